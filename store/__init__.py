@@ -1,0 +1,26 @@
+"""haicap's data layer: the store facade, domain objects and Vietnamese text rules.
+
+Nothing here imports Textual; the UI talks only to `Store` and gets `store.models`
+dataclasses back.
+"""
+
+from .database import SCHEMA_VERSION, Store
+from .errors import ReportError, StoreError
+from .models import Commune, CommuneReport, CommuneSummary, Item, Kind, Person, Province, Session
+from .paths import resolve_store_path
+
+__all__ = [
+    "Store",
+    "SCHEMA_VERSION",
+    "StoreError",
+    "ReportError",
+    "Kind",
+    "Province",
+    "Commune",
+    "CommuneSummary",
+    "CommuneReport",
+    "Person",
+    "Session",
+    "Item",
+    "resolve_store_path",
+]

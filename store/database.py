@@ -1,0 +1,270 @@
+"""The store facade: the only way the UI reads or writes haicap data.
+
+A store is a folder holding one TinyDB file (`haicap.json`) with three tables:
+`meta` (schema version, when seeds were loaded), `sessions` and `items`. The registry of
+communes is reference data read from the package (see `store.registry`). Rows never leave
+this module: callers get the dataclasses of `store.models`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.storages import MemoryStorage
+
+from .errors import StoreError
+from .models import Commune, CommuneReport, CommuneSummary, Item, Kind, Person, Province, Session
+from .registry import Registry, load_registry
+from .reports import SessionReport, bundled_reports
+from .storage import AtomicJSONStorage
+from .text import matches
+
+__all__ = ["Store", "SCHEMA_VERSION", "STORE_FILE"]
+
+SCHEMA_VERSION = 1
+"""Version of the record layout; every record and the store's meta table carry it."""
+
+STORE_FILE = "haicap.json"
+"""Name of the TinyDB file inside a store folder."""
+
+DEFAULT_PROVINCE = "Thanh Hóa"
+"""Province shown when the store has no sessions to suggest one."""
+
+
+class Store:
+    """A haicap store: sessions and items over TinyDB, handed out as domain objects."""
+
+    def __init__(self, db: TinyDB, *, registry: Registry | None = None, location: Path | None = None) -> None:
+        self._db = db
+        self.registry = registry or load_registry()
+        """The national registry of provinces and communes."""
+        self.location = location
+        """The store folder, or None for a store in memory."""
+        self._check_schema()
+        self._reindex()
+
+    # -- opening ----------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, *, registry: Registry | None = None) -> Store:
+        """Open the store folder at `path`, creating it (and its parents) when missing."""
+        path = Path(path)
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"{path}: is a file; a haicap store is a folder (give a folder path)")
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"{path}: cannot create the store folder ({error.strerror or error})") from None
+        db = TinyDB(path / STORE_FILE, storage=AtomicJSONStorage)
+        return cls(db, registry=registry, location=path)
+
+    @classmethod
+    def in_memory(cls, *, registry: Registry | None = None) -> Store:
+        """Open an empty store that lives only in memory (for tests and dry runs)."""
+        return cls(TinyDB(storage=MemoryStorage), registry=registry)
+
+    def close(self) -> None:
+        """Release the database file."""
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- seeds and reports ------------------------------------------------------------
+
+    @property
+    def is_seeded(self) -> bool:
+        """Whether the bundled seeds have been loaded into this store once already."""
+        return self._meta("seeded_at") is not None
+
+    def ensure_seeded(self) -> int:
+        """Load the bundled seed sessions on first use; return how many sessions were added.
+
+        Runs once per store: a second call, or a later launch, adds nothing, even if an
+        officer has since deleted a seed session on purpose.
+        """
+        if self.is_seeded:
+            return 0
+        added = sum(1 for report in bundled_reports(self.registry) if self.add_report(report, origin="seed"))
+        self._set_meta("seeded_at", dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
+        return added
+
+    def add_report(self, report: SessionReport, *, origin: str = "import") -> Session | None:
+        """Add a validated report as a session with its items; None when it is already here."""
+        digest = report.content_hash()
+        if any(row.get("content_hash") == digest for row in self._db.table("sessions").all()):
+            return None
+        session_id = digest[:12]
+        self._db.table("sessions").insert(
+            {
+                "schema": SCHEMA_VERSION,
+                "id": session_id,
+                "content_hash": digest,
+                "origin": origin,
+                "source_file": report.source_name,
+                "date": report.date.isoformat(),
+                "province": report.province.code,
+                "leader": {"name": report.leader.name, "title": report.leader.title},
+                "participants": [{"name": p.name, "title": p.title} for p in report.participants],
+                "title": report.title,
+                "source": report.source,
+                "communes": [c.code for c in report.communes],
+            }
+        )
+        self._db.table("items").insert_multiple(
+            {
+                "schema": SCHEMA_VERSION,
+                "id": f"{session_id}-{number:03d}",
+                "session": session_id,
+                "order": number,
+                "kind": item.kind.value,
+                "text": item.text,
+                "communes": [c.code for c in item.communes],
+            }
+            for number, item in enumerate(report.items, start=1)
+        )
+        self._reindex()
+        return self._sessions[session_id]
+
+    # -- reading ----------------------------------------------------------------------
+
+    def provinces(self) -> tuple[Province, ...]:
+        """All 34 provinces in official order."""
+        return self.registry.provinces
+
+    def find_province(self, name: str) -> Province | None:
+        """Find a province by name or code, ignoring diacritics, case and "Tỉnh"/"Thành phố"."""
+        return self.registry.find_province(name)
+
+    def default_province(self) -> Province:
+        """The province of the newest session, or Thanh Hóa when the store is empty."""
+        latest = self.latest_session()
+        if latest is not None:
+            return latest.province
+        province = self.registry.find_province(DEFAULT_PROVINCE)
+        assert province is not None, "the registry always holds Thanh Hóa"
+        return province
+
+    def session_counts_by_province(self) -> Counter[str]:
+        """How many sessions each province has, keyed by province code."""
+        return Counter(session.province.code for session in self._sessions.values())
+
+    def commune_summaries(self, province: Province) -> list[CommuneSummary]:
+        """Every commune of `province` in alphabetical order, with its session and item counts."""
+        return [
+            CommuneSummary(
+                commune=commune,
+                session_count=len(self._sessions_by_commune.get(commune.code, ())),
+                item_count=len(self._items_by_commune.get(commune.code, ())),
+            )
+            for commune in self.registry.communes_of(province)
+        ]
+
+    def search_communes(self, province: Province, query: str) -> list[CommuneSummary]:
+        """The communes of `province` whose type and name match `query`, diacritics and case ignored."""
+        return [s for s in self.commune_summaries(province) if matches(query, s.commune.label)]
+
+    def commune(self, code: str) -> Commune | None:
+        """The commune with official code `code`, or None."""
+        return self.registry.commune(code)
+
+    def report(self, commune: Commune) -> CommuneReport:
+        """Everything about `commune`: its sessions (newest first) and its items per kind."""
+        items = self._items_by_commune.get(commune.code, ())
+        return CommuneReport(
+            commune=commune,
+            sessions=self._sessions_by_commune.get(commune.code, ()),
+            items={kind: tuple(i for i in items if i.kind is kind) for kind in Kind},
+        )
+
+    def session(self, session_id: str) -> Session | None:
+        """The session with this id, or None."""
+        return self._sessions.get(session_id)
+
+    def sessions(self) -> tuple[Session, ...]:
+        """All sessions, newest first."""
+        return tuple(sorted(self._sessions.values(), key=lambda s: (s.date, s.id), reverse=True))
+
+    def latest_session(self) -> Session | None:
+        """The newest session, or None in an empty store."""
+        ordered = self.sessions()
+        return ordered[0] if ordered else None
+
+    def communes_of_session(self, session: Session) -> tuple[Commune, ...]:
+        """The communes a session covers, in the report's order."""
+        return tuple(c for c in (self.registry.commune(code) for code in session.commune_codes) if c)
+
+    # -- internals --------------------------------------------------------------------
+
+    def _meta(self, key: str) -> Any:
+        rows = self._db.table("meta").get(doc_id=1)
+        return (rows or {}).get(key)
+
+    def _set_meta(self, key: str, value: Any) -> None:
+        table = self._db.table("meta")
+        if table.get(doc_id=1) is None:
+            table.insert({"schema_version": SCHEMA_VERSION})
+        table.update({key: value}, doc_ids=[1])
+
+    def _check_schema(self) -> None:
+        version = self._meta("schema_version")
+        if version is None:
+            self._set_meta("schema_version", SCHEMA_VERSION)
+        elif int(version) > SCHEMA_VERSION:
+            where = self.location or "store"
+            raise StoreError(
+                f"{where}: store has schema version {version}, this haicap reads up to {SCHEMA_VERSION}; "
+                "upgrade haicap to open it"
+            )
+
+    def _reindex(self) -> None:
+        """Build the in-memory indexes the UI reads from, so no keypress scans the file."""
+        sessions = {row["id"]: self._session_from_row(row) for row in self._db.table("sessions").all()}
+        by_commune: dict[str, list[Session]] = {}
+        for session in sessions.values():
+            for code in session.commune_codes:
+                by_commune.setdefault(code, []).append(session)
+        newest_first = {s.id: rank for rank, s in enumerate(sorted(sessions.values(), key=lambda s: (s.date, s.id), reverse=True))}
+        items: dict[str, list[Item]] = {}
+        rows = sorted(self._db.table("items").all(), key=lambda r: (newest_first.get(r["session"], 0), r["order"]))
+        for row in rows:
+            session = sessions.get(row["session"])
+            if session is None:
+                continue  # an item whose session is gone is not shown
+            item = Item(
+                id=row["id"],
+                kind=Kind(row["kind"]),
+                text=row["text"],
+                session=session,
+                commune_codes=tuple(row["communes"]),
+            )
+            for code in item.commune_codes:
+                items.setdefault(code, []).append(item)
+        self._sessions = sessions
+        self._sessions_by_commune = {
+            code: tuple(sorted(found, key=lambda s: newest_first[s.id])) for code, found in by_commune.items()
+        }
+        self._items_by_commune = {code: tuple(found) for code, found in items.items()}
+
+    def _session_from_row(self, row: dict[str, Any]) -> Session:
+        province = next((p for p in self.registry.provinces if p.code == row["province"]), None)
+        if province is None:
+            raise StoreError(f"{self.location or 'store'}: session {row.get('id')} names unknown province {row['province']}")
+        return Session(
+            id=row["id"],
+            date=dt.date.fromisoformat(row["date"]),
+            province=province,
+            leader=Person(**row["leader"]),
+            participants=tuple(Person(**p) for p in row.get("participants", ())),
+            title=row["title"],
+            source=row.get("source", ""),
+            commune_codes=tuple(row["communes"]),
+        )
+

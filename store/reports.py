@@ -1,0 +1,208 @@
+"""Structured session reports (format `haicap-session/1`): parsing and validation.
+
+A report is a YAML or JSON document with a `session` block, the `communes` it covers and
+its `items`; `seeds/sessions/*.yaml` are examples and README.md documents the format.
+Every problem is reported as a `ReportError` naming the file and the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ReportError
+from .models import Commune, Kind, Person, Province
+from .registry import Registry
+from .text import clean
+
+__all__ = ["FORMAT", "ParsedItem", "SessionReport", "parse_report", "read_report_file", "bundled_reports"]
+
+FORMAT = "haicap-session/1"
+"""The format tag every structured report carries."""
+
+MAX_REPORT_BYTES = 5 * 1024 * 1024
+"""Structured reports larger than this are refused: a real session report is a few kB."""
+
+
+@dataclass(frozen=True)
+class ParsedItem:
+    """An item of a report, validated, with its communes resolved."""
+
+    kind: Kind
+    text: str
+    communes: tuple[Commune, ...]
+
+
+@dataclass(frozen=True)
+class SessionReport:
+    """A validated session report, ready to be added to a store."""
+
+    source_name: str
+    """The file it was read from (for messages)."""
+    date: dt.date
+    province: Province
+    leader: Person
+    participants: tuple[Person, ...]
+    title: str
+    source: str
+    communes: tuple[Commune, ...]
+    items: tuple[ParsedItem, ...]
+
+    def content_hash(self) -> str:
+        """A digest of what the report says (not of its file), so re-importing it is a no-op."""
+        canonical = {
+            "date": self.date.isoformat(),
+            "province": self.province.code,
+            "leader": [self.leader.name, self.leader.title],
+            "communes": [c.code for c in self.communes],
+            "items": [[i.kind.value, i.text, [c.code for c in i.communes]] for i in self.items],
+        }
+        encoded = json.dumps(canonical, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        return hashlib.sha256(encoded).hexdigest()
+
+
+def _text(value: Any, field: str, source: str, *, required: bool = True) -> str:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise ReportError(source, f"missing required field '{field}'")
+        return ""
+    if not isinstance(value, (str, int, float)):
+        raise ReportError(source, f"field '{field}' must be text")
+    return clean(str(value))
+
+
+def _date(value: Any, source: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = _text(value, "session.date", source)
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ReportError(source, f"session.date '{text}' is not a real date (YYYY-MM-DD)") from None
+
+
+def _person(value: Any, field: str, source: str) -> Person:
+    if isinstance(value, str):
+        return Person(name=_text(value, field, source))
+    if isinstance(value, dict):
+        return Person(
+            name=_text(value.get("name"), f"{field}.name", source),
+            title=_text(value.get("title"), f"{field}.title", source, required=False),
+        )
+    raise ReportError(source, f"missing required field '{field}'")
+
+
+def _communes(labels: Any, field: str, province: Province, registry: Registry, source: str) -> tuple[Commune, ...]:
+    if not isinstance(labels, list) or not labels:
+        raise ReportError(source, f"'{field}' must be a non-empty list of communes")
+    found = []
+    for label in labels:
+        if isinstance(label, dict):
+            label = label.get("code") or f"{label.get('type', '')} {label.get('name', '')}"
+        commune = registry.parse_commune(province, str(label))
+        if commune is None:
+            raise ReportError(source, f"commune '{clean(str(label))}' is not in the registry of {province.full_name}")
+        if commune not in found:
+            found.append(commune)
+    return tuple(found)
+
+
+def parse_report(data: Any, registry: Registry, source: str) -> SessionReport:
+    """Validate a loaded YAML/JSON document and resolve its province and communes."""
+    if not isinstance(data, dict):
+        raise ReportError(source, "not a haicap session report (expected a mapping at the top)")
+    if data.get("format") != FORMAT:
+        raise ReportError(source, f"unknown format {data.get('format')!r} (expected '{FORMAT}')")
+    session = data.get("session")
+    if not isinstance(session, dict):
+        raise ReportError(source, "missing required field 'session'")
+    province_name = _text(session.get("province"), "session.province", source)
+    province = registry.find_province(province_name)
+    if province is None:
+        raise ReportError(source, f"unknown province '{province_name}'")
+    communes = _communes(data.get("communes"), "communes", province, registry, source)
+    raw_items = data.get("items")
+    if not isinstance(raw_items, list) or not raw_items:
+        raise ReportError(source, "'items' must be a non-empty list")
+    items = []
+    for number, raw in enumerate(raw_items, start=1):
+        if not isinstance(raw, dict):
+            raise ReportError(source, f"item {number} is not a mapping")
+        try:
+            kind = Kind(str(raw.get("kind", "")).strip())
+        except ValueError:
+            allowed = ", ".join(k.value for k in Kind)
+            raise ReportError(source, f"item {number}: kind {raw.get('kind')!r} is not one of {allowed}") from None
+        text = _text(raw.get("text"), f"items[{number}].text", source)
+        item_communes = communes
+        if raw.get("communes") is not None:
+            item_communes = _communes(raw["communes"], f"items[{number}].communes", province, registry, source)
+            stray = [c.label for c in item_communes if c not in communes]
+            if stray:
+                raise ReportError(source, f"item {number} names {', '.join(stray)}, which the session does not cover")
+        items.append(ParsedItem(kind=kind, text=text, communes=item_communes))
+    participants = session.get("participants") or []
+    if not isinstance(participants, list):
+        raise ReportError(source, "'session.participants' must be a list")
+    return SessionReport(
+        source_name=source,
+        date=_date(session.get("date"), source),
+        province=province,
+        leader=_person(session.get("leader"), "session.leader", source),
+        participants=tuple(_person(p, "session.participants", source) for p in participants),
+        title=_text(session.get("title"), "session.title", source),
+        source=_text(session.get("source"), "session.source", source, required=False),
+        communes=communes,
+        items=tuple(items),
+    )
+
+
+def _load_document(raw: bytes, source: str, suffix: str) -> Any:
+    if len(raw) > MAX_REPORT_BYTES:
+        raise ReportError(source, f"file is larger than {MAX_REPORT_BYTES // (1024 * 1024)} MB")
+    if not raw.strip():
+        raise ReportError(source, "file is empty")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ReportError(source, "not UTF-8 text") from None
+    try:
+        return json.loads(text) if suffix == ".json" else yaml.safe_load(text)
+    except (json.JSONDecodeError, yaml.YAMLError) as error:
+        where = getattr(error, "problem_mark", None) or getattr(error, "lineno", None)
+        line = f" at line {where.line + 1}" if hasattr(where, "line") else (f" at line {where}" if where else "")
+        raise ReportError(source, f"malformed {'JSON' if suffix == '.json' else 'YAML'}{line}") from None
+
+
+def read_report_file(path: Path, registry: Registry) -> SessionReport:
+    """Read and validate a YAML or JSON report file."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ReportError(path, "no such file") from None
+    except IsADirectoryError:
+        raise ReportError(path, "is a directory, not a report file") from None
+    except OSError as error:
+        raise ReportError(path, error.strerror or str(error)) from None
+    return parse_report(_load_document(raw, str(path), path.suffix.lower()), registry, str(path))
+
+
+def bundled_reports(registry: Registry) -> list[SessionReport]:
+    """Read every session report shipped in `seeds/sessions/`, in file-name order."""
+    folder = resources.files("seeds").joinpath("sessions")
+    reports = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith((".yaml", ".yml", ".json")):
+            source = f"seeds/sessions/{entry.name}"
+            suffix = ".json" if entry.name.endswith(".json") else ".yaml"
+            reports.append(parse_report(_load_document(entry.read_bytes(), source, suffix), registry, source))
+    return reports

@@ -1,0 +1,62 @@
+"""A TinyDB storage that never leaves a half-written file behind.
+
+TinyDB's own JSONStorage rewrites its file in place, so a crash mid-write corrupts it
+(tinydb #467). This one writes a temporary file beside the target, fsyncs it and
+renames it over the old one, which is atomic on POSIX file systems.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from .errors import StoreError
+
+__all__ = ["AtomicJSONStorage"]
+
+
+class AtomicJSONStorage(Storage):
+    """JSON storage with atomic, durable writes; Vietnamese text is kept readable (UTF-8)."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        """The JSON file this storage reads and replaces."""
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        """Return the whole database, or None for a file that does not exist yet or is empty."""
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        if not raw.strip():
+            return None
+        try:
+            return json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise StoreError(f"{self.path}: store file is damaged ({error})") from error
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        """Write `data` to a temporary file, flush it to disk, then rename it over the store file."""
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        handle, temp_name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        try:
+            # mkstemp creates the file private (0600); keep the mode the store already had,
+            # so a store shared through a group stays shared after every write.
+            if self.path.exists():
+                os.chmod(temp_name, self.path.stat().st_mode & 0o777)
+            with os.fdopen(handle, "wb") as temp_file:
+                temp_file.write(payload)
+                temp_file.flush()
+                os.fsync(temp_file.fileno())
+            os.replace(temp_name, self.path)
+        except BaseException:
+            Path(temp_name).unlink(missing_ok=True)
+            raise
+
+    def close(self) -> None:
+        """Nothing to release: every write already reached the disk."""

@@ -1,0 +1,80 @@
+"""Vietnamese text helpers: normalisation on the way in, folding for search, sort keys.
+
+Everything that compares Vietnamese strings goes through this module, so the rules
+("ngoc trao" finds "Ngọc Trạo", "Hoà" equals "Hòa") live in one place.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["clean", "fold", "matches", "sort_key"]
+
+_SPACES = re.compile(r"\s+")
+
+# Letters whose diacritic is not a combining mark after NFD, so stripping marks misses them.
+_STROKE_LETTERS = str.maketrans({"đ": "d", "Đ": "D"})
+
+# Old-style tone placement ("hoà", "thuỷ") and new style ("hòa", "thủy") are the same word;
+# NFC keeps them distinct, so folding maps both to the same letters (tones are dropped anyway).
+
+# The Vietnamese alphabet in dictionary order; letters with a modifier (ă â đ ê ô ơ ư)
+# sort after their base letter. Tone marks only break ties.
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_ALPHABET_RANK = {letter: rank for rank, letter in enumerate(_ALPHABET)}
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
+
+
+def clean(text: str) -> str:
+    """Return `text` in NFC with runs of whitespace collapsed to one space and ends trimmed.
+
+    This is what every piece of text from outside goes through before it is stored.
+    """
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def fold(text: str) -> str:
+    """Return `text` lower-cased, without diacritics, whitespace collapsed: the search form.
+
+    >>> fold("Ngọc  Trạo")
+    'ngoc trao'
+    >>> fold("Đông Hà") == fold("dong ha")
+    True
+    """
+    decomposed = unicodedata.normalize("NFD", text.translate(_STROKE_LETTERS))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", stripped).strip().casefold()
+
+
+def matches(query: str, text: str) -> bool:
+    """Tell whether every word of `query` starts a word of `text` or appears inside it, ignoring diacritics and case.
+
+    An empty query matches everything. Words may come in any order, so "tan kim"
+    still finds "Kim Tân"; a word may be a fragment ("trao" finds "Ngọc Trạo").
+    """
+    haystack = fold(text)
+    return all(word in haystack for word in fold(query).split())
+
+
+def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Return a key that sorts Vietnamese words in dictionary order (a ă â b … đ … y).
+
+    Letters compare first without tones; tones break ties in the order
+    ngang, huyền, hỏi, ngã, sắc, nặng. Characters outside the alphabet sort after it.
+    """
+    letters: list[int] = []
+    tones: list[int] = []
+    for char in unicodedata.normalize("NFC", text).lower():
+        marks = unicodedata.normalize("NFD", char)
+        tone = next((_TONES[m] for m in marks if m in _TONES), 0)
+        # Recompose without the tone: "ợ" -> "ơ", "ấ" -> "â"; the result is a letter of the alphabet.
+        letter = unicodedata.normalize("NFC", "".join(m for m in marks if m not in _TONES))
+        if letter in _ALPHABET_RANK:
+            letters.append(_ALPHABET_RANK[letter])
+        elif letter == " ":
+            letters.append(-1)  # "An Lộc" before "Anh Sơn": a word ends before a longer one
+        else:
+            letters.append(len(_ALPHABET) + ord(letter[0]))
+        tones.append(tone)
+    return tuple(letters), tuple(tones)

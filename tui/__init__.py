@@ -1,0 +1,1 @@
+"""haicap's terminal interface: the App, its screens, widgets and dialogs (Textual)."""

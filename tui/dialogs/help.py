@@ -1,0 +1,90 @@
+"""The help dialog, built from the bindings the app and its widgets declare.
+
+Nothing here lists keys by hand: what `BINDINGS` say is what help shows, so the two
+cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Iterable, Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ..literal import literal
+
+__all__ = ["HelpDialog", "HelpSection", "bindings_of"]
+
+HelpSection = tuple[str, Sequence[Binding]]
+"""A titled group of bindings shown together."""
+
+
+def bindings_of(owner: type) -> list[Binding]:
+    """Return the bindings `owner` declares itself (not inherited), expanded to `Binding`s."""
+    declared: Iterable[BindingType] = owner.__dict__.get("BINDINGS", [])
+    return [b if isinstance(b, Binding) else Binding(*b) for b in declared]
+
+
+class HelpDialog(ModalScreen[None]):
+    """Lists each section's keys with what they do."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "dismiss", "Close", tooltip="Close help"),
+        Binding("down,j", "scroll('down')", "Scroll down", show=False),
+        Binding("up,k", "scroll('up')", "Scroll up", show=False),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape, ?, q | Close help. |
+    | down/j, up/k | Scroll. |
+    """
+
+    DEFAULT_CSS = """
+    HelpDialog {
+        align: center middle;
+        & > VerticalScroll {
+            width: 76;
+            max-width: 98%;
+            height: auto;
+            max-height: 95%;
+            border: thick $accent;
+            background: $surface;
+            padding: 0 1;
+        }
+        & .help-section {
+            text-style: bold;
+            color: $accent;
+            margin-top: 1;
+        }
+    }
+    """
+
+    def __init__(self, sections: Sequence[HelpSection]) -> None:
+        super().__init__()
+        self.sections = tuple(sections)
+        """The groups of bindings to list."""
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as scroll:
+            scroll.border_title = "Phím / Keys"
+            scroll.border_subtitle = "esc đóng / close"
+            for title, bindings in self.sections:
+                rows = [self._row(binding) for binding in bindings if binding.description]
+                if rows:
+                    yield Static(literal(title), classes="help-section")
+                    yield Static(Content("\n").join(rows))
+
+    def _row(self, binding: Binding) -> Content:
+        keys = ", ".join(self.app.get_key_display(b) for b in Binding.make_bindings([binding]))
+        explanation = binding.tooltip or binding.description
+        return Content.assemble(literal(f"{keys:>14}", "bold $accent"), "  ", literal(explanation))
+
+    def action_scroll(self, direction: str) -> None:
+        """Scroll when the list is taller than the screen."""
+        scroll = self.query_one(VerticalScroll)
+        scroll.scroll_down() if direction == "down" else scroll.scroll_up()

@@ -1,0 +1,90 @@
+"""The full text of one item, with its kind, session and source."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from store import Commune, Item
+
+from ..literal import literal
+from ..widgets.items_pane import DATE_FORMAT
+
+__all__ = ["ItemDetailDialog"]
+
+
+class ItemDetailDialog(ModalScreen[None]):
+    """Shows an item in full; every piece of report text is shown literally."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter,q", "dismiss", "Close", tooltip="Back to the dashboard"),
+        Binding("down,j", "scroll('down')", "Scroll down", show=False),
+        Binding("up,k", "scroll('up')", "Scroll up", show=False),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape, enter, q | Back to the dashboard. |
+    | down/j, up/k | Scroll a long text. |
+    """
+
+    DEFAULT_CSS = """
+    ItemDetailDialog {
+        align: center middle;
+        & > VerticalScroll {
+            width: 90%;
+            max-width: 100;
+            height: auto;
+            max-height: 90%;
+            border: thick $accent;
+            background: $surface;
+            padding: 0 1;
+        }
+        & .detail-kind {
+            text-style: bold;
+            color: $accent;
+        }
+        & .detail-text {
+            margin: 1 0;
+        }
+        & .detail-meta {
+            color: $text-muted;
+        }
+    }
+    """
+
+    def __init__(self, item: Item, communes: Sequence[Commune]) -> None:
+        super().__init__()
+        self.item = item
+        """The item shown."""
+        self.communes = tuple(communes)
+        """The communes the item applies to."""
+
+    def compose(self) -> ComposeResult:
+        session = self.item.session
+        with VerticalScroll() as scroll:
+            scroll.border_title = "Chi tiết / Detail"
+            scroll.border_subtitle = "esc đóng / close"
+            yield Static(literal(self.item.kind.title), classes="detail-kind")
+            yield Static(literal(self.item.text), classes="detail-text")
+            yield Static(self._meta("Phiên / Session", f"{session.date.strftime(DATE_FORMAT)} — {session.title}"), classes="detail-meta")
+            yield Static(self._meta("Lãnh đạo / Leader", str(session.leader)), classes="detail-meta")
+            for person in session.participants:
+                yield Static(self._meta("Cùng dự / With", str(person)), classes="detail-meta")
+            yield Static(self._meta("Áp dụng / Communes", ", ".join(c.label for c in self.communes)), classes="detail-meta")
+            yield Static(self._meta("Nguồn / Source", session.source or "—"), classes="detail-meta")
+
+    @staticmethod
+    def _meta(label: str, value: str) -> Content:
+        return Content.assemble(literal(f"{label}: ", "bold"), literal(value))
+
+    def action_scroll(self, direction: str) -> None:
+        """Scroll the text when it is longer than the dialog."""
+        scroll = self.query_one(VerticalScroll)
+        scroll.scroll_down() if direction == "down" else scroll.scroll_up()

@@ -1,0 +1,103 @@
+"""Choose a province: type to filter, enter to choose, escape to keep the current one."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import ClassVar, Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+from store import Province
+from store.text import matches
+
+from ..literal import literal
+
+__all__ = ["ProvincePickerDialog"]
+
+
+class ProvincePickerDialog(ModalScreen[Province | None]):
+    """Lists the 34 provinces with their session counts; dismisses with the chosen one or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel", tooltip="Keep the current province"),
+        Binding("down", "to_list", "To list", show=False),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape | Keep the current province. |
+    | down | From the filter box to the list. |
+    | enter | Choose the highlighted province. |
+    """
+
+    DEFAULT_CSS = """
+    ProvincePickerDialog {
+        align: center middle;
+        & > Vertical {
+            width: 60;
+            max-width: 95%;
+            height: 80%;
+            border: thick $accent;
+            background: $surface;
+        }
+        & OptionList {
+            height: 1fr;
+        }
+    }
+    """
+
+    def __init__(self, provinces: Sequence[Province], session_counts: Counter[str], current: Province | None) -> None:
+        super().__init__()
+        self.provinces = tuple(provinces)
+        """Every province, in official order."""
+        self.session_counts = session_counts
+        """Sessions per province code."""
+        self.current = current
+        """The province the dashboard shows now (highlighted first)."""
+        self._shown: list[Province] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as frame:
+            frame.border_title = "Tỉnh / Province"
+            frame.border_subtitle = "enter chọn · esc huỷ"
+            yield Input(placeholder="tìm tỉnh · filter", id="province-filter")
+            yield OptionList(id="provinces", markup=False)
+
+    def on_mount(self) -> None:
+        self._fill("")
+        self.query_one("#provinces", OptionList).focus()
+
+    def _fill(self, query: str) -> None:
+        self._shown = [p for p in self.provinces if matches(query, p.full_name)]
+        options = self.query_one("#provinces", OptionList)
+        options.set_options(Option(self._prompt(p), id=p.code) for p in self._shown)
+        if self._shown:
+            options.highlighted = self._shown.index(self.current) if self.current in self._shown else 0
+
+    def _prompt(self, province: Province) -> Content:
+        count = self.session_counts.get(province.code, 0)
+        label = literal(province.full_name, "bold" if count else "")
+        return Content.assemble(label, literal(f"  ●{count} phiên", "$accent")) if count else label
+
+    @on(Input.Changed, "#province-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    @on(Input.Submitted, "#province-filter")
+    def _filter_submitted(self) -> None:
+        self.action_to_list()
+
+    @on(OptionList.OptionSelected, "#provinces")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self._shown[event.option_index])
+
+    def action_to_list(self) -> None:
+        """Move from the filter box to the list."""
+        self.query_one("#provinces", OptionList).focus()

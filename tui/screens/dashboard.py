@@ -1,0 +1,224 @@
+"""The main screen: a province's communes on the left, the four panes of the selected one on the right."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Input
+
+from store import Commune, CommuneSummary, Kind, Province, Store, StoreError
+from store.text import matches
+
+from ..dialogs.item_detail import ItemDetailDialog
+from ..dialogs.province_picker import ProvincePickerDialog
+from ..messages import CommunesLoaded, LoadFailed
+from ..widgets.commune_filter import CommuneFilter
+from ..widgets.commune_list import CommuneList
+from ..widgets.dashboard_header import DashboardHeader
+from ..widgets.items_pane import ItemsPane
+
+__all__ = ["DashboardScreen"]
+
+
+class DashboardScreen(Screen[None]):
+    """Owns the dashboard's state (province, communes, selection, filters) and hands it down.
+
+    Widgets report what the user did with messages; this screen decides what changes
+    and tells each widget what to show. Store reads for a keypress are in-memory; the
+    first load (which may seed a new store) runs in a worker.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n,right_square_bracket", "move_commune(1)", "Next", key_display="n", tooltip="Next commune (also ])"),
+        Binding("p,left_square_bracket", "move_commune(-1)", "Prev", key_display="p", tooltip="Previous commune (also [)"),
+        Binding("r", "toggle_reported", "Reported", tooltip="Show only communes with reports, or all"),
+        # Priority: the App resolves it before forwarding the keys typed after it, so a
+        # burst like "/kim tan" (fast typing, a slow SSH link) lands whole in the filter.
+        Binding(
+            "slash", "filter", "Filter", key_display="/", priority=True,
+            tooltip="Filter communes by name, diacritics optional",
+        ),
+        Binding("1", "focus_pane(1)", "Kết quả", show=False, tooltip="Focus the achievements pane"),
+        Binding("2", "focus_pane(2)", "Khó khăn", show=False, tooltip="Focus the difficulties pane"),
+        Binding("3", "focus_pane(3)", "Kiến nghị", show=False, tooltip="Focus the requests pane"),
+        Binding("4", "focus_pane(4)", "Chỉ đạo", show=False, tooltip="Focus the directives pane"),
+        Binding("l", "focus_list", "Communes", show=False, tooltip="Focus the commune list"),
+        Binding("T", "pick_province", "Province", key_display="T", tooltip="Choose another province"),
+    ]
+    """The dashboard's keys; the help dialog lists them from here."""
+
+    def __init__(self, store: Store, province: Province | None = None) -> None:
+        super().__init__()
+        self.store = store
+        """The store this dashboard reads."""
+        self.province: Province | None = province
+        """The province shown; None until the first load picks the default."""
+        self.only_reported = False
+        """Whether the list shows only communes with reports (`r`)."""
+        self._summaries: list[CommuneSummary] = []
+        self._selected: Commune | None = None
+
+    # -- layout -----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield DashboardHeader(id="header")
+        with Horizontal(id="body"):
+            with Vertical(id="sidebar"):
+                yield CommuneFilter(id="filter")
+                yield CommuneList(id="communes")
+            with Grid(id="panes"):
+                for number, kind in enumerate(Kind, start=1):
+                    yield ItemsPane(kind, number, id=f"pane-{kind.value}")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DashboardHeader).show(self.province, None, 0)
+        self.query_one(CommuneList).loading = True
+        self.load_province(self.province)
+
+    # -- loading ----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def load_province(self, province: Province | None) -> None:
+        """Seed the store on first run and read a province's communes, off the UI thread."""
+        try:
+            seeded = self.store.ensure_seeded()
+            chosen = province or self.store.default_province()
+            latest = self.store.latest_session()
+            start = None
+            if latest is not None and latest.province == chosen:
+                start = latest.commune_codes[0]
+            self.post_message(CommunesLoaded(chosen, self.store.commune_summaries(chosen), start, seeded))
+        except StoreError as error:
+            self.post_message(LoadFailed(str(error)))
+
+    @on(CommunesLoaded)
+    def _communes_loaded(self, message: CommunesLoaded) -> None:
+        self.province = message.province
+        self._summaries = message.summaries
+        start = self.store.commune(message.start_code) if message.start_code else None
+        if start is None:
+            start = next((s.commune for s in self._summaries if s.has_reports), None)
+        communes = self.query_one(CommuneList)
+        communes.loading = False
+        self._refresh_list(keep=start)
+        communes.focus()
+        if message.seeded:
+            self.notify(f"Đã nạp {message.seeded} phiên làm việc mẫu / loaded {message.seeded} seed session(s)")
+
+    @on(LoadFailed)
+    def _load_failed(self, message: LoadFailed) -> None:
+        self.query_one(CommuneList).loading = False
+        self.notify(message.reason, title="Cannot read the store", severity="error", timeout=30)
+
+    # -- state changes ----------------------------------------------------------------
+
+    def _visible_summaries(self) -> list[CommuneSummary]:
+        query = self.query_one(CommuneFilter).value
+        return [
+            s
+            for s in self._summaries
+            if (s.has_reports or not self.only_reported) and matches(query, s.commune.label)
+        ]
+
+    def _refresh_list(self, keep: Commune | None = None) -> None:
+        visible = self._visible_summaries()
+        self.query_one(CommuneList).show(visible, keep=keep or self._selected)
+        if not visible:
+            self._show_commune(None)
+
+    def _show_commune(self, commune: Commune | None) -> None:
+        self._selected = commune
+        report = self.store.report(commune) if commune else None
+        for pane in self.query(ItemsPane):
+            pane.show(report.of_kind(pane.kind) if report else ())
+        self.query_one(DashboardHeader).show(
+            self.province,
+            commune,
+            len(report.sessions) if report else 0,
+            only_reported=self.only_reported,
+            filter_text=self.query_one(CommuneFilter).value,
+        )
+
+    @property
+    def selected(self) -> Commune | None:
+        """The commune whose panes are shown."""
+        return self._selected
+
+    # -- messages from widgets --------------------------------------------------------
+
+    @on(CommuneList.Highlighted)
+    def _commune_highlighted(self, message: CommuneList.Highlighted) -> None:
+        if message.commune != self._selected:
+            self._show_commune(message.commune)
+
+    @on(CommuneList.Chosen)
+    def _commune_chosen(self, message: CommuneList.Chosen) -> None:
+        panes = list(self.query(ItemsPane))
+        self._focus_now(next((pane for pane in panes if pane.items), panes[0]))
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, message: Input.Changed) -> None:
+        self._refresh_list()
+        if self._selected is not None:
+            # The list may keep the same commune; the header still has to show the new filter.
+            self._show_commune(self._selected)
+
+    @on(CommuneFilter.Done)
+    def _filter_done(self) -> None:
+        self._focus_now(self.query_one(CommuneList))
+
+    @on(ItemsPane.Chosen)
+    def _item_chosen(self, message: ItemsPane.Chosen) -> None:
+        communes = [self.store.commune(code) for code in message.item.commune_codes]
+        self.app.push_screen(ItemDetailDialog(message.item, [c for c in communes if c]))
+
+    # -- actions ----------------------------------------------------------------------
+
+    def _focus_now(self, widget: Widget) -> None:
+        # Widget.focus() waits for the next idle moment, so keys already queued behind
+        # "/" (a fast typist, or a burst over a slow SSH link) would reach the old widget.
+        self.set_focus(widget)
+
+    def action_move_commune(self, step: int) -> None:
+        """Select the next (`step`=1) or previous (-1) commune in the list, from anywhere."""
+        self.query_one(CommuneList).move(step)
+
+    def action_toggle_reported(self) -> None:
+        """Show only communes with reports, or all communes again."""
+        self.only_reported = not self.only_reported
+        self._refresh_list()
+        self._show_commune(self._selected if self.query_one(CommuneList).current else None)
+        state = "chỉ xã có báo cáo / only communes with reports" if self.only_reported else "tất cả xã / all communes"
+        self.notify(state, timeout=2)
+
+    def action_filter(self) -> None:
+        """Put the cursor in the filter box."""
+        self._focus_now(self.query_one(CommuneFilter))
+
+    def action_focus_list(self) -> None:
+        """Put the focus on the commune list."""
+        self._focus_now(self.query_one(CommuneList))
+
+    def action_focus_pane(self, number: int) -> None:
+        """Focus pane `number` (1 achievements, 2 difficulties, 3 requests, 4 directives)."""
+        self._focus_now(self.query(ItemsPane)[number - 1])
+
+    def action_pick_province(self) -> None:
+        """Ask for another province and load its communes."""
+        counts = self.store.session_counts_by_province()
+
+        def switch(province: Province | None) -> None:
+            if province is not None and province != self.province:
+                self._selected = None
+                self.query_one(CommuneFilter).value = ""
+                self.query_one(CommuneList).loading = True
+                self.load_province(province)
+
+        self.app.push_screen(ProvincePickerDialog(self.store.provinces(), counts, self.province), switch)

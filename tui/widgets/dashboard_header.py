@@ -1,0 +1,52 @@
+"""The line at the top of the dashboard: province, commune, its code and its sessions."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from store import Commune, Province
+
+from ..literal import literal
+
+__all__ = ["DashboardHeader"]
+
+
+class DashboardHeader(Static):
+    """Says where the user is; the parent calls `show` whenever the selection changes."""
+
+    DEFAULT_CSS = """
+    DashboardHeader {
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+        color: $foreground;
+    }
+    """
+
+    def show(
+        self,
+        province: Province | None,
+        commune: Commune | None,
+        session_count: int,
+        *,
+        only_reported: bool = False,
+        filter_text: str = "",
+    ) -> None:
+        """Describe the current province and commune."""
+        parts: list[Content | str] = [literal("haicap", "bold $accent")]
+        if province is not None:
+            parts += [literal(" │ "), literal(province.full_name, "bold")]
+        if commune is not None:
+            parts += [
+                literal(" │ "),
+                literal(commune.label, "bold"),
+                literal(f" · mã {commune.code} · {session_count} phiên", ""),
+            ]
+        elif province is not None:
+            parts.append(literal(" │ không có xã nào khớp / no commune matches", "italic"))
+        if only_reported:
+            parts.append(literal(" │ ● chỉ xã có báo cáo", "$accent"))
+        if filter_text:
+            parts += [literal(" │ lọc: ", "dim"), literal(filter_text)]
+        self.update(Content.assemble(*parts))
