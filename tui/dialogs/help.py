@@ -80,7 +80,9 @@ class HelpDialog(ModalScreen[None]):
                     yield Static(Content("\n").join(rows))
 
     def _row(self, binding: Binding) -> Content:
-        keys = ", ".join(self.app.get_key_display(b) for b in Binding.make_bindings([binding]))
+        # Each key of "n,right_square_bracket" on its own, without the binding's key_display,
+        # which names only the first key and would hide the aliases.
+        keys = ", ".join(self.app.get_key_display(Binding(key.strip(), binding.action)) for key in binding.key.split(","))
         explanation = binding.tooltip or binding.description
         return Content.assemble(literal(f"{keys:>14}", "bold $accent"), "  ", literal(explanation))
 

@@ -27,14 +27,14 @@ class ProvincePickerDialog(ModalScreen[Province | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Cancel", tooltip="Keep the current province"),
-        Binding("down", "to_list", "To list", show=False),
+        Binding("down", "to_list", "To list", show=False, tooltip="From the filter box to the list"),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
     | escape | Keep the current province. |
     | down | From the filter box to the list. |
-    | enter | Choose the highlighted province. |
+    | enter | Choose the highlighted province (from the box: the first match). |
     """
 
     DEFAULT_CSS = """
@@ -72,14 +72,16 @@ class ProvincePickerDialog(ModalScreen[Province | None]):
 
     def on_mount(self) -> None:
         self._fill("")
-        self.query_one("#provinces", OptionList).focus()
+        # Typing is the quickest way to a province, so the filter box starts with the cursor.
+        self.set_focus(self.query_one("#province-filter", Input))
 
     def _fill(self, query: str) -> None:
         self._shown = [p for p in self.provinces if matches(query, p.full_name)]
         options = self.query_one("#provinces", OptionList)
         options.set_options(Option(self._prompt(p), id=p.code) for p in self._shown)
         if self._shown:
-            options.highlighted = self._shown.index(self.current) if self.current in self._shown else 0
+            keep_current = not query and self.current in self._shown
+            options.highlighted = self._shown.index(self.current) if keep_current else 0
 
     def _prompt(self, province: Province) -> Content:
         count = self.session_counts.get(province.code, 0)
@@ -92,7 +94,9 @@ class ProvincePickerDialog(ModalScreen[Province | None]):
 
     @on(Input.Submitted, "#province-filter")
     def _filter_submitted(self) -> None:
-        self.action_to_list()
+        options = self.query_one("#provinces", OptionList)
+        if options.highlighted is not None and self._shown:
+            self.dismiss(self._shown[options.highlighted])
 
     @on(OptionList.OptionSelected, "#provinces")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -83,8 +83,13 @@ class ItemsPane(OptionList):
     def show(self, items: Sequence[Item]) -> None:
         """Show `items` (from the newest session down) and reset the cursor to the top."""
         self._items = tuple(items)
+        # The count sits right after the Vietnamese heading, so a narrow pane cuts the
+        # English part of the title, never the number of items.
         self.border_title = Content.assemble(
-            literal(f"{self.number} ", "dim"), literal(self.kind.title, "bold"), literal(f" ({len(self._items)})")
+            literal(f"{self.number} ", "dim"),
+            literal(self.kind.title_vi, "bold"),
+            literal(f" ({len(self._items)})"),
+            literal(f" / {self.kind.title_en}", "bold"),
         )
         if not self._items:
             self.set_options([Option(literal("— không có / none", "dim italic"), disabled=True)])

@@ -1,0 +1,50 @@
+"""Fixtures shared by every test: an isolated data directory and seeded stores in tmp_path.
+
+No test may read or write the user's real haicap data, so HAICAP_DB and XDG_DATA_HOME
+point into the test's own temporary folder for every test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from textual.widgets import Input
+
+from store import Store
+
+
+@pytest.fixture(autouse=True)
+def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point every default location at the test's temporary folder."""
+    data_home = tmp_path / "xdg-data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
+    monkeypatch.setenv("HAICAP_DB", str(tmp_path / "default-store"))
+    return data_home
+
+
+@pytest.fixture(autouse=True)
+def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blinking cursor makes snapshots depend on timing; keep it steady."""
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+
+
+@pytest.fixture
+def seeded_store_path(tmp_path: Path) -> Path:
+    """A store folder already loaded with the bundled seeds (so the app shows no first-run notice)."""
+    path = tmp_path / "store"
+    with Store.open(path) as store:
+        store.ensure_seeded()
+    return path
+
+
+@pytest.fixture
+def make_dashboard(seeded_store_path: Path) -> Callable[..., object]:
+    """Build the real app the way the `haicap` command does, on the seeded store."""
+    from tui.app import make_app
+
+    def factory(province: str | None = None):
+        return make_app(seeded_store_path, province)
+
+    return factory

@@ -1,0 +1,315 @@
+"""Pilot tests: drive the real dashboard (built by the CLI's factory) with the keyboard."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from helpers import settle
+
+from store import Kind, Store
+from store.reports import parse_report
+from store.text import matches
+from tui.app import make_app
+from tui.dialogs.help import HelpDialog
+from tui.dialogs.item_detail import ItemDetailDialog
+from tui.dialogs.province_picker import ProvincePickerDialog
+from tui.screens.dashboard import DashboardScreen
+from tui.widgets.commune_filter import CommuneFilter
+from tui.widgets.commune_list import CommuneList
+from tui.widgets.items_pane import ItemsPane
+
+
+def dashboard(app) -> DashboardScreen:
+    screen = app.screen
+    assert isinstance(screen, DashboardScreen), f"expected the dashboard, got {screen!r}"
+    return screen
+
+
+def pane(app, kind: Kind) -> ItemsPane:
+    return app.screen.query_one(f"#pane-{kind.value}", ItemsPane)
+
+
+def header_text(app) -> str:
+    return str(app.screen.query_one("#header").render())
+
+
+async def test_first_run_seeds_the_store_and_shows_ngoc_trao(tmp_path: Path) -> None:
+    """A brand-new store is created, seeded once, and opens on the seed session's first commune."""
+    app = make_app(tmp_path / "new-store")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = dashboard(app)
+        assert screen.selected is not None and screen.selected.name == "Ngọc Trạo"
+        counts = {kind: len(pane(app, kind).items) for kind in Kind}
+        # The storm-damage difficulty concerns only Vân Du and Kim Tân.
+        assert counts == {Kind.ACHIEVEMENT: 8, Kind.DIFFICULTY: 6, Kind.REQUEST: 4, Kind.DIRECTIVE: 19}
+        header = header_text(app)
+        assert "Thanh Hóa" in header and "Ngọc Trạo" in header and "15250" in header and "1 phiên" in header
+        assert len(screen.query_one(CommuneList).communes) == 166
+    # A second launch reuses the store and loads nothing twice.
+    again = make_app(tmp_path / "new-store")
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert len(again.store.sessions()) == 1
+        assert len(pane(again, Kind.DIRECTIVE).items) == 19
+
+
+async def test_items_show_the_session_they_came_from(make_dashboard) -> None:
+    app = make_dashboard()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        first = pane(app, Kind.ACHIEVEMENT).get_option_at_index(0)
+        assert "25/11/2025 · Trịnh Tuấn Sinh" in str(first.prompt)
+
+
+async def test_n_and_p_move_between_communes_from_anywhere(make_dashboard) -> None:
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = dashboard(app)
+        start = screen.selected
+        await pilot.press("n")
+        after_next = screen.selected
+        assert after_next is not None and after_next != start
+        assert after_next.name in header_text(app)
+        await pilot.press("p")
+        assert screen.selected == start
+        # From a pane, and with the bracket aliases.
+        await pilot.press("4", "right_square_bracket")
+        assert screen.selected == after_next
+        await pilot.press("left_square_bracket")
+        assert screen.selected == start
+
+
+async def test_j_and_k_move_in_the_list(make_dashboard) -> None:
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = dashboard(app)
+        communes = screen.query_one(CommuneList)
+        index = communes.highlighted
+        await pilot.press("j")
+        assert communes.highlighted == index + 1
+        await pilot.press("k", "k")
+        assert communes.highlighted == index - 1
+        assert screen.selected == communes.communes[index - 1]
+
+
+@pytest.mark.parametrize("query", ["kim tan", "Kim Tan", "kim tân", "KIM TÂN", "tan kim"])
+async def test_filter_ignores_diacritics_and_case(make_dashboard, query: str) -> None:
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *query)
+        screen = dashboard(app)
+        assert screen.query_one(CommuneFilter).value == query
+        assert [c.name for c in screen.query_one(CommuneList).communes] == ["Kim Tân"]
+        assert screen.selected is not None and screen.selected.name == "Kim Tân"
+        assert len(pane(app, Kind.DIFFICULTY).items) == 7
+
+
+async def test_filter_finds_ngoc_trao_without_diacritics(make_dashboard) -> None:
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "n")  # leave Ngọc Trạo first
+        await pilot.press("slash", *"ngoc trao", "enter")
+        screen = dashboard(app)
+        assert screen.selected.name == "Ngọc Trạo"
+        assert app.focused is screen.query_one(CommuneList)
+
+
+async def test_escape_clears_the_filter(make_dashboard) -> None:
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"van du")
+        screen = dashboard(app)
+        assert len(screen.query_one(CommuneList).communes) == 1
+        await pilot.press("escape")
+        assert screen.query_one(CommuneFilter).value == ""
+        assert len(screen.query_one(CommuneList).communes) == 166
+        assert screen.selected.name == "Vân Du", "clearing the filter keeps the selected commune"
+
+
+async def test_filter_with_no_match_empties_the_panes(make_dashboard) -> None:
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"zzz")
+        assert dashboard(app).selected is None
+        assert all(not pane(app, kind).items for kind in Kind)
+        assert "no commune matches" in header_text(app)
+
+
+async def test_r_shows_only_communes_with_reports_and_n_skips_to_them(make_dashboard) -> None:
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = dashboard(app)
+        await pilot.press("r")
+        names = [c.name for c in screen.query_one(CommuneList).communes]
+        assert sorted(names) == sorted(["Ngọc Trạo", "Vân Du", "Kim Tân"])
+        visited = []
+        for _ in range(3):
+            await pilot.press("n")
+            visited.append(screen.selected.name)
+        assert sorted(visited) == sorted(names), "n cycles through the reported communes only"
+        await pilot.press("r")
+        assert len(screen.query_one(CommuneList).communes) == 166
+
+
+async def test_number_keys_and_tab_move_focus(make_dashboard) -> None:
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for number, kind in enumerate(Kind, start=1):
+            await pilot.press(str(number))
+            assert app.focused is pane(app, kind)
+        await pilot.press("1", "tab")
+        assert app.focused is pane(app, Kind.DIFFICULTY)
+
+
+async def test_enter_opens_the_item_detail(make_dashboard) -> None:
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "enter")
+        assert isinstance(app.screen, ItemDetailDialog)
+        item = app.screen.item
+        assert item.kind is Kind.REQUEST
+        shown = " ".join(str(static.render()) for static in app.screen.query("Static"))
+        assert item.text in shown
+        assert "Trịnh Tuấn Sinh" in shown and "25/11/2025" in shown and "Báo Thanh Hóa" in shown
+        await pilot.press("escape")
+        assert isinstance(app.screen, DashboardScreen)
+
+
+async def test_enter_on_a_commune_moves_to_its_panes(make_dashboard) -> None:
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        assert app.focused is pane(app, Kind.ACHIEVEMENT)
+
+
+async def test_help_is_generated_from_the_bindings(make_dashboard) -> None:
+    app = make_dashboard()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpDialog)
+        shown = "\n".join(str(static.render()) for static in app.screen.query("Static"))
+        for binding in DashboardScreen.BINDINGS:
+            assert (binding.tooltip or binding.description) in shown
+        assert "Open the item's full text" in shown or "Open the full text of this item" in shown
+        await pilot.press("escape")
+        assert isinstance(app.screen, DashboardScreen)
+
+
+async def test_province_picker_switches_province(make_dashboard) -> None:
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("T")
+        assert isinstance(app.screen, ProvincePickerDialog)
+        await pilot.press(*"nghe an", "enter")
+        await settle(pilot)
+        screen = dashboard(app)
+        assert screen.province.name == "Nghệ An"
+        assert len(screen.query_one(CommuneList).communes) == 130
+        assert "Nghệ An" in header_text(app)
+        assert all(not pane(app, kind).items for kind in Kind)
+
+
+async def test_province_picker_escape_keeps_the_province(make_dashboard) -> None:
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("T", "escape")
+        assert dashboard(app).province.name == "Thanh Hóa"
+
+
+async def test_province_picker_list_navigation(make_dashboard) -> None:
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("T", *"ha", "down", "down", "enter")  # second match of "ha"
+        await settle(pilot)
+        chosen = dashboard(app).province
+        matching = [p for p in app.store.provinces() if matches("ha", p.full_name)]
+        assert chosen == matching[1]
+
+
+async def test_province_from_the_command_line(make_dashboard) -> None:
+    app = make_dashboard("hcm")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = dashboard(app)
+        assert screen.province.full_name == "Thành phố Hồ Chí Minh"
+        assert len(screen.query_one(CommuneList).communes) == 168
+
+
+async def test_q_quits(make_dashboard) -> None:
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_everything_fits_at_80x24(make_dashboard) -> None:
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen_region = app.screen.region
+        widgets = [app.screen.query_one(CommuneList), app.screen.query_one(CommuneFilter)]
+        widgets += [pane(app, kind) for kind in Kind]
+        for widget in widgets:
+            region = widget.region
+            assert region.width >= 20 and region.height >= 3, f"{widget} is too small: {region}"
+            assert screen_region.contains_region(region), f"{widget} is cut off: {region}"
+
+
+HOSTILE = "Khó khăn [bold red]x[/] [link=http://x]y[/link] \x1b[31mđỏ\x1b[0m \u202eabc"
+
+
+def add_hostile_session(path: Path) -> None:
+    """Add a session whose item text carries markup and terminal escapes."""
+    with Store.open(path) as store:
+        report = parse_report(
+            {
+                "format": "haicap-session/1",
+                "session": {
+                    "date": dt.date(2025, 12, 1),
+                    "province": "Thanh Hóa",
+                    "leader": {"name": "Người Thử", "title": "Kiểm thử"},
+                    "title": "Phiên thử văn bản độc hại",
+                },
+                "communes": ["xã Vân Du"],
+                "items": [{"kind": "difficulty", "text": HOSTILE}],
+            },
+            store.registry,
+            "hostile.yaml",
+        )
+        store.add_report(report)
+
+
+async def test_report_text_is_shown_literally(seeded_store_path: Path) -> None:
+    add_hostile_session(seeded_store_path)
+    app = make_app(seeded_store_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = dashboard(app)
+        assert screen.selected.name == "Vân Du", "the newest session's commune is shown first"
+        prompt = pane(app, Kind.DIFFICULTY).get_option_at_index(0).prompt
+        plain = prompt.plain
+        assert "[bold red]x[/]" in plain and "[link=http://x]y[/link]" in plain
+        assert "\x1b" not in plain and "␛[31mđỏ␛[0m" in plain
+        assert "<U+202E>abc" in plain
+        await pilot.press("2", "enter")
+        shown = " ".join(str(static.render()) for static in app.screen.query("Static"))
+        assert "[bold red]x[/]" in shown and "\x1b" not in shown
