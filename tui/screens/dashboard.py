@@ -48,7 +48,7 @@ class DashboardScreen(Screen[None]):
         Binding("2", "focus_pane(2)", "Khó khăn", show=False, tooltip="Focus the difficulties pane"),
         Binding("3", "focus_pane(3)", "Kiến nghị", show=False, tooltip="Focus the requests pane"),
         Binding("4", "focus_pane(4)", "Chỉ đạo", show=False, tooltip="Focus the directives pane"),
-        Binding("l", "focus_list", "Communes", show=False, tooltip="Focus the commune list"),
+        Binding("0", "focus_list", "Communes", show=False, tooltip="Focus the commune list"),
         Binding("T", "pick_province", "Province", key_display="T", tooltip="Choose another province"),
     ]
     """The dashboard's keys; the help dialog lists them from here."""
