@@ -313,3 +313,15 @@ async def test_report_text_is_shown_literally(seeded_store_path: Path) -> None:
         await pilot.press("2", "enter")
         shown = " ".join(str(static.render()) for static in app.screen.query("Static"))
         assert "[bold red]x[/]" in shown and "\x1b" not in shown
+
+
+async def test_ctrl_q_quits_even_while_typing_in_the_filter(make_dashboard) -> None:
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "q")
+        assert app.screen.query_one(CommuneFilter).value == "q", "q is text while filtering"
+        assert app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
