@@ -14,76 +14,42 @@ from test_dashboard import add_hostile_session
 from tui.app import make_app
 
 
-async def _settled(pilot) -> None:
-    await settle(pilot)
-
-
 def test_dashboard_80x24(snap_compare, make_dashboard) -> None:
     """Ngọc Trạo selected in Thanh Hóa's list; four panes titled with their counts (8, 6, 4, 19); footer keys."""
-    assert snap_compare(make_dashboard(), terminal_size=(80, 24), run_before=_settled)
+    assert snap_compare(make_dashboard(), terminal_size=(80, 24), run_before=settle)
 
 
 def test_dashboard_120x40(snap_compare, make_dashboard) -> None:
     """The same dashboard on a larger terminal: wider panes, each item with its session line."""
-    assert snap_compare(make_dashboard(), terminal_size=(120, 40), run_before=_settled)
+    assert snap_compare(make_dashboard(), terminal_size=(120, 40), run_before=settle)
 
 
 def test_dashboard_filtered_to_reported_communes(snap_compare, make_dashboard) -> None:
     """After `r` and `n`: the list holds the three reported communes, the header says so."""
-
-    async def run_before(pilot) -> None:
-        await settle(pilot)
-        await pilot.press("r", "n")
-        await pilot.pause()
-
-    assert snap_compare(make_dashboard(), terminal_size=(100, 30), run_before=run_before)
+    assert snap_compare(make_dashboard(), terminal_size=(100, 30), run_before=settle, press=["r", "n"])
 
 
 def test_dashboard_filter_typed(snap_compare, make_dashboard) -> None:
     """`/kim tan` typed without diacritics: the list shows only Kim Tân and its panes."""
-
-    async def run_before(pilot) -> None:
-        await settle(pilot)
-        await pilot.press("slash", *"kim tan")
-        await pilot.pause()
-
-    assert snap_compare(make_dashboard(), terminal_size=(80, 24), run_before=run_before)
+    assert snap_compare(make_dashboard(), terminal_size=(80, 24), run_before=settle, press=["slash", *"kim tan"])
 
 
 def test_item_detail(snap_compare, make_dashboard) -> None:
     """The first request in full, with its kind, session date and title, leader, participants, communes, source."""
-
-    async def run_before(pilot) -> None:
-        await settle(pilot)
-        await pilot.press("3", "enter")
-        await pilot.pause()
-
-    assert snap_compare(make_dashboard(), terminal_size=(80, 24), run_before=run_before)
+    assert snap_compare(make_dashboard(), terminal_size=(80, 24), run_before=settle, press=["3", "enter"])
 
 
 def test_help(snap_compare, make_dashboard) -> None:
-    """Help lists the general keys, then the commune list's, filter box's and panes' keys."""
-
-    async def run_before(pilot) -> None:
-        await settle(pilot)
-        await pilot.press("question_mark")
-        await pilot.pause()
-
-    assert snap_compare(make_dashboard(), terminal_size=(100, 40), run_before=run_before)
+    """Help lists the general keys, then the filter box's, commune list's and panes' keys."""
+    assert snap_compare(make_dashboard(), terminal_size=(100, 40), run_before=settle, press=["question_mark"])
 
 
 def test_province_picker(snap_compare, make_dashboard) -> None:
-    """The province picker over the dashboard, Thanh Hóa highlighted with its session count."""
-
-    async def run_before(pilot) -> None:
-        await settle(pilot)
-        await pilot.press("T")
-        await pilot.pause()
-
-    assert snap_compare(make_dashboard(), terminal_size=(80, 24), run_before=run_before)
+    """The province picker over the dashboard, its filter box focused, Thanh Hóa highlighted with its session count."""
+    assert snap_compare(make_dashboard(), terminal_size=(80, 24), run_before=settle, press=["T"])
 
 
 def test_hostile_text(snap_compare, seeded_store_path: Path) -> None:
     """Markup and escape sequences in a report show as typed: `[bold red]x[/]`, `␛[31m`, `<U+202E>`."""
     add_hostile_session(seeded_store_path)
-    assert snap_compare(make_app(seeded_store_path), terminal_size=(120, 30), run_before=_settled)
+    assert snap_compare(make_app(seeded_store_path), terminal_size=(120, 30), run_before=settle)

@@ -12,10 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..literal import literal
+from .scrolling_dialog import ScrollingDialog
 
 __all__ = ["HelpDialog", "HelpSection", "bindings_of"]
 
@@ -29,19 +29,16 @@ def bindings_of(owner: type) -> list[Binding]:
     return [b if isinstance(b, Binding) else Binding(*b) for b in declared]
 
 
-class HelpDialog(ModalScreen[None]):
+class HelpDialog(ScrollingDialog[None]):
     """Lists each section's keys with what they do."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "dismiss", "Close", tooltip="Close help"),
-        Binding("down,j", "scroll('down')", "Scroll down", show=False),
-        Binding("up,k", "scroll('up')", "Scroll up", show=False),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
     | escape, ?, q | Close help. |
-    | down/j, up/k | Scroll. |
     """
 
     DEFAULT_CSS = """
@@ -85,8 +82,3 @@ class HelpDialog(ModalScreen[None]):
         keys = ", ".join(self.app.get_key_display(Binding(key.strip(), binding.action)) for key in binding.key.split(","))
         explanation = binding.tooltip or binding.description
         return Content.assemble(literal(f"{keys:>14}", "bold $accent"), "  ", literal(explanation))
-
-    def action_scroll(self, direction: str) -> None:
-        """Scroll when the list is taller than the screen."""
-        scroll = self.query_one(VerticalScroll)
-        scroll.scroll_down() if direction == "down" else scroll.scroll_up()

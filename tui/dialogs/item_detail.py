@@ -8,30 +8,27 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from store import Commune, Item
 
 from ..literal import literal
+from .scrolling_dialog import ScrollingDialog
 from ..widgets.items_pane import DATE_FORMAT
 
 __all__ = ["ItemDetailDialog"]
 
 
-class ItemDetailDialog(ModalScreen[None]):
+class ItemDetailDialog(ScrollingDialog[None]):
     """Shows an item in full; every piece of report text is shown literally."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter,q", "dismiss", "Close", tooltip="Back to the dashboard"),
-        Binding("down,j", "scroll('down')", "Scroll down", show=False),
-        Binding("up,k", "scroll('up')", "Scroll up", show=False),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
     | escape, enter, q | Back to the dashboard. |
-    | down/j, up/k | Scroll a long text. |
     """
 
     DEFAULT_CSS = """
@@ -83,8 +80,3 @@ class ItemDetailDialog(ModalScreen[None]):
     @staticmethod
     def _meta(label: str, value: str) -> Content:
         return Content.assemble(literal(f"{label}: ", "bold"), literal(value))
-
-    def action_scroll(self, direction: str) -> None:
-        """Scroll the text when it is longer than the dialog."""
-        scroll = self.query_one(VerticalScroll)
-        scroll.scroll_down() if direction == "down" else scroll.scroll_up()

@@ -1,0 +1,32 @@
+"""A modal dialog whose body scrolls with the keyboard; help and item detail build on it."""
+
+from __future__ import annotations
+
+from typing import ClassVar, TypeVar
+
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+
+__all__ = ["ScrollingDialog"]
+
+ResultType = TypeVar("ResultType")
+
+
+class ScrollingDialog(ModalScreen[ResultType]):
+    """A modal screen with one `VerticalScroll` body that j/k and the arrows scroll."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "scroll('down')", "Scroll down", show=False),
+        Binding("up,k", "scroll('up')", "Scroll up", show=False),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | down/j, up/k | Scroll a body taller than the screen. |
+    """
+
+    def action_scroll(self, direction: str) -> None:
+        """Scroll the body one line down or up."""
+        body = self.query_one(VerticalScroll)
+        body.scroll_down() if direction == "down" else body.scroll_up()
