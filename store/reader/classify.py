@@ -1,0 +1,156 @@
+"""Decide the kind of one clause from general cues, the actor and the running speaker.
+
+Order matters and says why: a speech act ("đề nghị", "kiến nghị", "yêu cầu") is decided
+by who speaks and to whom; praise of the commune is an achievement; meta sentences,
+visits, promises and talk of potential are nobody's content; in the leader's speech an
+instruction is a directive; in a commune's list of requests a bare instruction is one
+more request; otherwise problems beat results ("đã phải gánh chịu" is a problem) and a
+negated problem ("không gặp khó khăn") is a result.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import cues
+from .speakers import COMMUNE, LEADER, People, actor_before
+
+__all__ = ["Verdict", "Context", "classify_clause", "EXCLUDED"]
+
+ACHIEVEMENT, DIFFICULTY, REQUEST, DIRECTIVE = "achievement", "difficulty", "request", "directive"
+EXCLUDED = "excluded"
+"""A clause that is deliberately none of the four (meta, visit, promise, potential)."""
+
+_ASK = set(cues.ASK_VERBS.split("|"))
+_ORDER_ONLY = {"yêu cầu", "chỉ đạo", "giao", "quán triệt", "nhắc nhở"}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the classifier knows beyond the clause itself."""
+
+    speaker: str
+    people: People
+    prev_kind: str | None = None
+    """Kind of the previous clause of the same sentence (None at the start)."""
+    prev_actor: str | None = None
+    in_request_list: bool = False
+    """The previous sentence was a commune's request: bare instructions continue the list."""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The kind decided for a clause (a kind, EXCLUDED or None) and the actor seen."""
+
+    kind: str | None
+    actor: str | None = None
+    reason: str = ""
+
+
+def _instructs(complement: str) -> bool:
+    """Tell whether what follows "nhấn mạnh"/"lưu ý" is an instruction to the commune."""
+    core = cues.strip_connectives(complement.lstrip(" :,"))
+    return bool(cues.IMPERATIVE_START.match(core) or cues.COMMUNE_SUBJECT_MODAL.search(core)
+                or re.search(r"\b(?:cần|phải)\b", core))
+
+
+def _speech_act(text: str, low: str, ctx: Context) -> Verdict | None:
+    """Find the first speech verb used as a verb and decide request/directive by actor."""
+    for match in cues.speech_verbs(low):
+        verb = match.group(1)
+        after = low[match.end() :]
+        if re.search(r"\bsẽ\s+(?:tiếp tục\s+)?$", low[: match.start()]):
+            return Verdict(EXCLUDED, None, "promise")  # "Thường trực sẽ chỉ đạo các sở ..."
+        actor = actor_before(text[: match.start()], ctx.people, ctx.speaker) or ctx.prev_actor
+        if actor is None:
+            actor = ctx.speaker if ctx.speaker in (LEADER, COMMUNE) else None
+        to_province = bool(cues.PROVINCE_ADDRESSEE.match(after))
+        to_commune = bool(cues.COMMUNE_ADDRESSEE.match(after))
+        if cues.RESIDENT_ADDRESSEE.match(after):
+            return Verdict(EXCLUDED, actor, "wish to residents")
+        if verb in cues.SOFT_ORDER_VERBS and not _instructs(after):
+            continue  # "nhấn mạnh: việc ... sẽ mang lại lợi ích" is an assessment
+        if verb in cues.ENCOURAGE_VERBS and not to_commune:
+            continue
+        if verb in cues.SOFT_ORDER_VERBS + cues.ENCOURAGE_VERBS and actor != COMMUNE:
+            return Verdict(DIRECTIVE, actor or LEADER, f"{verb} + instruction")
+        if actor == LEADER:
+            return Verdict(DIRECTIVE, actor, f"leader {verb}")
+        if actor == COMMUNE:
+            if verb in _ASK and to_commune:
+                # Nobody in a commune asks "xã"/"cấp ủy" to act: that is the leader speaking.
+                return Verdict(DIRECTIVE, LEADER, f"{verb} to commune")
+            if verb in _ASK or to_province:
+                return Verdict(REQUEST, actor, f"commune {verb}")
+            continue
+        # Nobody named: orders are directives; otherwise the addressee decides, then the verb.
+        if verb in _ORDER_ONLY:
+            return Verdict(DIRECTIVE, actor, f"{verb}")
+        if to_province:
+            return Verdict(REQUEST, actor, f"{verb} to province")
+        if to_commune:
+            return Verdict(DIRECTIVE, actor, f"{verb} to commune")
+        if verb in ("kiến nghị", "đề xuất", "kiến nghị với", "xin", "kính đề nghị"):
+            return Verdict(REQUEST, actor, f"{verb}")
+        return Verdict(DIRECTIVE if ctx.speaker == LEADER else REQUEST, actor, f"{verb} by speaker")
+    return None
+
+
+def _problem_or_result(low: str) -> str | None:
+    """Problems beat results; fixing a problem or not having one is not a problem."""
+    cleaned = cues.REMEDY.sub(" ", low)
+    negated = bool(cues.NEGATED_PROBLEM.search(cleaned))
+    cleaned = cues.NEGATED_PROBLEM.sub(" ", cleaned)
+    if cues.PROBLEM.search(cleaned):
+        return DIFFICULTY
+    if negated or cues.RESULT.search(cleaned):
+        return ACHIEVEMENT
+    return None
+
+
+def classify_clause(text: str, ctx: Context) -> Verdict:
+    """Return the kind of clause `text` (verbatim) in context `ctx`."""
+    low = text.lower()
+    core = cues.strip_connectives(low)
+    imperative = bool(cues.IMPERATIVE_START.match(core))
+
+    # A bare instruction right after a request or directive in the same sentence
+    # continues it ("đề nghị tỉnh hỗ trợ A; hỗ trợ B").
+    if ctx.prev_kind in (REQUEST, DIRECTIVE) and imperative and not cues.SPEECH_VERB.match(core):
+        return Verdict(ctx.prev_kind, ctx.prev_actor, "continues")
+
+    if cues.META.search(low):
+        return Verdict(EXCLUDED, None, "meta")
+    act = _speech_act(text, low, ctx)
+    if act is not None:
+        return act
+    if cues.PRAISE.search(low):
+        return Verdict(ACHIEVEMENT, LEADER, "praise")
+    visit = cues.VISIT.search(core)
+    if visit:
+        # The visitor is the subject right before the visit verb (usually the leader).
+        offset = len(low.rstrip()) - len(core) + visit.start()
+        return Verdict(EXCLUDED, actor_before(text[:offset], ctx.people, ctx.speaker) or ctx.prev_actor, "visit")
+    if cues.PROMISE.search(low) and not cues.PROBLEM.search(low):
+        return Verdict(EXCLUDED, None, "promise or future")
+
+    result = cues.RESULT.search(low)
+    if result and actor_before(text[: result.start()], ctx.people, ctx.speaker) == LEADER and not cues.PROBLEM.search(low):
+        # "đồng chí X cùng đoàn đã kiểm tra ...": the leader's own doings are context.
+        if not cues.COMMUNE_MARK.search(low[: result.start()][-40:]):
+            return Verdict(EXCLUDED, LEADER, "leader's activity")
+
+    if ctx.speaker == LEADER:
+        past = re.search(r"\bđã\b", core[:40])
+        if not past and (imperative or cues.COMMUNE_SUBJECT_MODAL.search(core)):
+            return Verdict(DIRECTIVE, LEADER, "leader's instruction")
+    elif ctx.in_request_list and imperative:
+        return Verdict(REQUEST, COMMUNE, "request list")
+    if ctx.speaker == COMMUNE and cues.IMPLICIT_REQUEST.search(low):
+        return Verdict(REQUEST, COMMUNE, "stated need")
+
+    if cues.POTENTIAL.search(low) and not re.search(r"\b(?:đã|đạt|hoàn thành)\b", low):
+        return Verdict(EXCLUDED, None, "potential")
+    kind = _problem_or_result(low)
+    return Verdict(kind, None, "content" if kind else "")

@@ -1,0 +1,82 @@
+"""Cut a sentence into clauses where its content may change kind.
+
+One sentence can carry a result, a problem and a request ("... đã vận hành ổn định, song
+vẫn còn khó khăn về hạ tầng và mong tỉnh quan tâm đầu tư"). Cuts are made only where
+Vietnamese marks a turn: a semicolon, a contrast ("song", "nhưng", "tuy nhiên", "trong
+khi"), "đồng thời", a new speech verb ("và yêu cầu", ", đề nghị"), or the comma that ends
+an opening frame ("Qua kiểm tra ..., đồng chí X đề nghị ..."). Commas inside a list never
+cut, so a clause is never shorter than the text that carries its meaning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cues import NOUN_AFTER
+
+__all__ = ["Clause", "split_clauses"]
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A clause: its text and where it sits in the sentence (start, end offsets)."""
+
+    text: str
+    start: int
+    end: int
+
+
+_CUTS = re.compile(
+    r";\s*"
+    r"|,\s*(?=(?:song|nhưng|tuy nhiên|trong khi|đồng thời|mặt khác|cùng với đó)\b)"
+    r"|\s+(?=(?:nhưng|song)\s+(?:vẫn|còn|lại|chưa|số|việc|do)\b)"
+    r"|,?\s+(?=(?:và|đồng thời)\s+(?:yêu cầu|đề nghị|kiến nghị|đề xuất|mong|giao|chỉ đạo)\b)"
+    r"|,\s*(?=(?:yêu cầu|đề nghị|kiến nghị|đề xuất|mong muốn|giao)\s)"
+)
+# Openers that are not a subject: a sentence starting with one may carry a frame clause.
+_FRAME_OPENER = re.compile(
+    r"^(?:Qua|Thăm|Phát biểu|Tại|Làm việc|Trước khi|Sau khi|Với|Ghi nhận|Đánh giá|Phân tích|Trước|"
+    r"Nhấn mạnh|Kết luận|Trao đổi|Chia sẻ|Về|Đối với|Theo|Khảo sát|Kiểm tra|Trong buổi)\b"
+)
+# The subject that follows a frame: a person, a title or a body.
+_SUBJECT_AFTER_FRAME = re.compile(
+    r",\s+(?=(?:đồng chí|Đồng chí|ông|Ông|bà|Bà|Chủ tịch|Phó Chủ tịch|Bí thư|Phó Bí thư|lãnh đạo|"
+    r"Lãnh đạo|đại diện|Đại diện|Đảng ủy|UBND|Ban Thường vụ|các xã|các phường|xã|phường|Thường trực)\b)"
+)
+
+
+_VERB_AFTER_CUT = re.compile(r"(?:(?:và|đồng thời)\s+)?(?:yêu cầu|đề nghị|kiến nghị|đề xuất|mong muốn|mong|giao|chỉ đạo)\b")
+
+
+def _cut_points(sentence: str) -> list[tuple[int, int]]:
+    points: list[tuple[int, int]] = []
+    if _FRAME_OPENER.match(sentence):
+        frame = _SUBJECT_AFTER_FRAME.search(sentence)
+        if frame:
+            points.append((frame.start(), frame.end()))
+    for match in _CUTS.finditer(sentence):
+        after = sentence[match.end() :]
+        verb = _VERB_AFTER_CUT.match(after)
+        # ", đề xuất của 2 phường" is a noun, not a new speech act.
+        if verb and NOUN_AFTER.match(after[verb.end() :]):
+            continue
+        points.append((match.start(), match.end()))
+    return sorted(set(points))
+
+
+def split_clauses(sentence: str) -> list[Clause]:
+    """Return the clauses of `sentence` in order; their texts are verbatim slices."""
+    clauses: list[Clause] = []
+    start = 0
+    for cut_start, cut_end in _cut_points(sentence):
+        if cut_start <= start:
+            continue
+        piece = sentence[start:cut_start]
+        if piece.strip(" ,;"):
+            clauses.append(Clause(piece.strip(), start, cut_start))
+        start = cut_end
+    tail = sentence[start:]
+    if tail.strip(" ,;."):
+        clauses.append(Clause(tail.strip(), start, len(sentence)))
+    return clauses

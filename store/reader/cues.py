@@ -1,0 +1,179 @@
+"""Word lists and patterns the classifier reads: general Vietnamese cues, no article's words.
+
+All patterns run on lower-cased NFC text. They are grouped by what they tell:
+who speaks (actor markers), what is asked (speech verbs), how the clause is framed
+(imperative starts, modals, negation) and what it reports (results, problems).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "CONNECTIVE", "IMPERATIVE_START", "ASK_VERBS", "ORDER_VERBS", "SPEECH_VERB", "NOUN_BEFORE",
+    "NOUN_AFTER", "PROVINCE_ADDRESSEE", "COMMUNE_ADDRESSEE", "RESIDENT_ADDRESSEE", "LEADER_MARK",
+    "COMMUNE_MARK", "AGENCY_MARK", "PRAISE", "META", "VISIT", "PROMISE", "POTENTIAL", "REMEDY",
+    "NEGATED_PROBLEM", "PROBLEM", "RESULT", "LEADER_TURN", "REPORT_VERB", "COMMUNE_SUBJECT_MODAL",
+    "IMPLICIT_REQUEST", "GIAO_OBJECT", "SOFT_ORDER_VERBS", "ENCOURAGE_VERBS", "strip_connectives", "speech_verbs",
+]
+
+
+def _words(items: str) -> str:
+    """An alternation of '|'-separated phrases, longest first so "mong muốn" beats "mong"."""
+    return "|".join(sorted((w.strip() for w in items.split("|")), key=len, reverse=True))
+
+
+# Openers that link a sentence to the one before; they do not change who speaks.
+CONNECTIVE = re.compile(
+    r"^(?:(?:" + _words(
+        "trong đó|đồng thời|bên cạnh đó|ngoài ra|cùng với đó|mặt khác|đặc biệt|trước mắt|về lâu dài|"
+        "thứ nhất|thứ hai|thứ ba|một là|hai là|ba là|tiếp đó|sau đó|theo đó|qua đó|do đó|vì vậy|"
+        "vì thế|nhất là|trước hết|cuối cùng|bên cạnh|đồng thời với đó|ngoài những kết quả đạt được|và|cũng"
+    ) + r")\s*,?\s*|[-–+•*]\s*)+"
+)
+
+# A clause that opens on one of these verbs has no subject: an instruction (or, in a
+# commune's list of requests, a request).
+IMPERATIVE_START = re.compile(
+    r"^(?:" + _words(
+        "tiếp tục|tập trung|đẩy mạnh|tăng cường|chủ động|khẩn trương|sớm|nâng cao|quan tâm|chú trọng|"
+        "rà soát|triển khai|thực hiện|đổi mới|phát huy|nghiên cứu|xây dựng|hoàn thiện|bảo đảm|đảm bảo|"
+        "kiện toàn|phối hợp|quyết liệt|làm tốt|thường xuyên|hỗ trợ|xem xét|bố trí|đầu tư|ưu tiên|"
+        "giải quyết|củng cố|duy trì|cụ thể hóa|cụ thể hoá|tổ chức|phấn đấu|huy động|nắm bắt|lãnh đạo|"
+        "kịp thời|có phương án|có cơ chế|có chính sách|cho phép|bổ sung|phân bổ|cấp|nâng cấp|"
+        "khắc phục|tháo gỡ|chỉ đạo|giữ vững|siết chặt|kiên quyết|nêu cao|tuyên truyền|vận động|"
+        "tranh thủ|khai thác|rà soát lại|chấn chỉnh|đề cao|tạo điều kiện|dành|ban hành|"
+        "hướng dẫn|giao|điều chỉnh|sắp xếp|không để|phải|cần|luôn|mở rộng|lắp đặt|số hóa|chuẩn bị"
+    ) + r")\b"
+)
+
+ASK_VERBS = "đề nghị|kiến nghị|đề xuất|mong muốn|rất mong|mong|xin|kính đề nghị|kiến nghị với"
+ORDER_VERBS = ("yêu cầu|chỉ đạo|giao|nhấn mạnh|lưu ý|khuyến khích|quán triệt|đề nghị|nhắc nhở|chỉ rõ|động viên|"
+               "khích lệ|căn dặn")
+SOFT_ORDER_VERBS = ("nhấn mạnh", "lưu ý", "chỉ rõ")
+"""Verbs that introduce either an instruction or an assessment: the complement decides."""
+ENCOURAGE_VERBS = ("động viên", "khích lệ", "khuyến khích", "căn dặn")
+"""Exhortations: an instruction only when addressed to the commune's bodies or officials."""
+SPEECH_VERB = re.compile(r"(?<![\w])(" + _words(ASK_VERBS + "|" + ORDER_VERBS) + r")(?![\w])")
+# A speech word used as a noun ("những kiến nghị mà các xã nêu", "đáp ứng yêu cầu").
+NOUN_BEFORE = re.compile(
+    r"(?:\b(?:những|các|một số|nhiều|ý kiến|nêu|về|của|theo|đúng|đáp ứng|được|bảo đảm|đảm bảo|"
+    r"nhóm|mọi|với|nghe|tiếp thu|trả lời|giải quyết|làm rõ|bàn|chuyển|giao lưu|phát biểu|ý kiến)\s*,?\s*"
+    r"|\b(?:kiến nghị|đề xuất|ý kiến|đề nghị),?\s+(?:và\s+)?)$"
+)
+NOUN_AFTER = re.compile(
+    r"^\s*(?:mà|của|này|đó|đặt ra|nêu|chính đáng|nhiệm vụ|ngày càng|thông|dịch|lưu|nhận|"
+    r"thương|tiếp|ban|,\s*đề xuất của|,\s*kiến nghị của|trên|tại|được)\b"
+)
+# "giao" is a speech verb only when a body follows ("giao các ngành ..."), not "giao thông".
+GIAO_OBJECT = re.compile(r"^\s*(?:cho|các|ubnd|sở|ngành|văn phòng|ban|công an|bộ chỉ huy|đảng ủy|chính quyền|"
+                         r"xã|phường|cơ quan|đơn vị)\b")
+# Who is asked: the province side ...
+PROVINCE_ADDRESSEE = re.compile(
+    r"^\s*(?:với\s+)?(?:" + _words(
+        "tỉnh|thành phố|trung ương|tỉnh ủy|thành ủy|ubnd tỉnh|ubnd thành phố|các sở|sở|bộ|cấp trên|"
+        "cấp có thẩm quyền|các cấp|các ngành|ngành chức năng|các cơ quan|hđnd tỉnh|lãnh đạo tỉnh|"
+        "thường trực tỉnh ủy|nhà nước|chính phủ"
+    ) + r")\b"
+)
+# ... or the commune side.
+COMMUNE_ADDRESSEE = re.compile(
+    r"^\s*(?:\d+\s+|hai\s+|ba\s+|bốn\s+|các\s+|những\s+)?(?:" + _words(
+        "xã|phường|đặc khu|cấp ủy|chính quyền|đảng ủy|ubnd xã|ubnd phường|địa phương|cán bộ|"
+        "ban thường vụ|tập thể|lãnh đạo xã|lãnh đạo phường|mttq|hệ thống chính trị"
+    ) + r")\b"
+)
+RESIDENT_ADDRESSEE = re.compile(r"^\s*(?:người dân|nhân dân|bà con|các hộ|các gia đình|gia đình|học sinh)\b")
+
+# Who speaks: the nearest marker before the verb decides.
+LEADER_MARK = re.compile(
+    r"\b(?:" + _words("tỉnh ủy|thành ủy|ubnd tỉnh|tỉnh|thành phố|tphcm|tp|trung ương|đoàn công tác|"
+                      "lãnh đạo tỉnh|chủ tịch ubnd tỉnh") + r")\b"
+)
+COMMUNE_MARK = re.compile(r"\b(?:" + _words("xã|phường|đặc khu|địa phương|các địa phương|cơ sở") + r")\b")
+AGENCY_MARK = re.compile(r"\b(?:các sở|sở|ban, ngành|sở, ngành|các ngành|đại diện các sở)\b")
+
+PRAISE = re.compile(r"\b(?:ghi nhận|đánh giá cao|biểu dương|khen ngợi|hoan nghênh|đánh giá (?:rất )?(?:cao|tích cực)|"
+                    r"chúc mừng những kết quả|trân trọng những kết quả)\b")
+# Sentences about the meeting itself rather than its content.
+META = re.compile(
+    r"\b(?:nghe|lắng nghe)\b[^;]*\b(?:báo cáo|ý kiến|kiến nghị|trình bày|tham luận)\b"
+    r"|\bbáo cáo\s+(?:khái quát|tóm tắt|tình hình|kết quả|nhanh|về)\b"
+    r"|\b(?:làm rõ|phản hồi|trao đổi|giải đáp|trả lời|tiếp thu|giải trình)\b[^;]*\b(?:kiến nghị|đề xuất|ý kiến)\b"
+    r"|\bý kiến (?:thảo luận|phát biểu)\b|\bbuổi làm việc (?:diễn ra|nhằm)\b"
+)
+# The leader's visit, gifts and attendance: context, not content.
+VISIT = re.compile(
+    r"^(?:" + _words("thăm|tặng quà|trao quà|trao hỗ trợ|tham dự|cùng đi|cùng tham gia|tham gia đoàn|tham quan|"
+                     "dự buổi|chúc mừng|đến thăm|trước khi làm việc") + r")\b"
+    r"|\b(?:đã|đã đến|đã đi)?\s*(?:đi kiểm tra|đến kiểm tra|đến thăm|thăm, tặng quà|tặng quà|trao quà|tham quan|"
+    r"dẫn đầu đoàn|làm việc với|chủ trì buổi làm việc|có buổi làm việc|thăm và làm việc)\b"
+)
+# The province promising something: "tỉnh sẽ quan tâm", "cam kết".
+PROMISE = re.compile(
+    r"\b(?:tỉnh|thành phố|ubnd tỉnh|tỉnh ủy|thành ủy|các sở|sở|ngành|lãnh đạo tỉnh|thường trực)\b[^;]{0,40}\bsẽ\b"
+    r"|\bsẽ\s+(?:quan tâm|xem xét|hỗ trợ|chỉ đạo|tạo điều kiện|đồng hành|bố trí|ưu tiên)\b|\bcam kết\b"
+    # Anything still to come is not a result: "trường sẽ được đầu tư hoàn thành năm sau".
+    r"|\bsẽ\b"
+)
+POTENTIAL = re.compile(r"\b(?:tiềm năng|lợi thế|dư địa|cơ hội phát triển|vị trí chiến lược|cửa ngõ)\b")
+# Fixing a problem is not having one: "tháo gỡ khó khăn", "khắc phục thiệt hại".
+REMEDY = re.compile(
+    r"\b(?:tháo gỡ|khắc phục|giải quyết|vượt qua|vượt|xử lý|hỗ trợ|ứng phó|phòng, chống|phòng chống|"
+    r"giảm thiểu|hạn chế thấp nhất)\b(?:[^;.]{0,25}?)\b(?:khó khăn|vướng mắc|hạn chế|thiệt hại|hậu quả|"
+    r"sạt lở|tồn tại|bất cập|sự cố|ô nhiễm|tồn đọng|thiên tai|dịch bệnh|bão|lũ|cháy nổ|tội phạm)\b"
+    r"|\bhạn chế (?:thấp nhất|tối đa)\b"
+)
+NEGATED_PROBLEM = re.compile(
+    r"\b(?:không|chưa|không hề|chưa hề|không để)\s+(?:(?:có|gặp|xảy ra|phát sinh|để xảy ra|bị|còn|"
+    r"ghi nhận)\s+)*(?:\w+\s+){0,2}?(?:khó khăn|vướng mắc|sự cố|gián đoạn|ùn tắc|kẹt xe|tồn đọng|"
+    r"sai sót|trễ hạn|quá hạn|vi phạm|khiếu nại|phức tạp|điểm nóng|bức xúc|thiệt hại|thương vong|"
+    r"cháy nổ|ô nhiễm|sạt lở|ngập)\b"
+    r"|\bchưa phát sinh\b|\bkhông phát sinh\b"
+)
+PROBLEM = re.compile(
+    r"\b(?:khó khăn|vướng mắc|hạn chế|bất cập|yếu kém|còn thiếu|thiếu|không đáp ứng|chưa đáp ứng|"
+    r"không đồng đều|không đủ|xuống cấp|hư hỏng|sạt lở|thiệt hại|ngập|ô nhiễm|quá tải|vất vả|áp lực|"
+    r"phức tạp|chậm(?! nhất)|dàn trải|manh mún|mặc dù|tình trạng|bị ảnh hưởng|mưa lũ|thiên tai|dịch bệnh|"
+    r"mới đáp ứng|trở ngại|lúng túng|tồn tại, hạn chế|tồn đọng|còn thấp|ở mức thấp|còn yếu|rất rộng|sau sáp nhập rộng|"
+    r"địa bàn rộng|chưa|bất cập|nan giải|thiếu hụt|cao hơn nhu cầu)\b"
+    # "còn" + a degree word: something that should have changed has not ("tỷ lệ hộ nghèo còn cao").
+    r"|\b(?:vẫn còn|còn)\s+(?:cao|nhiều|ít|chậm|thấp|yếu|khó|dàn trải|lúng túng|tồn tại)\b"
+)
+RESULT = re.compile(
+    r"\b(?:đã|đạt|vượt|hoàn thành|ổn định|thông suốt|hiệu quả|tích cực|được nâng cao|nhanh hơn|"
+    r"nhanh chóng|thuận lợi|kịp thời|bài bản|đồng bộ|rất tốt|khởi sắc|chuyển biến|có bước phát triển|"
+    r"nâng lên|cải thiện|đi vào nền nếp|đáp ứng được|cơ bản đáp ứng|được triển khai|được tiếp nhận|"
+    r"được đầu tư|được xử lý|được giải quyết|được kiện toàn|được quan tâm|tăng trưởng|đúng hạn|"
+    r"trước hạn|không gián đoạn|duy trì)\b|\d+(?:[.,]\d+)?\s?%"
+)
+LEADER_TURN = re.compile(r"\b(?:phát biểu kết luận|kết luận buổi làm việc|phát biểu chỉ đạo|kết luận tại buổi|"
+                         r"phát biểu tại buổi làm việc|phát biểu tại buổi)\b")
+REPORT_VERB = re.compile(r"\b(?:báo cáo|cho biết|thông tin thêm|thông tin rằng|chia sẻ|nêu|phản ánh|trình bày|cho rằng|kiến nghị|"
+                         r"đề xuất|đề nghị)\b")
+# After a commune subject, "cần/phải/tiếp tục..." is what the leader wants it to do.
+COMMUNE_SUBJECT_MODAL = re.compile(
+    r"^(?:[^,;]{0,60}?\b(?:xã|phường|đặc khu|địa phương|cấp ủy|chính quyền|các lực lượng|lực lượng|"
+    r"cán bộ|đảng ủy|đảng bộ|mttq|đoàn thể|người đứng đầu)\b[^;]{0,40}?\s)?"
+    r"(?:cần|phải|cần phải|tiếp tục|tập trung|chú trọng|quan tâm|đẩy mạnh|tăng cường|nâng cao|"
+    r"chủ động|khẩn trương|sớm|phấn đấu)\b"
+    r"|\bnhiệm vụ (?:hàng đầu|trọng tâm|quan trọng)\b[^;]*\blà\b"
+)
+# A commune stating what it needs: "cần được đầu tư", "phải sớm lập quy hoạch".
+IMPLICIT_REQUEST = re.compile(r"\b(?:cần được|cần sớm|phải sớm|rất cần|mong được|cần sự quan tâm)\b")
+
+
+def speech_verbs(low: str):
+    """Yield the speech verbs of `low` used as verbs (not "những kiến nghị", "đáp ứng yêu cầu")."""
+    for match in SPEECH_VERB.finditer(low):
+        before, after = low[: match.start()], low[match.end() :]
+        if NOUN_BEFORE.search(before) or NOUN_AFTER.match(after):
+            continue
+        if match.group(1) == "giao" and not GIAO_OBJECT.match(after):
+            continue
+        yield match
+
+
+def strip_connectives(low: str) -> str:
+    """Drop leading connectives and bullets: "đồng thời, khẩn trương ..." -> "khẩn trương ..."."""
+    return CONNECTIVE.sub("", low.lstrip(" ,;:")).strip()

@@ -1,0 +1,83 @@
+"""The session date: "Sáng 25/11", "Chiều 17-9", "Ngày 14-10", "ngày 2 tháng 12 năm 2025".
+
+Articles usually open with the time of day and a day/month; the year is left out. The
+year then comes from the caller's `year_hint`, from a full date with the same day and
+month elsewhere in the article, from the article's own "năm 2025", or from `today`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+__all__ = ["find_session_date"]
+
+_DAY_MONTH = r"(\d{1,2})\s*[/\-.]\s*(\d{1,2})(?:\s*[/\-.]\s*(\d{4}))?(?![\d/\-])"
+_WORDY = r"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?"
+# A time-of-day word (or "ngày", "hôm") right before the date marks the session date;
+# a bare date elsewhere ("từ ngày 1/7/2025") is more often a reference to a decision.
+# "Ngày" only counts when it opens a sentence ("Ngày 14-10, ông ..."): inside one,
+# "từ ngày 1/7/2025" is a reference, not the session.
+_LEAD = (
+    r"(?:(?i:sáng|chiều|trưa|tối|đêm|hôm)(?:\s+(?i:nay|qua|thứ\s+\w+),?)?\s+(?i:ngày\s+)?"
+    r"|(?:^|(?<=[.\-–:]\s)|(?<=\n))Ngày\s+)"
+)
+_SESSION = re.compile(rf"(?<!\w)(?<!từ )(?<!đến )(?<!sau )(?<!trước ){_LEAD}(?:{_DAY_MONTH}|{_WORDY})", re.M)
+_ANY_FULL = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+_REFERENCE = re.compile(r"(?i)(?:từ|đến|sau|trước|tới|kể từ)\s+(?:ngày\s+)?$")
+# "năm 2025" but not a plan period "2025-2030" / "2025 - 2030".
+# "đến năm 2030" is a target, not the article's year.
+_YEAR = re.compile(r"(?i)(?<!đến )(?<!tới )(?<!trước )năm\s+(20\d\d)(?!\s*[-–]\s*20\d\d)")
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year_for(day: int, month: int, body: str, today: dt.date | None, year_hint: int | None) -> int | None:
+    if year_hint:
+        return year_hint
+    for match in _ANY_FULL.finditer(body):
+        if int(match.group(1)) == day and int(match.group(2)) == month:
+            return int(match.group(3))
+    # The latest such date that is not in the future.
+    recent = None
+    if today is not None:
+        recent = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+    years = Counter(int(y) for y in _YEAR.findall(body))
+    if years:
+        # The year the article talks about most ("năm 2025" for results, once "năm 2026"
+        # for plans); a tie goes to the later year.
+        talked = max(years, key=lambda y: (years[y], y))
+        # Early in a year, sessions review the year before: "kết quả năm 2025" in January 2026.
+        if month <= 2 and recent == talked + 1:
+            return recent
+        return talked
+    return recent
+
+
+def find_session_date(
+    body: str, *, today: dt.date | None = None, year_hint: int | None = None
+) -> dt.date | None:
+    """Return the date of the session the article reports, or None when it names none.
+
+    The first "Sáng/Chiều/Ngày DD/MM" wins; failing that, the first full DD/MM/YYYY.
+    """
+    match = _SESSION.search(body)
+    if match:
+        groups = match.groups()
+        day, month, year = (groups[0], groups[1], groups[2]) if groups[0] else (groups[3], groups[4], groups[5])
+        day_i, month_i = int(day), int(month)
+        if 1 <= day_i <= 31 and 1 <= month_i <= 12:
+            year_i = int(year) if year else _year_for(day_i, month_i, body, today, year_hint)
+            if year_i:
+                return _safe_date(year_i, month_i, day_i)
+    for full in _ANY_FULL.finditer(body):
+        if _REFERENCE.search(body[max(0, full.start() - 12) : full.start()]):
+            continue  # "từ ngày 1/7/2025": when a reform started, not when the session was
+        return _safe_date(int(full.group(3)), int(full.group(2)), int(full.group(1)))
+    return None

@@ -1,0 +1,166 @@
+"""Who is speaking: the commune reporting, the provincial leader concluding, or the narrator.
+
+An article alternates between the commune's report (its results, problems, requests) and
+the leader's speech (praise and directives). The turn is marked by a speech verb with an
+actor ("Bí thư Đảng ủy xã X báo cáo", "Phát biểu kết luận, đồng chí ..."), and the
+speaker stays until the article turns back. Photo captions interrupt the text at random
+places, so they never move the turn.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .letters import CAPITALISED_WORD, UPPER
+from .cues import AGENCY_MARK, COMMUNE_MARK, LEADER_MARK, LEADER_TURN, REPORT_VERB, VISIT, speech_verbs, strip_connectives
+from .leader import SURNAMES
+
+__all__ = ["LEADER", "COMMUNE", "NARRATOR", "People", "actor_before", "is_caption", "SpeakerState"]
+
+LEADER, COMMUNE, NARRATOR = "leader", "commune", "narrator"
+
+_HONORIFIC_NAME = re.compile(rf"\b(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+({CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{0,3}})")
+_BARE_COMRADE = re.compile(rf"\b[Đđ]ồng chí\b(?!\s+[{UPPER}])")
+_PERSON_TITLE = re.compile(
+    r"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+((?:" + "|".join(SURNAMES) + rf")(?:\s+{CAPITALISED_WORD}){{1,3}})\s*[,\-–]\s*([^,.;]{{3,80}})",
+)
+_COMMUNE_TITLE = re.compile(r"\b(?:xã|phường|đặc khu)\b")
+_PROVINCE_TITLE = re.compile(r"Tỉnh ủy|Thành ủy|\btỉnh\b|thành phố|TP|Trung ương|UBND tỉnh", re.I)
+
+
+@dataclass
+class People:
+    """Roles of the people an article names, looked up by full name or given name."""
+
+    roles: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_sentences(cls, sentences: list[str], leader: str | None) -> "People":
+        """Learn roles from "ông NAME, TITLE" introductions and the detected leader."""
+        people = cls()
+        if leader:
+            people.add(leader.split(" (")[0], LEADER)
+        for sentence in sentences:
+            for match in _PERSON_TITLE.finditer(sentence):
+                title = match.group(2)
+                if _COMMUNE_TITLE.search(title):
+                    people.add(match.group(1), COMMUNE)
+                elif _PROVINCE_TITLE.search(title):
+                    people.add(match.group(1), LEADER)
+        return people
+
+    def add(self, name: str, role: str) -> None:
+        """Remember `name` (and its last word, the given name) as having `role`."""
+        self.roles.setdefault(name, role)
+        self.roles.setdefault(name.split()[-1], role)
+
+    def role(self, name: str) -> str | None:
+        """Return the role of a name as written ("Nguyễn Văn A" or just "A"), if known."""
+        words = name.split()
+        for size in range(len(words), 0, -1):
+            role = self.roles.get(" ".join(words[:size]))
+            if role:
+                return role
+        return self.roles.get(words[-1]) if words else None
+
+
+def actor_before(text: str, people: People, speaker: str = NARRATOR) -> str | None:
+    """Return who speaks a verb preceded by `text`: the nearest actor marker decides.
+
+    "Chủ tịch UBND tỉnh đề nghị" -> leader; "lãnh đạo 2 phường kiến nghị" -> commune;
+    "ông A cho biết" -> the role learnt for A. A bare "đồng chí" is the person speaking
+    now (a commune secretary in the middle of the report), else the leader.
+    """
+    marks: list[tuple[int, str]] = []
+    low = text.lower()
+    for match in LEADER_MARK.finditer(low):
+        marks.append((match.end(), LEADER))
+    for match in AGENCY_MARK.finditer(low):
+        marks.append((match.end(), LEADER))
+    for match in COMMUNE_MARK.finditer(low):
+        marks.append((match.end(), COMMUNE))
+    for match in _BARE_COMRADE.finditer(text):
+        marks.append((match.end(), COMMUNE if speaker == COMMUNE else LEADER))
+    for match in _HONORIFIC_NAME.finditer(text):
+        role = people.role(match.group(1))
+        if role:
+            marks.append((match.end(), role))
+    if not marks:
+        return None
+    return max(marks)[1]
+
+
+_CREDIT = re.compile(r"\b(?:Ảnh|Ảnh minh họa|Nguồn|Thực hiện|Video|Clip)\s*:")
+_CAPTION_SUBJECT = re.compile(
+    r"^(?:Phó |Nguyên )?(?:Bí thư|Chủ tịch|Đồng chí|Ông|Bà|Lãnh đạo|Đại diện|Đoàn công tác|Quang cảnh|"
+    r"Toàn cảnh|Các đại biểu|Đại biểu|Trưởng|Giám đốc|Ủy viên|Thường trực)\b"
+)
+_CAPTION_VERB = re.compile(
+    r"\b(?:báo cáo|phát biểu|kết luận|chủ trì|kiểm tra|thăm|tặng quà|tặng|trao|làm việc|khảo sát|dẫn đầu|"
+    r"tham dự|trò chuyện|động viên|thị sát|chụp ảnh|nghe|cùng đoàn công tác|và đoàn công tác)\b"
+)
+_CONTENT_VERB = re.compile(r"\b(?:đề nghị|yêu cầu|kiến nghị|đề xuất|nhấn mạnh|ghi nhận|đánh giá|cho biết|"
+                           r"cho rằng|lưu ý|chỉ đạo|khẳng định|mong|giao|tiếp tục|cần|phải)\b|[:;]")
+
+
+def is_caption(sentences: list[str], index: int) -> bool:
+    """Tell whether sentence `index` of a paragraph is a photo caption that only restates.
+
+    A photo credit ("Ảnh: ...") is a caption, and so is the sentence it credits. Otherwise
+    a caption is a one-sentence paragraph that names a person or body, then an activity
+    ("báo cáo tại buổi làm việc", "phát biểu", "trao quà", "kiểm tra"), with no speech
+    content ("đề nghị", "cho biết", ":").
+    """
+    sentence = sentences[index]
+    if _CREDIT.search(sentence):
+        return True
+    if index + 1 < len(sentences) and _CREDIT.match(sentences[index + 1]):
+        return True
+    if len(sentences) != 1 or len(sentence.split()) > 40:
+        return False
+    if not _CAPTION_SUBJECT.match(sentence) or _CONTENT_VERB.search(sentence):
+        return False
+    verb = _CAPTION_VERB.search(sentence)
+    return verb is not None and len(sentence[verb.end() :].split()) <= 22
+
+
+_HEARS_REPORT = re.compile(r"\b(?:nghe|lắng nghe)\s+(?:[^;,]{0,30}\s)?báo cáo\b")
+_LEADER_SPEECH = re.compile(r"\b(?:ghi nhận|đánh giá cao|khẳng định|biểu dương|phân tích|khuyến khích|cho rằng)\b")
+
+
+class SpeakerState:
+    """The running speaker of the article, moved by turns and never by captions."""
+
+    def __init__(self, people: People) -> None:
+        self.people = people
+        self.speaker = NARRATOR
+
+    def update(self, sentence: str) -> str:
+        """Move the speaker if `sentence` turns the article, and return the speaker now."""
+        low = sentence.lower()
+        if LEADER_TURN.search(low):
+            self.speaker = LEADER
+            return self.speaker
+        if _HEARS_REPORT.search(low):
+            self.speaker = COMMUNE  # "đã nghe báo cáo ...": the commune's report follows
+            return self.speaker
+        verbs = sorted(
+            [*REPORT_VERB.finditer(low), *speech_verbs(low), *_LEADER_SPEECH.finditer(low)], key=lambda m: m.start()
+        )
+        for verb in verbs:
+            # Only the clause of the verb tells who speaks: "...của xã; đồng thời động viên".
+            actor = actor_before(sentence[: verb.start()].rsplit(";", 1)[-1], self.people, self.speaker)
+            if actor == LEADER and verb.group(0) not in ("báo cáo", "kiến nghị", "đề xuất"):
+                self.speaker = LEADER
+                return self.speaker
+            if actor == COMMUNE:
+                self.speaker = COMMUNE
+                return self.speaker
+        if low.startswith("theo báo cáo"):
+            self.speaker = COMMUNE
+        if verbs:
+            return self.speaker
+        if VISIT.search(strip_connectives(low)) and actor_before(sentence, self.people) == LEADER:
+            self.speaker = NARRATOR  # back to the visit: the speech is over
+        return self.speaker

@@ -1,0 +1,1 @@
+"""Tests of the reader of free text (store.reader)."""

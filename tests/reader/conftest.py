@@ -1,0 +1,11 @@
+"""Shared fixtures for the reader's tests."""
+
+import pytest
+
+from store.registry import load_registry
+
+
+@pytest.fixture(scope="session")
+def registry():
+    """The bundled national registry (read once)."""
+    return load_registry()

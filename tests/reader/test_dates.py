@@ -1,0 +1,48 @@
+"""Session dates: time-of-day openers, year from hint, article, full dates or today."""
+
+import datetime as dt
+
+from store.reader.dates import find_session_date
+
+
+def test_time_of_day_date_takes_the_year_hint():
+    assert find_session_date("Sáng 25/11, đoàn công tác làm việc.", year_hint=2030) == dt.date(2030, 11, 25)
+
+
+def test_dash_dates_and_sentence_opening_ngay():
+    assert find_session_date("Chiều 7-4, ông A làm việc.", year_hint=2026) == dt.date(2026, 4, 7)
+    assert find_session_date("Ngày 3-2, bà B thăm xã.", year_hint=2026) == dt.date(2026, 2, 3)
+
+
+def test_year_comes_from_the_article_before_today():
+    body = "Sáng 10/6, đoàn làm việc với xã. Kết quả 5 tháng đầu năm 2026 khả quan, kế hoạch năm 2026 đạt."
+    assert find_session_date(body, today=dt.date(2030, 1, 1)) == dt.date(2026, 6, 10)
+
+
+def test_target_years_and_plan_periods_are_not_the_article_year():
+    body = "Sáng 10/6, đoàn làm việc. Đến năm 2030 xã phấn đấu; nhiệm kỳ 2025-2030."
+    assert find_session_date(body, today=dt.date(2027, 8, 1)) == dt.date(2027, 6, 10)
+
+
+def test_year_from_today_never_puts_the_session_in_the_future():
+    assert find_session_date("Chiều 20/12, đoàn làm việc.", today=dt.date(2027, 1, 5)) == dt.date(2026, 12, 20)
+    assert find_session_date("Chiều 2/1, đoàn làm việc.", today=dt.date(2027, 1, 5)) == dt.date(2027, 1, 2)
+
+
+def test_reference_dates_are_not_session_dates():
+    body = "Các phường được thành lập từ ngày 1/7/2025 theo nghị quyết."
+    assert find_session_date(body, today=dt.date(2026, 1, 1)) is None
+
+
+def test_full_date_elsewhere_is_used_when_no_opener():
+    assert find_session_date("Tin đăng 17/09/2026 16:33. Đoàn đã đến xã.") == dt.date(2026, 9, 17)
+
+
+def test_wordy_date():
+    assert find_session_date("Sáng ngày 2 tháng 12 năm 2026, đoàn làm việc.") == dt.date(2026, 12, 2)
+
+
+def test_january_session_reviewing_last_year():
+    body = "Chiều 15/1, đoàn làm việc với phường về kết quả công tác năm 2025."
+    assert find_session_date(body, today=dt.date(2026, 3, 1)) == dt.date(2026, 1, 15)
+    assert find_session_date(body) == dt.date(2025, 1, 15)  # no today: the article's year

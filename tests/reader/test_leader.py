@@ -1,0 +1,23 @@
+"""The leader: a named person with a provincial title, in either word order."""
+
+from store.reader.leader import find_leader
+
+
+def test_name_then_title():
+    s = ["Chiều 3/4, đồng chí Lò Văn Minh, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh đã làm việc với xã."]
+    assert find_leader(s) == "Lò Văn Minh (Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh)"
+
+
+def test_title_then_name_and_longer_title_wins():
+    s = ["Chủ tịch UBND tỉnh Hà Văn Lâm thăm xã", "Sáng 2/5, ông Hà Văn Lâm, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh, đã đến."]
+    assert find_leader(s) == "Hà Văn Lâm (Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh)"
+
+
+def test_commune_officials_are_not_the_leader():
+    s = ["Ông Đinh Văn Tú, Bí thư Đảng ủy xã, cho biết xã đạt kết quả tốt."]
+    assert find_leader(s) is None
+
+
+def test_city_abbreviation_inside_a_title():
+    s = ["Sáng 20-10, Bí thư Thành ủy TP.HCM Nguyễn Văn Được đã làm việc với đặc khu."]
+    assert find_leader(s) == "Nguyễn Văn Được (Bí thư Thành ủy TP.HCM)"

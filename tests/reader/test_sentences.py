@@ -1,0 +1,44 @@
+"""The sentence splitter: abbreviations, numbers, ellipses, quotes, captions."""
+
+from store.reader.sentences import split_paragraphs, split_sentences
+
+
+def test_splits_at_full_stop_before_capital():
+    assert split_sentences("Xã đạt 12 tiêu chí. Thu ngân sách tăng.") == ["Xã đạt 12 tiêu chí.", "Thu ngân sách tăng."]
+
+
+def test_abbreviations_do_not_end_a_sentence():
+    text = "Đoàn công tác của TP. Cần Thơ gồm ThS. Lê Minh và TS. Hà An. Buổi làm việc bắt đầu."
+    assert split_sentences(text) == [
+        "Đoàn công tác của TP. Cần Thơ gồm ThS. Lê Minh và TS. Hà An.",
+        "Buổi làm việc bắt đầu.",
+    ]
+
+
+def test_single_initial_does_not_end_a_sentence():
+    assert len(split_sentences("Ông Nguyễn V. Hòa phát biểu. Sau đó đoàn về.")) == 2
+
+
+def test_numbers_dates_and_periods_stay_whole():
+    text = "Sáng 14/3, xã giải quyết 1.250 hồ sơ, giai đoạn 2025-2030 đạt 98,5%. Tiếp theo là phần hỏi đáp."
+    assert split_sentences(text)[0] == "Sáng 14/3, xã giải quyết 1.250 hồ sơ, giai đoạn 2025-2030 đạt 98,5%."
+
+
+def test_ellipsis_before_capital_ends_a_sentence_but_not_before_lower_case():
+    assert split_sentences("dự án giao thông... Đại diện sở trả lời.") == ["dự án giao thông...", "Đại diện sở trả lời."]
+    assert split_sentences("các công trình... và nhiều việc khác.") == ["các công trình... và nhiều việc khác."]
+
+
+def test_closing_quote_stays_with_its_sentence():
+    assert split_sentences('Ông nói: "Phải làm ngay." Sau đó ông rời đi.') == ['Ông nói: "Phải làm ngay."', "Sau đó ông rời đi."]
+
+
+def test_photo_credit_is_its_own_sentence():
+    assert split_sentences("Lãnh đạo xã báo cáo tại buổi làm việc. Ảnh: Thu Hà") == [
+        "Lãnh đạo xã báo cáo tại buổi làm việc.",
+        "Ảnh: Thu Hà",
+    ]
+
+
+def test_paragraphs_are_cleaned_lines():
+    assert split_paragraphs("  Dòng  một \n\n\nDòng hai\n") == ["Dòng một", "Dòng hai"]
