@@ -217,8 +217,11 @@ class Store:
         version = self._meta("schema_version")
         if version is None:
             self._set_meta("schema_version", SCHEMA_VERSION)
-        elif int(version) > SCHEMA_VERSION:
-            where = self.location or "store"
+            return
+        where = self.location or "store"
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise StoreError(f"{where}: store has an unreadable schema version {version!r}")
+        if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{where}: store has schema version {version}, this haicap reads up to {SCHEMA_VERSION}; "
                 "upgrade haicap to open it"

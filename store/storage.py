@@ -36,9 +36,13 @@ class AtomicJSONStorage(Storage):
         if not raw.strip():
             return None
         try:
-            return json.loads(raw.decode("utf-8"))
+            data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise StoreError(f"{self.path}: store file is damaged ({error})") from error
+        # TinyDB expects {table: {id: document}}; anything else is not a haicap store.
+        if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
+            raise StoreError(f"{self.path}: store file is damaged (not a table of tables)")
+        return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Write `data` to a temporary file, flush it to disk, then rename it over the store file."""
