@@ -177,14 +177,14 @@ def _load_document(raw: bytes, source: str, suffix: str) -> Any:
         raise ReportError(source, "not UTF-8 text") from None
     try:
         return json.loads(text) if suffix == ".json" else yaml.safe_load(text)
-    except ValueError as error:
-        # PyYAML builds dates itself and raises a bare ValueError for 2025-02-31.
-        if not isinstance(error, json.JSONDecodeError):
-            raise ReportError(source, f"invalid value in YAML ({error})") from None
+    except json.JSONDecodeError as error:
         raise ReportError(source, f"malformed JSON at line {error.lineno}") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise ReportError(source, "malformed YAML" + (f" at line {mark.line + 1}" if mark else "")) from None
+    except ValueError as error:
+        # PyYAML builds dates itself and raises a bare ValueError for 2025-02-31.
+        raise ReportError(source, f"invalid value in YAML ({error})") from None
 
 
 def read_report_file(path: Path, registry: Registry) -> SessionReport:
