@@ -92,46 +92,74 @@ class Store:
         """
         if self.is_seeded:
             return 0
-        added = sum(1 for report in bundled_reports(self.registry) if self.add_report(report, origin="seed"))
+        added = sum(1 for session in self.add_reports(bundled_reports(self.registry), origin="seed") if session)
         self._set_meta("seeded_at", dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
         return added
 
     def add_report(self, report: SessionReport, *, origin: str = "import") -> Session | None:
         """Add a validated report as a session with its items; None when it is already here."""
-        digest = report.content_hash()
-        if any(row.get("content_hash") == digest for row in self._db.table("sessions").all()):
-            return None
-        session_id = digest[:12]
-        self._db.table("sessions").insert(
-            {
-                "schema": SCHEMA_VERSION,
-                "id": session_id,
-                "content_hash": digest,
-                "origin": origin,
-                "source_file": report.source_name,
-                "date": report.date.isoformat(),
-                "province": report.province.code,
-                "leader": {"name": report.leader.name, "title": report.leader.title},
-                "participants": [{"name": p.name, "title": p.title} for p in report.participants],
-                "title": report.title,
-                "source": report.source,
-                "communes": [c.code for c in report.communes],
-            }
-        )
-        self._db.table("items").insert_multiple(
-            {
-                "schema": SCHEMA_VERSION,
-                "id": f"{session_id}-{number:03d}",
-                "session": session_id,
-                "order": number,
-                "kind": item.kind.value,
-                "text": item.text,
-                "communes": [c.code for c in item.communes],
-            }
-            for number, item in enumerate(report.items, start=1)
-        )
-        self._reindex()
-        return self._sessions[session_id]
+        return self.add_reports([report], origin=origin)[0]
+
+    def add_reports(self, reports: list[SessionReport], *, origin: str = "import") -> list[Session | None]:
+        """Add several validated reports at once; for each, its new session or None when the
+        store already holds the same content (a re-import changes nothing).
+
+        All items go in one write and all sessions in a second one; if the second fails, the
+        items are taken out again, so the store holds all of the reports or none of them.
+        """
+        known = {row.get("content_hash") for row in self._db.table("sessions").all()}
+        session_rows: list[dict[str, Any]] = []
+        item_rows: list[dict[str, Any]] = []
+        ids: list[str | None] = []
+        for report in reports:
+            digest = report.content_hash()
+            if digest in known:
+                ids.append(None)
+                continue
+            known.add(digest)
+            session_id = digest[:12]
+            ids.append(session_id)
+            session_rows.append(self._session_row(report, session_id, digest, origin))
+            item_rows.extend(
+                {
+                    "schema": SCHEMA_VERSION,
+                    "id": f"{session_id}-{number:03d}",
+                    "session": session_id,
+                    "order": number,
+                    "kind": item.kind.value,
+                    "text": item.text,
+                    "communes": [c.code for c in item.communes],
+                }
+                for number, item in enumerate(report.items, start=1)
+            )
+        if session_rows:
+            new_ids = {row["id"] for row in session_rows}
+            # Items first: items whose session is missing are never shown (see _reindex).
+            self._db.table("items").insert_multiple(item_rows)
+            try:
+                self._db.table("sessions").insert_multiple(session_rows)
+            except BaseException:
+                self._db.table("items").remove(lambda row: row.get("session") in new_ids)
+                raise
+            self._reindex()
+        return [self._sessions[i] if i else None for i in ids]
+
+    @staticmethod
+    def _session_row(report: SessionReport, session_id: str, digest: str, origin: str) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA_VERSION,
+            "id": session_id,
+            "content_hash": digest,
+            "origin": origin,
+            "source_file": report.source_name,
+            "date": report.date.isoformat(),
+            "province": report.province.code,
+            "leader": {"name": report.leader.name, "title": report.leader.title},
+            "participants": [{"name": p.name, "title": p.title} for p in report.participants],
+            "title": report.title,
+            "source": report.source,
+            "communes": [c.code for c in report.communes],
+        }
 
     # -- reading ----------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-__all__ = ["find_session_date"]
+__all__ = ["find_session_date", "impossible_session_date"]
 
 _DAY_MONTH = r"(\d{1,2})\s*[/\-.]\s*(\d{1,2})(?:\s*[/\-.]\s*(\d{4}))?(?![\d/\-])"
 _WORDY = r"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?"
@@ -20,7 +20,7 @@ _WORDY = r"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?"
 # "Ngày" only counts when it opens a sentence ("Ngày 14-10, ông ..."): inside one,
 # "từ ngày 1/7/2025" is a reference, not the session.
 _LEAD = (
-    r"(?:(?i:sáng|chiều|trưa|tối|đêm|hôm)(?:\s+(?i:nay|qua|thứ\s+\w+),?)?\s+(?i:ngày\s+)?"
+    r"(?:(?i:sáng|chiều|trưa|tối|đêm|hôm)(?:\s+(?i:nay|qua|thứ\s+\w+),?)?\s+\(?(?i:ngày\s+)?"
     r"|(?:^|(?<=[.\-–:]\s)|(?<=\n))Ngày\s+)"
 )
 _SESSION = re.compile(rf"(?<!\w)(?<!từ )(?<!đến )(?<!sau )(?<!trước ){_LEAD}(?:{_DAY_MONTH}|{_WORDY})", re.M)
@@ -53,6 +53,10 @@ def _year_for(day: int, month: int, body: str, today: dt.date | None, year_hint:
         # The year the article talks about most ("năm 2025" for results, once "năm 2026"
         # for plans); a tie goes to the later year.
         talked = max(years, key=lambda y: (years[y], y))
+        # A session is reported after it happens: a year that puts it after the reading
+        # day is a plan ("trong năm 2026"), not the article's year.
+        if recent is not None and talked > recent:
+            return recent
         # Early in a year, sessions review the year before: "kết quả năm 2025" in January 2026.
         if month <= 2 and recent == talked + 1:
             return recent
@@ -80,4 +84,18 @@ def find_session_date(
         if _REFERENCE.search(body[max(0, full.start() - 12) : full.start()]):
             continue  # "từ ngày 1/7/2025": when a reform started, not when the session was
         return _safe_date(int(full.group(3)), int(full.group(2)), int(full.group(1)))
+    return None
+
+
+def impossible_session_date(body: str) -> str | None:
+    """Return the session date as written when it names a day that does not exist
+    ("Sáng 31/2"), so the caller can say so instead of "no date found"; else None."""
+    match = _SESSION.search(body)
+    if not match:
+        return None
+    groups = match.groups()
+    day, month, year = (groups[0], groups[1], groups[2]) if groups[0] else (groups[3], groups[4], groups[5])
+    # Any leap year accepts 29/2; only a day no year has is impossible here.
+    if _safe_date(int(year) if year else 2024, int(month), int(day)) is None:
+        return match.group(0).strip()
     return None

@@ -46,3 +46,22 @@ def test_january_session_reviewing_last_year():
     body = "Chiều 15/1, đoàn làm việc với phường về kết quả công tác năm 2025."
     assert find_session_date(body, today=dt.date(2026, 3, 1)) == dt.date(2026, 1, 15)
     assert find_session_date(body) == dt.date(2025, 1, 15)  # no today: the article's year
+
+
+def test_date_in_brackets_after_sang_nay():
+    body = "(TTXVN) - Sáng nay (8/4), đoàn công tác của tỉnh làm việc với phường."
+    assert find_session_date(body, today=dt.date(2026, 4, 8)) == dt.date(2026, 4, 8)
+
+
+def test_a_plan_year_does_not_put_the_session_in_the_future():
+    body = "Chiều 3/10, đoàn làm việc với xã. Tỉnh sẽ bố trí vốn trong năm 2027."
+    assert find_session_date(body, today=dt.date(2026, 10, 5)) == dt.date(2026, 10, 3)
+
+
+def test_impossible_session_dates_are_named():
+    from store.reader.dates import impossible_session_date
+
+    assert impossible_session_date("Sáng 31/2, đoàn làm việc với xã.") == "Sáng 31/2"
+    assert impossible_session_date("Chiều 30/4/2026, đoàn làm việc.") is None
+    assert impossible_session_date("Chiều 29/2, đoàn làm việc.") is None  # exists in leap years
+    assert impossible_session_date("Đoàn làm việc với xã.") is None

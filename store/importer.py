@@ -1,0 +1,344 @@
+"""From a file an officer received to a session ready for the store, and what was understood.
+
+`plan_import(path, registry)` reads one file (structured YAML/JSON, Word .docx, or free
+text) and returns an `ImportPlan`: the `SessionReport` that would be stored, the items of
+other kinds the reader noticed, the sentences it could not place, and how the file was read.
+Nothing is written: the caller shows the plan (`describe()`), then adds `plan.report` to a
+store. `extraction_of(path, registry)` is the same reading as a JSON-ready `Extraction`.
+
+In Word files and Markdown, a section heading ("Kết quả đạt được", "Khó khăn, vướng mắc",
+"Kiến nghị, đề xuất", "Nhiệm vụ, giải pháp") decides the kind of the sentences under it;
+everything else goes through the reader of free text sentence by sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .documents import Block, Document, read_document
+from .errors import ReportError
+from .models import Commune, Kind, Person, Province
+from .reader import ExtractedItem, Extraction, extract_text
+from .reader.dates import impossible_session_date
+from .reader.sentences import split_sentences
+from .registry import Registry
+from .reports import ParsedItem, SessionReport, parse_report
+from .text import clean, fold
+
+__all__ = ["Overrides", "ImportPlan", "plan_import", "extraction_of", "parse_date", "split_front_matter"]
+
+_TITLE_LIMIT = 200
+"""A title longer than this is cut (with …) when none is given: it is only a label."""
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the officer says instead of what was detected (`--commune`, `--date`, ...)."""
+
+    communes: tuple[str, ...] = ()
+    """Commune labels ("xã Ngọc Trạo", "Ngọc Trạo") or official codes."""
+    date: dt.date | None = None
+    leader: str | None = None
+    province: str | None = None
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """What importing one file would store, and what the reader made of it."""
+
+    source: str
+    format: str
+    """"structured", "docx" or "text"."""
+    encoding: str | None
+    report: SessionReport
+    other: tuple[ExtractedItem, ...] = ()
+    """Items of kinds the panes do not show (a leader's commitment, context): not stored."""
+    unplaced: tuple[str, ...] = ()
+    """Sentences that look like content but fit none of the four kinds."""
+
+    def counts(self) -> dict[Kind, int]:
+        """How many items of each kind the report holds, in pane order."""
+        return {kind: sum(1 for item in self.report.items if item.kind is kind) for kind in Kind}
+
+    def describe(self) -> list[str]:
+        """The plan in a few plain lines, for the terminal and the import dialog."""
+        report = self.report
+        how = self.format if not self.encoding else f"{self.format}, read as {self.encoding}"
+        leader = str(report.leader) if report.leader.name else "leader not named"
+        counts = ", ".join(f"{n} {kind.title_en.lower()}" for kind, n in self.counts().items())
+        lines = [
+            f"{self.source} ({how})",
+            f"  session: {report.date:%d/%m/%Y} · {report.province.full_name} · {leader}",
+            f"  communes: {', '.join(c.label for c in report.communes)}",
+            f"  items: {counts}",
+        ]
+        if self.other:
+            lines.append(f"  not stored ({len(self.other)}): other kinds ({', '.join(sorted({i.kind for i in self.other}))})")
+        if self.unplaced:
+            lines.append(f"  could not place ({len(self.unplaced)}):")
+            lines.extend(f"    - {_short(sentence)}" for sentence in self.unplaced)
+        return lines
+
+
+def _short(text: str, width: int = 100) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# -- dates ---------------------------------------------------------------------------
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+
+
+def parse_date(text: str) -> dt.date:
+    """Read a date given by a person: "2025-11-25" or "25/11/2025"; ValueError says why not."""
+    text = text.strip()
+    match = _ISO.match(text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    elif match := _DMY.match(text):
+        day, month, year = (int(g) for g in match.groups())
+    else:
+        raise ValueError(f"'{text}' is not a date (write YYYY-MM-DD or DD/MM/YYYY)")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a real date") from None
+
+
+# -- front matter --------------------------------------------------------------------
+
+_FRONT_KEY = re.compile(r"^([a-z_]+):\s*(.*)$")
+_FRONT_KEYS = frozenset({"url", "date", "date_note", "title", "note", "source", "outlet", "author"})
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Split a `key: value` header (url, date, title, ...) and a blank line off an article.
+
+    Saved articles often start with such a header (the devset's format). It is metadata,
+    not text to classify: a header is only taken when every line of the first paragraph is
+    `key: value` with a known key, so an article that starts "Sáng 25/11: ..." is untouched.
+    """
+    head, sep, body = text.replace("\r\n", "\n").lstrip("\n").partition("\n\n")
+    header: dict[str, str] = {}
+    for line in head.splitlines():
+        match = _FRONT_KEY.match(line.strip())
+        if not match or match.group(1) not in _FRONT_KEYS:
+            return {}, text
+        header[match.group(1)] = match.group(2).strip()
+    return (header, body) if sep and header else ({}, text)
+
+
+def _header_date(header: dict[str, str]) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(header.get("date", "")[:10])
+    except ValueError:
+        return None
+
+
+# -- reading documents ---------------------------------------------------------------
+
+
+@dataclass
+class _Reading:
+    """A document read into an Extraction, plus what the store needs beyond it."""
+
+    extraction: Extraction
+    title: str = ""
+    source: str = ""
+    headed: list[ExtractedItem] = field(default_factory=list)
+
+
+def _sections(blocks: tuple[Block, ...]) -> tuple[list[tuple[Kind, str]], list[Block]]:
+    """Sort blocks into sentences under a kind heading and blocks left to the reader."""
+    headed: list[tuple[Kind, str]] = []
+    free: list[Block] = []
+    kind: Kind | None = None
+    for block in blocks:
+        if block.heading:
+            kind = block.kind
+            if kind is None:
+                free.append(block)  # a heading of no kind is context for the reader
+            continue
+        if kind is None:
+            free.append(block)
+        else:
+            headed.extend((kind, sentence) for sentence in split_sentences(block.text))
+    return headed, free
+
+
+def _read_free(doc: Document, registry: Registry, overrides: Overrides, today: dt.date) -> _Reading:
+    """Read a Word or text document with the reader; headed sections keep their kind."""
+    header, body_text = ({}, doc.body())
+    if doc.format == "text":
+        header, body_text = split_front_matter(doc.body())
+    blocks = doc.blocks
+    if header:  # the header's lines are not content
+        kept = {clean(line) for line in body_text.splitlines() if line.strip()}
+        blocks = tuple(b for b in blocks if b.text in kept)
+    province_hint = _province(overrides, registry, doc.source) if overrides.province else None
+    year_hint = overrides.date.year if overrides.date else None
+    reading_day = _header_date(header) or today
+    facts = extract_text(body_text, registry, today=reading_day, year_hint=year_hint, province_hint=province_hint)
+    headed, free = _sections(blocks)
+    if headed:
+        # Only the free part is classified by the reader; the session facts come from all of it.
+        free_text = "\n".join(b.text for b in free)
+        rest = extract_text(free_text, registry, today=reading_day, year_hint=year_hint, province_hint=facts.province)
+        facts.items = rest.items
+        facts.unplaced = rest.unplaced
+    names = tuple(c.name for c in facts.communes)
+    headed_items = [ExtractedItem(kind.value, clean(text), _named(text, names) or names) for kind, text in headed]
+    facts.items = headed_items + facts.items
+    title = header.get("title") or next((b.text for b in blocks if b.text), "")
+    if len(title) > _TITLE_LIMIT:
+        title = title[: _TITLE_LIMIT - 1] + "…"
+    return _Reading(facts, title=title, source=header.get("url") or Path(doc.source).name)
+
+
+def _named(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    folded = fold(text)
+    return tuple(n for n in names if re.search(rf"(?<!\w){re.escape(fold(n))}(?!\w)", folded))
+
+
+def _province(overrides: Overrides, registry: Registry, source: str) -> Province:
+    province = registry.find_province(overrides.province or "")
+    if province is None:
+        raise ReportError(source, f"unknown province '{overrides.province}'")
+    return province
+
+
+def _override_communes(labels: tuple[str, ...], province: Province | None, registry: Registry, source: str) -> list[Commune]:
+    """Resolve `--commune` values: a code anywhere, or a label in the session's province."""
+    found: list[Commune] = []
+    for label in labels:
+        commune = registry.commune(label.strip())
+        if commune is None and province is not None:
+            commune = registry.parse_commune(province, label)
+        if commune is None and province is None:
+            candidates = [c for p in registry.provinces if (c := registry.parse_commune(p, label))]
+            if len(candidates) == 1:
+                commune = candidates[0]
+            elif candidates:
+                where = ", ".join(sorted(c.province.name for c in candidates))
+                raise ReportError(source, f"commune '{clean(label)}' exists in several provinces ({where}); give --province or its code")
+        if commune is None:
+            where = province.full_name if province else "any province"
+            raise ReportError(source, f"commune '{clean(label)}' is not in the registry of {where}")
+        if province is not None and commune.province != province:
+            raise ReportError(source, f"commune {commune.label} ({commune.code}) is in {commune.province.full_name}, not {province.full_name}")
+        if commune not in found:
+            found.append(commune)
+    return found
+
+
+def _apply_overrides(reading: _Reading, overrides: Overrides, registry: Registry, source: str) -> Extraction:
+    facts = reading.extraction
+    if overrides.province:
+        facts.province = _province(overrides, registry, source)
+    if overrides.date:
+        facts.date = overrides.date
+    if overrides.leader:
+        facts.leader = clean(overrides.leader)
+    if overrides.communes:
+        chosen = _override_communes(overrides.communes, facts.province, registry, source)
+        facts.province = facts.province or chosen[0].province
+        names = tuple(c.name for c in chosen)
+        facts.communes = chosen
+        # Items keep the communes they name among the chosen ones, else they concern all.
+        facts.items = [replace(i, communes=tuple(n for n in i.communes if n in names) or names) for i in facts.items]
+    return facts
+
+
+def _report_from(facts: Extraction, reading: _Reading, body: str, source: str) -> SessionReport:
+    """Check the reading is complete enough to store and build the report."""
+    if facts.province is None:
+        raise ReportError(source, "could not tell the province from the text; give --province")
+    if facts.date is None:
+        bad = impossible_session_date(body)
+        if bad:
+            raise ReportError(source, f"the session date '{bad}' does not exist")
+        raise ReportError(source, "found no session date in the text; give --date YYYY-MM-DD")
+    if not facts.communes:
+        raise ReportError(source, f"found no commune of {facts.province.full_name} in the text; give --commune")
+    by_name = {c.name: c for c in facts.communes}
+    items = []
+    for item in facts.items:
+        try:
+            kind = Kind(item.kind)
+        except ValueError:
+            continue  # other kinds are shown in the plan, not stored
+        communes = tuple(by_name[n] for n in item.communes if n in by_name) or tuple(facts.communes)
+        items.append(ParsedItem(kind=kind, text=item.text, communes=communes))
+    if not items:
+        raise ReportError(source, "found no achievement, difficulty, request or directive in the text")
+    return SessionReport(
+        source_name=source,
+        date=facts.date,
+        province=facts.province,
+        leader=Person(name=facts.leader or ""),
+        participants=(),
+        title=reading.title or Path(source).name,
+        source=reading.source,
+        communes=tuple(facts.communes),
+        items=tuple(items),
+    )
+
+
+def _structured_plan(doc: Document, registry: Registry, overrides: Overrides) -> ImportPlan:
+    report = parse_report(doc.data, registry, doc.source)
+    if overrides.province and _province(overrides, registry, doc.source) != report.province:
+        raise ReportError(doc.source, f"the report is about {report.province.full_name}, not {overrides.province}")
+    changes: dict = {}
+    if overrides.date:
+        changes["date"] = overrides.date
+    if overrides.leader:
+        changes["leader"] = Person(name=clean(overrides.leader))
+    if overrides.communes:
+        chosen = tuple(_override_communes(overrides.communes, report.province, registry, doc.source))
+        changes["communes"] = chosen
+        changes["items"] = tuple(
+            replace(i, communes=tuple(c for c in i.communes if c in chosen) or chosen) for i in report.items
+        )
+    return ImportPlan(doc.source, doc.format, doc.encoding, replace(report, **changes))
+
+
+def plan_import(
+    path: Path | str, registry: Registry, *, overrides: Overrides | None = None, today: dt.date | None = None
+) -> ImportPlan:
+    """Read one file and return what importing it would store; raise ReportError if it cannot be.
+
+    `today` gives a year to dates written without one when the text has none (default: today).
+    """
+    overrides = overrides or Overrides()
+    doc = read_document(path)
+    if doc.format == "structured":
+        return _structured_plan(doc, registry, overrides)
+    reading = _read_free(doc, registry, overrides, today or dt.date.today())
+    facts = _apply_overrides(reading, overrides, registry, doc.source)
+    report = _report_from(facts, reading, doc.body(), doc.source)
+    other = tuple(i for i in facts.items if i.kind not in {k.value for k in Kind})
+    return ImportPlan(doc.source, doc.format, doc.encoding, report, other=other, unplaced=tuple(facts.unplaced))
+
+
+def extraction_of(
+    path: Path | str, registry: Registry, *, overrides: Overrides | None = None, today: dt.date | None = None
+) -> Extraction:
+    """Read one file into an `Extraction` (for `haicap extract --json`), without requiring
+    that a date, commune or item was found: it shows what the reader understood."""
+    overrides = overrides or Overrides()
+    doc = read_document(path)
+    if doc.format == "structured":
+        report = _structured_plan(doc, registry, overrides).report
+        return Extraction(
+            date=report.date,
+            province=report.province,
+            leader=report.leader.name or None,
+            communes=list(report.communes),
+            items=[ExtractedItem(i.kind.value, i.text, tuple(c.name for c in i.communes)) for i in report.items],
+        )
+    reading = _read_free(doc, registry, overrides, today or dt.date.today())
+    return _apply_overrides(reading, overrides, registry, doc.source)
