@@ -115,21 +115,20 @@ _FRONT_KEY = re.compile(r"^([a-z_]+):\s*(.*)$")
 _FRONT_KEYS = frozenset({"url", "date", "date_note", "title", "note", "source", "outlet", "author"})
 
 
-def split_front_matter(text: str) -> tuple[dict[str, str], str]:
-    """Split a `key: value` header (url, date, title, ...) and a blank line off an article.
+def split_front_matter(blocks: tuple[Block, ...]) -> tuple[dict[str, str], tuple[Block, ...]]:
+    """Split a `key: value` header (url, date, title, ...) off the top of an article.
 
-    Saved articles often start with such a header (the devset's format). It is metadata,
-    not text to classify: a header is only taken when every line of the first paragraph is
-    `key: value` with a known key, so an article that starts "Sáng 25/11: ..." is untouched.
+    Saved articles often start with such lines (the devset's format). They are metadata,
+    not text to classify. Only known keys count, so an article that starts
+    "Sáng 25/11: ..." keeps its first line.
     """
-    head, sep, body = text.replace("\r\n", "\n").lstrip("\n").partition("\n\n")
     header: dict[str, str] = {}
-    for line in head.splitlines():
-        match = _FRONT_KEY.match(line.strip())
-        if not match or match.group(1) not in _FRONT_KEYS:
-            return {}, text
+    for count, block in enumerate(blocks):
+        match = _FRONT_KEY.match(block.text)
+        if block.heading or not match or match.group(1) not in _FRONT_KEYS:
+            return header, blocks[count:]
         header[match.group(1)] = match.group(2).strip()
-    return (header, body) if sep and header else ({}, text)
+    return header, ()
 
 
 def _header_date(header: dict[str, str]) -> dt.date | None:
@@ -172,13 +171,8 @@ def _sections(blocks: tuple[Block, ...]) -> tuple[list[tuple[Kind, str]], list[B
 
 def _read_free(doc: Document, registry: Registry, overrides: Overrides, today: dt.date) -> _Reading:
     """Read a Word or text document with the reader; headed sections keep their kind."""
-    header, body_text = ({}, doc.body())
-    if doc.format == "text":
-        header, body_text = split_front_matter(doc.body())
-    blocks = doc.blocks
-    if header:  # the header's lines are not content
-        kept = {clean(line) for line in body_text.splitlines() if line.strip()}
-        blocks = tuple(b for b in blocks if b.text in kept)
+    header, blocks = split_front_matter(doc.blocks) if doc.format == "text" else ({}, doc.blocks)
+    body_text = "\n".join(block.text for block in blocks)
     province_hint = _province(overrides, registry, doc.source) if overrides.province else None
     year_hint = overrides.date.year if overrides.date else None
     reading_day = _header_date(header) or today
@@ -279,13 +273,24 @@ def _report_from(facts: Extraction, reading: _Reading, body: str, source: str) -
         source_name=source,
         date=facts.date,
         province=facts.province,
-        leader=Person(name=facts.leader or ""),
+        leader=_person(facts.leader),
         participants=(),
         title=reading.title or Path(source).name,
         source=reading.source,
         communes=tuple(facts.communes),
         items=tuple(items),
     )
+
+
+_NAME_AND_TITLE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<title>.+)\)$")
+
+
+def _person(leader: str | None) -> Person:
+    """The reader gives "Name (Title, Title)"; the store keeps name and title apart."""
+    if not leader:
+        return Person(name="")
+    match = _NAME_AND_TITLE.match(leader)
+    return Person(name=match["name"], title=match["title"]) if match else Person(name=leader)
 
 
 def _structured_plan(doc: Document, registry: Registry, overrides: Overrides) -> ImportPlan:
@@ -336,7 +341,7 @@ def extraction_of(
         return Extraction(
             date=report.date,
             province=report.province,
-            leader=report.leader.name or None,
+            leader=str(report.leader) or None,
             communes=list(report.communes),
             items=[ExtractedItem(i.kind.value, i.text, tuple(c.name for c in i.communes)) for i in report.items],
         )

@@ -22,7 +22,15 @@ from .models import Commune, Kind, Person, Province
 from .registry import Registry
 from .text import clean
 
-__all__ = ["FORMAT", "ParsedItem", "SessionReport", "parse_report", "read_report_file", "bundled_reports"]
+__all__ = [
+    "FORMAT",
+    "ParsedItem",
+    "SessionReport",
+    "parse_report",
+    "read_report_file",
+    "bundled_reports",
+    "load_structured",
+]
 
 FORMAT = "haicap-session/1"
 """The format tag every structured report carries."""
@@ -166,7 +174,12 @@ def parse_report(data: Any, registry: Registry, source: str) -> SessionReport:
     )
 
 
-def _load_document(raw: bytes, source: str, suffix: str) -> Any:
+def load_structured(raw: bytes, source: str, suffix: str) -> Any:
+    """Parse the bytes of a YAML or JSON file (`suffix` ".json" means JSON, anything else YAML).
+
+    Returns the parsed object; every problem (too large, empty, not UTF-8, malformed) is a
+    `ReportError` naming `source` with a one-line reason. `store.documents` uses it too.
+    """
     if len(raw) > MAX_REPORT_BYTES:
         raise ReportError(source, f"file is larger than {MAX_REPORT_BYTES // (1024 * 1024)} MB")
     if not raw.strip():
@@ -185,6 +198,9 @@ def _load_document(raw: bytes, source: str, suffix: str) -> Any:
     except ValueError as error:
         # PyYAML builds dates itself and raises a bare ValueError for 2025-02-31.
         raise ReportError(source, f"invalid value in YAML ({error})") from None
+
+
+_load_document = load_structured  # the name the rest of this module (and older callers) use
 
 
 def read_report_file(path: Path, registry: Registry) -> SessionReport:
