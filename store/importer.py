@@ -68,7 +68,7 @@ class ImportPlan:
         report = self.report
         how = self.format if not self.encoding else f"{self.format}, read as {self.encoding}"
         leader = str(report.leader) if report.leader.name else "leader not named"
-        counts = ", ".join(f"{n} {kind.title_en.lower()}" for kind, n in self.counts().items())
+        counts = ", ".join(f"{kind.title_en.lower()} {n}" for kind, n in self.counts().items())
         lines = [
             f"{self.source} ({how})",
             f"  session: {report.date:%d/%m/%Y} · {report.province.full_name} · {leader}",

@@ -99,7 +99,7 @@ class Registry:
         wanted = fold(name)
         candidates = [c for c in self.communes_of(province) if fold(c.name) == wanted]
         if type_ is not None:
-            candidates = [c for c in candidates if c.type == clean(type_).lower()]
+            candidates = [c for c in candidates if fold(c.type) == fold(type_)]
         return candidates[0] if len(candidates) == 1 else None
 
     def parse_commune(self, province: Province, label: str) -> Commune | None:
@@ -108,9 +108,10 @@ class Registry:
         if text.isdigit():
             commune = self.commune(text)
             return commune if commune and commune.province == province else None
-        lowered = text.lower()
+        # "xa hoang loc" is as good as "xã Hoằng Lộc": the type word is matched folded too.
+        folded = fold(text)
         for type_ in COMMUNE_TYPES:
-            if lowered.startswith(type_ + " "):
+            if folded.startswith(fold(type_) + " "):
                 return self.find_commune(province, type_, text[len(type_) + 1 :])
         return self.find_commune(province, None, text)
 

@@ -133,7 +133,7 @@ def _import(args: argparse.Namespace, db_path: Path) -> int:
     if errors:
         for message in errors:
             _fail(message)
-        return _fail(f"nothing imported: {len(errors)} of {len(args.files)} files could not be read")
+        return _fail(f"nothing imported: {len(errors)} of {len(args.files)} file(s) refused")
     if args.dry_run:
         print(f"dry run: {len(plans)} file(s) read, nothing written")
         return 0

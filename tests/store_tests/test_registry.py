@@ -157,3 +157,13 @@ def test_communes_of_is_in_vietnamese_alphabetical_order(registry: Registry, tha
 
 def test_load_registry_is_cached(registry: Registry) -> None:
     assert load_registry() is registry
+
+
+def test_a_commune_label_without_diacritics_is_found() -> None:
+    from store.registry import load_registry
+
+    registry = load_registry()
+    province = registry.find_province("thanh hoa")
+    assert registry.parse_commune(province, "xa ngoc trao").label == "xã Ngọc Trạo"
+    assert registry.parse_commune(province, "XÃ NGỌC TRẠO").label == "xã Ngọc Trạo"
+    assert registry.parse_commune(province, "phuong ngoc trao") is None  # the type still has to agree
