@@ -48,9 +48,14 @@ class Verdict:
     reason: str = ""
 
 
+_SHORTCOMINGS = re.compile(r"(?:những|một số|các|nhiều)?\s*(?:tồn tại|hạn chế|khó khăn|yếu kém|bất cập|vướng mắc)\b")
+
+
 def _instructs(complement: str) -> bool:
     """Tell whether what follows "nhấn mạnh"/"lưu ý" is an instruction to the commune."""
     core = cues.strip_connectives(complement.lstrip(" :,"))
+    if _SHORTCOMINGS.match(core):
+        return False  # "chỉ rõ những tồn tại, hạn chế mà xã cần khắc phục" states problems
     return bool(cues.IMPERATIVE_START.match(core) or cues.COMMUNE_SUBJECT_MODAL.search(core)
                 or re.search(r"\b(?:cần|phải)\b", core))
 
@@ -120,7 +125,9 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     if ctx.prev_kind in (REQUEST, DIRECTIVE) and imperative and not cues.SPEECH_VERB.match(core):
         return Verdict(ctx.prev_kind, ctx.prev_actor, "continues")
 
-    if cues.META.search(low):
+    meta = cues.META.search(low)
+    if meta and not any(v.start() < meta.start() and v.group(1) in _ORDER_ONLY for v in cues.speech_verbs(low)):
+        # "yêu cầu các sở tiếp thu, giải quyết kiến nghị của xã" is an order, not a meta remark.
         return Verdict(EXCLUDED, None, "meta")
     act = _speech_act(text, low, ctx)
     if act is not None:
@@ -143,7 +150,8 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
 
     if ctx.speaker == LEADER:
         past = re.search(r"\bđã\b", core[:40])
-        if not past and (imperative or cues.COMMUNE_SUBJECT_MODAL.search(core)):
+        passive = re.search(r"\b(?:cần|phải|cần phải)\s+được\b", core)  # "việc X cần được triển khai"
+        if not past and (imperative or passive or cues.COMMUNE_SUBJECT_MODAL.search(core)):
             return Verdict(DIRECTIVE, LEADER, "leader's instruction")
     elif ctx.in_request_list and imperative:
         return Verdict(REQUEST, COMMUNE, "request list")

@@ -30,6 +30,8 @@ class Clause:
 _CUTS = re.compile(
     r";\s*"
     r"|,\s*(?=(?:song|nhưng|tuy nhiên|trong khi|đồng thời|mặt khác|cùng với đó)\b)"
+    # A consequence may turn a statement into an instruction: "..., vì vậy phải đi đầu".
+    r"|,\s*(?=(?:vì vậy|vì thế|do đó|do vậy)\b)"
     r"|\s+(?=(?:nhưng|song)\s+(?:vẫn|còn|lại|chưa|số|việc|do)\b)"
     r"|,?\s+(?=(?:và|đồng thời)\s+(?:yêu cầu|đề nghị|kiến nghị|đề xuất|mong|giao|chỉ đạo)\b)"
     r"|,\s*(?=(?:yêu cầu|đề nghị|kiến nghị|đề xuất|mong muốn|giao)\s)"

@@ -28,8 +28,13 @@ CONNECTIVE = re.compile(
     r"^(?:(?:" + _words(
         "trong đó|đồng thời|bên cạnh đó|ngoài ra|cùng với đó|mặt khác|đặc biệt|trước mắt|về lâu dài|"
         "thứ nhất|thứ hai|thứ ba|một là|hai là|ba là|tiếp đó|sau đó|theo đó|qua đó|do đó|vì vậy|"
-        "vì thế|nhất là|trước hết|cuối cùng|bên cạnh|đồng thời với đó|ngoài những kết quả đạt được|và|cũng"
-    ) + r")\s*,?\s*|[-–+•*]\s*)+"
+        "vì thế|nhất là|trước hết|cuối cùng|bên cạnh|đồng thời với đó|ngoài những kết quả đạt được|và|cũng|"
+        # Time frames do not change who speaks either: "Thời gian tới, xã phải ...".
+        "thời gian tới|trong thời gian tới|thời gian sắp tới|sắp tới|tới đây|từ nay đến cuối năm|"
+        "những tháng cuối năm|trong những tháng cuối năm|năm tới|giai đoạn tới|về lâu dài"
+    ) + r")\s*,?\s*|[-–+•*]\s*"
+    # List labels and topic headers of minutes: "2. ", "a) ", "Về giao thông: ".
+    r"|(?:\d{1,2}|[a-zđ]|[ivx]{1,4})[.)]\s+|(?:về|đối với|lĩnh vực)\s+[^:,;]{1,40}:\s*)+"
 )
 
 # A clause that opens on one of these verbs has no subject: an instruction (or, in a
@@ -39,12 +44,16 @@ IMPERATIVE_START = re.compile(
         "tiếp tục|tập trung|đẩy mạnh|tăng cường|chủ động|khẩn trương|sớm|nâng cao|quan tâm|chú trọng|"
         "rà soát|triển khai|thực hiện|đổi mới|phát huy|nghiên cứu|xây dựng|hoàn thiện|bảo đảm|đảm bảo|"
         "kiện toàn|phối hợp|quyết liệt|làm tốt|thường xuyên|hỗ trợ|xem xét|bố trí|đầu tư|ưu tiên|"
-        "giải quyết|củng cố|duy trì|cụ thể hóa|cụ thể hoá|tổ chức|phấn đấu|huy động|nắm bắt|lãnh đạo|"
+        "giải quyết|củng cố|duy trì|cụ thể hóa|cụ thể hoá|tổ chức|phấn đấu|huy động|nắm bắt|"
         "kịp thời|có phương án|có cơ chế|có chính sách|cho phép|bổ sung|phân bổ|cấp|nâng cấp|"
         "khắc phục|tháo gỡ|chỉ đạo|giữ vững|siết chặt|kiên quyết|nêu cao|tuyên truyền|vận động|"
         "tranh thủ|khai thác|rà soát lại|chấn chỉnh|đề cao|tạo điều kiện|dành|ban hành|"
-        "hướng dẫn|giao|điều chỉnh|sắp xếp|không để|phải|cần|luôn|mở rộng|lắp đặt|số hóa|chuẩn bị"
+        "hướng dẫn|giao|điều chỉnh|sắp xếp|không để|phải|cần|luôn|mở rộng|lắp đặt|số hóa|chuẩn bị|"
+        "đẩy nhanh|hoàn thành|nghiêm túc|xử lý|quản lý chặt chẽ|làm rõ|giám sát|lồng ghép|chăm lo|"
+        "thu hút|khuyến khích|cải thiện|phát triển"
     ) + r")\b"
+    # "Lãnh đạo thực hiện ..." instructs; "Lãnh đạo xã cho biết ..." names a speaker.
+    r"|^lãnh đạo\b(?!\s+(?:xã|phường|đặc khu|tỉnh|thành phố|ubnd|sở|các|đảng|huyện|địa phương|hai|ba)\b)"
 )
 
 ASK_VERBS = "đề nghị|kiến nghị|đề xuất|mong muốn|rất mong|mong|xin|kính đề nghị|kiến nghị với"
@@ -63,7 +72,7 @@ NOUN_BEFORE = re.compile(
 )
 NOUN_AFTER = re.compile(
     r"^\s*(?:mà|của|này|đó|đặt ra|nêu|chính đáng|nhiệm vụ|ngày càng|thông|dịch|lưu|nhận|"
-    r"thương|tiếp|ban|,\s*đề xuất của|,\s*kiến nghị của|trên|tại|được)\b"
+    r"thương|tiếp|ban|,\s*đề xuất của|,\s*kiến nghị của|trên|tại|được(?! (?:tỉnh|thành phố|trung ương|cấp trên|các sở)))\b"
 )
 # "giao" is a speech verb only when a body follows ("giao các ngành ..."), not "giao thông".
 GIAO_OBJECT = re.compile(r"^\s*(?:cho|các|ubnd|sở|ngành|văn phòng|ban|công an|bộ chỉ huy|đảng ủy|chính quyền|"
@@ -100,6 +109,7 @@ META = re.compile(
     r"\b(?:nghe|lắng nghe)\b[^;]*\b(?:báo cáo|ý kiến|kiến nghị|trình bày|tham luận)\b"
     r"|\bbáo cáo\s+(?:khái quát|tóm tắt|tình hình|kết quả|nhanh|về)\b"
     r"|\b(?:làm rõ|phản hồi|trao đổi|giải đáp|trả lời|tiếp thu|giải trình)\b[^;]*\b(?:kiến nghị|đề xuất|ý kiến)\b"
+    r"|\b(?:kiến nghị|đề xuất|ý kiến)\b[^;]*\bđược\b[^;]{0,30}\b(?:trả lời|giải đáp|làm rõ|tiếp thu|phản hồi|giải trình)\b"
     r"|\bý kiến (?:thảo luận|phát biểu)\b|\bbuổi làm việc (?:diễn ra|nhằm)\b"
 )
 # The leader's visit, gifts and attendance: context, not content.
@@ -124,32 +134,57 @@ REMEDY = re.compile(
     r"sạt lở|tồn tại|bất cập|sự cố|ô nhiễm|tồn đọng|thiên tai|dịch bệnh|bão|lũ|cháy nổ|tội phạm)\b"
     r"|\bhạn chế (?:thấp nhất|tối đa)\b"
 )
+_BAD_THING = (
+    r"(?:tai nạn|vi phạm|tội phạm|hộ nghèo|hộ cận nghèo|ô nhiễm|vụ cháy|dịch bệnh|khiếu nại|đơn thư|"
+    r"tệ nạn|thất nghiệp|nợ đọng|hồ sơ trễ hạn|hồ sơ quá hạn|nhà tạm)"
+)
+_PROBLEM_NOUN = (
+    r"(?:khó khăn|vướng mắc|sự cố|gián đoạn|ùn tắc|kẹt xe|tồn đọng|sai sót|trễ hạn|quá hạn|vi phạm|"
+    r"khiếu nại|phức tạp|điểm nóng|bức xúc|thiệt hại|thương vong|cháy nổ|cháy rừng|cháy|ô nhiễm|sạt lở|"
+    r"ngập|dịch bệnh|tai nạn|tội phạm|đơn thư|chậm trễ|chồng chéo|ách tắc|phát sinh)"
+)
+# A negation scopes over a list of problems ("không gặp khó khăn, vướng mắc") and over the
+# whole noun phrase of an event that should not happen ("không để xảy ra tình trạng ...").
 NEGATED_PROBLEM = re.compile(
     r"\b(?:không|chưa|không hề|chưa hề|không để)\s+(?:(?:có|gặp|xảy ra|phát sinh|để xảy ra|bị|còn|"
-    r"ghi nhận)\s+)*(?:\w+\s+){0,2}?(?:khó khăn|vướng mắc|sự cố|gián đoạn|ùn tắc|kẹt xe|tồn đọng|"
-    r"sai sót|trễ hạn|quá hạn|vi phạm|khiếu nại|phức tạp|điểm nóng|bức xúc|thiệt hại|thương vong|"
-    r"cháy nổ|ô nhiễm|sạt lở|ngập)\b"
-    r"|\bchưa phát sinh\b|\bkhông phát sinh\b"
+    r"ghi nhận)\s+)*(?:\w+\s+){0,3}?" + _PROBLEM_NOUN + r"\b(?:\s*(?:,|và|hay|hoặc)\s*" + _PROBLEM_NOUN + r"\b)*"
+    r"|\b(?:không|chưa|không hề|chưa hề)\s+(?:để\s+)?(?:xảy ra|còn tình trạng|để tình trạng|phát sinh)\b[^,;.]*"
+    r"|\bkhông có\s+(?:\w+\s+){1,3}?nào\s+(?:bị\s+|phải\s+)?" + _PROBLEM_NOUN  # "không có hồ sơ nào bị trễ hạn"
+    + r"|\bchưa phát sinh\b|\bkhông phát sinh\b"
 )
 PROBLEM = re.compile(
     r"\b(?:khó khăn|vướng mắc|hạn chế|bất cập|yếu kém|còn thiếu|thiếu|không đáp ứng|chưa đáp ứng|"
     r"không đồng đều|không đủ|xuống cấp|hư hỏng|sạt lở|thiệt hại|ngập|ô nhiễm|quá tải|vất vả|áp lực|"
     r"phức tạp|chậm(?! nhất)|dàn trải|manh mún|mặc dù|tình trạng|bị ảnh hưởng|mưa lũ|thiên tai|dịch bệnh|"
     r"mới đáp ứng|trở ngại|lúng túng|tồn tại, hạn chế|tồn đọng|còn thấp|ở mức thấp|còn yếu|rất rộng|sau sáp nhập rộng|"
-    r"địa bàn rộng|chưa|bất cập|nan giải|thiếu hụt|cao hơn nhu cầu)\b"
+    r"địa bàn rộng|chưa|bất cập|nan giải|thiếu hụt|cao hơn nhu cầu|phụ thuộc|nguy cơ|thách thức|"
+    r"mất kết nối|chật hẹp|chật chội|tạm mượn|phải mượn|phải thuê)\b"
+    r"|(?<!chủ )\byếu\b(?!\s+(?:tố|thế))"
+    # More of a bad thing: "số vụ tai nạn giao thông tăng 3 vụ".
+    r"|\b" + _BAD_THING + r"\b[^,;.]{0,30}\btăng\b"
+    # Low where more is wanted: "nguồn thu ngân sách của xã thấp".
+    r"|\b(?:nguồn thu|thu ngân sách|thu nhập|năng suất|chất lượng|giá trị)\b[^,;]{0,25}\bthấp\b"
     # "còn" + a degree word: something that should have changed has not ("tỷ lệ hộ nghèo còn cao").
     r"|\b(?:vẫn còn|còn)\s+(?:cao|nhiều|ít|chậm|thấp|yếu|khó|dàn trải|lúng túng|tồn tại)\b"
+    # What is left of a burden: "hiện còn 120 hộ nghèo", "còn 3 dự án".
+    r"|\b(?:vẫn còn|hiện còn|còn)\s+(?:hơn\s+|gần\s+)?[\d.,]+\s+(?:hộ nghèo|hộ cận nghèo|nhà tạm|hộ thiếu|"
+    r"hồ sơ|dự án|tiêu chí|trường hợp|hộ dân chưa|km đường)"
 )
 RESULT = re.compile(
     r"\b(?:đã|đạt|vượt|hoàn thành|ổn định|thông suốt|hiệu quả|tích cực|được nâng cao|nhanh hơn|"
     r"nhanh chóng|thuận lợi|kịp thời|bài bản|đồng bộ|rất tốt|khởi sắc|chuyển biến|có bước phát triển|"
     r"nâng lên|cải thiện|đi vào nền nếp|đáp ứng được|cơ bản đáp ứng|được triển khai|được tiếp nhận|"
     r"được đầu tư|được xử lý|được giải quyết|được kiện toàn|được quan tâm|tăng trưởng|đúng hạn|"
-    r"trước hạn|không gián đoạn|duy trì)\b|\d+(?:[.,]\d+)?\s?%"
+    r"trước hạn|không gián đoạn|duy trì|giữ vững|đồng tình|ủng hộ|đồng thuận|hưởng ứng|đạt chuẩn|"
+    r"được công nhận|về đích|tăng lên|tăng hơn)\b|\d+(?:[.,]\d+)?\s?%"
+    # A counted outcome: "xây dựng được 30 nhà", "tăng 12 tỷ đồng".
+    r"|\bđược\s+(?:hơn\s+|gần\s+|trên\s+)?\d|\btăng\s+(?:hơn\s+|gần\s+|trên\s+)?\d"
+    # Less of a bad thing: "số hộ nghèo giảm 45 hộ".
+    r"|\b" + _BAD_THING + r"\b[^,;.]{0,30}\bgiảm\b"
 )
 LEADER_TURN = re.compile(r"\b(?:phát biểu kết luận|kết luận buổi làm việc|phát biểu chỉ đạo|kết luận tại buổi|"
                          r"phát biểu tại buổi làm việc|phát biểu tại buổi)\b")
-REPORT_VERB = re.compile(r"\b(?:báo cáo|cho biết|thông tin thêm|thông tin rằng|chia sẻ|nêu|phản ánh|trình bày|cho rằng|kiến nghị|"
+REPORT_VERB = re.compile(r"\b(?:báo cáo|cho biết|nói|cho hay|thông tin thêm|thông tin rằng|chia sẻ|nêu|phản ánh|trình bày|cho rằng|kiến nghị|"
                          r"đề xuất|đề nghị)\b")
 # After a commune subject, "cần/phải/tiếp tục..." is what the leader wants it to do.
 COMMUNE_SUBJECT_MODAL = re.compile(
@@ -176,4 +211,4 @@ def speech_verbs(low: str):
 
 def strip_connectives(low: str) -> str:
     """Drop leading connectives and bullets: "đồng thời, khẩn trương ..." -> "khẩn trương ..."."""
-    return CONNECTIVE.sub("", low.lstrip(" ,;:")).strip()
+    return CONNECTIVE.sub("", low.lstrip(" ,;:\"“‘«")).strip()

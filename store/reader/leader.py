@@ -16,7 +16,10 @@ __all__ = ["find_leader", "SURNAMES"]
 SURNAMES = (
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Trịnh Đinh Lâm "
     "Mai Trương Đoàn Lương Tạ Hà Cao Lưu Chu Thái Tô Vương Quách Châu Đào Kiều Tống Phùng "
-    "Triệu Lại Nông Lò Hầu Mạc Tăng Y Văn Khổng Thân Giang Doãn La Bế Sầm Hứa Ninh Kha Lữ"
+    "Triệu Lại Nông Lò Hầu Mạc Tăng Y Văn Khổng Thân Giang Doãn La Bế Sầm Hứa Ninh Kha Lữ "
+    # Family names of the ethnic minorities of the north and the Central Highlands.
+    "Bạch Lục Vi Cầm Quàng Lèo Mùa Giàng Sùng Vàng Thào Lầu Hờ Rah Ksor Siu Nay Rơ Kpă Puih "
+    "Điểu Thạch Danh Kiên Lý Mông Âu Ông Khúc Ngọ Cù Lương Đàm Đồng Tôn Mạc Lường"
 ).split()
 """Common Vietnamese family names: a person's name starts with one."""
 
@@ -35,6 +38,24 @@ _NAME_FIRST = re.compile(rf"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+({
 # The title may hold "TP." ("Bí thư Thành ủy TP.HCM Nguyễn Văn A"), otherwise no full stop.
 _TITLE_FIRST = re.compile(rf"({_TITLE_HEAD}(?:[^.;]|(?<=TP)\.)*?)\s+({_PERSON})(?=[\s,.])")
 _PROVINCIAL = re.compile(r"Tỉnh ủy|Thành ủy|tỉnh|Trung ương|thành phố|Thành phố|TP\.?\s?\w|TPHCM|UBND TP")
+
+
+_PLACE_BEFORE = re.compile(r"(?:tỉnh|Tỉnh ủy|Thành ủy|thành phố|Thành phố)$")
+_RUN = re.compile(rf"{_WORD}(?: {_WORD})*")
+
+
+def _place_then_name(words: list[str]) -> int:
+    """Index where the person's name starts in a run "PLACE NAME" after a title.
+
+    "Bí thư Tỉnh ủy Hà Tĩnh Nguyễn Duy Lâm": a full name has at most four words, so a run of
+    five or more holds a place first; a four-word run whose first word is no family name
+    ("Huế Nguyễn Văn Phương") does too. The name starts at the first family name after it.
+    """
+    if len(words) >= 5 or (len(words) == 4 and words[0] not in SURNAMES):
+        for index in range(1, len(words) - 1):
+            if words[index] in SURNAMES:
+                return index
+    return 0
 
 
 def _trim_title(text: str) -> str:
@@ -60,7 +81,13 @@ def find_leader(sentences: list[str]) -> str | None:
             # The title-first shape may swallow an earlier clause: keep from the last head.
             heads = list(re.finditer(_TITLE_HEAD, title))
             if heads and " của " not in title:
-                candidates.append((match.start(), match.group(2), title.strip(" ,")))
+                words = _RUN.match(sentence, match.start(2)).group(0).split()
+                split = _place_then_name(words)
+                name = " ".join(words[split:]) if split else match.group(2)
+                title = " ".join([title.strip(" ,"), *words[:split]])
+                if len(words) == 2 and _PLACE_BEFORE.search(title):
+                    continue  # "Bí thư Tỉnh ủy Hà Tĩnh làm việc ...": a place, not a two-word name
+                candidates.append((match.start(), name, title))
         for _, name, title in sorted(candidates):
             if title and _PROVINCIAL.search(title) and not re.search(r"\b(xã|phường|đặc khu)\b", title):
                 found.append((name, title))

@@ -29,6 +29,8 @@ ABBREVIATIONS = frozenset(
 # closing quotes/brackets, then whitespace, then something that can start a sentence.
 _BREAK = re.compile(r"([.!?…]+)([\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]?[" + UPPER + "0-9])")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
+# A list label at the start of a paragraph: "1. Rà soát ...", "II. Nhiệm vụ ...", "a. ...".
+_LABEL = re.compile(r"^\s*(?:\d{1,2}|[a-zđ]|[IVX]{1,4})$")
 
 
 def split_paragraphs(body: str) -> list[str]:
@@ -61,6 +63,8 @@ def split_sentences(paragraph: str) -> list[str]:
     start = 0
     for match in _BREAK.finditer(text):
         if _is_abbreviation(text[start : match.start()], match.group(1)):
+            continue
+        if match.group(1) == "." and _LABEL.match(text[start : match.start()]):
             continue
         end = match.end(2)
         piece = text[start:end].strip()

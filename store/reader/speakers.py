@@ -65,6 +65,9 @@ class People:
         return self.roles.get(words[-1]) if words else None
 
 
+_PREPOSITION = re.compile(r"\b(?:của|với|cho|tại|ở|về|đến|từ|trên địa bàn|đối với)\s+(?:các\s+|những\s+|\d+\s+|hai\s+|ba\s+)?$")
+
+
 def actor_before(text: str, people: People, speaker: str = NARRATOR) -> str | None:
     """Return who speaks a verb preceded by `text`: the nearest actor marker decides.
 
@@ -74,12 +77,11 @@ def actor_before(text: str, people: People, speaker: str = NARRATOR) -> str | No
     """
     marks: list[tuple[int, str]] = []
     low = text.lower()
-    for match in LEADER_MARK.finditer(low):
-        marks.append((match.end(), LEADER))
-    for match in AGENCY_MARK.finditer(low):
-        marks.append((match.end(), LEADER))
-    for match in COMMUNE_MARK.finditer(low):
-        marks.append((match.end(), COMMUNE))
+    for pattern, role in ((LEADER_MARK, LEADER), (AGENCY_MARK, LEADER), (COMMUNE_MARK, COMMUNE)):
+        for match in pattern.finditer(low):
+            # "đề xuất của xã và giao ...": a place after a preposition owns, it does not act.
+            if not _PREPOSITION.search(low[: match.start()]):
+                marks.append((match.end(), role))
     for match in _BARE_COMRADE.finditer(text):
         marks.append((match.end(), COMMUNE if speaker == COMMUNE else LEADER))
     for match in _HONORIFIC_NAME.finditer(text):
@@ -122,11 +124,19 @@ def is_caption(sentences: list[str], index: int) -> bool:
     if not _CAPTION_SUBJECT.match(sentence) or _CONTENT_VERB.search(sentence):
         return False
     verb = _CAPTION_VERB.search(sentence)
-    return verb is not None and len(sentence[verb.end() :].split()) <= 22
+    if verb is None or re.match(r"\s*[,:]", sentence[verb.end() :]) or re.search(r"\d\s?%", sentence):
+        return False  # "... báo cáo, 9 tháng đầu năm thu ngân sách đạt 112%": a report, not a caption
+    return len(sentence[verb.end() :].split()) <= 22
 
 
 _HEARS_REPORT = re.compile(r"\b(?:nghe|lắng nghe)\s+(?:[^;,]{0,30}\s)?báo cáo\b")
 _LEADER_SPEECH = re.compile(r"\b(?:ghi nhận|đánh giá cao|khẳng định|biểu dương|phân tích|khuyến khích|cho rằng)\b")
+
+
+_QUOTE_THEN_SPEAKER = re.compile(
+    r"^[\"“«].+[\"”»]\s*,?\s*([^\"“”«»]{3,160}?\b(?:nói|cho biết|nhấn mạnh|khẳng định|chia sẻ|bày tỏ|"
+    r"phát biểu|yêu cầu|đề nghị|kiến nghị|nêu|lưu ý|cho hay|thông tin|tâm sự|quán triệt|chỉ đạo|mong muốn)\b)"
+)
 
 
 class SpeakerState:
@@ -139,6 +149,13 @@ class SpeakerState:
     def update(self, sentence: str) -> str:
         """Move the speaker if `sentence` turns the article, and return the speaker now."""
         low = sentence.lower()
+        quote = _QUOTE_THEN_SPEAKER.match(sentence)
+        if quote:
+            # «"...", ông A, Chủ tịch UBND xã cho biết.»: the words are A's, whatever they say.
+            actor = actor_before(quote.group(1), self.people, self.speaker)
+            if actor in (LEADER, COMMUNE):
+                self.speaker = actor
+                return self.speaker
         if LEADER_TURN.search(low):
             self.speaker = LEADER
             return self.speaker
@@ -157,6 +174,8 @@ class SpeakerState:
             if actor == COMMUNE:
                 self.speaker = COMMUNE
                 return self.speaker
+            if actor is None and verb.re is not REPORT_VERB and verb.re is not _LEADER_SPEECH:
+                break  # "Đề nghị UBND tỉnh chỉ đạo ...": later verbs belong to the request's complement
         if low.startswith("theo báo cáo"):
             self.speaker = COMMUNE
         if verbs:

@@ -36,3 +36,14 @@ def test_frame_clause_is_cut_before_the_speaker():
 def test_new_speech_verb_cuts_but_speech_noun_does_not():
     assert len(_texts("Ông ghi nhận nỗ lực của xã và yêu cầu kiện toàn bộ máy.")) == 2
     assert len(_texts("Các sở đã làm rõ một số kiến nghị, đề xuất của xã về đất đai.")) == 1
+
+
+def test_consequence_cuts_before_an_instruction():
+    s = "Phường là trung tâm của thành phố, vì vậy phải đi đầu trong chuyển đổi số."
+    assert _texts(s) == ["Phường là trung tâm của thành phố", "vì vậy phải đi đầu trong chuyển đổi số."]
+
+
+def test_contrast_cuts_with_tuy_nhien_and_nhung():
+    assert _texts("Thu ngân sách đạt 70% dự toán, tuy nhiên nguồn thu từ đất còn thấp.") == [
+        "Thu ngân sách đạt 70% dự toán", "tuy nhiên nguồn thu từ đất còn thấp."]
+    assert len(_texts("Giải phóng mặt bằng cơ bản hoàn thành, nhưng một số hộ chưa nhận tiền.")) == 2

@@ -21,3 +21,20 @@ def test_commune_officials_are_not_the_leader():
 def test_city_abbreviation_inside_a_title():
     s = ["Sáng 20-10, Bí thư Thành ủy TP.HCM Nguyễn Văn Được đã làm việc với đặc khu."]
     assert find_leader(s) == "Nguyễn Văn Được (Bí thư Thành ủy TP.HCM)"
+
+
+def test_place_between_title_and_name_is_part_of_the_title():
+    s = ["Ngày 5/8, Bí thư Tỉnh ủy Hà Tĩnh Nguyễn Duy Lâm cùng đoàn công tác đã làm việc với xã."]
+    assert find_leader(s) == "Nguyễn Duy Lâm (Bí thư Tỉnh ủy Hà Tĩnh)"
+    s = ["Chiều 3/4, Chủ tịch UBND thành phố Huế Nguyễn Văn Phương làm việc với phường."]
+    assert find_leader(s) == "Nguyễn Văn Phương (Chủ tịch UBND thành phố Huế)"
+
+
+def test_headline_place_is_not_a_two_word_name():
+    s = ["Bí thư Tỉnh ủy Hà Tĩnh làm việc với xã", "Sáng 5/8, đồng chí Nguyễn Duy Lâm, Bí thư Tỉnh ủy Hà Tĩnh đã đến."]
+    assert find_leader(s) == "Nguyễn Duy Lâm (Bí thư Tỉnh ủy Hà Tĩnh)"
+
+
+def test_ethnic_minority_family_names():
+    s = ["Chiều 21/8, đồng chí Rah Lan Chung, Phó Bí thư Thường trực Tỉnh ủy Gia Lai, đã làm việc với phường."]
+    assert find_leader(s) == "Rah Lan Chung (Phó Bí thư Thường trực Tỉnh ủy Gia Lai)"

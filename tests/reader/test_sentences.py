@@ -42,3 +42,21 @@ def test_photo_credit_is_its_own_sentence():
 
 def test_paragraphs_are_cleaned_lines():
     assert split_paragraphs("  Dòng  một \n\n\nDòng hai\n") == ["Dòng một", "Dòng hai"]
+
+
+def test_list_labels_do_not_end_a_sentence():
+    assert split_sentences("2. Đẩy nhanh tiến độ giải ngân vốn.") == ["2. Đẩy nhanh tiến độ giải ngân vốn."]
+    assert split_sentences("II. Nhiệm vụ thời gian tới") == ["II. Nhiệm vụ thời gian tới"]
+    assert split_sentences("Xã đạt 98,5%. 100% hồ sơ đúng hạn.") == ["Xã đạt 98,5%.", "100% hồ sơ đúng hạn."]
+
+
+def test_more_abbreviations_and_quotes():
+    assert split_sentences("Tại TP. Thủ Đức và TX. Bến Cát, PGS.TS. Lê An phát biểu. Xong.") == [
+        "Tại TP. Thủ Đức và TX. Bến Cát, PGS.TS. Lê An phát biểu.", "Xong."]
+    assert split_sentences("“Xã phải làm ngay”, ông An nói. Sau đó ông rời đi.") == [
+        "“Xã phải làm ngay”, ông An nói.", "Sau đó ông rời đi."]
+
+
+def test_line_without_final_punctuation_is_a_sentence():
+    assert split_sentences("Tổng vốn là 1,5 tỷ đồng. Đồng chí yêu cầu xã làm tốt") == [
+        "Tổng vốn là 1,5 tỷ đồng.", "Đồng chí yêu cầu xã làm tốt"]
