@@ -177,6 +177,8 @@ def _read_free(doc: Document, registry: Registry, overrides: Overrides, today: d
     year_hint = overrides.date.year if overrides.date else None
     reading_day = _header_date(header) or today
     facts = extract_text(body_text, registry, today=reading_day, year_hint=year_hint, province_hint=province_hint)
+    if facts.date is None and _header_date(header):
+        facts.date = _header_date(header)  # the text names no day: the header's date is the next best
     headed, free = _sections(blocks)
     if headed:
         # Only the free part is classified by the reader; the session facts come from all of it.
