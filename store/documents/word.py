@@ -1,0 +1,172 @@
+"""Word .docx files through python-docx: paragraphs and tables in reading order."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Any, Iterator
+
+from ..errors import ReportError
+from ..text import clean
+from .blocks import Block
+from .headings import make_block, short_section_line, unstyled_heading
+
+__all__ = ["docx_blocks"]
+
+_MB = 1024 * 1024
+
+# A .docx whose parts unpack to more than this is refused before python-docx loads it all
+# into memory: a 20 MB file of photos unpacks to about 20 MB, a zip bomb to gigabytes.
+_MAX_DOCX_UNPACKED = 200 * 1024 * 1024
+
+
+def docx_blocks(raw: bytes, source: str) -> tuple[Block, ...]:
+    """The blocks of a .docx file's body; ReportError when it is not a sound Word file."""
+    _check_docx_archive(raw, source)
+    import docx  # imported here: only .docx imports pay for python-docx and lxml
+
+    try:
+        document = docx.Document(io.BytesIO(raw))
+        blocks = tuple(_walk_docx(document.element.body, document))
+    except Exception as error:  # noqa: BLE001 - python-docx and lxml raise many types on bad files
+        raise ReportError(source, f"damaged Word file ({type(error).__name__})") from None
+    if not blocks:
+        raise ReportError(source, "Word file has no text")
+    return blocks
+
+
+def _check_docx_archive(raw: bytes, source: str) -> None:
+    """Tell a docx that is not a zip from a zip that is damaged or not a Word document."""
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):
+        # The old binary format, and also what Word writes for a password-protected .docx.
+        reason = "not a Word .docx file (an old .doc or a password-protected file)"
+        raise ReportError(source, f"{reason}; save it as .docx without a password")
+    if not raw.startswith(b"PK"):
+        raise ReportError(source, "not a Word .docx file (not a zip archive)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            names = set(archive.namelist())
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, EOFError, ValueError):
+        raise ReportError(source, "damaged Word file (the zip archive is truncated or corrupt)") from None
+    if "word/document.xml" not in names or "[Content_Types].xml" not in names:
+        raise ReportError(source, "not a Word .docx file (a zip archive without a Word document in it)")
+    if unpacked > _MAX_DOCX_UNPACKED:
+        raise ReportError(source, f"Word file unpacks to {unpacked / _MB:.0f} MB; refused as damaged or unsafe")
+
+
+def _walk_docx(container: Any, parent: Any) -> Iterator[Block]:
+    """Yield blocks for the paragraphs and tables of `container`, in document order."""
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in container.iterchildren():
+        if child.tag == qn("w:p"):
+            block = _paragraph_block(Paragraph(child, parent))
+            if block:
+                yield block
+        elif child.tag == qn("w:tbl"):
+            yield from _table_blocks(Table(child, parent))
+        elif child.tag == qn("w:sdt"):
+            # Content controls (forms, templates) wrap ordinary paragraphs and tables.
+            for content in child.iterchildren(qn("w:sdtContent")):
+                yield from _walk_docx(content, parent)
+
+
+def _paragraph_runs(paragraph: Any) -> list[Any]:
+    """The runs of a paragraph that show text, including tracked insertions and fields.
+
+    python-docx's `Paragraph.text` sees only direct runs and hyperlinks; reports that went
+    through review keep text inside <w:ins>, <w:smartTag> or simple fields. Deleted text
+    (<w:delText>) is not text, and text boxes are left out: they float outside the flow.
+    """
+    from docx.text.run import Run
+
+    hidden = "ancestor::w:txbxContent or ancestor::w:del or ancestor::w:moveFrom"
+    elements = paragraph._p.xpath(f".//w:r[not({hidden})]")
+    return [Run(r, paragraph) for r in elements]
+
+
+def _run_text(run: Any) -> str:
+    from docx.oxml.ns import qn
+
+    pieces = []
+    for child in run._r.iterchildren():
+        if child.tag == qn("w:t"):
+            pieces.append(child.text or "")
+        elif child.tag in (qn("w:tab"), qn("w:br"), qn("w:cr")):
+            pieces.append(" ")
+    return "".join(pieces)
+
+
+def _paragraph_block(paragraph: Any) -> Block | None:
+    runs = [(run, _run_text(run)) for run in _paragraph_runs(paragraph)]
+    text = clean("".join(piece for _, piece in runs))
+    if not text:
+        return None
+    style = _style_name(paragraph)
+    styled = style.lower().startswith("heading") or style.lower() == "title"
+    bold = all(_is_bold(run, paragraph) for run, piece in runs if piece.strip())
+    heading = styled or (bold and short_section_line(text)) or unstyled_heading(text)
+    return make_block(text, heading=heading)
+
+
+def _style_name(paragraph: Any) -> str:
+    try:
+        return paragraph.style.name or ""
+    except (AttributeError, KeyError):
+        return ""
+
+
+def _is_bold(run: Any, paragraph: Any) -> bool:
+    """A run is bold when it says so, else when its character style or paragraph style is."""
+    if run.bold is not None:
+        return bool(run.bold)
+    for style in (run.style, paragraph.style):
+        for _ in range(10):  # follow base styles; a broken file could make them loop
+            if style is None:
+                break
+            if style.font.bold is not None:
+                return bool(style.font.bold)
+            style = style.base_style
+    return False
+
+
+def _table_blocks(table: Any) -> Iterator[Block]:
+    """One block per row: its distinct non-empty cell texts joined with "; "."""
+    for row in table.rows:
+        texts: list[str] = []
+        for cell in _row_cells(row, table):
+            text = _cell_text(cell)
+            if text and text not in texts:
+                texts.append(text)
+        if not texts:
+            continue
+        line = "; ".join(texts)
+        yield make_block(line, heading=len(texts) == 1 and short_section_line(line))
+
+
+def _row_cells(row: Any, table: Any) -> list[Any]:
+    """The row's physical cells: a cell spanning columns once, a vertically merged cell only in its first row.
+
+    `row.cells` repeats a spanning cell per grid column and returns the top cell again for
+    every row it spans down, which would repeat its text.
+    """
+    from docx.table import _Cell
+
+    return [_Cell(tc, table) for tc in row._tr.tc_lst if tc.vMerge != "continue"]
+
+
+def _cell_text(cell: Any) -> str:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    parts = []
+    for item in cell.iter_inner_content():
+        if isinstance(item, Paragraph):
+            block = _paragraph_block(item)
+            parts.append(block.text if block else "")
+        elif isinstance(item, Table):
+            parts.extend(block.text for block in _table_blocks(item))
+    return clean(" ".join(parts))
