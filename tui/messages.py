@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from store import CommuneSummary, Province
+from store import Commune, CommuneSummary, Kind, Province, Session
 
-__all__ = ["CommunesLoaded", "LoadFailed"]
+__all__ = ["CommunesLoaded", "LoadFailed", "ReportImported", "ImportFailed"]
 
 
 @dataclass
@@ -26,5 +26,24 @@ class CommunesLoaded(Message):
 @dataclass
 class LoadFailed(Message):
     """The store could not be read; the text is for the user."""
+
+    reason: str
+
+
+@dataclass
+class ReportImported(Message):
+    """A confirmed report went through the store (posted by the import worker)."""
+
+    session: Session | None
+    """The new session, or None when the store already held the same content."""
+    communes: tuple[Commune, ...]
+    """The communes the report covers, in the report's order."""
+    counts: dict[Kind, int]
+    """How many items of each kind the report holds."""
+
+
+@dataclass
+class ImportFailed(Message):
+    """The store refused or failed to write a report; the text is for the user."""
 
     reason: str

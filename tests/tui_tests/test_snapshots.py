@@ -53,3 +53,34 @@ def test_hostile_text(snap_compare, seeded_store_path: Path) -> None:
     """Markup and escape sequences in a report show as typed: `[bold red]x[/]`, `␛[31m`, `<U+202E>`."""
     add_hostile_session(seeded_store_path)
     assert snap_compare(make_app(seeded_store_path), terminal_size=(120, 30), run_before=settle)
+
+
+def test_import_preview(snap_compare, make_dashboard, tmp_path: Path, monkeypatch) -> None:
+    """The import dialog over the dashboard: the relative path typed, then the preview of
+    `describe()` (source, session 03/12/2025 · Tỉnh Thanh Hóa · Nguyễn Văn A, xã Hoằng Hóa,
+    item counts 2/1/1/1), the line saying ctrl+s or enter imports, key hints and an enabled Import button."""
+    from test_import_dialog import write_report
+
+    # A relative path keeps the tmp folder's name (different every run) off the screen.
+    monkeypatch.chdir(tmp_path)
+    write_report(tmp_path)
+
+    async def type_path(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("i", *"hoang-hoa.yaml", "enter")
+        await settle(pilot)
+
+    assert snap_compare(make_dashboard(), terminal_size=(100, 30), run_before=type_path)
+
+
+def test_import_error(snap_compare, make_dashboard, tmp_path: Path, monkeypatch) -> None:
+    """The import dialog after enter on a missing file: one line "missing.yaml: no such file"
+    in the error colour, the Import button disabled."""
+    monkeypatch.chdir(tmp_path)
+
+    async def type_path(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("i", *"missing.yaml", "enter")
+        await settle(pilot)
+
+    assert snap_compare(make_dashboard(), terminal_size=(80, 24), run_before=type_path)

@@ -71,7 +71,8 @@ class ItemDetailDialog(ScrollingDialog[None]):
             yield Static(literal(self.item.kind.title), classes="detail-kind")
             yield Static(literal(self.item.text), classes="detail-text")
             yield Static(self._meta("Phiên / Session", f"{session.date.strftime(DATE_FORMAT)} — {session.title}"), classes="detail-meta")
-            yield Static(self._meta("Lãnh đạo / Leader", str(session.leader)), classes="detail-meta")
+            leader = str(session.leader) if session.leader.name else "—"  # free text may name no leader
+            yield Static(self._meta("Lãnh đạo / Leader", leader), classes="detail-meta")
             for person in session.participants:
                 yield Static(self._meta("Cùng dự / With", str(person)), classes="detail-meta")
             yield Static(self._meta("Áp dụng / Communes", ", ".join(c.label for c in self.communes)), classes="detail-meta")

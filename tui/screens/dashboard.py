@@ -13,11 +13,13 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 
 from store import Commune, CommuneSummary, Kind, Province, Store, StoreError
+from store.importer import ImportPlan
 from store.text import matches
 
+from ..dialogs.import_dialog import ImportDialog
 from ..dialogs.item_detail import ItemDetailDialog
 from ..dialogs.province_picker import ProvincePickerDialog
-from ..messages import CommunesLoaded, LoadFailed
+from ..messages import CommunesLoaded, ImportFailed, LoadFailed, ReportImported
 from ..widgets.commune_filter import CommuneFilter
 from ..widgets.commune_list import CommuneList
 from ..widgets.dashboard_header import DashboardHeader
@@ -50,6 +52,7 @@ class DashboardScreen(Screen[None]):
         Binding("4", "focus_pane(4)", "Chỉ đạo", show=False, tooltip="Focus the directives pane"),
         Binding("0", "focus_list", "Communes", show=False, tooltip="Focus the commune list"),
         Binding("T", "pick_province", "Province", key_display="T", tooltip="Choose another province"),
+        Binding("i", "import_report", "Import", tooltip="Import a report file (.yaml .json .docx .txt .md)"),
     ]
     """The dashboard's keys; the help dialog lists them from here."""
 
@@ -75,7 +78,9 @@ class DashboardScreen(Screen[None]):
             with Grid(id="panes"):
                 for number, kind in enumerate(Kind, start=1):
                     yield ItemsPane(kind, number, id=f"pane-{kind.value}")
-        yield Footer()
+        # The footer has room for haicap's own keys on an 80-column terminal only without
+        # the "^p palette" entry; ctrl+p still opens the palette.
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(DashboardHeader).show(self.province, None, 0)
@@ -85,14 +90,17 @@ class DashboardScreen(Screen[None]):
     # -- loading ----------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def load_province(self, province: Province | None) -> None:
-        """Seed the store on first run and read a province's communes, off the UI thread."""
+    def load_province(self, province: Province | None, start_code: str | None = None) -> None:
+        """Seed the store on first run and read a province's communes, off the UI thread.
+
+        The list starts on `start_code` when given, else on the newest session's first commune.
+        """
         try:
             seeded = self.store.ensure_seeded()
             chosen = province or self.store.default_province()
             latest = self.store.latest_session()
-            start = None
-            if latest is not None and latest.province == chosen:
+            start = start_code
+            if start is None and latest is not None and latest.province == chosen:
                 start = latest.commune_codes[0]
             self.post_message(CommunesLoaded(chosen, self.store.commune_summaries(chosen), start, seeded))
         except StoreError as error:
@@ -116,6 +124,52 @@ class DashboardScreen(Screen[None]):
     def _load_failed(self, message: LoadFailed) -> None:
         self.query_one(CommuneList).loading = False
         self.notify(message.reason, title="Cannot read the store", severity="error", timeout=30)
+
+    def _clear_filter(self) -> None:
+        """Empty the filter box before a reload, which lists the communes itself."""
+        communes_filter = self.query_one(CommuneFilter)
+        # Without its Changed message: arriving after the reload, it would list the
+        # communes again and lose the commune the reload selected.
+        with communes_filter.prevent(Input.Changed):
+            communes_filter.value = ""
+
+    def _reload(self, province: Province, start: Commune | None = None) -> None:
+        """Read `province`'s communes again and select `start` (the first commune if None)."""
+        self.query_one(CommuneList).loading = True
+        self.load_province(province, start.code if start else None)
+
+    # -- importing --------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
+    def import_plan(self, plan: ImportPlan) -> None:
+        """Write a confirmed report to the store, off the UI thread, and post the outcome."""
+        try:
+            [session] = self.store.add_reports([plan.report])
+        except StoreError as error:
+            self.post_message(ImportFailed(str(error)))
+            return
+        communes = self.store.communes_of_session(session) if session else plan.report.communes
+        self.post_message(ReportImported(session, tuple(communes), plan.counts()))
+
+    @on(ReportImported)
+    def _report_imported(self, message: ReportImported) -> None:
+        if message.session is None:
+            self.notify("Đã có trong kho, không thêm gì / Already in the store: nothing added", timeout=5)
+            return
+        # Written like the preview's "items:" line, which the user has just read.
+        counts = ", ".join(f"{kind.title_en.lower()} {n}" for kind, n in message.counts.items())
+        self.notify(f"Đã nhập / Imported: {counts}", timeout=5)
+        start = message.communes[0] if message.communes else None
+        if start is not None and not matches(self.query_one(CommuneFilter).value, start.label):
+            self._clear_filter()  # a filter hiding the new commune would hide what was imported
+        # Forget the selection: when the new session is about the commune already shown,
+        # the reloaded list keeps the same highlight and would otherwise not redraw the panes.
+        self._selected = None
+        self._reload(message.session.province, start)
+
+    @on(ImportFailed)
+    def _import_failed(self, message: ImportFailed) -> None:
+        self.notify(message.reason, title="Nothing imported", severity="error", timeout=30)
 
     # -- state changes ----------------------------------------------------------------
 
@@ -217,8 +271,16 @@ class DashboardScreen(Screen[None]):
         def switch(province: Province | None) -> None:
             if province is not None and province != self.province:
                 self._selected = None
-                self.query_one(CommuneFilter).value = ""
-                self.query_one(CommuneList).loading = True
-                self.load_province(province)
+                self._clear_filter()
+                self._reload(province)
 
         self.app.push_screen(ProvincePickerDialog(self.store.provinces(), counts, self.province), switch)
+
+    def action_import_report(self) -> None:
+        """Ask for a report file, preview it, and import it when the user confirms."""
+
+        def import_confirmed(plan: ImportPlan | None) -> None:
+            if plan is not None:
+                self.import_plan(plan)
+
+        self.app.push_screen(ImportDialog(self.store.registry), import_confirmed)

@@ -22,8 +22,13 @@ DATE_FORMAT = "%d/%m/%Y"
 
 
 def session_line(item: Item) -> str:
-    """The short provenance line under an item: "25/11/2025 · Trịnh Tuấn Sinh"."""
-    return f"{item.session.date.strftime(DATE_FORMAT)} · {item.session.leader.name}"
+    """The short provenance line under an item: "25/11/2025 · Trịnh Tuấn Sinh".
+
+    Sessions read from free text may name no leader; the line is then just the date.
+    """
+    date = item.session.date.strftime(DATE_FORMAT)
+    leader = item.session.leader.name
+    return f"{date} · {leader}" if leader else date
 
 
 class ItemsPane(OptionList):
