@@ -51,6 +51,9 @@ class Verdict:
 _SHORTCOMINGS = re.compile(r"(?:những|một số|các|nhiều)?\s*(?:tồn tại|hạn chế|khó khăn|yếu kém|bất cập|vướng mắc)\b")
 
 
+_VISITORS = re.compile(r"\b(?:khách|du khách|khách du lịch|người dân|nhân dân|bà con|học sinh|đoàn khách)\b[^,;.]{0,20}$")
+
+
 def _instructs(complement: str) -> bool:
     """Tell whether what follows "nhấn mạnh"/"lưu ý" is an instruction to the commune."""
     core = cues.strip_connectives(complement.lstrip(" :,"))
@@ -104,7 +107,7 @@ def _speech_act(text: str, low: str, ctx: Context) -> Verdict | None:
 
 def _problem_or_result(low: str) -> str | None:
     """Problems beat results; fixing a problem or not having one is not a problem."""
-    cleaned = cues.REMEDY.sub(" ", low)
+    cleaned = cues.DEMAND_GROWTH.sub(" ", cues.REMEDY.sub(" ", low))
     negated = bool(cues.NEGATED_PROBLEM.search(cleaned))
     cleaned = cues.NEGATED_PROBLEM.sub(" ", cleaned)
     if cues.PROBLEM.search(cleaned):
@@ -135,6 +138,8 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     if cues.PRAISE.search(low):
         return Verdict(ACHIEVEMENT, LEADER, "praise")
     visit = cues.VISIT.search(core)
+    if visit and _VISITORS.search(core[: visit.start()]):
+        visit = None  # "du khách đến tham quan ...": tourists visiting are content, not the leader's visit
     if visit:
         # The visitor is the subject right before the visit verb (usually the leader).
         offset = len(low.rstrip()) - len(core) + visit.start()

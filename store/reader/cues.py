@@ -13,7 +13,7 @@ __all__ = [
     "CONNECTIVE", "IMPERATIVE_START", "ASK_VERBS", "ORDER_VERBS", "SPEECH_VERB", "NOUN_BEFORE",
     "NOUN_AFTER", "PROVINCE_ADDRESSEE", "COMMUNE_ADDRESSEE", "RESIDENT_ADDRESSEE", "LEADER_MARK",
     "COMMUNE_MARK", "AGENCY_MARK", "PRAISE", "META", "VISIT", "PROMISE", "POTENTIAL", "REMEDY",
-    "NEGATED_PROBLEM", "PROBLEM", "RESULT", "LEADER_TURN", "REPORT_VERB", "COMMUNE_SUBJECT_MODAL",
+    "NEGATED_PROBLEM", "PROBLEM", "RESULT", "DEMAND_GROWTH", "LEADER_TURN", "REPORT_VERB", "COMMUNE_SUBJECT_MODAL",
     "IMPLICIT_REQUEST", "GIAO_OBJECT", "SOFT_ORDER_VERBS", "ENCOURAGE_VERBS", "strip_connectives", "speech_verbs",
 ]
 
@@ -34,7 +34,10 @@ CONNECTIVE = re.compile(
         "những tháng cuối năm|trong những tháng cuối năm|năm tới|giai đoạn tới|về lâu dài"
     ) + r")\s*,?\s*|[-–+•*]\s*"
     # List labels and topic headers of minutes: "2. ", "a) ", "Về giao thông: ".
-    r"|(?:\d{1,2}|[a-zđ]|[ivx]{1,4})[.)]\s+|(?:về|đối với|lĩnh vực)\s+[^:,;]{1,40}:\s*)+"
+    r"|(?:\d{1,2}|[a-zđ]|[ivx]{1,4})[.)]\s+"
+    # "Về an ninh, quốc phòng: " may hold a comma, but never a speaker ("Về khó khăn, ông A cho biết:").
+    r"|(?:về|đối với|lĩnh vực)\s+(?![^:]*\b(?:ông|bà|đồng chí|cho biết|nói|báo cáo|đề nghị|yêu cầu|kiến nghị|"
+    r"đề xuất|nhấn mạnh|lưu ý|chỉ đạo)\b)[^:;.]{1,40}:\s*)+"
 )
 
 # A clause that opens on one of these verbs has no subject: an instruction (or, in a
@@ -45,7 +48,7 @@ IMPERATIVE_START = re.compile(
         "rà soát|triển khai|thực hiện|đổi mới|phát huy|nghiên cứu|xây dựng|hoàn thiện|bảo đảm|đảm bảo|"
         "kiện toàn|phối hợp|quyết liệt|làm tốt|thường xuyên|hỗ trợ|xem xét|bố trí|đầu tư|ưu tiên|"
         "giải quyết|củng cố|duy trì|cụ thể hóa|cụ thể hoá|tổ chức|phấn đấu|huy động|nắm bắt|"
-        "kịp thời|có phương án|có cơ chế|có chính sách|cho phép|bổ sung|phân bổ|cấp|nâng cấp|"
+        "kịp thời|có phương án|có cơ chế|có chính sách|có giải pháp|có kế hoạch|có biện pháp|có lộ trình|cho phép|bổ sung|phân bổ|cấp|nâng cấp|"
         "khắc phục|tháo gỡ|chỉ đạo|giữ vững|siết chặt|kiên quyết|nêu cao|tuyên truyền|vận động|"
         "tranh thủ|khai thác|rà soát lại|chấn chỉnh|đề cao|tạo điều kiện|dành|ban hành|"
         "hướng dẫn|giao|điều chỉnh|sắp xếp|không để|phải|cần|luôn|mở rộng|lắp đặt|số hóa|chuẩn bị|"
@@ -67,12 +70,15 @@ SPEECH_VERB = re.compile(r"(?<![\w])(" + _words(ASK_VERBS + "|" + ORDER_VERBS) +
 # A speech word used as a noun ("những kiến nghị mà các xã nêu", "đáp ứng yêu cầu").
 NOUN_BEFORE = re.compile(
     r"(?:\b(?:những|các|một số|nhiều|ý kiến|nêu|về|của|theo|đúng|đáp ứng|được|bảo đảm|đảm bảo|"
-    r"nhóm|mọi|với|nghe|tiếp thu|trả lời|giải quyết|làm rõ|bàn|chuyển|giao lưu|phát biểu|ý kiến)\s*,?\s*"
+    r"nhóm|mọi|với|nghe|đơn|đơn thư|tiếp thu|trả lời|giải quyết|làm rõ|bàn|chuyển|giao lưu|phát biểu|ý kiến)\s*,?\s*"
     r"|\b(?:kiến nghị|đề xuất|ý kiến|đề nghị),?\s+(?:và\s+)?)$"
 )
 NOUN_AFTER = re.compile(
     r"^\s*(?:mà|của|này|đó|đặt ra|nêu|chính đáng|nhiệm vụ|ngày càng|thông|dịch|lưu|nhận|"
-    r"thương|tiếp|ban|,\s*đề xuất của|,\s*kiến nghị của|trên|tại|được(?! (?:tỉnh|thành phố|trung ương|cấp trên|các sở)))\b"
+    r"thương|tiếp|ban|,\s*đề xuất của|,\s*kiến nghị của|trên|tại)\b"
+    # "kiến nghị được các sở tiếp thu" is a noun; "đề xuất được thí điểm ..." asks permission.
+    r"|^\s*được\s+(?:[^,;.]{0,30}?\s)?(?:tiếp thu|trả lời|giải đáp|ghi nhận|chấp thuận|chấp nhận|đồng ý|"
+    r"thống nhất|phê duyệt|giải quyết|làm rõ|phản hồi|tổng hợp|thông qua|đáp ứng|giải trình|nêu|đưa ra|gửi)\b"
 )
 # "giao" is a speech verb only when a body follows ("giao các ngành ..."), not "giao thông".
 GIAO_OBJECT = re.compile(r"^\s*(?:cho|các|ubnd|sở|ngành|văn phòng|ban|công an|bộ chỉ huy|đảng ủy|chính quyền|"
@@ -128,15 +134,35 @@ PROMISE = re.compile(
 )
 POTENTIAL = re.compile(r"\b(?:tiềm năng|lợi thế|dư địa|cơ hội phát triển|vị trí chiến lược|cửa ngõ)\b")
 # Fixing a problem is not having one: "tháo gỡ khó khăn", "khắc phục thiệt hại".
+_REMEDY_VERB = (r"(?:tháo gỡ|khắc phục|giải quyết|vượt qua|vượt|xử lý|hỗ trợ|ứng phó|phòng, chống|phòng chống|"
+                r"giảm thiểu|hạn chế thấp nhất|chấm dứt|ngăn chặn|đẩy lùi|kiềm chế|xóa bỏ|dẹp bỏ|chống)")
 REMEDY = re.compile(
-    r"\b(?:tháo gỡ|khắc phục|giải quyết|vượt qua|vượt|xử lý|hỗ trợ|ứng phó|phòng, chống|phòng chống|"
-    r"giảm thiểu|hạn chế thấp nhất)\b(?:[^;.]{0,25}?)\b(?:khó khăn|vướng mắc|hạn chế|thiệt hại|hậu quả|"
-    r"sạt lở|tồn tại|bất cập|sự cố|ô nhiễm|tồn đọng|thiên tai|dịch bệnh|bão|lũ|cháy nổ|tội phạm)\b"
+    r"\b" + _REMEDY_VERB + r"\b(?:[^;.]{0,25}?)\b(?:"
+    # "giải quyết dứt điểm tình trạng X": the whole of X is what was ended.
+    r"tình trạng\b[^,;.]*"
+    r"|(?:khó khăn|vướng mắc|hạn chế|thiệt hại|hậu quả|sạt lở|tồn tại|bất cập|sự cố|ô nhiễm|tồn đọng|"
+    r"thiên tai|dịch bệnh|bão|lũ|cháy nổ|tội phạm|ngập úng|ngập|xâm nhập mặn|xuống cấp|lấn chiếm|ùn tắc|"
+    r"ách tắc)\b)"
+    # The same, passive: "tình trạng X được ngăn chặn" (not "chưa được khắc phục").
+    r"|\btình trạng\b[^,;.]{0,50}?(?<!chưa )(?<!không )\bđược\s+(?:ngăn chặn|xử lý|giải quyết|khắc phục|"
+    r"đẩy lùi|chấm dứt|kiềm chế|kiểm soát)\b"
     r"|\bhạn chế (?:thấp nhất|tối đa)\b"
 )
 _BAD_THING = (
-    r"(?:tai nạn|vi phạm|tội phạm|hộ nghèo|hộ cận nghèo|ô nhiễm|vụ cháy|dịch bệnh|khiếu nại|đơn thư|"
-    r"tệ nạn|thất nghiệp|nợ đọng|hồ sơ trễ hạn|hồ sơ quá hạn|nhà tạm)"
+    r"(?:tai nạn|vi phạm|tội phạm|hộ nghèo|hộ cận nghèo|tái nghèo|ô nhiễm|vụ cháy|dịch bệnh|khiếu nại|đơn thư|"
+    r"tệ nạn|thất nghiệp|nợ đọng|nợ xấu|hồ sơ trễ hạn|hồ sơ quá hạn|nhà tạm|suy dinh dưỡng|bỏ học|tảo hôn|"
+    r"ma túy|khối lượng công việc|khối lượng hồ sơ|áp lực|chi phí|giá vật tư|giá phân bón|giá thức ăn)"
+)
+"""Quantities that are bad: more of them is a problem, less a result."""
+_GOOD_THING = (
+    r"(?:lượng khách|lượt khách|du khách|khách du lịch|doanh thu|thu nhập|nguồn thu|thu ngân sách|sản lượng|"
+    r"năng suất|đơn hàng|kim ngạch|giá trị sản xuất)"
+)
+"""Quantities that are good: less of them is a problem (more is a result, see RESULT)."""
+# More of a demand is neither: "số học sinh tăng nhanh" is the premise of a problem that follows.
+DEMAND_GROWTH = re.compile(
+    r"\b(?:học sinh|trẻ em|dân số|dân cư|nhân khẩu|nhu cầu|người nhập cư|lao động nhập cư)\b[^,;.]{0,30}\btăng\b"
+    r"(?:\s+(?:mạnh|nhanh|cao|đáng kể|vọt|đột biến|gấp \w+))?"
 )
 _PROBLEM_NOUN = (
     r"(?:khó khăn|vướng mắc|sự cố|gián đoạn|ùn tắc|kẹt xe|tồn đọng|sai sót|trễ hạn|quá hạn|vi phạm|"
@@ -151,6 +177,8 @@ NEGATED_PROBLEM = re.compile(
     r"|\b(?:không|chưa|không hề|chưa hề)\s+(?:để\s+)?(?:xảy ra|còn tình trạng|để tình trạng|phát sinh)\b[^,;.]*"
     r"|\bkhông có\s+(?:\w+\s+){1,3}?nào\s+(?:bị\s+|phải\s+)?" + _PROBLEM_NOUN  # "không có hồ sơ nào bị trễ hạn"
     + r"|\bchưa phát sinh\b|\bkhông phát sinh\b"
+    # Citizens spared a burden: "người dân không phải chờ đợi lâu".
+    r"|\bkhông (?:còn )?phải\s+(?:chờ đợi|chờ|đi lại)\b"
 )
 PROBLEM = re.compile(
     r"\b(?:khó khăn|vướng mắc|hạn chế|bất cập|yếu kém|còn thiếu|thiếu|không đáp ứng|chưa đáp ứng|"
@@ -158,10 +186,14 @@ PROBLEM = re.compile(
     r"phức tạp|chậm(?! nhất)|dàn trải|manh mún|mặc dù|tình trạng|bị ảnh hưởng|mưa lũ|thiên tai|dịch bệnh|"
     r"mới đáp ứng|trở ngại|lúng túng|tồn tại, hạn chế|tồn đọng|còn thấp|ở mức thấp|còn yếu|rất rộng|sau sáp nhập rộng|"
     r"địa bàn rộng|chưa|bất cập|nan giải|thiếu hụt|cao hơn nhu cầu|phụ thuộc|nguy cơ|thách thức|"
-    r"mất kết nối|chật hẹp|chật chội|tạm mượn|phải mượn|phải thuê)\b"
+    r"mất kết nối|chật hẹp|chật chội|tạm mượn|phải mượn|phải thuê|đã cũ|cũ kỹ|cũ nát|lạc hậu)\b"
+    # Citizens bearing a burden: "người dân phải đi lại nhiều lần" (not "không phải chờ đợi").
+    r"|(?<!không )(?<!không còn )\bphải\s+(?:chờ đợi|đi lại nhiều lần|quay lại)\b"
     r"|(?<!chủ )\byếu\b(?!\s+(?:tố|thế))"
-    # More of a bad thing: "số vụ tai nạn giao thông tăng 3 vụ".
-    r"|\b" + _BAD_THING + r"\b[^,;.]{0,30}\btăng\b"
+    # More of a bad thing: "số vụ tai nạn giao thông tăng 3 vụ", "tỷ lệ hộ nghèo vẫn ở mức cao".
+    r"|\b" + _BAD_THING + r"\b[^,;.]{0,30}\b(?:tăng|ở mức cao|(?:vẫn|rất|khá) cao|cao hơn)\b"
+    # Less of a good thing: "lượng khách lưu trú giảm mạnh".
+    r"|\b" + _GOOD_THING + r"\b[^,;.]{0,30}\bgiảm\b"
     # Low where more is wanted: "nguồn thu ngân sách của xã thấp".
     r"|\b(?:nguồn thu|thu ngân sách|thu nhập|năng suất|chất lượng|giá trị)\b[^,;]{0,25}\bthấp\b"
     # "còn" + a degree word: something that should have changed has not ("tỷ lệ hộ nghèo còn cao").
@@ -176,7 +208,12 @@ RESULT = re.compile(
     r"nâng lên|cải thiện|đi vào nền nếp|đáp ứng được|cơ bản đáp ứng|được triển khai|được tiếp nhận|"
     r"được đầu tư|được xử lý|được giải quyết|được kiện toàn|được quan tâm|tăng trưởng|đúng hạn|"
     r"trước hạn|không gián đoạn|duy trì|giữ vững|đồng tình|ủng hộ|đồng thuận|hưởng ứng|đạt chuẩn|"
-    r"được công nhận|về đích|tăng lên|tăng hơn)\b|\d+(?:[.,]\d+)?\s?%"
+    r"được công nhận|về đích|tăng lên|tăng hơn|"
+    # Growth of whatever is not a bad thing (those are caught first as problems).
+    r"tăng mạnh|tăng nhanh|tăng gấp|tăng đáng kể|tăng vọt|tăng đột biến|"
+    # An event that went well: "lễ hội được tổ chức an toàn", "đại hội diễn ra thành công".
+    r"được tổ chức (?:an toàn|thành công|chu đáo|trang trọng)|diễn ra (?:an toàn|thành công|sôi nổi|trang trọng)|"
+    r"thành công tốt đẹp|ấn tượng tốt|ở mức cao)\b|\d+(?:[.,]\d+)?\s?%"
     # A counted outcome: "xây dựng được 30 nhà", "tăng 12 tỷ đồng".
     r"|\bđược\s+(?:hơn\s+|gần\s+|trên\s+)?\d|\btăng\s+(?:hơn\s+|gần\s+|trên\s+)?\d"
     # Less of a bad thing: "số hộ nghèo giảm 45 hộ".
@@ -189,8 +226,8 @@ REPORT_VERB = re.compile(r"\b(?:báo cáo|cho biết|nói|cho hay|thông tin th�
 # After a commune subject, "cần/phải/tiếp tục..." is what the leader wants it to do.
 COMMUNE_SUBJECT_MODAL = re.compile(
     r"^(?:[^,;]{0,60}?\b(?:xã|phường|đặc khu|địa phương|cấp ủy|chính quyền|các lực lượng|lực lượng|"
-    r"cán bộ|đảng ủy|đảng bộ|mttq|đoàn thể|người đứng đầu)\b[^;]{0,40}?\s)?"
-    r"(?:cần|phải|cần phải|tiếp tục|tập trung|chú trọng|quan tâm|đẩy mạnh|tăng cường|nâng cao|"
+    r"cán bộ|đảng ủy|đảng bộ|mttq|đoàn thể|người đứng đầu|sở|ngành|ngành chức năng|cơ quan chuyên môn)\b[^;]{0,40}?\s)?"
+    r"(?:cần|phải|cần phải|tiếp tục|tập trung|chú trọng|quan tâm|đẩy mạnh|tăng cường|nâng cao|phối hợp|"
     r"chủ động|khẩn trương|sớm|phấn đấu)\b"
     r"|\bnhiệm vụ (?:hàng đầu|trọng tâm|quan trọng)\b[^;]*\blà\b"
 )

@@ -20,10 +20,13 @@ ABBREVIATIONS = frozenset(
     {
         "tp", "q", "p", "x", "h", "ths", "ts", "pgs", "gs", "bs", "ks", "ls", "ncs", "cn",
         "tt", "st", "mr", "mrs", "ms", "dr", "th.s", "pgs.ts", "gs.ts", "v.v", "tr", "sđd",
-        "đ/c", "đc", "nxb", "tx", "tt.", "ubnd", "hđnd", "no", "số",
+        "đ/c", "đc", "nxb", "tx", "tt.", "ubnd", "hđnd", "no",
     }
 )
-"""Words that a dot does not end a sentence after (compared lower-case)."""
+"""Words that a dot does not end a sentence after (compared lower-case).
+
+"số" is not one: "chuyển đổi số.", "dân tộc thiểu số." end sentences far more often than
+a number is written "số. 5"."""
 
 # A candidate break: sentence punctuation (possibly repeated: "..." or "?!"), optional
 # closing quotes/brackets, then whitespace, then something that can start a sentence.

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from .letters import CAPITALISED_WORD, UPPER
-from .cues import AGENCY_MARK, COMMUNE_MARK, LEADER_MARK, LEADER_TURN, REPORT_VERB, VISIT, speech_verbs, strip_connectives
+from .cues import (AGENCY_MARK, COMMUNE_MARK, LEADER_MARK, LEADER_TURN, REPORT_VERB, SPEECH_VERB, VISIT, speech_verbs,
+                   strip_connectives)
 from .leader import SURNAMES
 
 __all__ = ["LEADER", "COMMUNE", "NARRATOR", "People", "actor_before", "is_caption", "SpeakerState"]
@@ -162,9 +163,11 @@ class SpeakerState:
         if _HEARS_REPORT.search(low):
             self.speaker = COMMUNE  # "đã nghe báo cáo ...": the commune's report follows
             return self.speaker
-        verbs = sorted(
-            [*REPORT_VERB.finditer(low), *speech_verbs(low), *_LEADER_SPEECH.finditer(low)], key=lambda m: m.start()
-        )
+        spoken = list(speech_verbs(low))
+        used = {m.start() for m in spoken}
+        # "giải quyết kiến nghị của người dân": a speech word used as a noun turns nobody.
+        reports = [m for m in REPORT_VERB.finditer(low) if m.start() in used or not SPEECH_VERB.fullmatch(m.group(0))]
+        verbs = sorted([*reports, *spoken, *_LEADER_SPEECH.finditer(low)], key=lambda m: m.start())
         for verb in verbs:
             # Only the clause of the verb tells who speaks: "...của xã; đồng thời động viên".
             actor = actor_before(sentence[: verb.start()].rsplit(";", 1)[-1], self.people, self.speaker)

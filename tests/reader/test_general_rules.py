@@ -168,9 +168,105 @@ PRAISE = [
     ("speech", "Đồng chí cũng chỉ rõ những tồn tại, hạn chế mà xã cần khắc phục trong thời gian tới.", [D]),
 ]
 
-CASES = ASKING + MIXED + NEGATION + CONTENT + NONE + SPEECH_TURN + QUOTES + PRAISE
+# 8. Asking permission ("đề xuất được + verb") is a request; "kiến nghị được tiếp thu" is a noun.
+PERMISSION = [
+    ("report", "Xã đề xuất được sử dụng trụ sở dôi dư làm nhà văn hóa cộng đồng.", [R]),
+    ("report", "UBND xã kiến nghị được giao quản lý khu di tích đình làng Yên Lạc.", [R]),
+    ("report", "Đảng ủy xã đề nghị được thí điểm mô hình hợp tác xã trồng dược liệu.", [R]),
+    ("report", "Phường mong muốn được chủ động bố trí nguồn thu để chỉnh trang vỉa hè.", [R]),
+    ("speech", "Các kiến nghị được các sở tiếp thu, trả lời ngay tại buổi làm việc.", []),
+]
+
+# 9. In the leader's speech a commune subject + "quan tâm/phối hợp/chú trọng + verb" instructs;
+# a speech word used as a noun ("kiến nghị của người dân") does not hand the turn to the commune.
+SUBJECT_INSTRUCTION = [
+    ("speech", "Đảng ủy xã quan tâm giải quyết kịp thời khiếu nại, kiến nghị của người dân.", [I]),
+    ("speech", "Chính quyền xã phối hợp chặt chẽ với Công an tỉnh giữ vững an ninh nông thôn.", [I]),
+    ("speech", "Các xã chú trọng đào tạo nghề cho lao động nông thôn.", [I]),
+    ("speech", "- Về văn hóa, xã hội: phối hợp với Sở Y tế nâng cao chất lượng trạm y tế.", [I]),
+    ("speech", "- Về giao thông, thủy lợi: rà soát các tuyến kênh bị bồi lắng.", [I]),
+    ("speech", "Các sở, ngành chức năng phối hợp với xã xây dựng phương án tái định cư.", [I]),
+    ("speech", "Thời gian qua, chính quyền xã đã phối hợp tốt với các lực lượng chức năng.", [A]),
+    ("report", "Về khó khăn, ông Lâm cho biết: địa bàn xã rộng, dân cư sống rải rác.", [D]),
+]
+
+# 10. A bad quantity that stays high is a problem, whatever figure follows; a good one is a result.
+HIGH_LEVEL = [
+    ("report", "Tuy vậy, tỷ lệ hộ cận nghèo của xã vẫn ở mức cao, gần 25%.", [D]),
+    ("report", "Số vụ vi phạm về khai thác cát vẫn ở mức cao.", [D]),
+    ("report", "Tỷ lệ trẻ em suy dinh dưỡng ở mức cao so với bình quân của tỉnh.", [D]),
+    ("report", "Tỷ lệ giải ngân vốn đầu tư công ở mức cao, đạt 85%.", [A]),
+]
+
+# 11. Ending a problem is a result; failing to end it, or the leader asking to end it, is not.
+REMEDIES = [
+    ("report", "Năm qua, phường đã xử lý dứt điểm tình trạng đổ rác thải sai quy định ven kênh.", [A]),
+    ("report", "Xã đã khắc phục tình trạng ngập úng tại khu dân cư chợ mới.", [A]),
+    ("report", "Phường đã chấm dứt tình trạng xe tải đỗ trái phép trên tuyến đường ven sông.", [A]),
+    ("report", "Tình trạng khai thác cát trái phép được ngăn chặn kịp thời.", [A]),
+    ("report", "Xã chưa giải quyết dứt điểm tình trạng lấn chiếm đất công.", [D]),
+    ("report", "Tình trạng sạt lở bờ sông vẫn chưa được khắc phục.", [D]),
+    ("speech", "Phường cần quyết liệt chỉnh trang đô thị; có giải pháp lâu dài chống sạt lở bờ sông.", [I]),
+    ("speech", "Có giải pháp căn cơ phòng, chống xâm nhập mặn cho vùng lúa.", [I]),
+    ("speech", "Xã khẩn trương rà soát hộ nghèo; có kế hoạch chống xuống cấp các công trình thủy lợi.", [I]),
+    ("report", "Xã chưa có giải pháp hiệu quả chống ngập úng cục bộ.", [D]),
+]
+
+# 12. Growth is good or bad by what grows.
+GROWTH = [
+    ("report", "Lượng du khách đến tham quan đồi chè tăng mạnh vào dịp cuối tuần.", [A]),
+    ("report", "Doanh thu từ du lịch cộng đồng tăng gấp ba so với năm trước.", [A]),
+    ("report", "Thu nhập của người trồng quế tăng nhanh nhờ giá quế ổn định.", [A]),
+    ("report", "Sau sáp nhập, khối lượng công việc của công chức tăng gấp đôi.", [D]),
+    ("report", "Số hộ tái nghèo tăng mạnh trong năm.", [D]),
+    ("report", "Lượng khách lưu trú giảm mạnh so với cùng kỳ.", [D]),
+    ("report", "Số hộ tái nghèo giảm mạnh so với cùng kỳ.", [A]),
+    ("report", "Dân số cơ học tăng nhanh, trong khi trường học còn thiếu phòng học.", [D]),
+    ("report", "Số trẻ em trong độ tuổi mầm non tăng mạnh.", []),
+]
+
+# 12b. Worn-out equipment and citizens made to come back are problems; sparing them is a result.
+WORN_OUT = [
+    ("report", "Hệ thống máy chủ của xã đã cũ, thường xuyên báo lỗi.", [D]),
+    ("report", "Trang thiết bị của trạm y tế cũ kỹ, lạc hậu.", [D]),
+    ("report", "Nhiều người dân phải đi lại nhiều lần mới làm xong thủ tục.", [D]),
+    ("report", "Người dân không phải chờ đợi lâu khi làm thủ tục tại xã.", [A]),
+]
+
+# 13. An event held safely or successfully is a result; preparing for one is an instruction.
+EVENTS = [
+    ("report", "Ngày hội văn hóa các dân tộc được tổ chức an toàn, tiết kiệm, thu hút đông người dân tham gia.", [A]),
+    ("report", "Đại hội Đảng bộ xã nhiệm kỳ 2025-2030 diễn ra thành công tốt đẹp.", [A]),
+    ("report", "Lễ hội đua thuyền truyền thống để lại ấn tượng tốt với du khách.", [A]),
+    ("speech", "Chuẩn bị chu đáo để lễ hội mùa xuân được tổ chức an toàn.", [I]),
+    ("report", "Số du khách đến tham quan làng nghề tăng gấp đôi so với năm trước.", [A]),
+]
+
+# 14. Quotes: the commune official named after the quote speaks; mixed content is still cut.
+QUOTED_REPORT = [
+    ("report", "“Khối lượng hồ sơ đất đai tăng gấp đôi, nhưng cán bộ đã xử lý đúng hạn”, ông Phan Văn Lâm, "
+               "Bí thư Đảng ủy xã cho biết.", [D, A]),
+    ("report", "Bà Nguyễn Thị Lan, Chủ tịch UBND xã cho biết, xã đã bàn giao đất sản xuất cho 95 hộ.", [A]),
+    ("report", "Nhiều hộ chưa được cấp giấy chứng nhận, có đơn kiến nghị kéo dài.", [D]),
+    ("report", "Bà Lan cũng kiến nghị tỉnh sớm bàn giao đất của nông trường cũ cho xã quản lý.", [R]),
+]
+
+CASES = (ASKING + MIXED + NEGATION + CONTENT + NONE + SPEECH_TURN + QUOTES + PRAISE + PERMISSION
+         + SUBJECT_INSTRUCTION + HIGH_LEVEL + REMEDIES + GROWTH + WORN_OUT + EVENTS + QUOTED_REPORT)
 
 
 @pytest.mark.parametrize("context,sentence,expected", CASES, ids=[c[1][:40] for c in CASES])
 def test_kind_of_written_sentence(context, sentence, expected):
     assert _kinds(context, sentence) == expected
+
+
+def test_speech_noun_does_not_end_the_leaders_speech():
+    noun = "Chính quyền xã cần tiếp nhận, xử lý đơn thư, kiến nghị của công dân đúng thời hạn."
+    found = items(*CONTEXT["speech"], noun, "Tăng cường tuyên truyền pháp luật cho đồng bào.")
+    assert [k for k, _ in found][-2:] == [I, I]
+
+
+def test_sentence_ends_after_so_before_a_capital():
+    paragraph = ("Xã đã bàn giao đất sản xuất cho 95 hộ đồng bào dân tộc thiểu số. Nhưng nhiều hộ vẫn chưa "
+                 "được cấp giấy chứng nhận quyền sử dụng đất.")
+    assert [k for k, _ in items(*CONTEXT["report"], paragraph)][-2:] == [A, D]

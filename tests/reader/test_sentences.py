@@ -60,3 +60,8 @@ def test_more_abbreviations_and_quotes():
 def test_line_without_final_punctuation_is_a_sentence():
     assert split_sentences("Tổng vốn là 1,5 tỷ đồng. Đồng chí yêu cầu xã làm tốt") == [
         "Tổng vốn là 1,5 tỷ đồng.", "Đồng chí yêu cầu xã làm tốt"]
+
+
+def test_so_ends_a_sentence_it_is_no_abbreviation():
+    text = "Xã đẩy mạnh chuyển đổi số. Người dân nộp hồ sơ trực tuyến. Hỗ trợ 40 hộ dân tộc thiểu số. “Chúng tôi rất vui”, ông nói."
+    assert len(split_sentences(text)) == 4
