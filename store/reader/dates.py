@@ -25,6 +25,8 @@ _LEAD = (
 )
 _SESSION = re.compile(rf"(?<!\w)(?<!từ )(?<!đến )(?<!sau )(?<!trước ){_LEAD}(?:{_DAY_MONTH}|{_WORDY})", re.M)
 _ANY_FULL = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+# A full date in words anywhere: "... tại xã X ngày 15 tháng 7 năm 2026."
+_WORDY_FULL = re.compile(r"(?i)(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})(?!\d)")
 _REFERENCE = re.compile(r"(?i)(?:từ|đến|sau|trước|tới|kể từ)\s+(?:ngày\s+)?$")
 # "năm 2025" but not a plan period "2025-2030" / "2025 - 2030".
 # "đến năm 2030" is a target, not the article's year.
@@ -80,7 +82,8 @@ def find_session_date(
             year_i = int(year) if year else _year_for(day_i, month_i, body, today, year_hint)
             if year_i:
                 return _safe_date(year_i, month_i, day_i)
-    for full in _ANY_FULL.finditer(body):
+    fulls = sorted([*_ANY_FULL.finditer(body), *_WORDY_FULL.finditer(body)], key=lambda m: m.start())
+    for full in fulls:
         if _REFERENCE.search(body[max(0, full.start() - 12) : full.start()]):
             continue  # "từ ngày 1/7/2025": when a reform started, not when the session was
         return _safe_date(int(full.group(3)), int(full.group(2)), int(full.group(1)))

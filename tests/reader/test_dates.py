@@ -65,3 +65,8 @@ def test_impossible_session_dates_are_named():
     assert impossible_session_date("Chiều 30/4/2026, đoàn làm việc.") is None
     assert impossible_session_date("Chiều 29/2, đoàn làm việc.") is None  # exists in leap years
     assert impossible_session_date("Đoàn làm việc với xã.") is None
+
+
+def test_a_full_date_in_words_inside_a_sentence():
+    body = "Đoàn đã khảo sát mô hình tại phường Tân An ngày 4 tháng 9 năm 2026. Từ ngày 1 tháng 7 năm 2025, phường mới đi vào hoạt động."
+    assert find_session_date(body) == dt.date(2026, 9, 4)
