@@ -325,3 +325,29 @@ async def test_ctrl_q_quits_even_while_typing_in_the_filter(make_dashboard) -> N
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_an_item_taller_than_its_pane_shows_from_its_first_line(make_dashboard) -> None:
+    """Moving back up onto a long item scrolls to its start, not to its last lines."""
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        achievements = pane(app, Kind.ACHIEVEMENT)
+        assert achievements._heights[0] > achievements.scrollable_content_region.height  # the seed's first item is long
+        await pilot.press("1", "j", "j", "k", "k")
+        await settle(pilot)
+        assert achievements.highlighted == 0
+        assert achievements.scroll_y == 0
+
+
+async def test_filter_keystrokes_keep_the_panes_cursor(make_dashboard) -> None:
+    """Typing in the filter while the same commune stays selected does not rebuild its panes."""
+    app = make_dashboard()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("4", "j", "j")
+        await pilot.press("slash", *"ngoc")
+        await settle(pilot)
+        assert dashboard(app).selected.name == "Ngọc Trạo"
+        assert pane(app, Kind.DIRECTIVE).highlighted == 2
+        assert "ngoc" in header_text(app)

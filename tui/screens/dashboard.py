@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input
 
-from store import Commune, CommuneSummary, Kind, Province, Store, StoreError
+from store import Commune, CommuneReport, CommuneSummary, Kind, Province, Store, StoreError
 from store.importer import ImportPlan
 from store.text import matches
 
@@ -66,6 +66,7 @@ class DashboardScreen(Screen[None]):
         """Whether the list shows only communes with reports (`r`)."""
         self._summaries: list[CommuneSummary] = []
         self._selected: Commune | None = None
+        self._report: CommuneReport | None = None
 
     # -- layout -----------------------------------------------------------------------
 
@@ -188,14 +189,19 @@ class DashboardScreen(Screen[None]):
             self._show_commune(None)
 
     def _show_commune(self, commune: Commune | None) -> None:
+        """Fill the panes with `commune`'s items (resetting their cursors) and update the header."""
         self._selected = commune
-        report = self.store.report(commune) if commune else None
+        self._report = self.store.report(commune) if commune else None
         for pane in self.query(ItemsPane):
-            pane.show(report.of_kind(pane.kind) if report else ())
+            pane.show(self._report.of_kind(pane.kind) if self._report else ())
+        self._update_header()
+
+    def _update_header(self) -> None:
+        """Redraw the header alone: filter and `r` change it without touching the panes."""
         self.query_one(DashboardHeader).show(
             self.province,
-            commune,
-            len(report.sessions) if report else 0,
+            self._selected,
+            len(self._report.sessions) if self._report else 0,
             only_reported=self.only_reported,
             filter_text=self.query_one(CommuneFilter).value,
         )
@@ -220,9 +226,9 @@ class DashboardScreen(Screen[None]):
     @on(Input.Changed, "#filter")
     def _filter_changed(self, message: Input.Changed) -> None:
         self._refresh_list()
-        if self._selected is not None:
-            # The list may keep the same commune; the header still has to show the new filter.
-            self._show_commune(self._selected)
+        # The list may keep the same commune (no Highlighted message): the header still
+        # has to show the new filter, and the panes keep their cursors.
+        self._update_header()
 
     @on(CommuneFilter.Done)
     def _filter_done(self) -> None:
@@ -248,7 +254,7 @@ class DashboardScreen(Screen[None]):
         """Show only communes with reports, or all communes again."""
         self.only_reported = not self.only_reported
         self._refresh_list()
-        self._show_commune(self._selected if self.query_one(CommuneList).current else None)
+        self._update_header()
         state = "chỉ xã có báo cáo / only communes with reports" if self.only_reported else "tất cả xã / all communes"
         self.notify(state, timeout=2)
 
