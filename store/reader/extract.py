@@ -14,6 +14,7 @@ from .classify import EXCLUDED, REQUEST, Context, classify_clause
 from .clauses import split_clauses
 from .dates import find_session_date
 from .leader import find_leader
+from .page_noise import drop_page_noise
 from .places import detect_province, find_commune_mentions, resolve_communes
 from .sentences import split_paragraphs, split_sentences
 from .speakers import LEADER, People, SpeakerState, is_caption
@@ -104,7 +105,7 @@ def extract_text(
     one (sentence, speaker, [(clause, verdict)]) record per sentence is appended to it,
     to see why the reader decided what it did.
     """
-    paragraphs = split_paragraphs(body)
+    paragraphs = drop_page_noise(split_paragraphs(body))
     flat = "\n".join(paragraphs)
     mentions = find_commune_mentions(flat)
     province = province_hint or detect_province(flat, registry, mentions)

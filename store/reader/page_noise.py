@@ -1,0 +1,73 @@
+"""What a news page adds around an article, removed before the article is read.
+
+Officers paste articles from web pages, and the paste brings the page along: a
+breadcrumb ("Trang chủ > Thời sự > Chính trị"), buttons ("Chia sẻ", "In bài"), tags, a
+comment counter, and blocks of related headlines ("Tin liên quan:", "Xem thêm") that name
+other communes and other problems. None of it is the session, and related headlines
+would add communes the session never had. The rules here are about the shape of page
+furniture on Vietnamese news sites, not about any article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import fold
+
+__all__ = ["drop_page_noise"]
+
+# A line that opens a block of links to other articles (folded, optional colon).
+_RELATED = re.compile(
+    r"^(?:tin|bai|bai viet|tin bai)\s+(?:lien quan|cung chuyen muc|khac|moi|moi nhat|noi bat|xem nhieu)\b"
+    r"|^(?:xem them|doc them|co the ban quan tam|ban co the quan tam|dang chu y)\b"
+)
+# Buttons and widgets that come through as a line of their own.
+_WIDGET = re.compile(
+    r"^(?:chia se|in bai|luu|luu bai|theo doi|binh luan|gui binh luan|facebook|zalo|twitter|"
+    r"copy link|sao chep lien ket|nghe doc bai|phong chu|ban in|\(?\d+\)?\s*binh luan)\b[\s:]*$"
+)
+# "Từ khóa: nông thôn mới, Thanh Hóa", "Tags: ..." — a tag list, always with its colon.
+_TAGS = re.compile(r"^(?:tu khoa|tag|tags|chu de)\s*:")
+# "Trang chủ > Thời sự > Chính trị", "Trang chủ / Thời sự": short parts between arrows.
+_CRUMB_SEPARATOR = re.compile(r"\s+(?:>|»|›|/|\|)\s+")
+_SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)]*$")
+_HEADLINE_WORDS = 30
+
+
+def _is_breadcrumb(line: str) -> bool:
+    parts = _CRUMB_SEPARATOR.split(line)
+    return len(parts) >= 3 and all(0 < len(part.split()) <= 4 for part in parts)
+
+
+def _is_widget(line: str) -> bool:
+    """The whole line is a button ("Chia sẻ", "12 bình luận") or a tag list."""
+    folded = fold(line)
+    return bool(_WIDGET.match(folded) or _TAGS.match(folded))
+
+
+def _is_headline(line: str) -> bool:
+    """A link to another article: short, no sentence punctuation at the end."""
+    text = line.lstrip("-–•*+ ").strip()
+    return 0 < len(text.split()) <= _HEADLINE_WORDS and not _SENTENCE_END.search(text)
+
+
+def drop_page_noise(paragraphs: list[str]) -> list[str]:
+    """Return the paragraphs without breadcrumbs, widgets and related-article blocks.
+
+    A related block is its opening line ("Tin liên quan:", possibly with a first headline
+    on the same line) and the headline-like lines that follow it.
+    """
+    kept: list[str] = []
+    in_related = False
+    for line in paragraphs:
+        folded = fold(line)
+        if _RELATED.match(folded):
+            in_related = True
+            continue
+        if in_related and _is_headline(line):
+            continue
+        in_related = False
+        if _is_breadcrumb(line) or _is_widget(line):
+            continue
+        kept.append(line)
+    return kept

@@ -1,0 +1,41 @@
+"""Page furniture pasted with an article is not read; the article itself is untouched."""
+
+from store.reader.page_noise import drop_page_noise
+
+
+def test_breadcrumb_buttons_and_tags_are_dropped():
+    lines = [
+        "Trang chủ > Chính trị > Địa phương",
+        "Chia sẻ",
+        "Sáng 2/6, đoàn công tác của tỉnh làm việc với phường Tân Hòa.",
+        "In bài",
+        "5 bình luận",
+        "Từ khóa: phường Tân Hòa, chuyển đổi số",
+    ]
+    assert drop_page_noise(lines) == ["Sáng 2/6, đoàn công tác của tỉnh làm việc với phường Tân Hòa."]
+
+
+def test_related_headlines_are_dropped_until_the_article_resumes():
+    lines = [
+        "Phường đã hoàn thành 9/10 chỉ tiêu.",
+        "TIN LIÊN QUAN:",
+        "Xã Bình Minh khắc phục sạt lở bờ sông",
+        "- Phường Đông Sơn đẩy mạnh cải cách hành chính",
+        "Kết luận buổi làm việc, đồng chí Trưởng đoàn yêu cầu phường tập trung giải phóng mặt bằng.",
+        "Xem thêm: Tỉnh họp bàn giải ngân vốn đầu tư công",
+    ]
+    assert drop_page_noise(lines) == [
+        "Phường đã hoàn thành 9/10 chỉ tiêu.",
+        "Kết luận buổi làm việc, đồng chí Trưởng đoàn yêu cầu phường tập trung giải phóng mặt bằng.",
+    ]
+
+
+def test_article_lines_that_look_alike_are_kept():
+    lines = [
+        "Chủ đề của buổi làm việc là chuyển đổi số trong cải cách hành chính.",
+        "Lưu ý xã cần rà soát các hộ có nguy cơ tái nghèo.",
+        "Theo dõi sát diễn biến thời tiết, chủ động phương án sơ tán dân.",
+        "Kết quả thực hiện nhiệm vụ 6 tháng đầu năm",
+        "Xã / phường / đặc khu đều phải hoàn thành trước ngày 30/6.",
+    ]
+    assert drop_page_noise(lines) == lines
