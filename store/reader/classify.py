@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from . import cues
-from .speakers import COMMUNE, LEADER, People, actor_before
+from .speakers import COMMUNE, LEADER, RESIDENT, People, actor_before
 
 __all__ = ["Verdict", "Context", "classify_clause", "EXCLUDED"]
 
@@ -54,6 +54,15 @@ _SHORTCOMINGS = re.compile(r"(?:những|một số|các|nhiều)?\s*(?:tồn t�
 _VISITORS = re.compile(r"\b(?:khách|du khách|khách du lịch|người dân|nhân dân|bà con|học sinh|đoàn khách)\b[^,;.]{0,20}$")
 
 
+# A subject (the commune, its bodies, an agency) that must do something: "Xã phải ...", "Các sở cần ...".
+_MODAL_SUBJECT = re.compile(
+    r"^(?:[^,;]{0,60}?\b(?:xã|phường|đặc khu|địa phương|cấp ủy|chính quyền|cán bộ|đảng ủy|đảng bộ|mttq|"
+    r"đoàn thể|người đứng đầu|sở|ngành|thôn|chi bộ)\b[^,;]{0,30}?\s)(?:cần|phải|cần phải)\s+(?!được\b)"
+)
+# "Sở X được giao kiểm tra ...", "Công an tỉnh được yêu cầu phối hợp ..." (not "được giao chỉ tiêu 12 tỷ").
+_PASSIVE_ORDER = re.compile(r"\bđược\s+(?:giao|yêu cầu|chỉ đạo)\s+(?!chỉ tiêu|kế hoạch\s+\d|\d|quản lý\b)")
+
+
 def _instructs(complement: str) -> bool:
     """Tell whether what follows "nhấn mạnh"/"lưu ý" is an instruction to the commune."""
     core = cues.strip_connectives(complement.lstrip(" :,"))
@@ -71,14 +80,24 @@ def _speech_act(text: str, low: str, ctx: Context) -> Verdict | None:
         if re.search(r"\bsẽ\s+(?:tiếp tục\s+)?$", low[: match.start()]):
             return Verdict(EXCLUDED, None, "promise")  # "Thường trực sẽ chỉ đạo các sở ..."
         actor = actor_before(text[: match.start()], ctx.people, ctx.speaker) or ctx.prev_actor
+        named = actor is not None
         if actor is None:
-            actor = ctx.speaker if ctx.speaker in (LEADER, COMMUNE) else None
+            actor = ctx.speaker if ctx.speaker in (LEADER, COMMUNE, RESIDENT) else None
+        if actor == RESIDENT:
+            # "Cử tri kiến nghị ...", "Ông A (thôn 3) đề nghị ...": a resident's own ask is no
+            # request of the commune, and asking "chính quyền xã" is no order to it.
+            return Verdict(EXCLUDED, RESIDENT, "resident's petition")
         to_province = bool(cues.PROVINCE_ADDRESSEE.match(after))
         to_commune = bool(cues.COMMUNE_ADDRESSEE.match(after))
         if cues.RESIDENT_ADDRESSEE.match(after):
             return Verdict(EXCLUDED, actor, "wish to residents")
-        if verb in cues.SOFT_ORDER_VERBS and not _instructs(after):
+        # "lưu ý xã kiên trì vận động ...": the commune told straight after the verb is instructed.
+        told = verb == "lưu ý" and to_commune and not re.search(r"\bđã\b", after[:40])
+        if verb in cues.SOFT_ORDER_VERBS and not told and not _instructs(after):
             continue  # "nhấn mạnh: việc ... sẽ mang lại lợi ích" is an assessment
+        if verb in _ORDER_ONLY and to_commune and not named:
+            # "Ông yêu cầu các xã ...": nobody in a commune orders the communes; the leader does.
+            return Verdict(DIRECTIVE, LEADER, f"{verb} to commune")
         if verb in cues.ENCOURAGE_VERBS and not to_commune:
             continue
         if verb in cues.SOFT_ORDER_VERBS + cues.ENCOURAGE_VERBS and actor != COMMUNE:
@@ -107,7 +126,7 @@ def _speech_act(text: str, low: str, ctx: Context) -> Verdict | None:
 
 def _problem_or_result(low: str) -> str | None:
     """Problems beat results; fixing a problem or not having one is not a problem."""
-    cleaned = cues.DEMAND_GROWTH.sub(" ", cues.REMEDY.sub(" ", low))
+    cleaned = cues.SHARE.sub(" ", cues.DEMAND_GROWTH.sub(" ", cues.REMEDY.sub(" ", low)))
     negated = bool(cues.NEGATED_PROBLEM.search(cleaned))
     cleaned = cues.NEGATED_PROBLEM.sub(" ", cleaned)
     if cues.PROBLEM.search(cleaned):
@@ -128,6 +147,13 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     if ctx.prev_kind in (REQUEST, DIRECTIVE) and imperative and not cues.SPEECH_VERB.match(core):
         return Verdict(ctx.prev_kind, ctx.prev_actor, "continues")
 
+    past = re.search(r"\bđã\b", core[:40])
+    if (ctx.speaker == LEADER and not past and _MODAL_SUBJECT.match(core)
+            and not any(True for _ in cues.speech_verbs(low))):
+        # "Xã phải coi việc lắng nghe ý kiến ...", "Phường phải phối hợp với Công an tỉnh để tạo
+        # môi trường thuận lợi": a subject that must do something is told to, whatever else it holds.
+        return Verdict(DIRECTIVE, LEADER, "leader's modal instruction")
+
     meta = cues.META.search(low)
     if meta and not any(v.start() < meta.start() and v.group(1) in _ORDER_ONLY for v in cues.speech_verbs(low)):
         # "yêu cầu các sở tiếp thu, giải quyết kiến nghị của xã" is an order, not a meta remark.
@@ -135,6 +161,11 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     act = _speech_act(text, low, ctx)
     if act is not None:
         return act
+    ordered = _PASSIVE_ORDER.search(low)
+    if ordered and (ctx.speaker == LEADER
+                    or actor_before(text[: ordered.start()], ctx.people, ctx.speaker) == LEADER):
+        # "Sở Xây dựng được giao kiểm tra ...": a passive order to a body (a quota is no order).
+        return Verdict(DIRECTIVE, LEADER, "passive order")
     if cues.PRAISE.search(low):
         return Verdict(ACHIEVEMENT, LEADER, "praise")
     visit = cues.VISIT.search(core)
@@ -154,7 +185,6 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
             return Verdict(EXCLUDED, LEADER, "leader's activity")
 
     if ctx.speaker == LEADER:
-        past = re.search(r"\bđã\b", core[:40])
         passive = re.search(r"\b(?:cần|phải|cần phải)\s+được\b", core)  # "việc X cần được triển khai"
         if not past and (imperative or passive or cues.COMMUNE_SUBJECT_MODAL.search(core)):
             return Verdict(DIRECTIVE, LEADER, "leader's instruction")
@@ -163,7 +193,8 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     if ctx.speaker == COMMUNE and cues.IMPLICIT_REQUEST.search(low):
         return Verdict(REQUEST, COMMUNE, "stated need")
 
-    if cues.POTENTIAL.search(low) and not re.search(r"\b(?:đã|đạt|hoàn thành)\b", low):
-        return Verdict(EXCLUDED, None, "potential")
     kind = _problem_or_result(low)
+    if cues.POTENTIAL.search(low) and not re.search(r"\b(?:đã|đạt|hoàn thành)\b", low) and kind != DIFFICULTY:
+        # Potential is context, unless it is said to be poorly used ("tiềm năng ... còn hạn chế").
+        return Verdict(EXCLUDED, None, "potential")
     return Verdict(kind, None, "content" if kind else "")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import NOUN_AFTER
+from .cues import GIAO_NOUN, NOUN_AFTER
 
 __all__ = ["Clause", "split_clauses"]
 
@@ -39,13 +39,22 @@ _CUTS = re.compile(
 # Openers that are not a subject: a sentence starting with one may carry a frame clause.
 _FRAME_OPENER = re.compile(
     r"^(?:Qua|Thăm|Phát biểu|Tại|Làm việc|Trước khi|Sau khi|Với|Ghi nhận|Đánh giá|Phân tích|Trước|"
-    r"Nhấn mạnh|Kết luận|Trao đổi|Chia sẻ|Về|Đối với|Theo|Khảo sát|Kiểm tra|Trong buổi)\b"
+    r"Nhấn mạnh|Kết luận|Trao đổi|Chia sẻ|Về|Đối với|Theo|Khảo sát|Kiểm tra|Trong buổi|Nghe|Lắng nghe)\b"
 )
 # The subject that follows a frame: a person, a title or a body.
 _SUBJECT_AFTER_FRAME = re.compile(
     r",\s+(?=(?:đồng chí|Đồng chí|ông|Ông|bà|Bà|Chủ tịch|Phó Chủ tịch|Bí thư|Phó Bí thư|lãnh đạo|"
     r"Lãnh đạo|đại diện|Đại diện|Đảng ủy|UBND|Ban Thường vụ|các xã|các phường|xã|phường|Thường trực)\b)"
 )
+
+
+# Time that has passed before "nhưng chưa" is the premise of the problem, not a result of its own:
+# "nộp hồ sơ đã hơn một năm nhưng chưa được giải quyết" stays one clause.
+_ELAPSED = re.compile(
+    r"\b(?:đã|hơn|gần|suốt|trên|ngót)\s+(?:\S+\s+){0,2}?(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều|vài)"
+    r"\s+(?:năm|tháng|tuần|ngày)(?:\s+(?:nay|qua|rồi))?\s*$"
+)
+_STILL_NOT = re.compile(r"(?:nhưng|song)\s+(?:vẫn\s+)?chưa\b")
 
 
 _VERB_AFTER_CUT = re.compile(r"(?:(?:và|đồng thời)\s+)?(?:yêu cầu|đề nghị|kiến nghị|đề xuất|mong muốn|mong|giao|chỉ đạo)\b")
@@ -62,6 +71,10 @@ def _cut_points(sentence: str) -> list[tuple[int, int]]:
         verb = _VERB_AFTER_CUT.match(after)
         # ", đề xuất của 2 phường" is a noun, not a new speech act.
         if verb and NOUN_AFTER.match(after[verb.end() :]):
+            continue
+        if verb and verb.group(0).endswith("giao") and GIAO_NOUN.match(after[verb.end() :]):
+            continue
+        if _STILL_NOT.match(after) and _ELAPSED.search(sentence[: match.start()]):
             continue
         points.append((match.start(), match.end()))
     return sorted(set(points))

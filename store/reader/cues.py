@@ -14,7 +14,7 @@ __all__ = [
     "NOUN_AFTER", "PROVINCE_ADDRESSEE", "COMMUNE_ADDRESSEE", "RESIDENT_ADDRESSEE", "LEADER_MARK",
     "COMMUNE_MARK", "AGENCY_MARK", "PRAISE", "META", "VISIT", "PROMISE", "POTENTIAL", "REMEDY",
     "NEGATED_PROBLEM", "PROBLEM", "RESULT", "DEMAND_GROWTH", "LEADER_TURN", "REPORT_VERB", "COMMUNE_SUBJECT_MODAL",
-    "IMPLICIT_REQUEST", "GIAO_OBJECT", "SOFT_ORDER_VERBS", "ENCOURAGE_VERBS", "strip_connectives", "speech_verbs",
+    "IMPLICIT_REQUEST", "GIAO_OBJECT", "GIAO_NOUN", "SHARE", "SOFT_ORDER_VERBS", "ENCOURAGE_VERBS", "strip_connectives", "speech_verbs",
 ]
 
 
@@ -70,15 +70,23 @@ SPEECH_VERB = re.compile(r"(?<![\w])(" + _words(ASK_VERBS + "|" + ORDER_VERBS) +
 # A speech word used as a noun ("những kiến nghị mà các xã nêu", "đáp ứng yêu cầu").
 NOUN_BEFORE = re.compile(
     r"(?:\b(?:những|các|một số|nhiều|ý kiến|nêu|về|của|theo|đúng|đáp ứng|được|bảo đảm|đảm bảo|"
-    r"nhóm|mọi|với|nghe|đơn|đơn thư|tiếp thu|trả lời|giải quyết|làm rõ|bàn|chuyển|giao lưu|phát biểu|ý kiến)\s*,?\s*"
+    r"nhóm|mọi|với|nghe|đơn|đơn thư|tiếp thu|trả lời|giải quyết|làm rõ|bàn|chuyển|giao lưu|phát biểu|ý kiến|"
+    # "Đó là yêu cầu được bà X nhấn mạnh": what a pointer names is a noun.
+    r"(?:đó|đây|này)\s+(?:là|chính là))\s*,?\s*"
     r"|\b(?:kiến nghị|đề xuất|ý kiến|đề nghị),?\s+(?:và\s+)?)$"
 )
 NOUN_AFTER = re.compile(
-    r"^\s*(?:mà|của|này|đó|đặt ra|nêu|chính đáng|nhiệm vụ|ngày càng|thông|dịch|lưu|nhận|"
-    r"thương|tiếp|ban|,\s*đề xuất của|,\s*kiến nghị của|trên|tại)\b"
+    r"^\s*(?:mà|của|này|đó|đặt ra|nêu|chính đáng|nhiệm vụ|ngày càng|"
+    r",\s*đề xuất của|,\s*kiến nghị của|trên|tại)\b"
     # "kiến nghị được các sở tiếp thu" is a noun; "đề xuất được thí điểm ..." asks permission.
     r"|^\s*được\s+(?:[^,;.]{0,30}?\s)?(?:tiếp thu|trả lời|giải đáp|ghi nhận|chấp thuận|chấp nhận|đồng ý|"
     r"thống nhất|phê duyệt|giải quyết|làm rõ|phản hồi|tổng hợp|thông qua|đáp ứng|giải trình|nêu|đưa ra|gửi)\b"
+)
+# Words that make a compound noun with "giao" ("giao thông", "giao ban"), never with "đề nghị":
+# "kiến nghị Ban Tổ chức Tỉnh ủy ..." asks a board, "đề nghị tiếp tục ..." asks to go on.
+GIAO_NOUN = re.compile(
+    r"^\s*(?:thông|dịch|lưu|nhận|thương|tiếp|ban\b(?!\s+(?:quản lý|chỉ huy|chỉ đạo|tổ chức|tuyên giáo|dân vận|"
+    r"kinh tế|nội chính|dân tộc|văn hóa|pháp chế|thường vụ|bồi thường|giải phóng|an toàn)))\b"
 )
 # "giao" is a speech verb only when a body follows ("giao các ngành ..."), not "giao thông".
 GIAO_OBJECT = re.compile(r"^\s*(?:cho|các|ubnd|sở|ngành|văn phòng|ban|công an|bộ chỉ huy|đảng ủy|chính quyền|"
@@ -90,12 +98,16 @@ PROVINCE_ADDRESSEE = re.compile(
         "cấp có thẩm quyền|các cấp|các ngành|ngành chức năng|các cơ quan|hđnd tỉnh|lãnh đạo tỉnh|"
         "thường trực tỉnh ủy|nhà nước|chính phủ"
     ) + r")\b"
+    # A provincial body named in full: "Ban Tổ chức Tỉnh ủy", "Bộ Chỉ huy Quân sự tỉnh", "Công an thành phố".
+    r"|^\s*(?:với\s+)?(?:các\s+)?(?:ban(?!\s+hành)|công an|bộ chỉ huy|bộ đội biên phòng|văn phòng|trung tâm|quỹ|"
+    r"ngân hàng|kho bạc|ủy ban|hội|liên minh|điện lực|cục|chi cục)\b[^,;.:]{0,50}?\b(?:tỉnh ủy|thành ủy|tỉnh|thành phố)\b"
 )
 # ... or the commune side.
 COMMUNE_ADDRESSEE = re.compile(
     r"^\s*(?:\d+\s+|hai\s+|ba\s+|bốn\s+|các\s+|những\s+)?(?:" + _words(
         "xã|phường|đặc khu|cấp ủy|chính quyền|đảng ủy|ubnd xã|ubnd phường|địa phương|cán bộ|"
-        "ban thường vụ|tập thể|lãnh đạo xã|lãnh đạo phường|mttq|hệ thống chính trị"
+        "ban thường vụ|tập thể|lãnh đạo xã|lãnh đạo phường|mttq|hệ thống chính trị|thôn|ấp|chi bộ|"
+        "trưởng thôn|thôn trưởng|trưởng ấp|bí thư chi bộ|khu phố|tổ dân phố"
     ) + r")\b"
 )
 RESIDENT_ADDRESSEE = re.compile(r"^\s*(?:người dân|nhân dân|bà con|các hộ|các gia đình|gia đình|học sinh)\b")
@@ -160,6 +172,9 @@ _GOOD_THING = (
 )
 """Quantities that are good: less of them is a problem (more is a result, see RESULT)."""
 # More of a demand is neither: "số học sinh tăng nhanh" is the premise of a problem that follows.
+# A share of the population or the land is a plain statistic, not a result: "90% dân số là đồng bào".
+SHARE = re.compile(r"(?:chiếm\s+)?(?:hơn\s+|gần\s+|trên\s+|khoảng\s+)?\d+(?:[.,]\d+)?\s?%\s+(?:tổng\s+)?"
+                   r"(?:dân số|diện tích|số dân|là đồng bào|là người)\b")
 DEMAND_GROWTH = re.compile(
     r"\b(?:học sinh|trẻ em|dân số|dân cư|nhân khẩu|nhu cầu|người nhập cư|lao động nhập cư)\b[^,;.]{0,30}\btăng\b"
     r"(?:\s+(?:mạnh|nhanh|cao|đáng kể|vọt|đột biến|gấp \w+))?"
@@ -186,18 +201,24 @@ PROBLEM = re.compile(
     r"phức tạp|chậm(?! nhất)|dàn trải|manh mún|mặc dù|tình trạng|bị ảnh hưởng|mưa lũ|thiên tai|dịch bệnh|"
     r"mới đáp ứng|trở ngại|lúng túng|tồn tại, hạn chế|tồn đọng|còn thấp|ở mức thấp|còn yếu|rất rộng|sau sáp nhập rộng|"
     r"địa bàn rộng|chưa|bất cập|nan giải|thiếu hụt|cao hơn nhu cầu|phụ thuộc|nguy cơ|thách thức|"
-    r"mất kết nối|chật hẹp|chật chội|tạm mượn|phải mượn|phải thuê|đã cũ|cũ kỹ|cũ nát|lạc hậu)\b"
+    r"mất kết nối|chật hẹp|chật chội|tạm mượn|phải mượn|phải thuê|đã cũ|cũ kỹ|cũ nát|lạc hậu|"
+    # Problems named by their own word: lax control, shaky prices, a thin or monotonous offer.
+    r"buông lỏng|lỏng lẻo|bấp bênh|chập chờn|ép giá|đơn điệu|nghèo nàn|sơ sài|manh nha)\b"
     # Citizens bearing a burden: "người dân phải đi lại nhiều lần" (not "không phải chờ đợi").
     r"|(?<!không )(?<!không còn )\bphải\s+(?:chờ đợi|đi lại nhiều lần|quay lại)\b"
     r"|(?<!chủ )\byếu\b(?!\s+(?:tố|thế))"
     # More of a bad thing: "số vụ tai nạn giao thông tăng 3 vụ", "tỷ lệ hộ nghèo vẫn ở mức cao".
     r"|\b" + _BAD_THING + r"\b[^,;.]{0,30}\b(?:tăng|ở mức cao|(?:vẫn|rất|khá) cao|cao hơn)\b"
+    # A bad thing that stays at a level: "tỷ lệ hộ nghèo vẫn ở mức trên 40%" (not "giảm hơn 40 hộ").
+    r"|\b" + _BAD_THING + r"\b[^,;.]{0,30}\b(?:vẫn(?:\s+còn|\s+ở mức|\s+duy trì ở mức)?|ở mức|duy trì ở mức)\s+"
+    r"(?:trên|hơn|gần|xấp xỉ)\s+\d"
     # Less of a good thing: "lượng khách lưu trú giảm mạnh".
     r"|\b" + _GOOD_THING + r"\b[^,;.]{0,30}\bgiảm\b"
     # Low where more is wanted: "nguồn thu ngân sách của xã thấp".
     r"|\b(?:nguồn thu|thu ngân sách|thu nhập|năng suất|chất lượng|giá trị)\b[^,;]{0,25}\bthấp\b"
     # "còn" + a degree word: something that should have changed has not ("tỷ lệ hộ nghèo còn cao").
-    r"|\b(?:vẫn còn|còn)\s+(?:cao|nhiều|ít|chậm|thấp|yếu|khó|dàn trải|lúng túng|tồn tại)\b"
+    r"|\b(?:vẫn còn|còn)\s+(?:cao|nhiều|ít|chậm|thấp|yếu|khó|dàn trải|lúng túng|tồn tại|mỏng|hạn chế|nhỏ lẻ|"
+    r"manh mún|hình thức|hẹp|khiêm tốn|phân tán|chồng chéo|rườm rà|bị động|hạn hẹp)\b"
     # What is left of a burden: "hiện còn 120 hộ nghèo", "còn 3 dự án".
     r"|\b(?:vẫn còn|hiện còn|còn)\s+(?:hơn\s+|gần\s+)?[\d.,]+\s+(?:hộ nghèo|hộ cận nghèo|nhà tạm|hộ thiếu|"
     r"hồ sơ|dự án|tiêu chí|trường hợp|hộ dân chưa|km đường)"
@@ -213,7 +234,13 @@ RESULT = re.compile(
     r"tăng mạnh|tăng nhanh|tăng gấp|tăng đáng kể|tăng vọt|tăng đột biến|"
     # An event that went well: "lễ hội được tổ chức an toàn", "đại hội diễn ra thành công".
     r"được tổ chức (?:an toàn|thành công|chu đáo|trang trọng)|diễn ra (?:an toàn|thành công|sôi nổi|trang trọng)|"
-    r"thành công tốt đẹp|ấn tượng tốt|ở mức cao)\b|\d+(?:[.,]\d+)?\s?%"
+    r"thành công tốt đẹp|ấn tượng tốt|ở mức cao|"
+    # Growth and renewal in plain words: "nghề mộc phát triển mạnh", "công tác dân vận được đổi mới".
+    r"phát triển mạnh|phát triển nhanh|phát triển tốt|phát triển ổn định|phát triển đúng hướng|"
+    r"được đổi mới|được củng cố|được tăng cường|được nâng chất|được mở rộng|được cải thiện|được chú trọng|"
+    r"được đẩy mạnh|được phát huy|được nâng cấp|được hoàn thiện)\b|\d+(?:[.,]\d+)?\s?%"
+    # Visitors or investment drawn, counted: "thu hút hơn 300 lượt khách".
+    r"|\bthu hút\s+(?:được\s+)?(?:hơn\s+|gần\s+|trên\s+|khoảng\s+)?\d"
     # A counted outcome: "xây dựng được 30 nhà", "tăng 12 tỷ đồng".
     r"|\bđược\s+(?:hơn\s+|gần\s+|trên\s+)?\d|\btăng\s+(?:hơn\s+|gần\s+|trên\s+)?\d"
     # Less of a bad thing: "số hộ nghèo giảm 45 hộ".
@@ -241,7 +268,7 @@ def speech_verbs(low: str):
         before, after = low[: match.start()], low[match.end() :]
         if NOUN_BEFORE.search(before) or NOUN_AFTER.match(after):
             continue
-        if match.group(1) == "giao" and not GIAO_OBJECT.match(after):
+        if match.group(1) == "giao" and (GIAO_NOUN.match(after) or not GIAO_OBJECT.match(after)):
             continue
         yield match
 

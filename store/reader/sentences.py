@@ -51,8 +51,12 @@ def _is_abbreviation(before: str, punct: str) -> bool:
     token = match.group(1).lstrip("(\"'“‘«[")
     if token.lower() in ABBREVIATIONS:
         return True
-    # A single capital letter is an initial ("Nguyễn V. A.") or a list label.
-    return len(token) == 1 and token.isupper()
+    if not (len(token) == 1 and token.isupper()):
+        return False
+    # A single capital letter is an initial ("Nguyễn V. A.") or a list label at the start;
+    # after a lower-case word it is a numeral that may end the sentence ("trong quý I. Bà ...").
+    words = before.split()
+    return len(words) < 2 or not words[-2].islower()
 
 
 def split_sentences(paragraph: str) -> list[str]:

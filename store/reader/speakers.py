@@ -17,14 +17,26 @@ from .cues import (AGENCY_MARK, COMMUNE_MARK, LEADER_MARK, LEADER_TURN, REPORT_V
                    strip_connectives)
 from .leader import SURNAMES
 
-__all__ = ["LEADER", "COMMUNE", "NARRATOR", "People", "actor_before", "is_caption", "SpeakerState"]
+__all__ = ["LEADER", "COMMUNE", "NARRATOR", "RESIDENT", "People", "actor_before", "is_caption", "SpeakerState"]
 
 LEADER, COMMUNE, NARRATOR = "leader", "commune", "narrator"
+RESIDENT = "resident"
+"""A resident or voter speaking for themself (in a dialogue): their asks are not the commune's."""
 
 _HONORIFIC_NAME = re.compile(rf"\b(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+({CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{0,3}})")
 _BARE_COMRADE = re.compile(rf"\b[Đđ]ồng chí\b(?!\s+[{UPPER}])")
 _PERSON_TITLE = re.compile(
     r"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+((?:" + "|".join(SURNAMES) + rf")(?:\s+{CAPITALISED_WORD}){{1,3}})\s*[,\-–]\s*([^,.;]{{3,80}})",
+)
+# "Ông Đậu Văn A (xóm 4)", "bà Lê Thị B, người dân thôn 3": a resident introduced by their hamlet.
+_PERSON_HAMLET = re.compile(
+    rf"(?:[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị)\s+({CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{1,3}})\s*"
+    r"(?:\(\s*(?:ngụ\s+|trú\s+)?(?:ở\s+|tại\s+)?|,\s*(?:người dân|cử tri|ngụ|trú)\s+(?:ở\s+|tại\s+)?)"
+    r"(?:ấp|thôn|bản|xóm|khu phố|tổ dân phố|khóm|làng|buôn|plei|sóc|tổ)\b"
+)
+# Residents as the subject of a clause: "Cử tri kiến nghị ...", "Nhiều người dân đề nghị ...".
+_RESIDENT_SUBJECT = re.compile(
+    r"^(?:(?:một số|nhiều|các|đông đảo|có|một|những)\s+)?(?:cử tri|người dân|bà con|hộ dân|nhân dân|các hộ)\b"
 )
 _COMMUNE_TITLE = re.compile(r"\b(?:xã|phường|đặc khu)\b")
 _PROVINCE_TITLE = re.compile(r"Tỉnh ủy|Thành ủy|\btỉnh\b|thành phố|TP|Trung ương|UBND tỉnh", re.I)
@@ -35,6 +47,8 @@ class People:
     """Roles of the people an article names, looked up by full name or given name."""
 
     roles: dict[str, str] = field(default_factory=dict)
+    quoted: dict[str, str] = field(default_factory=dict)
+    """Sentences of a quote that runs over several sentences, with the role of who said it."""
 
     @classmethod
     def from_sentences(cls, sentences: list[str], leader: str | None) -> "People":
@@ -43,13 +57,48 @@ class People:
         if leader:
             people.add(leader.split(" (")[0], LEADER)
         for sentence in sentences:
+            for match in _PERSON_HAMLET.finditer(sentence):
+                people.add(match.group(1), RESIDENT)
             for match in _PERSON_TITLE.finditer(sentence):
                 title = match.group(2)
                 if _COMMUNE_TITLE.search(title):
                     people.add(match.group(1), COMMUNE)
                 elif _PROVINCE_TITLE.search(title):
                     people.add(match.group(1), LEADER)
+        people._attribute_quotes(sentences)
         return people
+
+    def _attribute_quotes(self, sentences: list[str]) -> None:
+        """Give a quote of several sentences to the speaker named at its end or right after it.
+
+        «“A. B”. Đó là yêu cầu được bà X, Trưởng ban ... Tỉnh ủy nhấn mạnh ...»: A and B are X's;
+        so are they in «“A. B”, ông X nói.»
+        """
+        index = 0
+        while index < len(sentences):
+            if not _OPENS_QUOTE.match(sentences[index]) or _CLOSES_QUOTE.search(sentences[index]):
+                index += 1
+                continue
+            end = next((j for j in range(index + 1, min(index + 8, len(sentences)))
+                        if _CLOSES_QUOTE.search(sentences[j]) or _OPENS_QUOTE.match(sentences[j])), None)
+            if end is None or _OPENS_QUOTE.match(sentences[end]):
+                index += 1
+                continue
+            closing = sentences[end]
+            tail = closing[_CLOSES_QUOTE.search(closing).end() :]
+            said = _SAID_BY.search(tail)
+            source = tail[: said.start()] if said else None
+            if source is None and end + 1 < len(sentences):
+                following = sentences[end + 1]
+                pointer = _POINTS_BACK.match(following)
+                if pointer:
+                    # "Đó là chỉ đạo của ông X, Chủ tịch UBND tỉnh khi làm việc với xã ...": X said it.
+                    source = _WHEN_WHERE.split(following[pointer.end() :], 1)[0]
+            role = actor_before(source, self) if source else None
+            if role in (LEADER, COMMUNE):
+                for j in range(index, end + 1):
+                    self.quoted[sentences[j]] = role
+            index = end + 1
 
     def add(self, name: str, role: str) -> None:
         """Remember `name` (and its last word, the given name) as having `role`."""
@@ -64,6 +113,16 @@ class People:
             if role:
                 return role
         return self.roles.get(words[-1]) if words else None
+
+
+_OPENS_QUOTE = re.compile(r"^\s*[\"“«]")
+_CLOSES_QUOTE = re.compile(r"[”»]|(?<=\S)\"(?=\s*[,.;:!?]|\s*$)")
+# "Đó là yêu cầu được bà X nhấn mạnh", "Đây là chỉ đạo của ông X": the words before were X's.
+_POINTS_BACK = re.compile(r"^\s*(?:Đó|Đây|Trên đây|Những điều trên)\s+(?:là|chính là)\b")
+_WHEN_WHERE = re.compile(r"\b(?:khi|tại|trong|lúc|sáng|chiều|ngày|hôm)\b")
+_SAID_BY = re.compile(r"\b(?:nói|cho biết|nhấn mạnh|khẳng định|chia sẻ|bày tỏ|phát biểu|yêu cầu|đề nghị|kiến nghị|"
+                      r"nêu|lưu ý|cho hay|tâm sự|quán triệt|chỉ đạo|mong muốn|căn dặn|gửi gắm|dặn dò)\b(?!.*\b(?:nói|"
+                      r"cho biết|nhấn mạnh|khẳng định|chia sẻ|phát biểu|lưu ý|căn dặn)\b)")
 
 
 _PREPOSITION = re.compile(r"\b(?:của|với|cho|tại|ở|về|đến|từ|trên địa bàn|đối với)\s+(?:các\s+|những\s+|\d+\s+|hai\s+|ba\s+)?$")
@@ -89,6 +148,9 @@ def actor_before(text: str, people: People, speaker: str = NARRATOR) -> str | No
         role = people.role(match.group(1))
         if role:
             marks.append((match.end(), role))
+    subject = _RESIDENT_SUBJECT.match(strip_connectives(low))
+    if subject and not marks:
+        marks.append((len(text), RESIDENT))
     if not marks:
         return None
     return max(marks)[1]
@@ -147,9 +209,20 @@ class SpeakerState:
         self.people = people
         self.speaker = NARRATOR
 
+    def _leader_speaks(self, text: str) -> bool:
+        """Tell whether the leader speaks in `text` ("..., Chủ tịch UBND tỉnh đánh giá cao ...")."""
+        low = text.lower()
+        for verb in [*speech_verbs(low), *_LEADER_SPEECH.finditer(low), *LEADER_TURN.finditer(low)]:
+            if actor_before(text[: verb.start()], self.people, self.speaker) == LEADER:
+                return True
+        return False
+
     def update(self, sentence: str) -> str:
         """Move the speaker if `sentence` turns the article, and return the speaker now."""
         low = sentence.lower()
+        if sentence in self.people.quoted:
+            self.speaker = self.people.quoted[sentence]
+            return self.speaker
         quote = _QUOTE_THEN_SPEAKER.match(sentence)
         if quote:
             # «"...", ông A, Chủ tịch UBND xã cho biết.»: the words are A's, whatever they say.
@@ -160,7 +233,8 @@ class SpeakerState:
         if LEADER_TURN.search(low):
             self.speaker = LEADER
             return self.speaker
-        if _HEARS_REPORT.search(low):
+        heard = _HEARS_REPORT.search(low)
+        if heard and not self._leader_speaks(sentence[heard.end() :]):
             self.speaker = COMMUNE  # "đã nghe báo cáo ...": the commune's report follows
             return self.speaker
         spoken = list(speech_verbs(low))
@@ -174,8 +248,8 @@ class SpeakerState:
             if actor == LEADER and verb.group(0) not in ("báo cáo", "kiến nghị", "đề xuất"):
                 self.speaker = LEADER
                 return self.speaker
-            if actor == COMMUNE:
-                self.speaker = COMMUNE
+            if actor in (COMMUNE, RESIDENT):
+                self.speaker = actor
                 return self.speaker
             if actor is None and verb.re is not REPORT_VERB and verb.re is not _LEADER_SPEECH:
                 break  # "Đề nghị UBND tỉnh chỉ đạo ...": later verbs belong to the request's complement
@@ -183,6 +257,8 @@ class SpeakerState:
             self.speaker = COMMUNE
         if verbs:
             return self.speaker
-        if VISIT.search(strip_connectives(low)) and actor_before(sentence, self.people) == LEADER:
+        visit = VISIT.search(strip_connectives(low))
+        if (visit and actor_before(sentence, self.people) == LEADER
+                and not re.search(r"\b(?:cần|phải|nên)\b", strip_connectives(low)[: visit.start()])):
             self.speaker = NARRATOR  # back to the visit: the speech is over
         return self.speaker

@@ -65,3 +65,11 @@ def test_line_without_final_punctuation_is_a_sentence():
 def test_so_ends_a_sentence_it_is_no_abbreviation():
     text = "Xã đẩy mạnh chuyển đổi số. Người dân nộp hồ sơ trực tuyến. Hỗ trợ 40 hộ dân tộc thiểu số. “Chúng tôi rất vui”, ông nói."
     assert len(split_sentences(text)) == 4
+
+
+def test_roman_numeral_after_a_common_noun_ends_a_sentence():
+    text = "Xã đạt nhiều kết quả trong quý I. Ông Lâm cũng nêu một số hạn chế."
+    assert split_sentences(text) == ["Xã đạt nhiều kết quả trong quý I.", "Ông Lâm cũng nêu một số hạn chế."]
+    text = "Tỉnh hoàn thành kế hoạch giai đoạn V. Sau đó, đoàn về xã Bình Minh."
+    assert len(split_sentences(text)) == 2
+    assert len(split_sentences("Bà Hà Thị B. Ngọc phát biểu. Sau đó đoàn về.")) == 2

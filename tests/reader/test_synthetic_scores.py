@@ -1,10 +1,10 @@
 """The reader's score on the synthetic sets bundled in tests/ must not fall below its floor.
 
-Both sets are invented articles (see their READMEs), written by helpers who never saw the
-reader's rules. Set 1 has since been used to find general rules, so its floor is high;
-set 2 was scored blind (macro-F1 0.925) and its floor sits a little below that, so a change
-that generalises better may trade a point. Unlike the shared devset, these travel with the
-repository, so CI always runs them.
+The sets are invented articles (see their READMEs), written by helpers who never saw the
+reader's rules. Sets 1 and 2 were scored blind, then used to find general rules, so their
+floors are high; set 3 is still blind (macro-F1 0.918) and its floor sits a little below,
+so a change that generalises better may trade a point. Unlike the shared devset, these
+travel with the repository, so CI always runs them.
 """
 
 from pathlib import Path
@@ -16,7 +16,7 @@ from store.reader.evaluate import evaluate_dir, format_report
 HERE = Path(__file__).resolve().parent
 
 
-@pytest.mark.parametrize(("folder", "floor"), [("synthetic1", 0.97), ("synthetic2", 0.90)])
+@pytest.mark.parametrize(("folder", "floor"), [("synthetic1", 0.97), ("synthetic2", 0.97), ("synthetic3", 0.89)])
 def test_synthetic_set_score_stays_above_floor(registry, folder: str, floor: float) -> None:
     report = evaluate_dir(HERE / folder, registry)
     assert len(report.articles) == 6
