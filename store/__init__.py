@@ -8,6 +8,10 @@ from .database import SCHEMA_VERSION, Store
 from .errors import ReportError, StoreError
 from .models import Commune, CommuneReport, CommuneSummary, Item, Kind, Person, Province, Session
 from .paths import resolve_store_path
+from .clock import today
+from .followup import DeadlineRules, FollowUp, follow_up
+from .history import HistoryEntry
+from .tracking import DirectiveStatus, RequestStatus, Tracking
 
 __all__ = [
     "Store",
@@ -23,4 +27,12 @@ __all__ = [
     "Session",
     "Item",
     "resolve_store_path",
+    "today",
+    "DeadlineRules",
+    "FollowUp",
+    "follow_up",
+    "HistoryEntry",
+    "DirectiveStatus",
+    "RequestStatus",
+    "Tracking",
 ]

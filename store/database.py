@@ -16,12 +16,14 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
+from .editing import ItemEditing
 from .errors import StoreError
 from .models import Commune, CommuneReport, CommuneSummary, Item, Kind, Person, Province, Session
 from .registry import Registry, load_registry
 from .reports import SessionReport, bundled_reports
 from .storage import AtomicJSONStorage
 from .text import matches
+from .tracking import Tracking
 
 __all__ = ["Store", "SCHEMA_VERSION", "STORE_FILE"]
 
@@ -35,8 +37,11 @@ DEFAULT_PROVINCE = "Thanh Hóa"
 """Province shown when the store has no sessions to suggest one."""
 
 
-class Store:
-    """A haicap store: sessions and items over TinyDB, handed out as domain objects."""
+class Store(ItemEditing):
+    """A haicap store: sessions and items over TinyDB, handed out as domain objects.
+
+    Reading and importing live here; changes to single items (follow-up, corrections,
+    history) in `store.editing.ItemEditing`."""
 
     def __init__(self, db: TinyDB, *, registry: Registry | None = None, location: Path | None = None) -> None:
         self._db = db
@@ -117,13 +122,17 @@ class Store:
                 ids.append(None)
                 continue
             known.add(digest)
-            session_id = digest[:12]
+            # Short enough to type in `haicap item ID`; 32 bits of the hash, widened in the
+            # (unlikely) case two sessions of one store share them.
+            session_id = digest[:8]
+            while session_id in self._sessions or session_id in ids:
+                session_id = digest[: len(session_id) + 2]
             ids.append(session_id)
             session_rows.append(self._session_row(report, session_id, digest, origin))
             item_rows.extend(
                 {
                     "schema": SCHEMA_VERSION,
-                    "id": f"{session_id}-{number:03d}",
+                    "id": f"{session_id}-{number:02d}",
                     "session": session_id,
                     "order": number,
                     "kind": item.kind.value,
@@ -264,6 +273,7 @@ class Store:
                 by_commune.setdefault(code, []).append(session)
         newest_first = {s.id: rank for rank, s in enumerate(sorted(sessions.values(), key=lambda s: (s.date, s.id), reverse=True))}
         items: dict[str, list[Item]] = {}
+        by_id: dict[str, Item] = {}
         rows = sorted(self._db.table("items").all(), key=lambda r: (newest_first.get(r["session"], 0), r["order"]))
         for row in rows:
             session = sessions.get(row["session"])
@@ -275,9 +285,16 @@ class Store:
                 text=row["text"],
                 session=session,
                 commune_codes=tuple(row["communes"]),
+                tracking=Tracking.from_row(row.get("tracking")),
+                deleted=bool(row.get("deleted")),
+                added_by_hand=bool(row.get("by_hand")),
             )
+            by_id[item.id] = item
+            if item.deleted:
+                continue
             for code in item.commune_codes:
                 items.setdefault(code, []).append(item)
+        self._items_by_id = by_id
         self._sessions = sessions
         self._sessions_by_commune = {
             code: tuple(sorted(found, key=lambda s: newest_first[s.id])) for code, found in by_commune.items()

@@ -9,6 +9,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .tracking import Tracking
+
 __all__ = ["Kind", "Province", "Commune", "Person", "Session", "Item", "CommuneReport", "CommuneSummary"]
 
 
@@ -119,6 +121,12 @@ class Item:
     session: Session
     commune_codes: tuple[str, ...]
     """The communes this item applies to (a subset of the session's)."""
+    tracking: Tracking = Tracking()
+    """Follow-up fields (requests and directives); see `store.followup` for the state."""
+    deleted: bool = False
+    """Deleted by an officer: kept, with its history, so it can be restored."""
+    added_by_hand: bool = False
+    """Added by an officer rather than read from the session's report."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,293 @@
+"""Changing items after the session: follow-up fields, corrections, deletions, additions.
+
+`ItemEditing` is a part of `Store` (a mixin, to keep the file of each concern short).
+Every change writes the item and one history entry per changed field, and a failed
+history write takes the item change back, so the store never holds a change without
+its record. Values are validated first; a refused change is a `StoreError` and writes
+nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from .errors import StoreError
+from .followup import DeadlineRules
+from .history import HistoryEntry, current_user
+from .models import Item, Kind, Session
+from .text import clean, fold
+from .tracking import DirectiveStatus, RequestStatus, Tracking, parse_directive_status, parse_request_status
+
+if TYPE_CHECKING:
+    from tinydb import TinyDB
+
+__all__ = ["ItemEditing", "TRACKED_KINDS", "MIN_ID_PREFIX"]
+
+TRACKED_KINDS = (Kind.REQUEST, Kind.DIRECTIVE)
+"""The kinds that are followed up after the session."""
+
+MIN_ID_PREFIX = 4
+"""Shortest id prefix accepted where an item id is typed."""
+
+
+def _show(value: Any) -> str:
+    """A field value as history and messages show it."""
+    if value is None:
+        return ""
+    if isinstance(value, (RequestStatus, DirectiveStatus, Kind)):
+        return value.label_vi if not isinstance(value, Kind) else value.title_vi
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (tuple, list)):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+class ItemEditing:
+    """Reading single items, their history, and every change officers make to them."""
+
+    _db: TinyDB
+    _items_by_id: dict[str, Item]
+    _sessions: dict[str, Session]
+
+    def _reindex(self) -> None:  # provided by Store
+        raise NotImplementedError
+
+    def _meta(self, key: str) -> Any:  # provided by Store
+        raise NotImplementedError
+
+    def _set_meta(self, key: str, value: Any) -> None:  # provided by Store
+        raise NotImplementedError
+
+    # -- reading ----------------------------------------------------------------------
+
+    def item(self, item_id: str) -> Item | None:
+        """The item with this exact id (deleted ones included), or None."""
+        return self._items_by_id.get(item_id)
+
+    def find_item(self, text: str) -> Item:
+        """The item whose id is `text` or starts with it (at least 4 characters); StoreError
+        naming the reason when there is none or several."""
+        wanted = text.strip()
+        if wanted in self._items_by_id:
+            return self._items_by_id[wanted]
+        found = [i for key, i in self._items_by_id.items() if key.startswith(wanted)] if len(wanted) >= MIN_ID_PREFIX else []
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise StoreError(f"item id '{wanted}' is ambiguous ({len(found)} items start with it); give more of it")
+        raise StoreError(f"no item with id '{wanted}'")
+
+    def items(
+        self,
+        *,
+        commune_codes: tuple[str, ...] | None = None,
+        province_code: str | None = None,
+        kinds: tuple[Kind, ...] | None = None,
+    ) -> list[Item]:
+        """Live (not deleted) items, newest session first, filtered by communes, province, kinds."""
+        result = []
+        for item in self._items_by_id.values():
+            if item.deleted:
+                continue
+            if kinds and item.kind not in kinds:
+                continue
+            if province_code and item.session.province.code != province_code:
+                continue
+            if commune_codes and not set(item.commune_codes) & set(commune_codes):
+                continue
+            result.append(item)
+        return result
+
+    def search_items(self, query: str) -> list[Item]:
+        """Live items whose text contains every word of `query`, diacritics and case ignored."""
+        words = fold(query).split()
+        if not words:
+            return []
+        return [i for i in self.items() if all(w in fold(i.text) for w in words)]
+
+    def history(self, item_id: str) -> list[HistoryEntry]:
+        """Every recorded change of the item, oldest first."""
+        rows = [r for r in self._db.table("history").all() if r.get("item") == item_id]
+        entries = [
+            HistoryEntry(
+                item_id=r["item"],
+                who=r["who"],
+                when=dt.datetime.fromisoformat(r["when"]),
+                field=r["field"],
+                old=r.get("old", ""),
+                new=r.get("new", ""),
+            )
+            for r in rows
+        ]
+        return sorted(entries, key=lambda e: e.when)
+
+    @property
+    def deadline_rules(self) -> DeadlineRules:
+        """Days an agency has to answer a request, as set for this store (40 and 50 by default)."""
+        stored = self._meta("deadline_rules") or {}
+        return DeadlineRules(**{k: int(v) for k, v in stored.items() if k in ("answer_days", "answer_days_with_co")})
+
+    def set_deadline_rules(self, rules: DeadlineRules) -> None:
+        """Change the default answer deadlines of requests (days after the session)."""
+        if rules.answer_days <= 0 or rules.answer_days_with_co <= 0:
+            raise StoreError("answer deadlines must be a positive number of days")
+        self._set_meta("deadline_rules", {"answer_days": rules.answer_days, "answer_days_with_co": rules.answer_days_with_co})
+
+    # -- follow-up fields -------------------------------------------------------------
+
+    def set_status(self, item_id: str, status: str | RequestStatus | DirectiveStatus, *, who: str | None = None, today: dt.date | None = None) -> Item:
+        """Set a request's status, or mark a directive done (completion date `today`) or in progress."""
+        item = self._live(item_id)
+        if item.kind is Kind.REQUEST:
+            parsed = status if isinstance(status, RequestStatus) else parse_request_status(str(status))
+            if parsed is None:
+                allowed = "; ".join(f"{s.value} ({s.label_vi})" for s in RequestStatus)
+                raise StoreError(f"'{status}' is not a request status; use one of: {allowed}")
+            return self.update_tracking(item.id, who=who, status=parsed)
+        if item.kind is Kind.DIRECTIVE:
+            parsed = status if isinstance(status, DirectiveStatus) else parse_directive_status(str(status))
+            if parsed is None:
+                allowed = "; ".join(f"{s.value} ({s.label_vi})" for s in DirectiveStatus)
+                raise StoreError(f"'{status}' is not a directive status; use one of: {allowed}")
+            if parsed is DirectiveStatus.DONE:
+                return self.update_tracking(item.id, who=who, done=item.tracking.done or today or dt.date.today())
+            return self.update_tracking(item.id, who=who, done=None)
+        raise StoreError(f"item {item.id} is an {item.kind.value} item: only requests and directives have a status")
+
+    def update_tracking(self, item_id: str, *, who: str | None = None, **changes: Any) -> Item:
+        """Change follow-up fields (owner, co_agencies, deadline, done, status, answer, note,
+        responds_to) of a request or directive, recording each change in history."""
+        item = self._live(item_id)
+        if item.kind not in TRACKED_KINDS:
+            raise StoreError(f"item {item.id} is not a request or a directive: it has no follow-up fields")
+        allowed = {"owner", "co_agencies", "deadline", "done", "note"}
+        allowed |= {"status", "answer", "responds_to"} if item.kind is Kind.REQUEST else set()
+        unknown = set(changes) - allowed
+        if unknown:
+            raise StoreError(f"item {item.id} ({item.kind.title_en.lower()}) has no field {', '.join(sorted(unknown))}")
+        values = dict(changes)
+        for key in ("owner", "answer", "note"):
+            if key in values:
+                values[key] = clean(values[key] or "")
+        if "co_agencies" in values:
+            values["co_agencies"] = tuple(a for a in (clean(x) for x in values["co_agencies"] or ()) if a)
+        for key in ("deadline", "done"):
+            if values.get(key) is not None and not isinstance(values[key], dt.date):
+                raise StoreError(f"{key} must be a date")
+        if "responds_to" in values:
+            values["responds_to"] = tuple(self._directive_ids(values["responds_to"] or ()))
+        new_tracking = replace(item.tracking, **values)
+        edits = [(key, getattr(item.tracking, key), getattr(new_tracking, key)) for key in values]
+        # An unset request status means "Mới tiếp nhận": history says so rather than "—".
+        edits = [(k, RequestStatus.NEW if k == "status" and old is None else old, new) for k, old, new in edits]
+        return self._write(item, {"tracking": new_tracking.to_row()}, edits, who)
+
+    def _directive_ids(self, ids: tuple[str, ...]) -> list[str]:
+        found = []
+        for text in ids:
+            target = self.find_item(text)
+            if target.kind is not Kind.DIRECTIVE:
+                raise StoreError(f"item {target.id} is not a directive")
+            found.append(target.id)
+        return found
+
+    # -- corrections ------------------------------------------------------------------
+
+    def change_kind(self, item_id: str, kind: Kind, *, who: str | None = None) -> Item:
+        """Move an item to another pane (the reader got its kind wrong)."""
+        item = self._live(item_id)
+        return self._write(item, {"kind": kind.value}, [("kind", item.kind, kind)], who)
+
+    def edit_text(self, item_id: str, text: str, *, who: str | None = None) -> Item:
+        """Replace an item's text (NFC, whitespace collapsed); an empty text is refused."""
+        item = self._live(item_id)
+        cleaned = clean(text)
+        if not cleaned:
+            raise StoreError("an item's text cannot be empty (delete the item instead)")
+        return self._write(item, {"text": cleaned}, [("text", item.text, cleaned)], who)
+
+    def delete_item(self, item_id: str, *, who: str | None = None) -> Item:
+        """Hide an item from every view; it stays in the store with its history (see restore_item)."""
+        item = self._live(item_id)
+        return self._write(item, {"deleted": True}, [("deleted", False, True)], who)
+
+    def restore_item(self, item_id: str, *, who: str | None = None) -> Item:
+        """Bring a deleted item back."""
+        item = self.find_item(item_id)
+        if not item.deleted:
+            raise StoreError(f"item {item.id} is not deleted")
+        return self._write(item, {"deleted": False}, [("deleted", True, False)], who)
+
+    def add_item(
+        self, session_id: str, commune_codes: tuple[str, ...], kind: Kind, text: str, *, who: str | None = None
+    ) -> Item:
+        """Add an item an officer learnt of to a session, for some of its communes."""
+        session = self._sessions.get(session_id)
+        if session is None:
+            raise StoreError(f"no session with id '{session_id}'")
+        cleaned = clean(text)
+        if not cleaned:
+            raise StoreError("an item's text cannot be empty")
+        stray = [code for code in commune_codes if code not in session.commune_codes]
+        if not commune_codes or stray:
+            raise StoreError("an added item must concern communes of its session")
+        table = self._db.table("items")
+        orders = [r["order"] for r in table.all() if r["session"] == session_id]
+        order = max(orders, default=0) + 1
+        item_id = f"{session_id}-{order:02d}"
+        row = {
+            "schema": 1,
+            "id": item_id,
+            "session": session_id,
+            "order": order,
+            "kind": kind.value,
+            "text": cleaned,
+            "communes": list(commune_codes),
+            "by_hand": True,
+        }
+        doc_id = table.insert(row)
+        try:
+            self._record(item_id, [("created", None, f"{kind.title_vi}: {cleaned}")], who)
+        except BaseException:
+            table.remove(doc_ids=[doc_id])
+            raise
+        self._reindex()
+        return self._items_by_id[item_id]
+
+    # -- internals --------------------------------------------------------------------
+
+    def _live(self, item_id: str) -> Item:
+        item = self.find_item(item_id)
+        if item.deleted:
+            raise StoreError(f"item {item.id} is deleted; restore it first")
+        return item
+
+    def _write(self, item: Item, fields: dict[str, Any], edits: list[tuple[str, Any, Any]], who: str | None) -> Item:
+        """Update the item's record and record the edits that change something."""
+        edits = [(name, old, new) for name, old, new in edits if old != new]
+        if not edits:
+            return item
+        table = self._db.table("items")
+        [row] = [r for r in table.all() if r["id"] == item.id]
+        before = {key: row.get(key) for key in fields}
+        doc_ids = [row.doc_id]
+        table.update(fields, doc_ids=doc_ids)
+        try:
+            self._record(item.id, edits, who)
+        except BaseException:
+            table.update(before, doc_ids=doc_ids)
+            raise
+        self._reindex()
+        return self._items_by_id[item.id]
+
+    def _record(self, item_id: str, edits: list[tuple[str, Any, Any]], who: str | None) -> None:
+        when = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        self._db.table("history").insert_multiple(
+            {"schema": 1, "item": item_id, "who": who or current_user(), "when": when, "field": name, "old": _show(old), "new": _show(new)}
+            for name, old, new in edits
+        )

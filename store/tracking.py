@@ -1,0 +1,147 @@
+"""What officers record to follow a request or a directive up after the session.
+
+A request (kiến nghị) goes to a responsible provincial agency that must answer by a
+deadline; its status is one of the five states of the national rules for handling
+recommendations. A directive (chỉ đạo) is a task with an owner, an optional deadline and
+a completion date; its status is derived from those dates (see `store.followup`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import Enum
+
+from .text import fold
+
+__all__ = ["RequestStatus", "DirectiveStatus", "Tracking", "parse_request_status", "parse_directive_status"]
+
+
+class RequestStatus(str, Enum):
+    """Where a commune's request stands."""
+
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    ANSWERED = "answered"
+    RESOLVED = "resolved"
+    UNRESOLVABLE = "unresolvable"
+
+    @property
+    def label_vi(self) -> str:
+        """The officials' wording: "Đang giải quyết"."""
+        return _REQUEST_LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        """The English wording: "In progress"."""
+        return _REQUEST_LABELS[self][1]
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the request still waits for an answer (and can be overdue)."""
+        return self in (RequestStatus.NEW, RequestStatus.IN_PROGRESS)
+
+
+_REQUEST_LABELS = {
+    RequestStatus.NEW: ("Mới tiếp nhận", "Received"),
+    RequestStatus.IN_PROGRESS: ("Đang giải quyết", "In progress"),
+    RequestStatus.ANSWERED: ("Đã trả lời", "Answered"),
+    RequestStatus.RESOLVED: ("Đã giải quyết dứt điểm", "Resolved"),
+    RequestStatus.UNRESOLVABLE: ("Không giải quyết được (lý do khách quan)", "Cannot be resolved (objective reasons)"),
+}
+
+
+class DirectiveStatus(str, Enum):
+    """What an officer sets on a directive; "on time" or "overdue" comes from the dates."""
+
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+    @property
+    def label_vi(self) -> str:
+        """"Đang thực hiện" or "Hoàn thành"."""
+        return "Đang thực hiện" if self is DirectiveStatus.IN_PROGRESS else "Hoàn thành"
+
+    @property
+    def label_en(self) -> str:
+        """"In progress" or "Done"."""
+        return "In progress" if self is DirectiveStatus.IN_PROGRESS else "Done"
+
+
+def _parse(enum: type[Enum], text: str) -> Enum | None:
+    wanted = fold(text).replace("-", " ").replace("_", " ")
+    for member in enum:
+        names = (member.value.replace("_", " "), fold(member.label_vi), fold(member.label_en))
+        if wanted in names:
+            return member
+    return None
+
+
+def parse_request_status(text: str) -> RequestStatus | None:
+    """Read a request status from its slug ("in_progress") or its Vietnamese or English label,
+    diacritics and case ignored ("dang giai quyet"); None when it names none."""
+    return _parse(RequestStatus, text)  # type: ignore[return-value]
+
+
+def parse_directive_status(text: str) -> DirectiveStatus | None:
+    """Read a directive status: "in_progress"/"done" or "Đang thực hiện"/"Hoàn thành"."""
+    return _parse(DirectiveStatus, text)  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class Tracking:
+    """The follow-up fields of a request or directive, as officers set them."""
+
+    owner: str = ""
+    """Request: the responsible agency (cơ quan chủ trì). Directive: who carries it out;
+    empty means the commune itself."""
+    co_agencies: tuple[str, ...] = ()
+    """Request: co-operating agencies; having any lengthens the default answer deadline."""
+    deadline: dt.date | None = None
+    """Set by hand; for a request, None means the default (received + 40 or 50 days)."""
+    done: dt.date | None = None
+    """Directive: the completion date (set means done)."""
+    status: RequestStatus | None = None
+    """Request: its state; None means "Mới tiếp nhận"."""
+    answer: str = ""
+    """Request: the agency's answer."""
+    note: str = ""
+    responds_to: tuple[str, ...] = ()
+    """Request: ids of the directives that respond to it."""
+
+    def to_row(self) -> dict:
+        """The JSON form stored in the item's record (only fields that are set)."""
+        row: dict = {}
+        if self.owner:
+            row["owner"] = self.owner
+        if self.co_agencies:
+            row["co_agencies"] = list(self.co_agencies)
+        if self.deadline:
+            row["deadline"] = self.deadline.isoformat()
+        if self.done:
+            row["done"] = self.done.isoformat()
+        if self.status:
+            row["status"] = self.status.value
+        if self.answer:
+            row["answer"] = self.answer
+        if self.note:
+            row["note"] = self.note
+        if self.responds_to:
+            row["responds_to"] = list(self.responds_to)
+        return row
+
+    @classmethod
+    def from_row(cls, row: dict | None) -> Tracking:
+        """Read the stored form back (missing fields take their defaults)."""
+        row = row or {}
+        date = lambda key: dt.date.fromisoformat(row[key]) if row.get(key) else None  # noqa: E731
+        return cls(
+            owner=row.get("owner", ""),
+            co_agencies=tuple(row.get("co_agencies", ())),
+            deadline=date("deadline"),
+            done=date("done"),
+            status=RequestStatus(row["status"]) if row.get("status") else None,
+            answer=row.get("answer", ""),
+            note=row.get("note", ""),
+            responds_to=tuple(row.get("responds_to", ())),
+        )
