@@ -1,0 +1,305 @@
+"""Following items up from the shell: `haicap items`, `item`, `set`, `search`, `restore-item`, `config`.
+
+The seed session (36bc83c6, 25/11/2025, Thanh Hóa) is with xã Ngọc Trạo, Vân Du and Kim
+Tân; its requests are 36bc83c6-16..19, its directives 36bc83c6-20..38. Today is fixed at
+10/01/2026, 46 days after the session, so an untouched request (due after 40 days) is
+6 days overdue.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from store import Store
+from tui.cli import main
+
+REQUEST = "36bc83c6-16"
+OTHER_REQUEST = "36bc83c6-17"
+DIRECTIVE = "36bc83c6-20"
+ACHIEVEMENT = "36bc83c6-01"
+AGENCY = "Sở Nông nghiệp và Môi trường"
+
+
+@pytest.fixture
+def store_folder(seeded_store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The seeded store, as HAICAP_DB, with today fixed and a known user name."""
+    monkeypatch.setenv("HAICAP_DB", str(seeded_store_path))
+    monkeypatch.setenv("HAICAP_TODAY", "2026-01-10")
+    monkeypatch.setattr("getpass.getuser", lambda: "lan")
+    return seeded_store_path
+
+
+def _run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def _json(capsys, *argv: str):
+    code, out, err = _run(capsys, *argv)
+    assert code == 0, err
+    return json.loads(out)
+
+
+def _store_bytes(folder: Path) -> bytes:
+    return (folder / "haicap.json").read_bytes()
+
+
+# -- the issue's "done when" -------------------------------------------------------------
+
+
+def test_a_van_du_request_set_in_progress_past_its_deadline_is_listed_overdue(store_folder: Path, capsys) -> None:
+    code, out, err = _run(
+        capsys, "set", REQUEST, "--status", "Đang giải quyết", "--owner", AGENCY, "--deadline", "2026-01-01"
+    )
+    assert code == 0, err
+    assert "Đang giải quyết – quá hạn 9 ngày" in out
+
+    listed = _json(capsys, "items", "--overdue", "--json", "--commune", "xã Vân Du", "--province", "Thanh Hóa")
+    [mine] = [entry for entry in listed if entry["id"] == REQUEST]
+    assert mine["overdue"] is True and mine["late_days"] == 9
+    assert mine["status"] == "in_progress" and mine["state"] == "Đang giải quyết – quá hạn 9 ngày"
+    assert mine["owner"] == AGENCY and mine["deadline"] == "2026-01-01" and mine["deadline_set"] == "2026-01-01"
+    assert {"type": "xã", "name": "Vân Du", "code": "15190"} in mine["communes"]
+    assert mine["session"] == {"id": "36bc83c6", "date": "2025-11-25", "leader": "Trịnh Tuấn Sinh"}
+    assert set(mine) == {
+        "id", "kind", "text", "communes", "session", "owner", "co_agencies", "deadline", "deadline_set",
+        "done", "status", "state", "overdue", "late_days", "answer", "note",
+    }
+    assert all(entry["overdue"] for entry in listed)
+
+    with Store.open(store_folder) as store:
+        item = store.item(REQUEST)
+        assert item.tracking.owner == AGENCY and item.tracking.status.value == "in_progress"
+
+
+def test_item_shows_the_history_with_who_changed_it(store_folder: Path, capsys) -> None:
+    assert main(["set", REQUEST, "--status", "in_progress", "--owner", AGENCY]) == 0
+    capsys.readouterr()
+    code, out, _ = _run(capsys, "item", REQUEST)
+    assert code == 0
+    history = out[out.index("history:") :]
+    assert "lan · status: Mới tiếp nhận → Đang giải quyết" in history
+    assert f"lan · owner: — → {AGENCY}" in history
+
+    data = _json(capsys, "item", REQUEST[:11], "--json")
+    assert data["id"] == REQUEST
+    assert {(h["who"], h["field"], h["old"], h["new"]) for h in data["history"]} == {
+        ("lan", "status", "Mới tiếp nhận", "Đang giải quyết"),
+        ("lan", "owner", "", AGENCY),
+    }
+
+
+def test_items_text_is_one_aligned_line_per_item(store_folder: Path, capsys) -> None:
+    code, out, _ = _run(capsys, "items", "--commune", "van du", "--province", "thanh hoa", "--kind", "request")
+    assert code == 0
+    lines = out.splitlines()
+    assert [line.split()[0] for line in lines] == ["36bc83c6-16", "36bc83c6-17", "36bc83c6-18", "36bc83c6-19"]
+    assert all("xã Vân Du +2" in line and "Mới tiếp nhận – quá hạn 6 ngày" in line for line in lines)
+    assert len({line.index("Mới tiếp nhận") for line in lines}) == 1
+
+
+def test_items_filters_by_kind_and_status_in_vietnamese(store_folder: Path, capsys) -> None:
+    assert main(["set", DIRECTIVE, "--status", "Hoàn thành"]) == 0
+    capsys.readouterr()
+    directives = _json(capsys, "items", "--kind", "chi dao", "--json")
+    assert len(directives) == 19 and {d["kind"] for d in directives} == {"directive"}
+    done = _json(capsys, "items", "--status", "hoan thanh", "--json")
+    assert [d["id"] for d in done] == [DIRECTIVE]
+    assert done[0]["done"] == "2026-01-10" and done[0]["status"] == "done"
+    in_progress = _json(capsys, "items", "--status", "dang giai quyet", "--json")
+    assert in_progress == []
+
+
+def test_an_ambiguous_commune_names_its_provinces(store_folder: Path, capsys) -> None:
+    code, out, err = _run(capsys, "items", "--commune", "xã Vân Du")
+    assert code == 2 and out == ""
+    line = err.strip()
+    assert "\n" not in line and line.startswith("haicap: ") and "Thanh Hóa" in line and "Nghệ An" in line
+
+
+# -- refusals ----------------------------------------------------------------------------
+
+REFUSALS = {
+    "unknown id": ["set", "36bc83c6-99", "--owner", AGENCY],
+    "ambiguous prefix": ["set", "36bc83c6-1", "--owner", AGENCY],
+    "bad status for a request": ["set", REQUEST, "--owner", AGENCY, "--status", "done"],
+    "bad status for a directive": ["set", DIRECTIVE, "--owner", AGENCY, "--status", "Đã trả lời"],
+    "status on an achievement": ["set", ACHIEVEMENT, "--status", "in_progress"],
+    "bad date": ["set", REQUEST, "--owner", AGENCY, "--deadline", "2026-02-30"],
+    "not a date": ["set", DIRECTIVE, "--owner", AGENCY, "--done", "soon"],
+    "answer on a directive": ["set", DIRECTIVE, "--owner", AGENCY, "--answer", "đã xong"],
+    "done none with status done": ["set", DIRECTIVE, "--status", "done", "--done", "none"],
+    "nothing to set": ["set", REQUEST],
+    "bad --today": ["--today", "2026-13-01", "set", REQUEST, "--owner", AGENCY],
+    "restore a live item": ["restore-item", REQUEST],
+    "zero days": ["config", "--answer-days", "0", "--answer-days-with-co", "50"],
+    "days not a number": ["config", "--answer-days", "60", "--answer-days-with-co", "năm mươi"],
+}
+
+
+@pytest.mark.parametrize("argv", REFUSALS.values(), ids=REFUSALS.keys())
+def test_each_refusal_is_one_line_and_changes_nothing(store_folder: Path, capsys, argv: list[str]) -> None:
+    before = _store_bytes(store_folder)
+    code, out, err = _run(capsys, *argv)
+    assert code != 0
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("haicap: "), lines
+    assert out == ""
+    assert _store_bytes(store_folder) == before
+
+
+def test_refusal_messages_say_why(store_folder: Path, capsys) -> None:
+    expected = {
+        "unknown id": "no item with id '36bc83c6-99'",
+        "ambiguous prefix": "ambiguous",
+        "bad status for a request": "not a request status",
+        "status on an achievement": "achievement",
+        "bad date": "not a real date",
+        "answer on a directive": "only requests have an answer",
+    }
+    for name, reason in expected.items():
+        assert main(REFUSALS[name]) != 0
+        assert reason in capsys.readouterr().err, name
+
+
+def test_unknown_item_and_ambiguous_prefix_exit_1(store_folder: Path, capsys) -> None:
+    assert main(["item", "zzzz"]) == 1
+    assert capsys.readouterr().err.strip() == "haicap: no item with id 'zzzz'"
+    assert main(["item", "36bc83c6-1"]) == 1
+    assert "ambiguous" in capsys.readouterr().err
+
+
+def test_a_missing_store_is_refused_not_created(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "nowhere"
+    assert main(["--db", str(folder), "items"]) == 1
+    assert "no haicap store" in capsys.readouterr().err
+    assert not folder.exists()
+
+
+# -- several fields, all or nothing --------------------------------------------------------
+
+
+def test_set_writes_several_fields_in_one_change(store_folder: Path, capsys) -> None:
+    code, out, err = _run(
+        capsys, "set", REQUEST, "--status", "answered", "--co-agency", "Sở Tài chính", "--co-agency", "Sở Xây dựng",
+        "--answer", "Đã bố trí 2 tỷ đồng", "--note", "xem lại tháng 3",
+    )
+    assert code == 0, err
+    with Store.open(store_folder) as store:
+        tracking = store.item(REQUEST).tracking
+        assert tracking.status.value == "answered" and tracking.answer == "Đã bố trí 2 tỷ đồng"
+        assert tracking.co_agencies == ("Sở Tài chính", "Sở Xây dựng") and tracking.note == "xem lại tháng 3"
+        assert {entry.field for entry in store.history(REQUEST)} == {"status", "co_agencies", "answer", "note"}
+
+
+def test_clearing_a_deadline_returns_a_request_to_the_default(store_folder: Path, capsys) -> None:
+    assert main(["set", REQUEST, "--deadline", "2026-03-01"]) == 0
+    capsys.readouterr()
+    assert _json(capsys, "item", REQUEST, "--json")["overdue"] is False
+    assert main(["set", REQUEST, "--deadline", "none"]) == 0
+    capsys.readouterr()
+    data = _json(capsys, "item", REQUEST, "--json")
+    assert data["deadline"] == "2026-01-04" and data["deadline_set"] is None and data["late_days"] == 6
+
+
+# -- today -----------------------------------------------------------------------------
+
+
+def test_today_option_overrides_the_environment(store_folder: Path, capsys) -> None:
+    assert len(_json(capsys, "items", "--overdue", "--json")) == 4
+    assert _json(capsys, "--today", "2025-12-20", "items", "--overdue", "--json") == []
+    late = _json(capsys, "items", "--today", "2026-01-20", "--overdue", "--json")
+    assert {entry["late_days"] for entry in late} == {16}
+    assert len(_json(capsys, "items", "--overdue", "--json")) == 4  # the option lasted one run
+
+
+def test_today_option_dates_a_directive_done(store_folder: Path, capsys) -> None:
+    assert main(["--today", "2026-01-05", "set", DIRECTIVE, "--status", "done"]) == 0
+    capsys.readouterr()
+    assert _json(capsys, "item", DIRECTIVE, "--json")["done"] == "2026-01-05"
+    assert main(["set", DIRECTIVE, "--status", "in_progress"]) == 0
+    capsys.readouterr()
+    assert _json(capsys, "item", DIRECTIVE, "--json")["done"] is None
+
+
+def test_a_bad_haicap_today_is_one_line_and_exit_2(store_folder: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("HAICAP_TODAY", "mai")
+    code, _, err = _run(capsys, "items")
+    assert code == 2 and err.strip().startswith("haicap: HAICAP_TODAY=") and "\n" not in err.strip()
+
+
+def test_today_option_reaches_the_dashboard(store_folder: Path, capsys, monkeypatch) -> None:
+    import os
+
+    import tui.app
+
+    seen = {}
+
+    class FakeApp:
+        return_code = 0
+
+        def run(self) -> None:
+            seen["today"] = os.environ.get("HAICAP_TODAY")
+
+    monkeypatch.setattr(tui.app, "make_app", lambda path, province: FakeApp())
+    assert main(["--today", "2025-12-01"]) == 0
+    assert seen == {"today": "2025-12-01"}
+    assert os.environ["HAICAP_TODAY"] == "2026-01-10"
+    seen.clear()
+    assert main(["--today", "01/13/2025"]) == 2
+    assert seen == {} and "--today" in capsys.readouterr().err
+
+
+# -- search, restore, config ---------------------------------------------------------------
+
+
+def test_search_ignores_diacritics_and_case(store_folder: Path, capsys) -> None:
+    code, out, _ = _run(capsys, "search", "ngoc", "TRAO")
+    assert code == 0
+    assert out.split()[0] == "36bc83c6-08" and "achievement" in out and "xã Ngọc Trạo" in out
+    hits = _json(capsys, "search", "Sông bưởi", "--json")
+    assert [hit["id"] for hit in hits] == [OTHER_REQUEST] and hits[0]["kind"] == "request"
+    assert _run(capsys, "search", "atlantis")[1].startswith("no item contains")
+
+
+def test_restore_item_brings_back_a_deleted_item(store_folder: Path, capsys) -> None:
+    with Store.open(store_folder) as store:
+        store.delete_item(OTHER_REQUEST)
+    assert _json(capsys, "search", "song buoi", "--json") == []
+    assert OTHER_REQUEST not in {entry["id"] for entry in _json(capsys, "items", "--json")}
+    code, out, err = _run(capsys, "restore-item", OTHER_REQUEST[:11])
+    assert code == 0, err
+    assert out.startswith(f"restored {OTHER_REQUEST}")
+    assert [hit["id"] for hit in _json(capsys, "search", "song buoi", "--json")] == [OTHER_REQUEST]
+    with Store.open(store_folder) as store:
+        assert not store.item(OTHER_REQUEST).deleted
+        assert [e.who for e in store.history(OTHER_REQUEST) if e.field == "deleted"][-1] == "lan"
+
+
+def test_config_changes_the_default_deadline_and_items_follow(store_folder: Path, capsys) -> None:
+    code, out, _ = _run(capsys, "config")
+    assert code == 0 and "answer-days: 40" in out and "answer-days-with-co: 50" in out
+    assert _json(capsys, "item", REQUEST, "--json")["deadline"] == "2026-01-04"
+
+    code, out, err = _run(capsys, "config", "--answer-days", "60", "--answer-days-with-co", "75")
+    assert code == 0, err
+    assert "answer-days: 60" in out and "answer-days-with-co: 75" in out
+    with Store.open(store_folder) as store:
+        assert (store.deadline_rules.answer_days, store.deadline_rules.answer_days_with_co) == (60, 75)
+    data = _json(capsys, "item", REQUEST, "--json")
+    assert data["deadline"] == "2026-01-24" and data["overdue"] is False
+    assert _json(capsys, "items", "--overdue", "--json") == []
+
+    assert main(["set", OTHER_REQUEST, "--co-agency", "Sở Tài chính"]) == 0
+    capsys.readouterr()
+    assert _json(capsys, "item", OTHER_REQUEST, "--json")["deadline"] == "2026-02-08"
+
+
+def test_commands_accept_db_after_the_command(store_folder: Path, capsys, monkeypatch) -> None:
+    monkeypatch.delenv("HAICAP_DB")
+    assert len(_json(capsys, "items", "--db", str(store_folder), "--kind", "request", "--json")) == 4
+    assert len(_json(capsys, "--db", str(store_folder), "items", "--kind", "request", "--json")) == 4

@@ -1,0 +1,21 @@
+"""The subcommands of `haicap`, one module per concern; `tui.cli` builds the grammar and dispatches.
+
+Each module has `register(commands, parents)`, which adds its subparsers and sets
+`handler=` on them; a handler takes `(args, db_path)` and returns the exit code. None of
+them starts Textual: they work on the store directly and report a `StoreError` as one
+line, `haicap: message`.
+
+    importing   import, extract, eval
+    follow_up   items, item, set, restore-item
+    search      search
+    settings    config
+"""
+
+from __future__ import annotations
+
+from . import follow_up, importing, search, settings
+
+__all__ = ["MODULES"]
+
+MODULES = (importing, follow_up, search, settings)
+"""The command modules, in the order their commands appear in `haicap --help`."""

@@ -1,0 +1,221 @@
+"""What the subcommands share: one-line errors, dates and names read from the command line,
+and items as lines or as JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator
+
+from store import StoreError
+from store.models import Commune, Item, Kind, Province
+from store.text import fold
+
+if TYPE_CHECKING:
+    from store import DeadlineRules, Store
+
+__all__ = [
+    "CommandError",
+    "fail",
+    "parse_day",
+    "parse_kind",
+    "parse_positive_int",
+    "open_store",
+    "current_day",
+    "find_province",
+    "resolve_commune",
+    "item_communes",
+    "commune_column",
+    "item_json",
+    "item_row",
+    "shorten",
+    "print_table",
+    "print_json",
+    "NONE_WORDS",
+]
+
+NONE_WORDS = ("none", "-", "")
+"""What clears a date option: `--deadline none`."""
+
+
+class CommandError(Exception):
+    """A refusal reported as one line; `code` 2 for a malformed command line, 1 for the rest."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def fail(message: str, code: int = 1) -> int:
+    """Print `haicap: message` on stderr (one line) and return `code`."""
+    print(f"haicap: {' '.join(str(message).splitlines())}", file=sys.stderr)
+    return code
+
+
+# -- reading the command line ------------------------------------------------------------
+
+
+def parse_day(text: str, option: str, *, allow_none: bool = False) -> dt.date | None:
+    """A date given on the command line (YYYY-MM-DD or DD/MM/YYYY); `none` clears when allowed."""
+    from store.importer import parse_date
+
+    if allow_none and text.strip().casefold() in NONE_WORDS:
+        return None
+    try:
+        return parse_date(text)
+    except ValueError as error:
+        hint = "; 'none' clears it" if allow_none else ""
+        raise CommandError(f"{option}: {error}{hint}", code=2) from None
+
+
+def parse_kind(text: str) -> Kind:
+    """"request", "requests", "Kiến nghị", "kien nghi" ... -> Kind; CommandError otherwise."""
+    wanted = fold(text).replace("_", " ")
+    for kind in Kind:
+        if wanted in (kind.value, fold(kind.title_en), fold(kind.title_vi)):
+            return kind
+    allowed = ", ".join(f"{k.value} ({k.title_vi})" for k in Kind)
+    raise CommandError(f"--kind: '{text}' is not a kind; use one of: {allowed}", code=2)
+
+
+def parse_positive_int(text: str, option: str) -> int:
+    """A whole number of days greater than zero."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise CommandError(f"{option}: '{text}' is not a whole number of days", code=2) from None
+    if value <= 0:
+        raise CommandError(f"{option}: must be a positive number of days, not {value}", code=2)
+    return value
+
+
+# -- the store and today -----------------------------------------------------------------
+
+
+@contextmanager
+def open_store(db_path: Path) -> Iterator[Store]:
+    """Open an existing store folder; a missing one is refused rather than created empty."""
+    from store import Store
+    from store.database import STORE_FILE
+
+    if not db_path.exists() or (db_path.is_dir() and not (db_path / STORE_FILE).exists()):
+        raise CommandError(f"{db_path}: no haicap store here yet; start haicap once or import a report first")
+    with Store.open(db_path) as store:
+        yield store
+
+
+def current_day() -> dt.date:
+    """Today, or the day fixed by --today / HAICAP_TODAY; a malformed value exits 2."""
+    from store.clock import today
+
+    try:
+        return today()
+    except StoreError as error:
+        raise CommandError(str(error), code=2) from None
+
+
+def find_province(store: Store, name: str) -> Province:
+    province = store.find_province(name)
+    if province is None:
+        raise CommandError(f"--province: no province named '{name}'", code=2)
+    return province
+
+
+def resolve_commune(store: Store, label: str, province: Province | None) -> Commune:
+    """"xã Vân Du", "van du" or a code, in `province`, else in the one province that has it."""
+    registry = store.registry
+    if province is not None:
+        commune = registry.parse_commune(province, label)
+        if commune is None:
+            raise CommandError(f"--commune: no commune '{label}' in {province.name}", code=2)
+        return commune
+    found = [c for c in (registry.parse_commune(p, label) for p in registry.provinces) if c is not None]
+    if not found:
+        raise CommandError(f"--commune: no commune named '{label}' in any province", code=2)
+    if len(found) > 1:
+        where = ", ".join(f"{c.label} ({c.province.name})" for c in found)
+        raise CommandError(f"--commune: '{label}' is ambiguous: {where}; add --province", code=2)
+    return found[0]
+
+
+# -- showing items -----------------------------------------------------------------------
+
+
+def item_communes(store: Store, item: Item, first: Commune | None = None) -> list[Commune]:
+    """The communes of `item` in report order, `first` (the one asked for) moved to the front."""
+    communes = [c for c in (store.commune(code) for code in item.commune_codes) if c is not None]
+    if first is not None and first in communes:
+        communes.remove(first)
+        communes.insert(0, first)
+    return communes
+
+
+def commune_column(communes: list[Commune]) -> str:
+    """"xã Vân Du", or "xã Vân Du +2" for an item of several communes."""
+    if not communes:
+        return "—"
+    return communes[0].label + (f" +{len(communes) - 1}" if len(communes) > 1 else "")
+
+
+def item_json(store: Store, item: Item, today: dt.date, rules: DeadlineRules) -> dict[str, Any]:
+    """The documented JSON object of an item and its follow-up state on `today`."""
+    from store import follow_up
+
+    state = follow_up(item, today, rules)
+    tracking = item.tracking
+    tracked = state is not None
+    return {
+        "id": item.id,
+        "kind": item.kind.value,
+        "text": item.text,
+        "communes": [{"type": c.type, "name": c.name, "code": c.code} for c in item_communes(store, item)],
+        "session": {"id": item.session.id, "date": item.session.date.isoformat(), "leader": item.session.leader.name},
+        "owner": tracking.owner if tracked else None,
+        "co_agencies": list(tracking.co_agencies) if tracked else [],
+        "deadline": state.deadline.isoformat() if state and state.deadline else None,
+        "deadline_set": tracking.deadline.isoformat() if tracking.deadline else None,
+        "done": tracking.done.isoformat() if tracking.done else None,
+        "status": state.status.value if state else None,
+        "state": state.label_vi if state else None,
+        "overdue": bool(state and state.overdue),
+        "late_days": state.late_days if state else 0,
+        "answer": tracking.answer if item.kind is Kind.REQUEST else None,
+        "note": tracking.note if tracked else None,
+    }
+
+
+def item_row(store: Store, item: Item, today: dt.date, rules: DeadlineRules, first: Commune | None = None) -> tuple[str, ...]:
+    """The columns of one item in a list: id, kind, commune(s), follow-up state, text."""
+    from store import follow_up
+
+    state = follow_up(item, today, rules)
+    return (item.id, item.kind.value, commune_column(item_communes(store, item, first)), state.label_vi if state else "—", item.text)
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` cut to `width` characters, with "…" when cut."""
+    if len(text) <= width:
+        return text
+    return text[: max(0, width - 1)].rstrip() + "…"
+
+
+def print_table(rows: list[tuple[str, ...]]) -> None:
+    """Print rows with every column but the last padded; the last is cut to the terminal's width."""
+    if not rows:
+        return
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    used = sum(widths) + 2 * len(widths)
+    room = max(30, shutil.get_terminal_size((120, 24)).columns - used)
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths)]
+        print("  ".join(cells + [shorten(row[-1], room)]).rstrip())
+
+
+def print_json(data: Any) -> None:
+    import json
+
+    print(json.dumps(data, ensure_ascii=False, indent=2))

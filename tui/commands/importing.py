@@ -1,0 +1,149 @@
+"""Reports in: `haicap import`, `haicap extract` and `haicap eval`.
+
+    haicap import FILE... [--dry-run] [...]       add reports to the store (all or nothing)
+    haicap extract FILE [--json]                  what the reader understands; touches no store
+    haicap eval DIR                               score the reader on labelled articles
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from store import StoreError
+
+from .common import fail
+
+__all__ = ["register"]
+
+
+def _date_argument(text: str):
+    """argparse type for --date: YYYY-MM-DD or DD/MM/YYYY, and a day that exists."""
+    from store.importer import parse_date
+
+    try:
+        return parse_date(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _session_options(parser: argparse.ArgumentParser) -> None:
+    """The options that correct what was detected in a file (import and extract)."""
+    parser.add_argument(
+        "--commune",
+        metavar="COMMUNE",
+        action="append",
+        default=[],
+        help="the commune the session is with, e.g. 'xã Ngọc Trạo' or its code; repeat for several",
+    )
+    parser.add_argument("--date", metavar="DATE", type=_date_argument, help="session date, YYYY-MM-DD or DD/MM/YYYY")
+    parser.add_argument("--leader", metavar="NAME", help="the provincial leader who held the session")
+    parser.add_argument("--province", metavar="NAME", dest="session_province", help="the province of the session")
+
+
+def register(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+    """Add import, extract and eval."""
+    importer = commands.add_parser(
+        "import",
+        parents=parents,
+        help="add report files (.yaml/.json, .docx, .txt/.md) to the store; all or nothing",
+        description="Read each file, show what was understood, and add the sessions to the store. "
+        "If any file cannot be read, nothing is written.",
+    )
+    importer.add_argument("files", metavar="FILE", nargs="+", type=Path)
+    importer.add_argument("--dry-run", action="store_true", help="show what would be imported; write nothing")
+    _session_options(importer)
+    importer.set_defaults(handler=_import)
+
+    extract = commands.add_parser(
+        "extract",
+        help="print what the reader finds in one file, without touching any store",
+    )
+    extract.add_argument("file", metavar="FILE", type=Path)
+    extract.add_argument("--json", action="store_true", help="print one JSON object (date, province, leader, communes, items)")
+    _session_options(extract)
+    extract.set_defaults(handler=_extract)
+
+    evaluate = commands.add_parser(
+        "eval",
+        help="score the reader on labelled articles (NN_*.txt with .key.json answer keys)",
+    )
+    evaluate.add_argument("folder", metavar="DIR", type=Path)
+    evaluate.set_defaults(handler=_eval)
+
+
+def _overrides(args: argparse.Namespace):
+    from store.importer import Overrides
+
+    return Overrides(
+        communes=tuple(args.commune),
+        date=args.date,
+        leader=args.leader,
+        province=args.session_province or args.province,
+    )
+
+
+def _import(args: argparse.Namespace, db_path: Path) -> int:
+    from store import Store
+    from store.importer import plan_import
+    from store.registry import load_registry
+
+    registry = load_registry()
+    overrides = _overrides(args)
+    plans, errors = [], []
+    for path in args.files:
+        try:
+            plans.append(plan_import(path, registry, overrides=overrides))
+        except StoreError as error:
+            errors.append(str(error))
+    for plan in plans:
+        print("\n".join(plan.describe()))
+    if errors:
+        for message in errors:
+            fail(message)
+        return fail(f"nothing imported: {len(errors)} of {len(args.files)} file(s) refused")
+    if args.dry_run:
+        print(f"dry run: {len(plans)} file(s) read, nothing written")
+        return 0
+    try:
+        with Store.open(db_path, registry=registry) as store:
+            added = store.add_reports([plan.report for plan in plans])
+    except StoreError as error:
+        return fail(str(error))
+    new = sum(1 for session in added if session)
+    print(f"imported {new} session(s) into {db_path}" + (f"; {len(added) - new} already there" if new < len(added) else ""))
+    return 0
+
+
+def _extract(args: argparse.Namespace, db_path: Path) -> int:
+    from store.importer import extraction_of
+    from store.registry import load_registry
+
+    try:
+        extraction = extraction_of(args.file, load_registry(), overrides=_overrides(args))
+    except StoreError as error:
+        return fail(str(error))
+    data = extraction.to_json()
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    communes = ", ".join(f"{c['type']} {c['name']}" for c in data["communes"]) or "none found"
+    print(f"{args.file}\n  date: {data['date'] or 'not found'} · province: {data['province'] or 'not found'}"
+          f" · leader: {data['leader'] or 'not found'}\n  communes: {communes}")
+    for item in data["items"]:
+        print(f"  [{item['kind']}] {item['text']}")
+    return 0
+
+
+def _eval(args: argparse.Namespace, db_path: Path) -> int:
+    from store.reader.evaluate import evaluate_dir, format_report
+    from store.registry import load_registry
+
+    if not args.folder.is_dir():
+        return fail(f"{args.folder}: not a folder of labelled articles")
+    report = evaluate_dir(args.folder, load_registry())
+    if not report.articles:
+        return fail(f"{args.folder}: no article with a .key.json answer key")
+    print(format_report(report))
+    return 0

@@ -1,0 +1,53 @@
+"""`haicap config`: the store's settings (today: the answer deadlines of requests)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .common import open_store, parse_positive_int
+
+__all__ = ["register"]
+
+
+def register(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+    """Add config."""
+    config = commands.add_parser(
+        "config",
+        parents=parents,
+        help="show or change the default answer deadlines of requests",
+        description="Requests are due a number of days after the session unless a deadline is set by hand: "
+        "40 days by default, 50 when co-operating agencies are involved. Without options, print them.",
+    )
+    config.add_argument("--answer-days", metavar="N", help="days to answer a request (a positive whole number)")
+    config.add_argument(
+        "--answer-days-with-co", metavar="M", help="days to answer a request that has co-operating agencies"
+    )
+    config.set_defaults(handler=_config)
+
+
+def _config(args: argparse.Namespace, db_path: Path) -> int:
+    from store import DeadlineRules
+
+    days = parse_positive_int(args.answer_days, "--answer-days") if args.answer_days is not None else None
+    with_co = (
+        parse_positive_int(args.answer_days_with_co, "--answer-days-with-co")
+        if args.answer_days_with_co is not None
+        else None
+    )
+    with open_store(db_path) as store:
+        rules = store.deadline_rules
+        if days is not None or with_co is not None:
+            new = DeadlineRules(
+                answer_days=days if days is not None else rules.answer_days,
+                answer_days_with_co=with_co if with_co is not None else rules.answer_days_with_co,
+            )
+            if new == rules:
+                print("unchanged")
+            else:
+                store.set_deadline_rules(new)
+                print(f"changed: {rules.answer_days}/{rules.answer_days_with_co} → {new.answer_days}/{new.answer_days_with_co} days")
+            rules = store.deadline_rules
+        print(f"answer-days: {rules.answer_days}  (a request is due this many days after its session)")
+        print(f"answer-days-with-co: {rules.answer_days_with_co}  (the same, when co-operating agencies are involved)")
+    return 0
