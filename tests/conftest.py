@@ -24,6 +24,18 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return data_home
 
 
+FIXED_TODAY = "2025-12-15"
+"""Today for every test, unless a test sets HAICAP_TODAY itself: 20 days after the seed
+session of 25/11/2025, so its requests are open and not yet overdue (default deadline
+04/01/2026). Without it, overdue marks in snapshots would change every day."""
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fix the date deadlines are measured against (see `store.clock`)."""
+    monkeypatch.setenv("HAICAP_TODAY", FIXED_TODAY)
+
+
 @pytest.fixture(autouse=True)
 def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     """A blinking cursor makes snapshots depend on timing; keep it steady."""

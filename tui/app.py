@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
+from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from store import Province, Store
+from store import Commune, Item, Province, Store
 
 from .dialogs.help import HelpDialog, HelpSection, bindings_of
+from .dialogs.search_dialog import SearchDialog
+from .messages import CommunesLoaded, LoadFailed
 from .screens.dashboard import DashboardScreen
+from .screens.late import LateScreen
+from .screens.overview import OverviewScreen
 
 __all__ = ["HaicapApp", "make_app"]
 
@@ -25,6 +31,11 @@ class HaicapApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", tooltip="Quit haicap (ctrl+q works everywhere)"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
+        # Out of the dashboard's footer, which has no room left at 80 columns; the overview
+        # and late views show them in theirs.
+        Binding("o", "overview", "Overview", show=False, tooltip="Overview of the province's communes, with totals"),
+        Binding("l", "late", "Late", show=False, tooltip="Every overdue request and directive, oldest first"),
+        Binding("ctrl+f", "search", "Search", show=False, tooltip="Search the text of every item of every commune"),
     ]
     """Keys that work on every screen; the help dialog lists them first."""
 
@@ -34,6 +45,7 @@ class HaicapApp(App[None]):
         """The store every screen reads."""
         self.start_province = province
         """The province asked for on the command line, or None for the default."""
+        self._started = False
 
     def get_default_screen(self) -> Screen[None]:
         return DashboardScreen(self.store, self.start_province)
@@ -41,10 +53,97 @@ class HaicapApp(App[None]):
     def on_unmount(self) -> None:
         self.store.close()
 
+    @property
+    def dashboard(self) -> DashboardScreen:
+        """The dashboard, at the bottom of the screen stack."""
+        return next(screen for screen in self.screen_stack if isinstance(screen, DashboardScreen))
+
+    # -- the views over the dashboard -------------------------------------------------
+
+    @on(CommunesLoaded)
+    def _first_load(self) -> None:
+        # The dashboard's load message bubbles up here once the dashboard has shown it.
+        # After the first one, a store holding several sessions opens on the overview.
+        if self._started:
+            return
+        self._started = True
+        if len(self.store.sessions()) > 1:
+            self.action_overview()
+
+    @on(LoadFailed)
+    def _first_load_failed(self) -> None:
+        # The dashboard shows the error; a later successful load is not a start any more.
+        self._started = True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("overview", "late"):
+            # Both need the dashboard's province, known after its first load.
+            dashboards = [screen for screen in self.screen_stack if isinstance(screen, DashboardScreen)]
+            return bool(dashboards) and dashboards[0].province is not None
+        if action == "search":
+            return not self.screen.is_modal
+        return True
+
+    def _back_to_dashboard(self) -> DashboardScreen:
+        """Close whatever is over the dashboard (a view, a dialog) and return the dashboard."""
+        dashboard = self.dashboard
+        # Popped one by one, now: `Screen.pop_until_active` pops later, and would then take
+        # off a view pushed in the meantime instead of the one under it.
+        while self.screen is not dashboard:
+            self.pop_screen()
+        return dashboard
+
+    def _open_view(self, view: Screen[Commune | Item | None]) -> None:
+        """Show `view` over the dashboard, closing the view shown before."""
+        self._back_to_dashboard()
+        self.push_screen(view, self._show_on_dashboard)
+
+    def _show_on_dashboard(self, target: Commune | Item | None) -> None:
+        """Go back to the dashboard and show `target` there: a commune, or an item under one of its communes."""
+        if target is None:
+            return
+        dashboard = self._back_to_dashboard()
+        if isinstance(target, Commune):
+            dashboard.go_to(target)
+            return
+        communes = [c for c in (self.store.commune(code) for code in target.commune_codes) if c]
+        if not communes:
+            return
+        # An item shared by several communes stays under the one already shown, if it is one of them.
+        commune = dashboard.selected if dashboard.selected in communes else communes[0]
+        dashboard.go_to(commune, target.id)
+
+    def action_overview(self) -> None:
+        """Show the overview of the dashboard's province; from the overview, go back."""
+        if isinstance(self.screen, OverviewScreen):
+            self.screen.dismiss(None)
+        elif self.dashboard.province is not None:
+            self._open_view(OverviewScreen(self.store, self.dashboard.province))
+
+    def action_late(self) -> None:
+        """Show the late items of the dashboard's province; from the late view, go back."""
+        if isinstance(self.screen, LateScreen):
+            self.screen.dismiss(None)
+        elif self.dashboard.province is not None:
+            self._open_view(LateScreen(self.store, self.dashboard.province))
+
+    def action_search(self) -> None:
+        """Ask for words and show the chosen item on the dashboard."""
+        if not self.screen.is_modal:
+            self.push_screen(SearchDialog(self.store), self._show_on_dashboard)
+
+    # -- help -------------------------------------------------------------------------
+
     def help_sections(self) -> list[HelpSection]:
-        """The bindings of the app, the current screen and each kind of widget on it."""
+        """The bindings of the app, the current screen and each kind of widget on it.
+
+        A key the screen binds itself is listed with the screen's meaning only (`o` on
+        the overview goes back); a modal dialog blocks the app's keys, so they are left out.
+        """
         screen = self.screen
-        sections: list[HelpSection] = [("Chung / General", bindings_of(type(self)) + bindings_of(type(screen)))]
+        own = bindings_of(type(screen))
+        general = [] if screen.is_modal else _not_rebound(bindings_of(type(self)), own)
+        sections: list[HelpSection] = [("Chung / General", general + own)]
         seen: set[type] = set()
         for widget in screen.query("*"):
             kind = type(widget)
@@ -58,6 +157,17 @@ class HaicapApp(App[None]):
         """Show the keys, generated from the bindings in force."""
         if not isinstance(self.screen, HelpDialog):
             self.push_screen(HelpDialog(self.help_sections()))
+
+
+def _not_rebound(bindings: list[Binding], overriding: list[Binding]) -> list[Binding]:
+    """`bindings` without the keys `overriding` binds (a binding losing all its keys is dropped)."""
+    taken = {key.strip() for binding in overriding for key in binding.key.split(",")}
+    kept = []
+    for binding in bindings:
+        keys = [key.strip() for key in binding.key.split(",") if key.strip() not in taken]
+        if keys:
+            kept.append(binding if len(keys) == len(binding.key.split(",")) else replace(binding, key=",".join(keys)))
+    return kept
 
 
 def make_app(db_path: Path, province_name: str | None = None) -> HaicapApp:

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from store import Commune, CommuneSummary, Kind, Province, Session
+from store import Commune, CommuneSummary, Item, Kind, Province, Session
 
-__all__ = ["CommunesLoaded", "LoadFailed", "ReportImported", "ImportFailed"]
+__all__ = ["CommunesLoaded", "LoadFailed", "ReportImported", "ImportFailed", "ItemChanged", "ItemChangeFailed"]
 
 
 @dataclass
@@ -45,5 +45,26 @@ class ReportImported(Message):
 @dataclass
 class ImportFailed(Message):
     """The store refused or failed to write a report; the text is for the user."""
+
+    reason: str
+
+
+@dataclass
+class ItemChanged(Message):
+    """An officer's change to an item went through the store (posted by the editing worker)."""
+
+    item: Item
+    """The item as the store now holds it (deleted ones included)."""
+    notice: str
+    """What happened, one line for the user."""
+    deleted: bool = False
+    """The change deleted the item (the dashboard keeps it for `u`)."""
+    reveal: bool = False
+    """Show the item even when another commune is selected (a restored item)."""
+
+
+@dataclass
+class ItemChangeFailed(Message):
+    """The store refused or failed to change an item; nothing changed. The text is for the user."""
 
     reason: str

@@ -303,6 +303,8 @@ async def test_report_text_is_shown_literally(seeded_store_path: Path) -> None:
     app = make_app(seeded_store_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+        await pilot.press("escape")  # two sessions: the overview opens first
+        await settle(pilot)
         screen = dashboard(app)
         assert screen.selected.name == "Vân Du", "the newest session's commune is shown first"
         prompt = pane(app, Kind.DIFFICULTY).get_option_at_index(0).prompt

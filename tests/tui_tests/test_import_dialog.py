@@ -153,6 +153,8 @@ async def test_enter_again_and_the_button_confirm_too(make_dashboard, tmp_path) 
     app = make_dashboard()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
+        await pilot.press("escape")  # two sessions now: the overview opens first
+        await settle(pilot)
         await preview(pilot, second)
         await pilot.click("#import-confirm")
         await settle(pilot)

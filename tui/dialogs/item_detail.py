@@ -10,11 +10,11 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from store import Commune, Item
+from store import Commune, FollowUp, Item, Kind
 
 from ..literal import literal
 from .scrolling_dialog import ScrollingDialog
-from ..widgets.items_pane import DATE_FORMAT
+from ..widgets.items_pane import DATE_FORMAT, overdue_badge
 
 __all__ = ["ItemDetailDialog"]
 
@@ -53,15 +53,20 @@ class ItemDetailDialog(ScrollingDialog[None]):
         & .detail-meta {
             color: $text-muted;
         }
+        & .detail-gap {
+            height: 1;
+        }
     }
     """
 
-    def __init__(self, item: Item, communes: Sequence[Commune]) -> None:
+    def __init__(self, item: Item, communes: Sequence[Commune], state: FollowUp | None = None) -> None:
         super().__init__()
         self.item = item
         """The item shown."""
         self.communes = tuple(communes)
         """The communes the item applies to."""
+        self.state = state
+        """The follow-up state today of a request or directive (None for other kinds)."""
 
     def compose(self) -> ComposeResult:
         session = self.item.session
@@ -70,6 +75,7 @@ class ItemDetailDialog(ScrollingDialog[None]):
             scroll.border_subtitle = "esc đóng / close"
             yield Static(literal(self.item.kind.title), classes="detail-kind")
             yield Static(literal(self.item.text), classes="detail-text")
+            yield from self._tracking()
             yield Static(self._meta("Phiên / Session", f"{session.date.strftime(DATE_FORMAT)} — {session.title}"), classes="detail-meta")
             leader = str(session.leader) if session.leader.name else "—"  # free text may name no leader
             yield Static(self._meta("Lãnh đạo / Leader", leader), classes="detail-meta")
@@ -77,6 +83,36 @@ class ItemDetailDialog(ScrollingDialog[None]):
                 yield Static(self._meta("Cùng dự / With", str(person)), classes="detail-meta")
             yield Static(self._meta("Áp dụng / Communes", ", ".join(c.label for c in self.communes)), classes="detail-meta")
             yield Static(self._meta("Nguồn / Source", session.source or "—"), classes="detail-meta")
+            origin = "thêm tay / added by hand" if self.item.added_by_hand else "từ báo cáo / from the report"
+            yield Static(self._meta("Mã / Id", f"{self.item.id} · {origin}"), classes="detail-meta")
+
+    def _tracking(self) -> ComposeResult:
+        """The follow-up state and fields of a request or directive."""
+        if self.state is None:
+            return
+        tracking = self.item.tracking
+        state = self.state
+        if state.overdue:
+            shown = Content.assemble(overdue_badge(state), " ", literal(state.status.label_vi))
+        else:
+            shown = literal(state.label_vi)
+        yield Static(Content.assemble(literal("Tình trạng / State: ", "bold"), shown), classes="detail-state")
+        date = lambda day: day.strftime(DATE_FORMAT) if day else "—"  # noqa: E731
+        directive = self.item.kind is Kind.DIRECTIVE
+        owner = tracking.owner or ("— (xã / the commune)" if directive else "—")
+        rows = [
+            ("Thực hiện / Owner" if directive else "Chủ trì / Owner", owner),
+            ("Phối hợp / With", "; ".join(tracking.co_agencies) or "—"),
+            ("Hạn / Deadline", date(state.deadline) + ("" if tracking.deadline or directive else " (mặc định / default)")),
+        ]
+        if directive:
+            rows.append(("Hoàn thành / Done", date(tracking.done)))
+        else:
+            rows.append(("Trả lời / Answer", tracking.answer or "—"))
+        rows.append(("Ghi chú / Note", tracking.note or "—"))
+        for name, value in rows:
+            yield Static(self._meta(name, value), classes="detail-meta")
+        yield Static("", classes="detail-gap")
 
     @staticmethod
     def _meta(label: str, value: str) -> Content:

@@ -2,24 +2,37 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+import datetime as dt
+import threading
+from typing import Callable, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input
 
-from store import Commune, CommuneReport, CommuneSummary, Kind, Province, Store, StoreError
+from store import Commune, CommuneReport, CommuneSummary, Item, Kind, Province, Session, Store, StoreError
+from store.clock import today as clock_today
+from store.editing import TRACKED_KINDS
+from store.followup import follow_up
 from store.importer import ImportPlan
 from store.text import matches
 
+from ..dialogs.add_item_dialog import AddItemDialog
+from ..dialogs.edit_item_dialog import EditItemDialog, ItemEdit
+from ..dialogs.history_dialog import HistoryDialog
 from ..dialogs.import_dialog import ImportDialog
 from ..dialogs.item_detail import ItemDetailDialog
+from ..dialogs.kind_dialog import KindDialog
 from ..dialogs.province_picker import ProvincePickerDialog
-from ..messages import CommunesLoaded, ImportFailed, LoadFailed, ReportImported
+from ..dialogs.sessions_dialog import ALL_SESSIONS, SessionsDialog
+from ..dialogs.status_dialog import Status, StatusDialog, current_status
+from ..literal import literal
+from ..messages import CommunesLoaded, ImportFailed, ItemChanged, ItemChangeFailed, LoadFailed, ReportImported
 from ..widgets.commune_filter import CommuneFilter
 from ..widgets.commune_list import CommuneList
 from ..widgets.dashboard_header import DashboardHeader
@@ -37,8 +50,9 @@ class DashboardScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n,right_square_bracket", "move_commune(1)", "Next", key_display="n", tooltip="Next commune (also ])"),
-        Binding("p,left_square_bracket", "move_commune(-1)", "Prev", key_display="p", tooltip="Previous commune (also [)"),
+        Binding("n,right_square_bracket", "move_commune(1)", "Next", key_display="n", tooltip="Next commune (also ]; p or [ goes back)"),
+        # Not in the footer: "n Next" suggests it, and 80 columns are needed for a pane's "s Status".
+        Binding("p,left_square_bracket", "move_commune(-1)", "Prev", key_display="p", show=False, tooltip="Previous commune (also [)"),
         Binding("r", "toggle_reported", "Reported", tooltip="Show only communes with reports, or all"),
         # Priority: the App resolves it before forwarding the keys typed after it, so a
         # burst like "/kim tan" (fast typing, a slow SSH link) lands whole in the filter.
@@ -53,6 +67,8 @@ class DashboardScreen(Screen[None]):
         Binding("0", "focus_list", "Communes", show=False, tooltip="Focus the commune list"),
         Binding("T", "pick_province", "Province", key_display="T", tooltip="Choose another province"),
         Binding("i", "import_report", "Import", tooltip="Import a report file (.yaml .json .docx .txt .md)"),
+        Binding("t", "pick_session", "Sessions", show=False, tooltip="Narrow the panes to one session; t again shows all"),
+        Binding("u", "undo_delete", "Undo", show=False, tooltip="Bring back the last item deleted in this run"),
     ]
     """The dashboard's keys; the help dialog lists them from here."""
 
@@ -67,6 +83,14 @@ class DashboardScreen(Screen[None]):
         self._summaries: list[CommuneSummary] = []
         self._selected: Commune | None = None
         self._report: CommuneReport | None = None
+        self._pending_item: str | None = None
+        """The item to focus once a reload started by `go_to` has listed its province."""
+        self._session: Session | None = None
+        """The session the panes are narrowed to (`t`), or None for all."""
+        self._deleted: list[str] = []
+        """Ids of the items deleted in this run, the last one last (`u` restores it)."""
+        self._write_lock = threading.Lock()
+        """Keeps two editing workers from writing the store at the same time."""
 
     # -- layout -----------------------------------------------------------------------
 
@@ -84,6 +108,10 @@ class DashboardScreen(Screen[None]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
+        try:
+            clock_today()
+        except StoreError as error:
+            self.notify(f"{error}; using the real date", title="Today", severity="error", timeout=30)
         self.query_one(DashboardHeader).show(self.province, None, 0)
         self.query_one(CommuneList).loading = True
         self.load_province(self.province)
@@ -117,7 +145,11 @@ class DashboardScreen(Screen[None]):
         communes = self.query_one(CommuneList)
         communes.loading = False
         self._refresh_list(keep=start)
-        communes.focus()
+        pending, self._pending_item = self._pending_item, None
+        if start is not None and start != self._selected and start in communes.communes:
+            self._show_commune(start)  # now, not on the list's message, so the item can be focused
+        if pending is None or not self._focus_item(pending):
+            communes.focus()
         if message.seeded:
             self.notify(f"Đã nạp {message.seeded} phiên làm việc mẫu / loaded {message.seeded} seed session(s)")
 
@@ -192,24 +224,94 @@ class DashboardScreen(Screen[None]):
         """Fill the panes with `commune`'s items (resetting their cursors) and update the header."""
         self._selected = commune
         self._report = self.store.report(commune) if commune else None
-        for pane in self.query(ItemsPane):
-            pane.show(self._report.of_kind(pane.kind) if self._report else ())
+        if self._session is not None and (commune is None or commune.code not in self._session.commune_codes):
+            self._session = None  # a session of another commune would leave the panes empty
+        self._fill_panes()
         self._update_header()
+
+    def _today(self) -> dt.date:
+        """Today for deadlines (HAICAP_TODAY when set), read at each redraw."""
+        try:
+            return clock_today()
+        except StoreError:
+            return dt.date.today()  # reported once, when the screen was mounted
+
+    def _fill_panes(self, changed: Item | None = None) -> None:
+        """Show the selected commune's items (of the narrowed session only, when one is).
+
+        Without `changed` every cursor goes to the top; with it (after an edit) each pane
+        keeps its cursor on the item it was on, or where it was if that item left, and
+        the changed item's pane highlights it.
+        """
+        today, rules = self._today(), self.store.deadline_rules
+        for pane in self.query(ItemsPane):
+            items = self._report.of_kind(pane.kind) if self._report else ()
+            if self._session is not None:
+                items = tuple(item for item in items if item.session.id == self._session.id)
+            keep = None
+            if changed is not None:
+                current = pane.current
+                keep = changed.id if changed.kind is pane.kind and not changed.deleted else (current.id if current else None)
+            pane.show(items, today=today, rules=rules, keep=keep)
 
     def _update_header(self) -> None:
         """Redraw the header alone: filter and `r` change it without touching the panes."""
-        self.query_one(DashboardHeader).show(
+        header = self.query_one(DashboardHeader)
+        header.show(
             self.province,
             self._selected,
             len(self._report.sessions) if self._report else 0,
             only_reported=self.only_reported,
             filter_text=self.query_one(CommuneFilter).value,
         )
+        if self._session is not None:
+            shown = header.content if isinstance(header.content, Content) else Content(str(header.content))
+            header.update(Content.assemble(shown, literal(" │ ", ""), literal(f"◆ phiên {self._session.date:%d/%m/%Y}", "bold $accent")))
 
     @property
     def selected(self) -> Commune | None:
         """The commune whose panes are shown."""
         return self._selected
+
+    def go_to(self, commune: Commune, item_id: str | None = None) -> None:
+        """Show `commune` (loading its province, clearing a filter that hides it) and, given
+        `item_id`, focus the pane of that item's kind with the item highlighted.
+
+        Other screens call this after popping back to the dashboard.
+        """
+        if self.province is None or commune.province != self.province:
+            self._selected = None
+            self._session = None
+            self._clear_filter()
+            self._pending_item = item_id
+            self._reload(commune.province, commune)
+            return
+        if item_id is not None and self._session is not None:
+            item = self.store.item(item_id)
+            if item is not None and item.session.id != self._session.id:
+                self._session = None  # the narrowing would hide the item
+                self._fill_panes()
+        if not matches(self.query_one(CommuneFilter).value, commune.label):
+            self._clear_filter()
+        if self.only_reported and not any(s.commune == commune and s.has_reports for s in self._summaries):
+            self.only_reported = False
+        self._refresh_list(keep=commune)
+        if commune != self._selected:
+            self._show_commune(commune)
+        self._update_header()
+        if item_id is None or not self._focus_item(item_id):
+            self._focus_now(self.query_one(CommuneList))
+
+    def _focus_item(self, item_id: str) -> bool:
+        """Focus the pane holding `item_id` with the item highlighted; False when it is not shown."""
+        item = self.store.item(item_id)
+        if item is None:
+            return False
+        pane = self.query_one(f"#pane-{item.kind.value}", ItemsPane)
+        if not pane.select_item(item_id):
+            return False
+        self._focus_now(pane)
+        return True
 
     # -- messages from widgets --------------------------------------------------------
 
@@ -236,8 +338,10 @@ class DashboardScreen(Screen[None]):
 
     @on(ItemsPane.Chosen)
     def _item_chosen(self, message: ItemsPane.Chosen) -> None:
-        communes = [self.store.commune(code) for code in message.item.commune_codes]
-        self.app.push_screen(ItemDetailDialog(message.item, [c for c in communes if c]))
+        item = message.item
+        communes = [self.store.commune(code) for code in item.commune_codes]
+        state = follow_up(item, self._today(), self.store.deadline_rules)
+        self.app.push_screen(ItemDetailDialog(item, [c for c in communes if c], state))
 
     # -- actions ----------------------------------------------------------------------
 
@@ -290,3 +394,202 @@ class DashboardScreen(Screen[None]):
                 self.import_plan(plan)
 
         self.app.push_screen(ImportDialog(self.store.registry), import_confirmed)
+
+    # -- changing items ---------------------------------------------------------------
+
+    @work(thread=True, group="edit", exit_on_error=False)
+    def change_item(self, change: Callable[[], Item], notice: str, deleted: bool = False) -> None:
+        """Run one store change off the UI thread and post what came of it."""
+        try:
+            with self._write_lock:
+                item = change()
+        except StoreError as error:
+            self.post_message(ItemChangeFailed(str(error)))
+            return
+        self.post_message(ItemChanged(item, notice, deleted))
+
+    @on(ItemChanged)
+    def _item_changed(self, message: ItemChanged) -> None:
+        item = message.item
+        if message.deleted:
+            self._deleted.append(item.id)
+        self.notify(message.notice, timeout=4)
+        if message.reveal and (self._selected is None or self._selected.code not in item.commune_codes):
+            commune = self.store.commune(item.commune_codes[0]) if item.commune_codes else None
+            if commune is not None:
+                self.go_to(commune, item.id)
+            return
+        if self._selected is None:
+            return
+        self._report = self.store.report(self._selected)
+        focused_pane = isinstance(self.focused, ItemsPane)
+        self._fill_panes(changed=item)
+        self._update_header()
+        if focused_pane and not item.deleted:
+            self._focus_item(item.id)  # follows an item moved to another pane
+
+    @on(ItemChangeFailed)
+    def _item_change_failed(self, message: ItemChangeFailed) -> None:
+        self.notify(message.reason, title="Không thay đổi gì / Nothing changed", severity="error", timeout=15)
+
+    def _focused_item(self, *, tracked: bool = False) -> Item | None:
+        """The item under the cursor of the focused pane; None, with a notice, when there is none."""
+        pane = self.focused if isinstance(self.focused, ItemsPane) else None
+        item = pane.current if pane is not None else None
+        if item is None:
+            self.notify("Chưa chọn mục nào / no item selected", severity="warning", timeout=3)
+            return None
+        if tracked and item.kind not in TRACKED_KINDS:
+            self.notify(
+                "Chỉ kiến nghị và chỉ đạo có trạng thái / only requests and directives have a status",
+                severity="warning",
+                timeout=4,
+            )
+            return None
+        return item
+
+    @staticmethod
+    def _short(item: Item, width: int = 40) -> str:
+        text = item.text if len(item.text) <= width else item.text[: width - 1].rstrip() + "…"
+        return f"«{text}»"
+
+    def action_set_status(self) -> None:
+        """Choose the status of the request or directive under the cursor."""
+        item = self._focused_item(tracked=True)
+        if item is None:
+            return
+
+        def chosen(status: Status | None) -> None:
+            if status is None or status == current_status(item):
+                return
+            today = self._today()
+            self.change_item(
+                lambda: self.store.set_status(item.id, status, today=today),
+                f"Trạng thái / status → {status.label_vi}",
+            )
+
+        self.app.push_screen(StatusDialog(item), chosen)
+
+    def action_edit_item(self) -> None:
+        """Edit the text (and follow-up fields) of the item under the cursor."""
+        item = self._focused_item()
+        if item is None:
+            return
+
+        def edited(edit: ItemEdit | None) -> None:
+            if edit:
+                self.change_item(lambda: self._apply_edit(item, edit), f"Đã lưu / saved {self._short(item)}")
+
+        self.app.push_screen(EditItemDialog(item, self.store.deadline_rules), edited)
+
+    def _apply_edit(self, item: Item, edit: ItemEdit) -> Item:
+        """Write an edit: the follow-up fields first (the store checks them), then the text."""
+        changed = item
+        if edit.tracking:
+            changed = self.store.update_tracking(item.id, **edit.tracking)
+        if edit.text is not None:
+            changed = self.store.edit_text(item.id, edit.text)
+        return changed
+
+    def action_item_history(self) -> None:
+        """Show who changed the item under the cursor, when, and how."""
+        item = self._focused_item()
+        if item is not None:
+            self.app.push_screen(HistoryDialog(item, self.store.history(item.id)))
+
+    def action_change_kind(self) -> None:
+        """Move the item under the cursor to another pane."""
+        item = self._focused_item()
+        if item is None:
+            return
+
+        def chosen(kind: Kind | None) -> None:
+            if kind is not None and kind is not item.kind:
+                self.change_item(
+                    lambda: self.store.change_kind(item.id, kind),
+                    f"Chuyển sang / moved to {kind.title_vi}: {self._short(item)}",
+                )
+
+        self.app.push_screen(KindDialog(item), chosen)
+
+    def action_delete_item(self) -> None:
+        """Delete the item under the cursor; `u` brings it back."""
+        item = self._focused_item()
+        if item is not None:
+            self.change_item(
+                lambda: self.store.delete_item(item.id),
+                f"Đã xoá / deleted {self._short(item)} · u: hoàn tác / undo",
+                deleted=True,
+            )
+
+    def action_undo_delete(self) -> None:
+        """Restore the last item deleted in this run."""
+        if not self._deleted:
+            self.notify("Không có mục nào vừa xoá / nothing deleted to bring back", severity="warning", timeout=3)
+            return
+        item_id = self._deleted.pop()
+        self.restore_item(item_id)
+
+    @work(thread=True, group="edit", exit_on_error=False)
+    def restore_item(self, item_id: str) -> None:
+        """Bring a deleted item back off the UI thread; the dashboard then shows it."""
+        try:
+            with self._write_lock:
+                item = self.store.restore_item(item_id)
+        except StoreError as error:
+            self.post_message(ItemChangeFailed(str(error)))
+            return
+        self.post_message(ItemChanged(item, f"Đã khôi phục / restored {self._short(item)}", reveal=True))
+
+    def action_add_item(self) -> None:
+        """Add an item of the focused pane's kind to the selected commune's session."""
+        pane = self.focused if isinstance(self.focused, ItemsPane) else None
+        commune = self._selected
+        if pane is None or commune is None:
+            return
+        sessions = self._report.sessions if self._report else ()
+        session = self._session or (sessions[0] if sessions else None)
+        if session is None:
+            self.notify(
+                f"{commune.label} chưa có phiên làm việc nào / has no session to add to",
+                severity="warning",
+                timeout=5,
+            )
+            return
+        kind = pane.kind
+
+        def typed(text: str | None) -> None:
+            if text:
+                self.change_item(
+                    lambda: self.store.add_item(session.id, (commune.code,), kind, text),
+                    f"Đã thêm / added to {kind.title_vi}: {text[:40]}",
+                )
+
+        self.app.push_screen(AddItemDialog(kind, commune, session), typed)
+
+    def action_pick_session(self) -> None:
+        """Narrow the panes to one of the commune's sessions; when narrowed, show all again."""
+        if self._session is not None:
+            self._narrow(None)
+            return
+        if self._report is None or not self._report.sessions:
+            self.notify("Xã này chưa có phiên nào / this commune has no session", severity="warning", timeout=3)
+            return
+        items = [item for kind in Kind for item in self._report.of_kind(kind)]
+        commune = self._report.commune
+
+        def chosen(session_id: str | None) -> None:
+            if session_id is None:
+                return
+            self._narrow(None if session_id == ALL_SESSIONS else self.store.session(session_id))
+
+        self.app.push_screen(SessionsDialog(commune, self._report.sessions, items, self._session), chosen)
+
+    def _narrow(self, session: Session | None) -> None:
+        if session == self._session:
+            return
+        self._session = session
+        self._fill_panes()
+        self._update_header()
+        if session is None:
+            self.notify("Tất cả các phiên / all sessions", timeout=2)

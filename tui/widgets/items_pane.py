@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import ClassVar, Sequence
 
@@ -12,6 +13,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from store import Item, Kind
+from store.clock import today as clock_today
+from store.followup import DeadlineRules, FollowUp, follow_up
 
 from ..literal import literal
 
@@ -28,7 +31,41 @@ def session_line(item: Item) -> str:
     """
     date = item.session.date.strftime(DATE_FORMAT)
     leader = item.session.leader.name
-    return f"{date} · {leader}" if leader else date
+    line = f"{date} · {leader}" if leader else date
+    return f"{line} · thêm tay" if item.added_by_hand else line
+
+
+def state_parts(item: Item, state: FollowUp) -> list[str]:
+    """The pieces of a request's or directive's state line after its status:
+    owner, deadline in force, completion date ("Sở Tài chính", "hạn 04/01/2026")."""
+    parts = []
+    if item.tracking.owner:
+        parts.append(item.tracking.owner)
+    if state.deadline is not None:
+        parts.append(f"hạn {state.deadline.strftime(DATE_FORMAT)}")
+    if item.tracking.done is not None:
+        parts.append(f"xong {item.tracking.done.strftime(DATE_FORMAT)}")
+    return parts
+
+
+def state_line(item: Item, state: FollowUp) -> Content:
+    """The follow-up line of a request or directive, e.g.
+    "Đang giải quyết · Sở Tài chính · hạn 04/01/2026" ("✓ Hoàn thành – đúng hạn · …" when closed)."""
+    # An overdue item's label would repeat the mark shown on its first line.
+    label = state.status.label_vi if state.overdue else state.label_vi
+    rest = literal(" · ".join([label, *state_parts(item, state)]), "$text-muted")
+    if not state.is_open:
+        return Content.assemble(literal("✓ ", "$text-success"), rest)
+    return rest
+
+
+def overdue_badge(state: FollowUp) -> Content:
+    """The mark an overdue item starts with: " ⚠ quá hạn 12 ngày " in the error colours.
+
+    It is text as well as colour, so it survives a monochrome terminal, and it comes first
+    so a narrow pane shows it even when the item's text is long.
+    """
+    return literal(f" {state.mark} ", "bold $text-error on $error-muted")
 
 
 class ItemsPane(OptionList):
@@ -37,17 +74,37 @@ class ItemsPane(OptionList):
     HELP_TITLE: ClassVar[str] = "Ô nội dung / Panes"
     """Heading of this widget's keys in the help dialog."""
 
+    # The item keys act through the screen, which owns the store and the selection; they
+    # are declared here so help lists them under the panes and they work only in a pane.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Down", show=False),
         Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("enter", "select", "Details", tooltip="Open the full text of this item"),
+        Binding("enter", "select", "Details", show=False, tooltip="Open the full text of this item and its state"),
+        Binding("s", "screen.set_status", "Status", tooltip="Set the status of this request or directive"),
+        Binding(
+            "e", "screen.edit_item", "Edit", show=False,
+            tooltip="Edit the text and the follow-up fields",
+        ),
+        Binding("h", "screen.item_history", "History", show=False, tooltip="Show who changed this item, when and how"),
+        Binding(
+            "K", "screen.change_kind", "Kind", key_display="K", show=False,
+            tooltip="Move the item to another pane (shift+k: k moves up)",
+        ),
+        Binding("d", "screen.delete_item", "Delete", show=False, tooltip="Delete this item (u brings it back)"),
+        Binding("a", "screen.add_item", "Add", show=False, tooltip="Add an item of this pane's kind to the commune"),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
     | down, j | Next item. |
     | up, k | Previous item. |
-    | enter | Open the item's full text, kind, session and source. |
+    | enter | Open the item's full text, follow-up state and fields, session and source. |
+    | s | Set the status of a request or directive. |
+    | e | Edit the text and (requests, directives) the follow-up fields. |
+    | h | Show the item's history. |
+    | K | Change the item's kind (shift+k, since k moves up). |
+    | d | Delete the item (`u` on the dashboard restores it). |
+    | a | Add an item of this pane's kind. |
     """
 
     DEFAULT_CSS = """
@@ -85,8 +142,29 @@ class ItemsPane(OptionList):
         """The items shown, in display order."""
         return self._items
 
-    def show(self, items: Sequence[Item]) -> None:
-        """Show `items` (from the newest session down) and reset the cursor to the top."""
+    @property
+    def current(self) -> Item | None:
+        """The highlighted item, or None in an empty pane."""
+        if self.highlighted is None or not self._items or self.highlighted >= len(self._items):
+            return None
+        return self._items[self.highlighted]
+
+    def show(
+        self,
+        items: Sequence[Item],
+        *,
+        today: dt.date | None = None,
+        rules: DeadlineRules | None = None,
+        keep: str | None = None,
+    ) -> None:
+        """Show `items` (from the newest session down) with their follow-up state on `today`
+        (default: `store.clock.today()`, read now).
+
+        The cursor goes to the item with id `keep` when given: to it if it is still shown,
+        else to the place it held (a deleted item leaves the cursor on its neighbour).
+        Without `keep` the cursor goes to the top.
+        """
+        old_index = self.highlighted
         self._items = tuple(items)
         # The count sits right after the Vietnamese heading, so a narrow pane cuts the
         # English part of the title, never the number of items.
@@ -99,12 +177,35 @@ class ItemsPane(OptionList):
         if not self._items:
             self.set_options([Option(literal("— không có / none", "dim italic"), disabled=True)])
             return
-        self.set_options(Option(self._prompt(item), id=item.id) for item in self._items)
-        self.highlighted = 0
+        day = today or clock_today()
+        self.set_options(Option(self._prompt(item, day, rules), id=item.id) for item in self._items)
+        index = 0
+        if keep is not None:
+            ids = [item.id for item in self._items]
+            if keep in ids:
+                index = ids.index(keep)
+            elif old_index is not None:
+                index = min(old_index, len(self._items) - 1)
+        self.highlighted = index
+
+    def select_item(self, item_id: str) -> bool:
+        """Highlight the item with `item_id`; False (cursor unchanged) when it is not shown."""
+        for index, item in enumerate(self._items):
+            if item.id == item_id:
+                self.highlighted = index
+                return True
+        return False
 
     @staticmethod
-    def _prompt(item: Item) -> Content:
-        return Content.assemble(literal(item.text), "\n", literal(session_line(item), "dim italic"))
+    def _prompt(item: Item, today: dt.date, rules: DeadlineRules | None) -> Content:
+        state = follow_up(item, today, rules)
+        text = literal(item.text)
+        if state is not None and state.overdue:
+            text = Content.assemble(overdue_badge(state), " ", text)
+        lines = [text, literal(session_line(item), "dim italic")]
+        if state is not None:
+            lines.append(state_line(item, state))
+        return Content("\n").join(lines)
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

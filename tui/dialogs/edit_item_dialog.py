@@ -1,0 +1,251 @@
+"""Edit an item: its text, and for requests and directives the follow-up fields.
+
+The dialog only checks what can be checked here (a text, dates) and dismisses with an
+`ItemEdit` holding what changed; the screen writes it through the store, which checks
+the rest and records history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static, TextArea
+
+from store import Item, Kind
+from store.followup import DeadlineRules
+
+from ..literal import literal
+from ..widgets.items_pane import DATE_FORMAT
+
+__all__ = ["EditItemDialog", "ItemEdit", "ItemTextArea", "parse_date", "split_agencies", "hints"]
+
+_DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Read DD/MM/YYYY (as officials write it) or YYYY-MM-DD; None for an empty text.
+
+    Raises ValueError with a message for the user when the text is not such a date.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        if found := _DMY.fullmatch(text):
+            day, month, year = (int(part) for part in found.groups())
+            return dt.date(year, month, day)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{text}' không phải ngày / is not a date (DD/MM/YYYY or YYYY-MM-DD)") from None
+
+
+def split_agencies(text: str) -> tuple[str, ...]:
+    """Co-operating agencies typed on one line, separated by ";" or ","."""
+    return tuple(part.strip() for part in re.split(r"[;,]", text) if part.strip())
+
+
+def hints(*pairs: tuple[str, str]) -> Content:
+    """Key hints on one line: "ctrl+s lưu / save · esc huỷ / cancel"."""
+    return Content(" · ").join(Content.assemble(literal(key, "bold $accent"), " ", literal(what)) for key, what in pairs)
+
+
+class ItemTextArea(TextArea):
+    """A wrapped text box for an item's text: enter submits (an item is one paragraph)."""
+
+    @dataclass
+    class Submitted(Message):
+        """Enter was pressed in the box."""
+
+        text_area: ItemTextArea
+
+        @property
+        def control(self) -> ItemTextArea:
+            """The box that sent the message."""
+            return self.text_area
+
+    def __init__(self, text: str = "", *, id: str | None = None) -> None:
+        super().__init__(text, id=id, soft_wrap=True, show_line_numbers=False, tab_behavior="focus", compact=True)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Submitted(self))
+            return
+        await super()._on_key(event)
+
+
+@dataclass
+class ItemEdit:
+    """What the user changed in the dialog."""
+
+    text: str | None = None
+    """The new text, or None when unchanged."""
+    tracking: dict[str, Any] = field(default_factory=dict)
+    """Changed follow-up fields, as `Store.update_tracking` takes them."""
+
+    def __bool__(self) -> bool:
+        return self.text is not None or bool(self.tracking)
+
+
+class EditItemDialog(ModalScreen[ItemEdit | None]):
+    """The item's text and, for a request or directive, its follow-up fields."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel", tooltip="Close without saving"),
+        Binding("ctrl+s", "save", "Save", tooltip="Save the changes (enter in a field does too)"),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape | Close without saving. |
+    | ctrl+s, enter | Save the changes. |
+    | tab, shift+tab | Next or previous field. |
+    """
+
+    DEFAULT_CSS = """
+    EditItemDialog {
+        align: center middle;
+        & > Vertical {
+            width: 90%;
+            max-width: 100;
+            height: auto;
+            max-height: 100%;
+            border: thick $accent;
+            background: $surface;
+            padding: 0 1;
+        }
+        & .edit-label {
+            text-style: bold;
+        }
+        & ItemTextArea {
+            height: 4;
+            margin-bottom: 1;
+        }
+        & .edit-row {
+            height: 1;
+            margin-bottom: 0;
+        }
+        & .edit-row > Static {
+            width: 20;
+            text-style: bold;
+        }
+        & .edit-row > Input {
+            width: 1fr;
+            background: $boost;
+        }
+        & .edit-row > Input:focus {
+            background: $accent 25%;
+        }
+        & #edit-error {
+            color: $text-error;
+            height: auto;
+        }
+        & #edit-hints {
+            color: $text-muted;
+            margin-top: 1;
+        }
+    }
+    """
+
+    def __init__(self, item: Item, rules: DeadlineRules | None = None) -> None:
+        super().__init__()
+        self.item = item
+        """The item edited."""
+        self.rules = rules or DeadlineRules()
+        """The store's default answer deadlines (shown for a request without its own)."""
+
+    def _fields(self) -> list[tuple[str, str, str, str]]:
+        """(field, label, value, placeholder) of the follow-up fields of this item's kind."""
+        tracking = self.item.tracking
+        show = lambda date: date.strftime(DATE_FORMAT) if date else ""  # noqa: E731
+        if self.item.kind is Kind.REQUEST:
+            days = self.rules.answer_days_with_co if tracking.co_agencies else self.rules.answer_days
+            default = (self.item.session.date + dt.timedelta(days=days)).strftime(DATE_FORMAT)
+            return [
+                ("owner", "Chủ trì / Owner", tracking.owner, "cơ quan chủ trì · responsible agency"),
+                ("co_agencies", "Phối hợp / With", "; ".join(tracking.co_agencies), "cơ quan phối hợp, ngăn bằng ; · separated by ;"),
+                ("deadline", "Hạn / Deadline", show(tracking.deadline), f"DD/MM/YYYY · trống = mặc định / empty = default ({default})"),
+                ("answer", "Trả lời / Answer", tracking.answer, "nội dung trả lời · the agency's answer"),
+                ("note", "Ghi chú / Note", tracking.note, ""),
+            ]
+        if self.item.kind is Kind.DIRECTIVE:
+            return [
+                ("owner", "Thực hiện / Owner", tracking.owner, "trống = xã / empty = the commune"),
+                ("co_agencies", "Phối hợp / With", "; ".join(tracking.co_agencies), "ngăn bằng ; · separated by ;"),
+                ("deadline", "Hạn / Deadline", show(tracking.deadline), "DD/MM/YYYY · trống = không hạn / empty = none"),
+                ("done", "Hoàn thành / Done", show(tracking.done), "DD/MM/YYYY · trống = chưa xong / empty = not done"),
+                ("note", "Ghi chú / Note", tracking.note, ""),
+            ]
+        return []
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as frame:
+            frame.border_title = f"Sửa / Edit · {self.item.kind.title_vi}"
+            frame.border_subtitle = self.item.id
+            yield Static(literal("Nội dung / Text"), classes="edit-label")
+            yield ItemTextArea(self.item.text, id="edit-text")
+            for name, label, value, placeholder in self._fields():
+                with Horizontal(classes="edit-row"):
+                    yield Static(literal(label))
+                    yield Input(value, placeholder=placeholder, id=f"edit-{name}", compact=True)
+            yield Static("", id="edit-error")
+            yield Static(hints(("ctrl+s/enter", "lưu / save"), ("tab", "ô sau / next field"), ("esc", "huỷ / cancel")), id="edit-hints")
+
+    def on_mount(self) -> None:
+        first = self.query(Input).first() if self.item.kind in (Kind.REQUEST, Kind.DIRECTIVE) else None
+        self.set_focus(first or self.query_one(ItemTextArea))
+
+    # -- saving -----------------------------------------------------------------------
+
+    def _error(self, text: str, field_id: str) -> None:
+        self.query_one("#edit-error", Static).update(literal(text))
+        self.set_focus(self.query_one(f"#{field_id}"))
+
+    def _collect(self) -> ItemEdit | None:
+        """The changes typed, or None (with the error shown) when one cannot be saved."""
+        edit = ItemEdit()
+        text = " ".join(self.query_one(ItemTextArea).text.split())
+        if not text:
+            self._error("Nội dung không được để trống (xoá mục bằng d) / the text cannot be empty (d deletes)", "edit-text")
+            return None
+        if text != " ".join(self.item.text.split()):
+            edit.text = text
+        tracking = self.item.tracking
+        for name, *_ in self._fields():
+            typed = self.query_one(f"#edit-{name}", Input).value
+            value: Any
+            if name in ("deadline", "done"):
+                try:
+                    value = parse_date(typed)
+                except ValueError as error:
+                    self._error(str(error), f"edit-{name}")
+                    return None
+            elif name == "co_agencies":
+                value = split_agencies(typed)
+            else:
+                value = " ".join(typed.split())
+            if value != getattr(tracking, name):
+                edit.tracking[name] = value
+        return edit
+
+    @on(Input.Submitted)
+    @on(ItemTextArea.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        """Check the fields and close with the changes (None when nothing changed)."""
+        edit = self._collect()
+        if edit is not None:
+            self.dismiss(edit or None)

@@ -1,0 +1,38 @@
+"""Choose another kind for an item the reader put in the wrong pane."""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from store import Item, Kind
+
+from ..literal import literal
+from .choice_dialog import Choice, ChoiceDialog
+from .status_dialog import about_item
+
+__all__ = ["KindDialog"]
+
+
+class KindDialog(ChoiceDialog[Kind]):
+    """The four kinds in pane order, the item's own marked and not choosable; dismisses
+    with the kind chosen or None."""
+
+    def __init__(self, item: Item) -> None:
+        kinds = list(Kind)
+        start = next(i for i, kind in enumerate(kinds) if kind is not item.kind)
+        super().__init__("Loại / Kind", about_item(item), [self._entry(n, kind, item.kind) for n, kind in enumerate(kinds, 1)], start)
+        self.item = item
+        """The item to move."""
+
+    @staticmethod
+    def _entry(number: int, kind: Kind, current: Kind) -> Choice:
+        here = kind is current
+        parts = [
+            literal("● " if here else "  ", "$accent"),
+            literal(f"{number} ", "dim"),
+            literal(kind.title_vi, "bold"),
+            literal(f" / {kind.title_en}", "dim"),
+        ]
+        if here:
+            parts.append(literal(" (hiện tại / current)", "$accent"))
+        return (Content.assemble(*parts), kind, not here)

@@ -1,0 +1,210 @@
+"""Search the text of every item of every commune; enter shows the chosen item on the dashboard.
+
+The dialog only reads: it dismisses with the chosen `Item` (or None), and the app
+decides which commune to show it under.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Sequence
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store import Item, Kind, Store
+from store.text import fold
+
+from ..literal import literal, visible
+from ..widgets.items_pane import DATE_FORMAT
+
+__all__ = ["SearchDialog", "match_spans"]
+
+MAX_SHOWN = 200
+"""Hits listed at most; the count line says how many there are in all."""
+
+
+def match_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """Where the words of `query` occur in `text`, as (start, end) offsets into `text`.
+
+    Matching ignores diacritics and case like `Store.search_items`, so "ngoc trao"
+    marks "Ngọc Trạo". Each character is folded alone to map folded offsets back.
+    """
+    folded: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        piece = " " if char.isspace() else fold(char)
+        folded.append(piece)
+        origin += [index] * len(piece)
+    haystack = "".join(folded)
+    spans = []
+    for word in fold(query).split():
+        start = haystack.find(word)
+        while start != -1:
+            end = start + len(word)
+            spans.append((origin[start], origin[end - 1] + 1))
+            start = haystack.find(word, end)
+    return sorted(spans)
+
+
+def _newest_first(item: Item) -> tuple:
+    return (-item.session.date.toordinal(), list(Kind).index(item.kind), item.id)
+
+
+class SearchDialog(ModalScreen[Item | None]):
+    """Type words; every item whose text holds them all is listed with its kind and communes.
+
+    The search runs in a thread on each change (a whole country of items takes a while);
+    results come back as `Found` and are shown only if the query is still the one typed.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel", tooltip="Close without jumping"),
+        Binding("down", "to_list", "To list", show=False, tooltip="From the search box to the hits"),
+        Binding("f1", "app.help", "Help", tooltip="Show these keys"),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape | Close without jumping. |
+    | down | From the search box to the hits. |
+    | enter | Show the highlighted hit on the dashboard (from the box: the first hit). |
+    | f1 | Help. |
+    """
+
+    DEFAULT_CSS = """
+    SearchDialog {
+        align: center middle;
+        & > Vertical {
+            width: 90%;
+            max-width: 110;
+            height: 90%;
+            border: thick $accent;
+            background: $surface;
+        }
+        & #search-count {
+            padding: 0 1;
+            color: $text-muted;
+        }
+        & OptionList {
+            height: 1fr;
+            scrollbar-size-vertical: 1;
+        }
+        & OptionList > .option-list--option {
+            padding: 0 1;
+        }
+    }
+    """
+
+    @dataclass
+    class Found(Message):
+        """The items whose text holds every word of `query` (posted by the search worker)."""
+
+        query: str
+        items: list[Item]
+
+    def __init__(self, store: Store, query: str = "") -> None:
+        super().__init__()
+        self.store = store
+        """The store searched."""
+        self.initial_query = query
+        """Text put in the box when the dialog opens."""
+        self._hits: list[Item] = []
+
+    @property
+    def hits(self) -> Sequence[Item]:
+        """The items found for the text in the box (every one, not only those listed)."""
+        return tuple(self._hits)
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as frame:
+            frame.border_title = "Tìm trong nội dung / Search items"
+            frame.border_subtitle = "enter mở · ↓ danh sách · esc đóng"
+            yield Input(self.initial_query, placeholder="từ cần tìm, không cần dấu · words, diacritics optional", id="search-query")
+            yield Static(id="search-count")
+            yield OptionList(id="search-hits", markup=False)
+
+    def on_mount(self) -> None:
+        self.set_focus(self.query_one("#search-query", Input))
+        self._start(self.initial_query)
+
+    # -- searching --------------------------------------------------------------------
+
+    def _start(self, query: str) -> None:
+        if not fold(query):
+            self._show(query, [])
+            return
+        self.query_one("#search-count", Static).update(literal("Đang tìm… / searching…", "italic"))
+        self.search(query)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def search(self, query: str) -> None:
+        """Search every item's text for `query`, off the UI thread."""
+        self.post_message(self.Found(query, sorted(self.store.search_items(query), key=_newest_first)))
+
+    @on(Found)
+    def _found(self, message: Found) -> None:
+        if message.query == self.query_one("#search-query", Input).value:
+            self._show(message.query, message.items)
+
+    def _show(self, query: str, items: list[Item]) -> None:
+        self._hits = items
+        hits = self.query_one("#search-hits", OptionList)
+        hits.set_options(Option(self._prompt(item, query), id=item.id) for item in items[:MAX_SHOWN])
+        if items:
+            hits.highlighted = 0
+        self.query_one("#search-count", Static).update(self._count_line(query, len(items)))
+
+    @staticmethod
+    def _count_line(query: str, count: int) -> Content:
+        if not fold(query):
+            return literal("Gõ từ cần tìm / type words to search for", "italic")
+        if count == 0:
+            return literal("Không có mục nào khớp / no item matches", "italic")
+        line = f"{count} mục khớp / {count} hit{'s' if count != 1 else ''}"
+        if count > MAX_SHOWN:
+            line += f" (hiện {MAX_SHOWN} mục mới nhất / showing the newest {MAX_SHOWN})"
+        return literal(line)
+
+    def _prompt(self, item: Item, query: str) -> Content:
+        communes = [c for c in (self.store.commune(code) for code in item.commune_codes) if c]
+        where = ", ".join(c.name for c in communes) or "—"
+        head = Content.assemble(
+            literal(item.kind.title_vi, "bold $accent"),
+            literal(f" · {where} · {item.session.province.name} · {item.session.date.strftime(DATE_FORMAT)}", "dim"),
+        )
+        text = literal(item.text)
+        for start, end in match_spans(visible(item.text), query):
+            text = text.stylize("bold reverse", start, end)
+        return Content("\n").join([head, text])
+
+    # -- what the user does -----------------------------------------------------------
+
+    @on(Input.Changed, "#search-query")
+    def _query_changed(self, message: Input.Changed) -> None:
+        self._start(message.value)
+
+    @on(Input.Submitted, "#search-query")
+    def _query_submitted(self) -> None:
+        hits = self.query_one("#search-hits", OptionList)
+        if hits.option_count:
+            self._choose(hits.highlighted or 0)
+
+    @on(OptionList.OptionSelected, "#search-hits")
+    def _hit_selected(self, message: OptionList.OptionSelected) -> None:
+        self._choose(message.option_index)
+
+    def _choose(self, index: int) -> None:
+        if 0 <= index < len(self._hits):
+            self.dismiss(self._hits[index])
+
+    def action_to_list(self) -> None:
+        """Move from the search box to the hits."""
+        self.query_one("#search-hits", OptionList).focus()

@@ -1,0 +1,57 @@
+"""Choose the status of a request or a directive; the current one is marked."""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from store import DirectiveStatus, Item, Kind, RequestStatus
+
+from ..literal import literal
+from .choice_dialog import Choice, ChoiceDialog
+
+__all__ = ["StatusDialog", "current_status"]
+
+Status = RequestStatus | DirectiveStatus
+
+
+def current_status(item: Item) -> Status:
+    """What an officer last set: a request's status ("Mới tiếp nhận" when unset), or
+    whether a directive is done."""
+    if item.kind is Kind.DIRECTIVE:
+        return DirectiveStatus.DONE if item.tracking.done else DirectiveStatus.IN_PROGRESS
+    return item.tracking.status or RequestStatus.NEW
+
+
+def about_item(item: Item, width: int = 60) -> Content:
+    """A line naming the item a dialog acts on: "Kiến nghị: Đề nghị tỉnh hỗ trợ…"."""
+    text = item.text if len(item.text) <= width else item.text[: width - 1].rstrip() + "…"
+    return Content.assemble(literal(f"{item.kind.title_vi}: ", "bold"), literal(text))
+
+
+class StatusDialog(ChoiceDialog[Status]):
+    """The states allowed for the item's kind: the five of a request, or a directive's
+    "Đang thực hiện" / "Hoàn thành". Dismisses with the chosen status or None."""
+
+    def __init__(self, item: Item) -> None:
+        states: list[Status] = list(DirectiveStatus if item.kind is Kind.DIRECTIVE else RequestStatus)
+        current = current_status(item)
+        super().__init__(
+            "Trạng thái / Status",
+            about_item(item),
+            [self._entry(state, state == current, item) for state in states],
+            start=states.index(current),
+        )
+        self.item = item
+        """The request or directive whose status is chosen."""
+
+    @staticmethod
+    def _entry(state: Status, current: bool, item: Item) -> Choice:
+        mark = literal("● " if current else "  ", "$accent")
+        label = literal(state.label_vi, "bold" if current else "")
+        parts = [mark, label, literal(f" / {state.label_en}", "dim")]
+        if current:
+            parts.append(literal(" (hiện tại / current)", "$accent"))
+        if state is DirectiveStatus.DONE and not item.tracking.done:
+            parts.append(literal(" · xong hôm nay / done today", "dim"))
+        return (Content.assemble(*parts), state, True)
+

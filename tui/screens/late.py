@@ -1,0 +1,151 @@
+"""The late view: every overdue request and directive, oldest first.
+
+It is pushed over the dashboard (`l`) for the dashboard's province; `a` widens it to
+every province. It dismisses with the item to show on the dashboard, or None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from store import Item, Kind, Province, Store, StoreError, today
+from store.overview import LateItem, late_items
+
+from ..literal import literal
+from ..widgets.items_pane import DATE_FORMAT
+from ..widgets.late_table import LateTable
+from ..widgets.view_header import ViewHeader
+
+__all__ = ["LateScreen"]
+
+
+class LateScreen(Screen[Item | None]):
+    """Owns which items are listed (one province or all) and hands them to the table.
+
+    Reading runs in a worker; the result comes back as `Loaded`.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,l", "back", "Back", key_display="esc", tooltip="Back to the dashboard (also l)"),
+        Binding("a", "toggle_all", "All provinces", tooltip="Every province, or only the dashboard's again"),
+        Binding("o", "app.overview", "Overview", tooltip="The overview of the province's communes"),
+        Binding("ctrl+f", "app.search", "Search", tooltip="Search the text of every item"),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape, l | Back to the dashboard. |
+    | a | List every province's late items, or only the dashboard's province again. |
+    | o | The overview. |
+    | ctrl+f | Search the text of every item. |
+    """
+
+    @dataclass
+    class Loaded(Message):
+        """The late items of `province` (None: every province) on `day`."""
+
+        province: Province | None
+        late: list[LateItem]
+        day: dt.date
+
+    @dataclass
+    class LoadFailed(Message):
+        """The late items could not be read; the text is for the user."""
+
+        reason: str
+
+    def __init__(self, store: Store, province: Province) -> None:
+        super().__init__()
+        self.store = store
+        """The store the view reads."""
+        self.province = province
+        """The dashboard's province, listed unless `all_provinces`."""
+        self.all_provinces = False
+        """Whether every province's late items are listed (`a`)."""
+        self._late: list[LateItem] | None = None
+        self._day: dt.date | None = None
+
+    def compose(self) -> ComposeResult:
+        yield ViewHeader(id="late-header")
+        yield LateTable(id="late-table")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self._reload()
+
+    # -- loading ----------------------------------------------------------------------
+
+    def _reload(self) -> None:
+        self._late = None
+        self._update_header()
+        self.query_one(LateTable).loading = True
+        self.load(None if self.all_provinces else self.province)
+
+    @work(thread=True, exclusive=True, group="late", exit_on_error=False)
+    def load(self, province: Province | None) -> None:
+        """Find the overdue items of `province` (or everywhere), off the UI thread."""
+        try:
+            day = today()
+            late = late_items(self.store, day, province)
+        except StoreError as error:
+            self.post_message(self.LoadFailed(str(error)))
+            return
+        self.post_message(self.Loaded(province, late, day))
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        if (message.province is None) != self.all_provinces:
+            return  # `a` was pressed again while this was read
+        self._late, self._day = message.late, message.day
+        table = self.query_one(LateTable)
+        table.loading = False
+        table.show(message.late, with_province=self.all_provinces)
+        self._update_header()
+        self.set_focus(table)
+
+    @on(LoadFailed)
+    def _load_failed(self, message: LoadFailed) -> None:
+        self.query_one(LateTable).loading = False
+        self.notify(message.reason, title="Cannot read the late items", severity="error", timeout=30)
+
+    def _update_header(self) -> None:
+        where = "cả nước / every province" if self.all_provinces else self.province.full_name
+        facts = [literal(where, "bold")]
+        if self._day is not None:
+            facts.append(literal(self._day.strftime(DATE_FORMAT)))
+        if self._late is None:
+            summary = literal("Đang đọc… / reading…", "dim italic")
+        elif not self._late:
+            summary = literal("Không có kiến nghị hay chỉ đạo nào quá hạn / nothing is overdue", "italic")
+        else:
+            requests = sum(1 for late in self._late if late.item.kind is Kind.REQUEST)
+            directives = len(self._late) - requests
+            summary = literal(
+                f"⚠ Quá hạn: {requests} kiến nghị, {directives} chỉ đạo — cũ nhất trước / oldest first",
+                "$text-error",
+            )
+        self.query_one(ViewHeader).show("Quá hạn", facts, summary)
+
+    # -- messages and actions ---------------------------------------------------------
+
+    @on(LateTable.Chosen)
+    def _late_chosen(self, message: LateTable.Chosen) -> None:
+        self.dismiss(message.late.item)
+
+    def action_back(self) -> None:
+        """Go back to the dashboard."""
+        self.dismiss(None)
+
+    def action_toggle_all(self) -> None:
+        """List every province's late items, or the dashboard's province's again."""
+        self.all_provinces = not self.all_provinces
+        self._reload()

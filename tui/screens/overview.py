@@ -1,0 +1,252 @@
+"""The overview: every commune of a province in one table, with the province's follow-up totals.
+
+It is pushed over the dashboard (`o`, or at start when the store holds several
+sessions) and dismisses with the commune to show there, or None to go back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input
+
+from store import Commune, Province, Store, StoreError, today
+from store.overview import CommuneOverview, ProvinceTotals, province_overview
+from store.text import matches, sort_key
+
+from ..literal import literal
+from ..widgets.commune_filter import CommuneFilter
+from ..widgets.items_pane import DATE_FORMAT
+from ..widgets.overview_table import OVERVIEW_COLUMNS, OverviewTable
+from ..widgets.view_header import ViewHeader
+
+__all__ = ["OverviewScreen", "attention_order"]
+
+DEFAULT_SORT_NAME = "quá hạn trước"
+"""How the header line names the order the overview opens with."""
+
+
+def attention_order(row: CommuneOverview) -> tuple:
+    """The opening order: most overdue items first, then communes with sessions, newest first."""
+    overdue = row.overdue_requests + row.overdue_directives
+    last = row.last_session.toordinal() if row.last_session else 0
+    return (-overdue, -row.sessions, -last, sort_key(row.commune.name))
+
+
+def _sort_bindings() -> list[Binding]:
+    """1–9 and 0 sort by the first ten columns; only "1" carries the text help shows."""
+    bindings = []
+    for number in range(1, 11):
+        key = str(number % 10)
+        if number == 1:
+            bindings.append(Binding(key, "sort_by(1)", "Sort by column", show=False, tooltip="1–9, 0: sort by column 1–10; the same key again reverses"))
+        else:
+            bindings.append(Binding(key, f"sort_by({number})", "", show=False))
+    return bindings
+
+
+class OverviewScreen(Screen[Commune | None]):
+    """Owns the overview's state (rows, sort, filter) and hands it to the table and header.
+
+    Reading the province runs in a worker (the whole country will be slow); the result
+    comes back as `Loaded`. Sorting and filtering work on the rows in memory.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,o", "back", "Back", key_display="esc", tooltip="Back to the dashboard (also o)"),
+        Binding(
+            "slash", "filter", "Filter", key_display="/", priority=True,
+            tooltip="Filter communes by name, diacritics optional",
+        ),
+        Binding("s", "cycle_sort(1)", "Sort", tooltip="Sort by the next column (the header line names the sort)"),
+        Binding("S", "cycle_sort(-1)", "Sort back", key_display="S", show=False, tooltip="Sort by the previous column"),
+        *_sort_bindings(),
+        Binding("l", "app.late", "Late", tooltip="List every overdue request and directive"),
+        Binding("ctrl+f", "app.search", "Search", tooltip="Search the text of every item"),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape, o | Back to the dashboard. |
+    | / | Filter communes by name, diacritics optional. |
+    | s, S | Sort by the next (previous) column; after the last, the opening order again. |
+    | 1–9, 0 | Sort by column 1–10; the same key again reverses the sort. |
+    | l | The late view. |
+    | ctrl+f | Search the text of every item. |
+    """
+
+    @dataclass
+    class Loaded(Message):
+        """The province's rows and totals, read on `day` (posted by the loading worker)."""
+
+        province: Province
+        rows: list[CommuneOverview]
+        totals: ProvinceTotals
+        day: dt.date
+
+    @dataclass
+    class LoadFailed(Message):
+        """The overview could not be read; the text is for the user."""
+
+        reason: str
+
+    def __init__(self, store: Store, province: Province) -> None:
+        super().__init__()
+        self.store = store
+        """The store the overview reads."""
+        self.province = province
+        """The province shown."""
+        self.sort_column: int | None = None
+        """The column sorted on (0-based), or None for the opening order (`attention_order`)."""
+        self.reversed = False
+        """Whether the sort runs against the column's first direction."""
+        self._rows: list[CommuneOverview] = []
+        self._totals: ProvinceTotals | None = None
+        self._day: dt.date | None = None
+
+    # -- layout -----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield ViewHeader(id="overview-header")
+        yield CommuneFilter(id="overview-filter")
+        yield OverviewTable(id="overview-table")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self._update_header()
+        self.query_one(OverviewTable).loading = True
+        self.load(self.province)
+
+    # -- loading ----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="overview", exit_on_error=False)
+    def load(self, province: Province) -> None:
+        """Count every commune's sessions, items and follow-up states, off the UI thread."""
+        try:
+            day = today()
+            rows, totals = province_overview(self.store, province, day)
+        except StoreError as error:
+            self.post_message(self.LoadFailed(str(error)))
+            return
+        self.post_message(self.Loaded(province, rows, totals, day))
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        self._rows, self._totals, self._day = message.rows, message.totals, message.day
+        table = self.query_one(OverviewTable)
+        table.loading = False
+        self._refresh_table()
+        self.set_focus(table)
+
+    @on(LoadFailed)
+    def _load_failed(self, message: LoadFailed) -> None:
+        self.query_one(OverviewTable).loading = False
+        self.notify(message.reason, title="Cannot read the overview", severity="error", timeout=30)
+
+    # -- state to widgets -------------------------------------------------------------
+
+    @property
+    def rows(self) -> list[CommuneOverview]:
+        """Every commune of the province, as loaded (unsorted, unfiltered)."""
+        return list(self._rows)
+
+    @property
+    def descending(self) -> bool:
+        """Whether the table shows the biggest (or last) value first."""
+        if self.sort_column is None:
+            return True
+        return OVERVIEW_COLUMNS[self.sort_column].descending != self.reversed
+
+    def visible_rows(self) -> list[CommuneOverview]:
+        """The rows the filter keeps, in the current sort order."""
+        query = self.query_one(CommuneFilter).value
+        shown = [row for row in self._rows if matches(query, row.commune.label)]
+        if self.sort_column is None:
+            return sorted(shown, key=attention_order)
+        column = OVERVIEW_COLUMNS[self.sort_column]
+        # Ties keep the opening order, so the interesting rows stay on top within a value.
+        shown.sort(key=attention_order)
+        return sorted(shown, key=column.key, reverse=self.descending)
+
+    def _refresh_table(self) -> None:
+        table = self.query_one(OverviewTable)
+        current = table.current
+        visible = self.visible_rows()
+        table.show(visible, self.sort_column, self.descending, keep=current.commune if current else None)
+        self._update_header(len(visible))
+
+    def _update_header(self, shown: int | None = None) -> None:
+        facts = [literal(self.province.full_name, "bold")]
+        if self._day is not None:
+            facts.append(literal(self._day.strftime(DATE_FORMAT)))
+        if self.sort_column is None:
+            facts.append(literal(f"xếp: {DEFAULT_SORT_NAME} ↓", "$accent"))
+        else:
+            arrow = "↓" if self.descending else "↑"
+            facts.append(literal(f"xếp: {OVERVIEW_COLUMNS[self.sort_column].name} {arrow}", "$accent"))
+        query = self.query_one(CommuneFilter).value
+        if query:
+            facts.append(Content.assemble(literal("lọc: ", "dim"), literal(query), literal(f" ({shown}/{len(self._rows)}\u00a0xã)")))
+        if self._totals is not None:
+            # Requests and directives each on their own line, which reads better where both fit.
+            summary = Content("\n").join(literal(part) for part in self._totals.describe().split(" · "))
+        else:
+            summary = literal("Đang đọc… / reading…", "dim italic")
+        self.query_one(ViewHeader).show("Tổng quan", facts, summary)
+
+    # -- messages from widgets --------------------------------------------------------
+
+    @on(OverviewTable.Chosen)
+    def _commune_chosen(self, message: OverviewTable.Chosen) -> None:
+        self.dismiss(message.commune)
+
+    @on(OverviewTable.SortClicked)
+    def _sort_clicked(self, message: OverviewTable.SortClicked) -> None:
+        self.action_sort_by(message.column + 1)
+
+    @on(Input.Changed, "#overview-filter")
+    def _filter_changed(self) -> None:
+        self._refresh_table()
+
+    @on(CommuneFilter.Done)
+    def _filter_done(self) -> None:
+        self.set_focus(self.query_one(OverviewTable))
+
+    # -- actions ----------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        """Go back to the dashboard."""
+        self.dismiss(None)
+
+    def action_filter(self) -> None:
+        """Put the cursor in the filter box."""
+        self.set_focus(self.query_one(CommuneFilter))
+
+    def action_sort_by(self, number: int) -> None:
+        """Sort by column `number` (1-based); when it already is, reverse the sort."""
+        column = number - 1
+        if not 0 <= column < len(OVERVIEW_COLUMNS):
+            return
+        if self.sort_column == column:
+            self.reversed = not self.reversed
+        else:
+            self.sort_column, self.reversed = column, False
+        self._refresh_table()
+
+    def action_cycle_sort(self, step: int) -> None:
+        """Sort by the next (`step`=1) or previous (-1) column; past either end, the opening order."""
+        # Positions 0..n-1 are columns; position n is the opening order.
+        count = len(OVERVIEW_COLUMNS)
+        position = count if self.sort_column is None else self.sort_column
+        position = (position + step) % (count + 1)
+        self.sort_column = None if position == count else position
+        self.reversed = False
+        self._refresh_table()

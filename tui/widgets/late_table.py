@@ -1,0 +1,182 @@
+"""The late table: one row per overdue request or directive, oldest first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Sequence
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import DataTable
+
+from store import Kind
+from store.overview import LateItem
+
+from ..literal import visible
+from .items_pane import DATE_FORMAT
+
+__all__ = ["LateTable", "communes_cell", "owner_cell"]
+
+COMMUNES_WIDTH = 18
+"""Room for the communes of an item: "Ngọc Trạo +2"."""
+
+OWNER_WIDTH = 16
+"""Room for who is responsible; longer agency names end with "…"."""
+
+PROVINCE_WIDTH = 12
+"""Room for the province, shown only when the table spans every province."""
+
+GAP = "  "
+"""What starts every cell but the first of a row: the table has no cell padding."""
+
+MIN_TEXT_WIDTH = 12
+"""The item text never gets fewer columns; on a narrow terminal the table scrolls sideways."""
+
+
+def _cut(text: str, width: int) -> str:
+    text = visible(text)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def communes_cell(late: LateItem) -> str:
+    """The first commune's name and how many more the item concerns: "Ngọc Trạo +2"."""
+    if not late.communes:
+        return "—"
+    more = len(late.communes) - 1
+    return late.communes[0].name + (f" +{more}" if more else "")
+
+
+def owner_cell(late: LateItem) -> str:
+    """Who must act: the agency set on a request, else "chưa giao"; a directive's owner, else the commune."""
+    owner = late.item.tracking.owner
+    if owner:
+        return owner
+    return "chưa giao" if late.item.kind is Kind.REQUEST else "UBND xã"
+
+
+class LateTable(DataTable[Text]):
+    """Lists the late items it is given; the text column takes the width that is left.
+
+    The parent chooses the items; this widget reports enter on a row with `Chosen`.
+    Every cell is a `rich.text.Text` built from plain strings, so report text is never
+    read as markup.
+    """
+
+    HELP_TITLE: ClassVar[str] = "Bảng quá hạn / Late table"
+    """Heading of this widget's keys in the help dialog."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Open", tooltip="Show this item on the dashboard"),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | enter | Show this item on the dashboard. |
+    | down, j | Next item. |
+    | up, k | Previous item. |
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = DataTable.COMPONENT_CLASSES | {"late-table--days"}
+    """`--days`: the days overdue."""
+
+    DEFAULT_CSS = """
+    LateTable {
+        height: 1fr;
+        scrollbar-size-vertical: 1;
+        & > .late-table--days {
+            color: $text-error;
+            text-style: bold;
+        }
+    }
+    """
+
+    @dataclass
+    class Chosen(Message):
+        """The user pressed enter on a late item's row."""
+
+        table: LateTable
+        late: LateItem
+
+        @property
+        def control(self) -> LateTable:
+            """The table that sent the message."""
+            return self.table
+
+    def __init__(self, *, id: str | None = None) -> None:
+        # Each cell brings its own leading space instead of the default padding (see OverviewTable).
+        super().__init__(id=id, cursor_type="row", cell_padding=0, zebra_stripes=True)
+        self._late: list[LateItem] = []
+        self._with_province = False
+        self._built_for_width = 0
+
+    @property
+    def late_items(self) -> Sequence[LateItem]:
+        """The items listed, in display order."""
+        return tuple(self._late)
+
+    @property
+    def current(self) -> LateItem | None:
+        """The item under the cursor, or None when the table is empty."""
+        if not self._late or not 0 <= self.cursor_row < len(self._late):
+            return None
+        return self._late[self.cursor_row]
+
+    def show(self, late: Sequence[LateItem], *, with_province: bool = False) -> None:
+        """List `late` as given; `with_province` adds the province column (every province shown)."""
+        keep = self.current
+        self._late = list(late)
+        self._with_province = with_province
+        self._build()
+        ids = [entry.item.id for entry in self._late]
+        if keep is not None and keep.item.id in ids:
+            self.move_cursor(row=ids.index(keep.item.id), animate=False)
+
+    def _fixed_cells(self, late: LateItem, days_style: Style) -> list[Text]:
+        """Every cell of a row but the item text; only the row's first cell starts with one space."""
+        values = [
+            (_cut(communes_cell(late), COMMUNES_WIDTH), Style()),
+            (late.item.kind.title_vi, Style()),
+            (f"{late.state.late_days} ngày", days_style),
+            (late.state.deadline.strftime(DATE_FORMAT) if late.state.deadline else "—", Style()),
+            (_cut(owner_cell(late), OWNER_WIDTH), Style()),
+        ]
+        if self._with_province:
+            values.insert(0, (_cut(late.item.session.province.name, PROVINCE_WIDTH), Style()))
+        cells = [Text((" " if index == 0 else GAP) + value, style=style, no_wrap=True) for index, (value, style) in enumerate(values)]
+        cells[-3].justify = "right"  # the days overdue
+        return cells
+
+    def _build(self) -> None:
+        self._built_for_width = self.size.width
+        days = self.get_component_rich_style("late-table--days")
+        days_style = Style(color=days.color, bold=days.bold)  # without the background: rows keep their stripes
+        names = ["Tỉnh"] if self._with_province else []
+        names += ["Xã", "Loại", "Quá hạn", "Hạn", "Phụ trách"]
+        labels = [(" " if index == 0 else GAP) + name for index, name in enumerate(names)]
+        rows = [self._fixed_cells(late, days_style) for late in self._late]
+        widths = [max([len(label)] + [row[i].cell_len for row in rows]) for i, label in enumerate(labels)]
+        # The text takes what is left, less a column for the scrollbar.
+        text_width = max(MIN_TEXT_WIDTH, self.size.width - sum(widths) - 1)
+        self.clear(columns=True)
+        for label, width in zip(labels, widths):
+            self.add_column(Text(label), width=width)
+        self.add_column(Text(GAP + "Nội dung"), width=text_width)
+        for late, cells in zip(self._late, rows):
+            self.add_row(*cells, Text(GAP + _cut(late.item.text, text_width - len(GAP)), no_wrap=True), key=late.item.id)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The text column fills the width that is left, so a new width needs new cells.
+        if self._late and event.size.width != self._built_for_width:
+            keep = self.cursor_row
+            self._build()
+            self.move_cursor(row=keep, animate=False)
+
+    def _on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if 0 <= event.cursor_row < len(self._late):
+            self.post_message(self.Chosen(self, self._late[event.cursor_row]))

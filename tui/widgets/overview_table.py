@@ -1,0 +1,220 @@
+"""The overview table: one row per commune with its sessions, items and follow-up counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable, ClassVar, Sequence
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import DataTable
+
+from store import Commune, Kind
+from store.overview import CommuneOverview
+from store.text import sort_key
+
+from ..literal import visible
+from .items_pane import DATE_FORMAT
+
+__all__ = ["OverviewColumn", "OVERVIEW_COLUMNS", "OverviewTable", "OVERDUE_MARK", "is_overdue"]
+
+OVERDUE_MARK = "⚠"
+"""Put before a commune with overdue items: the row says so without colour too."""
+
+NAME_WIDTH = 16
+"""Longest commune name shown whole; longer ones end with "…" (a handful of the 3,321)."""
+
+
+def is_overdue(row: CommuneOverview) -> bool:
+    """Whether the commune has an overdue request or directive."""
+    return bool(row.overdue_requests or row.overdue_directives)
+
+
+@dataclass(frozen=True)
+class OverviewColumn:
+    """A column of the overview: its two-line heading, its name in the header line, its values."""
+
+    label: str
+    """The heading, two short lines ("Kiến\\nnghị")."""
+    name: str
+    """What the header line calls the column when the table is sorted by it."""
+    value: Callable[[CommuneOverview], object]
+    """The value sorted on (the cell shows it too)."""
+    descending: bool = True
+    """The first direction of the sort: biggest and newest first, names from A."""
+
+    def key(self, row: CommuneOverview) -> object:
+        """A key that orders rows by this column; an empty date sorts as the oldest."""
+        value = self.value(row)
+        if isinstance(value, str):
+            return sort_key(value)
+        if value is None:
+            return dt.date.min
+        return value
+
+
+OVERVIEW_COLUMNS: tuple[OverviewColumn, ...] = (
+    OverviewColumn("Xã", "tên xã", lambda r: r.commune.name, descending=False),
+    OverviewColumn("Số\nphiên", "số phiên", lambda r: r.sessions),
+    OverviewColumn("Phiên\ngần nhất", "phiên gần nhất", lambda r: r.last_session),
+    OverviewColumn("Kết\nquả", "kết quả", lambda r: r.counts.get(Kind.ACHIEVEMENT, 0)),
+    OverviewColumn("Khó\nkhăn", "khó khăn", lambda r: r.counts.get(Kind.DIFFICULTY, 0)),
+    OverviewColumn("Kiến\nnghị", "kiến nghị", lambda r: r.counts.get(Kind.REQUEST, 0)),
+    OverviewColumn("Chỉ\nđạo", "chỉ đạo", lambda r: r.counts.get(Kind.DIRECTIVE, 0)),
+    OverviewColumn("KN\nmở", "kiến nghị đang giải quyết", lambda r: r.open_requests),
+    OverviewColumn("KN\nquá hạn", "kiến nghị quá hạn", lambda r: r.overdue_requests),
+    OverviewColumn("CĐ\nmở", "chỉ đạo đang thực hiện", lambda r: r.open_directives),
+    OverviewColumn("CĐ\nquá hạn", "chỉ đạo quá hạn", lambda r: r.overdue_directives),
+)
+"""The columns in display order; the number keys sort by the first ten."""
+
+_OVERDUE_COLUMNS = {8, 10}
+"""Indexes of the overdue counts, drawn in the warning style when not zero."""
+
+_GROUP_STARTS = {1, 3, 7, 9}
+"""Indexes of the first column of each group (sessions, kinds, requests, directives): one more space before them."""
+
+
+def _gap(index: int) -> str:
+    """The spaces that start every cell of column `index` (the table has no cell padding)."""
+    return "  " if index in _GROUP_STARTS else " "
+
+
+class OverviewTable(DataTable[Text]):
+    """Shows the rows it is given, in that order, with the sorted column's arrow.
+
+    The parent filters and sorts; this widget reports enter on a row (`Chosen`) and a
+    click on a heading (`SortClicked`). Cells are built from `rich.text.Text`, never from
+    strings, so a commune name can never be read as markup.
+    """
+
+    HELP_TITLE: ClassVar[str] = "Bảng tổng quan / Overview table"
+    """Heading of this widget's keys in the help dialog."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Open", tooltip="Show this commune on the dashboard"),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | enter | Show this commune on the dashboard. |
+    | down, j | Next commune. |
+    | up, k | Previous commune. |
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = DataTable.COMPONENT_CLASSES | {
+        "overview-table--overdue",
+        "overview-table--quiet",
+    }
+    """`--overdue`: communes and counts that are late; `--quiet`: zeros and communes without reports."""
+
+    DEFAULT_CSS = """
+    OverviewTable {
+        height: 1fr;
+        scrollbar-size-vertical: 1;
+        & > .overview-table--overdue {
+            color: $text-error;
+            text-style: bold;
+        }
+        & > .overview-table--quiet {
+            color: $text-muted;
+        }
+    }
+    """
+
+    @dataclass
+    class Chosen(Message):
+        """The user pressed enter on a commune's row."""
+
+        table: OverviewTable
+        commune: Commune
+
+        @property
+        def control(self) -> OverviewTable:
+            """The table that sent the message."""
+            return self.table
+
+    @dataclass
+    class SortClicked(Message):
+        """The user clicked the heading of column `column` (0-based)."""
+
+        table: OverviewTable
+        column: int
+
+        @property
+        def control(self) -> OverviewTable:
+            """The table that sent the message."""
+            return self.table
+
+    def __init__(self, *, id: str | None = None) -> None:
+        # No cell padding: every cell starts with one space of its own, which keeps the
+        # eleven columns inside 80 terminal columns.
+        super().__init__(id=id, cursor_type="row", header_height=2, cell_padding=0, fixed_columns=1, zebra_stripes=True)
+        self._rows: list[CommuneOverview] = []
+
+    @property
+    def rows_shown(self) -> Sequence[CommuneOverview]:
+        """The rows listed, in display order."""
+        return tuple(self._rows)
+
+    @property
+    def current(self) -> CommuneOverview | None:
+        """The row under the cursor, or None when the table is empty."""
+        if not self._rows or not 0 <= self.cursor_row < len(self._rows):
+            return None
+        return self._rows[self.cursor_row]
+
+    def show(self, rows: Sequence[CommuneOverview], sort_column: int | None, descending: bool, keep: Commune | None = None) -> None:
+        """List `rows` as given; mark column `sort_column` with the direction; keep the cursor on `keep`."""
+        self._rows = list(rows)
+        self.clear(columns=True)
+        for index, column in enumerate(OVERVIEW_COLUMNS):
+            # The arrow takes the place of the label's leading space: the width stays the same.
+            arrow = ("▼" if descending else "▲") if index == sort_column else " "
+            self.add_column(Text(_gap(index)[1:] + arrow + column.label.replace("\n", "\n" + _gap(index)), justify="left" if index == 0 else "right"))
+        self.add_rows(self._cells(row) for row in self._rows)
+        codes = [row.commune.code for row in self._rows]
+        if keep is not None and keep.code in codes:
+            self.move_cursor(row=codes.index(keep.code), animate=False, scroll=True)
+        else:
+            self.move_cursor(row=0, animate=False, scroll=True)
+
+    def _text_style(self, component: str) -> Style:
+        """The colour and weight of `component`, without its background (rows keep their stripes)."""
+        # The full style, not the partial one: only it blends a translucent colour such as $text-muted.
+        style = self.get_component_rich_style(component)
+        return Style(color=style.color, bold=style.bold)
+
+    def _cells(self, row: CommuneOverview) -> list[Text]:
+        overdue_style = self._text_style("overview-table--overdue")
+        quiet_style = self._text_style("overview-table--quiet")
+        late = is_overdue(row)
+        name = visible(row.commune.name)
+        if len(name) > NAME_WIDTH:
+            name = name[: NAME_WIDTH - 1] + "…"
+        name_style = overdue_style if late else (quiet_style if not row.sessions else Style())
+        cells = [Text(f" {OVERDUE_MARK if late else ' '} {name}", style=name_style, no_wrap=True)]
+        for index, column in enumerate(OVERVIEW_COLUMNS[1:], start=1):
+            value = column.value(row)
+            if isinstance(value, dt.date):
+                cells.append(Text(_gap(index) + value.strftime(DATE_FORMAT), justify="right"))
+            elif value is None:
+                cells.append(Text(_gap(index) + "—", style=quiet_style, justify="right"))
+            else:
+                style = overdue_style if value and index in _OVERDUE_COLUMNS else (Style() if value else quiet_style)
+                cells.append(Text(f"{_gap(index)}{value}", style=style, justify="right"))
+        return cells
+
+    def _on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if 0 <= event.cursor_row < len(self._rows):
+            self.post_message(self.Chosen(self, self._rows[event.cursor_row].commune))
+
+    def _on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        event.stop()
+        self.post_message(self.SortClicked(self, event.column_index))
