@@ -49,16 +49,6 @@ class HistoryDialog(ScrollingDialog[None]):
 
     DEFAULT_CSS = """
     HistoryDialog {
-        align: center middle;
-        & > VerticalScroll {
-            width: 90%;
-            max-width: 100;
-            height: auto;
-            max-height: 90%;
-            border: thick $accent;
-            background: $surface;
-            padding: 0 1;
-        }
         & .history-about {
             color: $text-muted;
             margin-bottom: 1;

@@ -33,16 +33,6 @@ class ItemDetailDialog(ScrollingDialog[None]):
 
     DEFAULT_CSS = """
     ItemDetailDialog {
-        align: center middle;
-        & > VerticalScroll {
-            width: 90%;
-            max-width: 100;
-            height: auto;
-            max-height: 90%;
-            border: thick $accent;
-            background: $surface;
-            padding: 0 1;
-        }
         & .detail-kind {
             text-style: bold;
             color: $accent;

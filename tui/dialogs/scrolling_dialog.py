@@ -26,6 +26,22 @@ class ScrollingDialog(ModalScreen[ResultType]):
     | down/j, up/k | Scroll a body taller than the screen. |
     """
 
+    # The box every scrolling dialog shares; a dialog may size it otherwise (help does).
+    DEFAULT_CSS = """
+    ScrollingDialog {
+        align: center middle;
+        & > VerticalScroll {
+            width: 90%;
+            max-width: 100;
+            height: auto;
+            max-height: 90%;
+            border: thick $accent;
+            background: $surface;
+            padding: 0 1;
+        }
+    }
+    """
+
     def action_scroll(self, direction: str) -> None:
         """Scroll the body one line down or up."""
         body = self.query_one(VerticalScroll)
