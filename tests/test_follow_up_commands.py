@@ -67,7 +67,7 @@ def test_a_van_du_request_set_in_progress_past_its_deadline_is_listed_overdue(st
     assert mine["session"] == {"id": "36bc83c6", "date": "2025-11-25", "leader": "Trịnh Tuấn Sinh"}
     assert set(mine) == {
         "id", "kind", "text", "communes", "session", "owner", "co_agencies", "deadline", "deadline_set",
-        "done", "status", "state", "overdue", "late_days", "answer", "note",
+        "done", "status", "state", "overdue", "late_days", "answer", "note", "responds_to",
     }
     assert all(entry["overdue"] for entry in listed)
 
@@ -303,3 +303,15 @@ def test_commands_accept_db_after_the_command(store_folder: Path, capsys, monkey
     monkeypatch.delenv("HAICAP_DB")
     assert len(_json(capsys, "items", "--db", str(store_folder), "--kind", "request", "--json")) == 4
     assert len(_json(capsys, "--db", str(store_folder), "items", "--kind", "request", "--json")) == 4
+
+
+def test_a_request_links_the_directives_that_answer_it(store_folder: Path, capsys) -> None:
+    code, out, err = _run(capsys, "set", REQUEST, "--responds-to", DIRECTIVE)
+    assert code == 0, err
+    [entry] = [e for e in _json(capsys, "items", "--json", "--kind", "request") if e["id"] == REQUEST]
+    assert entry["responds_to"] == [DIRECTIVE]
+    before = _store_bytes(store_folder)
+    # Only directives answer requests, and only requests are answered.
+    assert _run(capsys, "set", REQUEST, "--responds-to", ACHIEVEMENT)[0] == 1
+    assert _run(capsys, "set", DIRECTIVE, "--responds-to", DIRECTIVE)[0] != 0
+    assert _store_bytes(store_folder) == before

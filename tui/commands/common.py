@@ -185,6 +185,7 @@ def item_json(store: Store, item: Item, today: dt.date, rules: DeadlineRules) ->
         "late_days": state.late_days if state else 0,
         "answer": tracking.answer if item.kind is Kind.REQUEST else None,
         "note": tracking.note if tracked else None,
+        "responds_to": list(tracking.responds_to) if item.kind is Kind.REQUEST else None,
     }
 
 

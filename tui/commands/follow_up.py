@@ -3,7 +3,7 @@
     haicap items [--commune NAME] [--province NAME] [--kind K] [--status S] [--overdue] [--json]
     haicap item ID [--json]
     haicap set ID [--status S] [--owner O] [--co-agency A]... [--deadline D|none] [--done D|none]
-                  [--answer TEXT] [--note TEXT]
+                  [--answer TEXT] [--note TEXT] [--responds-to ID]
     haicap restore-item ID
 
 `set` checks every value before it writes, and writes all fields in one change: a refused
@@ -98,6 +98,11 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
     change.add_argument("--done", metavar="DATE", help="completion day, YYYY-MM-DD or DD/MM/YYYY; 'none' clears")
     change.add_argument("--answer", metavar="TEXT", help="the agency's answer (requests only)")
     change.add_argument("--note", metavar="TEXT", help="a note; '' clears")
+    change.add_argument(
+        "--responds-to", metavar="ID", action="append", dest="responds_to",
+        help="a directive that responds to this request (requests only); repeat for several "
+        "(replaces the list); --responds-to '' clears",
+    )
     change.set_defaults(handler=_set)
 
     restore = commands.add_parser("restore-item", parents=parents, help="bring back an item deleted in the dashboard")
@@ -229,7 +234,7 @@ def _item(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _given(args: argparse.Namespace) -> list[str]:
-    names = ("status", "owner", "co_agencies", "deadline", "done", "answer", "note")
+    names = ("status", "owner", "co_agencies", "deadline", "done", "answer", "note", "responds_to")
     return [name for name in names if getattr(args, name) is not None]
 
 
@@ -243,12 +248,16 @@ def _changes(args: argparse.Namespace, item: Item, today: dt.date, dates: dict[s
         )
     if item.kind is Kind.DIRECTIVE and args.answer is not None:
         raise CommandError(f"item {item.id} is a directive: only requests have an answer (--answer)")
+    if item.kind is Kind.DIRECTIVE and args.responds_to is not None:
+        raise CommandError(f"item {item.id} is a directive: only requests are answered by directives (--responds-to)")
     changes: dict[str, Any] = dict(dates)
     for name in ("owner", "answer", "note"):
         if getattr(args, name) is not None:
             changes[name] = getattr(args, name)
     if args.co_agencies is not None:
         changes["co_agencies"] = tuple(args.co_agencies)
+    if args.responds_to is not None:
+        changes["responds_to"] = tuple(i for i in args.responds_to if i.strip())
     if args.status is None:
         return changes
     if item.kind is Kind.REQUEST:
@@ -276,7 +285,8 @@ def _changes(args: argparse.Namespace, item: Item, today: dt.date, dates: dict[s
 def _set(args: argparse.Namespace, db_path: Path) -> int:
     if not _given(args):
         raise CommandError(
-            "nothing to change: give --status, --owner, --co-agency, --deadline, --done, --answer or --note", code=2
+            "nothing to change: give --status, --owner, --co-agency, --deadline, --done, --answer, --note "
+            "or --responds-to", code=2
         )
     dates = {
         name: parse_day(getattr(args, name), f"--{name}", allow_none=True)
