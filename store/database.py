@@ -8,11 +8,14 @@ this module: callers get the dataclasses of `store.models`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
@@ -33,6 +36,12 @@ SCHEMA_VERSION = 1
 STORE_FILE = "haicap.json"
 """Name of the TinyDB file inside a store folder."""
 
+LOCK_FILE = "haicap.json.lock"
+"""The inter-process lock every write holds, beside the store file."""
+
+LOCK_TIMEOUT = 15.0
+"""Seconds a writer waits for another one before saying so (a write takes milliseconds)."""
+
 DEFAULT_PROVINCE = "Thanh Hóa"
 """Province shown when the store has no sessions to suggest one."""
 
@@ -43,8 +52,11 @@ class Store(ItemEditing):
     Reading and importing live here; changes to single items (follow-up, corrections,
     history) in `store.editing.ItemEditing`."""
 
-    def __init__(self, db: TinyDB, *, registry: Registry | None = None, location: Path | None = None) -> None:
+    def __init__(
+        self, db: TinyDB, *, registry: Registry | None = None, location: Path | None = None, lock: FileLock | None = None
+    ) -> None:
         self._db = db
+        self._lock = lock
         self.registry = registry or load_registry()
         """The national registry of provinces and communes."""
         self.location = location
@@ -64,13 +76,47 @@ class Store(ItemEditing):
             path.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(f"{path}: cannot create the store folder ({error.strerror or error})") from None
-        db = TinyDB(path / STORE_FILE, storage=AtomicJSONStorage)
-        return cls(db, registry=registry, location=path)
+        store_file = path / STORE_FILE
+        if store_file.exists() and store_file.stat().st_mode & 0o002:
+            raise StoreError(
+                f"{store_file}: the store is world-writable, so anyone on this machine could change it; "
+                f"refusing to open it (fix: chmod o-w {store_file})"
+            )
+        db = TinyDB(store_file, storage=AtomicJSONStorage)
+        # flock-based: released by the kernel when a holder dies, so a crash never leaves it held.
+        lock = FileLock(path / LOCK_FILE, mode=0o660)
+        return cls(db, registry=registry, location=path, lock=lock)
 
     @classmethod
     def in_memory(cls, *, registry: Registry | None = None) -> Store:
         """Open an empty store that lives only in memory (for tests and dry runs)."""
         return cls(TinyDB(storage=MemoryStorage), registry=registry)
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Hold the store's inter-process lock for one read-modify-write.
+
+        Other haicap processes (officers over SSH, imports) may have written since this one
+        last read, so the indexes are rebuilt from the file inside the lock: every change
+        is computed from what is on disk now and no update is lost. Re-entrant.
+        """
+        if self._lock is None:  # in memory: one process only
+            yield
+            return
+        outermost = not self._lock.is_locked
+        try:
+            self._lock.acquire(timeout=LOCK_TIMEOUT)
+        except Timeout:
+            raise StoreError(
+                f"{self.location}: another haicap has held the store's lock for over {LOCK_TIMEOUT:.0f} s; "
+                "try again, or look for a hung haicap process"
+            ) from None
+        try:
+            if outermost:
+                self._reindex()
+            yield
+        finally:
+            self._lock.release()
 
     def close(self) -> None:
         """Release the database file."""
@@ -95,6 +141,10 @@ class Store(ItemEditing):
         Runs once per store: a second call, or a later launch, adds nothing, even if an
         officer has since deleted a seed session on purpose.
         """
+        with self._writing():
+            return self._seed_once()
+
+    def _seed_once(self) -> int:
         if self.is_seeded:
             return 0
         added = sum(1 for session in self.add_reports(bundled_reports(self.registry), origin="seed") if session)
@@ -112,45 +162,46 @@ class Store(ItemEditing):
         All items go in one write and all sessions in a second one; if the second fails, the
         items are taken out again, so the store holds all of the reports or none of them.
         """
-        known = {row.get("content_hash") for row in self._db.table("sessions").all()}
-        session_rows: list[dict[str, Any]] = []
-        item_rows: list[dict[str, Any]] = []
-        ids: list[str | None] = []
-        for report in reports:
-            digest = report.content_hash()
-            if digest in known:
-                ids.append(None)
-                continue
-            known.add(digest)
-            # Short enough to type in `haicap item ID`; 32 bits of the hash, widened in the
-            # (unlikely) case two sessions of one store share them.
-            session_id = digest[:8]
-            while session_id in self._sessions or session_id in ids:
-                session_id = digest[: len(session_id) + 2]
-            ids.append(session_id)
-            session_rows.append(self._session_row(report, session_id, digest, origin))
-            item_rows.extend(
-                {
-                    "schema": SCHEMA_VERSION,
-                    "id": f"{session_id}-{number:02d}",
-                    "session": session_id,
-                    "order": number,
-                    "kind": item.kind.value,
-                    "text": item.text,
-                    "communes": [c.code for c in item.communes],
-                }
-                for number, item in enumerate(report.items, start=1)
-            )
-        if session_rows:
-            new_ids = {row["id"] for row in session_rows}
-            # Items first: items whose session is missing are never shown (see _reindex).
-            self._db.table("items").insert_multiple(item_rows)
-            try:
-                self._db.table("sessions").insert_multiple(session_rows)
-            except BaseException:
-                self._db.table("items").remove(lambda row: row.get("session") in new_ids)
-                raise
-            self._reindex()
+        with self._writing():
+            known = {row.get("content_hash") for row in self._db.table("sessions").all()}
+            session_rows: list[dict[str, Any]] = []
+            item_rows: list[dict[str, Any]] = []
+            ids: list[str | None] = []
+            for report in reports:
+                digest = report.content_hash()
+                if digest in known:
+                    ids.append(None)
+                    continue
+                known.add(digest)
+                # Short enough to type in `haicap item ID`; 32 bits of the hash, widened in the
+                # (unlikely) case two sessions of one store share them.
+                session_id = digest[:8]
+                while session_id in self._sessions or session_id in ids:
+                    session_id = digest[: len(session_id) + 2]
+                ids.append(session_id)
+                session_rows.append(self._session_row(report, session_id, digest, origin))
+                item_rows.extend(
+                    {
+                        "schema": SCHEMA_VERSION,
+                        "id": f"{session_id}-{number:02d}",
+                        "session": session_id,
+                        "order": number,
+                        "kind": item.kind.value,
+                        "text": item.text,
+                        "communes": [c.code for c in item.communes],
+                    }
+                    for number, item in enumerate(report.items, start=1)
+                )
+            if session_rows:
+                new_ids = {row["id"] for row in session_rows}
+                # Items first: items whose session is missing are never shown (see _reindex).
+                self._db.table("items").insert_multiple(item_rows)
+                try:
+                    self._db.table("sessions").insert_multiple(session_rows)
+                except BaseException:
+                    self._db.table("items").remove(lambda row: row.get("session") in new_ids)
+                    raise
+                self._reindex()
         return [self._sessions[i] if i else None for i in ids]
 
     @staticmethod
@@ -245,6 +296,10 @@ class Store(ItemEditing):
         return (rows or {}).get(key)
 
     def _set_meta(self, key: str, value: Any) -> None:
+        with self._writing():
+            self._set_meta_unlocked(key, value)
+
+    def _set_meta_unlocked(self, key: str, value: Any) -> None:
         table = self._db.table("meta")
         if table.get(doc_id=1) is None:
             table.insert({"schema_version": SCHEMA_VERSION})

@@ -9,16 +9,19 @@ nothing.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import StoreError
 from .followup import DeadlineRules
 from .history import HistoryEntry, current_user
 from .models import Item, Kind, Session
 from .text import clean, fold
-from .tracking import DirectiveStatus, RequestStatus, Tracking, parse_directive_status, parse_request_status
+from .tracking import DirectiveStatus, RequestStatus, parse_directive_status, parse_request_status
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
@@ -47,6 +50,20 @@ def _show(value: Any) -> str:
     return str(value)
 
 
+Method = TypeVar("Method", bound=Callable[..., Any])
+
+
+def _under_lock(method: Method) -> Method:
+    """Run a change inside the store's write lock, on what is on disk now (see Store._writing)."""
+
+    @functools.wraps(method)
+    def locked(self: ItemEditing, *args: Any, **kwargs: Any) -> Any:
+        with self._writing():
+            return method(self, *args, **kwargs)
+
+    return locked  # type: ignore[return-value]
+
+
 class ItemEditing:
     """Reading single items, their history, and every change officers make to them."""
 
@@ -61,6 +78,9 @@ class ItemEditing:
         raise NotImplementedError
 
     def _set_meta(self, key: str, value: Any) -> None:  # provided by Store
+        raise NotImplementedError
+
+    def _writing(self) -> contextlib.AbstractContextManager[None]:  # provided by Store
         raise NotImplementedError
 
     # -- reading ----------------------------------------------------------------------
@@ -140,6 +160,7 @@ class ItemEditing:
 
     # -- follow-up fields -------------------------------------------------------------
 
+    @_under_lock
     def set_status(self, item_id: str, status: str | RequestStatus | DirectiveStatus, *, who: str | None = None, today: dt.date | None = None) -> Item:
         """Set a request's status, or mark a directive done (completion date `today`) or in progress."""
         item = self._live(item_id)
@@ -159,6 +180,7 @@ class ItemEditing:
             return self.update_tracking(item.id, who=who, done=None)
         raise StoreError(f"item {item.id} is an {item.kind.value} item: only requests and directives have a status")
 
+    @_under_lock
     def update_tracking(self, item_id: str, *, who: str | None = None, **changes: Any) -> Item:
         """Change follow-up fields (owner, co_agencies, deadline, done, status, answer, note,
         responds_to) of a request or directive, recording each change in history."""
@@ -198,11 +220,13 @@ class ItemEditing:
 
     # -- corrections ------------------------------------------------------------------
 
+    @_under_lock
     def change_kind(self, item_id: str, kind: Kind, *, who: str | None = None) -> Item:
         """Move an item to another pane (the reader got its kind wrong)."""
         item = self._live(item_id)
         return self._write(item, {"kind": kind.value}, [("kind", item.kind, kind)], who)
 
+    @_under_lock
     def edit_text(self, item_id: str, text: str, *, who: str | None = None) -> Item:
         """Replace an item's text (NFC, whitespace collapsed); an empty text is refused."""
         item = self._live(item_id)
@@ -211,11 +235,13 @@ class ItemEditing:
             raise StoreError("an item's text cannot be empty (delete the item instead)")
         return self._write(item, {"text": cleaned}, [("text", item.text, cleaned)], who)
 
+    @_under_lock
     def delete_item(self, item_id: str, *, who: str | None = None) -> Item:
         """Hide an item from every view; it stays in the store with its history (see restore_item)."""
         item = self._live(item_id)
         return self._write(item, {"deleted": True}, [("deleted", False, True)], who)
 
+    @_under_lock
     def restore_item(self, item_id: str, *, who: str | None = None) -> Item:
         """Bring a deleted item back."""
         item = self.find_item(item_id)
@@ -223,6 +249,7 @@ class ItemEditing:
             raise StoreError(f"item {item.id} is not deleted")
         return self._write(item, {"deleted": False}, [("deleted", True, False)], who)
 
+    @_under_lock
     def add_item(
         self, session_id: str, commune_codes: tuple[str, ...], kind: Kind, text: str, *, who: str | None = None
     ) -> Item:

@@ -51,8 +51,9 @@ class AtomicJSONStorage(Storage):
         try:
             # mkstemp creates the file private (0600); keep the mode the store already had,
             # so a store shared through a group stays shared after every write.
-            if self.path.exists():
-                os.chmod(temp_name, self.path.stat().st_mode & 0o777)
+            # A new store is readable and writable by its group (0660), for sharing a store
+            # between officers through a Unix group.
+            os.chmod(temp_name, self.path.stat().st_mode & 0o777 if self.path.exists() else 0o660)
             with os.fdopen(handle, "wb") as temp_file:
                 temp_file.write(payload)
                 temp_file.flush()
