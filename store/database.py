@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -53,10 +54,18 @@ class Store(ItemEditing):
     history) in `store.editing.ItemEditing`."""
 
     def __init__(
-        self, db: TinyDB, *, registry: Registry | None = None, location: Path | None = None, lock: FileLock | None = None
+        self,
+        db: TinyDB,
+        *,
+        registry: Registry | None = None,
+        location: Path | None = None,
+        lock: FileLock | None = None,
+        read_only: bool = False,
     ) -> None:
         self._db = db
         self._lock = lock
+        self.read_only = read_only
+        """True for a viewer: every change is refused (`--read-only`, or a store this user cannot write)."""
         self.registry = registry or load_registry()
         """The national registry of provinces and communes."""
         self.location = location
@@ -67,16 +76,28 @@ class Store(ItemEditing):
     # -- opening ----------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, registry: Registry | None = None) -> Store:
-        """Open the store folder at `path`, creating it (and its parents) when missing."""
+    def open(cls, path: Path, *, registry: Registry | None = None, read_only: bool = False) -> Store:
+        """Open the store folder at `path`, creating it (and its parents) when missing.
+
+        With `read_only`, or when this user may not write the folder or its store file, the
+        store is opened as a viewer that never writes (and is never created).
+        """
         path = Path(path)
         if path.exists() and not path.is_dir():
             raise StoreError(f"{path}: is a file; a haicap store is a folder (give a folder path)")
-        try:
-            path.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise StoreError(f"{path}: cannot create the store folder ({error.strerror or error})") from None
         store_file = path / STORE_FILE
+        if path.is_dir() and not read_only:
+            # The lock file and the temporary file of each write live in the folder.
+            writable = os.access(path, os.W_OK) and (not store_file.exists() or os.access(store_file, os.W_OK))
+            read_only = not writable
+        if read_only:
+            if not store_file.exists():
+                raise StoreError(f"{path}: no haicap store here to view (read-only: nothing is created)")
+        else:
+            try:
+                path.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise StoreError(f"{path}: cannot create the store folder ({error.strerror or error})") from None
         if store_file.exists() and store_file.stat().st_mode & 0o002:
             raise StoreError(
                 f"{store_file}: the store is world-writable, so anyone on this machine could change it; "
@@ -84,8 +105,8 @@ class Store(ItemEditing):
             )
         db = TinyDB(store_file, storage=AtomicJSONStorage)
         # flock-based: released by the kernel when a holder dies, so a crash never leaves it held.
-        lock = FileLock(path / LOCK_FILE, mode=0o660)
-        return cls(db, registry=registry, location=path, lock=lock)
+        lock = None if read_only else FileLock(path / LOCK_FILE, mode=0o660)
+        return cls(db, registry=registry, location=path, lock=lock, read_only=read_only)
 
     @classmethod
     def in_memory(cls, *, registry: Registry | None = None) -> Store:
@@ -100,6 +121,8 @@ class Store(ItemEditing):
         last read, so the indexes are rebuilt from the file inside the lock: every change
         is computed from what is on disk now and no update is lost. Re-entrant.
         """
+        if self.read_only:
+            raise StoreError(f"{self.location}: the store is open read-only; changes are refused")
         if self._lock is None:  # in memory: one process only
             yield
             return
@@ -141,6 +164,8 @@ class Store(ItemEditing):
         Runs once per store: a second call, or a later launch, adds nothing, even if an
         officer has since deleted a seed session on purpose.
         """
+        if self.read_only:
+            return 0  # a viewer shows what is there
         with self._writing():
             return self._seed_once()
 
@@ -308,7 +333,8 @@ class Store(ItemEditing):
     def _check_schema(self) -> None:
         version = self._meta("schema_version")
         if version is None:
-            self._set_meta("schema_version", SCHEMA_VERSION)
+            if not self.read_only:
+                self._set_meta("schema_version", SCHEMA_VERSION)
             return
         where = self.location or "store"
         if not isinstance(version, int) or isinstance(version, bool):

@@ -69,3 +69,33 @@ def test_a_new_store_is_group_writable_and_a_world_writable_one_is_refused(tmp_p
     with pytest.raises(StoreError, match="world-writable"):
         Store.open(tmp_path / "s")
     assert store_file.read_bytes() == before
+
+
+def test_a_read_only_store_refuses_every_change_and_writes_nothing(tmp_path: Path) -> None:
+    import pytest
+
+    from store import StoreError
+
+    with Store.open(tmp_path / "s") as store:
+        store.ensure_seeded()
+        request = store.items(kinds=(Kind.REQUEST,))[0]
+    before = (tmp_path / "s" / "haicap.json").read_bytes()
+    with Store.open(tmp_path / "s", read_only=True) as viewer:
+        assert viewer.read_only and viewer.item(request.id) == request
+        with pytest.raises(StoreError, match="read-only"):
+            viewer.update_tracking(request.id, note="x")
+        with pytest.raises(StoreError, match="read-only"):
+            viewer.delete_item(request.id)
+    assert (tmp_path / "s" / "haicap.json").read_bytes() == before
+    with pytest.raises(StoreError, match="nothing is created"):
+        Store.open(tmp_path / "missing", read_only=True)
+    assert not (tmp_path / "missing").exists()
+
+
+def test_a_store_this_user_cannot_write_opens_read_only(tmp_path: Path, monkeypatch) -> None:
+    with Store.open(tmp_path / "s") as store:
+        store.ensure_seeded()
+    # As another officer without write permission (faked: tests may run as root).
+    monkeypatch.setattr("store.database.os.access", lambda path, mode: False)
+    with Store.open(tmp_path / "s") as viewer:
+        assert viewer.read_only
