@@ -170,13 +170,14 @@ def _not_rebound(bindings: list[Binding], overriding: list[Binding]) -> list[Bin
     return kept
 
 
-def make_app(db_path: Path, province_name: str | None = None) -> HaicapApp:
-    """Open the store at `db_path` and build the app on it.
+def make_app(db_path: Path, province_name: str | None = None, *, read_only: bool = False) -> HaicapApp:
+    """Open the store at `db_path` and build the app on it (a viewer that never writes
+    when `read_only`, or when the user may not write the store).
 
     Raises `store.StoreError` when the store cannot be opened and `ValueError` when the
     province is unknown, so the command line can report either on one line.
     """
-    store = Store.open(db_path)
+    store = Store.open(db_path, read_only=read_only)
     province = None
     if province_name:
         province = store.find_province(province_name)

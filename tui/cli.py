@@ -69,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
         parents=parents,
     )
     parser.add_argument("--province", metavar="NAME", help="province to show first, e.g. 'Thanh Hóa' or 'thanh hoa'")
+    parser.add_argument(
+        "--read-only", action="store_true", help="open the dashboard as a viewer: nothing is written, changes are refused"
+    )
     parser.add_argument("--version", action="version", version=f"haicap {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("locate", parents=[parents[0]], help="print the store folder haicap would use, and exit")
@@ -83,7 +86,7 @@ def _dashboard(args: argparse.Namespace, db_path: Path) -> int:
     from .app import make_app
 
     try:
-        app = make_app(db_path, args.province)
+        app = make_app(db_path, args.province, read_only=args.read_only)
     except ValueError as error:
         return fail(str(error), code=2)
     app.run()

@@ -353,3 +353,15 @@ async def test_filter_keystrokes_keep_the_panes_cursor(make_dashboard) -> None:
         assert dashboard(app).selected.name == "Ngọc Trạo"
         assert pane(app, Kind.DIRECTIVE).highlighted == 2
         assert "ngoc" in header_text(app)
+
+
+async def test_a_read_only_dashboard_says_so_and_refuses_changes(seeded_store_path: Path) -> None:
+    before = (seeded_store_path / "haicap.json").read_bytes()
+    app = make_app(seeded_store_path, read_only=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert "read-only" in header_text(app)
+        await pilot.press("3", "d")  # delete the first request
+        await settle(pilot)
+        assert len(pane(app, Kind.REQUEST).items) == 4
+    assert (seeded_store_path / "haicap.json").read_bytes() == before

@@ -105,7 +105,7 @@ class DashboardScreen(ItemActionsScreen):
             clock_today()
         except StoreError as error:
             self.notify(f"{error}; using the real date", title="Today", severity="error", timeout=30)
-        self.query_one(DashboardHeader).show(self.province, None, 0)
+        self.query_one(DashboardHeader).show(self.province, None, 0, read_only=self.store.read_only)
         self.query_one(CommuneList).loading = True
         self.load_province(self.province)
 
@@ -256,6 +256,7 @@ class DashboardScreen(ItemActionsScreen):
             len(self._report.sessions) if self._report else 0,
             only_reported=self.only_reported,
             filter_text=self.query_one(CommuneFilter).value,
+            read_only=self.store.read_only,
         )
         if self._session is not None:
             shown = header.content if isinstance(header.content, Content) else Content(str(header.content))

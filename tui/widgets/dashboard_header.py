@@ -32,9 +32,12 @@ class DashboardHeader(Static):
         *,
         only_reported: bool = False,
         filter_text: str = "",
+        read_only: bool = False,
     ) -> None:
-        """Describe the current province and commune."""
+        """Describe the current province and commune (and say so when the store is read-only)."""
         parts: list[Content | str] = [literal("haicap", "bold $accent")]
+        if read_only:
+            parts.append(literal(" [chỉ xem / read-only]", "bold $warning"))
         if province is not None:
             parts += [literal(" │ "), literal(province.full_name, "bold")]
         if commune is not None:
