@@ -9,13 +9,14 @@ line, `haicap: message`.
     follow_up   items, item, set, restore-item
     search      search
     settings    config
+    stress      stress (concurrent writers on a scratch store)
 """
 
 from __future__ import annotations
 
-from . import follow_up, importing, search, settings
+from . import follow_up, importing, search, settings, stress
 
 __all__ = ["MODULES"]
 
-MODULES = (importing, follow_up, search, settings)
+MODULES = (importing, follow_up, search, settings, stress)
 """The command modules, in the order their commands appear in `haicap --help`."""
