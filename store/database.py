@@ -131,11 +131,15 @@ class Store(ItemEditing):
             self._lock.acquire(timeout=LOCK_TIMEOUT)
         except Timeout:
             raise StoreError(
-                f"{self.location}: another haicap has held the store's lock for over {LOCK_TIMEOUT:.0f} s; "
-                "try again, or look for a hung haicap process"
+                f"{self.location}: could not get the store's lock within {LOCK_TIMEOUT:.0f} s "
+                "(many officers writing at once, or a hung haicap process); try again"
             ) from None
         try:
             if outermost:
+                # TinyDB keeps each table's next document id in its Table object; another
+                # process may have used those ids since, and an insert would then overwrite
+                # its record. Fresh Table objects count again from the file.
+                self._db._tables.clear()
                 self._reindex()
             yield
         finally:

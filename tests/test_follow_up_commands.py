@@ -245,7 +245,7 @@ def test_today_option_reaches_the_dashboard(store_folder: Path, capsys, monkeypa
         def run(self) -> None:
             seen["today"] = os.environ.get("HAICAP_TODAY")
 
-    monkeypatch.setattr(tui.app, "make_app", lambda path, province: FakeApp())
+    monkeypatch.setattr(tui.app, "make_app", lambda path, province, **options: FakeApp())
     assert main(["--today", "2025-12-01"]) == 0
     assert seen == {"today": "2025-12-01"}
     assert os.environ["HAICAP_TODAY"] == "2026-01-10"
