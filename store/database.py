@@ -16,12 +16,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
 from .editing import ItemEditing
 from .errors import StoreError
+from .locking import WriteLock
 from .models import Commune, CommuneReport, CommuneSummary, Item, Kind, Person, Province, Session
 from .registry import Registry, load_registry
 from .reports import SessionReport, bundled_reports
@@ -36,12 +36,6 @@ SCHEMA_VERSION = 1
 
 STORE_FILE = "haicap.json"
 """Name of the TinyDB file inside a store folder."""
-
-LOCK_FILE = "haicap.json.lock"
-"""The inter-process lock every write holds, beside the store file."""
-
-LOCK_TIMEOUT = 15.0
-"""Seconds a writer waits for another one before saying so (a write takes milliseconds)."""
 
 DEFAULT_PROVINCE = "Thanh Hóa"
 """Province shown when the store has no sessions to suggest one."""
@@ -59,7 +53,7 @@ class Store(ItemEditing):
         *,
         registry: Registry | None = None,
         location: Path | None = None,
-        lock: FileLock | None = None,
+        lock: WriteLock | None = None,
         read_only: bool = False,
     ) -> None:
         self._db = db
@@ -104,8 +98,7 @@ class Store(ItemEditing):
                 f"refusing to open it (fix: chmod o-w {store_file})"
             )
         db = TinyDB(store_file, storage=AtomicJSONStorage)
-        # flock-based: released by the kernel when a holder dies, so a crash never leaves it held.
-        lock = None if read_only else FileLock(path / LOCK_FILE, mode=0o660)
+        lock = None if read_only else WriteLock(path)
         return cls(db, registry=registry, location=path, lock=lock, read_only=read_only)
 
     @classmethod
@@ -126,15 +119,7 @@ class Store(ItemEditing):
         if self._lock is None:  # in memory: one process only
             yield
             return
-        outermost = not self._lock.is_locked
-        try:
-            self._lock.acquire(timeout=LOCK_TIMEOUT)
-        except Timeout:
-            raise StoreError(
-                f"{self.location}: could not get the store's lock within {LOCK_TIMEOUT:.0f} s "
-                "(many officers writing at once, or a hung haicap process); try again"
-            ) from None
-        try:
+        with self._lock.hold() as outermost:
             if outermost:
                 # TinyDB keeps each table's next document id in its Table object; another
                 # process may have used those ids since, and an insert would then overwrite
@@ -142,8 +127,6 @@ class Store(ItemEditing):
                 self._db._tables.clear()
                 self._reindex()
             yield
-        finally:
-            self._lock.release()
 
     def close(self) -> None:
         """Release the database file."""
