@@ -121,12 +121,32 @@ class Store(ItemEditing):
             return
         with self._lock.hold() as outermost:
             if outermost:
-                # TinyDB keeps each table's next document id in its Table object; another
-                # process may have used those ids since, and an insert would then overwrite
-                # its record. Fresh Table objects count again from the file.
-                self._db._tables.clear()
-                self._reindex()
+                self.refresh()
             yield
+            if outermost:
+                # Our own write is not news for changed_on_disk (no one can write while we hold the lock).
+                self._seen_state = self._file_state()
+
+    def changed_on_disk(self) -> bool:
+        """Whether another process has written the store since this one last read it (a stat, cheap)."""
+        return self.location is not None and self._file_state() != self._seen_state
+
+    def refresh(self) -> None:
+        """Read the store file again, e.g. after `changed_on_disk()`."""
+        # TinyDB keeps each table's next document id in its Table object; another process
+        # may have used those ids since, and an insert would then overwrite its record.
+        # Fresh Table objects count again from the file.
+        self._db._tables.clear()
+        self._reindex()
+
+    def _file_state(self) -> tuple[int, int, int] | None:
+        if self.location is None:
+            return None
+        try:
+            info = (self.location / STORE_FILE).stat()
+        except FileNotFoundError:
+            return None
+        return (info.st_mtime_ns, info.st_size, info.st_ino)
 
     def close(self) -> None:
         """Release the database file."""
@@ -334,6 +354,7 @@ class Store(ItemEditing):
 
     def _reindex(self) -> None:
         """Build the in-memory indexes the UI reads from, so no keypress scans the file."""
+        self._seen_state = self._file_state()  # before reading: a write in between is seen next time
         sessions = {row["id"]: self._session_from_row(row) for row in self._db.table("sessions").all()}
         by_commune: dict[str, list[Session]] = {}
         for session in sessions.values():

@@ -146,6 +146,14 @@ class ItemEditing:
         ]
         return sorted(entries, key=lambda e: e.when)
 
+    def last_change(self) -> HistoryEntry | None:
+        """The newest history entry of the whole store (to say who changed what)."""
+        rows = self._db.table("history").all()
+        if not rows:
+            return None
+        row = max(rows, key=lambda r: r["when"])
+        return HistoryEntry(row["item"], row["who"], dt.datetime.fromisoformat(row["when"]), row["field"], row.get("old", ""), row.get("new", ""))
+
     @property
     def deadline_rules(self) -> DeadlineRules:
         """Days an agency has to answer a request, as set for this store (40 and 50 by default)."""

@@ -8,7 +8,8 @@ from textual.message import Message
 
 from store import Commune, CommuneSummary, Item, Kind, Province, Session
 
-__all__ = ["CommunesLoaded", "LoadFailed", "ReportImported", "ImportFailed", "ItemChanged", "ItemChangeFailed"]
+__all__ = [
+    "StoreChanged","CommunesLoaded", "LoadFailed", "ReportImported", "ImportFailed", "ItemChanged", "ItemChangeFailed"]
 
 
 @dataclass
@@ -68,3 +69,13 @@ class ItemChangeFailed(Message):
     """The store refused or failed to change an item; nothing changed. The text is for the user."""
 
     reason: str
+
+
+@dataclass
+class StoreChanged(Message):
+    """Another process wrote the store; the store has re-read it (posted by the refresh worker)."""
+
+    summaries: list[CommuneSummary]
+    """The shown province's communes, counted again."""
+    notice: str
+    """Who changed what, for a small notification."""

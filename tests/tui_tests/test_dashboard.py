@@ -365,3 +365,21 @@ async def test_a_read_only_dashboard_says_so_and_refuses_changes(seeded_store_pa
         await settle(pilot)
         assert len(pane(app, Kind.REQUEST).items) == 4
     assert (seeded_store_path / "haicap.json").read_bytes() == before
+
+
+async def test_another_officers_change_shows_within_two_seconds(seeded_store_path: Path) -> None:
+    """A second process (here: a second Store on the same folder) edits an item the
+    dashboard shows; the pane updates without a key press and keeps its cursor."""
+    app = make_app(seeded_store_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "j")  # the second request
+        requests = pane(app, Kind.REQUEST)
+        first = requests.items[0]
+        with Store.open(seeded_store_path) as other:
+            other.update_tracking(first.id, owner="Sở Tài chính", who="officer-b")
+        await pilot.pause(2.0)
+        await settle(pilot)
+        assert requests.items[0].tracking.owner == "Sở Tài chính"
+        assert requests.highlighted == 1
+        assert any("officer-b" in str(n.message) for n in app._notifications)

@@ -16,6 +16,7 @@ from textual.widgets import Footer, Input
 
 from store import Commune, CommuneReport, CommuneSummary, Item, Kind, Province, Session, Store, StoreError
 from store.clock import today as clock_today
+from store.history import current_user
 from store.followup import follow_up
 from store.importer import ImportPlan
 from store.text import matches
@@ -24,14 +25,17 @@ from ..dialogs.import_dialog import ImportDialog
 from ..dialogs.item_detail import ItemDetailDialog
 from ..dialogs.province_picker import ProvincePickerDialog
 from ..literal import literal
-from ..messages import CommunesLoaded, ImportFailed, LoadFailed, ReportImported
+from ..messages import CommunesLoaded, ImportFailed, LoadFailed, ReportImported, StoreChanged
 from ..widgets.commune_filter import CommuneFilter
 from ..widgets.commune_list import CommuneList
 from ..widgets.dashboard_header import DashboardHeader
 from ..widgets.items_pane import ItemsPane
 from .item_actions import ItemActionsScreen
 
-__all__ = ["DashboardScreen"]
+__all__ = ["DashboardScreen", "STORE_POLL_SECONDS"]
+
+STORE_POLL_SECONDS = 1.0
+"""How often the dashboard checks whether another process wrote the store."""
 
 
 class DashboardScreen(ItemActionsScreen):
@@ -108,6 +112,40 @@ class DashboardScreen(ItemActionsScreen):
         self.query_one(DashboardHeader).show(self.province, None, 0, read_only=self.store.read_only)
         self.query_one(CommuneList).loading = True
         self.load_province(self.province)
+        # Other officers write the same store: a stat a second notices it within 2 s.
+        self.set_interval(STORE_POLL_SECONDS, self._poll_store)
+
+    # -- other officers' changes ------------------------------------------------------
+
+    def _poll_store(self) -> None:
+        if self.province is not None and self.store.changed_on_disk():
+            self.reload_changed_store(self.province)
+
+    @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
+    def reload_changed_store(self, province: Province) -> None:
+        """Re-read the store another process wrote, off the UI thread, and post what changed."""
+        try:
+            self.store.refresh()
+            change = self.store.last_change()
+        except StoreError as error:
+            self.post_message(LoadFailed(str(error)))
+            return
+        notice = "Kho vừa được cập nhật / the store was updated"
+        if change is not None and change.who != current_user():
+            notice += f" — {change.who}: {change.field} {change.old or '—'} → {change.new or '—'}"
+        self.post_message(StoreChanged(self.store.commune_summaries(province), notice))
+
+    @on(StoreChanged)
+    def _store_changed(self, message: StoreChanged) -> None:
+        self._summaries = message.summaries
+        self._refresh_list(keep=self._selected)
+        if self._selected is not None:
+            self._report = self.store.report(self._selected)
+            # Any item on screen makes every pane keep its cursor (see _fill_panes).
+            shown = next((pane.current for pane in self.query(ItemsPane) if pane.current), None)
+            self._fill_panes(changed=shown)
+        self._update_header()
+        self.notify(message.notice, timeout=4)
 
     # -- loading ----------------------------------------------------------------------
 
