@@ -25,7 +25,7 @@ from .locking import WriteLock
 from .models import Commune, CommuneReport, CommuneSummary, Item, Kind, Person, Province, Session
 from .registry import Registry, load_registry
 from .reports import SessionReport, bundled_reports
-from .storage import AtomicJSONStorage
+from .storage import AtomicJSONStorage, file_state, refuse_world_writable
 from .text import matches
 from .tracking import Tracking
 
@@ -92,11 +92,7 @@ class Store(ItemEditing):
                 path.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 raise StoreError(f"{path}: cannot create the store folder ({error.strerror or error})") from None
-        if store_file.exists() and store_file.stat().st_mode & 0o002:
-            raise StoreError(
-                f"{store_file}: the store is world-writable, so anyone on this machine could change it; "
-                f"refusing to open it (fix: chmod o-w {store_file})"
-            )
+        refuse_world_writable(store_file)
         db = TinyDB(store_file, storage=AtomicJSONStorage)
         lock = None if read_only else WriteLock(path)
         return cls(db, registry=registry, location=path, lock=lock, read_only=read_only)
@@ -140,13 +136,7 @@ class Store(ItemEditing):
         self._reindex()
 
     def _file_state(self) -> tuple[int, int, int] | None:
-        if self.location is None:
-            return None
-        try:
-            info = (self.location / STORE_FILE).stat()
-        except FileNotFoundError:
-            return None
-        return (info.st_mtime_ns, info.st_size, info.st_ino)
+        return file_state(self.location / STORE_FILE) if self.location else None
 
     def close(self) -> None:
         """Release the database file."""

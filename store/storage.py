@@ -17,7 +17,7 @@ from tinydb.storages import Storage
 
 from .errors import StoreError
 
-__all__ = ["AtomicJSONStorage"]
+__all__ = ["AtomicJSONStorage", "file_state", "refuse_world_writable"]
 
 
 class AtomicJSONStorage(Storage):
@@ -65,3 +65,22 @@ class AtomicJSONStorage(Storage):
 
     def close(self) -> None:
         """Nothing to release: every write already reached the disk."""
+
+
+def file_state(path: Path) -> tuple[int, int, int] | None:
+    """What changes when a file is rewritten (mtime, size, inode: `os.replace` brings a new
+    inode), or None when it does not exist; comparing two tells whether someone wrote it."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return (info.st_mtime_ns, info.st_size, info.st_ino)
+
+
+def refuse_world_writable(path: Path) -> None:
+    """Raise StoreError when anyone on the machine may write the store file at `path`."""
+    if path.exists() and path.stat().st_mode & 0o002:
+        raise StoreError(
+            f"{path}: the store is world-writable, so anyone on this machine could change it; "
+            f"refusing to open it (fix: chmod o-w {path})"
+        )

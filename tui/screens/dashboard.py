@@ -18,19 +18,18 @@ from store import Commune, CommuneReport, CommuneSummary, Item, Kind, Province, 
 from store.clock import today as clock_today
 from store.history import current_user
 from store.followup import follow_up
-from store.importer import ImportPlan
 from store.text import matches
 
-from ..dialogs.import_dialog import ImportDialog
 from ..dialogs.item_detail import ItemDetailDialog
 from ..dialogs.province_picker import ProvincePickerDialog
 from ..literal import literal
-from ..messages import CommunesLoaded, ImportFailed, LoadFailed, ReportImported, StoreChanged
+from ..messages import CommunesLoaded, LoadFailed, StoreChanged
 from ..widgets.commune_filter import CommuneFilter
 from ..widgets.commune_list import CommuneList
 from ..widgets.dashboard_header import DashboardHeader
 from ..widgets.items_pane import ItemsPane
 from .item_actions import ItemActionsScreen
+from .report_import import ReportImportScreen
 
 __all__ = ["DashboardScreen", "STORE_POLL_SECONDS"]
 
@@ -38,7 +37,7 @@ STORE_POLL_SECONDS = 1.0
 """How often the dashboard checks whether another process wrote the store."""
 
 
-class DashboardScreen(ItemActionsScreen):
+class DashboardScreen(ItemActionsScreen, ReportImportScreen):
     """Owns the dashboard's state (province, communes, selection, filters) and hands it down.
 
     Widgets report what the user did with messages; this screen decides what changes
@@ -201,39 +200,6 @@ class DashboardScreen(ItemActionsScreen):
         """Read `province`'s communes again and select `start` (the first commune if None)."""
         self.query_one(CommuneList).loading = True
         self.load_province(province, start.code if start else None)
-
-    # -- importing --------------------------------------------------------------------
-
-    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
-    def import_plan(self, plan: ImportPlan) -> None:
-        """Write a confirmed report to the store, off the UI thread, and post the outcome."""
-        try:
-            [session] = self.store.add_reports([plan.report])
-        except StoreError as error:
-            self.post_message(ImportFailed(str(error)))
-            return
-        communes = self.store.communes_of_session(session) if session else plan.report.communes
-        self.post_message(ReportImported(session, tuple(communes), plan.counts()))
-
-    @on(ReportImported)
-    def _report_imported(self, message: ReportImported) -> None:
-        if message.session is None:
-            self.notify("Đã có trong kho, không thêm gì / Already in the store: nothing added", timeout=5)
-            return
-        # Written like the preview's "items:" line, which the user has just read.
-        counts = ", ".join(f"{kind.title_en.lower()} {n}" for kind, n in message.counts.items())
-        self.notify(f"Đã nhập / Imported: {counts}", timeout=5)
-        start = message.communes[0] if message.communes else None
-        if start is not None and not matches(self.query_one(CommuneFilter).value, start.label):
-            self._clear_filter()  # a filter hiding the new commune would hide what was imported
-        # Forget the selection: when the new session is about the commune already shown,
-        # the reloaded list keeps the same highlight and would otherwise not redraw the panes.
-        self._selected = None
-        self._reload(message.session.province, start)
-
-    @on(ImportFailed)
-    def _import_failed(self, message: ImportFailed) -> None:
-        self.notify(message.reason, title="Nothing imported", severity="error", timeout=30)
 
     # -- state changes ----------------------------------------------------------------
 
@@ -417,12 +383,3 @@ class DashboardScreen(ItemActionsScreen):
                 self._reload(province)
 
         self.app.push_screen(ProvincePickerDialog(self.store.provinces(), counts, self.province), switch)
-
-    def action_import_report(self) -> None:
-        """Ask for a report file, preview it, and import it when the user confirms."""
-
-        def import_confirmed(plan: ImportPlan | None) -> None:
-            if plan is not None:
-                self.import_plan(plan)
-
-        self.app.push_screen(ImportDialog(self.store.registry), import_confirmed)
