@@ -4,7 +4,9 @@ Nothing here imports Textual; the UI talks only to `Store` and gets `store.model
 dataclasses back.
 """
 
+from .backups import Backup
 from .database import SCHEMA_VERSION, Store
+from .editing import EditConflict
 from .errors import ReportError, StoreError
 from .models import Commune, CommuneReport, CommuneSummary, Item, Kind, Person, Province, Session
 from .paths import resolve_store_path
@@ -14,6 +16,8 @@ from .history import HistoryEntry
 from .tracking import DirectiveStatus, RequestStatus, Tracking
 
 __all__ = [
+    "Backup",
+    "EditConflict",
     "Store",
     "SCHEMA_VERSION",
     "StoreError",

@@ -22,30 +22,27 @@ from tinydb.storages import MemoryStorage
 from .editing import ItemEditing
 from .errors import StoreError
 from .locking import WriteLock
+from .maintenance import StoreMaintenance
+from .migrations import SCHEMA_VERSION
 from .models import Commune, CommuneReport, CommuneSummary, Item, Kind, Person, Province, Session
 from .registry import Registry, load_registry
 from .reports import SessionReport, bundled_reports
-from .storage import AtomicJSONStorage, file_state, refuse_world_writable
+from .storage import STORE_FILE, AtomicJSONStorage, file_state, refuse_world_writable
 from .text import matches
 from .tracking import Tracking
 
 __all__ = ["Store", "SCHEMA_VERSION", "STORE_FILE"]
 
-SCHEMA_VERSION = 1
-"""Version of the record layout; every record and the store's meta table carry it."""
-
-STORE_FILE = "haicap.json"
-"""Name of the TinyDB file inside a store folder."""
-
 DEFAULT_PROVINCE = "Thanh Hóa"
 """Province shown when the store has no sessions to suggest one."""
 
 
-class Store(ItemEditing):
+class Store(ItemEditing, StoreMaintenance):
     """A haicap store: sessions and items over TinyDB, handed out as domain objects.
 
     Reading and importing live here; changes to single items (follow-up, corrections,
-    history) in `store.editing.ItemEditing`."""
+    history) in `store.editing.ItemEditing`; backups, restore and schema migration in
+    `store.maintenance.StoreMaintenance`."""
 
     def __init__(
         self,
@@ -103,12 +100,13 @@ class Store(ItemEditing):
         return cls(TinyDB(storage=MemoryStorage), registry=registry)
 
     @contextlib.contextmanager
-    def _writing(self) -> Iterator[None]:
-        """Hold the store's inter-process lock for one read-modify-write.
+    def _writing(self, action: str = "change") -> Iterator[None]:
+        """Hold the store's inter-process lock for one read-modify-write named `action`.
 
         Other haicap processes (officers over SSH, imports) may have written since this one
         last read, so the indexes are rebuilt from the file inside the lock: every change
-        is computed from what is on disk now and no update is lost. Re-entrant.
+        is computed from what is on disk now and no update is lost. The first write of the
+        change keeps the file as it was as a backup (see `store.backups`). Re-entrant.
         """
         if self.read_only:
             raise StoreError(f"{self.location}: the store is open read-only; changes are refused")
@@ -116,10 +114,17 @@ class Store(ItemEditing):
             yield
             return
         with self._lock.hold() as outermost:
-            if outermost:
-                self.refresh()
-            yield
-            if outermost:
+            if not outermost:
+                yield
+                return
+            self.refresh()
+            storage = self._storage()
+            storage.sweep_temp_files()  # left by a writer killed mid-write; none can be in use now
+            storage.pending_backup = (action, self.backup_count)
+            try:
+                yield
+            finally:
+                storage.pending_backup = None
                 # Our own write is not news for changed_on_disk (no one can write while we hold the lock).
                 self._seen_state = self._file_state()
 
@@ -163,7 +168,7 @@ class Store(ItemEditing):
         """
         if self.read_only:
             return 0  # a viewer shows what is there
-        with self._writing():
+        with self._writing("seed"):
             return self._seed_once()
 
     def _seed_once(self) -> int:
@@ -184,7 +189,7 @@ class Store(ItemEditing):
         All items go in one write and all sessions in a second one; if the second fails, the
         items are taken out again, so the store holds all of the reports or none of them.
         """
-        with self._writing():
+        with self._writing(origin):
             known = {row.get("content_hash") for row in self._db.table("sessions").all()}
             session_rows: list[dict[str, Any]] = []
             item_rows: list[dict[str, Any]] = []
@@ -318,7 +323,7 @@ class Store(ItemEditing):
         return (rows or {}).get(key)
 
     def _set_meta(self, key: str, value: Any) -> None:
-        with self._writing():
+        with self._writing("config"):
             self._set_meta_unlocked(key, value)
 
     def _set_meta_unlocked(self, key: str, value: Any) -> None:
@@ -326,21 +331,6 @@ class Store(ItemEditing):
         if table.get(doc_id=1) is None:
             table.insert({"schema_version": SCHEMA_VERSION})
         table.update({key: value}, doc_ids=[1])
-
-    def _check_schema(self) -> None:
-        version = self._meta("schema_version")
-        if version is None:
-            if not self.read_only:
-                self._set_meta("schema_version", SCHEMA_VERSION)
-            return
-        where = self.location or "store"
-        if not isinstance(version, int) or isinstance(version, bool):
-            raise StoreError(f"{where}: store has an unreadable schema version {version!r}")
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{where}: store has schema version {version}, this haicap reads up to {SCHEMA_VERSION}; "
-                "upgrade haicap to open it"
-            )
 
     def _reindex(self) -> None:
         """Build the in-memory indexes the UI reads from, so no keypress scans the file."""
@@ -367,6 +357,7 @@ class Store(ItemEditing):
                 tracking=Tracking.from_row(row.get("tracking")),
                 deleted=bool(row.get("deleted")),
                 added_by_hand=bool(row.get("by_hand")),
+                revision=row.get("revision", 0),
             )
             by_id[item.id] = item
             if item.deleted:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from .errors import StoreError
 from .followup import DeadlineRules
 from .history import HistoryEntry, current_user
+from .migrations import SCHEMA_VERSION
 from .models import Item, Kind, Session
 from .text import clean, fold
 from .tracking import DirectiveStatus, RequestStatus, parse_directive_status, parse_request_status
@@ -26,7 +27,7 @@ from .tracking import DirectiveStatus, RequestStatus, parse_directive_status, pa
 if TYPE_CHECKING:
     from tinydb import TinyDB
 
-__all__ = ["ItemEditing", "TRACKED_KINDS", "MIN_ID_PREFIX"]
+__all__ = ["EditConflict", "ItemEditing", "TRACKED_KINDS", "MIN_ID_PREFIX"]
 
 TRACKED_KINDS = (Kind.REQUEST, Kind.DIRECTIVE)
 """The kinds that are followed up after the session."""
@@ -50,15 +51,32 @@ def _show(value: Any) -> str:
     return str(value)
 
 
+class EditConflict(StoreError):
+    """Someone else saved the item after the officer began changing it; nothing was written.
+
+    Carries the item as it is now and the other saves, so the officer can see them and
+    decide (save again over them, or keep them)."""
+
+    def __init__(self, item: Item, changes: list[HistoryEntry]) -> None:
+        whom = ", ".join(sorted({c.who for c in changes})) or "another process"
+        super().__init__(f"item {item.id} was changed by {whom} since you opened it; your change was not saved")
+        self.item = item
+        """The item as the store holds it now."""
+        self.changes = changes
+        """The history entries of the saves made since, oldest first."""
+
+
 Method = TypeVar("Method", bound=Callable[..., Any])
 
 
 def _under_lock(method: Method) -> Method:
-    """Run a change inside the store's write lock, on what is on disk now (see Store._writing)."""
+    """Run a change inside the store's write lock, on what is on disk now (see Store._writing);
+    the backup kept before it is named after the method ("set-status", "edit-text")."""
+    action = method.__name__.replace("_", "-")
 
     @functools.wraps(method)
     def locked(self: ItemEditing, *args: Any, **kwargs: Any) -> Any:
-        with self._writing():
+        with self._writing(action):
             return method(self, *args, **kwargs)
 
     return locked  # type: ignore[return-value]
@@ -80,7 +98,7 @@ class ItemEditing:
     def _set_meta(self, key: str, value: Any) -> None:  # provided by Store
         raise NotImplementedError
 
-    def _writing(self) -> contextlib.AbstractContextManager[None]:  # provided by Store
+    def _writing(self, action: str = "change") -> contextlib.AbstractContextManager[None]:  # provided by Store
         raise NotImplementedError
 
     # -- reading ----------------------------------------------------------------------
@@ -141,10 +159,11 @@ class ItemEditing:
                 field=r["field"],
                 old=r.get("old", ""),
                 new=r.get("new", ""),
+                revision=r.get("revision", 0),
             )
             for r in rows
         ]
-        return sorted(entries, key=lambda e: e.when)
+        return sorted(entries, key=lambda e: (e.revision, e.when))
 
     def last_change(self) -> HistoryEntry | None:
         """The newest history entry of the whole store (to say who changed what)."""
@@ -152,7 +171,10 @@ class ItemEditing:
         if not rows:
             return None
         row = max(rows, key=lambda r: r["when"])
-        return HistoryEntry(row["item"], row["who"], dt.datetime.fromisoformat(row["when"]), row["field"], row.get("old", ""), row.get("new", ""))
+        return HistoryEntry(
+            row["item"], row["who"], dt.datetime.fromisoformat(row["when"]), row["field"],
+            row.get("old", ""), row.get("new", ""), row.get("revision", 0),
+        )
 
     @property
     def deadline_rules(self) -> DeadlineRules:
@@ -169,9 +191,20 @@ class ItemEditing:
     # -- follow-up fields -------------------------------------------------------------
 
     @_under_lock
-    def set_status(self, item_id: str, status: str | RequestStatus | DirectiveStatus, *, who: str | None = None, today: dt.date | None = None) -> Item:
-        """Set a request's status, or mark a directive done (completion date `today`) or in progress."""
-        item = self._live(item_id)
+    def set_status(
+        self,
+        item_id: str,
+        status: str | RequestStatus | DirectiveStatus,
+        *,
+        who: str | None = None,
+        today: dt.date | None = None,
+        expected_revision: int | None = None,
+    ) -> Item:
+        """Set a request's status, or mark a directive done (completion date `today`) or in progress.
+
+        With `expected_revision` (the item's revision when the officer began), a save made
+        by someone else since raises `EditConflict`; the same holds for every change below."""
+        item = self._live(item_id, expected_revision)
         if item.kind is Kind.REQUEST:
             parsed = status if isinstance(status, RequestStatus) else parse_request_status(str(status))
             if parsed is None:
@@ -189,10 +222,10 @@ class ItemEditing:
         raise StoreError(f"item {item.id} is an {item.kind.value} item: only requests and directives have a status")
 
     @_under_lock
-    def update_tracking(self, item_id: str, *, who: str | None = None, **changes: Any) -> Item:
+    def update_tracking(self, item_id: str, *, who: str | None = None, expected_revision: int | None = None, **changes: Any) -> Item:
         """Change follow-up fields (owner, co_agencies, deadline, done, status, answer, note,
         responds_to) of a request or directive, recording each change in history."""
-        item = self._live(item_id)
+        item = self._live(item_id, expected_revision)
         if item.kind not in TRACKED_KINDS:
             raise StoreError(f"item {item.id} is not a request or a directive: it has no follow-up fields")
         allowed = {"owner", "co_agencies", "deadline", "done", "note"}
@@ -229,24 +262,43 @@ class ItemEditing:
     # -- corrections ------------------------------------------------------------------
 
     @_under_lock
-    def change_kind(self, item_id: str, kind: Kind, *, who: str | None = None) -> Item:
+    def change_kind(self, item_id: str, kind: Kind, *, who: str | None = None, expected_revision: int | None = None) -> Item:
         """Move an item to another pane (the reader got its kind wrong)."""
-        item = self._live(item_id)
+        item = self._live(item_id, expected_revision)
         return self._write(item, {"kind": kind.value}, [("kind", item.kind, kind)], who)
 
     @_under_lock
-    def edit_text(self, item_id: str, text: str, *, who: str | None = None) -> Item:
+    def edit_text(self, item_id: str, text: str, *, who: str | None = None, expected_revision: int | None = None) -> Item:
         """Replace an item's text (NFC, whitespace collapsed); an empty text is refused."""
-        item = self._live(item_id)
+        item = self._live(item_id, expected_revision)
         cleaned = clean(text)
         if not cleaned:
             raise StoreError("an item's text cannot be empty (delete the item instead)")
         return self._write(item, {"text": cleaned}, [("text", item.text, cleaned)], who)
 
     @_under_lock
-    def delete_item(self, item_id: str, *, who: str | None = None) -> Item:
+    def edit_item(
+        self,
+        item_id: str,
+        *,
+        text: str | None = None,
+        who: str | None = None,
+        expected_revision: int | None = None,
+        **tracking: Any,
+    ) -> Item:
+        """Save one edit of an item: follow-up fields (checked by the store) and text, as one
+        change under one lock, so no one else's save can come in between the two."""
+        item = self._live(item_id, expected_revision)
+        if tracking:
+            item = self.update_tracking(item.id, who=who, **tracking)
+        if text is not None:
+            item = self.edit_text(item.id, text, who=who)
+        return item
+
+    @_under_lock
+    def delete_item(self, item_id: str, *, who: str | None = None, expected_revision: int | None = None) -> Item:
         """Hide an item from every view; it stays in the store with its history (see restore_item)."""
-        item = self._live(item_id)
+        item = self._live(item_id, expected_revision)
         return self._write(item, {"deleted": True}, [("deleted", False, True)], who)
 
     @_under_lock
@@ -276,7 +328,7 @@ class ItemEditing:
         order = max(orders, default=0) + 1
         item_id = f"{session_id}-{order:02d}"
         row = {
-            "schema": 1,
+            "schema": SCHEMA_VERSION,
             "id": item_id,
             "session": session_id,
             "order": order,
@@ -284,10 +336,11 @@ class ItemEditing:
             "text": cleaned,
             "communes": list(commune_codes),
             "by_hand": True,
+            "revision": 1,
         }
         doc_id = table.insert(row)
         try:
-            self._record(item_id, [("created", None, f"{kind.title_vi}: {cleaned}")], who)
+            self._record(item_id, [("created", None, f"{kind.title_vi}: {cleaned}")], who, revision=1)
         except BaseException:
             table.remove(doc_ids=[doc_id])
             raise
@@ -296,8 +349,11 @@ class ItemEditing:
 
     # -- internals --------------------------------------------------------------------
 
-    def _live(self, item_id: str) -> Item:
+    def _live(self, item_id: str, expected_revision: int | None = None) -> Item:
         item = self.find_item(item_id)
+        if expected_revision is not None and item.revision != expected_revision:
+            since = [entry for entry in self.history(item.id) if entry.revision > expected_revision]
+            raise EditConflict(item, since)
         if item.deleted:
             raise StoreError(f"item {item.id} is deleted; restore it first")
         return item
@@ -309,20 +365,31 @@ class ItemEditing:
             return item
         table = self._db.table("items")
         [row] = [r for r in table.all() if r["id"] == item.id]
+        revision = item.revision + 1
+        fields = {**fields, "revision": revision}
         before = {key: row.get(key) for key in fields}
         doc_ids = [row.doc_id]
         table.update(fields, doc_ids=doc_ids)
         try:
-            self._record(item.id, edits, who)
+            self._record(item.id, edits, who, revision=revision)
         except BaseException:
             table.update(before, doc_ids=doc_ids)
             raise
         self._reindex()
         return self._items_by_id[item.id]
 
-    def _record(self, item_id: str, edits: list[tuple[str, Any, Any]], who: str | None) -> None:
+    def _record(self, item_id: str, edits: list[tuple[str, Any, Any]], who: str | None, *, revision: int) -> None:
         when = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         self._db.table("history").insert_multiple(
-            {"schema": 1, "item": item_id, "who": who or current_user(), "when": when, "field": name, "old": _show(old), "new": _show(new)}
+            {
+                "schema": SCHEMA_VERSION,
+                "item": item_id,
+                "revision": revision,
+                "who": who or current_user(),
+                "when": when,
+                "field": name,
+                "old": _show(old),
+                "new": _show(new),
+            }
             for name, old, new in edits
         )

@@ -22,6 +22,8 @@ class HistoryEntry:
     """"status", "owner", "deadline", "kind", "text", "deleted", "created", ..."""
     old: str
     new: str
+    revision: int = 0
+    """The item's revision after this change (the fields changed by one write share it)."""
 
     def describe(self) -> str:
         """One line: "2026-11-25 09:14 · lan · status: Mới tiếp nhận → Đang giải quyết"."""

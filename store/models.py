@@ -127,6 +127,9 @@ class Item:
     """Deleted by an officer: kept, with its history, so it can be restored."""
     added_by_hand: bool = False
     """Added by an officer rather than read from the session's report."""
+    revision: int = 0
+    """How many changes officers have made to it: a save that saw an older revision meets
+    someone else's change (see `store.editing.EditConflict`)."""
 
 
 @dataclass(frozen=True)

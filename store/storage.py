@@ -15,9 +15,13 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from .backups import keep_backup
 from .errors import StoreError
 
-__all__ = ["AtomicJSONStorage", "file_state", "refuse_world_writable"]
+__all__ = ["AtomicJSONStorage", "STORE_FILE", "file_state", "refuse_world_writable"]
+
+STORE_FILE = "haicap.json"
+"""Name of the TinyDB file inside a store folder."""
 
 
 class AtomicJSONStorage(Storage):
@@ -26,6 +30,9 @@ class AtomicJSONStorage(Storage):
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         """The JSON file this storage reads and replaces."""
+        self.pending_backup: tuple[str, int] | None = None
+        """(action, how many backups to keep): set by the store for one change, so that the
+        change's first write keeps the file as it was (see `store.backups`)."""
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         """Return the whole database, or None for a file that does not exist yet or is empty."""
@@ -33,20 +40,29 @@ class AtomicJSONStorage(Storage):
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return None
+        return self.parse(raw, self.path)
+
+    @staticmethod
+    def parse(raw: bytes, path: Path) -> dict[str, dict[str, Any]] | None:
+        """The tables in the bytes of a store file (None when empty); StoreError naming `path` when damaged."""
         if not raw.strip():
             return None
         try:
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise StoreError(f"{self.path}: store file is damaged ({error})") from error
+            raise StoreError(f"{path}: store file is damaged ({error})") from error
         # TinyDB expects {table: {id: document}}; anything else is not a haicap store.
         if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
-            raise StoreError(f"{self.path}: store file is damaged (not a table of tables)")
+            raise StoreError(f"{path}: store file is damaged (not a table of tables)")
         return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Write `data` to a temporary file, flush it to disk, then rename it over the store file."""
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        if self.pending_backup is not None:
+            action, keep = self.pending_backup
+            self.pending_backup = None  # one backup per change, however many writes it takes
+            keep_backup(self.path, action, keep)
         handle, temp_name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
         try:
             # mkstemp creates the file private (0600); keep the mode the store already had,
@@ -65,6 +81,15 @@ class AtomicJSONStorage(Storage):
 
     def close(self) -> None:
         """Nothing to release: every write already reached the disk."""
+
+    def sweep_temp_files(self) -> int:
+        """Delete temporary files that writers killed before their rename left behind; return
+        how many. Call it only under the store's write lock, when no write can be under way."""
+        swept = 0
+        for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            leftover.unlink(missing_ok=True)
+            swept += 1
+        return swept
 
 
 def file_state(path: Path) -> tuple[int, int, int] | None:

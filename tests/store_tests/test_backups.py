@@ -1,0 +1,166 @@
+"""Backups of the store file, `restore`, and what a writer killed mid-write leaves behind."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from store import Kind, Store, StoreError
+from store.backups import list_backups
+from store.reports import parse_report
+
+REQUEST = "36bc83c6-16"
+
+
+def _seeded(folder: Path) -> Store:
+    store = Store.open(folder)
+    store.ensure_seeded()
+    return store
+
+
+def test_each_change_keeps_the_previous_version_and_only_the_newest_five(tmp_path: Path) -> None:
+    with _seeded(tmp_path) as store:
+        before_note = (tmp_path / "haicap.json").read_bytes()
+        store.update_tracking(REQUEST, note="một")
+        backups = store.backups()
+        assert backups[0].action == "update-tracking"
+        assert backups[0].path.read_bytes() == before_note, "the backup is the file as it was before the change"
+        for number in range(7):
+            store.update_tracking(REQUEST, note=f"ghi chú {number}")
+        assert len(store.backups()) == 5
+        names = [b.path.name for b in store.backups()]
+        assert names == sorted(names, reverse=True), "newest first"
+
+
+def test_a_change_that_writes_nothing_keeps_no_backup(tmp_path: Path) -> None:
+    with _seeded(tmp_path) as store:
+        count = len(store.backups())
+        store.update_tracking(REQUEST, note="")  # already empty: nothing to write
+        with pytest.raises(StoreError):
+            store.update_tracking("nope-99", note="x")
+        assert len(store.backups()) == count
+
+
+def test_backup_count_is_configurable_and_zero_keeps_none(tmp_path: Path) -> None:
+    with _seeded(tmp_path) as store:
+        for number in range(4):
+            store.update_tracking(REQUEST, note=f"n{number}")
+        store.set_backup_count(2)
+        assert store.backup_count == 2
+        assert len(store.backups()) == 2, "extra old backups go at once"
+        store.set_backup_count(0)
+        store.update_tracking(REQUEST, note="no backup")
+        assert store.backups() == []
+        with pytest.raises(StoreError):
+            store.set_backup_count(-1)
+
+
+def _wrong_report(store: Store):
+    return parse_report(
+        {
+            "format": "haicap-session/1",
+            "session": {
+                "date": dt.date(2025, 12, 2),
+                "province": "Thanh Hóa",
+                "leader": {"name": "Người Thử", "title": "Kiểm thử"},
+                "title": "Một phiên nhập nhầm",
+            },
+            "communes": ["xã Vân Du"],
+            "items": [{"kind": "request", "text": "Đề nghị tỉnh hỗ trợ kinh phí làm đường."}],
+        },
+        store.registry,
+        "wrong.yaml",
+    )
+
+
+def test_restore_undoes_a_bad_import_and_can_itself_be_undone(tmp_path: Path) -> None:
+    with _seeded(tmp_path) as store:
+        sessions = len(store.sessions())
+        store.add_report(_wrong_report(store))
+        assert len(store.sessions()) == sessions + 1
+        [before_import] = [b for b in store.backups() if b.action == "import"]
+        store.restore(before_import)
+        assert len(store.sessions()) == sessions
+        assert store.backups()[0].action == "restore"
+        store.restore(store.backups()[0])  # the restore is undone: the import is back
+        assert len(store.sessions()) == sessions + 1
+
+
+def test_another_process_sees_the_restored_store(tmp_path: Path) -> None:
+    with _seeded(tmp_path) as store, Store.open(tmp_path) as other:
+        store.update_tracking(REQUEST, note="sai")
+        assert other.changed_on_disk()
+        other.refresh()
+        store.restore(store.backups()[0])
+        other.refresh()
+        assert other.item(REQUEST).tracking.note == ""
+
+
+def test_a_damaged_backup_is_refused_and_the_store_is_untouched(tmp_path: Path) -> None:
+    with _seeded(tmp_path) as store:
+        store.update_tracking(REQUEST, note="x")
+        backup = store.backups()[0]
+        backup.path.write_bytes(b"{not json")
+        before = (tmp_path / "haicap.json").read_bytes()
+        with pytest.raises(StoreError, match="damaged"):
+            store.restore(backup)
+        assert (tmp_path / "haicap.json").read_bytes() == before
+
+
+def test_backups_of_other_files_are_left_alone(tmp_path: Path) -> None:
+    with _seeded(tmp_path) as store:
+        (tmp_path / "backups").mkdir(exist_ok=True)
+        mine = tmp_path / "backups" / "my-copy.json"
+        mine.write_text("{}")
+        for number in range(7):
+            store.update_tracking(REQUEST, note=str(number))
+        assert mine.exists()
+        assert all(b.path != mine for b in list_backups(tmp_path / "haicap.json"))
+
+
+def _killed_before_replace(folder: str) -> None:
+    """A writer that dies (SIGKILL) after writing its temporary file, before the rename."""
+    import store.storage
+
+    def die(*args: object) -> None:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    store.storage.os.replace = die  # type: ignore[assignment]
+    with Store.open(Path(folder)) as opened:
+        opened.update_tracking(REQUEST, note="never saved")
+
+
+def test_a_writer_killed_between_temp_file_and_replace_leaves_a_loadable_store(tmp_path: Path) -> None:
+    with _seeded(tmp_path) as store:
+        store.update_tracking(REQUEST, note="saved")
+    before = (tmp_path / "haicap.json").read_bytes()
+    writer = multiprocessing.get_context("spawn").Process(target=_killed_before_replace, args=(str(tmp_path),))
+    writer.start()
+    writer.join(60)
+    assert writer.exitcode == -signal.SIGKILL
+    leftovers = list(tmp_path.glob(".haicap.json.*.tmp"))
+    assert leftovers, "the killed writer got as far as its temporary file"
+    assert (tmp_path / "haicap.json").read_bytes() == before
+    with Store.open(tmp_path) as store:
+        assert store.item(REQUEST).tracking.note == "saved"
+        store.update_tracking(REQUEST, note="next")  # the lock was released by the kernel
+        assert store.item(REQUEST).tracking.note == "next"
+    assert not list(tmp_path.glob(".haicap.json.*.tmp")), "the next writer sweeps the leftover away"
+
+
+def test_backups_keep_the_group_mode_of_the_store(tmp_path: Path) -> None:
+    with _seeded(tmp_path) as store:
+        store.update_tracking(REQUEST, note="x")
+        assert store.backups()[0].path.stat().st_mode & 0o777 == 0o660
+        assert not store.backups()[0].path.stat().st_mode & 0o002
+
+
+def test_an_item_kind_change_is_named_in_its_backup(tmp_path: Path) -> None:
+    with _seeded(tmp_path) as store:
+        store.change_kind(REQUEST, Kind.DIRECTIVE)
+        assert store.backups()[0].action == "change-kind"
