@@ -87,7 +87,10 @@ def keep_backup(store_file: Path, action: str, keep: int) -> Backup | None:
     folder = _backup_folder(store_file)
     # The folder is as shared as the store folder: an officer restoring must read backups
     # that a colleague's haicap kept.
-    folder.mkdir(mode=0o770, exist_ok=True)
+    if not folder.is_dir():
+        folder.mkdir()
+        # Shared as the store folder is (its group, setgid bit), never wider than the group.
+        folder.chmod(store_file.parent.stat().st_mode & 0o2770 | 0o700)
     now = dt.datetime.now(dt.timezone.utc)
     stamp = now.strftime("%Y%m%dT%H%M%S%fZ")
     slug = re.sub(r"[^a-z0-9-]+", "-", action.lower()).strip("-") or "change"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from store import SCHEMA_VERSION
 from tui.cli import main
 
 
@@ -48,7 +49,7 @@ def test_newer_schema_is_refused_naming_both_versions(tmp_path: Path, capsys) ->
     before = (folder / "haicap.json").read_bytes()
     assert main(["--db", str(folder)]) == 1
     err = capsys.readouterr().err
-    assert "99" in err and "1" in err and "upgrade" in err
+    assert "99" in err and f"up to {SCHEMA_VERSION}" in err and "upgrade" in err
     assert (folder / "haicap.json").read_bytes() == before
 
 

@@ -118,5 +118,18 @@ def main(argv: list[str] | None = None) -> int:
             os.environ[TODAY_ENV_VAR] = previous_today
 
 
+def run() -> int:
+    """The `haicap` command: `main`, quiet when its output is cut short (`haicap items | head`)."""
+    try:
+        code = main()
+        sys.stdout.flush()  # here, not at exit, so a closed pipe is caught below
+        return code
+    except BrokenPipeError:
+        # The reader went away; point stdout at devnull so the interpreter's final flush
+        # does not raise again, and exit as `head`'s writers do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    sys.exit(run())

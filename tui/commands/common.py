@@ -82,14 +82,15 @@ def parse_kind(text: str) -> Kind:
     raise CommandError(f"--kind: '{text}' is not a kind; use one of: {allowed}", code=2)
 
 
-def parse_positive_int(text: str, option: str) -> int:
-    """A whole number of days greater than zero."""
+def parse_positive_int(text: str, option: str, unit: str = "days") -> int:
+    """A whole number (of `unit`, when given) greater than zero."""
+    of_unit = f" of {unit}" if unit else ""
     try:
         value = int(text.strip())
     except ValueError:
-        raise CommandError(f"{option}: '{text}' is not a whole number of days", code=2) from None
+        raise CommandError(f"{option}: '{text}' is not a whole number{of_unit}", code=2) from None
     if value <= 0:
-        raise CommandError(f"{option}: must be a positive number of days, not {value}", code=2)
+        raise CommandError(f"{option}: must be a positive number{of_unit}, not {value}", code=2)
     return value
 
 

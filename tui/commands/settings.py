@@ -1,4 +1,4 @@
-"""`haicap config`: the store's settings (today: the answer deadlines of requests)."""
+"""`haicap config`: the store's settings (the answer deadlines of requests, how many backups to keep)."""
 
 from __future__ import annotations
 
@@ -15,13 +15,16 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
     config = commands.add_parser(
         "config",
         parents=parents,
-        help="show or change the default answer deadlines of requests",
+        help="show or change the default answer deadlines of requests and the number of backups",
         description="Requests are due a number of days after the session unless a deadline is set by hand: "
         "40 days by default, 50 when co-operating agencies are involved. Without options, print them.",
     )
     config.add_argument("--answer-days", metavar="N", help="days to answer a request (a positive whole number)")
     config.add_argument(
         "--answer-days-with-co", metavar="M", help="days to answer a request that has co-operating agencies"
+    )
+    config.add_argument(
+        "--backups", metavar="N", help="how many earlier versions of the store to keep for `haicap restore` (0: none)"
     )
     config.set_defaults(handler=_config)
 
@@ -35,7 +38,11 @@ def _config(args: argparse.Namespace, db_path: Path) -> int:
         if args.answer_days_with_co is not None
         else None
     )
+    backups = _parse_count(args.backups) if args.backups is not None else None
     with open_store(db_path) as store:
+        if backups is not None and backups != store.backup_count:
+            print(f"changed: backups {store.backup_count} → {backups}")
+            store.set_backup_count(backups)
         rules = store.deadline_rules
         if days is not None or with_co is not None:
             new = DeadlineRules(
@@ -50,4 +57,11 @@ def _config(args: argparse.Namespace, db_path: Path) -> int:
             rules = store.deadline_rules
         print(f"answer-days: {rules.answer_days}  (a request is due this many days after its session)")
         print(f"answer-days-with-co: {rules.answer_days_with_co}  (the same, when co-operating agencies are involved)")
+        print(f"backups: {store.backup_count}  (earlier versions of the store kept for `haicap restore`)")
     return 0
+
+
+def _parse_count(text: str) -> int:
+    if text.strip() == "0":
+        return 0
+    return parse_positive_int(text, "--backups", "")

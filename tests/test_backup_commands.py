@@ -1,0 +1,71 @@
+"""`haicap restore` and `haicap config --backups` from the shell."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+
+REQUEST = "36bc83c6-16"
+
+
+@pytest.fixture
+def store_folder(seeded_store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("HAICAP_DB", str(seeded_store_path))
+    return seeded_store_path
+
+
+def _run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_restore_lists_backups_then_undoes_a_change(store_folder: Path, capsys) -> None:
+    before = (store_folder / "haicap.json").read_bytes()
+    assert _run(capsys, "set", REQUEST, "--owner", "Sở Tài chính")[0] == 0
+    code, out, _ = _run(capsys, "restore")
+    assert code == 0
+    header, first = out.splitlines()[:2]
+    assert header.split()[:2] == ["#", "kept"]
+    assert first.split()[0] == "1" and "update-tracking" in first and " 38 " in first
+    code, out, _ = _run(capsys, "restore", "1")
+    assert code == 0 and "restored backup 1" in out and "`haicap restore 1` undoes this" in out
+    assert (store_folder / "haicap.json").read_bytes() == before
+    code, out, _ = _run(capsys, "item", REQUEST)
+    assert "Sở Tài chính" not in out
+
+
+def test_restore_refuses_a_number_it_does_not_have(store_folder: Path, capsys) -> None:
+    _run(capsys, "set", REQUEST, "--owner", "Sở Tài chính")
+    before = (store_folder / "haicap.json").read_bytes()
+    code, _, err = _run(capsys, "restore", "9")
+    assert code == 1 and "no backup 9" in err and err.count("\n") == 1
+    code, _, err = _run(capsys, "restore", "một")
+    assert code == 2 and "NUMBER" in err
+    assert (store_folder / "haicap.json").read_bytes() == before
+
+
+def test_config_sets_how_many_backups_are_kept(store_folder: Path, capsys) -> None:
+    for owner in ("A", "B", "C", "D"):
+        _run(capsys, "set", REQUEST, "--owner", owner)
+    code, out, _ = _run(capsys, "config", "--backups", "2")
+    assert code == 0 and "backups 5 → 2" in out and "backups: 2" in out
+    _, out, _ = _run(capsys, "restore")
+    assert len([line for line in out.splitlines() if line[:1].isdigit()]) == 2
+    assert _run(capsys, "config", "--backups", "không")[0] == 2
+
+
+def test_output_cut_short_by_a_pager_is_not_an_error(store_folder: Path) -> None:
+    # `haicap items | head -1`: the reader closes the pipe early; no traceback may follow.
+    command = [sys.executable, "-c", "import sys; from tui.cli import run; sys.exit(run())", "items"]
+    writer = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert writer.stdout is not None
+    writer.stdout.close()  # before it writes: its output all goes to a closed pipe
+    _, err = writer.communicate(timeout=60)
+    assert b"BrokenPipe" not in err and b"Traceback" not in err, err.decode()
+    assert writer.returncode == 141
