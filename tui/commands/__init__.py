@@ -2,7 +2,7 @@
 
 Each module has `register(commands, parents)`, which adds its subparsers and sets
 `handler=` on them; a handler takes `(args, db_path)` and returns the exit code. None of
-them starts Textual but `present`: they work on the store directly and report a `StoreError` as one
+them starts Textual: they work on the store directly and report a `StoreError` as one
 line, `haicap: message`.
 
     importing   import, extract, eval
@@ -11,14 +11,13 @@ line, `haicap: message`.
     settings    config
     backups     restore
     stress      stress (concurrent writers on a scratch store)
-    present     present (opens the app on the presenter)
 """
 
 from __future__ import annotations
 
-from . import backups, follow_up, importing, present, search, settings, stress
+from . import backups, follow_up, importing, search, settings, stress
 
 __all__ = ["MODULES"]
 
-MODULES = (importing, follow_up, search, settings, backups, present, stress)
+MODULES = (importing, follow_up, search, settings, backups, stress)
 """The command modules, in the order their commands appear in `haicap --help`."""
