@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .clock import now
 from .errors import StoreError
 from .followup import DeadlineRules
 from .history import HistoryEntry, current_user
@@ -379,7 +380,7 @@ class ItemEditing:
         return self._items_by_id[item.id]
 
     def _record(self, item_id: str, edits: list[tuple[str, Any, Any]], who: str | None, *, revision: int) -> None:
-        when = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        when = now().isoformat(timespec="seconds")
         self._db.table("history").insert_multiple(
             {
                 "schema": SCHEMA_VERSION,
