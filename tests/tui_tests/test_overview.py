@@ -607,3 +607,41 @@ def test_match_spans_ignore_diacritics_and_case() -> None:
     assert [text[start:end] for start, end in spans] == ["Ngọc", "Trạo"]
     assert match_spans("Đường", "duong") == [(0, 5)]
     assert match_spans("abc", "") == []
+
+
+# -- live refresh ------------------------------------------------------------------------
+
+
+async def test_the_open_overview_counts_again_when_another_officer_writes(late_store) -> None:
+    """Another process closes the overdue request: within 2 s the overview loses its ⚠ row,
+    with no key pressed, and the cursor stays on the commune it was on."""
+    path, late_id = late_store
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_overview(app, pilot)
+        assert first_cells(app, 1)[0][0] == "⚠ Vân Du"
+        await pilot.press("j")  # Kim Tân
+        with Store.open(path) as other:
+            other.set_status(late_id, "answered", who="officer-b")
+        await pilot.pause(2.0)
+        await settle(pilot)
+        assert isinstance(app.screen, OverviewScreen)
+        assert not first_cells(app, 1)[0][0].startswith("⚠"), "nothing is overdue any more"
+        assert app.screen.query_one(OverviewTable).current.commune.name == "Kim Tân"
+        assert any("officer-b" in str(n.message) for n in app._notifications)
+
+
+async def test_the_open_late_view_drops_an_item_another_officer_closed(late_store) -> None:
+    path, late_id = late_store
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        table = app.screen.query_one(LateTable)
+        assert [entry.item.id for entry in table.late_items] == [late_id]
+        with Store.open(path) as other:
+            other.set_status(late_id, "answered", who="officer-b")
+        await pilot.pause(2.0)
+        await settle(pilot)
+        assert list(table.late_items) == []

@@ -145,6 +145,10 @@ class DashboardScreen(ItemActionsScreen, ReportImportScreen):
             self._fill_panes(changed=shown)
         self._update_header()
         self.notify(message.notice, timeout=4)
+        # Views open over the dashboard (overview, late items) show the same store.
+        for screen in self.app.screen_stack:
+            if screen is not self and callable(getattr(screen, "store_changed", None)):
+                screen.store_changed()
 
     # -- loading ----------------------------------------------------------------------
 

@@ -90,6 +90,11 @@ class LateScreen(Screen[Item | None]):
         self.query_one(LateTable).loading = True
         self.load(None if self.all_provinces else self.province)
 
+    def store_changed(self) -> None:
+        """Another process wrote the store (the dashboard re-read it): list again, keeping
+        the item under the cursor."""
+        self.load(None if self.all_provinces else self.province)
+
     @work(thread=True, exclusive=True, group="late", exit_on_error=False)
     def load(self, province: Province | None) -> None:
         """Find the overdue items of `province` (or everywhere), off the UI thread."""
@@ -107,10 +112,12 @@ class LateScreen(Screen[Item | None]):
             return  # `a` was pressed again while this was read
         self._late, self._day = message.late, message.day
         table = self.query_one(LateTable)
+        first = table.loading
         table.loading = False
         table.show(message.late, with_province=self.all_provinces)
         self._update_header()
-        self.set_focus(table)
+        if first:
+            self.set_focus(table)
 
     @on(LoadFailed)
     def _load_failed(self, message: LoadFailed) -> None:

@@ -138,13 +138,20 @@ class OverviewScreen(Screen[Commune | None]):
             return
         self.post_message(self.Loaded(province, rows, totals, day))
 
+    def store_changed(self) -> None:
+        """Another process wrote the store (the dashboard re-read it): count again, keeping
+        the sort, the filter and the commune under the cursor."""
+        self.load(self.province)
+
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         self._rows, self._totals, self._day = message.rows, message.totals, message.day
         table = self.query_one(OverviewTable)
+        first = table.loading
         table.loading = False
         self._refresh_table()
-        self.set_focus(table)
+        if first:  # a refresh must not take the focus from the filter being typed
+            self.set_focus(table)
 
     @on(LoadFailed)
     def _load_failed(self, message: LoadFailed) -> None:
