@@ -209,6 +209,7 @@ class Store(ItemEditing, StoreMaintenance):
                 session_rows.append(self._session_row(report, session_id, digest, origin))
                 item_rows.extend(
                     {
+                        **({"tracking": item.tracking.to_row()} if item.tracking else {}),
                         "schema": SCHEMA_VERSION,
                         "id": f"{session_id}-{number:02d}",
                         "session": session_id,
@@ -216,6 +217,9 @@ class Store(ItemEditing, StoreMaintenance):
                         "kind": item.kind.value,
                         "text": item.text,
                         "communes": [c.code for c in item.communes],
+                        # Where it came from, on every record: "seed", "import", or
+                        # "synthetic" (generated for scale tests, never real data).
+                        "origin": origin,
                     }
                     for number, item in enumerate(report.items, start=1)
                 )

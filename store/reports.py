@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from .errors import ReportError
+from .tracking import Tracking
 from .models import Commune, Kind, Person, Province
 from .registry import Registry
 from .text import clean
@@ -46,6 +47,9 @@ class ParsedItem:
     kind: Kind
     text: str
     communes: tuple[Commune, ...]
+    tracking: Tracking | None = None
+    """Follow-up fields known when the report is added (a generated store sets them; a
+    report read from a file never does). Not part of the report's content hash."""
 
 
 @dataclass(frozen=True)

@@ -330,3 +330,21 @@ def test_open_reports_a_non_numeric_schema_version(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as caught:
         Store.open(path)
     assert str(path) in str(caught.value)
+
+
+def test_every_item_record_says_where_it_came_from_and_may_bring_its_follow_up(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from store import RequestStatus, Tracking
+    from store.reports import bundled_reports
+
+    with Store.open(tmp_path / "kho") as store:
+        [report] = bundled_reports(store.registry)
+        first = replace(report.items[15], tracking=Tracking(owner="Sở Tài chính", status=RequestStatus.ANSWERED))
+        generated = replace(report, items=(first, *report.items[16:]))
+        [session] = store.add_reports([generated], origin="synthetic")
+        assert session is not None
+        item = store.item(f"{session.id}-01")
+        assert item.tracking.owner == "Sở Tài chính" and item.tracking.status is RequestStatus.ANSWERED
+    rows = json.loads((tmp_path / "kho" / STORE_FILE).read_text(encoding="utf-8"))["items"].values()
+    assert {row["origin"] for row in rows} == {"synthetic"}
