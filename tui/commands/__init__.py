@@ -8,16 +8,18 @@ line, `haicap: message`.
     importing   import, extract, eval
     follow_up   items, item, set, restore-item
     search      search
+    export      export (minutes and tracking table: docx, xlsx, md, csv)
     settings    config
     backups     restore
+    serve       serve (the dashboard in a browser, through textual-serve)
     stress      stress (concurrent writers on a scratch store)
 """
 
 from __future__ import annotations
 
-from . import backups, follow_up, importing, search, settings, stress
+from . import backups, export, follow_up, importing, search, serve, settings, stress
 
 __all__ = ["MODULES"]
 
-MODULES = (importing, follow_up, search, settings, backups, stress)
+MODULES = (importing, follow_up, search, export, settings, backups, serve, stress)
 """The command modules, in the order their commands appear in `haicap --help`."""
