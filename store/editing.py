@@ -352,11 +352,12 @@ class ItemEditing:
 
     def _live(self, item_id: str, expected_revision: int | None = None) -> Item:
         item = self.find_item(item_id)
+        # Deleted first: whoever deleted it, saving over that is not possible anyway.
+        if item.deleted:
+            raise StoreError(f"item {item.id} is deleted; restore it first")
         if expected_revision is not None and item.revision != expected_revision:
             since = [entry for entry in self.history(item.id) if entry.revision > expected_revision]
             raise EditConflict(item, since)
-        if item.deleted:
-            raise StoreError(f"item {item.id} is deleted; restore it first")
         return item
 
     def _write(self, item: Item, fields: dict[str, Any], edits: list[tuple[str, Any, Any]], who: str | None) -> Item:

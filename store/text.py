@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["clean", "fold", "matches", "sort_key"]
+__all__ = ["clean", "fold", "matches", "sort_key", "visible"]
 
 _SPACES = re.compile(r"\s+")
 
@@ -78,3 +78,32 @@ def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
             letters.append(len(_ALPHABET) + ord(letter[0]))
         tones.append(tone)
     return tuple(letters), tuple(tones)
+
+
+# -- showing text from outside on a terminal --------------------------------------------
+# Item text may hold ESC, NUL or bidi overrides (pasted, imported, edited by hand). The
+# dashboard and the command line both print it through `visible`, so it can never move
+# the cursor, recolour the terminal or reorder a line.
+
+# Bidirectional controls reorder what follows them; show them as their code point instead.
+_BIDI_CONTROLS = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A)) | {0x200E, 0x200F, 0x061C}
+
+
+def _visible_char(char: str) -> str:
+    code = ord(char)
+    if char in "\n\t":
+        return char
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control pictures": ␛ for ESC, ␀ for NUL
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    if 0x80 <= code < 0xA0 or code in _BIDI_CONTROLS:
+        return f"<U+{code:04X}>"
+    return char
+
+
+def visible(text: str) -> str:
+    """Return `text` with every control character replaced by a visible stand-in."""
+    if text.isprintable():
+        return text
+    return "".join(_visible_char(char) for char in text)

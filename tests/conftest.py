@@ -24,6 +24,16 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return data_home
 
 
+@pytest.fixture(autouse=True)
+def isolated_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the user's settings file (the theme) into the test's folder: a test never reads
+    the developer's choice nor writes the real home."""
+    path = tmp_path / "user-config" / "haicap.json"
+    monkeypatch.setenv("HAICAP_CONFIG", str(path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    return path
+
+
 FIXED_TODAY = "2025-12-15"
 """Today for every test, unless a test sets HAICAP_TODAY itself: 20 days after the seed
 session of 25/11/2025, so its requests are open and not yet overdue (default deadline

@@ -206,3 +206,17 @@ def test_eval_prints_the_per_kind_table(tmp_path: Path, capsys) -> None:
 def test_eval_of_a_folder_without_keys_is_refused(tmp_path: Path, capsys) -> None:
     assert main(["eval", str(tmp_path)]) == 1
     assert "no article with a .key.json" in capsys.readouterr().err
+
+
+def test_commands_print_control_characters_from_item_text_visibly(seeded_store_path: Path, capsys) -> None:
+    from store import Kind, Store
+
+    with Store.open(seeded_store_path) as store:
+        [session] = store.sessions()
+        item = store.add_item(session.id, session.commune_codes[:1], Kind.REQUEST, "Đề nghị \x1b[31mđỏ\x1b[0m \u202eabc [bold]x[/]")
+    assert main(["--db", str(seeded_store_path), "item", item.id]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\u202e" not in out
+    assert "␛[31mđỏ␛[0m" in out and "<U+202E>abc" in out and "[bold]x[/]" in out
+    assert main(["--db", str(seeded_store_path), "item", "nope\x1b[2J"]) == 1
+    assert "nope␛[2J" in capsys.readouterr().err

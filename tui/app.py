@@ -2,23 +2,33 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
 from textual import on
 from textual.app import App
+from textual.notifications import SeverityLevel
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.theme import Theme
 
-from store import Commune, Item, Province, Store
+from store import Commune, Item, Province, Store, StoreError
+from store.clock import today
+from store.slides import Deck, deck_of_session
 
+from . import user_config
+from .literal import visible
 from .dialogs.help import HelpDialog, HelpSection, bindings_of
 from .dialogs.search_dialog import SearchDialog
 from .messages import CommunesLoaded, LoadFailed
+from .palette import HaicapCommands
 from .screens.dashboard import DashboardScreen
 from .screens.late import LateScreen
 from .screens.overview import OverviewScreen
+from .screens.presenter import PresenterScreen
+from .themes import HAICAP_THEMES
 
 __all__ = ["HaicapApp", "make_app"]
 
@@ -28,6 +38,7 @@ class HaicapApp(App[None]):
 
     TITLE = "haicap"
     CSS_PATH = Path(__file__).parent / "app.tcss"
+    COMMANDS = App.COMMANDS | {HaicapCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", tooltip="Quit haicap (ctrl+q works everywhere)"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
@@ -36,6 +47,7 @@ class HaicapApp(App[None]):
         Binding("o", "overview", "Overview", show=False, tooltip="Overview of the province's communes, with totals"),
         Binding("l", "late", "Late", show=False, tooltip="Every overdue request and directive, oldest first"),
         Binding("ctrl+f", "search", "Search", show=False, tooltip="Search the text of every item of every commune"),
+        Binding("P", "present", "Present", key_display="P", show=False, tooltip="Present the commune's newest session full screen"),
     ]
     """Keys that work on every screen; the help dialog lists them first."""
 
@@ -46,6 +58,42 @@ class HaicapApp(App[None]):
         self.start_province = province
         """The province asked for on the command line, or None for the default."""
         self._started = False
+        self.start_deck: Deck | None = None
+        """A presentation to open over the dashboard at start (`haicap present`), or None."""
+        for theme in HAICAP_THEMES:
+            self.register_theme(theme)
+        remembered = user_config.remembered_theme()
+        if remembered in self.available_themes:
+            self.theme = remembered
+        self._remembered_theme = self.theme
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.start_deck is not None:
+            self.push_screen(PresenterScreen(self.start_deck), self._show_on_dashboard)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        # The signal also fires for the theme set at start; only a change is written.
+        if theme.name != self._remembered_theme:
+            self._remembered_theme = theme.name
+            if not user_config.remember_theme(theme.name):
+                self.notify(f"{user_config.config_path()}: cannot save the theme", severity="warning")
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a notification, always as plain text.
+
+        Notices quote item text, other officers' values and file names, which may hold
+        Rich markup or control characters; none of haicap's own notices uses markup, so
+        every one is shown literally, with control characters made visible."""
+        super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
 
     def get_default_screen(self) -> Screen[None]:
         return DashboardScreen(self.store, self.start_province)
@@ -67,7 +115,8 @@ class HaicapApp(App[None]):
         if self._started:
             return
         self._started = True
-        if len(self.store.sessions()) > 1:
+        presenting = any(isinstance(screen, PresenterScreen) for screen in self.screen_stack)
+        if len(self.store.sessions()) > 1 and not presenting:
             self.action_overview()
 
     @on(LoadFailed)
@@ -82,6 +131,9 @@ class HaicapApp(App[None]):
             return bool(dashboards) and dashboards[0].province is not None
         if action == "search":
             return not self.screen.is_modal
+        if action == "present":
+            dashboard = self.dashboard_if_shown()
+            return dashboard is not None and dashboard.selected is not None and bool(self.store.report(dashboard.selected).sessions)
         return True
 
     def _back_to_dashboard(self) -> DashboardScreen:
@@ -126,6 +178,28 @@ class HaicapApp(App[None]):
             self.screen.dismiss(None)
         elif self.dashboard.province is not None:
             self._open_view(LateScreen(self.store, self.dashboard.province))
+
+    def dashboard_if_shown(self) -> DashboardScreen | None:
+        """The dashboard when it is the screen on top, else None."""
+        return self.screen if isinstance(self.screen, DashboardScreen) else None
+
+    def show_on_dashboard(self, target: Commune | Item | None) -> None:
+        """Go back to the dashboard and show a commune, or an item under its commune."""
+        self._show_on_dashboard(target)
+
+    def action_present(self) -> None:
+        """Present the newest session of the dashboard's commune, full screen."""
+        dashboard = self.dashboard_if_shown()
+        if dashboard is None or dashboard.selected is None:
+            return
+        sessions = self.store.report(dashboard.selected).sessions
+        if not sessions:
+            return
+        try:
+            day = today()
+        except StoreError:
+            day = dt.date.today()  # the dashboard has said the fixed day is unreadable
+        self.push_screen(PresenterScreen(deck_of_session(self.store, sessions[0], day)), self._show_on_dashboard)
 
     def action_search(self) -> None:
         """Ask for words and show the chosen item on the dashboard."""

@@ -29,7 +29,7 @@ from store.clock import TODAY_ENV_VAR
 from store.paths import DB_ENV_VAR
 
 from .commands import MODULES
-from .commands.common import CommandError, current_day, fail, parse_day
+from .commands.common import CommandError, current_day, fail, parse_day, visible_output
 
 __all__ = ["main", "build_parser"]
 
@@ -106,7 +106,15 @@ def main(argv: list[str] | None = None) -> int:
             # For this run only (the dashboard reads it too); put back afterwards.
             os.environ[TODAY_ENV_VAR] = parse_day(args.today, "--today").isoformat()
         handler = getattr(args, "handler", None)
-        return handler(args, db_path) if handler else _dashboard(args, db_path)
+        if handler is None:
+            return _dashboard(args, db_path)
+        with visible_output():  # commands print item text and file names from outside
+            try:
+                return handler(args, db_path)
+            except CommandError as error:
+                return fail(str(error), error.code)
+            except StoreError as error:
+                return fail(str(error))
     except CommandError as error:
         return fail(str(error), error.code)
     except StoreError as error:

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual.message import Message
 
-from store import Commune, CommuneSummary, Item, Kind, Province, Session
+from store import Commune, CommuneSummary, HistoryEntry, Item, Kind, Province, Session
 
 __all__ = [
-    "StoreChanged","CommunesLoaded", "LoadFailed", "ReportImported", "ImportFailed", "ItemChanged", "ItemChangeFailed"]
+    "StoreChanged",
+    "CommunesLoaded",
+    "LoadFailed",
+    "ReportImported",
+    "ImportFailed",
+    "ItemChanged",
+    "ItemChangeFailed",
+    "ItemEditConflict",
+]
 
 
 @dataclass
@@ -69,6 +78,22 @@ class ItemChangeFailed(Message):
     """The store refused or failed to change an item; nothing changed. The text is for the user."""
 
     reason: str
+
+
+@dataclass
+class ItemEditConflict(Message):
+    """Someone else saved the item after the officer began changing it; nothing was written."""
+
+    item: Item
+    """The item as the store holds it now."""
+    changes: list[HistoryEntry]
+    """The other saves since, oldest first."""
+    change: Callable[[int], Item]
+    """The officer's change, to run again (over theirs) from the item's current revision."""
+    notice: str
+    """What the officer's change was, one line."""
+    deleted: bool = False
+    """The change deletes the item."""
 
 
 @dataclass

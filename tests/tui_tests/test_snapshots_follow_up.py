@@ -13,12 +13,10 @@ import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from helpers import settle
 
-import store.editing
 from store import Kind, Store
 from tui.app import make_app
 
@@ -26,20 +24,13 @@ OPEN_VAN_DU = ["slash", *"van du", "enter"]
 """Keys that select Vân Du in the list."""
 
 
-class _FixedClock(dt.datetime):
-    """`datetime` whose now() is 01/12/2025 08:30 UTC, for history written in the tests."""
-
-    @classmethod
-    def now(cls, tz=None):  # noqa: ANN001, ANN206
-        return cls(2025, 12, 1, 8, 30, tzinfo=dt.timezone.utc)
-
-
 @pytest.fixture
 def followed_up(seeded_store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """The seed store after an officer followed Vân Du up: its first request in progress at
     the Sở Nông nghiệp và Môi trường with a deadline of 03/12/2025 (12 days overdue), a
     directive due 10/01/2026 and one done late."""
-    monkeypatch.setattr(store.editing, "dt", SimpleNamespace(date=dt.date, datetime=_FixedClock, timezone=dt.timezone))
+    # History written in the tests is dated 01/12/2025 08:30 UTC (see store.clock.now).
+    monkeypatch.setenv("HAICAP_NOW", "2025-12-01T08:30:00+00:00")
     # History shows local times: UTC here, whatever the machine's zone.
     local_zone = os.environ.get("TZ")
     os.environ["TZ"] = "UTC"

@@ -2,7 +2,7 @@
 
 Each module has `register(commands, parents)`, which adds its subparsers and sets
 `handler=` on them; a handler takes `(args, db_path)` and returns the exit code. None of
-them starts Textual: they work on the store directly and report a `StoreError` as one
+them starts Textual but `present`: they work on the store directly and report a `StoreError` as one
 line, `haicap: message`.
 
     importing   import, extract, eval
@@ -13,13 +13,14 @@ line, `haicap: message`.
     backups     restore
     serve       serve (the dashboard in a browser, through textual-serve)
     stress      stress (concurrent writers on a scratch store)
+    present     present (opens the app on the presenter)
 """
 
 from __future__ import annotations
 
-from . import backups, export, follow_up, importing, search, serve, settings, stress
+from . import backups, export, follow_up, importing, present, search, serve, settings, stress
 
 __all__ = ["MODULES"]
 
-MODULES = (importing, follow_up, search, export, settings, backups, serve, stress)
+MODULES = (importing, follow_up, search, export, settings, backups, present, serve, stress)
 """The command modules, in the order their commands appear in `haicap --help`."""

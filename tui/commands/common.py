@@ -5,15 +5,16 @@ and items as lines or as JSON.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import shutil
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, TextIO
 
 from store import StoreError
 from store.models import Commune, Item, Kind, Province
-from store.text import fold
+from store.text import fold, visible
 
 if TYPE_CHECKING:
     from store import DeadlineRules, Store
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CommandError",
     "fail",
+    "visible_output",
     "parse_day",
     "parse_kind",
     "parse_positive_int",
@@ -48,6 +50,47 @@ class CommandError(Exception):
     def __init__(self, message: str, code: int = 1) -> None:
         super().__init__(message)
         self.code = code
+
+
+class VisibleText(io.TextIOBase):
+    """A text stream that writes through another one with control characters made visible
+    (see `store.text.visible`): what commands print may quote item text from outside."""
+
+    def __init__(self, inner: TextIO) -> None:
+        self.inner = inner
+
+    def write(self, text: str) -> int:
+        self.inner.write(visible(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.inner.flush()
+
+    def isatty(self) -> bool:
+        return self.inner.isatty()
+
+    def fileno(self) -> int:
+        return self.inner.fileno()
+
+    @property
+    def buffer(self) -> Any:  # bytes written on purpose (a document to stdout) pass as they are
+        return getattr(self.inner, "buffer", None)
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.inner, "encoding", "utf-8")
+
+
+@contextmanager
+def visible_output() -> Iterator[None]:
+    """Make standard output and error show control characters as visible stand-ins."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = VisibleText(sys.stdout), VisibleText(sys.stderr)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.stdout.flush()
+        sys.stdout, sys.stderr = saved
 
 
 def fail(message: str, code: int = 1) -> int:

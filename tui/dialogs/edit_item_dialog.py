@@ -23,6 +23,7 @@ from textual.widgets import Input, Static, TextArea
 
 from store import Item, Kind
 from store.followup import DeadlineRules
+from store.text import visible
 
 from ..literal import literal
 from ..widgets.items_pane import DATE_FORMAT
@@ -194,11 +195,13 @@ class EditItemDialog(ModalScreen[ItemEdit | None]):
             frame.border_title = f"Sửa / Edit · {self.item.kind.title_vi}"
             frame.border_subtitle = self.item.id
             yield Static(literal("Nội dung / Text"), classes="edit-label")
-            yield ItemTextArea(self.item.text, id="edit-text")
+            # Control characters in stored text are shown as visible stand-ins (␛, <U+202E>):
+            # a field is saved only if the officer changed what it showed (see _collect).
+            yield ItemTextArea(visible(self.item.text), id="edit-text")
             for name, label, value, placeholder in self._fields():
                 with Horizontal(classes="edit-row"):
                     yield Static(literal(label))
-                    yield Input(value, placeholder=placeholder, id=f"edit-{name}", compact=True)
+                    yield Input(visible(value), placeholder=placeholder, id=f"edit-{name}", compact=True)
             yield Static("", id="edit-error")
             yield Static(hints(("ctrl+s/enter", "lưu / save"), ("tab", "ô sau / next field"), ("esc", "huỷ / cancel")), id="edit-hints")
 
@@ -219,11 +222,13 @@ class EditItemDialog(ModalScreen[ItemEdit | None]):
         if not text:
             self._error("Nội dung không được để trống (xoá mục bằng d) / the text cannot be empty (d deletes)", "edit-text")
             return None
-        if text != " ".join(self.item.text.split()):
+        if text != " ".join(visible(self.item.text).split()):
             edit.text = text
         tracking = self.item.tracking
-        for name, *_ in self._fields():
+        for name, _label, shown, _hint in self._fields():
             typed = self.query_one(f"#edit-{name}", Input).value
+            if typed == visible(shown):
+                continue  # untouched: keep the stored value as it is
             value: Any
             if name in ("deadline", "done"):
                 try:

@@ -12,11 +12,11 @@ from textual.widgets import Static
 
 from store import HistoryEntry, Item
 
-from ..literal import literal
+from ..literal import bounded, literal
 from .scrolling_dialog import ScrollingDialog
 from .status_dialog import about_item
 
-__all__ = ["HistoryDialog", "FIELD_LABELS"]
+__all__ = ["HistoryDialog", "FIELD_LABELS", "describe_entry"]
 
 FIELD_LABELS = {
     "status": "Trạng thái / status",
@@ -74,23 +74,25 @@ class HistoryDialog(ScrollingDialog[None]):
             if not self.entries:
                 yield Static(literal("Chưa có thay đổi nào / no changes yet", "dim italic"))
             for entry in self.entries:
-                yield Static(self._entry(entry), classes="history-entry")
+                yield Static(describe_entry(entry), classes="history-entry")
 
-    @staticmethod
-    def _entry(entry: HistoryEntry) -> Content:
-        # Stored in UTC, shown in the local time of whoever reads it.
-        when = entry.when.astimezone().strftime("%d/%m/%Y %H:%M")
-        head = Content.assemble(
-            literal(when, "bold"),
-            literal(" · "),
-            literal(entry.who, "$accent"),
-            literal(" · "),
-            literal(FIELD_LABELS.get(entry.field, entry.field), "bold"),
-        )
-        change = Content.assemble(
-            literal("  "),
-            literal(entry.old or "—", "$text-muted"),
-            literal(" → "),
-            literal(entry.new or "—"),
-        )
-        return Content("\n").join([head, change])
+
+def describe_entry(entry: HistoryEntry) -> Content:
+    """Two lines: when · who · field, then old → new, every value literal."""
+    # Stored in UTC, shown in the local time of whoever reads it.
+    when = entry.when.astimezone().strftime("%d/%m/%Y %H:%M")
+    head = Content.assemble(
+        literal(when, "bold"),
+        literal(" · "),
+        literal(entry.who, "$accent"),
+        literal(" · "),
+        literal(FIELD_LABELS.get(entry.field, entry.field), "bold"),
+    )
+    # Values are bounded like the panes' text: an edit of a huge text records it twice.
+    change = Content.assemble(
+        literal("  "),
+        bounded(entry.old or "—", style="$text-muted"),
+        literal(" → "),
+        bounded(entry.new or "—"),
+    )
+    return Content("\n").join([head, change])

@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from store import Commune, FollowUp, Item, Kind
 
-from ..literal import literal
+from ..literal import DETAIL_LIMIT, bounded, count_text, literal
 from .scrolling_dialog import ScrollingDialog
 from ..widgets.items_pane import DATE_FORMAT, overdue_badge
 
@@ -64,7 +64,11 @@ class ItemDetailDialog(ScrollingDialog[None]):
             scroll.border_title = "Chi tiết / Detail"
             scroll.border_subtitle = "esc đóng / close"
             yield Static(literal(self.item.kind.title), classes="detail-kind")
-            yield Static(literal(self.item.text), classes="detail-text")
+            if len(self.item.text) > DETAIL_LIMIT:
+                # Said before the text, so nobody scrolls through it believing it is all there.
+                length = f"{count_text(len(self.item.text))} ký tự, chỉ hiện phần đầu / characters, only the beginning shown"
+                yield Static(self._meta("Độ dài / Length", length), classes="detail-meta")
+            yield Static(bounded(self.item.text, DETAIL_LIMIT), classes="detail-text")
             yield from self._tracking()
             yield Static(self._meta("Phiên / Session", f"{session.date.strftime(DATE_FORMAT)} — {session.title}"), classes="detail-meta")
             leader = str(session.leader) if session.leader.name else "—"  # free text may name no leader
@@ -106,4 +110,5 @@ class ItemDetailDialog(ScrollingDialog[None]):
 
     @staticmethod
     def _meta(label: str, value: str) -> Content:
-        return Content.assemble(literal(f"{label}: ", "bold"), literal(value))
+        """One "Label: value" line; values (answers, notes, sources) are bounded like the text."""
+        return Content.assemble(literal(f"{label}: ", "bold"), bounded(value, DETAIL_LIMIT))

@@ -6,7 +6,7 @@ from textual.content import Content
 
 from store import DirectiveStatus, Item, Kind, RequestStatus
 
-from ..literal import literal
+from ..literal import literal, short
 from .choice_dialog import Choice, ChoiceDialog
 
 __all__ = ["StatusDialog", "current_status"]
@@ -24,8 +24,7 @@ def current_status(item: Item) -> Status:
 
 def about_item(item: Item, width: int = 60) -> Content:
     """A line naming the item a dialog acts on: "Kiến nghị: Đề nghị tỉnh hỗ trợ…"."""
-    text = item.text if len(item.text) <= width else item.text[: width - 1].rstrip() + "…"
-    return Content.assemble(literal(f"{item.kind.title_vi}: ", "bold"), literal(text))
+    return Content.assemble(literal(f"{item.kind.title_vi}: ", "bold"), literal(short(item.text, width)))
 
 
 class StatusDialog(ChoiceDialog[Status]):

@@ -29,6 +29,7 @@ from ..widgets.commune_list import CommuneList
 from ..widgets.dashboard_header import DashboardHeader
 from ..widgets.items_pane import ItemsPane
 from .item_actions import ItemActionsScreen
+from .report_export import ReportExportScreen
 from .report_import import ReportImportScreen
 
 __all__ = ["DashboardScreen", "STORE_POLL_SECONDS"]
@@ -37,7 +38,7 @@ STORE_POLL_SECONDS = 1.0
 """How often the dashboard checks whether another process wrote the store."""
 
 
-class DashboardScreen(ItemActionsScreen, ReportImportScreen):
+class DashboardScreen(ItemActionsScreen, ReportImportScreen, ReportExportScreen):
     """Owns the dashboard's state (province, communes, selection, filters) and hands it down.
 
     Widgets report what the user did with messages; this screen decides what changes
@@ -63,6 +64,7 @@ class DashboardScreen(ItemActionsScreen, ReportImportScreen):
         Binding("0", "focus_list", "Communes", show=False, tooltip="Focus the commune list"),
         Binding("T", "pick_province", "Province", key_display="T", tooltip="Choose another province"),
         Binding("i", "import_report", "Import", tooltip="Import a report file (.yaml .json .docx .txt .md)"),
+        Binding("x", "export", "Export", show=False, tooltip="Export to Word, Excel, Markdown or CSV"),
         Binding("t", "pick_session", "Sessions", show=False, tooltip="Narrow the panes to one session; t again shows all"),
         Binding("u", "undo_delete", "Undo", show=False, tooltip="Bring back the last item deleted in this run"),
     ]

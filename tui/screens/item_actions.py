@@ -13,16 +13,18 @@ from typing import TYPE_CHECKING, Callable
 from textual import on, work
 from textual.screen import Screen
 
-from store import Commune, Item, Kind, Session, Store, StoreError
+from store import Commune, EditConflict, Item, Kind, Session, Store, StoreError
 from store.editing import TRACKED_KINDS
 
 from ..dialogs.add_item_dialog import AddItemDialog
+from ..dialogs.conflict_dialog import SAVE_MINE, ConflictDialog
 from ..dialogs.edit_item_dialog import EditItemDialog, ItemEdit
 from ..dialogs.history_dialog import HistoryDialog
 from ..dialogs.kind_dialog import KindDialog
 from ..dialogs.sessions_dialog import ALL_SESSIONS, SessionsDialog
 from ..dialogs.status_dialog import Status, StatusDialog, current_status
-from ..messages import ItemChanged, ItemChangeFailed
+from ..literal import short
+from ..messages import ItemChanged, ItemChangeFailed, ItemEditConflict
 from ..widgets.items_pane import ItemsPane
 
 if TYPE_CHECKING:
@@ -52,15 +54,43 @@ class ItemActionsScreen(Screen[None]):
     # -- changing items ---------------------------------------------------------------
 
     @work(thread=True, group="edit", exit_on_error=False)
-    def change_item(self, change: Callable[[], Item], notice: str, deleted: bool = False) -> None:
-        """Run one store change off the UI thread and post what came of it."""
+    def change_item(self, change: Callable[[int], Item], notice: str, revision: int, deleted: bool = False) -> None:
+        """Run one store change off the UI thread and post what came of it.
+
+        `change` gets the item's revision as the officer saw it; the store refuses the
+        change when someone else saved the item since (posted as ItemEditConflict)."""
         try:
             with self._write_lock:
-                item = change()
+                item = change(revision)
+        except EditConflict as conflict:
+            self.post_message(ItemEditConflict(conflict.item, conflict.changes, change, notice, deleted))
+            return
         except StoreError as error:
             self.post_message(ItemChangeFailed(str(error)))
             return
         self.post_message(ItemChanged(item, notice, deleted))
+
+    @on(ItemEditConflict)
+    def _item_edit_conflict(self, message: ItemEditConflict) -> None:
+        # The store has re-read the file: the panes show the other officer's change at once.
+        self._show_current(message.item)
+
+        def decided(choice: str | None) -> None:
+            if choice == SAVE_MINE:
+                self.change_item(message.change, message.notice, message.item.revision, message.deleted)
+
+        self.app.push_screen(ConflictDialog(message.item, message.changes, message.notice), decided)
+
+    def _show_current(self, item: Item) -> None:
+        """Show the selected commune's panes as the store now holds them, cursor on `item`."""
+        if self._selected is None:
+            return
+        self._report = self.store.report(self._selected)
+        focused_pane = isinstance(self.focused, ItemsPane)
+        self._fill_panes(changed=item)
+        self._update_header()
+        if focused_pane and not item.deleted:
+            self._focus_item(item.id)  # follows an item moved to another pane
 
     @on(ItemChanged)
     def _item_changed(self, message: ItemChanged) -> None:
@@ -73,14 +103,7 @@ class ItemActionsScreen(Screen[None]):
             if commune is not None:
                 self.go_to(commune, item.id)
             return
-        if self._selected is None:
-            return
-        self._report = self.store.report(self._selected)
-        focused_pane = isinstance(self.focused, ItemsPane)
-        self._fill_panes(changed=item)
-        self._update_header()
-        if focused_pane and not item.deleted:
-            self._focus_item(item.id)  # follows an item moved to another pane
+        self._show_current(item)
 
     @on(ItemChangeFailed)
     def _item_change_failed(self, message: ItemChangeFailed) -> None:
@@ -104,8 +127,7 @@ class ItemActionsScreen(Screen[None]):
 
     @staticmethod
     def _short(item: Item, width: int = 40) -> str:
-        text = item.text if len(item.text) <= width else item.text[: width - 1].rstrip() + "…"
-        return f"«{text}»"
+        return f"«{short(item.text, width)}»"
 
     def action_set_status(self) -> None:
         """Choose the status of the request or directive under the cursor."""
@@ -118,8 +140,9 @@ class ItemActionsScreen(Screen[None]):
                 return
             today = self._today()
             self.change_item(
-                lambda: self.store.set_status(item.id, status, today=today),
+                lambda revision: self.store.set_status(item.id, status, today=today, expected_revision=revision),
                 f"Trạng thái / status → {status.label_vi}",
+                item.revision,
             )
 
         self.app.push_screen(StatusDialog(item), chosen)
@@ -132,18 +155,15 @@ class ItemActionsScreen(Screen[None]):
 
         def edited(edit: ItemEdit | None) -> None:
             if edit:
-                self.change_item(lambda: self._apply_edit(item, edit), f"Đã lưu / saved {self._short(item)}")
+                self.change_item(
+                    lambda revision: self.store.edit_item(
+                        item.id, text=edit.text, expected_revision=revision, **edit.tracking
+                    ),
+                    f"Đã lưu / saved {self._short(item)}",
+                    item.revision,
+                )
 
         self.app.push_screen(EditItemDialog(item, self.store.deadline_rules), edited)
-
-    def _apply_edit(self, item: Item, edit: ItemEdit) -> Item:
-        """Write an edit: the follow-up fields first (the store checks them), then the text."""
-        changed = item
-        if edit.tracking:
-            changed = self.store.update_tracking(item.id, **edit.tracking)
-        if edit.text is not None:
-            changed = self.store.edit_text(item.id, edit.text)
-        return changed
 
     def action_item_history(self) -> None:
         """Show who changed the item under the cursor, when, and how."""
@@ -160,8 +180,9 @@ class ItemActionsScreen(Screen[None]):
         def chosen(kind: Kind | None) -> None:
             if kind is not None and kind is not item.kind:
                 self.change_item(
-                    lambda: self.store.change_kind(item.id, kind),
+                    lambda revision: self.store.change_kind(item.id, kind, expected_revision=revision),
                     f"Chuyển sang / moved to {kind.title_vi}: {self._short(item)}",
+                    item.revision,
                 )
 
         self.app.push_screen(KindDialog(item), chosen)
@@ -171,8 +192,9 @@ class ItemActionsScreen(Screen[None]):
         item = self._focused_item()
         if item is not None:
             self.change_item(
-                lambda: self.store.delete_item(item.id),
+                lambda revision: self.store.delete_item(item.id, expected_revision=revision),
                 f"Đã xoá / deleted {self._short(item)} · u: hoàn tác / undo",
+                item.revision,
                 deleted=True,
             )
 
@@ -215,8 +237,9 @@ class ItemActionsScreen(Screen[None]):
         def typed(text: str | None) -> None:
             if text:
                 self.change_item(
-                    lambda: self.store.add_item(session.id, (commune.code,), kind, text),
+                    lambda _revision: self.store.add_item(session.id, (commune.code,), kind, text),
                     f"Đã thêm / added to {kind.title_vi}: {text[:40]}",
+                    0,  # a new item: no one else can have changed it
                 )
 
         self.app.push_screen(AddItemDialog(kind, commune, session), typed)

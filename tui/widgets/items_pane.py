@@ -16,7 +16,7 @@ from store import Item, Kind
 from store.clock import today as clock_today
 from store.followup import DeadlineRules, FollowUp, follow_up
 
-from ..literal import literal
+from ..literal import bounded, literal
 
 __all__ = ["ItemsPane"]
 
@@ -199,7 +199,9 @@ class ItemsPane(OptionList):
     @staticmethod
     def _prompt(item: Item, today: dt.date, rules: DeadlineRules | None) -> Content:
         state = follow_up(item, today, rules)
-        text = literal(item.text)
+        # Bounded: the pane lays out every item on each redraw (a move of the cursor, a
+        # resize), and a 100,000-character item would make each of those take a second.
+        text = bounded(item.text)
         if state is not None and state.overdue:
             text = Content.assemble(overdue_badge(state), " ", text)
         lines = [text, literal(session_line(item), "dim italic")]

@@ -1,0 +1,28 @@
+"""Notifications quote item text and other officers' values: always literally."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import settle
+from test_dashboard import add_hostile_session, pane
+
+from store import Kind
+from tui.app import make_app
+
+
+async def test_a_notice_quoting_hostile_text_shows_it_as_typed(seeded_store_path: Path) -> None:
+    add_hostile_session(seeded_store_path)
+    app = make_app(seeded_store_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape")  # two sessions: the overview opens first
+        await settle(pilot)
+        await pilot.press("2")
+        assert "[bold red]" in pane(app, Kind.DIFFICULTY).current.text
+        await pilot.press("d")  # the notice quotes the deleted item's text
+        await settle(pilot)
+        [notice] = [n for n in app._notifications if "deleted" in n.message]
+        assert not notice.markup, "never read as Rich markup"
+        assert "[bold red]x[/]" in notice.message
+        assert "\x1b" not in notice.message, "escape characters never reach the terminal"

@@ -1,0 +1,30 @@
+"""Choose one of the presented communes; the presenter jumps to its first slide (`c`)."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from textual.content import Content
+
+from store import Commune
+
+from ..literal import literal
+from .choice_dialog import Choice, ChoiceDialog
+
+__all__ = ["CommuneJumpDialog"]
+
+
+class CommuneJumpDialog(ChoiceDialog[int]):
+    """Lists each commune with the number of its first slide; dismisses with that slide's
+    index (0-based), or None. A commune with no slide of its own cannot be chosen."""
+
+    def __init__(self, targets: Sequence[tuple[Commune, int | None]], current: Commune | None) -> None:
+        entries: list[Choice] = []
+        start = 0
+        for position, (commune, index) in enumerate(targets):
+            where = literal(f"  trang {index + 1}", "$accent") if index is not None else literal("  không có trang", "dim")
+            entries.append((Content.assemble(literal(commune.label, "bold"), where), index, index is not None))
+            if commune == current:
+                start = position
+        about = literal("Đến trang đầu của xã / jump to the commune's first slide", "dim")
+        super().__init__("Xã / Communes", about, entries, start)

@@ -1,0 +1,58 @@
+"""Someone else saved the item while this officer was changing it: show their change, ask what to keep."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from textual.content import Content
+
+from store import HistoryEntry, Item
+
+from ..literal import literal
+from .choice_dialog import Choice, ChoiceDialog
+from .history_dialog import describe_entry
+from .status_dialog import about_item
+
+__all__ = ["ConflictDialog", "KEEP_THEIRS", "SAVE_MINE"]
+
+KEEP_THEIRS = "theirs"
+"""Dismissed with this: drop this officer's change, show the item as the other one saved it."""
+
+SAVE_MINE = "mine"
+"""Dismissed with this: save this officer's change over the other one, knowingly."""
+
+_SHOWN_CHANGES = 6
+"""The newest other changes listed; older ones are counted (the history dialog has them all)."""
+
+
+class ConflictDialog(ChoiceDialog[str]):
+    """The other officer's changes since this one opened the item, this one's own change,
+    and the choice: keep theirs (the default, and escape) or save mine over them."""
+
+    def __init__(self, item: Item, changes: Sequence[HistoryEntry], mine: str) -> None:
+        super().__init__(
+            "Người khác vừa lưu / Someone else saved first",
+            self._about(item, changes, mine),
+            [
+                (literal("Giữ thay đổi của họ / keep theirs (bỏ của tôi / drop mine)"), KEEP_THEIRS, True),
+                (literal("Lưu của tôi đè lên / save mine over theirs"), SAVE_MINE, True),
+            ],
+        )
+        self.item = item
+        """The item as the store holds it now."""
+        self.changes = tuple(changes)
+        """The other saves since this officer began, oldest first."""
+
+    @staticmethod
+    def _about(item: Item, changes: Sequence[HistoryEntry], mine: str) -> Content:
+        lines = [about_item(item), literal("")]
+        lines.append(literal("Thay đổi của người khác / their change:", "bold"))
+        hidden = len(changes) - _SHOWN_CHANGES
+        if hidden > 0:
+            lines.append(literal(f"… {hidden} thay đổi trước đó / earlier changes (h: lịch sử / history)", "dim"))
+        lines.extend(describe_entry(entry) for entry in changes[-_SHOWN_CHANGES:])
+        if not changes:
+            # The revision moved without a history entry: a restore of a backup, say.
+            lines.append(literal("(khôi phục bản sao lưu / a backup was restored)", "dim"))
+        lines.extend([literal(""), literal("Thay đổi của bạn / your change: ", "bold") + literal(mine)])
+        return Content("\n").join(lines)

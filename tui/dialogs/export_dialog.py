@@ -1,0 +1,223 @@
+"""Export the commune or the session on the dashboard: what, in which format, to which file.
+
+The dialog only chooses: it dismisses with an `ExportRequest` (or None), and the screen
+that opened it writes the file in a worker (see `tui.screens.report_export`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, RadioButton, RadioSet, Static
+
+from store import Commune, Session
+
+from ..literal import literal
+from ..widgets.path_input import PathInput
+
+__all__ = ["ExportDialog", "ExportRequest", "ExportScope", "FORMAT_LABELS"]
+
+FORMAT_LABELS = {
+    "docx": "Biên bản Word (.docx)",
+    "xlsx": "Bảng theo dõi Excel (.xlsx)",
+    "md": "Biên bản văn bản (.md)",
+    "csv": "Bảng theo dõi CSV (.csv)",
+}
+"""The formats offered, minutes first, as `store.exports.render` names them."""
+
+
+@dataclass(frozen=True)
+class ExportScope:
+    """One thing the dialog can export: a session, a commune within it, or a commune's sessions."""
+
+    label: str
+    """How the dialog names it: "xã Vân Du — phiên 25/11/2025"."""
+    session: Session | None
+    commune: Commune | None
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What the officer chose: the scope, the format and the file (overwrite only if confirmed)."""
+
+    scope: ExportScope
+    fmt: str
+    path: Path
+    force: bool = False
+
+
+class ExportDialog(ModalScreen[ExportRequest | None]):
+    """Choose the scope and format; the file name follows them until the officer edits it.
+
+    A typed name ending in .docx, .xlsx, .md or .csv decides the format itself."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", tooltip="Close without exporting"),
+        Binding("ctrl+s", "confirm", "Export", tooltip="Write the file (also enter in the file field)"),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape | Close without exporting. |
+    | ctrl+s | Write the file; when it exists, ctrl+s again overwrites it. |
+    | tab | Next field; in a list, arrows move and enter or space chooses. |
+    """
+
+    DEFAULT_CSS = """
+    ExportDialog {
+        align: center middle;
+        & > Vertical {
+            width: 90%;
+            max-width: 90;
+            height: auto;
+            max-height: 95%;
+            border: thick $accent;
+            background: $surface;
+            padding: 0 1;
+        }
+        & RadioSet {
+            width: 1fr;
+            border: none;
+            padding: 0;
+            margin-bottom: 1;
+        }
+        & RadioSet:focus {
+            background: $boost;
+        }
+        & PathInput {
+            margin-bottom: 0;
+        }
+        & .export-label {
+            color: $text-muted;
+        }
+        & #export-error {
+            color: $text-error;
+        }
+        & #export-hints {
+            color: $text-muted;
+        }
+    }
+    """
+
+    def __init__(self, scopes: Sequence[ExportScope], file_name: Callable[[ExportScope, str], str], folder: Path | None = None) -> None:
+        super().__init__()
+        self.scopes = tuple(scopes)
+        """What can be exported, the first one chosen at first."""
+        self.file_name = file_name
+        """The default file name of a scope in a format (made from the session and communes)."""
+        self.folder = folder or Path.cwd()
+        """Where the default file goes: the folder haicap was started in."""
+        self._suggested = ""
+        """The path last filled in by the dialog; an officer's own path is kept."""
+        self._confirm_overwrite: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as frame:
+            frame.border_title = "Xuất văn bản / Export"
+            yield Static(literal("Nội dung / what"), classes="export-label")
+            with RadioSet(id="export-scope"):
+                for number, scope in enumerate(self.scopes):
+                    yield RadioButton(literal(scope.label), value=number == 0)
+            yield Static(literal("Định dạng / format"), classes="export-label")
+            with RadioSet(id="export-format"):
+                for number, label in enumerate(FORMAT_LABELS.values()):
+                    yield RadioButton(literal(label), value=number == 0)
+            yield Static(literal("Tệp / file"), classes="export-label")
+            yield PathInput(id="export-path", placeholder="tên tệp · file name")
+            yield Static("", id="export-error")
+            yield Static(self._hints(), id="export-hints")
+
+    def on_mount(self) -> None:
+        self._suggest()
+        self.set_focus(self.query_one("#export-scope", RadioSet))
+
+    @staticmethod
+    def _hints() -> Content:
+        pairs = (("ctrl+s", "xuất / export"), ("tab", "ô sau / next"), ("↑↓ enter", "chọn / choose"), ("esc", "huỷ / cancel"))
+        return Content(" · ").join(Content.assemble(literal(k, "bold $accent"), literal(" "), literal(w)) for k, w in pairs)
+
+    # -- state ------------------------------------------------------------------------
+
+    @property
+    def scope(self) -> ExportScope:
+        """The scope chosen now."""
+        index = self.query_one("#export-scope", RadioSet).pressed_index
+        return self.scopes[max(index, 0)]
+
+    @property
+    def fmt(self) -> str:
+        """The format chosen now."""
+        index = self.query_one("#export-format", RadioSet).pressed_index
+        return list(FORMAT_LABELS)[max(index, 0)]
+
+    def _suggest(self) -> None:
+        """Fill in the default file name, unless the officer typed their own."""
+        field = self.query_one("#export-path", PathInput)
+        if field.value and field.value != self._suggested:
+            return
+        self._suggested = str(self.folder / self.file_name(self.scope, self.fmt))
+        field.value = self._suggested
+        field.cursor_position = len(field.value)
+
+    def _error(self, text: str) -> None:
+        self.query_one("#export-error", Static).update(literal(text))
+
+    # -- what the user does -----------------------------------------------------------
+
+    @on(RadioSet.Changed)
+    def _choice_changed(self) -> None:
+        self._confirm_overwrite = None
+        self._error("")
+        self._suggest()
+
+    @on(Input.Changed, "#export-path")
+    def _path_changed(self) -> None:
+        self._confirm_overwrite = None
+        self._error("")
+
+    @on(Input.Submitted, "#export-path")
+    def _path_submitted(self) -> None:
+        self.action_confirm()
+
+    def action_confirm(self) -> None:
+        """Export to the file given; an existing file is overwritten only on a second ctrl+s."""
+        typed = self.query_one("#export-path", PathInput).value.strip()
+        if not typed:
+            self._error("Chưa có tên tệp / type a file name")
+            return
+        path = Path(os.path.expanduser(typed))
+        if not path.is_absolute():
+            path = self.folder / path
+        # A name typed as "bao-cao.xlsx" means that format: a Word file named .xlsx would
+        # not open. A name without a suffix gets the chosen format's.
+        fmt = self.fmt
+        named = path.suffix.lower().lstrip(".")
+        if named in FORMAT_LABELS:
+            fmt = named
+        elif not path.suffix:
+            path = path.with_name(f"{path.name}.{fmt}")
+        if path.is_dir():
+            self._error(f"{path}: là thư mục / is a folder; add a file name")
+            return
+        if not path.parent.is_dir():
+            self._error(f"{path.parent}: không có thư mục này / no such folder")
+            return
+        if path.exists() and self._confirm_overwrite != path:
+            self._confirm_overwrite = path
+            self._error(f"{path.name} đã có / already exists — ctrl+s lần nữa để ghi đè / again to overwrite")
+            return
+        self.dismiss(ExportRequest(self.scope, fmt, path, force=path.exists()))
+
+    def action_cancel(self) -> None:
+        """Close without exporting."""
+        self.dismiss(None)
