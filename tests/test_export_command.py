@@ -118,8 +118,15 @@ def test_each_refusal_is_one_line_and_writes_nothing(store_folder: Path, capsys,
 
 
 def test_an_ambiguous_commune_needs_a_province(store_folder: Path, capsys) -> None:
-    code, _, err = _run(capsys, "export", "--commune", "xã Vân Du")
+    code, _, err = _run(capsys, "export", "--commune", "xã Bình Minh")  # in several provinces, no sessions
     assert code == 2 and "ambiguous" in err and "add --province" in err
+
+
+def test_a_repeated_name_means_the_commune_that_has_sessions(store_folder: Path, capsys) -> None:
+    # xã Vân Du is in Thanh Hóa and in Nghệ An; only Thanh Hóa's has a session.
+    code, out, err = _run(capsys, "export", "--commune", "van du", "-o", "-")
+    assert code == 0, err
+    assert "Vân Du" in out and "Thanh Hóa" in out
 
 
 def test_a_path_under_a_file_is_refused(store_folder: Path, capsys) -> None:

@@ -115,10 +115,17 @@ def test_items_filters_by_kind_and_status_in_vietnamese(store_folder: Path, caps
 
 
 def test_an_ambiguous_commune_names_its_provinces(store_folder: Path, capsys) -> None:
-    code, out, err = _run(capsys, "items", "--commune", "xã Vân Du")
+    code, out, err = _run(capsys, "items", "--commune", "xã Hồng Sơn")  # several provinces, no sessions
     assert code == 2 and out == ""
     line = err.strip()
-    assert "\n" not in line and line.startswith("haicap: ") and "Thanh Hóa" in line and "Nghệ An" in line
+    assert "\n" not in line and line.startswith("haicap: ") and line.count("xã Hồng Sơn (") >= 3
+
+
+def test_a_repeated_name_is_the_commune_with_sessions(store_folder: Path, capsys) -> None:
+    # xã Vân Du is in Thanh Hóa and in Nghệ An; only Thanh Hóa's has a session.
+    code, out, err = _run(capsys, "items", "--commune", "xã Vân Du")
+    assert code == 0, err
+    assert "Vân Du" in out
 
 
 # -- refusals ----------------------------------------------------------------------------

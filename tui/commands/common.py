@@ -170,7 +170,8 @@ def find_province(store: Store, name: str) -> Province:
 
 
 def resolve_commune(store: Store, label: str, province: Province | None) -> Commune:
-    """"xã Vân Du", "van du" or a code, in `province`, else in the one province that has it."""
+    """"xã Vân Du", "van du" or a code, in `province`, else in the one province that has it
+    (or, among several, the only one where it has sessions)."""
     registry = store.registry
     if province is not None:
         commune = registry.parse_commune(province, label)
@@ -181,6 +182,11 @@ def resolve_commune(store: Store, label: str, province: Province | None) -> Comm
     if not found:
         raise CommandError(f"--commune: no commune named '{label}' in any province", code=2)
     if len(found) > 1:
+        # Names repeat across provinces; when only one of them has sessions, that is the
+        # one meant (the others hold nothing to list, export or present).
+        reported = [c for c in found if store.report(c).sessions]
+        if len(reported) == 1:
+            return reported[0]
         where = ", ".join(f"{c.label} ({c.province.name})" for c in found)
         raise CommandError(f"--commune: '{label}' is ambiguous: {where}; add --province", code=2)
     return found[0]

@@ -42,6 +42,7 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
 def _present(args: argparse.Namespace, db_path: Path) -> int:
     day = current_day()
     # Imported here so the other commands and `--help` stay fast and need no terminal.
+    from store.exports import find_session
     from store.slides import deck_of_commune, deck_of_session
 
     from ..app import make_app
@@ -52,13 +53,13 @@ def _present(args: argparse.Namespace, db_path: Path) -> int:
         store.ensure_seeded()  # a first run presents the bundled session, as the dashboard shows it
         if args.commune:
             province = find_province(store, args.province) if getattr(args, "province", None) else None
-            commune = _find_commune(store, args.commune, province)
+            commune = resolve_commune(store, args.commune, province)
             if not store.report(commune).sessions:
                 raise CommandError(f"--commune: {commune.label} ({commune.province.name}) has no sessions to present")
             app.start_province = commune.province
             app.start_deck = deck_of_commune(store, commune, day)
         else:
-            session = _find_session(store, args.session) if args.session else store.latest_session()
+            session = find_session(store, args.session) if args.session else store.latest_session()
             if session is None:
                 raise CommandError("no session to present: import a report first (haicap import FILE)")
             app.start_province = session.province
@@ -68,31 +69,3 @@ def _present(args: argparse.Namespace, db_path: Path) -> int:
         raise
     app.run()
     return app.return_code or 0
-
-
-def _find_commune(store, name: str, province):
-    """The commune named `name`; a name found in several provinces is taken from the only
-    one of them whose commune has sessions (there is nothing to present in the others)."""
-    if province is None:
-        registry = store.registry
-        found = [c for c in (registry.parse_commune(p, name) for p in registry.provinces) if c is not None]
-        reported = [c for c in found if store.report(c).sessions]
-        if len(found) > 1 and len(reported) == 1:
-            return reported[0]
-    return resolve_commune(store, name, province)
-
-
-def _find_session(store, wanted: str):
-    """The session whose id is `wanted`, or the only one starting with it."""
-    wanted = wanted.strip()
-    exact = store.session(wanted)
-    if exact is not None:
-        return exact
-    if len(wanted) < MIN_ID_PREFIX:
-        raise CommandError(f"--session: give at least {MIN_ID_PREFIX} characters of the id", code=2)
-    found = [s for s in store.sessions() if s.id.startswith(wanted)]
-    if not found:
-        raise CommandError(f"--session: no session '{wanted}'; `haicap items --json` shows session ids")
-    if len(found) > 1:
-        raise CommandError(f"--session: '{wanted}' starts {len(found)} session ids; give more characters")
-    return found[0]
