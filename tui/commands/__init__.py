@@ -14,13 +14,15 @@ line, `haicap: message`.
     serve       serve (the dashboard in a browser, through textual-serve)
     stress      stress (concurrent writers on a scratch store)
     present     present (opens the app on the presenter)
+    synth       synth (a SYNTHETIC store for scale tests: real communes, made-up reports)
+    bench       bench (launch, switching, filtering, overview, edits, imports, memory on a store)
 """
 
 from __future__ import annotations
 
-from . import backups, export, follow_up, importing, present, search, serve, settings, stress
+from . import backups, export, follow_up, importing, present, search, serve, settings, stress, synth, bench
 
 __all__ = ["MODULES"]
 
-MODULES = (importing, follow_up, search, export, settings, backups, present, serve, stress)
+MODULES = (importing, follow_up, search, export, settings, backups, present, serve, stress, synth, bench)
 """The command modules, in the order their commands appear in `haicap --help`."""
