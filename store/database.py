@@ -20,16 +20,16 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
 from .editing import ItemEditing
+from .indexes import StoreIndexes
 from .errors import StoreError
 from .locking import WriteLock
 from .maintenance import StoreMaintenance
 from .migrations import SCHEMA_VERSION
-from .models import Commune, CommuneReport, CommuneSummary, Item, Kind, Person, Province, Session
+from .models import Commune, CommuneReport, CommuneSummary, Kind, Province, Session
 from .registry import Registry, load_registry
 from .reports import SessionReport, bundled_reports
 from .storage import STORE_FILE, AtomicJSONStorage, file_state, refuse_world_writable
 from .text import matches
-from .tracking import Tracking
 
 __all__ = ["Store", "SCHEMA_VERSION", "STORE_FILE"]
 
@@ -37,12 +37,12 @@ DEFAULT_PROVINCE = "Thanh Hóa"
 """Province shown when the store has no sessions to suggest one."""
 
 
-class Store(ItemEditing, StoreMaintenance):
+class Store(StoreIndexes, ItemEditing, StoreMaintenance):
     """A haicap store: sessions and items over TinyDB, handed out as domain objects.
 
     Reading and importing live here; changes to single items (follow-up, corrections,
     history) in `store.editing.ItemEditing`; backups, restore and schema migration in
-    `store.maintenance.StoreMaintenance`."""
+    `store.maintenance.StoreMaintenance`; the in-memory indexes in `store.indexes`."""
 
     def __init__(
         self,
@@ -61,6 +61,8 @@ class Store(ItemEditing, StoreMaintenance):
         """The national registry of provinces and communes."""
         self.location = location
         """The store folder, or None for a store in memory."""
+        self._seen_state: tuple[int, int, int] | None = None
+        """The store file's state when this process last read it (see changed_on_disk)."""
         self._check_schema()
         self._reindex()
 
@@ -117,12 +119,19 @@ class Store(ItemEditing, StoreMaintenance):
             if not outermost:
                 yield
                 return
-            self.refresh()
+            if self.changed_on_disk():
+                self.refresh()
             storage = self._storage()
             storage.sweep_temp_files()  # left by a writer killed mid-write; none can be in use now
             storage.pending_backup = (action, self.backup_count)
             try:
                 yield
+            except BaseException:
+                # A change that failed half-way may have edited the kept content without
+                # writing it: read the file again, and rebuild the indexes from it.
+                storage.forget()
+                self.refresh()
+                raise
             finally:
                 storage.pending_backup = None
                 # Our own write is not news for changed_on_disk (no one can write while we hold the lock).
@@ -170,6 +179,13 @@ class Store(ItemEditing, StoreMaintenance):
             return 0  # a viewer shows what is there
         with self._writing("seed"):
             return self._seed_once()
+
+    def skip_seeds(self) -> None:
+        """Never load the bundled seeds into this store: a generated (synthetic) store must
+        not have real data mixed in when the dashboard first opens it."""
+        with self._writing("config"):
+            if not self.is_seeded:
+                self._set_meta_unlocked("seeded_at", "skipped")
 
     def _seed_once(self) -> int:
         if self.is_seeded:
@@ -335,58 +351,3 @@ class Store(ItemEditing, StoreMaintenance):
         if table.get(doc_id=1) is None:
             table.insert({"schema_version": SCHEMA_VERSION})
         table.update({key: value}, doc_ids=[1])
-
-    def _reindex(self) -> None:
-        """Build the in-memory indexes the UI reads from, so no keypress scans the file."""
-        self._seen_state = self._file_state()  # before reading: a write in between is seen next time
-        sessions = {row["id"]: self._session_from_row(row) for row in self._db.table("sessions").all()}
-        by_commune: dict[str, list[Session]] = {}
-        for session in sessions.values():
-            for code in session.commune_codes:
-                by_commune.setdefault(code, []).append(session)
-        newest_first = {s.id: rank for rank, s in enumerate(sorted(sessions.values(), key=lambda s: (s.date, s.id), reverse=True))}
-        items: dict[str, list[Item]] = {}
-        by_id: dict[str, Item] = {}
-        rows = sorted(self._db.table("items").all(), key=lambda r: (newest_first.get(r["session"], 0), r["order"]))
-        for row in rows:
-            session = sessions.get(row["session"])
-            if session is None:
-                continue  # an item whose session is gone is not shown
-            item = Item(
-                id=row["id"],
-                kind=Kind(row["kind"]),
-                text=row["text"],
-                session=session,
-                commune_codes=tuple(row["communes"]),
-                tracking=Tracking.from_row(row.get("tracking")),
-                deleted=bool(row.get("deleted")),
-                added_by_hand=bool(row.get("by_hand")),
-                revision=row.get("revision", 0),
-            )
-            by_id[item.id] = item
-            if item.deleted:
-                continue
-            for code in item.commune_codes:
-                items.setdefault(code, []).append(item)
-        self._items_by_id = by_id
-        self._sessions = sessions
-        self._sessions_by_commune = {
-            code: tuple(sorted(found, key=lambda s: newest_first[s.id])) for code, found in by_commune.items()
-        }
-        self._items_by_commune = {code: tuple(found) for code, found in items.items()}
-
-    def _session_from_row(self, row: dict[str, Any]) -> Session:
-        province = next((p for p in self.registry.provinces if p.code == row["province"]), None)
-        if province is None:
-            raise StoreError(f"{self.location or 'store'}: session {row.get('id')} names unknown province {row['province']}")
-        return Session(
-            id=row["id"],
-            date=dt.date.fromisoformat(row["date"]),
-            province=province,
-            leader=Person(**row["leader"]),
-            participants=tuple(Person(**p) for p in row.get("participants", ())),
-            title=row["title"],
-            source=row.get("source", ""),
-            commune_codes=tuple(row["communes"]),
-        )
-

@@ -20,9 +20,10 @@ from .clock import now
 from .errors import StoreError
 from .followup import DeadlineRules
 from .history import HistoryEntry, current_user
+from .queries import MIN_ID_PREFIX, ItemQueries
 from .migrations import SCHEMA_VERSION
 from .models import Item, Kind, Session
-from .text import clean, fold
+from .text import clean
 from .tracking import DirectiveStatus, RequestStatus, parse_directive_status, parse_request_status
 
 if TYPE_CHECKING:
@@ -32,9 +33,6 @@ __all__ = ["EditConflict", "ItemEditing", "TRACKED_KINDS", "MIN_ID_PREFIX"]
 
 TRACKED_KINDS = (Kind.REQUEST, Kind.DIRECTIVE)
 """The kinds that are followed up after the session."""
-
-MIN_ID_PREFIX = 4
-"""Shortest id prefix accepted where an item id is typed."""
 
 
 def _show(value: Any) -> str:
@@ -83,14 +81,19 @@ def _under_lock(method: Method) -> Method:
     return locked  # type: ignore[return-value]
 
 
-class ItemEditing:
-    """Reading single items, their history, and every change officers make to them."""
+class ItemEditing(ItemQueries):
+    """Every change officers make to items (reading them: `store.queries.ItemQueries`)."""
 
     _db: TinyDB
     _items_by_id: dict[str, Item]
+    _doc_ids: dict[str, int]
+    _items_by_province: dict[str, list[Item]]
     _sessions: dict[str, Session]
 
     def _reindex(self) -> None:  # provided by Store
+        raise NotImplementedError
+
+    def _reindex_item(self, item_id: str) -> None:  # provided by Store
         raise NotImplementedError
 
     def _meta(self, key: str) -> Any:  # provided by Store
@@ -101,81 +104,6 @@ class ItemEditing:
 
     def _writing(self, action: str = "change") -> contextlib.AbstractContextManager[None]:  # provided by Store
         raise NotImplementedError
-
-    # -- reading ----------------------------------------------------------------------
-
-    def item(self, item_id: str) -> Item | None:
-        """The item with this exact id (deleted ones included), or None."""
-        return self._items_by_id.get(item_id)
-
-    def find_item(self, text: str) -> Item:
-        """The item whose id is `text` or starts with it (at least 4 characters); StoreError
-        naming the reason when there is none or several."""
-        wanted = text.strip()
-        if wanted in self._items_by_id:
-            return self._items_by_id[wanted]
-        found = [i for key, i in self._items_by_id.items() if key.startswith(wanted)] if len(wanted) >= MIN_ID_PREFIX else []
-        if len(found) == 1:
-            return found[0]
-        if len(found) > 1:
-            raise StoreError(f"item id '{wanted}' is ambiguous ({len(found)} items start with it); give more of it")
-        raise StoreError(f"no item with id '{wanted}'")
-
-    def items(
-        self,
-        *,
-        commune_codes: tuple[str, ...] | None = None,
-        province_code: str | None = None,
-        kinds: tuple[Kind, ...] | None = None,
-    ) -> list[Item]:
-        """Live (not deleted) items, newest session first, filtered by communes, province, kinds."""
-        result = []
-        for item in self._items_by_id.values():
-            if item.deleted:
-                continue
-            if kinds and item.kind not in kinds:
-                continue
-            if province_code and item.session.province.code != province_code:
-                continue
-            if commune_codes and not set(item.commune_codes) & set(commune_codes):
-                continue
-            result.append(item)
-        return result
-
-    def search_items(self, query: str) -> list[Item]:
-        """Live items whose text contains every word of `query`, diacritics and case ignored."""
-        words = fold(query).split()
-        if not words:
-            return []
-        return [i for i in self.items() if all(w in fold(i.text) for w in words)]
-
-    def history(self, item_id: str) -> list[HistoryEntry]:
-        """Every recorded change of the item, oldest first."""
-        rows = [r for r in self._db.table("history").all() if r.get("item") == item_id]
-        entries = [
-            HistoryEntry(
-                item_id=r["item"],
-                who=r["who"],
-                when=dt.datetime.fromisoformat(r["when"]),
-                field=r["field"],
-                old=r.get("old", ""),
-                new=r.get("new", ""),
-                revision=r.get("revision", 0),
-            )
-            for r in rows
-        ]
-        return sorted(entries, key=lambda e: (e.revision, e.when))
-
-    def last_change(self) -> HistoryEntry | None:
-        """The newest history entry of the whole store (to say who changed what)."""
-        rows = self._db.table("history").all()
-        if not rows:
-            return None
-        row = max(rows, key=lambda r: r["when"])
-        return HistoryEntry(
-            row["item"], row["who"], dt.datetime.fromisoformat(row["when"]), row["field"],
-            row.get("old", ""), row.get("new", ""), row.get("revision", 0),
-        )
 
     @property
     def deadline_rules(self) -> DeadlineRules:
@@ -366,18 +294,18 @@ class ItemEditing:
         if not edits:
             return item
         table = self._db.table("items")
-        [row] = [r for r in table.all() if r["id"] == item.id]
+        doc_ids = [self._doc_ids[item.id]]
+        row = table.get(doc_id=doc_ids[0])
         revision = item.revision + 1
         fields = {**fields, "revision": revision}
         before = {key: row.get(key) for key in fields}
-        doc_ids = [row.doc_id]
         table.update(fields, doc_ids=doc_ids)
         try:
             self._record(item.id, edits, who, revision=revision)
         except BaseException:
             table.update(before, doc_ids=doc_ids)
             raise
-        self._reindex()
+        self._reindex_item(item.id)
         return self._items_by_id[item.id]
 
     def _record(self, item_id: str, edits: list[tuple[str, Any, Any]], who: str | None, *, revision: int) -> None:

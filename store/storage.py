@@ -33,14 +33,34 @@ class AtomicJSONStorage(Storage):
         self.pending_backup: tuple[str, int] | None = None
         """(action, how many backups to keep): set by the store for one change, so that the
         change's first write keeps the file as it was (see `store.backups`)."""
+        self._cache: tuple[tuple[int, int, int], dict[str, dict[str, Any]]] | None = None
 
     def read(self) -> dict[str, dict[str, Any]] | None:
-        """Return the whole database, or None for a file that does not exist yet or is empty."""
+        """Return the whole database, or None for a file that does not exist yet or is empty.
+
+        TinyDB reads the whole file for every table access; the parsed content is kept
+        and handed out again as long as the file is the one it was read from (same inode,
+        size and time: every write replaces the file, so its content never changes in
+        place). Reading a setting from a 100 MB store then costs a stat, not a parse.
+        """
         try:
-            raw = self.path.read_bytes()
+            with open(self.path, "rb") as handle:
+                info = os.fstat(handle.fileno())
+                state = (info.st_mtime_ns, info.st_size, info.st_ino)
+                if self._cache is not None and self._cache[0] == state:
+                    return self._cache[1]
+                raw = handle.read()
         except FileNotFoundError:
+            self._cache = None
             return None
-        return self.parse(raw, self.path)
+        data = self.parse(raw, self.path)
+        self._cache = (state, data) if data is not None else None
+        return data
+
+    def forget(self) -> None:
+        """Drop the parsed content kept by `read`: after a change that failed half-way, the
+        kept dictionaries may hold edits that never reached the file."""
+        self._cache = None
 
     @staticmethod
     def parse(raw: bytes, path: Path) -> dict[str, dict[str, Any]] | None:
@@ -76,8 +96,12 @@ class AtomicJSONStorage(Storage):
                 os.fsync(temp_file.fileno())
             os.replace(temp_name, self.path)
         except BaseException:
+            self._cache = None
             Path(temp_name).unlink(missing_ok=True)
             raise
+        # What was just written is what the file holds: the next read need not parse it.
+        state = file_state(self.path)
+        self._cache = (state, data) if state is not None else None
 
     def close(self) -> None:
         """Nothing to release: every write already reached the disk."""

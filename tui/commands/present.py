@@ -16,8 +16,6 @@ from .common import CommandError, current_day, find_province, resolve_commune
 
 __all__ = ["register"]
 
-MIN_ID_PREFIX = 4
-"""Characters of a session id that must be given, as for item ids."""
 
 
 def register(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:

@@ -11,7 +11,8 @@ synthetic (origin), every session title starts with "[Dữ liệu tổng hợp]"
 It refuses: no `--db`; the store haicap uses by default; a folder inside the bundled
 `seeds/`; a non-empty folder that is not a haicap store; a store that holds any session that
 is neither synthetic nor a bundled seed session, or only seed sessions (real data is never
-mixed with made-up data; a synthetic store opened in the dashboard gets the seed session).
+mixed with made-up data: a generated store is marked so that the dashboard never loads the
+seed session into it; one made before that mark may hold it, and is accepted).
 Run again on a synthetic store, the same seed adds nothing (each session carries a hash of
 its content) and another seed adds more sessions.
 
@@ -173,6 +174,11 @@ def _synth(args: argparse.Namespace, db_path: Path) -> int:
     sessions = items = added = 0
     try:
         with Store.open(db_path, registry=registry) as store:
+            store.skip_seeds()  # made-up data only: the dashboard must not add the real session
+            # Each batch rewrites the whole file; keeping the versions in between would only
+            # fill the disk (5 × 125 MB nationally). The setting is put back at the end.
+            keep = store.backup_count
+            store.set_backup_count(0)
             batch: list = []
 
             def flush() -> None:
@@ -189,6 +195,7 @@ def _synth(args: argparse.Namespace, db_path: Path) -> int:
                     flush()
                     _progress(f"{province.name}: {sessions:,} sessions, {items:,} items, {time.monotonic() - started:.1f} s")
             flush()
+            store.set_backup_count(keep)
     except StoreError as error:
         raise CommandError(str(error)) from None
     seconds = time.monotonic() - started

@@ -1,0 +1,120 @@
+"""The in-memory indexes a store hands the UI from: no keypress reads or scans the file.
+
+`StoreIndexes` is a part of `Store` (a mixin, to keep the file of each concern short).
+Items are indexed by id, by commune (what the panes show) and by province (what the
+overview counts); a single edit updates them in place rather than rebuilding them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import StoreError
+from .models import Item, Kind, Person, Session
+from .registry import Registry
+from .tracking import Tracking
+
+if TYPE_CHECKING:
+    from tinydb import TinyDB
+
+__all__ = ["StoreIndexes"]
+
+
+class StoreIndexes:
+    """Sessions and items of the store file as domain objects, indexed for the UI."""
+
+    _db: TinyDB
+    registry: Registry
+    location: Path | None
+    _seen_state: tuple[int, int, int] | None
+
+    def _file_state(self) -> tuple[int, int, int] | None:  # provided by Store
+        raise NotImplementedError
+
+    def _reindex(self) -> None:
+        """Build the in-memory indexes the UI reads from, so no keypress scans the file."""
+        self._seen_state = self._file_state()  # before reading: a write in between is seen next time
+        sessions = {row["id"]: self._session_from_row(row) for row in self._db.table("sessions").all()}
+        by_commune: dict[str, list[Session]] = {}
+        for session in sessions.values():
+            for code in session.commune_codes:
+                by_commune.setdefault(code, []).append(session)
+        newest_first = {s.id: rank for rank, s in enumerate(sorted(sessions.values(), key=lambda s: (s.date, s.id), reverse=True))}
+        items: dict[str, list[Item]] = {}
+        by_id: dict[str, Item] = {}
+        doc_ids: dict[str, int] = {}
+        by_province: dict[str, list[Item]] = {}
+        rows = sorted(self._db.table("items").all(), key=lambda r: (newest_first.get(r["session"], 0), r["order"]))
+        for row in rows:
+            session = sessions.get(row["session"])
+            if session is None:
+                continue  # an item whose session is gone is not shown
+            item = self._item_from_row(row, session)
+            by_id[item.id] = item
+            doc_ids[item.id] = row.doc_id
+            by_province.setdefault(session.province.code, []).append(item)
+            if item.deleted:
+                continue
+            for code in item.commune_codes:
+                items.setdefault(code, []).append(item)
+        self._items_by_id = by_id
+        self._doc_ids = doc_ids
+        self._items_by_province = by_province
+        self._sessions = sessions
+        self._sessions_by_commune = {
+            code: tuple(sorted(found, key=lambda s: newest_first[s.id])) for code, found in by_commune.items()
+        }
+        self._items_by_commune = {code: tuple(found) for code, found in items.items()}
+
+    @staticmethod
+    def _item_from_row(row: dict[str, Any], session: Session) -> Item:
+        return Item(
+            id=row["id"],
+            kind=Kind(row["kind"]),
+            text=row["text"],
+            session=session,
+            commune_codes=tuple(row["communes"]),
+            tracking=Tracking.from_row(row.get("tracking")),
+            deleted=bool(row.get("deleted")),
+            added_by_hand=bool(row.get("by_hand")),
+            revision=row.get("revision", 0),
+        )
+
+    def _reindex_item(self, item_id: str) -> None:
+        """Update the indexes for one changed item, without rebuilding them all: an edit
+        in a store of 300,000 items must not cost a full rebuild. A change that adds or
+        removes the item from the panes (deleted, restored) rebuilds its communes' lists."""
+        old = self._items_by_id[item_id]
+        row = self._db.table("items").get(doc_id=self._doc_ids[item_id])
+        if row is None or row.get("id") != item_id:
+            self._reindex()  # the record moved (another process rewrote the table)
+            return
+        new = self._item_from_row(row, old.session)
+        self._items_by_id[item_id] = new
+        in_province = self._items_by_province[new.session.province.code]
+        in_province[next(n for n, shown in enumerate(in_province) if shown is old)] = new
+        for code in set(old.commune_codes) | set(new.commune_codes):
+            shown = self._items_by_commune.get(code, ())
+            if old.deleted == new.deleted and old.commune_codes == new.commune_codes:
+                self._items_by_commune[code] = tuple(new if i.id == item_id else i for i in shown)
+            else:
+                self._reindex()
+                return
+
+    def _session_from_row(self, row: dict[str, Any]) -> Session:
+        province = next((p for p in self.registry.provinces if p.code == row["province"]), None)
+        if province is None:
+            raise StoreError(f"{self.location or 'store'}: session {row.get('id')} names unknown province {row['province']}")
+        return Session(
+            id=row["id"],
+            date=dt.date.fromisoformat(row["date"]),
+            province=province,
+            leader=Person(**row["leader"]),
+            participants=tuple(Person(**p) for p in row.get("participants", ())),
+            title=row["title"],
+            source=row.get("source", ""),
+            commune_codes=tuple(row["communes"]),
+        )
+
