@@ -107,8 +107,9 @@ class Store(StoreIndexes, ItemEditing, StoreMaintenance):
 
         Other haicap processes (officers over SSH, imports) may have written since this one
         last read, so the indexes are rebuilt from the file inside the lock: every change
-        is computed from what is on disk now and no update is lost. The first write of the
-        change keeps the file as it was as a backup (see `store.backups`). Re-entrant.
+        is computed from what is on disk now and no update is lost. The change reaches the
+        file in one write at the end (none if it fails), after the file as it was is kept
+        as a backup (see `store.backups`). Re-entrant.
         """
         if self.read_only:
             raise StoreError(f"{self.location}: the store is open read-only; changes are refused")
@@ -125,7 +126,8 @@ class Store(StoreIndexes, ItemEditing, StoreMaintenance):
             storage.sweep_temp_files()  # left by a writer killed mid-write; none can be in use now
             storage.pending_backup = (action, self.backup_count)
             try:
-                yield
+                with storage.deferred():  # the whole change is one write of the file
+                    yield
             except BaseException:
                 # A change that failed half-way may have edited the kept content without
                 # writing it: read the file again, and rebuild the indexes from it.

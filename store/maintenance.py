@@ -53,7 +53,10 @@ class StoreMaintenance:
             raise StoreError("the number of backups cannot be negative")
         with self._writing("config"):
             self._set_meta("backups", count)
-            prune_backups(self._store_file(), count)
+            # Not worth a backup of its own (and after a generated store, one would keep a
+            # second copy of it); `haicap config --backups` again undoes it.
+            self._storage().pending_backup = None
+        prune_backups(self._store_file(), count)
 
     def backups(self) -> list[Backup]:
         """The kept versions of the store file, newest first (none for a store in memory)."""
