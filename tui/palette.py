@@ -43,6 +43,10 @@ class HaicapCommands(Provider):
         dashboard = app.dashboard_if_shown()
         if dashboard is not None and not app.store.read_only:
             commands.append(("Nhập báo cáo / Import a report", "Read a report file and add it to the store", dashboard.action_import_report))
+        if dashboard is not None and dashboard.selected is not None:
+            commands.append(
+                ("Xuất văn bản / Export", "Word minutes, Excel tracking table, Markdown or CSV of the commune", dashboard.action_export)
+            )
         for theme in HAICAP_THEMES:
             commands.append(
                 (f"Giao diện / Theme: {theme.name}", "Switch theme; the choice is remembered", partial(setattr, app, "theme", theme.name))

@@ -237,3 +237,10 @@ async def test_the_palette_offers_present_themes_and_communes(make_dashboard) ->
         assert themes == ["Giao diện / Theme: haicap-projector"]
         discovered = [hit.text async for hit in provider.discover()]
         assert "Nhập báo cáo / Import a report" in discovered
+        assert "Xuất văn bản / Export" in discovered
+        [export] = [hit async for hit in provider.search("xuat van ban")]
+        export.command()
+        await settle(pilot)
+        from tui.dialogs.export_dialog import ExportDialog
+
+        assert isinstance(app.screen, ExportDialog)
