@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 
 __all__ = ["StoreIndexes"]
 
+_KIND_BY_VALUE = {kind.value: kind for kind in Kind}
+"""A dict lookup instead of calling the enum, once per item of the store."""
+
 
 class StoreIndexes:
     """Sessions and items of the store file as domain objects, indexed for the UI."""
@@ -36,7 +39,10 @@ class StoreIndexes:
     def _reindex(self) -> None:
         """Build the in-memory indexes the UI reads from, so no keypress scans the file."""
         self._seen_state = self._file_state()  # before reading: a write in between is seen next time
-        sessions = {row["id"]: self._session_from_row(row) for row in self._db.table("sessions").all()}
+        # The rows as the storage holds them (keyed by document id): TinyDB's `all()` would
+        # wrap each of 300,000 rows in a Document first.
+        tables = self._db.storage.read() or {}
+        sessions = {row["id"]: self._session_from_row(row) for row in tables.get("sessions", {}).values()}
         by_commune: dict[str, list[Session]] = {}
         for session in sessions.values():
             for code in session.commune_codes:
@@ -46,14 +52,14 @@ class StoreIndexes:
         by_id: dict[str, Item] = {}
         doc_ids: dict[str, int] = {}
         by_province: dict[str, list[Item]] = {}
-        rows = sorted(self._db.table("items").all(), key=lambda r: (newest_first.get(r["session"], 0), r["order"]))
-        for row in rows:
+        rows = sorted(tables.get("items", {}).items(), key=lambda pair: (newest_first.get(pair[1]["session"], 0), pair[1]["order"]))
+        for doc_id, row in rows:
             session = sessions.get(row["session"])
             if session is None:
                 continue  # an item whose session is gone is not shown
             item = self._item_from_row(row, session)
             by_id[item.id] = item
-            doc_ids[item.id] = row.doc_id
+            doc_ids[item.id] = int(doc_id)
             by_province.setdefault(session.province.code, []).append(item)
             if item.deleted:
                 continue
@@ -72,7 +78,7 @@ class StoreIndexes:
     def _item_from_row(row: dict[str, Any], session: Session) -> Item:
         return Item(
             id=row["id"],
-            kind=Kind(row["kind"]),
+            kind=_KIND_BY_VALUE[row["kind"]],
             text=row["text"],
             session=session,
             commune_codes=tuple(row["communes"]),

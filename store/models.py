@@ -110,7 +110,8 @@ class Session:
     participants: tuple[Person, ...] = ()
 
 
-@dataclass(frozen=True)
+# slots: a national store holds 300,000 of them; without a __dict__ each is a third the size.
+@dataclass(frozen=True, slots=True)
 class Item:
     """One piece of content of a session: an achievement, difficulty, request or directive."""
 

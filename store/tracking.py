@@ -88,7 +88,7 @@ def parse_directive_status(text: str) -> DirectiveStatus | None:
     return _parse(DirectiveStatus, text)  # type: ignore[return-value]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per item: see Item
 class Tracking:
     """The follow-up fields of a request or directive, as officers set them."""
 
@@ -133,15 +133,23 @@ class Tracking:
     @classmethod
     def from_row(cls, row: dict | None) -> Tracking:
         """Read the stored form back (missing fields take their defaults)."""
-        row = row or {}
-        date = lambda key: dt.date.fromisoformat(row[key]) if row.get(key) else None  # noqa: E731
+        if not row:
+            return _UNTRACKED  # most items (achievements, difficulties): one shared instance
+        deadline, done, status = row.get("deadline"), row.get("done"), row.get("status")
         return cls(
             owner=row.get("owner", ""),
             co_agencies=tuple(row.get("co_agencies", ())),
-            deadline=date("deadline"),
-            done=date("done"),
-            status=RequestStatus(row["status"]) if row.get("status") else None,
+            deadline=dt.date.fromisoformat(deadline) if deadline else None,
+            done=dt.date.fromisoformat(done) if done else None,
+            status=_STATUS_BY_VALUE[status] if status else None,
             answer=row.get("answer", ""),
             note=row.get("note", ""),
             responds_to=tuple(row.get("responds_to", ())),
         )
+
+
+_UNTRACKED = Tracking()
+"""The follow-up of an item nobody has followed up (frozen, so one instance serves all)."""
+
+# A dict lookup instead of calling the enum: reading a national store builds 300,000 items.
+_STATUS_BY_VALUE = {status.value: status for status in RequestStatus}

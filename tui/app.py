@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
@@ -115,6 +116,10 @@ class HaicapApp(App[None]):
         if self._started:
             return
         self._started = True
+        # The store's indexes are loaded: hundreds of thousands of objects that live as long
+        # as the app. Frozen, the garbage collector stops walking them on every full
+        # collection, which otherwise stalls a keypress now and then (benchmarks/).
+        gc.freeze()
         presenting = any(isinstance(screen, PresenterScreen) for screen in self.screen_stack)
         if len(self.store.sessions()) > 1 and not presenting:
             self.action_overview()
