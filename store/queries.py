@@ -1,4 +1,4 @@
-"""Reading single items and their history: by id or id prefix, filtered lists, text search.
+"""Reading single items, sessions and history: by id or id prefix, filtered lists, text search.
 
 `ItemQueries` is a part of `Store` (through `ItemEditing`), kept apart so each file holds
 one concern. Everything here answers from the in-memory indexes, except the history,
@@ -8,11 +8,11 @@ which is read from the store's `history` table.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .errors import StoreError
 from .history import HistoryEntry
-from .models import Item, Kind
+from .models import Item, Kind, Session
 from .text import fold
 
 if TYPE_CHECKING:
@@ -24,10 +24,28 @@ MIN_ID_PREFIX = 4
 """Shortest id prefix accepted where an item id is typed."""
 
 
+Found = TypeVar("Found")
+
+
+def by_id_or_prefix(table: dict[str, Found], text: str, noun: str, hint: str) -> Found:
+    """The value of `table` whose id is `text`, or the only one whose id starts with it
+    (at least MIN_ID_PREFIX characters); StoreError naming the reason otherwise."""
+    wanted = text.strip()
+    if wanted in table:
+        return table[wanted]
+    found = [value for key, value in table.items() if key.startswith(wanted)] if len(wanted) >= MIN_ID_PREFIX else []
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        raise StoreError(f"{noun} id '{wanted}' is ambiguous ({len(found)} {noun}s start with it); give more of it")
+    raise StoreError(f"no {noun} with id '{wanted}'{hint}")
+
+
 class ItemQueries:
     """Single items, lists of items, and the history of changes."""
 
     _db: TinyDB
+    _sessions: dict[str, Session]
     _items_by_id: dict[str, Item]
     _items_by_province: dict[str, list[Item]]
 
@@ -38,15 +56,12 @@ class ItemQueries:
     def find_item(self, text: str) -> Item:
         """The item whose id is `text` or starts with it (at least 4 characters); StoreError
         naming the reason when there is none or several."""
-        wanted = text.strip()
-        if wanted in self._items_by_id:
-            return self._items_by_id[wanted]
-        found = [i for key, i in self._items_by_id.items() if key.startswith(wanted)] if len(wanted) >= MIN_ID_PREFIX else []
-        if len(found) == 1:
-            return found[0]
-        if len(found) > 1:
-            raise StoreError(f"item id '{wanted}' is ambiguous ({len(found)} items start with it); give more of it")
-        raise StoreError(f"no item with id '{wanted}'")
+        return by_id_or_prefix(self._items_by_id, text, "item", "")
+
+    def find_session(self, text: str) -> Session:
+        """The session whose id is `text` or starts with it (at least 4 characters); StoreError
+        naming the reason when there is none or several."""
+        return by_id_or_prefix(self._sessions, text, "session", " (haicap items --json shows session ids)")
 
     def items(
         self,

@@ -150,17 +150,8 @@ def join_vi(labels: tuple[str, ...] | list[str]) -> str:
 
 
 def find_session(store: Store, text: str) -> Session:
-    """The session whose id is `text` or starts with it (at least 4 characters); StoreError otherwise."""
-    wanted = text.strip()
-    exact = store.session(wanted)
-    if exact is not None:
-        return exact
-    found = [s for s in store.sessions() if s.id.startswith(wanted)] if len(wanted) >= MIN_SESSION_PREFIX else []
-    if len(found) == 1:
-        return found[0]
-    if len(found) > 1:
-        raise StoreError(f"session id '{wanted}' is ambiguous ({len(found)} sessions start with it); give more of it")
-    raise StoreError(f"no session with id '{wanted}' (haicap items --json shows session ids)")
+    """The session whose id is `text` or starts with it (see `Store.find_session`)."""
+    return store.find_session(text)
 
 
 def gather(

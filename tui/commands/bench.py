@@ -41,7 +41,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .common import CommandError
+from .common import CommandError, parse_count
 from .synth import store_size_bytes
 
 __all__ = ["register", "percentile"]
@@ -85,15 +85,7 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def _number(args: argparse.Namespace, name: str, minimum: int = 0) -> int:
-    text = getattr(args, name)
-    option = "--" + name.replace("_", "-")
-    try:
-        value = int(str(text).strip())
-    except ValueError:
-        raise CommandError(f"{option}: '{text}' is not a whole number", code=2) from None
-    if value < minimum:
-        raise CommandError(f"{option}: must be at least {minimum}, not {value}", code=2)
-    return value
+    return parse_count(getattr(args, name), "--" + name.replace("_", "-"), minimum=minimum)
 
 
 def _progress(message: str) -> None:

@@ -25,6 +25,7 @@ __all__ = [
     "visible_output",
     "parse_day",
     "parse_kind",
+    "parse_count",
     "parse_positive_int",
     "open_store",
     "current_day",
@@ -123,6 +124,17 @@ def parse_kind(text: str) -> Kind:
             return kind
     allowed = ", ".join(f"{k.value} ({k.title_vi})" for k in Kind)
     raise CommandError(f"--kind: '{text}' is not a kind; use one of: {allowed}", code=2)
+
+
+def parse_count(text: str, option: str, *, minimum: int = 1) -> int:
+    """A whole number of at least `minimum`, from an option; CommandError (exit 2) otherwise."""
+    try:
+        value = int(str(text).strip())
+    except ValueError:
+        raise CommandError(f"{option}: '{text}' is not a whole number", code=2) from None
+    if value < minimum:
+        raise CommandError(f"{option}: must be at least {minimum}, not {value}", code=2)
+    return value
 
 
 def parse_positive_int(text: str, option: str, unit: str = "days") -> int:

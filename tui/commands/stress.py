@@ -42,7 +42,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .common import CommandError
+from .common import CommandError, parse_count
 
 __all__ = ["register", "worker_main"]
 
@@ -80,16 +80,6 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
 
 
 # -- the command -------------------------------------------------------------------------
-
-
-def _count(text: str, option: str, *, minimum: int = 1) -> int:
-    try:
-        value = int(str(text).strip())
-    except ValueError:
-        raise CommandError(f"{option}: '{text}' is not a whole number", code=2) from None
-    if value < minimum:
-        raise CommandError(f"{option}: must be at least {minimum}, not {value}", code=2)
-    return value
 
 
 def _refuse_default_store(args: argparse.Namespace, db_path: Path) -> None:
@@ -221,10 +211,10 @@ class _Load:
 
 
 def _stress(args: argparse.Namespace, db_path: Path) -> int:
-    writers = _count(args.writers, "--writers")
-    edits = _count(args.edits, "--edits")
-    kills = _count(args.kills, "--kills") if args.kill else 0
-    seed = _count(args.seed, "--seed", minimum=0) if args.seed is not None else random.SystemRandom().randrange(10**6)
+    writers = parse_count(args.writers, "--writers")
+    edits = parse_count(args.edits, "--edits")
+    kills = parse_count(args.kills, "--kills") if args.kill else 0
+    seed = parse_count(args.seed, "--seed", minimum=0) if args.seed is not None else random.SystemRandom().randrange(10**6)
     _refuse_default_store(args, db_path)
     _prepare_store(db_path)
     run = uuid.uuid4().hex[:8]

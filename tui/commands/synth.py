@@ -28,7 +28,7 @@ import sys
 import time
 from pathlib import Path
 
-from .common import CommandError
+from .common import CommandError, parse_count
 
 __all__ = ["register", "store_size_bytes", "refuse_unsafe_target"]
 
@@ -58,15 +58,7 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
 
 
 def _count(text: str | None, option: str, default: int | None, *, minimum: int = 1) -> int | None:
-    if text is None:
-        return default
-    try:
-        value = int(str(text).strip())
-    except ValueError:
-        raise CommandError(f"{option}: '{text}' is not a whole number", code=2) from None
-    if value < minimum:
-        raise CommandError(f"{option}: must be at least {minimum}, not {value}", code=2)
-    return value
+    return default if text is None else parse_count(text, option, minimum=minimum)
 
 
 def refuse_unsafe_target(args: argparse.Namespace, db_path: Path, command: str) -> None:
