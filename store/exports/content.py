@@ -34,9 +34,6 @@ __all__ = [
     "KIND_HEADINGS",
 ]
 
-MIN_SESSION_PREFIX = 4
-"""The fewest characters of a session id accepted as a prefix (as for item ids)."""
-
 KIND_HEADINGS = {
     Kind.ACHIEVEMENT: "Kết quả đạt được",
     Kind.DIFFICULTY: "Khó khăn, vướng mắc",
