@@ -25,7 +25,7 @@ from store import Item, Kind
 from store.followup import DeadlineRules
 from store.text import visible
 
-from ..literal import literal
+from ..literal import literal, short
 from ..widgets.items_pane import DATE_FORMAT
 
 __all__ = ["EditItemDialog", "ItemEdit", "ItemTextArea", "parse_date", "split_agencies", "hints"]
@@ -97,6 +97,21 @@ class ItemEdit:
 
     def __bool__(self) -> bool:
         return self.text is not None or bool(self.tracking)
+
+    def describe(self, labels: dict[str, str], width: int = 30) -> str:
+        """One line naming each change: "Chủ trì / owner → Sở Tài chính; Hạn / deadline → 31/12/2025"."""
+        parts = []
+        for name, value in self.tracking.items():
+            if isinstance(value, dt.date):
+                shown = value.strftime(DATE_FORMAT)
+            elif isinstance(value, (tuple, list)):
+                shown = "; ".join(value)
+            else:
+                shown = str(value) if value else ""
+            parts.append(f"{labels.get(name, name)} → {short(shown, width) or '—'}")
+        if self.text is not None:
+            parts.append(f"{labels.get('text', 'text')} → «{short(self.text, width)}»")
+        return "; ".join(parts)
 
 
 class EditItemDialog(ModalScreen[ItemEdit | None]):

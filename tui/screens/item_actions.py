@@ -19,7 +19,7 @@ from store.editing import TRACKED_KINDS
 from ..dialogs.add_item_dialog import AddItemDialog
 from ..dialogs.conflict_dialog import SAVE_MINE, ConflictDialog
 from ..dialogs.edit_item_dialog import EditItemDialog, ItemEdit
-from ..dialogs.history_dialog import HistoryDialog
+from ..dialogs.history_dialog import FIELD_LABELS, HistoryDialog
 from ..dialogs.kind_dialog import KindDialog
 from ..dialogs.sessions_dialog import ALL_SESSIONS, SessionsDialog
 from ..dialogs.status_dialog import Status, StatusDialog, current_status
@@ -159,7 +159,7 @@ class ItemActionsScreen(Screen[None]):
                     lambda revision: self.store.edit_item(
                         item.id, text=edit.text, expected_revision=revision, **edit.tracking
                     ),
-                    f"Đã lưu / saved {self._short(item)}",
+                    f"Đã lưu / saved: {edit.describe(FIELD_LABELS)}",
                     item.revision,
                 )
 
