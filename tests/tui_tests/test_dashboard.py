@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from helpers import settle
+from helpers import record_notices, settle
 
 from store import Kind, Store
 from store.reports import parse_report
@@ -371,6 +371,7 @@ async def test_another_officers_change_shows_within_two_seconds(seeded_store_pat
     """A second process (here: a second Store on the same folder) edits an item the
     dashboard shows; the pane updates without a key press and keeps its cursor."""
     app = make_app(seeded_store_path)
+    seen = record_notices(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("3", "j")  # the second request
@@ -382,4 +383,4 @@ async def test_another_officers_change_shows_within_two_seconds(seeded_store_pat
         await settle(pilot)
         assert requests.items[0].tracking.owner == "Sở Tài chính"
         assert requests.highlighted == 1
-        assert any("officer-b" in str(n.message) for n in app._notifications)
+        assert any("officer-b" in notice for notice in seen)
