@@ -9,10 +9,16 @@
     haicap set ID [--status S] [--owner O] [...]  change follow-up fields (all or nothing)
     haicap search TEXT... [--json]                items holding these words
     haicap restore-item ID                        bring a deleted item back
-    haicap config [--answer-days N] [--answer-days-with-co M]
+    haicap config [--answer-days N] [--answer-days-with-co M] [--backups N]
+    haicap restore [NUMBER]                       list the store's backups, or go back to one
+    haicap export [--format F] [--session ID] [--commune N] [-o FILE]   minutes and tracking tables
+    haicap present [--session ID | --commune N]   the presenter, full screen
+    haicap serve [--host H] [--port P] [--read-only]   the dashboard in a browser
+    haicap stress | synth | bench --db PATH       concurrency check, synthetic stores, benchmark
     haicap locate                                 print the store folder
 
-The subcommands live in `tui.commands`, one module per concern; none of them starts Textual.
+The subcommands live in `tui.commands`, one module per concern; only `present`, `serve` and
+`bench` start Textual (the last two in processes of their own).
 `--today YYYY-MM-DD` (or `HAICAP_TODAY`) fixes the day deadlines are measured against.
 """
 
