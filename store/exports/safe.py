@@ -14,56 +14,28 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..text import fold
+from ..text import fold, visible
 
 __all__ = ["safe_text", "slug"]
 
-# Bidirectional controls reorder what follows them; shown as their code point instead.
-_BIDI_CONTROLS = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A)) | {0x200E, 0x200F, 0x061C}
-
-
-def _stand_in(char: str) -> str:
-    code = ord(char)
-    if code < 0x20:
-        return chr(0x2400 + code)  # the Unicode "control pictures": ␀ for NUL, ␛ for ESC
-    if code == 0x7F:
-        return "\u2421"  # ␡
-    if 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF):
-        return "\ufffd"  # a lone surrogate or a non-character: not encodable, not XML
-    return f"<U+{code:04X}>"  # C1 controls and bidi controls
-
-
-def _unsafe(char: str) -> bool:
-    code = ord(char)
-    return (
-        code < 0x20
-        or 0x7F <= code < 0xA0
-        or code in _BIDI_CONTROLS
-        or 0xD800 <= code <= 0xDFFF
-        or code in (0xFFFE, 0xFFFF)
-    )
+_SPACES = str.maketrans({"\t": " ", "\r": " ", "\n": " "})
+_SPACES_KEEP_NEWLINES = str.maketrans({"\t": " ", "\r": " "})
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+"""Lone surrogates and the two non-characters: not encodable, not XML; shown as �."""
 
 
 def safe_text(text: str, *, keep_newlines: bool = False) -> str:
     """`text` in NFC with every control character replaced by a visible stand-in.
 
     Tabs and newlines become spaces (items are one line each), unless `keep_newlines`,
-    which keeps newlines for multi-line fields such as a note.
+    which keeps newlines for multi-line fields such as a note. The stand-ins are those
+    of `store.text.visible`, which the dashboard shows.
     """
     text = unicodedata.normalize("NFC", text)
     if text.isprintable():  # the common case: nothing to do
         return text
-    out = []
-    for char in text:
-        if char == "\n" and keep_newlines:
-            out.append(char)
-        elif char in "\t\n\r":
-            out.append(" ")
-        elif _unsafe(char):
-            out.append(_stand_in(char))
-        else:
-            out.append(char)
-    return "".join(out)
+    text = text.translate(_SPACES_KEEP_NEWLINES if keep_newlines else _SPACES)
+    return visible(_NOT_XML.sub("\ufffd", text))
 
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
