@@ -106,7 +106,7 @@ class Store(StoreIndexes, ItemEditing, StoreMaintenance):
         """Hold the store's inter-process lock for one read-modify-write named `action`.
 
         Other haicap processes (officers over SSH, imports) may have written since this one
-        last read, so the indexes are rebuilt from the file inside the lock: every change
+        last read; if so, the indexes are rebuilt from the file inside the lock: every change
         is computed from what is on disk now and no update is lost. The change reaches the
         file in one write at the end (none if it fails), after the file as it was is kept
         as a backup (see `store.backups`). Re-entrant.
@@ -204,8 +204,8 @@ class Store(StoreIndexes, ItemEditing, StoreMaintenance):
         """Add several validated reports at once; for each, its new session or None when the
         store already holds the same content (a re-import changes nothing).
 
-        All items go in one write and all sessions in a second one; if the second fails, the
-        items are taken out again, so the store holds all of the reports or none of them.
+        The items and sessions reach the store file in one write (see `_writing`), so the
+        store holds all of the reports or none of them.
         """
         with self._writing(origin):
             known = {row.get("content_hash") for row in self._db.table("sessions").all()}
@@ -242,14 +242,8 @@ class Store(StoreIndexes, ItemEditing, StoreMaintenance):
                     for number, item in enumerate(report.items, start=1)
                 )
             if session_rows:
-                new_ids = {row["id"] for row in session_rows}
-                # Items first: items whose session is missing are never shown (see _reindex).
                 self._db.table("items").insert_multiple(item_rows)
-                try:
-                    self._db.table("sessions").insert_multiple(session_rows)
-                except BaseException:
-                    self._db.table("items").remove(lambda row: row.get("session") in new_ids)
-                    raise
+                self._db.table("sessions").insert_multiple(session_rows)
                 self._reindex()
         return [self._sessions[i] if i else None for i in ids]
 
