@@ -115,7 +115,9 @@ class ItemQueries:
         rows = self._db.table("history").all()
         if not rows:
             return None
-        row = max(rows, key=lambda r: r["when"])
+        # Times are kept to the second, so several changes may share the newest one; the
+        # last written of them has the highest document id.
+        row = max(rows, key=lambda r: (r["when"], r.doc_id))
         return HistoryEntry(
             row["item"], row["who"], dt.datetime.fromisoformat(row["when"]), row["field"],
             row.get("old", ""), row.get("new", ""), row.get("revision", 0),

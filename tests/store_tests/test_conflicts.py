@@ -78,3 +78,12 @@ def test_one_edit_of_text_and_fields_is_saved_under_one_lock(two_officers) -> No
     saved = lan.edit_item(REQUEST, text="Đề nghị hỗ trợ kinh phí", owner="Sở Tài chính", expected_revision=item.revision)
     assert saved.text == "Đề nghị hỗ trợ kinh phí" and saved.tracking.owner == "Sở Tài chính"
     assert {e.field for e in lan.history(REQUEST)} == {"owner", "text"}
+
+
+def test_the_last_change_is_the_last_written_even_within_one_second(two_officers, monkeypatch) -> None:
+    lan, minh = two_officers
+    monkeypatch.setenv("HAICAP_NOW", "2025-12-15T02:30:00+00:00")  # both in the same second
+    lan.update_tracking(REQUEST, note="trước", who="lan")
+    minh.update_tracking("36bc83c6-17", note="sau", who="minh")
+    lan.refresh()
+    assert lan.last_change().who == "minh"
