@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from store import StoreError
+from store import Backup, StoreError
 
 from .common import CommandError, open_store, parse_positive_int, print_table
 
@@ -40,8 +40,7 @@ def _restore(args: argparse.Namespace, db_path: Path) -> int:
                     sessions, items = (str(n) for n in backup.counts())
                 except StoreError:  # a damaged backup is listed, and refused only if chosen
                     sessions, items = "?", "?"
-                kept = backup.taken.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-                rows.append((str(number), kept, backup.action, sessions, items, _size(backup.size)))
+                rows.append((str(number), _local(backup), backup.action, sessions, items, _size(backup.size)))
             print_table(rows)
             print(f"`haicap restore NUMBER` goes back to one; the store now holds {len(store.sessions())} sessions, {len(store.items())} items")
             return 0
@@ -50,14 +49,18 @@ def _restore(args: argparse.Namespace, db_path: Path) -> int:
             raise CommandError(f"there is no backup {number}: the store has {len(backups)} (see `haicap restore`)")
         chosen = backups[number - 1]
         store.restore(chosen)
-        kept = chosen.taken.astimezone().strftime("%Y-%m-%d %H:%M:%S")
         print(
-            f"restored backup {number} (kept {kept}, before {chosen.action}): "
+            f"restored backup {number} (kept {_local(chosen)}, before {chosen.action}): "
             f"{len(store.sessions())} sessions, {len(store.items())} items"
         )
         if store.backup_count:
             print("the store as it was is now backup 1: `haicap restore 1` undoes this")
     return 0
+
+
+def _local(backup: Backup) -> str:
+    """When the backup was kept, in the local time of whoever reads it."""
+    return backup.taken.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _size(size: int) -> str:
