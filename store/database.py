@@ -19,7 +19,10 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
+from .clock import now
 from .editing import ItemEditing
+from .history import current_user
+from .import_plan import normalised
 from .indexes import StoreIndexes
 from .errors import StoreError
 from .locking import WriteLock
@@ -27,9 +30,9 @@ from .maintenance import StoreMaintenance
 from .migrations import SCHEMA_VERSION
 from .models import Commune, CommuneReport, CommuneSummary, Kind, Province, Session
 from .registry import Registry, load_registry
-from .reports import SessionReport, bundled_reports
+from .reports import ParsedItem, SessionReport, bundled_reports
 from .storage import STORE_FILE, AtomicJSONStorage, file_state, refuse_world_writable
-from .text import matches
+from .text import fold, matches
 
 __all__ = ["Store", "SCHEMA_VERSION", "STORE_FILE"]
 
@@ -200,24 +203,42 @@ class Store(StoreIndexes, ItemEditing, StoreMaintenance):
         """Add a validated report as a session with its items; None when it is already here."""
         return self.add_reports([report], origin=origin)[0]
 
-    def add_reports(self, reports: list[SessionReport], *, origin: str = "import") -> list[Session | None]:
+    def add_reports(
+        self, reports: list[SessionReport], *, origin: str = "import", who: str | None = None
+    ) -> list[Session | None]:
         """Add several validated reports at once; for each, its new session or None when the
         store already holds the same content (a re-import changes nothing).
+
+        A report that `extends` a stored session (another outlet's report of it) adds its
+        items to that session instead, skipping texts the session already holds, and the
+        session is returned when anything was added. Items bring the history entries
+        their report gives them, recorded under `who` (default: the OS user).
 
         The items and sessions reach the store file in one write (see `_writing`), so the
         store holds all of the reports or none of them.
         """
         with self._writing(origin):
-            known = {row.get("content_hash") for row in self._db.table("sessions").all()}
+            session_table = self._db.table("sessions")
+            known: set[str] = set()
+            for row in session_table.all():
+                known.add(row.get("content_hash"))
+                known.update(row.get("read_hashes", ()))
             session_rows: list[dict[str, Any]] = []
             item_rows: list[dict[str, Any]] = []
+            extended: dict[str, dict[str, Any]] = {}
             ids: list[str | None] = []
             for report in reports:
                 digest = report.content_hash()
-                if digest in known:
+                if digest in known or (report.read_hash and report.read_hash in known):
                     ids.append(None)
                     continue
                 known.add(digest)
+                if report.read_hash:
+                    known.add(report.read_hash)
+                if report.extends:
+                    target = self._extend(report, origin, item_rows, extended)
+                    ids.append(target)
+                    continue
                 # Short enough to type in `haicap item ID`; 32 bits of the hash, widened in the
                 # (unlikely) case two sessions of one store share them.
                 session_id = digest[:8]
@@ -225,27 +246,113 @@ class Store(StoreIndexes, ItemEditing, StoreMaintenance):
                     session_id = digest[: len(session_id) + 2]
                 ids.append(session_id)
                 session_rows.append(self._session_row(report, session_id, digest, origin))
-                item_rows.extend(
-                    {
-                        **({"tracking": item.tracking.to_row()} if item.tracking else {}),
-                        "schema": SCHEMA_VERSION,
-                        "id": f"{session_id}-{number:02d}",
-                        "session": session_id,
-                        "order": number,
-                        "kind": item.kind.value,
-                        "text": item.text,
-                        "communes": [c.code for c in item.communes],
-                        # Where it came from, on every record: "seed", "import", or
-                        # "synthetic" (generated for scale tests, never real data).
-                        "origin": origin,
-                    }
-                    for number, item in enumerate(report.items, start=1)
-                )
-            if session_rows:
+                item_rows.extend(self._item_row(item, session_id, number, origin)
+                                 for number, item in enumerate(report.items, start=1))
+            for session_id, changes in extended.items():
+                session_table.update(changes, cond=lambda row, wanted=session_id: row.get("id") == wanted)
+            if item_rows:
                 self._db.table("items").insert_multiple(item_rows)
-                self._db.table("sessions").insert_multiple(session_rows)
+            if session_rows:
+                session_table.insert_multiple(session_rows)
+            if item_rows or session_rows or extended:
+                self._record_created(item_rows, reports, who)
                 self._reindex()
         return [self._sessions[i] if i else None for i in ids]
+
+    @staticmethod
+    def _item_row(item: ParsedItem, session_id: str, number: int, origin: str) -> dict[str, Any]:
+        return {
+            **({"tracking": item.tracking.to_row()} if item.tracking else {}),
+            "schema": SCHEMA_VERSION,
+            "id": f"{session_id}-{number:02d}",
+            "session": session_id,
+            "order": number,
+            "kind": item.kind.value,
+            "text": item.text,
+            "communes": [c.code for c in item.communes],
+            # Where it came from, on every record: "seed", "import", or
+            # "synthetic" (generated for scale tests, never real data).
+            "origin": origin,
+        }
+
+    def _extend(
+        self, report: SessionReport, origin: str, item_rows: list[dict[str, Any]], extended: dict[str, dict[str, Any]]
+    ) -> str | None:
+        """Add the items of `report` that its stored session lacks to that session; the
+        session id, or None when nothing was new. The session row's changes go to `extended`."""
+        session_id = report.extends or ""
+        session = self._sessions.get(session_id)
+        if session is None:
+            raise StoreError(f"{report.source_name}: the session {session_id} it adds to is no longer in the store")
+        rows = [r for r in self._db.table("items").all() if r["session"] == session_id]
+        rows += [r for r in item_rows if r["session"] == session_id]
+        there = {normalised(r["text"]) for r in rows if not r.get("deleted")}
+        order = max((r["order"] for r in rows), default=0)
+        added = 0
+        for item in report.items:
+            if normalised(item.text) in there:
+                continue
+            there.add(normalised(item.text))
+            order += 1
+            added += 1
+            item_rows.append(self._item_row(item, session_id, order, origin))
+        row = next(r for r in self._db.table("sessions").all() if r["id"] == session_id)
+        changes = extended.setdefault(session_id, {
+            "read_hashes": list(row.get("read_hashes", ())),
+            "also_reported_by": list(row.get("also_reported_by", ())),
+            "communes": list(row["communes"]),
+        })
+        changes["read_hashes"] += [h for h in (report.read_hash, report.content_hash()) if h]
+        if report.source and report.source not in changes["also_reported_by"] and report.source != session.source:
+            changes["also_reported_by"].append(report.source)
+        for commune in report.communes:
+            if commune.code not in changes["communes"]:
+                changes["communes"].append(commune.code)
+        return session_id if added else None
+
+    def _record_created(self, item_rows: list[dict[str, Any]], reports: list[SessionReport], who: str | None) -> None:
+        """Write the history entries the reports give their new items (one pass over history)."""
+        entries_by_text: dict[tuple[str, str], tuple[tuple[str, str, str], ...]] = {}
+        for report in reports:
+            for item in report.items:
+                if item.history:
+                    entries_by_text[(item.kind.value, item.text)] = item.history
+        if not entries_by_text:
+            return
+        tables = self._db.storage.read() or {}
+        history = tables.setdefault("history", {})
+        next_id = max(map(int, history), default=0) + 1
+        when = now().isoformat(timespec="seconds")
+        user = who or current_user()
+        for row in item_rows:
+            for name, old, new in entries_by_text.get((row["kind"], row["text"]), ()):
+                history[str(next_id)] = {
+                    "schema": SCHEMA_VERSION, "item": row["id"], "revision": 0, "who": user,
+                    "when": when, "field": name, "old": old, "new": new,
+                }
+                next_id += 1
+        self._db.storage.write(tables)
+
+    def same_session(self, report: SessionReport) -> Session | None:
+        """A stored session that `report` reports too: same date and province, communes in
+        common, and the same leader (or one of them names none). The newest such, or None."""
+        leader = fold(report.leader.name)
+        codes = {c.code for c in report.communes}
+        for session in self.sessions():
+            if session.date != report.date or session.province != report.province:
+                continue
+            if not codes & set(session.commune_codes):
+                continue
+            theirs = fold(session.leader.name)
+            if leader and theirs and leader != theirs:
+                continue
+            return session
+        return None
+
+    def session_texts(self, session_id: str) -> set[str]:
+        """The normalised texts of a session's live items (to tell what another outlet adds)."""
+        return {normalised(item.text) for item in self._items_by_id.values()
+                if item.session.id == session_id and not item.deleted}
 
     @staticmethod
     def _session_row(report: SessionReport, session_id: str, digest: str, origin: str) -> dict[str, Any]:

@@ -1,10 +1,10 @@
 """From a file an officer received to a session ready for the store, and what was understood.
 
-`plan_import(path, registry)` reads one file (structured YAML/JSON, Word .docx, or free
-text) and returns an `ImportPlan`: the `SessionReport` that would be stored, the items of
-other kinds the reader noticed, the sentences it could not place, and how the file was read.
-Nothing is written: the caller shows the plan (`describe()`), then adds `plan.report` to a
-store. `extraction_of(path, registry)` is the same reading as a JSON-ready `Extraction`.
+`plan_import(path, registry)` reads one file (structured YAML/JSON, Word .docx, PDF, or
+free text) and returns an `ImportPlan` (see `store.import_plan`): the session, every item
+and every sentence left out with its reason. Nothing is written: the caller shows the plan
+(`describe()`, or the review screen), then adds `plan.report` to a store.
+`extraction_of(path, registry)` is the same reading as a JSON-ready `Extraction`.
 
 In Word files and Markdown, a section heading ("Kết quả đạt được", "Khó khăn, vướng mắc",
 "Kiến nghị, đề xuất", "Nhiệm vụ, giải pháp") decides the kind of the sentences under it;
@@ -17,18 +17,24 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .documents import Block, Document, read_document
 from .errors import ReportError
+from .import_plan import ImportPlan, PlanLine, SessionFacts, SessionMatch, normalised
 from .models import Commune, Kind, Person, Province
 from .reader import ExtractedItem, Extraction, extract_text
 from .reader.dates import impossible_session_date
 from .reader.sentences import split_sentences
 from .registry import Registry
-from .reports import ParsedItem, SessionReport, parse_report
+from .reports import SessionReport, parse_report
 from .text import clean, fold
 
-__all__ = ["Overrides", "ImportPlan", "plan_import", "extraction_of", "parse_date", "split_front_matter"]
+if TYPE_CHECKING:
+    from .database import Store
+
+__all__ = ["Overrides", "ImportPlan", "plan_import", "extraction_of", "parse_date", "split_front_matter",
+           "match_stored_session", "structured_plan"]
 
 _TITLE_LIMIT = 200
 """A title longer than this is cut (with …) when none is given: it is only a label."""
@@ -43,48 +49,6 @@ class Overrides:
     date: dt.date | None = None
     leader: str | None = None
     province: str | None = None
-
-
-@dataclass(frozen=True)
-class ImportPlan:
-    """What importing one file would store, and what the reader made of it."""
-
-    source: str
-    format: str
-    """"structured", "docx" or "text"."""
-    encoding: str | None
-    report: SessionReport
-    other: tuple[ExtractedItem, ...] = ()
-    """Items of kinds the panes do not show (a leader's commitment, context): not stored."""
-    unplaced: tuple[str, ...] = ()
-    """Sentences that look like content but fit none of the four kinds."""
-
-    def counts(self) -> dict[Kind, int]:
-        """How many items of each kind the report holds, in pane order."""
-        return {kind: sum(1 for item in self.report.items if item.kind is kind) for kind in Kind}
-
-    def describe(self) -> list[str]:
-        """The plan in a few plain lines, for the terminal and the import dialog."""
-        report = self.report
-        how = self.format if not self.encoding else f"{self.format}, read as {self.encoding}"
-        leader = str(report.leader) if report.leader.name else "leader not named"
-        counts = ", ".join(f"{kind.title_en.lower()} {n}" for kind, n in self.counts().items())
-        lines = [
-            f"{self.source} ({how})",
-            f"  session: {report.date:%d/%m/%Y} · {report.province.full_name} · {leader}",
-            f"  communes: {', '.join(c.label for c in report.communes)}",
-            f"  items: {counts}",
-        ]
-        if self.other:
-            lines.append(f"  not stored ({len(self.other)}): other kinds ({', '.join(sorted({i.kind for i in self.other}))})")
-        if self.unplaced:
-            lines.append(f"  could not place ({len(self.unplaced)}):")
-            lines.extend(f"    - {_short(sentence)}" for sentence in self.unplaced)
-        return lines
-
-
-def _short(text: str, width: int = 100) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 # -- dates ---------------------------------------------------------------------------
@@ -185,9 +149,10 @@ def _read_free(doc: Document, registry: Registry, overrides: Overrides, today: d
         free_text = "\n".join(b.text for b in free)
         rest = extract_text(free_text, registry, today=reading_day, year_hint=year_hint, province_hint=facts.province)
         facts.items = rest.items
-        facts.unplaced = rest.unplaced
+        facts.left_out = rest.left_out
     names = tuple(c.name for c in facts.communes)
-    headed_items = [ExtractedItem(kind.value, clean(text), _named(text, names) or names) for kind, text in headed]
+    headed_items = [ExtractedItem(kind.value, clean(text), _named(text, names) or names, "heading")
+                    for kind, text in headed]
     facts.items = headed_items + facts.items
     title = header.get("title") or next((b.text for b in blocks if b.text), "")
     if len(title) > _TITLE_LIMIT:
@@ -249,39 +214,46 @@ def _apply_overrides(reading: _Reading, overrides: Overrides, registry: Registry
     return facts
 
 
-def _report_from(facts: Extraction, reading: _Reading, body: str, source: str) -> SessionReport:
-    """Check the reading is complete enough to store and build the report."""
+def _plan_from(facts: Extraction, reading: _Reading, doc: Document) -> ImportPlan:
+    """Check the reading is complete enough to store and build the plan: its session facts
+    and one line per item or left-out sentence, in text order."""
+    source = doc.source
     if facts.province is None:
         raise ReportError(source, "could not tell the province from the text; give --province")
     if facts.date is None:
-        bad = impossible_session_date(body)
+        bad = impossible_session_date(doc.body())
         if bad:
             raise ReportError(source, f"the session date '{bad}' does not exist")
         raise ReportError(source, "found no session date in the text; give --date YYYY-MM-DD")
     if not facts.communes:
         raise ReportError(source, f"found no commune of {facts.province.full_name} in the text; give --commune")
     by_name = {c.name: c for c in facts.communes}
-    items = []
-    for item in facts.items:
+    entries: list[tuple[int, int, PlanLine]] = []
+    for order, item in enumerate(facts.items):
         try:
             kind = Kind(item.kind)
         except ValueError:
-            continue  # other kinds are shown in the plan, not stored
+            continue
         communes = tuple(by_name[n] for n in item.communes if n in by_name) or tuple(facts.communes)
-        items.append(ParsedItem(kind=kind, text=item.text, communes=communes))
-    if not items:
+        line = PlanLine(item.text, kind, communes, item.owner or "", item.co_agencies, item.deadline,
+                        item.cue, "", item.unsure)
+        entries.append((item.position, order, line))
+    for order, left in enumerate(facts.left_out, start=len(facts.items)):
+        # Page furniture has no place among the sentences: it is listed last.
+        position = left.position if left.position >= 0 else 1 << 30
+        entries.append((position, order, PlanLine(left.text, None, reason=left.reason, detail=left.detail)))
+    lines = tuple(line for _, _, line in sorted(entries, key=lambda entry: entry[:2]))
+    if not any(line.taken for line in lines):
         raise ReportError(source, "found no achievement, difficulty, request or directive in the text")
-    return SessionReport(
-        source_name=source,
+    session = SessionFacts(
         date=facts.date,
         province=facts.province,
         leader=_person(facts.leader),
-        participants=(),
+        communes=tuple(facts.communes),
         title=reading.title or Path(source).name,
         source=reading.source,
-        communes=tuple(facts.communes),
-        items=tuple(items),
     )
+    return ImportPlan(source, doc.format, doc.encoding, session, lines)
 
 
 _NAME_AND_TITLE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<title>.+)\)$")
@@ -310,7 +282,23 @@ def _structured_plan(doc: Document, registry: Registry, overrides: Overrides) ->
         changes["items"] = tuple(
             replace(i, communes=tuple(c for c in i.communes if c in chosen) or chosen) for i in report.items
         )
-    return ImportPlan(doc.source, doc.format, doc.encoding, replace(report, **changes))
+    return structured_plan(replace(report, **changes), doc.format, doc.encoding)
+
+
+def structured_plan(report: SessionReport, format: str = "structured", encoding: str | None = None) -> ImportPlan:
+    """The plan of a report that says itself what each item is (YAML/JSON): every item taken in."""
+    session = SessionFacts(
+        date=report.date, province=report.province, leader=report.leader, communes=report.communes,
+        title=report.title, source=report.source, participants=report.participants,
+    )
+    lines = tuple(
+        PlanLine(item.text, item.kind, item.communes,
+                 item.tracking.owner if item.tracking else "",
+                 item.tracking.co_agencies if item.tracking else (),
+                 item.tracking.deadline if item.tracking else None, "structured")
+        for item in report.items
+    )
+    return ImportPlan(report.source_name, format, encoding, session, lines)
 
 
 def plan_import(
@@ -326,9 +314,7 @@ def plan_import(
         return _structured_plan(doc, registry, overrides)
     reading = _read_free(doc, registry, overrides, today or dt.date.today())
     facts = _apply_overrides(reading, overrides, registry, doc.source)
-    report = _report_from(facts, reading, doc.body(), doc.source)
-    other = tuple(i for i in facts.items if i.kind not in {k.value for k in Kind})
-    return ImportPlan(doc.source, doc.format, doc.encoding, report, other=other, unplaced=tuple(facts.unplaced))
+    return _plan_from(facts, reading, doc)
 
 
 def extraction_of(
@@ -349,3 +335,16 @@ def extraction_of(
         )
     reading = _read_free(doc, registry, overrides, today or dt.date.today())
     return _apply_overrides(reading, overrides, registry, doc.source)
+
+
+def match_stored_session(plan: ImportPlan, store: Store) -> ImportPlan:
+    """The plan as an addition to the stored session it reports too, if there is one
+    (same date, province and leader, communes in common): lines whose text that session
+    already holds are marked known and will be skipped. Otherwise the plan unchanged."""
+    session = store.same_session(plan.report)
+    if session is None:
+        return plan.with_match(None)
+    there = store.session_texts(session.id)
+    known = frozenset(i for i, line in enumerate(plan.lines) if line.taken and normalised(line.text) in there)
+    label = f"{session.id} ({session.source or session.title}, {session.date:%d/%m/%Y})"
+    return plan.with_match(SessionMatch(session.id, label, known))

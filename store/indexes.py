@@ -122,5 +122,6 @@ class StoreIndexes:
             title=row["title"],
             source=row.get("source", ""),
             commune_codes=tuple(row["communes"]),
+            also_reported_by=tuple(row.get("also_reported_by", ())),
         )
 

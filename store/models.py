@@ -108,6 +108,8 @@ class Session:
     """Where the report comes from: outlet, document, URL."""
     commune_codes: tuple[str, ...]
     participants: tuple[Person, ...] = ()
+    also_reported_by: tuple[str, ...] = ()
+    """Other outlets' reports of the same session whose new sentences were added to it."""
 
 
 # slots: a national store holds 300,000 of them; without a __dict__ each is a third the size.

@@ -48,8 +48,11 @@ class ParsedItem:
     text: str
     communes: tuple[Commune, ...]
     tracking: Tracking | None = None
-    """Follow-up fields known when the report is added (a generated store sets them; a
-    report read from a file never does). Not part of the report's content hash."""
+    """Follow-up fields known when the report is added (a generated store sets them, and an
+    import the owner, co-agencies and deadline its text gives). Not part of the content hash."""
+    history: tuple[tuple[str, str, str], ...] = ()
+    """History entries (field, old, new) recorded when the item is added: where it came
+    from and what was read or set in review. Not part of the content hash."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,12 @@ class SessionReport:
     source: str
     communes: tuple[Commune, ...]
     items: tuple[ParsedItem, ...]
+    read_hash: str | None = None
+    """For an import: the digest of the file's reading before review (see
+    `ImportPlan.read_hash`), so the same file imported again adds nothing."""
+    extends: str | None = None
+    """For an import of a session already stored (another outlet's report): that
+    session's id; the items are added to it."""
 
     def content_hash(self) -> str:
         """A digest of what the report says (not of its file), so re-importing it is a no-op."""

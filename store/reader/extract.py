@@ -9,17 +9,17 @@ from dataclasses import dataclass, field
 from ..models import Commune, Province
 from ..registry import Registry
 from ..text import clean, fold
-from . import cues
 from .classify import EXCLUDED, REQUEST, Context, classify_clause
 from .clauses import split_clauses
 from .dates import find_session_date
 from .leader import find_leader
-from .page_noise import drop_page_noise
+from .left_out import CAPTION, CONTEXT, DUPLICATE, META, NO_KIND, PAGE, PROMISE, LeftOut
+from .page_noise import split_page_noise
 from .places import detect_province, find_commune_mentions, resolve_communes
 from .sentences import split_paragraphs, split_sentences
 from .speakers import LEADER, People, SpeakerState, is_caption
 
-__all__ = ["ExtractedItem", "Extraction", "extract_text"]
+__all__ = ["ExtractedItem", "Extraction", "extract_text", "UNSURE_CUES"]
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,35 @@ class ExtractedItem:
     kind: str
     text: str
     communes: tuple[str, ...] = ()
+    cue: str = ""
+    """Why the reader gave it this kind (the classifier's reason, "heading" under a section heading)."""
+    unsure: bool = False
+    """No strong cue decided the kind: its place in the text did (see `UNSURE_CUES`)."""
+    position: int = 0
+    """The number of its sentence in the text (left-out sentences share the numbering)."""
+    owner: str | None = None
+    """For a request or directive: the body in charge, as the text names it."""
+    co_agencies: tuple[str, ...] = ()
+    """For a request or directive: the bodies that co-operate, as the text names them."""
+    deadline: dt.date | None = None
+    """For a request or directive: the deadline the text gives."""
+
+    def to_json(self) -> dict:
+        """The item as `extract --json` prints it."""
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "communes": list(self.communes),
+            "owner": self.owner,
+            "co_agencies": list(self.co_agencies),
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+            "unsure": self.unsure,
+        }
+
+
+UNSURE_CUES = frozenset({"continues", "request list", "joined", "by speaker", "leader's instruction"})
+"""Classifier reasons that rest on position (the clause before, the running speaker, a list
+opened earlier) rather than on a word of the clause itself."""
 
 
 @dataclass
@@ -40,7 +69,8 @@ class Extraction:
     leader: str | None
     communes: list[Commune] = field(default_factory=list)
     items: list[ExtractedItem] = field(default_factory=list)
-    unplaced: list[str] = field(default_factory=list)
+    left_out: list[LeftOut] = field(default_factory=list)
+    """Every sentence that is none of the four kinds, with the reason, in text order."""
 
     def to_json(self) -> dict:
         """Return a JSON-ready dict (the shape the store and the scorer read)."""
@@ -49,14 +79,19 @@ class Extraction:
             "province": self.province.name if self.province else None,
             "leader": self.leader,
             "communes": [{"type": c.type, "name": c.name, "code": c.code} for c in self.communes],
-            "items": [{"kind": i.kind, "text": i.text, "communes": list(i.communes)} for i in self.items],
+            "items": [item.to_json() for item in self.items],
+            "left_out": [left.to_json() for left in self.left_out],
         }
 
 
-def _spans(sentence: str, verdicts: list[tuple[int, int, str | None]]) -> list[tuple[str, str]]:
-    """Merge clause verdicts into items: clauses without a cue join their neighbour,
-    neighbouring clauses of one kind become one item, excluded clauses stay out."""
-    kinds = [kind for _, _, kind in verdicts]
+def _spans(sentence: str, verdicts: list[tuple[int, int, str | None, str]]) -> list[tuple[str, str, str]]:
+    """Merge clause verdicts into items (kind, text, cue): clauses without a cue join their
+    neighbour, neighbouring clauses of one kind become one item, excluded clauses stay out.
+
+    The cue of an item is the reason of its first clause that had one ("joined" when a
+    cue-less clause took its kind from a neighbour and none had one of its own)."""
+    kinds = [kind for _, _, kind, _ in verdicts]
+    reasons = [reason if kind is not None else "" for _, _, kind, reason in verdicts]
     # A cue-less clause joins the labelled clause before it (or after it, at the start).
     for i, kind in enumerate(kinds):
         if kind is None:
@@ -64,19 +99,35 @@ def _spans(sentence: str, verdicts: list[tuple[int, int, str | None]]) -> list[t
             after = next((kinds[j] for j in range(i + 1, len(kinds)) if kinds[j] is not None), None)
             pick = before if before not in (None, EXCLUDED) else after
             kinds[i] = pick if pick not in (None, EXCLUDED) else None
-    items: list[tuple[str, str]] = []
-    run_start, run_kind, run_end = 0, None, 0
-    for (start, end, _), kind in zip(verdicts, kinds):
+            reasons[i] = "joined"
+    items: list[tuple[str, str, str]] = []
+    run_start, run_kind, run_end, run_cue = 0, None, 0, ""
+    for (start, end, _, _), kind, reason in zip(verdicts, kinds, reasons):
         if kind == run_kind and kind is not None:
             run_end = end
+            if run_cue == "joined" and reason != "joined":
+                run_cue = reason
             continue
         if run_kind not in (None, EXCLUDED):
-            items.append((run_kind, sentence[run_start:run_end]))
-        run_start, run_end, run_kind = start, end, kind
+            items.append((run_kind, sentence[run_start:run_end], run_cue))
+        run_start, run_end, run_kind, run_cue = start, end, kind, reason
     if run_kind not in (None, EXCLUDED):
-        items.append((run_kind, sentence[run_start:run_end]))
+        items.append((run_kind, sentence[run_start:run_end], run_cue))
     # Bullets and joining punctuation at the ends are not part of the clause.
-    return [(kind, text.strip(" ,;-–•*+")) for kind, text in items if text.strip(" ,;-–•*+")]
+    return [(kind, text.strip(" ,;-–•*+"), cue) for kind, text, cue in items if text.strip(" ,;-–•*+")]
+
+
+_EXCLUDED_REASON = {
+    "meta": META,
+    "promise": PROMISE,
+    "promise or future": PROMISE,
+}
+"""Left-out reasons of the classifier's exclusions; the others (visits, the leader's doings,
+potential, wishes to residents) are context."""
+
+
+def _unsure(cue: str) -> bool:
+    return cue in UNSURE_CUES or cue.endswith(" by speaker")
 
 
 _REQUEST_HEADER = re.compile(r"\b(?:kiến nghị|đề xuất|đề nghị)\b[^:]*:\s*$")
@@ -105,7 +156,7 @@ def extract_text(
     one (sentence, speaker, [(clause, verdict)]) record per sentence is appended to it,
     to see why the reader decided what it did.
     """
-    paragraphs = drop_page_noise(split_paragraphs(body))
+    paragraphs, furniture = split_page_noise(split_paragraphs(body))
     flat = "\n".join(paragraphs)
     mentions = find_commune_mentions(flat)
     province = province_hint or detect_province(flat, registry, mentions)
@@ -118,16 +169,27 @@ def extract_text(
     state = SpeakerState(people)
 
     extraction = Extraction(date=date, province=province, leader=leader, communes=communes)
+    extraction.left_out.extend(LeftOut(line, PAGE, position=-1) for line in furniture)
+    seen: dict[str, str] = {}
+    """Folded sentences read so far, to their text: a repeated sentence is read once."""
+    position = 0
     last_kind: str | None = None
     current: tuple[str, ...] = ()
     for sentences in per_paragraph:
         for index, sentence in enumerate(sentences):
+            position += 1
+            key = fold(sentence).strip(" .")
+            if key in seen:
+                extraction.left_out.append(LeftOut(sentence, DUPLICATE, seen[key], position))
+                continue
+            seen[key] = sentence
             if is_caption(sentences, index):
                 if trace is not None:
                     trace.append((sentence, "caption", []))
+                extraction.left_out.append(LeftOut(sentence, CAPTION, position=position))
                 continue
             speaker = state.update(sentence)
-            verdicts: list[tuple[int, int, str | None]] = []
+            verdicts: list[tuple[int, int, str | None, str]] = []
             steps: list = []
             if trace is not None:
                 trace.append((sentence, speaker, steps))
@@ -135,7 +197,7 @@ def extract_text(
             for clause in split_clauses(sentence):
                 ctx = Context(speaker, people, prev_kind, prev_actor, last_kind == REQUEST and speaker != LEADER)
                 verdict = classify_clause(clause.text, ctx)
-                verdicts.append((clause.start, clause.end, verdict.kind))
+                verdicts.append((clause.start, clause.end, verdict.kind, verdict.reason))
                 if trace is not None:
                     steps.append((clause.text, verdict))
                 if verdict.kind is not None:
@@ -148,15 +210,17 @@ def extract_text(
                 current = ()  # the leader, or "các xã", speaks to all of them
             elif named_here and speaker != LEADER:
                 current = named_here
-            for kind, text in spans:
+            for kind, text, cue in spans:
                 names = _named(text, communes) or named_here or current or tuple(c.name for c in communes)
-                extraction.items.append(ExtractedItem(kind, clean(text), names))
+                extraction.items.append(ExtractedItem(kind, clean(text), names, cue, _unsure(cue), position))
             if spans:
                 last_kind = spans[-1][0]
-            elif speaker != LEADER and _REQUEST_HEADER.search(sentence.lower()):
+                continue
+            excluded = [reason for _, _, kind, reason in verdicts if kind == EXCLUDED]
+            reason = _EXCLUDED_REASON.get(excluded[0], CONTEXT) if excluded else NO_KIND
+            extraction.left_out.append(LeftOut(sentence, reason, position=position))
+            if speaker != LEADER and _REQUEST_HEADER.search(sentence.lower()):
                 last_kind = REQUEST  # "Xã có một số kiến nghị như sau:" opens a list of requests
-            elif any(v[2] == EXCLUDED for v in verdicts):
+            elif excluded:
                 last_kind = None
-            elif cues.SPEECH_VERB.search(sentence.lower()) or cues.PROBLEM.search(sentence.lower()):
-                extraction.unplaced.append(sentence)
     return extraction

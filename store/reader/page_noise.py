@@ -14,7 +14,7 @@ import re
 
 from ..text import fold
 
-__all__ = ["drop_page_noise"]
+__all__ = ["drop_page_noise", "split_page_noise"]
 
 # A line that opens a block of links to other articles (folded, optional colon).
 _RELATED = re.compile(
@@ -51,23 +51,33 @@ def _is_headline(line: str) -> bool:
     return 0 < len(text.split()) <= _HEADLINE_WORDS and not _SENTENCE_END.search(text)
 
 
-def drop_page_noise(paragraphs: list[str]) -> list[str]:
-    """Return the paragraphs without breadcrumbs, widgets and related-article blocks.
+def split_page_noise(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """Return the paragraphs without breadcrumbs, widgets and related-article blocks, and
+    the lines dropped (so an officer can see them).
 
     A related block is its opening line ("Tin liên quan:", possibly with a first headline
     on the same line) and the headline-like lines that follow it.
     """
     kept: list[str] = []
+    dropped: list[str] = []
     in_related = False
     for line in paragraphs:
         folded = fold(line)
         if _RELATED.match(folded):
             in_related = True
+            dropped.append(line)
             continue
         if in_related and _is_headline(line):
+            dropped.append(line)
             continue
         in_related = False
         if _is_breadcrumb(line) or _is_widget(line):
+            dropped.append(line)
             continue
         kept.append(line)
-    return kept
+    return kept, dropped
+
+
+def drop_page_noise(paragraphs: list[str]) -> list[str]:
+    """Return the paragraphs without page furniture (see `split_page_noise`)."""
+    return split_page_noise(paragraphs)[0]

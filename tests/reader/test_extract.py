@@ -65,10 +65,12 @@ def test_items_name_the_communes_they_concern():
 
 def test_to_json_shape():
     data = _extract().to_json()
-    assert set(data) == {"date", "province", "leader", "communes", "items"}
+    assert set(data) == {"date", "province", "leader", "communes", "items", "left_out"}
     assert data["date"] == "2026-04-09" and data["province"] == "Quảng Ngãi"
     assert data["communes"][0] == {"type": "xã", "name": "Nghĩa Hành", "code": data["communes"][0]["code"]}
-    assert set(data["items"][0]) == {"kind", "text", "communes"} and isinstance(data["items"][0]["communes"], list)
+    assert set(data["items"][0]) == {"kind", "text", "communes", "owner", "co_agencies", "deadline", "unsure"}
+    assert isinstance(data["items"][0]["communes"], list) and isinstance(data["items"][0]["co_agencies"], list)
+    assert all(set(left) <= {"text", "reason", "detail"} for left in data["left_out"])
 
 
 def test_province_hint_overrides_detection(registry):

@@ -1,0 +1,75 @@
+"""Sentences the reader leaves out of the four kinds, and why.
+
+An officer checks an import by reading what was taken in and what was left out; every
+sentence of the text is one or the other. A reason is a short code, the same in
+`extract --json`, and has a Vietnamese and an English label for people.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["LeftOut", "REASONS", "reason_label", "CAPTION", "CONTEXT", "STATISTICS", "PROMISE", "META",
+           "PAGE", "DUPLICATE", "NO_KIND", "HEADING", "REVIEW"]
+
+CAPTION = "caption"
+"""A photo caption or credit ("Ảnh: …", "Thực hiện: …"), or the sentence a credit belongs to."""
+CONTEXT = "context"
+"""Who met whom, when and about what; visits, gifts, the leader's own doings; potential."""
+STATISTICS = "statistics"
+"""A description of the commune: area, population, party members, religions."""
+PROMISE = "promise"
+"""What the province or the leader will do ("tỉnh sẽ quan tâm …"): not the commune's request."""
+META = "meta"
+"""About the meeting itself ("lắng nghe báo cáo, kiến nghị …")."""
+PAGE = "page"
+"""Page furniture of a news site: breadcrumbs, buttons, related headlines."""
+DUPLICATE = "duplicate"
+"""The same sentence once more (a caption repeating the body, a headline): see `detail`."""
+NO_KIND = "no_kind"
+"""A sentence with no cue of any of the four kinds."""
+HEADING = "heading"
+"""A section heading of a Word or Markdown report."""
+REVIEW = "review"
+"""Left out by the officer in the review."""
+
+REASONS: dict[str, tuple[str, str]] = {
+    CAPTION: ("chú thích ảnh", "photo caption"),
+    CONTEXT: ("bối cảnh", "context"),
+    STATISTICS: ("số liệu mô tả", "description, statistics"),
+    PROMISE: ("lời hứa của tỉnh", "the leader's promise"),
+    META: ("nói về buổi làm việc", "about the meeting"),
+    PAGE: ("phần trang báo", "page furniture"),
+    DUPLICATE: ("trùng", "duplicate"),
+    NO_KIND: ("không thuộc bốn loại", "none of the four kinds"),
+    HEADING: ("tiêu đề mục", "section heading"),
+    REVIEW: ("bỏ ra khi duyệt", "left out in review"),
+}
+"""Each reason code with its Vietnamese and English label."""
+
+
+def reason_label(code: str, detail: str = "") -> str:
+    """ "chú thích ảnh / photo caption"; a duplicate names what it repeats."""
+    vi, en = REASONS.get(code, (code, code))
+    label = f"{vi} / {en}"
+    return f"{label} “{detail}”" if detail else label
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A sentence of the text that is none of the four kinds, with the reason."""
+
+    text: str
+    reason: str
+    """One of the codes of `REASONS`."""
+    detail: str = ""
+    """For a duplicate: the text it repeats."""
+    position: int = 0
+    """Its place among the text's sentences (items carry the same numbering)."""
+
+    def to_json(self) -> dict:
+        """{"text", "reason"} (and "detail" when there is one)."""
+        data = {"text": self.text, "reason": self.reason}
+        if self.detail:
+            data["detail"] = self.detail
+        return data
