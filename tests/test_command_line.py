@@ -105,7 +105,10 @@ def test_dry_run_shows_the_plan_and_writes_nothing(tmp_path: Path, store_folder:
     before = (store_folder / "haicap.json").read_bytes()
     assert main(["--db", str(store_folder), "import", "--dry-run", str(_article(tmp_path))]) == 0
     out = capsys.readouterr().out
-    assert "03/12/2025" in out and "dry run" in out and "request" in out
+    assert "03/12/2025" in out and "dry run" in out
+    # Every item in full, with its kind, then the sentences left out with their reasons.
+    assert "[Kiến nghị] (xã Hoằng Hóa) Lãnh đạo xã kiến nghị tỉnh quan tâm hỗ trợ kinh phí nâng cấp tuyến đê biển." in out
+    assert "bỏ ra / left out" in out
     assert (store_folder / "haicap.json").read_bytes() == before
 
 
@@ -169,7 +172,9 @@ def test_extract_json_prints_the_documented_shape_and_touches_no_store(tmp_path:
     monkeypatch.setenv("HAICAP_DB", str(tmp_path / "never"))
     assert main(["extract", str(_article(tmp_path)), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"date", "province", "leader", "communes", "items"}
+    assert set(data) == {"date", "province", "leader", "communes", "items", "left_out"}
+    assert all({"owner", "co_agencies", "deadline"} <= set(item) for item in data["items"])
+    assert all(set(left) >= {"text", "reason"} for left in data["left_out"])
     assert data["date"] == "2025-12-03" and data["province"] == "Thanh Hóa" and data["leader"].startswith("Lê Văn Minh")
     assert data["communes"] == [{"type": "xã", "name": "Hoằng Hóa", "code": "15865"}]
     kinds = {item["kind"] for item in data["items"]}

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 from pathlib import Path
 
@@ -52,7 +53,14 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
         "If any file cannot be read, nothing is written.",
     )
     importer.add_argument("files", metavar="FILE", nargs="+", type=Path)
-    importer.add_argument("--dry-run", action="store_true", help="show what would be imported; write nothing")
+    importer.add_argument(
+        "--dry-run", action="store_true",
+        help="show every item and every left-out sentence that would be imported; write nothing",
+    )
+    importer.add_argument(
+        "--new-session", action="store_true",
+        help="store each file as a session of its own, even when it reports a session already stored",
+    )
     _session_options(importer)
     importer.set_defaults(handler=_import)
 
@@ -85,8 +93,7 @@ def _overrides(args: argparse.Namespace):
 
 
 def _import(args: argparse.Namespace, db_path: Path) -> int:
-    from store import Store
-    from store.importer import plan_import
+    from store.importer import match_stored_session, plan_import
     from store.registry import load_registry
 
     registry = load_registry()
@@ -97,23 +104,52 @@ def _import(args: argparse.Namespace, db_path: Path) -> int:
             plans.append(plan_import(path, registry, overrides=overrides))
         except StoreError as error:
             errors.append(str(error))
-    for plan in plans:
-        print("\n".join(plan.describe()))
     if errors:
+        for plan in plans:
+            print("\n".join(plan.describe()))
         for message in errors:
             fail(message)
         return fail(f"nothing imported: {len(errors)} of {len(args.files)} file(s) refused")
-    if args.dry_run:
-        print(f"dry run: {len(plans)} file(s) read, nothing written")
-        return 0
     try:
-        with Store.open(db_path, registry=registry) as store:
-            added = store.add_reports([plan.report for plan in plans])
+        store = _store_to_match(db_path, args.dry_run, registry)
     except StoreError as error:
         return fail(str(error))
-    new = sum(1 for session in added if session)
-    print(f"imported {new} session(s) into {db_path}" + (f"; {len(added) - new} already there" if new < len(added) else ""))
+    with store if store is not None else contextlib.nullcontext():
+        if store is not None and not args.new_session:
+            plans = [match_stored_session(plan, store) for plan in plans]
+        for plan in plans:
+            print("\n".join(plan.describe()))
+        if args.dry_run:
+            print(f"dry run: {len(plans)} file(s) read, nothing written / chạy thử: không ghi gì")
+            return 0
+        assert store is not None
+        try:
+            added = store.add_reports([plan.report for plan in plans])
+        except StoreError as error:
+            return fail(str(error))
+    new = sum(1 for plan, session in zip(plans, added) if session and plan.match is None)
+    extended = sum(1 for plan, session in zip(plans, added) if session and plan.match is not None)
+    already = len(added) - new - extended
+    parts = [f"imported {new} session(s) into {db_path}"]
+    if extended:
+        parts.append(f"{extended} added to a session already stored")
+    if already:
+        parts.append(f"{already} already there")
+    print("; ".join(parts))
     return 0
+
+
+def _store_to_match(db_path: Path, dry_run: bool, registry):
+    """The store an import is compared with and written to. A dry run only reads it, and
+    only if it exists: it never creates a store."""
+    from store import Store
+    from store.storage import STORE_FILE
+
+    if dry_run:
+        if not (db_path / STORE_FILE).is_file():
+            return None
+        return Store.open(db_path, registry=registry, read_only=True)
+    return Store.open(db_path, registry=registry)
 
 
 def _extract(args: argparse.Namespace, db_path: Path) -> int:
@@ -132,7 +168,13 @@ def _extract(args: argparse.Namespace, db_path: Path) -> int:
     print(f"{args.file}\n  date: {data['date'] or 'not found'} · province: {data['province'] or 'not found'}"
           f" · leader: {data['leader'] or 'not found'}\n  communes: {communes}")
     for item in data["items"]:
-        print(f"  [{item['kind']}] {item['text']}")
+        follow = [f"{name}: {item[key]}" for key, name in (("owner", "owner"), ("deadline", "deadline")) if item[key]]
+        if item["co_agencies"]:
+            follow.append(f"with: {', '.join(item['co_agencies'])}")
+        mark = " ?" if item["unsure"] else ""
+        print(f"  [{item['kind']}{mark}] " + (f"({'; '.join(follow)}) " if follow else "") + item["text"])
+    for left in data["left_out"]:
+        print(f"  [left out: {left['reason']}] {left['text']}")
     return 0
 
 
