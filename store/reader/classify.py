@@ -37,6 +37,10 @@ class Context:
     prev_actor: str | None = None
     in_request_list: bool = False
     """The previous sentence was a commune's request: bare instructions continue the list."""
+    voter_meeting: bool = False
+    """The article reports a voter meeting (tiếp xúc cử tri): voters' asks are requests."""
+    answer: bool = False
+    """The clause gives, after a colon, the answer to a request (see `Clause.answer`)."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,30 @@ _MODAL_SUBJECT = re.compile(
 _PASSIVE_ORDER = re.compile(r"\bđược\s+(?:giao|yêu cầu|chỉ đạo)\s+(?!chỉ tiêu|kế hoạch\s+\d|\d|quản lý\b)")
 
 
+# What the leader's party does on a visit: inspect, survey, work with, meet voters.
+_INSPECTION = re.compile(
+    r"\b(?:(?:đã|trực tiếp|đi|đến|về|tới|cùng)\s+)*(?:kiểm tra|khảo sát|thị sát|làm việc với|có buổi làm việc|"
+    r"chủ trì buổi làm việc|thăm|nắm tình hình|tiếp xúc cử tri|tiếp xúc với cử tri|chúc tết|giám sát)\b"
+)
+
+
+_AGENCY_SUBJECT = re.compile(r"(?:sở|ban|công an|văn phòng|ubnd tỉnh|ubnd thành phố|bộ chỉ huy|thanh tra)\b")
+_PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?%")
+
+
+def _first_actor_is_leader(text: str, ctx: Context) -> bool:
+    """Whether the subject that opens `text` is the leader's side: in "Các xã đã thành lập
+    đoàn công tác nắm tình hình ..." the delegation is the communes' own."""
+    commune = cues.COMMUNE_MARK.search(text.lower())
+    return commune is None or actor_before(text[: commune.start()], ctx.people, ctx.speaker) == LEADER
+
+
+def _province_acts(core: str) -> bool:
+    """Whether the clause's subject is the province side and it says what it should do."""
+    subject = cues.PROVINCE_ADDRESSEE.match(core)
+    return bool(subject and cues.PROVINCE_SUBJECT_ACTS.search(core[subject.end() :][:60]))
+
+
 def _instructs(complement: str) -> bool:
     """Tell whether what follows "nhấn mạnh"/"lưu ý" is an instruction to the commune."""
     core = cues.strip_connectives(complement.lstrip(" :,"))
@@ -83,12 +111,15 @@ def _speech_act(text: str, low: str, ctx: Context) -> Verdict | None:
         named = actor is not None
         if actor is None:
             actor = ctx.speaker if ctx.speaker in (LEADER, COMMUNE, RESIDENT) else None
-        if actor == RESIDENT:
-            # "Cử tri kiến nghị ...", "Ông A (thôn 3) đề nghị ...": a resident's own ask is no
-            # request of the commune, and asking "chính quyền xã" is no order to it.
-            return Verdict(EXCLUDED, RESIDENT, "resident's petition")
         to_province = bool(cues.PROVINCE_ADDRESSEE.match(after))
         to_commune = bool(cues.COMMUNE_ADDRESSEE.match(after))
+        if actor == RESIDENT:
+            # At a voter meeting, voters' asks go to the province or city through its deputies:
+            # requests. Elsewhere "Ông A (thôn 3) đề nghị ..." is a resident's own ask, no request
+            # of the commune, and asking "chính quyền xã" is no order to it.
+            if verb in _ASK and not to_commune and ctx.voter_meeting:
+                return Verdict(REQUEST, RESIDENT, f"voters {verb}")
+            return Verdict(EXCLUDED, RESIDENT, "resident's petition")
         if cues.RESIDENT_ADDRESSEE.match(after):
             return Verdict(EXCLUDED, actor, "wish to residents")
         # "lưu ý xã kiên trì vận động ...": the commune told straight after the verb is instructed.
@@ -142,6 +173,10 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     core = cues.strip_connectives(low)
     imperative = bool(cues.IMPERATIVE_START.match(core))
 
+    if ctx.answer and (cues.AGENCY_MARK.match(core) or _AGENCY_SUBJECT.match(core) or core.startswith("giao ")):
+        # "…: Sở Nông nghiệp và Môi trường nghiên cứu, tham mưu …" assigns the request to an agency.
+        return Verdict(DIRECTIVE, LEADER, "assigned in the answer")
+
     # A bare instruction right after a request or directive in the same sentence
     # continues it ("đề nghị tỉnh hỗ trợ A; hỗ trợ B").
     if ctx.prev_kind in (REQUEST, DIRECTIVE) and imperative and not cues.SPEECH_VERB.match(core):
@@ -153,6 +188,23 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # "Xã phải coi việc lắng nghe ý kiến ...", "Phường phải phối hợp với Công an tỉnh để tạo
         # môi trường thuận lợi": a subject that must do something is told to, whatever else it holds.
         return Verdict(DIRECTIVE, LEADER, "leader's modal instruction")
+
+    if cues.LIST_HEADER.search(low.rstrip()) and len(core.split()) <= 25:
+        # "Xã đề xuất một số nội dung:" opens a list; the content is in the lines that follow.
+        return Verdict(EXCLUDED, ctx.speaker, "list header")
+
+    inspection = _INSPECTION.search(low)
+    before = low[: inspection.start()] if inspection else ""
+    if (inspection and actor_before(text[: inspection.start()], ctx.people, ctx.speaker) == LEADER
+            and _first_actor_is_leader(text[: inspection.start()], ctx)
+            # "Sở Xây dựng (được giao) kiểm tra ...": an agency told to inspect is an order.
+            and not cues.AGENCY_MARK.search(before) and not _PASSIVE_ORDER.search(before + " x")):
+        spoken = [v for v in cues.speech_verbs(low)]
+        topic = [v for v in spoken if v.start() > inspection.start() and " về " in low[inspection.end() : v.start()]]
+        if not [v for v in spoken if v not in topic] and not cues.PRAISE.search(low):
+            # "Tổ công tác đã làm việc với xã về công tác chỉ đạo ...", "Đoàn đã kiểm tra tình
+            # hình ngập lụt tại xã": what the leader's party did is context, whatever the topic.
+            return Verdict(EXCLUDED, LEADER, "leader's activity")
 
     meta = cues.META.search(low)
     if meta and not any(v.start() < meta.start() and v.group(1) in _ORDER_ONLY for v in cues.speech_verbs(low)):
@@ -168,6 +220,11 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         return Verdict(DIRECTIVE, LEADER, "passive order")
     if cues.PRAISE.search(low):
         return Verdict(ACHIEVEMENT, LEADER, "praise")
+    if (cues.STATISTICS.search(low) and not cues.ACTION.search(low) and not re.search(r"\bđã\b", low)
+            and not cues.PROBLEM.search(low)
+            and not cues.RESULT.search(_PERCENT.sub(" ", low))):
+        # "Xã có tổng diện tích 120 km², dân số 9.286 người": a description, not a result.
+        return Verdict(EXCLUDED, None, "statistics")
     visit = cues.VISIT.search(core)
     if visit and _VISITORS.search(core[: visit.start()]):
         visit = None  # "du khách đến tham quan ...": tourists visiting are content, not the leader's visit
@@ -188,10 +245,13 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         passive = re.search(r"\b(?:cần|phải|cần phải)\s+được\b", core)  # "việc X cần được triển khai"
         if not past and (imperative or passive or cues.COMMUNE_SUBJECT_MODAL.search(core)):
             return Verdict(DIRECTIVE, LEADER, "leader's instruction")
-    elif ctx.in_request_list and imperative:
+    elif ctx.in_request_list and (imperative or _province_acts(core)):
         return Verdict(REQUEST, COMMUNE, "request list")
     if ctx.speaker == COMMUNE and cues.IMPLICIT_REQUEST.search(low):
         return Verdict(REQUEST, COMMUNE, "stated need")
+    if ctx.speaker == COMMUNE and not past and _province_acts(core):
+        # In the commune's voice, "Tỉnh sớm bố trí kinh phí ..." is what it asks of the province.
+        return Verdict(REQUEST, COMMUNE, "province to act")
 
     kind = _problem_or_result(low)
     if cues.POTENTIAL.search(low) and not re.search(r"\b(?:đã|đạt|hoàn thành)\b", low) and kind != DIFFICULTY:

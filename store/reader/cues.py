@@ -15,6 +15,7 @@ __all__ = [
     "COMMUNE_MARK", "AGENCY_MARK", "PRAISE", "META", "VISIT", "PROMISE", "POTENTIAL", "REMEDY",
     "NEGATED_PROBLEM", "PROBLEM", "RESULT", "DEMAND_GROWTH", "LEADER_TURN", "REPORT_VERB", "COMMUNE_SUBJECT_MODAL",
     "IMPLICIT_REQUEST", "GIAO_OBJECT", "GIAO_NOUN", "SHARE", "SOFT_ORDER_VERBS", "ENCOURAGE_VERBS", "strip_connectives", "speech_verbs",
+    "STATISTICS", "ACTION", "LIST_HEADER", "PROVINCE_SUBJECT_ACTS",
 ]
 
 
@@ -71,11 +72,15 @@ SPEECH_VERB = re.compile(r"(?<![\w])(" + _words(ASK_VERBS + "|" + ORDER_VERBS) +
 NOUN_BEFORE = re.compile(
     r"(?:\b(?:những|các|một số|nhiều|ý kiến|nêu|về|của|theo|đúng|đáp ứng|được|bảo đảm|đảm bảo|"
     r"nhóm|mọi|với|nghe|đơn|đơn thư|tiếp thu|trả lời|giải quyết|làm rõ|bàn|chuyển|giao lưu|phát biểu|ý kiến|"
+    # "tổng hợp toàn bộ kiến nghị", "công tác lãnh đạo, chỉ đạo", "sự chỉ đạo": the activity, not the act.
+    r"toàn bộ|tổng hợp|công tác|sự|thực hiện|lãnh đạo|lãnh đạo,|"
     # "Đó là yêu cầu được bà X nhấn mạnh": what a pointer names is a noun.
     r"(?:đó|đây|này)\s+(?:là|chính là))\s*,?\s*"
     r"|\b(?:kiến nghị|đề xuất|ý kiến|đề nghị),?\s+(?:và\s+)?)$"
 )
 NOUN_AFTER = re.compile(
+    # "chỉ đạo, điều hành": the commune's running of affairs, as in "lãnh đạo, chỉ đạo, điều hành".
+    r"^\s*,?\s*(?:và\s+)?(?:điều hành|quản lý điều hành)\b|^\s*gửi\b|^\s*được gửi\b|"
     r"^\s*(?:mà|của|này|đó|đặt ra|nêu|chính đáng|nhiệm vụ|ngày càng|"
     r",\s*đề xuất của|,\s*kiến nghị của|trên|tại)\b"
     # "kiến nghị được các sở tiếp thu" is a noun; "đề xuất được thí điểm ..." asks permission.
@@ -109,13 +114,19 @@ COMMUNE_ADDRESSEE = re.compile(
         "ban thường vụ|tập thể|lãnh đạo xã|lãnh đạo phường|mttq|hệ thống chính trị|thôn|ấp|chi bộ|"
         "trưởng thôn|thôn trưởng|trưởng ấp|bí thư chi bộ|khu phố|tổ dân phố"
     ) + r")\b"
+    # The cadres in the room ("Tôi đề nghị các đồng chí ..."), unless the province's are named.
+    r"|^\s*các đồng chí\b(?![^,;.]{0,30}\b(?:tỉnh|thành phố|trung ương|sở|ngành|bộ)\b)"
 )
 RESIDENT_ADDRESSEE = re.compile(r"^\s*(?:người dân|nhân dân|bà con|các hộ|các gia đình|gia đình|học sinh)\b")
 
 # Who speaks: the nearest marker before the verb decides.
 LEADER_MARK = re.compile(
     r"\b(?:" + _words("tỉnh ủy|thành ủy|ubnd tỉnh|tỉnh|thành phố|tphcm|tp|trung ương|đoàn công tác|"
-                      "lãnh đạo tỉnh|chủ tịch ubnd tỉnh") + r")\b"
+                      "lãnh đạo tỉnh|chủ tịch ubnd tỉnh|tổ công tác|đoàn kiểm tra|đoàn giám sát|đoàn khảo sát|"
+                      "tổ đại biểu|đoàn đại biểu|đoàn đbqh") + r")\b"
+    # The delegation named by its bare word, as the subject of what it did: "Đoàn đã kiểm tra ...".
+    r"|(?:^|(?<=[,;:]\s))đoàn(?=\s*$|\s+(?:đã|cũng|tiếp tục|trực tiếp|kiểm tra|khảo sát|thăm|làm việc|đến|đi|nghe|"
+    r"ghi nhận|đánh giá|đề nghị|yêu cầu)\b)"
 )
 COMMUNE_MARK = re.compile(r"\b(?:" + _words("xã|phường|đặc khu|địa phương|các địa phương|cơ sở") + r")\b")
 AGENCY_MARK = re.compile(r"\b(?:các sở|sở|ban, ngành|sở, ngành|các ngành|đại diện các sở)\b")
@@ -125,7 +136,10 @@ PRAISE = re.compile(r"\b(?:ghi nhận|đánh giá cao|biểu dương|khen ngợi
 # Sentences about the meeting itself rather than its content.
 META = re.compile(
     r"\b(?:nghe|lắng nghe)\b[^;]*\b(?:báo cáo|ý kiến|kiến nghị|trình bày|tham luận)\b"
-    r"|\bbáo cáo\s+(?:khái quát|tóm tắt|tình hình|kết quả|nhanh|về)\b"
+    r"|\bbáo cáo\s+(?:với\s+[^,;:]{1,40}?\s+)?(?:khái quát|tóm tắt|tình hình|kết quả|nhanh|về)\b"
+    r"|\btrình bày\s+(?:báo cáo|tham luận|tờ trình)\b"
+    # Deputies telling voters about the sessions: "đại biểu đã thông tin đến cử tri ...".
+    r"|\b(?:thông tin|báo cáo)\s+(?:nhanh\s+)?(?:đến|tới|với)\s+(?:các\s+)?cử tri\b|\bcho ý kiến góp ý\b|\bgiải đáp\s+(?:một số\s+|các\s+)?thắc mắc\b"
     r"|\b(?:làm rõ|phản hồi|trao đổi|giải đáp|trả lời|tiếp thu|giải trình)\b[^;]*\b(?:kiến nghị|đề xuất|ý kiến)\b"
     r"|\b(?:kiến nghị|đề xuất|ý kiến)\b[^;]*\bđược\b[^;]{0,30}\b(?:trả lời|giải đáp|làm rõ|tiếp thu|phản hồi|giải trình)\b"
     r"|\bý kiến (?:thảo luận|phát biểu)\b|\bbuổi làm việc (?:diễn ra|nhằm)\b"
@@ -198,12 +212,15 @@ NEGATED_PROBLEM = re.compile(
 PROBLEM = re.compile(
     r"\b(?:khó khăn|vướng mắc|hạn chế|bất cập|yếu kém|còn thiếu|thiếu|không đáp ứng|chưa đáp ứng|"
     r"không đồng đều|không đủ|xuống cấp|hư hỏng|sạt lở|thiệt hại|ngập|ô nhiễm|quá tải|vất vả|áp lực|"
-    r"phức tạp|chậm(?! nhất)|dàn trải|manh mún|mặc dù|tình trạng|bị ảnh hưởng|mưa lũ|thiên tai|dịch bệnh|"
+    r"phức tạp|chậm(?! nhất)|dàn trải|manh mún|tình trạng|bị ảnh hưởng|mưa lũ|thiên tai|dịch bệnh|"
     r"mới đáp ứng|trở ngại|lúng túng|tồn tại, hạn chế|tồn đọng|còn thấp|ở mức thấp|còn yếu|rất rộng|sau sáp nhập rộng|"
     r"địa bàn rộng|chưa|bất cập|nan giải|thiếu hụt|cao hơn nhu cầu|phụ thuộc|nguy cơ|thách thức|"
     r"mất kết nối|chật hẹp|chật chội|tạm mượn|phải mượn|phải thuê|đã cũ|cũ kỹ|cũ nát|lạc hậu|"
     # Problems named by their own word: lax control, shaky prices, a thin or monotonous offer.
-    r"buông lỏng|lỏng lẻo|bấp bênh|chập chờn|ép giá|đơn điệu|nghèo nàn|sơ sài|manh nha)\b"
+    r"buông lỏng|lỏng lẻo|bấp bênh|chập chờn|ép giá|đơn điệu|nghèo nàn|sơ sài|manh nha|"
+    # What residents feel about a problem: "nhiều cử tri lo lắng về giá đền bù".
+    r"lo lắng|lo ngại|băn khoăn|bức xúc|trăn trở|bất an|chưa thỏa đáng|chưa thật sự thỏa đáng|dở dang|"
+    r"bất tiện|cách trở|chia cắt|hẻo lánh)\b"
     # Citizens bearing a burden: "người dân phải đi lại nhiều lần" (not "không phải chờ đợi").
     r"|(?<!không )(?<!không còn )\bphải\s+(?:chờ đợi|đi lại nhiều lần|quay lại)\b"
     r"|(?<!chủ )\byếu\b(?!\s+(?:tố|thế))"
@@ -238,7 +255,12 @@ RESULT = re.compile(
     # Growth and renewal in plain words: "nghề mộc phát triển mạnh", "công tác dân vận được đổi mới".
     r"phát triển mạnh|phát triển nhanh|phát triển tốt|phát triển ổn định|phát triển đúng hướng|"
     r"được đổi mới|được củng cố|được tăng cường|được nâng chất|được mở rộng|được cải thiện|được chú trọng|"
-    r"được đẩy mạnh|được phát huy|được nâng cấp|được hoàn thiện)\b|\d+(?:[.,]\d+)?\s?%"
+    r"được đẩy mạnh|được phát huy|được nâng cấp|được hoàn thiện|"
+    # How the work was done, in the officials' words of praise: "phân công rõ ràng", "đúng luật định".
+    r"rõ ràng|thành công|nghiêm túc|đúng luật định|trơn tru|"
+    r"đúng tiến độ|vượt tiến độ|giải quyết tốt|tin tưởng|phấn khởi|đáp ứng yêu cầu|"
+    r"đảm bảo yêu cầu|bảo đảm yêu cầu|từng bước ổn định|đi vào ổn định|dân chủ, đúng|an toàn, đúng)\b"
+    r"|\d+(?:[.,]\d+)?\s?%"
     # Visitors or investment drawn, counted: "thu hút hơn 300 lượt khách".
     r"|\bthu hút\s+(?:được\s+)?(?:hơn\s+|gần\s+|trên\s+|khoảng\s+)?\d"
     # A counted outcome: "xây dựng được 30 nhà", "tăng 12 tỷ đồng".
@@ -247,7 +269,34 @@ RESULT = re.compile(
     r"|\b" + _BAD_THING + r"\b[^,;.]{0,30}\bgiảm\b"
 )
 LEADER_TURN = re.compile(r"\b(?:phát biểu kết luận|kết luận buổi làm việc|phát biểu chỉ đạo|kết luận tại buổi|"
-                         r"phát biểu tại buổi làm việc|phát biểu tại buổi)\b")
+                         r"phát biểu tại buổi làm việc|phát biểu tại buổi)\b"
+                         # Minutes: "Phó Chủ tịch UBND tỉnh kết luận như sau:" opens the conclusion.
+                         r"|\bkết luận(?:\s+(?:như sau|chỉ đạo))?\s*:\s*$")
+# A description of the commune, not a result: its area, people, party members, faiths.
+STATISTICS = re.compile(
+    r"\b(?:(?:tổng\s+)?diện tích(?:\s+(?:đất\s+)?tự nhiên)?|(?:tổng\s+)?dân số|quy mô dân số|nhân khẩu|"
+    r"theo đạo|tín đồ|đồng bào (?:các\s+)?dân tộc\b[^,;.]{0,30}\b(?:chiếm|sinh sống)|dân tộc anh em|"
+    r"dân tộc (?:kinh|thiểu số)\b[^,;.]{0,20}\bchiếm)\b"
+    r"|\b\d[\d.,]*\s+(?:tôn giáo|dân tộc|tín đồ)\b"
+    r"|\b\d[\d.,]*\s+(?:khẩu|nhân khẩu|đảng viên|chi bộ|tổ chức cơ sở đảng|km2|km²|ha|héc-ta)\b"
+    r"|\bcó\s+\d[\d.,]*\s+(?:thôn|bản|ấp|tổ dân phố|khu phố|buôn|làng|xóm|hộ|người|dân tộc)\b"
+)
+# What a description lacks: a verb of doing or of change.
+ACTION = re.compile(
+    r"\b(?:đạt|vượt|hoàn thành|tăng|giảm|hỗ trợ|xây dựng|giải quyết|thu hút|kết nạp|phát triển|công nhận|"
+    r"triển khai|thực hiện|đầu tư|xóa|thoát nghèo|giải ngân|thu ngân sách|cấp|trao|bàn giao|khánh thành)\b"
+)
+# The line that opens a list: "xã đề xuất một số nội dung:", "đề nghị tập trung các nhiệm vụ sau:".
+LIST_HEADER = re.compile(
+    r"\b(?:một số|các|những|\d+|hai|ba|bốn|năm)\s+(?:nội dung|vấn đề|kiến nghị|đề xuất|nhiệm vụ|giải pháp|"
+    r"việc|nhóm nhiệm vụ|nhóm giải pháp|kiến nghị, đề xuất|trọng tâm)\b[^:;.]{0,40}:\s*$"
+    r"|\b(?:như sau|sau đây|cụ thể như sau|gồm)\s*:\s*$"
+)
+# The province side as the subject of a clause: "Tỉnh sớm bố trí kinh phí ...".
+PROVINCE_SUBJECT_ACTS = re.compile(
+    r"\b(?:sớm|cần|quan tâm|xem xét|hỗ trợ|bố trí|đầu tư|ưu tiên|phân bổ|cho phép|tạo điều kiện|có cơ chế|"
+    r"có chính sách|bổ sung|nâng cấp|chỉ đạo|hướng dẫn|giải quyết|tháo gỡ)\b"
+)
 REPORT_VERB = re.compile(r"\b(?:báo cáo|cho biết|nói|cho hay|thông tin thêm|thông tin rằng|chia sẻ|nêu|phản ánh|trình bày|cho rằng|kiến nghị|"
                          r"đề xuất|đề nghị)\b")
 # After a commune subject, "cần/phải/tiếp tục..." is what the leader wants it to do.

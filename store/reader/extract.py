@@ -13,13 +13,13 @@ from .classify import EXCLUDED, REQUEST, Context, classify_clause
 from .clauses import split_clauses
 from .dates import find_session_date
 from .leader import find_leader
-from .left_out import CAPTION, CONTEXT, DUPLICATE, META, NO_KIND, PAGE, PROMISE, LeftOut
+from .left_out import CAPTION, CONTEXT, DUPLICATE, META, NO_KIND, PAGE, PROMISE, STATISTICS, LeftOut
 from .page_noise import split_page_noise
 from .places import detect_province, find_commune_mentions, resolve_communes
 from .sentences import split_paragraphs, split_sentences
 from .speakers import LEADER, People, SpeakerState, is_caption
 
-__all__ = ["ExtractedItem", "Extraction", "extract_text", "UNSURE_CUES"]
+__all__ = ["ExtractedItem", "Extraction", "extract_text", "UNSURE_CUES", "LEADING_CONJUNCTION"]
 
 
 @dataclass(frozen=True)
@@ -113,12 +113,31 @@ def _spans(sentence: str, verdicts: list[tuple[int, int, str | None, str]]) -> l
         run_start, run_end, run_kind, run_cue = start, end, kind, reason
     if run_kind not in (None, EXCLUDED):
         items.append((run_kind, sentence[run_start:run_end], run_cue))
-    # Bullets and joining punctuation at the ends are not part of the clause.
-    return [(kind, text.strip(" ,;-–•*+"), cue) for kind, text, cue in items if text.strip(" ,;-–•*+")]
+    # Bullets and joining punctuation at the ends are not part of the clause, and a clause
+    # must read on its own: no conjunction left hanging at its start or end.
+    cleaned = []
+    for kind, text, cue in items:
+        text = text.strip(" ,;-–•*+")
+        if not sentence.startswith(text):
+            text = LEADING_CONJUNCTION.sub("", text)
+        text = _TRAILING_CONJUNCTION.sub("", text).strip(" ,;-–•*+")
+        if text:
+            cleaned.append((kind, text, cue))
+    return cleaned
 
+
+# "nhưng vẫn còn …" reads on its own as "vẫn còn …".
+LEADING_CONJUNCTION = re.compile(r"^(?:(?:nhưng|song|tuy nhiên|trong khi đó|trong khi|đồng thời|và|còn|nhưng mà|mà)\b\s*,?\s*)+",
+                                  re.IGNORECASE)
+_TRAILING_CONJUNCTION = re.compile(r"[,;]?\s*(?:đồng thời|và|nhưng|song|trong đó|bên cạnh đó)\s*[,;:]?\s*$", re.IGNORECASE)
+
+
+_VOTER_MEETING = re.compile(r"\btiếp xúc (?:với\s+)?cử tri\b|\bhội nghị cử tri\b")
 
 _EXCLUDED_REASON = {
     "meta": META,
+    "list header": META,
+    "statistics": STATISTICS,
     "promise": PROMISE,
     "promise or future": PROMISE,
 }
@@ -169,6 +188,7 @@ def extract_text(
     state = SpeakerState(people)
 
     extraction = Extraction(date=date, province=province, leader=leader, communes=communes)
+    voter_meeting = bool(_VOTER_MEETING.search(flat.lower()))
     extraction.left_out.extend(LeftOut(line, PAGE, position=-1) for line in furniture)
     seen: dict[str, str] = {}
     """Folded sentences read so far, to their text: a repeated sentence is read once."""
@@ -195,7 +215,8 @@ def extract_text(
                 trace.append((sentence, speaker, steps))
             prev_kind = prev_actor = None
             for clause in split_clauses(sentence):
-                ctx = Context(speaker, people, prev_kind, prev_actor, last_kind == REQUEST and speaker != LEADER)
+                ctx = Context(speaker, people, prev_kind, prev_actor, last_kind == REQUEST and speaker != LEADER,
+                              voter_meeting, clause.answer)
                 verdict = classify_clause(clause.text, ctx)
                 verdicts.append((clause.start, clause.end, verdict.kind, verdict.reason))
                 if trace is not None:
@@ -219,7 +240,7 @@ def extract_text(
             excluded = [reason for _, _, kind, reason in verdicts if kind == EXCLUDED]
             reason = _EXCLUDED_REASON.get(excluded[0], CONTEXT) if excluded else NO_KIND
             extraction.left_out.append(LeftOut(sentence, reason, position=position))
-            if speaker != LEADER and _REQUEST_HEADER.search(sentence.lower()):
+            if speaker != LEADER and (_REQUEST_HEADER.search(sentence.lower()) or "list header" in excluded):
                 last_kind = REQUEST  # "Xã có một số kiến nghị như sau:" opens a list of requests
             elif excluded:
                 last_kind = None

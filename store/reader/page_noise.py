@@ -19,12 +19,16 @@ __all__ = ["drop_page_noise", "split_page_noise"]
 # A line that opens a block of links to other articles (folded, optional colon).
 _RELATED = re.compile(
     r"^(?:tin|bai|bai viet|tin bai)\s+(?:lien quan|cung chuyen muc|khac|moi|moi nhat|noi bat|xem nhieu)\b"
-    r"|^(?:xem them|doc them|co the ban quan tam|ban co the quan tam|dang chu y)\b"
+    r"|^(?:xem them|doc them|co the ban quan tam|ban co the quan tam)\b"
+    # "Đáng chú ý" heads a block of links only as a line of its own; "Đáng chú ý, ..." opens a sentence.
+    r"|^dang chu y\s*:?\s*$"
 )
 # Buttons and widgets that come through as a line of their own.
 _WIDGET = re.compile(
     r"^(?:chia se|in bai|luu|luu bai|theo doi|binh luan|gui binh luan|facebook|zalo|twitter|"
-    r"copy link|sao chep lien ket|nghe doc bai|phong chu|ban in|\(?\d+\)?\s*binh luan)\b[\s:]*$"
+    r"copy link|sao chep lien ket|nghe doc bai|phong chu|ban in|\(?\d+\)?\s*binh luan|"
+    # The voice picker of a read-aloud player.
+    r"giong nam|giong nu|giong doc|nghe bai viet|nghe bai|doc bai|tam dung|phat)\b[\s:]*$"
 )
 # "Từ khóa: nông thôn mới, Thanh Hóa", "Tags: ..." — a tag list, always with its colon.
 _TAGS = re.compile(r"^(?:tu khoa|tag|tags|chu de)\s*:")

@@ -156,7 +156,18 @@ def actor_before(text: str, people: People, speaker: str = NARRATOR) -> str | No
     return max(marks)[1]
 
 
-_CREDIT = re.compile(r"\b(?:Ảnh|Ảnh minh họa|Nguồn|Thực hiện|Video|Clip)\s*:")
+# A photo credit, wherever it stands and however it is cased: "Ảnh: A", "ẢNH: B", "(Ảnh: C)",
+# "Thực hiện: D", "Trong ảnh: ...", "(Ảnh minh họa)"; the sentence that holds one is a caption.
+_CREDIT = re.compile(
+    # A photo credit anywhere in the sentence.
+    r"(?<!\w)(?<![Hh]ình )(?:[Ảả][Nn][Hh](?:\s+minh\s+h[ọo][aạ])?|ẢNH(?:\s+MINH\s+HỌA)?|[Tt]rong ảnh|TRONG ẢNH)\s*:"
+    r"|\((?:[Ảả]nh|ẢNH)(?:\s+(?:minh\s+h[ọo][aạ]|tư liệu|chụp màn hình))?\)"
+    # Other credits open their line: "Thực hiện: ..." (inside a sentence the words are common).
+    r"|^\W*(?:[Nn]guồn|NGUỒN|[Tt]hực hiện|THỰC HIỆN|[Vv]ideo|VIDEO|[Cc]lip|[Ii]nfographic|[Đđ]ồ họa|"
+    r"[Bb]ài và ảnh|BÀI VÀ ẢNH|[Bb]ài, ảnh|[Tt]in, ảnh)\s*:"
+)
+"""A photo credit, wherever it stands and however it is cased ("Ảnh: A", "ẢNH: B", "(Ảnh minh
+họa)", "Trong ảnh: ..."), or a credit line ("Thực hiện: C"): the sentence that holds one is a caption."""
 _CAPTION_SUBJECT = re.compile(
     r"^(?:Phó |Nguyên )?(?:Bí thư|Chủ tịch|Đồng chí|Ông|Bà|Lãnh đạo|Đại diện|Đoàn công tác|Quang cảnh|"
     r"Toàn cảnh|Các đại biểu|Đại biểu|Trưởng|Giám đốc|Ủy viên|Thường trực)\b"
@@ -192,6 +203,10 @@ def is_caption(sentences: list[str], index: int) -> bool:
     return len(sentence[verb.end() :].split()) <= 22
 
 
+_SECTION_HEADING = re.compile(
+    r"^(?:[ivx]{1,4}|\d{1,2}|[a-zđ])[.)]\s+(?:về\s+)?(?:các\s+|những\s+)?"
+    r"(?:(kiến nghị|đề xuất|kiến nghị, đề xuất|đề nghị)|nhiệm vụ|giải pháp|chỉ đạo|kết luận|phương hướng)\b[^.;:]{0,50}$"
+)
 _HEARS_REPORT = re.compile(r"\b(?:nghe|lắng nghe)\s+(?:[^;,]{0,30}\s)?báo cáo\b")
 _LEADER_SPEECH = re.compile(r"\b(?:ghi nhận|đánh giá cao|khẳng định|biểu dương|phân tích|khuyến khích|cho rằng)\b")
 
@@ -220,6 +235,12 @@ class SpeakerState:
     def update(self, sentence: str) -> str:
         """Move the speaker if `sentence` turns the article, and return the speaker now."""
         low = sentence.lower()
+        section = _SECTION_HEADING.match(low)
+        if section:
+            # A section of minutes: "3. Về kiến nghị của xã" holds the commune's asks,
+            # "2. Nhiệm vụ trọng tâm năm 2026" the leader's tasks.
+            self.speaker = COMMUNE if section.group(1) else LEADER
+            return self.speaker
         if sentence in self.people.quoted:
             self.speaker = self.people.quoted[sentence]
             return self.speaker

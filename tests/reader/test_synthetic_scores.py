@@ -2,9 +2,12 @@
 
 The sets are invented articles (see their READMEs), written by helpers who never saw the
 reader's rules. Sets 1 and 2 were scored blind, then used to find general rules, so their
-floors are high; set 3 is still blind (macro-F1 0.918) and its floor sits a little below,
-so a change that generalises better may trade a point. Unlike the shared devset, these
-travel with the repository, so CI always runs them.
+floors are high; set 3 was blind (macro-F1 0.918) and its floor sits a little below,
+so a change that generalises better may trade a point. Set 4 (ten articles of the genres
+and traps unseen real articles bring) was scored blind once on 2026-12-02: macro-F1 0.873
+with the reader before the rules of the trustworthy import, 0.849 with those written from
+the shared devset by then (benchmarks/reader/). Unlike the shared devset, these travel with
+the repository, so CI always runs them.
 """
 
 from pathlib import Path
@@ -16,10 +19,13 @@ from store.reader.evaluate import evaluate_dir, format_report
 HERE = Path(__file__).resolve().parent
 
 
-@pytest.mark.parametrize(("folder", "floor"), [("synthetic1", 0.97), ("synthetic2", 0.97), ("synthetic3", 0.89)])
-def test_synthetic_set_score_stays_above_floor(registry, folder: str, floor: float) -> None:
+@pytest.mark.parametrize(
+    ("folder", "articles", "floor", "communes"),
+    [("synthetic1", 6, 0.97, 1.0), ("synthetic2", 6, 0.97, 1.0), ("synthetic3", 6, 0.89, 1.0), ("synthetic4", 10, 0.88, 0.9)],
+)
+def test_synthetic_set_score_stays_above_floor(registry, folder: str, articles: int, floor: float, communes: float) -> None:
     report = evaluate_dir(HERE / folder, registry)
-    assert len(report.articles) == 6
+    assert len(report.articles) == articles
     summary = format_report(report)
     assert report.macro_f1 >= floor, summary
-    assert report.commune_accuracy == 1.0, summary
+    assert report.commune_accuracy >= communes, summary

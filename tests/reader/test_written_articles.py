@@ -28,7 +28,8 @@ ARTICLES = {
         ("Chủ tịch UBND tỉnh Phạm Đức Ấn phát biểu tại buổi làm việc.", []),
         ("Kết luận buổi làm việc, đồng chí Phạm Đức Ấn ghi nhận, đánh giá cao những kết quả xã Quảng Tân đạt được trong thời gian đầu vận hành mô hình chính quyền địa phương 2 cấp.", [A]),
         ("Đồng chí cũng chỉ ra một số hạn chế như tiến độ giải ngân vốn đầu tư công còn chậm, công tác quản lý đất đai còn lúng túng.", [D]),
-        ("Thời gian tới, đồng chí yêu cầu Đảng ủy, chính quyền xã tập trung thực hiện tốt một số nhiệm vụ trọng tâm:", [I]),
+        # A line that only announces a list is left out: the tasks are in the lines that follow.
+        ("Thời gian tới, đồng chí yêu cầu Đảng ủy, chính quyền xã tập trung thực hiện tốt một số nhiệm vụ trọng tâm:", []),
         ("- Tiếp tục kiện toàn bộ máy, nâng cao chất lượng đội ngũ cán bộ, công chức.", [I]),
         ("- Đẩy mạnh phát triển kinh tế lâm nghiệp, trồng rừng gỗ lớn.", [I]),
         ("- Quan tâm chăm lo đời sống đồng bào dân tộc thiểu số.", [I]),
@@ -69,7 +70,7 @@ ARTICLES = {
         ("+ Đề nghị tỉnh hỗ trợ kinh phí sửa chữa 5 phòng học bị hư hỏng do mưa lũ.", [R]),
         ("+ Đề nghị Sở Xây dựng hướng dẫn cấp phép xây dựng nhà ở nông thôn.", [R]),
         ("+ Bố trí vốn xây dựng cầu treo qua suối Nậm Khánh.", [R]),
-        ("Kết luận buổi làm việc, đồng chí Hoàng Quốc Bảo yêu cầu xã tập trung các nhiệm vụ:", [I]),
+        ("Kết luận buổi làm việc, đồng chí Hoàng Quốc Bảo yêu cầu xã tập trung các nhiệm vụ:", []),
         ("1. Rà soát, hoàn thiện quy hoạch chung xây dựng xã.", [I]),
         ("2. Đẩy nhanh tiến độ giải ngân vốn các chương trình mục tiêu quốc gia.", [I]),
         ("3. Làm tốt công tác phòng, chống thiên tai.", [I]),

@@ -1,0 +1,201 @@
+"""Rules that make an import trustworthy, each on sentences written for it (no devset text).
+
+Captions and credits, lead and context sentences, descriptions and statistics, voters'
+requests, lists of requests, quotes in the leader's first person, concessions, and items
+that read on their own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from store.reader import extract_text
+from store.reader.left_out import CAPTION, CONTEXT, META, PAGE, STATISTICS
+
+from .helpers import CONCLUSION, INTRO, items, kind_of
+
+
+def _extract(*paragraphs: str, registry):
+    return extract_text("\n".join(paragraphs), registry, today=dt.date(2026, 6, 1))
+
+
+def _left(extraction) -> dict[str, str]:
+    return {left.text: left.reason for left in extraction.left_out}
+
+
+# -- captions and credits ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Lãnh đạo xã kiến nghị tỉnh hỗ trợ kinh phí làm đường ẢNH: THANH TÂM",
+        "Đồng chí Chủ tịch UBND tỉnh yêu cầu xã đẩy nhanh tiến độ. Ảnh: Minh Khang",
+        "Trong ảnh: đồng chí Chủ tịch UBND tỉnh trao quà cho các hộ dân.",
+        "Cán bộ xã hướng dẫn người dân làm thủ tục (Ảnh minh họa)",
+        "Thực hiện: NGỌC LAN",
+    ],
+)
+def test_a_sentence_with_a_credit_is_a_caption_wherever_it_stands(caption: str, registry) -> None:
+    extraction = _extract(INTRO, caption, "Năm 2025, xã đã hoàn thành 18/19 chỉ tiêu kinh tế - xã hội.", registry=registry)
+    assert not [i for i in extraction.items if caption.split(" Ảnh")[0][:30] in i.text]
+    assert CAPTION in {left.reason for left in extraction.left_out}
+
+
+def test_words_that_look_like_a_credit_inside_a_sentence_are_not_one(registry) -> None:
+    assert kind_of("Hình ảnh: nhiều tuyến đường giao thông nông thôn đã được cứng hóa.", INTRO) == "achievement"
+    line = "Cơ quan thực hiện: UBND xã chủ trì rà soát lại quy hoạch."
+    assert _left(_extract(INTRO, CONCLUSION, line, registry=registry)).get(line) != CAPTION
+
+
+def test_a_read_aloud_player_is_page_furniture(registry) -> None:
+    extraction = _extract(INTRO, "Giọng nam", "Giọng nữ", "Xã đã hoàn thành xây dựng nông thôn mới nâng cao.", registry=registry)
+    assert _left(extraction)["Giọng nam"] == PAGE
+    assert "Giọng nữ" in _left(extraction)
+
+
+def test_a_sentence_opening_with_dang_chu_y_is_content_and_the_bare_heading_is_furniture(registry) -> None:
+    worry = "Đáng chú ý, nhiều cử tri tỏ ra lo lắng về giá đền bù của dự án đường vành đai."
+    extraction = _extract(INTRO, worry, "Đáng chú ý", "Tin ngắn về một dự án khác", registry=registry)
+    assert [i.kind for i in extraction.items if i.text == worry] == ["difficulty"]
+    assert _left(extraction)["Đáng chú ý"] == PAGE
+
+
+# -- lead and context ------------------------------------------------------------------------
+
+
+def test_the_lead_that_names_a_topic_of_direction_is_context(registry) -> None:
+    lead = ("Chiều 12/3, Tổ công tác của Ban Thường vụ Tỉnh ủy đã làm việc với Đảng ủy xã Bình Gia về công tác "
+            "lãnh đạo, chỉ đạo thực hiện nhiệm vụ chính trị năm 2026.")
+    extraction = _extract(lead, "Xã đã giải ngân 95% vốn đầu tư công được giao.", registry=registry)
+    assert not [i for i in extraction.items if "Tổ công tác" in i.text]
+    assert _left(extraction)[lead] == CONTEXT
+
+
+def test_what_the_delegation_inspected_is_context_even_when_it_names_a_problem(registry) -> None:
+    visit = "Đoàn đã trực tiếp kiểm tra tình hình sạt lở bờ sông tại xã Bình Gia."
+    extraction = _extract(INTRO, visit, registry=registry)
+    assert _left(extraction)[visit] == CONTEXT
+
+
+def test_the_communes_own_delegation_is_the_communes_work() -> None:
+    assert kind_of("Các xã đã thành lập đoàn công tác nắm tình hình đời sống người dân ở các thôn.", INTRO) == "achievement"
+
+
+def test_an_agency_told_to_inspect_is_a_directive() -> None:
+    assert kind_of("Sở Công Thương được giao kiểm tra, xử lý các cơ sở kinh doanh xăng dầu không bảo đảm an toàn.",
+                   INTRO, CONCLUSION) == "directive"
+
+
+def test_a_report_told_to_the_delegation_is_about_the_meeting(registry) -> None:
+    meta = "Tại buổi làm việc, lãnh đạo xã đã báo cáo với đoàn công tác tình hình thực hiện nhiệm vụ 6 tháng đầu năm."
+    extraction = _extract(INTRO, meta, registry=registry)
+    assert _left(extraction)[meta] == META
+
+
+# -- descriptions and statistics ---------------------------------------------------------------
+
+
+def test_the_communes_description_is_statistics_not_an_achievement(registry) -> None:
+    description = "Xã có tổng diện tích tự nhiên hơn 12.400 ha, dân số 2.350 hộ với 10.120 khẩu, có 14 thôn."
+    extraction = _extract(INTRO, description, registry=registry)
+    assert not [i for i in extraction.items if "diện tích" in i.text]
+    assert _left(extraction)[description] == STATISTICS
+
+
+def test_figures_at_or_above_plan_are_achievements() -> None:
+    assert kind_of("Thu ngân sách trên địa bàn xã đạt 112% dự toán, vượt kế hoạch đề ra.", INTRO) == "achievement"
+
+
+def test_a_policy_domain_that_holds_a_faith_word_is_not_statistics() -> None:
+    assert kind_of("Công tác dân tộc, tôn giáo trên địa bàn được giữ vững.", INTRO) == "achievement"
+
+
+# -- requests ------------------------------------------------------------------------------------
+
+
+def test_voters_asking_the_province_at_a_voter_meeting_are_requests() -> None:
+    lead = "Sáng 5/4, Tổ đại biểu HĐND tỉnh Lạng Sơn đã tiếp xúc cử tri xã Bình Gia."
+    ask = "Cử tri mong muốn HĐND tỉnh sớm có chính sách hỗ trợ người trồng hồi khi giá xuống thấp."
+    assert kind_of(ask, lead) == "request"
+
+
+def test_a_resident_asking_the_commune_elsewhere_is_no_request_of_the_commune() -> None:
+    ask = "Ông Hoàng Văn Tú (thôn Nà Lầu) đề nghị chính quyền xã sửa lại con mương trước nhà."
+    assert kind_of(ask, INTRO) != "request"
+
+
+def test_bullets_after_a_list_header_are_requests_and_the_header_is_left_out(registry) -> None:
+    header = "Tại buổi làm việc, xã đề xuất một số nội dung:"
+    bullets = ["- Tỉnh sớm bố trí kinh phí nâng cấp tuyến đường liên xã đã xuống cấp.",
+               "- Tỉnh quan tâm hỗ trợ xây dựng trụ sở làm việc mới cho xã."]
+    extraction = _extract(INTRO, header, *bullets, registry=registry)
+    kinds = {i.text: i.kind for i in extraction.items}
+    assert kinds["Tỉnh sớm bố trí kinh phí nâng cấp tuyến đường liên xã đã xuống cấp."] == "request"
+    assert kinds["Tỉnh quan tâm hỗ trợ xây dựng trụ sở làm việc mới cho xã."] == "request"
+    assert _left(extraction)[header] == META
+
+
+def test_the_leaders_promise_is_not_a_request(registry) -> None:
+    promise = "Đồng chí khẳng định tỉnh sẽ quan tâm, xem xét hỗ trợ kinh phí cho xã."
+    extraction = _extract(INTRO, CONCLUSION, promise, registry=registry)
+    assert not [i for i in extraction.items if i.text == promise]
+
+
+# -- quotes and speakers -----------------------------------------------------------------------
+
+
+def test_the_leaders_first_person_asks_the_cadres_in_the_room() -> None:
+    quote = "“Tôi đề nghị các đồng chí phải bám sát cơ sở, nắm chắc tâm tư của người dân”, Chủ tịch UBND tỉnh nhấn mạnh."
+    assert kind_of(quote, INTRO) == "directive"
+
+
+def test_the_commune_asking_the_provinces_leaders_is_a_request() -> None:
+    ask = "Bí thư Đảng ủy xã đề nghị các đồng chí lãnh đạo tỉnh quan tâm đầu tư trường học cho xã."
+    assert kind_of(ask, INTRO) == "request"
+
+
+def test_praise_and_exhortation_in_one_sentence_are_two_items() -> None:
+    found = items(INTRO, "Chủ tịch UBND tỉnh ghi nhận những kết quả xã đạt được và đề nghị xã tiếp tục "
+                         "đẩy mạnh chuyển đổi cơ cấu cây trồng.")
+    assert [kind for kind, _ in found] == ["achievement", "directive"]
+
+
+def test_direction_and_running_of_affairs_is_an_activity_not_an_order() -> None:
+    sentence = "Đội ngũ cán bộ xã chủ động nắm bắt công việc, công tác lãnh đạo, chỉ đạo, điều hành bảo đảm yêu cầu."
+    assert kind_of(sentence, INTRO, "Theo báo cáo của xã, sau 6 tháng vận hành bộ máy đã ổn định.") == "achievement"
+
+
+def test_a_count_of_requests_passed_on_is_not_an_order() -> None:
+    sentence = "Tổ đại biểu tổng hợp toàn bộ kiến nghị để gửi các cơ quan có thẩm quyền xem xét."
+    assert kind_of(sentence, INTRO) != "directive"
+
+
+# -- clauses that read on their own ----------------------------------------------------------------
+
+
+def test_a_concession_gives_its_result_and_its_problem() -> None:
+    found = dict((text, kind) for kind, text in items(
+        INTRO, "Theo báo cáo, mặc dù bộ máy mới đã vận hành ổn định, xã vẫn còn thiếu nhiều công chức chuyên môn."))
+    assert "achievement" in found.values() and "difficulty" in found.values()
+
+
+def test_no_item_starts_or_ends_on_a_conjunction() -> None:
+    found = items(INTRO, "Năm 2025 thiên tai, dịch bệnh diễn biến phức tạp, nhưng với sự nỗ lực của cả hệ thống chính trị, "
+                         "sản lượng lương thực của xã vẫn đạt 12.000 tấn.")
+    assert [kind for kind, _ in found] == ["difficulty", "achievement"]
+    texts = [text for _, text in found]
+    assert any(text.startswith("với sự nỗ lực") for text in texts)
+    assert not any(text.lower().startswith(("nhưng", "trong khi", "đồng thời")) for text in texts)
+    assert not any(text.rstrip(" .").endswith(("đồng thời", " và")) for text in texts)
+
+
+def test_a_problem_after_a_long_wait_stays_one_clause() -> None:
+    found = items(INTRO, "Cử tri phản ánh một số dự án đã quy hoạch từ lâu, nhưng chưa được triển khai, gây khó khăn cho người dân.")
+    assert [kind for kind, _ in found] == ["difficulty"]
+
+
+def test_residents_worry_is_a_difficulty() -> None:
+    assert kind_of("Nhiều hộ dân băn khoăn về mức hỗ trợ tái định cư của dự án hồ chứa nước.", INTRO) == "difficulty"
