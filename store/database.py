@@ -369,6 +369,8 @@ class Store(StoreIndexes, ItemEditing, StoreMaintenance):
             "title": report.title,
             "source": report.source,
             "communes": [c.code for c in report.communes],
+            # The reading of the file before the officer's review: the same file again is "already there".
+            **({"read_hashes": [report.read_hash]} if report.read_hash else {}),
         }
 
     # -- reading ----------------------------------------------------------------------

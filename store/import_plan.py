@@ -84,7 +84,7 @@ class SessionMatch:
 
     session_id: str
     label: str
-    """How to name it to the officer: "36bc83c6 (Báo X, 25/11/2025)"."""
+    """How to name it to the officer: "cdb5ed9f (Báo X, 25/11/2025)"."""
     known: frozenset[int] = frozenset()
     """Indexes of the plan's lines whose text the session already holds."""
 

@@ -327,7 +327,7 @@ def items_of_session(report_of: Callable[[Commune], CommuneReport], communes: Se
 
 
 def _order(item_id: str) -> tuple[int, str]:
-    # Item ids end with their position in the report ("36bc83c6-07").
+    # Item ids end with their position in the report ("cdb5ed9f-07").
     tail = item_id.rsplit("-", 1)[-1]
     return (int(tail), item_id) if tail.isdigit() else (1 << 30, item_id)
 

@@ -10,7 +10,7 @@ import pytest
 
 from tui.cli import main
 
-REQUEST = "36bc83c6-16"
+REQUEST = "cdb5ed9f-16"
 
 
 @pytest.fixture

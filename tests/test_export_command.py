@@ -1,6 +1,6 @@
 """`haicap export` end to end through `tui.cli.main`: files, names, stdout and one-line refusals.
 
-The seed session (36bc83c6, 25/11/2025) is with xã Ngọc Trạo, Vân Du and Kim Tân; today
+The seed session (cdb5ed9f, 25/11/2025) is with xã Ngọc Trạo, Vân Du and Kim Tân; today
 is fixed at 10/01/2026, so its untouched requests are 6 days overdue.
 """
 
@@ -18,7 +18,7 @@ import pytest
 from store import Kind, Store
 from tui.cli import main
 
-SESSION = "36bc83c6"
+SESSION = "cdb5ed9f"
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Following items up from the shell: `haicap items`, `item`, `set`, `search`, `restore-item`, `config`.
 
-The seed session (36bc83c6, 25/11/2025, Thanh Hóa) is with xã Ngọc Trạo, Vân Du and Kim
-Tân; its requests are 36bc83c6-16..19, its directives 36bc83c6-20..38. Today is fixed at
+The seed session (cdb5ed9f, 25/11/2025, Thanh Hóa) is with xã Ngọc Trạo, Vân Du and Kim
+Tân; its requests are cdb5ed9f-16..19, its directives cdb5ed9f-20..38. Today is fixed at
 10/01/2026, 46 days after the session, so an untouched request (due after 40 days) is
 6 days overdue.
 """
@@ -16,10 +16,10 @@ import pytest
 from store import Store
 from tui.cli import main
 
-REQUEST = "36bc83c6-16"
-OTHER_REQUEST = "36bc83c6-17"
-DIRECTIVE = "36bc83c6-20"
-ACHIEVEMENT = "36bc83c6-01"
+REQUEST = "cdb5ed9f-16"
+OTHER_REQUEST = "cdb5ed9f-17"
+DIRECTIVE = "cdb5ed9f-20"
+ACHIEVEMENT = "cdb5ed9f-01"
 AGENCY = "Sở Nông nghiệp và Môi trường"
 
 
@@ -64,7 +64,7 @@ def test_a_van_du_request_set_in_progress_past_its_deadline_is_listed_overdue(st
     assert mine["status"] == "in_progress" and mine["state"] == "Đang giải quyết – quá hạn 9 ngày"
     assert mine["owner"] == AGENCY and mine["deadline"] == "2026-01-01" and mine["deadline_set"] == "2026-01-01"
     assert {"type": "xã", "name": "Vân Du", "code": "15190"} in mine["communes"]
-    assert mine["session"] == {"id": "36bc83c6", "date": "2025-11-25", "leader": "Trịnh Tuấn Sinh"}
+    assert mine["session"] == {"id": "cdb5ed9f", "date": "2025-11-25", "leader": "Trịnh Tuấn Sinh"}
     assert set(mine) == {
         "id", "kind", "text", "communes", "session", "owner", "co_agencies", "deadline", "deadline_set",
         "done", "status", "state", "overdue", "late_days", "answer", "note", "responds_to",
@@ -97,7 +97,7 @@ def test_items_text_is_one_aligned_line_per_item(store_folder: Path, capsys) -> 
     code, out, _ = _run(capsys, "items", "--commune", "van du", "--province", "thanh hoa", "--kind", "request")
     assert code == 0
     lines = out.splitlines()
-    assert [line.split()[0] for line in lines] == ["36bc83c6-16", "36bc83c6-17", "36bc83c6-18", "36bc83c6-19"]
+    assert [line.split()[0] for line in lines] == ["cdb5ed9f-16", "cdb5ed9f-17", "cdb5ed9f-18", "cdb5ed9f-19"]
     assert all("xã Vân Du +2" in line and "Mới tiếp nhận – quá hạn 6 ngày" in line for line in lines)
     assert len({line.index("Mới tiếp nhận") for line in lines}) == 1
 
@@ -131,8 +131,8 @@ def test_a_repeated_name_is_the_commune_with_sessions(store_folder: Path, capsys
 # -- refusals ----------------------------------------------------------------------------
 
 REFUSALS = {
-    "unknown id": ["set", "36bc83c6-99", "--owner", AGENCY],
-    "ambiguous prefix": ["set", "36bc83c6-1", "--owner", AGENCY],
+    "unknown id": ["set", "cdb5ed9f-99", "--owner", AGENCY],
+    "ambiguous prefix": ["set", "cdb5ed9f-1", "--owner", AGENCY],
     "bad status for a request": ["set", REQUEST, "--owner", AGENCY, "--status", "done"],
     "bad status for a directive": ["set", DIRECTIVE, "--owner", AGENCY, "--status", "Đã trả lời"],
     "status on an achievement": ["set", ACHIEVEMENT, "--status", "in_progress"],
@@ -161,7 +161,7 @@ def test_each_refusal_is_one_line_and_changes_nothing(store_folder: Path, capsys
 
 def test_refusal_messages_say_why(store_folder: Path, capsys) -> None:
     expected = {
-        "unknown id": "no item with id '36bc83c6-99'",
+        "unknown id": "no item with id 'cdb5ed9f-99'",
         "ambiguous prefix": "ambiguous",
         "bad status for a request": "not a request status",
         "status on an achievement": "achievement",
@@ -176,7 +176,7 @@ def test_refusal_messages_say_why(store_folder: Path, capsys) -> None:
 def test_unknown_item_and_ambiguous_prefix_exit_1(store_folder: Path, capsys) -> None:
     assert main(["item", "zzzz"]) == 1
     assert capsys.readouterr().err.strip() == "haicap: no item with id 'zzzz'"
-    assert main(["item", "36bc83c6-1"]) == 1
+    assert main(["item", "cdb5ed9f-1"]) == 1
     assert "ambiguous" in capsys.readouterr().err
 
 
@@ -267,7 +267,7 @@ def test_today_option_reaches_the_dashboard(store_folder: Path, capsys, monkeypa
 def test_search_ignores_diacritics_and_case(store_folder: Path, capsys) -> None:
     code, out, _ = _run(capsys, "search", "ngoc", "TRAO")
     assert code == 0
-    assert out.split()[0] == "36bc83c6-08" and "achievement" in out and "xã Ngọc Trạo" in out
+    assert out.split()[0] == "cdb5ed9f-08" and "achievement" in out and "xã Ngọc Trạo" in out
     hits = _json(capsys, "search", "Sông bưởi", "--json")
     assert [hit["id"] for hit in hits] == [OTHER_REQUEST] and hits[0]["kind"] == "request"
     assert _run(capsys, "search", "atlantis")[1].startswith("no item contains")

@@ -14,7 +14,7 @@ from store import Kind, Store, StoreError
 from store.backups import list_backups
 from store.reports import parse_report
 
-REQUEST = "36bc83c6-16"
+REQUEST = "cdb5ed9f-16"
 
 
 def _seeded(folder: Path) -> Store:

@@ -8,7 +8,7 @@ import pytest
 
 from store import EditConflict, Kind, Store
 
-REQUEST = "36bc83c6-16"
+REQUEST = "cdb5ed9f-16"
 
 
 @pytest.fixture
@@ -84,6 +84,6 @@ def test_the_last_change_is_the_last_written_even_within_one_second(two_officers
     lan, minh = two_officers
     monkeypatch.setenv("HAICAP_NOW", "2025-12-15T02:30:00+00:00")  # both in the same second
     lan.update_tracking(REQUEST, note="trước", who="lan")
-    minh.update_tracking("36bc83c6-17", note="sau", who="minh")
+    minh.update_tracking("cdb5ed9f-17", note="sau", who="minh")
     lan.refresh()
     assert lan.last_change().who == "minh"

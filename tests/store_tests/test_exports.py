@@ -1,7 +1,7 @@
 """Documents built from the store: the .docx minutes, the .xlsx and .csv tracking table, the .md minutes.
 
 The real files are written and opened again with python-docx and openpyxl; assertions are
-on what an officer would read. The seed session (36bc83c6, 25/11/2025) has 4 requests and
+on what an officer would read. The seed session (cdb5ed9f, 25/11/2025) has 4 requests and
 19 directives for xã Ngọc Trạo, Vân Du and Kim Tân; today is fixed at 10/01/2026, so an
 untouched request (due 04/01/2026) is 6 days overdue.
 """
@@ -25,7 +25,7 @@ from store.exports.xlsx_table import TABLE_SHEET
 from store.reports import parse_report
 
 TODAY = dt.date(2026, 1, 10)
-SESSION = "36bc83c6"
+SESSION = "cdb5ed9f"
 AGENCY = "Sở Nông nghiệp và Môi trường"
 
 
@@ -96,7 +96,7 @@ def test_unknown_or_ambiguous_sessions_and_a_commune_outside_the_session_are_ref
     with pytest.raises(StoreError, match="no session"):
         find_session(store, "36b")  # too short to be a prefix
     other = store.registry.parse_commune(store.find_province("Nghệ An"), "xã Hưng Nguyên")
-    with pytest.raises(StoreError, match="is not in session 36bc83c6"):
+    with pytest.raises(StoreError, match="is not in session cdb5ed9f"):
         gather(store, TODAY, session=store.session(SESSION), commune=other)
     with pytest.raises(StoreError, match="has no session to export"):
         gather(store, TODAY, commune=other)

@@ -11,7 +11,7 @@ import pytest
 
 from store import Store, StoreError
 
-REQUEST = "36bc83c6-16"
+REQUEST = "cdb5ed9f-16"
 
 
 @pytest.fixture

@@ -68,7 +68,7 @@ def test_present_opens_on_the_newest_session(seeded_store_path: Path, launched: 
 
 
 def test_present_a_session_by_id_prefix_or_a_commune(seeded_store_path: Path, launched: list[HaicapApp]) -> None:
-    assert main(["present", "--db", str(seeded_store_path), "--session", "36bc"]) == 0
+    assert main(["present", "--db", str(seeded_store_path), "--session", "cdb5"]) == 0
     assert main(["present", "--db", str(seeded_store_path), "--commune", "van du"]) == 0
     session_app, commune_app = launched
     assert session_app.start_deck.context == "25/11/2025 · Trịnh Tuấn Sinh"

@@ -1,7 +1,7 @@
 """`haicap present`: open the app straight on the presenter, for a meeting room.
 
     haicap present                       the newest session
-    haicap present --session 36bc83c6    one session (the first characters of its id are enough)
+    haicap present --session cdb5ed9f    one session (the first characters of its id are enough)
     haicap present --commune "van du"    one commune over all its sessions
 
 `esc` leaves the presentation for the dashboard; `q` quits.
