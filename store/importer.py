@@ -24,6 +24,10 @@ from .errors import ReportError
 from .import_plan import ImportPlan, PlanLine, SessionFacts, SessionMatch, normalised
 from .models import Commune, Kind, Person, Province
 from .reader import ExtractedItem, Extraction, extract_text
+from .reader.classify import DIRECTIVE, REQUEST, Context, classify_clause
+from .reader.clauses import split_clauses
+from .reader.extract import with_assignment
+from .reader.speakers import COMMUNE, People
 from .reader.dates import impossible_session_date
 from .reader.sentences import split_sentences
 from .registry import Registry
@@ -129,8 +133,26 @@ def _sections(blocks: tuple[Block, ...]) -> tuple[list[tuple[Kind, str]], list[B
         if kind is None:
             free.append(block)
         else:
-            headed.extend((kind, sentence) for sentence in split_sentences(block.text))
+            for sentence in split_sentences(block.text):
+                headed.extend(_headed_pieces(kind, sentence))
     return headed, free
+
+
+def _headed_pieces(kind: Kind, sentence: str) -> list[tuple[Kind, str]]:
+    """A sentence under a heading of `kind`, in one piece, except the answer a request
+    gets after a colon in minutes ("Đề nghị …: giao Sở Tài chính chủ trì …"), a directive."""
+    if kind is not Kind.REQUEST:
+        return [(kind, sentence)]
+    pieces: list[tuple[Kind, str]] = []
+    start = 0
+    for clause in split_clauses(sentence):
+        if clause.answer:
+            verdict = classify_clause(clause.text, Context(COMMUNE, People(), REQUEST, None, answer=True))
+            if verdict.kind == DIRECTIVE:
+                pieces.append((kind, sentence[start : clause.start].rstrip(" :")))
+                pieces.append((Kind.DIRECTIVE, sentence[clause.start :]))
+                return [(k, text) for k, text in pieces if text]
+    return [(kind, sentence[start:])]
 
 
 def _read_free(doc: Document, registry: Registry, overrides: Overrides, today: dt.date) -> _Reading:
@@ -151,7 +173,8 @@ def _read_free(doc: Document, registry: Registry, overrides: Overrides, today: d
         facts.items = rest.items
         facts.left_out = rest.left_out
     names = tuple(c.name for c in facts.communes)
-    headed_items = [ExtractedItem(kind.value, clean(text), _named(text, names) or names, "heading")
+    headed_items = [with_assignment(ExtractedItem(kind.value, clean(text), _named(text, names) or names, "heading"),
+                                    facts.date)
                     for kind, text in headed]
     facts.items = headed_items + facts.items
     title = header.get("title") or next((b.text for b in blocks if b.text), "")

@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..models import Commune, Province
 from ..registry import Registry
 from ..text import clean, fold
-from .classify import EXCLUDED, REQUEST, Context, classify_clause
+from .classify import DIRECTIVE, EXCLUDED, REQUEST, Context, classify_clause
 from .clauses import split_clauses
 from .dates import find_session_date
 from .leader import find_leader
+from .assignments import read_assignment
 from .left_out import CAPTION, CONTEXT, DUPLICATE, META, NO_KIND, PAGE, PROMISE, STATISTICS, LeftOut
 from .page_noise import split_page_noise
 from .places import detect_province, find_commune_mentions, resolve_communes
 from .sentences import split_paragraphs, split_sentences
 from .speakers import LEADER, People, SpeakerState, is_caption
 
-__all__ = ["ExtractedItem", "Extraction", "extract_text", "UNSURE_CUES", "LEADING_CONJUNCTION"]
+__all__ = ["ExtractedItem", "Extraction", "extract_text", "with_assignment", "UNSURE_CUES", "LEADING_CONJUNCTION"]
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,14 @@ _EXCLUDED_REASON = {
 potential, wishes to residents) are context."""
 
 
+def with_assignment(item: ExtractedItem, session_date: dt.date | None) -> ExtractedItem:
+    """A request or directive with the owner, co-agencies and deadline its text gives."""
+    if item.kind not in (REQUEST, DIRECTIVE):
+        return item
+    read = read_assignment(item.text, item.kind, session_date)
+    return replace(item, owner=read.owner, co_agencies=read.co_agencies, deadline=read.deadline)
+
+
 def _unsure(cue: str) -> bool:
     return cue in UNSURE_CUES or cue.endswith(" by speaker")
 
@@ -233,7 +242,8 @@ def extract_text(
                 current = named_here
             for kind, text, cue in spans:
                 names = _named(text, communes) or named_here or current or tuple(c.name for c in communes)
-                extraction.items.append(ExtractedItem(kind, clean(text), names, cue, _unsure(cue), position))
+                item = ExtractedItem(kind, clean(text), names, cue, _unsure(cue), position)
+                extraction.items.append(with_assignment(item, date))
             if spans:
                 last_kind = spans[-1][0]
                 continue
