@@ -75,6 +75,13 @@ _INSPECTION = re.compile(
 
 
 _AGENCY_SUBJECT = re.compile(r"(?:sở|ban|công an|văn phòng|ubnd tỉnh|ubnd thành phố|bộ chỉ huy|thanh tra)\b")
+# A provincial agency that opens the clause and acts: "Sở Tài chính hướng dẫn …".
+_AGENCY_ACTS = re.compile(
+    r"(?:các\s+)?(?:sở|ban quản lý|công an tỉnh|công an thành phố|bộ chỉ huy|văn phòng ubnd|thanh tra tỉnh|"
+    r"ubnd tỉnh|ubnd thành phố)\b[^,;:]{0,60}?\s(?:chủ trì|phối hợp|hướng dẫn|kiểm tra|rà soát|tham mưu|nghiên cứu|"
+    r"xem xét|khẩn trương|sớm|theo dõi|đôn đốc|hỗ trợ|bố trí|giải quyết|xử lý|thẩm định|cân đối|làm việc)\b"
+)
+_ANY_SUBJECT_MUST = re.compile(r"[^,;:]{3,60}?\s(?:phải|cần phải)\s+(?!được\b|chờ|đi\b|di chuyển)")
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?%")
 
 
@@ -112,7 +119,8 @@ def _speech_act(text: str, low: str, ctx: Context) -> Verdict | None:
         if actor is None:
             actor = ctx.speaker if ctx.speaker in (LEADER, COMMUNE, RESIDENT) else None
         to_province = bool(cues.PROVINCE_ADDRESSEE.match(after))
-        to_commune = bool(cues.COMMUNE_ADDRESSEE.match(after))
+        # "đề nghị Ban Thường vụ Tỉnh ủy": a board of the province, not the commune's.
+        to_commune = bool(cues.COMMUNE_ADDRESSEE.match(after)) and not to_province
         if actor == RESIDENT:
             # At a voter meeting, voters' asks go to the province or city through its deputies:
             # requests. Elsewhere "Ông A (thôn 3) đề nghị ..." is a resident's own ask, no request
@@ -183,6 +191,7 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         return Verdict(ctx.prev_kind, ctx.prev_actor, "continues")
 
     past = re.search(r"\bđã\b", core[:40])
+    future = re.search(r"\bsẽ\b", core[:60])
     if (ctx.speaker == LEADER and not past and _MODAL_SUBJECT.match(core)
             and not any(True for _ in cues.speech_verbs(low))):
         # "Xã phải coi việc lắng nghe ý kiến ...", "Phường phải phối hợp với Công an tỉnh để tạo
@@ -198,7 +207,8 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     if (inspection and actor_before(text[: inspection.start()], ctx.people, ctx.speaker) == LEADER
             and _first_actor_is_leader(text[: inspection.start()], ctx)
             # "Sở Xây dựng (được giao) kiểm tra ...": an agency told to inspect is an order.
-            and not cues.AGENCY_MARK.search(before) and not _PASSIVE_ORDER.search(before + " x")):
+            and not cues.AGENCY_MARK.search(before) and not _PASSIVE_ORDER.search(before + " x")
+            and not _AGENCY_ACTS.match(core)):
         spoken = [v for v in cues.speech_verbs(low)]
         topic = [v for v in spoken if v.start() > inspection.start() and " về " in low[inspection.end() : v.start()]]
         if not [v for v in spoken if v not in topic] and not cues.PRAISE.search(low):
@@ -245,6 +255,12 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         passive = re.search(r"\b(?:cần|phải|cần phải)\s+được\b", core)  # "việc X cần được triển khai"
         if not past and (imperative or passive or cues.COMMUNE_SUBJECT_MODAL.search(core)):
             return Verdict(DIRECTIVE, LEADER, "leader's instruction")
+        if not past and not future and _AGENCY_ACTS.match(core):
+            # In the leader's conclusion, "Sở Tài chính hướng dẫn xã …" assigns the agency.
+            return Verdict(DIRECTIVE, LEADER, "agency assigned")
+        if not past and not future and _ANY_SUBJECT_MUST.match(core):
+            # "Công tác nhân sự phải thực hiện đúng quy trình": whatever must be done is told to.
+            return Verdict(DIRECTIVE, LEADER, "leader's modal instruction")
     elif ctx.in_request_list and (imperative or _province_acts(core)):
         return Verdict(REQUEST, COMMUNE, "request list")
     if ctx.speaker == COMMUNE and cues.IMPLICIT_REQUEST.search(low):

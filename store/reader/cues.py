@@ -54,7 +54,8 @@ IMPERATIVE_START = re.compile(
         "tranh thủ|khai thác|rà soát lại|chấn chỉnh|đề cao|tạo điều kiện|dành|ban hành|"
         "hướng dẫn|giao|điều chỉnh|sắp xếp|không để|phải|cần|luôn|mở rộng|lắp đặt|số hóa|chuẩn bị|"
         "đẩy nhanh|hoàn thành|nghiêm túc|xử lý|quản lý chặt chẽ|làm rõ|giám sát|lồng ghép|chăm lo|"
-        "thu hút|khuyến khích|cải thiện|phát triển"
+        "thu hút|khuyến khích|cải thiện|phát triển|kiểm soát|công khai|xác định|sử dụng|theo dõi|bám sát|"
+        "tham mưu|kiểm tra|đôn đốc|ngăn chặn|phát hiện|bảo vệ|lập|quản lý"
     ) + r")\b"
     # "Lãnh đạo thực hiện ..." instructs; "Lãnh đạo xã cho biết ..." names a speaker.
     r"|^lãnh đạo\b(?!\s+(?:xã|phường|đặc khu|tỉnh|thành phố|ubnd|sở|các|đảng|huyện|địa phương|hai|ba)\b)"
@@ -140,7 +141,8 @@ META = re.compile(
     r"|\btrình bày\s+(?:báo cáo|tham luận|tờ trình)\b"
     # Deputies telling voters about the sessions: "đại biểu đã thông tin đến cử tri ...".
     r"|\b(?:thông tin|báo cáo)\s+(?:nhanh\s+)?(?:đến|tới|với)\s+(?:các\s+)?cử tri\b|\bcho ý kiến góp ý\b|\bgiải đáp\s+(?:một số\s+|các\s+)?thắc mắc\b"
-    r"|\b(?:làm rõ|phản hồi|trao đổi|giải đáp|trả lời|tiếp thu|giải trình)\b[^;]*\b(?:kiến nghị|đề xuất|ý kiến)\b"
+    r"|\b(?:làm rõ|phản hồi|trao đổi|giải đáp|trả lời|tiếp thu|giải trình)\b(?![^;]*\d[\d.,]*\s+(?:lượt\s+)?ý kiến)"
+    r"[^;]*\b(?:kiến nghị|đề xuất|ý kiến)\b"
     r"|\b(?:kiến nghị|đề xuất|ý kiến)\b[^;]*\bđược\b[^;]{0,30}\b(?:trả lời|giải đáp|làm rõ|tiếp thu|phản hồi|giải trình)\b"
     r"|\bý kiến (?:thảo luận|phát biểu)\b|\bbuổi làm việc (?:diễn ra|nhằm)\b"
 )
@@ -205,6 +207,8 @@ NEGATED_PROBLEM = re.compile(
     r"ghi nhận)\s+)*(?:\w+\s+){0,3}?" + _PROBLEM_NOUN + r"\b(?:\s*(?:,|và|hay|hoặc)\s*" + _PROBLEM_NOUN + r"\b)*"
     r"|\b(?:không|chưa|không hề|chưa hề)\s+(?:để\s+)?(?:xảy ra|còn tình trạng|để tình trạng|phát sinh)\b[^,;.]*"
     r"|\bkhông có\s+(?:\w+\s+){1,3}?nào\s+(?:bị\s+|phải\s+)?" + _PROBLEM_NOUN  # "không có hồ sơ nào bị trễ hạn"
+    # "Không có hộ nào thiếu đói", "không có tàu cá nào bị bắt giữ": whatever follows "không có … nào".
+    + r"|\bkhông có\s+[^,;.]{1,40}?\bnào\b[^,;.]*"
     + r"|\bchưa phát sinh\b|\bkhông phát sinh\b"
     # Citizens spared a burden: "người dân không phải chờ đợi lâu".
     r"|\bkhông (?:còn )?phải\s+(?:chờ đợi|chờ|đi lại)\b"
@@ -220,7 +224,9 @@ PROBLEM = re.compile(
     r"buông lỏng|lỏng lẻo|bấp bênh|chập chờn|ép giá|đơn điệu|nghèo nàn|sơ sài|manh nha|"
     # What residents feel about a problem: "nhiều cử tri lo lắng về giá đền bù".
     r"lo lắng|lo ngại|băn khoăn|bức xúc|trăn trở|bất an|chưa thỏa đáng|chưa thật sự thỏa đáng|dở dang|"
-    r"bất tiện|cách trở|chia cắt|hẻo lánh)\b"
+    r"bất tiện|cách trở|chia cắt|hẻo lánh|bồi lắng|bồi lấp|biển lấn|xâm thực|sụt lún|xói lở|di dời khẩn cấp)\b"
+    # A long way for citizens: "người dân phải đi hơn 15 km".
+    r"|\bphải\s+(?:đi|di chuyển|đi lại)\s+(?:xa\s+)?(?:hơn|gần|trên|khoảng)?\s*\d"
     # Citizens bearing a burden: "người dân phải đi lại nhiều lần" (not "không phải chờ đợi").
     r"|(?<!không )(?<!không còn )\bphải\s+(?:chờ đợi|đi lại nhiều lần|quay lại)\b"
     r"|(?<!chủ )\byếu\b(?!\s+(?:tố|thế))"
@@ -260,6 +266,9 @@ RESULT = re.compile(
     r"rõ ràng|thành công|nghiêm túc|đúng luật định|trơn tru|"
     r"đúng tiến độ|vượt tiến độ|giải quyết tốt|tin tưởng|phấn khởi|đáp ứng yêu cầu|"
     r"đảm bảo yêu cầu|bảo đảm yêu cầu|từng bước ổn định|đi vào ổn định|dân chủ, đúng|an toàn, đúng)\b"
+    # Work said to have been done well: "được thực hiện chặt chẽ", "được xây dựng công phu".
+    r"|\bđược\s+(?:thực hiện|triển khai|tổ chức|xây dựng|chuẩn bị|tiến hành|quán triệt)\s+(?:rất\s+)?(?:chặt chẽ|"
+    r"nghiêm túc|đúng|tốt|hiệu quả|bài bản|kịp thời|công phu|chu đáo|khẩn trương|kỹ lưỡng|đồng bộ)\b"
     r"|\d+(?:[.,]\d+)?\s?%"
     # Visitors or investment drawn, counted: "thu hút hơn 300 lượt khách".
     r"|\bthu hút\s+(?:được\s+)?(?:hơn\s+|gần\s+|trên\s+|khoảng\s+)?\d"

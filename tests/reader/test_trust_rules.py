@@ -199,3 +199,46 @@ def test_a_problem_after_a_long_wait_stays_one_clause() -> None:
 
 def test_residents_worry_is_a_difficulty() -> None:
     assert kind_of("Nhiều hộ dân băn khoăn về mức hỗ trợ tái định cư của dự án hồ chứa nước.", INTRO) == "difficulty"
+
+
+# -- more of the leader's conclusion ----------------------------------------------------------------
+
+
+def test_an_agency_named_as_the_doer_in_the_conclusion_is_a_directive() -> None:
+    assert kind_of("Sở Xây dựng hướng dẫn xã hoàn thiện hồ sơ điều chỉnh quy hoạch khu dân cư.", INTRO, CONCLUSION) == "directive"
+    assert kind_of("Bộ Chỉ huy Quân sự tỉnh phối hợp với xã khảo sát vị trí xây dựng thao trường.", INTRO, CONCLUSION) == "directive"
+
+
+def test_what_an_agency_did_is_not_a_directive() -> None:
+    assert kind_of("Sở Y tế đã hỗ trợ xã 2 xe cứu thương trong năm 2025.", INTRO, CONCLUSION) != "directive"
+
+
+def test_whatever_must_be_done_in_the_conclusion_is_a_directive() -> None:
+    assert kind_of("Công tác tuyển dụng công chức phải thực hiện công khai, minh bạch.", INTRO, CONCLUSION) == "directive"
+
+
+def test_more_bare_verbs_of_the_conclusion_are_directives() -> None:
+    found = items(INTRO, CONCLUSION, "Đồng thời, sử dụng hiệu quả các trụ sở dôi dư sau sắp xếp, tránh lãng phí tài sản công.")
+    assert found[-1][0] == "directive"
+
+
+def test_the_commune_asking_a_provincial_board_is_a_request() -> None:
+    assert kind_of("Đảng ủy xã đề nghị Ban Thường vụ Tỉnh ủy sớm cho ý kiến về phương án nhân sự.", INTRO) == "request"
+
+
+def test_nothing_of_a_problem_happened_is_an_achievement() -> None:
+    assert kind_of("Trong dịp Tết, không có hộ dân nào trên địa bàn xã thiếu đói.", INTRO) == "achievement"
+    assert kind_of("Năm qua không có tàu cá nào của xã bị bắt giữ ở vùng biển nước ngoài.", INTRO) == "achievement"
+
+
+def test_work_said_to_be_done_well_is_an_achievement() -> None:
+    assert kind_of("Công tác chuẩn bị nhân sự được thực hiện chặt chẽ, đúng quy trình.", INTRO) == "achievement"
+
+
+def test_a_counted_listening_is_a_result_not_a_meta_remark() -> None:
+    assert kind_of("Ban soạn thảo đã tiếp thu 85 lượt ý kiến đóng góp vào dự thảo văn kiện.", INTRO) == "achievement"
+
+
+def test_a_long_way_and_the_sea_eating_the_shore_are_difficulties() -> None:
+    assert kind_of("Sau sắp xếp, người dân ở các thôn xa phải đi hơn 20 km để làm thủ tục.", INTRO) == "difficulty"
+    assert kind_of("Nhiều đoạn bờ biển bị xâm thực, biển lấn sâu vào đất liền.", INTRO) == "difficulty"
