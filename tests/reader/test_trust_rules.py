@@ -242,3 +242,21 @@ def test_a_counted_listening_is_a_result_not_a_meta_remark() -> None:
 def test_a_long_way_and_the_sea_eating_the_shore_are_difficulties() -> None:
     assert kind_of("Sau sắp xếp, người dân ở các thôn xa phải đi hơn 20 km để làm thủ tục.", INTRO) == "difficulty"
     assert kind_of("Nhiều đoạn bờ biển bị xâm thực, biển lấn sâu vào đất liền.", INTRO) == "difficulty"
+
+
+def test_a_directive_that_names_difficulties_stays_a_directive() -> None:
+    sentence = "Đồng thời, báo cáo rõ những khó khăn, vướng mắc thuộc thẩm quyền của tỉnh để được xem xét, tháo gỡ."
+    assert kind_of(sentence, INTRO, CONCLUSION) == "directive"
+
+
+def test_a_verbless_task_of_the_conclusion_is_a_directive() -> None:
+    assert kind_of("Tiếp tục rà soát, hoàn thiện quy hoạch chung xã.", INTRO, CONCLUSION) == "directive"
+
+
+def test_a_tet_visit_wish_is_no_item_and_its_ask_is_a_directive(registry) -> None:
+    visit = "Chiều 10/2, đồng chí Lò Văn Minh, Chủ tịch UBND tỉnh Lạng Sơn đã đến thăm, chúc Tết cán bộ và nhân dân xã Bình Gia."
+    wish = "Đồng chí chúc cán bộ, đảng viên và nhân dân xã Bình Gia đón Tết vui tươi, an toàn, tiết kiệm."
+    ask = "Đồng chí đề nghị xã quan tâm chăm lo Tết cho các gia đình chính sách, hộ nghèo."
+    extraction = _extract(visit, wish, ask, registry=registry)
+    assert [(i.kind, i.text) for i in extraction.items] == [("directive", ask)]
+    assert {wish, visit} <= set(_left(extraction))
