@@ -112,6 +112,8 @@ class ImportPlan:
     """A stored session this file reports too; its items are added there (see `with_match`)."""
     reviewed_by: str | None = None
     """Set when an officer reviewed the lines on the review screen."""
+    unknown_communes: tuple[str, ...] = ()
+    """Communes the text lists that the session's province does not have (see `describe`)."""
 
     def __post_init__(self) -> None:
         if not self.read:
@@ -292,6 +294,9 @@ class ImportPlan:
             visible(f"  phiên / session: {facts.date:%d/%m/%Y} · {facts.province.full_name} · {leader}"),
             visible(f"  xã / communes: {', '.join(c.label for c in facts.communes)}"),
         ]
+        if self.unknown_communes:
+            lines.append(visible(f"  ! không có trong {facts.province.full_name} / not in {facts.province.full_name}: "
+                                 f"{', '.join(self.unknown_communes)} (kiểm tra tỉnh / check the province)"))
         if self.match is not None:
             known = len(self.match.known & {i for i, line in enumerate(self.lines) if line.taken})
             new = len(self.items) - known

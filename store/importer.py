@@ -249,7 +249,9 @@ def _plan_from(facts: Extraction, reading: _Reading, doc: Document) -> ImportPla
             raise ReportError(source, f"the session date '{bad}' does not exist")
         raise ReportError(source, "found no session date in the text; give --date YYYY-MM-DD")
     if not facts.communes:
-        raise ReportError(source, f"found no commune of {facts.province.full_name} in the text; give --commune")
+        named = f" (it names {', '.join(facts.unknown_communes[:5])}, not of that province)" if facts.unknown_communes else ""
+        raise ReportError(source, f"found no commune of {facts.province.full_name} in the text{named}; "
+                                  "give --commune or --province")
     by_name = {c.name: c for c in facts.communes}
     entries: list[tuple[int, int, PlanLine]] = []
     for order, item in enumerate(facts.items):
@@ -276,7 +278,8 @@ def _plan_from(facts: Extraction, reading: _Reading, doc: Document) -> ImportPla
         title=reading.title or Path(source).name,
         source=reading.source,
     )
-    return ImportPlan(source, doc.format, doc.encoding, session, lines)
+    return ImportPlan(source, doc.format, doc.encoding, session, lines,
+                      unknown_communes=tuple(facts.unknown_communes))
 
 
 _NAME_AND_TITLE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<title>.+)\)$")

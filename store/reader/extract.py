@@ -72,6 +72,9 @@ class Extraction:
     items: list[ExtractedItem] = field(default_factory=list)
     left_out: list[LeftOut] = field(default_factory=list)
     """Every sentence that is none of the four kinds, with the reason, in text order."""
+    unknown_communes: list[str] = field(default_factory=list)
+    """Names of a list of communes that are mostly not communes of the province found: a
+    sign that the province or the list was misread (shown to the officer)."""
 
     def to_json(self) -> dict:
         """Return a JSON-ready dict (the shape the store and the scorer read)."""
@@ -188,7 +191,8 @@ def extract_text(
     flat = "\n".join(paragraphs)
     mentions = find_commune_mentions(flat)
     province = province_hint or detect_province(flat, registry, mentions)
-    communes = resolve_communes(flat, registry, province, mentions) if province else []
+    misses: list[str] = []
+    communes = resolve_communes(flat, registry, province, mentions, misses=misses) if province else []
     date = find_session_date(flat, today=today or dt.date.today(), year_hint=year_hint)
     per_paragraph = [split_sentences(p) for p in paragraphs]
     all_sentences = [s for group in per_paragraph for s in group]
@@ -196,7 +200,7 @@ def extract_text(
     people = People.from_sentences(all_sentences, leader)
     state = SpeakerState(people)
 
-    extraction = Extraction(date=date, province=province, leader=leader, communes=communes)
+    extraction = Extraction(date=date, province=province, leader=leader, communes=communes, unknown_communes=misses)
     voter_meeting = bool(_VOTER_MEETING.search(flat.lower()))
     extraction.left_out.extend(LeftOut(line, PAGE, position=-1) for line in furniture)
     seen: dict[str, str] = {}

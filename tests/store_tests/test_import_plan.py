@@ -181,3 +181,16 @@ items:
 """)
     plan = plan_import(path, REGISTRY, today=TODAY)
     assert [line.kind for line in plan.lines] == [Kind.REQUEST] and not plan.left_out
+
+
+def test_a_list_of_communes_the_given_province_lacks_is_pointed_out(tmp_path: Path) -> None:
+    from store.importer import Overrides
+
+    text = ("Sáng 3/3, đồng chí Lê Văn Minh, Phó Chủ tịch UBND tỉnh đã làm việc với các xã Hoằng Hóa, "
+            "Bình Gia, Văn Quan và Tràng Định.\n\nCác xã đã hoàn thành 100% kế hoạch thu ngân sách năm 2025.\n")
+    path = write(tmp_path / "lan.txt", text)
+    # The list says Lạng Sơn; told Thanh Hóa, the reader keeps its one commune and says so.
+    plan = plan_import(path, REGISTRY, today=TODAY, overrides=Overrides(province="Thanh Hóa"))
+    assert [c.label for c in plan.session.communes] == ["xã Hoằng Hóa"]
+    assert "xã Bình Gia" in plan.unknown_communes
+    assert "check the province" in "\n".join(plan.describe())
