@@ -1,14 +1,16 @@
-"""Reading one file an officer wants to import: YAML/JSON, Word .docx or plain text.
+"""Reading one file an officer wants to import: YAML/JSON, Word .docx or .doc, PDF or plain text.
 
 `read_document(path)` checks the file carefully (exists, is a regular file, readable, not
 empty, not too large, really the format its name claims) and returns a `Document`: the
-parsed object for YAML/JSON, or clean blocks of text in reading order for Word and text
-files. Every refusal is a `ReportError` whose message is "FILE: reason" on one line.
+parsed object for YAML/JSON, or clean blocks of text in reading order for Word, PDF and
+text files. Every refusal is a `ReportError` whose message is "FILE: reason" on one line.
 
 The package does not interpret content: it only says which section kind a heading
 announces (`heading_kind`); sorting sentences into kinds is the reader's job.
-`plain_text` decodes and splits text files, `word` walks .docx files, `headings` knows
-what a section heading looks like.
+`plain_text` decodes and splits text files, `word` walks .docx files, `pdf` puts the lines
+of a PDF's text layer back into paragraphs (`pdf_layout` finds them, in a child process),
+`legacy_doc` has antiword or LibreOffice turn an old .doc into text, `headings` knows what
+a section heading looks like.
 """
 
 from __future__ import annotations
@@ -20,29 +22,34 @@ from ..errors import ReportError
 from ..reports import load_structured
 from .blocks import Block, Document
 from .headings import heading_kind
+from .legacy_doc import doc_blocks
+from .pdf import pdf_blocks
 from .plain_text import decode, text_blocks
 from .word import docx_blocks
 
-__all__ = ["MAX_TEXT_BYTES", "MAX_DOCX_BYTES", "Block", "Document", "heading_kind", "read_document"]
+__all__ = ["MAX_DOCX_BYTES", "MAX_PDF_BYTES", "MAX_TEXT_BYTES", "Block", "Document", "heading_kind", "read_document"]
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024
 """.txt, .md, .yaml and .json files larger than this are refused (a real report is a few kB)."""
 
 MAX_DOCX_BYTES = 20 * 1024 * 1024
-""".docx files larger than this are refused; the limit is higher because photos make Word files big."""
+""".docx and .doc files larger than this are refused; the limit is higher because photos make Word files big."""
+
+MAX_PDF_BYTES = 20 * 1024 * 1024
+""".pdf files larger than this are refused before they are read; photos and fonts make PDFs big too."""
 
 _MB = 1024 * 1024
 
 _STRUCTURED = {".yaml", ".yml", ".json"}
 _TEXT = {".txt", ".md", ".text", ""}
-_SUPPORTED = "a Word .docx, a text file (.txt, .md) or a YAML/JSON report (.yaml, .yml, .json)"
+_SUPPORTED = (
+    "a Word .docx or .doc, a PDF with a text layer, a text file (.txt, .md) or a YAML/JSON report (.yaml, .yml, .json)"
+)
 
 # Formats officers are likely to try, with what to do instead.
 _REFUSED = {
-    ".doc": "old Word .doc format is not supported; save it as .docx",
     ".rtf": "RTF is not supported; save it as .docx",
     ".odt": "OpenDocument .odt is not supported; save it as .docx",
-    ".pdf": "PDF is not supported; save or copy the text as .docx or .txt",
 }
 
 
@@ -50,20 +57,27 @@ def read_document(path: Path | str) -> Document:
     """Read one file to import and return its content; raise `ReportError` if it cannot be used.
 
     The suffix decides the format: .yaml/.yml/.json are parsed, .docx is read with
-    python-docx, .txt/.md/.text (or no suffix) are decoded as UTF-8, UTF-16 or
-    Windows-1258. The size is checked before anything is read.
+    python-docx, .pdf with pdfplumber (its text layer; a scanned PDF is refused), .doc
+    through antiword or LibreOffice when one is installed, .txt/.md/.text (or no suffix)
+    are decoded as UTF-8, UTF-16 or Windows-1258. The size is checked before anything is read.
     """
     source = str(path)
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in _REFUSED:
         raise ReportError(source, _REFUSED[suffix])
-    if suffix not in _STRUCTURED | _TEXT | {".docx"}:
+    if suffix not in _STRUCTURED | _TEXT | {".docx", ".doc", ".pdf"}:
         raise ReportError(source, f"unsupported file type '{path.suffix}'; use {_SUPPORTED}")
 
     if suffix == ".docx":
         raw = _read_bytes(path, source, MAX_DOCX_BYTES, "Word files")
         return Document(source=source, format="docx", blocks=docx_blocks(raw, source))
+    if suffix == ".pdf":
+        raw = _read_bytes(path, source, MAX_PDF_BYTES, "PDF files")
+        return Document(source=source, format="pdf", blocks=pdf_blocks(raw, source, max_text=MAX_TEXT_BYTES))
+    if suffix == ".doc":
+        raw = _read_bytes(path, source, MAX_DOCX_BYTES, "Word files")
+        return Document(source=source, format="doc", blocks=doc_blocks(raw, source, max_text=MAX_TEXT_BYTES))
     if suffix in _STRUCTURED:
         raw = _read_bytes(path, source, MAX_TEXT_BYTES, "YAML/JSON files")
         data = load_structured(raw, source, suffix)

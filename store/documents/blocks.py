@@ -29,9 +29,9 @@ class Document:
     source: str
     """The path as given, used in messages."""
     format: str
-    """"structured" (YAML/JSON), "docx" or "text"."""
+    """"structured" (YAML/JSON), "docx", "doc" (old Word, converted), "pdf" or "text"."""
     blocks: tuple[Block, ...] = ()
-    """For docx and text: the content in reading order."""
+    """For Word, PDF and text files: the content in reading order."""
     data: Any = None
     """For structured files: the parsed YAML/JSON object."""
     encoding: str | None = None

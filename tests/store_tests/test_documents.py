@@ -423,18 +423,12 @@ def test_docx_with_broken_xml(tmp_path: Path) -> None:
     refused(path, "damaged Word file")
 
 
-def test_old_doc_is_refused_with_advice(tmp_path: Path) -> None:
-    path = tmp_path / "bao-cao.DOC"
-    path.write_bytes(b"\xd0\xcf\x11\xe0")
-    refused(path, "old Word .doc format is not supported; save it as .docx")
-
-
 @pytest.mark.parametrize(
     ("name", "reason"),
     [
-        ("scan.png", "unsupported file type '.png'; use a Word .docx, a text file (.txt, .md) or a YAML/JSON report"),
+        ("scan.png", "unsupported file type '.png'; use a Word .docx or .doc, a PDF with a text layer, a text file"),
         ("data.XLSX", "unsupported file type '.XLSX'"),
-        ("r.pdf", "PDF is not supported; save or copy the text as .docx or .txt"),
+        ("r.odt", "OpenDocument .odt is not supported; save it as .docx"),
     ],
 )
 def test_unknown_suffix(tmp_path: Path, name: str, reason: str) -> None:
