@@ -22,7 +22,7 @@ from tinydb.storages import MemoryStorage
 from .clock import now
 from .editing import ItemEditing
 from .history import current_user
-from .import_plan import normalised
+from .import_plan import already_there, normalised
 from .indexes import StoreIndexes
 from .errors import StoreError
 from .locking import WriteLock
@@ -290,7 +290,7 @@ class Store(StoreIndexes, ItemEditing, StoreMaintenance):
         order = max((r["order"] for r in rows), default=0)
         added = 0
         for item in report.items:
-            if normalised(item.text) in there:
+            if already_there(item.text, there):
                 continue
             there.add(normalised(item.text))
             order += 1

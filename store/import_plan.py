@@ -24,7 +24,7 @@ from .reports import ParsedItem, SessionReport
 from .text import clean, fold, visible
 from .tracking import Tracking
 
-__all__ = ["PlanLine", "SessionFacts", "SessionMatch", "ImportPlan", "KIND_LABELS"]
+__all__ = ["PlanLine", "SessionFacts", "SessionMatch", "ImportPlan", "KIND_LABELS", "normalised", "already_there"]
 
 KIND_LABELS = {kind: kind.title_vi for kind in Kind}
 """The Vietnamese name of each kind, as the lines show it."""
@@ -350,3 +350,22 @@ def _short(text: str, width: int = 60) -> str:
 def normalised(text: str) -> str:
     """Text as compared across outlets (see `SessionMatch`): folded, punctuation ignored."""
     return _normalised(text)
+
+
+_MIN_CONTAINED_WORDS = 6
+"""A stored sentence this long found inside a new one (or the new one inside it) is the
+same sentence: outlets cut and join a report's sentences differently."""
+
+
+def already_there(text: str, there: set[str]) -> bool:
+    """Whether `text` is in `there` (normalised texts of a session's items): the same text,
+    or one holds the other, the shorter having at least a few words."""
+    wanted = _normalised(text)
+    if wanted in there:
+        return True
+    padded = f" {wanted} "
+    for stored in there:
+        shorter, longer = (wanted, f" {stored} ") if len(wanted) <= len(stored) else (stored, padded)
+        if shorter.count(" ") + 1 >= _MIN_CONTAINED_WORDS and f" {shorter} " in longer:
+            return True
+    return False

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from .documents import Block, Document, read_document
 from .errors import ReportError
-from .import_plan import ImportPlan, PlanLine, SessionFacts, SessionMatch, normalised
+from .import_plan import ImportPlan, PlanLine, SessionFacts, SessionMatch, already_there
 from .models import Commune, Kind, Person, Province
 from .reader import ExtractedItem, Extraction, extract_text
 from .reader.classify import DIRECTIVE, REQUEST, Context, classify_clause
@@ -371,6 +371,7 @@ def match_stored_session(plan: ImportPlan, store: Store) -> ImportPlan:
     if session is None:
         return plan.with_match(None)
     there = store.session_texts(session.id)
-    known = frozenset(i for i, line in enumerate(plan.lines) if line.taken and normalised(line.text) in there)
-    label = f"{session.id} ({session.source or session.title}, {session.date:%d/%m/%Y})"
+    known = frozenset(i for i, line in enumerate(plan.lines) if line.taken and already_there(line.text, there))
+    where, day = session.source or session.title, f"{session.date:%d/%m/%Y}"
+    label = f"{session.id} ({where})" if day in where else f"{session.id} ({where}, {day})"
     return plan.with_match(SessionMatch(session.id, label, known))
