@@ -92,10 +92,10 @@ def _first_actor_is_leader(text: str, ctx: Context) -> bool:
     return commune is None or actor_before(text[: commune.start()], ctx.people, ctx.speaker) == LEADER
 
 
-def _province_acts(core: str) -> bool:
+def _province_acts(core: str, verbs: re.Pattern[str] = cues.PROVINCE_SUBJECT_ACTS) -> bool:
     """Whether the clause's subject is the province side and it says what it should do."""
     subject = cues.PROVINCE_ADDRESSEE.match(core)
-    return bool(subject and cues.PROVINCE_SUBJECT_ACTS.search(core[subject.end() :][:60]))
+    return bool(subject and verbs.search(core[subject.end() :][:60]))
 
 
 def _instructs(complement: str) -> bool:
@@ -265,7 +265,7 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         return Verdict(REQUEST, COMMUNE, "request list")
     if ctx.speaker == COMMUNE and cues.IMPLICIT_REQUEST.search(low):
         return Verdict(REQUEST, COMMUNE, "stated need")
-    if ctx.speaker == COMMUNE and not past and _province_acts(core):
+    if ctx.speaker == COMMUNE and not past and _province_acts(core, cues.PROVINCE_SUBJECT_WISHES):
         # In the commune's voice, "Tỉnh sớm bố trí kinh phí ..." is what it asks of the province.
         return Verdict(REQUEST, COMMUNE, "province to act")
 

@@ -15,7 +15,7 @@ __all__ = [
     "COMMUNE_MARK", "AGENCY_MARK", "PRAISE", "META", "VISIT", "PROMISE", "POTENTIAL", "REMEDY",
     "NEGATED_PROBLEM", "PROBLEM", "RESULT", "DEMAND_GROWTH", "LEADER_TURN", "REPORT_VERB", "COMMUNE_SUBJECT_MODAL",
     "IMPLICIT_REQUEST", "GIAO_OBJECT", "GIAO_NOUN", "SHARE", "SOFT_ORDER_VERBS", "ENCOURAGE_VERBS", "strip_connectives", "speech_verbs",
-    "STATISTICS", "ACTION", "LIST_HEADER", "PROVINCE_SUBJECT_ACTS",
+    "STATISTICS", "ACTION", "LIST_HEADER", "PROVINCE_SUBJECT_ACTS", "PROVINCE_SUBJECT_WISHES",
 ]
 
 
@@ -226,7 +226,7 @@ PROBLEM = re.compile(
     r"buông lỏng|lỏng lẻo|bấp bênh|chập chờn|ép giá|đơn điệu|nghèo nàn|sơ sài|manh nha|"
     # What residents feel about a problem: "nhiều cử tri lo lắng về giá đền bù".
     r"lo lắng|lo ngại|băn khoăn|bức xúc|trăn trở|bất an|chưa thỏa đáng|chưa thật sự thỏa đáng|dở dang|"
-    r"bất tiện|cách trở|chia cắt|hẻo lánh|bồi lắng|bồi lấp|biển lấn|xâm thực|sụt lún|xói lở|di dời khẩn cấp)\b"
+    r"bất tiện|cách trở|chia cắt|hẻo lánh|bồi lắng|bồi lấp|biển lấn|xâm thực|sụt lún|xói lở)\b"
     # A long way for citizens: "người dân phải đi hơn 15 km".
     r"|\bphải\s+(?:đi|di chuyển|đi lại)\s+(?:xa\s+)?(?:hơn|gần|trên|khoảng)?\s*\d"
     # Citizens bearing a burden: "người dân phải đi lại nhiều lần" (not "không phải chờ đợi").
@@ -304,6 +304,10 @@ LIST_HEADER = re.compile(
     r"|\b(?:như sau|sau đây|cụ thể như sau|gồm)\s*:\s*$"
 )
 # The province side as the subject of a clause: "Tỉnh sớm bố trí kinh phí ...".
+# ... and in the commune's own voice, what it wishes the province would do.
+PROVINCE_SUBJECT_WISHES = re.compile(
+    r"\b(?:sớm|cần|quan tâm|xem xét|ưu tiên|tạo điều kiện|có cơ chế|có chính sách|cho phép|hỗ trợ|bổ sung)\b"
+)
 PROVINCE_SUBJECT_ACTS = re.compile(
     r"\b(?:sớm|cần|quan tâm|xem xét|hỗ trợ|bố trí|đầu tư|ưu tiên|phân bổ|cho phép|tạo điều kiện|có cơ chế|"
     r"có chính sách|bổ sung|nâng cấp|chỉ đạo|hướng dẫn|giải quyết|tháo gỡ)\b"

@@ -131,7 +131,7 @@ def _spans(sentence: str, verdicts: list[tuple[int, int, str | None, str]]) -> l
 
 
 # "nhưng vẫn còn …" reads on its own as "vẫn còn …".
-LEADING_CONJUNCTION = re.compile(r"^(?:(?:nhưng|song|tuy nhiên|trong khi đó|trong khi|đồng thời|và|còn|nhưng mà|mà)\b\s*,?\s*)+",
+LEADING_CONJUNCTION = re.compile(r"^(?:(?:nhưng|song|tuy nhiên|trong khi đó|trong khi|đồng thời|và|nhưng mà|mà)\b\s*,?\s*)+",
                                   re.IGNORECASE)
 _TRAILING_CONJUNCTION = re.compile(r"[,;]?\s*(?:đồng thời|và|nhưng|song|trong đó|bên cạnh đó)\s*[,;:]?\s*$", re.IGNORECASE)
 
