@@ -82,6 +82,9 @@ _AGENCY_ACTS = re.compile(
     r"xem xét|khẩn trương|sớm|theo dõi|đôn đốc|hỗ trợ|bố trí|giải quyết|xử lý|thẩm định|cân đối|làm việc)\b"
 )
 _ANY_SUBJECT_MUST = re.compile(r"[^,;:]{3,60}?\s(?:phải|cần phải)\s+(?!được\b|chờ|đi\b|di chuyển)")
+_REPORTER = re.compile(r"^\s*(?:pv|phóng viên|hỏi)\s*:")
+_ATTRIBUTION = re.compile(r"[\"”»]\s*,?\s*[^\"“”«»]{0,120}$")
+_SHORT_FRAME = re.compile(r"^[^,;:]{1,25},\s*")
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?%")
 
 
@@ -192,11 +195,18 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
 
     past = re.search(r"\bđã\b", core[:40])
     future = re.search(r"\bsẽ\b", core[:60])
-    if (ctx.speaker == LEADER and not past and _MODAL_SUBJECT.match(core)
-            and not any(True for _ in cues.speech_verbs(low))):
+    # The words said, without the attribution after a closing quote ("…", ông A nhấn mạnh).
+    said = _ATTRIBUTION.sub("", low)
+    unframed = _SHORT_FRAME.sub("", core, count=1)  # "Sau sáp nhập, các xã phải …"
+    if (ctx.speaker == LEADER and not past and (_MODAL_SUBJECT.match(core) or _MODAL_SUBJECT.match(unframed))
+            and not any(True for _ in cues.speech_verbs(said))):
         # "Xã phải coi việc lắng nghe ý kiến ...", "Phường phải phối hợp với Công an tỉnh để tạo
         # môi trường thuận lợi": a subject that must do something is told to, whatever else it holds.
         return Verdict(DIRECTIVE, LEADER, "leader's modal instruction")
+
+    if _REPORTER.match(low):
+        # "PV: Xin đồng chí cho biết …": the reporter asks; the answer that follows is content.
+        return Verdict(EXCLUDED, None, "meta")
 
     if cues.LIST_HEADER.search(low.rstrip()) and len(core.split()) <= 25:
         # "Xã đề xuất một số nội dung:" opens a list; the content is in the lines that follow.

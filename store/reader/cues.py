@@ -35,7 +35,7 @@ CONNECTIVE = re.compile(
         "những tháng cuối năm|trong những tháng cuối năm|năm tới|giai đoạn tới|về lâu dài"
     ) + r")\s*,?\s*|[-–+•*]\s*"
     # List labels and topic headers of minutes: "2. ", "a) ", "Về giao thông: ".
-    r"|(?:\d{1,2}|[a-zđ]|[ivx]{1,4})[.)]\s+"
+    r"|(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]|[ivx]{1,4})[.)]\s+"
     # "Về an ninh, quốc phòng: " may hold a comma, but never a speaker ("Về khó khăn, ông A cho biết:").
     r"|(?:về|đối với|lĩnh vực)\s+(?![^:]*\b(?:ông|bà|đồng chí|cho biết|nói|báo cáo|đề nghị|yêu cầu|kiến nghị|"
     r"đề xuất|nhấn mạnh|lưu ý|chỉ đạo)\b)[^:;.]{1,40}:\s*)+"
@@ -226,7 +226,11 @@ PROBLEM = re.compile(
     r"buông lỏng|lỏng lẻo|bấp bênh|chập chờn|ép giá|đơn điệu|nghèo nàn|sơ sài|manh nha|"
     # What residents feel about a problem: "nhiều cử tri lo lắng về giá đền bù".
     r"lo lắng|lo ngại|băn khoăn|bức xúc|trăn trở|bất an|chưa thỏa đáng|chưa thật sự thỏa đáng|dở dang|"
-    r"bất tiện|cách trở|chia cắt|hẻo lánh|bồi lắng|bồi lấp|biển lấn|xâm thực|sụt lún|xói lở)\b"
+    r"bất tiện|cách trở|chia cắt|hẻo lánh|bồi lắng|bồi lấp|biển lấn|xâm thực|sụt lún|xói lở|"
+    # Damage and its burden: "nhà bị cuốn trôi", "vẫn phải ở nhờ".
+    r"cuốn trôi|tốc mái|đổ sập|vùi lấp|mất trắng|ở nhờ|gần như không còn|"
+    # Less than wanted: "mới đạt 62% kế hoạch", "chỉ xử lý được một nửa", "thấp hơn mức bình quân".
+    r"mới đạt|chỉ đạt|chỉ xử lý được|chỉ đáp ứng|thấp hơn(?:\s+(?:mức|so với|kế hoạch|bình quân|cùng kỳ))?)\b"
     # A long way for citizens: "người dân phải đi hơn 15 km".
     r"|\bphải\s+(?:đi|di chuyển|đi lại)\s+(?:xa\s+)?(?:hơn|gần|trên|khoảng)?\s*\d"
     # Citizens bearing a burden: "người dân phải đi lại nhiều lần" (not "không phải chờ đợi").

@@ -20,7 +20,7 @@ from .places import detect_province, find_commune_mentions, resolve_communes
 from .sentences import split_paragraphs, split_sentences
 from .speakers import LEADER, People, SpeakerState, is_caption
 
-__all__ = ["ExtractedItem", "Extraction", "extract_text", "with_assignment", "UNSURE_CUES", "LEADING_CONJUNCTION"]
+__all__ = ["ExtractedItem", "Extraction", "extract_text", "with_assignment", "UNSURE_CUES", "LEADING_CONJUNCTION", "LIST_LABEL"]
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ def _spans(sentence: str, verdicts: list[tuple[int, int, str | None, str]]) -> l
     # must read on its own: no conjunction left hanging at its start or end.
     cleaned = []
     for kind, text, cue in items:
-        text = text.strip(" ,;-–•*+")
+        text = LIST_LABEL.sub("", text.strip(" ,;-–•*+"))
         if not sentence.startswith(text):
             text = LEADING_CONJUNCTION.sub("", text)
         text = _TRAILING_CONJUNCTION.sub("", text).strip(" ,;-–•*+")
@@ -130,6 +130,8 @@ def _spans(sentence: str, verdicts: list[tuple[int, int, str | None, str]]) -> l
     return cleaned
 
 
+# "2.1. ", "a) ", "III. ": the label of a list line is not part of its content.
+LIST_LABEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|[IVX]{1,4}\.)\s+(?=\S)")
 # "nhưng vẫn còn …" reads on its own as "vẫn còn …".
 LEADING_CONJUNCTION = re.compile(r"^(?:(?:nhưng|song|tuy nhiên|trong khi đó|trong khi|đồng thời|và|nhưng mà|mà)\b\s*,?\s*)+",
                                   re.IGNORECASE)

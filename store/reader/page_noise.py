@@ -29,11 +29,14 @@ _WIDGET = re.compile(
     r"copy link|sao chep lien ket|nghe doc bai|phong chu|ban in|\(?\d+\)?\s*binh luan|"
     # The voice picker of a read-aloud player.
     r"giong nam|giong nu|giong doc|nghe bai viet|nghe bai|doc bai|tam dung|phat)\b[\s:]*$"
+    # A portal's post details: "Ngày đăng: 25/09/2025 | Lượt xem: 86", "Văn bản đính kèm: x.pdf".
+    r"|^(?:ngay dang|ngay cap nhat|cap nhat luc|luot xem|van ban dinh kem|tep dinh kem|file dinh kem)\s*:"
 )
 # "Từ khóa: nông thôn mới, Thanh Hóa", "Tags: ..." — a tag list, always with its colon.
 _TAGS = re.compile(r"^(?:tu khoa|tag|tags|chu de)\s*:")
 # "Trang chủ > Thời sự > Chính trị", "Trang chủ / Thời sự": short parts between arrows.
 _CRUMB_SEPARATOR = re.compile(r"\s+(?:>|»|›|/|\|)\s+")
+_RECIPIENTS = re.compile(r"^noi nhan\s*:")
 _SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)]*$")
 _HEADLINE_WORDS = 30
 
@@ -65,8 +68,12 @@ def split_page_noise(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     kept: list[str] = []
     dropped: list[str] = []
     in_related = False
-    for line in paragraphs:
+    for index, line in enumerate(paragraphs):
         folded = fold(line)
+        if _RECIPIENTS.match(folded):
+            # "Nơi nhận:" opens the distribution list and signature of an official notice: its end.
+            dropped.extend(paragraphs[index:])
+            break
         if _RELATED.match(folded):
             in_related = True
             dropped.append(line)

@@ -33,7 +33,7 @@ a number is written "số. 5"."""
 _BREAK = re.compile(r"([.!?…]+)([\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]?[" + UPPER + "0-9])")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 # A list label at the start of a paragraph: "1. Rà soát ...", "II. Nhiệm vụ ...", "a. ...".
-_LABEL = re.compile(r"^\s*(?:\d{1,2}|[a-zđ]|[IVX]{1,4})$")
+_LABEL = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]|[IVX]{1,4})$")
 
 
 def split_paragraphs(body: str) -> list[str]:

@@ -203,6 +203,11 @@ def is_caption(sentences: list[str], index: int) -> bool:
     return len(sentence[verb.end() :].split()) <= 22
 
 
+_REPORTER_LINE = re.compile(r"^\s*(?:pv|phóng viên|hỏi)\s*:")
+_ACCORDING_TO = re.compile(rf"^\s*[Tt]heo\s+((?:ông|bà|đồng chí|anh|chị)\s+{CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{0,3}})\s*,")
+_ORDERED_WORK = frozenset({"chỉ đạo", "giao", "quán triệt", "yêu cầu", "nhắc nhở", "động viên", "khuyến khích"})
+"""Verbs a commune may be told to carry out ("chỉ đạo quyết liệt …"), which do not make it the speaker."""
+
 _SECTION_HEADING = re.compile(
     r"^(?:[ivx]{1,4}|\d{1,2}|[a-zđ])[.)]\s+(?:về\s+)?(?:các\s+|những\s+)?"
     r"(?:(kiến nghị|đề xuất|kiến nghị, đề xuất|đề nghị)|nhiệm vụ|giải pháp|chỉ đạo|kết luận|phương hướng)\b[^.;:]{0,50}$"
@@ -235,6 +240,18 @@ class SpeakerState:
     def update(self, sentence: str) -> str:
         """Move the speaker if `sentence` turns the article, and return the speaker now."""
         low = sentence.lower()
+        if _REPORTER_LINE.match(low):
+            # An interview: the reporter asks, and the answer that follows is the interviewee's
+            # (the article's leader, unless the answer names someone else).
+            self.speaker = LEADER
+            return NARRATOR
+        according = _ACCORDING_TO.match(sentence)
+        if according:
+            # "Theo bà Nga, xã rất cần …": what follows is said by the person named.
+            role = actor_before(according.group(1), self.people, self.speaker)
+            if role in (LEADER, COMMUNE):
+                self.speaker = role
+                return self.speaker
         section = _SECTION_HEADING.match(low)
         if section:
             # A section of minutes: "3. Về kiến nghị của xã" holds the commune's asks,
@@ -270,6 +287,10 @@ class SpeakerState:
                 self.speaker = LEADER
                 return self.speaker
             if actor in (COMMUNE, RESIDENT):
+                if self.speaker == LEADER and verb.group(0) in _ORDERED_WORK:
+                    # In the leader's conclusion, "UBND xã tập trung chỉ đạo …" is what the
+                    # commune is told to do, not the commune speaking.
+                    continue
                 self.speaker = actor
                 return self.speaker
             if actor is None and verb.re is not REPORT_VERB and verb.re is not _LEADER_SPEECH:

@@ -8,7 +8,7 @@ give the expected kinds, and each item must be whole clauses of the sentence cop
 import pytest
 
 from store.reader.clauses import split_clauses
-from store.reader.extract import LEADING_CONJUNCTION
+from store.reader.extract import LEADING_CONJUNCTION, LIST_LABEL
 from store.text import clean
 
 from .helpers import items
@@ -24,13 +24,15 @@ A, D, R, I = "achievement", "difficulty", "request", "directive"
 
 def _whole_clauses(sentence: str) -> set[str]:
     """Every run of consecutive clauses of `sentence`, as the reader may give it: verbatim, but
-    for a conjunction at the start of a clause that does not open the sentence ("nhưng …")."""
+    for a list label ("2. ") and a conjunction at the start of a clause that does not open the
+    sentence ("nhưng …")."""
     clauses = split_clauses(sentence)
     runs = {
         sentence[first.start : last.end].strip(" ,;-–•*+")
         for i, first in enumerate(clauses)
         for last in clauses[i:]
     }
+    runs |= {LIST_LABEL.sub("", run) for run in runs}
     return runs | {LEADING_CONJUNCTION.sub("", run) for run in runs if not sentence.startswith(run)}
 
 

@@ -260,3 +260,52 @@ def test_a_tet_visit_wish_is_no_item_and_its_ask_is_a_directive(registry) -> Non
     extraction = _extract(visit, wish, ask, registry=registry)
     assert [(i.kind, i.text) for i in extraction.items] == [("directive", ask)]
     assert {wish, visit} <= set(_left(extraction))
+
+
+# -- notices of conclusions, interviews, reported speech ---------------------------------------------
+
+
+def test_in_a_notice_of_conclusions_the_communes_tasks_are_directives(registry) -> None:
+    notice = [
+        "Sáng 9/4, đồng chí Lò Văn Minh, Chủ tịch UBND tỉnh Lạng Sơn chủ trì buổi làm việc với xã Bình Gia.",
+        "Sau khi nghe báo cáo, đồng chí Chủ tịch UBND tỉnh kết luận như sau:",
+        "2. Nhiệm vụ trọng tâm thời gian tới",
+        "2.1. Đảng ủy, UBND xã Bình Gia tập trung chỉ đạo hoàn thành các chỉ tiêu kinh tế - xã hội năm 2026.",
+        "2.2. Sở Xây dựng hướng dẫn xã hoàn thiện hồ sơ quy hoạch chung trước ngày 30/6/2026.",
+    ]
+    kinds = {i.text: i.kind for i in _extract(*notice, registry=registry).items}
+    assert kinds["Đảng ủy, UBND xã Bình Gia tập trung chỉ đạo hoàn thành các chỉ tiêu kinh tế - xã hội năm 2026."] == "directive"
+    assert kinds["Sở Xây dựng hướng dẫn xã hoàn thiện hồ sơ quy hoạch chung trước ngày 30/6/2026."] == "directive"
+
+
+def test_a_notices_distribution_list_and_post_details_are_furniture(registry) -> None:
+    extraction = _extract(INTRO, "Ngày đăng: 10/04/2026 | Lượt xem: 120", "Xã đã hoàn thành 100% kế hoạch thu ngân sách.",
+                          "Nơi nhận:", "- Thường trực Tỉnh ủy;", "- Lưu: VT.", registry=registry)
+    left = _left(extraction)
+    assert left["Ngày đăng: 10/04/2026 | Lượt xem: 120"] == PAGE
+    assert left["Nơi nhận:"] == PAGE and left["- Thường trực Tỉnh ủy;"] == PAGE
+
+
+def test_in_an_interview_the_reporter_asks_and_the_leader_answers(registry) -> None:
+    extraction = _extract(INTRO, "PV: Xin đồng chí cho biết những việc cần làm ngay?",
+                          "Ban Chỉ huy Quân sự các xã phải nắm chắc địa bàn, không để bị động, bất ngờ.",
+                          "PV: Xin cảm ơn đồng chí!", registry=registry)
+    kinds = {i.text: i.kind for i in extraction.items}
+    assert kinds == {"Ban Chỉ huy Quân sự các xã phải nắm chắc địa bàn, không để bị động, bất ngờ.": "directive"}
+
+
+def test_what_a_commune_official_is_reported_to_need_is_a_request() -> None:
+    intro_official = "Bà Hà Thị Mai, Chủ tịch UBND xã Bình Gia cho biết xã đã hoàn thành kế hoạch năm."
+    need = "Theo bà Mai, xã rất cần được tỉnh hỗ trợ đầu tư một trạm xử lý nước thải."
+    assert kind_of(need, INTRO, CONCLUSION, intro_official) == "request"
+
+
+def test_a_quoted_must_with_its_attribution_is_a_directive() -> None:
+    quote = ("“Sau sáp nhập, các xã phải rà soát lại toàn bộ tiêu chí nông thôn mới theo quy mô mới”, "
+             "đồng chí Lò Văn Minh nhấn mạnh.")
+    assert kind_of(quote, INTRO, CONCLUSION) == "directive"
+
+
+def test_less_than_wanted_and_damage_are_difficulties() -> None:
+    assert kind_of("Giải ngân vốn đầu tư công đến nay mới đạt 48% kế hoạch, thấp hơn bình quân chung.", INTRO) == "difficulty"
+    assert kind_of("Sau lũ, 12 hộ có nhà bị cuốn trôi vẫn phải ở nhờ nhà người thân.", INTRO) == "difficulty"
