@@ -6,8 +6,10 @@ floors are high; set 3 was blind (macro-F1 0.918) and its floor sits a little be
 so a change that generalises better may trade a point. Set 4 (ten articles of the genres
 and traps unseen real articles bring) was scored blind once on 2026-12-02: macro-F1 0.873
 with the reader before the rules of the trustworthy import, 0.849 with those written from
-the shared devset by then (benchmarks/reader/). Unlike the shared devset, these travel with
-the repository, so CI always runs them.
+the shared devset by then. Set 5 (eight articles in other outlets' styles) was scored blind
+once after those rules: 0.857 (the reader before them: 0.864). Both were then used to find
+kinds of mistakes (benchmarks/reader/ has every blind run). Unlike the shared devset, these
+travel with the repository, so CI always runs them.
 """
 
 from pathlib import Path
@@ -21,7 +23,13 @@ HERE = Path(__file__).resolve().parent
 
 @pytest.mark.parametrize(
     ("folder", "articles", "floor", "communes"),
-    [("synthetic1", 6, 0.97, 1.0), ("synthetic2", 6, 0.97, 1.0), ("synthetic3", 6, 0.89, 1.0), ("synthetic4", 10, 0.88, 0.9)],
+    [
+        ("synthetic1", 6, 0.97, 1.0),
+        ("synthetic2", 6, 0.97, 1.0),
+        ("synthetic3", 6, 0.93, 1.0),
+        ("synthetic4", 10, 0.95, 0.9),
+        ("synthetic5", 8, 0.95, 1.0),
+    ],
 )
 def test_synthetic_set_score_stays_above_floor(registry, folder: str, articles: int, floor: float, communes: float) -> None:
     report = evaluate_dir(HERE / folder, registry)
