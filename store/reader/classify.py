@@ -81,7 +81,18 @@ _AGENCY_ACTS = re.compile(
     r"ubnd tỉnh|ubnd thành phố)\b[^,;:]{0,60}?\s(?:chủ trì|phối hợp|hướng dẫn|kiểm tra|rà soát|tham mưu|nghiên cứu|"
     r"xem xét|khẩn trương|sớm|theo dõi|đôn đốc|hỗ trợ|bố trí|giải quyết|xử lý|thẩm định|cân đối|làm việc)\b"
 )
-_ANY_SUBJECT_MUST = re.compile(r"[^,;:]{3,60}?\s(?:phải|cần phải)\s+(?!được\b|chờ|đi\b|di chuyển)")
+# Whatever must (or must not) be done, unless the subject is people who bear it ("khách phải ngủ lại").
+_ANY_SUBJECT_MUST = re.compile(
+    r"(?!(?:[^,;:]{0,20}\s)?(?:khách|du khách|người dân|nhân dân|bà con|học sinh|các em|hộ dân|công nhân|người lao động)\b)"
+    r"[^;:]{3,60}?\s(?:phải|cần phải|tuyệt đối không được|không được)\s+(?!được\b|chờ|đi\b|đi bộ|di chuyển|ở nhờ|ngủ)"
+)
+# Damage that can be seen on site, and the dated lead that opens an article.
+_DAMAGE = re.compile(
+    r"\bbị (?:sụt|lở|hư|hỏng|vỡ|sập|cuốn|ngập|cháy|chết|bồi lấp|xâm thực)|\b(?:sạt lở|hư hỏng|xuống cấp|sụt lún|"
+    r"cuốn trôi|tốc mái|đổ sập|vùi lấp|xói lở|lở mái|sụt chân|ngập sâu)\b"
+)
+_DATED_LEAD = re.compile(r"^\W*(?:\(\w+\)\s*-\s*)?(?:sáng|chiều|trưa|tối|ngày|hôm)\b")
+_PLACE_BEFORE = re.compile(r"\b(?:tại|ở|của|với|cho|về|đến|trên địa bàn)\s+(?:các\s+|\d+\s+)?$")
 _REPORTER = re.compile(r"^\s*(?:pv|phóng viên|hỏi)\s*:")
 _ATTRIBUTION = re.compile(r"[\"”»]\s*,?\s*[^\"“”«»]{0,120}$")
 _SHORT_FRAME = re.compile(r"^[^,;:]{1,25},\s*")
@@ -91,8 +102,12 @@ _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?%")
 def _first_actor_is_leader(text: str, ctx: Context) -> bool:
     """Whether the subject that opens `text` is the leader's side: in "Các xã đã thành lập
     đoàn công tác nắm tình hình ..." the delegation is the communes' own."""
-    commune = cues.COMMUNE_MARK.search(text.lower())
-    return commune is None or actor_before(text[: commune.start()], ctx.people, ctx.speaker) == LEADER
+    low = text.lower()
+    for commune in cues.COMMUNE_MARK.finditer(low):
+        if _PLACE_BEFORE.search(low[: commune.start()]):
+            continue  # "Tại xã A, đoàn đã kiểm tra …": a place, not the subject
+        return actor_before(text[: commune.start()], ctx.people, ctx.speaker) == LEADER
+    return True
 
 
 def _province_acts(core: str, verbs: re.Pattern[str] = cues.PROVINCE_SUBJECT_ACTS) -> bool:
@@ -198,10 +213,14 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     # The words said, without the attribution after a closing quote ("…", ông A nhấn mạnh).
     said = _ATTRIBUTION.sub("", low)
     unframed = _SHORT_FRAME.sub("", core, count=1)  # "Sau sáp nhập, các xã phải …"
-    if (ctx.speaker == LEADER and not past and (_MODAL_SUBJECT.match(core) or _MODAL_SUBJECT.match(unframed))
+    modal = _MODAL_SUBJECT.match(core) or _MODAL_SUBJECT.match(unframed)
+    told = modal is not None and (ctx.speaker == LEADER or bool(cues.IMPERATIVE_START.match(modal.string[modal.end() :])))
+    if (told and not past and ctx.speaker != RESIDENT and not ctx.in_request_list
             and not any(True for _ in cues.speech_verbs(said))):
         # "Xã phải coi việc lắng nghe ý kiến ...", "Phường phải phối hợp với Công an tỉnh để tạo
         # môi trường thuận lợi": a subject that must do something is told to, whatever else it holds.
+        # Outside the leader's speech only when a verb of doing follows ("xã cần quan tâm …", not
+        # "xã cần thêm kinh phí", a need).
         return Verdict(DIRECTIVE, LEADER, "leader's modal instruction")
 
     if _REPORTER.match(low):
@@ -223,7 +242,12 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         topic = [v for v in spoken if v.start() > inspection.start() and " về " in low[inspection.end() : v.start()]]
         if not [v for v in spoken if v not in topic] and not cues.PRAISE.search(low):
             # "Tổ công tác đã làm việc với xã về công tác chỉ đạo ...", "Đoàn đã kiểm tra tình
-            # hình ngập lụt tại xã": what the leader's party did is context, whatever the topic.
+            # hình ngập lụt tại xã": what the leader's party did is context, whatever the topic;
+            # but damage it saw is the commune's difficulty ("đoàn đã kiểm tra đoạn kè bị sụt").
+            seen = low[inspection.end() :]
+            if (_DAMAGE.search(seen) and not re.match(r"\s*(?:tình hình|công tác|việc)\b", seen)
+                    and not _DATED_LEAD.match(low)):
+                return Verdict(DIFFICULTY, None, "damage seen")
             return Verdict(EXCLUDED, LEADER, "leader's activity")
 
     meta = cues.META.search(low)

@@ -34,6 +34,9 @@ CONNECTIVE = re.compile(
         "thời gian tới|trong thời gian tới|thời gian sắp tới|sắp tới|tới đây|từ nay đến cuối năm|"
         "những tháng cuối năm|trong những tháng cuối năm|năm tới|giai đoạn tới|về lâu dài"
     ) + r")\s*,?\s*|[-–+•*]\s*"
+    # A deadline before the verb: "ngay trong tháng 12 hoàn thành …", "trước ngày 20/1 phải …".
+    r"|(?:ngay\s+)?(?:trong|trước|chậm nhất|từ nay đến)\s+(?:ngày\s+|tháng\s+|quý\s+|hết\s+|cuối\s+)(?:năm\s+)?[\w/.-]+"
+    r"(?:\s+năm\s+\d{4})?\s*,?\s*(?=\w)"
     # List labels and topic headers of minutes: "2. ", "a) ", "Về giao thông: ".
     r"|(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]|[ivx]{1,4})[.)]\s+"
     # "Về an ninh, quốc phòng: " may hold a comma, but never a speaker ("Về khó khăn, ông A cho biết:").
@@ -55,7 +58,7 @@ IMPERATIVE_START = re.compile(
         "hướng dẫn|giao|điều chỉnh|sắp xếp|không để|phải|cần|luôn|mở rộng|lắp đặt|số hóa|chuẩn bị|"
         "đẩy nhanh|hoàn thành|nghiêm túc|xử lý|quản lý chặt chẽ|làm rõ|giám sát|lồng ghép|chăm lo|"
         "thu hút|khuyến khích|cải thiện|phát triển|kiểm soát|công khai|xác định|sử dụng|theo dõi|bám sát|"
-        "tham mưu|kiểm tra|đôn đốc|ngăn chặn|phát hiện|bảo vệ|lập|quản lý"
+        "tham mưu|kiểm tra|đôn đốc|ngăn chặn|phát hiện|bảo vệ|lập|quản lý|kiên trì|dứt điểm|tuyệt đối"
     ) + r")\b"
     # "Báo cáo rõ những khó khăn ..." tells to report; "Báo cáo tại buổi làm việc, ..." frames a speaker.
     r"|^báo cáo\b(?!\s+(?:tại|với|cho|của|về|kết quả|tình hình)\b)"
@@ -76,7 +79,7 @@ NOUN_BEFORE = re.compile(
     r"(?:\b(?:những|các|một số|nhiều|ý kiến|nêu|về|của|theo|đúng|đáp ứng|được|bảo đảm|đảm bảo|"
     r"nhóm|mọi|với|nghe|đơn|đơn thư|tiếp thu|trả lời|giải quyết|làm rõ|bàn|chuyển|giao lưu|phát biểu|ý kiến|"
     # "tổng hợp toàn bộ kiến nghị", "công tác lãnh đạo, chỉ đạo", "sự chỉ đạo": the activity, not the act.
-    r"toàn bộ|tổng hợp|công tác|sự|thực hiện|lãnh đạo|lãnh đạo,|"
+    r"toàn bộ|tổng hợp|công tác|sự|thực hiện|lãnh đạo|lãnh đạo,|hồ sơ|văn bản|tờ trình|công văn|giấy|"
     # "Đó là yêu cầu được bà X nhấn mạnh": what a pointer names is a noun.
     r"(?:đó|đây|này)\s+(?:là|chính là))\s*,?\s*"
     r"|\b(?:kiến nghị|đề xuất|ý kiến|đề nghị),?\s+(?:và\s+)?)$"
@@ -158,7 +161,9 @@ VISIT = re.compile(
 # The province promising something: "tỉnh sẽ quan tâm", "cam kết".
 PROMISE = re.compile(
     r"\b(?:tỉnh|thành phố|ubnd tỉnh|tỉnh ủy|thành ủy|các sở|sở|ngành|lãnh đạo tỉnh|thường trực)\b[^;]{0,40}\bsẽ\b"
-    r"|\bsẽ\s+(?:quan tâm|xem xét|hỗ trợ|chỉ đạo|tạo điều kiện|đồng hành|bố trí|ưu tiên)\b|\bcam kết\b"
+    r"|\bsẽ\s+(?:quan tâm|xem xét|hỗ trợ|chỉ đạo|tạo điều kiện|đồng hành|bố trí|ưu tiên)\b"
+    # "cam kết" is a promise, but "ký cam kết" / "bản cam kết" is a pledge signed: done.
+    r"|(?<!ký )(?<!bản )(?<!các )\bcam kết\b"
     # Anything still to come is not a result: "trường sẽ được đầu tư hoàn thành năm sau".
     r"|\bsẽ\b"
 )
@@ -167,6 +172,8 @@ POTENTIAL = re.compile(r"\b(?:tiềm năng|lợi thế|dư địa|cơ hội phá
 _REMEDY_VERB = (r"(?:tháo gỡ|khắc phục|giải quyết|vượt qua|vượt|xử lý|hỗ trợ|ứng phó|phòng, chống|phòng chống|"
                 r"giảm thiểu|hạn chế thấp nhất|chấm dứt|ngăn chặn|đẩy lùi|kiềm chế|xóa bỏ|dẹp bỏ|chống)")
 REMEDY = re.compile(
+    # Gifts to people in need: "trao 1.200 suất quà cho lao động có hoàn cảnh khó khăn".
+    r"\b(?:cho|tặng|trao|thăm hỏi|giúp đỡ)\b[^;.]{0,50}?\b(?:hoàn cảnh|gia đình|hộ|hộ gia đình)\s+(?:đặc biệt\s+)?khó khăn\b|"
     r"\b" + _REMEDY_VERB + r"\b(?:[^;.]{0,25}?)\b(?:"
     # "giải quyết dứt điểm tình trạng X": the whole of X is what was ended.
     r"tình trạng\b[^,;.]*"
@@ -210,7 +217,7 @@ NEGATED_PROBLEM = re.compile(
     r"|\b(?:không|chưa|không hề|chưa hề)\s+(?:để\s+)?(?:xảy ra|còn tình trạng|để tình trạng|phát sinh)\b[^,;.]*"
     r"|\bkhông có\s+(?:\w+\s+){1,3}?nào\s+(?:bị\s+|phải\s+)?" + _PROBLEM_NOUN  # "không có hồ sơ nào bị trễ hạn"
     # "Không có hộ nào thiếu đói", "không có tàu cá nào bị bắt giữ": whatever follows "không có … nào".
-    + r"|\bkhông có\s+[^,;.]{1,40}?\bnào\b[^,;.]*"
+    + r"|\bkhông (?:có|để)\s+[^,;.]{1,40}?\bnào\b[^,;.]*"
     + r"|\bchưa phát sinh\b|\bkhông phát sinh\b"
     # Citizens spared a burden: "người dân không phải chờ đợi lâu".
     r"|\bkhông (?:còn )?phải\s+(?:chờ đợi|chờ|đi lại)\b"
@@ -230,9 +237,18 @@ PROBLEM = re.compile(
     # Damage and its burden: "nhà bị cuốn trôi", "vẫn phải ở nhờ".
     r"cuốn trôi|tốc mái|đổ sập|vùi lấp|mất trắng|ở nhờ|gần như không còn|"
     # Less than wanted: "mới đạt 62% kế hoạch", "chỉ xử lý được một nửa", "thấp hơn mức bình quân".
-    r"mới đạt|chỉ đạt|chỉ xử lý được|chỉ đáp ứng|thấp hơn(?:\s+(?:mức|so với|kế hoạch|bình quân|cùng kỳ))?)\b"
+    r"mới đạt|chỉ đạt|chỉ xử lý được|chỉ đáp ứng|"
+    # Adversity in the passive: "kè bị sụt chân", "rừng bị chết khô", "tiền điện bị tính cao".
+    r"bị (?:sụt|lở|chết|mất|hư|hỏng|vỡ|sập|cuốn|ngập|cháy|xâm hại|chặt phá|phá|lấn chiếm|tính cao|ép|"
+    r"đình trệ|gián đoạn|tụt|ảnh hưởng|thiệt hại|ô nhiễm|bồi lấp)|"
+    r"chết khô|mất hoàn toàn|lở mái|hiểm trở|không có chỗ|chật|trễ hạn|quá hạn|hết vé|phải đóng cửa|"
+    r"không chạy được|không nhỏ)\b"
+    # Too few hands: "chỉ có 2 người", "lực lượng ... mỏng"; too little money: "mức hỗ trợ ... thấp".
+    r"|\bchỉ có\s+\d+\s+(?:người|cán bộ|công chức|biên chế|giáo viên|bác sĩ)\b"
+    r"|\b(?:lực lượng|biên chế|đội ngũ|cán bộ)\b[^,;.]{0,60}\bmỏng\b"
+    r"|\b(?:mức hỗ trợ|mức chi|mức khoán|phụ cấp|tiền lương|giá thu mua)\b[^,;]{0,40}\bthấp\b"
     # A long way for citizens: "người dân phải đi hơn 15 km".
-    r"|\bphải\s+(?:đi|di chuyển|đi lại)\s+(?:xa\s+)?(?:hơn|gần|trên|khoảng)?\s*\d"
+    r"|\bphải\s+(?:đi bộ|đi|di chuyển|đi lại)\s+(?:xa\s+)?(?:hơn|gần|trên|khoảng)?\s*\d"
     # Citizens bearing a burden: "người dân phải đi lại nhiều lần" (not "không phải chờ đợi").
     r"|(?<!không )(?<!không còn )\bphải\s+(?:chờ đợi|đi lại nhiều lần|quay lại)\b"
     r"|(?<!chủ )\byếu\b(?!\s+(?:tố|thế))"
@@ -246,7 +262,7 @@ PROBLEM = re.compile(
     # Low where more is wanted: "nguồn thu ngân sách của xã thấp".
     r"|\b(?:nguồn thu|thu ngân sách|thu nhập|năng suất|chất lượng|giá trị)\b[^,;]{0,25}\bthấp\b"
     # "còn" + a degree word: something that should have changed has not ("tỷ lệ hộ nghèo còn cao").
-    r"|\b(?:vẫn còn|còn)\s+(?:cao|nhiều|ít|chậm|thấp|yếu|khó|dàn trải|lúng túng|tồn tại|mỏng|hạn chế|nhỏ lẻ|"
+    r"|\b(?:vẫn còn|còn)\s+(?:(?:rất|khá|quá|khá là)\s+)?(?:cao|nhiều|ít|chậm|thấp|yếu|khó|dàn trải|lúng túng|tồn tại|mỏng|hạn chế|nhỏ lẻ|"
     r"manh mún|hình thức|hẹp|khiêm tốn|phân tán|chồng chéo|rườm rà|bị động|hạn hẹp)\b"
     # What is left of a burden: "hiện còn 120 hộ nghèo", "còn 3 dự án".
     r"|\b(?:vẫn còn|hiện còn|còn)\s+(?:hơn\s+|gần\s+)?[\d.,]+\s+(?:hộ nghèo|hộ cận nghèo|nhà tạm|hộ thiếu|"

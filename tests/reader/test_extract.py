@@ -121,9 +121,10 @@ def test_special_zone_article():
     assert ex.province.name == "Hồ Chí Minh"
     assert [c.label for c in ex.communes] == ["đặc khu Côn Đảo"]
     assert ex.leader == "Nguyễn Văn Được (Bí thư Thành ủy TP.HCM)"
+    # The headline carries the leader's words: "… cần phát triển du lịch xanh" is a directive.
     assert [i.kind for i in ex.items] == [
-        "achievement", "achievement", "difficulty", "request", "request",
+        "directive", "achievement", "achievement", "difficulty", "request", "request",
         "achievement", "directive", "directive", "directive", "directive",
     ]
-    assert ex.items[7].text.startswith("Rà soát quy hoạch")  # the bullet is not part of the item
-    assert ex.items[2].text.endswith("do phải vận chuyển từ đất liền.")  # cue-less clause joins its neighbour
+    assert ex.items[8].text.startswith("Rà soát quy hoạch")  # the bullet is not part of the item
+    assert ex.items[3].text.endswith("do phải vận chuyển từ đất liền.")  # cue-less clause joins its neighbour

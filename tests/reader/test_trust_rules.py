@@ -309,3 +309,48 @@ def test_a_quoted_must_with_its_attribution_is_a_directive() -> None:
 def test_less_than_wanted_and_damage_are_difficulties() -> None:
     assert kind_of("Giải ngân vốn đầu tư công đến nay mới đạt 48% kế hoạch, thấp hơn bình quân chung.", INTRO) == "difficulty"
     assert kind_of("Sau lũ, 12 hộ có nhà bị cuốn trôi vẫn phải ở nhờ nhà người thân.", INTRO) == "difficulty"
+
+
+# -- what set 6's shapes showed --------------------------------------------------------------------
+
+
+def test_damage_the_delegation_saw_is_the_communes_difficulty(registry) -> None:
+    seen = "Tại xã Bình Gia, đoàn đã kiểm tra đoạn đường tỉnh bị sụt lún, nhiều vị trí hư hỏng nặng."
+    topic = "Đoàn đã kiểm tra tình hình sạt lở tại xã Bình Gia."
+    extraction = _extract(INTRO, seen, topic, registry=registry)
+    assert [i.kind for i in extraction.items if i.text == seen] == ["difficulty"]
+    assert _left(extraction)[topic] == CONTEXT
+
+
+def test_a_deadline_before_the_verb_of_a_task_keeps_it_a_directive() -> None:
+    found = items(INTRO, CONCLUSION, "Đồng chí yêu cầu xã đẩy nhanh giải phóng mặt bằng; ngay trong tháng 12 hoàn thành "
+                                     "chi trả cho các hộ đã có quyết định thu hồi đất; kiên trì đối thoại với các hộ chưa đồng thuận.")
+    assert [kind for kind, _ in found][-1] == "directive" and "achievement" not in [k for k, _ in found[1:]]
+
+
+def test_must_not_is_a_directive_and_what_visitors_must_bear_is_not() -> None:
+    assert kind_of("Cán bộ, công chức tuyệt đối không được gây phiền hà cho người dân.", INTRO, CONCLUSION) == "directive"
+    assert kind_of("Có ngày du khách phải ngủ lại cảng vì hết vé tàu.", INTRO, CONCLUSION) != "directive"
+
+
+def test_passive_adversity_and_thin_forces_are_difficulties() -> None:
+    assert kind_of("Rừng phòng hộ ven biển bị chết khô trên diện rộng.", INTRO) == "difficulty"
+    assert kind_of("Lực lượng bảo vệ rừng chuyên trách của xã còn rất mỏng.", INTRO) == "difficulty"
+    assert kind_of("Công chức tiếp nhận hồ sơ đất đai chỉ có 2 người.", INTRO) == "difficulty"
+
+
+def test_a_poverty_rate_below_average_and_a_signed_pledge_are_results() -> None:
+    assert kind_of("Tỷ lệ hộ nghèo giảm còn 2,4%, thấp hơn mức bình quân của tỉnh.", INTRO) == "achievement"
+    assert kind_of("Xã đã vận động 100% hộ gia đình ký cam kết không đốt rác thải.", INTRO) == "achievement"
+
+
+def test_gifts_to_families_in_need_are_not_a_difficulty() -> None:
+    assert kind_of("Xã đã trao 300 suất quà cho các hộ gia đình có hoàn cảnh khó khăn.", INTRO) == "achievement"
+
+
+def test_not_one_left_without_is_an_achievement() -> None:
+    assert kind_of("Xã đã kiện toàn ban giám hiệu, không để trường nào thiếu hiệu trưởng.", INTRO) == "achievement"
+
+
+def test_a_file_of_request_is_no_request() -> None:
+    assert kind_of("Trong quý I năm 2026, xã phải hoàn thành hồ sơ đề nghị công nhận xã đạt chuẩn.", INTRO, CONCLUSION) == "directive"
