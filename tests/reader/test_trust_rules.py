@@ -354,3 +354,17 @@ def test_not_one_left_without_is_an_achievement() -> None:
 
 def test_a_file_of_request_is_no_request() -> None:
     assert kind_of("Trong quý I năm 2026, xã phải hoàn thành hồ sơ đề nghị công nhận xã đạt chuẩn.", INTRO, CONCLUSION) == "directive"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nhiều hộ nuôi tôm thua lỗ, có hộ chỉ hòa vốn sau vụ nuôi.",
+        "Một số dự án treo nhiều năm khiến người dân bức xúc.",
+        "Còn tình trạng tranh chấp đất đai giữa các hộ giáp ranh.",
+        "Giá cà phê biến động thất thường, nông dân không yên tâm sản xuất.",
+        "Nhiều diện tích ruộng bị bỏ hoang do lao động trẻ đi làm ăn xa.",
+    ],
+)
+def test_plain_words_of_adversity_are_difficulties(sentence: str) -> None:
+    assert kind_of(sentence, INTRO) == "difficulty"
