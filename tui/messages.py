@@ -42,14 +42,19 @@ class LoadFailed(Message):
 
 @dataclass
 class ReportImported(Message):
-    """A confirmed report went through the store (posted by the import worker)."""
+    """A reviewed report went through the store (posted by the review screen's worker)."""
 
     session: Session | None
-    """The new session, or None when the store already held the same content."""
+    """The new session (for an addition, the stored session that grew), or None when the
+    store already held the same content."""
     communes: tuple[Commune, ...]
     """The communes the report covers, in the report's order."""
     counts: dict[Kind, int]
-    """How many items of each kind the report holds."""
+    """How many items of each kind the report holds (for an addition: the new ones)."""
+    added_to: str | None = None
+    """For an addition to a stored session (another outlet's report of it): that session's label."""
+    added: int = 0
+    """How many items the store added."""
 
 
 @dataclass

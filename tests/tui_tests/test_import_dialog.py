@@ -1,4 +1,8 @@
-"""Pilot tests of importing a report from the dashboard: `i`, a path, a preview, ctrl+s."""
+"""Pilot tests of importing a report from the dashboard: `i`, a path, the review screen, ctrl+s.
+
+The review screen itself is tested in test_import_review.py; these tests check the path
+dialog and what the dashboard shows once a report is stored.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,10 @@ from store import Kind, Store
 from tui.dialogs.import_dialog import ImportDialog
 from tui.dialogs.item_detail import ItemDetailDialog
 from tui.screens.dashboard import DashboardScreen
+from tui.screens.import_review import ImportReviewScreen
 from tui.widgets.items_pane import ItemsPane
 from tui.widgets.path_input import PathInput, complete_path
+from tui.widgets.review_header import ReviewHeader
 
 REPORT = """\
 format: haicap-session/1
@@ -75,8 +81,15 @@ def dialog(app) -> ImportDialog:
     return screen
 
 
-def preview_text(app) -> str:
-    return str(dialog(app).query_one("#import-preview-text").render())
+def message_text(app) -> str:
+    """The dialog's line under the path: what to do, or why the file cannot be read."""
+    return str(dialog(app).query_one("#import-message-text").render())
+
+
+def review_header(app) -> str:
+    screen = app.screen
+    assert isinstance(screen, ImportReviewScreen), f"expected the review screen, got {screen!r}"
+    return str(screen.query_one(ReviewHeader).render())
 
 
 def pane(app, kind: Kind) -> ItemsPane:
@@ -89,7 +102,7 @@ def notices(app) -> list[str]:
 
 
 async def preview(pilot, path: Path | str) -> None:
-    """Open the dialog, type `path` and ask for the preview."""
+    """Open the dialog, type `path` and read it: the review screen, or an error in the dialog."""
     await pilot.press("i")
     await settle(pilot)
     dialog(pilot.app).query_one(PathInput).value = str(path)
@@ -105,10 +118,10 @@ async def test_i_opens_the_dialog_with_the_path_field_focused(make_dashboard) ->
         await settle(pilot)
         assert isinstance(app.focused, PathInput)
         assert "Import a report" in str(dialog(app).query_one("Vertical").border_title)
-        assert dialog(app).query_one("#import-confirm").disabled
+        assert dialog(app).query_one("#import-read").disabled, "nothing typed: nothing to read"
 
 
-async def test_preview_then_ctrl_s_imports_and_shows_the_new_items(make_dashboard, seeded_store_path, tmp_path) -> None:
+async def test_review_then_ctrl_s_imports_and_shows_the_new_items(make_dashboard, seeded_store_path, tmp_path) -> None:
     report = write_report(tmp_path)
     app = make_dashboard()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -117,12 +130,11 @@ async def test_preview_then_ctrl_s_imports_and_shows_the_new_items(make_dashboar
         await pilot.press(*str(report))  # typed key by key, as a user would
         await pilot.press("enter")
         await settle(pilot)
-        text = preview_text(app)
+        text = review_header(app)
         assert "03/12/2025 · Tỉnh Thanh Hóa · Nguyễn Văn A" in text
-        assert "communes: xã Hoằng Hóa" in text
-        assert "items: achievements 2, difficulties 1, requests 1, directives 1" in text
-        assert not dialog(app).query_one("#import-confirm").disabled
-        assert len(app.store.sessions()) == 1, "a preview writes nothing"
+        assert "xã Hoằng Hóa" in text
+        assert "Kết quả 2 · Khó khăn 1 · Kiến nghị 1 · Chỉ đạo 1" in text
+        assert len(app.store.sessions()) == 1, "a review writes nothing"
 
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -138,13 +150,17 @@ async def test_preview_then_ctrl_s_imports_and_shows_the_new_items(make_dashboar
         assert len(store.sessions()) == 2
 
 
-async def test_enter_again_and_the_button_confirm_too(make_dashboard, tmp_path) -> None:
+async def test_enter_ctrl_s_and_the_read_button_all_open_the_review(make_dashboard, tmp_path) -> None:
     report = write_report(tmp_path)
     app = make_dashboard()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await preview(pilot, report)
-        await pilot.press("enter")  # the path is unchanged: enter confirms
+        await pilot.press("i")
+        dialog(app).query_one(PathInput).value = str(report)
+        await pilot.press("ctrl+s")  # in the dialog, ctrl+s reads like enter
+        await settle(pilot)
+        review_header(app)
+        await pilot.press("ctrl+s")  # in the review, it stores
         await settle(pilot)
         assert len(app.store.sessions()) == 2
         assert dashboard(app).selected.name == "Hoằng Hóa"
@@ -155,8 +171,14 @@ async def test_enter_again_and_the_button_confirm_too(make_dashboard, tmp_path) 
         await settle(pilot)
         await pilot.press("escape")  # two sessions now: the overview opens first
         await settle(pilot)
-        await preview(pilot, second)
-        await pilot.click("#import-confirm")
+        await pilot.press("i")
+        dialog(app).query_one(PathInput).value = str(second)
+        await pilot.pause()
+        assert not dialog(app).query_one("#import-read").disabled
+        await pilot.click("#import-read")
+        await settle(pilot)
+        review_header(app)
+        await pilot.press("ctrl+s")
         await settle(pilot)
         assert len(app.store.sessions()) == 3
 
@@ -231,23 +253,28 @@ async def test_importing_the_same_file_again_adds_nothing(make_dashboard, seeded
         ("missing.yaml", None, "no such file"),
         ("empty.txt", "", "empty"),
         ("blank.yaml", "\n  \n", "empty"),
+        ("bad.docx", "not a zip", "not a Word .docx file"),
+        ("binary.txt", b"\x00\x01\x02\x03binary", "binary file"),
+        ("no-province.txt", "Hôm nay trời đẹp. Mọi người vui vẻ.\n", "could not tell the province"),
     ],
 )
 async def test_a_file_that_cannot_be_read_shows_one_error_line_and_imports_nothing(
     make_dashboard, seeded_store_path, tmp_path, name, content, reason
 ) -> None:
     path = tmp_path / name
-    if content is not None:
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    elif content is not None:
         path.write_text(content, encoding="utf-8")
     before = store_bytes(seeded_store_path)
     app = make_dashboard()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await preview(pilot, path)
-        text = preview_text(app)
+        text = message_text(app)
         assert text.startswith(f"{path}: ") and reason in text and "\n" not in text.strip()
-        assert dialog(app).query_one("#import-confirm").disabled
-        await pilot.press("ctrl+s")  # with no plan, ctrl+s only reads the file again
+        assert dialog(app).query_one("#import-read").disabled, "reading it again would fail again"
+        await pilot.press("ctrl+s")  # ctrl+s only reads the file again
         await settle(pilot)
         assert dialog(app).plan is None
         await pilot.press("escape")
@@ -257,7 +284,7 @@ async def test_a_file_that_cannot_be_read_shows_one_error_line_and_imports_nothi
     assert store_bytes(seeded_store_path) == before
 
 
-async def test_escape_cancels_after_a_preview(make_dashboard, seeded_store_path, tmp_path) -> None:
+async def test_escape_cancels_after_a_review(make_dashboard, seeded_store_path, tmp_path) -> None:
     report = write_report(tmp_path)
     before = store_bytes(seeded_store_path)
     app = make_dashboard()
@@ -265,8 +292,11 @@ async def test_escape_cancels_after_a_preview(make_dashboard, seeded_store_path,
         await settle(pilot)
         selected = dashboard(app).selected
         await preview(pilot, report)
-        assert dialog(app).plan is not None
-        await pilot.press("escape")
+        review_header(app)
+        await pilot.press("escape")  # back to the path
+        await settle(pilot)
+        assert dialog(app).plan is None
+        await pilot.press("escape")  # back to the dashboard
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
         assert dashboard(app).selected == selected
@@ -274,25 +304,29 @@ async def test_escape_cancels_after_a_preview(make_dashboard, seeded_store_path,
     assert store_bytes(seeded_store_path) == before
 
 
-async def test_changing_the_path_clears_the_preview(make_dashboard, tmp_path) -> None:
+async def test_back_from_the_review_the_path_can_be_changed(make_dashboard, tmp_path) -> None:
     report = write_report(tmp_path)
     app = make_dashboard()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await preview(pilot, report)
-        assert "Nguyễn Văn A" in preview_text(app)
+        assert "Nguyễn Văn A" in review_header(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.focused is dialog(app).query_one(PathInput)
+        assert "Review closed, nothing imported" in message_text(app)
         await pilot.press("backspace")
         await settle(pilot)
         assert dialog(app).plan is None
-        assert "Nguyễn Văn A" not in preview_text(app)
-        assert dialog(app).query_one("#import-confirm").disabled
+        assert "Type the path of a report file" in message_text(app)
+        assert not dialog(app).query_one("#import-read").disabled
         await pilot.press("enter")  # the path is now wrong: enter reads it, it does not import
         await settle(pilot)
-        assert "no such file" in preview_text(app) or "unsupported" in preview_text(app)
+        assert "no such file" in message_text(app) or "unsupported" in message_text(app)
         assert len(app.store.sessions()) == 1
 
 
-async def test_report_markup_in_the_preview_is_shown_as_typed(make_dashboard, tmp_path) -> None:
+async def test_report_markup_in_the_review_is_shown_as_typed(make_dashboard, tmp_path) -> None:
     path = tmp_path / "markup.yaml"
     text = REPORT.format(commune="xã Hoằng Hóa", province="Thanh Hóa")
     path.write_text(text.replace("name: Nguyễn Văn A", 'name: "[bold red]Nguyễn[/] [link=http://x]A[/link]"'), encoding="utf-8")
@@ -300,7 +334,7 @@ async def test_report_markup_in_the_preview_is_shown_as_typed(make_dashboard, tm
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await preview(pilot, path)
-        text = preview_text(app)
+        text = review_header(app)
         assert "[bold red]Nguyễn[/] [link=http://x]A[/link]" in text
 
 
@@ -322,7 +356,10 @@ async def test_tab_accepts_the_suggested_file_name(make_dashboard, tmp_path) -> 
         assert app.focused is field, "tab completed instead of moving the focus"
         await pilot.press("enter")
         await settle(pilot)
-        assert dialog(app).plan is not None
+        review_header(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.focused is field
         await pilot.press("tab")  # nothing left to complete: tab moves on
         assert app.focused is not field
 
@@ -334,7 +371,7 @@ async def test_a_session_without_a_leader_shows_only_its_date(make_dashboard, tm
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await preview(pilot, article)
-        assert "leader not named" in preview_text(app)
+        assert "leader not named" in review_header(app)
         await pilot.press("ctrl+s")
         await settle(pilot)
         item = pane(app, Kind.ACHIEVEMENT).items[0]

@@ -62,9 +62,11 @@ def test_hostile_text(snap_compare, seeded_store_path: Path) -> None:
 
 
 def test_import_preview(snap_compare, make_dashboard, tmp_path: Path, monkeypatch) -> None:
-    """The import dialog over the dashboard: the relative path typed, then the preview of
-    `describe()` (source, session 03/12/2025 · Tỉnh Thanh Hóa · Nguyễn Văn A, xã Hoằng Hóa,
-    item counts 2/1/1/1), the line saying ctrl+s or enter imports, key hints and an enabled Import button."""
+    """After the relative path typed and enter: the review screen of the structured report
+    at 100×30. Header: "hoang-hoa.yaml (YAML/JSON)", 03/12/2025 · Tỉnh Thanh Hóa · Nguyễn Văn A
+    (Phó Chủ tịch UBND tỉnh) │ xã Hoằng Hóa, counts Kết quả 2 · Khó khăn 1 · Kiến nghị 1 · Chỉ đạo 1
+    │ bỏ ra 0; five item lines with kind tags and "Hoằng Hóa"; "Bỏ ra / Left out (0)" with
+    "— không có / none"; the first item's detail (cue: structured file); the footer keys."""
     from test_import_dialog import write_report
 
     # A relative path keeps the tmp folder's name (different every run) off the screen.
@@ -81,7 +83,7 @@ def test_import_preview(snap_compare, make_dashboard, tmp_path: Path, monkeypatc
 
 def test_import_error(snap_compare, make_dashboard, tmp_path: Path, monkeypatch) -> None:
     """The import dialog after enter on a missing file: one line "missing.yaml: no such file"
-    in the error colour, the Import button disabled."""
+    in the error colour, the "Đọc / Read" button disabled until the path changes, key hints."""
     monkeypatch.chdir(tmp_path)
 
     async def type_path(pilot) -> None:

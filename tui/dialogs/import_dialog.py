@@ -1,11 +1,14 @@
-"""Import a report file: type its path, read what would be stored, then confirm.
+"""Import a report file: type its path; once read, the review screen shows it line by line.
 
-The dialog only reads: it dismisses with the `ImportPlan` the user confirmed (or None),
-and the screen that opened it writes the plan's report to the store.
+The dialog reads the file (and matches it against the stored sessions) in a worker, then
+opens `ImportReviewScreen` over itself. It dismisses with the review's `ReportImported`
+outcome once the report is stored, or None; a file that cannot be read gets one error
+line here, and going back from the review returns here with the path kept.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,45 +23,62 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from store import StoreError
-from store.importer import ImportPlan, plan_import
-from store.registry import Registry
+from store import Store, StoreError
+from store.clock import today as clock_today
+from store.importer import ImportPlan, match_stored_session, plan_import
 
 from ..literal import literal
+from ..messages import ReportImported
+from ..screens.import_review import ImportReviewScreen
 from ..widgets.path_input import PathInput
 
 __all__ = ["ImportDialog"]
 
 _HINTS = (
-    ("enter", "preview"),
-    ("ctrl+s", "import"),
-    ("tab/→", "complete"),
-    ("esc", "cancel"),
+    ("enter", "đọc, duyệt / review"),
+    ("tab/→", "điền / complete"),
+    ("esc", "huỷ / cancel"),
 )
-"""The key hints under the preview, in English like the footer so they fit on one line."""
+"""The key hints under the message area."""
 
 _EMPTY = (
-    "Gõ đường dẫn của một tệp báo cáo (.yaml .json .docx .txt .md) rồi nhấn enter để xem trước.\n"
-    "Type the path of a report file and press enter to see what would be imported."
+    "Gõ đường dẫn của một tệp báo cáo (.yaml .json .docx .txt .md) rồi nhấn enter: "
+    "từng câu hiện ra để duyệt trước khi lưu.\n"
+    "Type the path of a report file and press enter: every sentence is shown for review before anything is stored."
+)
+
+_BACK = (
+    "Đã đóng bản duyệt, chưa nhập gì. enter để đọc lại tệp.\n"
+    "Review closed, nothing imported. Press enter to read the file again."
 )
 
 
-class ImportDialog(ModalScreen[ImportPlan | None]):
-    """Asks for a report file, previews what importing it would store, and returns the plan.
+def _today() -> dt.date | None:
+    """Today as haicap counts it (HAICAP_TODAY): a date written without its year is read
+    as the latest such day up to today. None (the real today) when the setting is unreadable."""
+    try:
+        return clock_today()
+    except StoreError:
+        return None
+
+
+class ImportDialog(ModalScreen[ReportImported | None]):
+    """Asks for a report file, reads it, and opens the review of what importing it would store.
 
     Reading runs in a thread (a Word file can be large); the result comes back as a
-    `PlanReady` or `PlanFailed` message and is shown only if the path is still the one read.
+    `PlanReady` or `PlanFailed` message and is used only if the path is still the one read.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close without importing"),
-        Binding("ctrl+s", "confirm", "Import", tooltip="Import the previewed report (also enter, or the Import button)"),
+        Binding("escape", "cancel", "Huỷ / Cancel", tooltip="Đóng, không nhập gì / close without importing"),
+        Binding("ctrl+s", "read", "Đọc / Read", tooltip="Đọc tệp và mở bản duyệt (enter cũng vậy) / read the file and review it (enter too)"),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
     | escape | Close without importing. |
-    | ctrl+s | Import the previewed report (enter again does too); without a preview, read the file first. |
+    | enter, ctrl+s | Read the file and open the review screen. |
+    | tab, right | Complete the path. |
     """
 
     DEFAULT_CSS = """
@@ -79,7 +99,7 @@ class ImportDialog(ModalScreen[ImportPlan | None]):
         & PathInput {
             width: 1fr;
         }
-        & #import-preview {
+        & #import-message {
             height: 1fr;
             padding: 0 1;
             scrollbar-size-vertical: 1;
@@ -104,19 +124,20 @@ class ImportDialog(ModalScreen[ImportPlan | None]):
         typed: str
         reason: str
 
-    def __init__(self, registry: Registry, start: Path | None = None) -> None:
+    def __init__(self, store: Store, start: Path | None = None) -> None:
         super().__init__()
-        self.registry = registry
-        """The registry reports are checked against."""
+        self.store = store
+        """The store a file is matched against (another outlet's report of a stored
+        session adds to it) and then written to; its registry checks the communes."""
         self.start = start
         """The folder relative paths are read from; None for the working directory."""
         self._plan: ImportPlan | None = None
         self._planned = ""
-        """The path text the shown plan (or error) was read from."""
+        """The path text the plan under review (or the error shown) was read from."""
 
     @property
     def plan(self) -> ImportPlan | None:
-        """The plan shown in the preview, or None."""
+        """The plan read from the path typed (under review now), or None."""
         return self._plan
 
     # -- layout -----------------------------------------------------------------------
@@ -126,9 +147,9 @@ class ImportDialog(ModalScreen[ImportPlan | None]):
             frame.border_title = "Nhập báo cáo / Import a report"
             with Horizontal(id="import-path-row"):
                 yield PathInput(base=self.start, placeholder="đường dẫn tệp · file path", id="import-path")
-                yield Button("Nhập / Import", id="import-confirm", variant="primary", disabled=True)
-            with VerticalScroll(id="import-preview"):
-                yield Static(literal(_EMPTY, "dim italic"), id="import-preview-text")
+                yield Button("Đọc / Read", id="import-read", variant="primary", disabled=True)
+            with VerticalScroll(id="import-message"):
+                yield Static(literal(_EMPTY, "dim italic"), id="import-message-text")
             yield Static(self._hints(), id="import-hints")
 
     def on_mount(self) -> None:
@@ -143,7 +164,7 @@ class ImportDialog(ModalScreen[ImportPlan | None]):
     # -- reading the file -------------------------------------------------------------
 
     def _path_of(self, typed: str) -> Path:
-        # The path is kept relative when it was typed so: the preview and errors then
+        # The path is kept relative when it was typed so: the review and errors then
         # name the file as the user wrote it.
         path = Path(os.path.expanduser(typed))
         if self.start is not None and not path.is_absolute():
@@ -152,9 +173,11 @@ class ImportDialog(ModalScreen[ImportPlan | None]):
 
     @work(thread=True, exclusive=True, group="plan", exit_on_error=False)
     def read_plan(self, typed: str) -> None:
-        """Read the file at `typed` and post what importing it would store, off the UI thread."""
+        """Read the file at `typed`, match it against the stored sessions, and post what
+        importing it would store, off the UI thread."""
         try:
-            self.post_message(self.PlanReady(typed, plan_import(self._path_of(typed), self.registry)))
+            plan = plan_import(self._path_of(typed), self.store.registry, today=_today())
+            self.post_message(self.PlanReady(typed, match_stored_session(plan, self.store)))
         except StoreError as error:
             self.post_message(self.PlanFailed(typed, str(error)))
         except Exception as error:  # noqa: BLE001
@@ -162,29 +185,36 @@ class ImportDialog(ModalScreen[ImportPlan | None]):
             # show as an error line, not leave the dialog reading forever.
             self.post_message(self.PlanFailed(typed, f"{typed}: cannot read ({type(error).__name__}: {error})"))
 
-    def _preview(self, typed: str) -> None:
+    def _read(self, typed: str) -> None:
         self._show(literal("Đang đọc… / reading…", "dim italic"))
         self._planned = typed
         self.read_plan(typed)
 
-    def _show(self, content: Content, plan: ImportPlan | None = None) -> None:
+    def _show(self, content: Content, plan: ImportPlan | None = None, *, failed: bool = False) -> None:
         self._plan = plan
-        self.query_one("#import-preview-text", Static).update(content)
-        self.query_one("#import-confirm", Button).disabled = plan is None
+        self.query_one("#import-message-text", Static).update(content)
+        # Reading again what just failed would fail again: the button waits for another path.
+        self.query_one("#import-read", Button).disabled = failed or not self.query_one(PathInput).value.strip()
 
     @on(PlanReady)
     def _plan_ready(self, message: PlanReady) -> None:
         if message.typed != self.query_one(PathInput).value:
             return  # the path changed while the file was read
-        lines = [literal(line) for line in message.plan.describe()]
-        lines[0] = lines[0].stylize("bold")
-        lines += [Content(""), literal("ctrl+s hoặc enter để nhập / ctrl+s or enter to import", "$accent")]
-        self._show(Content("\n").join(lines), message.plan)
+        self._show(literal("Đang duyệt… / reviewing…", "dim italic"), message.plan)
+        self.app.push_screen(ImportReviewScreen(message.plan, self.store), self._reviewed)
+
+    def _reviewed(self, outcome: ReportImported | None) -> None:
+        if outcome is not None:
+            self.dismiss(outcome)
+            return
+        self._planned = ""
+        self._show(literal(_BACK, "dim italic"))
+        self.set_focus(self.query_one(PathInput))
 
     @on(PlanFailed)
     def _plan_failed(self, message: PlanFailed) -> None:
         if message.typed == self.query_one(PathInput).value:
-            self._show(literal(message.reason, "$text-error"))
+            self._show(literal(message.reason, "$text-error"), failed=True)
 
     # -- what the user does -----------------------------------------------------------
 
@@ -195,26 +225,20 @@ class ImportDialog(ModalScreen[ImportPlan | None]):
             self._show(literal(_EMPTY, "dim italic"))
 
     @on(Input.Submitted, "#import-path")
-    def _path_submitted(self, message: Input.Submitted) -> None:
-        if self._plan is not None and message.value == self._planned:
-            self.dismiss(self._plan)
-        elif not message.value.strip():
-            self._show(literal("Chưa có đường dẫn / type a file path first", "$text-error"))
-        else:
-            self._preview(message.value)
+    def _path_submitted(self) -> None:
+        self.action_read()
 
-    @on(Button.Pressed, "#import-confirm")
-    def _confirm_pressed(self) -> None:
-        self.action_confirm()
+    @on(Button.Pressed, "#import-read")
+    def _read_pressed(self) -> None:
+        self.action_read()
 
-    def action_confirm(self) -> None:
-        """Import the previewed plan; with no preview yet, read the file first."""
-        if self._plan is not None:
-            self.dismiss(self._plan)
-            return
+    def action_read(self) -> None:
+        """Read the file typed and open its review."""
         typed = self.query_one(PathInput).value
-        if typed.strip():
-            self._preview(typed)
+        if not typed.strip():
+            self._show(literal("Chưa có đường dẫn / type a file path first", "$text-error"), failed=True)
+        else:
+            self._read(typed)
 
     def action_cancel(self) -> None:
         """Close without importing."""

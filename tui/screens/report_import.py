@@ -1,27 +1,26 @@
-"""The dashboard's import of a report file: the dialog, the write in a worker, the outcome.
+"""The dashboard's import of a report file: the dialog and review over it, then the outcome.
 
 A base class of `DashboardScreen`, kept apart so each file holds one concern; the
-dashboard provides the state it uses (store, selection, filter, reload).
+dashboard provides the state it uses (store, selection, filter, reload). The review
+screen writes the report; this class shows what came of it.
 """
 
 from __future__ import annotations
 
-from textual import on, work
 from textual.screen import Screen
 
-from store import Commune, Province, Store, StoreError
-from store.importer import ImportPlan
+from store import Commune, Province, Store
 from store.text import matches
 
 from ..dialogs.import_dialog import ImportDialog
-from ..messages import ImportFailed, ReportImported
+from ..messages import ReportImported
 from ..widgets.commune_filter import CommuneFilter
 
 __all__ = ["ReportImportScreen"]
 
 
 class ReportImportScreen(Screen[None]):
-    """`i` on the dashboard: preview a file, import it on confirmation, show its session."""
+    """`i` on the dashboard: choose a file, review it, and show its session once stored."""
 
     store: Store
     _selected: Commune | None
@@ -34,41 +33,33 @@ class ReportImportScreen(Screen[None]):
         raise NotImplementedError
 
     def action_import_report(self) -> None:
-        """Ask for a report file, preview it, and import it when the user confirms."""
+        """Ask for a report file, review it, and show what was stored."""
 
-        def import_confirmed(plan: ImportPlan | None) -> None:
-            if plan is not None:
-                self.import_plan(plan)
+        def imported(outcome: ReportImported | None) -> None:
+            if outcome is not None:
+                self.show_imported(outcome)
 
-        self.app.push_screen(ImportDialog(self.store.registry), import_confirmed)
+        self.app.push_screen(ImportDialog(self.store), imported)
 
-    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
-    def import_plan(self, plan: ImportPlan) -> None:
-        """Write a confirmed report to the store, off the UI thread, and post the outcome."""
-        try:
-            [session] = self.store.add_reports([plan.report])
-        except StoreError as error:
-            self.post_message(ImportFailed(str(error)))
-            return
-        communes = self.store.communes_of_session(session) if session else plan.report.communes
-        self.post_message(ReportImported(session, tuple(communes), plan.counts()))
-
-    @on(ReportImported)
-    def _report_imported(self, message: ReportImported) -> None:
-        if message.session is None:
+    def show_imported(self, outcome: ReportImported) -> None:
+        """Say what the import stored and show its commune with the new items."""
+        if outcome.session is None:
             self.notify("Đã có trong kho, không thêm gì / Already in the store: nothing added", timeout=5)
             return
-        # Written like the preview's "items:" line, which the user has just read.
-        counts = ", ".join(f"{kind.title_en.lower()} {n}" for kind, n in message.counts.items())
-        self.notify(f"Đã nhập / Imported: {counts}", timeout=5)
-        start = message.communes[0] if message.communes else None
+        # Written like the header's counts, which the officer has just read.
+        counts = ", ".join(f"{kind.title_en.lower()} {n}" for kind, n in outcome.counts.items() if n or not outcome.added_to)
+        if outcome.added_to:
+            self.notify(
+                f"Đã thêm {outcome.added} mục vào phiên {outcome.added_to} / "
+                f"added {outcome.added} items to session {outcome.added_to}: {counts}",
+                timeout=8,
+            )
+        else:
+            self.notify(f"Đã nhập / Imported: {counts}", timeout=5)
+        start = outcome.communes[0] if outcome.communes else None
         if start is not None and not matches(self.query_one(CommuneFilter).value, start.label):
             self._clear_filter()  # a filter hiding the new commune would hide what was imported
         # Forget the selection: when the new session is about the commune already shown,
         # the reloaded list keeps the same highlight and would otherwise not redraw the panes.
         self._selected = None
-        self._reload(message.session.province, start)
-
-    @on(ImportFailed)
-    def _import_failed(self, message: ImportFailed) -> None:
-        self.notify(message.reason, title="Nothing imported", severity="error", timeout=30)
+        self._reload(outcome.session.province, start)

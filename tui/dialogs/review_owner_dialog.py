@@ -1,0 +1,34 @@
+"""The owner and co-operating agencies of a request or directive under review (`o`)."""
+
+from __future__ import annotations
+
+from store import Kind
+from store.import_plan import PlanLine
+from store.text import clean, visible
+
+from .edit_item_dialog import split_agencies
+from .review_fields_dialog import Field, ReviewFieldsDialog, about_line
+
+__all__ = ["ReviewOwnerDialog"]
+
+
+class ReviewOwnerDialog(ReviewFieldsDialog[tuple[str, tuple[str, ...]]]):
+    """Dismisses with (owner, co-agencies); an empty owner means none named."""
+
+    def __init__(self, line: PlanLine) -> None:
+        owner_hint = ("cơ quan chủ trì · responsible agency" if line.kind is Kind.REQUEST
+                      else "trống = xã / empty = the commune")
+        super().__init__(
+            "Chủ trì, phối hợp / Owner and co-agencies",
+            about_line(line),
+            [
+                Field("owner", "Chủ trì / Owner", visible(line.owner), owner_hint),
+                Field("co_agencies", "Phối hợp / With", visible("; ".join(line.co_agencies)),
+                      "ngăn bằng ; · separated by ;"),
+            ],
+        )
+        self.line = line
+        """The line whose owner is set."""
+
+    def check(self, values: dict[str, str]) -> tuple[str, tuple[str, ...]]:
+        return clean(values["owner"]), split_agencies(values["co_agencies"])

@@ -1,0 +1,68 @@
+"""The session facts of an import under review (`S`): date, leader, communes."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from textual.content import Content
+
+from store import Person
+from store.import_plan import SessionFacts
+from store.registry import Registry
+from store.text import clean, visible
+
+from ..literal import literal
+from ..widgets.items_pane import DATE_FORMAT
+from .review_communes_dialog import find_commune
+from .review_deadline_dialog import read_date
+from .review_fields_dialog import Field, FieldError, ReviewFieldsDialog
+
+__all__ = ["ReviewSessionDialog"]
+
+
+class ReviewSessionDialog(ReviewFieldsDialog[dict[str, Any]]):
+    """Dismisses with the changed facts, as `ImportPlan.with_session` takes them (empty
+    when nothing changed), or None on esc."""
+
+    def __init__(self, session: SessionFacts, registry: Registry) -> None:
+        super().__init__(
+            "Phiên làm việc / Session",
+            Content.assemble(literal(session.province.full_name, "bold"), literal(" · xã không dấu cũng được / diacritics optional")),
+            [
+                Field("date", "Ngày / Date", session.date.strftime(DATE_FORMAT), "DD/MM/YYYY hoặc / or YYYY-MM-DD"),
+                Field("leader", "Lãnh đạo / Leader", visible(session.leader.name), "họ tên · full name"),
+                Field("title", "Chức vụ / Title", visible(session.leader.title), "vd. Phó Chủ tịch UBND tỉnh"),
+                Field("communes", "Xã / Communes", "; ".join(c.label for c in session.communes),
+                      "ngăn bằng ; không dấu cũng được / separated by ;, diacritics optional"),
+            ],
+        )
+        self.session = session
+        """The facts as the screen shows them."""
+        self.registry = registry
+        """Where the province's communes are looked up."""
+
+    def check(self, values: dict[str, str]) -> dict[str, Any]:
+        if not values["date"].strip():
+            raise FieldError("date", "Phiên cần có ngày / the session needs a date")
+        date = read_date("date", values["date"])
+        names = [name for name in re.split(r"[;,]", values["communes"]) if name.strip()]
+        if not names:
+            raise FieldError("communes", "Phiên cần ít nhất một xã / the session needs at least one commune")
+        communes = []
+        for name in names:
+            try:
+                commune = find_commune(self.registry, self.session.province, name)
+            except ValueError as error:
+                raise FieldError("communes", str(error)) from None
+            if commune not in communes:
+                communes.append(commune)
+        leader = Person(name=clean(values["leader"]), title=clean(values["title"]))
+        changes: dict[str, Any] = {}
+        if date != self.session.date:
+            changes["date"] = date
+        if leader.name != clean(visible(self.session.leader.name)) or leader.title != clean(visible(self.session.leader.title)):
+            changes["leader"] = leader
+        if tuple(communes) != self.session.communes:
+            changes["communes"] = tuple(communes)
+        return changes

@@ -1,0 +1,440 @@
+"""The review of an import: every sentence of a file, as an item of a kind or left out, before storing.
+
+The officer reads what the reader understood, one line per sentence, corrects it with a
+key per change (kind, communes, owner, deadline, text, session facts, which stored
+session it adds to), and stores exactly what the screen shows with ctrl+s. The screen
+owns the `ImportPlan`; every change makes a new plan (plans are immutable, so `u` can
+take changes back), and the widgets are told what to show.
+
+It dismisses with the `ReportImported` outcome once the store has written the report,
+or None when the officer goes back without storing.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList
+
+from store import Kind, Store, StoreError
+from store.history import current_user
+from store.import_plan import TRACKED, ImportPlan, SessionMatch
+from store.importer import match_stored_session
+
+from ..dialogs.choice_dialog import Choice, ChoiceDialog
+from ..dialogs.review_communes_dialog import ReviewCommunesDialog
+from ..dialogs.review_deadline_dialog import DeadlineSet, ReviewDeadlineDialog
+from ..dialogs.review_owner_dialog import ReviewOwnerDialog
+from ..dialogs.review_session_dialog import ReviewSessionDialog
+from ..dialogs.review_text_dialog import ReviewTextDialog
+from ..literal import literal, short
+from ..messages import ImportFailed, ReportImported
+from ..widgets.items_pane import DATE_FORMAT
+from ..widgets.line_detail import LineDetail
+from ..widgets.plan_lines import PlanLines
+from ..widgets.review_header import ReviewHeader
+
+__all__ = ["ImportReviewScreen"]
+
+KIND_GROUP = Binding.Group("Loại")
+"""The footer shows 1 2 3 4 together under one description (80 columns have room for no
+more; help gives each key in both languages)."""
+
+NOTICE_SECONDS = 3
+"""How long the notice of one change stays: the list shows the change itself."""
+
+_KEEP, _DROP = "keep", "drop"
+_ADD, _SEPARATE = "add", "separate"
+
+
+class ImportReviewScreen(Screen[ReportImported | None]):
+    """Shows an import line by line, changes it as the officer says, and stores it on ctrl+s."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "set_kind(1)", "Kết quả", group=KIND_GROUP,
+                tooltip="Thành Kết quả; lấy dòng bỏ ra vào / achievement; takes a left-out line in"),
+        Binding("2", "set_kind(2)", "Khó khăn", group=KIND_GROUP, tooltip="Thành Khó khăn / make it a difficulty"),
+        Binding("3", "set_kind(3)", "Kiến nghị", group=KIND_GROUP, tooltip="Thành Kiến nghị / make it a request"),
+        Binding("4", "set_kind(4)", "Chỉ đạo", group=KIND_GROUP, tooltip="Thành Chỉ đạo / make it a directive"),
+        Binding("0", "leave_out", "Bỏ ra", tooltip="Bỏ dòng ra, không lưu / leave the line out"),
+        Binding("e", "edit_text", "Sửa", tooltip="Sửa nội dung của dòng / edit the line's text"),
+        Binding("c", "communes", "Xã", tooltip="Xã của dòng, thêm xã của tỉnh / the line's communes"),
+        Binding("o", "owner", "Chủ trì", show=False, tooltip="Chủ trì, phối hợp (kiến nghị, chỉ đạo) / owner, co-agencies"),
+        Binding("d", "deadline", "Hạn", show=False, tooltip="Hạn (kiến nghị, chỉ đạo) / deadline; trống = không hạn"),
+        Binding("n", "next_unsure(1)", "Chưa chắc", tooltip="Mục chưa chắc sau; 1–4 xác nhận / next unsure; 1–4 confirm"),
+        Binding("N", "next_unsure(-1)", "Chưa chắc trước", key_display="N", show=False, tooltip="Mục chưa chắc trước đó / previous unsure item"),
+        Binding("S", "session", "Phiên", key_display="S", show=False, tooltip="Ngày, lãnh đạo, xã của phiên / session date, leader, communes"),
+        Binding("m", "match", "Phiên đã có", show=False,
+                tooltip="Thêm vào phiên đã có hay lưu riêng / add to it, or apart"),
+        Binding("u", "undo", "Hoàn tác", show=False, tooltip="Bỏ thay đổi vừa làm / take back the last change"),
+        Binding("ctrl+s", "store", "Lưu", tooltip="Lưu đúng những gì đang hiện / store what the screen shows"),
+        Binding("escape,q", "back", "Về", key_display="esc", tooltip="Quay lại, không lưu (hỏi trước) / back, store nothing (asks)"),
+        # The app's views and search would close this screen under the officer, and with it
+        # the review: they wait until the import is stored or dropped.
+        Binding("l,ctrl+f,P", "blocked", "", show=False),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | 1 2 3 4 | Set the kind of the highlighted line (a left-out line is taken in). |
+    | 0 | Leave the line out. |
+    | c | The line's communes. |
+    | o | Owner and co-agencies (requests, directives). |
+    | d | Deadline (requests, directives). |
+    | e | Edit the line's text. |
+    | n, N | Next or previous unsure item. |
+    | S | Session facts: date, leader, communes. |
+    | m | Add to the matched stored session, or store a separate session. |
+    | u | Take back the last change. |
+    | ctrl+s | Store what the screen shows. |
+    | escape, q | Go back without storing. |
+    """
+
+    def __init__(self, plan: ImportPlan, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        """The store the plan is written to, and its registry of communes."""
+        self.original = plan
+        """The plan as read, to tell whether the officer changed anything."""
+        self.plan = plan
+        """The plan as the screen shows it: what ctrl+s stores."""
+        self.found: SessionMatch | None = plan.match
+        """The stored session the file reports too, even when the officer chose to store a
+        separate session (then `plan.match` is None)."""
+        self.separate = False
+        """The officer chose to store the file as a session of its own (`m`)."""
+        self._undo: list[tuple[ImportPlan, bool]] = []
+        """Earlier (plan, separate) states, the last one last."""
+        self._storing = False
+
+    # -- layout -------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield ReviewHeader(id="review-header")
+        yield PlanLines(id="review-lines")
+        yield LineDetail(id="review-detail")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self._show()
+        self.set_focus(self.query_one(PlanLines))
+
+    def _show(self, *, keep: int | None = None, position: int | None = None) -> None:
+        """Tell every widget what the plan now is; highlight line `keep` or display `position`."""
+        self.query_one(ReviewHeader).show(self.plan, self.found, storing=self._storing)
+        lines = self.query_one(PlanLines)
+        lines.show(self.plan, keep=keep, position=position)
+        self.query_one(LineDetail).show(self.plan, lines.current)
+
+    @on(OptionList.OptionHighlighted, "#review-lines")
+    def _highlighted(self) -> None:
+        self.query_one(LineDetail).show(self.plan, self.query_one(PlanLines).current)
+
+    @property
+    def changed(self) -> bool:
+        """Whether the officer changed anything: a line, the session, or chose a separate
+        session (a match found again after another officer's write is no change of theirs)."""
+        plan, read = self.plan, self.original
+        return plan.lines != read.lines or plan.session != read.session or self.separate
+
+    # -- changing the plan --------------------------------------------------------------
+
+    def _current(self) -> int | None:
+        return self.query_one(PlanLines).current
+
+    def _apply(self, plan: ImportPlan, notice: str, *, keep: int | None = None, position: int | None = None,
+               separate: bool | None = None) -> None:
+        """Show `plan` from now on (the earlier one can be taken back with `u`)."""
+        self._undo.append((self.plan, self.separate))
+        self.plan = plan
+        if separate is not None:
+            self.separate = separate
+        self._show(keep=keep, position=position)
+        if notice:
+            self.notify(notice, timeout=NOTICE_SECONDS)
+
+    def _change_line(self, index: int, notice: str, *, follow: bool = True, **changes: object) -> None:
+        """Change line `index` (see `ImportPlan.with_line`); a refusal is shown, not raised.
+
+        With `follow` the cursor stays on the line; without, it stays where it is on the
+        screen (the line moved to the other section, and the next one comes under it)."""
+        try:
+            plan = self.plan.with_line(index, **changes)
+        except ValueError as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        if plan == self.plan:
+            return  # the same kind again on a line already sure of it
+        position = self.query_one(PlanLines).highlighted
+        self._apply(plan, notice, keep=index if follow else None, position=None if follow else position)
+
+    def _editable(self, index: int | None, *, item: bool = False, tracked: bool = False) -> bool:
+        """Whether line `index` can be changed this way; if not, say why."""
+        if index is None or self._storing:
+            return False
+        line = self.plan.lines[index]
+        if self.plan.is_known(index):
+            self.notify(
+                f"Dòng này đã có trong phiên {self.plan.match.session_id if self.plan.match else ''}: sửa trên bảng điều khiển "
+                "sau khi nhập, hoặc m để lưu phiên riêng / already in the stored session: edit it on the dashboard, "
+                "or m to store a separate session",
+                severity="warning", timeout=8,
+            )
+            return False
+        if item and not line.taken:
+            self.notify("Dòng đang bị bỏ ra: 1–4 để lấy vào trước / the line is left out: 1–4 take it in first",
+                        severity="warning", timeout=5)
+            return False
+        if tracked and line.kind not in TRACKED:
+            self.notify(
+                f"{line.kind.title_vi if line.kind else ''} không có chủ trì, hạn: chỉ kiến nghị và chỉ đạo có "
+                "/ only requests and directives have an owner and a deadline",
+                severity="warning", timeout=5,
+            )
+            return False
+        return True
+
+    def action_set_kind(self, number: int) -> None:
+        """Give the highlighted line kind `number` (1–4); a left-out line is taken in."""
+        index = self._current()
+        if not self._editable(index):
+            return
+        assert index is not None
+        kind = list(Kind)[number - 1]
+        line = self.plan.lines[index]
+        if line.taken:
+            notice = f"Dòng {index + 1} → {kind.title_vi} / {kind.title_en.lower()}"
+            if line.kind is kind:
+                notice = f"Dòng {index + 1}: {kind.title_vi} — đã xác nhận / confirmed" if line.unsure else ""
+            self._change_line(index, notice, kind=kind)
+        else:
+            self._change_line(index, f"Đã lấy vào / taken in as {kind.title_vi}: «{short(line.text, 40)}»", follow=False, kind=kind)
+
+    def action_leave_out(self) -> None:
+        """Leave the highlighted line out of what is stored."""
+        index = self._current()
+        if not self._editable(index):
+            return
+        assert index is not None
+        line = self.plan.lines[index]
+        if not line.taken:
+            self.notify("Dòng này đã bị bỏ ra / this line is already left out", timeout=NOTICE_SECONDS)
+            return
+        self._change_line(index, f"Đã bỏ ra / left out: «{short(line.text, 40)}»", follow=False, kind=None)
+
+    def action_communes(self) -> None:
+        """Choose the highlighted item's communes (or add another commune of the province)."""
+        index = self._current()
+        if not self._editable(index, item=True):
+            return
+        assert index is not None
+
+        def chosen(communes: tuple | None) -> None:
+            if communes is not None and set(communes) != set(self.plan.lines[index].communes):
+                names = ", ".join(c.name for c in communes)
+                self._change_line(index, f"Dòng {index + 1}: xã / communes → {names}", communes=tuple(communes))
+
+        self.app.push_screen(ReviewCommunesDialog(self.plan.lines[index], self.plan.session.communes, self.store.registry), chosen)
+
+    def action_owner(self) -> None:
+        """Set the highlighted request's or directive's owner and co-agencies."""
+        index = self._current()
+        if not self._editable(index, item=True, tracked=True):
+            return
+        assert index is not None
+
+        def chosen(result: tuple[str, tuple[str, ...]] | None) -> None:
+            line = self.plan.lines[index]
+            if result is not None and result != (line.owner, line.co_agencies):
+                owner, co_agencies = result
+                self._change_line(index, f"Dòng {index + 1}: chủ trì / owner → {owner or '—'}", owner=owner, co_agencies=co_agencies)
+
+        self.app.push_screen(ReviewOwnerDialog(self.plan.lines[index]), chosen)
+
+    def action_deadline(self) -> None:
+        """Set or clear the highlighted request's or directive's deadline."""
+        index = self._current()
+        if not self._editable(index, item=True, tracked=True):
+            return
+        assert index is not None
+
+        def chosen(result: DeadlineSet | None) -> None:
+            if result is not None and result.deadline != self.plan.lines[index].deadline:
+                shown = result.deadline.strftime(DATE_FORMAT) if result.deadline else "—"
+                self._change_line(index, f"Dòng {index + 1}: hạn / deadline → {shown}", deadline=result.deadline)
+
+        self.app.push_screen(ReviewDeadlineDialog(self.plan.lines[index]), chosen)
+
+    def action_edit_text(self) -> None:
+        """Edit the highlighted line's text."""
+        index = self._current()
+        if not self._editable(index):
+            return
+        assert index is not None
+
+        def chosen(text: str | None) -> None:
+            if text is not None:
+                self._change_line(index, f"Dòng {index + 1}: đã sửa nội dung / text edited", text=text)
+
+        self.app.push_screen(ReviewTextDialog(self.plan.lines[index]), chosen)
+
+    def action_session(self) -> None:
+        """Change the session's date, leader or communes."""
+        if self._storing:
+            return
+
+        def chosen(changes: dict | None) -> None:
+            if not changes:
+                return
+            try:
+                plan = self._matched(self.plan.with_session(**changes))
+            except ValueError as error:
+                self.notify(str(error), severity="error", timeout=8)
+                return
+            self._apply(plan, "Đã đổi phiên / session changed", keep=self._current())
+
+        self.app.push_screen(ReviewSessionDialog(self.plan.session, self.store.registry), chosen)
+
+    def _matched(self, plan: ImportPlan) -> ImportPlan:
+        """`plan` matched again against the store (unless the officer chose a separate
+        session): changed session facts may name another stored session, or none."""
+        matched = match_stored_session(plan, self.store)
+        self.found = matched.match
+        return plan.with_match(None) if self.separate else matched
+
+    def action_match(self) -> None:
+        """Choose between adding to the matched stored session and a separate session."""
+        if self._storing:
+            return
+        found = self.found
+        if found is None:
+            self.notify("Không có phiên nào đã lưu trùng buổi này / no stored session reports this meeting", timeout=5)
+            return
+        choices: list[Choice] = [
+            (Content.assemble(literal("Thêm vào phiên đã lưu / add to the stored session ", "bold"), literal(found.label)),
+             _ADD, True),
+            (literal("Lưu thành phiên riêng / store as a separate session", "bold"), _SEPARATE, True),
+        ]
+        about = literal("Tệp này nói về một buổi làm việc đã có trong kho / this file reports a session already stored")
+
+        def chosen(choice: str | None) -> None:
+            if choice == _ADD and self.separate:
+                self._apply(self.plan.with_match(found), f"Sẽ thêm vào phiên / will add to session {found.session_id}",
+                            keep=self._current(), separate=False)
+            elif choice == _SEPARATE and not self.separate:
+                self._apply(self.plan.with_match(None), "Sẽ lưu thành phiên riêng / will store a separate session",
+                            keep=self._current(), separate=True)
+
+        self.app.push_screen(ChoiceDialog("Phiên đã có / Stored session", about, choices, 1 if self.separate else 0), chosen)
+
+    def action_undo(self) -> None:
+        """Take back the last change."""
+        if self._storing:
+            return
+        if not self._undo:
+            self.notify("Chưa có thay đổi nào / nothing to take back", timeout=NOTICE_SECONDS)
+            return
+        self.plan, self.separate = self._undo.pop()
+        self.found = self.plan.match or self.found
+        self._show(keep=self._current())
+        self.notify("Đã hoàn tác / change taken back", timeout=NOTICE_SECONDS)
+
+    def action_next_unsure(self, step: int) -> None:
+        """Move to the next (1) or previous (-1) item the reader was unsure of."""
+        unsure = self.plan.unsure_lines()
+        if not unsure:
+            self.notify("Không còn mục nào chưa chắc / no unsure items left", timeout=NOTICE_SECONDS)
+            return
+        current = self._current()
+        taken = current is not None and self.plan.lines[current].taken
+        if step > 0:
+            later = [index for index in unsure if taken and index > current]  # type: ignore[operator]
+            target = later[0] if later else unsure[0]
+        else:
+            earlier = [index for index in unsure if taken and index < current]  # type: ignore[operator]
+            target = earlier[-1] if earlier else unsure[-1]
+        self.query_one(PlanLines).select_line(target)
+        position = unsure.index(target) + 1
+        self.notify(f"Chưa chắc / unsure {position}/{len(unsure)}: 1–4 xác nhận hoặc đổi / confirm or change", timeout=NOTICE_SECONDS)
+
+    def action_blocked(self) -> None:
+        """Say why the app's views wait."""
+        self.notify("Đang duyệt nhập: ctrl+s lưu hoặc esc quay lại trước / reviewing an import: ctrl+s or esc first", timeout=4)
+
+    # -- leaving ------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        """Go back without storing; with changes, ask first."""
+        if self._storing:
+            return
+        if not self.changed:
+            self.dismiss(None)
+            return
+        choices: list[Choice] = [
+            (literal("Tiếp tục duyệt / keep reviewing", "bold"), _KEEP, True),
+            (literal("Bỏ các thay đổi, không nhập / drop the changes, import nothing", "bold"), _DROP, True),
+        ]
+        about = literal("Các thay đổi chưa được lưu / your changes are not stored")
+
+        def chosen(choice: str | None) -> None:
+            if choice == _DROP:
+                self.dismiss(None)
+
+        self.app.push_screen(ChoiceDialog("Bỏ thay đổi? / Drop changes?", about, choices), chosen)
+
+    def action_store(self) -> None:
+        """Store exactly what the screen shows, in a worker."""
+        if self._storing:
+            return
+        if not self.plan.items:
+            self.notify("Chưa có mục nào để nhập: 1–4 lấy một dòng vào / nothing to import: 1–4 take a line in",
+                        severity="warning", timeout=5)
+            return
+        # Every line already stored (the same file again): the store says so and adds nothing.
+        self._storing = True
+        self.query_one(ReviewHeader).show(self.plan, self.found, storing=True)
+        self.store_plan(self.plan.reviewed(current_user()))
+
+    @work(thread=True, exclusive=True, group="review-store", exit_on_error=False)
+    def store_plan(self, plan: ImportPlan) -> None:
+        """Write the reviewed plan's report to the store, off the UI thread, and post the outcome."""
+        report = plan.report
+        try:
+            before = self.store.session_texts(plan.match.session_id) if plan.match else set()
+            [session] = self.store.add_reports([report])
+            communes = tuple(self.store.communes_of_session(session)) if session else tuple(report.communes)
+            added = len(self.store.session_texts(session.id) - before) if session and plan.match else len(report.items)
+        except StoreError as error:
+            self.post_message(ImportFailed(str(error)))
+            return
+        counts = {kind: sum(1 for item in report.items if item.kind is kind) for kind in Kind}
+        added_to = plan.match.label if plan.match else None
+        self.post_message(ReportImported(session, communes, counts, added_to=added_to, added=added))
+
+    @on(ReportImported)
+    def _stored(self, message: ReportImported) -> None:
+        message.stop()
+        self.dismiss(message)
+
+    @on(ImportFailed)
+    def _store_failed(self, message: ImportFailed) -> None:
+        message.stop()
+        self._storing = False
+        self.query_one(ReviewHeader).show(self.plan, self.found)
+        self.notify(message.reason, title="Chưa nhập gì / Nothing imported", severity="error", timeout=30)
+
+    def store_changed(self) -> None:
+        """Another process wrote the store (the dashboard re-read it): match the file again,
+        so the header and the "đã có" marks say what ctrl+s will really add."""
+        if self._storing:
+            return
+        plan = self._matched(self.plan)
+        if plan != self.plan:
+            self.plan = plan
+            self._show(keep=self._current())
+

@@ -1,0 +1,86 @@
+"""The review screen's detail area: the highlighted line in full, with why the reader placed it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from store.import_plan import TRACKED, ImportPlan
+from store.reader.left_out import DUPLICATE, REASONS, REVIEW
+
+from ..literal import bounded, literal
+from .items_pane import DATE_FORMAT
+from .plan_lines import UNSURE_STYLE, kind_tag
+
+__all__ = ["LineDetail"]
+
+_FACT_STYLE = "$text-muted"
+
+_CUES = {
+    REVIEW: "đặt khi duyệt / set in review",
+    "structured": "tệp có cấu trúc / structured file",
+}
+"""How the cues that are not the reader's own words are named."""
+
+
+class LineDetail(VerticalScroll, can_focus=False):
+    """The whole text of one line, wrapped, under a line of facts about it: its place, kind
+    or reason, the reader's cue, communes, owner, co-agencies and deadline."""
+
+    DEFAULT_CSS = """
+    LineDetail {
+        height: 30%;
+        min-height: 5;
+        max-height: 10;
+        border-top: solid $panel-lighten-2;
+        padding: 0 1;
+        scrollbar-size-vertical: 1;
+        & > Static {
+            width: 1fr;
+        }
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="line-detail-text")
+
+    def show(self, plan: ImportPlan, index: int | None) -> None:
+        """Show line `index` of `plan` (nothing when None)."""
+        self.scroll_home(animate=False)
+        body = self.query_one("#line-detail-text", Static)
+        if index is None:
+            body.update("")
+            return
+        body.update(Content("\n").join(self._lines(plan, index)))
+
+    @staticmethod
+    def _lines(plan: ImportPlan, index: int) -> list[Content]:
+        line = plan.lines[index]
+        facts: list[Content] = [literal(f"Dòng / line {index + 1}/{len(plan.lines)}", _FACT_STYLE)]
+        about: list[Content] = []
+        if line.kind is None:
+            vi, en = REASONS.get(line.reason, (line.reason, line.reason))
+            facts.append(literal(f"bỏ ra / left out: {vi} / {en}", "bold"))
+        else:
+            facts.append(kind_tag(line.kind))
+            if line.unsure:
+                facts.append(literal("? chưa chắc, đoán theo vị trí / unsure: guessed from its place", UNSURE_STYLE))
+            if plan.is_known(index):
+                facts.append(literal("đã có, không thêm lại / already stored", "italic"))
+            about.append(literal(f"Xã / Communes: {', '.join(c.label for c in line.communes or plan.session.communes)}"))
+            if line.kind in TRACKED:
+                about.append(literal(f"Chủ trì / Owner: {line.owner or '—'}"))
+                if line.co_agencies:
+                    about.append(literal(f"Phối hợp / With: {'; '.join(line.co_agencies)}"))
+                about.append(literal(f"Hạn / Deadline: {line.deadline.strftime(DATE_FORMAT) if line.deadline else '—'}"))
+            if line.reason:
+                about.append(literal(f"dấu hiệu / cue: {_CUES.get(line.reason, line.reason)}"))
+        lines = [Content(" · ").join(facts)]
+        if about:
+            lines.append(Content(" · ").join(about).stylize(_FACT_STYLE))
+        if line.kind is None and line.reason == DUPLICATE and line.detail:
+            lines.append(Content.assemble(literal("Lặp lại / repeats: ", _FACT_STYLE), literal(f"«{line.detail}»", "italic")))
+        lines.append(bounded(line.text, style="bold" if line.kind is not None else ""))
+        return lines
