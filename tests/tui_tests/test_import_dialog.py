@@ -340,7 +340,7 @@ async def test_report_markup_in_the_review_is_shown_as_typed(make_dashboard, tmp
 
 async def test_tab_accepts_the_suggested_file_name(make_dashboard, tmp_path) -> None:
     write_report(tmp_path, "Hoang-Hoa-2025.yaml")
-    (tmp_path / "hoang-hoa-notes.pdf").write_text("x", encoding="utf-8")  # not importable: never suggested
+    (tmp_path / "hoang-hoa-notes.odt").write_text("x", encoding="utf-8")  # not importable: never suggested
     app = make_dashboard()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -391,12 +391,14 @@ async def test_a_session_without_a_leader_shows_only_its_date(make_dashboard, tm
 def test_completion_folds_case_and_keeps_the_typed_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "Reports").mkdir()
     (tmp_path / "Reports" / "Xa-Hoang-Hoa.DOCX").write_bytes(b"x")
-    (tmp_path / "readme.pdf").write_bytes(b"x")
+    (tmp_path / "readme.odt").write_bytes(b"x")
+    (tmp_path / "Reports" / "bien-ban.pdf").write_bytes(b"x")
     (tmp_path / ".hidden.yaml").write_bytes(b"x")
     monkeypatch.setenv("HOME", str(tmp_path))
     assert complete_path("~/rep") == "~/Reports/"
     assert complete_path("~/Reports/xa") == "~/Reports/Xa-Hoang-Hoa.DOCX"
-    assert complete_path("~/re", base=None) == "~/Reports/", "readme.pdf is not importable"
+    assert complete_path("~/re", base=None) == "~/Reports/", "readme.odt is not importable"
+    assert complete_path("~/Reports/bi") == "~/Reports/bien-ban.pdf", "a PDF is importable"
     assert complete_path("~/") == "~/Reports/", "hidden files only once a dot is typed"
     assert complete_path("~/.h") == "~/.hidden.yaml"
     assert complete_path("Rep", base=tmp_path) == "Reports/"

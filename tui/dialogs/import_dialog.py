@@ -42,7 +42,7 @@ _HINTS = (
 """The key hints under the message area."""
 
 _EMPTY = (
-    "Gõ đường dẫn của một tệp báo cáo (.yaml .json .docx .txt .md) rồi nhấn enter: "
+    "Gõ đường dẫn của một tệp báo cáo (.yaml .json .docx .doc .pdf .txt .md) rồi nhấn enter: "
     "từng câu hiện ra để duyệt trước khi lưu.\n"
     "Type the path of a report file and press enter: every sentence is shown for review before anything is stored."
 )

@@ -63,7 +63,7 @@ class DashboardScreen(ItemActionsScreen, ReportImportScreen, ReportExportScreen)
         Binding("4", "focus_pane(4)", "Chỉ đạo", show=False, tooltip="Focus the directives pane"),
         Binding("0", "focus_list", "Communes", show=False, tooltip="Focus the commune list"),
         Binding("T", "pick_province", "Province", key_display="T", tooltip="Choose another province"),
-        Binding("i", "import_report", "Import", tooltip="Import a report file (.yaml .json .docx .txt .md)"),
+        Binding("i", "import_report", "Import", tooltip="Import a report: .docx .pdf .doc .txt .md .yaml .json"),
         Binding("x", "export", "Export", show=False, tooltip="Export to Word, Excel, Markdown or CSV"),
         Binding("t", "pick_session", "Sessions", show=False, tooltip="Narrow the panes to one session; t again shows all"),
         Binding("u", "undo_delete", "Undo", show=False, tooltip="Bring back the last item deleted in this run"),

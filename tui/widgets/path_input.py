@@ -14,7 +14,7 @@ from textual.widgets import Input
 
 __all__ = ["PathInput", "PathSuggester", "complete_path", "IMPORTABLE_SUFFIXES"]
 
-IMPORTABLE_SUFFIXES = frozenset({".yaml", ".yml", ".json", ".docx", ".txt", ".md"})
+IMPORTABLE_SUFFIXES = frozenset({".yaml", ".yml", ".json", ".docx", ".doc", ".pdf", ".txt", ".md"})
 """File types `store.importer.plan_import` reads; other files are never suggested."""
 
 SCAN_LIMIT = 500
