@@ -368,3 +368,12 @@ def test_a_file_of_request_is_no_request() -> None:
 )
 def test_plain_words_of_adversity_are_difficulties(sentence: str) -> None:
     assert kind_of(sentence, INTRO) == "difficulty"
+
+
+def test_the_readers_cues_are_named_for_an_officer() -> None:
+    from store.reader.cue_labels import cue_label
+
+    assert cue_label("leader yêu cầu") == "lãnh đạo yêu cầu / leader: yêu cầu"
+    assert cue_label("heading") == "tiêu đề mục của văn bản / the section heading"
+    assert cue_label("content").startswith("từ ngữ của kết quả")
+    assert cue_label("something new") == "something new"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from store import StoreError
 
-from .common import fail
+from .common import current_day, fail
 
 __all__ = ["register"]
 
@@ -98,10 +98,11 @@ def _import(args: argparse.Namespace, db_path: Path) -> int:
 
     registry = load_registry()
     overrides = _overrides(args)
+    day = current_day()  # gives a year to "Sáng 25/11" when the text has none (--today, HAICAP_TODAY)
     plans, errors = [], []
     for path in args.files:
         try:
-            plans.append(plan_import(path, registry, overrides=overrides))
+            plans.append(plan_import(path, registry, overrides=overrides, today=day))
         except StoreError as error:
             errors.append(str(error))
     if errors:
@@ -157,7 +158,7 @@ def _extract(args: argparse.Namespace, db_path: Path) -> int:
     from store.registry import load_registry
 
     try:
-        extraction = extraction_of(args.file, load_registry(), overrides=_overrides(args))
+        extraction = extraction_of(args.file, load_registry(), overrides=_overrides(args), today=current_day())
     except StoreError as error:
         return fail(str(error))
     data = extraction.to_json()

@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from store.import_plan import TRACKED, ImportPlan
+from store.reader.cue_labels import cue_label
 from store.reader.left_out import DUPLICATE, REASONS, REVIEW
 
 from ..literal import bounded, literal
@@ -76,7 +77,7 @@ class LineDetail(VerticalScroll, can_focus=False):
                     about.append(literal(f"Phối hợp / With: {'; '.join(line.co_agencies)}"))
                 about.append(literal(f"Hạn / Deadline: {line.deadline.strftime(DATE_FORMAT) if line.deadline else '—'}"))
             if line.reason:
-                about.append(literal(f"dấu hiệu / cue: {_CUES.get(line.reason, line.reason)}"))
+                about.append(literal(f"dấu hiệu / cue: {_CUES.get(line.reason) or cue_label(line.reason)}"))
         lines = [Content(" · ").join(facts)]
         if about:
             lines.append(Content(" · ").join(about).stylize(_FACT_STYLE))
