@@ -246,7 +246,7 @@ class ImportPlan:
             text=line.text,
             communes=line.communes or self.session.communes,
             tracking=tracking if tracking and tracking.to_row() else None,
-            history=self._history(line, read) if self.format != "structured" or self.reviewed_by else (),
+            history=self._history(line, read),
         )
 
     def _history(self, line: PlanLine, read: PlanLine) -> tuple[tuple[str, str, str], ...]:
