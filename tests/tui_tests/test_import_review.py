@@ -696,3 +696,31 @@ async def test_a_structured_report_is_reviewed_too(make_dashboard, tmp_path: Pat
         assert "YAML/JSON" in header_text(app)
         assert lines(app).get_option_at_index(len(review(app).plan.lines) + 1).prompt.plain == "— không có / none"
         assert "tệp có cấu trúc / structured file" in detail_text(app)
+
+
+async def test_a_burst_typed_across_fields_lands_in_each_field(make_dashboard, tmp_path: Path) -> None:
+    """Over a slow SSH link "owner<tab>co-agency<enter>" arrives in one burst: the letters
+    after the tab go to the second field, not the first."""
+    article = write_article(tmp_path)
+    app = make_dashboard()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_review(pilot, article)
+        await go_to(pilot, REQUEST)
+        await pilot.press("o")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewOwnerDialog)
+        app.screen.query_one("#review-owner").value = ""
+        # A burst: every key posted at once, as a terminal delivers them (pilot.press would
+        # wait for the app to go idle after each key).
+        from textual import events
+        from textual.keys import _character_to_key
+
+        burst = [(_character_to_key(c), c) for c in "Sở Tài chính"] + [("tab", "\t")]
+        burst += [(_character_to_key(c), c) for c in "Sở Nội vụ"] + [("enter", "\r")]
+        for key, character in burst:
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        line = line_of(app, REQUEST)[1]
+        assert line.owner == "Sở Tài chính"
+        assert line.co_agencies == ("Sở Nội vụ",)

@@ -57,6 +57,11 @@ class ReviewFieldsDialog(ModalScreen[ResultType], Generic[ResultType]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Huỷ / Cancel", tooltip="Đóng, không đổi gì / close without changing anything"),
         Binding("ctrl+s", "save", "Lưu / Save", tooltip="Lưu (enter trong một ô cũng vậy) / save (enter in a field does too)"),
+        # Priority, and the focus moved at once (set_focus, not the deferred focus()): over a slow
+        # link "Sở Tài chính<tab>Sở Nội vụ" arrives in one burst, and the letters after the tab
+        # must land in the next field.
+        Binding("tab", "move_field(1)", "Ô sau / Next", show=False, priority=True),
+        Binding("shift+tab", "move_field(-1)", "Ô trước / Previous", show=False, priority=True),
     ]
     """
     | Key(s) | Description |
@@ -140,6 +145,14 @@ class ReviewFieldsDialog(ModalScreen[ResultType], Generic[ResultType]):
     def on_mount(self) -> None:
         if self.fields:
             self.set_focus(self.query_one(f"#review-{self.fields[0].name}"))
+
+    def action_move_field(self, step: int) -> None:
+        """Put the cursor in the next (or previous) field, wrapping round."""
+        widgets = [self.query_one(f"#review-{field.name}") for field in self.fields]
+        if not widgets:
+            return
+        current = next((n for n, widget in enumerate(widgets) if widget is self.focused), -1)
+        self.set_focus(widgets[(current + step) % len(widgets)])
 
     def values(self) -> dict[str, str]:
         """What each field holds now."""
