@@ -162,6 +162,31 @@ async def test_edit_text_and_a_bad_date(make_dashboard) -> None:
         assert prompt(app, Kind.ACHIEVEMENT, 0).startswith("Kết quả đã sửa [bold]nguyên văn[/]")
 
 
+async def test_a_burst_typed_across_the_edit_fields_lands_in_each_field(make_dashboard) -> None:
+    """Over a slow SSH link "owner<tab>co-agency<enter>" arrives in one burst: the letters
+    after the tab go to the next field."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    app = make_dashboard()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        item = pane(app, Kind.REQUEST).current
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, EditItemDialog)
+        app.screen.query_one("#edit-owner").value = ""
+        app.screen.query_one("#edit-co_agencies").value = ""
+        burst = [(_character_to_key(c), c) for c in "Sở Tài chính"] + [("tab", "\t")]
+        burst += [(_character_to_key(c), c) for c in "Sở Nội vụ"] + [("enter", "\r")]
+        for key, character in burst:
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        assert app.store.item(item.id).tracking.owner == "Sở Tài chính"
+        assert app.store.item(item.id).tracking.co_agencies == ("Sở Nội vụ",)
+
+
 def test_dates_are_read_as_officials_write_them() -> None:
     assert parse_date("04/01/2026") == dt.date(2026, 1, 4)
     assert parse_date("4/1/2026") == dt.date(2026, 1, 4)

@@ -120,6 +120,10 @@ class EditItemDialog(ModalScreen[ItemEdit | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Cancel", tooltip="Close without saving"),
         Binding("ctrl+s", "save", "Save", tooltip="Save the changes (enter in a field does too)"),
+        # Priority, and the focus moved at once: "Sở Tài chính<tab>Sở Nội vụ" typed over a slow
+        # link arrives in one burst, and the letters after the tab must reach the next field.
+        Binding("tab", "move_field(1)", "Next field", show=False, priority=True),
+        Binding("shift+tab", "move_field(-1)", "Previous field", show=False, priority=True),
     ]
     """
     | Key(s) | Description |
@@ -223,6 +227,13 @@ class EditItemDialog(ModalScreen[ItemEdit | None]):
     def on_mount(self) -> None:
         first = self.query(Input).first() if self.item.kind in (Kind.REQUEST, Kind.DIRECTIVE) else None
         self.set_focus(first or self.query_one(ItemTextArea))
+
+    def action_move_field(self, step: int) -> None:
+        """Put the cursor in the next (or previous) field, in the order they are shown."""
+        fields = [widget for widget in self.query("ItemTextArea, Input")]
+        if fields:
+            current = next((n for n, widget in enumerate(fields) if widget is self.focused), -1)
+            self.set_focus(fields[(current + step) % len(fields)])
 
     # -- saving -----------------------------------------------------------------------
 
