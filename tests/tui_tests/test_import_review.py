@@ -243,6 +243,7 @@ async def test_review_then_ctrl_s_stores_exactly_what_the_screen_shows(
         index, taken_line = line_of(app, taken_text)
         assert taken_line.kind is Kind.DIRECTIVE
         assert set(taken_line.communes) == set(review(app).plan.session.communes)
+        assert current_text(app) == taken_text, "a line taken in keeps the cursor: o and d act on it next"
 
         # o and d on it: owner, co-agencies and deadline, with a date that does not exist first.
         await go_to(pilot, taken_text)

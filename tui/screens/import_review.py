@@ -213,7 +213,7 @@ class ImportReviewScreen(Screen[ReportImported | None]):
                 notice = f"Dòng {index + 1}: {kind.title_vi} — đã xác nhận / confirmed" if line.unsure else ""
             self._change_line(index, notice, kind=kind)
         else:
-            self._change_line(index, f"Đã lấy vào / taken in as {kind.title_vi}: «{short(line.text, 40)}»", follow=False, kind=kind)
+            self._change_line(index, f"Đã lấy vào / taken in as {kind.title_vi}: «{short(line.text, 40)}»", follow=True, kind=kind)
 
     def action_leave_out(self) -> None:
         """Leave the highlighted line out of what is stored."""
