@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -170,7 +171,13 @@ _PLURAL = re.compile(r"\b(?:các|những|hai|ba|bốn|\d+)\s+(?:xã|phường|đ
 def _named(text: str, communes: list[Commune]) -> tuple[str, ...]:
     """The session communes whose names appear in `text`."""
     folded = fold(text)
-    return tuple(c.name for c in communes if re.search(rf"(?<!\w){re.escape(fold(c.name))}(?!\w)", folded))
+    return tuple(c.name for c in communes if _name_pattern(c.name).search(folded))
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """A commune's folded name as a whole word (compiled once: every sentence asks)."""
+    return re.compile(rf"(?<!\w){re.escape(fold(name))}(?!\w)")
 
 
 def extract_text(
@@ -213,7 +220,7 @@ def extract_text(
     for sentences in per_paragraph:
         for index, sentence in enumerate(sentences):
             position += 1
-            key = fold(sentence).strip(" .")
+            key = sentence.casefold().strip(" .")
             if key in seen:
                 extraction.left_out.append(LeftOut(sentence, DUPLICATE, seen[key], position))
                 continue
@@ -247,7 +254,8 @@ def extract_text(
             elif named_here and speaker != LEADER:
                 current = named_here
             for kind, text, cue in spans:
-                names = _named(text, communes) or named_here or current or tuple(c.name for c in communes)
+                own = named_here if text == sentence else _named(text, communes)
+                names = own or named_here or current or tuple(c.name for c in communes)
                 item = ExtractedItem(kind, clean(text), names, cue, _unsure(cue), position)
                 extraction.items.append(with_assignment(item, date))
             if spans:
