@@ -184,7 +184,9 @@ def _speech_act(text: str, low: str, ctx: Context) -> Verdict | None:
 def _problem_or_result(low: str) -> str | None:
     """Problems beat results; fixing a problem or not having one is not a problem."""
     cleaned = cues.SHARE.sub(" ", cues.DEMAND_GROWTH.sub(" ", cues.REMEDY.sub(" ", low)))
-    negated = bool(cues.NEGATED_PROBLEM.search(cleaned))
+    reduced = bool(cues.REDUCED.search(cleaned))
+    cleaned = cues.REDUCED.sub(" ", cleaned)
+    negated = reduced or bool(cues.NEGATED_PROBLEM.search(cleaned))
     cleaned = cues.NEGATED_PROBLEM.sub(" ", cleaned)
     if cues.PROBLEM.search(cleaned):
         return DIFFICULTY
@@ -207,6 +209,11 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     # continues it ("đề nghị tỉnh hỗ trợ A; hỗ trợ B").
     if ctx.prev_kind in (REQUEST, DIRECTIVE) and imperative and not cues.SPEECH_VERB.match(core):
         return Verdict(ctx.prev_kind, ctx.prev_actor, "continues")
+    if (ctx.prev_kind == DIRECTIVE and ctx.speaker == LEADER and not re.search(r"\bđã\b", core)
+            and not cues.PROBLEM.search(core) and not cues.PRAISE.search(core) and not cues.SPEECH_VERB.match(core)):
+        # In the leader's words, what follows a task in the same sentence is more of it:
+        # "yêu cầu phường xử lý dứt điểm …; gắn trách nhiệm của tổ dân phố …".
+        return Verdict(DIRECTIVE, ctx.prev_actor, "continues")
 
     past = re.search(r"\bđã\b", core[:40])
     future = re.search(r"\bsẽ\b", core[:60])
@@ -280,8 +287,10 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         return Verdict(EXCLUDED, None, "promise or future")
 
     result = cues.RESULT.search(low)
-    if result and actor_before(text[: result.start()], ctx.people, ctx.speaker) == LEADER and not cues.PROBLEM.search(low):
-        # "đồng chí X cùng đoàn đã kiểm tra ...": the leader's own doings are context.
+    if (result and not ctx.in_request_list and actor_before(text[: result.start()], ctx.people, ctx.speaker) == LEADER
+            and not cues.PROBLEM.search(low)):
+        # "đồng chí X cùng đoàn đã kiểm tra ...": the leader's own doings are context (but in a
+        # commune's list of requests, "Tỉnh sớm bố trí …" is what the province is asked to do).
         if not cues.COMMUNE_MARK.search(low[: result.start()][-40:]):
             return Verdict(EXCLUDED, LEADER, "leader's activity")
 

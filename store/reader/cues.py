@@ -9,14 +9,22 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import INSTRUCTION_OPENERS, PROBLEM_PHRASES, REQUEST_PHRASES, RESULT_PHRASES
+
 __all__ = [
     "CONNECTIVE", "IMPERATIVE_START", "ASK_VERBS", "ORDER_VERBS", "SPEECH_VERB", "NOUN_BEFORE",
     "NOUN_AFTER", "PROVINCE_ADDRESSEE", "COMMUNE_ADDRESSEE", "RESIDENT_ADDRESSEE", "LEADER_MARK",
     "COMMUNE_MARK", "AGENCY_MARK", "PRAISE", "META", "VISIT", "PROMISE", "POTENTIAL", "REMEDY",
     "NEGATED_PROBLEM", "PROBLEM", "RESULT", "DEMAND_GROWTH", "LEADER_TURN", "REPORT_VERB", "COMMUNE_SUBJECT_MODAL",
     "IMPLICIT_REQUEST", "GIAO_OBJECT", "GIAO_NOUN", "SHARE", "SOFT_ORDER_VERBS", "ENCOURAGE_VERBS", "strip_connectives", "speech_verbs",
-    "STATISTICS", "ACTION", "LIST_HEADER", "PROVINCE_SUBJECT_ACTS", "PROVINCE_SUBJECT_WISHES",
+    "STATISTICS", "ACTION", "LIST_HEADER", "REDUCED", "PROVINCE_SUBJECT_ACTS", "PROVINCE_SUBJECT_WISHES",
 ]
+
+
+def _phrases(phrases: tuple[str, ...]) -> str:
+    """An alternation of lexicon phrases, longest first; "…" allows a few words in between."""
+    parts = [re.escape(p).replace("…", r"(?:\S+\s+){0,6}?").replace(r"\ ", " ") for p in phrases]
+    return "|".join(sorted(parts, key=len, reverse=True))
 
 
 def _words(items: str) -> str:
@@ -60,6 +68,8 @@ IMPERATIVE_START = re.compile(
         "thu hút|khuyến khích|cải thiện|phát triển|kiểm soát|công khai|xác định|sử dụng|theo dõi|bám sát|"
         "tham mưu|kiểm tra|đôn đốc|ngăn chặn|phát hiện|bảo vệ|lập|quản lý|kiên trì|dứt điểm|tuyệt đối|chủ trì|ra quân"
     ) + r")\b"
+    # The general openers of the lexicon (store.reader.lexicon).
+    r"|^(?:" + _phrases(INSTRUCTION_OPENERS) + r")\b"
     # "Báo cáo rõ những khó khăn ..." tells to report; "Báo cáo tại buổi làm việc, ..." frames a speaker.
     r"|^báo cáo\b(?!\s+(?:tại|với|cho|của|về|kết quả|tình hình)\b)"
     # "Lãnh đạo thực hiện ..." instructs; "Lãnh đạo xã cho biết ..." names a speaker.
@@ -157,6 +167,8 @@ VISIT = re.compile(
                      "dự buổi|chúc mừng|đến thăm|trước khi làm việc") + r")\b"
     r"|\b(?:đã|đã đến|đã đi)?\s*(?:đi kiểm tra|đến kiểm tra|đến thăm|thăm, tặng quà|tặng quà|trao quà|tham quan|"
     r"dẫn đầu đoàn|làm việc với|chủ trì buổi làm việc|có buổi làm việc|thăm và làm việc)\b"
+    # The leader's wishes: "chúc cán bộ và nhân dân đón Tết vui tươi" (not "chúc mừng những kết quả").
+    r"|\bchúc\s+(?!mừng\s+(?:những|các)\s+kết quả)"
 )
 # The province promising something: "tỉnh sẽ quan tâm", "cam kết".
 PROMISE = re.compile(
@@ -196,6 +208,11 @@ _GOOD_THING = (
     r"năng suất|đơn hàng|kim ngạch|giá trị sản xuất)"
 )
 """Quantities that are good: less of them is a problem (more is a result, see RESULT)."""
+# Less of a bad thing is a result, whatever words name it: "số hộ tái nghèo giảm mạnh".
+REDUCED = re.compile(
+    r"(?<!\w)(?:" + _phrases(PROBLEM_PHRASES) + r"|" + _BAD_THING + r")(?!\w)[^,;.]{0,30}?"
+    r"\b(?:giảm|kéo giảm|được kéo giảm|được đẩy lùi|được khắc phục|không còn)\b"
+)
 # More of a demand is neither: "số học sinh tăng nhanh" is the premise of a problem that follows.
 # A share of the population or the land is a plain statistic, not a result: "90% dân số là đồng bào".
 SHARE = re.compile(r"(?:chiếm\s+)?(?:hơn\s+|gần\s+|trên\s+|khoảng\s+)?\d+(?:[.,]\d+)?\s?%\s+(?:tổng\s+)?"
@@ -213,9 +230,11 @@ _PROBLEM_NOUN = (
 # A negation scopes over a list of problems ("không gặp khó khăn, vướng mắc") and over the
 # whole noun phrase of an event that should not happen ("không để xảy ra tình trạng ...").
 NEGATED_PROBLEM = re.compile(
-    r"\b(?:không|chưa|không hề|chưa hề|không để)\s+(?:(?:có|gặp|xảy ra|phát sinh|để xảy ra|để|bị|còn|"
+    # "không xảy ra sự cố đuối nước hay ngộ độc thực phẩm": the whole rest of the clause (first,
+    # so that a list of problems after it is not cut at its first noun).
+    r"\b(?:không|chưa|không hề|chưa hề)\s+(?:để\s+)?(?:xảy ra|còn tình trạng|để tình trạng|phát sinh)\b[^;.]*"
+    r"|\b(?:không|chưa|không hề|chưa hề|không để)\s+(?:(?:có|gặp|xảy ra|phát sinh|để xảy ra|để|bị|còn|"
     r"ghi nhận)\s+)*(?:\w+\s+){0,3}?" + _PROBLEM_NOUN + r"\b(?:\s*(?:,|và|hay|hoặc)\s*" + _PROBLEM_NOUN + r"\b)*"
-    r"|\b(?:không|chưa|không hề|chưa hề)\s+(?:để\s+)?(?:xảy ra|còn tình trạng|để tình trạng|phát sinh)\b[^,;.]*"
     r"|\bkhông có\s+(?:\w+\s+){1,3}?nào\s+(?:bị\s+|phải\s+)?" + _PROBLEM_NOUN  # "không có hồ sơ nào bị trễ hạn"
     # "Không có hộ nào thiếu đói", "không có tàu cá nào bị bắt giữ": whatever follows "không có … nào".
     + r"|\bkhông (?:có|để)\s+[^,;.]{1,40}?\bnào\b[^,;.]*"
@@ -248,6 +267,8 @@ PROBLEM = re.compile(
     r"thua lỗ|hòa vốn|lãi thấp|rủi ro|sụt giảm|đình trệ|ngừng hoạt động|bỏ hoang|bỏ dở|dự án treo|"
     r"tranh chấp|khiếu kiện|né tránh|đùn đẩy|nhũng nhiễu|phiền hà|chây ì|tái lấn chiếm|thất thu|"
     r"thiếu việc làm|không có việc làm|ế|mất mùa|mất giá|rớt giá|biến động thất thường|thất thường)\b"
+    # The general problem phrases of the lexicon (store.reader.lexicon).
+    r"|(?<!\w)(?:" + _phrases(PROBLEM_PHRASES) + r")(?!\w)"
     # Too few hands: "chỉ có 2 người", "lực lượng ... mỏng"; too little money: "mức hỗ trợ ... thấp".
     r"|\bchỉ có\s+\d+\s+(?:người|cán bộ|công chức|biên chế|giáo viên|bác sĩ)\b"
     r"|\b(?:lực lượng|biên chế|đội ngũ|cán bộ)\b[^,;.]{0,60}\bmỏng\b"
@@ -297,6 +318,8 @@ RESULT = re.compile(
     r"|\bđược\s+(?:thực hiện|triển khai|tổ chức|xây dựng|chuẩn bị|tiến hành|quán triệt)\s+(?:rất\s+)?(?:chặt chẽ|"
     r"nghiêm túc|đúng|tốt|hiệu quả|bài bản|kịp thời|công phu|chu đáo|khẩn trương|kỹ lưỡng|đồng bộ)\b"
     r"|\d+(?:[.,]\d+)?\s?%"
+    # The general result phrases of the lexicon (store.reader.lexicon).
+    r"|(?<!\w)(?:" + _phrases(RESULT_PHRASES) + r")(?!\w)"
     # Visitors or investment drawn, counted: "thu hút hơn 300 lượt khách".
     r"|\bthu hút\s+(?:được\s+)?(?:hơn\s+|gần\s+|trên\s+|khoảng\s+)?\d"
     # A counted outcome: "xây dựng được 30 nhà", "tăng 12 tỷ đồng".
@@ -348,7 +371,10 @@ COMMUNE_SUBJECT_MODAL = re.compile(
     r"|\bnhiệm vụ (?:hàng đầu|trọng tâm|quan trọng)\b[^;]*\blà\b"
 )
 # A commune stating what it needs: "cần được đầu tư", "phải sớm lập quy hoạch".
-IMPLICIT_REQUEST = re.compile(r"\b(?:cần được|cần sớm|phải sớm|rất cần|mong được|cần sự quan tâm)\b")
+IMPLICIT_REQUEST = re.compile(
+    r"\b(?:cần được|cần sớm|phải sớm|rất cần|mong được|cần sự quan tâm)\b"
+    r"|(?<!\w)(?:" + _phrases(REQUEST_PHRASES) + r")(?!\w)"
+)
 
 
 def speech_verbs(low: str):
