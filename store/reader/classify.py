@@ -96,6 +96,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:tại|ở|của|với|cho|về|đến|trên đ
 _REPORTER = re.compile(r"^\s*(?:pv|phóng viên|hỏi)\s*:")
 _ATTRIBUTION = re.compile(r"[\"”»]\s*,?\s*[^\"“”«»]{0,120}$")
 _SHORT_FRAME = re.compile(r"^[^,;:]{1,25},\s*")
+_EVENT_FRAME = re.compile(r"^\W*(?:ngay\s+)?(?:sau khi|khi|trong khi|ngay khi)\s+[^,;]{1,50}?\b(?:xảy ra|đi qua|kết thúc)\s*,\s*(?=.*\bđã\b)")
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?%")
 
 
@@ -183,6 +184,8 @@ def _speech_act(text: str, low: str, ctx: Context) -> Verdict | None:
 
 def _problem_or_result(low: str) -> str | None:
     """Problems beat results; fixing a problem or not having one is not a problem."""
+    # "Ngay sau khi mưa lũ xảy ra, xã đã …": the time frame names the event, not a problem of the clause.
+    low = _EVENT_FRAME.sub("", low, count=1)
     cleaned = cues.SHARE.sub(" ", cues.DEMAND_GROWTH.sub(" ", cues.REMEDY.sub(" ", low)))
     reduced = bool(cues.REDUCED.search(cleaned))
     cleaned = cues.REDUCED.sub(" ", cleaned)

@@ -196,6 +196,8 @@ REMEDY = re.compile(
     r"|\btình trạng\b[^,;.]{0,50}?(?<!chưa )(?<!không )\bđược\s+(?:ngăn chặn|xử lý|giải quyết|khắc phục|"
     r"đẩy lùi|chấm dứt|kiềm chế|kiểm soát)\b"
     r"|\bhạn chế (?:thấp nhất|tối đa)\b"
+    # "hạn chế" as a verb: "hạn chế khai thác nước ngầm" limits something, it is no shortcoming.
+    r"|\bhạn chế\s+(?:khai thác|sử dụng|việc|đi lại|xả|đốt|chặt|tập trung|thấp)\b"
 )
 _BAD_THING = (
     r"(?:tai nạn|vi phạm|tội phạm|hộ nghèo|hộ cận nghèo|tái nghèo|ô nhiễm|vụ cháy|dịch bệnh|khiếu nại|đơn thư|"
@@ -233,7 +235,7 @@ NEGATED_PROBLEM = re.compile(
     # "không xảy ra sự cố đuối nước hay ngộ độc thực phẩm": the whole rest of the clause (first,
     # so that a list of problems after it is not cut at its first noun).
     r"\b(?:không|chưa|không hề|chưa hề)\s+(?:để\s+)?(?:xảy ra|còn tình trạng|để tình trạng|phát sinh)\b[^;.]*"
-    r"|\b(?:không|chưa|không hề|chưa hề|không để)\s+(?:(?:có|gặp|xảy ra|phát sinh|để xảy ra|để|bị|còn|"
+    r"|\b(?:không|chưa|không hề|chưa hề|không để)\s+(?!ít\b|nhỏ\b)(?:(?:có|gặp|xảy ra|phát sinh|để xảy ra|để|bị|còn|"
     r"ghi nhận)\s+)*(?:\w+\s+){0,3}?" + _PROBLEM_NOUN + r"\b(?:\s*(?:,|và|hay|hoặc)\s*" + _PROBLEM_NOUN + r"\b)*"
     r"|\bkhông có\s+(?:\w+\s+){1,3}?nào\s+(?:bị\s+|phải\s+)?" + _PROBLEM_NOUN  # "không có hồ sơ nào bị trễ hạn"
     # "Không có hộ nào thiếu đói", "không có tàu cá nào bị bắt giữ": whatever follows "không có … nào".
@@ -241,6 +243,7 @@ NEGATED_PROBLEM = re.compile(
     + r"|\bchưa phát sinh\b|\bkhông phát sinh\b"
     # Citizens spared a burden: "người dân không phải chờ đợi lâu".
     r"|\bkhông (?:còn )?phải\s+(?:chờ đợi|chờ|đi lại)\b"
+    r"|\bkhông để\s+(?:người dân|bà con|nhân dân|doanh nghiệp)\s+phải\b[^,;.]*"
 )
 PROBLEM = re.compile(
     r"\b(?:khó khăn|vướng mắc|hạn chế|bất cập|yếu kém|còn thiếu|thiếu|không đáp ứng|chưa đáp ứng|"
@@ -266,7 +269,10 @@ PROBLEM = re.compile(
     # Adversity in plain words: losses, stalls, disputes, officials who shirk.
     r"thua lỗ|hòa vốn|lãi thấp|rủi ro|sụt giảm|đình trệ|ngừng hoạt động|bỏ hoang|bỏ dở|dự án treo|"
     r"tranh chấp|khiếu kiện|né tránh|đùn đẩy|nhũng nhiễu|phiền hà|chây ì|tái lấn chiếm|thất thu|"
-    r"thiếu việc làm|không có việc làm|ế|mất mùa|mất giá|rớt giá|biến động thất thường|thất thường)\b"
+    r"thiếu việc làm|không có việc làm|ế|mất mùa|mất giá|rớt giá|biến động thất thường|thất thường|"
+    r"khan hiếm|tạm dừng|dừng thi công|phải dừng|vắng khách|mang tính mùa vụ|mất mát|còn vướng|vướng)\b"
+    # Prices going up (not "giá trị sản xuất tăng"): "giá vật liệu tăng gần gấp đôi".
+    r"|\bgiá(?!\s+trị)\b[^,;.]{0,30}\btăng\s+(?:cao|mạnh|gần|gấp|đột biến)"
     # The general problem phrases of the lexicon (store.reader.lexicon).
     r"|(?<!\w)(?:" + _phrases(PROBLEM_PHRASES) + r")(?!\w)"
     # Too few hands: "chỉ có 2 người", "lực lượng ... mỏng"; too little money: "mức hỗ trợ ... thấp".

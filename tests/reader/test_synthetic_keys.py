@@ -43,10 +43,10 @@ def key_problems(key_path: Path) -> list[str]:
     return problems
 
 
-def test_there_are_seven_sets() -> None:
-    """Three sets of six; the fourth (ten), fifth, sixth and seventh (eight each) written blind
-    for the trustworthy import."""
-    assert len(KEYS) == 52
+def test_there_are_eight_sets() -> None:
+    """Three sets of six; the fourth (ten), fifth, sixth, seventh (eight each) and eighth (ten)
+    written blind for the trustworthy import."""
+    assert len(KEYS) == 62
 
 
 @pytest.mark.parametrize("key_path", KEYS, ids=lambda p: f"{p.parent.name}/{p.stem}")

@@ -377,3 +377,22 @@ def test_the_readers_cues_are_named_for_an_officer() -> None:
     assert cue_label("heading") == "tiêu đề mục của văn bản / the section heading"
     assert cue_label("content").startswith("từ ngữ của kết quả")
     assert cue_label("something new") == "something new"
+
+
+def test_not_a_few_difficulties_are_difficulties() -> None:
+    assert kind_of("Tuy nhiên, xã còn gặp không ít khó khăn như: trụ sở làm việc phân tán, thiếu công chức địa chính.",
+                   INTRO) == "difficulty"
+
+
+def test_scarcity_stoppages_and_rising_prices_are_difficulties() -> None:
+    assert kind_of("Nguồn cát san lấp rất khan hiếm, nhiều công trình phải tạm dừng chờ vật liệu.", INTRO) == "difficulty"
+    assert kind_of("Giá vật liệu xây dựng tăng gần gấp đôi so với lúc lập dự toán.", INTRO) == "difficulty"
+    assert kind_of("Giá trị sản xuất nông nghiệp tăng 6% so với cùng kỳ.", INTRO) == "achievement"
+
+
+def test_the_event_that_frames_a_response_is_no_problem_of_it() -> None:
+    assert kind_of("Ngay sau khi lũ quét xảy ra, xã đã huy động 300 lượt người giúp dân dọn dẹp nhà cửa.", INTRO) == "achievement"
+
+
+def test_limiting_something_is_no_shortcoming() -> None:
+    assert kind_of("Xã đã vận động 500 hộ xây bể trữ nước, hạn chế khai thác nước ngầm.", INTRO) == "achievement"
