@@ -3,7 +3,7 @@
 The devset measures; it is not a target. Its 21 articles: 00–07 were read while the first
 rules were written; 08–20 were scored blind on 2026-12-02 (macro-F1 0.825, communes 12 of
 13: benchmarks/reader/), and only then used to find kinds of mistakes, each fixed by a
-general rule tested on invented sentences. On all 21 the reader then scored macro-F1 0.967
+general rule tested on invented sentences. On all 21 the reader then scored macro-F1 0.973
 and communes 21 of 21. The floors sit a little below, so that a change that generalises
 better may trade a point here; they say nothing about unseen articles.
 """
