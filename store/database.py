@@ -66,6 +66,9 @@ class Store(StoreIndexes, ItemEditing, StoreMaintenance):
         """The store folder, or None for a store in memory."""
         self._seen_state: tuple[int, int, int] | None = None
         """The store file's state when this process last read it (see changed_on_disk)."""
+        self._by_day: dict[tuple[dt.date, str], list[Session]] = {}
+        self._by_day_of: dict[str, Session] | None = None
+        """The sessions index `_by_day` was built from (see `_sessions_by_day`)."""
         self._check_schema()
         self._reindex()
 
@@ -338,9 +341,8 @@ class Store(StoreIndexes, ItemEditing, StoreMaintenance):
         common, and the same leader (or one of them names none). The newest such, or None."""
         leader = fold(report.leader.name)
         codes = {c.code for c in report.communes}
-        for session in self.sessions():
-            if session.date != report.date or session.province != report.province:
-                continue
+        same_day = self._sessions_by_day().get((report.date, report.province.code), [])
+        for session in sorted(same_day, key=lambda s: s.id, reverse=True):
             if not codes & set(session.commune_codes):
                 continue
             theirs = fold(session.leader.name)
@@ -348,6 +350,16 @@ class Store(StoreIndexes, ItemEditing, StoreMaintenance):
                 continue
             return session
         return None
+
+    def _sessions_by_day(self) -> dict[tuple[dt.date, str], list[Session]]:
+        """Sessions by date and province, rebuilt when the indexes were (an import of 1,000
+        articles into a national store asks once per article)."""
+        if self._by_day_of is not self._sessions:
+            by_day: dict[tuple[dt.date, str], list[Session]] = {}
+            for session in self._sessions.values():
+                by_day.setdefault((session.date, session.province.code), []).append(session)
+            self._by_day, self._by_day_of = by_day, self._sessions
+        return self._by_day
 
     def session_texts(self, session_id: str) -> set[str]:
         """The normalised texts of a session's live items (to tell what another outlet adds)."""

@@ -58,11 +58,6 @@ class PlanLine:
         """Whether the line will be stored as an item."""
         return self.kind is not None
 
-    @property
-    def follow_up(self) -> tuple[str, tuple[str, ...], dt.date | None]:
-        """Owner, co-agencies and deadline together."""
-        return self.owner, self.co_agencies, self.deadline
-
 
 @dataclass(frozen=True)
 class SessionFacts:
@@ -87,11 +82,6 @@ class SessionMatch:
     """How to name it to the officer: "cdb5ed9f (Báo X, 25/11/2025)"."""
     known: frozenset[int] = frozenset()
     """Indexes of the plan's lines whose text the session already holds."""
-
-
-def _normalised(text: str) -> str:
-    """The text as compared across outlets: folded, punctuation and spacing ignored."""
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in fold(text)).split())
 
 
 @dataclass(frozen=True)
@@ -338,9 +328,6 @@ class ImportPlan:
             return f"cả {len(communes)} xã / all {len(communes)}"
         return ", ".join(c.label for c in communes)
 
-    def matching_text(self, index: int) -> str:
-        """Line `index`'s text as compared with a stored session's items."""
-        return _normalised(self.lines[index].text)
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -348,8 +335,8 @@ def _short(text: str, width: int = 60) -> str:
 
 
 def normalised(text: str) -> str:
-    """Text as compared across outlets (see `SessionMatch`): folded, punctuation ignored."""
-    return _normalised(text)
+    """Text as compared across outlets (see `SessionMatch`): folded, punctuation and spacing ignored."""
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in fold(text)).split())
 
 
 _MIN_CONTAINED_WORDS = 6
@@ -360,7 +347,7 @@ same sentence: outlets cut and join a report's sentences differently."""
 def already_there(text: str, there: set[str]) -> bool:
     """Whether `text` is in `there` (normalised texts of a session's items): the same text,
     or one holds the other, the shorter having at least a few words."""
-    wanted = _normalised(text)
+    wanted = normalised(text)
     if wanted in there:
         return True
     padded = f" {wanted} "
