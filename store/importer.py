@@ -20,14 +20,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .documents import Block, Document, read_document
+from .documents.plain_text import text_blocks
 from .errors import ReportError
 from .import_plan import ImportPlan, PlanLine, SessionFacts, SessionMatch, already_there
 from .models import Commune, Kind, Person, Province
 from .reader import ExtractedItem, Extraction, extract_text
-from .reader.classify import DIRECTIVE, REQUEST, Context, classify_clause
-from .reader.clauses import split_clauses
 from .reader.extract import with_assignment
-from .reader.speakers import COMMUNE, People
+from .reader.left_out import HEADING, NO_KIND, LeftOut
 from .reader.dates import impossible_session_date
 from .reader.sentences import split_sentences
 from .registry import Registry
@@ -38,7 +37,7 @@ if TYPE_CHECKING:
     from .database import Store
 
 __all__ = ["Overrides", "ImportPlan", "plan_import", "extraction_of", "parse_date", "split_front_matter",
-           "match_stored_session", "structured_plan"]
+           "match_stored_session", "structured_plan", "read_as_import"]
 
 _TITLE_LIMIT = 200
 """A title longer than this is cut (with …) when none is given: it is only a label."""
@@ -119,45 +118,64 @@ class _Reading:
     headed: list[ExtractedItem] = field(default_factory=list)
 
 
-def _sections(blocks: tuple[Block, ...]) -> tuple[list[tuple[Kind, str]], list[Block]]:
-    """Sort blocks into sentences under a kind heading and blocks left to the reader."""
-    headed: list[tuple[Kind, str]] = []
-    free: list[Block] = []
+def _sections(blocks: tuple[Block, ...]) -> tuple[dict[str, Kind], set[str]]:
+    """The kind each sentence's section heading announces, and the headings' own texts."""
+    kinds: dict[str, Kind] = {}
+    headings: set[str] = set()
     kind: Kind | None = None
     for block in blocks:
         if block.heading:
             kind = block.kind
-            if kind is None:
-                free.append(block)  # a heading of no kind is context for the reader
+            headings.add(block.text)
             continue
-        if kind is None:
-            free.append(block)
-        else:
+        if kind is not None:
             for sentence in split_sentences(block.text):
-                headed.extend(_headed_pieces(kind, sentence))
-    return headed, free
+                kinds.setdefault(sentence, kind)
+    return kinds, headings
 
 
-def _headed_pieces(kind: Kind, sentence: str) -> list[tuple[Kind, str]]:
-    """A sentence under a heading of `kind`, in one piece, except the answer a request
-    gets after a colon in minutes ("Đề nghị …: giao Sở Tài chính chủ trì …"), a directive."""
-    if kind is not Kind.REQUEST:
-        return [(kind, sentence)]
-    pieces: list[tuple[Kind, str]] = []
-    start = 0
-    for clause in split_clauses(sentence):
-        if clause.answer:
-            verdict = classify_clause(clause.text, Context(COMMUNE, People(), REQUEST, None, answer=True))
-            if verdict.kind == DIRECTIVE:
-                pieces.append((kind, sentence[start : clause.start].rstrip(" :")))
-                pieces.append((Kind.DIRECTIVE, sentence[clause.start :]))
-                return [(k, text) for k, text in pieces if text]
-    return [(kind, sentence[start:])]
+_POSITIONAL_CUES = frozenset({"", "joined", "continues", "request list", "leader's instruction"})
+"""Reader cues that only say where a clause stands: under a section heading, the heading's
+kind is the better guess. A cue of the clause's own words (a result, a problem, who asks
+whom) keeps the reader's kind, so "Tuy nhiên, … còn thấp" under "Kết quả" stays a difficulty."""
 
 
-def _read_free(doc: Document, registry: Registry, overrides: Overrides, today: dt.date) -> _Reading:
+def _apply_sections(facts: Extraction, kinds: dict[str, Kind], headings: set[str]) -> None:
+    """Let section headings decide where the reader had no cue of its own; headings are left out."""
+    items: list[ExtractedItem] = []
+    left_out: list[LeftOut] = []
+    for item in facts.items:
+        sentence = facts.sentences[item.position - 1] if 0 < item.position <= len(facts.sentences) else ""
+        if sentence in headings:
+            left_out.append(LeftOut(sentence, HEADING, position=item.position))
+            continue
+        section = kinds.get(sentence)
+        if section is not None and (item.kind == section.value or item.cue in _POSITIONAL_CUES):
+            item = with_assignment(replace(item, kind=section.value, cue="heading", unsure=False), facts.date)
+        items.append(item)
+    names = tuple(c.name for c in facts.communes)
+    for left in facts.left_out:
+        section = kinds.get(left.text)
+        if left.text in headings:
+            left_out.append(replace(left, reason=HEADING))
+        elif section is not None and left.reason == NO_KIND and len(left.text.split()) >= _MIN_ITEM_WORDS:
+            taken = ExtractedItem(section.value, clean(left.text), _named(left.text, names) or names, "heading",
+                                  position=left.position)
+            items.append(with_assignment(taken, facts.date))
+        else:
+            left_out.append(left)
+    # A heading counted once even when the reader saw it twice (it is skipped as a duplicate).
+    facts.items = sorted(items, key=lambda i: i.position)
+    facts.left_out = left_out
+
+
+_MIN_ITEM_WORDS = 4
+"""A line under a heading shorter than this is a label or a signature, not an item."""
+
+
+def _read_free(doc: Document, registry: Registry, overrides: Overrides, today: dt.date, *, front_matter: bool = True) -> _Reading:
     """Read a Word or text document with the reader; headed sections keep their kind."""
-    header, blocks = split_front_matter(doc.blocks) if doc.format == "text" else ({}, doc.blocks)
+    header, blocks = split_front_matter(doc.blocks) if doc.format == "text" and front_matter else ({}, doc.blocks)
     body_text = "\n".join(block.text for block in blocks)
     province_hint = _province(overrides, registry, doc.source) if overrides.province else None
     year_hint = overrides.date.year if overrides.date else None
@@ -165,18 +183,9 @@ def _read_free(doc: Document, registry: Registry, overrides: Overrides, today: d
     facts = extract_text(body_text, registry, today=reading_day, year_hint=year_hint, province_hint=province_hint)
     if facts.date is None and _header_date(header):
         facts.date = _header_date(header)  # the text names no day: the header's date is the next best
-    headed, free = _sections(blocks)
-    if headed:
-        # Only the free part is classified by the reader; the session facts come from all of it.
-        free_text = "\n".join(b.text for b in free)
-        rest = extract_text(free_text, registry, today=reading_day, year_hint=year_hint, province_hint=facts.province)
-        facts.items = rest.items
-        facts.left_out = rest.left_out
-    names = tuple(c.name for c in facts.communes)
-    headed_items = [with_assignment(ExtractedItem(kind.value, clean(text), _named(text, names) or names, "heading"),
-                                    facts.date)
-                    for kind, text in headed]
-    facts.items = headed_items + facts.items
+    kinds, headings = _sections(blocks)
+    if kinds or headings:
+        _apply_sections(facts, kinds, headings)
     title = header.get("title") or next((b.text for b in blocks if b.text), "")
     if len(title) > _TITLE_LIMIT:
         title = title[: _TITLE_LIMIT - 1] + "…"
@@ -375,3 +384,11 @@ def match_stored_session(plan: ImportPlan, store: Store) -> ImportPlan:
     where, day = session.source or session.title, f"{session.date:%d/%m/%Y}"
     label = f"{session.id} ({where})" if day in where else f"{session.id} ({where}, {day})"
     return plan.with_match(SessionMatch(session.id, label, known))
+
+
+def read_as_import(body: str, registry: Registry, today: dt.date | None = None) -> Extraction:
+    """Read the body of a text file as `haicap import` does (headings of reports and minutes
+    decide the kind of what is under them), for `haicap eval --as-import`."""
+    doc = Document(source="<body>", format="text", blocks=text_blocks(body, markdown=False), encoding="UTF-8")
+    # The body has no front matter: the devset keeps it in the file's header.
+    return _read_free(doc, registry, Overrides(), today or dt.date.today(), front_matter=False).extraction

@@ -18,11 +18,12 @@ import json
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import Callable
 
 from ..registry import Registry
 from ..text import clean, fold
 from . import KINDS
-from .extract import extract_text
+from .extract import Extraction, extract_text
 
 __all__ = ["evaluate_dir", "format_report", "read_article", "KEY_LISTS"]
 
@@ -145,9 +146,20 @@ class Report:
         return sum(a.date_ok for a in self.articles) / len(self.articles) if self.articles else 0.0
 
 
-def score_article(name: str, body: str, key: dict, registry: Registry, today: dt.date | None = None) -> ArticleResult:
+Read = Callable[[str, Registry, "dt.date | None"], Extraction]
+"""How a body is read: the reader of free text (the default), or the whole import's reading
+(headings of reports and minutes deciding kinds: `store.importer.read_as_import`)."""
+
+
+def _read_free_text(body: str, registry: Registry, today: dt.date | None) -> Extraction:
+    return extract_text(body, registry, today=today)
+
+
+def score_article(
+    name: str, body: str, key: dict, registry: Registry, today: dt.date | None = None, read: Read = _read_free_text
+) -> ArticleResult:
     """Run the reader on one body and score it against its key."""
-    ex = extract_text(body, registry, today=today)
+    ex = read(body, registry, today)
     items = [(i.kind, clean(i.text)) for i in ex.items]
     fragments = {kind: [clean(f) for f in key.get(lst, [])] for kind, lst in KEY_LISTS.items()}
     all_fragments = [f for fs in fragments.values() for f in fs]
@@ -178,8 +190,9 @@ def score_article(name: str, body: str, key: dict, registry: Registry, today: dt
     return result
 
 
-def evaluate_dir(path: str | Path, registry: Registry) -> Report:
-    """Score the reader on every `NN_*.txt` with a `.key.json` under `path` (or `path/articles`)."""
+def evaluate_dir(path: str | Path, registry: Registry, read: Read = _read_free_text) -> Report:
+    """Score the reader on every `NN_*.txt` with a `.key.json` under `path` (or `path/articles`);
+    `read` says how a body is read (see `Read`)."""
     root = Path(path)
     if (root / "articles").is_dir():
         root = root / "articles"
@@ -191,7 +204,7 @@ def evaluate_dir(path: str | Path, registry: Registry) -> Report:
             continue
         key = json.loads(key_path.read_text(encoding="utf-8"))
         header, body = _split_article(text_path)
-        result = score_article(text_path.stem, body, key, registry, _reading_day(header))
+        result = score_article(text_path.stem, body, key, registry, _reading_day(header), read)
         articles.append(result)
         for kind, score in result.scores.items():
             total = kinds[kind]

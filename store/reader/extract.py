@@ -73,6 +73,8 @@ class Extraction:
     items: list[ExtractedItem] = field(default_factory=list)
     left_out: list[LeftOut] = field(default_factory=list)
     """Every sentence that is none of the four kinds, with the reason, in text order."""
+    sentences: list[str] = field(default_factory=list)
+    """Every sentence read, in order: item and left-out `position` N is `sentences[N - 1]`."""
     unknown_communes: list[str] = field(default_factory=list)
     """Names of a list of communes that are mostly not communes of the province found: a
     sign that the province or the list was misread (shown to the officer)."""
@@ -220,6 +222,7 @@ def extract_text(
     for sentences in per_paragraph:
         for index, sentence in enumerate(sentences):
             position += 1
+            extraction.sentences.append(sentence)
             key = sentence.casefold().strip(" .")
             if key in seen:
                 extraction.left_out.append(LeftOut(sentence, DUPLICATE, seen[key], position))

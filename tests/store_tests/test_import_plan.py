@@ -194,3 +194,52 @@ def test_a_list_of_communes_the_given_province_lacks_is_pointed_out(tmp_path: Pa
     assert [c.label for c in plan.session.communes] == ["xã Hoằng Hóa"]
     assert "xã Bình Gia" in plan.unknown_communes
     assert "check the province" in "\n".join(plan.describe())
+
+
+REPORT_WITH_HEADINGS = """\
+UBND XÃ HOẰNG TIẾN
+BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2025
+
+Ngày 3/12/2025, Phó Chủ tịch UBND tỉnh Lê Văn Minh làm việc với xã Hoằng Tiến.
+
+I. KẾT QUẢ ĐẠT ĐƯỢC
+Thu ngân sách trên địa bàn xã đạt 115% dự toán.
+Tuy nhiên, tỷ lệ giải ngân vốn đầu tư công mới đạt 45% kế hoạch.
+
+II. KIẾN NGHỊ, ĐỀ XUẤT
+Sớm bố trí kinh phí nâng cấp tuyến đê biển của xã.
+Bổ sung 02 biên chế công chức địa chính cho xã.
+
+CHỦ TỊCH
+"""
+
+
+def test_section_headings_decide_only_where_the_reader_has_no_cue(tmp_path: Path) -> None:
+    plan = plan_import(write(tmp_path / "bao-cao.txt", REPORT_WITH_HEADINGS), REGISTRY, today=TODAY)
+    kinds = {line.text: line.kind for line in plan.lines}
+    assert kinds["Thu ngân sách trên địa bàn xã đạt 115% dự toán."] is Kind.ACHIEVEMENT
+    # A shortfall under "Kết quả" is still a difficulty: its own words say so.
+    assert kinds["Tuy nhiên, tỷ lệ giải ngân vốn đầu tư công mới đạt 45% kế hoạch."] is Kind.DIFFICULTY
+    # Bare lines under "Kiến nghị" are what the commune asks.
+    assert kinds["Sớm bố trí kinh phí nâng cấp tuyến đê biển của xã."] is Kind.REQUEST
+    assert kinds["Bổ sung 02 biên chế công chức địa chính cho xã."] is Kind.REQUEST
+    reasons = {line.text: line.reason for line in plan.left_out}
+    assert reasons["I. KẾT QUẢ ĐẠT ĐƯỢC"] == "heading" and reasons["II. KIẾN NGHỊ, ĐỀ XUẤT"] == "heading"
+    assert "CHỦ TỊCH" in reasons  # a signature line is no item
+
+
+def test_eval_can_read_bodies_as_import_reads_files(tmp_path: Path) -> None:
+    import json
+
+    from store.importer import read_as_import
+    from store.reader.evaluate import evaluate_dir
+
+    (tmp_path / "01_bao_cao.txt").write_text("url: x\ndate: 2025-12-03\ntitle: t\nnote: synthetic\n\n" + REPORT_WITH_HEADINGS,
+                                             encoding="utf-8")
+    key = {"date": "2025-12-03", "communes": ["Hoằng Tiến"], "achievements": [], "difficulties": [],
+           "requests": ["Bổ sung 02 biên chế công chức địa chính"], "directives": [], "ambiguous": []}
+    (tmp_path / "01_bao_cao.key.json").write_text(json.dumps(key, ensure_ascii=False), encoding="utf-8")
+    alone = evaluate_dir(tmp_path, REGISTRY)
+    as_import = evaluate_dir(tmp_path, REGISTRY, read_as_import)
+    assert as_import.kinds["request"].found == 1
+    assert alone.kinds["request"].found <= as_import.kinds["request"].found

@@ -78,6 +78,10 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
         help="score the reader on labelled articles (NN_*.txt with .key.json answer keys)",
     )
     evaluate.add_argument("folder", metavar="DIR", type=Path)
+    evaluate.add_argument(
+        "--as-import", action="store_true",
+        help="read each body as `haicap import` reads a text file (section headings decide kinds), not with the reader alone",
+    )
     evaluate.set_defaults(handler=_eval)
 
 
@@ -185,7 +189,12 @@ def _eval(args: argparse.Namespace, db_path: Path) -> int:
 
     if not args.folder.is_dir():
         return fail(f"{args.folder}: not a folder of labelled articles")
-    report = evaluate_dir(args.folder, load_registry())
+    if args.as_import:
+        from store.importer import read_as_import
+
+        report = evaluate_dir(args.folder, load_registry(), read_as_import)
+    else:
+        report = evaluate_dir(args.folder, load_registry())
     if not report.articles:
         return fail(f"{args.folder}: no article with a .key.json answer key")
     print(format_report(report))
