@@ -225,3 +225,19 @@ def test_commands_print_control_characters_from_item_text_visibly(seeded_store_p
     assert "␛[31mđỏ␛[0m" in out and "<U+202E>abc" in out and "[bold]x[/]" in out
     assert main(["--db", str(seeded_store_path), "item", "nope\x1b[2J"]) == 1
     assert "nope␛[2J" in capsys.readouterr().err
+
+
+def test_a_bug_of_the_reader_is_one_line_and_writes_nothing(tmp_path: Path, store_folder: Path, capsys, monkeypatch) -> None:
+    """The reader is heuristic code run on any file: if it fails on one, the import says so on
+    one line naming the file, and the store is untouched."""
+    import store.importer
+
+    def broken(*args, **kwargs):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(store.importer, "extract_text", broken)
+    before = (store_folder / "haicap.json").read_bytes()
+    assert main(["--db", str(store_folder), "import", str(_article(tmp_path))]) == 1
+    err = capsys.readouterr().err
+    assert "cannot read (IndexError" in err and "Traceback" not in err
+    assert (store_folder / "haicap.json").read_bytes() == before

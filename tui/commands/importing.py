@@ -109,6 +109,10 @@ def _import(args: argparse.Namespace, db_path: Path) -> int:
             plans.append(plan_import(path, registry, overrides=overrides, today=day))
         except StoreError as error:
             errors.append(str(error))
+        except Exception as error:  # noqa: BLE001
+            # The reader is heuristic code run on any file a user has: a bug there is one
+            # line naming the file, never a traceback, and nothing is written.
+            errors.append(f"{path}: cannot read ({type(error).__name__}: {error})")
     if errors:
         for plan in plans:
             print("\n".join(plan.describe()))
@@ -165,6 +169,8 @@ def _extract(args: argparse.Namespace, db_path: Path) -> int:
         extraction = extraction_of(args.file, load_registry(), overrides=_overrides(args), today=current_day())
     except StoreError as error:
         return fail(str(error))
+    except Exception as error:  # noqa: BLE001 - see _import
+        return fail(f"{args.file}: cannot read ({type(error).__name__}: {error})")
     data = extraction.to_json()
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
