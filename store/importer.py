@@ -158,7 +158,7 @@ def _apply_sections(facts: Extraction, kinds: dict[str, Kind], headings: set[str
         section = kinds.get(left.text)
         if left.text in headings:
             left_out.append(replace(left, reason=HEADING))
-        elif section is not None and left.reason == NO_KIND and len(left.text.split()) >= _MIN_ITEM_WORDS:
+        elif section is not None and left.reason == NO_KIND and _reads_as_content(left.text):
             taken = ExtractedItem(section.value, clean(left.text), _named(left.text, names) or names, "heading",
                                   position=left.position)
             items.append(with_assignment(taken, facts.date))
@@ -169,8 +169,19 @@ def _apply_sections(facts: Extraction, kinds: dict[str, Kind], headings: set[str
     facts.left_out = left_out
 
 
-_MIN_ITEM_WORDS = 4
-"""A line under a heading shorter than this is a label or a signature, not an item."""
+_MIN_ITEM_WORDS = 6
+"""A line under a heading shorter than this is a label, a title or a name, not an item."""
+
+
+def _reads_as_content(text: str) -> bool:
+    """Whether a line under a heading may be an item: long enough, in sentence case (a title
+    in capitals or a signature's name is not), and not a label ("Thời gian: thường xuyên")."""
+    words = text.split()
+    if len(words) < _MIN_ITEM_WORDS or text.isupper():
+        return False
+    if all(word[:1].isupper() for word in words if word[:1].isalpha()):
+        return False  # "Lê Thị Thu Hà", "Phó Chủ Tịch …": a name or a title
+    return not re.match(r"^[^:]{1,20}:\s*\S+(?:\s+\S+){0,2}\.?$", text)
 
 
 def _read_free(doc: Document, registry: Registry, overrides: Overrides, today: dt.date, *, front_matter: bool = True) -> _Reading:

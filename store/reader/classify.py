@@ -23,6 +23,8 @@ EXCLUDED = "excluded"
 """A clause that is deliberately none of the four (meta, visit, promise, potential)."""
 
 _ASK = set(cues.ASK_VERBS.split("|"))
+_UPWARD = {"kiến nghị", "kiến nghị với", "kính đề nghị", "mong", "mong muốn", "rất mong", "xin"}
+"""Verbs that only ever ask upwards: a provincial leader does not "kiến nghị" the province."""
 _ORDER_ONLY = {"yêu cầu", "chỉ đạo", "giao", "quán triệt", "nhắc nhở"}
 
 
@@ -92,6 +94,10 @@ _DAMAGE = re.compile(
     r"cuốn trôi|tốc mái|đổ sập|vùi lấp|xói lở|lở mái|sụt chân|ngập sâu)\b"
 )
 _DATED_LEAD = re.compile(r"^\W*(?:\(\w+\)\s*-\s*)?(?:sáng|chiều|trưa|tối|ngày|hôm)\b")
+_RESTATED_REQUEST = re.compile(
+    r"về\s+(?:các\s+)?(?:đề nghị|kiến nghị|đề xuất)\s+(?:của\s+)?(?:ubnd\s+|đảng ủy\s+|ủy ban nhân dân\s+)?"
+    r"(?:xã|phường|đặc khu|các xã|địa phương)\b(?:\s+\S+){4,}"
+)
 _PLACE_BEFORE = re.compile(r"\b(?:tại|ở|của|với|cho|về|đến|trên địa bàn)\s+(?:các\s+|\d+\s+)?$")
 _REPORTER = re.compile(r"^\s*(?:pv|phóng viên|hỏi)\s*:")
 _ATTRIBUTION = re.compile(r"[\"”»]\s*,?\s*[^\"“”«»]{0,120}$")
@@ -131,6 +137,8 @@ def _speech_act(text: str, low: str, ctx: Context) -> Verdict | None:
     for match in cues.speech_verbs(low):
         verb = match.group(1)
         after = low[match.end() :]
+        if verb in _ORDER_ONLY and re.search(r"\bđã\s+$", low[: match.start()]):
+            continue  # "Đảng ủy đã chỉ đạo 100% chi bộ …": what was done, reported
         if re.search(r"\bsẽ\s+(?:tiếp tục\s+)?$", low[: match.start()]):
             return Verdict(EXCLUDED, None, "promise")  # "Thường trực sẽ chỉ đạo các sở ..."
         actor = actor_before(text[: match.start()], ctx.people, ctx.speaker) or ctx.prev_actor
@@ -147,6 +155,9 @@ def _speech_act(text: str, low: str, ctx: Context) -> Verdict | None:
             if verb in _ASK and not to_commune and ctx.voter_meeting:
                 return Verdict(REQUEST, RESIDENT, f"voters {verb}")
             return Verdict(EXCLUDED, RESIDENT, "resident's petition")
+        if verb in _UPWARD and to_province:
+            # "Kiến nghị UBND tỉnh sớm phê duyệt …": asked upwards, whoever writes it down.
+            return Verdict(REQUEST, COMMUNE, f"{verb} to province")
         if cues.RESIDENT_ADDRESSEE.match(after):
             return Verdict(EXCLUDED, actor, "wish to residents")
         # "lưu ý xã kiên trì vận động ...": the commune told straight after the verb is instructed.
@@ -232,6 +243,11 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # Outside the leader's speech only when a verb of doing follows ("xã cần quan tâm …", not
         # "xã cần thêm kinh phí", a need).
         return Verdict(DIRECTIVE, LEADER, "leader's modal instruction")
+
+    if _RESTATED_REQUEST.match(core):
+        # A notice of conclusions restates each request before answering it: "Về đề nghị của
+        # UBND xã … bố trí vốn …" is the commune's request.
+        return Verdict(REQUEST, COMMUNE, "restated request")
 
     if _REPORTER.match(low):
         # "PV: Xin đồng chí cho biết …": the reporter asks; the answer that follows is content.

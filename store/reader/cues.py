@@ -89,7 +89,7 @@ NOUN_BEFORE = re.compile(
     r"(?:\b(?:những|các|một số|nhiều|ý kiến|nêu|về|của|theo|đúng|đáp ứng|được|bảo đảm|đảm bảo|"
     r"nhóm|mọi|với|nghe|đơn|đơn thư|tiếp thu|trả lời|giải quyết|làm rõ|bàn|chuyển|giao lưu|phát biểu|ý kiến|"
     # "tổng hợp toàn bộ kiến nghị", "công tác lãnh đạo, chỉ đạo", "sự chỉ đạo": the activity, not the act.
-    r"toàn bộ|tổng hợp|công tác|sự|thực hiện|lãnh đạo|lãnh đạo,|hồ sơ|văn bản|tờ trình|công văn|giấy|"
+    r"toàn bộ|tổng hợp|công tác|sự|thực hiện|lãnh đạo|lãnh đạo,|hồ sơ|văn bản|tờ trình|công văn|giấy|ban|trong|"
     # "Đó là yêu cầu được bà X nhấn mạnh": what a pointer names is a noun.
     r"(?:đó|đây|này)\s+(?:là|chính là))\s*,?\s*"
     r"|\b(?:kiến nghị|đề xuất|ý kiến|đề nghị),?\s+(?:và\s+)?)$"
@@ -159,7 +159,7 @@ META = re.compile(
     r"|\b(?:làm rõ|phản hồi|trao đổi|giải đáp|trả lời|tiếp thu|giải trình)\b(?![^;]*\d[\d.,]*\s+(?:lượt\s+)?ý kiến)"
     r"[^;]*\b(?:kiến nghị|đề xuất|ý kiến)\b"
     r"|\b(?:kiến nghị|đề xuất|ý kiến)\b[^;]*\bđược\b[^;]{0,30}\b(?:trả lời|giải đáp|làm rõ|tiếp thu|phản hồi|giải trình)\b"
-    r"|\bý kiến (?:thảo luận|phát biểu)\b|\bbuổi làm việc (?:diễn ra|nhằm)\b"
+    r"|\bý kiến (?:thảo luận|phát biểu)\b|\bbuổi làm việc (?:diễn ra|nhằm|kết thúc)\b"
 )
 # The leader's visit, gifts and attendance: context, not content.
 VISIT = re.compile(
@@ -184,6 +184,8 @@ POTENTIAL = re.compile(r"\b(?:tiềm năng|lợi thế|dư địa|cơ hội phá
 _REMEDY_VERB = (r"(?:tháo gỡ|khắc phục|giải quyết|vượt qua|vượt|xử lý|hỗ trợ|ứng phó|phòng, chống|phòng chống|"
                 r"giảm thiểu|hạn chế thấp nhất|chấm dứt|ngăn chặn|đẩy lùi|kiềm chế|xóa bỏ|dẹp bỏ|chống)")
 REMEDY = re.compile(
+    # A fire or a spill caught in time: "các vụ cháy đều được phát hiện sớm, dập tắt kịp thời".
+    r"\b(?:vụ cháy|đám cháy|sự cố)\b[^;.]{0,40}?\b(?:được phát hiện sớm|được dập tắt|được khống chế|dập tắt|khống chế)\b[^;.]*|"
     # Gifts to people in need: "trao 1.200 suất quà cho lao động có hoàn cảnh khó khăn".
     r"\b(?:cho|tặng|trao|thăm hỏi|giúp đỡ)\b[^;.]{0,50}?\b(?:hoàn cảnh|gia đình|hộ|hộ gia đình)\s+(?:đặc biệt\s+)?khó khăn\b|"
     r"\b" + _REMEDY_VERB + r"\b(?:[^;.]{0,25}?)\b(?:"
@@ -212,8 +214,8 @@ _GOOD_THING = (
 """Quantities that are good: less of them is a problem (more is a result, see RESULT)."""
 # Less of a bad thing is a result, whatever words name it: "số hộ tái nghèo giảm mạnh".
 REDUCED = re.compile(
-    r"(?<!\w)(?:" + _phrases(PROBLEM_PHRASES) + r"|" + _BAD_THING + r")(?!\w)[^,;.]{0,30}?"
-    r"\b(?:giảm|kéo giảm|được kéo giảm|được đẩy lùi|được khắc phục|không còn)\b"
+    r"(?<!\w)(?:" + _phrases(PROBLEM_PHRASES) + r"|" + _BAD_THING + r")(?!\w)(?:[^;.]|\.(?=\d)){0,40}?"
+    r"\b(?:giảm|kéo giảm|được kéo giảm|được đẩy lùi|được khắc phục|không còn|chỉ còn)\b"
 )
 # More of a demand is neither: "số học sinh tăng nhanh" is the premise of a problem that follows.
 # A share of the population or the land is a plain statistic, not a result: "90% dân số là đồng bào".
@@ -239,7 +241,7 @@ NEGATED_PROBLEM = re.compile(
     r"ghi nhận)\s+)*(?:\w+\s+){0,3}?" + _PROBLEM_NOUN + r"\b(?:\s*(?:,|và|hay|hoặc)\s*" + _PROBLEM_NOUN + r"\b)*"
     r"|\bkhông có\s+(?:\w+\s+){1,3}?nào\s+(?:bị\s+|phải\s+)?" + _PROBLEM_NOUN  # "không có hồ sơ nào bị trễ hạn"
     # "Không có hộ nào thiếu đói", "không có tàu cá nào bị bắt giữ": whatever follows "không có … nào".
-    + r"|\bkhông (?:có|để)\s+[^,;.]{1,40}?\bnào\b[^,;.]*"
+    + r"|\b(?:không|chưa) (?:có|để)\s+[^,;.]{1,40}?\bnào\b[^,;.]*"
     + r"|\bchưa phát sinh\b|\bkhông phát sinh\b"
     # Citizens spared a burden: "người dân không phải chờ đợi lâu".
     r"|\bkhông (?:còn )?phải\s+(?:chờ đợi|chờ|đi lại)\b"
@@ -270,7 +272,10 @@ PROBLEM = re.compile(
     r"thua lỗ|hòa vốn|lãi thấp|rủi ro|sụt giảm|đình trệ|ngừng hoạt động|bỏ hoang|bỏ dở|dự án treo|"
     r"tranh chấp|khiếu kiện|né tránh|đùn đẩy|nhũng nhiễu|phiền hà|chây ì|tái lấn chiếm|thất thu|"
     r"thiếu việc làm|không có việc làm|ế|mất mùa|mất giá|rớt giá|biến động thất thường|thất thường|"
-    r"khan hiếm|tạm dừng|dừng thi công|phải dừng|vắng khách|mang tính mùa vụ|mất mát|còn vướng|vướng)\b"
+    r"khan hiếm|tạm dừng|dừng thi công|phải dừng|vắng khách|mang tính mùa vụ|mất mát|còn vướng|vướng|"
+    # Little left of what is needed, and fire risk: "hồ chỉ còn 6% dung tích", "thực bì khô nẻ, dễ bắt lửa".
+    r"chỉ còn|chỉ bằng|dễ bắt lửa|dễ cháy|khô nẻ|phủ kín|bất lợi|chịu ảnh hưởng|phân bổ muộn|"
+    r"mới giải ngân được)\b"
     # Prices going up (not "giá trị sản xuất tăng"): "giá vật liệu tăng gần gấp đôi".
     r"|\bgiá(?!\s+trị)\b[^,;.]{0,30}\btăng\s+(?:cao|mạnh|gần|gấp|đột biến)"
     # The general problem phrases of the lexicon (store.reader.lexicon).
@@ -290,7 +295,9 @@ PROBLEM = re.compile(
     r"|\b" + _BAD_THING + r"\b[^,;.]{0,30}\b(?:vẫn(?:\s+còn|\s+ở mức|\s+duy trì ở mức)?|ở mức|duy trì ở mức)\s+"
     r"(?:trên|hơn|gần|xấp xỉ)\s+\d"
     # Less of a good thing: "lượng khách lưu trú giảm mạnh".
-    r"|\b" + _GOOD_THING + r"\b[^,;.]{0,30}\bgiảm\b"
+    r"|\b" + _GOOD_THING + r"\b(?:[^;.]|\.(?=\d)){0,40}?\bgiảm\b"  # "2.150 tấn, giảm": a dot of a number is no end
+    # What is left of a bad thing: "tỷ lệ hộ cận nghèo còn 7,2%" (not "giảm còn 2%": see REDUCED).
+    r"|\b" + _BAD_THING + r"\b[^,;.]{0,30}\b(?<!giảm )còn\s+(?:khoảng\s+)?\d"
     # Low where more is wanted: "nguồn thu ngân sách của xã thấp".
     r"|\b(?:nguồn thu|thu ngân sách|thu nhập|năng suất|chất lượng|giá trị)\b[^,;]{0,25}\bthấp\b"
     # "còn" + a degree word: something that should have changed has not ("tỷ lệ hộ nghèo còn cao").
@@ -354,7 +361,9 @@ ACTION = re.compile(
 # The line that opens a list: "xã đề xuất một số nội dung:", "đề nghị tập trung các nhiệm vụ sau:".
 LIST_HEADER = re.compile(
     r"\b(?:một số|các|những|\d+|hai|ba|bốn|năm)\s+(?:nội dung|vấn đề|kiến nghị|đề xuất|nhiệm vụ|giải pháp|"
-    r"việc|nhóm nhiệm vụ|nhóm giải pháp|kiến nghị, đề xuất|trọng tâm)\b[^:;.]{0,40}:\s*$"
+    r"việc|nhóm nhiệm vụ|nhóm giải pháp|kiến nghị, đề xuất|trọng tâm|chỉ tiêu|kết quả)\b[^:;.]{0,40}:\s*$"
+    # A speech verb with nothing said yet: "Đồng chí yêu cầu:", "Kết luận:".
+    r"|^[^:;.]{0,40}\b(?:yêu cầu|đề nghị|chỉ đạo|kết luận|nhấn mạnh|lưu ý|giao)\s*:\s*$"
     r"|\b(?:như sau|sau đây|cụ thể như sau|gồm)\s*:\s*$"
 )
 # The province side as the subject of a clause: "Tỉnh sớm bố trí kinh phí ...".

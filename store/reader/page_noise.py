@@ -31,6 +31,8 @@ _WIDGET = re.compile(
     r"giong nam|giong nu|giong doc|nghe bai viet|nghe bai|doc bai|tam dung|phat)\b[\s:]*$"
     # A portal's post details: "Ngày đăng: 25/09/2025 | Lượt xem: 86", "Văn bản đính kèm: x.pdf".
     r"|^(?:ngay dang|ngay cap nhat|cap nhat luc|luot xem|van ban dinh kem|tep dinh kem|file dinh kem)\s*:"
+    # The signature of an official document: "(Đã ký)", "TM. UBND XÃ", "KT. CHỦ TỊCH".
+    r"|^\(?(?:da ky|ky ten|ky, ghi ro ho ten|ky va ghi ro ho ten)\)?$|^(?:tm|kt|tl|tuq)\.\s"
 )
 # "Từ khóa: nông thôn mới, Thanh Hóa", "Tags: ..." — a tag list, always with its colon.
 _TAGS = re.compile(r"^(?:tu khoa|tag|tags|chu de)\s*:")

@@ -37,8 +37,8 @@ HERE = Path(__file__).resolve().parent
         ("synthetic6", 8, 0.95, 1.0),
         ("synthetic7", 8, 0.93, 1.0),
         ("synthetic8", 10, 0.95, 0.9),
-        ("synthetic9", 8, 0.92, 1.0),
-        ("synthetic10", 8, 0.80, 0.85),
+        ("synthetic9", 8, 0.95, 1.0),
+        ("synthetic10", 8, 0.87, 0.85),
     ],
 )
 def test_synthetic_set_score_stays_above_floor(registry, folder: str, articles: int, floor: float, communes: float) -> None:

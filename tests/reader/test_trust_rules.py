@@ -396,3 +396,42 @@ def test_the_event_that_frames_a_response_is_no_problem_of_it() -> None:
 
 def test_limiting_something_is_no_shortcoming() -> None:
     assert kind_of("Xã đã vận động 500 hộ xây bể trữ nước, hạn chế khai thác nước ngầm.", INTRO) == "achievement"
+
+
+# -- what commune reports, minutes and notices showed ------------------------------------------------
+
+
+def test_asked_upwards_is_a_request_whoever_writes_it_down() -> None:
+    assert kind_of("Kiến nghị UBND tỉnh sớm phê duyệt điều chỉnh quy hoạch sử dụng đất của xã.", INTRO, CONCLUSION) == "request"
+
+
+def test_a_notice_restating_a_communes_request_is_a_request() -> None:
+    line = "Về đề nghị của UBND xã Bình Gia bố trí vốn nâng cấp các tuyến kênh tưới bị hư hỏng: giao Sở Tài chính tham mưu."
+    found = items(INTRO, CONCLUSION, line)
+    assert [kind for kind, _ in found][-2:] == ["request", "directive"]
+
+
+def test_what_the_commune_directed_is_reported_not_told() -> None:
+    assert kind_of("Đảng ủy đã chỉ đạo 100% chi bộ thôn tổ chức sinh hoạt chuyên đề hằng quý.", INTRO) == "achievement"
+
+
+def test_a_bad_rate_still_left_is_a_difficulty_and_brought_down_a_result() -> None:
+    assert kind_of("Xã có đông đồng bào dân tộc thiểu số, tỷ lệ hộ cận nghèo còn 7,2%.", INTRO) == "difficulty"
+    assert kind_of("Tỷ lệ hộ nghèo còn 0,9%, giảm 0,5 điểm phần trăm so với năm trước.", INTRO) == "achievement"
+
+
+def test_less_of_a_good_thing_across_a_comma_is_a_difficulty() -> None:
+    assert kind_of("Sản lượng muối: 2.150 tấn, giảm 31% so với cùng kỳ.", INTRO) == "difficulty"
+
+
+def test_a_steering_committee_and_direction_of_work_are_nouns() -> None:
+    praise = "Phát biểu kết luận, đồng chí đánh giá cao sự chủ động của xã trong chỉ đạo sản xuất vụ đông."
+    assert kind_of(praise, INTRO) == "achievement"
+
+
+def test_a_signature_and_a_lone_speech_verb_are_left_out(registry) -> None:
+    extraction = _extract(INTRO, CONCLUSION, "Đồng chí yêu cầu:", "- Rà soát lại quy hoạch chung xã.", "(Đã ký)",
+                          registry=registry)
+    left = _left(extraction)
+    assert left["Đồng chí yêu cầu:"] == META and left["(Đã ký)"] == PAGE
+    assert [i.kind for i in extraction.items if i.text.startswith("Rà soát")] == ["directive"]

@@ -156,7 +156,7 @@ ARTICLES = {
         ("Báo cáo của UBND xã cho thấy, 8 tháng, tổng thu ngân sách trên địa bàn đạt 18,5 tỷ đồng, bằng 74% dự toán.", [A]),
         ("Sản xuất nông nghiệp phát triển ổn định, diện tích chè đạt 1.200 ha.", [A]),
         ("Xã cũng gặp không ít khó khăn như: địa hình phức tạp, hạ tầng giao thông chưa đồng bộ, nguồn lực đầu tư hạn chế.", [D]),
-        ("Kết luận buổi làm việc, đồng chí Nguyễn Thị Hà đề nghị:", [I]),
+        ("Kết luận buổi làm việc, đồng chí Nguyễn Thị Hà đề nghị:", []),  # announces the list that follows
         ("Xã cần quan tâm công tác quy hoạch, quản lý đất đai, tài nguyên khoáng sản.", [I]),
         ("Phát triển sản phẩm chè theo chuỗi giá trị, gắn với du lịch lịch sử.", [I]),
         ("Đẩy mạnh thu ngân sách, phấn đấu hoàn thành vượt dự toán năm 2025.", [I]),
