@@ -31,6 +31,17 @@ _REFERENCE = re.compile(r"(?i)(?:từ|đến|sau|trước|tới|kể từ)\s+(?:
 # "năm 2025" but not a plan period "2025-2030" / "2025 - 2030".
 # "đến năm 2030" is a target, not the article's year.
 _YEAR = re.compile(r"(?i)(?<!đến )(?<!tới )(?<!trước )năm\s+(20\d\d)(?!\s*[-–]\s*20\d\d)")
+# Communes and provinces as haicap knows them exist from 1 July 2025: a day and month
+# with no year that would fall before it belongs to the next year ("Ngày 18/3" in an
+# article that talks of "năm 2025" results is 18/3/2026).
+TWO_TIER_START = dt.date(2025, 7, 1)
+# A report written for a session states the session's own date in its subtitle
+# ("Phục vụ buổi làm việc với Đoàn công tác ..., ngày 21/11/2025"); that beats the date
+# the report was signed.
+_SESSION_NAMED = re.compile(
+    r"(?i)(?:buổi\s+làm\s+việc|cuộc\s+làm\s+việc|buổi\s+kiểm\s+tra|cuộc\s+họp|buổi\s+họp)"
+    r"[^.\n]{0,200}?ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)"
+)
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -46,6 +57,13 @@ def _year_for(day: int, month: int, body: str, today: dt.date | None, year_hint:
     for match in _ANY_FULL.finditer(body):
         if int(match.group(1)) == day and int(match.group(2)) == month:
             return int(match.group(3))
+    year = _guess_year(day, month, body, today)
+    if year is not None and _safe_date(year, month, day) is not None and dt.date(year, month, day) < TWO_TIER_START:
+        return year + 1
+    return year
+
+
+def _guess_year(day: int, month: int, body: str, today: dt.date | None) -> int | None:
     # The latest such date that is not in the future.
     recent = None
     if today is not None:
@@ -71,7 +89,9 @@ def find_session_date(
 ) -> dt.date | None:
     """Return the date of the session the article reports, or None when it names none.
 
-    The first "Sáng/Chiều/Ngày DD/MM" wins; failing that, the first full DD/MM/YYYY.
+    The first "Sáng/Chiều/Ngày DD/MM" wins; failing that, the date a report gives for the
+    session it was written for ("buổi làm việc ... ngày 21/11/2025"); failing that, the first
+    full DD/MM/YYYY. A day and month with no year never falls before 1 July 2025.
     """
     match = _SESSION.search(body)
     if match:
@@ -82,6 +102,9 @@ def find_session_date(
             year_i = int(year) if year else _year_for(day_i, month_i, body, today, year_hint)
             if year_i:
                 return _safe_date(year_i, month_i, day_i)
+    named = _SESSION_NAMED.search(body)
+    if named:
+        return _safe_date(int(named.group(3)), int(named.group(2)), int(named.group(1)))
     fulls = sorted([*_ANY_FULL.finditer(body), *_WORDY_FULL.finditer(body)], key=lambda m: m.start())
     for full in fulls:
         if _REFERENCE.search(body[max(0, full.start() - 12) : full.start()]):

@@ -45,7 +45,8 @@ def test_wordy_date():
 def test_january_session_reviewing_last_year():
     body = "Chiều 15/1, đoàn làm việc với phường về kết quả công tác năm 2025."
     assert find_session_date(body, today=dt.date(2026, 3, 1)) == dt.date(2026, 1, 15)
-    assert find_session_date(body) == dt.date(2025, 1, 15)  # no today: the article's year
+    # No today: the article's year would put it before the communes existed, so the next.
+    assert find_session_date(body) == dt.date(2026, 1, 15)
 
 
 def test_date_in_brackets_after_sang_nay():
@@ -70,3 +71,24 @@ def test_impossible_session_dates_are_named():
 def test_a_full_date_in_words_inside_a_sentence():
     body = "Đoàn đã khảo sát mô hình tại phường Tân An ngày 4 tháng 9 năm 2026. Từ ngày 1 tháng 7 năm 2025, phường mới đi vào hoạt động."
     assert find_session_date(body) == dt.date(2026, 9, 4)
+
+
+def test_a_day_with_no_year_never_falls_before_the_two_tier_communes():
+    body = "Ngày 9/4, lãnh đạo tỉnh làm việc với phường Hòa Bình về kết quả năm 2025 và kế hoạch năm 2025."
+    assert find_session_date(body, today=dt.date(2026, 6, 1)) == dt.date(2026, 4, 9)
+    # After 1 July the year the article talks of stands.
+    body = "Chiều 20/8, đoàn làm việc với xã về kết quả 6 tháng cuối năm 2025."
+    assert find_session_date(body, today=dt.date(2026, 6, 1)) == dt.date(2025, 8, 20)
+    # A full date is what the text says, even before the reform.
+    assert find_session_date("Ngày 3/3/2025, huyện họp.") == dt.date(2025, 3, 3)
+
+
+def test_a_report_for_a_session_gives_the_session_date_not_its_signing_date():
+    body = (
+        "UBND XÃ AN BÌNH\nAn Bình, ngày 5 tháng 10 năm 2026\nBÁO CÁO\n"
+        "(Phục vụ cuộc làm việc với Thường trực HĐND tỉnh, ngày 8/10/2026)\n"
+        "Thực hiện Công văn số 12/VP ngày 1/10/2026 về chuẩn bị nội dung làm việc, xã báo cáo như sau:"
+    )
+    assert find_session_date(body) == dt.date(2026, 10, 8)
+    signed_only = "UBND XÃ AN BÌNH\nAn Bình, ngày 5 tháng 10 năm 2026\nBÁO CÁO\nKết quả thực hiện nhiệm vụ quý III."
+    assert find_session_date(signed_only) == dt.date(2026, 10, 5)
