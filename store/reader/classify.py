@@ -102,7 +102,12 @@ _PLACE_BEFORE = re.compile(r"\b(?:tại|ở|của|với|cho|về|đến|trên đ
 _REPORTER = re.compile(r"^\s*(?:pv|phóng viên|hỏi)\s*:")
 _ATTRIBUTION = re.compile(r"[\"”»]\s*,?\s*[^\"“”«»]{0,120}$")
 _SHORT_FRAME = re.compile(r"^[^,;:]{1,25},\s*")
-_EVENT_FRAME = re.compile(r"^\W*(?:ngay\s+)?(?:sau khi|khi|trong khi|ngay khi)\s+[^,;]{1,50}?\b(?:xảy ra|đi qua|kết thúc)\s*,\s*(?=.*\bđã\b)")
+_EVENT_FRAME = re.compile(
+    r"^\W*(?:(?:ngay\s+)?(?:sau khi|khi|trong khi|ngay khi)\s+[^,;]{1,50}?\b(?:xảy ra|đi qua|kết thúc)"
+    # "Trong đợt mưa lũ vừa qua, xã đã …": the event frames what was done, it is not the clause's problem.
+    r"|(?:trong|qua|sau)\s+(?:các\s+)?(?:đợt|trận|cơn|mùa)\s+[^,;]{1,40}?)"
+    r"\s*,\s*(?=.*\b(?:đã|không để xảy ra)\b)"
+)
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?%")
 
 
@@ -154,6 +159,10 @@ def _speech_act(text: str, low: str, ctx: Context) -> Verdict | None:
             # of the commune, and asking "chính quyền xã" is no order to it.
             if verb in _ASK and not to_commune and ctx.voter_meeting:
                 return Verdict(REQUEST, RESIDENT, f"voters {verb}")
+            if verb in _ASK and to_province and ctx.speaker == COMMUNE:
+                # A commune official quoting what people want of the province ("Bà con chỉ mong
+                # tỉnh sớm …", ông A, Chủ tịch UBND xã nói) relays it: the commune's request.
+                return Verdict(REQUEST, COMMUNE, f"relayed {verb}")
             return Verdict(EXCLUDED, RESIDENT, "resident's petition")
         if verb in _UPWARD and to_province:
             # "Kiến nghị UBND tỉnh sớm phê duyệt …": asked upwards, whoever writes it down.

@@ -90,6 +90,8 @@ NOUN_BEFORE = re.compile(
     r"nhóm|mọi|với|nghe|đơn|đơn thư|tiếp thu|trả lời|giải quyết|làm rõ|bàn|chuyển|giao lưu|phát biểu|ý kiến|"
     # "tổng hợp toàn bộ kiến nghị", "công tác lãnh đạo, chỉ đạo", "sự chỉ đạo": the activity, not the act.
     r"toàn bộ|tổng hợp|công tác|sự|thực hiện|lãnh đạo|lãnh đạo,|hồ sơ|văn bản|tờ trình|công văn|giấy|ban|trong|"
+    # "làm theo kiểu xin từng đợt": a way of asking, named, is no ask.
+    r"kiểu|cách|lối|"
     # "Đó là yêu cầu được bà X nhấn mạnh": what a pointer names is a noun.
     r"(?:đó|đây|này)\s+(?:là|chính là))\s*,?\s*"
     r"|\b(?:kiến nghị|đề xuất|ý kiến|đề nghị),?\s+(?:và\s+)?)$"
@@ -198,6 +200,8 @@ REMEDY = re.compile(
     r"|\btình trạng\b[^,;.]{0,50}?(?<!chưa )(?<!không )\bđược\s+(?:ngăn chặn|xử lý|giải quyết|khắc phục|"
     r"đẩy lùi|chấm dứt|kiềm chế|kiểm soát)\b"
     r"|\bhạn chế (?:thấp nhất|tối đa)\b"
+    # Bringing people back from a plight: "vận động 43 học sinh bỏ học trở lại lớp".
+    r"|\b(?:vận động|đưa|giúp|hỗ trợ)\b[^;.]{0,40}?\b(?:trở lại|quay lại|đi học lại|ra lớp)\b[^,;.]*"
     # "hạn chế" as a verb: "hạn chế khai thác nước ngầm" limits something, it is no shortcoming.
     r"|\bhạn chế\s+(?:khai thác|sử dụng|việc|đi lại|xả|đốt|chặt|tập trung|thấp)\b"
 )
@@ -243,6 +247,9 @@ NEGATED_PROBLEM = re.compile(
     # "Không có hộ nào thiếu đói", "không có tàu cá nào bị bắt giữ": whatever follows "không có … nào".
     + r"|\b(?:không|chưa) (?:có|để)\s+[^,;.]{1,40}?\bnào\b[^,;.]*"
     + r"|\bchưa phát sinh\b|\bkhông phát sinh\b"
+    # "không có học sinh tiểu học bỏ học", "không có hộ tái nghèo": no one in that plight.
+    + r"|\b(?:không|chưa) có\s+(?:học sinh|trẻ em|hộ|hộ dân|người|trường hợp|lao động)\b[^,;.]{0,25}?"
+    r"\b(?:bỏ học|tái nghèo|thiếu đói|tảo hôn|đói|vô gia cư)\b"
     # Citizens spared a burden: "người dân không phải chờ đợi lâu".
     r"|\bkhông (?:còn )?phải\s+(?:chờ đợi|chờ|đi lại)\b"
     r"|\bkhông để\s+(?:người dân|bà con|nhân dân|doanh nghiệp)\s+phải\b[^,;.]*"
@@ -288,7 +295,8 @@ PROBLEM = re.compile(
     r"|\bphải\s+(?:đi bộ|đi|di chuyển|đi lại)\s+(?:xa\s+)?(?:hơn|gần|trên|khoảng)?\s*\d"
     # Citizens bearing a burden: "người dân phải đi lại nhiều lần" (not "không phải chờ đợi").
     r"|(?<!không )(?<!không còn )\bphải\s+(?:chờ đợi|đi lại nhiều lần|quay lại)\b"
-    r"|(?<!chủ )\byếu\b(?!\s+(?:tố|thế))"
+    # "yếu" is weak, but "điểm xung yếu" is where the danger is, a place (not "chủ yếu", "yếu tố").
+    r"|(?<!chủ )(?<!xung )\byếu\b(?!\s+(?:tố|thế))"
     # More of a bad thing: "số vụ tai nạn giao thông tăng 3 vụ", "tỷ lệ hộ nghèo vẫn ở mức cao".
     r"|\b" + _BAD_THING + r"\b[^,;.]{0,30}\b(?:tăng|ở mức cao|(?:vẫn|rất|khá) cao|cao hơn)\b"
     # A bad thing that stays at a level: "tỷ lệ hộ nghèo vẫn ở mức trên 40%" (not "giảm hơn 40 hộ").

@@ -84,8 +84,24 @@ MODAL_INSTRUCTIONS = [
     ("opening", "Đoàn công tác đã lắng nghe ý kiến của cán bộ, đảng viên xã.", []),
 ]
 
+# 12. A plight that no one is in, or that people were brought out of, is a result; an event that
+# frames what was done ("Trong đợt mưa lũ, xã đã …") is not the clause's problem; "điểm xung yếu"
+# is a place, not a weakness.
+PLIGHTS_OVERCOME = [
+    ("report", "Năm học này không có học sinh trung học cơ sở bỏ học giữa chừng.", [A]),
+    ("report", "Cuối năm, xã không có hộ tái nghèo.", [A]),
+    ("report", "Phường đã vận động 12 học sinh bỏ học trở lại lớp.", [A]),
+    ("report", "Trong đợt mưa lũ, xã không để xảy ra thiệt hại về người.", [A]),
+    ("report", "Trong đợt rét đậm, xã đã hỗ trợ chăn ấm cho 50 hộ.", [A]),
+    ("report", "Xã đã tập kết 2.000 bao tải cát tại các điểm xung yếu.", [A]),
+    ("report", "Trong đợt mưa lũ vừa qua, nhiều tuyến đường bị sạt lở.", [D]),
+    ("report", "Xã chưa có kinh phí để khắc phục sạt lở.", [D]),
+    ("report", "Còn 14 học sinh bỏ học chưa trở lại trường.", [D]),
+]
 
-CASES = BAD_LEVEL + PLAIN_PROBLEMS + ELAPSED + RESULTS + PROVINCIAL_BODIES + ORDERS + MODAL_INSTRUCTIONS
+
+CASES = (BAD_LEVEL + PLAIN_PROBLEMS + ELAPSED + RESULTS + PROVINCIAL_BODIES + ORDERS + MODAL_INSTRUCTIONS
+         + PLIGHTS_OVERCOME)
 
 
 @pytest.mark.parametrize("context,sentence,expected", CASES, ids=[c[1][:40] for c in CASES])
@@ -178,3 +194,16 @@ def test_quote_of_several_sentences_said_by_a_commune_official():
         "tuyến ống cho các thôn còn lại”, ông Phan Văn Lâm, Bí thư Đảng ủy xã Hưng Nguyên nói.",
     )
     assert [k for k, _ in found] == [A, R]
+
+
+# 13. A commune official quoting what people want of the province relays it: a request; a way of
+# asking that is named ("kiểu xin từng đợt") is no ask of its own.
+def test_commune_official_quoting_peoples_wish_of_the_province_is_a_request():
+    found = items(
+        OPENING,
+        "“Người dân chỉ mong tỉnh sớm cấp giấy chứng nhận quyền sử dụng đất cho khu tái định cư”, ông Đỗ Văn "
+        "Khoa, Chủ tịch UBND xã Hưng Nguyên cho biết.",
+        "“Chúng tôi rất cần tỉnh cho cơ chế thuê tạm mặt bằng, chứ làm theo cách xin từng lần thì không ai "
+        "dám đầu tư”, bà Ngô Thị Hạnh, Bí thư Đảng ủy xã Hưng Nguyên nói.",
+    )
+    assert [k for k, _ in found] == [R, R]
