@@ -93,7 +93,7 @@ _DAMAGE = re.compile(
     r"\bbị (?:sụt|lở|hư|hỏng|vỡ|sập|cuốn|ngập|cháy|chết|bồi lấp|xâm thực)|\b(?:sạt lở|hư hỏng|xuống cấp|sụt lún|"
     r"cuốn trôi|tốc mái|đổ sập|vùi lấp|xói lở|lở mái|sụt chân|ngập sâu)\b"
 )
-_DATED_LEAD = re.compile(r"^\W*(?:\(\w+\)\s*-\s*)?(?:sáng|chiều|trưa|tối|ngày|hôm)\b")
+_DATED_LEAD = re.compile(r"^\W*(?:\([^()]{1,40}\)\s*[-–]\s*)?(?:sáng|chiều|trưa|tối|ngày|hôm)\b")  # "(Báo X) - Sáng 24/10"
 _RESTATED_REQUEST = re.compile(
     r"về\s+(?:các\s+)?(?:đề nghị|kiến nghị|đề xuất)\s+(?:của\s+)?(?:ubnd\s+|đảng ủy\s+|ủy ban nhân dân\s+)?"
     r"(?:xã|phường|đặc khu|các xã|địa phương)\b(?:\s+\S+){4,}"
@@ -245,8 +245,11 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     unframed = _SHORT_FRAME.sub("", core, count=1)  # "Sau sáp nhập, các xã phải …"
     modal = _MODAL_SUBJECT.match(core) or _MODAL_SUBJECT.match(unframed)
     told = modal is not None and (ctx.speaker == LEADER or bool(cues.IMPERATIVE_START.match(modal.string[modal.end() :])))
+    # In the leader's words, a speech verb inside the task ("Xã cần rà soát …, kiên quyết đề xuất
+    # thu hồi …") is part of what the commune is told to do; elsewhere any speech verb decides.
+    heard = modal.string[: modal.end()] if modal is not None and ctx.speaker == LEADER else said
     if (told and not past and ctx.speaker != RESIDENT and not ctx.in_request_list
-            and not any(True for _ in cues.speech_verbs(said))):
+            and not any(True for _ in cues.speech_verbs(heard))):
         # "Xã phải coi việc lắng nghe ý kiến ...", "Phường phải phối hợp với Công an tỉnh để tạo
         # môi trường thuận lợi": a subject that must do something is told to, whatever else it holds.
         # Outside the leader's speech only when a verb of doing follows ("xã cần quan tâm …", not

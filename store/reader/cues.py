@@ -154,7 +154,8 @@ PRAISE = re.compile(r"\b(?:ghi nhận|đánh giá cao|biểu dương|khen ngợi
 # Sentences about the meeting itself rather than its content.
 META = re.compile(
     r"\b(?:nghe|lắng nghe)\b[^;]*\b(?:báo cáo|ý kiến|kiến nghị|trình bày|tham luận)\b"
-    r"|\bbáo cáo\s+(?:với\s+[^,;:]{1,40}?\s+)?(?:khái quát|tóm tắt|tình hình|kết quả|nhanh|về)\b"
+    # ("Theo báo cáo nhanh của xã, 137 nhà bị ngập": the source of what follows, not a meta remark.)
+    r"|\b(?<!theo )báo cáo\s+(?:với\s+[^,;:]{1,40}?\s+)?(?:khái quát|tóm tắt|tình hình|kết quả|nhanh|về)\b"
     r"|\btrình bày\s+(?:báo cáo|tham luận|tờ trình)\b"
     # Deputies telling voters about the sessions: "đại biểu đã thông tin đến cử tri ...".
     r"|\b(?:thông tin|báo cáo)\s+(?:nhanh\s+)?(?:đến|tới|với)\s+(?:các\s+)?cử tri\b|\bcho ý kiến góp ý\b|\bgiải đáp\s+(?:một số\s+|các\s+)?thắc mắc\b"
@@ -302,6 +303,8 @@ PROBLEM = re.compile(
     # A bad thing that stays at a level: "tỷ lệ hộ nghèo vẫn ở mức trên 40%" (not "giảm hơn 40 hộ").
     r"|\b" + _BAD_THING + r"\b[^,;.]{0,30}\b(?:vẫn(?:\s+còn|\s+ở mức|\s+duy trì ở mức)?|ở mức|duy trì ở mức)\s+"
     r"(?:trên|hơn|gần|xấp xỉ)\s+\d"
+    # Still at a level, whatever the figure: "tỷ lệ hộ nghèo vẫn ở mức 27,4%".
+    r"|\b" + _BAD_THING + r"\b[^,;.]{0,30}\bvẫn\s+(?:còn\s+)?(?:ở mức|duy trì ở mức)\s+\d"
     # Less of a good thing: "lượng khách lưu trú giảm mạnh".
     r"|\b" + _GOOD_THING + r"\b(?:[^;.]|\.(?=\d)){0,40}?\bgiảm\b"  # "2.150 tấn, giảm": a dot of a number is no end
     # What is left of a bad thing: "tỷ lệ hộ cận nghèo còn 7,2%" (not "giảm còn 2%": see REDUCED).

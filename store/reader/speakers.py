@@ -291,6 +291,12 @@ class SpeakerState:
                     # In the leader's conclusion, "UBND xã tập trung chỉ đạo …" is what the
                     # commune is told to do, not the commune speaking.
                     continue
+                if self.speaker == LEADER and re.search(
+                    r"\b(?:cần|phải|nên)\b", sentence[: verb.start()].rsplit(";", 1)[-1].lower()
+                ):
+                    # "Xã cần rà soát …, kiên quyết đề xuất thu hồi …": told to propose, in the
+                    # leader's words; the commune is not speaking.
+                    continue
                 self.speaker = actor
                 return self.speaker
             if actor is None and verb.re is not REPORT_VERB and verb.re is not _LEADER_SPEECH:

@@ -99,9 +99,18 @@ PLIGHTS_OVERCOME = [
     ("report", "Còn 14 học sinh bỏ học chưa trở lại trường.", [D]),
 ]
 
+# 14. A bad quantity still at a level is a problem, whatever the figure; "Theo báo cáo nhanh của
+# xã, …" gives the source of content, it is no remark about the meeting.
+STILL_AND_SOURCED = [
+    ("report", "Tỷ lệ hộ nghèo ở các bản vùng cao vẫn ở mức 31,2%.", [D]),
+    ("report", "Số vụ vi phạm trật tự xây dựng vẫn duy trì ở mức 12 vụ mỗi tháng.", [D]),
+    ("report", "Theo báo cáo nhanh của UBND xã, đến trưa cùng ngày có 56 nhà dân bị ngập sâu.", [D]),
+    ("opening", "Đoàn đã nghe báo cáo nhanh về tình hình mưa lũ.", []),
+]
+
 
 CASES = (BAD_LEVEL + PLAIN_PROBLEMS + ELAPSED + RESULTS + PROVINCIAL_BODIES + ORDERS + MODAL_INSTRUCTIONS
-         + PLIGHTS_OVERCOME)
+         + PLIGHTS_OVERCOME + STILL_AND_SOURCED)
 
 
 @pytest.mark.parametrize("context,sentence,expected", CASES, ids=[c[1][:40] for c in CASES])
@@ -207,3 +216,25 @@ def test_commune_official_quoting_peoples_wish_of_the_province_is_a_request():
         "dám đầu tư”, bà Ngô Thị Hạnh, Bí thư Đảng ủy xã Hưng Nguyên nói.",
     )
     assert [k for k, _ in found] == [R, R]
+
+
+# 15. In the leader's words, a commune told to propose something ("Xã cần rà soát …, kiên quyết đề
+# xuất thu hồi …") is told to: a directive, and the sentences after it stay the leader's; and a
+# lead opened by an outlet's name in brackets ("(Báo X) - Sáng 3/4, …") is still the lead.
+def test_a_commune_told_to_propose_is_a_directive():
+    found = items(
+        OPENING,
+        "Đồng chí yêu cầu xã tập trung hoàn thành các chỉ tiêu năm 2026.",
+        "Xã cần chủ động rà soát các dự án chậm tiến độ, kiên quyết đề xuất thu hồi các dự án không triển khai.",
+        "Cùng với đó, tăng cường kiểm tra, xử lý nghiêm các vi phạm về đất đai.",
+    )
+    assert [k for k, _ in found] == [I] * len(found) and len(found) >= 3
+
+
+def test_a_lead_after_the_outlets_name_in_brackets_is_context():
+    found = items(
+        "(Báo Hà Tĩnh) - Sáng 3/4, dưới mưa lớn, đồng chí Võ Trọng Hải, Phó Chủ tịch UBND tỉnh cùng đoàn công "
+        "tác đã kiểm tra thực tế tình hình ngập lụt tại xã Kỳ Anh.",
+        "Đồng chí yêu cầu xã sơ tán ngay các hộ dân ở vùng trũng.",
+    )
+    assert [k for k, _ in found] == [I]

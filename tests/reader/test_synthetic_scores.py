@@ -43,7 +43,7 @@ HERE = Path(__file__).resolve().parent
         ("synthetic9", 8, 0.95, 1.0),
         ("synthetic10", 8, 0.87, 0.85),
         ("synthetic11", 8, 0.87, 1.0),
-        ("synthetic12", 8, 0.90, 1.0),
+        ("synthetic12", 8, 0.93, 1.0),
     ],
 )
 def test_synthetic_set_score_stays_above_floor(registry, folder: str, articles: int, floor: float, communes: float) -> None:
