@@ -202,8 +202,42 @@ def _speech_act(text: str, low: str, ctx: Context) -> Verdict | None:
     return None
 
 
+_SHARE_OF_PLAN = re.compile(
+    r"\b(?:đạt|bằng|mới đạt|chỉ đạt)\s+(?:khoảng\s+|gần\s+)?(\d{1,3}(?:[.,]\d+)?)\s?%\s+(?:so với\s+)?"
+    r"(kế hoạch|dự toán|chỉ tiêu|mục tiêu|cùng kỳ)"
+)
+_PERIOD = re.compile(r"\b(\d{1,2})\s+tháng\b|\bquý\s+(I{1,3}|IV|[1-4])\b", re.IGNORECASE)
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _behind_plan(low: str) -> bool:
+    """Whether a figure falls short: below last year ("bằng 82% cùng kỳ"), or below the share
+    of a plan the period stated calls for ("9 tháng … đạt 61% kế hoạch"; half when no period
+    is stated: "đạt 41% kế hoạch vốn"). A figure up on last year is not behind, whatever its share
+    ("đạt 31,5% dự toán và tăng 8% so với cùng kỳ": the period may be stated elsewhere)."""
+    if re.search(r"\btăng\b[^;.]{0,25}?\bso với cùng kỳ\b", low):
+        return False
+    for match in _SHARE_OF_PLAN.finditer(low):
+        value = float(match.group(1).replace(",", "."))
+        if match.group(2) == "cùng kỳ":
+            if value < 100:
+                return True
+            continue
+        due = 50.0
+        period = _PERIOD.search(low)
+        if period:
+            months = int(period.group(1)) if period.group(1) else 3 * _QUARTERS.get(period.group(2).lower(), int(period.group(2)) if period.group(2).isdigit() else 4)
+            if 1 <= months <= 12:
+                due = 100.0 * months / 12
+        if value < due:
+            return True
+    return False
+
+
 def _problem_or_result(low: str) -> str | None:
     """Problems beat results; fixing a problem or not having one is not a problem."""
+    if _behind_plan(low):
+        return DIFFICULTY
     # "Ngay sau khi mưa lũ xảy ra, xã đã …": the time frame names the event, not a problem of the clause.
     low = _EVENT_FRAME.sub("", low, count=1)
     cleaned = cues.SHARE.sub(" ", cues.DEMAND_GROWTH.sub(" ", cues.REMEDY.sub(" ", low)))

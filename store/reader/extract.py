@@ -15,7 +15,7 @@ from .clauses import split_clauses
 from .dates import find_session_date
 from .leader import find_leader
 from .assignments import read_assignment
-from .left_out import CAPTION, CONTEXT, DUPLICATE, META, NO_KIND, PAGE, PROMISE, STATISTICS, LeftOut
+from .left_out import CAPTION, CONTEXT, DUPLICATE, HEADING, META, NO_KIND, PAGE, PROMISE, STATISTICS, LeftOut
 from .page_noise import split_page_noise
 from .places import detect_province, find_commune_mentions, resolve_communes
 from .sentences import split_paragraphs, split_sentences
@@ -141,6 +141,8 @@ LEADING_CONJUNCTION = re.compile(r"^(?:(?:nhưng|song|tuy nhiên|trong khi đó|
 _TRAILING_CONJUNCTION = re.compile(r"[,;]?\s*(?:đồng thời|và|nhưng|song|trong đó|bên cạnh đó)\s*[,;:]?\s*$", re.IGNORECASE)
 
 
+_NUMBERING = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+")
+"""A section's number before its heading: "I. ", "2.1. ", "a) "."""
 _VOTER_MEETING = re.compile(r"\btiếp xúc (?:với\s+)?cử tri\b|\bhội nghị cử tri\b")
 
 _EXCLUDED_REASON = {
@@ -180,6 +182,14 @@ def _named(text: str, communes: list[Commune]) -> tuple[str, ...]:
 def _name_pattern(name: str) -> re.Pattern[str]:
     """A commune's folded name as a whole word (compiled once: every sentence asks)."""
     return re.compile(rf"(?<!\w){re.escape(fold(name))}(?!\w)")
+
+
+def _is_heading(sentence: str) -> bool:
+    """A line in capitals, a few words long: a section heading or a title ("I. KẾT QUẢ ĐẠT ĐƯỢC")."""
+    text = _NUMBERING.sub("", sentence).strip()
+    words = text.split()
+    letters = [c for c in text if c.isalpha()]
+    return 2 <= len(words) <= 25 and len(letters) >= 6 and all(c.isupper() for c in letters)
 
 
 def extract_text(
@@ -249,6 +259,13 @@ def extract_text(
                 if verdict.kind is not None:
                     prev_kind, prev_actor = verdict.kind, verdict.actor or prev_actor
             spans = _spans(sentence, verdicts)
+            if _is_heading(sentence):
+                # "II. KHÓ KHĂN, VƯỚNG MẮC" names what follows; it is no item itself. Its kind
+                # still opens a list ("III. KIẾN NGHỊ, ĐỀ XUẤT": the lines below are requests).
+                if spans:
+                    last_kind = spans[-1][0]
+                extraction.left_out.append(LeftOut(sentence, HEADING, position=position))
+                continue
             # Which communes the items concern: those the item names, else those its sentence
             # names, else the commune whose report is running, else all of the session's.
             named_here = _named(sentence, communes)

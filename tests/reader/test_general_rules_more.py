@@ -108,9 +108,21 @@ STILL_AND_SOURCED = [
     ("opening", "Đoàn đã nghe báo cáo nhanh về tình hình mưa lũ.", []),
 ]
 
+# 16. A figure short of its plan for the period, or below last year, is a problem; at or above
+# it, or up on last year, a result.
+SHARE_OF_PLAN = [
+    ("report", "Giải ngân vốn đầu tư công đạt 38% kế hoạch vốn giao.", [D]),
+    ("report", "9 tháng, thu ngân sách trên địa bàn đạt 58% dự toán.", [D]),
+    ("report", "Thu ngân sách 6 tháng đầu năm đạt 64% dự toán.", [A]),
+    ("report", "Thu ngân sách quý I đạt 30% dự toán.", [A]),
+    ("report", "Kim ngạch xuất khẩu bằng 88% so với cùng kỳ.", [D]),
+    ("report", "Tổng diện tích gieo trồng đạt 102% kế hoạch.", [A]),
+    ("report", "Thu ngân sách đạt 35% dự toán, tăng 12% so với cùng kỳ.", [A]),
+]
+
 
 CASES = (BAD_LEVEL + PLAIN_PROBLEMS + ELAPSED + RESULTS + PROVINCIAL_BODIES + ORDERS + MODAL_INSTRUCTIONS
-         + PLIGHTS_OVERCOME + STILL_AND_SOURCED)
+         + PLIGHTS_OVERCOME + STILL_AND_SOURCED + SHARE_OF_PLAN)
 
 
 @pytest.mark.parametrize("context,sentence,expected", CASES, ids=[c[1][:40] for c in CASES])
@@ -238,3 +250,23 @@ def test_a_lead_after_the_outlets_name_in_brackets_is_context():
         "Đồng chí yêu cầu xã sơ tán ngay các hộ dân ở vùng trũng.",
     )
     assert [k for k, _ in found] == [I]
+
+
+# 17. A line in capitals is a heading: left out, but the kind it names opens the list below it.
+def test_a_heading_in_capitals_is_no_item_but_opens_its_list():
+    from store.reader.extract import extract_text
+    from store.registry import load_registry
+
+    body = "\n".join([
+        "UBND xã Hưng Nguyên báo cáo kết quả 9 tháng năm 2026 như sau:",
+        "I. KẾT QUẢ ĐẠT ĐƯỢC",
+        "- Tổng diện tích gieo trồng đạt 101% kế hoạch.",
+        "II. KHÓ KHĂN, VƯỚNG MẮC",
+        "- Trụ sở làm việc của xã đã xuống cấp nghiêm trọng.",
+        "III. KIẾN NGHỊ, ĐỀ XUẤT",
+        "- Tỉnh sớm bố trí kinh phí sửa chữa trụ sở làm việc của xã.",
+    ])
+    found = extract_text(body, load_registry())
+    assert [(i.kind, i.text[:12]) for i in found.items] == [(A, "Tổng diện tí"), (D, "Trụ sở làm v"), (R, "Tỉnh sớm bố ")]
+    headings = [lo.text for lo in found.left_out if lo.reason == "heading"]
+    assert headings == ["I. KẾT QUẢ ĐẠT ĐƯỢC", "II. KHÓ KHĂN, VƯỚNG MẮC", "III. KIẾN NGHỊ, ĐỀ XUẤT"]
