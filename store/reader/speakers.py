@@ -212,6 +212,10 @@ _SECTION_HEADING = re.compile(
     r"^(?:[ivx]{1,4}|\d{1,2}|[a-zđ])[.)]\s+(?:về\s+)?(?:các\s+|những\s+)?"
     r"(?:(kiến nghị|đề xuất|kiến nghị, đề xuất|đề nghị)|nhiệm vụ|giải pháp|chỉ đạo|kết luận|phương hướng)\b[^.;:]{0,50}$"
 )
+_OPINIONS_OF = re.compile(
+    r"^\W*(?:(?:[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s+)?(?:ý kiến|phát biểu|ý kiến phát biểu|ý kiến thảo luận)"
+    r"\s+(?:của\s+)(.{3,120}?)\s*(?::\s*$|$(?<![.!?]))"
+)
 _HEARS_REPORT = re.compile(r"\b(?:nghe|lắng nghe)\s+(?:[^;,]{0,30}\s)?báo cáo\b")
 _LEADER_SPEECH = re.compile(r"\b(?:ghi nhận|đánh giá cao|khẳng định|biểu dương|phân tích|khuyến khích|cho rằng)\b")
 
@@ -249,6 +253,14 @@ class SpeakerState:
         if according:
             # "Theo bà Nga, xã rất cần …": what follows is said by the person named.
             role = actor_before(according.group(1), self.people, self.speaker)
+            if role in (LEADER, COMMUNE):
+                self.speaker = role
+                return self.speaker
+        opinions = _OPINIONS_OF.match(low)
+        if opinions:
+            # Minutes: "3. Ý kiến của đồng chí Bí thư Đảng ủy xã:" gives the floor to the commune,
+            # "Ý kiến của đồng chí Giám đốc Sở …" to the province's side, until the next one.
+            role = actor_before(sentence[opinions.start(1) : opinions.end(1)], self.people, None)
             if role in (LEADER, COMMUNE):
                 self.speaker = role
                 return self.speaker

@@ -270,3 +270,16 @@ def test_a_heading_in_capitals_is_no_item_but_opens_its_list():
     assert [(i.kind, i.text[:12]) for i in found.items] == [(A, "Tổng diện tí"), (D, "Trụ sở làm v"), (R, "Tỉnh sớm bố ")]
     headings = [lo.text for lo in found.left_out if lo.reason == "heading"]
     assert headings == ["I. KẾT QUẢ ĐẠT ĐƯỢC", "II. KHÓ KHĂN, VƯỚNG MẮC", "III. KIẾN NGHỊ, ĐỀ XUẤT"]
+
+
+# 18. Minutes give the floor by "Ý kiến của …:": a commune official's asks are requests, even to a
+# department; a department head's "đề nghị xã …" is an instruction.
+def test_minutes_give_the_floor_to_whoever_the_opinions_heading_names():
+    found = items(
+        OPENING,
+        "2. Ý kiến của đồng chí Giám đốc Sở Tài chính:",
+        "- Đề nghị xã rà soát lại danh mục công trình sử dụng vốn ngân sách tỉnh.",
+        "3. Ý kiến của đồng chí Chủ tịch UBND xã Hưng Nguyên:",
+        "- Đề nghị Sở Tài chính bổ sung vốn cho tuyến đường trục chính của xã.",
+    )
+    assert [k for k, _ in found] == [I, R]
