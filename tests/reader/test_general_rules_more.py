@@ -277,9 +277,9 @@ def test_a_heading_in_capitals_is_no_item_but_opens_its_list():
 def test_minutes_give_the_floor_to_whoever_the_opinions_heading_names():
     found = items(
         OPENING,
-        "2. Ý kiến của đồng chí Giám đốc Sở Tài chính:",
-        "- Đề nghị xã rà soát lại danh mục công trình sử dụng vốn ngân sách tỉnh.",
-        "3. Ý kiến của đồng chí Chủ tịch UBND xã Hưng Nguyên:",
-        "- Đề nghị Sở Tài chính bổ sung vốn cho tuyến đường trục chính của xã.",
+        "2. Ý kiến của các sở, ngành:",
+        "- Đồng chí Giám đốc Sở Tài chính đề nghị xã rà soát lại danh mục công trình sử dụng vốn ngân sách tỉnh.",
+        "3. Ý kiến của đồng chí Bí thư Đảng ủy xã Hưng Nguyên:",
+        "- Đề nghị Sở Tài chính điều chuyển vốn từ công trình chậm giải ngân sang tuyến đường trục chính của xã.",
     )
     assert [k for k, _ in found] == [I, R]
