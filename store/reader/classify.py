@@ -80,7 +80,8 @@ _AGENCY_SUBJECT = re.compile(r"(?:sở|ban|công an|văn phòng|ubnd tỉnh|ubnd
 # A provincial agency that opens the clause and acts: "Sở Tài chính hướng dẫn …".
 _AGENCY_ACTS = re.compile(
     r"(?:các\s+)?(?:sở|ban quản lý|công an tỉnh|công an thành phố|bộ chỉ huy|văn phòng ubnd|thanh tra tỉnh|"
-    r"ubnd tỉnh|ubnd thành phố)\b[^,;:]{0,60}?\s(?:chủ trì|phối hợp|hướng dẫn|kiểm tra|rà soát|tham mưu|nghiên cứu|"
+    # In a conclusion, the commune given the lead is assigned too: "UBND xã X chủ trì xử lý …".
+    r"ubnd tỉnh|ubnd thành phố|ubnd xã|ubnd phường|ubnd đặc khu)\b[^,;:]{0,60}?\s(?:chủ trì|phối hợp|hướng dẫn|kiểm tra|rà soát|tham mưu|nghiên cứu|"
     r"xem xét|khẩn trương|sớm|theo dõi|đôn đốc|hỗ trợ|bố trí|giải quyết|xử lý|thẩm định|cân đối|làm việc)\b"
 )
 # Whatever must (or must not) be done, unless the subject is people who bear it ("khách phải ngủ lại").
@@ -295,6 +296,11 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # UBND xã … bố trí vốn …" is the commune's request.
         return Verdict(REQUEST, COMMUNE, "restated request")
 
+    if low.rstrip(" \"”’»)").endswith("?") and not cues.PROBLEM.search(low):
+        # A question reports nothing ("Phường đã làm được những gì?"): the answer that follows does.
+        # (A voter's "Vì sao … vẫn chưa được chi trả?" names a problem, and is read as one.)
+        return Verdict(EXCLUDED, None, "meta")
+
     if _REPORTER.match(low):
         # "PV: Xin đồng chí cho biết …": the reporter asks; the answer that follows is content.
         return Verdict(EXCLUDED, None, "meta")
@@ -361,7 +367,9 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
 
     if ctx.speaker == LEADER:
         passive = re.search(r"\b(?:cần|phải|cần phải)\s+được\b", core)  # "việc X cần được triển khai"
-        if not past and (imperative or passive or cues.COMMUNE_SUBJECT_MODAL.search(core)):
+        # A shortfall stated is a fact, though it opens with a verb: "Thu hút đầu tư mới đạt 30% kế hoạch."
+        shortfall = _behind_plan(low) or re.search(r"\b(?:mới|chỉ)\s+đạt\b", low)
+        if not past and not shortfall and (imperative or passive or cues.COMMUNE_SUBJECT_MODAL.search(core)):
             return Verdict(DIRECTIVE, LEADER, "leader's instruction")
         if not past and not future and _AGENCY_ACTS.match(core):
             # In the leader's conclusion, "Sở Tài chính hướng dẫn xã …" assigns the agency.

@@ -47,6 +47,7 @@ CONNECTIVE = re.compile(
     r"(?:\s+năm\s+\d{4})?\s*,?\s*(?=\w)"
     # List labels and topic headers of minutes: "2. ", "a) ", "Về giao thông: ".
     r"|(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]|[ivx]{1,4})[.)]\s+"
+    r"|\((?:\d{1,2}|[a-zđ])\)\s+"  # "(4) Kiên quyết xử lý …"
     # "Về an ninh, quốc phòng: " may hold a comma, but never a speaker ("Về khó khăn, ông A cho biết:").
     r"|(?:về|đối với|lĩnh vực)\s+(?![^:]*\b(?:ông|bà|đồng chí|cho biết|nói|báo cáo|đề nghị|yêu cầu|kiến nghị|"
     r"đề xuất|nhấn mạnh|lưu ý|chỉ đạo)\b)[^:;.]{1,40}:\s*)+"

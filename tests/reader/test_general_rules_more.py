@@ -120,9 +120,20 @@ SHARE_OF_PLAN = [
     ("report", "Thu ngân sách đạt 35% dự toán, tăng 12% so với cùng kỳ.", [A]),
 ]
 
+# 19. A question reports nothing, unless it names a problem; a stated shortfall is no instruction,
+# though it opens with a verb; in a conclusion, the commune given the lead is assigned; a list
+# label in brackets is a label.
+QUESTIONS_AND_ASSIGNMENTS = [
+    ("speech", "Vậy sau sắp xếp, xã đã làm được những gì cho người trồng chè?", []),
+    ("report", "Vì sao kinh phí hỗ trợ làm nhà năm 2025 đến nay vẫn chưa được cấp?", [D]),
+    ("speech", "Thu hút đầu tư vào cụm công nghiệp mới đạt khoảng 20% kế hoạch.", [D]),
+    ("speech", "UBND xã Hưng Nguyên chủ trì xử lý dứt điểm bãi rác tự phát ven đê, hoàn thành trước ngày 30/6/2026.", [I]),
+    ("speech", "(3) Kiên quyết xử lý các trường hợp tái lấn chiếm hành lang an toàn giao thông.", [I]),
+]
+
 
 CASES = (BAD_LEVEL + PLAIN_PROBLEMS + ELAPSED + RESULTS + PROVINCIAL_BODIES + ORDERS + MODAL_INSTRUCTIONS
-         + PLIGHTS_OVERCOME + STILL_AND_SOURCED + SHARE_OF_PLAN)
+         + PLIGHTS_OVERCOME + STILL_AND_SOURCED + SHARE_OF_PLAN + QUESTIONS_AND_ASSIGNMENTS)
 
 
 @pytest.mark.parametrize("context,sentence,expected", CASES, ids=[c[1][:40] for c in CASES])
