@@ -110,6 +110,23 @@ class StoreMaintenance:
             self.refresh()
             self._check_schema()
 
+    # -- who made the store -----------------------------------------------------------
+
+    @property
+    def created_by(self) -> str | None:
+        """The tool that created this store when it was a scratch store ("haicap stress"), else None."""
+        value = self._meta("created_by")
+        return value if isinstance(value, str) else None
+
+    def mark_created_by(self, creator: str) -> None:
+        """Record that `creator` made this store, which must hold nothing yet: a tool that
+        writes test data (stress) works only on stores it marked so (see `created_by`)."""
+        with self._writing("config"):
+            tables = self._db.storage.read() or {}
+            if any(tables.get(name) for name in ("sessions", "items", "history")) or self._meta("seeded_at"):
+                raise StoreError(f"{self.location}: the store already holds data; only a new store can be marked")
+            self._set_meta("created_by", creator)
+
     # -- the audit log ----------------------------------------------------------------
 
     def audit_log(self) -> list[AuditEntry]:
