@@ -88,8 +88,8 @@ def entries(tables: dict[str, dict[str, Any]]) -> list[AuditEntry]:
         try:
             when = dt.datetime.fromisoformat(str(row.get("when")))
         except ValueError:
-            when = dt.datetime.fromtimestamp(0, dt.timezone.utc)
+            when = dt.datetime.fromtimestamp(0, dt.UTC)
         if when.tzinfo is None:
-            when = when.replace(tzinfo=dt.timezone.utc)
+            when = when.replace(tzinfo=dt.UTC)
         found.append(AuditEntry(int(key), str(row.get("who", "?")), when, str(row.get("action", "?")), str(row.get("detail", ""))))
     return sorted(found, key=lambda entry: entry.number, reverse=True)

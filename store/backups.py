@@ -252,7 +252,7 @@ def _candidates(store_file: Path, backups_fd: int, *, latest: dt.datetime) -> li
         if match is None or match["store"] != store_file.name:
             continue  # not ours (an officer's own copy, say): leave it alone
         try:
-            taken = dt.datetime.strptime(match["stamp"], "%Y%m%dT%H%M%S%fZ").replace(tzinfo=dt.timezone.utc)
+            taken = dt.datetime.strptime(match["stamp"], "%Y%m%dT%H%M%S%fZ").replace(tzinfo=dt.UTC)
         except ValueError:
             continue
         if taken > latest:
@@ -270,7 +270,7 @@ def list_backups(store_file: Path) -> list[Backup]:
         with _folder(store_file.parent) as store_fd, _backups_fd(store_fd, store_file.parent) as fd:
             if fd is None:
                 return []
-            return _candidates(store_file, fd, latest=dt.datetime.now(dt.timezone.utc) + _CLOCK_SKEW)
+            return _candidates(store_file, fd, latest=dt.datetime.now(dt.UTC) + _CLOCK_SKEW)
     except FileNotFoundError:
         return []
 
@@ -294,7 +294,7 @@ def keep_backup(store_file: Path, action: str, keep: int) -> Backup | None:
         mode = os.fstat(store_fd).st_mode & 0o2770 | 0o700
         with _backups_fd(store_fd, store_file.parent, create_mode=mode) as backups_fd:
             assert backups_fd is not None
-            now = dt.datetime.now(dt.timezone.utc)
+            now = dt.datetime.now(dt.UTC)
             stamp = now.strftime("%Y%m%dT%H%M%S%fZ")
             slug = re.sub(r"[^a-z0-9-]+", "-", action.lower()).strip("-") or "change"
             name = f"{store_file.name}.{stamp}.{slug}"
@@ -330,7 +330,7 @@ def prune_backups(store_file: Path, keep: int) -> None:
     try:
         with _folder(store_file.parent) as store_fd, _backups_fd(store_fd, store_file.parent) as fd:
             if fd is not None:
-                _prune(store_file, fd, max(keep, MIN_KEEP), spare=None, latest=dt.datetime.now(dt.timezone.utc) + _CLOCK_SKEW)
+                _prune(store_file, fd, max(keep, MIN_KEEP), spare=None, latest=dt.datetime.now(dt.UTC) + _CLOCK_SKEW)
     except FileNotFoundError:
         return
 

@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from .errors import StoreError
 
-__all__ = ["Clock", "TODAY_ENV_VAR", "fixed_clock", "now", "real_clock", "set_clock", "today"]
+__all__ = ["TODAY_ENV_VAR", "Clock", "fixed_clock", "now", "real_clock", "set_clock", "today"]
 
 TODAY_ENV_VAR = "HAICAP_TODAY"
 """Environment variable that fixes today's date (YYYY-MM-DD)."""
@@ -29,7 +29,7 @@ Clock = Callable[[], dt.datetime]
 
 def real_clock() -> dt.datetime:
     """The machine's clock, in UTC."""
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 _clock: Clock = real_clock
@@ -49,7 +49,7 @@ def today() -> dt.date:
 
 def now() -> dt.datetime:
     """The current time in UTC, from the clock in force (the real one unless code set another)."""
-    return _clock().astimezone(dt.timezone.utc)
+    return _clock().astimezone(dt.UTC)
 
 
 def set_clock(clock: Clock | None) -> None:

@@ -9,9 +9,15 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .audit import add_entry, entries
-from .audit import AuditEntry
-from .backups import DEFAULT_KEEP, MIN_KEEP, Backup, list_backups, looks_like_store, prune_backups
+from .audit import AuditEntry, add_entry, entries
+from .backups import (
+    DEFAULT_KEEP,
+    MIN_KEEP,
+    Backup,
+    list_backups,
+    looks_like_store,
+    prune_backups,
+)
 from .errors import StoreError
 from .migrations import SCHEMA_VERSION, migrate
 from .storage import STORE_FILE, AtomicJSONStorage

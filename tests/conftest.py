@@ -6,9 +6,8 @@ point into the test's own temporary folder for every test.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from textual.widgets import Input

@@ -38,9 +38,16 @@ from store.clock import TODAY_ENV_VAR
 from store.paths import DB_ENV_VAR
 
 from .commands import MODULES
-from .commands.common import CommandError, current_day, fail, parse_day, read_only_run, visible_output
+from .commands.common import (
+    CommandError,
+    current_day,
+    fail,
+    parse_day,
+    read_only_run,
+    visible_output,
+)
 
-__all__ = ["main", "build_parser"]
+__all__ = ["build_parser", "main"]
 
 
 def _version() -> str:

@@ -35,7 +35,7 @@ def _audit(args: argparse.Namespace, db_path: Path) -> int:
     if not log:
         print(f"nhật ký trống / the audit log of {db_path} is empty (restores, settings and imports are recorded)")
         return 0
-    rows = [("#", "lúc / when (local time)", "ai / who", "việc / action", "chi tiết / detail")]
+    rows: list[tuple[str, ...]] = [("#", "lúc / when (local time)", "ai / who", "việc / action", "chi tiết / detail")]
     for entry in log:
         when = entry.when.astimezone().strftime("%Y-%m-%d %H:%M:%S")
         rows.append((str(entry.number), when, entry.who, entry.label, entry.detail))
