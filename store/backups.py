@@ -146,7 +146,10 @@ def _backups_fd(store_fd: int, store_folder: Path, *, create_mode: int | None = 
     if not stat.S_ISDIR(info.st_mode):
         kind = "a symlink" if stat.S_ISLNK(info.st_mode) else "not a folder"
         raise StoreError(f"{where}: is {kind}; haicap keeps backups only in a real folder (remove it, or move it away)")
-    fd = os.open(BACKUP_DIR, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0), dir_fd=store_fd)
+    try:
+        fd = os.open(BACKUP_DIR, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0), dir_fd=store_fd)
+    except OSError as error:  # swapped for a symlink or a file since the look above, or not ours to read
+        raise StoreError(f"{where}: cannot open the backups folder ({error.strerror or error}); refusing it") from None
     try:
         if create_mode is not None and os.fstat(fd).st_uid == os.getuid():
             os.fchmod(fd, create_mode)
