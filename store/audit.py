@@ -20,7 +20,7 @@ from .clock import now
 from .history import current_user
 from .migrations import SCHEMA_VERSION
 
-__all__ = ["AUDIT_TABLE", "AuditEntry", "add_entry", "entries"]
+__all__ = ["AUDIT_TABLE", "AuditEntry", "add_entry", "entries", "plural"]
 
 AUDIT_TABLE = "audit"
 """Name of the table in the store file."""
@@ -64,6 +64,11 @@ class AuditEntry:
             "action": self.action,
             "detail": self.detail,
         }
+
+
+def plural(number: int, noun: str) -> str:
+    """"1 item", "2 items": for the details of entries."""
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def add_entry(tables: dict[str, dict[str, Any]], action: str, detail: str) -> None:

@@ -19,6 +19,7 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
+from .audit import plural
 from .clock import now
 from .editing import ItemEditing
 from .history import current_user
@@ -270,7 +271,7 @@ class Store(StoreIndexes, ItemEditing, StoreMaintenance):
         """What an import added, for the audit log: "2 sessions, 31 items from a.docx, b.pdf"."""
         files = sorted({r.source_name for r, i in zip(reports, ids) if i and r.source_name})
         shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
-        added = f"{len(session_rows)} sessions, {len(item_rows)} items"
+        added = f"{plural(len(session_rows), 'session')}, {plural(len(item_rows), 'item')}"
         return added + (f" from {shown}" if shown else "")
 
     @staticmethod

@@ -9,7 +9,7 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .audit import AuditEntry, add_entry, entries
+from .audit import AuditEntry, add_entry, entries, plural
 from .backups import (
     DEFAULT_KEEP,
     MIN_KEEP,
@@ -70,7 +70,7 @@ class StoreMaintenance:
             old = self.backup_count
             dropped = max(len(self.backups()) - count, 0)
             self._set_meta("backups", count)
-            self.record_audit("config", f"backups {old} → {count}" + (f" ({dropped} older backups deleted)" if dropped else ""))
+            self.record_audit("config", f"backups {old} → {count}" + (f" ({plural(dropped, 'older backup')} deleted)" if dropped else ""))
             # Not worth a backup of its own (and after a generated store, one would keep a
             # second copy of it; and with one backup kept, it would push out the state a
             # restore replaced): the audit log says what it was.
@@ -108,9 +108,10 @@ class StoreMaintenance:
             add_entry(
                 restored,
                 "restore",
-                f"went back to {backup.path.name} (kept {taken}, before {backup.action}): {sessions} sessions, "
-                f"{items} items; it replaced {len(current.get('sessions', {}))} sessions, "
-                f"{len(current.get('items', {}))} items, kept as the newest backup",
+                f"went back to {backup.path.name} (kept {taken}, before {backup.action}): "
+                f"{plural(sessions, 'session')}, {plural(items, 'item')}; it replaced "
+                f"{plural(len(current.get('sessions', {})), 'session')}, {plural(len(current.get('items', {})), 'item')}, "
+                "kept as the newest backup",
             )
             storage.write(restored)
             self.refresh()

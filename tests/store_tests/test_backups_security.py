@@ -165,7 +165,7 @@ def test_restore_keeps_what_it_replaced_and_the_audit_log_records_it(tmp_path: P
         store.refresh()
         log = store.audit_log()
         assert [e.action for e in log][:4] == ["restore", "config", "restore", "import"]
-        assert log[3].who == "minh" and "dong-nghiep.yaml" in log[3].detail and "1 items" in log[3].detail
+        assert log[3].who == "minh" and "dong-nghiep.yaml" in log[3].detail and "1 session, 1 item" in log[3].detail
         assert log[2].who == "lan" and before_import.path.name in log[2].detail
         assert "backups 5 → 1" in log[1].detail and "deleted" in log[1].detail
         assert all(abs(e.when - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=1) for e in log)
