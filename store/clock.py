@@ -1,24 +1,39 @@
-"""What day it is for haicap: the real today, or the day fixed by `HAICAP_TODAY`.
+"""What day and time it is for haicap.
 
 Deadlines and "overdue" depend on today. Tests, demonstrations and reviews of a past
-date fix it with `HAICAP_TODAY=YYYY-MM-DD` (the `--today` option sets the same).
-History times come from `now()`, which `HAICAP_NOW` fixes the same way (for snapshots).
+date fix it with `HAICAP_TODAY=YYYY-MM-DD` (the `--today` option sets the same): a
+user-visible feature, and harmless, since it changes what is shown, never what is recorded.
+
+The times history and the audit log record are another matter: they are evidence of who
+changed what when, so they come from the real clock and no environment variable can move
+them. Snapshot tests that need a fixed time inject a clock in code, with `set_clock`
+(or `make_app(..., clock=)`), never through the environment of a production run.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 
 from .errors import StoreError
 
-__all__ = ["NOW_ENV_VAR", "TODAY_ENV_VAR", "now", "today"]
+__all__ = ["TODAY_ENV_VAR", "Clock", "fixed_clock", "now", "real_clock", "set_clock", "today"]
 
 TODAY_ENV_VAR = "HAICAP_TODAY"
 """Environment variable that fixes today's date (YYYY-MM-DD)."""
 
-NOW_ENV_VAR = "HAICAP_NOW"
-"""Environment variable that fixes the time history records (ISO 8601 with a UTC offset)."""
+Clock = Callable[[], dt.datetime]
+"""Something that tells the current time (an aware datetime)."""
+
+
+def real_clock() -> dt.datetime:
+    """The machine's clock, in UTC."""
+    return dt.datetime.now(dt.UTC)
+
+
+_clock: Clock = real_clock
+"""The clock `now()` reads; only code (a test fixture) changes it, see `set_clock`."""
 
 
 def today() -> dt.date:
@@ -33,14 +48,20 @@ def today() -> dt.date:
 
 
 def now() -> dt.datetime:
-    """The current time in UTC, or the time in `HAICAP_NOW`; a malformed value is a StoreError."""
-    fixed = os.environ.get(NOW_ENV_VAR, "").strip()
-    if not fixed:
-        return dt.datetime.now(dt.timezone.utc)
-    try:
-        moment = dt.datetime.fromisoformat(fixed)
-    except ValueError:
-        moment = None
-    if moment is None or moment.tzinfo is None:
-        raise StoreError(f"{NOW_ENV_VAR}={fixed!r} is not a time with its UTC offset (2025-12-15T09:30:00+07:00)")
-    return moment.astimezone(dt.timezone.utc)
+    """The current time in UTC, from the clock in force (the real one unless code set another)."""
+    return _clock().astimezone(dt.UTC)
+
+
+def set_clock(clock: Clock | None) -> None:
+    """Make `now()` read `clock` (None: the real clock again). For tests and demonstrations
+    that need the same times on every run; nothing outside the code can call it."""
+    global _clock
+    _clock = clock if clock is not None else real_clock
+
+
+def fixed_clock(moment: dt.datetime | str) -> Clock:
+    """A clock that always says `moment` (an aware datetime, or ISO 8601 with its UTC offset)."""
+    when = dt.datetime.fromisoformat(moment) if isinstance(moment, str) else moment
+    if when.tzinfo is None:
+        raise ValueError(f"{moment!r} has no UTC offset")
+    return lambda: when

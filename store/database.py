@@ -19,6 +19,7 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
+from .audit import plural
 from .clock import now
 from .editing import ItemEditing
 from .history import current_user
@@ -259,8 +260,19 @@ class Store(StoreIndexes, ItemEditing, StoreMaintenance):
                 session_table.insert_multiple(session_rows)
             if item_rows or session_rows or extended:
                 self._record_created(item_rows, reports, who)
+                self.record_audit(origin, self._import_detail(reports, ids, session_rows, item_rows))
                 self._reindex()
         return [self._sessions[i] if i else None for i in ids]
+
+    @staticmethod
+    def _import_detail(
+        reports: list[SessionReport], ids: list[str | None], session_rows: list[dict[str, Any]], item_rows: list[dict[str, Any]]
+    ) -> str:
+        """What an import added, for the audit log: "2 sessions, 31 items from a.docx, b.pdf"."""
+        files = sorted({r.source_name for r, i in zip(reports, ids) if i and r.source_name})
+        shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+        added = f"{plural(len(session_rows), 'session')}, {plural(len(item_rows), 'item')}"
+        return added + (f" from {shown}" if shown else "")
 
     @staticmethod
     def _item_row(item: ParsedItem, session_id: str, number: int, origin: str) -> dict[str, Any]:

@@ -105,6 +105,9 @@ class ItemEditing(ItemQueries):
     def _writing(self, action: str = "change") -> contextlib.AbstractContextManager[None]:  # provided by Store
         raise NotImplementedError
 
+    record_audit: Callable[[str, str], None]
+    """Add an entry to the audit log (provided by StoreMaintenance)."""
+
     @property
     def deadline_rules(self) -> DeadlineRules:
         """Days an agency has to answer a request, as set for this store (40 and 50 by default)."""
@@ -115,7 +118,13 @@ class ItemEditing(ItemQueries):
         """Change the default answer deadlines of requests (days after the session)."""
         if rules.answer_days <= 0 or rules.answer_days_with_co <= 0:
             raise StoreError("answer deadlines must be a positive number of days")
-        self._set_meta("deadline_rules", {"answer_days": rules.answer_days, "answer_days_with_co": rules.answer_days_with_co})
+        with self._writing("config"):
+            old = self.deadline_rules
+            self._set_meta("deadline_rules", {"answer_days": rules.answer_days, "answer_days_with_co": rules.answer_days_with_co})
+            self.record_audit(
+                "config",
+                f"answer-days {old.answer_days}/{old.answer_days_with_co} → {rules.answer_days}/{rules.answer_days_with_co}",
+            )
 
     # -- follow-up fields -------------------------------------------------------------
 

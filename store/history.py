@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import getpass
+import os
+import pwd
+from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["HistoryEntry", "current_user"]
+__all__ = ["HistoryEntry", "account_name", "current_user"]
 
 
 @dataclass(frozen=True)
@@ -15,7 +17,7 @@ class HistoryEntry:
 
     item_id: str
     who: str
-    """The OS user name of whoever made the change."""
+    """The OS account of whoever made the change."""
     when: dt.datetime
     """When, in UTC (shown in local time)."""
     field: str
@@ -31,9 +33,23 @@ class HistoryEntry:
         return f"{local:%Y-%m-%d %H:%M} · {self.who} · {self.field}: {self.old or '—'} → {self.new or '—'}"
 
 
-def current_user() -> str:
-    """The OS user name recorded in history (over SSH, the account the officer logged in with)."""
+def account_name() -> str:
+    """The name of the account this process runs as, from its uid: `lan`, or `uid 1004`
+    when the uid has no passwd entry (a container, say).
+
+    Never from USER or LOGNAME: anyone can set those to a colleague's name, and history
+    and the audit log are the record of who did what."""
+    uid = os.getuid()
     try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no passwd entry and no LOGNAME/USER: a container, say
-        return "unknown"
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return f"uid {uid}"
+
+
+_whoami: Callable[[], str] = account_name
+"""What `current_user` asks; test fixtures replace it (in code, not through the environment)."""
+
+
+def current_user() -> str:
+    """The user recorded in history and the audit log: the process's own account."""
+    return _whoami()

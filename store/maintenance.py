@@ -9,7 +9,15 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .backups import DEFAULT_KEEP, Backup, list_backups, prune_backups
+from .audit import AuditEntry, add_entry, entries, plural
+from .backups import (
+    DEFAULT_KEEP,
+    MIN_KEEP,
+    Backup,
+    list_backups,
+    looks_like_store,
+    prune_backups,
+)
 from .errors import StoreError
 from .migrations import SCHEMA_VERSION, migrate
 from .storage import STORE_FILE, AtomicJSONStorage
@@ -43,18 +51,29 @@ class StoreMaintenance:
 
     @property
     def backup_count(self) -> int:
-        """How many previous versions of the store file are kept (5 unless configured)."""
+        """How many previous versions of the store file are kept (5 unless configured, never
+        fewer than 1: a 0 stored by an older haicap reads as 1)."""
         stored = self._meta("backups")
-        return stored if isinstance(stored, int) and not isinstance(stored, bool) and stored >= 0 else DEFAULT_KEEP
+        if not isinstance(stored, int) or isinstance(stored, bool) or stored < 0:
+            return DEFAULT_KEEP
+        return max(stored, MIN_KEEP)
 
     def set_backup_count(self, count: int) -> None:
-        """Keep `count` backups from now on (0: none); extra old ones are deleted at once."""
-        if count < 0:
-            raise StoreError("the number of backups cannot be negative")
+        """Keep `count` backups (at least 1) from now on; extra old ones are deleted at once.
+
+        Recorded in the audit log, with how many backups went."""
+        if count < MIN_KEEP:
+            raise StoreError(
+                f"the number of backups cannot be below {MIN_KEEP}: the state each change replaces is always kept"
+            )
         with self._writing("config"):
+            old = self.backup_count
+            dropped = max(len(self.backups()) - count, 0)
             self._set_meta("backups", count)
+            self.record_audit("config", f"backups {old} → {count}" + (f" ({plural(dropped, 'older backup')} deleted)" if dropped else ""))
             # Not worth a backup of its own (and after a generated store, one would keep a
-            # second copy of it); `haicap config --backups` again undoes it.
+            # second copy of it; and with one backup kept, it would push out the state a
+            # restore replaced): the audit log says what it was.
             self._storage().pending_backup = None
         prune_backups(self._store_file(), count)
 
@@ -63,23 +82,70 @@ class StoreMaintenance:
         return list_backups(self._store_file()) if self.location is not None else []
 
     def restore(self, backup: Backup) -> None:
-        """Make `backup` the store's content again.
+        """Make `backup` the store's content again, as a recorded, undoable change.
 
-        The store as it is now is kept as a backup first, so a restore can be undone too.
-        A backup from an older haicap is migrated like any older store.
+        The store as it is now is kept as a backup first (at least one is always kept), so a
+        restore can be undone too. The audit log is not restored with the rest: the
+        restored file gets the log as it is now plus an entry for this restore, so going
+        back never erases the record. A backup from an older haicap is migrated like any
+        older store.
         """
-        try:
-            raw = backup.path.read_bytes()
-        except OSError as error:
-            raise StoreError(f"{backup.path}: cannot read the backup ({error.strerror or error})") from None
+        raw = backup.read_bytes()
         data = AtomicJSONStorage.parse(raw, backup.path)
         if data is None:
             raise StoreError(f"{backup.path}: the backup is empty")
+        if not looks_like_store(data):
+            raise StoreError(f"{backup.path}: is not a haicap store file (no schema version); refusing to restore it")
         self._refuse_newer(_version_of(data), backup.path)
         with self._writing("restore"):
-            self._storage().write(data)
+            storage = self._storage()
+            current = storage.read() or {}
+            taken = backup.taken.strftime("%Y-%m-%d %H:%M:%S UTC")
+            sessions, items = len(data.get("sessions", {})), len(data.get("items", {}))
+            # The meta table first: that is where a backup's marker is looked for (store.backups).
+            restored = {"meta": data.get("meta", {}), **{k: v for k, v in data.items() if k not in ("meta", "audit")}}
+            restored["audit"] = dict(current.get("audit", {}))
+            add_entry(
+                restored,
+                "restore",
+                f"went back to {backup.path.name} (kept {taken}, before {backup.action}): "
+                f"{plural(sessions, 'session')}, {plural(items, 'item')}; it replaced "
+                f"{plural(len(current.get('sessions', {})), 'session')}, {plural(len(current.get('items', {})), 'item')}, "
+                "kept as the newest backup",
+            )
+            storage.write(restored)
             self.refresh()
             self._check_schema()
+
+    # -- who made the store -----------------------------------------------------------
+
+    @property
+    def created_by(self) -> str | None:
+        """The tool that created this store when it was a scratch store ("haicap stress"), else None."""
+        value = self._meta("created_by")
+        return value if isinstance(value, str) else None
+
+    def mark_created_by(self, creator: str) -> None:
+        """Record that `creator` made this store, which must hold nothing yet: a tool that
+        writes test data (stress) works only on stores it marked so (see `created_by`)."""
+        with self._writing("config"):
+            tables = self._db.storage.read() or {}
+            if any(tables.get(name) for name in ("sessions", "items", "history")) or self._meta("seeded_at"):
+                raise StoreError(f"{self.location}: the store already holds data; only a new store can be marked")
+            self._set_meta("created_by", creator)
+
+    # -- the audit log ----------------------------------------------------------------
+
+    def audit_log(self) -> list[AuditEntry]:
+        """The store's audit log (restores, settings, imports), newest first."""
+        return entries(self._db.storage.read() or {})
+
+    def record_audit(self, action: str, detail: str) -> None:
+        """Add an entry to the audit log, within the change under way (or as a change of its own)."""
+        with self._writing(action):
+            tables = self._db.storage.read() or {}
+            add_entry(tables, action, detail)
+            self._db.storage.write(tables)
 
     # -- schema versions --------------------------------------------------------------
 

@@ -6,13 +6,14 @@ point into the test's own temporary folder for every test.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from textual.widgets import Input
 
 from store import Store
+from store.clock import fixed_clock, set_clock
 
 
 @pytest.fixture(autouse=True)
@@ -44,6 +45,36 @@ session of 25/11/2025, so its requests are open and not yet overdue (default dea
 def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     """Fix the date deadlines are measured against (see `store.clock`)."""
     monkeypatch.setenv("HAICAP_TODAY", FIXED_TODAY)
+
+
+@pytest.fixture(autouse=True)
+def real_clock_after() -> Iterator[None]:
+    """Whatever clock a test injects (`set_now`, `make_app(clock=)`), the next test starts
+    on the real one."""
+    yield
+    set_clock(None)
+
+
+@pytest.fixture
+def set_now() -> Callable[[str], None]:
+    """Fix the times history and the audit log record: `set_now("2025-12-01T08:30:00+00:00")`.
+    Injected in code (`store.clock.set_clock`): haicap reads no time from the environment."""
+
+    def fix(moment: str) -> None:
+        set_clock(fixed_clock(moment))
+
+    return fix
+
+
+@pytest.fixture
+def as_user(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
+    """Make history and the audit log record `name` as the user (haicap takes it from the
+    process's uid, never from USER or LOGNAME): `as_user("lan")`."""
+
+    def become(name: str) -> None:
+        monkeypatch.setattr("store.history._whoami", lambda: name)
+
+    return become
 
 
 @pytest.fixture(autouse=True)

@@ -28,7 +28,7 @@ def store_folder(seeded_store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pa
     """The seeded store, as HAICAP_DB, with today fixed and a known user name."""
     monkeypatch.setenv("HAICAP_DB", str(seeded_store_path))
     monkeypatch.setenv("HAICAP_TODAY", "2026-01-10")
-    monkeypatch.setattr("getpass.getuser", lambda: "lan")
+    monkeypatch.setattr("store.history._whoami", lambda: "lan")
     return seeded_store_path
 
 

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from store import Commune, Item, Province, Store, StoreError
-from store.clock import today
+from store.clock import Clock, set_clock, today
 from store.slides import Deck, deck_of_session
 
 from . import user_config
@@ -249,13 +249,20 @@ def _not_rebound(bindings: list[Binding], overriding: list[Binding]) -> list[Bin
     return kept
 
 
-def make_app(db_path: Path, province_name: str | None = None, *, read_only: bool = False) -> HaicapApp:
+def make_app(
+    db_path: Path, province_name: str | None = None, *, read_only: bool = False, clock: Clock | None = None
+) -> HaicapApp:
     """Open the store at `db_path` and build the app on it (a viewer that never writes
     when `read_only`, or when the user may not write the store).
+
+    `clock` fixes the times history and the audit log record, for this process (snapshot
+    tests; see `store.clock.set_clock`): code can inject one, the environment cannot.
 
     Raises `store.StoreError` when the store cannot be opened and `ValueError` when the
     province is unknown, so the command line can report either on one line.
     """
+    if clock is not None:
+        set_clock(clock)
     store = Store.open(db_path, read_only=read_only)
     province = None
     if province_name:

@@ -11,6 +11,7 @@
     haicap restore-item ID                        bring a deleted item back
     haicap config [--answer-days N] [--answer-days-with-co M] [--backups N]
     haicap restore [NUMBER]                       list the store's backups, or go back to one
+    haicap audit [--json]                         who restored, imported or changed settings, and when
     haicap export [--format F] [--session ID] [--commune N] [-o FILE]   minutes and tracking tables
     haicap present [--session ID | --commune N]   the presenter, full screen
     haicap serve [--host H] [--port P] [--read-only]   the dashboard in a browser
@@ -20,6 +21,8 @@
 The subcommands live in `tui.commands`, one module per concern; only `present`, `serve` and
 `bench` start Textual (the last two in processes of their own).
 `--today YYYY-MM-DD` (or `HAICAP_TODAY`) fixes the day deadlines are measured against.
+`--read-only` (before the command) opens the store as a viewer: every command that would change
+it is refused with one line, and the others write nothing in the store folder, not even a lock.
 """
 
 from __future__ import annotations
@@ -35,9 +38,16 @@ from store.clock import TODAY_ENV_VAR
 from store.paths import DB_ENV_VAR
 
 from .commands import MODULES
-from .commands.common import CommandError, current_day, fail, parse_day, visible_output
+from .commands.common import (
+    CommandError,
+    current_day,
+    fail,
+    parse_day,
+    read_only_run,
+    visible_output,
+)
 
-__all__ = ["main", "build_parser"]
+__all__ = ["build_parser", "main"]
 
 
 def _version() -> str:
@@ -76,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--province", metavar="NAME", help="province to show first, e.g. 'Thanh Hóa' or 'thanh hoa'")
     parser.add_argument(
-        "--read-only", action="store_true", help="open the dashboard as a viewer: nothing is written, changes are refused"
+        "--read-only", action="store_true", help="open the store as a viewer (dashboard and commands): nothing is written, changes are refused"
     )
     parser.add_argument("--version", action="version", version=f"haicap {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -99,6 +109,26 @@ def _dashboard(args: argparse.Namespace, db_path: Path) -> int:
     return app.return_code or 0
 
 
+_READS = frozenset({"locate", "extract", "eval", "items", "item", "search", "export", "audit", "present", "serve", "bench"})
+"""Commands that never change a store (`present` and `serve` open it as a viewer with
+--read-only, `bench` measures a copy); every other one is refused with --read-only."""
+
+
+def _changes_store(args: argparse.Namespace) -> bool:
+    """Whether the command asked for changes a store: a new command counts as one until it is
+    listed in `_READS`, so --read-only never lets a change through by omission."""
+    command = args.command
+    if command in _READS:
+        return False
+    if command == "import":
+        return not args.dry_run
+    if command == "config":
+        return any(getattr(args, name) is not None for name in ("answer_days", "answer_days_with_co", "backups"))
+    if command == "restore":
+        return args.number is not None
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     args = build_parser().parse_args(argv)
@@ -114,7 +144,9 @@ def main(argv: list[str] | None = None) -> int:
         handler = getattr(args, "handler", None)
         if handler is None:
             return _dashboard(args, db_path)
-        with visible_output():  # commands print item text and file names from outside
+        if args.read_only and _changes_store(args):
+            return fail(f"{db_path}: --read-only: `haicap {args.command}` would change the store; refused", code=1)
+        with visible_output(), read_only_run(args.read_only):  # commands print text from outside
             try:
                 return handler(args, db_path)
             except CommandError as error:

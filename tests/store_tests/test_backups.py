@@ -46,18 +46,19 @@ def test_a_change_that_writes_nothing_keeps_no_backup(tmp_path: Path) -> None:
         assert len(store.backups()) == count
 
 
-def test_backup_count_is_configurable_and_zero_keeps_none(tmp_path: Path) -> None:
+def test_backup_count_is_configurable_and_never_below_one(tmp_path: Path) -> None:
     with _seeded(tmp_path) as store:
         for number in range(4):
             store.update_tracking(REQUEST, note=f"n{number}")
         store.set_backup_count(2)
         assert store.backup_count == 2
         assert len(store.backups()) == 2, "extra old backups go at once"
-        store.set_backup_count(0)
-        store.update_tracking(REQUEST, note="no backup")
-        assert store.backups() == []
-        with pytest.raises(StoreError):
-            store.set_backup_count(-1)
+        for refused in (0, -1):
+            with pytest.raises(StoreError, match="below 1"):
+                store.set_backup_count(refused)
+        store.set_backup_count(1)
+        store.update_tracking(REQUEST, note="one backup")
+        assert len(store.backups()) == 1
 
 
 def _wrong_report(store: Store):

@@ -80,9 +80,9 @@ def test_one_edit_of_text_and_fields_is_saved_under_one_lock(two_officers) -> No
     assert {e.field for e in lan.history(REQUEST)} == {"owner", "text"}
 
 
-def test_the_last_change_is_the_last_written_even_within_one_second(two_officers, monkeypatch) -> None:
+def test_the_last_change_is_the_last_written_even_within_one_second(two_officers, set_now) -> None:
     lan, minh = two_officers
-    monkeypatch.setenv("HAICAP_NOW", "2025-12-15T02:30:00+00:00")  # both in the same second
+    set_now("2025-12-15T02:30:00+00:00")  # both in the same second
     lan.update_tracking(REQUEST, note="trước", who="lan")
     minh.update_tracking("cdb5ed9f-17", note="sau", who="minh")
     lan.refresh()

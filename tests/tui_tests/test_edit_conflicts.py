@@ -18,9 +18,8 @@ OTHER_OWNER = "Sở Tài chính"
 
 
 @pytest.fixture(autouse=True)
-def fixed_user(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
-        monkeypatch.setenv(name, "lan")
+def fixed_user(as_user) -> None:
+    as_user("lan")
 
 
 def _minh_saves(folder: Path, item_id: str) -> None:
@@ -95,11 +94,11 @@ async def test_an_edit_dialog_save_meets_the_other_change_too(seeded_store_path:
 
 
 @pytest.fixture
-def fixed_clock(monkeypatch: pytest.MonkeyPatch):
+def fixed_clock(monkeypatch: pytest.MonkeyPatch, set_now):
     """History times fixed, and shown in Vietnam's time zone, whatever the machine's."""
     import time
 
-    monkeypatch.setenv("HAICAP_NOW", "2025-12-15T02:30:00+00:00")
+    set_now("2025-12-15T02:30:00+00:00")
     # No live-refresh notice: whether the once-a-second poll sees minh's save before lan
     # presses enter is a matter of timing, and the snapshot must not depend on it.
     monkeypatch.setattr("tui.screens.dashboard.STORE_POLL_SECONDS", 3600.0)

@@ -1,6 +1,6 @@
 """Pilot tests: following up and correcting items from the dashboard's panes.
 
-Today is fixed with HAICAP_TODAY and the user name with LOGNAME, so deadlines and history
+Today is fixed with HAICAP_TODAY and the user name in code (`as_user`), so deadlines and history
 are the same on every run.
 """
 
@@ -30,10 +30,9 @@ OWNER = "Sở Nông nghiệp và Môi trường"
 
 
 @pytest.fixture(autouse=True)
-def fixed_user_and_day(monkeypatch: pytest.MonkeyPatch) -> None:
+def fixed_user_and_day(monkeypatch: pytest.MonkeyPatch, as_user) -> None:
     """History records "lan"; today is 15/12/2025 (the seed session was on 25/11/2025)."""
-    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
-        monkeypatch.setenv(name, "lan")
+    as_user("lan")
     monkeypatch.setenv("HAICAP_TODAY", "2025-12-15")
 
 

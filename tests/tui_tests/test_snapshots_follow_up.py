@@ -25,12 +25,12 @@ OPEN_VAN_DU = ["slash", *"van du", "enter"]
 
 
 @pytest.fixture
-def followed_up(seeded_store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def followed_up(seeded_store_path: Path, set_now) -> Iterator[Path]:
     """The seed store after an officer followed Vân Du up: its first request in progress at
     the Sở Nông nghiệp và Môi trường with a deadline of 03/12/2025 (12 days overdue), a
     directive due 10/01/2026 and one done late."""
-    # History written in the tests is dated 01/12/2025 08:30 UTC (see store.clock.now).
-    monkeypatch.setenv("HAICAP_NOW", "2025-12-01T08:30:00+00:00")
+    # History written in the tests is dated 01/12/2025 08:30 UTC (a clock injected, see store.clock).
+    set_now("2025-12-01T08:30:00+00:00")
     # History shows local times: UTC here, whatever the machine's zone.
     local_zone = os.environ.get("TZ")
     os.environ["TZ"] = "UTC"

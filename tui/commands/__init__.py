@@ -11,6 +11,7 @@ line, `haicap: message`.
     export      export (minutes and tracking table: docx, xlsx, md, csv)
     settings    config
     backups     restore
+    audit       audit (restores, settings changes and imports: who and when)
     serve       serve (the dashboard in a browser, through textual-serve)
     stress      stress (concurrent writers on a scratch store)
     present     present (opens the app on the presenter)
@@ -20,9 +21,9 @@ line, `haicap: message`.
 
 from __future__ import annotations
 
-from . import backups, export, follow_up, importing, present, search, serve, settings, stress, synth, bench
+from . import audit, backups, export, follow_up, importing, present, search, serve, settings, stress, synth, bench
 
 __all__ = ["MODULES"]
 
-MODULES = (importing, follow_up, search, export, settings, backups, present, serve, stress, synth, bench)
+MODULES = (importing, follow_up, search, export, settings, backups, audit, present, serve, stress, synth, bench)
 """The command modules, in the order their commands appear in `haicap --help`."""

@@ -21,7 +21,8 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
         description="Before every change haicap keeps the store as it was (the newest 5 by default; "
         "`haicap config --backups N`). Without NUMBER, list them, newest first. With NUMBER, make that "
         "backup the store again; the store as it is now is kept as a backup first, so `haicap restore 1` "
-        "right after undoes the restore.",
+        "right after undoes the restore. Each restore is recorded in the audit log (`haicap audit`), "
+        "which a restore carries over: going back never erases the record.",
     )
     restore.add_argument("number", nargs="?", metavar="NUMBER", help="the backup to go back to, as numbered by the list")
     restore.set_defaults(handler=_restore)
@@ -53,8 +54,8 @@ def _restore(args: argparse.Namespace, db_path: Path) -> int:
             f"restored backup {number} (kept {_local(chosen)}, before {chosen.action}): "
             f"{len(store.sessions())} sessions, {len(store.items())} items"
         )
-        if store.backup_count:
-            print("the store as it was is now backup 1: `haicap restore 1` undoes this")
+        # At least one backup is always kept, so the state just replaced is backup 1.
+        print("the store as it was is now backup 1: `haicap restore 1` undoes this; `haicap audit` shows the record")
     return 0
 
 

@@ -9,6 +9,7 @@ import io
 import shutil
 import sys
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, TextIO
 
@@ -28,6 +29,7 @@ __all__ = [
     "parse_count",
     "parse_positive_int",
     "open_store",
+    "read_only_run",
     "current_day",
     "find_province",
     "resolve_commune",
@@ -152,15 +154,30 @@ def parse_positive_int(text: str, option: str, unit: str = "days") -> int:
 # -- the store and today -----------------------------------------------------------------
 
 
+_read_only: ContextVar[bool] = ContextVar("haicap_read_only", default=False)
+"""Set for a command run with --read-only (see `read_only_run`)."""
+
+
+@contextmanager
+def read_only_run(read_only: bool) -> Iterator[None]:
+    """Within the block, `open_store` opens stores as viewers when `read_only` (`haicap --read-only`)."""
+    token = _read_only.set(read_only)
+    try:
+        yield
+    finally:
+        _read_only.reset(token)
+
+
 @contextmanager
 def open_store(db_path: Path) -> Iterator[Store]:
-    """Open an existing store folder; a missing one is refused rather than created empty."""
+    """Open an existing store folder; a missing one is refused rather than created empty.
+    Under `read_only_run(True)` it is opened as a viewer, which writes nothing."""
     from store import Store
     from store.database import STORE_FILE
 
     if not db_path.exists() or (db_path.is_dir() and not (db_path / STORE_FILE).exists()):
         raise CommandError(f"{db_path}: no haicap store here yet; start haicap once or import a report first")
-    with Store.open(db_path) as store:
+    with Store.open(db_path, read_only=_read_only.get()) as store:
         yield store
 
 

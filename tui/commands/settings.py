@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import open_store, parse_positive_int
+from store.backups import MIN_KEEP
+
+from .common import open_store, parse_count, parse_positive_int
 
 __all__ = ["register"]
 
@@ -17,14 +19,15 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
         parents=parents,
         help="show or change the default answer deadlines of requests and the number of backups",
         description="Requests are due a number of days after the session unless a deadline is set by hand: "
-        "40 days by default, 50 when co-operating agencies are involved. Without options, print them.",
+        "40 days by default, 50 when co-operating agencies are involved. Without options, print them. "
+        "Every change is recorded in the audit log (`haicap audit`).",
     )
     config.add_argument("--answer-days", metavar="N", help="days to answer a request (a positive whole number)")
     config.add_argument(
         "--answer-days-with-co", metavar="M", help="days to answer a request that has co-operating agencies"
     )
     config.add_argument(
-        "--backups", metavar="N", help="how many earlier versions of the store to keep for `haicap restore` (0: none)"
+        "--backups", metavar="N", help="how many earlier versions of the store to keep for `haicap restore` (at least 1)"
     )
     config.set_defaults(handler=_config)
 
@@ -41,8 +44,9 @@ def _config(args: argparse.Namespace, db_path: Path) -> int:
     backups = _parse_count(args.backups) if args.backups is not None else None
     with open_store(db_path) as store:
         if backups is not None and backups != store.backup_count:
-            print(f"changed: backups {store.backup_count} → {backups}")
+            old = store.backup_count
             store.set_backup_count(backups)
+            print(f"changed: backups {old} → {backups}")
         rules = store.deadline_rules
         if days is not None or with_co is not None:
             new = DeadlineRules(
@@ -62,6 +66,5 @@ def _config(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _parse_count(text: str) -> int:
-    if text.strip() == "0":
-        return 0
-    return parse_positive_int(text, "--backups", "")
+    """At least 1: the state each change replaces (a restore's included) is always kept."""
+    return parse_count(text, "--backups", minimum=MIN_KEEP)

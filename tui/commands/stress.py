@@ -22,9 +22,11 @@ stdout gets the summary line, `writers=8 edits=1600 lost=0 corrupt=0` (`kills=10
 `--kill`; `edits` counts the confirmed edits), and a line of figures (elapsed time, edits per
 second, ...). Exit 0 when nothing was lost, the store loads and every writer did its work.
 
-The command WRITES to the store, so it must be given an explicit `--db` and refuses the
-store haicap uses by default: point it at a scratch folder (a missing or empty folder gets a
-new store, seeded with the bundled sessions).
+The command WRITES to the store, so it works only on a store it created itself: given an
+explicit `--db` naming a missing or empty folder, it creates a new store there, marked
+`created_by: "haicap stress"` in its meta table and seeded with the bundled sessions; a later
+run may use that store again. Any other store (a real one, even with a single session, or
+the one haicap uses by default) is refused with one line, exit 2, and left untouched.
 """
 
 from __future__ import annotations
@@ -49,6 +51,9 @@ __all__ = ["register", "worker_main"]
 _WORKER_CODE = "import sys; from tui.commands.stress import worker_main; sys.exit(worker_main(sys.argv[1:]))"
 """What a writer process runs (`python -c`), so no hidden subcommand shows in `haicap`."""
 
+STRESS_MARK = "haicap stress"
+"""What the meta table of a store stress created says in `created_by`."""
+
 _KILL_DELAY = (0.02, 0.3)
 """Seconds between two kills, drawn uniformly: random moments, several edits apart."""
 
@@ -60,14 +65,15 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
         help="WRITES to a scratch store: concurrent writers (and kills), then check nothing was lost",
         description="Run several writer processes that edit the store at --db at the same time, then check "
         "that every confirmed edit has its history entry and that the store still loads. It WRITES to "
-        "the store (notes and history of requests and directives): give a scratch folder with --db; a "
-        "missing folder gets a new seeded store. The store haicap uses by default is refused.",
+        "the store (notes and history of requests and directives), so it works only on a store it "
+        "created: give a new or empty folder with --db, and it creates a seeded store there (which "
+        "later runs may use again). Any other store is refused and left untouched.",
     )
     stress.add_argument(
         "--db",
         metavar="PATH",
         default=argparse.SUPPRESS,
-        help="the scratch store folder to write to (required; a missing one is created and seeded)",
+        help="the scratch store folder (required): a new or empty folder, or one an earlier stress created",
     )
     stress.add_argument("--writers", metavar="N", default="8", help="writer processes at a time (default 8)")
     stress.add_argument("--edits", metavar="N", default="200", help="edits each writer makes (default 200)")
@@ -96,16 +102,30 @@ def _refuse_default_store(args: argparse.Namespace, db_path: Path) -> None:
 
 
 def _prepare_store(db_path: Path) -> None:
-    """Open the store (creating and seeding a new one); refuse one with nothing to edit."""
-    from store import Store
+    """Create, mark and seed a new store in a new or empty folder, or reuse one stress created;
+    refuse any other store (it would get stress notes in its real items)."""
+    from store import Store, StoreError
     from store.database import STORE_FILE
     from store.editing import TRACKED_KINDS
 
     new = not (db_path / STORE_FILE).exists()
     if new and db_path.is_dir() and any(db_path.iterdir()):
         raise CommandError(f"{db_path}: is a folder but not a haicap store; give a new or empty folder")
+    if not new:
+        try:
+            with Store.open(db_path, read_only=True) as viewer:  # looking writes nothing
+                creator = viewer.created_by
+        except StoreError as error:
+            raise CommandError(str(error), code=2) from None
+        if creator != STRESS_MARK:
+            raise CommandError(
+                f"{db_path}: is a store stress did not create; stress writes notes into its items, so it "
+                "refuses it (give a new or empty folder with --db)",
+                code=2,
+            )
     with Store.open(db_path) as store:
         if new:
+            store.mark_created_by(STRESS_MARK)
             added = store.ensure_seeded()
             _progress(f"new store at {db_path}, seeded with {added} sessions")
         editable = store.items(kinds=TRACKED_KINDS)
@@ -346,6 +366,8 @@ def worker_main(argv: list[str]) -> int:
             os.fsync(out.fileno())
 
         with Store.open(Path(db)) as store:
+            if store.created_by != STRESS_MARK:  # never a real store, however this code is started
+                raise StoreError(f"{db}: is a store stress did not create; refusing to write to it")
             ids = [item.id for item in store.items(kinds=TRACKED_KINDS)]
             mark("ready")
             while not os.path.exists(go):

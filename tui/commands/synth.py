@@ -136,6 +136,7 @@ def _progress(message: str) -> None:
 
 def _synth(args: argparse.Namespace, db_path: Path) -> int:
     from store import Store, StoreError
+    from store.backups import MIN_KEEP
     from store.clock import today
     from store.registry import load_registry
     from store.synthetic import PRESETS, SynthOptions, choose_communes, generate
@@ -168,9 +169,10 @@ def _synth(args: argparse.Namespace, db_path: Path) -> int:
         with Store.open(db_path, registry=registry) as store:
             store.skip_seeds()  # made-up data only: the dashboard must not add the real session
             # Each batch rewrites the whole file; keeping the versions in between would only
-            # fill the disk (5 × 125 MB nationally). The setting is put back at the end.
+            # fill the disk (5 × 125 MB nationally): the fewest a store may keep (1) while
+            # generating. The setting is put back at the end.
             keep = store.backup_count
-            store.set_backup_count(0)
+            store.set_backup_count(MIN_KEEP)
             batch: list = []
 
             def flush() -> None:
