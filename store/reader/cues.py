@@ -156,6 +156,8 @@ PRAISE = re.compile(r"\b(?:ghi nhận|đánh giá cao|biểu dương|khen ngợi
 META = re.compile(
     r"\b(?:nghe|lắng nghe)\b[^;]*\b(?:báo cáo|ý kiến|kiến nghị|trình bày|tham luận)\b"
     # ("Theo báo cáo nhanh của xã, 137 nhà bị ngập": the source of what follows, not a meta remark.)
+    # The closing formula of minutes: "Biên bản kết thúc vào hồi 11 giờ, đã được đọc lại …".
+    r"|\bbiên bản\s+(?:kết thúc|được lập|lập xong|được thông qua|đã được đọc)\b"
     r"|\b(?<!theo )báo cáo\s+(?:với\s+[^,;:]{1,40}?\s+)?(?:khái quát|tóm tắt|tình hình|kết quả|nhanh|về)\b"
     r"|\btrình bày\s+(?:báo cáo|tham luận|tờ trình)\b"
     # Deputies telling voters about the sessions: "đại biểu đã thông tin đến cử tri ...".
@@ -226,7 +228,10 @@ REDUCED = re.compile(
 # More of a demand is neither: "số học sinh tăng nhanh" is the premise of a problem that follows.
 # A share of the population or the land is a plain statistic, not a result: "90% dân số là đồng bào".
 SHARE = re.compile(r"(?:chiếm\s+)?(?:hơn\s+|gần\s+|trên\s+|khoảng\s+)?\d+(?:[.,]\d+)?\s?%\s+(?:tổng\s+)?"
-                   r"(?:dân số|diện tích|số dân|là đồng bào|là người)\b")
+                   r"(?:dân số|diện tích|số dân|là đồng bào|là người)\b"
+                   # "đồng bào dân tộc Hà Nhì, Thái chiếm 91%": who lives there, not a result.
+                   r"|\b(?:đồng bào|dân tộc|người dân tộc)\b[^;.]{0,50}?\bchiếm\s+(?:hơn\s+|gần\s+|trên\s+|khoảng\s+)?"
+                   r"\d+(?:[.,]\d+)?\s?%")
 DEMAND_GROWTH = re.compile(
     r"\b(?:học sinh|trẻ em|dân số|dân cư|nhân khẩu|nhu cầu|người nhập cư|lao động nhập cư)\b[^,;.]{0,30}\btăng\b"
     r"(?:\s+(?:mạnh|nhanh|cao|đáng kể|vọt|đột biến|gấp \w+))?"
@@ -284,7 +289,12 @@ PROBLEM = re.compile(
     r"khan hiếm|tạm dừng|dừng thi công|phải dừng|vắng khách|mang tính mùa vụ|mất mát|còn vướng|vướng|"
     # Little left of what is needed, and fire risk: "hồ chỉ còn 6% dung tích", "thực bì khô nẻ, dễ bắt lửa".
     r"chỉ còn|chỉ bằng|dễ bắt lửa|dễ cháy|khô nẻ|phủ kín|bất lợi|chịu ảnh hưởng|phân bổ muộn|"
-    r"mới giải ngân được)\b"
+    r"mới giải ngân được|"
+    # Plain words for a problem: what falls short, the hardest part, what caved in, the young who stay away.
+    r"không bảo đảm|không đảm bảo|khó nhất là|cái khó|điểm nghẽn|nút thắt|quá nhỏ|quá hẹp|không mặn mà|"
+    r"sụp xuống|đổ sụp|sụp đổ)\b"
+    # Money or land already spent: "nguồn vốn đầu tư công năm 2026 đã phân bổ hết".
+    r"|\b(?:vốn|nguồn vốn|kinh phí|quỹ đất|ngân sách)\b[^,;.]{0,40}\bđã\s+(?:phân bổ|giao|sử dụng|bố trí|chi)\s+hết\b"
     # Prices going up (not "giá trị sản xuất tăng"): "giá vật liệu tăng gần gấp đôi".
     r"|\bgiá(?!\s+trị)\b[^,;.]{0,30}\btăng\s+(?:cao|mạnh|gần|gấp|đột biến)"
     # The general problem phrases of the lexicon (store.reader.lexicon).

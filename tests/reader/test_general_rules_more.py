@@ -131,9 +131,22 @@ QUESTIONS_AND_ASSIGNMENTS = [
     ("speech", "(3) Kiên quyết xử lý các trường hợp tái lấn chiếm hành lang an toàn giao thông.", [I]),
 ]
 
+# 20. More plain words: what falls short, the hardest part, what caved in, money already spent;
+# who lives there is no result; the closing formula of minutes reports nothing.
+PLAIN_WORDS = [
+    ("report", "Nước sinh hoạt vào mùa khô không bảo đảm cho các hộ ở cuối tuyến.", [D]),
+    ("report", "Khó nhất là đường vào vùng nguyên liệu quá hẹp, xe tải không vào được.", [D]),
+    ("report", "Thanh niên trong xã không mặn mà với nghề dệt thổ cẩm.", [D]),
+    ("report", "Một đoạn kè dài 40 m đã sụp xuống sông sau trận mưa lớn.", [D]),
+    ("report", "Nguồn vốn sự nghiệp năm nay của huyện cũ đã phân bổ hết cho các công trình khác.", [D]),
+    ("report", "Xã có 2.340 hộ, đồng bào dân tộc Mông, Dao chiếm 87%.", []),
+    ("report", "Biên bản kết thúc vào hồi 16 giờ cùng ngày và được các thành viên thống nhất thông qua.", []),
+]
+
 
 CASES = (BAD_LEVEL + PLAIN_PROBLEMS + ELAPSED + RESULTS + PROVINCIAL_BODIES + ORDERS + MODAL_INSTRUCTIONS
-         + PLIGHTS_OVERCOME + STILL_AND_SOURCED + SHARE_OF_PLAN + QUESTIONS_AND_ASSIGNMENTS)
+         + PLIGHTS_OVERCOME + STILL_AND_SOURCED + SHARE_OF_PLAN + QUESTIONS_AND_ASSIGNMENTS
+         + PLAIN_WORDS)
 
 
 @pytest.mark.parametrize("context,sentence,expected", CASES, ids=[c[1][:40] for c in CASES])
