@@ -24,7 +24,7 @@ import aiohttp
 import pytest
 
 from tui.cli import main
-from tui.serving.origin import Gate, origin_of, parse_public_url, PublicUrlError
+from tui.serving.origin import Gate, PublicUrlError, origin_of, parse_public_url
 
 EVIL = "http://evil.example"
 
@@ -114,9 +114,8 @@ async def _ws_status(url: str, origin: str | None, host: str | None = None) -> i
 
 
 async def _get(url: str, **headers: str) -> tuple[int, str]:
-    async with aiohttp.ClientSession() as session:
-        async with session.get(url, headers=headers) as response:
-            return response.status, await response.text()
+    async with aiohttp.ClientSession() as session, session.get(url, headers=headers) as response:
+        return response.status, await response.text()
 
 
 def _no_child_for(served: Served, seconds: float = 1.0) -> None:
@@ -180,15 +179,14 @@ def test_page_and_websocket_need_the_token_of_this_start(seeded_store_path: Path
 def test_sessions_over_the_cap_get_503_and_no_process(seeded_store_path: Path) -> None:
     async def scenario(served: Served) -> None:
         ws = f"ws://127.0.0.1:{served.port}/ws/{served.token}"
-        async with aiohttp.ClientSession() as session:
-            async with session.ws_connect(ws, headers={"Origin": served.origin}):
-                await asyncio.to_thread(_wait_for_child, served)
-                assert len(served.children()) == 1
-                assert await _ws_status(ws, served.origin) == 503
-                async with session.get(ws, headers={"Origin": served.origin}) as response:
-                    text = await response.text()
-                assert response.status == 503 and "too many browser sessions" in text and text.count("\n") == 1
-                assert len(served.children()) == 1, "no second dashboard"
+        async with aiohttp.ClientSession() as session, session.ws_connect(ws, headers={"Origin": served.origin}):
+            await asyncio.to_thread(_wait_for_child, served)
+            assert len(served.children()) == 1
+            assert await _ws_status(ws, served.origin) == 503
+            async with session.get(ws, headers={"Origin": served.origin}) as response:
+                text = await response.text()
+            assert response.status == 503 and "too many browser sessions" in text and text.count("\n") == 1
+            assert len(served.children()) == 1, "no second dashboard"
         # The tab closed: its place is free again.
         for _ in range(100):
             if await _ws_status(ws, served.origin) == 101:

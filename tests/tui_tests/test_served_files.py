@@ -68,7 +68,7 @@ async def test_served_without_files_lists_nothing_and_reads_nothing(seeded_store
         assert "Không nhập tệp được trong trình duyệt" in _message(pilot.app)
         assert "import from files is not available in the browser" in _message(pilot.app)
         field = _dialog(pilot.app).query_one(PathInput)
-        assert field.disabled
+        assert field.disabled and isinstance(field.suggester, PathSuggester)
         for typed in ("/", "~/", str(server_disk) + "/", str(private.parent) + "/m"):
             assert await field.suggester.get_suggestion(typed) is None, typed
         await _try_reading(pilot, str(private))
@@ -126,7 +126,7 @@ async def test_served_read_only_export_goes_to_the_browser_and_writes_no_file(
 
     delivered: list[tuple[bytes, str | None]] = []
 
-    def deliver_binary(self, path_or_file, *, save_filename=None, **options):  # noqa: ANN001
+    def deliver_binary(self, path_or_file, *, save_filename=None, **options):
         assert isinstance(path_or_file, io.BytesIO), "the document itself, not a file on the server"
         delivered.append((path_or_file.getvalue(), save_filename))
         return "key"

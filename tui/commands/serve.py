@@ -132,7 +132,13 @@ def _serve(args: argparse.Namespace, db_path: Path) -> int:
         raise CommandError(f"--port: '{args.port}' is not a port number", code=2) from None
     if not 0 < port < 65536:
         raise CommandError(f"--port: {port} is not a port number (1-65535)", code=2)
-    from ..serving.origin import Gate, PublicUrlError, listening_url, new_token, parse_public_url
+    from ..serving.origin import (
+        Gate,
+        PublicUrlError,
+        listening_url,
+        new_token,
+        parse_public_url,
+    )
 
     public_url = None
     if args.public_url is not None:

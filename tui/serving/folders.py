@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["ServedMode", "served_mode", "NO_FILES_IN_BROWSER", "OUTSIDE_FILES"]
+__all__ = ["NO_FILES_IN_BROWSER", "OUTSIDE_FILES", "ServedMode", "served_mode"]
 
 NO_FILES_IN_BROWSER = (
     "Không nhập tệp được trong trình duyệt (haicap serve --files DIR) / "

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-__all__ = ["Gate", "PublicUrlError", "new_token", "origin_of", "parse_public_url", "listening_url"]
+__all__ = ["Gate", "PublicUrlError", "listening_url", "new_token", "origin_of", "parse_public_url"]
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 

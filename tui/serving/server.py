@@ -9,17 +9,19 @@ process starts, unless its Origin and Host are this server's and a session is fr
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import aiohttp_jinja2
+import jinja2
 from aiohttp import web
 from textual_serve.server import Server, to_int
 
 from .origin import Gate
 
-__all__ = ["GuardedServer", "SESSION_MEMORY", "default_max_sessions"]
+__all__ = ["SESSION_MEMORY", "GuardedServer", "default_max_sessions"]
 
 SESSION_MEMORY = 55 * 1024 * 1024
 """About what one browser session costs on the server (its dashboard process), in bytes."""
@@ -38,8 +40,6 @@ def default_max_sessions(available: int | None = None) -> int:
     """Sessions that fit in the memory available now (`SESSION_MEMORY` each), between 1 and 8."""
     if available is None:
         try:
-            import os
-
             available = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
         except (AttributeError, OSError, ValueError):
             return 8
@@ -84,8 +84,6 @@ class GuardedServer(Server):
 
     async def _make_app(self) -> web.Application:
         app = web.Application(middlewares=[_security_headers])
-        import jinja2
-
         aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
         app.add_routes(
             [
