@@ -328,3 +328,12 @@ def test_origins_are_compared_as_origins() -> None:
     assert parse_public_url("http://localhost:9000/") == "http://localhost:9000"
     with pytest.raises(PublicUrlError):
         parse_public_url("//localhost:9000")
+
+
+def test_the_default_cap_is_what_memory_allows_between_1_and_8() -> None:
+    from tui.serving.server import SESSION_MEMORY, default_max_sessions
+
+    assert default_max_sessions(0) == 1
+    assert default_max_sessions(3 * SESSION_MEMORY + 1) == 3
+    assert default_max_sessions(10**12) == 8
+    assert 1 <= default_max_sessions() <= 8

@@ -36,12 +36,26 @@ _SECURITY_HEADERS = {
 }
 
 
+def _available_memory() -> int | None:
+    """Memory available to new processes now, in bytes (Linux's MemAvailable), or None if unknown."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
 def default_max_sessions(available: int | None = None) -> int:
     """Sessions that fit in the memory available now (`SESSION_MEMORY` each), between 1 and 8."""
     if available is None:
-        try:
-            available = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
-        except (AttributeError, OSError, ValueError):
+        available = _available_memory()
+        if available is None:
             return 8
     return max(1, min(8, available // SESSION_MEMORY))
 
