@@ -108,8 +108,8 @@ async def test_served_with_files_lists_and_reads_only_inside_them(seeded_store_p
         assert isinstance(pilot.app.screen, ImportReviewScreen), "a file inside the folder is read"
 
 
-async def test_a_viewer_reads_no_file_to_import(seeded_store_path: Path, server_disk: Path) -> None:
-    app = make_app(seeded_store_path, read_only=True)
+async def test_a_served_viewer_reads_no_file_to_import_even_from_its_folders(seeded_store_path: Path, server_disk: Path) -> None:
+    app = make_app(seeded_store_path, read_only=True, served=ServedMode.of_folders([str(server_disk / "chia-se")]))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("i")

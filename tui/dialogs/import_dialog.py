@@ -49,7 +49,7 @@ _EMPTY = (
 )
 
 _READ_ONLY = "Chỉ xem: không nhập được / read-only: nothing can be imported"
-"""Why a viewer (`--read-only`, or a store this user may not write) opens no file."""
+"""Why a served viewer (`serve --read-only`, or a store the serving user may not write) opens no file."""
 
 _BACK = (
     "Đã đóng bản duyệt, chưa nhập gì. enter để đọc lại tệp.\n"
@@ -150,14 +150,15 @@ class ImportDialog(ModalScreen[ReportImported | None]):
     def refusal(self) -> str | None:
         """Why no file can be imported here at all, or None.
 
-        A viewer writes nothing, so it reads no file either; a dashboard served to a
-        browser reads files only from the folders `haicap serve --files` named."""
+        A dashboard served to a browser reads files only from the folders `haicap serve
+        --files` named, and a served viewer none at all: it could never import them. (In a
+        terminal a viewer may still review a file of its own user; storing it is refused.)"""
+        served = served_mode(self.app)
+        if served is None:
+            return None
         if self.store.read_only:
             return _READ_ONLY
-        served = served_mode(self.app)
-        if served is not None and not served.files:
-            return NO_FILES_IN_BROWSER
-        return None
+        return None if served.files else NO_FILES_IN_BROWSER
 
     def compose(self) -> ComposeResult:
         served = served_mode(self.app)
