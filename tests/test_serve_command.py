@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import shlex
 import socket
 import subprocess
@@ -37,13 +38,14 @@ def test_each_browser_tab_runs_the_dashboard_on_the_same_store(tmp_path: Path) -
     assert words[3:] == ["--db", str(tmp_path / "kho chung"), "--read-only", "--province", "Nghệ An"]
 
 
-async def _first_screen(port: int, seconds: float = 30.0) -> str:
+async def _first_screen(websocket_url: str, origin: str, seconds: float = 30.0) -> str:
     """What the app sends a browser tab (as the page's script would receive it), as text."""
     import aiohttp
 
     received = b""
     async with aiohttp.ClientSession() as session:
-        async with session.ws_connect(f"ws://127.0.0.1:{port}/ws?width=100&height=30") as socket_:
+        # As the page's script does: the page's URL, plus the size; sent from the page's origin.
+        async with session.ws_connect(f"{websocket_url}?width=100&height=30", headers={"Origin": origin}) as socket_:
             deadline = time.monotonic() + seconds
             while time.monotonic() < deadline:
                 try:
@@ -67,17 +69,22 @@ def test_serve_answers_on_localhost_with_the_app_page(seeded_store_path: Path) -
         stderr=subprocess.PIPE,
     )
     try:
+        assert server.stderr is not None
+        printed = server.stderr.readline().decode()
+        url = printed.split(" at ", 1)[1].split(" ", 1)[0]
+        assert url.startswith(f"http://127.0.0.1:{port}/?token="), "the URL to open holds the start's token"
         page = b""
         for _ in range(100):
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
+                with urllib.request.urlopen(url, timeout=2) as response:
                     page = response.read()
                     break
             except OSError:
                 time.sleep(0.1)
         assert b"<div>haicap</div>" in page, "textual-serve's page, titled haicap"
-        assert f"ws://127.0.0.1:{port}/ws".encode() in page
-        screen = asyncio.run(_first_screen(port))
+        [websocket_url] = re.findall(rb'data-session-websocket-url="([^"]+)"', page)
+        assert websocket_url.startswith(f"ws://127.0.0.1:{port}/ws/".encode())
+        screen = asyncio.run(_first_screen(websocket_url.decode(), f"http://127.0.0.1:{port}"))
         assert "Thanh Hóa" in screen and "Ngọc Trạo" in screen, "the dashboard runs behind the page"
     finally:
         server.terminate()
@@ -88,7 +95,8 @@ def test_serve_answers_on_localhost_with_the_app_page(seeded_store_path: Path) -
 def test_serving_beyond_this_machine_warns_and_a_bad_port_is_refused(seeded_store_path: Path, monkeypatch, capsys) -> None:
     served = []
     monkeypatch.setattr("textual_serve.server.Server.serve", lambda self, debug=False: served.append((self.host, self.port)))
-    assert main(["serve", "--db", str(seeded_store_path), "--host", "0.0.0.0", "--port", "8123"]) == 0
+    public = ["--public-url", "http://may-chu:8123"]  # every address: the URL browsers use must be said
+    assert main(["serve", "--db", str(seeded_store_path), "--host", "0.0.0.0", "--port", "8123", *public]) == 0
     err = capsys.readouterr().err
     assert "warning" in err and "no login" in err and "--read-only" in err
     assert served == [("0.0.0.0", 8123)]

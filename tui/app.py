@@ -29,6 +29,7 @@ from .screens.dashboard import DashboardScreen
 from .screens.late import LateScreen
 from .screens.overview import OverviewScreen
 from .screens.presenter import PresenterScreen
+from .serving.folders import ServedMode
 from .themes import HAICAP_THEMES
 
 __all__ = ["HaicapApp", "make_app"]
@@ -52,10 +53,12 @@ class HaicapApp(App[None]):
     ]
     """Keys that work on every screen; the help dialog lists them first."""
 
-    def __init__(self, store: Store, province: Province | None = None) -> None:
+    def __init__(self, store: Store, province: Province | None = None, *, served: ServedMode | None = None) -> None:
         super().__init__()
         self.store = store
         """The store every screen reads."""
+        self.served = served
+        """How this app runs for a browser tab of `haicap serve`, or None in a terminal."""
         self.start_province = province
         """The province asked for on the command line, or None for the default."""
         self._started = False
@@ -75,7 +78,8 @@ class HaicapApp(App[None]):
 
     def _remember_theme(self, theme: Theme) -> None:
         # The signal also fires for the theme set at start; only a change is written.
-        if theme.name != self._remembered_theme:
+        # Served, the page's user may not write the serving user's files, their config included.
+        if theme.name != self._remembered_theme and self.served is None:
             self._remembered_theme = theme.name
             if not user_config.remember_theme(theme.name):
                 self.notify(f"{user_config.config_path()}: cannot save the theme", severity="warning")
@@ -250,10 +254,16 @@ def _not_rebound(bindings: list[Binding], overriding: list[Binding]) -> list[Bin
 
 
 def make_app(
-    db_path: Path, province_name: str | None = None, *, read_only: bool = False, clock: Clock | None = None
+    db_path: Path,
+    province_name: str | None = None,
+    *,
+    read_only: bool = False,
+    served: ServedMode | None = None,
+    clock: Clock | None = None,
 ) -> HaicapApp:
     """Open the store at `db_path` and build the app on it (a viewer that never writes
-    when `read_only`, or when the user may not write the store).
+    when `read_only`, or when the user may not write the store; for a browser tab of
+    `haicap serve` when `served`).
 
     `clock` fixes the times history and the audit log record, for this process (snapshot
     tests; see `store.clock.set_clock`): code can inject one, the environment cannot.
@@ -270,4 +280,4 @@ def make_app(
         if province is None:
             store.close()
             raise ValueError(f"unknown province '{province_name}' (names match without diacritics, e.g. 'thanh hoa')")
-    return HaicapApp(store, province)
+    return HaicapApp(store, province, served=served)

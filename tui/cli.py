@@ -88,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--read-only", action="store_true", help="open the store as a viewer (dashboard and commands): nothing is written, changes are refused"
     )
+    # Given by `haicap serve` to the dashboard it runs for each browser tab (see tui.serving).
+    parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--files", dest="served_files", action="append", metavar="DIR", help=argparse.SUPPRESS)
     parser.add_argument("--version", action="version", version=f"haicap {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("locate", parents=[parents[0]], help="print the store folder haicap would use, and exit")
@@ -100,9 +103,11 @@ def _dashboard(args: argparse.Namespace, db_path: Path) -> int:
     current_day()  # a malformed HAICAP_TODAY is refused before the screen is taken over
     # Imported here so the other commands and `--help` stay fast and need no terminal.
     from .app import make_app
+    from .serving.folders import ServedMode
 
+    served = ServedMode.of_folders(args.served_files) if args.served else None
     try:
-        app = make_app(db_path, args.province, read_only=args.read_only)
+        app = make_app(db_path, args.province, read_only=args.read_only, served=served)
     except ValueError as error:
         return fail(str(error), code=2)
     app.run()

@@ -1,7 +1,8 @@
 """Export the commune or the session on the dashboard: what, in which format, to which file.
 
 The dialog only chooses: it dismisses with an `ExportRequest` (or None), and the screen
-that opened it writes the file in a worker (see `tui.screens.report_export`).
+that opened it writes the file in a worker (see `tui.screens.report_export`). In a
+dashboard served to a browser the file goes to the browser, so only its name is asked.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from textual.widgets import Input, RadioButton, RadioSet, Static
 from store import Commune, Session
 
 from ..literal import literal
+from ..serving.folders import ServedMode, served_mode
 from ..widgets.path_input import PathInput
 
 __all__ = ["ExportDialog", "ExportRequest", "ExportScope", "FORMAT_LABELS"]
@@ -53,6 +55,7 @@ class ExportRequest:
     scope: ExportScope
     fmt: str
     path: Path
+    """The file to write; in a served app, only its name counts (the browser saves it)."""
     force: bool = False
 
 
@@ -132,8 +135,13 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             with RadioSet(id="export-format"):
                 for number, label in enumerate(FORMAT_LABELS.values()):
                     yield RadioButton(literal(label), value=number == 0)
-            yield Static(literal("Tệp / file"), classes="export-label")
-            yield PathInput(id="export-path", placeholder="tên tệp · file name")
+            if self.served:
+                yield Static(literal("Tệp tải về trình duyệt / file, downloaded by the browser"), classes="export-label")
+            else:
+                yield Static(literal("Tệp / file"), classes="export-label")
+            # Served, nothing on the server's disk is suggested (no folder is allowed).
+            served = ServedMode() if self.served else None
+            yield PathInput(id="export-path", served=served, placeholder="tên tệp · file name")
             yield Static("", id="export-error")
             yield Static(self._hints(), id="export-hints")
 
@@ -147,6 +155,11 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         return Content(" · ").join(Content.assemble(literal(k, "bold $accent"), literal(" "), literal(w)) for k, w in pairs)
 
     # -- state ------------------------------------------------------------------------
+
+    @property
+    def served(self) -> bool:
+        """Whether the dashboard runs for a browser: the file is then sent there, never written."""
+        return served_mode(self.app) is not None
 
     @property
     def scope(self) -> ExportScope:
@@ -165,7 +178,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         field = self.query_one("#export-path", PathInput)
         if field.value and field.value != self._suggested:
             return
-        self._suggested = str(self.folder / self.file_name(self.scope, self.fmt))
+        name = self.file_name(self.scope, self.fmt)
+        self._suggested = name if self.served else str(self.folder / name)
         field.value = self._suggested
         field.cursor_position = len(field.value)
 
@@ -195,6 +209,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         if not typed:
             self._error("Chưa có tên tệp / type a file name")
             return
+        if self.served:
+            self._confirm_served(typed)
+            return
         path = Path(os.path.expanduser(typed))
         if not path.is_absolute():
             path = self.folder / path
@@ -217,6 +234,21 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             self._error(f"{path.name} đã có / already exists — ctrl+s lần nữa để ghi đè / again to overwrite")
             return
         self.dismiss(ExportRequest(self.scope, fmt, path, force=path.exists()))
+
+    def _confirm_served(self, typed: str) -> None:
+        """Export under the name typed, for the browser: no folder, no look at the server's disk."""
+        name = Path(typed.replace("\\", "/")).name
+        if name in ("", ".", ".."):
+            self._error("Chưa có tên tệp / type a file name")
+            return
+        path = Path(name)
+        fmt = self.fmt
+        named = path.suffix.lower().lstrip(".")
+        if named in FORMAT_LABELS:
+            fmt = named
+        elif not path.suffix:
+            path = path.with_name(f"{path.name}.{fmt}")
+        self.dismiss(ExportRequest(self.scope, fmt, path))
 
     def action_cancel(self) -> None:
         """Close without exporting."""

@@ -30,6 +30,7 @@ from store.importer import ImportPlan, match_stored_session, plan_import
 from ..literal import literal
 from ..messages import ReportImported
 from ..screens.import_review import ImportReviewScreen
+from ..serving.folders import NO_FILES_IN_BROWSER, OUTSIDE_FILES, served_mode
 from ..widgets.path_input import PathInput
 
 __all__ = ["ImportDialog"]
@@ -46,6 +47,9 @@ _EMPTY = (
     "từng câu hiện ra để duyệt trước khi lưu.\n"
     "Type the path of a report file and press enter: every sentence is shown for review before anything is stored."
 )
+
+_READ_ONLY = "Chỉ xem: không nhập được / read-only: nothing can be imported"
+"""Why a served viewer (`serve --read-only`, or a store the serving user may not write) opens no file."""
 
 _BACK = (
     "Đã đóng bản duyệt, chưa nhập gì. enter để đọc lại tệp.\n"
@@ -142,14 +146,36 @@ class ImportDialog(ModalScreen[ReportImported | None]):
 
     # -- layout -----------------------------------------------------------------------
 
+    @property
+    def refusal(self) -> str | None:
+        """Why no file can be imported here at all, or None.
+
+        A dashboard served to a browser reads files only from the folders `haicap serve
+        --files` named, and a served viewer none at all: it could never import them. (In a
+        terminal a viewer may still review a file of its own user; storing it is refused.)"""
+        served = served_mode(self.app)
+        if served is None:
+            return None
+        if self.store.read_only:
+            return _READ_ONLY
+        return None if served.files else NO_FILES_IN_BROWSER
+
     def compose(self) -> ComposeResult:
+        served = served_mode(self.app)
+        start = self.start if self.start is not None or served is None else served.start
+        refusal = self.refusal
         with Vertical() as frame:
             frame.border_title = "Nhập báo cáo / Import a report"
             with Horizontal(id="import-path-row"):
-                yield PathInput(base=self.start, placeholder="đường dẫn tệp · file path", id="import-path")
+                field = PathInput(base=start, served=served, placeholder="đường dẫn tệp · file path", id="import-path")
+                field.disabled = refusal is not None
+                yield field
                 yield Button("Đọc / Read", id="import-read", variant="primary", disabled=True)
             with VerticalScroll(id="import-message"):
-                yield Static(literal(_EMPTY, "dim italic"), id="import-message-text")
+                if refusal is None:
+                    yield Static(literal(_EMPTY, "dim italic"), id="import-message-text")
+                else:
+                    yield Static(literal(refusal, "$text-error"), id="import-message-text")
             yield Static(self._hints(), id="import-hints")
 
     def on_mount(self) -> None:
@@ -167,16 +193,18 @@ class ImportDialog(ModalScreen[ReportImported | None]):
         # The path is kept relative when it was typed so: the review and errors then
         # name the file as the user wrote it.
         path = Path(os.path.expanduser(typed))
-        if self.start is not None and not path.is_absolute():
-            path = self.start / path
+        served = served_mode(self.app)
+        start = self.start if self.start is not None or served is None else served.start
+        if start is not None and not path.is_absolute():
+            path = start / path
         return path
 
     @work(thread=True, exclusive=True, group="plan", exit_on_error=False)
-    def read_plan(self, typed: str) -> None:
-        """Read the file at `typed`, match it against the stored sessions, and post what
-        importing it would store, off the UI thread."""
+    def read_plan(self, typed: str, path: Path | None = None) -> None:
+        """Read the file at `typed` (or at `path`, what it resolved to), match it against
+        the stored sessions, and post what importing it would store, off the UI thread."""
         try:
-            plan = plan_import(self._path_of(typed), self.store.registry, today=_today())
+            plan = plan_import(path or self._path_of(typed), self.store.registry, today=_today())
             self.post_message(self.PlanReady(typed, match_stored_session(plan, self.store)))
         except StoreError as error:
             self.post_message(self.PlanFailed(typed, str(error)))
@@ -186,9 +214,19 @@ class ImportDialog(ModalScreen[ReportImported | None]):
             self.post_message(self.PlanFailed(typed, f"{typed}: cannot read ({type(error).__name__}: {error})"))
 
     def _read(self, typed: str) -> None:
+        path = None
+        served = served_mode(self.app)
+        if served is not None:
+            # Resolved and checked here, and the resolved path is what is read: a `..` or
+            # a link out of the allowed folders reads nothing.
+            path = served.allowed(self._path_of(typed))
+            if path is None:
+                self._planned = typed
+                self._show(literal(f"{typed}: {OUTSIDE_FILES}", "$text-error"), failed=True)
+                return
         self._show(literal("Đang đọc… / reading…", "dim italic"))
         self._planned = typed
-        self.read_plan(typed)
+        self.read_plan(typed, path)
 
     def _show(self, content: Content, plan: ImportPlan | None = None, *, failed: bool = False) -> None:
         self._plan = plan
@@ -235,7 +273,10 @@ class ImportDialog(ModalScreen[ReportImported | None]):
     def action_read(self) -> None:
         """Read the file typed and open its review."""
         typed = self.query_one(PathInput).value
-        if not typed.strip():
+        refusal = self.refusal
+        if refusal is not None:
+            self._show(literal(refusal, "$text-error"), failed=True)
+        elif not typed.strip():
             self._show(literal("Chưa có đường dẫn / type a file path first", "$text-error"), failed=True)
         else:
             self._read(typed)

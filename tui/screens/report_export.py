@@ -8,6 +8,7 @@ document is built by `store.exports`, the same code as `haicap export`.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass
 
 from textual import on, work
@@ -18,6 +19,7 @@ from store import Commune, CommuneReport, Session, Store, StoreError
 from store.exports import gather, render, write_new
 
 from ..dialogs.export_dialog import ExportDialog, ExportRequest, ExportScope
+from ..serving.folders import served_mode
 
 __all__ = ["ReportExportScreen", "export_scopes"]
 
@@ -46,6 +48,14 @@ class ReportExportScreen(Screen[None]):
         """The file was written."""
 
         path: str
+        what: str
+
+    @dataclass
+    class ExportBuilt(Message):
+        """The document of a served app's export, to send to the browser."""
+
+        name: str
+        data: bytes
         what: str
 
     @dataclass
@@ -80,13 +90,26 @@ class ReportExportScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def write_export(self, request: ExportRequest, today: dt.date) -> None:
         """Build the document and write it, off the UI thread (a session's .docx takes a moment)."""
+        served = served_mode(self.app) is not None
         try:
             content = gather(self.store, today, session=request.scope.session, commune=request.scope.commune)
-            write_new(request.path, render(request.fmt, content), force=request.force)
+            data = render(request.fmt, content)
+            if served:
+                # For a browser the file is the browser's download: nothing is written on
+                # the server, whose disk the page's user has no business writing to.
+                self.post_message(self.ExportBuilt(request.path.name, data, request.scope.label))
+                return
+            write_new(request.path, data, force=request.force)
         except StoreError as error:
             self.post_message(self.ExportFailed(str(error)))
             return
         self.post_message(self.Exported(str(request.path), request.scope.label))
+
+    @on(ExportBuilt)
+    def _deliver(self, message: ExportBuilt) -> None:
+        # On the UI thread: the web driver writes the file to the browser's connection.
+        self.app.deliver_binary(io.BytesIO(message.data), save_filename=message.name)
+        self.notify(f"Đã gửi về trình duyệt / sent to the browser: {message.what}\n→ {message.name}", timeout=8, markup=False)
 
     @on(Exported)
     def _exported(self, message: Exported) -> None:

@@ -12,6 +12,8 @@ from textual.binding import Binding, BindingType
 from textual.suggester import Suggester
 from textual.widgets import Input
 
+from ..serving.folders import ServedMode
+
 __all__ = ["PathInput", "PathSuggester", "complete_path", "IMPORTABLE_SUFFIXES"]
 
 IMPORTABLE_SUFFIXES = frozenset({".yaml", ".yml", ".json", ".docx", ".doc", ".pdf", ".txt", ".md"})
@@ -39,20 +41,27 @@ def _wanted(entry: os.DirEntry[str]) -> tuple[bool, bool]:
     return Path(entry.name).suffix.casefold() in IMPORTABLE_SUFFIXES, False
 
 
-def complete_path(typed: str, base: Path | None = None) -> str | None:
+def complete_path(typed: str, base: Path | None = None, served: ServedMode | None = None) -> str | None:
     """Return `typed` completed to an importable file or a folder (with a trailing `/`), or None.
 
     Names match without regard to case; the folder part stays exactly as typed (a `~`
     is expanded only to look the folder up), and the completed name is the real one.
     Relative paths are looked up in `base` (default: the working directory). Hidden
-    entries are suggested only once a `.` is typed.
+    entries are suggested only once a `.` is typed. In a served app (`served`), only
+    folders inside those it allows are listed: none at all by default.
     """
-    if typed == "~":
+    if typed == "~" and served is None:
         return "~/"
     folder, name = _split(typed)
     lookup = Path(os.path.expanduser(folder or "."))
     if base is not None and not lookup.is_absolute():
         lookup = base / lookup
+    if served is not None:
+        # Resolved, so `..` and links cannot lead the listing out of the allowed folders.
+        allowed = served.allowed(lookup)
+        if allowed is None:
+            return None
+        lookup = allowed
     folded = name.casefold()
     best: tuple[bool, str, str] | None = None
     try:
@@ -79,16 +88,18 @@ def complete_path(typed: str, base: Path | None = None) -> str | None:
 class PathSuggester(Suggester):
     """Suggests the completion of a typed path (see `complete_path`), read fresh each time."""
 
-    def __init__(self, base: Path | None = None) -> None:
+    def __init__(self, base: Path | None = None, served: ServedMode | None = None) -> None:
         # Case is folded in `complete_path`, so the suggestion keeps the user's own text;
         # no cache, so files saved while the dialog is open are seen.
         super().__init__(use_cache=False, case_sensitive=True)
         self.base = base
         """The folder relative paths are looked up in; None for the working directory."""
+        self.served = served
+        """In a served app, the folders suggestions may come from; None in a terminal."""
 
     async def get_suggestion(self, value: str) -> str | None:
         # In a thread: even one directory listing can stall on a slow or network disk.
-        return await asyncio.to_thread(complete_path, value, self.base)
+        return await asyncio.to_thread(complete_path, value, self.base, self.served)
 
 
 class PathInput(Input):
@@ -111,10 +122,11 @@ class PathInput(Input):
         value: str = "",
         *,
         base: Path | None = None,
+        served: ServedMode | None = None,
         placeholder: str = "",
         id: str | None = None,
     ) -> None:
-        super().__init__(value, placeholder=placeholder, suggester=PathSuggester(base), id=id)
+        super().__init__(value, placeholder=placeholder, suggester=PathSuggester(base, served), id=id)
 
     @property
     def suggestion(self) -> str:
