@@ -106,7 +106,8 @@ _SHORT_FRAME = re.compile(r"^[^,;:]{1,25},\s*")
 _EVENT_FRAME = re.compile(
     r"^\W*(?:(?:ngay\s+)?(?:sau khi|khi|trong khi|ngay khi)\s+[^,;]{1,50}?\b(?:xảy ra|đi qua|kết thúc)"
     # "Trong đợt mưa lũ vừa qua, xã đã …": the event frames what was done, it is not the clause's problem.
-    r"|(?:trong|qua|sau)\s+(?:các\s+)?(?:đợt|trận|cơn|mùa)\s+[^,;]{1,40}?)"
+    r"|(?:trong|qua|sau)\s+(?:các\s+)?(?:đợt|trận|cơn|mùa)\s+[^,;]{1,40}?"
+    r"|(?:ngay\s+)?sau\s+(?:mưa lũ|bão|lũ|lũ lụt|thiên tai|sự cố|mưa lớn)[^,;]{0,30}?)"
     r"\s*,\s*(?=.*\b(?:đã|không để xảy ra)\b)"
 )
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?%")

@@ -67,7 +67,9 @@ IMPERATIVE_START = re.compile(
         "hướng dẫn|giao|điều chỉnh|sắp xếp|không để|phải|cần|luôn|mở rộng|lắp đặt|số hóa|chuẩn bị|"
         "đẩy nhanh|hoàn thành|nghiêm túc|xử lý|quản lý chặt chẽ|làm rõ|giám sát|lồng ghép|chăm lo|"
         "thu hút|khuyến khích|cải thiện|phát triển|kiểm soát|công khai|xác định|sử dụng|theo dõi|bám sát|"
-        "tham mưu|kiểm tra|đôn đốc|ngăn chặn|phát hiện|bảo vệ|lập|quản lý|kiên trì|dứt điểm|tuyệt đối|chủ trì|ra quân"
+        "tham mưu|kiểm tra|đôn đốc|ngăn chặn|phát hiện|bảo vệ|lập|quản lý|kiên trì|dứt điểm|tuyệt đối|chủ trì|ra quân|"
+        # Asks in a list that open with what to change: "Rút ngắn thời gian thẩm định …".
+        "rút ngắn|gia hạn|miễn giảm|giảm bớt|nâng mức|tăng mức|tăng nguồn"
     ) + r")\b"
     # The general openers of the lexicon (store.reader.lexicon).
     r"|^(?:" + _phrases(INSTRUCTION_OPENERS) + r")\b"
@@ -100,6 +102,8 @@ NOUN_BEFORE = re.compile(
 NOUN_AFTER = re.compile(
     # "chỉ đạo, điều hành": the commune's running of affairs, as in "lãnh đạo, chỉ đạo, điều hành".
     r"^\s*,?\s*(?:và\s+)?(?:điều hành|quản lý điều hành)\b|^\s*gửi\b|^\s*được gửi\b|"
+    # "nhiều thầy cô đã xin chuyển công tác": people leaving, not an ask of anyone.
+    r"^\s*(?:chuyển công tác|nghỉ việc|thôi việc|nghỉ hưu trước tuổi)\b|"
     r"^\s*(?:mà|của|này|đó|đặt ra|nêu|chính đáng|nhiệm vụ|ngày càng|"
     r",\s*đề xuất của|,\s*kiến nghị của|trên|tại)\b"
     # "kiến nghị được các sở tiếp thu" is a noun; "đề xuất được thí điểm ..." asks permission.
@@ -292,7 +296,12 @@ PROBLEM = re.compile(
     r"mới giải ngân được|"
     # Plain words for a problem: what falls short, the hardest part, what caved in, the young who stay away.
     r"không bảo đảm|không đảm bảo|khó nhất là|cái khó|điểm nghẽn|nút thắt|quá nhỏ|quá hẹp|không mặn mà|"
-    r"sụp xuống|đổ sụp|sụp đổ)\b"
+    r"sụp xuống|đổ sụp|sụp đổ|tiềm ẩn|xin chuyển công tác|xin nghỉ việc|xin thôi việc)\b"
+    # Procedures that drag on (not the rain: "trong lúc mưa còn kéo dài").
+    r"|\b(?:thủ tục|thời gian|tiến độ|việc|quá trình)\b[^,;.]{0,40}\bcòn kéo dài\b"
+    # Few of what is needed: "mới có 4/12 sản phẩm", "xã chỉ có một cán bộ".
+    r"|\bmới có\s+\d+\s*/\s*\d+"
+    r"|\bchỉ có\s+(?:một|hai|ba)\s+(?:người|cán bộ|công chức|giáo viên|bác sĩ)\b"
     # Money or land already spent: "nguồn vốn đầu tư công năm 2026 đã phân bổ hết".
     r"|\b(?:vốn|nguồn vốn|kinh phí|quỹ đất|ngân sách)\b[^,;.]{0,40}\bđã\s+(?:phân bổ|giao|sử dụng|bố trí|chi)\s+hết\b"
     # Prices going up (not "giá trị sản xuất tăng"): "giá vật liệu tăng gần gấp đôi".

@@ -143,10 +143,21 @@ PLAIN_WORDS = [
     ("report", "Biên bản kết thúc vào hồi 16 giờ cùng ngày và được các thành viên thống nhất thông qua.", []),
 ]
 
+# 21. People leaving are a problem, not an ask; latent risks, procedures that drag on, few of what
+# is needed; "Ngay sau mưa lũ, …" frames what was done; an ask in a list may open with what to change.
+LEAVING_AND_FEW = [
+    ("report", "Nhiều giáo viên trẻ đã xin chuyển công tác về xuôi.", [D]),
+    ("report", "Tình trạng khai thác cát trái phép trên sông vẫn còn tiềm ẩn.", [D]),
+    ("report", "Thủ tục cấp phép xây dựng nhà ở riêng lẻ còn kéo dài.", [D]),
+    ("report", "Đến nay mới có 3/10 thôn có nhà văn hóa đạt chuẩn.", [D]),
+    ("report", "Bộ phận một cửa của xã chỉ có một công chức.", [D]),
+    ("report", "Ngay sau bão, xã đã huy động 300 người giúp dân dựng lại nhà.", [A]),
+]
+
 
 CASES = (BAD_LEVEL + PLAIN_PROBLEMS + ELAPSED + RESULTS + PROVINCIAL_BODIES + ORDERS + MODAL_INSTRUCTIONS
          + PLIGHTS_OVERCOME + STILL_AND_SOURCED + SHARE_OF_PLAN + QUESTIONS_AND_ASSIGNMENTS
-         + PLAIN_WORDS)
+         + PLAIN_WORDS + LEAVING_AND_FEW)
 
 
 @pytest.mark.parametrize("context,sentence,expected", CASES, ids=[c[1][:40] for c in CASES])
@@ -307,3 +318,13 @@ def test_minutes_give_the_floor_to_whoever_the_opinions_heading_names():
         "- Đề nghị Sở Tài chính điều chuyển vốn từ công trình chậm giải ngân sang tuyến đường trục chính của xã.",
     )
     assert [k for k, _ in found] == [I, R]
+
+
+def test_an_ask_in_a_list_may_open_with_what_to_change():
+    found = items(
+        OPENING,
+        "Xã Hưng Nguyên đề xuất một số nội dung:",
+        "- Rút ngắn thời gian thẩm định hồ sơ giao đất tái định cư.",
+        "- Gia hạn thời gian giải ngân vốn sự nghiệp năm 2026.",
+    )
+    assert [k for k, _ in found] == [R, R]
