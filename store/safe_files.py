@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 import stat
 from collections.abc import Callable, Iterator
@@ -42,6 +43,7 @@ __all__ = [
     "replace_file",
     "fsync_folder",
     "unlink_in",
+    "sweep_leftovers",
     "BEFORE_RENAME",
 ]
 
@@ -161,75 +163,129 @@ def new_file_mode(folder_info: os.stat_result, created_mode: int) -> int:
 
 
 BEFORE_RENAME: Callable[[int, str], None] | None = None
-"""A hook for tests: called with (folder fd, temporary name) after the temporary file is
-written and synced, just before it is checked and renamed; a test replays the race of a
-colleague swapping the file there."""
+"""A hook for tests: called with (store folder fd, name of the write's private folder)
+after the new file is written and synced, just before it is renamed into place; a test
+replays a colleague's swap there."""
+
+TEMP_PATTERN = r"^\.{name}\..+\.tmp$"
+"""The names a write uses for its private folder, for `name` (re-escaped): what
+`sweep_leftovers` may remove."""
 
 
 def replace_file(dir_fd: int, name: str, payload: bytes, *, shown: Path) -> os.stat_result:
     """Replace `name` in the folder by a new file holding `payload`, atomically and durably;
     return the status of the new file.
 
-    The temporary file has a random name, is created exclusively and never through a link,
-    gets its mode and group on the descriptor (those of the file it replaces, else
-    `new_file_mode`), is synced, checked to still be under its name, renamed, and the
-    folder is synced. A store file that is not a regular file, or a temporary file
-    swapped by someone else, is refused with StoreError and nothing replaced.
+    The new file is written in a private folder (0700, made for this write, with a random
+    name) inside the store folder: no one else can rename, delete or replace anything in
+    it, so what is renamed into place is what was written, with no window for a swap. Its
+    mode and group are set on the descriptor (those of the file it replaces, else
+    `new_file_mode`) before the content is written; it is synced, renamed over `name`,
+    and the folder is synced. A store file that is not a regular file is refused with
+    StoreError and left as it is.
     """
     old = lstat_in(dir_fd, name)
     if old is not None and not stat.S_ISREG(old.st_mode):
         raise _refusal(shown, old.st_mode)
     folder_info = os.fstat(dir_fd)
-    while True:
-        temp_name = f".{name}.{secrets.token_hex(8)}.tmp"
-        try:
-            descriptor = open_regular(
-                dir_fd, temp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, shown=shown.parent / temp_name
-            )
-            break
-        except FileExistsError:
-            continue  # someone holds that name (planted it?): draw another one
+    work_name, work_fd = _private_folder(dir_fd, name, shown)
     try:
-        info = os.fstat(descriptor)
-        if old is not None:
-            # Keep the mode and group the store already had, so a store shared through a
-            # group stays shared after every write (and a private one stays private).
-            wanted = old.st_mode & 0o777
-            if info.st_gid != old.st_gid:
-                with contextlib.suppress(PermissionError):  # not a member of its group: keep ours
-                    os.fchown(descriptor, -1, old.st_gid)
-        else:
-            wanted = new_file_mode(folder_info, info.st_mode)
-        os.fchmod(descriptor, wanted)
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(descriptor, view) :]
-        os.fsync(descriptor)
-        if BEFORE_RENAME is not None:
-            BEFORE_RENAME(dir_fd, temp_name)
-        written = os.fstat(descriptor)
-        _check_same(dir_fd, temp_name, written, shown.parent / temp_name, "temporary file")
-        os.replace(temp_name, name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
-    except BaseException:
-        unlink_in(dir_fd, temp_name)  # ours or a planted link: removed, never followed
-        raise
+        try:
+            descriptor = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW_FLAGS, 0o666, dir_fd=work_fd)
+        except FileExistsError:
+            raise _swapped(shown.parent / work_name) from None
+        try:
+            info = os.fstat(descriptor)
+            if old is not None:
+                # Keep the mode and group the store already had, so a store shared through a
+                # group stays shared after every write (and a private one stays private).
+                wanted = old.st_mode & 0o777
+                if info.st_gid != old.st_gid:
+                    with contextlib.suppress(PermissionError):  # not a member of its group: keep ours
+                        os.fchown(descriptor, -1, old.st_gid)
+            else:
+                wanted = new_file_mode(folder_info, info.st_mode)
+            os.fchmod(descriptor, wanted)
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(descriptor, view) :]
+            os.fsync(descriptor)
+            if BEFORE_RENAME is not None:
+                BEFORE_RENAME(dir_fd, work_name)
+            written = os.fstat(descriptor)
+            os.replace(name, name, src_dir_fd=work_fd, dst_dir_fd=dir_fd)
+        except BaseException:
+            unlink_in(work_fd, name)
+            raise
+        finally:
+            os.close(descriptor)
+        fsync_folder(dir_fd)
     finally:
-        os.close(descriptor)
-    fsync_folder(dir_fd)
-    # Swapped between the check and the rename (a window of microseconds)? Then what now
-    # holds the store's name is not what was written: say so; opening it will refuse a link.
-    _check_same(dir_fd, name, written, shown, "store file")
+        os.close(work_fd)
+        # By name: if a colleague moved it and put something else there, rmdir removes
+        # only an empty folder and never follows a link; the sweep removes the rest.
+        with contextlib.suppress(OSError):
+            os.rmdir(work_name, dir_fd=dir_fd)
     return written
 
 
-def _check_same(dir_fd: int, name: str, written: os.stat_result, shown: Path, what: str) -> None:
-    found = lstat_in(dir_fd, name)
-    if found is None or (found.st_dev, found.st_ino) != (written.st_dev, written.st_ino):
-        found_kind = "removed" if found is None else f"replaced by {kind_of(found.st_mode)}"
-        raise StoreError(
-            f"{shown}: the {what} was {found_kind} by someone else during the write; "
-            "nothing was followed; check who can write the store folder"
-        )
+def _private_folder(dir_fd: int, name: str, shown: Path) -> tuple[str, int]:
+    """Make a folder only this user can write, for one write of `name`; its name and descriptor."""
+    while True:
+        work_name = f".{name}.{secrets.token_hex(8)}.tmp"
+        try:
+            os.mkdir(work_name, 0o700, dir_fd=dir_fd)
+            break
+        except FileExistsError:
+            continue  # someone holds that name (planted it?): draw another one
+        except OSError as error:
+            raise StoreError(f"{shown.parent}: cannot write in the store folder ({error.strerror or error})") from None
+    try:
+        work_fd = os.open(work_name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=dir_fd)
+    except OSError:
+        raise _swapped(shown.parent / work_name) from None
+    info = os.fstat(work_fd)
+    # Swapped between mkdir and open? No one else can make a folder owned by this user.
+    if info.st_uid != os.geteuid() or info.st_mode & 0o077:
+        os.close(work_fd)
+        raise _swapped(shown.parent / work_name)
+    return work_name, work_fd
+
+
+def _swapped(shown: Path) -> StoreError:
+    return StoreError(
+        f"{shown}: the write's temporary folder was replaced by someone else; nothing was written "
+        "and nothing followed; check who can write the store folder"
+    )
+
+
+def sweep_leftovers(dir_fd: int, name: str) -> int:
+    """Remove what writes of `name` killed before their rename left in the folder (their
+    private folders, or anything planted under such a name); return how many.
+
+    By name, relative to the folder: a planted link is removed itself, never followed.
+    Leftovers of another user (their private folders) cannot be emptied and are left."""
+    pattern = re.compile(TEMP_PATTERN.format(name=re.escape(name)))
+    swept = 0
+    for entry in os.listdir(dir_fd):
+        if not pattern.match(entry):
+            continue
+        found = lstat_in(dir_fd, entry)
+        if found is None:
+            continue
+        with contextlib.suppress(OSError):  # another user's, or gone meanwhile: leave it
+            if stat.S_ISDIR(found.st_mode):
+                inner = os.open(entry, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=dir_fd)
+                try:
+                    for leftover in os.listdir(inner):
+                        unlink_in(inner, leftover)
+                finally:
+                    os.close(inner)
+                os.rmdir(entry, dir_fd=dir_fd)
+            else:
+                os.unlink(entry, dir_fd=dir_fd)
+            swept += 1
+    return swept
 
 
 def fsync_folder(dir_fd: int) -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,7 +23,7 @@ from tinydb.storages import Storage
 
 from .backups import keep_backup
 from .errors import StoreError
-from .safe_files import folder_fd, open_regular, replace_file, unlink_in
+from .safe_files import folder_fd, open_regular, replace_file, sweep_leftovers
 
 __all__ = ["AtomicJSONStorage", "STORE_FILE", "file_state", "refuse_world_writable"]
 
@@ -149,14 +148,8 @@ class AtomicJSONStorage(Storage):
     def sweep_temp_files(self) -> int:
         """Delete temporary files that writers killed before their rename left behind; return
         how many. Call it only under the store's write lock, when no write can be under way."""
-        # By name in the folder: a planted link is removed itself, never what it points to.
-        pattern = re.compile(rf"^\.{re.escape(self.path.name)}\..+\.tmp$")
-        swept = 0
         with folder_fd(self.path.parent) as folder:
-            for name in os.listdir(folder):
-                if pattern.match(name) and unlink_in(folder, name):
-                    swept += 1
-        return swept
+            return sweep_leftovers(folder, self.path.name)
 
 
 def file_state(path: Path) -> tuple[int, int, int] | None:
