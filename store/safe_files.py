@@ -32,19 +32,19 @@ from pathlib import Path
 from .errors import StoreError
 
 __all__ = [
-    "kind_of",
-    "open_folder",
-    "folder_fd",
-    "refuse_unsafe",
-    "open_regular",
-    "lstat_in",
-    "is_shared_folder",
-    "new_file_mode",
-    "replace_file",
-    "fsync_folder",
-    "unlink_in",
-    "sweep_leftovers",
     "BEFORE_RENAME",
+    "folder_fd",
+    "fsync_folder",
+    "is_shared_folder",
+    "kind_of",
+    "lstat_in",
+    "new_file_mode",
+    "open_folder",
+    "open_regular",
+    "refuse_unsafe",
+    "replace_file",
+    "sweep_leftovers",
+    "unlink_in",
 ]
 
 _NOFOLLOW_FLAGS = os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK

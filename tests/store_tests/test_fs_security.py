@@ -289,9 +289,8 @@ def test_a_new_store_follows_the_umask(tmp_path: Path, mask: int, expected: tupl
 
 
 def test_a_new_store_is_never_world_writable_even_with_umask_0(tmp_path: Path) -> None:
-    with umask(0):
-        with Store.open(tmp_path / "s") as store:
-            store.ensure_seeded()
+    with umask(0), Store.open(tmp_path / "s") as store:
+        store.ensure_seeded()
     assert not (tmp_path / "s" / "haicap.json").stat().st_mode & 0o002
     with Store.open(tmp_path / "s") as store:  # and so it opens again
         assert store.is_seeded
@@ -340,9 +339,8 @@ def test_a_new_store_in_a_group_shared_folder_is_shared_with_that_group(tmp_path
     folder.mkdir()
     os.chown(folder, -1, gid)
     folder.chmod(0o2770)
-    with umask(mask):
-        with Store.open(folder) as store:
-            store.ensure_seeded()
+    with umask(mask), Store.open(folder) as store:
+        store.ensure_seeded()
     assert _modes(folder) == (0o2770, 0o660, 0o660)
     assert (folder / "haicap.json").stat().st_gid == gid
     assert (folder / "haicap.json.lock").stat().st_gid == gid

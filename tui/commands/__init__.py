@@ -21,7 +21,20 @@ line, `haicap: message`.
 
 from __future__ import annotations
 
-from . import backups, bench, export, follow_up, importing, init, present, search, serve, settings, stress, synth
+from . import (
+    backups,
+    bench,
+    export,
+    follow_up,
+    importing,
+    init,
+    present,
+    search,
+    serve,
+    settings,
+    stress,
+    synth,
+)
 
 __all__ = ["MODULES"]
 

@@ -75,7 +75,8 @@ def _init(args: argparse.Namespace, db_path: Path) -> int:
         if existing:
             print(f"{db_path}: already a haicap store; nothing changed (folder {folder_mode:o}, store {file_mode:o})")
         else:
-            print(f"created a private store in {db_path} (folder {folder_mode:o}, store {file_mode:o}, as your umask says)")
+            modes = f"folder {folder_mode:o}, store {file_mode:o}"
+            print(f"created a private store in {db_path} ({modes}, as your umask says)")
         return 0
     try:
         db_path.mkdir(parents=True, exist_ok=True)
