@@ -159,7 +159,6 @@ def test_a_colleague_swapping_temp_files_all_along_never_reaches_a_private_file(
         stop.set()
         thread.join(5)
     assert written + refused > 10
-    print(f"writes {written}, refused {refused}, swaps {swaps[0]}")
     _assert_unharmed(private_file, shared_store)
     with Store.open(shared_store) as store:  # the store still loads and takes writes
         store.update_tracking(REQUEST, note="last")
@@ -344,3 +343,101 @@ def test_a_new_store_in_a_group_shared_folder_is_shared_with_that_group(tmp_path
     assert _modes(folder) == (0o2770, 0o660, 0o660)
     assert (folder / "haicap.json").stat().st_gid == gid
     assert (folder / "haicap.json.lock").stat().st_gid == gid
+
+
+# -- the same race, played by another Unix user of the group ---------------------------------
+
+_COLLEAGUE = r"""
+import os, sys, time
+os.fchdir(int(sys.argv[1]))  # the shared folder, handed over open: its parents may be private
+target, swaps, inside = sys.argv[2], 0, 0
+print("ready", os.getuid(), flush=True)
+deadline = time.monotonic() + float(sys.argv[3])
+while time.monotonic() < deadline:
+    for name in os.listdir("."):
+        if not (name.startswith(".haicap.json.") and name.endswith(".tmp")) or os.path.islink(name):
+            continue
+        try:  # into the write's own folder first: swap the new file itself
+            os.unlink(os.path.join(name, "haicap.json"))
+            os.symlink(target, os.path.join(name, "haicap.json"))
+            inside += 1
+        except OSError:
+            pass
+        try:
+            if os.path.isdir(name):
+                os.rename(name, "moved-" + name)
+            else:
+                os.unlink(name)
+            os.symlink(target, name)
+            swaps += 1
+        except OSError:
+            pass
+print("swaps", swaps, "inside", inside, flush=True)
+"""
+
+
+def _python_for_anyone() -> str:
+    """A Python interpreter another user may run (the test's own may live in a private home)."""
+    import sys
+
+    for candidate in (sys.executable, "/usr/bin/python3", "/usr/local/bin/python3"):
+        real = Path(os.path.realpath(candidate))
+        if real.is_file() and all(p.stat().st_mode & 0o001 for p in (real, *real.parents)):
+            return str(real)
+    pytest.skip("no Python interpreter that another user may run")
+
+
+def test_another_user_of_the_group_racing_the_writes_never_reaches_a_private_file(
+    tmp_path: Path, private_file: Path
+) -> None:
+    """Real users: the writer (this process) and a colleague (a process running as another
+    uid, member of the store's group) who swaps every temporary name it sees."""
+    import subprocess
+
+    if os.geteuid() != 0:
+        pytest.skip("needs root to run the colleague as another user")
+    gid = _another_group()
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    os.chown(folder, -1, gid)
+    folder.chmod(0o2770)
+    with Store.open(folder) as store:
+        store.ensure_seeded()
+    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        colleague = subprocess.Popen(
+            [_python_for_anyone(), "-I", "-c", _COLLEAGUE, str(descriptor), str(private_file), "1.0"],
+            pass_fds=(descriptor,),
+            user=65534,
+            group=gid,
+            extra_groups=[gid],
+            cwd="/",
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert colleague.stdout is not None
+        assert colleague.stdout.readline().split() == ["ready", "65534"]
+        results: list[str] = []
+        with Store.open(folder) as store:
+            number = 0
+            while colleague.poll() is None:
+                number += 1
+                try:
+                    store.update_tracking(REQUEST, note=f"note {number}")
+                    results.append("written")
+                except StoreError as error:
+                    assert "\n" not in str(error)
+                    results.append("refused")
+                _assert_unharmed(private_file, folder)
+        report = colleague.stdout.read().split()
+        colleague.wait(5)
+    finally:
+        os.close(descriptor)
+    assert colleague.returncode == 0
+    assert report[:2] == ["swaps", report[1]] and int(report[1]) > 0, "the colleague did swap names"
+    assert report[3] == "0", "nothing inside a write's own folder could be touched"
+    assert results.count("written") > 10
+    _assert_unharmed(private_file, folder)
+    with Store.open(folder) as store:
+        store.update_tracking(REQUEST, note="last")
+        assert store.item(REQUEST).tracking.note == "last"
