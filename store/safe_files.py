@@ -26,13 +26,12 @@ import os
 import re
 import secrets
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import StoreError
 
 __all__ = [
-    "BEFORE_RENAME",
     "folder_fd",
     "fsync_folder",
     "is_shared_folder",
@@ -162,11 +161,6 @@ def new_file_mode(folder_info: os.stat_result, created_mode: int) -> int:
     return created_mode & 0o777 & ~0o002
 
 
-BEFORE_RENAME: Callable[[int, str], None] | None = None
-"""A hook for tests: called with (store folder fd, name of the write's private folder)
-after the new file is written and synced, just before it is renamed into place; a test
-replays a colleague's swap there."""
-
 TEMP_PATTERN = r"^\.{name}\..+\.tmp$"
 """The names a write uses for its private folder, for `name` (re-escaped): what
 `sweep_leftovers` may remove."""
@@ -210,8 +204,6 @@ def replace_file(dir_fd: int, name: str, payload: bytes, *, shown: Path) -> os.s
             while view:
                 view = view[os.write(descriptor, view) :]
             os.fsync(descriptor)
-            if BEFORE_RENAME is not None:
-                BEFORE_RENAME(dir_fd, work_name)
             written = os.fstat(descriptor)
             os.replace(name, name, src_dir_fd=work_fd, dst_dir_fd=dir_fd)
         except BaseException:

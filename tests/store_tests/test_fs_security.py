@@ -90,11 +90,12 @@ def _assert_unharmed(private: Path, store_folder: Path) -> None:
 # -- the race of the temporary file --------------------------------------------------------
 
 
-def test_a_temp_file_swapped_for_a_link_before_the_rename_is_refused(
+def test_a_temp_file_swapped_for_a_link_before_the_rename_is_never_followed(
     shared_store: Path, private_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Deterministic: the swap happens right after the temporary file is synced (every
-    version of the write path syncs it before renaming it)."""
+    """Deterministic: the swap happens right after the new file is synced, just before the
+    rename (every version of the write path syncs it there). The write is then either done
+    right or refused; the private file is never touched, the store never becomes a link."""
     real_fsync = os.fsync
     swapped: list[str] = []
 
