@@ -205,7 +205,10 @@ def replace_file(dir_fd: int, name: str, payload: bytes, *, shown: Path) -> os.s
                 view = view[os.write(descriptor, view) :]
             os.fsync(descriptor)
             written = os.fstat(descriptor)
-            os.replace(name, name, src_dir_fd=work_fd, dst_dir_fd=dir_fd)
+            try:
+                os.replace(name, name, src_dir_fd=work_fd, dst_dir_fd=dir_fd)
+            except (IsADirectoryError, NotADirectoryError):  # a folder planted under the store's name
+                raise _refusal(shown, stat.S_IFDIR) from None
         except BaseException:
             unlink_in(work_fd, name)
             raise

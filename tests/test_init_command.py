@@ -171,3 +171,15 @@ def test_init_is_refused_read_only(tmp_path: Path, capsys) -> None:
     assert main(["--read-only", "init", "--db", str(tmp_path / "x")]) == 1
     assert "--read-only refuses it" in _one_line_error(capsys)
     assert not (tmp_path / "x").exists()
+
+
+def test_init_shared_does_not_open_a_hard_linked_file_to_the_group(tmp_path: Path, capsys) -> None:
+    target = tmp_path / "team"
+    assert main(["init", "--shared", "--db", str(target)]) == 0
+    private = tmp_path / "private.txt"
+    private.write_text("mine")
+    private.chmod(0o600)
+    os.link(private, target / "backups" / "haicap.json.20251215T091430123456Z.import")
+    assert main(["init", "--shared", "--db", str(target)]) == 1
+    assert "has 2 hard links; refusing to change its mode" in _one_line_error(capsys)
+    assert _mode(private) == 0o600

@@ -442,3 +442,11 @@ def test_another_user_of_the_group_racing_the_writes_never_reaches_a_private_fil
     with Store.open(folder) as store:
         store.update_tracking(REQUEST, note="last")
         assert store.item(REQUEST).tracking.note == "last"
+
+
+def test_a_folder_planted_under_the_store_name_while_open_is_refused(shared_store: Path) -> None:
+    with Store.open(shared_store) as store:
+        (shared_store / "haicap.json").unlink()
+        (shared_store / "haicap.json").mkdir()
+        with pytest.raises(StoreError, match="haicap.json: is a folder, not a regular file"):
+            store.update_tracking(REQUEST, note="x")

@@ -133,6 +133,10 @@ def _share(folder: Path, gid: int | None) -> int:
 
     def fix(descriptor: int, shown: Path, mode: int) -> bool:
         info = os.fstat(descriptor)
+        if stat.S_ISREG(info.st_mode) and info.st_nlink > 1:
+            # haicap's files have one name; a second one may be a file from elsewhere
+            # (yours, say) linked in here to have its mode opened to the group.
+            raise CommandError(f"{shown}: has {info.st_nlink} hard links; refusing to change its mode")
         if (gid is None or info.st_gid == gid) and stat.S_IMODE(info.st_mode) == mode:
             return False  # already shared
         try:
