@@ -1,8 +1,8 @@
 """A TinyDB storage that never leaves a half-written file behind.
 
 TinyDB's own JSONStorage rewrites its file in place, so a crash mid-write corrupts it
-(tinydb #467). This one writes a temporary file beside the target, fsyncs it and
-renames it over the old one, which is atomic on POSIX file systems.
+(tinydb #467). This one writes a new file in a private temporary folder beside the
+target, fsyncs it and renames it over the old one, which is atomic on POSIX file systems.
 
 The store folder may be writable by a whole group, so every step goes through file
 descriptors and never follows a link (see `store.safe_files`).
@@ -146,8 +146,8 @@ class AtomicJSONStorage(Storage):
         """Nothing to release: every write already reached the disk."""
 
     def sweep_temp_files(self) -> int:
-        """Delete temporary files that writers killed before their rename left behind; return
-        how many. Call it only under the store's write lock, when no write can be under way."""
+        """Delete the temporary folders (and files) that writers killed before their rename
+        left behind; return how many. Call it only under the store's write lock, when no write can be under way."""
         with folder_fd(self.path.parent) as folder:
             return sweep_leftovers(folder, self.path.name)
 
