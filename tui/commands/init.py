@@ -157,15 +157,27 @@ def _share(folder: Path, gid: int | None) -> int:
                 os.close(descriptor)
         return False
 
+    def refuse() -> None:
+        more = f" (and {len(refused) - 1} more)" if len(refused) > 1 else ""
+        raise CommandError(
+            f"{refused[0]}: cannot change its group or mode{more}: owned by another user; "
+            "run `haicap init --shared` as its owner or as root"
+        )
+
     fixed = 0
     with folder_fd(folder) as top:
         fix(top, folder, SHARED_FOLDER_MODE)
+        if refused:
+            refuse()  # not this user's folder: change nothing in it
         group = os.fstat(top).st_gid if gid is None else gid
         gid = group  # files take the folder's group too (made before the folder was setgid)
         fixed += sum(fix_file(top, name, folder / name) for name in (STORE_FILE, LOCK_FILE))
         backups = folder / BACKUP_DIR
         if lstat_in(top, BACKUP_DIR) is None:
-            os.mkdir(BACKUP_DIR, 0o700, dir_fd=top)
+            try:
+                os.mkdir(BACKUP_DIR, 0o700, dir_fd=top)
+            except OSError as error:
+                raise CommandError(f"{backups}: cannot create it ({error.strerror or error})") from None
         with folder_fd(backups) as inner:
             fix(inner, backups, SHARED_FOLDER_MODE)
             for name in sorted(os.listdir(inner)):
@@ -174,9 +186,5 @@ def _share(folder: Path, gid: int | None) -> int:
                 if found is not None and stat.S_ISREG(found.st_mode) and name.startswith(f"{STORE_FILE}."):
                     fixed += fix_file(inner, name, backups / name)
     if refused:
-        more = f" (and {len(refused) - 1} more)" if len(refused) > 1 else ""
-        raise CommandError(
-            f"{refused[0]}: cannot change its group or mode{more}: owned by another user; "
-            "run `haicap init --shared` as its owner or as root"
-        )
+        refuse()
     return fixed
