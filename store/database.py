@@ -26,12 +26,13 @@ from .history import current_user
 from .import_plan import already_there, normalised
 from .indexes import StoreIndexes
 from .errors import StoreError
-from .locking import WriteLock
+from .locking import LOCK_FILE, WriteLock
 from .maintenance import StoreMaintenance
 from .migrations import SCHEMA_VERSION
 from .models import Commune, CommuneReport, CommuneSummary, Kind, Province, Session
 from .registry import Registry, load_registry
 from .reports import ParsedItem, SessionReport, bundled_reports
+from .safe_files import refuse_unsafe
 from .storage import STORE_FILE, AtomicJSONStorage, file_state, refuse_world_writable
 from .text import fold, matches
 
@@ -83,9 +84,11 @@ class Store(StoreIndexes, ItemEditing, StoreMaintenance):
         store is opened as a viewer that never writes (and is never created).
         """
         path = Path(path)
-        if path.exists() and not path.is_dir():
-            raise StoreError(f"{path}: is a file; a haicap store is a folder (give a folder path)")
+        # A link, FIFO or device planted under a store name is refused, never followed.
+        refuse_unsafe(path, folder=True)
         store_file = path / STORE_FILE
+        refuse_unsafe(store_file)
+        refuse_unsafe(path / LOCK_FILE)
         if path.is_dir() and not read_only:
             # The lock file and the temporary file of each write live in the folder.
             writable = os.access(path, os.W_OK) and (not store_file.exists() or os.access(store_file, os.W_OK))

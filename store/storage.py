@@ -1,8 +1,11 @@
 """A TinyDB storage that never leaves a half-written file behind.
 
 TinyDB's own JSONStorage rewrites its file in place, so a crash mid-write corrupts it
-(tinydb #467). This one writes a temporary file beside the target, fsyncs it and
-renames it over the old one, which is atomic on POSIX file systems.
+(tinydb #467). This one writes a new file in a private temporary folder beside the
+target, fsyncs it and renames it over the old one, which is atomic on POSIX file systems.
+
+The store folder may be writable by a whole group, so every step goes through file
+descriptors and never follows a link (see `store.safe_files`).
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +23,7 @@ from tinydb.storages import Storage
 
 from .backups import keep_backup
 from .errors import StoreError
+from .safe_files import folder_fd, open_regular, replace_file, sweep_leftovers
 
 __all__ = ["AtomicJSONStorage", "STORE_FILE", "file_state", "refuse_world_writable"]
 
@@ -56,15 +60,17 @@ class AtomicJSONStorage(Storage):
         if self._pending is not _NOT_DEFERRED and self._pending is not None:
             return self._pending
         try:
-            with open(self.path, "rb") as handle:
-                info = os.fstat(handle.fileno())
-                state = (info.st_mtime_ns, info.st_size, info.st_ino)
-                if self._cache is not None and self._cache[0] == state:
-                    return self._cache[1]
-                raw = handle.read()
+            # Never through a link: a colleague could point the store's name at a file of yours.
+            descriptor = open_regular(None, self.path, os.O_RDONLY, shown=self.path)
         except FileNotFoundError:
             self._cache = None
             return None
+        with open(descriptor, "rb") as handle:
+            info = os.fstat(descriptor)
+            state = (info.st_mtime_ns, info.st_size, info.st_ino)
+            if self._cache is not None and self._cache[0] == state:
+                return self._cache[1]
+            raw = handle.read()
         data = self.parse(raw, self.path)
         self._cache = (state, data) if data is not None else None
         return data
@@ -127,44 +133,30 @@ class AtomicJSONStorage(Storage):
             action, keep = self.pending_backup
             self.pending_backup = None  # one backup per change, however many writes it takes
             keep_backup(self.path, action, keep)
-        handle, temp_name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
         try:
-            # mkstemp creates the file private (0600); keep the mode the store already had,
-            # so a store shared through a group stays shared after every write.
-            # A new store is readable and writable by its group (0660), for sharing a store
-            # between officers through a Unix group.
-            os.chmod(temp_name, self.path.stat().st_mode & 0o777 if self.path.exists() else 0o660)
-            with os.fdopen(handle, "wb") as temp_file:
-                temp_file.write(payload)
-                temp_file.flush()
-                os.fsync(temp_file.fileno())
-            os.replace(temp_name, self.path)
+            with folder_fd(self.path.parent) as folder:
+                written = replace_file(folder, self.path.name, payload, shown=self.path)
         except BaseException:
             self._cache = None
-            Path(temp_name).unlink(missing_ok=True)
             raise
         # What was just written is what the file holds: the next read need not parse it.
-        state = file_state(self.path)
-        self._cache = (state, data) if state is not None else None
+        self._cache = ((written.st_mtime_ns, written.st_size, written.st_ino), data)
 
     def close(self) -> None:
         """Nothing to release: every write already reached the disk."""
 
     def sweep_temp_files(self) -> int:
-        """Delete temporary files that writers killed before their rename left behind; return
-        how many. Call it only under the store's write lock, when no write can be under way."""
-        swept = 0
-        for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
-            leftover.unlink(missing_ok=True)
-            swept += 1
-        return swept
+        """Delete the temporary folders (and files) that writers killed before their rename
+        left behind; return how many. Call it only under the store's write lock, when no write can be under way."""
+        with folder_fd(self.path.parent) as folder:
+            return sweep_leftovers(folder, self.path.name)
 
 
 def file_state(path: Path) -> tuple[int, int, int] | None:
     """What changes when a file is rewritten (mtime, size, inode: `os.replace` brings a new
     inode), or None when it does not exist; comparing two tells whether someone wrote it."""
     try:
-        info = path.stat()
+        info = os.lstat(path)  # a link's own state: never looked through
     except FileNotFoundError:
         return None
     return (info.st_mtime_ns, info.st_size, info.st_ino)
@@ -172,7 +164,11 @@ def file_state(path: Path) -> tuple[int, int, int] | None:
 
 def refuse_world_writable(path: Path) -> None:
     """Raise StoreError when anyone on the machine may write the store file at `path`."""
-    if path.exists() and path.stat().st_mode & 0o002:
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISREG(mode) and mode & 0o002:
         raise StoreError(
             f"{path}: the store is world-writable, so anyone on this machine could change it; "
             f"refusing to open it (fix: chmod o-w {path})"

@@ -128,7 +128,7 @@ def _killed_before_replace(folder: str) -> None:
     """A writer that dies (SIGKILL) after writing its temporary file, before the rename."""
     import store.storage
 
-    def die(*args: object) -> None:
+    def die(*args: object, **kwargs: object) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
     store.storage.os.replace = die  # type: ignore[assignment]
@@ -155,6 +155,7 @@ def test_a_writer_killed_between_temp_file_and_replace_leaves_a_loadable_store(t
 
 
 def test_backups_keep_the_group_mode_of_the_store(tmp_path: Path) -> None:
+    tmp_path.chmod(0o2770)  # a group-shared store folder (as `haicap init --shared` makes)
     with _seeded(tmp_path) as store:
         store.update_tracking(REQUEST, note="x")
         assert store.backups()[0].path.stat().st_mode & 0o777 == 0o660

@@ -60,6 +60,8 @@ def test_a_new_store_is_group_writable_and_a_world_writable_one_is_refused(tmp_p
 
     from store import StoreError
 
+    (tmp_path / "s").mkdir(mode=0o2770)  # a group-shared store folder (as `haicap init --shared` makes)
+    (tmp_path / "s").chmod(0o2770)  # whatever the umask
     with Store.open(tmp_path / "s") as store:
         store.ensure_seeded()
     store_file = tmp_path / "s" / "haicap.json"

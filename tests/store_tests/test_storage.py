@@ -40,7 +40,7 @@ def test_failed_write_keeps_the_old_file_and_leaves_no_temp(tmp_path: Path, monk
     storage.write({"t": {"1": {"v": "cũ"}}})
     before = path.read_bytes()
 
-    def broken_replace(*args: object) -> None:
+    def broken_replace(*args: object, **kwargs: object) -> None:
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", broken_replace)

@@ -5,6 +5,7 @@ Each module has `register(commands, parents)`, which adds its subparsers and set
 them starts Textual but `present`: they work on the store directly and report a `StoreError` as one
 line, `haicap: message`.
 
+    init        init (a store folder, private or --shared with a Unix group)
     importing   import, extract, eval
     follow_up   items, item, set, restore-item
     search      search
@@ -21,9 +22,23 @@ line, `haicap: message`.
 
 from __future__ import annotations
 
-from . import audit, backups, export, follow_up, importing, present, search, serve, settings, stress, synth, bench
+from . import (
+    audit,
+    backups,
+    bench,
+    export,
+    follow_up,
+    importing,
+    init,
+    present,
+    search,
+    serve,
+    settings,
+    stress,
+    synth,
+)
 
 __all__ = ["MODULES"]
 
-MODULES = (importing, follow_up, search, export, settings, backups, audit, present, serve, stress, synth, bench)
+MODULES = (init, importing, follow_up, search, export, settings, backups, audit, present, serve, stress, synth, bench)
 """The command modules, in the order their commands appear in `haicap --help`."""
