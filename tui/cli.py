@@ -1,6 +1,7 @@
 """The `haicap` command: launch the dashboard, import reports, follow items up from the shell.
 
     haicap [--db PATH] [--province NAME] [--today DATE]   the dashboard
+    haicap init [--shared [--group G]] --db DIR   a store folder, private or shared with a group
     haicap import FILE... [--dry-run] [...]       add reports to the store (all or nothing)
     haicap extract FILE [--json]                  what the reader understands; touches no store
     haicap eval DIR                               score the reader on labelled articles
@@ -14,7 +15,7 @@
     haicap audit [--json]                         who restored, imported or changed settings, and when
     haicap export [--format F] [--session ID] [--commune N] [-o FILE]   minutes and tracking tables
     haicap present [--session ID | --commune N]   the presenter, full screen
-    haicap serve [--host H] [--port P] [--read-only]   the dashboard in a browser
+    haicap serve [--host H] [--port P] [--read-only] [--public-url URL] [--files DIR]   the dashboard in a browser
     haicap stress | synth | bench --db PATH       concurrency check, synthetic stores, benchmark
     haicap locate                                 print the store folder
 
