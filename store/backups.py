@@ -42,6 +42,7 @@ __all__ = [
     "list_backups",
     "looks_like_store",
     "prune_backups",
+    "discard_backup",
 ]
 
 BACKUP_DIR = "backups"
@@ -278,11 +279,13 @@ def list_backups(store_file: Path) -> list[Backup]:
         return []
 
 
-def keep_backup(store_file: Path, action: str, keep: int) -> Backup | None:
+def keep_backup(store_file: Path, action: str, keep: int, *, prune: bool = True) -> Backup | None:
     """Keep the current `store_file` as the newest backup, then delete all but `keep` (at least 1).
 
     Call it under the store's write lock, before the file is replaced. Nothing is kept when
     the store file does not exist yet. A store file that is not a regular file is refused.
+    With `prune=False` nothing is deleted: the writer prunes once its write has succeeded
+    (`prune_backups`), so a change that fails (a full disk) never pushes out a real backup.
     """
     keep = max(keep, MIN_KEEP)
     with _folder(store_file.parent) as store_fd:
@@ -309,8 +312,20 @@ def keep_backup(store_file: Path, action: str, keep: int) -> Backup | None:
                 # File systems without hard links (some network mounts): copy instead.
                 _copy(store_file.name, store_fd, name, backups_fd, info.st_mode & 0o777)
             os.fsync(backups_fd)  # the new name is on disk before the store file is replaced
-            _prune(store_file, backups_fd, keep, spare=name, latest=now)
+            if prune:
+                _prune(store_file, backups_fd, keep, spare=name, latest=now)
     return Backup(store_file.parent / BACKUP_DIR / name, now, slug)
+
+
+def discard_backup(backup: Backup) -> None:
+    """Delete `backup`, just kept for a change whose write then failed: the store file still
+    holds what it holds, so this backup is no state worth keeping (and must not count
+    against the real ones)."""
+    with contextlib.suppress(FileNotFoundError), _folder(backup.path.parent.parent) as store_fd:
+        with _backups_fd(store_fd, backup.path.parent.parent) as fd:
+            if fd is not None:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(backup.path.name, dir_fd=fd)
 
 
 def _copy(source: str, source_dir: int, target: str, target_dir: int, mode: int) -> None:

@@ -11,6 +11,7 @@ descriptors and never follows a link (see `store.safe_files`).
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import stat
@@ -21,7 +22,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from .backups import keep_backup
+from .backups import Backup, discard_backup, keep_backup, prune_backups
 from .errors import StoreError
 from .safe_files import folder_fd, open_regular, replace_file, sweep_leftovers
 
@@ -92,6 +93,16 @@ class AtomicJSONStorage(Storage):
         # TinyDB expects {table: {id: document}}; anything else is not a haicap store.
         if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
             raise StoreError(f"{path}: store file is damaged (not a table of tables)")
+        # A record that is not an object (null, a number, text: a hand edit gone wrong) would
+        # fail deep in the code that reads it; say which one, once, here.
+        for name, table in data.items():
+            for key, row in table.items():
+                if not isinstance(row, dict):
+                    raise StoreError(
+                        f"{path}: store file is damaged (record {key} of table '{name}' is "
+                        f"{'null' if row is None else type(row).__name__}, not an object); "
+                        "fix the file, or copy one of its backups (in backups/) over it"
+                    )
         return data
 
     # -- one change, one write -----------------------------------------------------------
@@ -129,16 +140,28 @@ class AtomicJSONStorage(Storage):
         """Write `data` to a temporary file, flush it to disk, then rename it over the store file."""
         # orjson: the same bytes as json.dumps(ensure_ascii=False, compact), four times faster.
         payload = orjson.dumps(data)
-        if self.pending_backup is not None:
-            action, keep = self.pending_backup
-            self.pending_backup = None  # one backup per change, however many writes it takes
-            keep_backup(self.path, action, keep)
+        kept: Backup | None = None
+        keep: int | None = None
         try:
+            if self.pending_backup is not None:
+                action, keep = self.pending_backup
+                self.pending_backup = None  # one backup per change, however many writes it takes
+                # Pruned only once the write has succeeded (below): a failed change's backup
+                # must never push out a real one.
+                kept = keep_backup(self.path, action, keep, prune=False)
             with folder_fd(self.path.parent) as folder:
                 written = replace_file(folder, self.path.name, payload, shown=self.path)
-        except BaseException:
+        except BaseException as error:
             self._cache = None
+            if kept is not None:
+                with contextlib.suppress(OSError):
+                    discard_backup(kept)
+            if isinstance(error, OSError) and not isinstance(error, FileNotFoundError):
+                raise _write_failure(self.path, error) from error
             raise
+        if keep is not None:
+            with contextlib.suppress(OSError):  # the change is written; pruning can wait for the next
+                prune_backups(self.path, keep)
         # What was just written is what the file holds: the next read need not parse it.
         self._cache = ((written.st_mtime_ns, written.st_size, written.st_ino), data)
 
@@ -150,6 +173,17 @@ class AtomicJSONStorage(Storage):
         left behind; return how many. Call it only under the store's write lock, when no write can be under way."""
         with folder_fd(self.path.parent) as folder:
             return sweep_leftovers(folder, self.path.name)
+
+
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def _write_failure(path: Path, error: OSError) -> StoreError:
+    """The one line for a write the system refused; the store file is as it was (the new
+    content goes to a temporary file that is renamed over it only once fully written)."""
+    if error.errno in _DISK_FULL:
+        return StoreError(f"{path}: disk full; nothing was written")
+    return StoreError(f"{path}: cannot write ({error.strerror or error}); nothing was written")
 
 
 def file_state(path: Path) -> tuple[int, int, int] | None:

@@ -26,6 +26,22 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def isolated_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """haicap's log file (see `tui.logging_setup`) goes into the test's folder, never the user's."""
+    path = tmp_path / "log" / "haicap.log"
+    monkeypatch.setenv("HAICAP_LOG", str(path))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
+    return path
+
+
+@pytest.fixture
+def fake_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let `haicap` start the dashboard in-process as if stdin and stdout were a terminal
+    (it refuses to without one; see `tui.cli._has_terminal`)."""
+    monkeypatch.setattr("tui.cli._has_terminal", lambda: True)
+
+
+@pytest.fixture(autouse=True)
 def isolated_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point the user's settings file (the theme) into the test's folder: a test never reads
     the developer's choice nor writes the real home."""

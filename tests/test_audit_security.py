@@ -202,6 +202,7 @@ def test_stress_refuses_a_store_with_a_single_session(tmp_path: Path, capsys) ->
     folder = tmp_path / "one-session"
     report = tmp_path / "dong-nghiep.yaml"
     report.write_text(YAML_REPORT, encoding="utf-8")
+    assert _run(capsys, "init", "--db", str(folder))[0] == 0  # a named store is made by init, unseeded
     assert _run(capsys, "--db", str(folder), "import", str(report))[0] == 0
     before = (folder / "haicap.json").read_bytes()
     code, _, err = _run(capsys, "stress", "--db", str(folder), "--writers", "2", "--edits", "5")

@@ -27,13 +27,15 @@ def test_default_store_is_in_the_user_data_directory(capsys, monkeypatch, isolat
     assert Path(capsys.readouterr().out.strip()) == isolated_data_dir / "haicap" / "store"
 
 
-def test_unknown_province_is_one_line_and_exit_2(tmp_path: Path, capsys) -> None:
+def test_unknown_province_is_one_line_and_exit_2(tmp_path: Path, capsys, fake_terminal) -> None:
+    assert main(["init", "--db", str(tmp_path / "s")]) == 0
+    capsys.readouterr()
     assert main(["--db", str(tmp_path / "s"), "--province", "Atlantis"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("haicap: ") and "Atlantis" in err and "\n" not in err
 
 
-def test_a_file_given_as_store_is_refused_and_left_alone(tmp_path: Path, capsys) -> None:
+def test_a_file_given_as_store_is_refused_and_left_alone(tmp_path: Path, capsys, fake_terminal) -> None:
     not_a_store = tmp_path / "notes.txt"
     not_a_store.write_text("ghi chú", encoding="utf-8")
     assert main(["--db", str(not_a_store)]) == 1
@@ -42,7 +44,7 @@ def test_a_file_given_as_store_is_refused_and_left_alone(tmp_path: Path, capsys)
     assert not_a_store.read_text(encoding="utf-8") == "ghi chú"
 
 
-def test_newer_schema_is_refused_naming_both_versions(tmp_path: Path, capsys) -> None:
+def test_newer_schema_is_refused_naming_both_versions(tmp_path: Path, capsys, fake_terminal) -> None:
     folder = tmp_path / "future"
     folder.mkdir()
     (folder / "haicap.json").write_text('{"meta": {"1": {"schema_version": 99}}}', encoding="utf-8")

@@ -239,7 +239,7 @@ def test_a_bad_haicap_today_is_one_line_and_exit_2(store_folder: Path, capsys, m
     assert code == 2 and err.strip().startswith("haicap: HAICAP_TODAY=") and "\n" not in err.strip()
 
 
-def test_today_option_reaches_the_dashboard(store_folder: Path, capsys, monkeypatch) -> None:
+def test_today_option_reaches_the_dashboard(store_folder: Path, capsys, monkeypatch, fake_terminal) -> None:
     import os
 
     import tui.app

@@ -57,7 +57,7 @@ def test_init_creates_a_private_store_as_the_umask_says(
     assert "created a private store" in capsys.readouterr().out
     assert (_mode(target), _mode(target / "haicap.json")) == (folder, file)
     with Store.open(target) as store:
-        assert not store.is_seeded, "seeds are loaded on first use, as for any new store"
+        assert not store.is_seeded, "a named store is never seeded unasked (init --with-seeds)"
 
 
 def test_init_shared_creates_a_setgid_folder_and_group_files_whatever_the_umask(tmp_path: Path, capsys) -> None:

@@ -1,7 +1,7 @@
-"""`python -m tui` runs the haicap command."""
+"""`python -m tui` runs the haicap command (with `run`'s manners: Ctrl-C, closed pipes)."""
 
 import sys
 
-from .cli import main
+from .cli import run
 
-sys.exit(main())
+sys.exit(run())

@@ -97,8 +97,12 @@ def visible_output() -> Iterator[None]:
 
 
 def fail(message: str, code: int = 1) -> int:
-    """Print `haicap: message` on stderr (one line) and return `code`."""
-    print(f"haicap: {' '.join(str(message).splitlines())}", file=sys.stderr)
+    """Print `haicap: message` on stderr (one line), note it in the log, and return `code`."""
+    from ..logging_setup import log_error
+
+    line = " ".join(str(message).splitlines())
+    print(f"haicap: {line}", file=sys.stderr)
+    log_error(line)
     return code
 
 
@@ -176,7 +180,7 @@ def open_store(db_path: Path) -> Iterator[Store]:
     from store.database import STORE_FILE
 
     if not db_path.exists() or (db_path.is_dir() and not (db_path / STORE_FILE).exists()):
-        raise CommandError(f"{db_path}: no haicap store here yet; start haicap once or import a report first")
+        raise CommandError(f"{db_path}: no haicap store here; create one with haicap init --db {db_path} [--with-seeds]")
     with Store.open(db_path, read_only=_read_only.get()) as store:
         yield store
 
@@ -283,19 +287,38 @@ def shorten(text: str, width: int) -> str:
     return text[: max(0, width - 1)].rstrip() + "…"
 
 
+def _cell(text: str) -> str:
+    """A table cell on one line: a tab or line break inside it would split its row or shift
+    its columns, so they show as control pictures (␉ ␊ ␍)."""
+    return text.replace("\t", "\u2409").replace("\n", "\u240a").replace("\r", "\u240d")
+
+
+def _to_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # a closed or odd stream is no terminal
+        return False
+
+
 def print_table(rows: list[tuple[str, ...]]) -> None:
-    """Print rows with every column but the last padded; the last is cut to the terminal's width."""
+    """Print rows, one line each, every column but the last padded.
+
+    On a terminal the last column is cut to the terminal's width. Anywhere else (a pipe, a
+    file) nothing is cut, so `haicap items | grep` finds what `--json` holds."""
     if not rows:
         return
+    rows = [tuple(_cell(cell) for cell in row) for row in rows]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     used = sum(widths) + 2 * len(widths)
-    room = max(30, shutil.get_terminal_size((120, 24)).columns - used)
+    room = max(30, shutil.get_terminal_size((120, 24)).columns - used) if _to_terminal() else None
     for row in rows:
         cells = [cell.ljust(width) for cell, width in zip(row, widths)]
-        print("  ".join(cells + [shorten(row[-1], room)]).rstrip())
+        last = row[-1] if room is None else shorten(row[-1], room)
+        print("  ".join(cells + [last]).rstrip())
 
 
 def print_json(data: Any) -> None:
+    """Print `data` as indented JSON, text as it is (not \\u escapes)."""
     import json
 
     print(json.dumps(data, ensure_ascii=False, indent=2))

@@ -2,12 +2,14 @@
 
     haicap init --db DIR                     a private store (modes follow your umask)
     haicap init --shared [--group G] --db DIR   a store for a group of officers
+    haicap init --db DIR --with-seeds        ... holding the bundled Thanh Hóa seed session
 
 A shared store folder is 2770 (setgid: every file made in it takes the folder's group)
 and its store file, lock and backups are 0660 / 2770, whatever each officer's umask; haicap
 keeps those modes on every write. On an existing store, `--shared` fixes the modes (and the
-group) of what is there. Seeds are not loaded here: the dashboard loads them on first use,
-as for any new store.
+group) of what is there. A named store is never seeded unasked: `--with-seeds` loads the
+bundled seed session (once: a store that had them, or declined them, is left as it is).
+Without it the store starts empty, and nothing seeds it later.
 """
 
 from __future__ import annotations
@@ -18,8 +20,12 @@ import grp
 import os
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .common import CommandError
+
+if TYPE_CHECKING:
+    from store import Store
 
 __all__ = ["register"]
 
@@ -50,6 +56,11 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
         metavar="NAME",
         help="the group to share it with (default: the folder's group); you must be a member",
     )
+    init.add_argument(
+        "--with-seeds",
+        action="store_true",
+        help="load the bundled seed session (Thanh Hóa, 25/11/2025) into the new store; without it the store starts empty",
+    )
     init.set_defaults(handler=_init)
 
 
@@ -69,30 +80,40 @@ def _init(args: argparse.Namespace, db_path: Path) -> int:
         # Never turn a folder of other things (a home folder, say) into a shared one.
         raise CommandError(f"{db_path}: is not empty and holds no haicap store; give a new or empty folder")
     if not args.shared:
-        with Store.open(db_path):
-            pass  # creates the folder and the store file, with the modes the umask gives
+        with Store.open(db_path) as store:  # creates the folder and the store file, as the umask says
+            seeded = _seeds(store, args.with_seeds)
         folder_mode, file_mode = _mode(db_path), _mode(db_path / STORE_FILE)
         if existing:
-            print(f"{db_path}: already a haicap store; nothing changed (folder {folder_mode:o}, store {file_mode:o})")
+            done = seeded.removeprefix("; ") if seeded else "nothing changed"
+            print(f"{db_path}: already a haicap store; {done} (folder {folder_mode:o}, store {file_mode:o})")
         else:
             modes = f"folder {folder_mode:o}, store {file_mode:o}"
-            print(f"created a private store in {db_path} ({modes}, as your umask says)")
+            print(f"created a private store in {db_path} ({modes}, as your umask says){seeded}")
         return 0
     try:
         db_path.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise CommandError(f"{db_path}: cannot create the store folder ({error.strerror or error})") from None
     fixed = _share(db_path, gid)
-    with Store.open(db_path):
-        pass  # a new store file and lock are made 0660 in the group, as in any setgid folder
+    with Store.open(db_path) as store:  # a new store file and lock are 0660 in the group (setgid folder)
+        seeded = _seeds(store, args.with_seeds)
     group_name = _group_name(os.stat(db_path).st_gid)
     modes = f"folder {SHARED_FOLDER_MODE:o}, files {SHARED_FILE_MODE:o}"
     if existing:
-        print(f"made the store in {db_path} group-shared: group '{group_name}', {modes} ({fixed} files changed)")
+        print(f"made the store in {db_path} group-shared: group '{group_name}', {modes} ({fixed} files changed){seeded}")
     else:
-        print(f"created a group-shared store in {db_path}: group '{group_name}', {modes}")
+        print(f"created a group-shared store in {db_path}: group '{group_name}', {modes}{seeded}")
     print(f"every member of '{group_name}' may now read and change it; point them at it with HAICAP_DB={db_path}")
     return 0
+
+
+def _seeds(store: Store, wanted: bool) -> str:
+    """Load the seeds into `store` when `wanted` (once in its life: not again after they
+    were loaded or declined); return what to add to the message."""
+    if not wanted:
+        return ""
+    added = store.ensure_seeded()
+    return f"; {added} seed session(s) loaded" if added else "; its seeds were loaded (or declined) before"
 
 
 def _group_id(name: str) -> int:

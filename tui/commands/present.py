@@ -48,7 +48,6 @@ def _present(args: argparse.Namespace, db_path: Path) -> int:
     app = make_app(db_path, read_only=getattr(args, "read_only", False))
     store = app.store
     try:
-        store.ensure_seeded()  # a first run presents the bundled session, as the dashboard shows it
         if args.commune:
             province = find_province(store, args.province) if getattr(args, "province", None) else None
             commune = resolve_commune(store, args.commune, province)

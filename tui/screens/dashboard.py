@@ -156,12 +156,13 @@ class DashboardScreen(ItemActionsScreen, ReportImportScreen, ReportExportScreen)
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_province(self, province: Province | None, start_code: str | None = None) -> None:
-        """Seed the store on first run and read a province's communes, off the UI thread.
+        """Read a province's communes, off the UI thread. (Seeds are never loaded here: the
+        command line seeds the default store on first use; see `tui.cli`.)
 
         The list starts on `start_code` when given, else on the newest session's first commune.
         """
         try:
-            seeded = self.store.ensure_seeded()
+            seeded = 0  # kept in the message for a caller that seeds; the dashboard does not
             chosen = province or self.store.default_province()
             latest = self.store.latest_session()
             start = start_code
