@@ -38,11 +38,11 @@ __all__ = [
     "DEFAULT_KEEP",
     "MIN_KEEP",
     "Backup",
+    "discard_backup",
     "keep_backup",
     "list_backups",
     "looks_like_store",
     "prune_backups",
-    "discard_backup",
 ]
 
 BACKUP_DIR = "backups"
@@ -321,11 +321,10 @@ def discard_backup(backup: Backup) -> None:
     """Delete `backup`, just kept for a change whose write then failed: the store file still
     holds what it holds, so this backup is no state worth keeping (and must not count
     against the real ones)."""
-    with contextlib.suppress(FileNotFoundError), _folder(backup.path.parent.parent) as store_fd:
-        with _backups_fd(store_fd, backup.path.parent.parent) as fd:
-            if fd is not None:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(backup.path.name, dir_fd=fd)
+    store_folder = backup.path.parent.parent
+    with contextlib.suppress(FileNotFoundError), _folder(store_folder) as store_fd, _backups_fd(store_fd, store_folder) as fd:
+        if fd is not None:
+            os.unlink(backup.path.name, dir_fd=fd)
 
 
 def _copy(source: str, source_dir: int, target: str, target_dir: int, mode: int) -> None:

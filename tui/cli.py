@@ -199,11 +199,8 @@ def _changes_store(args: argparse.Namespace) -> bool:
 
 def _needs_store(args: argparse.Namespace) -> bool:
     """Whether the command (None: the dashboard) works on an existing store."""
-    if args.command in _NO_STORE:
-        return False
-    if args.command == "import" and args.dry_run:
-        return False  # compares with the store when there is one; creates nothing
-    return True
+    # An import's dry run compares with the store when there is one, and creates nothing.
+    return args.command not in _NO_STORE and not (args.command == "import" and args.dry_run)
 
 
 def _is_default_store(args: argparse.Namespace) -> bool:
@@ -274,7 +271,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if getattr(args, "today", None) is not None:
             # For this run only (the dashboard reads it too); put back afterwards.
-            os.environ[TODAY_ENV_VAR] = parse_day(args.today, "--today").isoformat()
+            day = parse_day(args.today, "--today")
+            assert day is not None  # never None: --today takes no 'none'
+            os.environ[TODAY_ENV_VAR] = day.isoformat()
         handler = getattr(args, "handler", None)
         if handler is None:
             code = _dashboard(args, db_path)

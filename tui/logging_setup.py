@@ -17,7 +17,7 @@ import os
 import sys
 from pathlib import Path
 
-__all__ = ["LOG_ENV_VAR", "MAX_BYTES", "BACKUP_COUNT", "log_path", "setup", "log_error", "log_write", "summarise_argv"]
+__all__ = ["BACKUP_COUNT", "LOG_ENV_VAR", "MAX_BYTES", "log_error", "log_path", "log_write", "setup", "summarise_argv"]
 
 LOG_ENV_VAR = "HAICAP_LOG"
 """Environment variable naming another log file (tests, or a sysadmin's choice)."""

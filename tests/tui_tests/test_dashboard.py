@@ -35,9 +35,16 @@ def header_text(app) -> str:
     return str(app.screen.query_one("#header").render())
 
 
-async def test_first_run_seeds_the_store_and_shows_ngoc_trao(tmp_path: Path) -> None:
-    """A brand-new store is created, seeded once, and opens on the seed session's first commune."""
-    app = make_app(tmp_path / "new-store")
+async def test_first_run_seeds_the_store_and_shows_ngoc_trao(tmp_path: Path, monkeypatch, fake_terminal) -> None:
+    """A brand-new default store is created and seeded once by the first `haicap`, and the
+    dashboard opens on the seed session's first commune."""
+    from store.paths import default_store_path
+    from tui.cli import main
+
+    monkeypatch.delenv("HAICAP_DB")  # the user's own store: the one haicap seeds itself
+    monkeypatch.setattr("tui.app.HaicapApp.run", lambda self: None)  # `haicap` seeds, then would take the screen
+    assert main([]) == 0
+    app = make_app(default_store_path())
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         screen = dashboard(app)
@@ -49,7 +56,8 @@ async def test_first_run_seeds_the_store_and_shows_ngoc_trao(tmp_path: Path) -> 
         assert "Thanh Hóa" in header and "Ngọc Trạo" in header and "15250" in header and "1 phiên" in header
         assert len(screen.query_one(CommuneList).communes) == 166
     # A second launch reuses the store and loads nothing twice.
-    again = make_app(tmp_path / "new-store")
+    assert main([]) == 0
+    again = make_app(default_store_path())
     async with again.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert len(again.store.sessions()) == 1

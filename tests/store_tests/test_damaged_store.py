@@ -1,0 +1,173 @@
+"""A damaged store or a full disk: one line, never a traceback, the store left as it was,
+and a failed write's backup never pushes out a real one."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from store import Store
+from store.backups import list_backups
+from tui.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+REQUEST = "cdb5ed9f-16"
+
+COMMANDS = [
+    ["items"],
+    ["item", REQUEST],
+    ["set", REQUEST, "--owner", "Sở Nội vụ"],
+    ["search", "đê"],
+    ["audit"],
+    ["config", "--backups", "3"],
+]
+
+
+def _edit_json(change: Callable[[dict], None]) -> Callable[[Path], None]:
+    def damage(folder: Path) -> None:
+        path = folder / "haicap.json"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        change(data)
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    return damage
+
+
+def _first(table: str) -> Callable[[dict], str]:
+    return lambda data: next(iter(data[table]))
+
+
+def _set_row(table: str, value: object) -> Callable[[Path], None]:
+    def change(data: dict) -> None:
+        data[table][_first(table)(data)] = value
+
+    return _edit_json(change)
+
+
+def _store_a_folder(folder: Path) -> None:
+    (folder / "haicap.json").unlink()
+    (folder / "haicap.json").mkdir()
+
+
+def _backups_a_file(folder: Path) -> None:
+    shutil.rmtree(folder / "backups", ignore_errors=True)
+    (folder / "backups").write_text("not a folder")
+
+
+def _invalid_json(folder: Path) -> None:
+    (folder / "haicap.json").write_text('{"meta": {"1": ', encoding="utf-8")
+
+
+DAMAGES = {
+    "store file is a folder": (_store_a_folder, "is a folder"),
+    "invalid JSON": (_invalid_json, "store file is damaged"),
+    "null item": (_set_row("items", None), "record 1 of table 'items' is null"),
+    "item is text": (_set_row("items", "xin chào"), "is str, not an object"),
+    "null session": (_set_row("sessions", None), "table 'sessions' is null"),
+    "null history row": (_set_row("history", None), "table 'history' is null"),
+    "history row is a list": (_set_row("history", [1, 2]), "table 'history' is list"),
+}
+
+
+@pytest.fixture
+def store_with_history(seeded_store_path: Path) -> Path:
+    """The seeded store with one change made, so it has a history row and a backup."""
+    assert main(["--db", str(seeded_store_path), "set", REQUEST, "--owner", "Sở Tài chính"]) == 0
+    return seeded_store_path
+
+
+def _contents(folder: Path) -> dict[str, bytes | None]:
+    found: dict[str, bytes | None] = {}
+    for path in sorted(folder.rglob("*")):
+        found[str(path.relative_to(folder))] = path.read_bytes() if path.is_file() and path.name != "haicap.json.lock" else None
+    return found
+
+
+@pytest.mark.parametrize("damage", list(DAMAGES), ids=list(DAMAGES))
+@pytest.mark.parametrize("argv", COMMANDS, ids=[" ".join(a) for a in COMMANDS])
+def test_a_damaged_store_is_one_line_and_left_as_it_is(store_with_history: Path, damage: str, argv: list[str], capsys) -> None:
+    spoil, said = DAMAGES[damage]
+    spoil(store_with_history)
+    capsys.readouterr()
+    before = _contents(store_with_history)
+    assert main(["--db", str(store_with_history), *argv]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("haicap: ") and said in err, err
+    assert _contents(store_with_history) == before
+
+
+def test_backups_as_a_file_refuses_a_change_in_one_line(store_with_history: Path, capsys) -> None:
+    _backups_a_file(store_with_history)
+    capsys.readouterr()
+    before = (store_with_history / "haicap.json").read_bytes()
+    assert main(["--db", str(store_with_history), "set", REQUEST, "--owner", "Sở Y tế"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "backups: is not a folder" in err
+    assert (store_with_history / "haicap.json").read_bytes() == before
+    assert main(["--db", str(store_with_history), "items"]) == 0, "reading needs no backups"
+
+
+def test_an_empty_store_file_reads_as_an_empty_store(seeded_store_path: Path, capsys) -> None:
+    (seeded_store_path / "haicap.json").write_bytes(b"")
+    assert main(["--db", str(seeded_store_path), "items"]) == 0
+    assert capsys.readouterr().out.strip() == "no item matches"
+
+
+def test_a_null_record_through_the_real_command_is_one_line(store_with_history: Path) -> None:
+    _set_row("items", None)(store_with_history)
+    done = subprocess.run([sys.executable, "-m", "tui.cli", "--db", str(store_with_history), "items"],
+                          cwd=ROOT, check=False, capture_output=True, text=True, timeout=20, stdin=subprocess.DEVNULL)
+    assert done.returncode == 1 and "Traceback" not in done.stderr and done.stderr.count("\n") == 1, done.stderr
+
+
+# -- a full disk -------------------------------------------------------------------------
+
+
+def _disk_fills_after(monkeypatch: pytest.MonkeyPatch, room: int) -> None:
+    """Make `os.write` into files (not the terminal) fail with ENOSPC once `room` bytes went."""
+    real_write = os.write
+    used = [0]
+
+    def write(fd: int, data) -> int:
+        if fd <= 2:
+            return real_write(fd, data)
+        if used[0] + len(data) > room:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        used[0] += len(data)
+        return real_write(fd, data)
+
+    monkeypatch.setattr(os, "write", write)
+
+
+@pytest.mark.parametrize("room", [0, 4096])
+def test_a_full_disk_is_one_line_and_pushes_out_no_real_backup(seeded_store_path: Path, monkeypatch, capsys, room: int) -> None:
+    db = str(seeded_store_path)
+    assert main(["--db", db, "config", "--backups", "2"]) == 0
+    for owner in ("Sở A", "Sở B", "Sở C"):
+        assert main(["--db", db, "set", REQUEST, "--owner", owner]) == 0
+    capsys.readouterr()
+    store_file = seeded_store_path / "haicap.json"
+    before = store_file.read_bytes()
+    kept = [b.path.name for b in list_backups(store_file)]
+    assert len(kept) == 2
+    _disk_fills_after(monkeypatch, room)
+    assert main(["--db", db, "set", REQUEST, "--owner", "Sở D", "--note", "x" * 10_000]) == 1
+    monkeypatch.undo()
+    err = capsys.readouterr().err
+    assert err == f"haicap: {store_file}: disk full; nothing was written\n"
+    assert store_file.read_bytes() == before, "the store file is intact"
+    assert [b.path.name for b in list_backups(store_file)] == kept, "the failed change's backup displaced none"
+    assert set(os.listdir(seeded_store_path)) <= {"haicap.json", "haicap.json.lock", "backups"}
+    with Store.open(seeded_store_path) as store:
+        assert store.item(REQUEST).tracking.owner == "Sở C"
+    # Once there is room again, the next change is written and pruned as usual.
+    assert main(["--db", db, "set", REQUEST, "--owner", "Sở D"]) == 0
+    assert len(list_backups(store_file)) == 2
