@@ -23,6 +23,7 @@ from ..reports import load_structured
 from .blocks import Block, Document
 from .headings import heading_kind
 from .legacy_doc import doc_blocks
+from .limits import check_zip_sizes
 from .pdf import pdf_blocks
 from .plain_text import decode, text_blocks
 from .word import docx_blocks
@@ -71,6 +72,8 @@ def read_document(path: Path | str) -> Document:
 
     if suffix == ".docx":
         raw = _read_bytes(path, source, MAX_DOCX_BYTES, "Word files")
+        if raw.startswith(b"PK"):  # what is not a zip, word.py names (an old .doc, a protected file)
+            check_zip_sizes(raw, source)
         return Document(source=source, format="docx", blocks=docx_blocks(raw, source))
     if suffix == ".pdf":
         raw = _read_bytes(path, source, MAX_PDF_BYTES, "PDF files")
