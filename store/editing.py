@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from .bounds import MAX_ANSWER_DAYS, check_day, check_setting
 from .clock import now
 from .errors import StoreError
-from .followup import DeadlineRules, rules_from_meta
+from .followup import DeadlineRules, rules_from_meta, rules_problems
 from .history import HistoryEntry, current_user
 from .queries import MIN_ID_PREFIX, ItemQueries
 from .migrations import SCHEMA_VERSION
@@ -121,6 +121,11 @@ class ItemEditing(ItemQueries):
         from .checkup import store_problems
 
         return store_problems(self._db.storage.read() or {})
+
+    def deadline_rules_damaged(self) -> bool:
+        """Whether the stored rules hold a value `deadline_rules` cannot use (so the defaults
+        stand in for it): setting the same rules again then repairs the store."""
+        return bool(rules_problems(self._meta("deadline_rules")))
 
     def set_deadline_rules(self, rules: DeadlineRules) -> None:
         """Change the default answer deadlines of requests (days after the session, 1 to

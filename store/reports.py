@@ -22,6 +22,7 @@ from .errors import ReportError
 from .tracking import Tracking
 from .models import Commune, Kind, Person, Province
 from .registry import Registry
+from .file_names import shown_name
 from .text import clean
 
 __all__ = [
@@ -329,15 +330,16 @@ _load_document = load_structured  # the name the rest of this module (and older 
 
 def read_report_file(path: Path, registry: Registry) -> SessionReport:
     """Read and validate a YAML or JSON report file."""
+    shown = shown_name(path)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ReportError(path, "no such file") from None
+        raise ReportError(shown, "no such file") from None
     except IsADirectoryError:
-        raise ReportError(path, "is a directory, not a report file") from None
+        raise ReportError(shown, "is a directory, not a report file") from None
     except OSError as error:
-        raise ReportError(path, error.strerror or str(error)) from None
-    return parse_report(_load_document(raw, str(path), path.suffix.lower()), registry, str(path))
+        raise ReportError(shown, error.strerror or str(error)) from None
+    return parse_report(_load_document(raw, shown, path.suffix.lower()), registry, shown)
 
 
 def bundled_reports(registry: Registry) -> list[SessionReport]:

@@ -19,6 +19,7 @@ import stat
 from pathlib import Path
 
 from ..errors import ReportError
+from ..file_names import shown_name
 from ..reports import load_structured
 from .blocks import Block, Document
 from .headings import heading_kind
@@ -62,7 +63,7 @@ def read_document(path: Path | str) -> Document:
     through antiword or LibreOffice when one is installed, .txt/.md/.text (or no suffix)
     are decoded as UTF-8, UTF-16 or Windows-1258. The size is checked before anything is read.
     """
-    source = str(path)
+    source = shown_name(path)  # a name with a newline or an escape must not split or colour a message
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in _REFUSED:

@@ -164,7 +164,7 @@ def parse_positive_int(text: str, option: str, unit: str = "days", *, maximum: i
     if value <= 0:
         raise CommandError(f"{option}: must be a positive number{of_unit}, not {value}", code=2)
     if maximum is not None and value > maximum:
-        raise CommandError(f"{option}: must be at most {maximum}{of_unit}, not {value}", code=2)
+        raise CommandError(f"{option}: must be at most {maximum}{' ' + unit if unit else ''}, not {value}", code=2)
     return value
 
 
@@ -205,10 +205,17 @@ def current_day() -> dt.date:
     """Today, or the day fixed by --today / HAICAP_TODAY; a malformed value exits 2."""
     from store.clock import today
 
+    from store.bounds import day_problem
+    from store.clock import TODAY_ENV_VAR
+
     try:
-        return today()
+        day = today()
     except StoreError as error:
-        raise CommandError(str(error), code=2) from None
+        raise CommandError(visible(str(error)), code=2) from None
+    problem = day_problem(day)
+    if problem:
+        raise CommandError(f"{TODAY_ENV_VAR}: {problem}", code=2)
+    return day
 
 
 def find_province(store: Store, name: str) -> Province:

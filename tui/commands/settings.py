@@ -57,7 +57,7 @@ def _config(args: argparse.Namespace, db_path: Path) -> int:
                 answer_days=days if days is not None else rules.answer_days,
                 answer_days_with_co=with_co if with_co is not None else rules.answer_days_with_co,
             )
-            if new == rules:
+            if new == rules and not store.deadline_rules_damaged():
                 print("unchanged")
             else:
                 store.set_deadline_rules(new)
