@@ -187,6 +187,9 @@ class ItemEditing(ItemQueries):
             raise StoreError(f"item {item.id} ({item.kind.title_en.lower()}) has no field {', '.join(sorted(unknown))}")
         values = dict(changes)
         for key in ("owner", "answer", "note"):
+            if key in changes and changes[key] is not None and not isinstance(changes[key], str):
+                raise StoreError(f"{key} must be text, not {type(changes[key]).__name__}")
+        for key in ("owner", "answer", "note"):
             if key in values:
                 values[key] = clean(values[key] or "")
         if "co_agencies" in values:
@@ -200,9 +203,6 @@ class ItemEditing(ItemQueries):
             raise StoreError(
                 f"done: {values['done'].isoformat()} is before the session of {item.session.date.isoformat()}"
             )
-        for key in ("owner", "answer", "note"):
-            if key in changes and changes[key] is not None and not isinstance(changes[key], str):
-                raise StoreError(f"{key} must be text, not {type(changes[key]).__name__}")
         if "responds_to" in values:
             values["responds_to"] = tuple(self._directive_ids(values["responds_to"] or ()))
         new_tracking = replace(item.tracking, **values)
