@@ -14,6 +14,7 @@ import datetime as dt
 from .errors import StoreError
 
 __all__ = [
+    "DATE_RANGE",
     "FIRST_DAY",
     "LAST_DAY",
     "MAX_ANSWER_DAYS",
@@ -22,7 +23,6 @@ __all__ = [
     "check_day",
     "check_setting",
     "day_problem",
-    "DATE_RANGE",
 ]
 
 FIRST_DAY = dt.date(2000, 1, 1)

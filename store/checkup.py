@@ -16,7 +16,7 @@ from .bounds import MAX_BACKUPS, day_problem
 from .followup import rules_problems
 from .tracking import row_problems
 
-__all__ = ["store_problems", "MAX_PROBLEMS"]
+__all__ = ["MAX_PROBLEMS", "store_problems"]
 
 MAX_PROBLEMS = 20
 """At most this many problems are named; a store damaged all over gets one line more saying so."""

@@ -21,16 +21,21 @@ from .clock import now
 from .errors import StoreError
 from .followup import DeadlineRules, rules_from_meta, rules_problems
 from .history import HistoryEntry, current_user
-from .queries import MIN_ID_PREFIX, ItemQueries
 from .migrations import SCHEMA_VERSION
 from .models import Item, Kind, Session
+from .queries import MIN_ID_PREFIX, ItemQueries
 from .text import clean
-from .tracking import DirectiveStatus, RequestStatus, parse_directive_status, parse_request_status
+from .tracking import (
+    DirectiveStatus,
+    RequestStatus,
+    parse_directive_status,
+    parse_request_status,
+)
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
 
-__all__ = ["EditConflict", "ItemEditing", "TRACKED_KINDS", "MIN_ID_PREFIX"]
+__all__ = ["MIN_ID_PREFIX", "TRACKED_KINDS", "EditConflict", "ItemEditing"]
 
 TRACKED_KINDS = (Kind.REQUEST, Kind.DIRECTIVE)
 """The kinds that are followed up after the session."""

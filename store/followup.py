@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-
 from typing import Any
 
 from .bounds import MAX_ANSWER_DAYS, add_days

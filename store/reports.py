@@ -19,20 +19,20 @@ import yaml
 
 from .bounds import day_problem
 from .errors import ReportError
-from .tracking import Tracking
+from .file_names import shown_name
 from .models import Commune, Kind, Person, Province
 from .registry import Registry
-from .file_names import shown_name
 from .text import clean
+from .tracking import Tracking
 
 __all__ = [
     "FORMAT",
     "ParsedItem",
     "SessionReport",
-    "parse_report",
-    "read_report_file",
     "bundled_reports",
     "load_structured",
+    "parse_report",
+    "read_report_file",
 ]
 
 FORMAT = "haicap-session/1"
@@ -238,7 +238,7 @@ def load_structured(raw: bytes, source: str, suffix: str) -> Any:
     try:
         if suffix == ".json":
             return json.loads(text, object_pairs_hook=_unique_keys)
-        return yaml.load(text, Loader=_ReportLoader)  # noqa: S506 - a SafeLoader without aliases
+        return yaml.load(text, Loader=_ReportLoader)
     except _Refused as refused:
         raise ReportError(source, str(refused)) from None
     except RecursionError:

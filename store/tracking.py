@@ -14,7 +14,7 @@ from enum import Enum
 
 from .text import fold
 
-__all__ = ["RequestStatus", "DirectiveStatus", "Tracking", "parse_request_status", "parse_directive_status", "row_problems"]
+__all__ = ["DirectiveStatus", "RequestStatus", "Tracking", "parse_directive_status", "parse_request_status", "row_problems"]
 
 
 class RequestStatus(str, Enum):

@@ -15,7 +15,7 @@ import zlib
 
 from ..errors import ReportError
 
-__all__ = ["MAX_MEMBER_BYTES", "MAX_UNPACKED_BYTES", "MAX_MEMBERS", "check_zip_sizes"]
+__all__ = ["MAX_MEMBERS", "MAX_MEMBER_BYTES", "MAX_UNPACKED_BYTES", "check_zip_sizes"]
 
 _MB = 1024 * 1024
 

@@ -66,8 +66,9 @@ def test_dates_out_of_range_or_before_the_session_are_refused_by_the_store(seede
         directive = next(i for i in store.items() if i.kind is Kind.DIRECTIVE)
         before = (seeded_store_path / "haicap.json").read_bytes()
         for field, day in (("done", dt.date(1, 1, 1)), ("deadline", dt.date(9999, 12, 31)), ("done", dt.date(2101, 1, 1))):
+            change: dict[str, Any] = {field: day}
             with pytest.raises(StoreError, match="outside years 2000–2100"):
-                store.update_tracking(directive.id, **{field: day})
+                store.update_tracking(directive.id, **change)
         with pytest.raises(StoreError, match="before the session"):
             store.update_tracking(directive.id, done=directive.session.date - dt.timedelta(days=1))
         with pytest.raises(StoreError, match="must be text"):

@@ -203,10 +203,8 @@ def open_store(db_path: Path) -> Iterator[Store]:
 
 def current_day() -> dt.date:
     """Today, or the day fixed by --today / HAICAP_TODAY; a malformed value exits 2."""
-    from store.clock import today
-
     from store.bounds import day_problem
-    from store.clock import TODAY_ENV_VAR
+    from store.clock import TODAY_ENV_VAR, today
 
     try:
         day = today()
