@@ -236,3 +236,14 @@ def test_a_zip_that_lies_about_sizes_is_refused_within_a_second_and_little_memor
     assert time.monotonic() - started < 1.0
     # ru_maxrss is in kB on Linux: reading grew the peak by far less than what the parts hold.
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak_before < 100 * 1024
+
+
+def test_the_edit_dialog_of_a_request_in_a_session_dated_9999_opens(seeded_store_path: Path) -> None:
+    """Its placeholder shows the default deadline: session date + answer days, which overflowed."""
+    from tui.dialogs.edit_item_dialog import EditItemDialog
+
+    _damage(seeded_store_path, lambda t: next(iter(t["sessions"].values())).update(date="9999-12-31"))
+    with Store.open(seeded_store_path) as store:
+        request = next(i for i in store.items() if i.kind is Kind.REQUEST)
+        fields = EditItemDialog(request, store.deadline_rules)._fields()
+    assert any("31/12/9999" in placeholder for _, _, _, placeholder in fields)
