@@ -16,20 +16,26 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .bounds import MAX_ANSWER_DAYS, check_day, check_setting
 from .clock import now
 from .errors import StoreError
-from .followup import DeadlineRules
+from .followup import DeadlineRules, rules_from_meta, rules_problems
 from .history import HistoryEntry, current_user
-from .queries import MIN_ID_PREFIX, ItemQueries
 from .migrations import SCHEMA_VERSION
 from .models import Item, Kind, Session
+from .queries import MIN_ID_PREFIX, ItemQueries
 from .text import clean
-from .tracking import DirectiveStatus, RequestStatus, parse_directive_status, parse_request_status
+from .tracking import (
+    DirectiveStatus,
+    RequestStatus,
+    parse_directive_status,
+    parse_request_status,
+)
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
 
-__all__ = ["EditConflict", "ItemEditing", "TRACKED_KINDS", "MIN_ID_PREFIX"]
+__all__ = ["MIN_ID_PREFIX", "TRACKED_KINDS", "EditConflict", "ItemEditing"]
 
 TRACKED_KINDS = (Kind.REQUEST, Kind.DIRECTIVE)
 """The kinds that are followed up after the session."""
@@ -111,13 +117,26 @@ class ItemEditing(ItemQueries):
     @property
     def deadline_rules(self) -> DeadlineRules:
         """Days an agency has to answer a request, as set for this store (40 and 50 by default)."""
-        stored = self._meta("deadline_rules") or {}
-        return DeadlineRules(**{k: int(v) for k, v in stored.items() if k in ("answer_days", "answer_days_with_co")})
+        return rules_from_meta(self._meta("deadline_rules"))
+
+    def damaged_values(self) -> list[str]:
+        """What the store file holds that no haicap command writes (a deadline in 9999, a null
+        record, a malformed history row): one sentence each, with the fix. The store works
+        around them (see `store.checkup`); the command line warns about them."""
+        from .checkup import store_problems
+
+        return store_problems(self._db.storage.read() or {})
+
+    def deadline_rules_damaged(self) -> bool:
+        """Whether the stored rules hold a value `deadline_rules` cannot use (so the defaults
+        stand in for it): setting the same rules again then repairs the store."""
+        return bool(rules_problems(self._meta("deadline_rules")))
 
     def set_deadline_rules(self, rules: DeadlineRules) -> None:
-        """Change the default answer deadlines of requests (days after the session)."""
-        if rules.answer_days <= 0 or rules.answer_days_with_co <= 0:
-            raise StoreError("answer deadlines must be a positive number of days")
+        """Change the default answer deadlines of requests (days after the session, 1 to
+        `MAX_ANSWER_DAYS`); a value out of range is refused and nothing is written."""
+        for name in ("answer_days", "answer_days_with_co"):
+            check_setting(getattr(rules, name), name.replace("_", "-"), 1, MAX_ANSWER_DAYS)
         with self._writing("config"):
             old = self.deadline_rules
             self._set_meta("deadline_rules", {"answer_days": rules.answer_days, "answer_days_with_co": rules.answer_days_with_co})
@@ -173,6 +192,9 @@ class ItemEditing(ItemQueries):
             raise StoreError(f"item {item.id} ({item.kind.title_en.lower()}) has no field {', '.join(sorted(unknown))}")
         values = dict(changes)
         for key in ("owner", "answer", "note"):
+            if key in changes and changes[key] is not None and not isinstance(changes[key], str):
+                raise StoreError(f"{key} must be text, not {type(changes[key]).__name__}")
+        for key in ("owner", "answer", "note"):
             if key in values:
                 values[key] = clean(values[key] or "")
         if "co_agencies" in values:
@@ -180,6 +202,12 @@ class ItemEditing(ItemQueries):
         for key in ("deadline", "done"):
             if values.get(key) is not None and not isinstance(values[key], dt.date):
                 raise StoreError(f"{key} must be a date")
+            if values.get(key) is not None:
+                check_day(values[key], key)
+        if values.get("done") is not None and values["done"] < item.session.date:
+            raise StoreError(
+                f"done: {values['done'].isoformat()} is before the session of {item.session.date.isoformat()}"
+            )
         if "responds_to" in values:
             values["responds_to"] = tuple(self._directive_ids(values["responds_to"] or ()))
         new_tracking = replace(item.tracking, **values)

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
+from .bounds import MAX_ANSWER_DAYS, add_days
 from .models import Item, Kind
 from .tracking import DirectiveStatus, RequestStatus
 
-__all__ = ["DeadlineRules", "FollowUp", "follow_up"]
+__all__ = ["DeadlineRules", "FollowUp", "follow_up", "rules_from_meta", "rules_problems"]
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,41 @@ class DeadlineRules:
 
     answer_days: int = 40
     answer_days_with_co: int = 50
+
+
+_RULE_NAMES = ("answer_days", "answer_days_with_co")
+
+
+def _usable_days(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_ANSWER_DAYS
+
+
+def rules_from_meta(stored: Any) -> DeadlineRules:
+    """The rules a store's meta holds; a value that is not a whole number of 1 to
+    `MAX_ANSWER_DAYS` days (written by an older haicap or by hand) counts as the default,
+    and `rules_problems` names it."""
+    if not isinstance(stored, dict):
+        return DeadlineRules()
+    return DeadlineRules(**{k: v for k, v in stored.items() if k in _RULE_NAMES and _usable_days(v)})
+
+
+def rules_problems(stored: Any) -> list[str]:
+    """What is wrong with the stored rules, one sentence each, with the command that fixes it."""
+    if stored is None:
+        return []
+    if not isinstance(stored, dict):
+        return ["the store's answer deadlines are damaged; the defaults are used (fix with haicap config --answer-days N)"]
+    problems = []
+    default = DeadlineRules()
+    for name in _RULE_NAMES:
+        if name in stored and not _usable_days(stored[name]):
+            option = "--" + name.replace("_", "-")
+            shown = repr(stored[name])[:40]
+            problems.append(
+                f"the store's {option[2:]} is {shown}, not 1 to {MAX_ANSWER_DAYS}; {getattr(default, name)} is used "
+                f"(fix with haicap config {option} N)"
+            )
+    return problems
 
 
 @dataclass(frozen=True)
@@ -57,7 +94,7 @@ def request_deadline(item: Item, rules: DeadlineRules) -> dt.date:
     if tracking.deadline:
         return tracking.deadline
     days = rules.answer_days_with_co if tracking.co_agencies else rules.answer_days
-    return item.session.date + dt.timedelta(days=days)
+    return add_days(item.session.date, days)
 
 
 def follow_up(item: Item, today: dt.date, rules: DeadlineRules | None = None) -> FollowUp | None:

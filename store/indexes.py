@@ -25,6 +25,11 @@ _KIND_BY_VALUE = {kind.value: kind for kind in Kind}
 """A dict lookup instead of calling the enum, once per item of the store."""
 
 
+def _order(row: dict[str, Any]) -> int:
+    order = row.get("order")
+    return order if isinstance(order, int) else 0
+
+
 class StoreIndexes:
     """Sessions and items of the store file as domain objects, indexed for the UI."""
 
@@ -42,7 +47,11 @@ class StoreIndexes:
         # The rows as the storage holds them (keyed by document id): TinyDB's `all()` would
         # wrap each of 300,000 rows in a Document first.
         tables = self._db.storage.read() or {}
-        sessions = {row["id"]: self._session_from_row(row) for row in tables.get("sessions", {}).values()}
+        sessions = {}
+        for row in (tables.get("sessions") or {}).values():
+            session = self._usable_session(row)
+            if session is not None:
+                sessions[session.id] = session
         by_commune: dict[str, list[Session]] = {}
         for session in sessions.values():
             for code in session.commune_codes:
@@ -52,12 +61,18 @@ class StoreIndexes:
         by_id: dict[str, Item] = {}
         doc_ids: dict[str, int] = {}
         by_province: dict[str, list[Item]] = {}
-        rows = sorted(tables.get("items", {}).items(), key=lambda pair: (newest_first.get(pair[1]["session"], 0), pair[1]["order"]))
+        # A record damaged by hand or by an older haicap (null, a field missing or of the wrong
+        # type) is left out rather than stopping every view; `store.checkup` names it.
+        usable = [(d, r) for d, r in (tables.get("items") or {}).items() if isinstance(r, dict) and isinstance(r.get("session"), str)]
+        rows = sorted(usable, key=lambda pair: (newest_first.get(pair[1]["session"], 0), _order(pair[1])))
         for doc_id, row in rows:
             session = sessions.get(row["session"])
             if session is None:
                 continue  # an item whose session is gone is not shown
-            item = self._item_from_row(row, session)
+            try:
+                item = self._item_from_row(row, session)
+            except (KeyError, TypeError, ValueError):
+                continue
             by_id[item.id] = item
             doc_ids[item.id] = int(doc_id)
             by_province.setdefault(session.province.code, []).append(item)
@@ -74,12 +89,22 @@ class StoreIndexes:
         }
         self._items_by_commune = {code: tuple(found) for code, found in items.items()}
 
+    def _usable_session(self, row: Any) -> Session | None:
+        """The session of a record, or None for a damaged one (an unknown province still raises)."""
+        if not isinstance(row, dict) or not isinstance(row.get("province"), str):
+            return None
+        try:
+            return self._session_from_row(row)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+
     @staticmethod
     def _item_from_row(row: dict[str, Any], session: Session) -> Item:
+        text = row["text"]
         return Item(
-            id=row["id"],
+            id=str(row["id"]),
             kind=_KIND_BY_VALUE[row["kind"]],
-            text=row["text"],
+            text=text if isinstance(text, str) else str(text),
             session=session,
             commune_codes=tuple(row["communes"]),
             tracking=Tracking.from_row(row.get("tracking")),

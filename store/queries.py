@@ -8,7 +8,7 @@ which is read from the store's `history` table.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import StoreError
 from .history import HistoryEntry
@@ -95,31 +95,52 @@ class ItemQueries:
 
     def history(self, item_id: str) -> list[HistoryEntry]:
         """Every recorded change of the item, oldest first."""
-        rows = [r for r in self._db.table("history").all() if r.get("item") == item_id]
-        entries = [
-            HistoryEntry(
-                item_id=r["item"],
-                who=r["who"],
-                when=dt.datetime.fromisoformat(r["when"]),
-                field=r["field"],
-                old=r.get("old", ""),
-                new=r.get("new", ""),
-                revision=r.get("revision", 0),
-            )
-            for r in rows
-        ]
+        rows = [r for r in self._history_rows() if r.get("item") == item_id]
+        entries = [entry for entry in map(_history_entry, rows) if entry is not None]
         return sorted(entries, key=lambda e: (e.revision, e.when))
+
+    def _history_rows(self) -> list[dict[str, Any]]:
+        """The history records as stored; a null one (a damaged file) is left out."""
+        table = (self._db.storage.read() or {}).get("history") or {}
+        if not isinstance(table, dict):
+            return []
+        ordered = sorted(table.items(), key=lambda pair: int(pair[0]) if str(pair[0]).isdigit() else 0)
+        return [row for _, row in ordered if isinstance(row, dict)]
 
     def last_change(self) -> HistoryEntry | None:
         """The newest history entry of the whole store (to say who changed what)."""
-        rows = self._db.table("history").all()
-        if not rows:
-            return None
         # Times are kept to the second, so several changes may share the newest one; the
-        # last written of them has the highest document id.
-        row = max(rows, key=lambda r: (r["when"], r.doc_id))
-        return HistoryEntry(
-            row["item"], row["who"], dt.datetime.fromisoformat(row["when"]), row["field"],
-            row.get("old", ""), row.get("new", ""), row.get("revision", 0),
-        )
+        # last written of them comes last in the table (records keep their insertion order).
+        entries = [entry for entry in map(_history_entry, self._history_rows()) if entry is not None]
+        if not entries:
+            return None
+        return _newest(entries)
 
+
+
+def _newest(entries: list[HistoryEntry]) -> HistoryEntry:
+    """The entry with the latest time; of several with the same time, the last recorded."""
+    best = entries[0]
+    for entry in entries[1:]:
+        if entry.when >= best.when:
+            best = entry
+    return best
+
+
+def _history_entry(row: dict[str, Any]) -> HistoryEntry | None:
+    """A history record as an entry; None for a malformed one (`store.checkup` names it)."""
+    try:
+        when = dt.datetime.fromisoformat(row["when"])
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.UTC)
+        return HistoryEntry(
+            item_id=row["item"],
+            who=str(row["who"]),
+            when=when,
+            field=str(row["field"]),
+            old=str(row.get("old", "")),
+            new=str(row.get("new", "")),
+            revision=row["revision"] if isinstance(row.get("revision"), int) else 0,
+        )
+    except (KeyError, TypeError, ValueError):
+        return None

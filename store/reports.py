@@ -17,20 +17,22 @@ from typing import Any
 
 import yaml
 
+from .bounds import day_problem
 from .errors import ReportError
-from .tracking import Tracking
+from .file_names import shown_name
 from .models import Commune, Kind, Person, Province
 from .registry import Registry
 from .text import clean
+from .tracking import Tracking
 
 __all__ = [
     "FORMAT",
     "ParsedItem",
     "SessionReport",
-    "parse_report",
-    "read_report_file",
     "bundled_reports",
     "load_structured",
+    "parse_report",
+    "read_report_file",
 ]
 
 FORMAT = "haicap-session/1"
@@ -76,6 +78,18 @@ class SessionReport:
     """For an import of a session already stored (another outlet's report): that
     session's id; the items are added to it."""
 
+    def __post_init__(self) -> None:
+        # Every way in (YAML, JSON, a text or Word file read, --date) ends here: a date out
+        # of range would overflow deadline arithmetic in every view of the store.
+        problem = day_problem(self.date)
+        if problem:
+            raise ReportError(self.source_name, f"session date {problem}")
+        for number, item in enumerate(self.items, start=1):
+            tracking = item.tracking
+            for name, day in (("deadline", tracking and tracking.deadline), ("done", tracking and tracking.done)):
+                if isinstance(day, dt.date) and day_problem(day):
+                    raise ReportError(self.source_name, f"item {number}: {name} {day_problem(day)}")
+
     def content_hash(self) -> str:
         """A digest of what the report says (not of its file), so re-importing it is a no-op."""
         canonical = {
@@ -94,21 +108,34 @@ def _text(value: Any, field: str, source: str, *, required: bool = True) -> str:
         if required:
             raise ReportError(source, f"missing required field '{field}'")
         return ""
-    if not isinstance(value, (str, int, float)):
-        raise ReportError(source, f"field '{field}' must be text")
-    return clean(str(value))
+    if not isinstance(value, str):
+        # A number or a yes/no where text belongs is a mistake in the file (YAML reads
+        # `title: 2025` as a number and `source: no` as False), not text to store.
+        kind = "a yes/no value" if isinstance(value, bool) else f"a {type(value).__name__}"
+        raise ReportError(source, f"field '{field}' must be text, not {kind} (put it in quotes)")
+    return clean(value)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """A value from the file as a message quotes it: at most `limit` characters."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _date(value: Any, source: str) -> dt.date:
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = _text(value, "session.date", source)
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise ReportError(source, f"session.date '{text}' is not a real date (YYYY-MM-DD)") from None
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    else:
+        text = _text(value, "session.date", source)
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            raise ReportError(source, f"session.date '{text}' is not a real date (YYYY-MM-DD)") from None
+    problem = day_problem(day)
+    if problem:
+        raise ReportError(source, f"session.date {problem}")
+    return day
 
 
 def _person(value: Any, field: str, source: str) -> Person:
@@ -129,7 +156,9 @@ def _communes(labels: Any, field: str, province: Province, registry: Registry, s
     for label in labels:
         if isinstance(label, dict):
             label = label.get("code") or f"{label.get('type', '')} {label.get('name', '')}"
-        commune = registry.parse_commune(province, str(label))
+        if not isinstance(label, str):
+            raise ReportError(source, f"'{field}' must list communes as text, not {type(label).__name__}")
+        commune = registry.parse_commune(province, label)
         if commune is None:
             raise ReportError(source, f"commune '{clean(str(label))}' is not in the registry of {province.full_name}")
         if commune not in found:
@@ -142,7 +171,7 @@ def parse_report(data: Any, registry: Registry, source: str) -> SessionReport:
     if not isinstance(data, dict):
         raise ReportError(source, "not a haicap session report (expected a mapping at the top)")
     if data.get("format") != FORMAT:
-        raise ReportError(source, f"unknown format {data.get('format')!r} (expected '{FORMAT}')")
+        raise ReportError(source, f"unknown format {_short(repr(data.get('format')))} (expected '{FORMAT}')")
     session = data.get("session")
     if not isinstance(session, dict):
         raise ReportError(source, "missing required field 'session'")
@@ -159,10 +188,12 @@ def parse_report(data: Any, registry: Registry, source: str) -> SessionReport:
         if not isinstance(raw, dict):
             raise ReportError(source, f"item {number} is not a mapping")
         try:
-            kind = Kind(str(raw.get("kind", "")).strip())
+            kind = Kind(raw.get("kind", "").strip() if isinstance(raw.get("kind", ""), str) else None)
         except ValueError:
             allowed = ", ".join(k.value for k in Kind)
-            raise ReportError(source, f"item {number}: kind {raw.get('kind')!r} is not one of {allowed}") from None
+            # The value is the file's: shown short, whatever it holds.
+            shown = _short(repr(raw.get("kind")))
+            raise ReportError(source, f"item {number}: kind {shown} is not one of {allowed}") from None
         text = _text(raw.get("text"), f"items[{number}].text", source)
         item_communes = communes
         if raw.get("communes") is not None:
@@ -201,8 +232,17 @@ def load_structured(raw: bytes, source: str, suffix: str) -> Any:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ReportError(source, "not UTF-8 text") from None
+    depth = _nesting_depth(text)
+    if depth > MAX_NESTING:
+        raise ReportError(source, f"nested more than {MAX_NESTING} levels deep; a session report needs a few")
     try:
-        return json.loads(text) if suffix == ".json" else yaml.safe_load(text)
+        if suffix == ".json":
+            return json.loads(text, object_pairs_hook=_unique_keys)
+        return yaml.load(text, Loader=_ReportLoader)
+    except _Refused as refused:
+        raise ReportError(source, str(refused)) from None
+    except RecursionError:
+        raise ReportError(source, f"nested more than {MAX_NESTING} levels deep") from None
     except json.JSONDecodeError as error:
         raise ReportError(source, f"malformed JSON at line {error.lineno}") from None
     except yaml.YAMLError as error:
@@ -213,20 +253,93 @@ def load_structured(raw: bytes, source: str, suffix: str) -> Any:
         raise ReportError(source, f"invalid value in YAML ({error})") from None
 
 
+MAX_NESTING = 50
+"""Lists and mappings nested deeper than this are refused (a session report needs four):
+JSON nested 100,000 deep would exhaust Python's recursion limit."""
+
+
+class _Refused(Exception):
+    """A structure the report format does not allow (its message is the reason)."""
+
+
+def _nesting_depth(text: str) -> int:
+    """How deep brackets and braces nest in `text`, in one pass without parsing, so that a
+    document nested 100,000 deep is refused before a parser recurses into it. Brackets
+    inside strings count too, which can only overstate the depth of an odd file; YAML's
+    indentation nesting is bounded by the loader (see `_ReportLoader`)."""
+    if text.count("[") + text.count("{") <= MAX_NESTING:
+        return 0  # cannot nest deeper than it has brackets: the common case costs two counts
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_NESTING:
+                    return deepest
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return deepest
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict, refusing a key given twice (json would keep the last silently)."""
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _Refused(f"duplicate key {_short(repr(key))} in a JSON object")
+        result[key] = value
+    return result
+
+
+class _ReportLoader(yaml.SafeLoader):
+    """PyYAML's safe loader without aliases and with a nesting bound.
+
+    An alias (`*a`) repeats what an anchor (`&a`) names: a few hundred bytes of nested
+    aliases ("billion laughs") expand to gigabytes. Session reports never need them. Keys
+    given twice are refused, as in JSON."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _Refused(f"YAML aliases (*name) are not allowed in a report (line {event.start_mark.line + 1})")
+        event = self.peek_event()
+        if getattr(event, "anchor", None) is not None:
+            raise _Refused(f"YAML anchors (&name) are not allowed in a report (line {event.start_mark.line + 1})")
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > MAX_NESTING:
+                raise _Refused(f"nested more than {MAX_NESTING} levels deep; a session report needs a few")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            seen = set()
+            for key_node, _ in node.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+                if key is not None and key in seen:
+                    raise _Refused(f"duplicate key {_short(repr(key))} (line {key_node.start_mark.line + 1})")
+                seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 _load_document = load_structured  # the name the rest of this module (and older callers) use
 
 
 def read_report_file(path: Path, registry: Registry) -> SessionReport:
     """Read and validate a YAML or JSON report file."""
+    shown = shown_name(path)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ReportError(path, "no such file") from None
+        raise ReportError(shown, "no such file") from None
     except IsADirectoryError:
-        raise ReportError(path, "is a directory, not a report file") from None
+        raise ReportError(shown, "is a directory, not a report file") from None
     except OSError as error:
-        raise ReportError(path, error.strerror or str(error)) from None
-    return parse_report(_load_document(raw, str(path), path.suffix.lower()), registry, str(path))
+        raise ReportError(shown, error.strerror or str(error)) from None
+    return parse_report(_load_document(raw, shown, path.suffix.lower()), registry, shown)
 
 
 def bundled_reports(registry: Registry) -> list[SessionReport]:

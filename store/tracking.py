@@ -14,7 +14,7 @@ from enum import Enum
 
 from .text import fold
 
-__all__ = ["RequestStatus", "DirectiveStatus", "Tracking", "parse_request_status", "parse_directive_status"]
+__all__ = ["DirectiveStatus", "RequestStatus", "Tracking", "parse_directive_status", "parse_request_status", "row_problems"]
 
 
 class RequestStatus(str, Enum):
@@ -132,20 +132,75 @@ class Tracking:
 
     @classmethod
     def from_row(cls, row: dict | None) -> Tracking:
-        """Read the stored form back (missing fields take their defaults)."""
+        """Read the stored form back (missing fields take their defaults).
+
+        A record written by hand or by an older haicap may hold anything: a value of the
+        wrong type is shown as text (or left out: a date that is not one, an unknown
+        status), never a crash; `row_problems` says what to fix."""
         if not row:
             return _UNTRACKED  # most items (achievements, difficulties): one shared instance
+        if not isinstance(row, dict):
+            return _UNTRACKED
         deadline, done, status = row.get("deadline"), row.get("done"), row.get("status")
         return cls(
-            owner=row.get("owner", ""),
-            co_agencies=tuple(row.get("co_agencies", ())),
-            deadline=dt.date.fromisoformat(deadline) if deadline else None,
-            done=dt.date.fromisoformat(done) if done else None,
-            status=_STATUS_BY_VALUE[status] if status else None,
-            answer=row.get("answer", ""),
-            note=row.get("note", ""),
-            responds_to=tuple(row.get("responds_to", ())),
+            owner=_as_text(row.get("owner", "")),
+            co_agencies=_as_texts(row.get("co_agencies", ())),
+            deadline=_as_date(deadline) if deadline else None,
+            done=_as_date(done) if done else None,
+            status=_STATUS_BY_VALUE.get(status) if isinstance(status, str) else None,
+            answer=_as_text(row.get("answer", "")),
+            note=_as_text(row.get("note", "")),
+            responds_to=_as_texts(row.get("responds_to", ())),
         )
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    return "" if value is None else str(value)
+
+
+def _as_texts(value: object) -> tuple[str, ...]:
+    if isinstance(value, (list, tuple)):
+        return tuple(_as_text(v) for v in value)
+    return () if value in (None, "") else (_as_text(value),)
+
+
+def _as_date(value: object) -> dt.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def row_problems(row: object) -> list[str]:
+    """What is wrong in a stored tracking record ("deadline 9999-12-31 is outside years
+    2000–2100"), one phrase per field; empty for a sound one."""
+    from .bounds import day_problem
+
+    if not row:
+        return []
+    if not isinstance(row, dict):
+        return ["its follow-up record is damaged"]
+    problems = []
+    for name in ("deadline", "done"):
+        value = row.get(name)
+        if not value:
+            continue
+        day = _as_date(value)
+        if day is None:
+            problems.append(f"{name} {str(value)[:40]!r} is not a date")
+        elif day_problem(day):
+            problems.append(f"{name} {day_problem(day)}")
+    for name in ("owner", "answer", "note"):
+        if name in row and not isinstance(row[name], str):
+            problems.append(f"{name} is {type(row[name]).__name__}, not text")
+    status = row.get("status")
+    if status and status not in _STATUS_BY_VALUE:
+        problems.append(f"status {str(status)[:40]!r} is not a request status")
+    return problems
 
 
 _UNTRACKED = Tracking()

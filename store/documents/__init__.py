@@ -19,10 +19,12 @@ import stat
 from pathlib import Path
 
 from ..errors import ReportError
+from ..file_names import shown_name
 from ..reports import load_structured
 from .blocks import Block, Document
 from .headings import heading_kind
 from .legacy_doc import doc_blocks
+from .limits import check_zip_sizes
 from .pdf import pdf_blocks
 from .plain_text import decode, text_blocks
 from .word import docx_blocks
@@ -61,7 +63,7 @@ def read_document(path: Path | str) -> Document:
     through antiword or LibreOffice when one is installed, .txt/.md/.text (or no suffix)
     are decoded as UTF-8, UTF-16 or Windows-1258. The size is checked before anything is read.
     """
-    source = str(path)
+    source = shown_name(path)  # a name with a newline or an escape must not split or colour a message
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in _REFUSED:
@@ -71,6 +73,8 @@ def read_document(path: Path | str) -> Document:
 
     if suffix == ".docx":
         raw = _read_bytes(path, source, MAX_DOCX_BYTES, "Word files")
+        if raw.startswith(b"PK"):  # what is not a zip, word.py names (an old .doc, a protected file)
+            check_zip_sizes(raw, source)
         return Document(source=source, format="docx", blocks=docx_blocks(raw, source))
     if suffix == ".pdf":
         raw = _read_bytes(path, source, MAX_PDF_BYTES, "PDF files")

@@ -50,6 +50,9 @@ def converters() -> list[tuple[str, str]]:
 def doc_blocks(raw: bytes, source: str, *, max_text: int) -> tuple[Block, ...]:
     """The blocks of an old Word file's text; ReportError when it is not one or cannot be converted."""
     if raw.startswith(b"PK\x03\x04"):
+        from .limits import check_zip_sizes
+
+        check_zip_sizes(raw, source)  # by what it really unpacks to, as for a .docx
         return docx_blocks(raw, source)  # a .docx named .doc: Word opens it, and so do we
     if raw.lstrip().startswith(b"{\\rtf"):
         raise ReportError(source, f"an RTF file named .doc, not a Word .doc; {_SAVE_AS_DOCX}")

@@ -110,16 +110,22 @@ def fail(message: str, code: int = 1) -> int:
 
 
 def parse_day(text: str, option: str, *, allow_none: bool = False) -> dt.date | None:
-    """A date given on the command line (YYYY-MM-DD or DD/MM/YYYY); `none` clears when allowed."""
+    """A date given on the command line (YYYY-MM-DD or DD/MM/YYYY), within years 2000–2100
+    (see `store.bounds`); `none` clears when allowed. CommandError (exit 2) otherwise."""
+    from store.bounds import day_problem
     from store.importer import parse_date
 
     if allow_none and text.strip().casefold() in NONE_WORDS:
         return None
+    hint = "; 'none' clears it" if allow_none else ""
     try:
-        return parse_date(text)
+        day = parse_date(text)
     except ValueError as error:
-        hint = "; 'none' clears it" if allow_none else ""
-        raise CommandError(f"{option}: {error}{hint}", code=2) from None
+        raise CommandError(f"{option}: {visible(str(error))}{hint}", code=2) from None
+    problem = day_problem(day)
+    if problem:
+        raise CommandError(f"{option}: {problem}{hint}", code=2)
+    return day
 
 
 def parse_kind(text: str) -> Kind:
@@ -132,26 +138,37 @@ def parse_kind(text: str) -> Kind:
     raise CommandError(f"--kind: '{text}' is not a kind; use one of: {allowed}", code=2)
 
 
-def parse_count(text: str, option: str, *, minimum: int = 1) -> int:
-    """A whole number of at least `minimum`, from an option; CommandError (exit 2) otherwise."""
-    try:
-        value = int(str(text).strip())
-    except ValueError:
-        raise CommandError(f"{option}: '{text}' is not a whole number", code=2) from None
+def _whole_number(text: str, option: str, of_unit: str) -> int:
+    """An integer written in plain digits: "1e20", "10**12", "3.5" or "abc" are refused."""
+    stripped = str(text).strip()
+    # int() alone would take "1_000" and "٣" (Arabic-Indic digits); only ASCII digits are meant.
+    digits = stripped[1:] if stripped[:1] in "+-" else stripped
+    if not digits.isascii() or not digits.isdigit() or len(digits) > 18:
+        shown = visible(str(text))
+        if digits.isascii() and digits.isdigit():
+            raise CommandError(f"{option}: '{shown[:24]}…' is far too large", code=2)
+        raise CommandError(f"{option}: '{shown}' is not a whole number{of_unit}", code=2)
+    return int(stripped)
+
+
+def parse_count(text: str, option: str, *, minimum: int = 1, maximum: int | None = None) -> int:
+    """A whole number from `minimum` to `maximum` (when given), from an option; CommandError (exit 2) otherwise."""
+    value = _whole_number(text, option, "")
     if value < minimum:
         raise CommandError(f"{option}: must be at least {minimum}, not {value}", code=2)
+    if maximum is not None and value > maximum:
+        raise CommandError(f"{option}: must be at most {maximum}, not {value}", code=2)
     return value
 
 
-def parse_positive_int(text: str, option: str, unit: str = "days") -> int:
-    """A whole number (of `unit`, when given) greater than zero."""
+def parse_positive_int(text: str, option: str, unit: str = "days", *, maximum: int | None = None) -> int:
+    """A whole number (of `unit`, when given) greater than zero and at most `maximum` (when given)."""
     of_unit = f" of {unit}" if unit else ""
-    try:
-        value = int(text.strip())
-    except ValueError:
-        raise CommandError(f"{option}: '{text}' is not a whole number{of_unit}", code=2) from None
+    value = _whole_number(text, option, of_unit)
     if value <= 0:
         raise CommandError(f"{option}: must be a positive number{of_unit}, not {value}", code=2)
+    if maximum is not None and value > maximum:
+        raise CommandError(f"{option}: must be at most {maximum}{' ' + unit if unit else ''}, not {value}", code=2)
     return value
 
 
@@ -182,17 +199,25 @@ def open_store(db_path: Path) -> Iterator[Store]:
     if not db_path.exists() or (db_path.is_dir() and not (db_path / STORE_FILE).exists()):
         raise CommandError(f"{db_path}: no haicap store here; create one with haicap init --db {db_path} [--with-seeds]")
     with Store.open(db_path, read_only=_read_only.get()) as store:
+        # Values an older haicap or a hand edit left are worked around; say what to fix.
+        for problem in store.damaged_values():
+            print(f"haicap: warning: {problem}", file=sys.stderr)
         yield store
 
 
 def current_day() -> dt.date:
     """Today, or the day fixed by --today / HAICAP_TODAY; a malformed value exits 2."""
-    from store.clock import today
+    from store.bounds import day_problem
+    from store.clock import TODAY_ENV_VAR, today
 
     try:
-        return today()
+        day = today()
     except StoreError as error:
-        raise CommandError(str(error), code=2) from None
+        raise CommandError(visible(str(error)), code=2) from None
+    problem = day_problem(day)
+    if problem:
+        raise CommandError(f"{TODAY_ENV_VAR}: {problem}", code=2)
+    return day
 
 
 def find_province(store: Store, name: str) -> Province:

@@ -17,6 +17,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from store.file_names import shown_name
+from store.text import visible
+
 from .common import CommandError, current_day, find_province, open_store, resolve_commune
 
 if TYPE_CHECKING:
@@ -68,7 +71,17 @@ def _format(args: argparse.Namespace) -> str:
     if args.output == "-":
         return "md"
     if args.output:
-        return _SUFFIXES.get(Path(args.output).suffix.lower(), "docx")
+        suffix = Path(args.output).suffix.lower()
+        if suffix in _SUFFIXES:
+            return _SUFFIXES[suffix]
+        if suffix:
+            # `-o minutes.pdf` would otherwise write a .docx under a name that says PDF.
+            raise CommandError(
+                f"-o: '{shown_name(args.output)}': haicap cannot write {visible(suffix)} files; "
+                f"name a .docx, .xlsx, .md or .csv file, or give --format",
+                code=2,
+            )
+        return "docx"
     return "docx"
 
 
@@ -115,5 +128,5 @@ def _export(args: argparse.Namespace, db_path: Path) -> int:
     path = Path(args.output) if args.output else Path(content.file_name(f".{fmt}"))
     written = write_new(path, data, force=args.force)
     counts = f"{len(content.tracked)} requests and directives"
-    print(f"wrote {written} ({fmt}: {content.scope}, {len(content.blocks)} session(s), {counts})")
+    print(f"wrote {shown_name(written)} ({fmt}: {content.scope}, {len(content.blocks)} session(s), {counts})")
     return 0

@@ -250,6 +250,11 @@ def _changes(args: argparse.Namespace, item: Item, today: dt.date, dates: dict[s
         raise CommandError(f"item {item.id} is a directive: only requests have an answer (--answer)")
     if item.kind is Kind.DIRECTIVE and args.responds_to is not None:
         raise CommandError(f"item {item.id} is a directive: only requests are answered by directives (--responds-to)")
+    done = dates.get("done")
+    if done is not None and done < item.session.date:
+        raise CommandError(
+            f"--done: {done.isoformat()} is before the item's session of {item.session.date.isoformat()}", code=2
+        )
     changes: dict[str, Any] = dict(dates)
     for name in ("owner", "answer", "note"):
         if getattr(args, name) is not None:

@@ -9,24 +9,27 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import json
 from pathlib import Path
 
 from store import StoreError
+from store.file_names import shown_name
 
-from .common import current_day, fail
+from .common import CommandError, current_day, fail, parse_day
 
 __all__ = ["register"]
 
 
-def _date_argument(text: str):
-    """argparse type for --date: YYYY-MM-DD or DD/MM/YYYY, and a day that exists."""
-    from store.importer import parse_date
-
+def _date_argument(text: str) -> dt.date:
+    """argparse type for --date: YYYY-MM-DD or DD/MM/YYYY, a day that exists, within years
+    2000–2100 (see `parse_day`); what was typed is echoed with escape sequences made visible."""
     try:
-        return parse_date(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+        day = parse_day(text, "--date")
+    except CommandError as error:
+        raise argparse.ArgumentTypeError(str(error).removeprefix("--date: ")) from None
+    assert day is not None
+    return day
 
 
 def _session_options(parser: argparse.ArgumentParser) -> None:
@@ -112,8 +115,10 @@ def _import(args: argparse.Namespace, db_path: Path) -> int:
         except Exception as error:  # noqa: BLE001
             # The reader is heuristic code run on any file a user has: a bug there is one
             # line naming the file, never a traceback, and nothing is written.
-            errors.append(f"{path}: cannot read ({type(error).__name__}: {error})")
+            errors.append(f"{shown_name(path)}: cannot read ({type(error).__name__}: {error})")
     if errors:
+        if len(args.files) == 1:
+            return fail(f"{errors[0]}; nothing imported")  # one file, one line
         for plan in plans:
             print("\n".join(plan.describe()))
         for message in errors:
@@ -170,7 +175,7 @@ def _extract(args: argparse.Namespace, db_path: Path) -> int:
     except StoreError as error:
         return fail(str(error))
     except Exception as error:  # noqa: BLE001 - see _import
-        return fail(f"{args.file}: cannot read ({type(error).__name__}: {error})")
+        return fail(f"{shown_name(args.file)}: cannot read ({type(error).__name__}: {error})")
     data = extraction.to_json()
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))

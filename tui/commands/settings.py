@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from store.backups import MIN_KEEP
+from store.bounds import MAX_ANSWER_DAYS, MAX_BACKUPS
 
 from .common import open_store, parse_count, parse_positive_int
 
@@ -22,12 +23,12 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
         "40 days by default, 50 when co-operating agencies are involved. Without options, print them. "
         "Every change is recorded in the audit log (`haicap audit`).",
     )
-    config.add_argument("--answer-days", metavar="N", help="days to answer a request (a positive whole number)")
+    config.add_argument("--answer-days", metavar="N", help=f"days to answer a request (1 to {MAX_ANSWER_DAYS})")
     config.add_argument(
-        "--answer-days-with-co", metavar="M", help="days to answer a request that has co-operating agencies"
+        "--answer-days-with-co", metavar="M", help=f"days to answer a request that has co-operating agencies (1 to {MAX_ANSWER_DAYS})"
     )
     config.add_argument(
-        "--backups", metavar="N", help="how many earlier versions of the store to keep for `haicap restore` (at least 1)"
+        "--backups", metavar="N", help=f"how many earlier versions of the store to keep for `haicap restore` (1 to {MAX_BACKUPS})"
     )
     config.set_defaults(handler=_config)
 
@@ -35,9 +36,12 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
 def _config(args: argparse.Namespace, db_path: Path) -> int:
     from store import DeadlineRules
 
-    days = parse_positive_int(args.answer_days, "--answer-days") if args.answer_days is not None else None
+    # Every value is checked before the store is opened: a refused one leaves it untouched.
+    days = (
+        parse_positive_int(args.answer_days, "--answer-days", maximum=MAX_ANSWER_DAYS) if args.answer_days is not None else None
+    )
     with_co = (
-        parse_positive_int(args.answer_days_with_co, "--answer-days-with-co")
+        parse_positive_int(args.answer_days_with_co, "--answer-days-with-co", maximum=MAX_ANSWER_DAYS)
         if args.answer_days_with_co is not None
         else None
     )
@@ -53,7 +57,7 @@ def _config(args: argparse.Namespace, db_path: Path) -> int:
                 answer_days=days if days is not None else rules.answer_days,
                 answer_days_with_co=with_co if with_co is not None else rules.answer_days_with_co,
             )
-            if new == rules:
+            if new == rules and not store.deadline_rules_damaged():
                 print("unchanged")
             else:
                 store.set_deadline_rules(new)
@@ -66,5 +70,6 @@ def _config(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _parse_count(text: str) -> int:
-    """At least 1: the state each change replaces (a restore's included) is always kept."""
-    return parse_count(text, "--backups", minimum=MIN_KEEP)
+    """At least 1: the state each change replaces (a restore's included) is always kept; at
+    most `MAX_BACKUPS`: each backup is a whole copy of the store."""
+    return parse_count(text, "--backups", minimum=MIN_KEEP, maximum=MAX_BACKUPS)

@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
 from store import Item, Kind
+from store.bounds import add_days
 from store.followup import DeadlineRules
 from store.text import visible
 
@@ -191,7 +192,7 @@ class EditItemDialog(ModalScreen[ItemEdit | None]):
         show = lambda date: date.strftime(DATE_FORMAT) if date else ""  # noqa: E731
         if self.item.kind is Kind.REQUEST:
             days = self.rules.answer_days_with_co if tracking.co_agencies else self.rules.answer_days
-            default = (self.item.session.date + dt.timedelta(days=days)).strftime(DATE_FORMAT)
+            default = add_days(self.item.session.date, days).strftime(DATE_FORMAT)  # never overflows
             return [
                 ("owner", "Chủ trì / Owner", tracking.owner, "cơ quan chủ trì · responsible agency"),
                 ("co_agencies", "Phối hợp / With", "; ".join(tracking.co_agencies), "cơ quan phối hợp, ngăn bằng ; · separated by ;"),
