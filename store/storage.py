@@ -32,6 +32,9 @@ STORE_FILE = "haicap.json"
 """Name of the TinyDB file inside a store folder."""
 
 
+_TOLERANT_TABLES = frozenset({"items", "sessions", "history"})
+"""Tables whose damaged records are left out with a warning rather than refused (see `parse`)."""
+
 _NOT_DEFERRED = object()
 """`_pending` outside `deferred()`; inside, None until the first write, then the data."""
 
@@ -94,8 +97,13 @@ class AtomicJSONStorage(Storage):
         if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
             raise StoreError(f"{path}: store file is damaged (not a table of tables)")
         # A record that is not an object (null, a number, text: a hand edit gone wrong) would
-        # fail deep in the code that reads it; say which one, once, here.
+        # fail deep in the code that reads it; say which one, once, here. Items, sessions and
+        # history are the exception: the store opens without the damaged record and every
+        # command says what to fix (store.checkup), so one bad row does not lock every officer
+        # out of a shared store.
         for name, table in data.items():
+            if name in _TOLERANT_TABLES:
+                continue
             for key, row in table.items():
                 if not isinstance(row, dict):
                     raise StoreError(

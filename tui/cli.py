@@ -43,10 +43,12 @@ import os
 import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import NoReturn
 
 from store import StoreError, resolve_store_path
 from store.clock import TODAY_ENV_VAR
 from store.paths import DB_ENV_VAR
+from store.text import visible
 
 from . import logging_setup
 from .commands import MODULES
@@ -95,10 +97,19 @@ def _global_options() -> list[argparse.ArgumentParser]:
     return [db, today]
 
 
+class _OneLineParser(argparse.ArgumentParser):
+    """argparse, but a malformed command line is one line (`haicap items: --kind: expected one
+    argument (see haicap items --help)`), exit 2, like every other refusal; `--help` still
+    prints the whole usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{visible(self.prog)}: {visible(message)} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line grammar (see the module docstring)."""
     parents = _global_options()
-    parser = argparse.ArgumentParser(
+    parser = _OneLineParser(
         prog="haicap",
         description="Terminal dashboard of provincial leaders' working sessions with communes.",
         parents=parents,

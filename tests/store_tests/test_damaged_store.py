@@ -69,12 +69,21 @@ def _invalid_json(folder: Path) -> None:
 DAMAGES = {
     "store file is a folder": (_store_a_folder, "is a folder"),
     "invalid JSON": (_invalid_json, "store file is damaged"),
-    "null item": (_set_row("items", None), "record 1 of table 'items' is null"),
-    "item is text": (_set_row("items", "xin chào"), "is str, not an object"),
-    "null session": (_set_row("sessions", None), "table 'sessions' is null"),
-    "null history row": (_set_row("history", None), "table 'history' is null"),
-    "history row is a list": (_set_row("history", [1, 2]), "table 'history' is list"),
+    "null meta row": (_set_row("meta", None), "table 'meta' is null"),
+    "meta row is text": (_set_row("meta", "xin chào"), "is str, not an object"),
 }
+"""Damage that makes the file unusable: refused in one line."""
+
+RECORD_DAMAGES = {
+    "null item": _set_row("items", None),
+    "item is text": _set_row("items", "xin chào"),
+    "null session": _set_row("sessions", None),
+    "null history row": _set_row("history", None),
+    "history row is a list": _set_row("history", [1, 2]),
+}
+"""Damage to one record of items, sessions or history: the store opens without it and warns."""
+
+READS = [["items"], ["item", REQUEST], ["search", "đê"], ["audit"]]
 
 
 @pytest.fixture
@@ -104,6 +113,22 @@ def test_a_damaged_store_is_one_line_and_left_as_it_is(store_with_history: Path,
     assert _contents(store_with_history) == before
 
 
+@pytest.mark.parametrize("damage", list(RECORD_DAMAGES), ids=list(RECORD_DAMAGES))
+@pytest.mark.parametrize("argv", READS, ids=[" ".join(a) for a in READS])
+def test_a_damaged_record_is_left_out_with_a_warning_and_the_store_left_as_it_is(
+    store_with_history: Path, damage: str, argv: list[str], capsys
+) -> None:
+    RECORD_DAMAGES[damage](store_with_history)
+    capsys.readouterr()
+    before = _contents(store_with_history)
+    code = main(["--db", str(store_with_history), *argv])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and all(line.startswith("haicap: ") for line in err.splitlines()), err
+    assert "warning" in err, err
+    assert code in (0, 1)  # the damaged record may be the one asked for
+    assert _contents(store_with_history) == before
+
+
 def test_backups_as_a_file_refuses_a_change_in_one_line(store_with_history: Path, capsys) -> None:
     _backups_a_file(store_with_history)
     capsys.readouterr()
@@ -121,11 +146,12 @@ def test_an_empty_store_file_reads_as_an_empty_store(seeded_store_path: Path, ca
     assert capsys.readouterr().out.strip() == "no item matches"
 
 
-def test_a_null_record_through_the_real_command_is_one_line(store_with_history: Path) -> None:
+def test_a_null_record_through_the_real_command_is_a_warning_not_a_traceback(store_with_history: Path) -> None:
     _set_row("items", None)(store_with_history)
     done = subprocess.run([sys.executable, "-m", "tui.cli", "--db", str(store_with_history), "items"],
                           cwd=ROOT, check=False, capture_output=True, text=True, timeout=20, stdin=subprocess.DEVNULL)
-    assert done.returncode == 1 and "Traceback" not in done.stderr and done.stderr.count("\n") == 1, done.stderr
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.startswith("haicap: warning: ") and REQUEST in done.stdout, done.stderr
 
 
 # -- a full disk -------------------------------------------------------------------------
