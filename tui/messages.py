@@ -29,8 +29,6 @@ class CommunesLoaded(Message):
     summaries: list[CommuneSummary]
     start_code: str | None
     """The commune to select first (the newest session's), when it is in this province."""
-    seeded: int = 0
-    """How many seed sessions this load added (only on a store's first run)."""
 
 
 @dataclass

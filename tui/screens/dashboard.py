@@ -162,13 +162,12 @@ class DashboardScreen(ItemActionsScreen, ReportImportScreen, ReportExportScreen)
         The list starts on `start_code` when given, else on the newest session's first commune.
         """
         try:
-            seeded = 0  # kept in the message for a caller that seeds; the dashboard does not
             chosen = province or self.store.default_province()
             latest = self.store.latest_session()
             start = start_code
             if start is None and latest is not None and latest.province == chosen:
                 start = latest.commune_codes[0]
-            self.post_message(CommunesLoaded(chosen, self.store.commune_summaries(chosen), start, seeded))
+            self.post_message(CommunesLoaded(chosen, self.store.commune_summaries(chosen), start))
         except StoreError as error:
             self.post_message(LoadFailed(str(error)))
 
@@ -187,8 +186,6 @@ class DashboardScreen(ItemActionsScreen, ReportImportScreen, ReportExportScreen)
             self._show_commune(start)  # now, not on the list's message, so the item can be focused
         if pending is None or not self._focus_item(pending):
             communes.focus()
-        if message.seeded:
-            self.notify(f"Đã nạp {message.seeded} phiên làm việc mẫu / loaded {message.seeded} seed session(s)")
 
     @on(LoadFailed)
     def _load_failed(self, message: LoadFailed) -> None:
