@@ -50,7 +50,7 @@ def converters() -> list[tuple[str, str]]:
 def doc_blocks(raw: bytes, source: str, *, max_text: int) -> tuple[Block, ...]:
     """The blocks of an old Word file's text; ReportError when it is not one or cannot be converted."""
     if raw.startswith(b"PK\x03\x04"):
-        return docx_blocks(raw, source)  # a .docx named .doc: Word opens it, and so do we
+        return docx_blocks(raw, source, max_text=max_text)  # a .docx named .doc: Word opens it, and so do we
     if raw.lstrip().startswith(b"{\\rtf"):
         raise ReportError(source, f"an RTF file named .doc, not a Word .doc; {_SAVE_AS_DOCX}")
     if not raw.startswith(_OLE_MAGIC):

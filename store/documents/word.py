@@ -21,19 +21,32 @@ _MB = 1024 * 1024
 _MAX_DOCX_UNPACKED = 200 * 1024 * 1024
 
 
-def docx_blocks(raw: bytes, source: str) -> tuple[Block, ...]:
-    """The blocks of a .docx file's body; ReportError when it is not a sound Word file."""
+def docx_blocks(raw: bytes, source: str, *, max_text: int | None = None) -> tuple[Block, ...]:
+    """The blocks of a .docx file's body; ReportError when it is not a sound Word file.
+
+    A file with more than `max_text` characters of text is refused: reading stops there
+    (a 20 MB file of compressed text holds far more than any report, and reading it all
+    would take minutes).
+    """
     _check_docx_archive(raw, source)
     import docx  # imported here: only .docx imports pay for python-docx and lxml
 
+    blocks: list[Block] = []
+    chars = 0
     try:
         document = docx.Document(io.BytesIO(raw))
-        blocks = tuple(_walk_docx(document.element.body, document, _Styles(document.part)))
+        for block in _walk_docx(document.element.body, document, _Styles(document.part)):
+            chars += len(block.text)
+            if max_text is not None and chars > max_text:
+                break
+            blocks.append(block)
     except Exception as error:  # noqa: BLE001 - python-docx and lxml raise many types on bad files
         raise ReportError(source, f"damaged Word file ({type(error).__name__})") from None
+    if max_text is not None and chars > max_text:
+        raise ReportError(source, f"Word file has more than {max_text:,} characters of text; refused as too large for a report")
     if not blocks:
         raise ReportError(source, "Word file has no text")
-    return blocks
+    return tuple(blocks)
 
 
 def _check_docx_archive(raw: bytes, source: str) -> None:

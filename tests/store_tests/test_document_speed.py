@@ -21,6 +21,7 @@ import docx
 import pytest
 
 from store.documents import read_document
+from store.errors import ReportError
 
 LINES = (
     "Xã Ngọc Trạo đã hoàn thành 3 km đường giao thông nông thôn",
@@ -102,3 +103,26 @@ def test_styles_still_decide_headings_and_bold(tmp_path):
         ("Kiến nghị, đề xuất", True),
         ("Đề nghị tỉnh hỗ trợ kinh phí.", False),
     ]
+
+
+def test_a_word_file_with_more_text_than_a_report_is_refused_in_one_line(tmp_path):
+    # 6 MB of text compresses into a file well under the 20 MB limit for Word files;
+    # refused like a PDF with too much text, before the reader spends a minute on it.
+    path = tmp_path / "huge.docx"
+    template = io.BytesIO()
+    docx.Document().save(template)
+    paragraph = "Xã đã hoàn thành kế hoạch xây dựng nông thôn mới. " * 20
+    with zipfile.ZipFile(template) as source:
+        xml = source.read("word/document.xml").decode()
+        start = xml.index("<w:body>") + len("<w:body>")
+        body = f"<w:p><w:r><w:t>{paragraph}</w:t></w:r></w:p>" * 6_000
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+            for info in source.infolist():
+                data = xml[:start] + body + xml[start:] if info.filename == "word/document.xml" else source.read(info.filename)
+                out.writestr(info, data)
+    assert path.stat().st_size < 1024 * 1024
+    with pytest.raises(ReportError) as caught, deadline(20):
+        read_document(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: Word file has more than 5,242,880 characters of text"), message
+    assert "\n" not in message
