@@ -126,3 +126,12 @@ def test_a_word_file_with_more_text_than_a_report_is_refused_in_one_line(tmp_pat
     message = str(caught.value)
     assert message.startswith(f"{path}: Word file has more than 5,242,880 characters of text"), message
     assert "\n" not in message
+
+
+def test_a_markdown_heading_with_a_long_run_of_spaces_reads_at_once(tmp_path):
+    # The heading pattern tried the end of the line from every character: 40 kB took 11 s.
+    path = tmp_path / "report.md"
+    path.write_text("# Khó khăn" + " " * 200_000 + "vướng mắc ##\n\nThiếu vốn đầu tư.\n", encoding="utf-8")
+    with deadline(5):
+        blocks = read_document(path).blocks
+    assert [(b.text, b.heading) for b in blocks] == [("Khó khăn vướng mắc", True), ("Thiếu vốn đầu tư.", False)]
