@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from .letters import UPPER
 from ..text import clean
+from .letters import UPPER
 
 __all__ = ["ABBREVIATIONS", "MAX_SENTENCE_CHARS", "split_paragraphs", "split_sentences"]
 
@@ -65,7 +65,8 @@ def _word_before(text: str, start: int, end: int) -> tuple[int, int] | None:
         end -= 1
     if end <= start:
         return None
-    return text.rfind(" ", start, end) + 1, end
+    space = text.rfind(" ", start, end)
+    return (space + 1 if space >= 0 else start), end
 
 
 def _is_abbreviation(text: str, start: int, end: int, punct: str) -> bool:

@@ -140,3 +140,17 @@ def test_pathological_paragraphs_read_in_linear_time(registry, unit):
     small_time = timed(lambda: extract_text(small, registry, today=TODAY), 5)
     large_time = timed(lambda: extract_text(large, registry, today=TODAY), 10)
     assert large_time < 8 * small_time + 1, (small_time, large_time)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "sentences"),
+    [
+        ("Xã đã làm. TP. Huế đón khách.", ["Xã đã làm.", "TP. Huế đón khách."]),
+        ("Xã đã làm. A. Nguyễn đến. Ông V. A. nói.", ["Xã đã làm.", "A. Nguyễn đến.", "Ông V. A. nói."]),
+        ("Trong quý I. Bà Lan cho biết.", ["Trong quý I.", "Bà Lan cho biết."]),
+        ("2. Rà soát hồ sơ. Xong.", ["2. Rà soát hồ sơ.", "Xong."]),
+    ],
+)
+def test_the_splitter_looking_back_a_few_words_splits_as_before(paragraph, sentences):
+    # An abbreviation or initial that opens a sentence is the whole text since the last break.
+    assert split_sentences(paragraph) == sentences
