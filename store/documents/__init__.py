@@ -32,7 +32,8 @@ from .word import docx_blocks
 __all__ = ["MAX_DOCX_BYTES", "MAX_PDF_BYTES", "MAX_TEXT_BYTES", "Block", "Document", "heading_kind", "read_document"]
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024
-""".txt, .md, .yaml and .json files larger than this are refused (a real report is a few kB)."""
+""".txt, .md, .yaml and .json files larger than this are refused (a real report is a few kB);
+Word, PDF and .doc files holding more characters of text than this are refused too."""
 
 MAX_DOCX_BYTES = 20 * 1024 * 1024
 """.docx and .doc files larger than this are refused; the limit is higher because photos make Word files big."""
@@ -75,7 +76,7 @@ def read_document(path: Path | str) -> Document:
         raw = _read_bytes(path, source, MAX_DOCX_BYTES, "Word files")
         if raw.startswith(b"PK"):  # what is not a zip, word.py names (an old .doc, a protected file)
             check_zip_sizes(raw, source)
-        return Document(source=source, format="docx", blocks=docx_blocks(raw, source))
+        return Document(source=source, format="docx", blocks=docx_blocks(raw, source, max_text=MAX_TEXT_BYTES))
     if suffix == ".pdf":
         raw = _read_bytes(path, source, MAX_PDF_BYTES, "PDF files")
         return Document(source=source, format="pdf", blocks=pdf_blocks(raw, source, max_text=MAX_TEXT_BYTES))

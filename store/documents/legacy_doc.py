@@ -53,7 +53,7 @@ def doc_blocks(raw: bytes, source: str, *, max_text: int) -> tuple[Block, ...]:
         from .limits import check_zip_sizes
 
         check_zip_sizes(raw, source)  # by what it really unpacks to, as for a .docx
-        return docx_blocks(raw, source)  # a .docx named .doc: Word opens it, and so do we
+        return docx_blocks(raw, source, max_text=max_text)  # a .docx named .doc: Word opens it, and so do we
     if raw.lstrip().startswith(b"{\\rtf"):
         raise ReportError(source, f"an RTF file named .doc, not a Word .doc; {_SAVE_AS_DOCX}")
     if not raw.startswith(_OLE_MAGIC):

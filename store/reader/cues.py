@@ -99,6 +99,8 @@ NOUN_BEFORE = re.compile(
     r"(?:đó|đây|này)\s+(?:là|chính là))\s*,?\s*"
     r"|\b(?:kiến nghị|đề xuất|ý kiến|đề nghị),?\s+(?:và\s+)?)$"
 )
+_NOUN_BEFORE_CHARS = 80
+"""More than the longest text `NOUN_BEFORE` matches ("đảm bảo" … "chính là ," and a space: under 30)."""
 NOUN_AFTER = re.compile(
     # "chỉ đạo, điều hành": the commune's running of affairs, as in "lãnh đạo, chỉ đạo, điều hành".
     r"^\s*,?\s*(?:và\s+)?(?:điều hành|quản lý điều hành)\b|^\s*gửi\b|^\s*được gửi\b|"
@@ -426,8 +428,10 @@ IMPLICIT_REQUEST = re.compile(
 def speech_verbs(low: str):
     """Yield the speech verbs of `low` used as verbs (not "những kiến nghị", "đáp ứng yêu cầu")."""
     for match in SPEECH_VERB.finditer(low):
-        before, after = low[: match.start()], low[match.end() :]
-        if NOUN_BEFORE.search(before) or NOUN_AFTER.match(after):
+        after = low[match.end() :]
+        # NOUN_BEFORE ends at the verb and is a few words long: it is matched in the text just
+        # before the verb, not over everything before it (which made long sentences quadratic).
+        if NOUN_BEFORE.search(low, max(0, match.start() - _NOUN_BEFORE_CHARS), match.start()) or NOUN_AFTER.match(after):
             continue
         if match.group(1) == "giao" and (GIAO_NOUN.match(after) or not GIAO_OBJECT.match(after)):
             continue

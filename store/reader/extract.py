@@ -99,14 +99,21 @@ def _spans(sentence: str, verdicts: list[tuple[int, int, str | None, str]]) -> l
     cue-less clause took its kind from a neighbour and none had one of its own)."""
     kinds = [kind for _, _, kind, _ in verdicts]
     reasons = [reason if kind is not None else "" for _, _, kind, reason in verdicts]
+    # The nearest labelled clause after each one (found in one pass from the end: a long
+    # sentence has hundreds of clauses, and looking ahead from each was quadratic).
+    following: list[str | None] = [None] * len(kinds)
+    for i in range(len(kinds) - 2, -1, -1):
+        following[i] = kinds[i + 1] if kinds[i + 1] is not None else following[i + 1]
     # A cue-less clause joins the labelled clause before it (or after it, at the start).
+    before: str | None = None
     for i, kind in enumerate(kinds):
         if kind is None:
-            before = next((kinds[j] for j in range(i - 1, -1, -1) if kinds[j] is not None), None)
-            after = next((kinds[j] for j in range(i + 1, len(kinds)) if kinds[j] is not None), None)
+            after = following[i]
             pick = before if before not in (None, EXCLUDED) else after
             kinds[i] = pick if pick not in (None, EXCLUDED) else None
             reasons[i] = "joined"
+        if kinds[i] is not None:
+            before = kinds[i]
     items: list[tuple[str, str, str]] = []
     run_start, run_kind, run_end, run_cue = 0, None, 0, ""
     for (start, end, _, _), kind, reason in zip(verdicts, kinds, reasons):

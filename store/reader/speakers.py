@@ -17,7 +17,7 @@ from .cues import (AGENCY_MARK, COMMUNE_MARK, LEADER_MARK, LEADER_TURN, REPORT_V
                    strip_connectives)
 from .leader import SURNAMES
 
-__all__ = ["LEADER", "COMMUNE", "NARRATOR", "RESIDENT", "People", "actor_before", "is_caption", "SpeakerState"]
+__all__ = ["ACTOR_WINDOW", "COMMUNE", "LEADER", "NARRATOR", "RESIDENT", "People", "SpeakerState", "actor_before", "is_caption"]
 
 LEADER, COMMUNE, NARRATOR = "leader", "commune", "narrator"
 RESIDENT = "resident"
@@ -126,6 +126,11 @@ _SAID_BY = re.compile(r"\b(?:nói|cho biết|nhấn mạnh|khẳng định|chia 
 
 
 _PREPOSITION = re.compile(r"\b(?:của|với|cho|tại|ở|về|đến|từ|trên địa bàn|đối với)\s+(?:các\s+|những\s+|\d+\s+|hai\s+|ba\s+)?$")
+_PREPOSITION_CHARS = 60
+"""Characters before a mark that `_PREPOSITION` needs ("trên địa bàn những " has 19; words are
+separated by single spaces): it is matched there, not over all the text before the mark."""
+ACTOR_WINDOW = 400
+"""Characters before a verb in which `actor_before` looks for who speaks it."""
 
 
 def actor_before(text: str, people: People, speaker: str = NARRATOR) -> str | None:
@@ -133,18 +138,23 @@ def actor_before(text: str, people: People, speaker: str = NARRATOR) -> str | No
 
     "Chủ tịch UBND tỉnh đề nghị" -> leader; "lãnh đạo 2 phường kiến nghị" -> commune;
     "ông A cho biết" -> the role learnt for A. A bare "đồng chí" is the person speaking
-    now (a commune secretary in the middle of the report), else the leader.
+    now (a commune secretary in the middle of the report), else the leader. Only the last
+    `ACTOR_WINDOW` characters of `text` are searched for actors (its start still tells
+    whether residents are the subject).
     """
     marks: list[tuple[int, str]] = []
     low = text.lower()
+    # Only the text near the verb can name who speaks it: the marks are looked for in its last
+    # `ACTOR_WINDOW` characters (from every verb back to the start, a long sentence was quadratic).
+    near = max(0, len(text) - ACTOR_WINDOW)
     for pattern, role in ((LEADER_MARK, LEADER), (AGENCY_MARK, LEADER), (COMMUNE_MARK, COMMUNE)):
-        for match in pattern.finditer(low):
+        for match in pattern.finditer(low, near):
             # "đề xuất của xã và giao ...": a place after a preposition owns, it does not act.
-            if not _PREPOSITION.search(low[: match.start()]):
+            if not _PREPOSITION.search(low, max(0, match.start() - _PREPOSITION_CHARS), match.start()):
                 marks.append((match.end(), role))
-    for match in _BARE_COMRADE.finditer(text):
+    for match in _BARE_COMRADE.finditer(text, near):
         marks.append((match.end(), COMMUNE if speaker == COMMUNE else LEADER))
-    for match in _HONORIFIC_NAME.finditer(text):
+    for match in _HONORIFIC_NAME.finditer(text, near):
         role = people.role(match.group(1))
         if role:
             marks.append((match.end(), role))
