@@ -517,11 +517,13 @@ def detect_province(
         seen.add((found.key, mention.allowed_types))
         codes = {c.province.code for c in found.best()}
         named += bool(codes)
-        for code in codes:
+        for code in sorted(codes):  # in a fixed order: a tie must not depend on the hash seed
             votes[code] += 2
             support[code] += 1
     if not votes:
         return None
+    # A tie (the same "xã Thái Hòa" in two provinces, no province named) is settled the same
+    # way on every run: the first province voted for, then its code. The review shows it.
     best = max(votes, key=lambda code: votes[code])
     if named >= 2 and support[best] * 2 < named and support:
         top = max(support, key=lambda code: (support[code], votes[code]))
