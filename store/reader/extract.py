@@ -193,10 +193,10 @@ def _name_pattern(name: str) -> re.Pattern[str]:
 
 def _is_heading(sentence: str) -> bool:
     """A line in capitals, a few words long: a section heading or a title ("I. KẾT QUẢ ĐẠT ĐƯỢC")."""
+    if len(sentence) > 300 or not sentence.isupper():  # isupper: every letter a capital, and one at least
+        return False
     text = _NUMBERING.sub("", sentence).strip()
-    words = text.split()
-    letters = [c for c in text if c.isalpha()]
-    return 2 <= len(words) <= 25 and len(letters) >= 6 and all(c.isupper() for c in letters)
+    return 2 <= len(text.split()) <= 25 and sum(c.isalpha() for c in text) >= 6 and text.isupper()
 
 
 def extract_text(
