@@ -29,6 +29,9 @@ class CommunesLoaded(Message):
     summaries: list[CommuneSummary]
     start_code: str | None
     """The commune to select first (the newest session's), when it is in this province."""
+    damaged: tuple[str, ...] = ()
+    """What the store holds that no haicap writes (a deadline in 9999, a null record), each with
+    its fix: the store works around them, the dashboard says so once."""
 
 
 @dataclass
