@@ -94,7 +94,7 @@ def test_haicap_db_names_a_store_too(tmp_path: Path, monkeypatch, capsys) -> Non
 
 
 def test_import_into_a_missing_named_store_is_refused(tmp_path: Path, capsys) -> None:
-    from tests.test_command_line import ARTICLE
+    from test_command_line import ARTICLE
 
     article = tmp_path / "bai.txt"
     article.write_text(ARTICLE, encoding="utf-8")

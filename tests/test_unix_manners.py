@@ -101,7 +101,7 @@ def test_double_dash_ends_options_for_search(seeded_store_path: Path, capsys) ->
 
 def test_double_dash_ends_options_for_import(seeded_store_path: Path, tmp_path: Path) -> None:
     """A file named `-file.txt` is read as a file, not an option."""
-    from tests.test_command_line import ARTICLE
+    from test_command_line import ARTICLE
 
     reports = tmp_path / "reports"  # not tmp_path itself: its `store` folder would shadow the package
     reports.mkdir()
@@ -193,7 +193,7 @@ INTERRUPT_DURING_WRITE = textwrap.dedent(
 
 
 def test_ctrl_c_during_an_import_exits_130_with_nothing_written(seeded_store_path: Path, tmp_path: Path) -> None:
-    from tests.test_command_line import ARTICLE
+    from test_command_line import ARTICLE
 
     article = tmp_path / "bai.txt"
     article.write_text(ARTICLE, encoding="utf-8")
