@@ -37,6 +37,7 @@ def write_articles(folder: Path, count: int, seed: int) -> list[Path]:
             paths.append(path)
             if len(paths) == count:
                 return paths
+    return paths  # fewer plainly named communes than asked for: all there are
 
 
 def _plain_names(registry: Registry) -> set[str]:
@@ -50,4 +51,3 @@ def _plain_names(registry: Registry) -> set[str]:
     return {
         c.code for c in registry.communes if "-" not in c.name and seen[(c.province.code, fold(c.name))] == 1
     }
-    return paths
