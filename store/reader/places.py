@@ -522,7 +522,7 @@ def detect_province(
             support[code] += 1
     if not votes:
         return None
-    # A tie (the same "xã Thái Hòa" in two provinces, no province named) is settled the same
+    # A tie (one commune name in two provinces, no province named) is settled the same
     # way on every run: the first province voted for, then its code. The review shows it.
     best = max(votes, key=lambda code: votes[code])
     if named >= 2 and support[best] * 2 < named and support:
