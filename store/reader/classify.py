@@ -76,6 +76,16 @@ _INSPECTION = re.compile(
 )
 
 
+_ASSIGNS = re.compile(
+    r"(?:ubnd tỉnh thống nhất chủ trương;\s*)?giao\s+(?:cho\s+)?(?:các\s+)?(?:sở|ban quản lý|công an tỉnh|bộ chỉ huy|"
+    r"văn phòng ubnd tỉnh|ubnd (?:các\s+)?(?:xã|phường|đặc khu)|thanh tra tỉnh|kho bạc)\b"
+)
+# "Các xã bám sát …", "Các xã tuyệt đối không để …": the communes told, by the words of an order
+# (not "Các xã phân công nhiệm vụ rõ ràng", how they work).
+_COMMUNES_TOLD = re.compile(
+    r"^(?:các xã|các phường|các địa phương|ubnd các xã|đảng ủy các xã)\s+(?=(?:tuyệt đối|kiên quyết|khẩn trương|"
+    r"tập trung|bám sát|rà soát|chủ động|sớm|khẩn cấp|nghiêm túc|quyết liệt|dứt điểm)\b)"
+)
 _AGENCY_SUBJECT = re.compile(r"(?:sở|ban|công an|văn phòng|ubnd tỉnh|ubnd thành phố|bộ chỉ huy|thanh tra)\b")
 # A provincial agency that opens the clause and acts: "Sở Tài chính hướng dẫn …".
 _AGENCY_ACTS = re.compile(
@@ -204,6 +214,11 @@ def _speech_act(text: str, low: str, ctx: Context) -> Verdict | None:
     return None
 
 
+_WHERE_WHEN = re.compile(
+    r"\b(?:ở|tại|cho|trong|vào|khỏi)\s+(?:các\s+|những\s+)?(?:vùng|khu vực|khu|điểm|nơi|địa bàn|ấp|thôn|bản)\s+"
+    r"(?:bị\s+)?(?:ngập(?:\s+sâu)?|sạt lở|lũ|thiên tai|xung yếu|nguy hiểm)\b"
+    r"|\b(?:trong\s+|vào\s+)?mùa\s+(?:lũ|mưa lũ|mưa bão|mưa|khô|hạn)\b"
+)
 _SHARE_OF_PLAN = re.compile(
     r"\b(?:đạt|bằng|mới đạt|chỉ đạt)\s+(?:khoảng\s+|gần\s+)?(\d{1,3}(?:[.,]\d+)?)\s?%\s+(?:so với\s+)?"
     r"(kế hoạch|dự toán|chỉ tiêu|mục tiêu|cùng kỳ)"
@@ -243,6 +258,10 @@ def _problem_or_result(low: str) -> str | None:
     # "Ngay sau khi mưa lũ xảy ra, xã đã …": the time frame names the event, not a problem of the clause.
     low = _EVENT_FRAME.sub("", low, count=1)
     cleaned = cues.SHARE.sub(" ", cues.DEMAND_GROWTH.sub(" ", cues.REMEDY.sub(" ", low)))
+    if re.search(r"\bđã\b", low):
+        # "xã đã tổ chức 12 điểm giữ trẻ mùa lũ, bảo đảm trẻ ở vùng ngập được trông giữ": where
+        # and when the work was done, not a problem of the clause.
+        cleaned = _WHERE_WHEN.sub(" ", cleaned)
     reduced = bool(cues.REDUCED.search(cleaned))
     cleaned = cues.REDUCED.sub(" ", cleaned)
     negated = reduced or bool(cues.NEGATED_PROBLEM.search(cleaned))
@@ -260,6 +279,10 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     core = cues.strip_connectives(low)
     imperative = bool(cues.IMPERATIVE_START.match(core))
 
+    if _ASSIGNS.match(core):
+        # "Giao Sở Xây dựng chủ trì, …": only the province assigns its departments, whoever
+        # the text is quoting around it.
+        return Verdict(DIRECTIVE, LEADER, "assigned")
     if ctx.answer and (cues.AGENCY_MARK.match(core) or _AGENCY_SUBJECT.match(core) or core.startswith("giao ")):
         # "…: Sở Nông nghiệp và Môi trường nghiên cứu, tham mưu …" assigns the request to an agency.
         return Verdict(DIRECTIVE, LEADER, "assigned in the answer")
@@ -370,6 +393,11 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         passive = re.search(r"\b(?:cần|phải|cần phải)\s+được\b", core)  # "việc X cần được triển khai"
         # A shortfall stated is a fact, though it opens with a verb: "Thu hút đầu tư mới đạt 30% kế hoạch."
         shortfall = _behind_plan(low) or re.search(r"\b(?:mới|chỉ)\s+đạt\b", low)
+        communes_told = _COMMUNES_TOLD.match(core)
+        if communes_told and not past:
+            # "Các xã bám sát chỉ tiêu …", "Các xã tuyệt đối không để phát sinh …": the communes
+            # are told what to do, in the leader's conclusion.
+            return Verdict(DIRECTIVE, LEADER, "communes told")
         if not past and not shortfall and (imperative or passive or cues.COMMUNE_SUBJECT_MODAL.search(core)):
             return Verdict(DIRECTIVE, LEADER, "leader's instruction")
         if not past and not future and _AGENCY_ACTS.match(core):

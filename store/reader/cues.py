@@ -204,6 +204,7 @@ REMEDY = re.compile(
     # "giải quyết dứt điểm tình trạng X": the whole of X is what was ended.
     r"tình trạng\b[^,;.]*"
     r"|(?:khó khăn|vướng mắc|hạn chế|thiệt hại|hậu quả|sạt lở|tồn tại|bất cập|sự cố|ô nhiễm|tồn đọng|"
+    r"tranh chấp|khiếu nại|đơn thư|vụ phá rừng|phá rừng|vi phạm|"
     r"thiên tai|dịch bệnh|bão|lũ|cháy nổ|tội phạm|ngập úng|ngập|xâm nhập mặn|xuống cấp|lấn chiếm|ùn tắc|"
     r"ách tắc)\b)"
     # The same, passive: "tình trạng X được ngăn chặn" (not "chưa được khắc phục").
@@ -218,7 +219,8 @@ REMEDY = re.compile(
 _BAD_THING = (
     r"(?:tai nạn|vi phạm|tội phạm|hộ nghèo|hộ cận nghèo|tái nghèo|ô nhiễm|vụ cháy|dịch bệnh|khiếu nại|đơn thư|"
     r"tệ nạn|thất nghiệp|nợ đọng|nợ xấu|hồ sơ trễ hạn|hồ sơ quá hạn|nhà tạm|suy dinh dưỡng|bỏ học|tảo hôn|"
-    r"ma túy|khối lượng công việc|khối lượng hồ sơ|áp lực|chi phí|giá vật tư|giá phân bón|giá thức ăn)"
+    r"ma túy|khối lượng công việc|khối lượng hồ sơ|áp lực|chi phí|giá vật tư|giá phân bón|giá thức ăn|"
+    r"thiệt hại|rừng bị thiệt hại|phá rừng|đuối nước)"
 )
 """Quantities that are bad: more of them is a problem, less a result."""
 _GOOD_THING = (
@@ -298,12 +300,15 @@ PROBLEM = re.compile(
     r"mới giải ngân được|"
     # Plain words for a problem: what falls short, the hardest part, what caved in, the young who stay away.
     r"không bảo đảm|không đảm bảo|khó nhất là|cái khó|điểm nghẽn|nút thắt|quá nhỏ|quá hẹp|không mặn mà|"
-    r"sụp xuống|đổ sụp|sụp đổ|tiềm ẩn|xin chuyển công tác|xin nghỉ việc|xin thôi việc)\b"
+    r"sụp xuống|đổ sụp|sụp đổ|tiềm ẩn|xin chuyển công tác|xin nghỉ việc|xin thôi việc|"
+    # Records that do not match, a burden borne, a link that keeps failing.
+    r"không đồng bộ|chưa đồng bộ|chồng lấn|tốn thêm|tốn kém|vẫn phải|đã phải)\b"
+    r"|(?<!không )(?<!không bị )\bgián đoạn\b"
     # Procedures that drag on (not the rain: "trong lúc mưa còn kéo dài").
     r"|\b(?:thủ tục|thời gian|tiến độ|việc|quá trình)\b[^,;.]{0,40}\bcòn kéo dài\b"
     # Few of what is needed: "mới có 4/12 sản phẩm", "xã chỉ có một cán bộ".
     r"|\bmới có\s+\d+\s*/\s*\d+"
-    r"|\bchỉ có\s+(?:một|hai|ba)\s+(?:người|cán bộ|công chức|giáo viên|bác sĩ)\b"
+    r"|\bchỉ (?:có\s+)?(?:một|hai|ba|\d)\s+(?:người|cán bộ|công chức|giáo viên|bác sĩ|y sĩ|nhân viên)\b"
     # Money or land already spent: "nguồn vốn đầu tư công năm 2026 đã phân bổ hết".
     r"|\b(?:vốn|nguồn vốn|kinh phí|quỹ đất|ngân sách)\b[^,;.]{0,40}\bđã\s+(?:phân bổ|giao|sử dụng|bố trí|chi)\s+hết\b"
     # Prices going up (not "giá trị sản xuất tăng"): "giá vật liệu tăng gần gấp đôi".
@@ -341,6 +346,9 @@ PROBLEM = re.compile(
     r"hồ sơ|dự án|tiêu chí|trường hợp|hộ dân chưa|km đường)"
 )
 RESULT = re.compile(
+    # Up on last year ("đón 48.000 lượt khách, tăng 35% so với cùng kỳ"); a bad thing going up
+    # is caught first, as a problem.
+    r"\btăng\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?\d+(?:[.,]\d+)?\s?%\s+so với\b|"
     r"\b(?:đã|đạt|vượt|hoàn thành|ổn định|thông suốt|hiệu quả|tích cực|được nâng cao|nhanh hơn|"
     r"nhanh chóng|thuận lợi|kịp thời|bài bản|đồng bộ|rất tốt|khởi sắc|chuyển biến|có bước phát triển|"
     r"nâng lên|cải thiện|đi vào nền nếp|đáp ứng được|cơ bản đáp ứng|được triển khai|được tiếp nhận|"

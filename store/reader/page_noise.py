@@ -48,7 +48,16 @@ _HEADLINE_WORDS = 30
 
 def _is_breadcrumb(line: str) -> bool:
     parts = _CRUMB_SEPARATOR.split(line)
-    return len(parts) >= 3 and all(0 < len(part.split()) <= 4 for part in parts)
+    # "Xã hội › Thời tiết - Thiên tai": the arrows of a menu make two parts enough.
+    least = 2 if ("›" in line or "»" in line) else 3
+    return len(parts) >= least and all(0 < len(part.split()) <= 4 for part in parts)
+
+
+def _is_table_header(line: str) -> bool:
+    """The header row of a table flattened into text: "Xã | Diện tích (ha) | Kênh đã kiên cố (km)"
+    (three cells at least, no figure: the rows below hold the content)."""
+    cells = [cell.strip() for cell in line.split("|")]
+    return len(cells) >= 3 and all(0 < len(cell.split()) <= 10 for cell in cells) and not any(c.isdigit() for c in line)
 
 
 def _is_widget(line: str) -> bool:
@@ -87,7 +96,7 @@ def split_page_noise(paragraphs: list[str]) -> tuple[list[str], list[str]]:
             dropped.append(line)
             continue
         in_related = False
-        if _is_breadcrumb(line) or _is_widget(line):
+        if _is_breadcrumb(line) or _is_widget(line) or _is_table_header(line):
             dropped.append(line)
             continue
         kept.append(line)

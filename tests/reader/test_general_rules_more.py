@@ -154,10 +154,24 @@ LEAVING_AND_FEW = [
     ("report", "Ngay sau bão, xã đã huy động 300 người giúp dân dựng lại nhà.", [A]),
 ]
 
+# 22. Records that do not match, a burden borne, a link that keeps failing; disputes settled and
+# damage down are results; where and when work was done is no problem of it; few hands.
+RECORDS_AND_BURDENS = [
+    ("report", "Hồ sơ địa chính của các xã cũ để lại không đồng bộ.", [D]),
+    ("report", "Nhiều thửa đất chồng lấn ranh giới với đất rừng phòng hộ.", [D]),
+    ("report", "Người dân cuối kênh đã phải bơm nước hai cấp, tốn thêm nhiều tiền dầu.", [D]),
+    ("report", "Đường truyền internet ra đảo thường xuyên gián đoạn khi có gió mùa.", [D]),
+    ("report", "Xã đã giải quyết dứt điểm 9/12 vụ tranh chấp đất đai tại cơ sở.", [A]),
+    ("report", "Diện tích rừng bị thiệt hại giảm 30% so với cùng kỳ.", [A]),
+    ("report", "Xã đã tổ chức 8 điểm giữ trẻ mùa lũ cho các hộ ở vùng ngập.", [A]),
+    ("report", "Năm 2025, xã đón 31.000 lượt khách, tăng 20% so với cùng kỳ.", [A]),
+    ("report", "Trạm y tế hiện có 5 người, trong đó chỉ 1 y sĩ.", [D]),
+]
+
 
 CASES = (BAD_LEVEL + PLAIN_PROBLEMS + ELAPSED + RESULTS + PROVINCIAL_BODIES + ORDERS + MODAL_INSTRUCTIONS
          + PLIGHTS_OVERCOME + STILL_AND_SOURCED + SHARE_OF_PLAN + QUESTIONS_AND_ASSIGNMENTS
-         + PLAIN_WORDS + LEAVING_AND_FEW)
+         + PLAIN_WORDS + LEAVING_AND_FEW + RECORDS_AND_BURDENS)
 
 
 @pytest.mark.parametrize("context,sentence,expected", CASES, ids=[c[1][:40] for c in CASES])
@@ -328,3 +342,31 @@ def test_an_ask_in_a_list_may_open_with_what_to_change():
         "- Gia hạn thời gian giải ngân vốn sự nghiệp năm 2026.",
     )
     assert [k for k, _ in found] == [R, R]
+
+
+# 23. Only the province assigns its departments: "Giao Sở … chủ trì" is a directive whoever the
+# text quotes around it; in a conclusion, "Các xã bám sát …" tells the communes what to do (but
+# "Các xã phân công nhiệm vụ rõ ràng" says how they work); a menu's two-part breadcrumb and a
+# table's header row are page furniture.
+def test_assignments_and_communes_told_in_a_conclusion():
+    found = items(
+        OPENING,
+        "Phát biểu kết luận, đồng chí Trần Quốc Hùng yêu cầu:",
+        "1. Các xã bám sát chỉ tiêu năm 2026, rà soát từng chỉ tiêu chưa đạt để có giải pháp.",
+        "2. Các xã tuyệt đối không để phát sinh thêm hộ di cư tự do.",
+        "3. Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính nghiên cứu, đề xuất phương án đầu tư.",
+    )
+    assert [k for k, _ in found] == [I, I, I]
+
+
+def test_a_two_part_menu_and_a_table_header_are_page_furniture():
+    from store.reader.extract import extract_text
+    from store.registry import load_registry
+
+    found = extract_text(
+        "Thời sự › Nông nghiệp\n" + OPENING + "\nXã | Diện tích lúa (ha) | Diện tích có nguy cơ thiếu nước (ha)\n"
+        "Xã Hưng Nguyên | 820 | 140\n",
+        load_registry(),
+    )
+    page = [lo.text for lo in found.left_out if lo.reason == "page"]
+    assert "Thời sự › Nông nghiệp" in page and any(t.startswith("Xã | Diện tích") for t in page)
