@@ -156,6 +156,9 @@ def _speech_act(text: str, low: str, ctx: Context) -> Verdict | None:
         after = low[match.end() :]
         if verb in _ORDER_ONLY and re.search(r"\bđã\s+$", low[: match.start()]):
             continue  # "Đảng ủy đã chỉ đạo 100% chi bộ …": what was done, reported
+        if (verb in ("xin", "đề nghị", "kiến nghị") and re.search(r"\bđã\s+$", low[: match.start()])
+                and re.search(r"\b(?:mà|nhưng)\s+(?:vẫn\s+)?chưa\b", after)):
+            continue  # "Nhiều hộ đã xin di dời mấy năm mà vẫn chưa có chỗ": an ask unanswered, a problem
         if re.search(r"\bsẽ\s+(?:tiếp tục\s+)?$", low[: match.start()]):
             return Verdict(EXCLUDED, None, "promise")  # "Thường trực sẽ chỉ đạo các sở ..."
         actor = actor_before(text[: match.start()], ctx.people, ctx.speaker) or ctx.prev_actor

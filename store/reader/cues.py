@@ -302,7 +302,10 @@ PROBLEM = re.compile(
     r"không bảo đảm|không đảm bảo|khó nhất là|cái khó|điểm nghẽn|nút thắt|quá nhỏ|quá hẹp|không mặn mà|"
     r"sụp xuống|đổ sụp|sụp đổ|tiềm ẩn|xin chuyển công tác|xin nghỉ việc|xin thôi việc|"
     # Records that do not match, a burden borne, a link that keeps failing.
-    r"không đồng bộ|chưa đồng bộ|chồng lấn|tốn thêm|tốn kém|vẫn phải|đã phải)\b"
+    r"không đồng bộ|chưa đồng bộ|chồng lấn|tốn thêm|tốn kém|vẫn phải|đã phải|"
+    # Patchy, unchecked, stalled, cracked, leaking, ageing, hard to muster, afraid to invest.
+    r"chắp vá|trôi nổi|khó kiểm soát|chững lại|vết nứt|rò rỉ|lớn tuổi|khó huy động|không dám|tiếng ồn)\b"
+    r"|\bchỉ (?:khoảng |còn )?(?:một phần (?:ba|tư|năm)|một nửa)\b"
     r"|(?<!không )(?<!không bị )\bgián đoạn\b"
     # Procedures that drag on (not the rain: "trong lúc mưa còn kéo dài").
     r"|\b(?:thủ tục|thời gian|tiến độ|việc|quá trình)\b[^,;.]{0,40}\bcòn kéo dài\b"

@@ -168,10 +168,23 @@ RECORDS_AND_BURDENS = [
     ("report", "Trạm y tế hiện có 5 người, trong đó chỉ 1 y sĩ.", [D]),
 ]
 
+# 24. Patchy, unchecked, stalled, cracked, leaking, ageing, hard to muster; an ask made long ago
+# and still unanswered is a problem, not a request.
+PATCHY_AND_UNANSWERED = [
+    ("report", "Hệ thống điện phục vụ vùng nuôi tôm còn chắp vá.", [D]),
+    ("report", "Phân bón trôi nổi trên thị trường, chất lượng khó kiểm soát.", [D]),
+    ("report", "Đơn hàng xuất khẩu đồ gỗ năm nay chững lại.", [D]),
+    ("report", "Trên đỉnh đồi sau trường học đã xuất hiện nhiều vết nứt lớn.", [D]),
+    ("report", "Đường ống cấp nước của thị trấn cũ rò rỉ nhiều đoạn.", [D]),
+    ("report", "Lực lượng dân quân chủ yếu là người lớn tuổi.", [D]),
+    ("report", "Chợ có 200 ki-ốt nhưng hiện chỉ khoảng một phần ba còn buôn bán.", [D]),
+    ("report", "Nhiều hộ đã xin chuyển đất ở hai năm nay mà vẫn chưa được giải quyết.", [D]),
+]
+
 
 CASES = (BAD_LEVEL + PLAIN_PROBLEMS + ELAPSED + RESULTS + PROVINCIAL_BODIES + ORDERS + MODAL_INSTRUCTIONS
          + PLIGHTS_OVERCOME + STILL_AND_SOURCED + SHARE_OF_PLAN + QUESTIONS_AND_ASSIGNMENTS
-         + PLAIN_WORDS + LEAVING_AND_FEW + RECORDS_AND_BURDENS)
+         + PLAIN_WORDS + LEAVING_AND_FEW + RECORDS_AND_BURDENS + PATCHY_AND_UNANSWERED)
 
 
 @pytest.mark.parametrize("context,sentence,expected", CASES, ids=[c[1][:40] for c in CASES])

@@ -45,7 +45,7 @@ HERE = Path(__file__).resolve().parent
         ("synthetic8", 10, 0.95, 0.9),
         ("synthetic9", 8, 0.95, 1.0),
         ("synthetic10", 8, 0.93, 0.85),
-        ("synthetic11", 8, 0.87, 1.0),
+        ("synthetic11", 8, 0.92, 1.0),
         ("synthetic12", 8, 0.93, 1.0),
         ("synthetic13", 10, 0.94, 1.0),
         ("synthetic14", 10, 0.96, 1.0),
