@@ -220,7 +220,7 @@ _BAD_THING = (
     r"(?:tai nạn|vi phạm|tội phạm|hộ nghèo|hộ cận nghèo|tái nghèo|ô nhiễm|vụ cháy|dịch bệnh|khiếu nại|đơn thư|"
     r"tệ nạn|thất nghiệp|nợ đọng|nợ xấu|hồ sơ trễ hạn|hồ sơ quá hạn|nhà tạm|suy dinh dưỡng|bỏ học|tảo hôn|"
     r"ma túy|khối lượng công việc|khối lượng hồ sơ|áp lực|chi phí|giá vật tư|giá phân bón|giá thức ăn|"
-    r"thiệt hại|rừng bị thiệt hại|phá rừng|đuối nước)"
+    r"thiệt hại|rừng bị thiệt hại|phá rừng|đuối nước|độ mặn|xâm nhập mặn)"
 )
 """Quantities that are bad: more of them is a problem, less a result."""
 _GOOD_THING = (
@@ -231,7 +231,11 @@ _GOOD_THING = (
 # Less of a bad thing is a result, whatever words name it: "số hộ tái nghèo giảm mạnh".
 REDUCED = re.compile(
     r"(?<!\w)(?:" + _phrases(PROBLEM_PHRASES) + r"|" + _BAD_THING + r")(?!\w)(?:[^;.]|\.(?=\d)){0,40}?"
-    r"\b(?:giảm|kéo giảm|được kéo giảm|được đẩy lùi|được khắc phục|không còn|chỉ còn)\b"
+    r"\b(?:giảm|kéo giảm|được kéo giảm|được đẩy lùi|được khắc phục)\b"
+    # "không còn", "chỉ còn" only within the phrase: in "hồ xuống cấp, dung tích chỉ còn 40%" it
+    # is the capacity that is left, not the problem.
+    r"|(?<!\w)(?:" + _phrases(PROBLEM_PHRASES) + r"|" + _BAD_THING + r")(?!\w)(?:[^,;.]|\.(?=\d)){0,40}?"
+    r"\b(?:không còn|chỉ còn)\b"
 )
 # More of a demand is neither: "số học sinh tăng nhanh" is the premise of a problem that follows.
 # A share of the population or the land is a plain statistic, not a result: "90% dân số là đồng bào".
@@ -256,6 +260,10 @@ NEGATED_PROBLEM = re.compile(
     # "không xảy ra sự cố đuối nước hay ngộ độc thực phẩm": the whole rest of the clause (first,
     # so that a list of problems after it is not cut at its first noun).
     r"\b(?:không|chưa|không hề|chưa hề)\s+(?:để\s+)?(?:xảy ra|còn tình trạng|để tình trạng|phát sinh)\b[^;.]*"
+    # "không để tồn đọng hồ sơ quá hạn", "không có đơn thư khiếu nại vượt cấp": the negation holds
+    # over the rest of the noun phrase, up to a turn ("nhưng …").
+    r"|\b(?:không để|không có)\s+(?:\w+\s+){0,2}?" + _PROBLEM_NOUN + r"\b(?:(?!\s(?:nhưng|song|tuy nhiên|mà)\b)[^,;.])*"
+    r"(?:\s*(?:,|và|hay|hoặc)\s*" + _PROBLEM_NOUN + r"\b(?:(?!\s(?:nhưng|song|tuy nhiên|mà)\b)[^,;.])*)*"
     r"|\b(?:không|chưa|không hề|chưa hề|không để)\s+(?!ít\b|nhỏ\b)(?:(?:có|gặp|xảy ra|phát sinh|để xảy ra|để|bị|còn|"
     r"ghi nhận)\s+)*(?:\w+\s+){0,3}?" + _PROBLEM_NOUN + r"\b(?:\s*(?:,|và|hay|hoặc)\s*" + _PROBLEM_NOUN + r"\b)*"
     r"|\bkhông có\s+(?:\w+\s+){1,3}?nào\s+(?:bị\s+|phải\s+)?" + _PROBLEM_NOUN  # "không có hồ sơ nào bị trễ hạn"
@@ -304,7 +312,9 @@ PROBLEM = re.compile(
     # Records that do not match, a burden borne, a link that keeps failing.
     r"không đồng bộ|chưa đồng bộ|chồng lấn|tốn thêm|tốn kém|vẫn phải|đã phải|"
     # Patchy, unchecked, stalled, cracked, leaking, ageing, hard to muster, afraid to invest.
-    r"chắp vá|trôi nổi|khó kiểm soát|chững lại|vết nứt|rò rỉ|lớn tuổi|khó huy động|không dám|tiếng ồn)\b"
+    r"chắp vá|trôi nổi|khó kiểm soát|chững lại|vết nứt|rò rỉ|lớn tuổi|khó huy động|không dám|tiếng ồn|gay gắt)\b"
+    # Only part of the work done: "khu tái định cư mới giải phóng được 60% mặt bằng".
+    r"|\bmới\s+\w+(?:\s+\w+)?\s+được\s+(?:khoảng\s+)?\d"
     r"|\bchỉ (?:khoảng |còn )?(?:một phần (?:ba|tư|năm)|một nửa)\b"
     r"|(?<!không )(?<!không bị )\bgián đoạn\b"
     # Procedures that drag on (not the rain: "trong lúc mưa còn kéo dài").
@@ -329,7 +339,7 @@ PROBLEM = re.compile(
     # "yếu" is weak, but "điểm xung yếu" is where the danger is, a place (not "chủ yếu", "yếu tố").
     r"|(?<!chủ )(?<!xung )\byếu\b(?!\s+(?:tố|thế))"
     # More of a bad thing: "số vụ tai nạn giao thông tăng 3 vụ", "tỷ lệ hộ nghèo vẫn ở mức cao".
-    r"|\b" + _BAD_THING + r"\b[^,;.]{0,30}\b(?:tăng|ở mức cao|(?:vẫn|rất|khá) cao|cao hơn)\b"
+    r"|\b" + _BAD_THING + r"\b[^,;.]{0,30}\b(?:tăng|ở mức cao|(?:vẫn|rất|khá) cao|cao hơn|vượt|vào sâu)\b"
     # A bad thing that stays at a level: "tỷ lệ hộ nghèo vẫn ở mức trên 40%" (not "giảm hơn 40 hộ").
     r"|\b" + _BAD_THING + r"\b[^,;.]{0,30}\b(?:vẫn(?:\s+còn|\s+ở mức|\s+duy trì ở mức)?|ở mức|duy trì ở mức)\s+"
     r"(?:trên|hơn|gần|xấp xỉ)\s+\d"

@@ -49,8 +49,8 @@ _HEADLINE_WORDS = 30
 def _is_breadcrumb(line: str) -> bool:
     parts = _CRUMB_SEPARATOR.split(line)
     # "Xã hội › Thời tiết - Thiên tai": the arrows of a menu make two parts enough.
-    least = 2 if ("›" in line or "»" in line) else 3
-    return len(parts) >= least and all(0 < len(part.split()) <= 4 for part in parts)
+    menu = "›" in line or "»" in line
+    return len(parts) >= (2 if menu else 3) and all(0 < len(part.split()) <= (6 if menu else 4) for part in parts)
 
 
 def _is_table_header(line: str) -> bool:

@@ -181,10 +181,22 @@ PATCHY_AND_UNANSWERED = [
     ("report", "Nhiều hộ đã xin chuyển đất ở hai năm nay mà vẫn chưa được giải quyết.", [D]),
 ]
 
+# 25. A negation holds over the rest of its noun phrase; only part of the work done; what is left
+# of a capacity is no reduced problem; salinity past a level; a menu of longer names.
+NEGATION_AND_PARTS = [
+    ("report", "Phường không để tồn đọng hồ sơ quá hạn.", [A]),
+    ("report", "Năm 2025 không có đơn thư khiếu nại vượt cấp.", [A]),
+    ("report", "Không có hồ sơ tồn đọng, quá hạn.", [A]),
+    ("report", "Khu tái định cư phía đông mới giải phóng được 55% mặt bằng.", [D]),
+    ("report", "Đập dâng đầu nguồn xuống cấp, dung tích chỉ còn khoảng một nửa.", [D]),
+    ("report", "Độ mặn trên sông chính đã vượt 10‰, vào sâu hơn cùng kỳ.", [D]),
+    ("report", "Hạn hán năm nay đến sớm và gay gắt hơn mọi năm.", [D]),
+]
+
 
 CASES = (BAD_LEVEL + PLAIN_PROBLEMS + ELAPSED + RESULTS + PROVINCIAL_BODIES + ORDERS + MODAL_INSTRUCTIONS
          + PLIGHTS_OVERCOME + STILL_AND_SOURCED + SHARE_OF_PLAN + QUESTIONS_AND_ASSIGNMENTS
-         + PLAIN_WORDS + LEAVING_AND_FEW + RECORDS_AND_BURDENS + PATCHY_AND_UNANSWERED)
+         + PLAIN_WORDS + LEAVING_AND_FEW + RECORDS_AND_BURDENS + PATCHY_AND_UNANSWERED + NEGATION_AND_PARTS)
 
 
 @pytest.mark.parametrize("context,sentence,expected", CASES, ids=[c[1][:40] for c in CASES])
@@ -377,9 +389,9 @@ def test_a_two_part_menu_and_a_table_header_are_page_furniture():
     from store.registry import load_registry
 
     found = extract_text(
-        "Thời sự › Nông nghiệp\n" + OPENING + "\nXã | Diện tích lúa (ha) | Diện tích có nguy cơ thiếu nước (ha)\n"
+        "Thời sự › Nông nghiệp\nXã hội » Thời tiết - Thiên tai\n" + OPENING + "\nXã | Diện tích lúa (ha) | Diện tích có nguy cơ thiếu nước (ha)\n"
         "Xã Hưng Nguyên | 820 | 140\n",
         load_registry(),
     )
     page = [lo.text for lo in found.left_out if lo.reason == "page"]
-    assert "Thời sự › Nông nghiệp" in page and any(t.startswith("Xã | Diện tích") for t in page)
+    assert "Thời sự › Nông nghiệp" in page and "Xã hội » Thời tiết - Thiên tai" in page and any(t.startswith("Xã | Diện tích") for t in page)

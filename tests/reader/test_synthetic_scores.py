@@ -51,7 +51,7 @@ HERE = Path(__file__).resolve().parent
         ("synthetic13", 10, 0.94, 1.0),
         ("synthetic14", 10, 0.96, 1.0),
         ("synthetic15", 10, 0.92, 1.0),
-        ("synthetic16", 10, 0.89, 1.0),
+        ("synthetic16", 10, 0.92, 1.0),
     ],
 )
 def test_synthetic_set_score_stays_above_floor(registry, folder: str, articles: int, floor: float, communes: float) -> None:
