@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from ..models import Commune, Province
 from ..registry import Registry
 from ..text import clean, fold
-from .classify import DIRECTIVE, EXCLUDED, REQUEST, Context, classify_clause
+from .classify import DIFFICULTY, DIRECTIVE, EXCLUDED, REQUEST, Context, Verdict, classify_clause
 from .clauses import split_clauses
 from .dates import find_session_date
 from .leader import find_leader
@@ -191,6 +191,24 @@ def _name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(fold(name))}(?!\w)")
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-zđ][.)]|[-–+•*])\s+")
+"""A line of a numbered or bulleted list."""
+_TOPIC_LINE = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-zđ][.)]|[-–+•*])\s+[Vv]ề\s+\S+(?:\s+\S+){0,9}\s*:?\s*$")
+"""A list line that names a topic and holds nothing else: "3. Về kiến nghị của xã"."""
+
+
+def _ORDERED_BY_LIST(verdict: Verdict, clause: str) -> bool:
+    """Whether a clause of the leader's list of orders is one more order: what the reader found no
+    kind for, or read as a problem or the leader's doing, unless it reports what was done ("đã"),
+    is a label or a topic, or was read as a request (a commune's asks restated in the list)."""
+    words = _LIST_ITEM.sub("", clause).split()
+    if re.search(r"\bđã\b", clause) or len(words) < 6 or words[0].lower() == "về":
+        return False  # what was done, a label ("a) Đánh giá chung"), a topic ("Về kiến nghị của xã")
+    if verdict.kind in (None, DIFFICULTY):
+        return True
+    return verdict.kind == EXCLUDED and verdict.reason in ("leader's activity", "")
+
+
 def _is_heading(sentence: str) -> bool:
     """A line in capitals, a few words long: a section heading or a title ("I. KẾT QUẢ ĐẠT ĐƯỢC")."""
     if len(sentence) > 300 or not sentence.isupper():  # isupper: every letter a capital, and one at least
@@ -234,6 +252,8 @@ def extract_text(
     seen: dict[str, str] = {}
     """Folded sentences read so far, to their text: a repeated sentence is read once."""
     position = 0
+    leader_list = False
+    """Inside a list the leader opened with "… chỉ đạo:" (see `_ORDERED_BY_LIST`)."""
     last_kind: str | None = None
     current: tuple[str, ...] = ()
     for sentences in per_paragraph:
@@ -251,6 +271,13 @@ def extract_text(
                 extraction.left_out.append(LeftOut(sentence, CAPTION, position=position))
                 continue
             speaker = state.update(sentence)
+            # A topic line ("3. Về kiến nghị của xã") opens another section: the list of orders ends.
+            in_orders = leader_list and bool(_LIST_ITEM.match(sentence)) and not _TOPIC_LINE.match(sentence)
+            if in_orders:
+                # The items of a list the leader opened ("Chủ tịch UBND tỉnh chỉ đạo:") are the
+                # leader's, whoever they name ("5. Sở Tài chính tham mưu …, báo cáo UBND tỉnh").
+                speaker = state.speaker = LEADER
+            leader_list = in_orders
             verdicts: list[tuple[int, int, str | None, str]] = []
             steps: list = []
             if trace is not None:
@@ -260,6 +287,8 @@ def extract_text(
                 ctx = Context(speaker, people, prev_kind, prev_actor, last_kind == REQUEST and speaker != LEADER,
                               voter_meeting, clause.answer)
                 verdict = classify_clause(clause.text, ctx)
+                if in_orders and _ORDERED_BY_LIST(verdict, clause.text):
+                    verdict = Verdict(DIRECTIVE, LEADER, "leader's list")
                 verdicts.append((clause.start, clause.end, verdict.kind, verdict.reason))
                 if trace is not None:
                     steps.append((clause.text, verdict))
@@ -289,6 +318,8 @@ def extract_text(
                 last_kind = spans[-1][0]
                 continue
             excluded = [reason for _, _, kind, reason in verdicts if kind == EXCLUDED]
+            if speaker == LEADER and "list header" in excluded:
+                leader_list = True  # "Đồng chí yêu cầu:": the numbered lines below are orders
             reason = _EXCLUDED_REASON.get(excluded[0], CONTEXT) if excluded else NO_KIND
             extraction.left_out.append(LeftOut(sentence, reason, position=position))
             if speaker != LEADER and (_REQUEST_HEADER.search(sentence.lower()) or "list header" in excluded):

@@ -395,3 +395,18 @@ def test_a_two_part_menu_and_a_table_header_are_page_furniture():
     )
     page = [lo.text for lo in found.left_out if lo.reason == "page"]
     assert "Thời sự › Nông nghiệp" in page and "Xã hội » Thời tiết - Thiên tai" in page and any(t.startswith("Xã | Diện tích") for t in page)
+
+
+# 26. The lines of a list the leader opens ("… chỉ đạo:") are orders, whoever they name, until a
+# topic line opens another section ("3. Về kiến nghị của xã"), whose lines are the commune's asks.
+def test_a_list_of_orders_runs_until_a_topic_line():
+    found = items(
+        OPENING,
+        "Phát biểu kết luận, Chủ tịch UBND tỉnh chỉ đạo:",
+        "1. UBND xã tổ chức chở nước sạch đến các hộ ở vùng bị hạn trong tuần này.",
+        "2. Khuyến cáo người dân không xuống giống khi nguồn nước chưa bảo đảm.",
+        "3. Sở Tài chính tham mưu trích ngân sách dự phòng hỗ trợ xã, báo cáo UBND tỉnh trong tháng 4.",
+        "4. Về kiến nghị của xã",
+        "a) Đề nghị hỗ trợ kinh phí nạo vét kênh trục chính của xã.",
+    )
+    assert [k for k, _ in found] == [I, I, I, R]

@@ -47,11 +47,11 @@ HERE = Path(__file__).resolve().parent
         ("synthetic9", 8, 0.95, 1.0),
         ("synthetic10", 8, 0.93, 0.85),
         ("synthetic11", 8, 0.92, 1.0),
-        ("synthetic12", 8, 0.93, 1.0),
+        ("synthetic12", 8, 0.95, 1.0),
         ("synthetic13", 10, 0.94, 1.0),
         ("synthetic14", 10, 0.96, 1.0),
         ("synthetic15", 10, 0.92, 1.0),
-        ("synthetic16", 10, 0.92, 1.0),
+        ("synthetic16", 10, 0.94, 1.0),
     ],
 )
 def test_synthetic_set_score_stays_above_floor(registry, folder: str, articles: int, floor: float, communes: float) -> None:
