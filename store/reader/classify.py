@@ -114,7 +114,7 @@ _REPORTER = re.compile(r"^\s*(?:pv|phóng viên|hỏi)\s*:")
 _ATTRIBUTION = re.compile(r"[\"”»]\s*,?\s*[^\"“”«»]{0,120}$")
 _SHORT_FRAME = re.compile(r"^[^,;:]{1,25},\s*")
 _EVENT_FRAME = re.compile(
-    r"^\W*(?:(?:ngay\s+)?(?:sau khi|khi|trong khi|ngay khi)\s+[^,;]{1,50}?\b(?:xảy ra|đi qua|kết thúc)"
+    r"(?:^\W*|,\s*)(?:(?:ngay\s+)?(?:sau khi|khi|trong khi|ngay khi)\s+[^,;]{1,50}?\b(?:xảy ra|đi qua|kết thúc)"
     # "Trong đợt mưa lũ vừa qua, xã đã …": the event frames what was done, it is not the clause's problem.
     r"|(?:trong|qua|sau)\s+(?:các\s+)?(?:đợt|trận|cơn|mùa)\s+[^,;]{1,40}?"
     r"|(?:ngay\s+)?sau\s+(?:mưa lũ|bão|lũ|lũ lụt|thiên tai|sự cố|mưa lớn)[^,;]{0,30}?)"
@@ -221,6 +221,9 @@ _WHERE_WHEN = re.compile(
     r"\b(?:ở|tại|cho|trong|vào|khỏi)\s+(?:các\s+|những\s+)?(?:vùng|khu vực|khu|điểm|nơi|địa bàn|ấp|thôn|bản)\s+"
     r"(?:bị\s+)?(?:ngập(?:\s+sâu)?|sạt lở|lũ|thiên tai|xung yếu|nguy hiểm)\b"
     r"|\b(?:trong\s+|vào\s+)?mùa\s+(?:lũ|mưa lũ|mưa bão|mưa|khô|hạn)\b"
+    # Who the work reached: "học sinh của các bản bị ảnh hưởng", "chở nước đến các điểm dân cư bị thiếu nước".
+    r"|\b(?:của|ở|tại|cho|đến|tới)\s+(?:các\s+|những\s+)?(?:bản|thôn|xã|hộ|vùng|khu vực|điểm dân cư|điểm|địa bàn|ấp|trường)\s+"
+    r"(?:bị\s+)?(?:ảnh hưởng|thiệt hại|thiếu nước|ngập|sạt lở|mưa lũ|lũ)\b"
 )
 _SHARE_OF_PLAN = re.compile(
     r"\b(?:đạt|bằng|mới đạt|chỉ đạt)\s+(?:khoảng\s+|gần\s+)?(\d{1,3}(?:[.,]\d+)?)\s?%\s+(?:so với\s+)?"

@@ -230,6 +230,9 @@ _GOOD_THING = (
 """Quantities that are good: less of them is a problem (more is a result, see RESULT)."""
 # Less of a bad thing is a result, whatever words name it: "số hộ tái nghèo giảm mạnh".
 REDUCED = re.compile(
+    # "Tình trạng chèo kéo, nâng giá … đã giảm rõ rệt": whatever the "tình trạng" is.
+    # (Not "tuy giảm nhưng vẫn còn": a concession, the problem stays.)
+    r"\btình trạng\b[^;.]{0,60}?\b(?:đã\s+)?(?<!tuy )(?:giảm|được kéo giảm|được đẩy lùi|chấm dứt)\b(?![^;.]*\bnhưng\b)|"
     r"(?<!\w)(?:" + _phrases(PROBLEM_PHRASES) + r"|" + _BAD_THING + r")(?!\w)(?:[^;.]|\.(?=\d)){0,40}?"
     r"\b(?:giảm|kéo giảm|được kéo giảm|được đẩy lùi|được khắc phục)\b"
     # "không còn", "chỉ còn" only within the phrase: in "hồ xuống cấp, dung tích chỉ còn 40%" it
@@ -270,6 +273,8 @@ NEGATED_PROBLEM = re.compile(
     # "Không có hộ nào thiếu đói", "không có tàu cá nào bị bắt giữ": whatever follows "không có … nào".
     + r"|\b(?:không|chưa) (?:có|để)\s+[^,;.]{1,40}?\bnào\b[^,;.]*"
     + r"|\bchưa phát sinh\b|\bkhông phát sinh\b"
+    # "Toàn xã không còn hộ nghèo": none of a bad thing left.
+    + r"|\bkhông còn\s+(?:\w+\s+){0,2}?" + _BAD_THING + r"\b[^,;.]*"
     # "không có học sinh tiểu học bỏ học", "không có hộ tái nghèo": no one in that plight.
     + r"|\b(?:không|chưa) có\s+(?:học sinh|trẻ em|hộ|hộ dân|người|trường hợp|lao động)\b[^,;.]{0,25}?"
     r"\b(?:bỏ học|tái nghèo|thiếu đói|tảo hôn|đói|vô gia cư)\b"
@@ -312,7 +317,9 @@ PROBLEM = re.compile(
     # Records that do not match, a burden borne, a link that keeps failing.
     r"không đồng bộ|chưa đồng bộ|chồng lấn|tốn thêm|tốn kém|vẫn phải|đã phải|"
     # Patchy, unchecked, stalled, cracked, leaking, ageing, hard to muster, afraid to invest.
-    r"chắp vá|trôi nổi|khó kiểm soát|chững lại|vết nứt|rò rỉ|lớn tuổi|khó huy động|không dám|tiếng ồn|gay gắt)\b"
+    r"chắp vá|trôi nổi|khó kiểm soát|chững lại|vết nứt|rò rỉ|lớn tuổi|khó huy động|không dám|tiếng ồn|gay gắt|"
+    # Run dry, scarce, jammed.
+    r"đã cạn|cạn kiệt|đã khô|bị khô|rất hiếm|ùn ứ)\b"
     # Only part of the work done: "khu tái định cư mới giải phóng được 60% mặt bằng".
     r"|\bmới\s+\w+(?:\s+\w+)?\s+được\s+(?:khoảng\s+)?\d"
     r"|\bchỉ (?:khoảng |còn )?(?:một phần (?:ba|tư|năm)|một nửa)\b"

@@ -193,10 +193,24 @@ NEGATION_AND_PARTS = [
     ("report", "Hạn hán năm nay đến sớm và gay gắt hơn mọi năm.", [D]),
 ]
 
+# 27. Run dry and jammed; none of a bad thing left; a "tình trạng" that went down (but not "tuy
+# giảm nhưng vẫn còn"); who the work reached is no problem of it; a frame after "cho biết,".
+DRY_AND_REACHED = [
+    ("report", "Nguồn nước ở các hồ nhỏ đã cạn từ giữa tháng ba.", [D]),
+    ("report", "Xe chở hàng ùn ứ kéo dài ở cửa khẩu phụ.", [D]),
+    ("report", "Đến cuối năm, toàn xã không còn hộ nghèo theo chuẩn mới.", [A]),
+    ("report", "Tình trạng chèo kéo khách ở bến xe đã giảm rõ rệt.", [A]),
+    ("report", "Tình trạng khai thác cát trái phép tuy giảm nhưng vẫn còn phức tạp.", [D]),
+    ("report", "Đến nay, 100% học sinh của các thôn bị ảnh hưởng đã trở lại trường.", [A]),
+    ("report", "Xã đã chở 200 m3 nước sạch đến các điểm dân cư bị thiếu nước.", [A]),
+    ("report", "Ông Lò Văn Sinh cho biết, ngay khi sạt lở xảy ra, xã đã di dời 30 hộ đến nơi an toàn.", [A]),
+]
+
 
 CASES = (BAD_LEVEL + PLAIN_PROBLEMS + ELAPSED + RESULTS + PROVINCIAL_BODIES + ORDERS + MODAL_INSTRUCTIONS
          + PLIGHTS_OVERCOME + STILL_AND_SOURCED + SHARE_OF_PLAN + QUESTIONS_AND_ASSIGNMENTS
-         + PLAIN_WORDS + LEAVING_AND_FEW + RECORDS_AND_BURDENS + PATCHY_AND_UNANSWERED + NEGATION_AND_PARTS)
+         + PLAIN_WORDS + LEAVING_AND_FEW + RECORDS_AND_BURDENS + PATCHY_AND_UNANSWERED + NEGATION_AND_PARTS
+         + DRY_AND_REACHED)
 
 
 @pytest.mark.parametrize("context,sentence,expected", CASES, ids=[c[1][:40] for c in CASES])

@@ -53,7 +53,7 @@ HERE = Path(__file__).resolve().parent
         ("synthetic14", 10, 0.96, 1.0),
         ("synthetic15", 10, 0.92, 1.0),
         ("synthetic16", 10, 0.94, 1.0),
-        ("synthetic17", 8, 0.89, 0.85),
+        ("synthetic17", 8, 0.94, 0.85),
     ],
 )
 def test_synthetic_set_score_stays_above_floor(registry, folder: str, articles: int, floor: float, communes: float) -> None:
