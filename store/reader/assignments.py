@@ -284,7 +284,7 @@ _heads("Thường trực|Ban Thường vụ|Ban Chấp hành", COMMITTEE, CLOSED
 _heads("Tỉnh ủy|Thành ủy|Chính phủ|Thủ tướng Chính phủ|Quốc hội", COMMITTEE, CLOSED, NO_PLACE)
 # Heads whose name goes on with lower-case words: "Ban Quản lý dự án đầu tư xây dựng …".
 _heads("Ban Quản lý dự án đầu tư xây dựng|Ban Quản lý dự án|Ban Quản lý|BQL", AGENCY, OPEN, PLACE)
-# Heads followed by a capitalised word: "Trung tâm Y tế khu vực …", "Công ty Điện lực Quảng Trị".
+# Heads followed by a capitalised word: "Trung tâm Y tế khu vực …", "Công ty Điện lực Sơn La".
 _heads(
     "Công ty Điện lực|Tổng công ty Điện lực|Điện lực|Công ty|Tổng công ty|Tập đoàn|Trung tâm|Chi cục|Cục|Bệnh viện|Trạm|Hạt|Quỹ|Chi nhánh|Viện|Báo|Đài|Phòng"
     "|Vườn quốc gia|Khu bảo tồn|Ban|Ủy ban|Hội|Liên đoàn|Đoàn|Ngân hàng|Trường|Nhà máy|Cảng vụ",
@@ -409,7 +409,7 @@ class _Reader:
     # -- places ------------------------------------------------------------------------
 
     def place_name(self, k: int) -> int:
-        """The end of a capitalised place name at k ("Quảng Trị", "TP.HCM", "Sơn Kim 2"), or k."""
+        """The end of a capitalised place name at k ("Sơn La", "TP.HCM", "Móng Cái 2"), or k."""
         t, end, words = self.t, k, 0
         while end < t.n and words < _MAX_PLACE:
             capital = t.is_capital(end) and t.is_word(end) and _HEADS.longest(t, end) is None
@@ -510,7 +510,7 @@ class _Reader:
             if listed is not None:
                 end, names = listed
                 after, level = self.place(end, head.place)
-                if after > end:  # the place belongs to the last one: "Sở Y tế tỉnh Quảng Trị"
+                if after > end:  # the place belongs to the last one: "Sở Y tế tỉnh Sơn La"
                     names = (*names[:-1], names[-1] + t.text[t.ends[end - 1] : t.ends[after - 1]])
                 return _Item(start, after, names, COMMUNE if level == COMMUNE else head.level)
         end = self.grow(head_end, head.grow)

@@ -215,14 +215,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         path = Path(os.path.expanduser(typed))
         if not path.is_absolute():
             path = self.folder / path
-        # A name typed as "bao-cao.xlsx" means that format: a Word file named .xlsx would
-        # not open. A name without a suffix gets the chosen format's.
-        fmt = self.fmt
-        named = path.suffix.lower().lstrip(".")
-        if named in FORMAT_LABELS:
-            fmt = named
-        elif not path.suffix:
-            path = path.with_name(f"{path.name}.{fmt}")
+        path, fmt = self._named_format(path)
         if path.is_dir():
             self._error(f"{path}: là thư mục / is a folder; add a file name")
             return
@@ -241,14 +234,18 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         if name in ("", ".", ".."):
             self._error("Chưa có tên tệp / type a file name")
             return
-        path = Path(name)
-        fmt = self.fmt
+        path, fmt = self._named_format(Path(name))
+        self.dismiss(ExportRequest(self.scope, fmt, path))
+
+    def _named_format(self, path: Path) -> tuple[Path, str]:
+        """The file and format a typed name means. "bao-cao.xlsx" means that format (a Word file
+        named .xlsx would not open); a name without a suffix gets the chosen format's."""
         named = path.suffix.lower().lstrip(".")
         if named in FORMAT_LABELS:
-            fmt = named
-        elif not path.suffix:
-            path = path.with_name(f"{path.name}.{fmt}")
-        self.dismiss(ExportRequest(self.scope, fmt, path))
+            return path, named
+        if not path.suffix:
+            return path.with_name(f"{path.name}.{self.fmt}"), self.fmt
+        return path, self.fmt
 
     def action_cancel(self) -> None:
         """Close without exporting."""
