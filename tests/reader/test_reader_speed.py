@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import signal
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from deadlines import deadline
 
 from store.reader import extract_text
 from store.reader.sentences import MAX_SENTENCE_CHARS, split_sentences
@@ -58,22 +57,6 @@ def text_without_sentence_ends(size: int) -> str:
         parts.append(chunk)
         total += len(chunk.encode()) + 1
     return " ".join(parts).encode()[:size].decode("utf-8", "ignore").rstrip() + "."
-
-
-@contextmanager
-def deadline(seconds: float) -> Iterator[None]:
-    """Fail the test when the block runs longer than `seconds` (the regex engine checks signals)."""
-
-    def expired(signum: int, frame: object) -> None:
-        raise TimeoutError(f"still reading after {seconds:.0f} s")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def timed(read: Callable[[], object], limit: float) -> float:

@@ -9,16 +9,14 @@ with zipfile): building 50,000 paragraphs through python-docx would itself take 
 from __future__ import annotations
 
 import io
-import signal
 import time
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import docx
 import pytest
+from deadlines import deadline
 
 from store.documents import read_document
 from store.errors import ReportError
@@ -47,22 +45,6 @@ def write_docx(path: Path, paragraphs: int) -> Path:
             for info in source.infolist():
                 out.writestr(info, xml if info.filename == "word/document.xml" else source.read(info.filename))
     return path
-
-
-@contextmanager
-def deadline(seconds: float) -> Iterator[None]:
-    """Fail the test when the block runs longer than `seconds`."""
-
-    def expired(signum: int, frame: object) -> None:
-        raise TimeoutError(f"still reading after {seconds:.0f} s")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture(scope="module")
