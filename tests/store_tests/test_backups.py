@@ -61,7 +61,9 @@ def test_backup_count_is_configurable_and_never_below_one(tmp_path: Path) -> Non
         assert len(store.backups()) == 1
 
 
-def _wrong_report(store: Store):
+def one_request_report(store: Store, title: str = "Một phiên nhập nhầm", source: str = "wrong.yaml"):
+    """A session of one request with xã Vân Du, as if imported from `source` (also used by
+    test_backups_security)."""
     return parse_report(
         {
             "format": "haicap-session/1",
@@ -69,20 +71,20 @@ def _wrong_report(store: Store):
                 "date": dt.date(2025, 12, 2),
                 "province": "Thanh Hóa",
                 "leader": {"name": "Người Thử", "title": "Kiểm thử"},
-                "title": "Một phiên nhập nhầm",
+                "title": title,
             },
             "communes": ["xã Vân Du"],
             "items": [{"kind": "request", "text": "Đề nghị tỉnh hỗ trợ kinh phí làm đường."}],
         },
         store.registry,
-        "wrong.yaml",
+        source,
     )
 
 
 def test_restore_undoes_a_bad_import_and_can_itself_be_undone(tmp_path: Path) -> None:
     with _seeded(tmp_path) as store:
         sessions = len(store.sessions())
-        store.add_report(_wrong_report(store))
+        store.add_report(one_request_report(store))
         assert len(store.sessions()) == sessions + 1
         [before_import] = [b for b in store.backups() if b.action == "import"]
         store.restore(before_import)

@@ -15,10 +15,10 @@ import threading
 from pathlib import Path
 
 import pytest
+from test_backups import one_request_report
 
 from store import Store, StoreError
 from store.backups import list_backups
-from store.reports import parse_report
 
 REQUEST = "cdb5ed9f-16"
 
@@ -129,21 +129,7 @@ def test_a_zero_stored_by_an_older_haicap_reads_as_one(tmp_path: Path) -> None:
 
 
 def _report(store: Store):
-    return parse_report(
-        {
-            "format": "haicap-session/1",
-            "session": {
-                "date": dt.date(2025, 12, 2),
-                "province": "Thanh Hóa",
-                "leader": {"name": "Người Thử", "title": "Kiểm thử"},
-                "title": "Phiên của đồng nghiệp",
-            },
-            "communes": ["xã Vân Du"],
-            "items": [{"kind": "request", "text": "Đề nghị tỉnh hỗ trợ kinh phí làm đường."}],
-        },
-        store.registry,
-        "dong-nghiep.yaml",
-    )
+    return one_request_report(store, "Phiên của đồng nghiệp", "dong-nghiep.yaml")
 
 
 def test_restore_keeps_what_it_replaced_and_the_audit_log_records_it(tmp_path: Path, as_user) -> None:
