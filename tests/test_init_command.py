@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import grp
 import os
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from umasks import umask
 
 from store import Store
 from tui.cli import main
 
 REQUEST = "cdb5ed9f-16"
-
-
-@contextlib.contextmanager
-def umask(value: int) -> Iterator[None]:
-    previous = os.umask(value)
-    try:
-        yield
-    finally:
-        os.umask(previous)
 
 
 def _mode(path: Path) -> int:

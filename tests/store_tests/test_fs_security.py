@@ -11,32 +11,21 @@ existing stores under several umasks, with real files.
 
 from __future__ import annotations
 
-import contextlib
 import grp
 import os
 import stat
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from umasks import umask
 
 from store import Store, StoreError
 from store.storage import AtomicJSONStorage
 
 REQUEST = "cdb5ed9f-16"
 SECRET = b"the writer's own private notes\n"
-
-
-@contextlib.contextmanager
-def umask(value: int) -> Iterator[None]:
-    """Run the block with the process's umask set to `value`, put back afterwards."""
-    previous = os.umask(value)
-    try:
-        yield
-    finally:
-        os.umask(previous)
 
 
 @pytest.fixture
