@@ -83,8 +83,9 @@ class DashboardScreen(ItemActionsScreen, ReportImportScreen, ReportExportScreen)
         self._report: CommuneReport | None = None
         self._pending_item: str | None = None
         """The item to focus once a reload started by `go_to` has listed its province."""
-        self._damage_told = False
-        """Whether the store's damaged values were shown (once per dashboard)."""
+        self._damage_checked = False
+        """Whether the store was looked over for damaged values (once per dashboard: it reads
+        every record, and a province switch must not pay for it again)."""
         self._session: Session | None = None
         """The session the panes are narrowed to (`t`), or None for all."""
         self._deleted: list[str] = []
@@ -169,7 +170,8 @@ class DashboardScreen(ItemActionsScreen, ReportImportScreen, ReportExportScreen)
             start = start_code
             if start is None and latest is not None and latest.province == chosen:
                 start = latest.commune_codes[0]
-            damaged = () if self._damage_told else tuple(self.store.damaged_values())
+            damaged = () if self._damage_checked else tuple(self.store.damaged_values())
+            self._damage_checked = True
             self.post_message(CommunesLoaded(chosen, self.store.commune_summaries(chosen), start, damaged))
         except StoreError as error:
             self.post_message(LoadFailed(str(error)))
@@ -189,8 +191,7 @@ class DashboardScreen(ItemActionsScreen, ReportImportScreen, ReportExportScreen)
             self._show_commune(start)  # now, not on the list's message, so the item can be focused
         if pending is None or not self._focus_item(pending):
             communes.focus()
-        if message.damaged and not self._damage_told:
-            self._damage_told = True
+        if message.damaged:
             count = len(message.damaged)
             self.notify(
                 f"Kho có {count} giá trị hỏng / the store holds {count} damaged value(s): {message.damaged[0]}"
