@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .text import visible
+from .text import one_line
 
 __all__ = ["shown_name"]
 
@@ -12,7 +12,4 @@ __all__ = ["shown_name"]
 def shown_name(path: Path | str) -> str:
     """A file name as messages show it: control characters, newlines and tabs made visible
     (␊, ␛, ...), so a name cannot split a message's line or send escape sequences."""
-    text = str(path)
-    if text.isprintable():
-        return text
-    return visible(text.replace("\n", "\u240a").replace("\t", "\u2409").replace("\r", "\u240d"))
+    return one_line(str(path))

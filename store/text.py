@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["clean", "fold", "matches", "sort_key", "visible"]
+__all__ = ["clean", "fold", "matches", "one_line", "sort_key", "visible"]
 
 _SPACES = re.compile(r"\s+")
 
@@ -119,3 +119,12 @@ def visible(text: str) -> str:
     if text.isprintable() or not _CONTROLS.search(text):
         return text
     return _CONTROLS.sub(lambda match: _visible_char(match.group()), text)
+
+
+_LINE_BREAKS = str.maketrans({"\t": "\u2409", "\n": "\u240a", "\r": "\u240d"})
+
+
+def one_line(text: str) -> str:
+    """`visible`, and tabs and line breaks as control pictures too (␉ ␊ ␍): for what must stay
+    on one line, a file name in a message or a cell of a table."""
+    return text if text.isprintable() else visible(text.translate(_LINE_BREAKS))

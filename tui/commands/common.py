@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Iterator, TextIO
 
 from store import StoreError
 from store.models import Commune, Item, Kind, Province
-from store.text import fold, visible
+from store.text import fold, one_line, visible
 
 if TYPE_CHECKING:
     from store import DeadlineRules, Store
@@ -312,12 +312,6 @@ def shorten(text: str, width: int) -> str:
     return text[: max(0, width - 1)].rstrip() + "…"
 
 
-def _cell(text: str) -> str:
-    """A table cell on one line: a tab or line break inside it would split its row or shift
-    its columns, so they show as control pictures (␉ ␊ ␍)."""
-    return text.replace("\t", "\u2409").replace("\n", "\u240a").replace("\r", "\u240d")
-
-
 def _to_terminal() -> bool:
     try:
         return sys.stdout.isatty()
@@ -332,7 +326,8 @@ def print_table(rows: list[tuple[str, ...]]) -> None:
     file) nothing is cut, so `haicap items | grep` finds what `--json` holds."""
     if not rows:
         return
-    rows = [tuple(_cell(cell) for cell in row) for row in rows]
+    # A tab or line break inside a cell would split its row or shift its columns.
+    rows = [tuple(one_line(cell) for cell in row) for row in rows]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     used = sum(widths) + 2 * len(widths)
     room = max(30, shutil.get_terminal_size((120, 24)).columns - used) if _to_terminal() else None
