@@ -197,7 +197,7 @@ _TOPIC_LINE = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-zđ][.)]|[-–+•*])\s+[Vv]ề
 """A list line that names a topic and holds nothing else: "3. Về kiến nghị của xã"."""
 
 
-def _ORDERED_BY_LIST(verdict: Verdict, clause: str) -> bool:
+def _ordered_by_list(verdict: Verdict, clause: str) -> bool:
     """Whether a clause of the leader's list of orders is one more order: what the reader found no
     kind for, or read as a problem or the leader's doing, unless it reports what was done ("đã"),
     is a label or a topic, or was read as a request (a commune's asks restated in the list)."""
@@ -253,7 +253,7 @@ def extract_text(
     """Folded sentences read so far, to their text: a repeated sentence is read once."""
     position = 0
     leader_list = False
-    """Inside a list the leader opened with "… chỉ đạo:" (see `_ORDERED_BY_LIST`)."""
+    """Inside a list the leader opened with "… chỉ đạo:" (see `_ordered_by_list`)."""
     last_kind: str | None = None
     current: tuple[str, ...] = ()
     for sentences in per_paragraph:
@@ -287,7 +287,7 @@ def extract_text(
                 ctx = Context(speaker, people, prev_kind, prev_actor, last_kind == REQUEST and speaker != LEADER,
                               voter_meeting, clause.answer)
                 verdict = classify_clause(clause.text, ctx)
-                if in_orders and _ORDERED_BY_LIST(verdict, clause.text):
+                if in_orders and _ordered_by_list(verdict, clause.text):
                     verdict = Verdict(DIRECTIVE, LEADER, "leader's list")
                 verdicts.append((clause.start, clause.end, verdict.kind, verdict.reason))
                 if trace is not None:
