@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass
 
 from . import cues
+from .kinds import ACHIEVEMENT, DIFFICULTY, DIRECTIVE, REQUEST
+from .problems import behind_plan, problem_or_result
 from .speakers import COMMUNE, LEADER, RESIDENT, People, actor_before
 
 __all__ = ["Verdict", "Context", "classify_clause", "EXCLUDED"]
 
-ACHIEVEMENT, DIFFICULTY, REQUEST, DIRECTIVE = "achievement", "difficulty", "request", "directive"
 EXCLUDED = "excluded"
 """A clause that is deliberately none of the four (meta, visit, promise, potential)."""
 
@@ -113,13 +114,6 @@ _PLACE_BEFORE = re.compile(r"\b(?:tại|ở|của|với|cho|về|đến|trên đ
 _REPORTER = re.compile(r"^\s*(?:pv|phóng viên|hỏi)\s*:")
 _ATTRIBUTION = re.compile(r"[\"”»]\s*,?\s*[^\"“”«»]{0,120}$")
 _SHORT_FRAME = re.compile(r"^[^,;:]{1,25},\s*")
-_EVENT_FRAME = re.compile(
-    r"(?:^\W*|,\s*)(?:(?:ngay\s+)?(?:sau khi|khi|trong khi|ngay khi)\s+[^,;]{1,50}?\b(?:xảy ra|đi qua|kết thúc)"
-    # "Trong đợt mưa lũ vừa qua, xã đã …": the event frames what was done, it is not the clause's problem.
-    r"|(?:trong|qua|sau)\s+(?:các\s+)?(?:đợt|trận|cơn|mùa)\s+[^,;]{1,40}?"
-    r"|(?:ngay\s+)?sau\s+(?:mưa lũ|bão|lũ|lũ lụt|thiên tai|sự cố|mưa lớn)[^,;]{0,30}?)"
-    r"\s*,\s*(?=.*\b(?:đã|không để xảy ra)\b)"
-)
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?%")
 
 
@@ -214,68 +208,6 @@ def _speech_act(text: str, low: str, ctx: Context) -> Verdict | None:
         if verb in ("kiến nghị", "đề xuất", "kiến nghị với", "xin", "kính đề nghị"):
             return Verdict(REQUEST, actor, f"{verb}")
         return Verdict(DIRECTIVE if ctx.speaker == LEADER else REQUEST, actor, f"{verb} by speaker")
-    return None
-
-
-_WHERE_WHEN = re.compile(
-    r"\b(?:ở|tại|cho|trong|vào|khỏi)\s+(?:các\s+|những\s+)?(?:vùng|khu vực|khu|điểm|nơi|địa bàn|ấp|thôn|bản)\s+"
-    r"(?:bị\s+)?(?:ngập(?:\s+sâu)?|sạt lở|lũ|thiên tai|xung yếu|nguy hiểm)\b"
-    r"|\b(?:trong\s+|vào\s+)?mùa\s+(?:lũ|mưa lũ|mưa bão|mưa|khô|hạn)\b"
-    # Who the work reached: "học sinh của các bản bị ảnh hưởng", "chở nước đến các điểm dân cư bị thiếu nước".
-    r"|\b(?:của|ở|tại|cho|đến|tới)\s+(?:các\s+|những\s+)?(?:bản|thôn|xã|hộ|vùng|khu vực|điểm dân cư|điểm|địa bàn|ấp|trường)\s+"
-    r"(?:bị\s+)?(?:ảnh hưởng|thiệt hại|thiếu nước|ngập|sạt lở|mưa lũ|lũ)\b"
-)
-_SHARE_OF_PLAN = re.compile(
-    r"\b(?:đạt|bằng|mới đạt|chỉ đạt)\s+(?:khoảng\s+|gần\s+)?(\d{1,3}(?:[.,]\d+)?)\s?%\s+(?:so với\s+)?"
-    r"(kế hoạch|dự toán|chỉ tiêu|mục tiêu|cùng kỳ)"
-)
-_PERIOD = re.compile(r"\b(\d{1,2})\s+tháng\b|\bquý\s+(I{1,3}|IV|[1-4])\b", re.IGNORECASE)
-_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-
-
-def _behind_plan(low: str) -> bool:
-    """Whether a figure falls short: below last year ("bằng 82% cùng kỳ"), or below the share
-    of a plan the period stated calls for ("9 tháng … đạt 61% kế hoạch"; half when no period
-    is stated: "đạt 41% kế hoạch vốn"). A figure up on last year is not behind, whatever its share
-    ("đạt 31,5% dự toán và tăng 8% so với cùng kỳ": the period may be stated elsewhere)."""
-    if re.search(r"\btăng\b[^;.]{0,25}?\bso với cùng kỳ\b", low):
-        return False
-    for match in _SHARE_OF_PLAN.finditer(low):
-        value = float(match.group(1).replace(",", "."))
-        if match.group(2) == "cùng kỳ":
-            if value < 100:
-                return True
-            continue
-        due = 50.0
-        period = _PERIOD.search(low)
-        if period:
-            months = int(period.group(1)) if period.group(1) else 3 * _QUARTERS.get(period.group(2).lower(), int(period.group(2)) if period.group(2).isdigit() else 4)
-            if 1 <= months <= 12:
-                due = 100.0 * months / 12
-        if value < due:
-            return True
-    return False
-
-
-def _problem_or_result(low: str) -> str | None:
-    """Problems beat results; fixing a problem or not having one is not a problem."""
-    if _behind_plan(low):
-        return DIFFICULTY
-    # "Ngay sau khi mưa lũ xảy ra, xã đã …": the time frame names the event, not a problem of the clause.
-    low = _EVENT_FRAME.sub("", low, count=1)
-    cleaned = cues.SHARE.sub(" ", cues.DEMAND_GROWTH.sub(" ", cues.REMEDY.sub(" ", low)))
-    if re.search(r"\bđã\b", low):
-        # "xã đã tổ chức 12 điểm giữ trẻ mùa lũ, bảo đảm trẻ ở vùng ngập được trông giữ": where
-        # and when the work was done, not a problem of the clause.
-        cleaned = _WHERE_WHEN.sub(" ", cleaned)
-    reduced = bool(cues.REDUCED.search(cleaned))
-    cleaned = cues.REDUCED.sub(" ", cleaned)
-    negated = reduced or bool(cues.NEGATED_PROBLEM.search(cleaned))
-    cleaned = cues.NEGATED_PROBLEM.sub(" ", cleaned)
-    if cues.PROBLEM.search(cleaned):
-        return DIFFICULTY
-    if negated or cues.RESULT.search(cleaned):
-        return ACHIEVEMENT
     return None
 
 
@@ -398,7 +330,7 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     if ctx.speaker == LEADER:
         passive = re.search(r"\b(?:cần|phải|cần phải)\s+được\b", core)  # "việc X cần được triển khai"
         # A shortfall stated is a fact, though it opens with a verb: "Thu hút đầu tư mới đạt 30% kế hoạch."
-        shortfall = _behind_plan(low) or re.search(r"\b(?:mới|chỉ)\s+đạt\b", low)
+        shortfall = behind_plan(low) or re.search(r"\b(?:mới|chỉ)\s+đạt\b", low)
         communes_told = _COMMUNES_TOLD.match(core)
         if communes_told and not past:
             # "Các xã bám sát chỉ tiêu …", "Các xã tuyệt đối không để phát sinh …": the communes
@@ -420,7 +352,7 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # In the commune's voice, "Tỉnh sớm bố trí kinh phí ..." is what it asks of the province.
         return Verdict(REQUEST, COMMUNE, "province to act")
 
-    kind = _problem_or_result(low)
+    kind = problem_or_result(low)
     if cues.POTENTIAL.search(low) and not re.search(r"\b(?:đã|đạt|hoàn thành)\b", low) and kind != DIFFICULTY:
         # Potential is context, unless it is said to be poorly used ("tiềm năng ... còn hạn chế").
         return Verdict(EXCLUDED, None, "potential")

@@ -10,12 +10,24 @@ from dataclasses import dataclass, field, replace
 from ..models import Commune, Province
 from ..registry import Registry
 from ..text import clean, fold
-from .classify import DIFFICULTY, DIRECTIVE, EXCLUDED, REQUEST, Context, Verdict, classify_clause
+from .assignments import read_assignment
+from .classify import EXCLUDED, Context, Verdict, classify_clause
 from .clauses import split_clauses
 from .dates import find_session_date
+from .kinds import DIFFICULTY, DIRECTIVE, REQUEST
 from .leader import find_leader
-from .assignments import read_assignment
-from .left_out import CAPTION, CONTEXT, DUPLICATE, HEADING, META, NO_KIND, PAGE, PROMISE, STATISTICS, LeftOut
+from .left_out import (
+    CAPTION,
+    CONTEXT,
+    DUPLICATE,
+    HEADING,
+    META,
+    NO_KIND,
+    PAGE,
+    PROMISE,
+    STATISTICS,
+    LeftOut,
+)
 from .page_noise import split_page_noise
 from .places import detect_province, find_commune_mentions, resolve_communes
 from .sentences import split_paragraphs, split_sentences
