@@ -84,8 +84,7 @@ class DashboardScreen(ItemActionsScreen, ReportImportScreen, ReportExportScreen)
         self._pending_item: str | None = None
         """The item to focus once a reload started by `go_to` has listed its province."""
         self._damage_checked = False
-        """Whether the store was looked over for damaged values (once per dashboard: it reads
-        every record, and a province switch must not pay for it again)."""
+        """Whether the store was looked over for damaged values (once: it reads every record)."""
         self._session: Session | None = None
         """The session the panes are narrowed to (`t`), or None for all."""
         self._deleted: list[str] = []
@@ -192,13 +191,9 @@ class DashboardScreen(ItemActionsScreen, ReportImportScreen, ReportExportScreen)
         if pending is None or not self._focus_item(pending):
             communes.focus()
         if message.damaged:
-            count = len(message.damaged)
-            self.notify(
-                f"Kho có {count} giá trị hỏng / the store holds {count} damaged value(s): {message.damaged[0]}"
-                + (" (haicap items lists them all)" if count > 1 else ""),
-                severity="warning",
-                timeout=15,
-            )
+            count, more = len(message.damaged), " (haicap items lists them all)" if len(message.damaged) > 1 else ""
+            damage = f"Kho có {count} giá trị hỏng / the store holds {count} damaged value(s): {message.damaged[0]}"
+            self.notify(damage + more, severity="warning", timeout=15)
 
     @on(LoadFailed)
     def _load_failed(self, message: LoadFailed) -> None:
