@@ -133,7 +133,11 @@ async def _drive_app(request: dict[str, Any]) -> dict[str, Any]:
 
         def overview_loaded() -> bool:
             screen = app.screen
-            return isinstance(screen, OverviewScreen) and not screen.query_one("#overview-table").loading and bool(screen.rows)
+            if not isinstance(screen, OverviewScreen):
+                return False
+            # Pushed but not yet composed (a loaded machine): its table is not there yet.
+            tables = screen.query("#overview-table")
+            return bool(tables) and not tables.first().loading and bool(screen.rows)
 
         # A store with several sessions opens on the overview: wait for it, then go back.
         await _frame(pilot)
