@@ -1,19 +1,19 @@
 """haicap's data layer: the store facade, domain objects and Vietnamese text rules.
 
-Nothing here imports Textual; the UI talks only to `Store` and gets `store.models`
+Nothing here imports Textual; the UI talks only to `Store` and gets `store.domain.models`
 dataclasses back.
 """
 
-from .backups import Backup
-from .database import SCHEMA_VERSION, Store
-from .editing import EditConflict
-from .errors import ReportError, StoreError
-from .models import Commune, CommuneReport, CommuneSummary, Item, Kind, Person, Province, Session
-from .paths import resolve_store_path
-from .clock import today
-from .followup import DeadlineRules, FollowUp, follow_up
-from .history import HistoryEntry
-from .tracking import DirectiveStatus, RequestStatus, Tracking
+from haicap.store.db.backups import Backup
+from haicap.store.db.database import SCHEMA_VERSION, Store
+from haicap.store.db.editing import EditConflict
+from haicap.store.domain.errors import ReportError, StoreError
+from haicap.store.domain.models import Commune, CommuneReport, CommuneSummary, Item, Kind, Person, Province, Session
+from haicap.store.db.paths import resolve_store_path
+from haicap.store.domain.clock import today
+from haicap.store.domain.followup import DeadlineRules, FollowUp, follow_up
+from haicap.store.domain.history import HistoryEntry
+from haicap.store.domain.tracking import DirectiveStatus, RequestStatus, Tracking
 
 __all__ = [
     "Backup",

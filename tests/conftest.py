@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from store import Store
-from store.clock import fixed_clock, set_clock
+from haicap.store import Store
+from haicap.store.domain.clock import fixed_clock, set_clock
 
 
 @pytest.fixture(autouse=True)
@@ -27,7 +27,7 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(autouse=True)
 def isolated_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """haicap's log file (see `tui.logging_setup`) goes into the test's folder, never the user's."""
+    """haicap's log file (see `tui.cli.logging_setup`) goes into the test's folder, never the user's."""
     path = tmp_path / "log" / "haicap.log"
     monkeypatch.setenv("HAICAP_LOG", str(path))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
@@ -37,8 +37,8 @@ def isolated_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def fake_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Let `haicap` start the dashboard in-process as if stdin and stdout were a terminal
-    (it refuses to without one; see `tui.cli._has_terminal`)."""
-    monkeypatch.setattr("tui.cli._has_terminal", lambda: True)
+    (it refuses to without one; see `tui.cli.main._has_terminal`)."""
+    monkeypatch.setattr("haicap.tui.cli.main._has_terminal", lambda: True)
 
 
 @pytest.fixture(autouse=True)
@@ -59,7 +59,7 @@ session of 25/11/2025, so its requests are open and not yet overdue (default dea
 
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fix the date deadlines are measured against (see `store.clock`)."""
+    """Fix the date deadlines are measured against (see `store.domain.clock`)."""
     monkeypatch.setenv("HAICAP_TODAY", FIXED_TODAY)
 
 
@@ -74,7 +74,7 @@ def real_clock_after() -> Iterator[None]:
 @pytest.fixture
 def set_now() -> Callable[[str], None]:
     """Fix the times history and the audit log record: `set_now("2025-12-01T08:30:00+00:00")`.
-    Injected in code (`store.clock.set_clock`): haicap reads no time from the environment."""
+    Injected in code (`store.domain.clock.set_clock`): haicap reads no time from the environment."""
 
     def fix(moment: str) -> None:
         set_clock(fixed_clock(moment))
@@ -88,7 +88,7 @@ def as_user(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
     process's uid, never from USER or LOGNAME): `as_user("lan")`."""
 
     def become(name: str) -> None:
-        monkeypatch.setattr("store.history._whoami", lambda: name)
+        monkeypatch.setattr("haicap.store.domain.history._whoami", lambda: name)
 
     return become
 
@@ -111,7 +111,7 @@ def seeded_store_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def make_dashboard(seeded_store_path: Path) -> Callable[..., object]:
     """Build the real app the way the `haicap` command does, on the seeded store."""
-    from tui.app import make_app
+    from haicap.tui.app import make_app
 
     def factory(province: str | None = None):
         return make_app(seeded_store_path, province)

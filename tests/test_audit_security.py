@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from store import Store
-from tui.cli import main
+from haicap.store import Store
+from haicap.tui.cli.main import main
 
 REQUEST = "cdb5ed9f-16"
 
@@ -173,7 +173,7 @@ def test_settings_changes_are_recorded(store_folder: Path, capsys) -> None:
 def test_spoofed_user_and_time_do_not_reach_history_or_the_audit_log(store_folder: Path) -> None:
     env = {**os.environ, "USER": "mallory", "LOGNAME": "mallory", "LNAME": "mallory", "USERNAME": "mallory",
            "HAICAP_NOW": "2000-01-01T00:00:00+00:00", "HAICAP_DB": str(store_folder)}
-    code = "import sys; from tui.cli import run; sys.exit(run())"
+    code = "import sys; from haicap.tui.cli.main import run; sys.exit(run())"
     for argv in (["set", REQUEST, "--owner", "Sở Tài chính"], ["config", "--backups", "4"]):
         done = subprocess.run([sys.executable, "-c", code, *argv], env=env, capture_output=True, text=True, timeout=60, check=False)
         assert done.returncode == 0, done.stderr
@@ -220,7 +220,7 @@ def test_stress_works_on_a_new_folder_and_again_on_the_store_it_made(tmp_path: P
 
 
 async def test_the_read_only_dashboard_refuses_every_change_key(store_folder: Path) -> None:
-    from tui.app import make_app
+    from haicap.tui.app import make_app
 
     async def settle(pilot) -> None:
         await pilot.app.workers.wait_for_complete()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.cli import main
+from haicap.tui.cli.main import main
 
 REQUEST = "cdb5ed9f-16"
 
@@ -67,7 +67,7 @@ def test_config_sets_how_many_backups_are_kept(store_folder: Path, capsys) -> No
 
 def test_output_cut_short_by_a_pager_is_not_an_error(store_folder: Path) -> None:
     # `haicap items | head -1`: the reader closes the pipe early; no traceback may follow.
-    command = [sys.executable, "-c", "import sys; from tui.cli import run; sys.exit(run())", "items"]
+    command = [sys.executable, "-c", "import sys; from haicap.tui.cli.main import run; sys.exit(run())", "items"]
     writer = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert writer.stdout is not None
     writer.stdout.close()  # before it writes: its output all goes to a closed pipe

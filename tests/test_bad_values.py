@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from store import Store
-from store.models import Kind
-from tui.cli import main
+from haicap.store import Store
+from haicap.store.domain.models import Kind
+from haicap.tui.cli.main import main
 
 _SESSION = """format: haicap-session/1
 session:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from store import Store
-from tui.benchmarks import FIGURES
-from tui.cli import main
-from tui.commands.bench import percentile
+from haicap.store import Store
+from haicap.tui.cli.dev.benchmarks import FIGURES
+from haicap.tui.cli.main import main
+from haicap.tui.cli.dev.bench import percentile
 
 QUICK = ("--runs", "1", "--switches", "5", "--filter-words", "1", "--overview-runs", "1", "--edits", "3", "--articles", "10")
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from store import SCHEMA_VERSION
-from tui.cli import main
+from haicap.store import SCHEMA_VERSION
+from haicap.tui.cli.main import main
 
 
 def test_locate_prints_the_store_from_the_environment(tmp_path: Path, capsys, monkeypatch) -> None:
@@ -76,7 +76,7 @@ ARTICLE = (
 @pytest.fixture
 def store_folder(tmp_path: Path) -> Path:
     """A store that already holds the seed session, as after a first launch."""
-    from store import Store
+    from haicap.store import Store
 
     folder = tmp_path / "store"
     with Store.open(folder) as store:
@@ -91,7 +91,7 @@ def _article(tmp_path: Path, name: str = "bai.txt", text: str = ARTICLE) -> Path
 
 
 def test_import_adds_a_session_and_a_second_import_adds_nothing(tmp_path: Path, store_folder: Path, capsys) -> None:
-    from store import Store
+    from haicap.store import Store
 
     path = _article(tmp_path)
     assert main(["--db", str(store_folder), "import", str(path)]) == 0
@@ -216,7 +216,7 @@ def test_eval_of_a_folder_without_keys_is_refused(tmp_path: Path, capsys) -> Non
 
 
 def test_commands_print_control_characters_from_item_text_visibly(seeded_store_path: Path, capsys) -> None:
-    from store import Kind, Store
+    from haicap.store import Kind, Store
 
     with Store.open(seeded_store_path) as store:
         [session] = store.sessions()
@@ -232,12 +232,12 @@ def test_commands_print_control_characters_from_item_text_visibly(seeded_store_p
 def test_a_bug_of_the_reader_is_one_line_and_writes_nothing(tmp_path: Path, store_folder: Path, capsys, monkeypatch) -> None:
     """The reader is heuristic code run on any file: if it fails on one, the import says so on
     one line naming the file, and the store is untouched."""
-    import store.importer
+    import haicap.store.ingest.importer
 
     def broken(*args, **kwargs):
         raise IndexError("list index out of range")
 
-    monkeypatch.setattr(store.importer, "extract_text", broken)
+    monkeypatch.setattr(haicap.store.ingest.importer, "extract_text", broken)
     before = (store_folder / "haicap.json").read_bytes()
     assert main(["--db", str(store_folder), "import", str(_article(tmp_path))]) == 1
     err = capsys.readouterr().err

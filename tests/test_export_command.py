@@ -1,4 +1,4 @@
-"""`haicap export` end to end through `tui.cli.main`: files, names, stdout and one-line refusals.
+"""`haicap export` end to end through `haicap.tui.cli.main.main`: files, names, stdout and one-line refusals.
 
 The seed session (cdb5ed9f, 25/11/2025) is with xã Ngọc Trạo, Vân Du and Kim Tân; today
 is fixed at 10/01/2026, so its untouched requests are 6 days overdue.
@@ -15,8 +15,8 @@ import docx
 import openpyxl
 import pytest
 
-from store import Kind, Store
-from tui.cli import main
+from haicap.store import Kind, Store
+from haicap.tui.cli.main import main
 
 SESSION = "cdb5ed9f"
 

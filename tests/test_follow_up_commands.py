@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from store import Store
-from tui.cli import main
+from haicap.store import Store
+from haicap.tui.cli.main import main
 
 REQUEST = "cdb5ed9f-16"
 OTHER_REQUEST = "cdb5ed9f-17"
@@ -28,7 +28,7 @@ def store_folder(seeded_store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pa
     """The seeded store, as HAICAP_DB, with today fixed and a known user name."""
     monkeypatch.setenv("HAICAP_DB", str(seeded_store_path))
     monkeypatch.setenv("HAICAP_TODAY", "2026-01-10")
-    monkeypatch.setattr("store.history._whoami", lambda: "lan")
+    monkeypatch.setattr("haicap.store.domain.history._whoami", lambda: "lan")
     return seeded_store_path
 
 
@@ -242,7 +242,7 @@ def test_a_bad_haicap_today_is_one_line_and_exit_2(store_folder: Path, capsys, m
 def test_today_option_reaches_the_dashboard(store_folder: Path, capsys, monkeypatch, fake_terminal) -> None:
     import os
 
-    import tui.app
+    import haicap.tui.app
 
     seen = {}
 
@@ -252,7 +252,7 @@ def test_today_option_reaches_the_dashboard(store_folder: Path, capsys, monkeypa
         def run(self) -> None:
             seen["today"] = os.environ.get("HAICAP_TODAY")
 
-    monkeypatch.setattr(tui.app, "make_app", lambda path, province, **options: FakeApp())
+    monkeypatch.setattr(haicap.tui.app, "make_app", lambda path, province, **options: FakeApp())
     assert main(["--today", "2025-12-01"]) == 0
     assert seen == {"today": "2025-12-01"}
     assert os.environ["HAICAP_TODAY"] == "2026-01-10"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from umasks import umask
 
-from store import Store
-from tui.cli import main
+from haicap.store import Store
+from haicap.tui.cli.main import main
 
 REQUEST = "cdb5ed9f-16"
 
@@ -149,9 +149,9 @@ def test_init_refuses_an_unknown_group_and_group_without_shared(tmp_path: Path, 
 def test_init_refuses_a_group_the_user_is_not_in(tmp_path: Path, capsys, monkeypatch) -> None:
     gid, name = _another_group()
     # As an ordinary officer who is not in that group (faked: tests may run as root).
-    monkeypatch.setattr("tui.commands.init.os.geteuid", lambda: 1000)
-    monkeypatch.setattr("tui.commands.init.os.getegid", lambda: gid + 1)
-    monkeypatch.setattr("tui.commands.init.os.getgroups", lambda: [gid + 1])
+    monkeypatch.setattr("haicap.tui.cli.commands.init.os.geteuid", lambda: 1000)
+    monkeypatch.setattr("haicap.tui.cli.commands.init.os.getegid", lambda: gid + 1)
+    monkeypatch.setattr("haicap.tui.cli.commands.init.os.getgroups", lambda: [gid + 1])
     assert main(["init", "--shared", "--group", name, "--db", str(tmp_path / "x")]) == 1
     assert f"you are not a member of group '{name}'" in _one_line_error(capsys)
     assert not (tmp_path / "x").exists()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from tui.literal import WORD_SLACK, Clip, bounded, clip, count_text, literal, marked, short, visible
+from haicap.tui.literal import WORD_SLACK, Clip, bounded, clip, count_text, literal, marked, short, visible
 
 
 def test_control_characters_become_visible() -> None:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from store import Store
-from store.paths import default_store_path
-from tui.cli import main
+from haicap.store import Store
+from haicap.store.db.paths import default_store_path
+from haicap.tui.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -60,7 +60,7 @@ def test_concurrent_first_commands_seed_once(default_store: Path) -> None:
     """Four officers' first `haicap items` at the same moment: one seed session, not four."""
     env = {key: value for key, value in os.environ.items() if key != "HAICAP_DB"}
     runs = [
-        subprocess.Popen([sys.executable, "-m", "tui.cli", "items"], cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
+        subprocess.Popen([sys.executable, "-m", "haicap", "items"], cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for _ in range(4)
     ]
@@ -134,7 +134,7 @@ def test_init_with_seeds_loads_them_and_init_alone_does_not(tmp_path: Path, caps
 
 async def test_the_dashboard_adds_nothing_to_a_store_of_another_province(tmp_path: Path, capsys) -> None:
     """A production store opened in the dashboard for the first time is left as it is."""
-    from tui.app import make_app
+    from haicap.tui.app import make_app
 
     assert main(["init", "--db", str(tmp_path / "nghe-an")]) == 0
     before = (tmp_path / "nghe-an" / "haicap.json").read_bytes()

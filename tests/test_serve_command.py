@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.cli import main
-from tui.commands.serve import dashboard_command, is_loopback
+from haicap.tui.cli.main import main
+from haicap.tui.cli.commands.serve import dashboard_command, is_loopback
 
 
 def _free_port() -> int:
@@ -34,7 +34,7 @@ def test_which_hosts_count_as_this_machine_only(host: str, loopback: bool) -> No
 
 def test_each_browser_tab_runs_the_dashboard_on_the_same_store(tmp_path: Path) -> None:
     words = shlex.split(dashboard_command(tmp_path / "kho chung", read_only=True, province="Nghệ An"))
-    assert words[:3] == [sys.executable, "-m", "tui.cli"]
+    assert words[:3] == [sys.executable, "-m", "haicap"]
     assert words[3:] == ["--db", str(tmp_path / "kho chung"), "--read-only", "--province", "Nghệ An"]
 
 
@@ -64,7 +64,7 @@ async def _first_screen(websocket_url: str, origin: str, seconds: float = 30.0) 
 def test_serve_answers_on_localhost_with_the_app_page(seeded_store_path: Path) -> None:
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from tui.cli import run; sys.exit(run())", "serve", "--db", str(seeded_store_path), "--port", str(port)],
+        [sys.executable, "-c", "import sys; from haicap.tui.cli.main import run; sys.exit(run())", "serve", "--db", str(seeded_store_path), "--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )

@@ -23,8 +23,8 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from tui.cli import main
-from tui.serving.origin import Gate, PublicUrlError, origin_of, parse_public_url
+from haicap.tui.cli.main import main
+from haicap.tui.serving.origin import Gate, PublicUrlError, origin_of, parse_public_url
 
 EVIL = "http://evil.example"
 
@@ -73,7 +73,7 @@ def serving(store: Path, *options: str, port: int | None = None) -> Iterator[Ser
     """Run `haicap serve --db STORE OPTIONS` until the block ends; wait until it answers."""
     port = port or _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "tui.cli", "serve", "--db", str(store), "--port", str(port), *options],
+        [sys.executable, "-m", "haicap", "serve", "--db", str(store), "--port", str(port), *options],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -331,7 +331,7 @@ def test_origins_are_compared_as_origins() -> None:
 
 
 def test_the_default_cap_is_what_memory_allows_between_1_and_8() -> None:
-    from tui.serving.server import SESSION_MEMORY, default_max_sessions
+    from haicap.tui.serving.server import SESSION_MEMORY, default_max_sessions
 
     assert default_max_sessions(0) == 1
     assert default_max_sessions(3 * SESSION_MEMORY + 1) == 3

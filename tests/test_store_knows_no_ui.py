@@ -8,23 +8,23 @@ import subprocess
 import sys
 from pathlib import Path
 
-import store
+import haicap.store
 
-STORE_DIR = Path(store.__file__).parent
+STORE_DIR = Path(haicap.store.__file__).parent
 
 
 def store_modules() -> list[str]:
-    return ["store"] + [m.name for m in pkgutil.walk_packages([str(STORE_DIR)], prefix="store.")]
+    return ["haicap.store"] + [m.name for m in pkgutil.walk_packages([str(STORE_DIR)], prefix="haicap.store.")]
 
 
 def test_importing_every_store_module_loads_no_textual() -> None:
     modules = store_modules()
-    assert "store.database" in modules and len(modules) > 5
+    assert "haicap.store.db.database" in modules and len(modules) > 5
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}:\n"
         "    importlib.import_module(name)\n"
-        "ui = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'tui'))\n"
+        "ui = sorted(m for m in sys.modules if m.split('.')[0] == 'textual' or m.startswith('haicap.tui'))\n"
         "print(','.join(ui))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -32,6 +32,6 @@ def test_importing_every_store_module_loads_no_textual() -> None:
 
 
 def test_no_store_source_imports_textual() -> None:
-    pattern = re.compile(r"^\s*(from|import)\s+(textual|tui)\b", re.MULTILINE)
+    pattern = re.compile(r"^\s*(from|import)\s+(textual|haicap\.tui)\b", re.MULTILINE)
     offenders = [str(p) for p in STORE_DIR.rglob("*.py") if pattern.search(p.read_text(encoding="utf-8"))]
     assert offenders == []

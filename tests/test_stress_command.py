@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from store import Store
-from tui.cli import main
+from haicap.store import Store
+from haicap.tui.cli.main import main
 
 SUMMARY = re.compile(r"writers=(\d+) edits=(\d+) lost=(\d+) corrupt=([01])(?: kills=(\d+))?")
 FIGURES = re.compile(r"elapsed=\d+\.\ds rate=\d+\.\d edits/s processes=\d+ .*")

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-import seeds
-from store import Store
-from store.registry import load_registry
-from store.synthetic import SYNTHETIC_TITLE_MARK, SynthOptions, generate
-from tui.cli import main
+from haicap import seeds
+from haicap.store import Store
+from haicap.store.domain.registry import load_registry
+from haicap.store.ingest.synthetic import SYNTHETIC_TITLE_MARK, SynthOptions, generate
+from haicap.tui.cli.main import main
 
 SUMMARY = re.compile(r"communes=(\d+) sessions=(\d+) items=(\d+) added=(\d+) seconds=\d+\.\d store_mb=\d+\.\d db=.+")
 TINY = ("--communes", "5", "--sessions-per-commune", "2", "--items-per-session", "6")

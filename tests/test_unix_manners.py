@@ -2,7 +2,7 @@
 cut, `--` ends options, completion scripts, `--verbose` and a log file, Ctrl-C exits 130
 with nothing half-written, and an output encoding that cannot show Vietnamese is no crash.
 
-Most of these run the real command in a real process (`python -m tui.cli`), with pipes and
+Most of these run the real command in a real process (`python -m haicap`), with pipes and
 files for its streams, as cron or a shell script would."""
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from store import Store
-from tui.cli import TERMINAL_NEEDED, main
+from haicap.store import Store
+from haicap.tui.cli.main import TERMINAL_NEEDED, main
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,9 +27,9 @@ REQUEST = "cdb5ed9f-16"
 
 
 def _haicap(*argv: str, env: dict[str, str] | None = None, stdin=subprocess.DEVNULL, timeout: float = 10, **options):
-    """Run `python -m tui.cli ARGV` in its own process, as a shell would."""
+    """Run `python -m haicap ARGV` in its own process, as a shell would."""
     return subprocess.run(  # noqa: PLW1510 - the exit code is what the tests look at
-        [sys.executable, "-m", "tui.cli", *argv],
+        [sys.executable, "-m", "haicap", *argv],
         cwd=options.pop("cwd", ROOT),
         env={**os.environ, **(env or {})},
         stdin=stdin,
@@ -84,7 +84,7 @@ def test_piped_items_hold_every_text_json_has(seeded_store_path: Path) -> None:
 
 
 def test_a_line_break_in_a_text_cannot_split_a_row(seeded_store_path: Path, capsys) -> None:
-    from tui.commands.common import print_table
+    from haicap.tui.cli.commands.common import print_table
 
     print_table([("a-1", "request", "xã X\nforged-row", "tab\there")])
     out = capsys.readouterr().out
@@ -176,16 +176,17 @@ def test_a_log_that_cannot_be_written_never_fails_a_command(seeded_store_path: P
 INTERRUPT_DURING_WRITE = textwrap.dedent(
     """
     import os, signal, sys
-    import store.storage
-    real = store.storage.replace_file
+    import haicap.store.db.storage
+    storage = haicap.store.db.storage
+    real = storage.replace_file
 
     def interrupted(*args, **kwargs):
         # Ctrl-C arrives after the backup was kept, before the new file is renamed in place.
         os.kill(os.getpid(), signal.SIGINT)
         return real(*args, **kwargs)
 
-    store.storage.replace_file = interrupted
-    from tui.cli import run
+    storage.replace_file = interrupted
+    from haicap.tui.cli.main import run
     sys.argv = ["haicap", *sys.argv[1:]]
     sys.exit(run())
     """
@@ -216,15 +217,15 @@ def test_ctrl_c_during_a_long_listing_exits_130(seeded_store_path: Path) -> None
     script = textwrap.dedent(
         """
         import os, signal, sys
-        import tui.commands.common as common
+        import haicap.tui.cli.commands.common as common
         real = common.item_row
         def slow(*args, **kwargs):
             os.kill(os.getpid(), signal.SIGINT)
             return real(*args, **kwargs)
         common.item_row = slow
-        import tui.commands.follow_up as follow_up
+        import haicap.tui.cli.commands.follow_up as follow_up
         follow_up.item_row = slow
-        from tui.cli import run
+        from haicap.tui.cli.main import run
         sys.argv = ["haicap", *sys.argv[1:]]
         sys.exit(run())
         """
@@ -257,14 +258,14 @@ def test_the_c_locale_lists_items_without_a_traceback(seeded_store_path: Path) -
 
 
 def test_an_unexpected_error_is_one_line_naming_the_log(monkeypatch, capsys, seeded_store_path: Path, isolated_log: Path) -> None:
-    import tui.cli
+    import haicap.tui.cli.main
 
     def broken(*args, **kwargs):
         raise TypeError("a bug")
 
-    monkeypatch.setattr("tui.commands.follow_up.item_row", broken)
+    monkeypatch.setattr("haicap.tui.cli.commands.follow_up.item_row", broken)
     monkeypatch.setattr(sys, "argv", ["haicap", "--db", str(seeded_store_path), "items"])
-    assert tui.cli.run() == 1
+    assert haicap.tui.cli.main.run() == 1
     line = _one_line(capsys.readouterr().err)
     assert "TypeError" in line and "a bug" in line and str(isolated_log) in line
     assert "Traceback" in isolated_log.read_text(encoding="utf-8"), "the details are in the log, on one line"

@@ -15,22 +15,22 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
 
-from store import Commune, Item, Province, Store, StoreError
-from store.clock import Clock, set_clock, today
-from store.slides import Deck, deck_of_session
+from haicap.store import Commune, Item, Province, Store, StoreError
+from haicap.store.domain.clock import Clock, set_clock, today
+from haicap.store.views.slides import Deck, deck_of_session
 
-from . import user_config
-from .literal import visible
-from .dialogs.help import HelpDialog, HelpSection, bindings_of
-from .dialogs.search_dialog import SearchDialog
-from .messages import CommunesLoaded, LoadFailed
-from .palette import HaicapCommands
-from .screens.dashboard import DashboardScreen
-from .screens.late import LateScreen
-from .screens.overview import OverviewScreen
-from .screens.presenter import PresenterScreen
-from .serving.folders import ServedMode
-from .themes import HAICAP_THEMES
+from haicap.tui import user_config
+from haicap.tui.literal import visible
+from haicap.tui.dialogs.help import HelpDialog, HelpSection, bindings_of
+from haicap.tui.dialogs.search_dialog import SearchDialog
+from haicap.tui.messages import CommunesLoaded, LoadFailed
+from haicap.tui.palette import HaicapCommands
+from haicap.tui.screens.dashboard import DashboardScreen
+from haicap.tui.screens.late import LateScreen
+from haicap.tui.screens.overview import OverviewScreen
+from haicap.tui.screens.presenter import PresenterScreen
+from haicap.tui.serving.folders import ServedMode
+from haicap.tui.themes import HAICAP_THEMES
 
 __all__ = ["HaicapApp", "make_app"]
 
@@ -266,7 +266,7 @@ def make_app(
     `haicap serve` when `served`).
 
     `clock` fixes the times history and the audit log record, for this process (snapshot
-    tests; see `store.clock.set_clock`): code can inject one, the environment cannot.
+    tests; see `store.domain.clock.set_clock`): code can inject one, the environment cannot.
 
     Raises `store.StoreError` when the store cannot be opened and `ValueError` when the
     province is unknown, so the command line can report either on one line.

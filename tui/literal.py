@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from textual.content import Content
 
-from store.text import visible
+from haicap.store.domain.text import visible
 
 __all__ = [
     "DETAIL_LIMIT",

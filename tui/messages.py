@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from store import Commune, CommuneSummary, HistoryEntry, Item, Kind, Province, Session
+from haicap.store import Commune, CommuneSummary, HistoryEntry, Item, Kind, Province, Session
 
 __all__ = [
     "StoreChanged",

@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Callable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from store.text import fold, matches
+from haicap.store.domain.text import fold, matches
 
-from .literal import literal
-from .themes import HAICAP_THEMES
+from haicap.tui.literal import literal
+from haicap.tui.themes import HAICAP_THEMES
 
 if TYPE_CHECKING:
-    from .app import HaicapApp
+    from haicap.tui.app import HaicapApp
 
 __all__ = ["HaicapCommands"]
 

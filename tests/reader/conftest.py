@@ -2,7 +2,7 @@
 
 import pytest
 
-from store.registry import load_registry
+from haicap.store.domain.registry import load_registry
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ import unicodedata
 
 import pytest
 
-from store.reader.assignments import Assignment, read_assignment
+from haicap.store.ingest.reader.assignments import Assignment, read_assignment
 
 NOV = dt.date(2025, 11, 20)  # a session in late November 2025
 JAN = dt.date(2026, 1, 8)  # a session early in January 2026

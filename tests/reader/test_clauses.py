@@ -1,6 +1,6 @@
 """Clause cuts: only where the content can change kind, never inside a list."""
 
-from store.reader.clauses import split_clauses
+from haicap.store.ingest.reader.clauses import split_clauses
 
 
 def _texts(sentence):

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from store.reader.dates import find_session_date
+from haicap.store.ingest.reader.dates import find_session_date
 
 
 def test_time_of_day_date_takes_the_year_hint():
@@ -60,7 +60,7 @@ def test_a_plan_year_does_not_put_the_session_in_the_future():
 
 
 def test_impossible_session_dates_are_named():
-    from store.reader.dates import impossible_session_date
+    from haicap.store.ingest.reader.dates import impossible_session_date
 
     assert impossible_session_date("Sáng 31/2, đoàn làm việc với xã.") == "Sáng 31/2"
     assert impossible_session_date("Chiều 30/4/2026, đoàn làm việc.") is None

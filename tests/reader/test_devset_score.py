@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from store.reader.evaluate import evaluate_dir, format_report
+from haicap.store.ingest.reader.evaluate import evaluate_dir, format_report
 
 DEVSET = Path(__file__).resolve().parents[3] / "shared" / "devset"
 MACRO_F1_FLOOR = 0.95

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from store.reader.evaluate import evaluate_dir, format_report
+from haicap.store.ingest.reader.evaluate import evaluate_dir, format_report
 
 BODY = (
     "Sáng 4/3, đồng chí Lò Văn Minh, Chủ tịch UBND tỉnh Lạng Sơn đã làm việc với xã Bình Gia.\n"

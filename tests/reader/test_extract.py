@@ -5,9 +5,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from store.reader import ExtractedItem, Extraction, extract_text
-from store.registry import load_registry
-from store.text import clean
+from haicap.store.ingest.reader import ExtractedItem, Extraction, extract_text
+from haicap.store.domain.registry import load_registry
+from haicap.store.domain.text import clean
 
 ARTICLE = """Bí thư Tỉnh ủy làm việc với các xã Nghĩa Hành và phường Nghĩa Lộ
 
@@ -85,7 +85,7 @@ def test_empty_body(registry):
 
 
 def test_reader_imports_no_ui_library():
-    code = "import sys, store.reader, store.reader.evaluate; print(any(m in sys.modules for m in ('textual', 'rich')))"
+    code = "import sys, haicap.store.ingest.reader, haicap.store.ingest.reader.evaluate; print(any(m in sys.modules for m in ('textual', 'rich')))"
     repo = Path(__file__).resolve().parents[2]
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=repo)
     assert out.stdout.strip() == "False"

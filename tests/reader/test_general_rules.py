@@ -7,9 +7,9 @@ give the expected kinds, and each item must be whole clauses of the sentence cop
 
 import pytest
 
-from store.reader.clauses import split_clauses
-from store.reader.extract import LEADING_CONJUNCTION, LIST_LABEL
-from store.text import clean
+from haicap.store.ingest.reader.clauses import split_clauses
+from haicap.store.ingest.reader.extract import LEADING_CONJUNCTION, LIST_LABEL
+from haicap.store.domain.text import clean
 
 from .helpers import items
 

@@ -342,8 +342,8 @@ def test_a_lead_after_the_outlets_name_in_brackets_is_context():
 
 # 17. A line in capitals is a heading: left out, but the kind it names opens the list below it.
 def test_a_heading_in_capitals_is_no_item_but_opens_its_list():
-    from store.reader.extract import extract_text
-    from store.registry import load_registry
+    from haicap.store.ingest.reader.extract import extract_text
+    from haicap.store.domain.registry import load_registry
 
     body = "\n".join([
         "UBND xã Hưng Nguyên báo cáo kết quả 9 tháng năm 2026 như sau:",
@@ -399,8 +399,8 @@ def test_assignments_and_communes_told_in_a_conclusion():
 
 
 def test_a_two_part_menu_and_a_table_header_are_page_furniture():
-    from store.reader.extract import extract_text
-    from store.registry import load_registry
+    from haicap.store.ingest.reader.extract import extract_text
+    from haicap.store.domain.registry import load_registry
 
     found = extract_text(
         "Thời sự › Nông nghiệp\nXã hội » Thời tiết - Thiên tai\n" + OPENING + "\nXã | Diện tích lúa (ha) | Diện tích có nguy cơ thiếu nước (ha)\n"

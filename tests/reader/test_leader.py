@@ -1,6 +1,6 @@
 """The leader: a named person with a provincial title, in either word order."""
 
-from store.reader.leader import find_leader
+from haicap.store.ingest.reader.leader import find_leader
 
 
 def test_name_then_title():

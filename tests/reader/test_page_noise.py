@@ -1,6 +1,6 @@
 """Page furniture pasted with an article is not read; the article itself is untouched."""
 
-from store.reader.page_noise import drop_page_noise
+from haicap.store.ingest.reader.page_noise import drop_page_noise
 
 
 def test_breadcrumb_buttons_and_tags_are_dropped():

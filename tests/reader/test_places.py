@@ -1,6 +1,6 @@
 """Communes found in the text, matched to the registry within the detected province."""
 
-from store.reader.places import detect_province, find_commune_mentions, resolve_communes
+from haicap.store.ingest.reader.places import detect_province, find_commune_mentions, resolve_communes
 
 
 def _names(text, registry):
@@ -70,7 +70,7 @@ def test_the_province_of_an_ambiguous_commune_does_not_depend_on_the_hash_seed(t
     picks = set()
     for seed in ("0", "1", "2", "3", "4", "5"):
         done = subprocess.run(
-            [sys.executable, "-m", "tui.cli", "extract", str(article), "--json"],
+            [sys.executable, "-m", "haicap", "extract", str(article), "--json"],
             capture_output=True, text=True, timeout=60, check=True, env={**__import__("os").environ, "PYTHONHASHSEED": seed},
         )
         picks.add(__import__("json").loads(done.stdout)["province"])

@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from store.reader import extract_text
-from store.reader.places import (
+from haicap.store.ingest.reader import extract_text
+from haicap.store.ingest.reader.places import (
     FORMER,
     PART,
     PASSING,

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from deadlines import deadline
 
-from store.reader import extract_text
-from store.reader.sentences import MAX_SENTENCE_CHARS, split_sentences
+from haicap.store.ingest.reader import extract_text
+from haicap.store.ingest.reader.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 HERE = Path(__file__).parent
 TODAY = dt.date(2026, 6, 1)

@@ -1,6 +1,6 @@
 """The sentence splitter: abbreviations, numbers, ellipses, quotes, captions."""
 
-from store.reader.sentences import split_paragraphs, split_sentences
+from haicap.store.ingest.reader.sentences import split_paragraphs, split_sentences
 
 
 def test_splits_at_full_stop_before_capital():

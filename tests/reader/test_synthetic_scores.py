@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from store.reader.evaluate import evaluate_dir, format_report
+from haicap.store.ingest.reader.evaluate import evaluate_dir, format_report
 
 HERE = Path(__file__).resolve().parent
 

@@ -11,8 +11,8 @@ import datetime as dt
 
 import pytest
 
-from store.reader import extract_text
-from store.reader.left_out import CAPTION, CONTEXT, META, PAGE, STATISTICS
+from haicap.store.ingest.reader import extract_text
+from haicap.store.ingest.reader.left_out import CAPTION, CONTEXT, META, PAGE, STATISTICS
 
 from .helpers import CONCLUSION, INTRO, items, kind_of
 
@@ -371,7 +371,7 @@ def test_plain_words_of_adversity_are_difficulties(sentence: str) -> None:
 
 
 def test_the_readers_cues_are_named_for_an_officer() -> None:
-    from store.reader.cue_labels import cue_label
+    from haicap.store.ingest.reader.cue_labels import cue_label
 
     assert cue_label("leader yêu cầu") == "lãnh đạo yêu cầu / leader: yêu cầu"
     assert cue_label("heading") == "tiêu đề mục của văn bản / the section heading"

@@ -8,8 +8,8 @@ import datetime as dt
 
 import pytest
 
-from store.reader import extract_text
-from store.text import clean
+from haicap.store.ingest.reader import extract_text
+from haicap.store.domain.text import clean
 
 A, D, R, I = "achievement", "difficulty", "request", "directive"
 

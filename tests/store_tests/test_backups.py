@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from store import Kind, Store, StoreError
-from store.backups import list_backups
-from store.reports import parse_report
+from haicap.store import Kind, Store, StoreError
+from haicap.store.db.backups import list_backups
+from haicap.store.ingest.reports import parse_report
 
 REQUEST = "cdb5ed9f-16"
 
@@ -128,12 +128,12 @@ def test_backups_of_other_files_are_left_alone(tmp_path: Path) -> None:
 
 def _killed_before_replace(folder: str) -> None:
     """A writer that dies (SIGKILL) after writing its temporary file, before the rename."""
-    import store.storage
+    import haicap.store.db.storage
 
     def die(*args: object, **kwargs: object) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
-    store.storage.os.replace = die  # type: ignore[assignment]
+    haicap.store.db.storage.os.replace = die  # type: ignore[assignment]
     with Store.open(Path(folder)) as opened:
         opened.update_tracking(REQUEST, note="never saved")
 

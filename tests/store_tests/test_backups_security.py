@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from test_backups import one_request_report
 
-from store import Store, StoreError
-from store.backups import list_backups
+from haicap.store import Store, StoreError
+from haicap.store.db.backups import list_backups
 
 REQUEST = "cdb5ed9f-16"
 

@@ -21,14 +21,14 @@ from typing import Any
 
 import pytest
 
-from store import Store, StoreError
-from store.bounds import LAST_DAY, add_days, check_day
-from store.documents import read_document
-from store.errors import ReportError
-from store.followup import DeadlineRules, follow_up
-from store.models import Kind
-from store.reports import load_structured
-from tui.cli import main
+from haicap.store import Store, StoreError
+from haicap.store.domain.bounds import LAST_DAY, add_days, check_day
+from haicap.store.ingest.documents import read_document
+from haicap.store.domain.errors import ReportError
+from haicap.store.domain.followup import DeadlineRules, follow_up
+from haicap.store.domain.models import Kind
+from haicap.store.ingest.reports import load_structured
+from haicap.tui.cli.main import main
 
 
 def _damage(store_path: Path, change: Any) -> None:
@@ -163,7 +163,7 @@ def test_null_records_malformed_history_and_wrong_types_are_left_out_with_a_warn
 
 
 async def test_the_dashboard_opens_a_poisoned_store(seeded_store_path: Path) -> None:
-    from tui.app import make_app
+    from haicap.tui.app import make_app
 
     def poison(tables: dict[str, Any]) -> None:
         tables["meta"]["1"]["deadline_rules"] = {"answer_days": 3_000_000}
@@ -243,7 +243,7 @@ def test_a_zip_that_lies_about_sizes_is_refused_within_a_second_and_little_memor
 
 def test_the_edit_dialog_of_a_request_in_a_session_dated_9999_opens(seeded_store_path: Path) -> None:
     """Its placeholder shows the default deadline: session date + answer days, which overflowed."""
-    from tui.dialogs.edit_item_dialog import EditItemDialog
+    from haicap.tui.dialogs.edit_item_dialog import EditItemDialog
 
     _damage(seeded_store_path, lambda t: next(iter(t["sessions"].values())).update(date="9999-12-31"))
     with Store.open(seeded_store_path) as store:

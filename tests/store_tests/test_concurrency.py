@@ -8,7 +8,7 @@ import signal
 import time
 from pathlib import Path
 
-from store import Kind, Store
+from haicap.store import Kind, Store
 
 EDITS = 25
 
@@ -58,7 +58,7 @@ def test_a_writer_killed_mid_write_leaves_a_loadable_store(tmp_path: Path) -> No
 def test_a_new_store_is_group_writable_and_a_world_writable_one_is_refused(tmp_path: Path) -> None:
     import pytest
 
-    from store import StoreError
+    from haicap.store import StoreError
 
     (tmp_path / "s").mkdir(mode=0o2770)  # a group-shared store folder (as `haicap init --shared` makes)
     (tmp_path / "s").chmod(0o2770)  # whatever the umask
@@ -76,7 +76,7 @@ def test_a_new_store_is_group_writable_and_a_world_writable_one_is_refused(tmp_p
 def test_a_read_only_store_refuses_every_change_and_writes_nothing(tmp_path: Path) -> None:
     import pytest
 
-    from store import StoreError
+    from haicap.store import StoreError
 
     with Store.open(tmp_path / "s") as store:
         store.ensure_seeded()
@@ -98,6 +98,6 @@ def test_a_store_this_user_cannot_write_opens_read_only(tmp_path: Path, monkeypa
     with Store.open(tmp_path / "s") as store:
         store.ensure_seeded()
     # As another officer without write permission (faked: tests may run as root).
-    monkeypatch.setattr("store.database.os.access", lambda path, mode: False)
+    monkeypatch.setattr("haicap.store.db.database.os.access", lambda path, mode: False)
     with Store.open(tmp_path / "s") as viewer:
         assert viewer.read_only

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from store import EditConflict, Kind, Store
+from haicap.store import EditConflict, Kind, Store
 
 REQUEST = "cdb5ed9f-16"
 

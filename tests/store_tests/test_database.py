@@ -1,4 +1,4 @@
-"""store.database.Store: seeding, persistence, the read API the UI uses, and refusals."""
+"""haicap.store.db.database.Store: seeding, persistence, the read API the UI uses, and refusals."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from typing import Any, Iterator
 
 import pytest
 
-from store import SCHEMA_VERSION, Store, StoreError
-from store.database import STORE_FILE
-from store.models import Commune, CommuneReport, CommuneSummary, Item, Kind, Province, Session
-from store.reports import FORMAT, SessionReport, parse_report
+from haicap.store import SCHEMA_VERSION, Store, StoreError
+from haicap.store.db.database import STORE_FILE
+from haicap.store.domain.models import Commune, CommuneReport, CommuneSummary, Item, Kind, Province, Session
+from haicap.store.ingest.reports import FORMAT, SessionReport, parse_report
 
 NGOC_TRAO, VAN_DU, KIM_TAN = "15250", "15190", "15187"
 
@@ -335,8 +335,8 @@ def test_open_reports_a_non_numeric_schema_version(tmp_path: Path) -> None:
 def test_every_item_record_says_where_it_came_from_and_may_bring_its_follow_up(tmp_path: Path) -> None:
     from dataclasses import replace
 
-    from store import RequestStatus, Tracking
-    from store.reports import bundled_reports
+    from haicap.store import RequestStatus, Tracking
+    from haicap.store.ingest.reports import bundled_reports
 
     with Store.open(tmp_path / "kho") as store:
         [report] = bundled_reports(store.registry)

@@ -1,4 +1,4 @@
-"""store.documents: every route a file can take in, and every way it can be refused."""
+"""haicap.store.ingest.documents: every route a file can take in, and every way it can be refused."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ import docx
 import pytest
 from docx.shared import Pt
 
-from store.documents import MAX_DOCX_BYTES, MAX_TEXT_BYTES, Block, Document, heading_kind, read_document
-from store.errors import ReportError
-from store.models import Kind
+from haicap.store.ingest.documents import MAX_DOCX_BYTES, MAX_TEXT_BYTES, Block, Document, heading_kind, read_document
+from haicap.store.domain.errors import ReportError
+from haicap.store.domain.models import Kind
 
 VIETNAMESE = "Xã Ngọc Trạo đã hoàn thành 3 km đường; khó khăn, vướng mắc về vốn. Đề nghị tỉnh hỗ trợ."
 

@@ -1,4 +1,4 @@
-"""store.documents: PDF files (their text layer) and old Word .doc files, and every way they are refused.
+"""haicap.store.ingest.documents: PDF files (their text layer) and old Word .doc files, and every way they are refused.
 
 The PDFs and the .doc in fixtures/ were made from the real seed article by
 fixtures/make_pdf_doc_fixtures.py: `seed-report.pdf` (Word layout exported by LibreOffice:
@@ -24,12 +24,12 @@ from pathlib import Path
 import docx
 import pytest
 
-from store.documents import MAX_PDF_BYTES, Block, Document, legacy_doc, pdf, read_document
-from store.errors import ReportError
-from store.import_plan import ImportPlan
-from store.importer import plan_import
-from store.models import Kind
-from store.registry import load_registry
+from haicap.store.ingest.documents import MAX_PDF_BYTES, Block, Document, legacy_doc, pdf, read_document
+from haicap.store.domain.errors import ReportError
+from haicap.store.ingest.import_plan import ImportPlan
+from haicap.store.ingest.importer import plan_import
+from haicap.store.domain.models import Kind
+from haicap.store.domain.registry import load_registry
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPORT_PDF = FIXTURES / "seed-report.pdf"

@@ -18,11 +18,11 @@ import docx
 import openpyxl
 import pytest
 
-from store import Kind, Store, StoreError
-from store.exports import find_session, gather, render, safe_text, write_new
-from store.exports.plain import escape_markdown
-from store.exports.xlsx_table import TABLE_SHEET
-from store.reports import parse_report
+from haicap.store import Kind, Store, StoreError
+from haicap.store.views.exports import find_session, gather, render, safe_text, write_new
+from haicap.store.views.exports.plain import escape_markdown
+from haicap.store.views.exports.xlsx_table import TABLE_SHEET
+from haicap.store.ingest.reports import parse_report
 
 TODAY = dt.date(2026, 1, 10)
 SESSION = "cdb5ed9f"

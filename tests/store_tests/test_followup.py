@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from store import DeadlineRules, DirectiveStatus, Kind, RequestStatus, Store, StoreError, follow_up, today
-from store.overview import late_items, province_overview
+from haicap.store import DeadlineRules, DirectiveStatus, Kind, RequestStatus, Store, StoreError, follow_up, today
+from haicap.store.views.overview import late_items, province_overview
 
 SESSION_DAY = dt.date(2025, 11, 25)
 

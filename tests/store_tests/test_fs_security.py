@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 from umasks import umask
 
-from store import Store, StoreError
-from store.storage import AtomicJSONStorage
+from haicap.store import Store, StoreError
+from haicap.store.db.storage import AtomicJSONStorage
 
 REQUEST = "cdb5ed9f-16"
 SECRET = b"the writer's own private notes\n"

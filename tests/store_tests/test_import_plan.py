@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from store import Kind, Store
-from store.importer import match_stored_session, plan_import
-from store.reader.left_out import CAPTION, CONTEXT, REVIEW
-from store.registry import load_registry
+from haicap.store import Kind, Store
+from haicap.store.ingest.importer import match_stored_session, plan_import
+from haicap.store.ingest.reader.left_out import CAPTION, CONTEXT, REVIEW
+from haicap.store.domain.registry import load_registry
 
 REGISTRY = load_registry()
 TODAY = dt.date(2026, 11, 25)
@@ -184,7 +184,7 @@ items:
 
 
 def test_a_list_of_communes_the_given_province_lacks_is_pointed_out(tmp_path: Path) -> None:
-    from store.importer import Overrides
+    from haicap.store.ingest.importer import Overrides
 
     text = ("Sáng 3/3, đồng chí Lê Văn Minh, Phó Chủ tịch UBND tỉnh đã làm việc với các xã Hoằng Hóa, "
             "Bình Gia, Văn Quan và Tràng Định.\n\nCác xã đã hoàn thành 100% kế hoạch thu ngân sách năm 2025.\n")
@@ -231,8 +231,8 @@ def test_section_headings_decide_only_where_the_reader_has_no_cue(tmp_path: Path
 def test_eval_can_read_bodies_as_import_reads_files(tmp_path: Path) -> None:
     import json
 
-    from store.importer import read_as_import
-    from store.reader.evaluate import evaluate_dir
+    from haicap.store.ingest.importer import read_as_import
+    from haicap.store.ingest.reader.evaluate import evaluate_dir
 
     (tmp_path / "01_bao_cao.txt").write_text("url: x\ndate: 2025-12-03\ntitle: t\nnote: synthetic\n\n" + REPORT_WITH_HEADINGS,
                                              encoding="utf-8")

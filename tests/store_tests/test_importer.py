@@ -13,11 +13,11 @@ from pathlib import Path
 import docx
 import pytest
 
-from store import Kind, ReportError, Store
-from store.documents import Block
-from store.importer import Overrides, extraction_of, parse_date, plan_import, split_front_matter
-from store.registry import load_registry
-from store.reports import bundled_reports
+from haicap.store import Kind, ReportError, Store
+from haicap.store.ingest.documents import Block
+from haicap.store.ingest.importer import Overrides, extraction_of, parse_date, plan_import, split_front_matter
+from haicap.store.domain.registry import load_registry
+from haicap.store.ingest.reports import bundled_reports
 
 REGISTRY = load_registry()
 TODAY = dt.date(2026, 11, 25)

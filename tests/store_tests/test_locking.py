@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from store import Store, StoreError
+from haicap.store import Store, StoreError
 
 REQUEST = "cdb5ed9f-16"
 
 
 @pytest.fixture
 def short_timeouts(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("store.locking.LOCK_TIMEOUT", 0.5)
-    monkeypatch.setattr("store.locking.BUSY_TIMEOUT", 10.0)
+    monkeypatch.setattr("haicap.store.db.locking.LOCK_TIMEOUT", 0.5)
+    monkeypatch.setattr("haicap.store.db.locking.BUSY_TIMEOUT", 10.0)
 
 
 def _hold_lock(folder: Path, seconds: float, writes: int = 0) -> threading.Thread:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from store import SCHEMA_VERSION, Store, StoreError
+from haicap.store import SCHEMA_VERSION, Store, StoreError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "schema-1-store.json"
 REQUEST = "36bc83c6-16"  # status, then owner + deadline, by "lan" (fixture README)
@@ -48,7 +48,7 @@ def test_a_schema_1_store_is_migrated_up_after_a_backup(schema_1_folder: Path) -
 
 
 def test_saves_are_counted_from_time_user_and_repeated_fields() -> None:
-    from store.migrations import migrate
+    from haicap.store.db.migrations import migrate
 
     def entry(item: str, who: str, when: str, field: str) -> dict:
         return {"schema": 1, "item": item, "who": who, "when": when, "field": field, "old": "", "new": "x"}
@@ -73,7 +73,7 @@ def test_saves_are_counted_from_time_user_and_repeated_fields() -> None:
 
 
 def test_a_migrated_store_goes_on_counting_and_catches_conflicts(schema_1_folder: Path) -> None:
-    from store import EditConflict
+    from haicap.store import EditConflict
 
     with Store.open(schema_1_folder) as store:
         seen = store.item(REQUEST).revision

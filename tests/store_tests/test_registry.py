@@ -1,4 +1,4 @@
-"""store.registry: the bundled national list of provinces and communes, and look-ups in it."""
+"""haicap.store.domain.registry: the bundled national list of provinces and communes, and look-ups in it."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from collections import Counter
 
 import pytest
 
-from store.models import Province
-from store.registry import COMMUNE_TYPES, Registry, load_registry
-from store.text import sort_key
+from haicap.store.domain.models import Province
+from haicap.store.domain.registry import COMMUNE_TYPES, Registry, load_registry
+from haicap.store.domain.text import sort_key
 
 
 @pytest.fixture(scope="module")
@@ -160,7 +160,7 @@ def test_load_registry_is_cached(registry: Registry) -> None:
 
 
 def test_a_commune_label_without_diacritics_is_found() -> None:
-    from store.registry import load_registry
+    from haicap.store.domain.registry import load_registry
 
     registry = load_registry()
     province = registry.find_province("thanh hoa")

@@ -1,4 +1,4 @@
-"""store.reports: the bundled seed report, and every way a report file can be refused."""
+"""haicap.store.ingest.reports: the bundled seed report, and every way a report file can be refused."""
 
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 import yaml
 
-from store.errors import ReportError, StoreError
-from store.models import Kind
-from store.registry import Registry, load_registry
-from store.reports import FORMAT, MAX_REPORT_BYTES, SessionReport, bundled_reports, parse_report, read_report_file
-from store.text import clean
+from haicap.store.domain.errors import ReportError, StoreError
+from haicap.store.domain.models import Kind
+from haicap.store.domain.registry import Registry, load_registry
+from haicap.store.ingest.reports import FORMAT, MAX_REPORT_BYTES, SessionReport, bundled_reports, parse_report, read_report_file
+from haicap.store.domain.text import clean
 
 SEED_FILE = "2025-11-25-thanh-hoa-ngoc-trao-van-du-kim-tan.yaml"
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from store import Kind, RequestStatus, Store
-from store.slides import (
+from haicap.store import Kind, RequestStatus, Store
+from haicap.store.views.slides import (
     Deck,
     SlideKind,
     deck_of_commune,

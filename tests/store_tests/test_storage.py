@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from store import StoreError
-from store.storage import AtomicJSONStorage
+from haicap.store import StoreError
+from haicap.store.db.storage import AtomicJSONStorage
 
 
 def test_round_trip_keeps_vietnamese_readable(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""store.text: normalisation, folding for search, and Vietnamese dictionary order."""
+"""haicap.store.domain.text: normalisation, folding for search, and Vietnamese dictionary order."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from store.text import clean, fold, matches, sort_key
+from haicap.store.domain.text import clean, fold, matches, sort_key
 
 
 # -- clean ---------------------------------------------------------------------------

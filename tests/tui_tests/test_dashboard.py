@@ -8,17 +8,17 @@ from pathlib import Path
 import pytest
 from helpers import record_notices, settle
 
-from store import Kind, Store
-from store.reports import parse_report
-from store.text import matches
-from tui.app import make_app
-from tui.dialogs.help import HelpDialog
-from tui.dialogs.item_detail import ItemDetailDialog
-from tui.dialogs.province_picker import ProvincePickerDialog
-from tui.screens.dashboard import DashboardScreen
-from tui.widgets.commune_filter import CommuneFilter
-from tui.widgets.commune_list import CommuneList
-from tui.widgets.items_pane import ItemsPane
+from haicap.store import Kind, Store
+from haicap.store.ingest.reports import parse_report
+from haicap.store.domain.text import matches
+from haicap.tui.app import make_app
+from haicap.tui.dialogs.help import HelpDialog
+from haicap.tui.dialogs.item_detail import ItemDetailDialog
+from haicap.tui.dialogs.province_picker import ProvincePickerDialog
+from haicap.tui.screens.dashboard import DashboardScreen
+from haicap.tui.widgets.commune_filter import CommuneFilter
+from haicap.tui.widgets.commune_list import CommuneList
+from haicap.tui.widgets.items_pane import ItemsPane
 
 
 def dashboard(app) -> DashboardScreen:
@@ -38,11 +38,11 @@ def header_text(app) -> str:
 async def test_first_run_seeds_the_store_and_shows_ngoc_trao(tmp_path: Path, monkeypatch, fake_terminal) -> None:
     """A brand-new default store is created and seeded once by the first `haicap`, and the
     dashboard opens on the seed session's first commune."""
-    from store.paths import default_store_path
-    from tui.cli import main
+    from haicap.store.db.paths import default_store_path
+    from haicap.tui.cli.main import main
 
     monkeypatch.delenv("HAICAP_DB")  # the user's own store: the one haicap seeds itself
-    monkeypatch.setattr("tui.app.HaicapApp.run", lambda self: None)  # `haicap` seeds, then would take the screen
+    monkeypatch.setattr("haicap.tui.app.HaicapApp.run", lambda self: None)  # `haicap` seeds, then would take the screen
     assert main([]) == 0
     app = make_app(default_store_path())
     async with app.run_test(size=(80, 24)) as pilot:

@@ -8,11 +8,11 @@ import pytest
 from helpers import settle
 from test_item_actions import dashboard, notices, open_commune, pane, prompt
 
-from store import Kind, RequestStatus, Store
-from tui.app import make_app
-from tui.dialogs.conflict_dialog import ConflictDialog
-from tui.dialogs.edit_item_dialog import EditItemDialog
-from tui.dialogs.status_dialog import StatusDialog
+from haicap.store import Kind, RequestStatus, Store
+from haicap.tui.app import make_app
+from haicap.tui.dialogs.conflict_dialog import ConflictDialog
+from haicap.tui.dialogs.edit_item_dialog import EditItemDialog
+from haicap.tui.dialogs.status_dialog import StatusDialog
 
 OTHER_OWNER = "Sở Tài chính"
 
@@ -101,7 +101,7 @@ def fixed_clock(monkeypatch: pytest.MonkeyPatch, set_now):
     set_now("2025-12-15T02:30:00+00:00")
     # No live-refresh notice: whether the once-a-second poll sees minh's save before lan
     # presses enter is a matter of timing, and the snapshot must not depend on it.
-    monkeypatch.setattr("tui.screens.dashboard.STORE_POLL_SECONDS", 3600.0)
+    monkeypatch.setattr("haicap.tui.screens.dashboard.STORE_POLL_SECONDS", 3600.0)
     monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
     time.tzset()
     yield

@@ -8,8 +8,8 @@ import pytest
 from helpers import settle
 from test_item_actions import dashboard, notices, open_commune
 
-from tui.app import make_app
-from tui.dialogs.export_dialog import ExportDialog
+from haicap.tui.app import make_app
+from haicap.tui.dialogs.export_dialog import ExportDialog
 
 
 @pytest.fixture

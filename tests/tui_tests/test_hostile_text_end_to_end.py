@@ -20,13 +20,13 @@ from pathlib import Path
 from helpers import settle
 from test_dashboard import dashboard, pane
 
-from store import Kind, Store
-from store.reports import parse_report
-from tui.app import make_app
-from tui.dialogs.history_dialog import HistoryDialog
-from tui.dialogs.item_detail import ItemDetailDialog
-from tui.dialogs.search_dialog import SearchDialog, first_match, hit_text
-from tui.literal import DETAIL_LIMIT, LIST_LIMIT, count_text
+from haicap.store import Kind, Store
+from haicap.store.ingest.reports import parse_report
+from haicap.tui.app import make_app
+from haicap.tui.dialogs.history_dialog import HistoryDialog
+from haicap.tui.dialogs.item_detail import ItemDetailDialog
+from haicap.tui.dialogs.search_dialog import SearchDialog, first_match, hit_text
+from haicap.tui.literal import DETAIL_LIMIT, LIST_LIMIT, count_text
 
 LONG_LINE = "0123456789" * 10_000
 """A 100,000-character line without a single space: nothing to wrap it at."""

@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 from helpers import settle
 
-from store import Kind, Store
-from tui.dialogs.import_dialog import ImportDialog
-from tui.dialogs.item_detail import ItemDetailDialog
-from tui.screens.dashboard import DashboardScreen
-from tui.screens.import_review import ImportReviewScreen
-from tui.widgets.items_pane import ItemsPane
-from tui.widgets.path_input import PathInput, complete_path
-from tui.widgets.review_header import ReviewHeader
+from haicap.store import Kind, Store
+from haicap.tui.dialogs.import_dialog import ImportDialog
+from haicap.tui.dialogs.item_detail import ItemDetailDialog
+from haicap.tui.screens.dashboard import DashboardScreen
+from haicap.tui.screens.import_review import ImportReviewScreen
+from haicap.tui.widgets.items_pane import ItemsPane
+from haicap.tui.widgets.path_input import PathInput, complete_path
+from haicap.tui.widgets.review_header import ReviewHeader
 
 REPORT = """\
 format: haicap-session/1

@@ -25,23 +25,23 @@ from test_import_dialog import (
     write_report,
 )
 
-from store import Kind, Store
-from store.history import current_user
-from tui.app import make_app
-from tui.dialogs.choice_dialog import ChoiceDialog
-from tui.dialogs.help import HelpDialog
-from tui.dialogs.import_dialog import ImportDialog
-from tui.dialogs.review_communes_dialog import CommuneChecklist, ReviewCommunesDialog
-from tui.dialogs.review_deadline_dialog import ReviewDeadlineDialog
-from tui.dialogs.review_owner_dialog import ReviewOwnerDialog
-from tui.dialogs.review_session_dialog import ReviewSessionDialog
-from tui.dialogs.review_text_dialog import ReviewTextDialog
-from tui.screens.dashboard import DashboardScreen
-from tui.screens.import_review import ImportReviewScreen
-from tui.widgets.line_detail import LineDetail
-from tui.widgets.path_input import PathInput
-from tui.widgets.plan_lines import PlanLines
-from tui.widgets.review_header import ReviewHeader
+from haicap.store import Kind, Store
+from haicap.store.domain.history import current_user
+from haicap.tui.app import make_app
+from haicap.tui.dialogs.choice_dialog import ChoiceDialog
+from haicap.tui.dialogs.help import HelpDialog
+from haicap.tui.dialogs.import_dialog import ImportDialog
+from haicap.tui.dialogs.review_communes_dialog import CommuneChecklist, ReviewCommunesDialog
+from haicap.tui.dialogs.review_deadline_dialog import ReviewDeadlineDialog
+from haicap.tui.dialogs.review_owner_dialog import ReviewOwnerDialog
+from haicap.tui.dialogs.review_session_dialog import ReviewSessionDialog
+from haicap.tui.dialogs.review_text_dialog import ReviewTextDialog
+from haicap.tui.screens.dashboard import DashboardScreen
+from haicap.tui.screens.import_review import ImportReviewScreen
+from haicap.tui.widgets.line_detail import LineDetail
+from haicap.tui.widgets.path_input import PathInput
+from haicap.tui.widgets.plan_lines import PlanLines
+from haicap.tui.widgets.review_header import ReviewHeader
 
 ARTICLE = """\
 Phó Chủ tịch UBND tỉnh Nguyễn Văn An làm việc với các xã Hoằng Tiến và Hoằng Thanh

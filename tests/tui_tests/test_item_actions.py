@@ -12,19 +12,19 @@ from pathlib import Path
 import pytest
 from helpers import settle
 
-from store import Kind, RequestStatus, Store
-from store.reports import parse_report
-from tui.app import make_app
-from tui.dialogs.add_item_dialog import AddItemDialog
-from tui.dialogs.edit_item_dialog import EditItemDialog, parse_date
-from tui.dialogs.history_dialog import HistoryDialog
-from tui.dialogs.item_detail import ItemDetailDialog
-from tui.dialogs.kind_dialog import KindDialog
-from tui.dialogs.sessions_dialog import SessionsDialog
-from tui.dialogs.status_dialog import StatusDialog
-from tui.screens.dashboard import DashboardScreen
-from tui.widgets.commune_filter import CommuneFilter
-from tui.widgets.items_pane import ItemsPane
+from haicap.store import Kind, RequestStatus, Store
+from haicap.store.ingest.reports import parse_report
+from haicap.tui.app import make_app
+from haicap.tui.dialogs.add_item_dialog import AddItemDialog
+from haicap.tui.dialogs.edit_item_dialog import EditItemDialog, parse_date
+from haicap.tui.dialogs.history_dialog import HistoryDialog
+from haicap.tui.dialogs.item_detail import ItemDetailDialog
+from haicap.tui.dialogs.kind_dialog import KindDialog
+from haicap.tui.dialogs.sessions_dialog import SessionsDialog
+from haicap.tui.dialogs.status_dialog import StatusDialog
+from haicap.tui.screens.dashboard import DashboardScreen
+from haicap.tui.widgets.commune_filter import CommuneFilter
+from haicap.tui.widgets.items_pane import ItemsPane
 
 OWNER = "Sở Nông nghiệp và Môi trường"
 

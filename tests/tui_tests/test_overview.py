@@ -13,20 +13,20 @@ from pathlib import Path
 import pytest
 from helpers import record_notices, settle
 
-from store import Kind, Store
-from store.overview import late_items, province_overview
-from store.reports import parse_report
-from store.text import sort_key
-from tui.app import make_app
-from tui.dialogs.help import HelpDialog
-from tui.dialogs.search_dialog import SearchDialog, match_spans
-from tui.screens.dashboard import DashboardScreen
-from tui.screens.late import LateScreen
-from tui.screens.overview import OverviewScreen
-from tui.widgets.commune_list import CommuneList
-from tui.widgets.items_pane import ItemsPane
-from tui.widgets.late_table import LateTable
-from tui.widgets.overview_table import OVERVIEW_COLUMNS, OverviewTable
+from haicap.store import Kind, Store
+from haicap.store.views.overview import late_items, province_overview
+from haicap.store.ingest.reports import parse_report
+from haicap.store.domain.text import sort_key
+from haicap.tui.app import make_app
+from haicap.tui.dialogs.help import HelpDialog
+from haicap.tui.dialogs.search_dialog import SearchDialog, match_spans
+from haicap.tui.screens.dashboard import DashboardScreen
+from haicap.tui.screens.late import LateScreen
+from haicap.tui.screens.overview import OverviewScreen
+from haicap.tui.widgets.commune_list import CommuneList
+from haicap.tui.widgets.items_pane import ItemsPane
+from haicap.tui.widgets.late_table import LateTable
+from haicap.tui.widgets.overview_table import OVERVIEW_COLUMNS, OverviewTable
 
 TODAY = dt.date(2025, 12, 20)
 """Before the seed requests' default deadline (04/01/2026): only what a test makes is late."""

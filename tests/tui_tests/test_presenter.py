@@ -9,17 +9,17 @@ from pathlib import Path
 import pytest
 from helpers import settle
 
-from store import Kind, Store
-from store.slides import SlideKind, deck_of_session
-from tui.app import HaicapApp, make_app
-from tui.cli import main
-from tui.dialogs.commune_jump_dialog import CommuneJumpDialog
-from tui.dialogs.help import HelpDialog
-from tui.dialogs.slide_number_dialog import SlideNumberDialog
-from tui.palette import HaicapCommands
-from tui.screens.dashboard import DashboardScreen
-from tui.screens.presenter import PresenterScreen
-from tui.user_config import config_path
+from haicap.store import Kind, Store
+from haicap.store.views.slides import SlideKind, deck_of_session
+from haicap.tui.app import HaicapApp, make_app
+from haicap.tui.cli.main import main
+from haicap.tui.dialogs.commune_jump_dialog import CommuneJumpDialog
+from haicap.tui.dialogs.help import HelpDialog
+from haicap.tui.dialogs.slide_number_dialog import SlideNumberDialog
+from haicap.tui.palette import HaicapCommands
+from haicap.tui.screens.dashboard import DashboardScreen
+from haicap.tui.screens.presenter import PresenterScreen
+from haicap.tui.user_config import config_path
 
 VAN_DU = "15190"
 """Official code of xã Vân Du, one of the seed session's communes."""
@@ -241,6 +241,6 @@ async def test_the_palette_offers_present_themes_and_communes(make_dashboard) ->
         [export] = [hit async for hit in provider.search("xuat van ban")]
         export.command()
         await settle(pilot)
-        from tui.dialogs.export_dialog import ExportDialog
+        from haicap.tui.dialogs.export_dialog import ExportDialog
 
         assert isinstance(app.screen, ExportDialog)

@@ -15,12 +15,12 @@ from helpers import settle
 from test_import_dialog import REPORT, store_bytes
 from test_item_actions import dashboard, open_commune
 
-from tui.app import make_app
-from tui.dialogs.export_dialog import ExportDialog
-from tui.dialogs.import_dialog import ImportDialog
-from tui.screens.import_review import ImportReviewScreen
-from tui.serving.folders import ServedMode
-from tui.widgets.path_input import PathInput, PathSuggester, complete_path
+from haicap.tui.app import make_app
+from haicap.tui.dialogs.export_dialog import ExportDialog
+from haicap.tui.dialogs.import_dialog import ImportDialog
+from haicap.tui.screens.import_review import ImportReviewScreen
+from haicap.tui.serving.folders import ServedMode
+from haicap.tui.widgets.path_input import PathInput, PathSuggester, complete_path
 
 
 @pytest.fixture

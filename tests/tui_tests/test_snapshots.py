@@ -11,7 +11,7 @@ from pathlib import Path
 from helpers import settle
 from test_dashboard import add_hostile_session
 
-from tui.app import make_app
+from haicap.tui.app import make_app
 
 
 def test_dashboard_80x24(snap_compare, make_dashboard) -> None:

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from helpers import settle
 
-from store import Kind, Store
-from tui.app import make_app
+from haicap.store import Kind, Store
+from haicap.tui.app import make_app
 
 OPEN_VAN_DU = ["slash", *"van du", "enter"]
 """Keys that select Vân Du in the list."""

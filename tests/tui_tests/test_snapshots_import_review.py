@@ -15,9 +15,9 @@ import pytest
 from helpers import settle
 from test_import_review import OTHER_OUTLET, write_article
 
-from store import Store
-from store.importer import plan_import
-from tui.app import make_app
+from haicap.store import Store
+from haicap.store.ingest.importer import plan_import
+from haicap.tui.app import make_app
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,7 @@ import pytest
 from helpers import settle
 from test_overview import add_late_request
 
-from tui.app import make_app
+from haicap.tui.app import make_app
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import pytest
 from helpers import settle
 from test_presenter import add_van_du_items, directive_pages, presenter_app
 
-from tui.user_config import remember_theme
+from haicap.tui.user_config import remember_theme
 
 
 async def on_first_directives(pilot) -> None:

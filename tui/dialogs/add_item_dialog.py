@@ -12,11 +12,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from store import Commune, Kind, Session
+from haicap.store import Commune, Kind, Session
 
-from ..literal import literal
-from .edit_item_dialog import ItemTextArea, hints
-from .sessions_dialog import session_label
+from haicap.tui.literal import literal
+from haicap.tui.dialogs.edit_item_dialog import ItemTextArea, hints
+from haicap.tui.dialogs.sessions_dialog import session_label
 
 __all__ = ["AddItemDialog"]
 

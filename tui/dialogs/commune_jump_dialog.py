@@ -6,10 +6,10 @@ from typing import Sequence
 
 from textual.content import Content
 
-from store import Commune
+from haicap.store import Commune
 
-from ..literal import literal
-from .choice_dialog import Choice, ChoiceDialog
+from haicap.tui.literal import literal
+from haicap.tui.dialogs.choice_dialog import Choice, ChoiceDialog
 
 __all__ = ["CommuneJumpDialog"]
 

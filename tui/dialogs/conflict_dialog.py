@@ -6,12 +6,12 @@ from typing import Sequence
 
 from textual.content import Content
 
-from store import HistoryEntry, Item
+from haicap.store import HistoryEntry, Item
 
-from ..literal import literal
-from .choice_dialog import Choice, ChoiceDialog
-from .history_dialog import describe_entry
-from .status_dialog import about_item
+from haicap.tui.literal import literal
+from haicap.tui.dialogs.choice_dialog import Choice, ChoiceDialog
+from haicap.tui.dialogs.history_dialog import describe_entry
+from haicap.tui.dialogs.status_dialog import about_item
 
 __all__ = ["ConflictDialog", "KEEP_THEIRS", "SAVE_MINE"]
 

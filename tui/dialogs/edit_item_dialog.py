@@ -21,13 +21,13 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
-from store import Item, Kind
-from store.bounds import add_days
-from store.followup import DeadlineRules
-from store.text import visible
+from haicap.store import Item, Kind
+from haicap.store.domain.bounds import add_days
+from haicap.store.domain.followup import DeadlineRules
+from haicap.store.domain.text import visible
 
-from ..literal import literal, short
-from ..widgets.items_pane import DATE_FORMAT
+from haicap.tui.literal import literal, short
+from haicap.tui.widgets.items_pane import DATE_FORMAT
 
 __all__ = ["EditItemDialog", "ItemEdit", "ItemTextArea", "parse_date", "split_agencies", "hints"]
 

@@ -21,11 +21,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
-from store import Commune, Session
+from haicap.store import Commune, Session
 
-from ..literal import literal
-from ..serving.folders import ServedMode, served_mode
-from ..widgets.path_input import PathInput
+from haicap.tui.literal import literal
+from haicap.tui.serving.folders import ServedMode, served_mode
+from haicap.tui.widgets.path_input import PathInput
 
 __all__ = ["ExportDialog", "ExportRequest", "ExportScope", "FORMAT_LABELS"]
 
@@ -35,7 +35,7 @@ FORMAT_LABELS = {
     "md": "Biên bản văn bản (.md)",
     "csv": "Bảng theo dõi CSV (.csv)",
 }
-"""The formats offered, minutes first, as `store.exports.render` names them."""
+"""The formats offered, minutes first, as `store.views.exports.render` names them."""
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from ..literal import literal
-from .scrolling_dialog import ScrollingDialog
+from haicap.tui.literal import literal
+from haicap.tui.dialogs.scrolling_dialog import ScrollingDialog
 
 __all__ = ["HelpDialog", "HelpSection", "bindings_of"]
 

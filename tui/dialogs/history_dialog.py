@@ -10,11 +10,11 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from store import HistoryEntry, Item
+from haicap.store import HistoryEntry, Item
 
-from ..literal import bounded, literal
-from .scrolling_dialog import ScrollingDialog
-from .status_dialog import about_item
+from haicap.tui.literal import bounded, literal
+from haicap.tui.dialogs.scrolling_dialog import ScrollingDialog
+from haicap.tui.dialogs.status_dialog import about_item
 
 __all__ = ["HistoryDialog", "FIELD_LABELS", "describe_entry"]
 

@@ -23,15 +23,15 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from store import Store, StoreError
-from store.clock import today as clock_today
-from store.importer import ImportPlan, match_stored_session, plan_import
+from haicap.store import Store, StoreError
+from haicap.store.domain.clock import today as clock_today
+from haicap.store.ingest.importer import ImportPlan, match_stored_session, plan_import
 
-from ..literal import literal
-from ..messages import ReportImported
-from ..screens.import_review import ImportReviewScreen
-from ..serving.folders import NO_FILES_IN_BROWSER, OUTSIDE_FILES, served_mode
-from ..widgets.path_input import PathInput
+from haicap.tui.literal import literal
+from haicap.tui.messages import ReportImported
+from haicap.tui.screens.import_review import ImportReviewScreen
+from haicap.tui.serving.folders import NO_FILES_IN_BROWSER, OUTSIDE_FILES, served_mode
+from haicap.tui.widgets.path_input import PathInput
 
 __all__ = ["ImportDialog"]
 

@@ -10,11 +10,11 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from store import Commune, FollowUp, Item, Kind
+from haicap.store import Commune, FollowUp, Item, Kind
 
-from ..literal import DETAIL_LIMIT, bounded, count_text, literal
-from .scrolling_dialog import ScrollingDialog
-from ..widgets.items_pane import DATE_FORMAT, overdue_badge
+from haicap.tui.literal import DETAIL_LIMIT, bounded, count_text, literal
+from haicap.tui.dialogs.scrolling_dialog import ScrollingDialog
+from haicap.tui.widgets.items_pane import DATE_FORMAT, overdue_badge
 
 __all__ = ["ItemDetailDialog"]
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from store import Item, Kind
+from haicap.store import Item, Kind
 
-from ..literal import literal
-from .choice_dialog import Choice, ChoiceDialog
-from .status_dialog import about_item
+from haicap.tui.literal import literal
+from haicap.tui.dialogs.choice_dialog import Choice, ChoiceDialog
+from haicap.tui.dialogs.status_dialog import about_item
 
 __all__ = ["KindDialog"]
 

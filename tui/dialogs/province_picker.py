@@ -14,10 +14,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from store import Province
-from store.text import matches
+from haicap.store import Province
+from haicap.store.domain.text import matches
 
-from ..literal import literal
+from haicap.tui.literal import literal
 
 __all__ = ["ProvincePickerDialog"]
 

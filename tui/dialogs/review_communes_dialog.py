@@ -20,14 +20,14 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, OptionList, Static
 
-from store import Commune, Province
-from store.import_plan import PlanLine
-from store.registry import Registry
-from store.text import fold, matches
+from haicap.store import Commune, Province
+from haicap.store.ingest.import_plan import PlanLine
+from haicap.store.domain.registry import Registry
+from haicap.store.domain.text import fold, matches
 
-from ..literal import literal
-from .edit_item_dialog import hints
-from .review_fields_dialog import about_line
+from haicap.tui.literal import literal
+from haicap.tui.dialogs.edit_item_dialog import hints
+from haicap.tui.dialogs.review_fields_dialog import about_line
 
 __all__ = ["CommuneChecklist", "CommuneSuggester", "ReviewCommunesDialog", "communes_matching", "find_commune"]
 

@@ -6,11 +6,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from store.import_plan import PlanLine
-from store.importer import parse_date
+from haicap.store.ingest.import_plan import PlanLine
+from haicap.store.ingest.importer import parse_date
 
-from ..widgets.items_pane import DATE_FORMAT
-from .review_fields_dialog import Field, FieldError, ReviewFieldsDialog, about_line
+from haicap.tui.widgets.items_pane import DATE_FORMAT
+from haicap.tui.dialogs.review_fields_dialog import Field, FieldError, ReviewFieldsDialog, about_line
 
 __all__ = ["DeadlineSet", "ReviewDeadlineDialog", "read_date"]
 

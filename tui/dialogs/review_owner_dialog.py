@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from store import Kind
-from store.import_plan import PlanLine
-from store.text import clean, visible
+from haicap.store import Kind
+from haicap.store.ingest.import_plan import PlanLine
+from haicap.store.domain.text import clean, visible
 
-from .edit_item_dialog import split_agencies
-from .review_fields_dialog import Field, ReviewFieldsDialog, about_line
+from haicap.tui.dialogs.edit_item_dialog import split_agencies
+from haicap.tui.dialogs.review_fields_dialog import Field, ReviewFieldsDialog, about_line
 
 __all__ = ["ReviewOwnerDialog"]
 

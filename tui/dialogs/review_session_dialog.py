@@ -7,16 +7,16 @@ from typing import Any
 
 from textual.content import Content
 
-from store import Person
-from store.import_plan import SessionFacts
-from store.registry import Registry
-from store.text import clean, visible
+from haicap.store import Person
+from haicap.store.ingest.import_plan import SessionFacts
+from haicap.store.domain.registry import Registry
+from haicap.store.domain.text import clean, visible
 
-from ..literal import literal
-from ..widgets.items_pane import DATE_FORMAT
-from .review_communes_dialog import find_commune
-from .review_deadline_dialog import read_date
-from .review_fields_dialog import Field, FieldError, ReviewFieldsDialog
+from haicap.tui.literal import literal
+from haicap.tui.widgets.items_pane import DATE_FORMAT
+from haicap.tui.dialogs.review_communes_dialog import find_commune
+from haicap.tui.dialogs.review_deadline_dialog import read_date
+from haicap.tui.dialogs.review_fields_dialog import Field, FieldError, ReviewFieldsDialog
 
 __all__ = ["ReviewSessionDialog"]
 

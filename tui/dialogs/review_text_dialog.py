@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from store.import_plan import PlanLine
-from store.text import clean, visible
+from haicap.store.ingest.import_plan import PlanLine
+from haicap.store.domain.text import clean, visible
 
-from .review_fields_dialog import Field, FieldError, ReviewFieldsDialog, about_line
+from haicap.tui.dialogs.review_fields_dialog import Field, FieldError, ReviewFieldsDialog, about_line
 
 __all__ = ["ReviewTextDialog"]
 

@@ -19,11 +19,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import Item, Kind, Store
-from store.text import fold
+from haicap.store import Item, Kind, Store
+from haicap.store.domain.text import fold
 
-from ..literal import LIST_LIMIT, clip, literal, marked, visible
-from ..widgets.items_pane import DATE_FORMAT
+from haicap.tui.literal import LIST_LIMIT, clip, literal, marked, visible
+from haicap.tui.widgets.items_pane import DATE_FORMAT
 
 __all__ = ["SearchDialog", "first_match", "hit_text", "match_spans"]
 

@@ -6,11 +6,11 @@ from typing import Sequence
 
 from textual.content import Content
 
-from store import Commune, Item, Kind, Session
+from haicap.store import Commune, Item, Kind, Session
 
-from ..literal import literal
-from ..widgets.items_pane import DATE_FORMAT
-from .choice_dialog import Choice, ChoiceDialog
+from haicap.tui.literal import literal
+from haicap.tui.widgets.items_pane import DATE_FORMAT
+from haicap.tui.dialogs.choice_dialog import Choice, ChoiceDialog
 
 __all__ = ["SessionsDialog", "ALL_SESSIONS", "session_label"]
 

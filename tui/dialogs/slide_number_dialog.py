@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from ..literal import literal
+from haicap.tui.literal import literal
 
 __all__ = ["SlideNumberDialog"]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from store import DirectiveStatus, Item, Kind, RequestStatus
+from haicap.store import DirectiveStatus, Item, Kind, RequestStatus
 
-from ..literal import literal, short
-from .choice_dialog import Choice, ChoiceDialog
+from haicap.tui.literal import literal, short
+from haicap.tui.dialogs.choice_dialog import Choice, ChoiceDialog
 
 __all__ = ["StatusDialog", "current_status"]
 

@@ -14,23 +14,23 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Footer, Input
 
-from store import Commune, CommuneReport, CommuneSummary, Item, Kind, Province, Session, Store, StoreError
-from store.clock import today as clock_today
-from store.history import current_user
-from store.followup import follow_up
-from store.text import matches
+from haicap.store import Commune, CommuneReport, CommuneSummary, Item, Kind, Province, Session, Store, StoreError
+from haicap.store.domain.clock import today as clock_today
+from haicap.store.domain.history import current_user
+from haicap.store.domain.followup import follow_up
+from haicap.store.domain.text import matches
 
-from ..dialogs.item_detail import ItemDetailDialog
-from ..dialogs.province_picker import ProvincePickerDialog
-from ..literal import literal
-from ..messages import CommunesLoaded, LoadFailed, StoreChanged
-from ..widgets.commune_filter import CommuneFilter
-from ..widgets.commune_list import CommuneList
-from ..widgets.dashboard_header import DashboardHeader
-from ..widgets.items_pane import ItemsPane
-from .item_actions import ItemActionsScreen
-from .report_export import ReportExportScreen
-from .report_import import ReportImportScreen
+from haicap.tui.dialogs.item_detail import ItemDetailDialog
+from haicap.tui.dialogs.province_picker import ProvincePickerDialog
+from haicap.tui.literal import literal
+from haicap.tui.messages import CommunesLoaded, LoadFailed, StoreChanged
+from haicap.tui.widgets.commune_filter import CommuneFilter
+from haicap.tui.widgets.commune_list import CommuneList
+from haicap.tui.widgets.dashboard_header import DashboardHeader
+from haicap.tui.widgets.items_pane import ItemsPane
+from haicap.tui.screens.item_actions import ItemActionsScreen
+from haicap.tui.screens.report_export import ReportExportScreen
+from haicap.tui.screens.report_import import ReportImportScreen
 
 __all__ = ["DashboardScreen", "STORE_POLL_SECONDS"]
 
@@ -159,7 +159,7 @@ class DashboardScreen(ItemActionsScreen, ReportImportScreen, ReportExportScreen)
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_province(self, province: Province | None, start_code: str | None = None) -> None:
         """Read a province's communes, off the UI thread. (Seeds are never loaded here: the
-        command line seeds the default store on first use; see `tui.cli`.)
+        command line seeds the default store on first use; see `tui.cli.main`.)
 
         The list starts on `start_code` when given, else on the newest session's first commune.
         """

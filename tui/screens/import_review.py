@@ -21,23 +21,23 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList
 
-from store import Kind, Store, StoreError
-from store.history import current_user
-from store.import_plan import TRACKED, ImportPlan, SessionMatch
-from store.importer import match_stored_session
+from haicap.store import Kind, Store, StoreError
+from haicap.store.domain.history import current_user
+from haicap.store.ingest.import_plan import TRACKED, ImportPlan, SessionMatch
+from haicap.store.ingest.importer import match_stored_session
 
-from ..dialogs.choice_dialog import Choice, ChoiceDialog
-from ..dialogs.review_communes_dialog import ReviewCommunesDialog
-from ..dialogs.review_deadline_dialog import DeadlineSet, ReviewDeadlineDialog
-from ..dialogs.review_owner_dialog import ReviewOwnerDialog
-from ..dialogs.review_session_dialog import ReviewSessionDialog
-from ..dialogs.review_text_dialog import ReviewTextDialog
-from ..literal import literal, short
-from ..messages import ImportFailed, ReportImported
-from ..widgets.items_pane import DATE_FORMAT
-from ..widgets.line_detail import LineDetail
-from ..widgets.plan_lines import PlanLines
-from ..widgets.review_header import ReviewHeader
+from haicap.tui.dialogs.choice_dialog import Choice, ChoiceDialog
+from haicap.tui.dialogs.review_communes_dialog import ReviewCommunesDialog
+from haicap.tui.dialogs.review_deadline_dialog import DeadlineSet, ReviewDeadlineDialog
+from haicap.tui.dialogs.review_owner_dialog import ReviewOwnerDialog
+from haicap.tui.dialogs.review_session_dialog import ReviewSessionDialog
+from haicap.tui.dialogs.review_text_dialog import ReviewTextDialog
+from haicap.tui.literal import literal, short
+from haicap.tui.messages import ImportFailed, ReportImported
+from haicap.tui.widgets.items_pane import DATE_FORMAT
+from haicap.tui.widgets.line_detail import LineDetail
+from haicap.tui.widgets.plan_lines import PlanLines
+from haicap.tui.widgets.review_header import ReviewHeader
 
 __all__ = ["ImportReviewScreen"]
 

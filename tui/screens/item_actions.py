@@ -13,19 +13,19 @@ from typing import TYPE_CHECKING, Callable
 from textual import on, work
 from textual.screen import Screen
 
-from store import Commune, EditConflict, Item, Kind, Session, Store, StoreError
-from store.editing import TRACKED_KINDS
+from haicap.store import Commune, EditConflict, Item, Kind, Session, Store, StoreError
+from haicap.store.db.editing import TRACKED_KINDS
 
-from ..dialogs.add_item_dialog import AddItemDialog
-from ..dialogs.conflict_dialog import SAVE_MINE, ConflictDialog
-from ..dialogs.edit_item_dialog import EditItemDialog, ItemEdit
-from ..dialogs.history_dialog import FIELD_LABELS, HistoryDialog
-from ..dialogs.kind_dialog import KindDialog
-from ..dialogs.sessions_dialog import ALL_SESSIONS, SessionsDialog
-from ..dialogs.status_dialog import Status, StatusDialog, current_status
-from ..literal import short
-from ..messages import ItemChanged, ItemChangeFailed, ItemEditConflict
-from ..widgets.items_pane import ItemsPane
+from haicap.tui.dialogs.add_item_dialog import AddItemDialog
+from haicap.tui.dialogs.conflict_dialog import SAVE_MINE, ConflictDialog
+from haicap.tui.dialogs.edit_item_dialog import EditItemDialog, ItemEdit
+from haicap.tui.dialogs.history_dialog import FIELD_LABELS, HistoryDialog
+from haicap.tui.dialogs.kind_dialog import KindDialog
+from haicap.tui.dialogs.sessions_dialog import ALL_SESSIONS, SessionsDialog
+from haicap.tui.dialogs.status_dialog import Status, StatusDialog, current_status
+from haicap.tui.literal import short
+from haicap.tui.messages import ItemChanged, ItemChangeFailed, ItemEditConflict
+from haicap.tui.widgets.items_pane import ItemsPane
 
 if TYPE_CHECKING:
     import datetime as dt

@@ -17,13 +17,13 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from store import Item, Kind, Province, Store, StoreError, today
-from store.overview import LateItem, late_items
+from haicap.store import Item, Kind, Province, Store, StoreError, today
+from haicap.store.views.overview import LateItem, late_items
 
-from ..literal import literal
-from ..widgets.items_pane import DATE_FORMAT
-from ..widgets.late_table import LateTable
-from ..widgets.view_header import ViewHeader
+from haicap.tui.literal import literal
+from haicap.tui.widgets.items_pane import DATE_FORMAT
+from haicap.tui.widgets.late_table import LateTable
+from haicap.tui.widgets.view_header import ViewHeader
 
 __all__ = ["LateScreen"]
 

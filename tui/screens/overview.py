@@ -18,15 +18,15 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
-from store import Commune, Province, Store, StoreError, today
-from store.overview import CommuneOverview, ProvinceTotals, province_overview
-from store.text import matches, sort_key
+from haicap.store import Commune, Province, Store, StoreError, today
+from haicap.store.views.overview import CommuneOverview, ProvinceTotals, province_overview
+from haicap.store.domain.text import matches, sort_key
 
-from ..literal import literal
-from ..widgets.commune_filter import CommuneFilter
-from ..widgets.items_pane import DATE_FORMAT
-from ..widgets.overview_table import OVERVIEW_COLUMNS, OverviewTable
-from ..widgets.view_header import ViewHeader
+from haicap.tui.literal import literal
+from haicap.tui.widgets.commune_filter import CommuneFilter
+from haicap.tui.widgets.items_pane import DATE_FORMAT
+from haicap.tui.widgets.overview_table import OVERVIEW_COLUMNS, OverviewTable
+from haicap.tui.widgets.view_header import ViewHeader
 
 __all__ = ["OverviewScreen", "attention_order"]
 

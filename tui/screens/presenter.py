@@ -1,6 +1,6 @@
 """The presenter: a session or a commune, full screen, one slide at a time, for a projector.
 
-The deck (`store.slides`) knows what to say; this screen cuts it into slides for the
+The deck (`store.views.slides`) knows what to say; this screen cuts it into slides for the
 terminal's size and cuts it again when the terminal is resized, staying on the slide
 that shows what was on screen. There is no footer: `?` lists the keys.
 """
@@ -15,13 +15,13 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.screen import Screen
 
-from store import Commune
-from store.slides import Deck, Slide, find_again, first_slide_of
+from haicap.store import Commune
+from haicap.store.views.slides import Deck, Slide, find_again, first_slide_of
 
-from ..dialogs.commune_jump_dialog import CommuneJumpDialog
-from ..dialogs.slide_number_dialog import SlideNumberDialog
-from ..themes import next_theme
-from ..widgets.slide_view import SlideView
+from haicap.tui.dialogs.commune_jump_dialog import CommuneJumpDialog
+from haicap.tui.dialogs.slide_number_dialog import SlideNumberDialog
+from haicap.tui.themes import next_theme
+from haicap.tui.widgets.slide_view import SlideView
 
 __all__ = ["PresenterScreen"]
 

@@ -2,7 +2,7 @@
 
 A base class of `DashboardScreen`, kept apart so each file holds one concern; the
 dashboard provides the state it uses (store, selection, narrowed session, today). The
-document is built by `store.exports`, the same code as `haicap export`.
+document is built by `store.views.exports`, the same code as `haicap export`.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from textual import on, work
 from textual.message import Message
 from textual.screen import Screen
 
-from store import Commune, CommuneReport, Session, Store, StoreError
-from store.exports import gather, render, write_new
+from haicap.store import Commune, CommuneReport, Session, Store, StoreError
+from haicap.store.views.exports import gather, render, write_new
 
-from ..dialogs.export_dialog import ExportDialog, ExportRequest, ExportScope
-from ..serving.folders import served_mode
+from haicap.tui.dialogs.export_dialog import ExportDialog, ExportRequest, ExportScope
+from haicap.tui.serving.folders import served_mode
 
 __all__ = ["ReportExportScreen", "export_scopes"]
 

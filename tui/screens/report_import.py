@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
-from store import Commune, Province, Store
-from store.text import matches
+from haicap.store import Commune, Province, Store
+from haicap.store.domain.text import matches
 
-from ..dialogs.import_dialog import ImportDialog
-from ..messages import ReportImported
-from ..widgets.commune_filter import CommuneFilter
+from haicap.tui.dialogs.import_dialog import ImportDialog
+from haicap.tui.messages import ReportImported
+from haicap.tui.widgets.commune_filter import CommuneFilter
 
 __all__ = ["ReportImportScreen"]
 

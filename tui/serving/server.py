@@ -19,7 +19,7 @@ import jinja2
 from aiohttp import web
 from textual_serve.server import Server, to_int
 
-from .origin import Gate
+from haicap.tui.serving.origin import Gate
 
 __all__ = ["SESSION_MEMORY", "GuardedServer", "default_max_sessions"]
 

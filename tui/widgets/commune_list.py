@@ -11,9 +11,9 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from store import Commune, CommuneSummary
+from haicap.store import Commune, CommuneSummary
 
-from ..literal import literal
+from haicap.tui.literal import literal
 
 __all__ = ["CommuneList"]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from store import Commune, Province
+from haicap.store import Commune, Province
 
-from ..literal import literal
+from haicap.tui.literal import literal
 
 __all__ = ["DashboardHeader"]
 

@@ -12,11 +12,11 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from store import Item, Kind
-from store.clock import today as clock_today
-from store.followup import DeadlineRules, FollowUp, follow_up
+from haicap.store import Item, Kind
+from haicap.store.domain.clock import today as clock_today
+from haicap.store.domain.followup import DeadlineRules, FollowUp, follow_up
 
-from ..literal import bounded, literal
+from haicap.tui.literal import bounded, literal
 
 __all__ = ["ItemsPane"]
 

@@ -12,11 +12,11 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
-from store import Kind
-from store.overview import LateItem
+from haicap.store import Kind
+from haicap.store.views.overview import LateItem
 
-from ..literal import visible
-from .items_pane import DATE_FORMAT
+from haicap.tui.literal import visible
+from haicap.tui.widgets.items_pane import DATE_FORMAT
 
 __all__ = ["LateTable", "communes_cell", "owner_cell"]
 

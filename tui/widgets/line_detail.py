@@ -7,13 +7,13 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from store.import_plan import TRACKED, ImportPlan
-from store.reader.cue_labels import cue_label
-from store.reader.left_out import DUPLICATE, REASONS, REVIEW
+from haicap.store.ingest.import_plan import TRACKED, ImportPlan
+from haicap.store.ingest.reader.cue_labels import cue_label
+from haicap.store.ingest.reader.left_out import DUPLICATE, REASONS, REVIEW
 
-from ..literal import bounded, literal
-from .items_pane import DATE_FORMAT
-from .plan_lines import UNSURE_STYLE, kind_tag
+from haicap.tui.literal import bounded, literal
+from haicap.tui.widgets.items_pane import DATE_FORMAT
+from haicap.tui.widgets.plan_lines import UNSURE_STYLE, kind_tag
 
 __all__ = ["LineDetail"]
 

@@ -12,12 +12,12 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
-from store import Commune, Kind
-from store.overview import CommuneOverview
-from store.text import sort_key
+from haicap.store import Commune, Kind
+from haicap.store.views.overview import CommuneOverview
+from haicap.store.domain.text import sort_key
 
-from ..literal import visible
-from .items_pane import DATE_FORMAT
+from haicap.tui.literal import visible
+from haicap.tui.widgets.items_pane import DATE_FORMAT
 
 __all__ = ["OverviewColumn", "OVERVIEW_COLUMNS", "OverviewTable", "OVERDUE_MARK", "is_overdue"]
 

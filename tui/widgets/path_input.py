@@ -12,12 +12,12 @@ from textual.binding import Binding, BindingType
 from textual.suggester import Suggester
 from textual.widgets import Input
 
-from ..serving.folders import ServedMode
+from haicap.tui.serving.folders import ServedMode
 
 __all__ = ["PathInput", "PathSuggester", "complete_path", "IMPORTABLE_SUFFIXES"]
 
 IMPORTABLE_SUFFIXES = frozenset({".yaml", ".yml", ".json", ".docx", ".doc", ".pdf", ".txt", ".md"})
-"""File types `store.importer.plan_import` reads; other files are never suggested."""
+"""File types `store.ingest.importer.plan_import` reads; other files are never suggested."""
 
 SCAN_LIMIT = 500
 """At most this many directory entries are looked at per suggestion, so a huge folder

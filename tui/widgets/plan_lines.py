@@ -15,12 +15,12 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from store import Kind
-from store.import_plan import TRACKED, ImportPlan, PlanLine
-from store.reader.left_out import REASONS
+from haicap.store import Kind
+from haicap.store.ingest.import_plan import TRACKED, ImportPlan, PlanLine
+from haicap.store.ingest.reader.left_out import REASONS
 
-from ..literal import clip, literal
-from .items_pane import DATE_FORMAT
+from haicap.tui.literal import clip, literal
+from haicap.tui.widgets.items_pane import DATE_FORMAT
 
 __all__ = ["COMMUNES_WIDTH", "KIND_STYLES", "PlanLines", "communes_short", "kind_tag", "reason_short"]
 

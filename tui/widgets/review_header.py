@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from textual.content import Content
 from textual.widget import Widget
 
-from store import Kind
-from store.import_plan import ImportPlan, SessionMatch
+from haicap.store import Kind
+from haicap.store.ingest.import_plan import ImportPlan, SessionMatch
 
-from ..literal import literal
-from .plan_lines import KIND_STYLES, UNSURE_STYLE
+from haicap.tui.literal import literal
+from haicap.tui.widgets.plan_lines import KIND_STYLES, UNSURE_STYLE
 
 __all__ = ["FORMATS", "ReviewHeader", "fit"]
 

@@ -8,9 +8,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Static
 
-from store import Kind
+from haicap.store import Kind
 
-from ..literal import literal
+from haicap.tui.literal import literal
 
 __all__ = ["SlideCounts"]
 

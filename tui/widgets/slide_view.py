@@ -13,10 +13,10 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Static
 
-from store.slides import Deck, Entry, Part, Slide, SlideKind
+from haicap.store.views.slides import Deck, Entry, Part, Slide, SlideKind
 
-from ..literal import literal
-from .slide_counts import SlideCounts
+from haicap.tui.literal import literal
+from haicap.tui.widgets.slide_counts import SlideCounts
 
 __all__ = ["SlideView", "NUMBER_WIDTH"]
 

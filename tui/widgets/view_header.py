@@ -7,7 +7,7 @@ from typing import Sequence
 from textual.content import Content
 from textual.widgets import Static
 
-from ..literal import literal
+from haicap.tui.literal import literal
 
 __all__ = ["ViewHeader"]
 

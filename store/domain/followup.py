@@ -1,0 +1,129 @@
+"""Where a request or directive stands today: open or closed, on time or overdue.
+
+Nothing here is stored: the state is derived from the tracking fields, the session date
+and today, so it is always current. Requests are due `answer_days` after the session
+(40 by default), `answer_days_with_co` when co-operating agencies are involved (50), as
+in the national rules for handling voters' and localities' recommendations; both can be
+changed per store. Directives are due when the leader set a deadline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from haicap.store.domain.bounds import MAX_ANSWER_DAYS, add_days
+from haicap.store.domain.models import Item, Kind
+from haicap.store.domain.tracking import DirectiveStatus, RequestStatus
+
+__all__ = ["DeadlineRules", "FollowUp", "follow_up", "rules_from_meta", "rules_problems"]
+
+
+@dataclass(frozen=True)
+class DeadlineRules:
+    """How many days an agency has to answer a request."""
+
+    answer_days: int = 40
+    answer_days_with_co: int = 50
+
+
+_RULE_NAMES = ("answer_days", "answer_days_with_co")
+
+
+def _usable_days(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_ANSWER_DAYS
+
+
+def rules_from_meta(stored: Any) -> DeadlineRules:
+    """The rules a store's meta holds; a value that is not a whole number of 1 to
+    `MAX_ANSWER_DAYS` days (written by an older haicap or by hand) counts as the default,
+    and `rules_problems` names it."""
+    if not isinstance(stored, dict):
+        return DeadlineRules()
+    return DeadlineRules(**{k: v for k, v in stored.items() if k in _RULE_NAMES and _usable_days(v)})
+
+
+def rules_problems(stored: Any) -> list[str]:
+    """What is wrong with the stored rules, one sentence each, with the command that fixes it."""
+    if stored is None:
+        return []
+    if not isinstance(stored, dict):
+        return ["the store's answer deadlines are damaged; the defaults are used (fix with haicap config --answer-days N)"]
+    problems = []
+    default = DeadlineRules()
+    for name in _RULE_NAMES:
+        if name in stored and not _usable_days(stored[name]):
+            option = "--" + name.replace("_", "-")
+            shown = repr(stored[name])[:40]
+            problems.append(
+                f"the store's {option[2:]} is {shown}, not 1 to {MAX_ANSWER_DAYS}; {getattr(default, name)} is used "
+                f"(fix with haicap config {option} N)"
+            )
+    return problems
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """The state of one request or directive on a given day."""
+
+    label_vi: str
+    """The officials' wording: "Đang thực hiện – quá hạn", "Đã trả lời"."""
+    label_en: str
+    is_open: bool
+    """Still to be answered or done."""
+    overdue: bool
+    """Open and past its deadline (for a directive done late: False, see `late_days`)."""
+    late_days: int
+    """Days past the deadline: today for open items, the completion day for done ones."""
+    deadline: dt.date | None
+    """The deadline in force (for a request, the default one when none was set)."""
+    status: RequestStatus | DirectiveStatus
+
+    @property
+    def mark(self) -> str:
+        """A short text mark that survives a monochrome terminal: "⚠ quá hạn 12 ngày"."""
+        if self.overdue:
+            return f"⚠ quá hạn {self.late_days} ngày"
+        return ""
+
+
+def request_deadline(item: Item, rules: DeadlineRules) -> dt.date:
+    """The answer deadline of a request: the one set by hand, else session date + the rule's days."""
+    tracking = item.tracking
+    if tracking.deadline:
+        return tracking.deadline
+    days = rules.answer_days_with_co if tracking.co_agencies else rules.answer_days
+    return add_days(item.session.date, days)
+
+
+def follow_up(item: Item, today: dt.date, rules: DeadlineRules | None = None) -> FollowUp | None:
+    """The state of `item` on `today`; None for achievements and difficulties."""
+    rules = rules or DeadlineRules()
+    tracking = item.tracking
+    if item.kind is Kind.REQUEST:
+        status = tracking.status or RequestStatus.NEW
+        deadline = request_deadline(item, rules)
+        overdue = status.is_open and today > deadline
+        late = (today - deadline).days if overdue else 0
+        suffix_vi = f" – quá hạn {late} ngày" if overdue else ""
+        suffix_en = f" – {late} days overdue" if overdue else ""
+        return FollowUp(status.label_vi + suffix_vi, status.label_en + suffix_en, status.is_open, overdue, late, deadline, status)
+    if item.kind is Kind.DIRECTIVE:
+        deadline = tracking.deadline
+        done = tracking.done
+        status = DirectiveStatus.DONE if done else DirectiveStatus.IN_PROGRESS
+        if deadline is None:
+            return FollowUp(status.label_vi, status.label_en, done is None, False, 0, None, status)
+        if done is not None:
+            late = max(0, (done - deadline).days)
+            if late:
+                return FollowUp("Hoàn thành – quá hạn", f"Done – {late} days late", False, False, late, deadline, status)
+            return FollowUp("Hoàn thành – đúng hạn", "Done – on time", False, False, 0, deadline, status)
+        if today > deadline:
+            late = (today - deadline).days
+            return FollowUp(
+                f"Đang thực hiện – quá hạn {late} ngày", f"In progress – {late} days overdue", True, True, late, deadline, status
+            )
+        return FollowUp("Đang thực hiện – trong hạn", "In progress – on time", True, False, 0, deadline, status)
+    return None

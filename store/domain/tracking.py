@@ -1,0 +1,210 @@
+"""What officers record to follow a request or a directive up after the session.
+
+A request (kiến nghị) goes to a responsible provincial agency that must answer by a
+deadline; its status is one of the five states of the national rules for handling
+recommendations. A directive (chỉ đạo) is a task with an owner, an optional deadline and
+a completion date; its status is derived from those dates (see `store.domain.followup`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import Enum
+
+from haicap.store.domain.text import fold
+
+__all__ = ["DirectiveStatus", "RequestStatus", "Tracking", "parse_directive_status", "parse_request_status", "row_problems"]
+
+
+class RequestStatus(str, Enum):
+    """Where a commune's request stands."""
+
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    ANSWERED = "answered"
+    RESOLVED = "resolved"
+    UNRESOLVABLE = "unresolvable"
+
+    @property
+    def label_vi(self) -> str:
+        """The officials' wording: "Đang giải quyết"."""
+        return _REQUEST_LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        """The English wording: "In progress"."""
+        return _REQUEST_LABELS[self][1]
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the request still waits for an answer (and can be overdue)."""
+        return self in (RequestStatus.NEW, RequestStatus.IN_PROGRESS)
+
+
+_REQUEST_LABELS = {
+    RequestStatus.NEW: ("Mới tiếp nhận", "Received"),
+    RequestStatus.IN_PROGRESS: ("Đang giải quyết", "In progress"),
+    RequestStatus.ANSWERED: ("Đã trả lời", "Answered"),
+    RequestStatus.RESOLVED: ("Đã giải quyết dứt điểm", "Resolved"),
+    RequestStatus.UNRESOLVABLE: ("Không giải quyết được (lý do khách quan)", "Cannot be resolved (objective reasons)"),
+}
+
+
+class DirectiveStatus(str, Enum):
+    """What an officer sets on a directive; "on time" or "overdue" comes from the dates."""
+
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+    @property
+    def label_vi(self) -> str:
+        """"Đang thực hiện" or "Hoàn thành"."""
+        return "Đang thực hiện" if self is DirectiveStatus.IN_PROGRESS else "Hoàn thành"
+
+    @property
+    def label_en(self) -> str:
+        """"In progress" or "Done"."""
+        return "In progress" if self is DirectiveStatus.IN_PROGRESS else "Done"
+
+
+def _parse(enum: type[Enum], text: str) -> Enum | None:
+    wanted = fold(text).replace("-", " ").replace("_", " ")
+    for member in enum:
+        names = (member.value.replace("_", " "), fold(member.label_vi), fold(member.label_en))
+        if wanted in names:
+            return member
+    return None
+
+
+def parse_request_status(text: str) -> RequestStatus | None:
+    """Read a request status from its slug ("in_progress") or its Vietnamese or English label,
+    diacritics and case ignored ("dang giai quyet"); None when it names none."""
+    return _parse(RequestStatus, text)  # type: ignore[return-value]
+
+
+def parse_directive_status(text: str) -> DirectiveStatus | None:
+    """Read a directive status: "in_progress"/"done" or "Đang thực hiện"/"Hoàn thành"."""
+    return _parse(DirectiveStatus, text)  # type: ignore[return-value]
+
+
+@dataclass(frozen=True, slots=True)  # one per item: see Item
+class Tracking:
+    """The follow-up fields of a request or directive, as officers set them."""
+
+    owner: str = ""
+    """Request: the responsible agency (cơ quan chủ trì). Directive: who carries it out;
+    empty means the commune itself."""
+    co_agencies: tuple[str, ...] = ()
+    """Request: co-operating agencies; having any lengthens the default answer deadline."""
+    deadline: dt.date | None = None
+    """Set by hand; for a request, None means the default (received + 40 or 50 days)."""
+    done: dt.date | None = None
+    """Directive: the completion date (set means done)."""
+    status: RequestStatus | None = None
+    """Request: its state; None means "Mới tiếp nhận"."""
+    answer: str = ""
+    """Request: the agency's answer."""
+    note: str = ""
+    responds_to: tuple[str, ...] = ()
+    """Request: ids of the directives that respond to it."""
+
+    def to_row(self) -> dict:
+        """The JSON form stored in the item's record (only fields that are set)."""
+        row: dict = {}
+        if self.owner:
+            row["owner"] = self.owner
+        if self.co_agencies:
+            row["co_agencies"] = list(self.co_agencies)
+        if self.deadline:
+            row["deadline"] = self.deadline.isoformat()
+        if self.done:
+            row["done"] = self.done.isoformat()
+        if self.status:
+            row["status"] = self.status.value
+        if self.answer:
+            row["answer"] = self.answer
+        if self.note:
+            row["note"] = self.note
+        if self.responds_to:
+            row["responds_to"] = list(self.responds_to)
+        return row
+
+    @classmethod
+    def from_row(cls, row: dict | None) -> Tracking:
+        """Read the stored form back (missing fields take their defaults).
+
+        A record written by hand or by an older haicap may hold anything: a value of the
+        wrong type is shown as text (or left out: a date that is not one, an unknown
+        status), never a crash; `row_problems` says what to fix."""
+        if not row:
+            return _UNTRACKED  # most items (achievements, difficulties): one shared instance
+        if not isinstance(row, dict):
+            return _UNTRACKED
+        deadline, done, status = row.get("deadline"), row.get("done"), row.get("status")
+        return cls(
+            owner=_as_text(row.get("owner", "")),
+            co_agencies=_as_texts(row.get("co_agencies", ())),
+            deadline=_as_date(deadline) if deadline else None,
+            done=_as_date(done) if done else None,
+            status=_STATUS_BY_VALUE.get(status) if isinstance(status, str) else None,
+            answer=_as_text(row.get("answer", "")),
+            note=_as_text(row.get("note", "")),
+            responds_to=_as_texts(row.get("responds_to", ())),
+        )
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    return "" if value is None else str(value)
+
+
+def _as_texts(value: object) -> tuple[str, ...]:
+    if isinstance(value, (list, tuple)):
+        return tuple(_as_text(v) for v in value)
+    return () if value in (None, "") else (_as_text(value),)
+
+
+def _as_date(value: object) -> dt.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def row_problems(row: object) -> list[str]:
+    """What is wrong in a stored tracking record ("deadline 9999-12-31 is outside years
+    2000–2100"), one phrase per field; empty for a sound one."""
+    from haicap.store.domain.bounds import day_problem
+
+    if not row:
+        return []
+    if not isinstance(row, dict):
+        return ["its follow-up record is damaged"]
+    problems = []
+    for name in ("deadline", "done"):
+        value = row.get(name)
+        if not value:
+            continue
+        day = _as_date(value)
+        if day is None:
+            problems.append(f"{name} {str(value)[:40]!r} is not a date")
+        elif day_problem(day):
+            problems.append(f"{name} {day_problem(day)}")
+    for name in ("owner", "answer", "note"):
+        if name in row and not isinstance(row[name], str):
+            problems.append(f"{name} is {type(row[name]).__name__}, not text")
+    status = row.get("status")
+    if status and status not in _STATUS_BY_VALUE:
+        problems.append(f"status {str(status)[:40]!r} is not a request status")
+    return problems
+
+
+_UNTRACKED = Tracking()
+"""The follow-up of an item nobody has followed up (frozen, so one instance serves all)."""
+
+# A dict lookup instead of calling the enum: reading a national store builds 300,000 items.
+_STATUS_BY_VALUE = {status.value: status for status in RequestStatus}

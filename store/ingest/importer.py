@@ -1,0 +1,405 @@
+"""From a file an officer received to a session ready for the store, and what was understood.
+
+`plan_import(path, registry)` reads one file (structured YAML/JSON, Word .docx, PDF, or
+free text) and returns an `ImportPlan` (see `store.ingest.import_plan`): the session, every item
+and every sentence left out with its reason. Nothing is written: the caller shows the plan
+(`describe()`, or the review screen), then adds `plan.report` to a store.
+`extraction_of(path, registry)` is the same reading as a JSON-ready `Extraction`.
+
+In Word files and Markdown, a section heading ("Kết quả đạt được", "Khó khăn, vướng mắc",
+"Kiến nghị, đề xuất", "Nhiệm vụ, giải pháp") decides the kind of the sentences under it;
+everything else goes through the reader of free text sentence by sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from haicap.store.ingest.documents import Block, Document, read_document
+from haicap.store.ingest.documents.plain_text import text_blocks
+from haicap.store.domain.errors import ReportError
+from haicap.store.ingest.import_plan import ImportPlan, PlanLine, SessionFacts, SessionMatch, already_there
+from haicap.store.domain.models import Commune, Kind, Person, Province
+from haicap.store.ingest.reader import ExtractedItem, Extraction, extract_text
+from haicap.store.ingest.reader.extract import with_assignment
+from haicap.store.ingest.reader.left_out import HEADING, NO_KIND, LeftOut
+from haicap.store.ingest.reader.dates import impossible_session_date
+from haicap.store.ingest.reader.sentences import split_sentences
+from haicap.store.domain.registry import Registry
+from haicap.store.ingest.reports import SessionReport, parse_report
+from haicap.store.domain.text import clean, fold
+
+if TYPE_CHECKING:
+    from haicap.store.db.database import Store
+
+__all__ = ["Overrides", "ImportPlan", "plan_import", "extraction_of", "parse_date", "split_front_matter",
+           "match_stored_session", "structured_plan", "read_as_import"]
+
+_TITLE_LIMIT = 200
+"""A title longer than this is cut (with …) when none is given: it is only a label."""
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the officer says instead of what was detected (`--commune`, `--date`, ...)."""
+
+    communes: tuple[str, ...] = ()
+    """Commune labels ("xã Ngọc Trạo", "Ngọc Trạo") or official codes."""
+    date: dt.date | None = None
+    leader: str | None = None
+    province: str | None = None
+
+
+# -- dates ---------------------------------------------------------------------------
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+
+
+def parse_date(text: str) -> dt.date:
+    """Read a date given by a person: "2025-11-25" or "25/11/2025"; ValueError says why not."""
+    text = text.strip()
+    match = _ISO.match(text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    elif match := _DMY.match(text):
+        day, month, year = (int(g) for g in match.groups())
+    else:
+        raise ValueError(f"'{text}' is not a date (write YYYY-MM-DD or DD/MM/YYYY)")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a real date") from None
+
+
+# -- front matter --------------------------------------------------------------------
+
+_FRONT_KEY = re.compile(r"^([a-z_]+):\s*(.*)$")
+_FRONT_KEYS = frozenset({"url", "date", "date_note", "title", "note", "source", "outlet", "author"})
+
+
+def split_front_matter(blocks: tuple[Block, ...]) -> tuple[dict[str, str], tuple[Block, ...]]:
+    """Split a `key: value` header (url, date, title, ...) off the top of an article.
+
+    Saved articles often start with such lines (the devset's format). They are metadata,
+    not text to classify. Only known keys count, so an article that starts
+    "Sáng 25/11: ..." keeps its first line.
+    """
+    header: dict[str, str] = {}
+    for count, block in enumerate(blocks):
+        match = _FRONT_KEY.match(block.text)
+        if block.heading or not match or match.group(1) not in _FRONT_KEYS:
+            return header, blocks[count:]
+        header[match.group(1)] = match.group(2).strip()
+    return header, ()
+
+
+def _header_date(header: dict[str, str]) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(header.get("date", "")[:10])
+    except ValueError:
+        return None
+
+
+# -- reading documents ---------------------------------------------------------------
+
+
+@dataclass
+class _Reading:
+    """A document read into an Extraction, plus what the store needs beyond it."""
+
+    extraction: Extraction
+    title: str = ""
+    source: str = ""
+    headed: list[ExtractedItem] = field(default_factory=list)
+
+
+def _sections(blocks: tuple[Block, ...]) -> tuple[dict[str, Kind], set[str]]:
+    """The kind each sentence's section heading announces, and the headings' own texts."""
+    kinds: dict[str, Kind] = {}
+    headings: set[str] = set()
+    kind: Kind | None = None
+    for block in blocks:
+        if block.heading:
+            kind = block.kind
+            headings.add(block.text)
+            continue
+        if kind is not None:
+            for sentence in split_sentences(block.text):
+                kinds.setdefault(sentence, kind)
+    return kinds, headings
+
+
+_POSITIONAL_CUES = frozenset({"", "joined", "continues", "request list", "leader's instruction"})
+"""Reader cues that only say where a clause stands: under a section heading, the heading's
+kind is the better guess. A cue of the clause's own words (a result, a problem, who asks
+whom) keeps the reader's kind, so "Tuy nhiên, … còn thấp" under "Kết quả" stays a difficulty."""
+
+
+def _apply_sections(facts: Extraction, kinds: dict[str, Kind], headings: set[str]) -> None:
+    """Let section headings decide where the reader had no cue of its own; headings are left out."""
+    items: list[ExtractedItem] = []
+    left_out: list[LeftOut] = []
+    for item in facts.items:
+        sentence = facts.sentences[item.position - 1] if 0 < item.position <= len(facts.sentences) else ""
+        if sentence in headings:
+            left_out.append(LeftOut(sentence, HEADING, position=item.position))
+            continue
+        section = kinds.get(sentence)
+        if section is not None and (item.kind == section.value or item.cue in _POSITIONAL_CUES):
+            item = with_assignment(replace(item, kind=section.value, cue="heading", unsure=False), facts.date)
+        items.append(item)
+    names = tuple(c.name for c in facts.communes)
+    for left in facts.left_out:
+        section = kinds.get(left.text)
+        if left.text in headings:
+            left_out.append(replace(left, reason=HEADING))
+        elif section is not None and left.reason == NO_KIND and _reads_as_content(left.text):
+            taken = ExtractedItem(section.value, clean(left.text), _named(left.text, names) or names, "heading",
+                                  position=left.position)
+            items.append(with_assignment(taken, facts.date))
+        else:
+            left_out.append(left)
+    # A heading counted once even when the reader saw it twice (it is skipped as a duplicate).
+    facts.items = sorted(items, key=lambda i: i.position)
+    facts.left_out = left_out
+
+
+_MIN_ITEM_WORDS = 6
+"""A line under a heading shorter than this is a label, a title or a name, not an item."""
+
+
+def _reads_as_content(text: str) -> bool:
+    """Whether a line under a heading may be an item: long enough, in sentence case (a title
+    in capitals or a signature's name is not), and not a label ("Thời gian: thường xuyên")."""
+    words = text.split()
+    if len(words) < _MIN_ITEM_WORDS or text.isupper():
+        return False
+    if all(word[:1].isupper() for word in words if word[:1].isalpha()):
+        return False  # "Lê Thị Thu Hà", "Phó Chủ Tịch …": a name or a title
+    return not re.match(r"^[^:]{1,20}:\s*\S+(?:\s+\S+){0,2}\.?$", text)
+
+
+def _read_free(doc: Document, registry: Registry, overrides: Overrides, today: dt.date, *, front_matter: bool = True) -> _Reading:
+    """Read a Word or text document with the reader; headed sections keep their kind."""
+    header, blocks = split_front_matter(doc.blocks) if doc.format == "text" and front_matter else ({}, doc.blocks)
+    body_text = "\n".join(block.text for block in blocks)
+    province_hint = _province(overrides, registry, doc.source) if overrides.province else None
+    year_hint = overrides.date.year if overrides.date else None
+    reading_day = _header_date(header) or today
+    facts = extract_text(body_text, registry, today=reading_day, year_hint=year_hint, province_hint=province_hint)
+    if facts.date is None and _header_date(header):
+        facts.date = _header_date(header)  # the text names no day: the header's date is the next best
+    kinds, headings = _sections(blocks)
+    if kinds or headings:
+        _apply_sections(facts, kinds, headings)
+    title = header.get("title") or next((b.text for b in blocks if b.text), "")
+    if len(title) > _TITLE_LIMIT:
+        title = title[: _TITLE_LIMIT - 1] + "…"
+    return _Reading(facts, title=title, source=header.get("url") or Path(doc.source).name)
+
+
+def _named(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    folded = fold(text)
+    return tuple(n for n in names if re.search(rf"(?<!\w){re.escape(fold(n))}(?!\w)", folded))
+
+
+def _province(overrides: Overrides, registry: Registry, source: str) -> Province:
+    province = registry.find_province(overrides.province or "")
+    if province is None:
+        raise ReportError(source, f"unknown province '{overrides.province}'")
+    return province
+
+
+def _override_communes(labels: tuple[str, ...], province: Province | None, registry: Registry, source: str) -> list[Commune]:
+    """Resolve `--commune` values: a code anywhere, or a label in the session's province."""
+    found: list[Commune] = []
+    for label in labels:
+        commune = registry.commune(label.strip())
+        if commune is None and province is not None:
+            commune = registry.parse_commune(province, label)
+        if commune is None and province is None:
+            candidates = [c for p in registry.provinces if (c := registry.parse_commune(p, label))]
+            if len(candidates) == 1:
+                commune = candidates[0]
+            elif candidates:
+                where = ", ".join(sorted(c.province.name for c in candidates))
+                raise ReportError(source, f"commune '{clean(label)}' exists in several provinces ({where}); give --province or its code")
+        if commune is None:
+            where = province.full_name if province else "any province"
+            raise ReportError(source, f"commune '{clean(label)}' is not in the registry of {where}")
+        if province is not None and commune.province != province:
+            raise ReportError(source, f"commune {commune.label} ({commune.code}) is in {commune.province.full_name}, not {province.full_name}")
+        if commune not in found:
+            found.append(commune)
+    return found
+
+
+def _apply_overrides(reading: _Reading, overrides: Overrides, registry: Registry, source: str) -> Extraction:
+    facts = reading.extraction
+    if overrides.province:
+        facts.province = _province(overrides, registry, source)
+    if overrides.date:
+        facts.date = overrides.date
+    if overrides.leader:
+        facts.leader = clean(overrides.leader)
+    if overrides.communes:
+        chosen = _override_communes(overrides.communes, facts.province, registry, source)
+        facts.province = facts.province or chosen[0].province
+        names = tuple(c.name for c in chosen)
+        facts.communes = chosen
+        # Items keep the communes they name among the chosen ones, else they concern all.
+        facts.items = [replace(i, communes=tuple(n for n in i.communes if n in names) or names) for i in facts.items]
+    return facts
+
+
+def _plan_from(facts: Extraction, reading: _Reading, doc: Document) -> ImportPlan:
+    """Check the reading is complete enough to store and build the plan: its session facts
+    and one line per item or left-out sentence, in text order."""
+    source = doc.source
+    if facts.province is None:
+        raise ReportError(source, "could not tell the province from the text; give --province")
+    if facts.date is None:
+        bad = impossible_session_date(doc.body())
+        if bad:
+            raise ReportError(source, f"the session date '{bad}' does not exist")
+        raise ReportError(source, "found no session date in the text; give --date YYYY-MM-DD")
+    if not facts.communes:
+        named = f" (it names {', '.join(facts.unknown_communes[:5])}, not of that province)" if facts.unknown_communes else ""
+        raise ReportError(source, f"found no commune of {facts.province.full_name} in the text{named}; "
+                                  "give --commune or --province")
+    by_name = {c.name: c for c in facts.communes}
+    entries: list[tuple[int, int, PlanLine]] = []
+    for order, item in enumerate(facts.items):
+        try:
+            kind = Kind(item.kind)
+        except ValueError:
+            continue
+        communes = tuple(by_name[n] for n in item.communes if n in by_name) or tuple(facts.communes)
+        line = PlanLine(item.text, kind, communes, item.owner or "", item.co_agencies, item.deadline,
+                        item.cue, "", item.unsure)
+        entries.append((item.position, order, line))
+    for order, left in enumerate(facts.left_out, start=len(facts.items)):
+        # Page furniture has no place among the sentences: it is listed last.
+        position = left.position if left.position >= 0 else 1 << 30
+        entries.append((position, order, PlanLine(left.text, None, reason=left.reason, detail=left.detail)))
+    lines = tuple(line for _, _, line in sorted(entries, key=lambda entry: entry[:2]))
+    if not any(line.taken for line in lines):
+        raise ReportError(source, "found no achievement, difficulty, request or directive in the text")
+    session = SessionFacts(
+        date=facts.date,
+        province=facts.province,
+        leader=_person(facts.leader),
+        communes=tuple(facts.communes),
+        title=reading.title or Path(source).name,
+        source=reading.source,
+    )
+    return ImportPlan(source, doc.format, doc.encoding, session, lines,
+                      unknown_communes=tuple(facts.unknown_communes))
+
+
+_NAME_AND_TITLE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<title>.+)\)$")
+
+
+def _person(leader: str | None) -> Person:
+    """The reader gives "Name (Title, Title)"; the store keeps name and title apart."""
+    if not leader:
+        return Person(name="")
+    match = _NAME_AND_TITLE.match(leader)
+    return Person(name=match["name"], title=match["title"]) if match else Person(name=leader)
+
+
+def _structured_plan(doc: Document, registry: Registry, overrides: Overrides) -> ImportPlan:
+    report = parse_report(doc.data, registry, doc.source)
+    if overrides.province and _province(overrides, registry, doc.source) != report.province:
+        raise ReportError(doc.source, f"the report is about {report.province.full_name}, not {overrides.province}")
+    changes: dict = {}
+    if overrides.date:
+        changes["date"] = overrides.date
+    if overrides.leader:
+        changes["leader"] = Person(name=clean(overrides.leader))
+    if overrides.communes:
+        chosen = tuple(_override_communes(overrides.communes, report.province, registry, doc.source))
+        changes["communes"] = chosen
+        changes["items"] = tuple(
+            replace(i, communes=tuple(c for c in i.communes if c in chosen) or chosen) for i in report.items
+        )
+    return structured_plan(replace(report, **changes), doc.format, doc.encoding)
+
+
+def structured_plan(report: SessionReport, format: str = "structured", encoding: str | None = None) -> ImportPlan:
+    """The plan of a report that says itself what each item is (YAML/JSON): every item taken in."""
+    session = SessionFacts(
+        date=report.date, province=report.province, leader=report.leader, communes=report.communes,
+        title=report.title, source=report.source, participants=report.participants,
+    )
+    lines = tuple(
+        PlanLine(item.text, item.kind, item.communes,
+                 item.tracking.owner if item.tracking else "",
+                 item.tracking.co_agencies if item.tracking else (),
+                 item.tracking.deadline if item.tracking else None, "structured")
+        for item in report.items
+    )
+    return ImportPlan(report.source_name, format, encoding, session, lines)
+
+
+def plan_import(
+    path: Path | str, registry: Registry, *, overrides: Overrides | None = None, today: dt.date | None = None
+) -> ImportPlan:
+    """Read one file and return what importing it would store; raise ReportError if it cannot be.
+
+    `today` gives a year to dates written without one when the text has none (default: today).
+    """
+    overrides = overrides or Overrides()
+    doc = read_document(path)
+    if doc.format == "structured":
+        return _structured_plan(doc, registry, overrides)
+    reading = _read_free(doc, registry, overrides, today or dt.date.today())
+    facts = _apply_overrides(reading, overrides, registry, doc.source)
+    return _plan_from(facts, reading, doc)
+
+
+def extraction_of(
+    path: Path | str, registry: Registry, *, overrides: Overrides | None = None, today: dt.date | None = None
+) -> Extraction:
+    """Read one file into an `Extraction` (for `haicap extract --json`), without requiring
+    that a date, commune or item was found: it shows what the reader understood."""
+    overrides = overrides or Overrides()
+    doc = read_document(path)
+    if doc.format == "structured":
+        report = _structured_plan(doc, registry, overrides).report
+        return Extraction(
+            date=report.date,
+            province=report.province,
+            leader=str(report.leader) or None,
+            communes=list(report.communes),
+            items=[ExtractedItem(i.kind.value, i.text, tuple(c.name for c in i.communes)) for i in report.items],
+        )
+    reading = _read_free(doc, registry, overrides, today or dt.date.today())
+    return _apply_overrides(reading, overrides, registry, doc.source)
+
+
+def match_stored_session(plan: ImportPlan, store: Store) -> ImportPlan:
+    """The plan as an addition to the stored session it reports too, if there is one
+    (same date, province and leader, communes in common): lines whose text that session
+    already holds are marked known and will be skipped. Otherwise the plan unchanged."""
+    session = store.same_session(plan.report)
+    if session is None:
+        return plan.with_match(None)
+    there = store.session_texts(session.id)
+    known = frozenset(i for i, line in enumerate(plan.lines) if line.taken and already_there(line.text, there))
+    where, day = session.source or session.title, f"{session.date:%d/%m/%Y}"
+    label = f"{session.id} ({where})" if day in where else f"{session.id} ({where}, {day})"
+    return plan.with_match(SessionMatch(session.id, label, known))
+
+
+def read_as_import(body: str, registry: Registry, today: dt.date | None = None) -> Extraction:
+    """Read the body of a text file as `haicap import` does (headings of reports and minutes
+    decide the kind of what is under them), for `haicap eval --as-import`."""
+    doc = Document(source="<body>", format="text", blocks=text_blocks(body, markdown=False), encoding="UTF-8")
+    # The body has no front matter: the devset keeps it in the file's header.
+    return _read_free(doc, registry, Overrides(), today or dt.date.today(), front_matter=False).extraction

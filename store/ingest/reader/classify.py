@@ -1,0 +1,359 @@
+"""Decide the kind of one clause from general cues, the actor and the running speaker.
+
+Order matters and says why: a speech act ("đề nghị", "kiến nghị", "yêu cầu") is decided
+by who speaks and to whom; praise of the commune is an achievement; meta sentences,
+visits, promises and talk of potential are nobody's content; in the leader's speech an
+instruction is a directive; in a commune's list of requests a bare instruction is one
+more request; otherwise problems beat results ("đã phải gánh chịu" is a problem) and a
+negated problem ("không gặp khó khăn") is a result.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from haicap.store.ingest.reader import cues
+from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY, DIRECTIVE, REQUEST
+from haicap.store.ingest.reader.problems import behind_plan, problem_or_result
+from haicap.store.ingest.reader.speakers import COMMUNE, LEADER, RESIDENT, People, actor_before
+
+__all__ = ["Verdict", "Context", "classify_clause", "EXCLUDED"]
+
+EXCLUDED = "excluded"
+"""A clause that is deliberately none of the four (meta, visit, promise, potential)."""
+
+_ASK = set(cues.ASK_VERBS.split("|"))
+_UPWARD = {"kiến nghị", "kiến nghị với", "kính đề nghị", "mong", "mong muốn", "rất mong", "xin"}
+"""Verbs that only ever ask upwards: a provincial leader does not "kiến nghị" the province."""
+_ORDER_ONLY = {"yêu cầu", "chỉ đạo", "giao", "quán triệt", "nhắc nhở"}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the classifier knows beyond the clause itself."""
+
+    speaker: str
+    people: People
+    prev_kind: str | None = None
+    """Kind of the previous clause of the same sentence (None at the start)."""
+    prev_actor: str | None = None
+    in_request_list: bool = False
+    """The previous sentence was a commune's request: bare instructions continue the list."""
+    voter_meeting: bool = False
+    """The article reports a voter meeting (tiếp xúc cử tri): voters' asks are requests."""
+    answer: bool = False
+    """The clause gives, after a colon, the answer to a request (see `Clause.answer`)."""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The kind decided for a clause (a kind, EXCLUDED or None) and the actor seen."""
+
+    kind: str | None
+    actor: str | None = None
+    reason: str = ""
+
+
+_SHORTCOMINGS = re.compile(r"(?:những|một số|các|nhiều)?\s*(?:tồn tại|hạn chế|khó khăn|yếu kém|bất cập|vướng mắc)\b")
+
+
+_VISITORS = re.compile(r"\b(?:khách|du khách|khách du lịch|người dân|nhân dân|bà con|học sinh|đoàn khách)\b[^,;.]{0,20}$")
+
+
+# A subject (the commune, its bodies, an agency) that must do something: "Xã phải ...", "Các sở cần ...".
+_MODAL_SUBJECT = re.compile(
+    r"^(?:[^,;]{0,60}?\b(?:xã|phường|đặc khu|địa phương|cấp ủy|chính quyền|cán bộ|đảng ủy|đảng bộ|mttq|"
+    r"đoàn thể|người đứng đầu|sở|ngành|thôn|chi bộ)\b[^,;]{0,30}?\s)(?:cần|phải|cần phải)\s+(?!được\b)"
+)
+# "Sở X được giao kiểm tra ...", "Công an tỉnh được yêu cầu phối hợp ..." (not "được giao chỉ tiêu 12 tỷ").
+_PASSIVE_ORDER = re.compile(r"\bđược\s+(?:giao|yêu cầu|chỉ đạo)\s+(?!chỉ tiêu|kế hoạch\s+\d|\d|quản lý\b)")
+
+
+# What the leader's party does on a visit: inspect, survey, work with, meet voters.
+_INSPECTION = re.compile(
+    r"\b(?:(?:đã|trực tiếp|đi|đến|về|tới|cùng)\s+)*(?:kiểm tra|khảo sát|thị sát|làm việc với|có buổi làm việc|"
+    r"chủ trì buổi làm việc|thăm|nắm tình hình|tiếp xúc cử tri|tiếp xúc với cử tri|chúc tết|giám sát)\b"
+)
+
+
+_ASSIGNS = re.compile(
+    r"(?:ubnd tỉnh thống nhất chủ trương;\s*)?giao\s+(?:cho\s+)?(?:các\s+)?(?:sở|ban quản lý|công an tỉnh|bộ chỉ huy|"
+    r"văn phòng ubnd tỉnh|ubnd (?:các\s+)?(?:xã|phường|đặc khu)|thanh tra tỉnh|kho bạc)\b"
+)
+# "Các xã bám sát …", "Các xã tuyệt đối không để …": the communes told, by the words of an order
+# (not "Các xã phân công nhiệm vụ rõ ràng", how they work).
+_COMMUNES_TOLD = re.compile(
+    r"^(?:các xã|các phường|các địa phương|ubnd các xã|đảng ủy các xã)\s+(?=(?:tuyệt đối|kiên quyết|khẩn trương|"
+    r"tập trung|bám sát|rà soát|chủ động|sớm|khẩn cấp|nghiêm túc|quyết liệt|dứt điểm)\b)"
+)
+_AGENCY_SUBJECT = re.compile(r"(?:sở|ban|công an|văn phòng|ubnd tỉnh|ubnd thành phố|bộ chỉ huy|thanh tra)\b")
+# A provincial agency that opens the clause and acts: "Sở Tài chính hướng dẫn …".
+_AGENCY_ACTS = re.compile(
+    r"(?:các\s+)?(?:sở|ban quản lý|công an tỉnh|công an thành phố|bộ chỉ huy|văn phòng ubnd|thanh tra tỉnh|"
+    # In a conclusion, the commune given the lead is assigned too: "UBND xã X chủ trì xử lý …".
+    r"ubnd tỉnh|ubnd thành phố|ubnd xã|ubnd phường|ubnd đặc khu)\b[^,;:]{0,60}?\s(?:chủ trì|phối hợp|hướng dẫn|kiểm tra|rà soát|tham mưu|nghiên cứu|"
+    r"xem xét|khẩn trương|sớm|theo dõi|đôn đốc|hỗ trợ|bố trí|giải quyết|xử lý|thẩm định|cân đối|làm việc)\b"
+)
+# Whatever must (or must not) be done, unless the subject is people who bear it ("khách phải ngủ lại").
+_ANY_SUBJECT_MUST = re.compile(
+    r"(?!(?:[^,;:]{0,20}\s)?(?:khách|du khách|người dân|nhân dân|bà con|học sinh|các em|hộ dân|công nhân|người lao động)\b)"
+    r"[^;:]{3,60}?\s(?:phải|cần phải|tuyệt đối không được|không được)\s+(?!được\b|chờ|đi\b|đi bộ|di chuyển|ở nhờ|ngủ)"
+)
+# Damage that can be seen on site, and the dated lead that opens an article.
+_DAMAGE = re.compile(
+    r"\bbị (?:sụt|lở|hư|hỏng|vỡ|sập|cuốn|ngập|cháy|chết|bồi lấp|xâm thực)|\b(?:sạt lở|hư hỏng|xuống cấp|sụt lún|"
+    r"cuốn trôi|tốc mái|đổ sập|vùi lấp|xói lở|lở mái|sụt chân|ngập sâu)\b"
+)
+_DATED_LEAD = re.compile(r"^\W*(?:\([^()]{1,40}\)\s*[-–]\s*)?(?:sáng|chiều|trưa|tối|ngày|hôm)\b")  # "(Báo X) - Sáng 24/10"
+_RESTATED_REQUEST = re.compile(
+    r"về\s+(?:các\s+)?(?:đề nghị|kiến nghị|đề xuất)\s+(?:của\s+)?(?:ubnd\s+|đảng ủy\s+|ủy ban nhân dân\s+)?"
+    r"(?:xã|phường|đặc khu|các xã|địa phương)\b(?:\s+\S+){4,}"
+)
+_PLACE_BEFORE = re.compile(r"\b(?:tại|ở|của|với|cho|về|đến|trên địa bàn)\s+(?:các\s+|\d+\s+)?$")
+_REPORTER = re.compile(r"^\s*(?:pv|phóng viên|hỏi)\s*:")
+_ATTRIBUTION = re.compile(r"[\"”»]\s*,?\s*[^\"“”«»]{0,120}$")
+_SHORT_FRAME = re.compile(r"^[^,;:]{1,25},\s*")
+_PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?%")
+
+
+def _first_actor_is_leader(text: str, ctx: Context) -> bool:
+    """Whether the subject that opens `text` is the leader's side: in "Các xã đã thành lập
+    đoàn công tác nắm tình hình ..." the delegation is the communes' own."""
+    low = text.lower()
+    for commune in cues.COMMUNE_MARK.finditer(low):
+        if _PLACE_BEFORE.search(low[: commune.start()]):
+            continue  # "Tại xã A, đoàn đã kiểm tra …": a place, not the subject
+        return actor_before(text[: commune.start()], ctx.people, ctx.speaker) == LEADER
+    return True
+
+
+def _province_acts(core: str, verbs: re.Pattern[str] = cues.PROVINCE_SUBJECT_ACTS) -> bool:
+    """Whether the clause's subject is the province side and it says what it should do."""
+    subject = cues.PROVINCE_ADDRESSEE.match(core)
+    return bool(subject and verbs.search(core[subject.end() :][:60]))
+
+
+def _instructs(complement: str) -> bool:
+    """Tell whether what follows "nhấn mạnh"/"lưu ý" is an instruction to the commune."""
+    core = cues.strip_connectives(complement.lstrip(" :,"))
+    if _SHORTCOMINGS.match(core):
+        return False  # "chỉ rõ những tồn tại, hạn chế mà xã cần khắc phục" states problems
+    return bool(cues.IMPERATIVE_START.match(core) or cues.COMMUNE_SUBJECT_MODAL.search(core)
+                or re.search(r"\b(?:cần|phải)\b", core))
+
+
+def _speech_act(text: str, low: str, ctx: Context) -> Verdict | None:
+    """Find the first speech verb used as a verb and decide request/directive by actor."""
+    for match in cues.speech_verbs(low):
+        verb = match.group(1)
+        after = low[match.end() :]
+        if verb in _ORDER_ONLY and re.search(r"\bđã\s+$", low[: match.start()]):
+            continue  # "Đảng ủy đã chỉ đạo 100% chi bộ …": what was done, reported
+        if (verb in ("xin", "đề nghị", "kiến nghị") and re.search(r"\bđã\s+$", low[: match.start()])
+                and re.search(r"\b(?:mà|nhưng)\s+(?:vẫn\s+)?chưa\b", after)):
+            continue  # "Nhiều hộ đã xin di dời mấy năm mà vẫn chưa có chỗ": an ask unanswered, a problem
+        if re.search(r"\bsẽ\s+(?:tiếp tục\s+)?$", low[: match.start()]):
+            return Verdict(EXCLUDED, None, "promise")  # "Thường trực sẽ chỉ đạo các sở ..."
+        actor = actor_before(text[: match.start()], ctx.people, ctx.speaker) or ctx.prev_actor
+        named = actor is not None
+        if actor is None:
+            actor = ctx.speaker if ctx.speaker in (LEADER, COMMUNE, RESIDENT) else None
+        to_province = bool(cues.PROVINCE_ADDRESSEE.match(after))
+        # "đề nghị Ban Thường vụ Tỉnh ủy": a board of the province, not the commune's.
+        to_commune = bool(cues.COMMUNE_ADDRESSEE.match(after)) and not to_province
+        if actor == RESIDENT:
+            # At a voter meeting, voters' asks go to the province or city through its deputies:
+            # requests. Elsewhere "Ông A (thôn 3) đề nghị ..." is a resident's own ask, no request
+            # of the commune, and asking "chính quyền xã" is no order to it.
+            if verb in _ASK and not to_commune and ctx.voter_meeting:
+                return Verdict(REQUEST, RESIDENT, f"voters {verb}")
+            if verb in _ASK and to_province and ctx.speaker == COMMUNE:
+                # A commune official quoting what people want of the province ("Bà con chỉ mong
+                # tỉnh sớm …", ông A, Chủ tịch UBND xã nói) relays it: the commune's request.
+                return Verdict(REQUEST, COMMUNE, f"relayed {verb}")
+            return Verdict(EXCLUDED, RESIDENT, "resident's petition")
+        if verb in _UPWARD and to_province:
+            # "Kiến nghị UBND tỉnh sớm phê duyệt …": asked upwards, whoever writes it down.
+            return Verdict(REQUEST, COMMUNE, f"{verb} to province")
+        if cues.RESIDENT_ADDRESSEE.match(after):
+            return Verdict(EXCLUDED, actor, "wish to residents")
+        # "lưu ý xã kiên trì vận động ...": the commune told straight after the verb is instructed.
+        told = verb == "lưu ý" and to_commune and not re.search(r"\bđã\b", after[:40])
+        if verb in cues.SOFT_ORDER_VERBS and not told and not _instructs(after):
+            continue  # "nhấn mạnh: việc ... sẽ mang lại lợi ích" is an assessment
+        if verb in _ORDER_ONLY and to_commune and not named:
+            # "Ông yêu cầu các xã ...": nobody in a commune orders the communes; the leader does.
+            return Verdict(DIRECTIVE, LEADER, f"{verb} to commune")
+        if verb in cues.ENCOURAGE_VERBS and not to_commune:
+            continue
+        if verb in cues.SOFT_ORDER_VERBS + cues.ENCOURAGE_VERBS and actor != COMMUNE:
+            return Verdict(DIRECTIVE, actor or LEADER, f"{verb} + instruction")
+        if actor == LEADER:
+            return Verdict(DIRECTIVE, actor, f"leader {verb}")
+        if actor == COMMUNE:
+            if verb in _ASK and to_commune:
+                # Nobody in a commune asks "xã"/"cấp ủy" to act: that is the leader speaking.
+                return Verdict(DIRECTIVE, LEADER, f"{verb} to commune")
+            if verb in _ASK or to_province:
+                return Verdict(REQUEST, actor, f"commune {verb}")
+            continue
+        # Nobody named: orders are directives; otherwise the addressee decides, then the verb.
+        if verb in _ORDER_ONLY:
+            return Verdict(DIRECTIVE, actor, f"{verb}")
+        if to_province:
+            return Verdict(REQUEST, actor, f"{verb} to province")
+        if to_commune:
+            return Verdict(DIRECTIVE, actor, f"{verb} to commune")
+        if verb in ("kiến nghị", "đề xuất", "kiến nghị với", "xin", "kính đề nghị"):
+            return Verdict(REQUEST, actor, f"{verb}")
+        return Verdict(DIRECTIVE if ctx.speaker == LEADER else REQUEST, actor, f"{verb} by speaker")
+    return None
+
+
+def classify_clause(text: str, ctx: Context) -> Verdict:
+    """Return the kind of clause `text` (verbatim) in context `ctx`."""
+    low = text.lower()
+    core = cues.strip_connectives(low)
+    imperative = bool(cues.IMPERATIVE_START.match(core))
+
+    if _ASSIGNS.match(core):
+        # "Giao Sở Xây dựng chủ trì, …": only the province assigns its departments, whoever
+        # the text is quoting around it.
+        return Verdict(DIRECTIVE, LEADER, "assigned")
+    if ctx.answer and (cues.AGENCY_MARK.match(core) or _AGENCY_SUBJECT.match(core) or core.startswith("giao ")):
+        # "…: Sở Nông nghiệp và Môi trường nghiên cứu, tham mưu …" assigns the request to an agency.
+        return Verdict(DIRECTIVE, LEADER, "assigned in the answer")
+
+    # A bare instruction right after a request or directive in the same sentence
+    # continues it ("đề nghị tỉnh hỗ trợ A; hỗ trợ B").
+    if ctx.prev_kind in (REQUEST, DIRECTIVE) and imperative and not cues.SPEECH_VERB.match(core):
+        return Verdict(ctx.prev_kind, ctx.prev_actor, "continues")
+    if (ctx.prev_kind == DIRECTIVE and ctx.speaker == LEADER and not re.search(r"\bđã\b", core)
+            and not cues.PROBLEM.search(core) and not cues.PRAISE.search(core) and not cues.SPEECH_VERB.match(core)):
+        # In the leader's words, what follows a task in the same sentence is more of it:
+        # "yêu cầu phường xử lý dứt điểm …; gắn trách nhiệm của tổ dân phố …".
+        return Verdict(DIRECTIVE, ctx.prev_actor, "continues")
+
+    past = re.search(r"\bđã\b", core[:40])
+    future = re.search(r"\bsẽ\b", core[:60])
+    # The words said, without the attribution after a closing quote ("…", ông A nhấn mạnh).
+    said = _ATTRIBUTION.sub("", low)
+    unframed = _SHORT_FRAME.sub("", core, count=1)  # "Sau sáp nhập, các xã phải …"
+    modal = _MODAL_SUBJECT.match(core) or _MODAL_SUBJECT.match(unframed)
+    told = modal is not None and (ctx.speaker == LEADER or bool(cues.IMPERATIVE_START.match(modal.string[modal.end() :])))
+    # In the leader's words, a speech verb inside the task ("Xã cần rà soát …, kiên quyết đề xuất
+    # thu hồi …") is part of what the commune is told to do; elsewhere any speech verb decides.
+    heard = modal.string[: modal.end()] if modal is not None and ctx.speaker == LEADER else said
+    if (told and not past and ctx.speaker != RESIDENT and not ctx.in_request_list
+            and not any(True for _ in cues.speech_verbs(heard))):
+        # "Xã phải coi việc lắng nghe ý kiến ...", "Phường phải phối hợp với Công an tỉnh để tạo
+        # môi trường thuận lợi": a subject that must do something is told to, whatever else it holds.
+        # Outside the leader's speech only when a verb of doing follows ("xã cần quan tâm …", not
+        # "xã cần thêm kinh phí", a need).
+        return Verdict(DIRECTIVE, LEADER, "leader's modal instruction")
+
+    if _RESTATED_REQUEST.match(core):
+        # A notice of conclusions restates each request before answering it: "Về đề nghị của
+        # UBND xã … bố trí vốn …" is the commune's request.
+        return Verdict(REQUEST, COMMUNE, "restated request")
+
+    if low.rstrip(" \"”’»)").endswith("?") and not cues.PROBLEM.search(low):
+        # A question reports nothing ("Phường đã làm được những gì?"): the answer that follows does.
+        # (A voter's "Vì sao … vẫn chưa được chi trả?" names a problem, and is read as one.)
+        return Verdict(EXCLUDED, None, "meta")
+
+    if _REPORTER.match(low):
+        # "PV: Xin đồng chí cho biết …": the reporter asks; the answer that follows is content.
+        return Verdict(EXCLUDED, None, "meta")
+
+    if cues.LIST_HEADER.search(low.rstrip()) and len(core.split()) <= 25:
+        # "Xã đề xuất một số nội dung:" opens a list; the content is in the lines that follow.
+        return Verdict(EXCLUDED, ctx.speaker, "list header")
+
+    inspection = _INSPECTION.search(low)
+    before = low[: inspection.start()] if inspection else ""
+    if (inspection and actor_before(text[: inspection.start()], ctx.people, ctx.speaker) == LEADER
+            and _first_actor_is_leader(text[: inspection.start()], ctx)
+            # "Sở Xây dựng (được giao) kiểm tra ...": an agency told to inspect is an order.
+            and not cues.AGENCY_MARK.search(before) and not _PASSIVE_ORDER.search(before + " x")
+            and not _AGENCY_ACTS.match(core)):
+        spoken = [v for v in cues.speech_verbs(low)]
+        topic = [v for v in spoken if v.start() > inspection.start() and " về " in low[inspection.end() : v.start()]]
+        if not [v for v in spoken if v not in topic] and not cues.PRAISE.search(low):
+            # "Tổ công tác đã làm việc với xã về công tác chỉ đạo ...", "Đoàn đã kiểm tra tình
+            # hình ngập lụt tại xã": what the leader's party did is context, whatever the topic;
+            # but damage it saw is the commune's difficulty ("đoàn đã kiểm tra đoạn kè bị sụt").
+            seen = low[inspection.end() :]
+            if (_DAMAGE.search(seen) and not re.match(r"\s*(?:tình hình|công tác|việc)\b", seen)
+                    and not _DATED_LEAD.match(low)):
+                return Verdict(DIFFICULTY, None, "damage seen")
+            return Verdict(EXCLUDED, LEADER, "leader's activity")
+
+    meta = cues.META.search(low)
+    if meta and not any(v.start() < meta.start() and v.group(1) in _ORDER_ONLY for v in cues.speech_verbs(low)):
+        # "yêu cầu các sở tiếp thu, giải quyết kiến nghị của xã" is an order, not a meta remark.
+        return Verdict(EXCLUDED, None, "meta")
+    act = _speech_act(text, low, ctx)
+    if act is not None:
+        return act
+    ordered = _PASSIVE_ORDER.search(low)
+    if ordered and (ctx.speaker == LEADER
+                    or actor_before(text[: ordered.start()], ctx.people, ctx.speaker) == LEADER):
+        # "Sở Xây dựng được giao kiểm tra ...": a passive order to a body (a quota is no order).
+        return Verdict(DIRECTIVE, LEADER, "passive order")
+    if cues.PRAISE.search(low):
+        return Verdict(ACHIEVEMENT, LEADER, "praise")
+    if (cues.STATISTICS.search(low) and not cues.ACTION.search(low) and not re.search(r"\bđã\b", low)
+            and not cues.PROBLEM.search(low)
+            and not cues.RESULT.search(_PERCENT.sub(" ", low))):
+        # "Xã có tổng diện tích 120 km², dân số 9.286 người": a description, not a result.
+        return Verdict(EXCLUDED, None, "statistics")
+    visit = cues.VISIT.search(core)
+    if visit and _VISITORS.search(core[: visit.start()]):
+        visit = None  # "du khách đến tham quan ...": tourists visiting are content, not the leader's visit
+    if visit:
+        # The visitor is the subject right before the visit verb (usually the leader).
+        offset = len(low.rstrip()) - len(core) + visit.start()
+        return Verdict(EXCLUDED, actor_before(text[:offset], ctx.people, ctx.speaker) or ctx.prev_actor, "visit")
+    if cues.PROMISE.search(low) and not cues.PROBLEM.search(low):
+        return Verdict(EXCLUDED, None, "promise or future")
+
+    result = cues.RESULT.search(low)
+    if (result and not ctx.in_request_list and actor_before(text[: result.start()], ctx.people, ctx.speaker) == LEADER
+            and not cues.PROBLEM.search(low)):
+        # "đồng chí X cùng đoàn đã kiểm tra ...": the leader's own doings are context (but in a
+        # commune's list of requests, "Tỉnh sớm bố trí …" is what the province is asked to do).
+        if not cues.COMMUNE_MARK.search(low[: result.start()][-40:]):
+            return Verdict(EXCLUDED, LEADER, "leader's activity")
+
+    if ctx.speaker == LEADER:
+        passive = re.search(r"\b(?:cần|phải|cần phải)\s+được\b", core)  # "việc X cần được triển khai"
+        # A shortfall stated is a fact, though it opens with a verb: "Thu hút đầu tư mới đạt 30% kế hoạch."
+        shortfall = behind_plan(low) or re.search(r"\b(?:mới|chỉ)\s+đạt\b", low)
+        communes_told = _COMMUNES_TOLD.match(core)
+        if communes_told and not past:
+            # "Các xã bám sát chỉ tiêu …", "Các xã tuyệt đối không để phát sinh …": the communes
+            # are told what to do, in the leader's conclusion.
+            return Verdict(DIRECTIVE, LEADER, "communes told")
+        if not past and not shortfall and (imperative or passive or cues.COMMUNE_SUBJECT_MODAL.search(core)):
+            return Verdict(DIRECTIVE, LEADER, "leader's instruction")
+        if not past and not future and _AGENCY_ACTS.match(core):
+            # In the leader's conclusion, "Sở Tài chính hướng dẫn xã …" assigns the agency.
+            return Verdict(DIRECTIVE, LEADER, "agency assigned")
+        if not past and not future and _ANY_SUBJECT_MUST.match(core):
+            # "Công tác nhân sự phải thực hiện đúng quy trình": whatever must be done is told to.
+            return Verdict(DIRECTIVE, LEADER, "leader's modal instruction")
+    elif ctx.in_request_list and (imperative or _province_acts(core)):
+        return Verdict(REQUEST, COMMUNE, "request list")
+    if ctx.speaker == COMMUNE and cues.IMPLICIT_REQUEST.search(low):
+        return Verdict(REQUEST, COMMUNE, "stated need")
+    if ctx.speaker == COMMUNE and not past and _province_acts(core, cues.PROVINCE_SUBJECT_WISHES):
+        # In the commune's voice, "Tỉnh sớm bố trí kinh phí ..." is what it asks of the province.
+        return Verdict(REQUEST, COMMUNE, "province to act")
+
+    kind = problem_or_result(low)
+    if cues.POTENTIAL.search(low) and not re.search(r"\b(?:đã|đạt|hoàn thành)\b", low) and kind != DIFFICULTY:
+        # Potential is context, unless it is said to be poorly used ("tiềm năng ... còn hạn chế").
+        return Verdict(EXCLUDED, None, "potential")
+    return Verdict(kind, None, "content" if kind else "")

@@ -1,0 +1,132 @@
+"""Cut a sentence into clauses where its content may change kind.
+
+One sentence can carry a result, a problem and a request ("... đã vận hành ổn định, song
+vẫn còn khó khăn về hạ tầng và mong tỉnh quan tâm đầu tư"). Cuts are made only where
+Vietnamese marks a turn: a semicolon, a contrast ("song", "nhưng", "tuy nhiên", "trong
+khi"), "đồng thời", a new speech verb ("và yêu cầu", ", đề nghị"), or the comma that ends
+an opening frame ("Qua kiểm tra ..., đồng chí X đề nghị ..."). Commas inside a list never
+cut, so a clause is never shorter than the text that carries its meaning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from haicap.store.ingest.reader.cues import GIAO_NOUN, NOUN_AFTER
+
+__all__ = ["Clause", "split_clauses"]
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A clause: its text and where it sits in the sentence (start, end offsets)."""
+
+    text: str
+    start: int
+    end: int
+    answer: bool = False
+    """It follows a colon that gives the province's answer to what comes before
+    ("Đề nghị hỗ trợ kinh phí …: giao Sở Tài chính chủ trì …")."""
+
+
+# The answer of minutes to a request, on the same line after a colon: an assignment.
+_ANSWER = re.compile(r"(?<=\S):\s*(?=(?:giao|Giao|Sở|Ban|Công an|Văn phòng|UBND tỉnh|UBND thành phố|Bộ Chỉ huy|Thanh tra)\s)")
+
+_ASKED = re.compile(r"\b(?:kiến nghị|đề nghị|đề xuất|mong muốn|xin)\b")
+
+_CUTS = re.compile(
+    r";\s*"
+    r"|,\s*(?=(?:song|nhưng|tuy nhiên|trong khi|đồng thời|mặt khác|cùng với đó)\b)"
+    # A consequence may turn a statement into an instruction: "..., vì vậy phải đi đầu".
+    r"|,\s*(?=(?:vì vậy|vì thế|do đó|do vậy)\b)"
+    r"|\s+(?=(?:nhưng|song)\s+(?:vẫn|còn|lại|chưa|số|việc|do)\b)"
+    # Praise, then exhortation: "ghi nhận ... và đề nghị xã ...", "..., đồng thời động viên ...".
+    r"|,?\s+(?=(?:và|đồng thời)\s+(?:yêu cầu|đề nghị|kiến nghị|đề xuất|mong|giao|chỉ đạo|lưu ý|nhấn mạnh|"
+    r"động viên|khích lệ|căn dặn|khuyến khích)\b)"
+    r"|,\s*(?=(?:yêu cầu|đề nghị|kiến nghị|đề xuất|mong muốn|giao)\s)"
+)
+# Openers that are not a subject: a sentence starting with one may carry a frame clause.
+_FRAME_OPENER = re.compile(
+    r"^(?:Qua|Thăm|Phát biểu|Tại|Làm việc|Trước khi|Sau khi|Với|Ghi nhận|Đánh giá|Phân tích|Trước|"
+    r"Nhấn mạnh|Kết luận|Trao đổi|Chia sẻ|Về|Đối với|Theo|Khảo sát|Kiểm tra|Trong buổi|Nghe|Lắng nghe)\b"
+)
+# The subject that follows a frame: a person, a title or a body.
+_SUBJECT_AFTER_FRAME = re.compile(
+    r",\s+(?=(?:đồng chí|Đồng chí|ông|Ông|bà|Bà|Chủ tịch|Phó Chủ tịch|Bí thư|Phó Bí thư|lãnh đạo|"
+    r"Lãnh đạo|đại diện|Đại diện|Đảng ủy|UBND|Ban Thường vụ|các xã|các phường|xã|phường|Thường trực)\b)"
+)
+
+
+# Time that has passed before "nhưng chưa" is the premise of the problem, not a result of its own:
+# "nộp hồ sơ đã hơn một năm nhưng chưa được giải quyết" stays one clause.
+_ELAPSED = re.compile(
+    r"\b(?:đã|hơn|gần|suốt|trên|ngót)\s+(?:\S+\s+){0,2}?(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều|vài)"
+    r"\s+(?:năm|tháng|tuần|ngày)(?:\s+(?:nay|qua|rồi))?\s*$"
+    r"|\b(?:đã lâu|từ lâu|lâu nay|lâu rồi|nhiều năm nay|nhiều năm qua)\s*$"
+)
+_STILL_NOT = re.compile(r"(?:nhưng|song)\s+(?:vẫn\s+)?chưa\b")
+
+
+_VERB_AFTER_CUT = re.compile(r"(?:(?:và|đồng thời)\s+)?(?:yêu cầu|đề nghị|kiến nghị|đề xuất|mong muốn|mong|giao|chỉ đạo)\b")
+
+
+# A concession ("mặc dù A, (nhưng) B vẫn ..."): the main clause starts at the comma after
+# which, within a few words, it turns ("vẫn", "còn", "nhưng", "song"). A comma inside A's list
+# ("mặc dù thiên tai, dịch bệnh ...") is followed by no such turn.
+_CONCESSION = re.compile(r"(?<!\w)(?:mặc dù|dù|tuy|Mặc dù|Dù|Tuy)\s+(?!nhiên\b|vậy\b)")
+_TURN_AFTER = re.compile(r",\s+(?=(?:\S+\s+){0,4}?(?:vẫn|còn|nhưng|song)\b)")
+
+
+def _concession_cut(sentence: str) -> tuple[int, int] | None:
+    concession = _CONCESSION.search(sentence)
+    if concession is None:
+        return None
+    turn = _TURN_AFTER.search(sentence, concession.end())
+    return (turn.start(), turn.end()) if turn else None
+
+
+def _cut_points(sentence: str) -> list[tuple[int, int]]:
+    points: list[tuple[int, int]] = []
+    for answer in _ANSWER.finditer(sentence):
+        before = sentence[: answer.start()]
+        if len(before.split()) >= 4 and _ASKED.search(before.lower()):
+            points.append((answer.start(), answer.end()))
+    concession = _concession_cut(sentence)
+    if concession:
+        points.append(concession)
+    if _FRAME_OPENER.match(sentence):
+        frame = _SUBJECT_AFTER_FRAME.search(sentence)
+        if frame:
+            points.append((frame.start(), frame.end()))
+    for match in _CUTS.finditer(sentence):
+        after = sentence[match.end() :]
+        verb = _VERB_AFTER_CUT.match(after)
+        # ", đề xuất của 2 phường" is a noun, not a new speech act.
+        if verb and NOUN_AFTER.match(after[verb.end() :]):
+            continue
+        if verb and verb.group(0).endswith("giao") and GIAO_NOUN.match(after[verb.end() :]):
+            continue
+        if _STILL_NOT.match(after) and _ELAPSED.search(sentence[: match.start()]):
+            continue
+        points.append((match.start(), match.end()))
+    return sorted(set(points))
+
+
+def split_clauses(sentence: str) -> list[Clause]:
+    """Return the clauses of `sentence` in order; their texts are verbatim slices."""
+    clauses: list[Clause] = []
+    start = 0
+    answer = False
+    for cut_start, cut_end in _cut_points(sentence):
+        if cut_start <= start:
+            continue
+        piece = sentence[start:cut_start]
+        if piece.strip(" ,;"):
+            clauses.append(Clause(piece.strip(), start, cut_start, answer))
+        start = cut_end
+        answer = sentence[cut_start:cut_end].strip().startswith(":")
+    tail = sentence[start:]
+    if tail.strip(" ,;."):
+        clauses.append(Clause(tail.strip(), start, len(sentence), answer))
+    return clauses

@@ -1,0 +1,108 @@
+"""What a news page adds around an article, removed before the article is read.
+
+Officers paste articles from web pages, and the paste brings the page along: a
+breadcrumb ("Trang chủ > Thời sự > Chính trị"), buttons ("Chia sẻ", "In bài"), tags, a
+comment counter, and blocks of related headlines ("Tin liên quan:", "Xem thêm") that name
+other communes and other problems. None of it is the session, and related headlines
+would add communes the session never had. The rules here are about the shape of page
+furniture on Vietnamese news sites, not about any article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from haicap.store.domain.text import fold
+
+__all__ = ["drop_page_noise", "split_page_noise"]
+
+# A line that opens a block of links to other articles (folded, optional colon).
+_RELATED = re.compile(
+    r"^(?:tin|bai|bai viet|tin bai)\s+(?:lien quan|cung chuyen muc|khac|moi|moi nhat|noi bat|xem nhieu)\b"
+    r"|^(?:xem them|doc them|co the ban quan tam|ban co the quan tam)\b"
+    # "Đáng chú ý" heads a block of links only as a line of its own; "Đáng chú ý, ..." opens a sentence.
+    r"|^dang chu y\s*:?\s*$"
+)
+# Buttons and widgets that come through as a line of their own.
+_WIDGET = re.compile(
+    r"^(?:chia se|in bai|luu|luu bai|theo doi|binh luan|gui binh luan|facebook|zalo|twitter|"
+    r"copy link|sao chep lien ket|nghe doc bai|phong chu|ban in|\(?\d+\)?\s*binh luan|"
+    # The voice picker of a read-aloud player.
+    r"giong nam|giong nu|giong doc|nghe bai viet|nghe bai|doc bai|tam dung|phat)\b[\s:]*$"
+    # A portal's post details: "Ngày đăng: 25/09/2025 | Lượt xem: 86", "Văn bản đính kèm: x.pdf".
+    r"|^(?:ngay dang|ngay cap nhat|cap nhat luc|luot xem|van ban dinh kem|tep dinh kem|file dinh kem)\s*:"
+    # The signature of an official document: "(Đã ký)", "TM. UBND XÃ", "KT. CHỦ TỊCH".
+    r"|^\(?(?:da ky|ky ten|ky, ghi ro ho ten|ky va ghi ro ho ten)\)?$|^(?:tm|kt|tl|tuq)\.\s"
+)
+# "Từ khóa: nông thôn mới, Thanh Hóa", "Tags: ..." — a tag list, always with its colon.
+_TAGS = re.compile(r"^(?:tu khoa|tag|tags|chu de)\s*:")
+# "Trang chủ > Thời sự > Chính trị", "Trang chủ / Thời sự": short parts between arrows.
+_CRUMB_SEPARATOR = re.compile(r"\s+(?:>|»|›|/|\|)\s+")
+_HEAD = 100
+"""Characters of a line the patterns look at: they all match at its start (folding whole
+paragraphs of every imported article cost a tenth of the import)."""
+_RECIPIENTS = re.compile(r"^noi nhan\s*:")
+_SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)]*$")
+_HEADLINE_WORDS = 30
+
+
+def _is_breadcrumb(line: str) -> bool:
+    parts = _CRUMB_SEPARATOR.split(line)
+    # "Xã hội › Thời tiết - Thiên tai": the arrows of a menu make two parts enough.
+    menu = "›" in line or "»" in line
+    return len(parts) >= (2 if menu else 3) and all(0 < len(part.split()) <= (6 if menu else 4) for part in parts)
+
+
+def _is_table_header(line: str) -> bool:
+    """The header row of a table flattened into text: "Xã | Diện tích (ha) | Kênh đã kiên cố (km)"
+    (three cells at least, no figure: the rows below hold the content)."""
+    cells = [cell.strip() for cell in line.split("|")]
+    return len(cells) >= 3 and all(0 < len(cell.split()) <= 10 for cell in cells) and not any(c.isdigit() for c in line)
+
+
+def _is_widget(line: str) -> bool:
+    """The whole line is a button ("Chia sẻ", "12 bình luận") or a tag list."""
+    folded = fold(line[:_HEAD])
+    return bool(_WIDGET.match(folded) or _TAGS.match(folded))
+
+
+def _is_headline(line: str) -> bool:
+    """A link to another article: short, no sentence punctuation at the end."""
+    text = line.lstrip("-–•*+ ").strip()
+    return 0 < len(text.split()) <= _HEADLINE_WORDS and not _SENTENCE_END.search(text)
+
+
+def split_page_noise(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """Return the paragraphs without breadcrumbs, widgets and related-article blocks, and
+    the lines dropped (so an officer can see them).
+
+    A related block is its opening line ("Tin liên quan:", possibly with a first headline
+    on the same line) and the headline-like lines that follow it.
+    """
+    kept: list[str] = []
+    dropped: list[str] = []
+    in_related = False
+    for index, line in enumerate(paragraphs):
+        folded = fold(line[:_HEAD])
+        if _RECIPIENTS.match(folded):
+            # "Nơi nhận:" opens the distribution list and signature of an official notice: its end.
+            dropped.extend(paragraphs[index:])
+            break
+        if _RELATED.match(folded):
+            in_related = True
+            dropped.append(line)
+            continue
+        if in_related and _is_headline(line):
+            dropped.append(line)
+            continue
+        in_related = False
+        if _is_breadcrumb(line) or _is_widget(line) or _is_table_header(line):
+            dropped.append(line)
+            continue
+        kept.append(line)
+    return kept, dropped
+
+
+def drop_page_noise(paragraphs: list[str]) -> list[str]:
+    """Return the paragraphs without page furniture (see `split_page_noise`)."""
+    return split_page_noise(paragraphs)[0]

@@ -1,0 +1,85 @@
+"""Problem or result: what a clause with no speech act reports.
+
+Problems beat results; fixing a problem, not having one, or having less of one is a result;
+a figure short of its plan is a problem. The cue words live in `store.ingest.reader.cues`; this module
+holds how they are weighed, and what is set aside first (the event that frames the work, where
+and when it was done).
+"""
+
+from __future__ import annotations
+
+import re
+
+from haicap.store.ingest.reader import cues
+from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY
+
+__all__ = ["behind_plan", "problem_or_result"]
+
+_EVENT_FRAME = re.compile(
+    r"(?:^\W*|,\s*)(?:(?:ngay\s+)?(?:sau khi|khi|trong khi|ngay khi)\s+[^,;]{1,50}?\b(?:xảy ra|đi qua|kết thúc)"
+    # "Trong đợt mưa lũ vừa qua, xã đã …": the event frames what was done, it is not the clause's problem.
+    r"|(?:trong|qua|sau)\s+(?:các\s+)?(?:đợt|trận|cơn|mùa)\s+[^,;]{1,40}?"
+    r"|(?:ngay\s+)?sau\s+(?:mưa lũ|bão|lũ|lũ lụt|thiên tai|sự cố|mưa lớn)[^,;]{0,30}?)"
+    r"\s*,\s*(?=.*\b(?:đã|không để xảy ra)\b)"
+)
+_WHERE_WHEN = re.compile(
+    r"\b(?:ở|tại|cho|trong|vào|khỏi)\s+(?:các\s+|những\s+)?(?:vùng|khu vực|khu|điểm|nơi|địa bàn|ấp|thôn|bản)\s+"
+    r"(?:bị\s+)?(?:ngập(?:\s+sâu)?|sạt lở|lũ|thiên tai|xung yếu|nguy hiểm)\b"
+    r"|\b(?:trong\s+|vào\s+)?mùa\s+(?:lũ|mưa lũ|mưa bão|mưa|khô|hạn)\b"
+    # Who the work reached: "học sinh của các bản bị ảnh hưởng", "chở nước đến các điểm dân cư bị thiếu nước".
+    r"|\b(?:của|ở|tại|cho|đến|tới)\s+(?:các\s+|những\s+)?(?:bản|thôn|xã|hộ|vùng|khu vực|điểm dân cư|điểm|địa bàn|ấp|trường)\s+"
+    r"(?:bị\s+)?(?:ảnh hưởng|thiệt hại|thiếu nước|ngập|sạt lở|mưa lũ|lũ)\b"
+)
+_SHARE_OF_PLAN = re.compile(
+    r"\b(?:đạt|bằng|mới đạt|chỉ đạt)\s+(?:khoảng\s+|gần\s+)?(\d{1,3}(?:[.,]\d+)?)\s?%\s+(?:so với\s+)?"
+    r"(kế hoạch|dự toán|chỉ tiêu|mục tiêu|cùng kỳ)"
+)
+_PERIOD = re.compile(r"\b(\d{1,2})\s+tháng\b|\bquý\s+(I{1,3}|IV|[1-4])\b", re.IGNORECASE)
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def behind_plan(low: str) -> bool:
+    """Whether a figure falls short: below last year ("bằng 82% cùng kỳ"), or below the share
+    of a plan the period stated calls for ("9 tháng … đạt 61% kế hoạch"; half when no period
+    is stated: "đạt 41% kế hoạch vốn"). A figure up on last year is not behind, whatever its share
+    ("đạt 31,5% dự toán và tăng 8% so với cùng kỳ": the period may be stated elsewhere)."""
+    if re.search(r"\btăng\b[^;.]{0,25}?\bso với cùng kỳ\b", low):
+        return False
+    for match in _SHARE_OF_PLAN.finditer(low):
+        value = float(match.group(1).replace(",", "."))
+        if match.group(2) == "cùng kỳ":
+            if value < 100:
+                return True
+            continue
+        due = 50.0
+        period = _PERIOD.search(low)
+        if period:
+            quarter = period.group(2) or ""
+            months = int(period.group(1)) if period.group(1) else 3 * (int(quarter) if quarter.isdigit() else _QUARTERS[quarter.lower()])
+            if 1 <= months <= 12:
+                due = 100.0 * months / 12
+        if value < due:
+            return True
+    return False
+
+
+def problem_or_result(low: str) -> str | None:
+    """Problems beat results; fixing a problem or not having one is not a problem."""
+    if behind_plan(low):
+        return DIFFICULTY
+    # "Ngay sau khi mưa lũ xảy ra, xã đã …": the time frame names the event, not a problem of the clause.
+    low = _EVENT_FRAME.sub("", low, count=1)
+    cleaned = cues.SHARE.sub(" ", cues.DEMAND_GROWTH.sub(" ", cues.REMEDY.sub(" ", low)))
+    if re.search(r"\bđã\b", low):
+        # "xã đã tổ chức 12 điểm giữ trẻ mùa lũ, bảo đảm trẻ ở vùng ngập được trông giữ": where
+        # and when the work was done, not a problem of the clause.
+        cleaned = _WHERE_WHEN.sub(" ", cleaned)
+    reduced = bool(cues.REDUCED.search(cleaned))
+    cleaned = cues.REDUCED.sub(" ", cleaned)
+    negated = reduced or bool(cues.NEGATED_PROBLEM.search(cleaned))
+    cleaned = cues.NEGATED_PROBLEM.sub(" ", cleaned)
+    if cues.PROBLEM.search(cleaned):
+        return DIFFICULTY
+    if negated or cues.RESULT.search(cleaned):
+        return ACHIEVEMENT
+    return None

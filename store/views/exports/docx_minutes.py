@@ -1,0 +1,245 @@
+"""The minutes of a working session as a Word document, in the usual administrative layout.
+
+A4, margins and type as offices set them (Times New Roman 13 pt; left margin 3 cm for
+binding): the province and the national motto side by side, the place and date, the
+title, the session facts (time, chair, participants, communes, source), then per group of
+communes the results, difficulties, requests (with responsible agency, co-agencies,
+deadline and state) and directives (with who carries them out, deadline, completion and
+state), and the signature block. Headings are Word headings, so the navigation pane
+shows the outline, and their wording is the one haicap's own Word import reads back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
+
+from haicap.store.domain.models import Kind
+from haicap.store.views.exports.content import KIND_HEADINGS, ExportContent, Group, SessionBlock, join_vi
+from haicap.store.views.exports.plain import ROMAN, follow_up_line, leader_line
+
+__all__ = ["build_docx", "FONT"]
+
+FONT = "Times New Roman"
+"""Has every Vietnamese glyph; LibreOffice substitutes the metric-compatible Liberation Serif."""
+
+_SIZE = Pt(13)
+_HEADING_SIZES = {"Heading 1": Pt(13), "Heading 2": Pt(13), "Heading 3": Pt(13)}
+
+
+def _set_fonts(rpr) -> None:  # type: ignore[no-untyped-def]
+    """Times New Roman for every script, with the theme fonts of the template removed (they win over a named font)."""
+    fonts = rpr.get_or_add_rFonts()
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), FONT)
+
+
+def _set_language(rpr) -> None:  # type: ignore[no-untyped-def]
+    """Vietnamese, so Word and LibreOffice check spelling and hyphenate in Vietnamese."""
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "vi-VN")
+
+
+def _styles(document: DocxDocument) -> None:
+    defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _set_fonts(defaults)
+    _set_language(defaults)
+    normal = document.styles["Normal"]
+    normal.font.size = _SIZE
+    _set_fonts(normal.element.get_or_add_rPr())
+    normal.paragraph_format.space_after = Pt(4)
+    normal.paragraph_format.line_spacing = 1.15
+    for name, size in _HEADING_SIZES.items():
+        style = document.styles[name]
+        rpr = style.element.get_or_add_rPr()
+        _set_fonts(rpr)
+        color = rpr.find(qn("w:color"))
+        if color is not None:  # the template's blue theme colour: headings are black in official documents
+            rpr.remove(color)
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        style.font.size = size
+        style.font.bold = True
+        style.font.italic = False
+        style.paragraph_format.space_before = Pt(10)
+        style.paragraph_format.space_after = Pt(4)
+
+
+def _page(document: DocxDocument) -> None:
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.top_margin = section.bottom_margin = Cm(2)
+    section.left_margin, section.right_margin = Cm(3), Cm(1.5)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    number = OxmlElement("w:fldSimple")  # the page number, filled in by Word or LibreOffice
+    number.set(qn("w:instr"), "PAGE")
+    footer._p.append(number)
+
+
+def _line(container, text: str = "", *, bold=False, italic=False, size=None, align=None, underline=False) -> Paragraph:  # type: ignore[no-untyped-def]
+    paragraph = container.add_paragraph()
+    if text:
+        run = paragraph.add_run(text)
+        run.bold, run.italic, run.underline = bold, italic, underline
+        if size is not None:
+            run.font.size = size
+    if align is not None:
+        paragraph.alignment = align
+    paragraph.paragraph_format.space_after = Pt(0)
+    return paragraph
+
+
+def _day_words(day: dt.date) -> str:
+    return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+
+
+def _letterhead(document: DocxDocument, content: ExportContent, place_day: dt.date) -> None:
+    table = document.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    left, right = table.rows[0].cells
+    # LibreOffice lays a table out by its grid columns, Word by its cells: set both.
+    for column, cell, width in zip(table.columns, (left, right), (Cm(6), Cm(10.5))):
+        column.width = cell.width = width
+    left.paragraphs[0].text = ""
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    _line(left, content.province_full.upper(), bold=True, size=Pt(12), align=center)
+    _line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=Pt(12), align=center)
+    _line(right, "Độc lập - Tự do - Hạnh phúc", bold=True, align=center, underline=True)
+    _line(right, "")
+    _line(right, f"{content.province}, {_day_words(place_day)}", italic=True, align=center)
+    for cell in (left, right):  # the empty first paragraph python-docx gives every cell
+        first = cell.paragraphs[0]
+        if not first.text:
+            first._p.getparent().remove(first._p)
+
+
+def _fact(document: DocxDocument, label: str, value: str) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.add_run(f"{label}: ").bold = True
+    paragraph.add_run(value)
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+
+def _facts(document: DocxDocument, block: SessionBlock) -> None:
+    session = block.session
+    _fact(document, "Thời gian", _day_words(session.date).capitalize() + ".")
+    _fact(document, "Chủ trì", leader_line(block) + ".")
+    if session.participants:
+        document.add_paragraph().add_run("Thành phần tham dự:").bold = True
+        for person in session.participants:
+            _item(document, f"Đồng chí {person};")
+    _fact(document, "Làm việc với", join_vi(session.communes) + ".")
+    if session.source:
+        _fact(document, "Nguồn", session.source + ".")
+
+
+def _item(document: DocxDocument, text: str) -> Paragraph:
+    paragraph = document.add_paragraph(f"- {text}")
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    paragraph.paragraph_format.first_line_indent = Cm(1)
+    return paragraph
+
+
+def _group(document: DocxDocument, group: Group, level: int) -> None:
+    number = 0
+    for kind in Kind:
+        entries = group.of_kind(kind)
+        if not entries:
+            continue
+        number += 1
+        label = f"{ROMAN[number - 1]}." if level == 1 else f"{number}."
+        document.add_heading(f"{label} {KIND_HEADINGS[kind]}", level=level)
+        for entry in entries:
+            _item(document, entry.text)
+            if kind in (Kind.REQUEST, Kind.DIRECTIVE):
+                detail = document.add_paragraph()
+                run = detail.add_run(follow_up_line(entry))
+                run.italic = True
+                run.font.size = Pt(12)
+                detail.paragraph_format.left_indent = Cm(1)
+                detail.paragraph_format.space_after = Pt(6)
+
+
+def _body(document: DocxDocument, block: SessionBlock, level: int) -> None:
+    groups = [g for g in block.groups if g.entries]
+    if not groups:
+        document.add_paragraph("Không có nội dung nào được ghi nhận.")
+    for number, group in enumerate(groups):
+        if group.heading:
+            document.add_heading(f"{ROMAN[number]}. {group.heading.upper()}", level=level)
+            _group(document, group, level + 1)
+        else:
+            _group(document, group, level)
+
+
+def _signatures(document: DocxDocument, block: SessionBlock) -> None:
+    document.add_paragraph().paragraph_format.keep_with_next = True
+    table = document.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    for cell, role, name in zip(table.rows[0].cells, ("THƯ KÝ", "CHỦ TRÌ"), ("", block.session.leader_name)):
+        cell.paragraphs[0].alignment = center
+        cell.paragraphs[0].add_run(role).bold = True
+        _line(cell, "(Ký, ghi rõ họ tên)", italic=True, align=center)
+        for _ in range(4):
+            _line(cell)
+        _line(cell, name, bold=True, align=center)
+        for paragraph in cell.paragraphs:  # one block: the row is never split across pages
+            paragraph.paragraph_format.keep_with_next = True
+
+
+def build_docx(content: ExportContent) -> bytes:
+    """The minutes (one session) or the summary (a commune's sessions) as the bytes of a .docx file."""
+    document = Document()
+    _styles(document)
+    _page(document)
+    single = content.single_session
+    _letterhead(document, content, content.blocks[0].session.date if single else content.today)
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    _line(document, "")
+    _line(document, content.title, bold=True, size=Pt(14), align=center)
+    subtitle = content.blocks[0].session.title if single else content.scope
+    _line(document, subtitle, bold=True, align=center).paragraph_format.space_after = Pt(12)
+    for index, block in enumerate(content.blocks):
+        if single:
+            _facts(document, block)
+            _body(document, block, level=1)
+        else:
+            document.add_heading(f"PHẦN {ROMAN[index]}. BUỔI LÀM VIỆC NGÀY {block.session.date.strftime('%d/%m/%Y')}", level=1)
+            _line(document, block.session.title, italic=True).paragraph_format.space_after = Pt(4)
+            _facts(document, block)
+            _body(document, block, level=2)
+    note = document.add_paragraph()
+    note.paragraph_format.space_before = Pt(12)
+    note.paragraph_format.keep_with_next = single  # the signatures never start a page alone
+    note.add_run(
+        f"Tình trạng theo dõi các kiến nghị, chỉ đạo tính đến {_day_words(content.today)}. Lập bằng haicap."
+    ).italic = True
+    if single:
+        _signatures(document, content.blocks[0])
+    properties = document.core_properties
+    properties.title = f"{content.title} — {content.scope}"
+    properties.author = "haicap"
+    properties.last_modified_by = "haicap"
+    properties.language = "vi-VN"
+    properties.comments = ""
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    properties.created = properties.modified = now
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

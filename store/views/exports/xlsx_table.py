@@ -1,0 +1,133 @@
+"""The tracking table as an Excel workbook (openpyxl): filters, frozen header, widths, wrap.
+
+Sheet "Theo dõi" holds the table with its header in row 1, so Excel's filter and sort work
+on it as is; sheet "Thông tin" says what the table covers and on which day the days
+overdue were counted. Dates are real dates (shown DD/MM/YYYY, the Vietnamese order) and
+days are numbers, so officers can sort and filter them.
+"""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from haicap.store.views.exports.content import ExportContent, join_vi
+from haicap.store.views.exports.tracking_table import columns, rows
+
+__all__ = ["build_xlsx", "TABLE_SHEET", "INFO_SHEET"]
+
+TABLE_SHEET = "Theo dõi"
+INFO_SHEET = "Thông tin"
+FONT = "Times New Roman"
+"""Has every Vietnamese glyph; present on Windows and macOS, metric-matched by Liberation Serif elsewhere."""
+
+_DATE_FORMAT = "DD/MM/YYYY"
+_THIN = Side(style="thin", color="999999")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+_LATE_FONT = Font(name=FONT, size=11, color="C00000", bold=True)
+
+
+CELL_LIMIT = 32_767
+"""The most characters Excel holds in a cell; a longer one makes Excel call the file damaged."""
+
+
+def _fit(text: str) -> str:
+    if len(text) <= CELL_LIMIT:
+        return text
+    # Room for the mark with the largest number it could hold, so the result always fits.
+    keep = CELL_LIMIT - len(_cut_mark(len(text)))
+    return text[:keep] + _cut_mark(len(text) - keep)
+
+
+def _cut_mark(left_out: int) -> str:
+    return f" … [cắt bớt {left_out:,} ký tự; xem bản .docx]"
+
+
+def _literal(cell, value) -> None:  # type: ignore[no-untyped-def]
+    """Write `value`; a text is always a text, never a formula ("=…" from a report stays as typed)."""
+    if isinstance(value, str):
+        value = _fit(value)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+
+
+def _table(sheet: Worksheet, content: ExportContent) -> None:
+    cols = columns(content)
+    for index, column in enumerate(cols, start=1):
+        cell = sheet.cell(row=1, column=index)
+        _literal(cell, column.header)
+        cell.font = Font(name=FONT, size=11, bold=True)
+        cell.fill = _HEADER_FILL
+        cell.border = _BORDER
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    body = Font(name=FONT, size=11)
+    late_column = next(i for i, c in enumerate(cols) if c.header.startswith("Số ngày quá hạn"))
+    for number, (values, entry) in enumerate(zip(rows(content), content.tracked), start=2):
+        for index, (column, value) in enumerate(zip(cols, values), start=1):
+            cell = sheet.cell(row=number, column=index)
+            _literal(cell, value if value != "" else None)
+            cell.font = _LATE_FONT if index - 1 == late_column and entry.overdue else body
+            cell.border = _BORDER
+            cell.alignment = Alignment(vertical="top", wrap_text=column.wrap)
+            if column.kind == "date":
+                cell.number_format = _DATE_FORMAT
+                cell.alignment = Alignment(vertical="top", horizontal="center")
+    last = get_column_letter(len(cols))
+    sheet.auto_filter.ref = f"A1:{last}{max(1, len(content.tracked) + 1)}"
+    sheet.freeze_panes = "A2"  # the header stays while scrolling
+    sheet.row_dimensions[1].height = 32
+    # Printing: landscape A4, fit to the page width, header repeated on every page.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+
+
+def _info(sheet: Worksheet, content: ExportContent) -> None:
+    facts = [("Nội dung", f"Bảng theo dõi kiến nghị và chỉ đạo — {content.scope}"), ("Tỉnh", content.province)]
+    for block in content.blocks:
+        session = block.session
+        leader = f"{session.leader_name}, {session.leader_title}" if session.leader_title else session.leader_name
+        facts += [
+            ("Buổi làm việc", f"{session.date.strftime('%d/%m/%Y')} — {session.title}"),
+            ("Chủ trì", leader),
+            ("Các xã, phường", join_vi(session.communes)),
+            ("Mã buổi làm việc", session.id),
+        ]
+    facts += [
+        ("Số dòng", str(len(content.tracked))),
+        ("Tình trạng tính đến ngày", content.today.strftime("%d/%m/%Y")),
+        ("Lập bằng", "haicap (haicap export)"),
+    ]
+    for number, (label, value) in enumerate(facts, start=1):
+        _literal(sheet.cell(row=number, column=1), label)
+        _literal(sheet.cell(row=number, column=2), value)
+        sheet.cell(row=number, column=1).font = Font(name=FONT, size=11, bold=True)
+        sheet.cell(row=number, column=2).font = Font(name=FONT, size=11)
+        sheet.cell(row=number, column=2).alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.column_dimensions["A"].width = 26
+    sheet.column_dimensions["B"].width = 90
+
+
+def build_xlsx(content: ExportContent) -> bytes:
+    """The workbook of the tracking table, as the bytes of an .xlsx file."""
+    book = Workbook()
+    table = book.active
+    table.title = TABLE_SHEET
+    _table(table, content)
+    _info(book.create_sheet(INFO_SHEET), content)
+    book.properties.title = f"Theo dõi kiến nghị, chỉ đạo — {content.scope}"
+    book.properties.creator = "haicap"
+    book.properties.language = "vi-VN"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

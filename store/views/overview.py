@@ -1,0 +1,118 @@
+"""The follow-up picture of a province: per commune, in total, and what is late.
+
+Built from the store's items and `store.domain.followup` on a given day; nothing is stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from haicap.store.domain.followup import FollowUp, follow_up
+from haicap.store.domain.models import Commune, Item, Kind, Province
+
+if TYPE_CHECKING:
+    from haicap.store.db.database import Store
+
+__all__ = ["CommuneOverview", "ProvinceTotals", "LateItem", "province_overview", "late_items"]
+
+
+@dataclass(frozen=True)
+class CommuneOverview:
+    """One row of the overview table."""
+
+    commune: Commune
+    sessions: int
+    last_session: dt.date | None
+    counts: dict[Kind, int]
+    open_requests: int
+    overdue_requests: int
+    open_directives: int
+    overdue_directives: int
+
+
+@dataclass
+class ProvinceTotals:
+    """Counts for the header line, in the officials' wording."""
+
+    requests: Counter[str] = field(default_factory=Counter)
+    """Keys: "total", "answered" (closed), "open", "overdue"."""
+    directives: Counter[str] = field(default_factory=Counter)
+    """Keys: "total", "done_on_time", "done_late", "open_on_time", "open_overdue"."""
+
+    def describe(self) -> str:
+        """"Kiến nghị: 12 — đã trả lời 5; đang giải quyết 7, quá hạn 2 · Chỉ đạo: 42 — hoàn thành
+        đúng hạn 30, quá hạn 3; đang thực hiện trong hạn 7, quá hạn 2"."""
+        r, d = self.requests, self.directives
+        requests = f"Kiến nghị: {r['total']} — đã trả lời {r['answered']}; đang giải quyết {r['open']}, quá hạn {r['overdue']}"
+        directives = (
+            f"Chỉ đạo: {d['total']} — hoàn thành đúng hạn {d['done_on_time']}, quá hạn {d['done_late']}; "
+            f"đang thực hiện trong hạn {d['open_on_time']}, quá hạn {d['open_overdue']}"
+        )
+        return f"{requests} · {directives}"
+
+
+@dataclass(frozen=True)
+class LateItem:
+    """An overdue request or directive, with the commune(s) it concerns."""
+
+    item: Item
+    state: FollowUp
+    communes: tuple[Commune, ...]
+
+
+def _count(totals: ProvinceTotals, item: Item, state: FollowUp) -> None:
+    if item.kind is Kind.REQUEST:
+        totals.requests["total"] += 1
+        totals.requests["open" if state.is_open else "answered"] += 1
+        totals.requests["overdue"] += state.overdue
+    else:
+        totals.directives["total"] += 1
+        if state.is_open:
+            totals.directives["open_overdue" if state.overdue else "open_on_time"] += 1
+        else:
+            totals.directives["done_late" if state.late_days else "done_on_time"] += 1
+
+
+def province_overview(store: Store, province: Province, today: dt.date) -> tuple[list[CommuneOverview], ProvinceTotals]:
+    """Every commune of `province` with its counts, and the province's totals, on `today`."""
+    rules = store.deadline_rules
+    totals = ProvinceTotals()
+    items = store.items(province_code=province.code)
+    for item in items:
+        state = follow_up(item, today, rules)
+        if state is not None:
+            _count(totals, item, state)
+    rows = []
+    for summary in store.commune_summaries(province):
+        commune = summary.commune
+        report = store.report(commune)
+        counts = {kind: len(report.of_kind(kind)) for kind in Kind}
+        states = {kind: [follow_up(i, today, rules) for i in report.of_kind(kind)] for kind in (Kind.REQUEST, Kind.DIRECTIVE)}
+        rows.append(
+            CommuneOverview(
+                commune=commune,
+                sessions=summary.session_count,
+                last_session=report.sessions[0].date if report.sessions else None,
+                counts=counts,
+                open_requests=sum(1 for s in states[Kind.REQUEST] if s and s.is_open),
+                overdue_requests=sum(1 for s in states[Kind.REQUEST] if s and s.overdue),
+                open_directives=sum(1 for s in states[Kind.DIRECTIVE] if s and s.is_open),
+                overdue_directives=sum(1 for s in states[Kind.DIRECTIVE] if s and s.overdue),
+            )
+        )
+    return rows, totals
+
+
+def late_items(store: Store, today: dt.date, province: Province | None = None) -> list[LateItem]:
+    """Every overdue request and directive (of `province`, or everywhere), oldest first."""
+    rules = store.deadline_rules
+    late = []
+    for item in store.items(province_code=province.code if province else None, kinds=(Kind.REQUEST, Kind.DIRECTIVE)):
+        state = follow_up(item, today, rules)
+        if state is not None and state.overdue:
+            communes = tuple(c for c in (store.commune(code) for code in item.commune_codes) if c)
+            late.append(LateItem(item, state, communes))
+    return sorted(late, key=lambda li: (-li.state.late_days, li.item.id))

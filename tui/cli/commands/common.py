@@ -1,0 +1,344 @@
+"""What the subcommands share: one-line errors, dates and names read from the command line,
+and items as lines or as JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import sys
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator, TextIO
+
+from haicap.store import StoreError
+from haicap.store.domain.models import Commune, Item, Kind, Province
+from haicap.store.domain.text import fold, one_line, visible
+
+if TYPE_CHECKING:
+    from haicap.store import DeadlineRules, Store
+
+__all__ = [
+    "CommandError",
+    "fail",
+    "visible_output",
+    "parse_day",
+    "parse_kind",
+    "parse_count",
+    "parse_positive_int",
+    "open_store",
+    "read_only_run",
+    "current_day",
+    "find_province",
+    "resolve_commune",
+    "item_communes",
+    "commune_column",
+    "item_json",
+    "item_row",
+    "shorten",
+    "print_table",
+    "print_json",
+    "NONE_WORDS",
+]
+
+NONE_WORDS = ("none", "-", "")
+"""What clears a date option: `--deadline none`."""
+
+
+class CommandError(Exception):
+    """A refusal reported as one line; `code` 2 for a malformed command line, 1 for the rest."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class VisibleText(io.TextIOBase):
+    """A text stream that writes through another one with control characters made visible
+    (see `store.domain.text.visible`): what commands print may quote item text from outside."""
+
+    def __init__(self, inner: TextIO) -> None:
+        self.inner = inner
+
+    def write(self, text: str) -> int:
+        self.inner.write(visible(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.inner.flush()
+
+    def isatty(self) -> bool:
+        return self.inner.isatty()
+
+    def fileno(self) -> int:
+        return self.inner.fileno()
+
+    @property
+    def buffer(self) -> Any:  # bytes written on purpose (a document to stdout) pass as they are
+        return getattr(self.inner, "buffer", None)
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.inner, "encoding", "utf-8")
+
+
+@contextmanager
+def visible_output() -> Iterator[None]:
+    """Make standard output and error show control characters as visible stand-ins."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = VisibleText(sys.stdout), VisibleText(sys.stderr)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.stdout.flush()
+        sys.stdout, sys.stderr = saved
+
+
+def fail(message: str, code: int = 1) -> int:
+    """Print `haicap: message` on stderr (one line), note it in the log, and return `code`."""
+    from haicap.tui.cli.logging_setup import log_error
+
+    line = " ".join(str(message).splitlines())
+    print(f"haicap: {line}", file=sys.stderr)
+    log_error(line)
+    return code
+
+
+# -- reading the command line ------------------------------------------------------------
+
+
+def parse_day(text: str, option: str, *, allow_none: bool = False) -> dt.date | None:
+    """A date given on the command line (YYYY-MM-DD or DD/MM/YYYY), within years 2000–2100
+    (see `store.domain.bounds`); `none` clears when allowed. CommandError (exit 2) otherwise."""
+    from haicap.store.domain.bounds import day_problem
+    from haicap.store.ingest.importer import parse_date
+
+    if allow_none and text.strip().casefold() in NONE_WORDS:
+        return None
+    hint = "; 'none' clears it" if allow_none else ""
+    try:
+        day = parse_date(text)
+    except ValueError as error:
+        raise CommandError(f"{option}: {visible(str(error))}{hint}", code=2) from None
+    problem = day_problem(day)
+    if problem:
+        raise CommandError(f"{option}: {problem}{hint}", code=2)
+    return day
+
+
+def parse_kind(text: str) -> Kind:
+    """"request", "requests", "Kiến nghị", "kien nghi" ... -> Kind; CommandError otherwise."""
+    wanted = fold(text).replace("_", " ")
+    for kind in Kind:
+        if wanted in (kind.value, fold(kind.title_en), fold(kind.title_vi)):
+            return kind
+    allowed = ", ".join(f"{k.value} ({k.title_vi})" for k in Kind)
+    raise CommandError(f"--kind: '{text}' is not a kind; use one of: {allowed}", code=2)
+
+
+def _whole_number(text: str, option: str, of_unit: str) -> int:
+    """An integer written in plain digits: "1e20", "10**12", "3.5" or "abc" are refused."""
+    stripped = str(text).strip()
+    # int() alone would take "1_000" and "٣" (Arabic-Indic digits); only ASCII digits are meant.
+    digits = stripped[1:] if stripped[:1] in "+-" else stripped
+    if not digits.isascii() or not digits.isdigit() or len(digits) > 18:
+        shown = visible(str(text))
+        if digits.isascii() and digits.isdigit():
+            raise CommandError(f"{option}: '{shown[:24]}…' is far too large", code=2)
+        raise CommandError(f"{option}: '{shown}' is not a whole number{of_unit}", code=2)
+    return int(stripped)
+
+
+def parse_count(text: str, option: str, *, minimum: int = 1, maximum: int | None = None) -> int:
+    """A whole number from `minimum` to `maximum` (when given), from an option; CommandError (exit 2) otherwise."""
+    value = _whole_number(text, option, "")
+    if value < minimum:
+        raise CommandError(f"{option}: must be at least {minimum}, not {value}", code=2)
+    if maximum is not None and value > maximum:
+        raise CommandError(f"{option}: must be at most {maximum}, not {value}", code=2)
+    return value
+
+
+def parse_positive_int(text: str, option: str, unit: str = "days", *, maximum: int | None = None) -> int:
+    """A whole number (of `unit`, when given) greater than zero and at most `maximum` (when given)."""
+    of_unit = f" of {unit}" if unit else ""
+    value = _whole_number(text, option, of_unit)
+    if value <= 0:
+        raise CommandError(f"{option}: must be a positive number{of_unit}, not {value}", code=2)
+    if maximum is not None and value > maximum:
+        raise CommandError(f"{option}: must be at most {maximum}{' ' + unit if unit else ''}, not {value}", code=2)
+    return value
+
+
+# -- the store and today -----------------------------------------------------------------
+
+
+_read_only: ContextVar[bool] = ContextVar("haicap_read_only", default=False)
+"""Set for a command run with --read-only (see `read_only_run`)."""
+
+
+@contextmanager
+def read_only_run(read_only: bool) -> Iterator[None]:
+    """Within the block, `open_store` opens stores as viewers when `read_only` (`haicap --read-only`)."""
+    token = _read_only.set(read_only)
+    try:
+        yield
+    finally:
+        _read_only.reset(token)
+
+
+@contextmanager
+def open_store(db_path: Path) -> Iterator[Store]:
+    """Open an existing store folder; a missing one is refused rather than created empty.
+    Under `read_only_run(True)` it is opened as a viewer, which writes nothing."""
+    from haicap.store import Store
+    from haicap.store.db.database import STORE_FILE
+
+    if not db_path.exists() or (db_path.is_dir() and not (db_path / STORE_FILE).exists()):
+        raise CommandError(f"{db_path}: no haicap store here; create one with haicap init --db {db_path} [--with-seeds]")
+    with Store.open(db_path, read_only=_read_only.get()) as store:
+        # Values an older haicap or a hand edit left are worked around; say what to fix.
+        for problem in store.damaged_values():
+            print(f"haicap: warning: {problem}", file=sys.stderr)
+        yield store
+
+
+def current_day() -> dt.date:
+    """Today, or the day fixed by --today / HAICAP_TODAY; a malformed value exits 2."""
+    from haicap.store.domain.bounds import day_problem
+    from haicap.store.domain.clock import TODAY_ENV_VAR, today
+
+    try:
+        day = today()
+    except StoreError as error:
+        raise CommandError(visible(str(error)), code=2) from None
+    problem = day_problem(day)
+    if problem:
+        raise CommandError(f"{TODAY_ENV_VAR}: {problem}", code=2)
+    return day
+
+
+def find_province(store: Store, name: str) -> Province:
+    province = store.find_province(name)
+    if province is None:
+        raise CommandError(f"--province: no province named '{name}'", code=2)
+    return province
+
+
+def resolve_commune(store: Store, label: str, province: Province | None) -> Commune:
+    """"xã Vân Du", "van du" or a code, in `province`, else in the one province that has it
+    (or, among several, the only one where it has sessions)."""
+    registry = store.registry
+    if province is not None:
+        commune = registry.parse_commune(province, label)
+        if commune is None:
+            raise CommandError(f"--commune: no commune '{label}' in {province.name}", code=2)
+        return commune
+    found = [c for c in (registry.parse_commune(p, label) for p in registry.provinces) if c is not None]
+    if not found:
+        raise CommandError(f"--commune: no commune named '{label}' in any province", code=2)
+    if len(found) > 1:
+        # Names repeat across provinces; when only one of them has sessions, that is the
+        # one meant (the others hold nothing to list, export or present).
+        reported = [c for c in found if store.report(c).sessions]
+        if len(reported) == 1:
+            return reported[0]
+        where = ", ".join(f"{c.label} ({c.province.name})" for c in found)
+        raise CommandError(f"--commune: '{label}' is ambiguous: {where}; add --province", code=2)
+    return found[0]
+
+
+# -- showing items -----------------------------------------------------------------------
+
+
+def item_communes(store: Store, item: Item, first: Commune | None = None) -> list[Commune]:
+    """The communes of `item` in report order, `first` (the one asked for) moved to the front."""
+    communes = [c for c in (store.commune(code) for code in item.commune_codes) if c is not None]
+    if first is not None and first in communes:
+        communes.remove(first)
+        communes.insert(0, first)
+    return communes
+
+
+def commune_column(communes: list[Commune]) -> str:
+    """"xã Vân Du", or "xã Vân Du +2" for an item of several communes."""
+    if not communes:
+        return "—"
+    return communes[0].label + (f" +{len(communes) - 1}" if len(communes) > 1 else "")
+
+
+def item_json(store: Store, item: Item, today: dt.date, rules: DeadlineRules) -> dict[str, Any]:
+    """The documented JSON object of an item and its follow-up state on `today`."""
+    from haicap.store import follow_up
+
+    state = follow_up(item, today, rules)
+    tracking = item.tracking
+    tracked = state is not None
+    return {
+        "id": item.id,
+        "kind": item.kind.value,
+        "text": item.text,
+        "communes": [{"type": c.type, "name": c.name, "code": c.code} for c in item_communes(store, item)],
+        "session": {"id": item.session.id, "date": item.session.date.isoformat(), "leader": item.session.leader.name},
+        "owner": tracking.owner if tracked else None,
+        "co_agencies": list(tracking.co_agencies) if tracked else [],
+        "deadline": state.deadline.isoformat() if state and state.deadline else None,
+        "deadline_set": tracking.deadline.isoformat() if tracking.deadline else None,
+        "done": tracking.done.isoformat() if tracking.done else None,
+        "status": state.status.value if state else None,
+        "state": state.label_vi if state else None,
+        "overdue": bool(state and state.overdue),
+        "late_days": state.late_days if state else 0,
+        "answer": tracking.answer if item.kind is Kind.REQUEST else None,
+        "note": tracking.note if tracked else None,
+        "responds_to": list(tracking.responds_to) if item.kind is Kind.REQUEST else None,
+    }
+
+
+def item_row(store: Store, item: Item, today: dt.date, rules: DeadlineRules, first: Commune | None = None) -> tuple[str, ...]:
+    """The columns of one item in a list: id, kind, commune(s), follow-up state, text."""
+    from haicap.store import follow_up
+
+    state = follow_up(item, today, rules)
+    return (item.id, item.kind.value, commune_column(item_communes(store, item, first)), state.label_vi if state else "—", item.text)
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` cut to `width` characters, with "…" when cut."""
+    if len(text) <= width:
+        return text
+    return text[: max(0, width - 1)].rstrip() + "…"
+
+
+def _to_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # a closed or odd stream is no terminal
+        return False
+
+
+def print_table(rows: list[tuple[str, ...]]) -> None:
+    """Print rows, one line each, every column but the last padded.
+
+    On a terminal the last column is cut to the terminal's width. Anywhere else (a pipe, a
+    file) nothing is cut, so `haicap items | grep` finds what `--json` holds."""
+    if not rows:
+        return
+    # A tab or line break inside a cell would split its row or shift its columns.
+    rows = [tuple(one_line(cell) for cell in row) for row in rows]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    used = sum(widths) + 2 * len(widths)
+    room = max(30, shutil.get_terminal_size((120, 24)).columns - used) if _to_terminal() else None
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths)]
+        last = row[-1] if room is None else shorten(row[-1], room)
+        print("  ".join(cells + [last]).rstrip())
+
+
+def print_json(data: Any) -> None:
+    """Print `data` as indented JSON, text as it is (not \\u escapes)."""
+    import json
+
+    print(json.dumps(data, ensure_ascii=False, indent=2))

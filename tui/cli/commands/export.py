@@ -1,0 +1,132 @@
+"""Documents from the shell: `haicap export`.
+
+    haicap export [--format docx|xlsx|md|csv] [--session ID] [--commune NAME [--province NAME]]
+                  [-o FILE|-] [--force]
+
+Minutes (.docx, .md) or the tracking table of requests and directives (.xlsx, .csv) of a
+session, of one commune in a session, or of a commune across all its sessions; the newest
+session when neither is given. The file goes to the current folder under a name made from
+the session and communes unless `-o` names it; `-o -` prints .md and .csv. An existing
+file is never overwritten without `--force`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from haicap.store.domain.file_names import shown_name
+from haicap.store.domain.text import visible
+
+from haicap.tui.cli.commands.common import CommandError, current_day, find_province, open_store, resolve_commune
+
+if TYPE_CHECKING:
+    from haicap.store import Store
+    from haicap.store.domain.models import Province, Session
+
+__all__ = ["register"]
+
+_FORMATS = ("docx", "xlsx", "md", "csv")
+_SUFFIXES = {f".{fmt}": fmt for fmt in _FORMATS}
+_TEXT_FORMATS = ("md", "csv")
+
+
+def register(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+    """Add export."""
+    export = commands.add_parser(
+        "export",
+        parents=parents,
+        help="write the minutes (.docx, .md) or the tracking table (.xlsx, .csv) of a session or commune",
+        description="Write the minutes of a working session (docx, md) or the tracking table of its requests "
+        "and directives (xlsx, csv). Without --session or --commune: the newest session. States and days "
+        "overdue are counted on today (see --today).",
+    )
+    export.add_argument(
+        "--format", "-f", metavar="FMT", dest="export_format", type=str.lower,
+        help="docx, xlsx, md or csv (default: from the -o file's suffix; md for '-o -'; else docx)",
+    )
+    export.add_argument("--session", metavar="ID", help="a session id or its first characters (at least 4)")
+    export.add_argument("--commune", metavar="NAME", help="'xã Vân Du', 'van du' or a commune code; alone: all its sessions")
+    export.add_argument(
+        "--province", metavar="NAME", dest="export_province",
+        help="where --commune is looked up (names repeat across provinces); alone: the province's newest session",
+    )
+    export.add_argument(
+        "-o", "--output", metavar="FILE",
+        help="the file to write (default: a name made from the session and communes, in the current folder); "
+        "'-' prints md or csv",
+    )
+    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    export.set_defaults(handler=_export)
+
+
+def _format(args: argparse.Namespace) -> str:
+    """The format asked for, else the one the output file's suffix names, else docx."""
+    if args.export_format is not None:
+        if args.export_format.lstrip(".") not in _FORMATS:
+            raise CommandError(f"--format: '{args.export_format}' is not a format; use one of: {', '.join(_FORMATS)}", code=2)
+        return args.export_format.lstrip(".")
+    if args.output == "-":
+        return "md"
+    if args.output:
+        suffix = Path(args.output).suffix.lower()
+        if suffix in _SUFFIXES:
+            return _SUFFIXES[suffix]
+        if suffix:
+            # `-o minutes.pdf` would otherwise write a .docx under a name that says PDF.
+            raise CommandError(
+                f"-o: '{shown_name(args.output)}': haicap cannot write {visible(suffix)} files; "
+                f"name a .docx, .xlsx, .md or .csv file, or give --format",
+                code=2,
+            )
+        return "docx"
+    return "docx"
+
+
+def _newest_in(store: Store, province: Province) -> Session:
+    found = [s for s in store.sessions() if s.province == province]
+    if not found:
+        raise CommandError(f"--province: {province.name} has no session to export")
+    return found[0]
+
+
+def _print_bytes(data: bytes) -> None:
+    """UTF-8 on standard output whatever the terminal's locale says (the document is UTF-8)."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        buffer.write(data)
+        buffer.flush()
+
+
+def _export(args: argparse.Namespace, db_path: Path) -> int:
+    from haicap.store.views.exports import find_session, gather, render, write_new
+
+    fmt = _format(args)
+    to_stdout = args.output == "-"
+    if to_stdout and fmt not in _TEXT_FORMATS:
+        raise CommandError(f"-o -: a .{fmt} file is binary; give a file name, or use --format md or csv", code=2)
+    today = current_day()
+    with open_store(db_path) as store:
+        province_name = args.export_province or args.province
+        province = find_province(store, province_name) if province_name else None
+        session = find_session(store, args.session) if args.session else None
+        if province is not None and session is None and not args.commune:
+            session = _newest_in(store, province)
+        if session is not None and args.commune and province is None:
+            province = session.province  # the session's communes are in its province
+        commune = resolve_commune(store, args.commune, province) if args.commune else None
+        content = gather(store, today, session=session, commune=commune)
+    data = render(fmt, content, to_stdout=to_stdout)
+    if to_stdout:
+        _print_bytes(data)
+        return 0
+    path = Path(args.output) if args.output else Path(content.file_name(f".{fmt}"))
+    written = write_new(path, data, force=args.force)
+    counts = f"{len(content.tracked)} requests and directives"
+    print(f"wrote {shown_name(written)} ({fmt}: {content.scope}, {len(content.blocks)} session(s), {counts})")
+    return 0

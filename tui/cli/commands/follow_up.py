@@ -1,0 +1,326 @@
+"""Following requests and directives up from the shell: `items`, `item`, `set`, `restore-item`.
+
+    haicap items [--commune NAME] [--province NAME] [--kind K] [--status S] [--overdue] [--json]
+    haicap item ID [--json]
+    haicap set ID [--status S] [--owner O] [--co-agency A]... [--deadline D|none] [--done D|none]
+                  [--answer TEXT] [--note TEXT] [--responds-to ID]
+    haicap restore-item ID
+
+`set` checks every value before it writes, and writes all fields in one change: a refused
+command leaves the store exactly as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shutil
+import textwrap
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from haicap.store.domain.models import Item, Kind
+from haicap.store.domain.tracking import DirectiveStatus, RequestStatus, parse_directive_status, parse_request_status
+
+from haicap.tui.cli.commands.common import (
+    CommandError,
+    current_day,
+    find_province,
+    item_communes,
+    item_json,
+    item_row,
+    open_store,
+    parse_day,
+    parse_kind,
+    print_json,
+    print_table,
+    resolve_commune,
+)
+
+if TYPE_CHECKING:
+    from haicap.store import Store
+
+__all__ = ["register", "describe_item"]
+
+_TRACKED = (Kind.REQUEST, Kind.DIRECTIVE)
+_ARTICLE = {Kind.ACHIEVEMENT: "an achievement", Kind.DIFFICULTY: "a difficulty", Kind.REQUEST: "a request", Kind.DIRECTIVE: "a directive"}
+
+
+def register(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+    """Add items, item, set and restore-item."""
+    listing = commands.add_parser(
+        "items",
+        parents=parents,
+        help="list live items with their follow-up state (filter by commune, province, kind, status, overdue)",
+        description="List the items of the store (deleted ones left out), newest session first, "
+        "with their follow-up state on today's date (see --today).",
+    )
+    listing.add_argument("--commune", metavar="NAME", help="'xã Vân Du', 'van du' or a commune code")
+    listing.add_argument(
+        "--province", metavar="NAME", dest="item_province", help="only this province; also where --commune is looked up"
+    )
+    listing.add_argument(
+        "--kind", metavar="K", action="append", default=[],
+        help="achievement, difficulty, request or directive (or 'Kiến nghị', 'chi dao'); repeat for several",
+    )
+    listing.add_argument(
+        "--status", metavar="S", action="append", default=[],
+        help="a request or directive status: slug or label, e.g. in_progress, 'dang giai quyet', done; repeat for several",
+    )
+    listing.add_argument("--overdue", action="store_true", help="only open items past their deadline")
+    listing.add_argument("--json", action="store_true", help="print a JSON list of objects")
+    listing.set_defaults(handler=_items)
+
+    show = commands.add_parser("item", parents=parents, help="show one item in full, with its history")
+    show.add_argument("id", metavar="ID", help="the item id, or its first characters (at least 4)")
+    show.add_argument("--json", action="store_true", help="print one JSON object (with 'history')")
+    show.set_defaults(handler=_item)
+
+    change = commands.add_parser(
+        "set",
+        parents=parents,
+        help="change the follow-up fields of a request or directive (recorded in its history)",
+        description="Change a request's or directive's follow-up fields. Every value is checked first; "
+        "if one is refused, nothing is written.",
+    )
+    change.add_argument("id", metavar="ID", help="the item id, or its first characters (at least 4)")
+    change.add_argument(
+        "--status", metavar="S",
+        help="request: new, in_progress, answered, resolved, unresolvable (or the Vietnamese labels); "
+        "directive: in_progress or done (done today unless --done gives the day)",
+    )
+    change.add_argument("--owner", metavar="O", help="the responsible agency (request) or who carries it out (directive); '' clears")
+    change.add_argument(
+        "--co-agency", metavar="A", action="append", dest="co_agencies",
+        help="a co-operating agency; repeat for several (replaces the list); --co-agency '' clears",
+    )
+    change.add_argument("--deadline", metavar="DATE", help="YYYY-MM-DD or DD/MM/YYYY; 'none' returns a request to the default")
+    change.add_argument("--done", metavar="DATE", help="completion day, YYYY-MM-DD or DD/MM/YYYY; 'none' clears")
+    change.add_argument("--answer", metavar="TEXT", help="the agency's answer (requests only)")
+    change.add_argument("--note", metavar="TEXT", help="a note; '' clears")
+    change.add_argument(
+        "--responds-to", metavar="ID", action="append", dest="responds_to",
+        help="a directive that responds to this request (requests only); repeat for several "
+        "(replaces the list); --responds-to '' clears",
+    )
+    change.set_defaults(handler=_set)
+
+    restore = commands.add_parser("restore-item", parents=parents, help="bring back an item deleted in the dashboard")
+    restore.add_argument("id", metavar="ID", help="the item id, or its first characters (at least 4)")
+    restore.set_defaults(handler=_restore)
+
+
+# -- items ---------------------------------------------------------------------------------
+
+
+def _status_filter(texts: list[str]) -> set[tuple[type, str]]:
+    wanted: set[tuple[type, str]] = set()
+    for text in texts:
+        found = [s for s in (parse_request_status(text), parse_directive_status(text)) if s is not None]
+        if not found:
+            requests = ", ".join(s.value for s in RequestStatus)
+            directives = ", ".join(s.value for s in DirectiveStatus)
+            raise CommandError(
+                f"--status: '{text}' is not a status; requests: {requests}; directives: {directives} "
+                "(or their Vietnamese labels)",
+                code=2,
+            )
+        wanted |= {(type(s), s.value) for s in found}
+    return wanted
+
+
+def _items(args: argparse.Namespace, db_path: Path) -> int:
+    from haicap.store import follow_up
+
+    kinds = tuple(dict.fromkeys(parse_kind(k) for k in args.kind)) or None
+    statuses = _status_filter(args.status) if args.status else None
+    today = current_day()
+    with open_store(db_path) as store:
+        province_name = args.item_province or args.province
+        province = find_province(store, province_name) if province_name else None
+        commune = resolve_commune(store, args.commune, province) if args.commune else None
+        rules = store.deadline_rules
+        chosen: list[Item] = []
+        for item in store.items(
+            commune_codes=(commune.code,) if commune else None,
+            province_code=province.code if province else None,
+            kinds=kinds,
+        ):
+            state = follow_up(item, today, rules)
+            if statuses is not None and (state is None or (type(state.status), state.status.value) not in statuses):
+                continue
+            if args.overdue and not (state and state.overdue):
+                continue
+            chosen.append(item)
+        if args.json:
+            print_json([item_json(store, item, today, rules) for item in chosen])
+            return 0
+        if not chosen:
+            print("no item matches")
+            return 0
+        print_table([item_row(store, item, today, rules, commune) for item in chosen])
+    return 0
+
+
+# -- item ----------------------------------------------------------------------------------
+
+
+def _wrap(label: str, value: str, width: int) -> list[str]:
+    head = f"  {label + ':':<13}"
+    return textwrap.wrap(value or "—", width=width, initial_indent=head, subsequent_indent=" " * len(head)) or [head]
+
+
+def describe_item(store: Store, item: Item, today: dt.date) -> list[str]:
+    """The lines `haicap item` prints for `item` (without its history)."""
+    from haicap.store import follow_up
+
+    width = max(60, shutil.get_terminal_size((100, 24)).columns)
+    rules = store.deadline_rules
+    state = follow_up(item, today, rules)
+    tracking = item.tracking
+    session = item.session
+    communes = item_communes(store, item)
+    lines = [f"{item.id}  {item.kind.title}" + ("  [deleted: haicap restore-item " + item.id + "]" if item.deleted else "")]
+    lines += textwrap.wrap(item.text, width=width, initial_indent="  ", subsequent_indent="  ")
+    lines += _wrap("communes", ", ".join(c.label for c in communes) + f" ({session.province.name})", width)
+    lines += _wrap("session", f"{session.id} · {session.date.isoformat()} · {session.leader}", width)
+    if state is None:
+        return lines
+    lines += _wrap("state", f"{state.label_vi} / {state.label_en}", width)
+    lines += _wrap("owner", tracking.owner, width)
+    lines += _wrap("co-agencies", ", ".join(tracking.co_agencies), width)
+    if item.kind is Kind.REQUEST and tracking.deadline is None and state.deadline is not None:
+        days = rules.answer_days_with_co if tracking.co_agencies else rules.answer_days
+        deadline = f"{state.deadline.isoformat()} (default: {days} days after the session)"
+    else:
+        deadline = state.deadline.isoformat() if state.deadline else ""
+    lines += _wrap("deadline", deadline, width)
+    if item.kind is Kind.DIRECTIVE or tracking.done:
+        lines += _wrap("done", tracking.done.isoformat() if tracking.done else "", width)
+    if item.kind is Kind.REQUEST:
+        lines += _wrap("answer", tracking.answer, width)
+    lines += _wrap("note", tracking.note, width)
+    if tracking.responds_to:
+        lines += _wrap("answered by", ", ".join(tracking.responds_to), width)
+    return lines
+
+
+def _history_json(store: Store, item: Item) -> list[dict[str, Any]]:
+    return [
+        {"who": e.who, "when": e.when.isoformat(), "field": e.field, "old": e.old, "new": e.new}
+        for e in store.history(item.id)
+    ]
+
+
+def _item(args: argparse.Namespace, db_path: Path) -> int:
+    today = current_day()
+    with open_store(db_path) as store:
+        item = store.find_item(args.id)
+        if args.json:
+            data = item_json(store, item, today, store.deadline_rules)
+            data["deleted"] = item.deleted
+            data["history"] = _history_json(store, item)
+            print_json(data)
+            return 0
+        print("\n".join(describe_item(store, item, today)))
+        history = store.history(item.id)
+        print("history:" + ("" if history else " no change recorded"))
+        for entry in history:
+            print(f"  {entry.describe()}")
+    return 0
+
+
+# -- set -----------------------------------------------------------------------------------
+
+
+def _given(args: argparse.Namespace) -> list[str]:
+    names = ("status", "owner", "co_agencies", "deadline", "done", "answer", "note", "responds_to")
+    return [name for name in names if getattr(args, name) is not None]
+
+
+def _changes(args: argparse.Namespace, item: Item, today: dt.date, dates: dict[str, dt.date | None]) -> dict[str, Any]:
+    """The fields to write, every one checked against the item's kind; CommandError if any is refused."""
+    if item.deleted:
+        raise CommandError(f"item {item.id} is deleted; restore it first (haicap restore-item {item.id})")
+    if item.kind not in _TRACKED:
+        raise CommandError(
+            f"item {item.id} is {_ARTICLE[item.kind]} ({item.kind.title_vi}): only requests and directives are followed up"
+        )
+    if item.kind is Kind.DIRECTIVE and args.answer is not None:
+        raise CommandError(f"item {item.id} is a directive: only requests have an answer (--answer)")
+    if item.kind is Kind.DIRECTIVE and args.responds_to is not None:
+        raise CommandError(f"item {item.id} is a directive: only requests are answered by directives (--responds-to)")
+    done = dates.get("done")
+    if done is not None and done < item.session.date:
+        raise CommandError(
+            f"--done: {done.isoformat()} is before the item's session of {item.session.date.isoformat()}", code=2
+        )
+    changes: dict[str, Any] = dict(dates)
+    for name in ("owner", "answer", "note"):
+        if getattr(args, name) is not None:
+            changes[name] = getattr(args, name)
+    if args.co_agencies is not None:
+        changes["co_agencies"] = tuple(args.co_agencies)
+    if args.responds_to is not None:
+        changes["responds_to"] = tuple(i for i in args.responds_to if i.strip())
+    if args.status is None:
+        return changes
+    if item.kind is Kind.REQUEST:
+        status = parse_request_status(args.status)
+        if status is None:
+            allowed = "; ".join(f"{s.value} ({s.label_vi})" for s in RequestStatus)
+            raise CommandError(f"'{args.status}' is not a request status; use one of: {allowed}")
+        changes["status"] = status
+        return changes
+    status = parse_directive_status(args.status)
+    if status is None:
+        allowed = "; ".join(f"{s.value} ({s.label_vi})" for s in DirectiveStatus)
+        raise CommandError(f"'{args.status}' is not a directive status; use one of: {allowed}")
+    if status is DirectiveStatus.DONE:
+        if "done" in dates and dates["done"] is None:
+            raise CommandError("--status done and --done none contradict each other")
+        changes.setdefault("done", item.tracking.done or today)
+    else:
+        if dates.get("done") is not None:
+            raise CommandError(f"--status {args.status} and --done {dates['done'].isoformat()} contradict each other")
+        changes["done"] = None
+    return changes
+
+
+def _set(args: argparse.Namespace, db_path: Path) -> int:
+    if not _given(args):
+        raise CommandError(
+            "nothing to change: give --status, --owner, --co-agency, --deadline, --done, --answer, --note "
+            "or --responds-to", code=2
+        )
+    dates = {
+        name: parse_day(getattr(args, name), f"--{name}", allow_none=True)
+        for name in ("deadline", "done")
+        if getattr(args, name) is not None
+    }
+    today = current_day()
+    with open_store(db_path) as store:
+        item = store.find_item(args.id)
+        changes = _changes(args, item, today, dates)
+        before = len(store.history(item.id))
+        # One call: the store checks every field before it writes any of them.
+        updated = store.update_tracking(item.id, **changes)
+        recorded = store.history(item.id)[before:]
+        if recorded:
+            print(f"changed {updated.id} (by {recorded[0].who}):")
+            for entry in recorded:
+                print(f"  {entry.field}: {entry.old or '—'} → {entry.new or '—'}")
+        else:
+            print(f"{updated.id}: nothing changed (the values were already so)")
+        print("\n".join(describe_item(store, updated, today)))
+    return 0
+
+
+# -- restore-item --------------------------------------------------------------------------
+
+
+def _restore(args: argparse.Namespace, db_path: Path) -> int:
+    with open_store(db_path) as store:
+        item = store.restore_item(args.id)
+        print(f"restored {item.id} ({item.kind.value}): {item.text}")
+    return 0

@@ -1,0 +1,212 @@
+"""Reports in: `haicap import`, `haicap extract` and `haicap eval`.
+
+    haicap import FILE... [--dry-run] [...]       add reports to the store (all or nothing)
+    haicap extract FILE [--json]                  what the reader understands; touches no store
+    haicap eval DIR                               score the reader on labelled articles
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import json
+from pathlib import Path
+
+from haicap.store import StoreError
+from haicap.store.domain.file_names import shown_name
+
+from haicap.tui.cli.commands.common import CommandError, current_day, fail, parse_day
+
+__all__ = ["register"]
+
+
+def _date_argument(text: str) -> dt.date:
+    """argparse type for --date: YYYY-MM-DD or DD/MM/YYYY, a day that exists, within years
+    2000–2100 (see `parse_day`); what was typed is echoed with escape sequences made visible."""
+    try:
+        day = parse_day(text, "--date")
+    except CommandError as error:
+        raise argparse.ArgumentTypeError(str(error).removeprefix("--date: ")) from None
+    assert day is not None
+    return day
+
+
+def _session_options(parser: argparse.ArgumentParser) -> None:
+    """The options that correct what was detected in a file (import and extract)."""
+    parser.add_argument(
+        "--commune",
+        metavar="COMMUNE",
+        action="append",
+        default=[],
+        help="the commune the session is with, e.g. 'xã Ngọc Trạo' or its code; repeat for several",
+    )
+    parser.add_argument("--date", metavar="DATE", type=_date_argument, help="session date, YYYY-MM-DD or DD/MM/YYYY")
+    parser.add_argument("--leader", metavar="NAME", help="the provincial leader who held the session")
+    parser.add_argument("--province", metavar="NAME", dest="session_province", help="the province of the session")
+
+
+def register(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+    """Add import, extract and eval."""
+    importer = commands.add_parser(
+        "import",
+        parents=parents,
+        help="add report files (.yaml/.json, .docx, .txt/.md) to the store; all or nothing",
+        description="Read each file, show what was understood, and add the sessions to the store. "
+        "If any file cannot be read, nothing is written.",
+    )
+    importer.add_argument("files", metavar="FILE", nargs="+", type=Path)
+    importer.add_argument(
+        "--dry-run", action="store_true",
+        help="show every item and every left-out sentence that would be imported; write nothing",
+    )
+    importer.add_argument(
+        "--new-session", action="store_true",
+        help="store each file as a session of its own, even when it reports a session already stored",
+    )
+    _session_options(importer)
+    importer.set_defaults(handler=_import)
+
+    extract = commands.add_parser(
+        "extract",
+        help="print what the reader finds in one file, without touching any store",
+    )
+    extract.add_argument("file", metavar="FILE", type=Path)
+    extract.add_argument("--json", action="store_true", help="print one JSON object (date, province, leader, communes, items)")
+    _session_options(extract)
+    extract.set_defaults(handler=_extract)
+
+    evaluate = commands.add_parser(
+        "eval",
+        help="score the reader on labelled articles (NN_*.txt with .key.json answer keys)",
+    )
+    evaluate.add_argument("folder", metavar="DIR", type=Path)
+    evaluate.add_argument(
+        "--as-import", action="store_true",
+        help="read each body as `haicap import` reads a text file (section headings decide kinds), not with the reader alone",
+    )
+    evaluate.set_defaults(handler=_eval)
+
+
+def _overrides(args: argparse.Namespace):
+    from haicap.store.ingest.importer import Overrides
+
+    return Overrides(
+        communes=tuple(args.commune),
+        date=args.date,
+        leader=args.leader,
+        province=args.session_province or args.province,
+    )
+
+
+def _import(args: argparse.Namespace, db_path: Path) -> int:
+    from haicap.store.ingest.importer import match_stored_session, plan_import
+    from haicap.store.domain.registry import load_registry
+
+    registry = load_registry()
+    overrides = _overrides(args)
+    day = current_day()  # gives a year to "Sáng 25/11" when the text has none (--today, HAICAP_TODAY)
+    plans, errors = [], []
+    for path in args.files:
+        try:
+            plans.append(plan_import(path, registry, overrides=overrides, today=day))
+        except StoreError as error:
+            errors.append(str(error))
+        except Exception as error:  # noqa: BLE001
+            # The reader is heuristic code run on any file a user has: a bug there is one
+            # line naming the file, never a traceback, and nothing is written.
+            errors.append(f"{shown_name(path)}: cannot read ({type(error).__name__}: {error})")
+    if errors:
+        if len(args.files) == 1:
+            return fail(f"{errors[0]}; nothing imported")  # one file, one line
+        for plan in plans:
+            print("\n".join(plan.describe()))
+        for message in errors:
+            fail(message)
+        return fail(f"nothing imported: {len(errors)} of {len(args.files)} file(s) refused")
+    try:
+        store = _store_to_match(db_path, args.dry_run, registry)
+    except StoreError as error:
+        return fail(str(error))
+    with store if store is not None else contextlib.nullcontext():
+        if store is not None and not args.new_session:
+            plans = [match_stored_session(plan, store) for plan in plans]
+        for plan in plans:
+            print("\n".join(plan.describe()))
+        if args.dry_run:
+            print(f"dry run: {len(plans)} file(s) read, nothing written / chạy thử: không ghi gì")
+            return 0
+        assert store is not None
+        try:
+            added = store.add_reports([plan.report for plan in plans])
+        except StoreError as error:
+            return fail(str(error))
+    new = sum(1 for plan, session in zip(plans, added) if session and plan.match is None)
+    extended = sum(1 for plan, session in zip(plans, added) if session and plan.match is not None)
+    already = len(added) - new - extended
+    parts = [f"imported {new} session(s) into {db_path}"]
+    if extended:
+        parts.append(f"{extended} added to a session already stored")
+    if already:
+        parts.append(f"{already} already there")
+    print("; ".join(parts))
+    return 0
+
+
+def _store_to_match(db_path: Path, dry_run: bool, registry):
+    """The store an import is compared with and written to. A dry run only reads it, and
+    only if it exists: it never creates a store."""
+    from haicap.store import Store
+    from haicap.store.db.storage import STORE_FILE
+
+    if dry_run:
+        if not (db_path / STORE_FILE).is_file():
+            return None
+        return Store.open(db_path, registry=registry, read_only=True)
+    return Store.open(db_path, registry=registry)
+
+
+def _extract(args: argparse.Namespace, db_path: Path) -> int:
+    from haicap.store.ingest.importer import extraction_of
+    from haicap.store.domain.registry import load_registry
+
+    try:
+        extraction = extraction_of(args.file, load_registry(), overrides=_overrides(args), today=current_day())
+    except StoreError as error:
+        return fail(str(error))
+    except Exception as error:  # noqa: BLE001 - see _import
+        return fail(f"{shown_name(args.file)}: cannot read ({type(error).__name__}: {error})")
+    data = extraction.to_json()
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    communes = ", ".join(f"{c['type']} {c['name']}" for c in data["communes"]) or "none found"
+    print(f"{args.file}\n  date: {data['date'] or 'not found'} · province: {data['province'] or 'not found'}"
+          f" · leader: {data['leader'] or 'not found'}\n  communes: {communes}")
+    for item in data["items"]:
+        follow = [f"{name}: {item[key]}" for key, name in (("owner", "owner"), ("deadline", "deadline")) if item[key]]
+        if item["co_agencies"]:
+            follow.append(f"with: {', '.join(item['co_agencies'])}")
+        mark = " ?" if item["unsure"] else ""
+        print(f"  [{item['kind']}{mark}] " + (f"({'; '.join(follow)}) " if follow else "") + item["text"])
+    for left in data["left_out"]:
+        print(f"  [left out: {left['reason']}] {left['text']}")
+    return 0
+
+
+def _eval(args: argparse.Namespace, db_path: Path) -> int:
+    from haicap.store.ingest.reader.evaluate import evaluate_dir, format_report
+    from haicap.store.domain.registry import load_registry
+
+    if not args.folder.is_dir():
+        return fail(f"{args.folder}: not a folder of labelled articles")
+    if args.as_import:
+        from haicap.store.ingest.importer import read_as_import
+
+        report = evaluate_dir(args.folder, load_registry(), read_as_import)
+    else:
+        report = evaluate_dir(args.folder, load_registry())
+    if not report.articles:
+        return fail(f"{args.folder}: no article with a .key.json answer key")
+    print(format_report(report))
+    return 0

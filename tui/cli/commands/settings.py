@@ -1,0 +1,75 @@
+"""`haicap config`: the store's settings (the answer deadlines of requests, how many backups to keep)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from haicap.store.db.backups import MIN_KEEP
+from haicap.store.domain.bounds import MAX_ANSWER_DAYS, MAX_BACKUPS
+
+from haicap.tui.cli.commands.common import open_store, parse_count, parse_positive_int
+
+__all__ = ["register"]
+
+
+def register(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+    """Add config."""
+    config = commands.add_parser(
+        "config",
+        parents=parents,
+        help="show or change the default answer deadlines of requests and the number of backups",
+        description="Requests are due a number of days after the session unless a deadline is set by hand: "
+        "40 days by default, 50 when co-operating agencies are involved. Without options, print them. "
+        "Every change is recorded in the audit log (`haicap audit`).",
+    )
+    config.add_argument("--answer-days", metavar="N", help=f"days to answer a request (1 to {MAX_ANSWER_DAYS})")
+    config.add_argument(
+        "--answer-days-with-co", metavar="M", help=f"days to answer a request that has co-operating agencies (1 to {MAX_ANSWER_DAYS})"
+    )
+    config.add_argument(
+        "--backups", metavar="N", help=f"how many earlier versions of the store to keep for `haicap restore` (1 to {MAX_BACKUPS})"
+    )
+    config.set_defaults(handler=_config)
+
+
+def _config(args: argparse.Namespace, db_path: Path) -> int:
+    from haicap.store import DeadlineRules
+
+    # Every value is checked before the store is opened: a refused one leaves it untouched.
+    days = (
+        parse_positive_int(args.answer_days, "--answer-days", maximum=MAX_ANSWER_DAYS) if args.answer_days is not None else None
+    )
+    with_co = (
+        parse_positive_int(args.answer_days_with_co, "--answer-days-with-co", maximum=MAX_ANSWER_DAYS)
+        if args.answer_days_with_co is not None
+        else None
+    )
+    backups = _parse_count(args.backups) if args.backups is not None else None
+    with open_store(db_path) as store:
+        if backups is not None and backups != store.backup_count:
+            old = store.backup_count
+            store.set_backup_count(backups)
+            print(f"changed: backups {old} → {backups}")
+        rules = store.deadline_rules
+        if days is not None or with_co is not None:
+            new = DeadlineRules(
+                answer_days=days if days is not None else rules.answer_days,
+                answer_days_with_co=with_co if with_co is not None else rules.answer_days_with_co,
+            )
+            if new == rules and not store.deadline_rules_damaged():
+                print("unchanged")
+            else:
+                store.set_deadline_rules(new)
+                print(f"changed: {rules.answer_days}/{rules.answer_days_with_co} → {new.answer_days}/{new.answer_days_with_co} days")
+            rules = store.deadline_rules
+        print(f"answer-days: {rules.answer_days}  (a request is due this many days after its session)")
+        print(f"answer-days-with-co: {rules.answer_days_with_co}  (the same, when co-operating agencies are involved)")
+        print(f"backups: {store.backup_count}  (earlier versions of the store kept for `haicap restore`)")
+    return 0
+
+
+def _parse_count(text: str) -> int:
+    """At least 1: the state each change replaces (a restore's included) is always kept; at
+    most `MAX_BACKUPS`: each backup is a whole copy of the store."""
+    return parse_count(text, "--backups", minimum=MIN_KEEP, maximum=MAX_BACKUPS)

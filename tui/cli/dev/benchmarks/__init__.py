@@ -1,0 +1,39 @@
+"""The measures behind `haicap bench`: probe processes and the figures they report.
+
+`probes` holds the code each fresh measuring process runs (a minimal Textual app, the
+dashboard driven headless, store-level measures); `articles` writes the synthetic
+free-text articles the import measure reads. `tui.cli.commands.bench` starts the processes
+and prints the figures.
+"""
+
+from __future__ import annotations
+
+__all__ = ["FIGURES", "TARGETS"]
+
+FIGURES = (
+    "floor_s",
+    "first_paint_s",
+    "switch_p50_ms",
+    "switch_p95_ms",
+    "filter_p95_ms",
+    "overview_s",
+    "overview_screen_s",
+    "edit_p95_ms",
+    "import_per_s",
+    "rss_mb",
+    "store_mb",
+)
+"""The figures `haicap bench --json` prints, in table order (issue 8's list, plus
+`overview_screen_s`: `overview_s` is the overview of every province of the country computed
+from the store, `overview_screen_s` the overview screen opened on the store's largest province)."""
+
+TARGETS = {
+    "first_paint_s": "≤ 2 × floor_s",
+    "switch_p95_ms": "< 30",
+    "filter_p95_ms": "< 50",
+    "overview_s": "< 0.5",
+    "edit_p95_ms": "< 100",
+    "import_per_s": "≥ 200",
+    "rss_mb": "< 300",
+}
+"""Issue 8's targets for the national synthetic store on a 2-core machine."""

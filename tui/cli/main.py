@@ -1,0 +1,362 @@
+"""The `haicap` command: launch the dashboard, import reports, follow items up from the shell.
+
+    haicap [--db PATH] [--province NAME] [--today DATE]   the dashboard
+    haicap init [--shared [--group G]] --db DIR   a store folder, private or shared with a group
+    haicap import FILE... [--dry-run] [...]       add reports to the store (all or nothing)
+    haicap extract FILE [--json]                  what the reader understands; touches no store
+    haicap eval DIR                               score the reader on labelled articles
+    haicap items [--commune N] [--province N] [--kind K] [--status S] [--overdue] [--json]
+    haicap item ID [--json]                       one item in full, with its history
+    haicap set ID [--status S] [--owner O] [...]  change follow-up fields (all or nothing)
+    haicap search TEXT... [--json]                items holding these words
+    haicap restore-item ID                        bring a deleted item back
+    haicap config [--answer-days N] [--answer-days-with-co M] [--backups N]
+    haicap restore [NUMBER]                       list the store's backups, or go back to one
+    haicap audit [--json]                         who restored, imported or changed settings, and when
+    haicap export [--format F] [--session ID] [--commune N] [-o FILE]   minutes and tracking tables
+    haicap present [--session ID | --commune N]   the presenter, full screen
+    haicap serve [--host H] [--port P] [--read-only] [--public-url URL] [--files DIR]   the dashboard in a browser
+    haicap stress | synth | bench --db PATH       concurrency check, synthetic stores, benchmark
+    haicap locate                                 print the store folder
+    haicap completion bash|zsh|fish               the shell's completion script
+
+Like any Unix tool: the dashboard needs a terminal (without one it says so and exits 2);
+piped output is whole lines, tab-separated; `--` ends the options (`haicap search -- -x`);
+`--verbose` says more about an error; errors and writes are logged (see `tui.cli.logging_setup`);
+Ctrl-C exits 130 with nothing half-written.
+
+Seeding: the default store (no `--db`, no `$HAICAP_DB`) is created and given the bundled
+seed session by the first command that uses it, once. A store named with `--db` or
+`$HAICAP_DB` is never seeded nor created by a command: `haicap init --db PATH [--with-seeds]`.
+
+The subcommands live in `tui.cli.commands`, one module per concern; only `present`, `serve` and
+`bench` start Textual (the last two in processes of their own).
+`--today YYYY-MM-DD` (or `HAICAP_TODAY`) fixes the day deadlines are measured against.
+`--read-only` (before the command) opens the store as a viewer: every command that would change
+it is refused with one line, and the others write nothing in the store folder, not even a lock.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import NoReturn
+
+from haicap.store import StoreError, resolve_store_path
+from haicap.store.domain.clock import TODAY_ENV_VAR
+from haicap.store.db.paths import DB_ENV_VAR
+from haicap.store.domain.text import visible
+
+from haicap.tui.cli import logging_setup
+from haicap.tui.cli.commands import MODULES
+from haicap.tui.cli.commands.common import (
+    CommandError,
+    current_day,
+    fail,
+    parse_day,
+    read_only_run,
+    visible_output,
+)
+
+__all__ = ["build_parser", "main"]
+
+
+def _version() -> str:
+    try:
+        return version("haicap")
+    except PackageNotFoundError:  # running from a checkout that was never installed
+        return "unknown"
+
+
+def _global_options() -> list[argparse.ArgumentParser]:
+    """--db and --today, accepted before or after the command: `haicap --db X items` and `haicap items --db X`."""
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=f"the store folder (default: ${DB_ENV_VAR}, else your data directory, created and seeded on first "
+        "use); a named store must exist: haicap init --db PATH",
+    )
+    db.add_argument(
+        "--verbose",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="say more about an error (its kind and where it arose); the log file is written either way",
+    )
+    today = argparse.ArgumentParser(add_help=False)
+    today.add_argument(
+        "--today",
+        metavar="DATE",
+        default=argparse.SUPPRESS,
+        help=f"measure deadlines against this day, YYYY-MM-DD (default: ${TODAY_ENV_VAR}, else today)",
+    )
+    return [db, today]
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    """argparse, but a malformed command line is one line (`haicap items: --kind: expected one
+    argument (see haicap items --help)`), exit 2, like every other refusal; `--help` still
+    prints the whole usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{visible(self.prog)}: {visible(message)} (see {self.prog} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line grammar (see the module docstring)."""
+    parents = _global_options()
+    parser = _OneLineParser(
+        prog="haicap",
+        description="Terminal dashboard of provincial leaders' working sessions with communes.",
+        parents=parents,
+    )
+    parser.add_argument("--province", metavar="NAME", help="province to show first, e.g. 'Thanh Hóa' or 'thanh hoa'")
+    parser.add_argument(
+        "--read-only", action="store_true", help="open the store as a viewer (dashboard and commands): nothing is written, changes are refused"
+    )
+    # Given by `haicap serve` to the dashboard it runs for each browser tab (see tui.serving).
+    parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--files", dest="served_files", action="append", metavar="DIR", help=argparse.SUPPRESS)
+    parser.add_argument("--version", action="version", version=f"haicap {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("locate", parents=[parents[0]], help="print the store folder haicap would use, and exit")
+    completion = commands.add_parser(
+        "completion",
+        parents=[parents[0]],
+        help="print the shell completion script: bash, zsh or fish",
+        description="Print a completion script for your shell. bash: `haicap completion bash > "
+        "~/.local/share/bash-completion/completions/haicap`; zsh: `haicap completion zsh > "
+        "~/.zfunc/_haicap` (with ~/.zfunc in $fpath); fish: `haicap completion fish > "
+        "~/.config/fish/completions/haicap.fish`.",
+    )
+    completion.add_argument("shell", choices=COMPLETION_SHELLS, help="the shell to complete for")
+    for module in MODULES:
+        module.register(commands, parents)
+    return parser
+
+
+TERMINAL_NEEDED = "the dashboard needs a terminal (stdin and stdout must be a tty); use a command, e.g. haicap items"
+"""Said, with exit 2, when the dashboard is started from cron, a pipe or `</dev/null`."""
+
+COMPLETION_SHELLS = ("bash", "zsh", "fish")
+"""The shells `haicap completion` writes a script for (generated by shtab)."""
+
+INTERRUPTED = "interrupted; nothing was written"
+"""Said on Ctrl-C: a change reaches the store in one write at its end, or not at all."""
+
+
+def _has_terminal() -> bool:
+    """Whether stdin and stdout are both a terminal, as the dashboard needs. (A browser tab
+    of `haicap serve` has pipes, and says `--served`.)"""
+    try:
+        return os.isatty(sys.stdin.fileno()) and os.isatty(sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):  # closed, or a stream with no descriptor
+        return False
+
+
+def _dashboard(args: argparse.Namespace, db_path: Path) -> int:
+    current_day()  # a malformed HAICAP_TODAY is refused before the screen is taken over
+    if not args.served and not _has_terminal():
+        # Otherwise Textual writes escape codes into the file or pipe and waits for keys forever.
+        return fail(TERMINAL_NEEDED, code=2)
+    _seed_default_store(args, db_path)
+    # Imported here so the other commands and `--help` stay fast and need no terminal.
+    from haicap.tui.app import make_app
+    from haicap.tui.serving.folders import ServedMode
+
+    served = ServedMode.of_folders(args.served_files) if args.served else None
+    try:
+        app = make_app(db_path, args.province, read_only=args.read_only, served=served)
+    except ValueError as error:
+        return fail(str(error), code=2)
+    app.run()
+    return app.return_code or 0
+
+
+def _completion(args: argparse.Namespace) -> int:
+    import shtab
+
+    print(shtab.complete(build_parser(), shell=args.shell), end="")
+    return 0
+
+
+_READS = frozenset({"locate", "extract", "eval", "items", "item", "search", "export", "audit", "present", "serve", "bench", "completion"})
+"""Commands that never change a store (`present` and `serve` open it as a viewer with
+--read-only, `bench` measures a copy); every other one is refused with --read-only."""
+
+_NO_STORE = frozenset({"locate", "extract", "eval", "completion", "init", "synth", "stress", "bench"})
+"""Commands that use no store, or make or check their own: the others need one that exists
+(the default one is made and seeded for them on first use)."""
+
+
+def _changes_store(args: argparse.Namespace) -> bool:
+    """Whether the command asked for changes a store: a new command counts as one until it is
+    listed in `_READS`, so --read-only never lets a change through by omission."""
+    command = args.command
+    if command in _READS:
+        return False
+    if command == "import":
+        return not args.dry_run
+    if command == "config":
+        return any(getattr(args, name) is not None for name in ("answer_days", "answer_days_with_co", "backups"))
+    if command == "restore":
+        return args.number is not None
+    return True
+
+
+def _needs_store(args: argparse.Namespace) -> bool:
+    """Whether the command (None: the dashboard) works on an existing store."""
+    # An import's dry run compares with the store when there is one, and creates nothing.
+    return args.command not in _NO_STORE and not (args.command == "import" and args.dry_run)
+
+
+def _is_default_store(args: argparse.Namespace) -> bool:
+    """Whether the store was chosen by neither --db nor $HAICAP_DB: the user's own, which
+    haicap makes and seeds itself."""
+    return not getattr(args, "db", None) and not os.environ.get(DB_ENV_VAR, "").strip()
+
+
+def _store_missing(db_path: Path) -> bool:
+    """No store here at all (a file, or a damaged store, is left for Store.open to name)."""
+    from haicap.store.db.database import STORE_FILE
+
+    return not os.path.lexists(db_path) or (db_path.is_dir() and not os.path.lexists(db_path / STORE_FILE))
+
+
+def _seed_default_store(args: argparse.Namespace, db_path: Path) -> None:
+    """Create and seed the default store the first time any command uses it. Seeding runs
+    under the store's write lock and records `seeded_at`, so two first commands at once
+    seed it once. A named store is never created here: the command is refused, saying how."""
+    if not _needs_store(args) or not _store_missing(db_path):
+        return
+    if not _is_default_store(args):
+        raise CommandError(f"{db_path}: no haicap store here; create one with haicap init --db {db_path} [--with-seeds]")
+    if args.read_only:
+        return  # a viewer creates nothing; the command says there is no store
+    from haicap.store import Store
+
+    with Store.open(db_path) as store:
+        store.ensure_seeded()
+
+
+def _where(error: BaseException) -> str:
+    """`TypeError at store/x.py:12`: the kind of an error and the line that raised it."""
+    import traceback
+
+    frames = traceback.extract_tb(error.__traceback__)
+    if not frames:
+        return type(error).__name__
+    last = frames[-1]
+    try:
+        shown = os.path.relpath(last.filename, Path(__file__).resolve().parents[1])
+    except ValueError:
+        shown = last.filename
+    return f"{type(error).__name__} at {shown}:{last.lineno}"
+
+
+def _refuse(error: CommandError | StoreError, verbose: bool) -> int:
+    code = error.code if isinstance(error, CommandError) else 1
+    detail = f" [{_where(error)}]" if verbose else ""
+    return fail(f"{error}{detail}", code)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser().parse_args(words)
+    verbose = bool(getattr(args, "verbose", False))
+    logging_setup.setup(words, verbose=verbose)
+    db_path = resolve_store_path(getattr(args, "db", None))
+    if args.command == "locate":
+        print(db_path)
+        return 0
+    if args.command == "completion":
+        return _completion(args)
+    previous_today = os.environ.get(TODAY_ENV_VAR)
+    changes = bool(args.command) and _changes_store(args)
+    code = 1
+    try:
+        if getattr(args, "today", None) is not None:
+            # For this run only (the dashboard reads it too); put back afterwards.
+            day = parse_day(args.today, "--today")
+            assert day is not None  # never None: --today takes no 'none'
+            os.environ[TODAY_ENV_VAR] = day.isoformat()
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            code = _dashboard(args, db_path)
+            return code
+        if args.read_only and changes:
+            code = fail(f"{db_path}: --read-only: `haicap {args.command}` would change the store; refused", code=1)
+            return code
+        _seed_default_store(args, db_path)
+        with visible_output(), read_only_run(args.read_only):  # commands print text from outside
+            try:
+                code = handler(args, db_path)
+            except (CommandError, StoreError) as error:
+                code = _refuse(error, verbose)
+            return code
+    except (CommandError, StoreError) as error:
+        code = _refuse(error, verbose)
+        return code
+    finally:
+        if changes:
+            logging_setup.log_write(args.command, db_path, code)
+        if previous_today is None:
+            os.environ.pop(TODAY_ENV_VAR, None)
+        else:
+            os.environ[TODAY_ENV_VAR] = previous_today
+
+
+def _tolerant_output() -> None:
+    """Let text the terminal's encoding cannot show (`PYTHONIOENCODING=ascii`, a Latin-1
+    terminal) come out as `\\u1ea1` escapes instead of a UnicodeEncodeError, and say so once."""
+    unable = False
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            "Hóa ắ —".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            unable = unable or stream is sys.stdout
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(errors="backslashreplace")
+    if unable:
+        print(
+            f"haicap: warning: the output encoding ({sys.stdout.encoding}) cannot show Vietnamese; "
+            "such characters are written as \\u escapes (use a UTF-8 locale, e.g. LANG=C.UTF-8)",
+            file=sys.stderr,
+        )
+
+
+def run() -> int:
+    """The `haicap` command: `main`, with a Unix tool's manners: quiet when its output is cut
+    short (`haicap items | head`: 141), 130 on Ctrl-C, one line for an unexpected error."""
+    try:
+        _tolerant_output()
+        code = main()
+        sys.stdout.flush()  # here, not at exit, so a closed pipe is caught below
+        return code
+    except BrokenPipeError:
+        # The reader went away; point stdout at devnull so the interpreter's final flush
+        # does not raise again, and exit as `head`'s writers do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    except KeyboardInterrupt:
+        # A change reaches the store in one atomic write at its end (see Store._writing),
+        # so an interrupted command has written nothing.
+        return fail(INTERRUPTED, code=130)
+    except Exception as error:  # noqa: BLE001 - a bug must still be one line, not a traceback
+        import traceback
+
+        logging_setup.log_error(f"unexpected {type(error).__name__}: {error}", "".join(traceback.format_exception(error)))
+        verbose = "--verbose" in sys.argv[1:]
+        where = _where(error) if verbose else type(error).__name__
+        return fail(f"unexpected error ({where}: {error}); details in {logging_setup.log_path()}", code=1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(run())
