@@ -247,9 +247,7 @@ def _reportlab(paras: list[str], path: Path) -> None:
         canvas.drawString(72, A4[1] - 40, HEADER)
         canvas.drawCentredString(A4[0] / 2, 30, f"- {doc.page} -")
 
-    SimpleDocTemplate(str(path), pagesize=A4).build(
-        [Paragraph(p, style) for p in paras], onFirstPage=page, onLaterPages=page
-    )
+    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph(p, style) for p in paras], onFirstPage=page, onLaterPages=page)
 
 
 def _fpdf(paras: list[str], path: Path) -> None:
@@ -320,9 +318,7 @@ def _score(source: list[str], raw: list[str]) -> dict[str, float]:
     matcher = difflib.SequenceMatcher(None, source, nfc, autojunk=False)
     matched = sum(block.size for block in matcher.get_matching_blocks())
     vocabulary = set(source)
-    marked = lambda words: sum(
-        1 for w in words for c in unicodedata.normalize("NFD", w) if unicodedata.combining(c) or c in "đĐ"
-    )
+    marked = lambda words: sum(1 for w in words for c in unicodedata.normalize("NFD", w) if unicodedata.combining(c) or c in "đĐ")
     return {
         "words_in_order": matched / len(source),
         "foreign_tokens": sum(1 for w in nfc if w not in vocabulary) / len(source),
@@ -348,9 +344,7 @@ def measure(folder: Path) -> None:
                 results.setdefault((variant, name), []).append(score)
                 bad = [w for w in (unicodedata.normalize("NFC", w) for w in _words(pages)) if w not in vocabulary]
                 examples.setdefault((variant, name), []).extend(bad[:3])
-    print(
-        "| PDF made by | library | words in order | tokens not in the source | raw output NFC | tone marks kept | s per file |"
-    )
+    print("| PDF made by | library | words in order | tokens not in the source | raw output NFC | tone marks kept | s per file |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
     for (variant, name), scores in sorted(results.items()):
         mean = {key: statistics.mean(s[key] for s in scores) for key in scores[0]}
@@ -382,9 +376,7 @@ def paragraphs_read(folder: Path) -> None:
             joined = sum(1 for text in source if text not in blocks and any(text in block for block in blocks))
             left = sum(1 for text in blocks if _PAGE_LINE.match(text) or text == HEADER)
             pages = len(_pdfplumber(pdf)) if variant in {"lo", "lo-nfd", "fpdf", "reportlab"} else 0
-            results.setdefault(variant, []).append(
-                (len(source), whole, joined, len(source) - whole - joined, left, pages)
-            )
+            results.setdefault(variant, []).append((len(source), whole, joined, len(source) - whole - joined, left, pages))
             misses.setdefault(variant, []).extend(t[:70] for t in source if not any(t in block for block in blocks))
     print("| PDF made by | source paragraphs | one block each | joined to a neighbour | cut in two | page lines left |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")

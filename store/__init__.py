@@ -7,36 +7,36 @@ dataclasses back.
 from haicap.store.db.backups import Backup
 from haicap.store.db.database import SCHEMA_VERSION, Store
 from haicap.store.db.editing import EditConflict
-from haicap.store.domain.errors import ReportError, StoreError
-from haicap.store.domain.models import Commune, CommuneReport, CommuneSummary, Item, Kind, Person, Province, Session
 from haicap.store.db.paths import resolve_store_path
 from haicap.store.domain.clock import today
+from haicap.store.domain.errors import ReportError, StoreError
 from haicap.store.domain.followup import DeadlineRules, FollowUp, follow_up
 from haicap.store.domain.history import HistoryEntry
+from haicap.store.domain.models import Commune, CommuneReport, CommuneSummary, Item, Kind, Person, Province, Session
 from haicap.store.domain.tracking import DirectiveStatus, RequestStatus, Tracking
 
 __all__ = [
-    "Backup",
-    "EditConflict",
-    "Store",
     "SCHEMA_VERSION",
-    "StoreError",
-    "ReportError",
-    "Kind",
-    "Province",
+    "Backup",
     "Commune",
-    "CommuneSummary",
     "CommuneReport",
-    "Person",
-    "Session",
+    "CommuneSummary",
+    "DeadlineRules",
+    "DirectiveStatus",
+    "EditConflict",
+    "FollowUp",
+    "HistoryEntry",
     "Item",
+    "Kind",
+    "Person",
+    "Province",
+    "ReportError",
+    "RequestStatus",
+    "Session",
+    "Store",
+    "StoreError",
+    "Tracking",
+    "follow_up",
     "resolve_store_path",
     "today",
-    "DeadlineRules",
-    "FollowUp",
-    "follow_up",
-    "HistoryEntry",
-    "DirectiveStatus",
-    "RequestStatus",
-    "Tracking",
 ]

@@ -1,9 +1,9 @@
 """Who may change what, and the record of it, from the shell (issue 14, items 4 to 7).
 
-    4  restore and settings changes are recorded (`haicap audit`) and cannot erase work
-    5  `--read-only` refuses every change from every command, and writes nothing at all
-    6  history records the process's own account and the real time, whatever the environment says
-    7  `haicap stress` refuses any store it did not create
+4  restore and settings changes are recorded (`haicap audit`) and cannot erase work
+5  `--read-only` refuses every change from every command, and writes nothing at all
+6  history records the process's own account and the real time, whatever the environment says
+7  `haicap stress` refuses any store it did not create
 """
 
 from __future__ import annotations
@@ -131,7 +131,9 @@ def test_a_store_the_user_cannot_write_refuses_changes_from_commands(store_folde
 # -- item 4: restore, settings and imports are recorded ---------------------------------------
 
 
-def test_restore_then_fewer_backups_no_longer_erases_work_without_a_trace(store_folder: Path, tmp_path: Path, capsys, as_user) -> None:
+def test_restore_then_fewer_backups_no_longer_erases_work_without_a_trace(
+    store_folder: Path, tmp_path: Path, capsys, as_user
+) -> None:
     report = tmp_path / "dong-nghiep.yaml"
     report.write_text(YAML_REPORT, encoding="utf-8")
     as_user("minh")
@@ -171,11 +173,20 @@ def test_settings_changes_are_recorded(store_folder: Path, capsys) -> None:
 
 
 def test_spoofed_user_and_time_do_not_reach_history_or_the_audit_log(store_folder: Path) -> None:
-    env = {**os.environ, "USER": "mallory", "LOGNAME": "mallory", "LNAME": "mallory", "USERNAME": "mallory",
-           "HAICAP_NOW": "2000-01-01T00:00:00+00:00", "HAICAP_DB": str(store_folder)}
+    env = {
+        **os.environ,
+        "USER": "mallory",
+        "LOGNAME": "mallory",
+        "LNAME": "mallory",
+        "USERNAME": "mallory",
+        "HAICAP_NOW": "2000-01-01T00:00:00+00:00",
+        "HAICAP_DB": str(store_folder),
+    }
     code = "import sys; from haicap.tui.cli.main import run; sys.exit(run())"
     for argv in (["set", REQUEST, "--owner", "Sở Tài chính"], ["config", "--backups", "4"]):
-        done = subprocess.run([sys.executable, "-c", code, *argv], env=env, capture_output=True, text=True, timeout=60, check=False)
+        done = subprocess.run(
+            [sys.executable, "-c", code, *argv], env=env, capture_output=True, text=True, timeout=60, check=False
+        )
         assert done.returncode == 0, done.stderr
     me = pwd.getpwuid(os.getuid()).pw_name
     now = dt.datetime.now(dt.UTC)

@@ -39,8 +39,12 @@ items:
 
 def _yaml(**fields: str) -> str:
     values = {
-        "date": "2025-11-25", "title": "Làm việc với xã Ngọc Trạo", "source": "Báo Thanh Hóa",
-        "communes": "[xã Ngọc Trạo]", "kind": "request", "text": "Đề nghị tỉnh hỗ trợ kinh phí.",
+        "date": "2025-11-25",
+        "title": "Làm việc với xã Ngọc Trạo",
+        "source": "Báo Thanh Hóa",
+        "communes": "[xã Ngọc Trạo]",
+        "kind": "request",
+        "text": "Đề nghị tỉnh hỗ trợ kinh phí.",
     }
     return _SESSION.format(**{**values, **fields})
 
@@ -322,7 +326,21 @@ def test_a_bad_option_value_is_a_usage_error_naming_it(
 
 def test_the_table_covers_every_subcommand_that_takes_values() -> None:
     commands = {line.split(" ", 1)[0] for line, _, _ in BAD}
-    wanted = {"config", "set", "items", "item", "restore-item", "search", "restore", "present", "synth", "stress",
-              "export", "import", "extract", "eval"}
+    wanted = {
+        "config",
+        "set",
+        "items",
+        "item",
+        "restore-item",
+        "search",
+        "restore",
+        "present",
+        "synth",
+        "stress",
+        "export",
+        "import",
+        "extract",
+        "eval",
+    }
     assert wanted <= commands
     assert len(BAD) + len(_ARGPARSE) >= 60

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 from haicap.store import Store
+from haicap.tui.cli.dev.bench import percentile
 from haicap.tui.cli.dev.benchmarks import FIGURES
 from haicap.tui.cli.main import main
-from haicap.tui.cli.dev.bench import percentile
 
 QUICK = ("--runs", "1", "--switches", "5", "--filter-words", "1", "--overview-runs", "1", "--edits", "3", "--articles", "10")
 

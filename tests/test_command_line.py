@@ -127,7 +127,10 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     fake_docx = _article(tmp_path, "gia.docx", "không phải Word")
     cases["docx not a zip"] = (fake_docx, "not a zip")
     cases["malformed yaml"] = (_article(tmp_path, "hong.yaml", "format: [haicap-session/1\n"), "malformed YAML")
-    cases["missing fields"] = (_article(tmp_path, "thieu.yaml", "format: haicap-session/1\nsession: {}\n"), "missing required field")
+    cases["missing fields"] = (
+        _article(tmp_path, "thieu.yaml", "format: haicap-session/1\nsession: {}\n"),
+        "missing required field",
+    )
     cases["impossible date"] = (_article(tmp_path, "ngay.txt", ARTICLE.replace("Sáng 3/12", "Sáng 31/2")), "does not exist")
     big = tmp_path / "lon.txt"
     with big.open("wb") as handle:
@@ -198,9 +201,14 @@ def test_eval_prints_the_per_kind_table(tmp_path: Path, capsys) -> None:
     folder.mkdir()
     (folder / "01_test.txt").write_text("url: x\ndate: 2025-12-03\n\n" + ARTICLE, encoding="utf-8")
     key = {
-        "date": "2025-12-03", "province": "Thanh Hóa", "communes": ["Hoằng Hóa"], "leader": "Lê Văn Minh",
-        "achievements": ["đã hoàn thành 18/20 chỉ tiêu"], "difficulties": [],
-        "requests": ["kiến nghị tỉnh quan tâm hỗ trợ kinh phí"], "directives": ["yêu cầu xã tập trung đẩy nhanh tiến độ"],
+        "date": "2025-12-03",
+        "province": "Thanh Hóa",
+        "communes": ["Hoằng Hóa"],
+        "leader": "Lê Văn Minh",
+        "achievements": ["đã hoàn thành 18/20 chỉ tiêu"],
+        "difficulties": [],
+        "requests": ["kiến nghị tỉnh quan tâm hỗ trợ kinh phí"],
+        "directives": ["yêu cầu xã tập trung đẩy nhanh tiến độ"],
         "ambiguous": [],
     }
     (folder / "01_test.key.json").write_text(json.dumps(key, ensure_ascii=False), encoding="utf-8")
@@ -220,7 +228,9 @@ def test_commands_print_control_characters_from_item_text_visibly(seeded_store_p
 
     with Store.open(seeded_store_path) as store:
         [session] = store.sessions()
-        item = store.add_item(session.id, session.commune_codes[:1], Kind.REQUEST, "Đề nghị \x1b[31mđỏ\x1b[0m \u202eabc [bold]x[/]")
+        item = store.add_item(
+            session.id, session.commune_codes[:1], Kind.REQUEST, "Đề nghị \x1b[31mđỏ\x1b[0m \u202eabc [bold]x[/]"
+        )
     assert main(["--db", str(seeded_store_path), "item", item.id]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\u202e" not in out

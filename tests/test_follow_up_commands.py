@@ -52,9 +52,7 @@ def _store_bytes(folder: Path) -> bytes:
 
 
 def test_a_van_du_request_set_in_progress_past_its_deadline_is_listed_overdue(store_folder: Path, capsys) -> None:
-    code, out, err = _run(
-        capsys, "set", REQUEST, "--status", "Đang giải quyết", "--owner", AGENCY, "--deadline", "2026-01-01"
-    )
+    code, out, err = _run(capsys, "set", REQUEST, "--status", "Đang giải quyết", "--owner", AGENCY, "--deadline", "2026-01-01")
     assert code == 0, err
     assert "Đang giải quyết – quá hạn 9 ngày" in out
 
@@ -66,8 +64,23 @@ def test_a_van_du_request_set_in_progress_past_its_deadline_is_listed_overdue(st
     assert {"type": "xã", "name": "Vân Du", "code": "15190"} in mine["communes"]
     assert mine["session"] == {"id": "cdb5ed9f", "date": "2025-11-25", "leader": "Trịnh Tuấn Sinh"}
     assert set(mine) == {
-        "id", "kind", "text", "communes", "session", "owner", "co_agencies", "deadline", "deadline_set",
-        "done", "status", "state", "overdue", "late_days", "answer", "note", "responds_to",
+        "id",
+        "kind",
+        "text",
+        "communes",
+        "session",
+        "owner",
+        "co_agencies",
+        "deadline",
+        "deadline_set",
+        "done",
+        "status",
+        "state",
+        "overdue",
+        "late_days",
+        "answer",
+        "note",
+        "responds_to",
     }
     assert all(entry["overdue"] for entry in listed)
 
@@ -192,8 +205,19 @@ def test_a_missing_store_is_refused_not_created(tmp_path: Path, capsys) -> None:
 
 def test_set_writes_several_fields_in_one_change(store_folder: Path, capsys) -> None:
     code, out, err = _run(
-        capsys, "set", REQUEST, "--status", "answered", "--co-agency", "Sở Tài chính", "--co-agency", "Sở Xây dựng",
-        "--answer", "Đã bố trí 2 tỷ đồng", "--note", "xem lại tháng 3",
+        capsys,
+        "set",
+        REQUEST,
+        "--status",
+        "answered",
+        "--co-agency",
+        "Sở Tài chính",
+        "--co-agency",
+        "Sở Xây dựng",
+        "--answer",
+        "Đã bố trí 2 tỷ đồng",
+        "--note",
+        "xem lại tháng 3",
     )
     assert code == 0, err
     with Store.open(store_folder) as store:

@@ -38,9 +38,7 @@ def _another_group() -> tuple[int, str]:
 
 
 @pytest.mark.parametrize(("mask", "folder", "file"), [(0o077, 0o700, 0o600), (0o022, 0o755, 0o644)])
-def test_init_creates_a_private_store_as_the_umask_says(
-    tmp_path: Path, capsys, mask: int, folder: int, file: int
-) -> None:
+def test_init_creates_a_private_store_as_the_umask_says(tmp_path: Path, capsys, mask: int, folder: int, file: int) -> None:
     target = tmp_path / "mine"
     with umask(mask):
         assert main(["init", "--db", str(target)]) == 0

@@ -34,6 +34,7 @@ def test_style_applies_to_the_whole_literal_text() -> None:
 
 # -- bounding long text: one rule (`clip`) for every place that shows item text ----------
 
+
 def test_short_text_is_kept_whole() -> None:
     part = clip("Xã Ngọc Trạo đạt 100%", 1_000)
     assert part == Clip("Xã Ngọc Trạo đạt 100%") and part.whole

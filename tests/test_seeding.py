@@ -38,7 +38,9 @@ def test_a_fresh_install_answers_items_with_the_seed_session(default_store: Path
         assert [s.id for s in store.sessions()] == ["cdb5ed9f"] and store.is_seeded
 
 
-@pytest.mark.parametrize("argv", [["export", "--format", "md", "-o", "{tmp}/bien-ban.md"], ["search", "đê"], ["audit"], ["config"]])
+@pytest.mark.parametrize(
+    "argv", [["export", "--format", "md", "-o", "{tmp}/bien-ban.md"], ["search", "đê"], ["audit"], ["config"]]
+)
 def test_any_command_seeds_the_default_store_on_first_use(default_store: Path, argv: list[str], tmp_path: Path, capsys) -> None:
     assert main([word.format(tmp=tmp_path) for word in argv]) == 0, capsys.readouterr().err
     with Store.open(default_store) as store:
@@ -60,8 +62,15 @@ def test_concurrent_first_commands_seed_once(default_store: Path) -> None:
     """Four officers' first `haicap items` at the same moment: one seed session, not four."""
     env = {key: value for key, value in os.environ.items() if key != "HAICAP_DB"}
     runs = [
-        subprocess.Popen([sys.executable, "-m", "haicap", "items"], cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-m", "haicap", "items"],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for _ in range(4)
     ]
     results = [run.communicate(timeout=60) for run in runs]
@@ -77,7 +86,9 @@ def test_read_only_creates_no_default_store(default_store: Path, capsys) -> None
     assert not default_store.exists()
 
 
-@pytest.mark.parametrize("argv", [["items"], ["item", "cdb5ed9f-16"], ["set", "cdb5ed9f-16", "--owner", "X"], ["export"], ["audit"]])
+@pytest.mark.parametrize(
+    "argv", [["items"], ["item", "cdb5ed9f-16"], ["set", "cdb5ed9f-16", "--owner", "X"], ["export"], ["audit"]]
+)
 def test_a_command_on_a_missing_named_store_says_how_to_make_one(tmp_path: Path, argv: list[str], capsys) -> None:
     named = tmp_path / "tinh-khac"
     assert main(["--db", str(named), *argv]) == 1

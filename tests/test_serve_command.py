@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from haicap.tui.cli.main import main
 from haicap.tui.cli.commands.serve import dashboard_command, is_loopback
+from haicap.tui.cli.main import main
 
 
 def _free_port() -> int:
@@ -26,7 +26,15 @@ def _free_port() -> int:
 
 @pytest.mark.parametrize(
     ("host", "loopback"),
-    [("127.0.0.1", True), ("localhost", True), ("::1", True), ("127.3.2.1", True), ("0.0.0.0", False), ("192.168.1.5", False), ("cong-ty.vn", False)],
+    [
+        ("127.0.0.1", True),
+        ("localhost", True),
+        ("::1", True),
+        ("127.3.2.1", True),
+        ("0.0.0.0", False),
+        ("192.168.1.5", False),
+        ("cong-ty.vn", False),
+    ],
 )
 def test_which_hosts_count_as_this_machine_only(host: str, loopback: bool) -> None:
     assert is_loopback(host) is loopback
@@ -50,7 +58,7 @@ async def _first_screen(websocket_url: str, origin: str, seconds: float = 30.0) 
             while time.monotonic() < deadline:
                 try:
                     message = await socket_.receive(timeout=max(deadline - time.monotonic(), 0.1))
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     break
                 if message.type == aiohttp.WSMsgType.BINARY:
                     received += message.data
@@ -64,7 +72,16 @@ async def _first_screen(websocket_url: str, origin: str, seconds: float = 30.0) 
 def test_serve_answers_on_localhost_with_the_app_page(seeded_store_path: Path) -> None:
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from haicap.tui.cli.main import run; sys.exit(run())", "serve", "--db", str(seeded_store_path), "--port", str(port)],
+        [
+            sys.executable,
+            "-c",
+            "import sys; from haicap.tui.cli.main import run; sys.exit(run())",
+            "serve",
+            "--db",
+            str(seeded_store_path),
+            "--port",
+            str(port),
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )

@@ -296,7 +296,10 @@ def test_the_served_dashboard_is_told_it_is_served_and_which_folders_it_may_read
     monkeypatch.setattr("textual_serve.server.Server.serve", lambda self, debug=False: served.append(self))
     (tmp_path / "bao cao").mkdir()
     (tmp_path / "link").symlink_to(tmp_path / "bao cao")
-    assert main(["serve", "--db", str(seeded_store_path), "--read-only", "--files", str(tmp_path / "link"), "--max-sessions", "3"]) == 0
+    assert (
+        main(["serve", "--db", str(seeded_store_path), "--read-only", "--files", str(tmp_path / "link"), "--max-sessions", "3"])
+        == 0
+    )
     [server] = served
     assert server.command.endswith(f"--read-only --served --files '{tmp_path / 'bao cao'}'"), "resolved at start"
     assert server.max_sessions == 3
@@ -319,7 +322,13 @@ def test_origins_are_compared_as_origins() -> None:
     assert origin_of("https://haicap.tinh.gov.vn:443") == "https://haicap.tinh.gov.vn"
     for allowed in ("http://127.0.0.1:8000", "http://localhost:8000", "http://[::1]:8000", "https://haicap.tinh.gov.vn"):
         assert gate.origin_refusal({"Origin": allowed}) is None, allowed
-    for refused in ("http://127.0.0.1:8001", "https://127.0.0.1:8000", "http://haicap.tinh.gov.vn", "null", "http://evil.example"):
+    for refused in (
+        "http://127.0.0.1:8001",
+        "https://127.0.0.1:8000",
+        "http://haicap.tinh.gov.vn",
+        "null",
+        "http://evil.example",
+    ):
         assert gate.origin_refusal({"Origin": refused}) is not None, refused
     assert gate.host_refusal({"Host": "haicap.tinh.gov.vn"}) is None
     assert gate.host_refusal({"Host": "haicap.tinh.gov.vn:443"}) is None

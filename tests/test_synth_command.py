@@ -28,8 +28,10 @@ def _synth(capsys, db: Path, *extra: str) -> re.Match[str]:
 def _content(db: Path) -> list[tuple]:
     """Everything a store holds for its sessions and items, through the public API."""
     with Store.open(db, read_only=True) as store:
-        sessions = [(s.id, s.date, s.province.code, s.leader, s.participants, s.title, s.source, s.commune_codes)
-                    for s in store.sessions()]
+        sessions = [
+            (s.id, s.date, s.province.code, s.leader, s.participants, s.title, s.source, s.commune_codes)
+            for s in store.sessions()
+        ]
         items = sorted((i.id, i.kind, i.text, i.commune_codes, i.tracking) for i in store.items())
     return sessions + items
 

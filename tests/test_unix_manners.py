@@ -131,7 +131,9 @@ def test_the_bash_completion_script_is_valid_bash(tmp_path: Path) -> None:
     checked = subprocess.run([bash, "-n", str(script)], check=False, capture_output=True, text=True, timeout=10)
     assert checked.returncode == 0, checked.stderr
     # Sourced, it registers a completion function for `haicap`.
-    loaded = subprocess.run([bash, "-c", f"source {script} && complete -p haicap"], check=False, capture_output=True, text=True, timeout=10)
+    loaded = subprocess.run(
+        [bash, "-c", f"source {script} && complete -p haicap"], check=False, capture_output=True, text=True, timeout=10
+    )
     assert loaded.returncode == 0 and "haicap" in loaded.stdout, loaded.stderr
 
 
@@ -202,7 +204,12 @@ def test_ctrl_c_during_an_import_exits_130_with_nothing_written(seeded_store_pat
     backups_before = sorted(os.listdir(seeded_store_path / "backups")) if (seeded_store_path / "backups").exists() else []
     done = subprocess.run(
         [sys.executable, "-c", INTERRUPT_DURING_WRITE, "--db", str(seeded_store_path), "import", str(article)],
-        cwd=ROOT, check=False, capture_output=True, text=True, timeout=20, stdin=subprocess.DEVNULL,
+        cwd=ROOT,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=20,
+        stdin=subprocess.DEVNULL,
     )
     assert done.returncode == 130
     assert _one_line(done.stderr) == "haicap: interrupted; nothing was written"
@@ -232,7 +239,12 @@ def test_ctrl_c_during_a_long_listing_exits_130(seeded_store_path: Path) -> None
     )
     done = subprocess.run(
         [sys.executable, "-c", script, "--db", str(seeded_store_path), "items"],
-        cwd=ROOT, check=False, capture_output=True, text=True, timeout=20, stdin=subprocess.DEVNULL,
+        cwd=ROOT,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=20,
+        stdin=subprocess.DEVNULL,
     )
     assert done.returncode == 130 and _one_line(done.stderr) == "haicap: interrupted; nothing was written"
 

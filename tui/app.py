@@ -10,19 +10,18 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import App
-from textual.notifications import SeverityLevel
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
 from haicap.store import Commune, Item, Province, Store, StoreError
 from haicap.store.domain.clock import Clock, set_clock, today
 from haicap.store.views.slides import Deck, deck_of_session
-
 from haicap.tui import user_config
-from haicap.tui.literal import visible
 from haicap.tui.dialogs.help import HelpDialog, HelpSection, bindings_of
 from haicap.tui.dialogs.search_dialog import SearchDialog
+from haicap.tui.literal import visible
 from haicap.tui.messages import CommunesLoaded, LoadFailed
 from haicap.tui.palette import HaicapCommands
 from haicap.tui.screens.dashboard import DashboardScreen
@@ -49,7 +48,9 @@ class HaicapApp(App[None]):
         Binding("o", "overview", "Overview", show=False, tooltip="Overview of the province's communes, with totals"),
         Binding("l", "late", "Late", show=False, tooltip="Every overdue request and directive, oldest first"),
         Binding("ctrl+f", "search", "Search", show=False, tooltip="Search the text of every item of every commune"),
-        Binding("P", "present", "Present", key_display="P", show=False, tooltip="Present the commune's newest session full screen"),
+        Binding(
+            "P", "present", "Present", key_display="P", show=False, tooltip="Present the commune's newest session full screen"
+        ),
     ]
     """Keys that work on every screen; the help dialog lists them first."""
 
@@ -142,7 +143,9 @@ class HaicapApp(App[None]):
             return not self.screen.is_modal
         if action == "present":
             dashboard = self.dashboard_if_shown()
-            return dashboard is not None and dashboard.selected is not None and bool(self.store.report(dashboard.selected).sessions)
+            return (
+                dashboard is not None and dashboard.selected is not None and bool(self.store.report(dashboard.selected).sessions)
+            )
         return True
 
     def _back_to_dashboard(self) -> DashboardScreen:

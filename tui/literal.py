@@ -50,6 +50,7 @@ WORD_SLACK = 40
 MARK_STYLE = "dim italic"
 """How the "characters left out" marks look: apart from the text, which they are not."""
 
+
 def literal(text: str, style: str = "") -> Content:
     """Return `text` as Textual content that is displayed literally, optionally styled."""
     content = Content(visible(text))

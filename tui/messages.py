@@ -10,14 +10,14 @@ from textual.message import Message
 from haicap.store import Commune, CommuneSummary, HistoryEntry, Item, Kind, Province, Session
 
 __all__ = [
-    "StoreChanged",
     "CommunesLoaded",
+    "ImportFailed",
+    "ItemChangeFailed",
+    "ItemChanged",
+    "ItemEditConflict",
     "LoadFailed",
     "ReportImported",
-    "ImportFailed",
-    "ItemChanged",
-    "ItemChangeFailed",
-    "ItemEditConflict",
+    "StoreChanged",
 ]
 
 

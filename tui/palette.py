@@ -6,13 +6,13 @@ finds "Đi tới xã Ngọc Trạo". Textual's own "Theme" entry stays too, list
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from haicap.store.domain.text import fold, matches
-
 from haicap.tui.literal import literal
 from haicap.tui.themes import HAICAP_THEMES
 
@@ -42,14 +42,24 @@ class HaicapCommands(Provider):
             )
         dashboard = app.dashboard_if_shown()
         if dashboard is not None and not app.store.read_only:
-            commands.append(("Nhập báo cáo / Import a report", "Read a report file and add it to the store", dashboard.action_import_report))
+            commands.append(
+                ("Nhập báo cáo / Import a report", "Read a report file and add it to the store", dashboard.action_import_report)
+            )
         if dashboard is not None and dashboard.selected is not None:
             commands.append(
-                ("Xuất văn bản / Export", "Word minutes, Excel tracking table, Markdown or CSV of the commune", dashboard.action_export)
+                (
+                    "Xuất văn bản / Export",
+                    "Word minutes, Excel tracking table, Markdown or CSV of the commune",
+                    dashboard.action_export,
+                )
             )
         for theme in HAICAP_THEMES:
             commands.append(
-                (f"Giao diện / Theme: {theme.name}", "Switch theme; the choice is remembered", partial(setattr, app, "theme", theme.name))
+                (
+                    f"Giao diện / Theme: {theme.name}",
+                    "Switch theme; the choice is remembered",
+                    partial(setattr, app, "theme", theme.name),
+                )
             )
         return commands
 
@@ -70,7 +80,9 @@ class HaicapCommands(Provider):
             commune = summary.commune
             if matches(query, commune.label):
                 name = f"Đi tới / Go to {commune.label}"
-                help_text = f"{summary.session_count} phiên / sessions" if summary.has_reports else "chưa có báo cáo / no reports yet"
+                help_text = (
+                    f"{summary.session_count} phiên / sessions" if summary.has_reports else "chưa có báo cáo / no reports yet"
+                )
                 # Communes with reports first; below the commands the query names exactly.
                 score = 0.6 if summary.has_reports else 0.5
                 yield Hit(score, literal(name), partial(self.haicap.show_on_dashboard, commune), text=name, help=help_text)

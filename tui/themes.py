@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from textual.theme import Theme
 
-__all__ = ["HAICAP_THEMES", "DARK", "LIGHT", "PROJECTOR", "next_theme"]
+__all__ = ["DARK", "HAICAP_THEMES", "LIGHT", "PROJECTOR", "next_theme"]
 
 DARK = Theme(
     name="haicap-dark",

@@ -16,7 +16,7 @@ from typing import Any
 
 from platformdirs import user_config_path
 
-__all__ = ["CONFIG_ENV_VAR", "config_path", "load", "save", "remembered_theme", "remember_theme"]
+__all__ = ["CONFIG_ENV_VAR", "config_path", "load", "remember_theme", "remembered_theme", "save"]
 
 CONFIG_ENV_VAR = "HAICAP_CONFIG"
 """Environment variable naming the settings file to use instead of the default one."""

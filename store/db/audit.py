@@ -16,9 +16,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from haicap.store.db.migrations import SCHEMA_VERSION
 from haicap.store.domain.clock import now
 from haicap.store.domain.history import current_user
-from haicap.store.db.migrations import SCHEMA_VERSION
 
 __all__ = ["AUDIT_TABLE", "AuditEntry", "add_entry", "entries", "plural"]
 
@@ -67,7 +67,7 @@ class AuditEntry:
 
 
 def plural(number: int, noun: str) -> str:
-    """"1 item", "2 items": for the details of entries."""
+    """ "1 item", "2 items": for the details of entries."""
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
@@ -96,5 +96,7 @@ def entries(tables: dict[str, dict[str, Any]]) -> list[AuditEntry]:
             when = dt.datetime.fromtimestamp(0, dt.UTC)
         if when.tzinfo is None:
             when = when.replace(tzinfo=dt.UTC)
-        found.append(AuditEntry(int(key), str(row.get("who", "?")), when, str(row.get("action", "?")), str(row.get("detail", ""))))
+        found.append(
+            AuditEntry(int(key), str(row.get("who", "?")), when, str(row.get("action", "?")), str(row.get("detail", "")))
+        )
     return sorted(found, key=lambda entry: entry.number, reverse=True)

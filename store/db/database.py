@@ -20,23 +20,23 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
 from haicap.store.db.audit import plural
-from haicap.store.domain.clock import now
 from haicap.store.db.editing import ItemEditing
-from haicap.store.domain.history import current_user
-from haicap.store.ingest.import_plan import already_there, normalised
 from haicap.store.db.indexes import StoreIndexes
-from haicap.store.domain.errors import StoreError
 from haicap.store.db.locking import LOCK_FILE, WriteLock
 from haicap.store.db.maintenance import StoreMaintenance
 from haicap.store.db.migrations import SCHEMA_VERSION
-from haicap.store.domain.models import Commune, CommuneReport, CommuneSummary, Kind, Province, Session
-from haicap.store.domain.registry import Registry, load_registry
-from haicap.store.ingest.reports import ParsedItem, SessionReport, bundled_reports
 from haicap.store.db.safe_files import refuse_unsafe
 from haicap.store.db.storage import STORE_FILE, AtomicJSONStorage, file_state, refuse_world_writable
+from haicap.store.domain.clock import now
+from haicap.store.domain.errors import StoreError
+from haicap.store.domain.history import current_user
+from haicap.store.domain.models import Commune, CommuneReport, CommuneSummary, Kind, Province, Session
+from haicap.store.domain.registry import Registry, load_registry
 from haicap.store.domain.text import fold, matches
+from haicap.store.ingest.import_plan import already_there, normalised
+from haicap.store.ingest.reports import ParsedItem, SessionReport, bundled_reports
 
-__all__ = ["Store", "SCHEMA_VERSION", "STORE_FILE"]
+__all__ = ["SCHEMA_VERSION", "STORE_FILE", "Store"]
 
 DEFAULT_PROVINCE = "Thanh Hóa"
 """Province shown when the store has no sessions to suggest one."""
@@ -203,7 +203,7 @@ class Store(StoreIndexes, ItemEditing, StoreMaintenance):
         if self.is_seeded:
             return 0
         added = sum(1 for session in self.add_reports(bundled_reports(self.registry), origin="seed") if session)
-        self._set_meta("seeded_at", dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
+        self._set_meta("seeded_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
         return added
 
     def add_report(self, report: SessionReport, *, origin: str = "import") -> Session | None:
@@ -253,8 +253,9 @@ class Store(StoreIndexes, ItemEditing, StoreMaintenance):
                     session_id = digest[: len(session_id) + 2]
                 ids.append(session_id)
                 session_rows.append(self._session_row(report, session_id, digest, origin))
-                item_rows.extend(self._item_row(item, session_id, number, origin)
-                                 for number, item in enumerate(report.items, start=1))
+                item_rows.extend(
+                    self._item_row(item, session_id, number, origin) for number, item in enumerate(report.items, start=1)
+                )
             for session_id, changes in extended.items():
                 session_table.update(changes, cond=lambda row, wanted=session_id: row.get("id") == wanted)
             if item_rows:
@@ -315,11 +316,14 @@ class Store(StoreIndexes, ItemEditing, StoreMaintenance):
             added += 1
             item_rows.append(self._item_row(item, session_id, order, origin))
         row = next(r for r in self._db.table("sessions").all() if r["id"] == session_id)
-        changes = extended.setdefault(session_id, {
-            "read_hashes": list(row.get("read_hashes", ())),
-            "also_reported_by": list(row.get("also_reported_by", ())),
-            "communes": list(row["communes"]),
-        })
+        changes = extended.setdefault(
+            session_id,
+            {
+                "read_hashes": list(row.get("read_hashes", ())),
+                "also_reported_by": list(row.get("also_reported_by", ())),
+                "communes": list(row["communes"]),
+            },
+        )
         changes["read_hashes"] += [h for h in (report.read_hash, report.content_hash()) if h]
         if report.source and report.source not in changes["also_reported_by"] and report.source != session.source:
             changes["also_reported_by"].append(report.source)
@@ -345,8 +349,14 @@ class Store(StoreIndexes, ItemEditing, StoreMaintenance):
         for row in item_rows:
             for name, old, new in entries_by_text.get((row["kind"], row["text"]), ()):
                 history[str(next_id)] = {
-                    "schema": SCHEMA_VERSION, "item": row["id"], "revision": 0, "who": user,
-                    "when": when, "field": name, "old": old, "new": new,
+                    "schema": SCHEMA_VERSION,
+                    "item": row["id"],
+                    "revision": 0,
+                    "who": user,
+                    "when": when,
+                    "field": name,
+                    "old": old,
+                    "new": new,
                 }
                 next_id += 1
         self._db.storage.write(tables)
@@ -378,8 +388,9 @@ class Store(StoreIndexes, ItemEditing, StoreMaintenance):
 
     def session_texts(self, session_id: str) -> set[str]:
         """The normalised texts of a session's live items (to tell what another outlet adds)."""
-        return {normalised(item.text) for item in self._items_by_id.values()
-                if item.session.id == session_id and not item.deleted}
+        return {
+            normalised(item.text) for item in self._items_by_id.values() if item.session.id == session_id and not item.deleted
+        }
 
     @staticmethod
     def _session_row(report: SessionReport, session_id: str, digest: str, origin: str) -> dict[str, Any]:

@@ -16,14 +16,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from haicap.store.db.migrations import SCHEMA_VERSION
+from haicap.store.db.queries import MIN_ID_PREFIX, ItemQueries
 from haicap.store.domain.bounds import MAX_ANSWER_DAYS, check_day, check_setting
 from haicap.store.domain.clock import now
 from haicap.store.domain.errors import StoreError
 from haicap.store.domain.followup import DeadlineRules, rules_from_meta, rules_problems
 from haicap.store.domain.history import HistoryEntry, current_user
-from haicap.store.db.migrations import SCHEMA_VERSION
 from haicap.store.domain.models import Item, Kind, Session
-from haicap.store.db.queries import MIN_ID_PREFIX, ItemQueries
 from haicap.store.domain.text import clean
 from haicap.store.domain.tracking import (
     DirectiveStatus,
@@ -179,7 +179,9 @@ class ItemEditing(ItemQueries):
         raise StoreError(f"item {item.id} is an {item.kind.value} item: only requests and directives have a status")
 
     @_under_lock
-    def update_tracking(self, item_id: str, *, who: str | None = None, expected_revision: int | None = None, **changes: Any) -> Item:
+    def update_tracking(
+        self, item_id: str, *, who: str | None = None, expected_revision: int | None = None, **changes: Any
+    ) -> Item:
         """Change follow-up fields (owner, co_agencies, deadline, done, status, answer, note,
         responds_to) of a request or directive, recording each change in history."""
         item = self._live(item_id, expected_revision)
@@ -205,9 +207,7 @@ class ItemEditing(ItemQueries):
             if values.get(key) is not None:
                 check_day(values[key], key)
         if values.get("done") is not None and values["done"] < item.session.date:
-            raise StoreError(
-                f"done: {values['done'].isoformat()} is before the session of {item.session.date.isoformat()}"
-            )
+            raise StoreError(f"done: {values['done'].isoformat()} is before the session of {item.session.date.isoformat()}")
         if "responds_to" in values:
             values["responds_to"] = tuple(self._directive_ids(values["responds_to"] or ()))
         new_tracking = replace(item.tracking, **values)
@@ -276,9 +276,7 @@ class ItemEditing(ItemQueries):
         return self._write(item, {"deleted": False}, [("deleted", True, False)], who)
 
     @_under_lock
-    def add_item(
-        self, session_id: str, commune_codes: tuple[str, ...], kind: Kind, text: str, *, who: str | None = None
-    ) -> Item:
+    def add_item(self, session_id: str, commune_codes: tuple[str, ...], kind: Kind, text: str, *, who: str | None = None) -> Item:
         """Add an item an officer learnt of to a session, for some of its communes."""
         session = self._sessions.get(session_id)
         if session is None:

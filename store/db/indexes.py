@@ -56,14 +56,18 @@ class StoreIndexes:
         for session in sessions.values():
             for code in session.commune_codes:
                 by_commune.setdefault(code, []).append(session)
-        newest_first = {s.id: rank for rank, s in enumerate(sorted(sessions.values(), key=lambda s: (s.date, s.id), reverse=True))}
+        newest_first = {
+            s.id: rank for rank, s in enumerate(sorted(sessions.values(), key=lambda s: (s.date, s.id), reverse=True))
+        }
         items: dict[str, list[Item]] = {}
         by_id: dict[str, Item] = {}
         doc_ids: dict[str, int] = {}
         by_province: dict[str, list[Item]] = {}
         # A record damaged by hand or by an older haicap (null, a field missing or of the wrong
         # type) is left out rather than stopping every view; `store.domain.checkup` names it.
-        usable = [(d, r) for d, r in (tables.get("items") or {}).items() if isinstance(r, dict) and isinstance(r.get("session"), str)]
+        usable = [
+            (d, r) for d, r in (tables.get("items") or {}).items() if isinstance(r, dict) and isinstance(r.get("session"), str)
+        ]
         rows = sorted(usable, key=lambda pair: (newest_first.get(pair[1]["session"], 0), _order(pair[1])))
         for doc_id, row in rows:
             session = sessions.get(row["session"])
@@ -149,4 +153,3 @@ class StoreIndexes:
             commune_codes=tuple(row["communes"]),
             also_reported_by=tuple(row.get("also_reported_by", ())),
         )
-

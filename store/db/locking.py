@@ -18,9 +18,9 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from haicap.store.domain.errors import StoreError
 from haicap.store.db.safe_files import folder_fd, new_file_mode, open_regular
 from haicap.store.db.storage import STORE_FILE, file_state
+from haicap.store.domain.errors import StoreError
 
 __all__ = ["BUSY_TIMEOUT", "LOCK_FILE", "LOCK_TIMEOUT", "WriteLock"]
 
@@ -115,9 +115,7 @@ class WriteLock:
                 return True
             except OSError as error:
                 if error.errno not in (errno.EWOULDBLOCK, errno.EAGAIN):
-                    raise StoreError(
-                        f"{self.folder / LOCK_FILE}: cannot lock the store ({error.strerror or error})"
-                    ) from None
+                    raise StoreError(f"{self.folder / LOCK_FILE}: cannot lock the store ({error.strerror or error})") from None
             left = deadline - time.monotonic()
             if left <= 0:
                 return False
@@ -165,6 +163,4 @@ class WriteLock:
         try:
             return self._open()
         except OSError as error:
-            raise StoreError(
-                f"{self.folder / LOCK_FILE}: cannot open the store's lock ({error.strerror or error})"
-            ) from None
+            raise StoreError(f"{self.folder / LOCK_FILE}: cannot open the store's lock ({error.strerror or error})") from None

@@ -18,9 +18,9 @@ from haicap.store.db.backups import (
     looks_like_store,
     prune_backups,
 )
-from haicap.store.domain.errors import StoreError
 from haicap.store.db.migrations import SCHEMA_VERSION, migrate
 from haicap.store.db.storage import STORE_FILE, AtomicJSONStorage
+from haicap.store.domain.errors import StoreError
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
@@ -63,14 +63,14 @@ class StoreMaintenance:
 
         Recorded in the audit log, with how many backups went."""
         if count < MIN_KEEP:
-            raise StoreError(
-                f"the number of backups cannot be below {MIN_KEEP}: the state each change replaces is always kept"
-            )
+            raise StoreError(f"the number of backups cannot be below {MIN_KEEP}: the state each change replaces is always kept")
         with self._writing("config"):
             old = self.backup_count
             dropped = max(len(self.backups()) - count, 0)
             self._set_meta("backups", count)
-            self.record_audit("config", f"backups {old} → {count}" + (f" ({plural(dropped, 'older backup')} deleted)" if dropped else ""))
+            self.record_audit(
+                "config", f"backups {old} → {count}" + (f" ({plural(dropped, 'older backup')} deleted)" if dropped else "")
+            )
             # Not worth a backup of its own (and after a generated store, one would keep a
             # second copy of it; and with one backup kept, it would push out the state a
             # restore replaced): the audit log says what it was.

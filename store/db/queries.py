@@ -18,7 +18,7 @@ from haicap.store.domain.text import fold
 if TYPE_CHECKING:
     from tinydb import TinyDB
 
-__all__ = ["ItemQueries", "MIN_ID_PREFIX"]
+__all__ = ["MIN_ID_PREFIX", "ItemQueries"]
 
 MIN_ID_PREFIX = 4
 """Shortest id prefix accepted where an item id is typed."""
@@ -115,7 +115,6 @@ class ItemQueries:
         if not entries:
             return None
         return _newest(entries)
-
 
 
 def _newest(entries: list[HistoryEntry]) -> HistoryEntry:

@@ -23,10 +23,10 @@ import orjson
 from tinydb.storages import Storage
 
 from haicap.store.db.backups import Backup, discard_backup, keep_backup, prune_backups
-from haicap.store.domain.errors import StoreError
 from haicap.store.db.safe_files import folder_fd, open_regular, replace_file, sweep_leftovers
+from haicap.store.domain.errors import StoreError
 
-__all__ = ["AtomicJSONStorage", "STORE_FILE", "file_state", "refuse_world_writable"]
+__all__ = ["STORE_FILE", "AtomicJSONStorage", "file_state", "refuse_world_writable"]
 
 STORE_FILE = "haicap.json"
 """Name of the TinyDB file inside a store folder."""

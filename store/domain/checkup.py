@@ -51,7 +51,11 @@ def store_problems(tables: dict[str, Any]) -> list[str]:
             problems.append(f"item {short} has a {type(row.get('text')).__name__} as its text (fix with the dashboard's edit)")
         for problem in row_problems(row.get("tracking")):
             field = problem.split(" ", 1)[0]
-            fix = f"; fix with haicap set {short} --{field} …" if field in ("deadline", "done", "owner", "answer", "note", "status") else ""
+            fix = (
+                f"; fix with haicap set {short} --{field} …"
+                if field in ("deadline", "done", "owner", "answer", "note", "status")
+                else ""
+            )
             problems.append(f"item {short} has {problem}{fix}")
     for doc_id, row in _rows(tables, "history"):
         if not _has_text(row, _HISTORY_TEXT) or not _is_time(row["when"]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["StoreError", "ReportError"]
+__all__ = ["ReportError", "StoreError"]
 
 
 class StoreError(Exception):

@@ -11,7 +11,7 @@ from enum import Enum
 
 from haicap.store.domain.tracking import Tracking
 
-__all__ = ["Kind", "Province", "Commune", "Person", "Session", "Item", "CommuneReport", "CommuneSummary"]
+__all__ = ["Commune", "CommuneReport", "CommuneSummary", "Item", "Kind", "Person", "Province", "Session"]
 
 
 class Kind(str, Enum):

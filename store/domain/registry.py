@@ -14,7 +14,7 @@ from importlib import resources
 from haicap.store.domain.models import Commune, Province
 from haicap.store.domain.text import clean, fold, sort_key
 
-__all__ = ["Registry", "load_registry", "REGISTRY_FILE", "COMMUNE_TYPES"]
+__all__ = ["COMMUNE_TYPES", "REGISTRY_FILE", "Registry", "load_registry"]
 
 REGISTRY_FILE = "registry/vietnam-communes-2025.tsv"
 """Path of the registry inside the `seeds` package."""
@@ -65,10 +65,7 @@ class Registry:
         object.__setattr__(
             self,
             "_by_province",
-            {
-                code: tuple(sorted(items, key=lambda c: sort_key(c.name)))
-                for code, items in by_province.items()
-            },
+            {code: tuple(sorted(items, key=lambda c: sort_key(c.name))) for code, items in by_province.items()},
         )
 
     def commune(self, code: str) -> Commune | None:
@@ -136,7 +133,5 @@ def load_registry() -> Registry:
             row["province_code"],
             Province(code=row["province_code"], name=province_short_name(full_name), full_name=full_name),
         )
-        communes.append(
-            Commune(code=row["code"].strip(), type=clean(row["type"]), name=clean(row["name"]), province=province)
-        )
+        communes.append(Commune(code=row["code"].strip(), type=clean(row["type"]), name=clean(row["name"]), province=province))
     return Registry(provinces=tuple(provinces.values()), communes=tuple(communes))

@@ -59,12 +59,12 @@ class DirectiveStatus(str, Enum):
 
     @property
     def label_vi(self) -> str:
-        """"Đang thực hiện" or "Hoàn thành"."""
+        """ "Đang thực hiện" or "Hoàn thành"."""
         return "Đang thực hiện" if self is DirectiveStatus.IN_PROGRESS else "Hoàn thành"
 
     @property
     def label_en(self) -> str:
-        """"In progress" or "Done"."""
+        """ "In progress" or "Done"."""
         return "In progress" if self is DirectiveStatus.IN_PROGRESS else "Done"
 
 

@@ -19,12 +19,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from haicap.store.domain.models import Commune, Kind, Person, Province
-from haicap.store.ingest.reader.left_out import DUPLICATE, REVIEW, reason_label
-from haicap.store.ingest.reports import ParsedItem, SessionReport
 from haicap.store.domain.text import clean, fold, visible
 from haicap.store.domain.tracking import Tracking
+from haicap.store.ingest.reader.left_out import DUPLICATE, REVIEW, reason_label
+from haicap.store.ingest.reports import ParsedItem, SessionReport
 
-__all__ = ["PlanLine", "SessionFacts", "SessionMatch", "ImportPlan", "KIND_LABELS", "normalised", "already_there"]
+__all__ = ["KIND_LABELS", "ImportPlan", "PlanLine", "SessionFacts", "SessionMatch", "already_there", "normalised"]
 
 KIND_LABELS = {kind: kind.title_vi for kind in Kind}
 """The Vietnamese name of each kind, as the lines show it."""
@@ -171,7 +171,8 @@ class ImportPlan:
             raise ValueError("a session needs at least one commune")
         lines = tuple(
             replace(line, communes=tuple(c for c in line.communes if c in session.communes) or session.communes)
-            if line.taken else line
+            if line.taken
+            else line
             for line in self.lines
         )
         return replace(self, session=session, lines=lines)
@@ -194,11 +195,7 @@ class ImportPlan:
     def report(self) -> SessionReport:
         """The session report of exactly the lines taken in, with their history entries."""
         facts = self.session
-        items = [
-            self._item(index, line)
-            for index, line in enumerate(self.lines)
-            if line.taken and not self.is_known(index)
-        ]
+        items = [self._item(index, line) for index, line in enumerate(self.lines) if line.taken and not self.is_known(index)]
         return SessionReport(
             source_name=self.source,
             date=facts.date,
@@ -244,8 +241,10 @@ class ImportPlan:
         officer changed in review or the text gave (owner, co-agencies, deadline)."""
         changed = []
         if read.kind is not line.kind:
-            changed.append(f"loại / kind: {KIND_LABELS[read.kind] if read.kind else 'bỏ ra / left out'} → "
-                           f"{KIND_LABELS[line.kind] if line.kind else ''}")
+            changed.append(
+                f"loại / kind: {KIND_LABELS[read.kind] if read.kind else 'bỏ ra / left out'} → "
+                f"{KIND_LABELS[line.kind] if line.kind else ''}"
+            )
         if read.text != line.text:
             changed.append("sửa nội dung / text edited")
         if set(read.communes) != set(line.communes) and read.taken:
@@ -257,10 +256,15 @@ class ImportPlan:
             origin += " (" + "; ".join(changed) + ")"
         entries = [("created", "", origin)]
         if line.kind in TRACKED:
-            for name, now, before in (("owner", line.owner, read.owner),
-                                      ("co_agencies", ", ".join(line.co_agencies), ", ".join(read.co_agencies)),
-                                      ("deadline", line.deadline.isoformat() if line.deadline else "",
-                                       read.deadline.isoformat() if read.deadline else "")):
+            for name, now, before in (
+                ("owner", line.owner, read.owner),
+                ("co_agencies", ", ".join(line.co_agencies), ", ".join(read.co_agencies)),
+                (
+                    "deadline",
+                    line.deadline.isoformat() if line.deadline else "",
+                    read.deadline.isoformat() if read.deadline else "",
+                ),
+            ):
                 if not now:
                     continue
                 how = "đọc từ văn bản / read from the text" if now == before else "đặt khi duyệt / set in review"
@@ -273,8 +277,9 @@ class ImportPlan:
         """The plan for the terminal: the session, every item in full, then every left-out
         sentence with its reason. Text is made visible (control characters shown)."""
         facts = self.session
-        how = {"structured": "YAML/JSON", "docx": "Word .docx", "pdf": "PDF", "doc": "Word .doc",
-               "text": "văn bản / text"}.get(self.format, self.format)
+        how = {"structured": "YAML/JSON", "docx": "Word .docx", "pdf": "PDF", "doc": "Word .doc", "text": "văn bản / text"}.get(
+            self.format, self.format
+        )
         if self.encoding:
             how += f", đọc theo / read as {self.encoding}"
         leader = str(facts.leader) if facts.leader.name else "không nêu tên / leader not named"
@@ -285,13 +290,20 @@ class ImportPlan:
             visible(f"  xã / communes: {', '.join(c.label for c in facts.communes)}"),
         ]
         if self.unknown_communes:
-            lines.append(visible(f"  ! không có trong {facts.province.full_name} / not in {facts.province.full_name}: "
-                                 f"{', '.join(self.unknown_communes)} (kiểm tra tỉnh / check the province)"))
+            lines.append(
+                visible(
+                    f"  ! không có trong {facts.province.full_name} / not in {facts.province.full_name}: "
+                    f"{', '.join(self.unknown_communes)} (kiểm tra tỉnh / check the province)"
+                )
+            )
         if self.match is not None:
             known = len(self.match.known & {i for i, line in enumerate(self.lines) if line.taken})
             new = len(self.items) - known
-            lines.append(visible(f"  cùng phiên / same session as {self.match.label}: "
-                                 f"{new} mục mới / new items, {known} đã có / already there"))
+            lines.append(
+                visible(
+                    f"  cùng phiên / same session as {self.match.label}: {new} mục mới / new items, {known} đã có / already there"
+                )
+            )
         lines.append(f"  nội dung / items ({len(self.items)}): {counts}")
         for index, line in enumerate(self.lines):
             if line.taken:
@@ -327,7 +339,6 @@ class ImportPlan:
         if len(self.session.communes) > 1 and set(communes) == set(self.session.communes):
             return f"cả {len(communes)} xã / all {len(communes)}"
         return ", ".join(c.label for c in communes)
-
 
 
 def _short(text: str, width: int = 60) -> str:

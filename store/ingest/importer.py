@@ -19,25 +19,34 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from haicap.store.domain.errors import ReportError
+from haicap.store.domain.models import Commune, Kind, Person, Province
+from haicap.store.domain.registry import Registry
+from haicap.store.domain.text import clean, fold
 from haicap.store.ingest.documents import Block, Document, read_document
 from haicap.store.ingest.documents.plain_text import text_blocks
-from haicap.store.domain.errors import ReportError
 from haicap.store.ingest.import_plan import ImportPlan, PlanLine, SessionFacts, SessionMatch, already_there
-from haicap.store.domain.models import Commune, Kind, Person, Province
 from haicap.store.ingest.reader import ExtractedItem, Extraction, extract_text
+from haicap.store.ingest.reader.dates import impossible_session_date
 from haicap.store.ingest.reader.extract import with_assignment
 from haicap.store.ingest.reader.left_out import HEADING, NO_KIND, LeftOut
-from haicap.store.ingest.reader.dates import impossible_session_date
 from haicap.store.ingest.reader.sentences import split_sentences
-from haicap.store.domain.registry import Registry
 from haicap.store.ingest.reports import SessionReport, parse_report
-from haicap.store.domain.text import clean, fold
 
 if TYPE_CHECKING:
     from haicap.store.db.database import Store
 
-__all__ = ["Overrides", "ImportPlan", "plan_import", "extraction_of", "parse_date", "split_front_matter",
-           "match_stored_session", "structured_plan", "read_as_import"]
+__all__ = [
+    "ImportPlan",
+    "Overrides",
+    "extraction_of",
+    "match_stored_session",
+    "parse_date",
+    "plan_import",
+    "read_as_import",
+    "split_front_matter",
+    "structured_plan",
+]
 
 _TITLE_LIMIT = 200
 """A title longer than this is cut (with …) when none is given: it is only a label."""
@@ -159,8 +168,9 @@ def _apply_sections(facts: Extraction, kinds: dict[str, Kind], headings: set[str
         if left.text in headings:
             left_out.append(replace(left, reason=HEADING))
         elif section is not None and left.reason == NO_KIND and _reads_as_content(left.text):
-            taken = ExtractedItem(section.value, clean(left.text), _named(left.text, names) or names, "heading",
-                                  position=left.position)
+            taken = ExtractedItem(
+                section.value, clean(left.text), _named(left.text, names) or names, "heading", position=left.position
+            )
             items.append(with_assignment(taken, facts.date))
         else:
             left_out.append(left)
@@ -228,12 +238,16 @@ def _override_communes(labels: tuple[str, ...], province: Province | None, regis
                 commune = candidates[0]
             elif candidates:
                 where = ", ".join(sorted(c.province.name for c in candidates))
-                raise ReportError(source, f"commune '{clean(label)}' exists in several provinces ({where}); give --province or its code")
+                raise ReportError(
+                    source, f"commune '{clean(label)}' exists in several provinces ({where}); give --province or its code"
+                )
         if commune is None:
             where = province.full_name if province else "any province"
             raise ReportError(source, f"commune '{clean(label)}' is not in the registry of {where}")
         if province is not None and commune.province != province:
-            raise ReportError(source, f"commune {commune.label} ({commune.code}) is in {commune.province.full_name}, not {province.full_name}")
+            raise ReportError(
+                source, f"commune {commune.label} ({commune.code}) is in {commune.province.full_name}, not {province.full_name}"
+            )
         if commune not in found:
             found.append(commune)
     return found
@@ -270,8 +284,9 @@ def _plan_from(facts: Extraction, reading: _Reading, doc: Document) -> ImportPla
         raise ReportError(source, "found no session date in the text; give --date YYYY-MM-DD")
     if not facts.communes:
         named = f" (it names {', '.join(facts.unknown_communes[:5])}, not of that province)" if facts.unknown_communes else ""
-        raise ReportError(source, f"found no commune of {facts.province.full_name} in the text{named}; "
-                                  "give --commune or --province")
+        raise ReportError(
+            source, f"found no commune of {facts.province.full_name} in the text{named}; give --commune or --province"
+        )
     by_name = {c.name: c for c in facts.communes}
     entries: list[tuple[int, int, PlanLine]] = []
     for order, item in enumerate(facts.items):
@@ -280,8 +295,7 @@ def _plan_from(facts: Extraction, reading: _Reading, doc: Document) -> ImportPla
         except ValueError:
             continue
         communes = tuple(by_name[n] for n in item.communes if n in by_name) or tuple(facts.communes)
-        line = PlanLine(item.text, kind, communes, item.owner or "", item.co_agencies, item.deadline,
-                        item.cue, "", item.unsure)
+        line = PlanLine(item.text, kind, communes, item.owner or "", item.co_agencies, item.deadline, item.cue, "", item.unsure)
         entries.append((item.position, order, line))
     for order, left in enumerate(facts.left_out, start=len(facts.items)):
         # Page furniture has no place among the sentences: it is listed last.
@@ -298,8 +312,7 @@ def _plan_from(facts: Extraction, reading: _Reading, doc: Document) -> ImportPla
         title=reading.title or Path(source).name,
         source=reading.source,
     )
-    return ImportPlan(source, doc.format, doc.encoding, session, lines,
-                      unknown_communes=tuple(facts.unknown_communes))
+    return ImportPlan(source, doc.format, doc.encoding, session, lines, unknown_communes=tuple(facts.unknown_communes))
 
 
 _NAME_AND_TITLE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<title>.+)\)$")
@@ -325,23 +338,31 @@ def _structured_plan(doc: Document, registry: Registry, overrides: Overrides) ->
     if overrides.communes:
         chosen = tuple(_override_communes(overrides.communes, report.province, registry, doc.source))
         changes["communes"] = chosen
-        changes["items"] = tuple(
-            replace(i, communes=tuple(c for c in i.communes if c in chosen) or chosen) for i in report.items
-        )
+        changes["items"] = tuple(replace(i, communes=tuple(c for c in i.communes if c in chosen) or chosen) for i in report.items)
     return structured_plan(replace(report, **changes), doc.format, doc.encoding)
 
 
 def structured_plan(report: SessionReport, format: str = "structured", encoding: str | None = None) -> ImportPlan:
     """The plan of a report that says itself what each item is (YAML/JSON): every item taken in."""
     session = SessionFacts(
-        date=report.date, province=report.province, leader=report.leader, communes=report.communes,
-        title=report.title, source=report.source, participants=report.participants,
+        date=report.date,
+        province=report.province,
+        leader=report.leader,
+        communes=report.communes,
+        title=report.title,
+        source=report.source,
+        participants=report.participants,
     )
     lines = tuple(
-        PlanLine(item.text, item.kind, item.communes,
-                 item.tracking.owner if item.tracking else "",
-                 item.tracking.co_agencies if item.tracking else (),
-                 item.tracking.deadline if item.tracking else None, "structured")
+        PlanLine(
+            item.text,
+            item.kind,
+            item.communes,
+            item.tracking.owner if item.tracking else "",
+            item.tracking.co_agencies if item.tracking else (),
+            item.tracking.deadline if item.tracking else None,
+            "structured",
+        )
         for item in report.items
     )
     return ImportPlan(report.source_name, format, encoding, session, lines)

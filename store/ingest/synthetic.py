@@ -25,13 +25,13 @@ from dataclasses import dataclass
 
 from haicap.store.domain.models import Commune, Kind, Person, Province
 from haicap.store.domain.registry import Registry
-from haicap.store.ingest.reports import ParsedItem, SessionReport
 from haicap.store.domain.tracking import RequestStatus, Tracking
+from haicap.store.ingest.reports import ParsedItem, SessionReport
 
 __all__ = [
-    "SYNTHETIC_TITLE_MARK",
-    "SYNTHETIC_SOURCE",
     "PRESETS",
+    "SYNTHETIC_SOURCE",
+    "SYNTHETIC_TITLE_MARK",
     "SynthOptions",
     "choose_communes",
     "generate",
@@ -72,9 +72,51 @@ PRESETS: dict[str, SynthOptions] = {
 # Written here, by hand, for this purpose: plausible wording of provincial reports, no
 # sentence copied from a real article.
 
-_SURNAMES = "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Trịnh Đinh Mai Cao".split()
-_MIDDLE = "Văn Thị Đức Minh Quang Thanh Hữu Ngọc Xuân Tuấn Hồng Thu Anh Kim Bảo".split()
-_GIVEN = "Hùng Dũng Sơn Hải Long Tuấn Hà Lan Hương Nam Bình Cường Thắng Phong Hiếu Trung Quân Khánh Thành Vinh".split()
+_SURNAMES = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Trịnh",
+    "Đinh",
+    "Mai",
+    "Cao",
+]
+_MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Quang", "Thanh", "Hữu", "Ngọc", "Xuân", "Tuấn", "Hồng", "Thu", "Anh", "Kim", "Bảo"]
+_GIVEN = [
+    "Hùng",
+    "Dũng",
+    "Sơn",
+    "Hải",
+    "Long",
+    "Tuấn",
+    "Hà",
+    "Lan",
+    "Hương",
+    "Nam",
+    "Bình",
+    "Cường",
+    "Thắng",
+    "Phong",
+    "Hiếu",
+    "Trung",
+    "Quân",
+    "Khánh",
+    "Thành",
+    "Vinh",
+]
 _TITLES = (
     "Bí thư Tỉnh ủy",
     "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh",
@@ -85,57 +127,112 @@ _TITLES = (
     "Chủ tịch Ủy ban MTTQ tỉnh",
 )
 AGENCIES = (
-    "Sở Tài chính", "Sở Nội vụ", "Sở Xây dựng", "Sở Nông nghiệp và Môi trường", "Sở Y tế",
-    "Sở Giáo dục và Đào tạo", "Sở Công Thương", "Sở Khoa học và Công nghệ", "Sở Tư pháp",
-    "Sở Văn hóa, Thể thao và Du lịch", "Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh", "Văn phòng UBND tỉnh",
-    "Ban Quản lý dự án đầu tư xây dựng tỉnh", "Sở Dân tộc và Tôn giáo", "Thanh tra tỉnh",
+    "Sở Tài chính",
+    "Sở Nội vụ",
+    "Sở Xây dựng",
+    "Sở Nông nghiệp và Môi trường",
+    "Sở Y tế",
+    "Sở Giáo dục và Đào tạo",
+    "Sở Công Thương",
+    "Sở Khoa học và Công nghệ",
+    "Sở Tư pháp",
+    "Sở Văn hóa, Thể thao và Du lịch",
+    "Công an tỉnh",
+    "Bộ Chỉ huy Quân sự tỉnh",
+    "Văn phòng UBND tỉnh",
+    "Ban Quản lý dự án đầu tư xây dựng tỉnh",
+    "Sở Dân tộc và Tôn giáo",
+    "Thanh tra tỉnh",
 )
 """Provincial agencies (names as in the 2025 reorganisation) that own requests and directives."""
 
 _FIELDS = (
-    "xây dựng nông thôn mới nâng cao", "chuyển đổi số trong giải quyết thủ tục hành chính",
-    "thu ngân sách trên địa bàn", "giải phóng mặt bằng các dự án trọng điểm", "xóa nhà tạm, nhà dột nát",
-    "chuyển đổi cơ cấu cây trồng, vật nuôi", "bảo đảm an ninh trật tự ở cơ sở", "phòng, chống thiên tai",
-    "cấp giấy chứng nhận quyền sử dụng đất", "phát triển du lịch cộng đồng", "chăm sóc sức khỏe ban đầu cho Nhân dân",
-    "sắp xếp, sử dụng trụ sở dôi dư sau sáp nhập", "vận hành Trung tâm Phục vụ hành chính công",
-    "giảm nghèo bền vững", "kiên cố hóa kênh mương nội đồng", "thu hút đầu tư vào cụm công nghiệp",
+    "xây dựng nông thôn mới nâng cao",
+    "chuyển đổi số trong giải quyết thủ tục hành chính",
+    "thu ngân sách trên địa bàn",
+    "giải phóng mặt bằng các dự án trọng điểm",
+    "xóa nhà tạm, nhà dột nát",
+    "chuyển đổi cơ cấu cây trồng, vật nuôi",
+    "bảo đảm an ninh trật tự ở cơ sở",
+    "phòng, chống thiên tai",
+    "cấp giấy chứng nhận quyền sử dụng đất",
+    "phát triển du lịch cộng đồng",
+    "chăm sóc sức khỏe ban đầu cho Nhân dân",
+    "sắp xếp, sử dụng trụ sở dôi dư sau sáp nhập",
+    "vận hành Trung tâm Phục vụ hành chính công",
+    "giảm nghèo bền vững",
+    "kiên cố hóa kênh mương nội đồng",
+    "thu hút đầu tư vào cụm công nghiệp",
 )
-_ACH_SUBJECTS = ("Xã", "Đảng bộ và chính quyền xã", "Ủy ban nhân dân xã", "Trung tâm Phục vụ hành chính công xã", "Các thôn, bản trên địa bàn")
-_ACH_VERBS = ("đã hoàn thành", "đã triển khai hiệu quả", "tập trung chỉ đạo thực hiện tốt", "đạt nhiều kết quả trong", "hoàn thành vượt kế hoạch về")
+_ACH_SUBJECTS = (
+    "Xã",
+    "Đảng bộ và chính quyền xã",
+    "Ủy ban nhân dân xã",
+    "Trung tâm Phục vụ hành chính công xã",
+    "Các thôn, bản trên địa bàn",
+)
+_ACH_VERBS = (
+    "đã hoàn thành",
+    "đã triển khai hiệu quả",
+    "tập trung chỉ đạo thực hiện tốt",
+    "đạt nhiều kết quả trong",
+    "hoàn thành vượt kế hoạch về",
+)
 _ACH_TAILS = (
-    "đạt {a}% kế hoạch năm", "thu ngân sách ước đạt {b} tỷ đồng, bằng {c}% dự toán",
-    "tỷ lệ hồ sơ giải quyết đúng hạn đạt {a}%", "đã có {d} hộ được hỗ trợ, vượt chỉ tiêu đề ra",
-    "góp phần nâng thu nhập bình quân đầu người lên {e} triệu đồng/năm", "được người dân đồng tình, hưởng ứng",
+    "đạt {a}% kế hoạch năm",
+    "thu ngân sách ước đạt {b} tỷ đồng, bằng {c}% dự toán",
+    "tỷ lệ hồ sơ giải quyết đúng hạn đạt {a}%",
+    "đã có {d} hộ được hỗ trợ, vượt chỉ tiêu đề ra",
+    "góp phần nâng thu nhập bình quân đầu người lên {e} triệu đồng/năm",
+    "được người dân đồng tình, hưởng ứng",
 )
 _DIF_OPENERS = ("Tuy nhiên,", "Bên cạnh đó,", "Hiện nay,", "Sau sáp nhập,", "")
 _DIF_PROBLEMS = (
-    "đội ngũ cán bộ chuyên môn về đất đai, xây dựng, tài chính còn thiếu", "hạ tầng giao thông nông thôn nhiều tuyến đã xuống cấp",
-    "trụ sở làm việc chật hẹp, trang thiết bị chưa đồng bộ", "nguồn lực đầu tư cho {f} còn hạn chế",
-    "tiến độ {f} còn chậm so với yêu cầu", "đường truyền, phần mềm dùng chung thường xuyên gián đoạn",
-    "một số hộ dân chưa đồng thuận với phương án bồi thường", "thiên tai, mưa lũ gây thiệt hại khoảng {b} tỷ đồng",
+    "đội ngũ cán bộ chuyên môn về đất đai, xây dựng, tài chính còn thiếu",
+    "hạ tầng giao thông nông thôn nhiều tuyến đã xuống cấp",
+    "trụ sở làm việc chật hẹp, trang thiết bị chưa đồng bộ",
+    "nguồn lực đầu tư cho {f} còn hạn chế",
+    "tiến độ {f} còn chậm so với yêu cầu",
+    "đường truyền, phần mềm dùng chung thường xuyên gián đoạn",
+    "một số hộ dân chưa đồng thuận với phương án bồi thường",
+    "thiên tai, mưa lũ gây thiệt hại khoảng {b} tỷ đồng",
 )
 _DIF_TAILS = (
-    "ảnh hưởng đến việc giải quyết thủ tục hành chính cho người dân", "làm chậm tiến độ thực hiện các chỉ tiêu năm {y}",
-    "gây khó khăn cho công tác quản lý nhà nước trên địa bàn", "chưa đáp ứng yêu cầu nhiệm vụ trong tình hình mới",
+    "ảnh hưởng đến việc giải quyết thủ tục hành chính cho người dân",
+    "làm chậm tiến độ thực hiện các chỉ tiêu năm {y}",
+    "gây khó khăn cho công tác quản lý nhà nước trên địa bàn",
+    "chưa đáp ứng yêu cầu nhiệm vụ trong tình hình mới",
 )
 _REQ_OPENERS = ("Xã kiến nghị", "Xã đề nghị", "Địa phương đề xuất", "Các xã kiến nghị")
 _REQ_ASKS = (
-    "hỗ trợ kinh phí {b} tỷ đồng để", "sớm thẩm định, phê duyệt chủ trương đầu tư để", "bổ sung biên chế, hướng dẫn nghiệp vụ để",
-    "quan tâm bố trí vốn để", "có văn bản hướng dẫn cụ thể để", "điều chỉnh quy hoạch sử dụng đất để",
+    "hỗ trợ kinh phí {b} tỷ đồng để",
+    "sớm thẩm định, phê duyệt chủ trương đầu tư để",
+    "bổ sung biên chế, hướng dẫn nghiệp vụ để",
+    "quan tâm bố trí vốn để",
+    "có văn bản hướng dẫn cụ thể để",
+    "điều chỉnh quy hoạch sử dụng đất để",
 )
 _REQ_TAILS = (
-    "phục vụ nhu cầu đi lại, sản xuất của Nhân dân", "bảo đảm hoàn thành trong năm {y}",
-    "tạo điều kiện cho xã hoàn thành các chỉ tiêu được giao", "giải quyết dứt điểm kiến nghị kéo dài của cử tri",
+    "phục vụ nhu cầu đi lại, sản xuất của Nhân dân",
+    "bảo đảm hoàn thành trong năm {y}",
+    "tạo điều kiện cho xã hoàn thành các chỉ tiêu được giao",
+    "giải quyết dứt điểm kiến nghị kéo dài của cử tri",
 )
 _DIR_OPENERS = ("Đồng chí yêu cầu xã", "Đề nghị các xã", "Yêu cầu cấp ủy, chính quyền xã", "Đồng chí đề nghị xã")
 _DIR_TASKS = (
-    "tập trung lãnh đạo, chỉ đạo hoàn thành {f}", "khẩn trương rà soát, báo cáo kết quả {f}",
-    "nâng cao chất lượng {f}", "chủ động phối hợp với các sở, ngành tháo gỡ vướng mắc về {f}",
-    "tăng cường kiểm tra, giám sát việc {f}", "xây dựng kế hoạch cụ thể thực hiện {f}",
+    "tập trung lãnh đạo, chỉ đạo hoàn thành {f}",
+    "khẩn trương rà soát, báo cáo kết quả {f}",
+    "nâng cao chất lượng {f}",
+    "chủ động phối hợp với các sở, ngành tháo gỡ vướng mắc về {f}",
+    "tăng cường kiểm tra, giám sát việc {f}",
+    "xây dựng kế hoạch cụ thể thực hiện {f}",
 )
 _DIR_TAILS = (
-    "bảo đảm hoàn thành trước ngày {day}", "phấn đấu hoàn thành các chỉ tiêu năm {y}", "báo cáo kết quả về UBND tỉnh",
-    "không để người dân phải đi lại nhiều lần", "gắn trách nhiệm của người đứng đầu",
+    "bảo đảm hoàn thành trước ngày {day}",
+    "phấn đấu hoàn thành các chỉ tiêu năm {y}",
+    "báo cáo kết quả về UBND tỉnh",
+    "không để người dân phải đi lại nhiều lần",
+    "gắn trách nhiệm của người đứng đầu",
 )
 _KIND_WEIGHTS = {Kind.ACHIEVEMENT: 34, Kind.DIFFICULTY: 24, Kind.REQUEST: 20, Kind.DIRECTIVE: 22}
 """Roughly how working-session articles divide their content."""
@@ -143,8 +240,14 @@ _KIND_WEIGHTS = {Kind.ACHIEVEMENT: 34, Kind.DIFFICULTY: 24, Kind.REQUEST: 20, Ki
 
 def _fill(rng: random.Random, pattern: str, day: dt.date) -> str:
     return pattern.format(
-        a=rng.randint(80, 130), b=rng.randint(2, 95), c=rng.randint(70, 160), d=rng.randint(12, 480),
-        e=rng.randint(38, 95), f=rng.choice(_FIELDS), y=day.year, day=(day + dt.timedelta(days=rng.randint(20, 150))).strftime("%d/%m/%Y"),
+        a=rng.randint(80, 130),
+        b=rng.randint(2, 95),
+        c=rng.randint(70, 160),
+        d=rng.randint(12, 480),
+        e=rng.randint(38, 95),
+        f=rng.choice(_FIELDS),
+        y=day.year,
+        day=(day + dt.timedelta(days=rng.randint(20, 150))).strftime("%d/%m/%Y"),
     )
 
 
@@ -234,8 +337,15 @@ def _groups(rng: random.Random, communes: list[Commune], rounds: int) -> list[tu
     return groups
 
 
-def _report(rng: random.Random, number: int, province: Province, communes: tuple[Commune, ...],
-            leaders: list[Person], options: SynthOptions, today: dt.date) -> SessionReport:
+def _report(
+    rng: random.Random,
+    number: int,
+    province: Province,
+    communes: tuple[Commune, ...],
+    leaders: list[Person],
+    options: SynthOptions,
+    today: dt.date,
+) -> SessionReport:
     day = today - dt.timedelta(days=rng.randrange(SPAN_DAYS))
     leader = rng.choice(leaders)
     participants = tuple(p for p in rng.sample(leaders, rng.randint(0, 2)) if p != leader)
@@ -283,8 +393,6 @@ def generate(registry: Registry, options: SynthOptions, today: dt.date) -> Itera
 def is_synthetic_title(title: str) -> bool:
     """Whether a session title is one this module wrote."""
     return title.startswith(SYNTHETIC_TITLE_MARK)
-
-
 
 
 def report_as_article(report: SessionReport) -> str:

@@ -16,7 +16,7 @@ from haicap.store.domain.models import Commune, Item, Kind, Province
 if TYPE_CHECKING:
     from haicap.store.db.database import Store
 
-__all__ = ["CommuneOverview", "ProvinceTotals", "LateItem", "province_overview", "late_items"]
+__all__ = ["CommuneOverview", "LateItem", "ProvinceTotals", "late_items", "province_overview"]
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class ProvinceTotals:
     """Keys: "total", "done_on_time", "done_late", "open_on_time", "open_overdue"."""
 
     def describe(self) -> str:
-        """"Kiến nghị: 12 — đã trả lời 5; đang giải quyết 7, quá hạn 2 · Chỉ đạo: 42 — hoàn thành
+        """ "Kiến nghị: 12 — đã trả lời 5; đang giải quyết 7, quá hạn 2 · Chỉ đạo: 42 — hoàn thành
         đúng hạn 30, quá hạn 3; đang thực hiện trong hạn 7, quá hạn 2"."""
         r, d = self.requests, self.directives
         requests = f"Kiến nghị: {r['total']} — đã trả lời {r['answered']}; đang giải quyết {r['open']}, quá hạn {r['overdue']}"

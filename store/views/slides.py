@@ -14,9 +14,10 @@ the room would otherwise see the same directives three times.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from haicap.store.domain.followup import DeadlineRules, follow_up
 from haicap.store.domain.models import Commune, CommuneReport, Item, Kind, Session
@@ -25,20 +26,20 @@ if TYPE_CHECKING:
     from haicap.store.db.database import Store
 
 __all__ = [
-    "SlideKind",
+    "DATE_FORMAT",
+    "Deck",
     "Entry",
     "Part",
-    "TitleFacts",
     "Slide",
-    "Deck",
-    "session_deck",
+    "SlideKind",
+    "TitleFacts",
     "commune_deck",
-    "deck_of_session",
     "deck_of_commune",
-    "items_of_session",
-    "first_slide_of",
+    "deck_of_session",
     "find_again",
-    "DATE_FORMAT",
+    "first_slide_of",
+    "items_of_session",
+    "session_deck",
 ]
 
 DATE_FORMAT = "%d/%m/%Y"
@@ -223,9 +224,7 @@ def _item_parts(
     for codes in ordered:
         where = _where(codes, communes, everyone)
         for kind in Kind:
-            entries = tuple(
-                Entry(item.id, item.text, detail(item), overdue(item)) for item in groups[codes] if item.kind is kind
-            )
+            entries = tuple(Entry(item.id, item.text, detail(item), overdue(item)) for item in groups[codes] if item.kind is kind)
             if entries:
                 key = f"items:{','.join(codes)}:{kind.value}"
                 parts.append(Part(key, kind, kind.title_vi, kind.title_en, where, codes, entries))
@@ -270,7 +269,12 @@ def session_deck(
         lines.append("Cùng dự: " + ", ".join(person.name for person in session.participants))
     lines.append(f"{session.date.strftime(DATE_FORMAT)} · {session.province.full_name}")
     lines.append(" · ".join(c.label for c in communes))
-    title = TitleFacts("Phiên làm việc / Working session", session.title or session.province.full_name, tuple(l for l in lines if l), _counts(mine))
+    title = TitleFacts(
+        "Phiên làm việc / Working session",
+        session.title or session.province.full_name,
+        tuple(l for l in lines if l),
+        _counts(mine),
+    )
     context = " · ".join(p for p in (session.date.strftime(DATE_FORMAT), leader.name) if p)
     parts = _item_parts(mine, communes, lambda item: "", _marker(today, rules))
     codes = tuple(c.code for c in communes)
@@ -287,7 +291,9 @@ def commune_deck(report: CommuneReport, today: dt.date, rules: DeadlineRules | N
     lines = [commune.province.full_name]
     if sessions:
         newest = sessions[0]
-        lines.append(f"{len(sessions)} phiên làm việc / sessions, mới nhất {newest.date.strftime(DATE_FORMAT)} · {newest.leader.name}")
+        lines.append(
+            f"{len(sessions)} phiên làm việc / sessions, mới nhất {newest.date.strftime(DATE_FORMAT)} · {newest.leader.name}"
+        )
     title = TitleFacts("Xã / Commune", commune.label, tuple(lines), _counts(mine))
     several = len(sessions) > 1
 
@@ -321,7 +327,11 @@ def _unique(items: Iterable[Item]) -> list[Item]:
 def items_of_session(report_of: Callable[[Commune], CommuneReport], communes: Sequence[Commune], session: Session) -> list[Item]:
     """The live items of `session`, collected from its communes' reports, in report order."""
     found = _unique(
-        item for commune in communes for kind in Kind for item in report_of(commune).of_kind(kind) if item.session.id == session.id
+        item
+        for commune in communes
+        for kind in Kind
+        for item in report_of(commune).of_kind(kind)
+        if item.session.id == session.id
     )
     return sorted(found, key=lambda item: _order(item.id))
 
@@ -344,4 +354,3 @@ def deck_of_session(store: Store, session: Session, today: dt.date) -> Deck:
 def deck_of_commune(store: Store, commune: Commune, today: dt.date) -> Deck:
     """The presentation of `commune` over all its sessions."""
     return commune_deck(store.report(commune), today, store.deadline_rules)
-

@@ -2,8 +2,8 @@
 
 import datetime as dt
 
-from haicap.store.ingest.reader import extract_text
 from haicap.store.domain.registry import load_registry
+from haicap.store.ingest.reader import extract_text
 
 INTRO = "Sáng 4/3, đồng chí Lò Văn Minh, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Lạng Sơn đã làm việc với xã Bình Gia."
 CONCLUSION = "Phát biểu kết luận buổi làm việc, Chủ tịch UBND tỉnh Lò Văn Minh ghi nhận những cố gắng của xã."

@@ -27,7 +27,8 @@ OWNERS = [
     # giao X chủ trì, phối hợp với Y và Z
     (
         "Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ và UBND xã Tân Lập rà soát nhu cầu biên chế.",
-        "Sở Tài chính", ("Sở Nội vụ", "UBND xã Tân Lập"),
+        "Sở Tài chính",
+        ("Sở Nội vụ", "UBND xã Tân Lập"),
     ),
     # giao X + a verb of doing
     ("Đồng chí giao Sở Xây dựng hướng dẫn xã hoàn thiện hồ sơ quy hoạch chung.", "Sở Xây dựng", ()),
@@ -38,41 +39,48 @@ OWNERS = [
     # X chủ trì at the start of the sentence; a group after "phối hợp với" is kept, without "các"
     (
         "Sở Y tế chủ trì, phối hợp với các đơn vị liên quan bố trí thêm bác sĩ cho trạm y tế.",
-        "Sở Y tế", ("đơn vị liên quan",),
+        "Sở Y tế",
+        ("đơn vị liên quan",),
     ),
     # (X chủ trì)
     ("Nâng cấp tuyến đường vào khu sản xuất tập trung (Sở Tài chính chủ trì).", "Sở Tài chính", ()),
     # minutes table: chủ trì: X; phối hợp: Y, Z — a comma inside a name
     (
         "Chủ trì: Sở Văn hóa, Thể thao và Du lịch; phối hợp: Sở Giáo dục và Đào tạo, Sở Tài chính.",
-        "Sở Văn hóa, Thể thao và Du lịch", ("Sở Giáo dục và Đào tạo", "Sở Tài chính"),
+        "Sở Văn hóa, Thể thao và Du lịch",
+        ("Sở Giáo dục và Đào tạo", "Sở Tài chính"),
     ),
     ("Cơ quan chủ trì: Sở Nội vụ. Cơ quan phối hợp: UBND các xã, phường.", "Sở Nội vụ", ("UBND các xã, phường",)),
     ("Sở Tài chính (chủ trì), Sở Xây dựng (phối hợp) tham mưu phương án bố trí vốn.", "Sở Tài chính", ("Sở Xây dựng",)),
     # two bodies named together: the first is in charge, the other co-operates
     (
         "Sở Văn hóa, Thể thao và Du lịch và Sở Khoa học và Công nghệ hỗ trợ xã xây dựng thư viện số.",
-        "Sở Văn hóa, Thể thao và Du lịch", ("Sở Khoa học và Công nghệ",),
+        "Sở Văn hóa, Thể thao và Du lịch",
+        ("Sở Khoa học và Công nghệ",),
     ),
     (
         "Yêu cầu Bộ Chỉ huy Quân sự tỉnh và Ban Quản lý dự án đầu tư xây dựng tỉnh khảo sát vị trí thao trường.",
-        "Bộ Chỉ huy Quân sự tỉnh", ("Ban Quản lý dự án đầu tư xây dựng tỉnh",),
+        "Bộ Chỉ huy Quân sự tỉnh",
+        ("Ban Quản lý dự án đầu tư xây dựng tỉnh",),
     ),
     # one "Sở" for a list of departments
     (
         "Giao các Sở: Tài chính, Xây dựng, Nông nghiệp và Môi trường rà soát, báo cáo đề xuất.",
-        "Sở Tài chính", ("Sở Xây dựng", "Sở Nông nghiệp và Môi trường"),
+        "Sở Tài chính",
+        ("Sở Xây dựng", "Sở Nông nghiệp và Môi trường"),
     ),
     ("Giao Sở Tài chính, Xây dựng hướng dẫn xã lập hồ sơ dự án.", "Sở Tài chính", ("Sở Xây dựng",)),
     # bodies named with their place
     (
         "Giao Kho bạc Nhà nước khu vực XIII phối hợp với Thuế tỉnh và Bảo hiểm xã hội tỉnh đôn đốc thu nộp.",
-        "Kho bạc Nhà nước khu vực XIII", ("Thuế tỉnh", "Bảo hiểm xã hội tỉnh"),
+        "Kho bạc Nhà nước khu vực XIII",
+        ("Thuế tỉnh", "Bảo hiểm xã hội tỉnh"),
     ),
     ("Yêu cầu Công ty Điện lực Khánh Hòa khẩn trương khắc phục sự cố lưới điện.", "Công ty Điện lực Khánh Hòa", ()),
     (
         "Giao Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Ủy ban MTTQ Việt Nam tỉnh hướng dẫn công tác nhân sự.",
-        "Ban Tổ chức Tỉnh ủy", ("Ủy ban MTTQ Việt Nam tỉnh",),
+        "Ban Tổ chức Tỉnh ủy",
+        ("Ủy ban MTTQ Việt Nam tỉnh",),
     ),
     ("Đồng thời, Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện.", "Văn phòng UBND tỉnh", ()),
     ("Thanh tra tỉnh kiểm tra việc quản lý đất công tại xã.", "Thanh tra tỉnh", ()),
@@ -80,7 +88,8 @@ OWNERS = [
     ("Giao Sở Y tế TP. Cần Thơ và Sở Xây dựng tỉnh Khánh Hòa phối hợp.", "Sở Y tế TP. Cần Thơ", ("Sở Xây dựng tỉnh Khánh Hòa",)),
     (
         "Giao Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh đẩy nhanh tiến độ.",
-        "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh", (),
+        "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh",
+        (),
     ),
     ("Yêu cầu Trung tâm Y tế khu vực Hải Lăng tăng cường phòng chống sốt xuất huyết.", "Trung tâm Y tế khu vực Hải Lăng", ()),
     # a title after the asking verb is skipped: the body is the owner
@@ -91,7 +100,8 @@ OWNERS = [
     # a directive to the commune names a provincial body as one of the doers
     (
         "Yêu cầu các xã và Công an tỉnh phối hợp xử lý dứt điểm tình trạng khai thác cát trái phép.",
-        "Công an tỉnh", ("xã",),
+        "Công an tỉnh",
+        ("xã",),
     ),
     # a request that names the provincial People's Committee
     ("Xã kiến nghị UBND tỉnh quan tâm bố trí vốn xây dựng trường mầm non.", "UBND tỉnh", ()),
@@ -122,8 +132,11 @@ NO_OWNER = [
     ("Đảng ủy, UBND xã cần chủ động rà soát danh sách hộ nghèo.", "directive", ()),
     ("Cấp ủy, chính quyền xã cần quan tâm chăm lo đời sống người dân vùng lũ.", "directive", ()),
     ("Yêu cầu Đảng ủy xã Tân Lập lãnh đạo thực hiện tốt công tác tuyển quân.", "directive", ()),
-    ("Yêu cầu xã phối hợp chặt chẽ với Sở Nông nghiệp và Môi trường, Sở Xây dựng trong quản lý đất đai.", "directive",
-     ("Sở Nông nghiệp và Môi trường", "Sở Xây dựng")),
+    (
+        "Yêu cầu xã phối hợp chặt chẽ với Sở Nông nghiệp và Môi trường, Sở Xây dựng trong quản lý đất đai.",
+        "directive",
+        ("Sở Nông nghiệp và Môi trường", "Sở Xây dựng"),
+    ),
     ("Giao UBND xã Tân Lập chủ trì, phối hợp với Sở Y tế triển khai tiêm chủng.", "directive", ("Sở Y tế",)),
     # the chair of the meeting, a speaker's office, an asking body
     ("Chủ tịch UBND tỉnh chủ trì buổi làm việc với lãnh đạo xã.", "directive", ()),
@@ -183,7 +196,9 @@ DEADLINES = [
     # a reference first, the deadline after it
     (
         "Theo Kế hoạch số 12 ngày 3/10/2025, xã hoàn thành trước ngày 28/2/2026.",
-        NOV, dt.date(2026, 2, 28), "trước ngày 28/2/2026",
+        NOV,
+        dt.date(2026, 2, 28),
+        "trước ngày 28/2/2026",
     ),
     # an impossible date is skipped, a later real one is read
     ("Hoàn thành trước ngày 31/2/2026, chậm nhất 15/3/2026.", NOV, dt.date(2026, 3, 15), "chậm nhất 15/3/2026"),
@@ -236,10 +251,33 @@ def test_a_29_february_without_year_only_in_a_leap_year():
 # ----------------------------------------------------------------------------- robustness
 
 
-ODD = ["", " ", "\x00\x01\x02", "🙂" * 50, "(" * 1000, "chủ trì", "phối hợp với", "Sở", "các", "trước ngày",
-       "quý V/2026", "tháng 13/2026", "ngày 0/0/0000", "trong năm 0000", "trước ngày 1/1/9999 9999",
-       "Giao Sở", "giao các Sở:", "Sở Tài chính,", "UBND", "(Sở Y tế chủ trì", "\u0301\u0300",
-       "trong tháng 2", "trước 30/6", "trong quý I", "6 tháng đầu năm phải hoàn thành"]
+ODD = [
+    "",
+    " ",
+    "\x00\x01\x02",
+    "🙂" * 50,
+    "(" * 1000,
+    "chủ trì",
+    "phối hợp với",
+    "Sở",
+    "các",
+    "trước ngày",
+    "quý V/2026",
+    "tháng 13/2026",
+    "ngày 0/0/0000",
+    "trong năm 0000",
+    "trước ngày 1/1/9999 9999",
+    "Giao Sở",
+    "giao các Sở:",
+    "Sở Tài chính,",
+    "UBND",
+    "(Sở Y tế chủ trì",
+    "\u0301\u0300",
+    "trong tháng 2",
+    "trước 30/6",
+    "trong quý I",
+    "6 tháng đầu năm phải hoàn thành",
+]
 
 
 @pytest.mark.parametrize("text", ODD)
@@ -251,9 +289,51 @@ def test_odd_input_never_raises(text):
 
 def test_random_text_never_raises():
     rng = random.Random(7)
-    pieces = ["Sở", "Tài", "chính", "chủ", "trì", ",", "phối", "hợp", "với", "và", "UBND", "xã", "tỉnh", "trước",
-              "ngày", "15/3", "/2026", "quý", "II", "tháng", "năm", "nay", "(", ")", ":", "các", "Giao", "đề", "nghị",
-              "31/2", "đến", "hết", "Ban", "Quản", "lý", "khu", "vực", "XIII", "TP", ".", "HCM", "Chủ", "tịch"]
+    pieces = [
+        "Sở",
+        "Tài",
+        "chính",
+        "chủ",
+        "trì",
+        ",",
+        "phối",
+        "hợp",
+        "với",
+        "và",
+        "UBND",
+        "xã",
+        "tỉnh",
+        "trước",
+        "ngày",
+        "15/3",
+        "/2026",
+        "quý",
+        "II",
+        "tháng",
+        "năm",
+        "nay",
+        "(",
+        ")",
+        ":",
+        "các",
+        "Giao",
+        "đề",
+        "nghị",
+        "31/2",
+        "đến",
+        "hết",
+        "Ban",
+        "Quản",
+        "lý",
+        "khu",
+        "vực",
+        "XIII",
+        "TP",
+        ".",
+        "HCM",
+        "Chủ",
+        "tịch",
+    ]
     for _ in range(300):
         text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
         assert isinstance(read_assignment(text, "directive", NOV), Assignment)

@@ -34,8 +34,7 @@ def test_giao_thong_is_not_an_order():
 
 # --- one sentence, several kinds --------------------------------------------------------
 def test_mixed_sentence_is_split_into_clauses():
-    s = ("Lãnh đạo xã cho biết trạm y tế đã hoạt động ổn định, song vẫn còn thiếu bác sĩ "
-         "và mong tỉnh quan tâm bổ sung nhân lực.")
+    s = "Lãnh đạo xã cho biết trạm y tế đã hoạt động ổn định, song vẫn còn thiếu bác sĩ và mong tỉnh quan tâm bổ sung nhân lực."
     found = items(INTRO, s)
     assert [k for k, _ in found[-3:]] == ["achievement", "difficulty", "request"]
     assert found[-2][1] == "vẫn còn thiếu bác sĩ"  # no leading "song": each item reads on its own
@@ -184,8 +183,10 @@ def test_photo_credit_marks_only_the_sentence_it_credits():
 
 
 def test_bare_dong_chi_is_whoever_is_speaking():
-    paragraph = ("Đồng chí Vũ Minh Tâm, Bí thư Đảng ủy xã Bình Gia báo cáo kết quả công tác năm 2025. "
-                 "Đồng chí cũng kiến nghị tỉnh sớm phê duyệt đề án chợ.")
+    paragraph = (
+        "Đồng chí Vũ Minh Tâm, Bí thư Đảng ủy xã Bình Gia báo cáo kết quả công tác năm 2025. "
+        "Đồng chí cũng kiến nghị tỉnh sớm phê duyệt đề án chợ."
+    )
     assert items(INTRO, paragraph)[-1][0] == "request"
     assert kind_of("Đồng chí cũng đề nghị các sở sớm phê duyệt đề án chợ.", INTRO, CONCLUSION) == "directive"
 

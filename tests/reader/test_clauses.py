@@ -45,5 +45,7 @@ def test_consequence_cuts_before_an_instruction():
 
 def test_contrast_cuts_with_tuy_nhien_and_nhung():
     assert _texts("Thu ngân sách đạt 70% dự toán, tuy nhiên nguồn thu từ đất còn thấp.") == [
-        "Thu ngân sách đạt 70% dự toán", "tuy nhiên nguồn thu từ đất còn thấp."]
+        "Thu ngân sách đạt 70% dự toán",
+        "tuy nhiên nguồn thu từ đất còn thấp.",
+    ]
     assert len(_texts("Giải phóng mặt bằng cơ bản hoàn thành, nhưng một số hộ chưa nhận tiền.")) == 2

@@ -24,16 +24,26 @@ def _write(tmp_path, key, body=BODY, name="01_test"):
 
 
 def _key(**lists):
-    base = {"date": "2026-03-04", "communes": ["Bình Gia"], "achievements": [], "difficulties": [], "requests": [], "directives": [],
-            "ambiguous": []}
+    base = {
+        "date": "2026-03-04",
+        "communes": ["Bình Gia"],
+        "achievements": [],
+        "difficulties": [],
+        "requests": [],
+        "directives": [],
+        "ambiguous": [],
+    }
     base.update(lists)
     return base
 
 
 def test_perfect_article(tmp_path, registry):
-    key = _key(achievements=["Xã đã giải quyết 980 hồ sơ"], requests=["xã đề nghị tỉnh hỗ trợ kinh phí"],
-               directives=["yêu cầu xã tập trung thu ngân sách"],
-               ambiguous=[{"fragment": "Xã có nhiều tiềm năng phát triển du lịch", "note": "potential"}])
+    key = _key(
+        achievements=["Xã đã giải quyết 980 hồ sơ"],
+        requests=["xã đề nghị tỉnh hỗ trợ kinh phí"],
+        directives=["yêu cầu xã tập trung thu ngân sách"],
+        ambiguous=[{"fragment": "Xã có nhiều tiềm năng phát triển du lịch", "note": "potential"}],
+    )
     report = evaluate_dir(_write(tmp_path, key), registry)
     assert report.kinds["achievement"].found == 1
     assert report.kinds["request"].correct == 1 and report.kinds["directive"].correct == 1
@@ -45,8 +55,9 @@ def test_perfect_article(tmp_path, registry):
 
 def test_wrong_and_ignored_items(tmp_path, registry):
     # The key calls the potential sentence ambiguous: the reader's item on it is ignored.
-    key = _key(achievements=["Xã đã giải quyết 980 hồ sơ"],
-               ambiguous=[{"fragment": "đã đón 3.000 lượt khách", "note": "statistic"}])
+    key = _key(
+        achievements=["Xã đã giải quyết 980 hồ sơ"], ambiguous=[{"fragment": "đã đón 3.000 lượt khách", "note": "statistic"}]
+    )
     report = evaluate_dir(_write(tmp_path, key), registry)
     ach = report.kinds["achievement"]
     assert ach.correct == 1 and ach.wrong == 0

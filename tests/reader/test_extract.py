@@ -5,9 +5,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from haicap.store.ingest.reader import ExtractedItem, Extraction, extract_text
 from haicap.store.domain.registry import load_registry
 from haicap.store.domain.text import clean
+from haicap.store.ingest.reader import ExtractedItem, Extraction, extract_text
 
 ARTICLE = """Bí thư Tỉnh ủy làm việc với các xã Nghĩa Hành và phường Nghĩa Lộ
 
@@ -123,8 +123,17 @@ def test_special_zone_article():
     assert ex.leader == "Nguyễn Văn Được (Bí thư Thành ủy TP.HCM)"
     # The headline carries the leader's words: "… cần phát triển du lịch xanh" is a directive.
     assert [i.kind for i in ex.items] == [
-        "directive", "achievement", "achievement", "difficulty", "request", "request",
-        "achievement", "directive", "directive", "directive", "directive",
+        "directive",
+        "achievement",
+        "achievement",
+        "difficulty",
+        "request",
+        "request",
+        "achievement",
+        "directive",
+        "directive",
+        "directive",
+        "directive",
     ]
     assert ex.items[8].text.startswith("Rà soát quy hoạch")  # the bullet is not part of the item
     assert ex.items[3].text.endswith("do phải vận chuyển từ đất liền.")  # cue-less clause joins its neighbour

@@ -7,16 +7,16 @@ give the expected kinds, and each item must be whole clauses of the sentence cop
 
 import pytest
 
+from haicap.store.domain.text import clean
 from haicap.store.ingest.reader.clauses import split_clauses
 from haicap.store.ingest.reader.extract import LEADING_CONJUNCTION, LIST_LABEL
-from haicap.store.domain.text import clean
 
 from .helpers import items
 
-OPENING = ("Sáng 12/5, đồng chí Trần Quốc Hùng, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Nghệ An "
-           "đã làm việc với xã Hưng Nguyên.")
-REPORT = ("Báo cáo tại buổi làm việc, ông Phan Văn Lâm, Bí thư Đảng ủy xã Hưng Nguyên cho biết, "
-          "4 tháng đầu năm xã đạt nhiều kết quả.")
+OPENING = "Sáng 12/5, đồng chí Trần Quốc Hùng, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Nghệ An đã làm việc với xã Hưng Nguyên."
+REPORT = (
+    "Báo cáo tại buổi làm việc, ông Phan Văn Lâm, Bí thư Đảng ủy xã Hưng Nguyên cho biết, 4 tháng đầu năm xã đạt nhiều kết quả."
+)
 SPEECH = "Phát biểu kết luận buổi làm việc, đồng chí Trần Quốc Hùng ghi nhận nỗ lực của xã."
 CONTEXT = {"opening": [OPENING], "report": [OPENING, REPORT], "speech": [OPENING, SPEECH]}
 A, D, R, I = "achievement", "difficulty", "request", "directive"
@@ -27,11 +27,7 @@ def _whole_clauses(sentence: str) -> set[str]:
     for a list label ("2. ") and a conjunction at the start of a clause that does not open the
     sentence ("nhưng …")."""
     clauses = split_clauses(sentence)
-    runs = {
-        sentence[first.start : last.end].strip(" ,;-–•*+")
-        for i, first in enumerate(clauses)
-        for last in clauses[i:]
-    }
+    runs = {sentence[first.start : last.end].strip(" ,;-–•*+") for i, first in enumerate(clauses) for last in clauses[i:]}
     runs |= {LIST_LABEL.sub("", run) for run in runs}
     return runs | {LEADING_CONJUNCTION.sub("", run) for run in runs if not sentence.startswith(run)}
 
@@ -74,12 +70,20 @@ ASKING = [
 
 # 2. One sentence, several kinds, cut at the turn.
 MIXED = [
-    ("report", "Lãnh đạo xã cho biết, Trung tâm phục vụ hành chính công đã vận hành ổn định, song vẫn còn khó khăn "
-               "về hạ tầng công nghệ thông tin và mong tỉnh quan tâm đầu tư thiết bị.", [A, D, R]),
+    (
+        "report",
+        "Lãnh đạo xã cho biết, Trung tâm phục vụ hành chính công đã vận hành ổn định, song vẫn còn khó khăn "
+        "về hạ tầng công nghệ thông tin và mong tỉnh quan tâm đầu tư thiết bị.",
+        [A, D, R],
+    ),
     ("report", "Thu ngân sách đạt 70% dự toán, tuy nhiên nguồn thu từ đất còn thấp.", [A, D]),
     ("report", "Công tác giải phóng mặt bằng cơ bản hoàn thành, nhưng một số hộ dân chưa nhận tiền bồi thường.", [A, D]),
-    ("report", "Xã đã huy động hơn 5 tỷ đồng làm đường giao thông nông thôn; bên cạnh đó, một số tuyến kênh mương "
-               "nội đồng bị xuống cấp nghiêm trọng.", [A, D]),
+    (
+        "report",
+        "Xã đã huy động hơn 5 tỷ đồng làm đường giao thông nông thôn; bên cạnh đó, một số tuyến kênh mương "
+        "nội đồng bị xuống cấp nghiêm trọng.",
+        [A, D],
+    ),
     ("report", "Đời sống nhân dân từng bước được cải thiện, song tỷ lệ hộ nghèo vẫn còn cao.", [A, D]),
     ("speech", "Đồng chí ghi nhận kết quả xã đạt được và yêu cầu xã tiếp tục phát huy.", [A, I]),
 ]
@@ -158,10 +162,9 @@ SPEECH_TURN = [
 
 # 6. Quoted speech: the speaker named after the quote decides.
 QUOTES = [
-    ("speech", "\"Chúng tôi kiến nghị tỉnh sớm bố trí vốn cho tuyến đường này\", ông Phan Văn Lâm, "
-               "Bí thư Đảng ủy xã nói.", [R]),
-    ("report", "\"Xã phải làm quyết liệt hơn nữa, không thể để người dân chờ đợi\", ông Trần Quốc Hùng nói.", [I]),
-    ("report", "\"Xã phải làm quyết liệt hơn nữa, không thể để người dân chờ đợi\", Chủ tịch UBND tỉnh nói.", [I]),
+    ("speech", '"Chúng tôi kiến nghị tỉnh sớm bố trí vốn cho tuyến đường này", ông Phan Văn Lâm, Bí thư Đảng ủy xã nói.', [R]),
+    ("report", '"Xã phải làm quyết liệt hơn nữa, không thể để người dân chờ đợi", ông Trần Quốc Hùng nói.', [I]),
+    ("report", '"Xã phải làm quyết liệt hơn nữa, không thể để người dân chờ đợi", Chủ tịch UBND tỉnh nói.', [I]),
 ]
 
 # 7. The leader's praise is a result; the shortcomings he states are problems.
@@ -249,15 +252,34 @@ EVENTS = [
 
 # 14. Quotes: the commune official named after the quote speaks; mixed content is still cut.
 QUOTED_REPORT = [
-    ("report", "“Khối lượng hồ sơ đất đai tăng gấp đôi, nhưng cán bộ đã xử lý đúng hạn”, ông Phan Văn Lâm, "
-               "Bí thư Đảng ủy xã cho biết.", [D, A]),
+    (
+        "report",
+        "“Khối lượng hồ sơ đất đai tăng gấp đôi, nhưng cán bộ đã xử lý đúng hạn”, ông Phan Văn Lâm, Bí thư Đảng ủy xã cho biết.",
+        [D, A],
+    ),
     ("report", "Bà Nguyễn Thị Lan, Chủ tịch UBND xã cho biết, xã đã bàn giao đất sản xuất cho 95 hộ.", [A]),
     ("report", "Nhiều hộ chưa được cấp giấy chứng nhận, có đơn kiến nghị kéo dài.", [D]),
     ("report", "Bà Lan cũng kiến nghị tỉnh sớm bàn giao đất của nông trường cũ cho xã quản lý.", [R]),
 ]
 
-CASES = (ASKING + MIXED + NEGATION + CONTENT + NONE + SPEECH_TURN + QUOTES + PRAISE + PERMISSION
-         + SUBJECT_INSTRUCTION + HIGH_LEVEL + REMEDIES + GROWTH + WORN_OUT + EVENTS + QUOTED_REPORT)
+CASES = (
+    ASKING
+    + MIXED
+    + NEGATION
+    + CONTENT
+    + NONE
+    + SPEECH_TURN
+    + QUOTES
+    + PRAISE
+    + PERMISSION
+    + SUBJECT_INSTRUCTION
+    + HIGH_LEVEL
+    + REMEDIES
+    + GROWTH
+    + WORN_OUT
+    + EVENTS
+    + QUOTED_REPORT
+)
 
 
 @pytest.mark.parametrize("context,sentence,expected", CASES, ids=[c[1][:40] for c in CASES])
@@ -272,6 +294,8 @@ def test_speech_noun_does_not_end_the_leaders_speech():
 
 
 def test_sentence_ends_after_so_before_a_capital():
-    paragraph = ("Xã đã bàn giao đất sản xuất cho 95 hộ đồng bào dân tộc thiểu số. Nhưng nhiều hộ vẫn chưa "
-                 "được cấp giấy chứng nhận quyền sử dụng đất.")
+    paragraph = (
+        "Xã đã bàn giao đất sản xuất cho 95 hộ đồng bào dân tộc thiểu số. Nhưng nhiều hộ vẫn chưa "
+        "được cấp giấy chứng nhận quyền sử dụng đất."
+    )
     assert [k for k, _ in items(*CONTEXT["report"], paragraph)][-2:] == [A, D]

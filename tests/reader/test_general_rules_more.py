@@ -7,7 +7,7 @@ places below are new (no set's sentence, person or commune). Contexts as in test
 import pytest
 
 from .helpers import items
-from .test_general_rules import CONTEXT, OPENING, _kinds
+from .test_general_rules import OPENING, _kinds
 
 A, D, R, I = "achievement", "difficulty", "request", "directive"
 
@@ -36,8 +36,11 @@ PLAIN_PROBLEMS = [
 
 # 3. Time that has passed is the premise of a problem, not a result: "đã hơn một năm nhưng chưa".
 ELAPSED = [
-    ("report", "Ông Lò Văn Páo, người dân bản Nà Hừa, cho biết gia đình làm thủ tục tách thửa đã gần 8 tháng "
-               "nhưng chưa được trả lời.", [D]),
+    (
+        "report",
+        "Ông Lò Văn Páo, người dân bản Nà Hừa, cho biết gia đình làm thủ tục tách thửa đã gần 8 tháng nhưng chưa được trả lời.",
+        [D],
+    ),
     ("report", "Tuyến kè chống sạt lở khởi công đã hơn hai năm nhưng vẫn chưa hoàn thành.", [D]),
     ("report", "Xã đã hoàn thành 12 tuyến đường bê tông nhưng chưa có kinh phí làm rãnh thoát nước.", [A, D]),
 ]
@@ -207,10 +210,25 @@ DRY_AND_REACHED = [
 ]
 
 
-CASES = (BAD_LEVEL + PLAIN_PROBLEMS + ELAPSED + RESULTS + PROVINCIAL_BODIES + ORDERS + MODAL_INSTRUCTIONS
-         + PLIGHTS_OVERCOME + STILL_AND_SOURCED + SHARE_OF_PLAN + QUESTIONS_AND_ASSIGNMENTS
-         + PLAIN_WORDS + LEAVING_AND_FEW + RECORDS_AND_BURDENS + PATCHY_AND_UNANSWERED + NEGATION_AND_PARTS
-         + DRY_AND_REACHED)
+CASES = (
+    BAD_LEVEL
+    + PLAIN_PROBLEMS
+    + ELAPSED
+    + RESULTS
+    + PROVINCIAL_BODIES
+    + ORDERS
+    + MODAL_INSTRUCTIONS
+    + PLIGHTS_OVERCOME
+    + STILL_AND_SOURCED
+    + SHARE_OF_PLAN
+    + QUESTIONS_AND_ASSIGNMENTS
+    + PLAIN_WORDS
+    + LEAVING_AND_FEW
+    + RECORDS_AND_BURDENS
+    + PATCHY_AND_UNANSWERED
+    + NEGATION_AND_PARTS
+    + DRY_AND_REACHED
+)
 
 
 @pytest.mark.parametrize("context,sentence,expected", CASES, ids=[c[1][:40] for c in CASES])
@@ -228,22 +246,27 @@ HEARD_THEN_SPEAKS = [
 
 @pytest.mark.parametrize("frame", HEARD_THEN_SPEAKS)
 def test_speech_after_hearing_the_report_belongs_to_the_leader(frame):
-    found = items(OPENING, frame,
-                  "Ông yêu cầu các xã rà soát, hoàn thiện quy hoạch nông thôn mới, gắn phát triển cây chè với du lịch.",
-                  "Các xã cần đẩy nhanh tiến độ cấp giấy chứng nhận quyền sử dụng đất.")
+    found = items(
+        OPENING,
+        frame,
+        "Ông yêu cầu các xã rà soát, hoàn thiện quy hoạch nông thôn mới, gắn phát triển cây chè với du lịch.",
+        "Các xã cần đẩy nhanh tiến độ cấp giấy chứng nhận quyền sử dụng đất.",
+    )
     assert [k for k, _ in found] == [A, I, I]
 
 
 def test_hearing_the_report_without_a_speech_still_opens_the_report():
-    found = items(OPENING, "Đoàn công tác đã nghe báo cáo tình hình của xã. "
-                  "Xã cần được đầu tư tuyến đường ra vùng sản xuất.")
+    found = items(OPENING, "Đoàn công tác đã nghe báo cáo tình hình của xã. Xã cần được đầu tư tuyến đường ra vùng sản xuất.")
     assert [k for k, _ in found] == [R]
 
 
 def test_an_order_to_the_communes_is_never_the_communes_asking():
     # A bare pronoun after the commune's report: nobody in a commune "yêu cầu các xã".
-    found = items(OPENING, "Báo cáo tại buổi làm việc, lãnh đạo các xã cho biết thu ngân sách đạt 60% dự toán.",
-                  "Ông yêu cầu các xã tập trung chuyển đổi cơ cấu cây trồng.")
+    found = items(
+        OPENING,
+        "Báo cáo tại buổi làm việc, lãnh đạo các xã cho biết thu ngân sách đạt 60% dự toán.",
+        "Ông yêu cầu các xã tập trung chuyển đổi cơ cấu cây trồng.",
+    )
     assert [k for k, _ in found] == [A, I]
 
 
@@ -265,8 +288,9 @@ def test_residents_petitions_are_not_requests():
 
 
 def test_commune_relaying_residents_wish_is_still_a_request():
-    found = items(OPENING, "Ông Phan Văn Lâm, Chủ tịch UBND xã cho biết, người dân rất mong tỉnh sớm đầu tư "
-                           "tuyến đường liên thôn.")
+    found = items(
+        OPENING, "Ông Phan Văn Lâm, Chủ tịch UBND xã cho biết, người dân rất mong tỉnh sớm đầu tư tuyến đường liên thôn."
+    )
     assert [k for k, _ in found] == [R]
 
 
@@ -342,18 +366,20 @@ def test_a_lead_after_the_outlets_name_in_brackets_is_context():
 
 # 17. A line in capitals is a heading: left out, but the kind it names opens the list below it.
 def test_a_heading_in_capitals_is_no_item_but_opens_its_list():
-    from haicap.store.ingest.reader.extract import extract_text
     from haicap.store.domain.registry import load_registry
+    from haicap.store.ingest.reader.extract import extract_text
 
-    body = "\n".join([
-        "UBND xã Hưng Nguyên báo cáo kết quả 9 tháng năm 2026 như sau:",
-        "I. KẾT QUẢ ĐẠT ĐƯỢC",
-        "- Tổng diện tích gieo trồng đạt 101% kế hoạch.",
-        "II. KHÓ KHĂN, VƯỚNG MẮC",
-        "- Trụ sở làm việc của xã đã xuống cấp nghiêm trọng.",
-        "III. KIẾN NGHỊ, ĐỀ XUẤT",
-        "- Tỉnh sớm bố trí kinh phí sửa chữa trụ sở làm việc của xã.",
-    ])
+    body = "\n".join(
+        [
+            "UBND xã Hưng Nguyên báo cáo kết quả 9 tháng năm 2026 như sau:",
+            "I. KẾT QUẢ ĐẠT ĐƯỢC",
+            "- Tổng diện tích gieo trồng đạt 101% kế hoạch.",
+            "II. KHÓ KHĂN, VƯỚNG MẮC",
+            "- Trụ sở làm việc của xã đã xuống cấp nghiêm trọng.",
+            "III. KIẾN NGHỊ, ĐỀ XUẤT",
+            "- Tỉnh sớm bố trí kinh phí sửa chữa trụ sở làm việc của xã.",
+        ]
+    )
     found = extract_text(body, load_registry())
     assert [(i.kind, i.text[:12]) for i in found.items] == [(A, "Tổng diện tí"), (D, "Trụ sở làm v"), (R, "Tỉnh sớm bố ")]
     headings = [lo.text for lo in found.left_out if lo.reason == "heading"]
@@ -399,16 +425,22 @@ def test_assignments_and_communes_told_in_a_conclusion():
 
 
 def test_a_two_part_menu_and_a_table_header_are_page_furniture():
-    from haicap.store.ingest.reader.extract import extract_text
     from haicap.store.domain.registry import load_registry
+    from haicap.store.ingest.reader.extract import extract_text
 
     found = extract_text(
-        "Thời sự › Nông nghiệp\nXã hội » Thời tiết - Thiên tai\n" + OPENING + "\nXã | Diện tích lúa (ha) | Diện tích có nguy cơ thiếu nước (ha)\n"
+        "Thời sự › Nông nghiệp\nXã hội » Thời tiết - Thiên tai\n"
+        + OPENING
+        + "\nXã | Diện tích lúa (ha) | Diện tích có nguy cơ thiếu nước (ha)\n"
         "Xã Hưng Nguyên | 820 | 140\n",
         load_registry(),
     )
     page = [lo.text for lo in found.left_out if lo.reason == "page"]
-    assert "Thời sự › Nông nghiệp" in page and "Xã hội » Thời tiết - Thiên tai" in page and any(t.startswith("Xã | Diện tích") for t in page)
+    assert (
+        "Thời sự › Nông nghiệp" in page
+        and "Xã hội » Thời tiết - Thiên tai" in page
+        and any(t.startswith("Xã | Diện tích") for t in page)
+    )
 
 
 # 26. The lines of a list the leader opens ("… chỉ đạo:") are orders, whoever they name, until a

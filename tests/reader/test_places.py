@@ -66,12 +66,18 @@ def test_the_province_of_an_ambiguous_commune_does_not_depend_on_the_hash_seed(t
     import sys
 
     article = tmp_path / "a.txt"
-    article.write_text("Sáng 24/9, đoàn công tác của tỉnh đã làm việc với xã Phú Xuyên về sắp xếp đơn vị hành chính.\n", encoding="utf-8")
+    article.write_text(
+        "Sáng 24/9, đoàn công tác của tỉnh đã làm việc với xã Phú Xuyên về sắp xếp đơn vị hành chính.\n", encoding="utf-8"
+    )
     picks = set()
     for seed in ("0", "1", "2", "3", "4", "5"):
         done = subprocess.run(
             [sys.executable, "-m", "haicap", "extract", str(article), "--json"],
-            capture_output=True, text=True, timeout=60, check=True, env={**__import__("os").environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+            env={**__import__("os").environ, "PYTHONHASHSEED": seed},
         )
         picks.add(__import__("json").loads(done.stdout)["province"])
     assert len(picks) == 1, picks

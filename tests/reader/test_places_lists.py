@@ -42,39 +42,56 @@ def _homes(registry, type_, name):
 
 LISTS = [
     # a count and a colon
-    ("Đoàn công tác làm việc với 7 phường: Hà Tu, Hà Lầm, Cao Xanh, Hồng Gai, Bãi Cháy, Việt Hưng "
-     "và Tuần Châu về công tác chuẩn bị Tết.",
-     "Quảng Ninh", ["Hà Tu", "Hà Lầm", "Cao Xanh", "Hồng Gai", "Bãi Cháy", "Việt Hưng", "Tuần Châu"]),
-    ("Đến nay, các xã: Thanh Yên, Sam Mứn và Núa Ngam đã hoàn thành việc lập danh sách cử tri.",
-     "Điện Biên", ["Thanh Yên", "Sam Mứn", "Núa Ngam"]),
+    (
+        "Đoàn công tác làm việc với 7 phường: Hà Tu, Hà Lầm, Cao Xanh, Hồng Gai, Bãi Cháy, Việt Hưng "
+        "và Tuần Châu về công tác chuẩn bị Tết.",
+        "Quảng Ninh",
+        ["Hà Tu", "Hà Lầm", "Cao Xanh", "Hồng Gai", "Bãi Cháy", "Việt Hưng", "Tuần Châu"],
+    ),
+    (
+        "Đến nay, các xã: Thanh Yên, Sam Mứn và Núa Ngam đã hoàn thành việc lập danh sách cử tri.",
+        "Điện Biên",
+        ["Thanh Yên", "Sam Mứn", "Núa Ngam"],
+    ),
     # "các xã A, B và C"; one type word for two names; a number word
-    ("Chủ tịch UBND tỉnh kiểm tra các xã Mường Phăng, Thanh Nưa và Núa Ngam.",
-     "Điện Biên", ["Mường Phăng", "Thanh Nưa", "Núa Ngam"]),
+    (
+        "Chủ tịch UBND tỉnh kiểm tra các xã Mường Phăng, Thanh Nưa và Núa Ngam.",
+        "Điện Biên",
+        ["Mường Phăng", "Thanh Nưa", "Núa Ngam"],
+    ),
     ("Đoàn thăm, tặng quà các hộ nghèo tại xã Khoen On, Pắc Ta.", "Lai Châu", ["Khoen On", "Pắc Ta"]),
     ("Sáng 12/3, đoàn làm việc với hai xã Tủa Chùa và Sín Chải.", "Điện Biên", ["Tủa Chùa", "Sín Chải"]),
     # each name with its own type word, types mixed
-    ("Lãnh đạo xã Cam Lâm, xã Suối Dầu và phường Cam Ranh báo cáo tại buổi làm việc.",
-     "Khánh Hòa", ["Cam Lâm", "Suối Dầu", "Cam Ranh"]),
-    ("Tỉnh ủy Lai Châu làm việc với các xã, phường Tân Phong, Đoàn Kết và Bản Bo.",
-     "Lai Châu", ["Tân Phong", "Đoàn Kết", "Bản Bo"]),
+    (
+        "Lãnh đạo xã Cam Lâm, xã Suối Dầu và phường Cam Ranh báo cáo tại buổi làm việc.",
+        "Khánh Hòa",
+        ["Cam Lâm", "Suối Dầu", "Cam Ranh"],
+    ),
+    (
+        "Tỉnh ủy Lai Châu làm việc với các xã, phường Tân Phong, Đoàn Kết và Bản Bo.",
+        "Lai Châu",
+        ["Tân Phong", "Đoàn Kết", "Bản Bo"],
+    ),
     # "cùng", "cùng với"
     ("Đoàn kiểm tra các xã Ba Chẽ, Đầm Hà cùng xã Quảng Hà.", "Quảng Ninh", ["Ba Chẽ", "Đầm Hà", "Quảng Hà"]),
     ("Đoàn làm việc với xã Diên Khánh cùng với xã Diên Lạc.", "Khánh Hòa", ["Diên Khánh", "Diên Lạc"]),
     # digits, apostrophes of both kinds
-    ("Ban Thường vụ Đảng ủy các phường Móng Cái 1, Móng Cái 2 và Móng Cái 3 báo cáo.",
-     "Quảng Ninh", ["Móng Cái 1", "Móng Cái 2", "Móng Cái 3"]),
-    ("Lãnh đạo các xã M’Drắk, Ea H'Leo và Cư M’gar trình bày kiến nghị.",
-     "Đắk Lắk", ["M’Drắk", "Ea H’Leo", "Cư M’gar"]),
+    (
+        "Ban Thường vụ Đảng ủy các phường Móng Cái 1, Móng Cái 2 và Móng Cái 3 báo cáo.",
+        "Quảng Ninh",
+        ["Móng Cái 1", "Móng Cái 2", "Móng Cái 3"],
+    ),
+    ("Lãnh đạo các xã M’Drắk, Ea H'Leo và Cư M’gar trình bày kiến nghị.", "Đắk Lắk", ["M’Drắk", "Ea H’Leo", "Cư M’gar"]),
     ("Đoàn thăm xã Phú Hòa 1 và Phú Hòa 2 sau lũ.", "Đắk Lắk", ["Phú Hòa 1", "Phú Hòa 2"]),
     # a description between the plural and the names
-    ("Đoàn làm việc với các xã bị ảnh hưởng nặng nề bởi cơn bão số 3, gồm Bảo Lạc, Cốc Pàng và Cô Ba.",
-     "Cao Bằng", ["Bảo Lạc", "Cốc Pàng", "Cô Ba"]),
-    ("Tỉnh hỗ trợ 3 xã có tỷ lệ hộ nghèo cao nhất là Khoen On, Pắc Ta và Nậm Sỏ.",
-     "Lai Châu", ["Khoen On", "Pắc Ta", "Nậm Sỏ"]),
-    ("Đoàn kiểm tra 3 xã biên giới Sín Thầu, Mường Nhé và Mường Toong.",
-     "Điện Biên", ["Sín Thầu", "Mường Nhé", "Mường Toong"]),
-    ("Đoàn làm việc với các xã vùng cao như Tả Lèng, Khun Há và Bản Bo.",
-     "Lai Châu", ["Tả Lèng", "Khun Há", "Bản Bo"]),
+    (
+        "Đoàn làm việc với các xã bị ảnh hưởng nặng nề bởi cơn bão số 3, gồm Bảo Lạc, Cốc Pàng và Cô Ba.",
+        "Cao Bằng",
+        ["Bảo Lạc", "Cốc Pàng", "Cô Ba"],
+    ),
+    ("Tỉnh hỗ trợ 3 xã có tỷ lệ hộ nghèo cao nhất là Khoen On, Pắc Ta và Nậm Sỏ.", "Lai Châu", ["Khoen On", "Pắc Ta", "Nậm Sỏ"]),
+    ("Đoàn kiểm tra 3 xã biên giới Sín Thầu, Mường Nhé và Mường Toong.", "Điện Biên", ["Sín Thầu", "Mường Nhé", "Mường Toong"]),
+    ("Đoàn làm việc với các xã vùng cao như Tả Lèng, Khun Há và Bản Bo.", "Lai Châu", ["Tả Lèng", "Khun Há", "Bản Bo"]),
     # capitals in a headline
     ("XÃ HOÀNH MÔ VÀ XÃ LỤC HỒN CHUẨN BỊ ĐÓN TẾT", "Quảng Ninh", ["Hoành Mô", "Lục Hồn"]),
 ]
@@ -94,16 +111,23 @@ def test_dashes_join_a_name_and_spacing_around_them_does_not_matter(registry):
 
 
 def test_lists_in_the_lead_the_body_and_a_caption(registry):
-    body = "\n".join([
-        "Sáng 5/3, đồng chí Lê Văn Tâm, Chủ tịch UBND tỉnh Lai Châu làm việc với các xã Mường Kim, "
-        "Than Uyên và Mường Than.",
-        "Lãnh đạo xã Khoen On và xã Pắc Ta phát biểu tại buổi làm việc. Ảnh: Minh Khang",
-        "Tại buổi làm việc, lãnh đạo 2 xã Tả Lèng, Khun Há kiến nghị tỉnh hỗ trợ kinh phí sửa đường.",
-    ])
+    body = "\n".join(
+        [
+            "Sáng 5/3, đồng chí Lê Văn Tâm, Chủ tịch UBND tỉnh Lai Châu làm việc với các xã Mường Kim, Than Uyên và Mường Than.",
+            "Lãnh đạo xã Khoen On và xã Pắc Ta phát biểu tại buổi làm việc. Ảnh: Minh Khang",
+            "Tại buổi làm việc, lãnh đạo 2 xã Tả Lèng, Khun Há kiến nghị tỉnh hỗ trợ kinh phí sửa đường.",
+        ]
+    )
     ex = extract_text(body, registry, today=dt.date(2026, 6, 1))
     assert ex.province.name == "Lai Châu"
     assert [c.name for c in ex.communes] == [
-        "Mường Kim", "Than Uyên", "Mường Than", "Khoen On", "Pắc Ta", "Tả Lèng", "Khun Há",
+        "Mường Kim",
+        "Than Uyên",
+        "Mường Than",
+        "Khoen On",
+        "Pắc Ta",
+        "Tả Lèng",
+        "Khun Há",
     ]
 
 
@@ -120,8 +144,7 @@ def test_communes_a_new_one_was_merged_from_do_not_take_part(registry):
     for name in ("Quảng Đức", "Đầm Hà", "Quảng Tân", "Lục Hồn", "Bình Liêu"):
         assert "Quảng Ninh" in _homes(registry, "xã", name)  # the rule matters: all still exist
     texts = [
-        "Đoàn làm việc với xã Quảng Hà. Xã Quảng Hà được thành lập trên cơ sở sáp nhập các xã "
-        "Quảng Đức, Đầm Hà và Quảng Tân.",
+        "Đoàn làm việc với xã Quảng Hà. Xã Quảng Hà được thành lập trên cơ sở sáp nhập các xã Quảng Đức, Đầm Hà và Quảng Tân.",
         "Đoàn làm việc với xã Quảng Hà (trên cơ sở hợp nhất xã Quảng Đức và xã Đầm Hà).",
         "Đoàn làm việc với xã Quảng Hà (sáp nhập 3 xã Quảng Đức, Đầm Hà và Quảng Tân cũ).",
         "Xã Quảng Hà được thành lập trên cơ sở nguyên trạng diện tích tự nhiên, quy mô dân số của "
@@ -150,7 +173,10 @@ def test_after_a_merger_the_new_commune_takes_part(registry):
 def test_a_former_commune_that_gave_its_name_to_the_new_one_still_takes_part(registry):
     text = "Xã Quảng Hà (mới) được thành lập trên cơ sở sáp nhập các xã Quảng Hà (cũ), Quảng Đức và Đầm Hà."
     assert _roles(text) == [
-        ("Quảng Hà", PART), ("Quảng Hà", FORMER), ("Quảng Đức", FORMER), ("Đầm Hà", FORMER),
+        ("Quảng Hà", PART),
+        ("Quảng Hà", FORMER),
+        ("Quảng Đức", FORMER),
+        ("Đầm Hà", FORMER),
     ]
     assert _names(text, registry)[1] == ["Quảng Hà"]
 
@@ -301,11 +327,64 @@ def test_time_grows_linearly_with_the_text(registry, start, unit):
 
 
 def test_odd_input_never_raises(registry):
-    odd = ["", " ", "xã", "xã ", "xã,", "xã:", "các xã:", "Xã (", "((((", ")))", "\x00\x01", "🙂 xã 🙂",
-           "thị", "thị xã", "xã A,", "xã A và", "xã A, B và", "sáp nhập", "giáp xã", "như xã", "xã\n\nA",
-           "xã Hòa (cũ", "xã Hòa cũ", "7 phường: ", "các xã bị hại, gồm", "phường - - -", "xã 1 2 3"]
-    words = ["xã", "phường", "đặc khu", "Xã", "các", "7", "Hòa", "Mô", "M’Drắk", "và", "cùng", ",", ":", "(",
-             ")", "cũ", "(cũ)", "gồm", "như", "giáp", "sáp nhập", "thị", "tỉnh", "Tỉnh ủy", "-", "\n", "2"]
+    odd = [
+        "",
+        " ",
+        "xã",
+        "xã ",
+        "xã,",
+        "xã:",
+        "các xã:",
+        "Xã (",
+        "((((",
+        ")))",
+        "\x00\x01",
+        "🙂 xã 🙂",
+        "thị",
+        "thị xã",
+        "xã A,",
+        "xã A và",
+        "xã A, B và",
+        "sáp nhập",
+        "giáp xã",
+        "như xã",
+        "xã\n\nA",
+        "xã Hòa (cũ",
+        "xã Hòa cũ",
+        "7 phường: ",
+        "các xã bị hại, gồm",
+        "phường - - -",
+        "xã 1 2 3",
+    ]
+    words = [
+        "xã",
+        "phường",
+        "đặc khu",
+        "Xã",
+        "các",
+        "7",
+        "Hòa",
+        "Mô",
+        "M’Drắk",
+        "và",
+        "cùng",
+        ",",
+        ":",
+        "(",
+        ")",
+        "cũ",
+        "(cũ)",
+        "gồm",
+        "như",
+        "giáp",
+        "sáp nhập",
+        "thị",
+        "tỉnh",
+        "Tỉnh ủy",
+        "-",
+        "\n",
+        "2",
+    ]
     rng = random.Random(7)
     odd += [" ".join(rng.choice(words) for _ in range(rng.randint(1, 40))) for _ in range(300)]
     for text in odd:

@@ -52,18 +52,26 @@ def test_list_labels_do_not_end_a_sentence():
 
 def test_more_abbreviations_and_quotes():
     assert split_sentences("Tại TP. Thủ Đức và TX. Bến Cát, PGS.TS. Lê An phát biểu. Xong.") == [
-        "Tại TP. Thủ Đức và TX. Bến Cát, PGS.TS. Lê An phát biểu.", "Xong."]
+        "Tại TP. Thủ Đức và TX. Bến Cát, PGS.TS. Lê An phát biểu.",
+        "Xong.",
+    ]
     assert split_sentences("“Xã phải làm ngay”, ông An nói. Sau đó ông rời đi.") == [
-        "“Xã phải làm ngay”, ông An nói.", "Sau đó ông rời đi."]
+        "“Xã phải làm ngay”, ông An nói.",
+        "Sau đó ông rời đi.",
+    ]
 
 
 def test_line_without_final_punctuation_is_a_sentence():
     assert split_sentences("Tổng vốn là 1,5 tỷ đồng. Đồng chí yêu cầu xã làm tốt") == [
-        "Tổng vốn là 1,5 tỷ đồng.", "Đồng chí yêu cầu xã làm tốt"]
+        "Tổng vốn là 1,5 tỷ đồng.",
+        "Đồng chí yêu cầu xã làm tốt",
+    ]
 
 
 def test_so_ends_a_sentence_it_is_no_abbreviation():
-    text = "Xã đẩy mạnh chuyển đổi số. Người dân nộp hồ sơ trực tuyến. Hỗ trợ 40 hộ dân tộc thiểu số. “Chúng tôi rất vui”, ông nói."
+    text = (
+        "Xã đẩy mạnh chuyển đổi số. Người dân nộp hồ sơ trực tuyến. Hỗ trợ 40 hộ dân tộc thiểu số. “Chúng tôi rất vui”, ông nói."
+    )
     assert len(split_sentences(text)) == 4
 
 

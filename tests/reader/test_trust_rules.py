@@ -67,8 +67,10 @@ def test_a_sentence_opening_with_dang_chu_y_is_content_and_the_bare_heading_is_f
 
 
 def test_the_lead_that_names_a_topic_of_direction_is_context(registry) -> None:
-    lead = ("Chiều 12/3, Tổ công tác của Ban Thường vụ Tỉnh ủy đã làm việc với Đảng ủy xã Bình Gia về công tác "
-            "lãnh đạo, chỉ đạo thực hiện nhiệm vụ chính trị năm 2026.")
+    lead = (
+        "Chiều 12/3, Tổ công tác của Ban Thường vụ Tỉnh ủy đã làm việc với Đảng ủy xã Bình Gia về công tác "
+        "lãnh đạo, chỉ đạo thực hiện nhiệm vụ chính trị năm 2026."
+    )
     extraction = _extract(lead, "Xã đã giải ngân 95% vốn đầu tư công được giao.", registry=registry)
     assert not [i for i in extraction.items if "Tổ công tác" in i.text]
     assert _left(extraction)[lead] == CONTEXT
@@ -85,8 +87,12 @@ def test_the_communes_own_delegation_is_the_communes_work() -> None:
 
 
 def test_an_agency_told_to_inspect_is_a_directive() -> None:
-    assert kind_of("Sở Công Thương được giao kiểm tra, xử lý các cơ sở kinh doanh xăng dầu không bảo đảm an toàn.",
-                   INTRO, CONCLUSION) == "directive"
+    assert (
+        kind_of(
+            "Sở Công Thương được giao kiểm tra, xử lý các cơ sở kinh doanh xăng dầu không bảo đảm an toàn.", INTRO, CONCLUSION
+        )
+        == "directive"
+    )
 
 
 def test_a_report_told_to_the_delegation_is_about_the_meeting(registry) -> None:
@@ -129,8 +135,10 @@ def test_a_resident_asking_the_commune_elsewhere_is_no_request_of_the_commune() 
 
 def test_bullets_after_a_list_header_are_requests_and_the_header_is_left_out(registry) -> None:
     header = "Tại buổi làm việc, xã đề xuất một số nội dung:"
-    bullets = ["- Tỉnh sớm bố trí kinh phí nâng cấp tuyến đường liên xã đã xuống cấp.",
-               "- Tỉnh quan tâm hỗ trợ xây dựng trụ sở làm việc mới cho xã."]
+    bullets = [
+        "- Tỉnh sớm bố trí kinh phí nâng cấp tuyến đường liên xã đã xuống cấp.",
+        "- Tỉnh quan tâm hỗ trợ xây dựng trụ sở làm việc mới cho xã.",
+    ]
     extraction = _extract(INTRO, header, *bullets, registry=registry)
     kinds = {i.text: i.kind for i in extraction.items}
     assert kinds["Tỉnh sớm bố trí kinh phí nâng cấp tuyến đường liên xã đã xuống cấp."] == "request"
@@ -158,8 +166,10 @@ def test_the_commune_asking_the_provinces_leaders_is_a_request() -> None:
 
 
 def test_praise_and_exhortation_in_one_sentence_are_two_items() -> None:
-    found = items(INTRO, "Chủ tịch UBND tỉnh ghi nhận những kết quả xã đạt được và đề nghị xã tiếp tục "
-                         "đẩy mạnh chuyển đổi cơ cấu cây trồng.")
+    found = items(
+        INTRO,
+        "Chủ tịch UBND tỉnh ghi nhận những kết quả xã đạt được và đề nghị xã tiếp tục đẩy mạnh chuyển đổi cơ cấu cây trồng.",
+    )
     assert [kind for kind, _ in found] == ["achievement", "directive"]
 
 
@@ -177,14 +187,21 @@ def test_a_count_of_requests_passed_on_is_not_an_order() -> None:
 
 
 def test_a_concession_gives_its_result_and_its_problem() -> None:
-    found = dict((text, kind) for kind, text in items(
-        INTRO, "Theo báo cáo, mặc dù bộ máy mới đã vận hành ổn định, xã vẫn còn thiếu nhiều công chức chuyên môn."))
+    found = dict(
+        (text, kind)
+        for kind, text in items(
+            INTRO, "Theo báo cáo, mặc dù bộ máy mới đã vận hành ổn định, xã vẫn còn thiếu nhiều công chức chuyên môn."
+        )
+    )
     assert "achievement" in found.values() and "difficulty" in found.values()
 
 
 def test_no_item_starts_or_ends_on_a_conjunction() -> None:
-    found = items(INTRO, "Năm 2025 thiên tai, dịch bệnh diễn biến phức tạp, nhưng với sự nỗ lực của cả hệ thống chính trị, "
-                         "sản lượng lương thực của xã vẫn đạt 12.000 tấn.")
+    found = items(
+        INTRO,
+        "Năm 2025 thiên tai, dịch bệnh diễn biến phức tạp, nhưng với sự nỗ lực của cả hệ thống chính trị, "
+        "sản lượng lương thực của xã vẫn đạt 12.000 tấn.",
+    )
     assert [kind for kind, _ in found] == ["difficulty", "achievement"]
     texts = [text for _, text in found]
     assert any(text.startswith("với sự nỗ lực") for text in texts)
@@ -193,7 +210,9 @@ def test_no_item_starts_or_ends_on_a_conjunction() -> None:
 
 
 def test_a_problem_after_a_long_wait_stays_one_clause() -> None:
-    found = items(INTRO, "Cử tri phản ánh một số dự án đã quy hoạch từ lâu, nhưng chưa được triển khai, gây khó khăn cho người dân.")
+    found = items(
+        INTRO, "Cử tri phản ánh một số dự án đã quy hoạch từ lâu, nhưng chưa được triển khai, gây khó khăn cho người dân."
+    )
     assert [kind for kind, _ in found] == ["difficulty"]
 
 
@@ -206,7 +225,9 @@ def test_residents_worry_is_a_difficulty() -> None:
 
 def test_an_agency_named_as_the_doer_in_the_conclusion_is_a_directive() -> None:
     assert kind_of("Sở Xây dựng hướng dẫn xã hoàn thiện hồ sơ điều chỉnh quy hoạch khu dân cư.", INTRO, CONCLUSION) == "directive"
-    assert kind_of("Bộ Chỉ huy Quân sự tỉnh phối hợp với xã khảo sát vị trí xây dựng thao trường.", INTRO, CONCLUSION) == "directive"
+    assert (
+        kind_of("Bộ Chỉ huy Quân sự tỉnh phối hợp với xã khảo sát vị trí xây dựng thao trường.", INTRO, CONCLUSION) == "directive"
+    )
 
 
 def test_what_an_agency_did_is_not_a_directive() -> None:
@@ -279,17 +300,28 @@ def test_in_a_notice_of_conclusions_the_communes_tasks_are_directives(registry) 
 
 
 def test_a_notices_distribution_list_and_post_details_are_furniture(registry) -> None:
-    extraction = _extract(INTRO, "Ngày đăng: 10/04/2026 | Lượt xem: 120", "Xã đã hoàn thành 100% kế hoạch thu ngân sách.",
-                          "Nơi nhận:", "- Thường trực Tỉnh ủy;", "- Lưu: VT.", registry=registry)
+    extraction = _extract(
+        INTRO,
+        "Ngày đăng: 10/04/2026 | Lượt xem: 120",
+        "Xã đã hoàn thành 100% kế hoạch thu ngân sách.",
+        "Nơi nhận:",
+        "- Thường trực Tỉnh ủy;",
+        "- Lưu: VT.",
+        registry=registry,
+    )
     left = _left(extraction)
     assert left["Ngày đăng: 10/04/2026 | Lượt xem: 120"] == PAGE
     assert left["Nơi nhận:"] == PAGE and left["- Thường trực Tỉnh ủy;"] == PAGE
 
 
 def test_in_an_interview_the_reporter_asks_and_the_leader_answers(registry) -> None:
-    extraction = _extract(INTRO, "PV: Xin đồng chí cho biết những việc cần làm ngay?",
-                          "Ban Chỉ huy Quân sự các xã phải nắm chắc địa bàn, không để bị động, bất ngờ.",
-                          "PV: Xin cảm ơn đồng chí!", registry=registry)
+    extraction = _extract(
+        INTRO,
+        "PV: Xin đồng chí cho biết những việc cần làm ngay?",
+        "Ban Chỉ huy Quân sự các xã phải nắm chắc địa bàn, không để bị động, bất ngờ.",
+        "PV: Xin cảm ơn đồng chí!",
+        registry=registry,
+    )
     kinds = {i.text: i.kind for i in extraction.items}
     assert kinds == {"Ban Chỉ huy Quân sự các xã phải nắm chắc địa bàn, không để bị động, bất ngờ.": "directive"}
 
@@ -301,8 +333,9 @@ def test_what_a_commune_official_is_reported_to_need_is_a_request() -> None:
 
 
 def test_a_quoted_must_with_its_attribution_is_a_directive() -> None:
-    quote = ("“Sau sáp nhập, các xã phải rà soát lại toàn bộ tiêu chí nông thôn mới theo quy mô mới”, "
-             "đồng chí Lò Văn Minh nhấn mạnh.")
+    quote = (
+        "“Sau sáp nhập, các xã phải rà soát lại toàn bộ tiêu chí nông thôn mới theo quy mô mới”, đồng chí Lò Văn Minh nhấn mạnh."
+    )
     assert kind_of(quote, INTRO, CONCLUSION) == "directive"
 
 
@@ -323,8 +356,12 @@ def test_damage_the_delegation_saw_is_the_communes_difficulty(registry) -> None:
 
 
 def test_a_deadline_before_the_verb_of_a_task_keeps_it_a_directive() -> None:
-    found = items(INTRO, CONCLUSION, "Đồng chí yêu cầu xã đẩy nhanh giải phóng mặt bằng; ngay trong tháng 12 hoàn thành "
-                                     "chi trả cho các hộ đã có quyết định thu hồi đất; kiên trì đối thoại với các hộ chưa đồng thuận.")
+    found = items(
+        INTRO,
+        CONCLUSION,
+        "Đồng chí yêu cầu xã đẩy nhanh giải phóng mặt bằng; ngay trong tháng 12 hoàn thành "
+        "chi trả cho các hộ đã có quyết định thu hồi đất; kiên trì đối thoại với các hộ chưa đồng thuận.",
+    )
     assert [kind for kind, _ in found][-1] == "directive" and "achievement" not in [k for k, _ in found[1:]]
 
 
@@ -353,7 +390,10 @@ def test_not_one_left_without_is_an_achievement() -> None:
 
 
 def test_a_file_of_request_is_no_request() -> None:
-    assert kind_of("Trong quý I năm 2026, xã phải hoàn thành hồ sơ đề nghị công nhận xã đạt chuẩn.", INTRO, CONCLUSION) == "directive"
+    assert (
+        kind_of("Trong quý I năm 2026, xã phải hoàn thành hồ sơ đề nghị công nhận xã đạt chuẩn.", INTRO, CONCLUSION)
+        == "directive"
+    )
 
 
 @pytest.mark.parametrize(
@@ -380,8 +420,10 @@ def test_the_readers_cues_are_named_for_an_officer() -> None:
 
 
 def test_not_a_few_difficulties_are_difficulties() -> None:
-    assert kind_of("Tuy nhiên, xã còn gặp không ít khó khăn như: trụ sở làm việc phân tán, thiếu công chức địa chính.",
-                   INTRO) == "difficulty"
+    assert (
+        kind_of("Tuy nhiên, xã còn gặp không ít khó khăn như: trụ sở làm việc phân tán, thiếu công chức địa chính.", INTRO)
+        == "difficulty"
+    )
 
 
 def test_scarcity_stoppages_and_rising_prices_are_difficulties() -> None:
@@ -430,8 +472,9 @@ def test_a_steering_committee_and_direction_of_work_are_nouns() -> None:
 
 
 def test_a_signature_and_a_lone_speech_verb_are_left_out(registry) -> None:
-    extraction = _extract(INTRO, CONCLUSION, "Đồng chí yêu cầu:", "- Rà soát lại quy hoạch chung xã.", "(Đã ký)",
-                          registry=registry)
+    extraction = _extract(
+        INTRO, CONCLUSION, "Đồng chí yêu cầu:", "- Rà soát lại quy hoạch chung xã.", "(Đã ký)", registry=registry
+    )
     left = _left(extraction)
     assert left["Đồng chí yêu cầu:"] == META and left["(Đã ký)"] == PAGE
     assert [i.kind for i in extraction.items if i.text.startswith("Rà soát")] == ["directive"]

@@ -23,10 +23,10 @@ import pytest
 
 from haicap.store import Store, StoreError
 from haicap.store.domain.bounds import LAST_DAY, add_days, check_day
-from haicap.store.ingest.documents import read_document
 from haicap.store.domain.errors import ReportError
 from haicap.store.domain.followup import DeadlineRules, follow_up
 from haicap.store.domain.models import Kind
+from haicap.store.ingest.documents import read_document
 from haicap.store.ingest.reports import load_structured
 from haicap.tui.cli.main import main
 
@@ -90,7 +90,9 @@ def test_a_huge_answer_days_in_the_store_still_lists_exports_and_warns(
     seeded_store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The issue's poison: `config --answer-days 3000000`, then every command failed."""
-    _damage(seeded_store_path, lambda t: t["meta"]["1"].update(deadline_rules={"answer_days": 3_000_000, "answer_days_with_co": "x"}))
+    _damage(
+        seeded_store_path, lambda t: t["meta"]["1"].update(deadline_rules={"answer_days": 3_000_000, "answer_days_with_co": "x"})
+    )
     db = ["--db", str(seeded_store_path)]
     code, out, err = _run([*db, "items", "--kind", "request"], capsys)
     assert code == 0 and "Mới tiếp nhận" in out
@@ -120,8 +122,11 @@ def test_a_deadline_and_a_session_in_9999_still_load(seeded_store_path: Path, ca
     assert requests and all(i["deadline"] == dt.date.max.isoformat() for i in requests)
     directive = next(i for i in items if i["deadline_set"] == "9999-12-31")
     assert directive["owner"] == "7"
-    assert any(f"item {directive['id']} has deadline 9999-12-31 is outside years 2000–2100" in line
-               and f"haicap set {directive['id']} --deadline" in line for line in err.splitlines())
+    assert any(
+        f"item {directive['id']} has deadline 9999-12-31 is outside years 2000–2100" in line
+        and f"haicap set {directive['id']} --deadline" in line
+        for line in err.splitlines()
+    )
     assert "session" in err and "Traceback" not in err
     code, out, err = _run([*db, "item", directive["id"]], capsys)
     assert code == 0 and "9999-12-31" in out
@@ -152,8 +157,16 @@ def test_null_records_malformed_history_and_wrong_types_are_left_out_with_a_warn
     db = ["--db", str(seeded_store_path)]
     code, out, err = _run([*db, "items"], capsys)
     assert code == 0 and request.id in out and "12345" in out
-    for words in ("item record 9001", "session record 9003", "history record 9004", "history record 9005",
-                  "history record 9006", "a int as its text", "status 'bogus'", "deadline 'soon' is not a date"):
+    for words in (
+        "item record 9001",
+        "session record 9003",
+        "history record 9004",
+        "history record 9005",
+        "history record 9006",
+        "a int as its text",
+        "status 'bogus'",
+        "deadline 'soon' is not a date",
+    ):
         assert words in err, words
     assert "Traceback" not in err
     code, out, err = _run([*db, "item", request.id], capsys)
@@ -188,8 +201,11 @@ async def test_the_dashboard_opens_a_poisoned_store(seeded_store_path: Path) -> 
 
 
 def test_billion_laughs_and_deep_nesting_are_refused_at_once() -> None:
-    laughs = "a: &a [" + ",".join(['"lol"'] * 9) + "]\n" + "".join(
-        f"{b}: &{b} [{','.join(['*' + a] * 9)}]\n" for a, b in zip("abcdefgh", "bcdefghi")
+    laughs = (
+        "a: &a ["
+        + ",".join(['"lol"'] * 9)
+        + "]\n"
+        + "".join(f"{b}: &{b} [{','.join(['*' + a] * 9)}]\n" for a, b in zip("abcdefgh", "bcdefghi"))
     )
     started = time.monotonic()
     for raw, suffix in ((laughs, ".yaml"), ("[" * 100_000 + "]" * 100_000, ".json"), ("- " * 100_000 + "x", ".yaml")):

@@ -148,8 +148,15 @@ def test_an_empty_store_file_reads_as_an_empty_store(seeded_store_path: Path, ca
 
 def test_a_null_record_through_the_real_command_is_a_warning_not_a_traceback(store_with_history: Path) -> None:
     _set_row("items", None)(store_with_history)
-    done = subprocess.run([sys.executable, "-m", "haicap", "--db", str(store_with_history), "items"],
-                          cwd=ROOT, check=False, capture_output=True, text=True, timeout=20, stdin=subprocess.DEVNULL)
+    done = subprocess.run(
+        [sys.executable, "-m", "haicap", "--db", str(store_with_history), "items"],
+        cwd=ROOT,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=20,
+        stdin=subprocess.DEVNULL,
+    )
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
     assert done.stderr.startswith("haicap: warning: ") and REQUEST in done.stdout, done.stderr
 

@@ -6,8 +6,9 @@ import dataclasses
 import datetime as dt
 import json
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -270,7 +271,7 @@ def test_store_file_keeps_vietnamese_readable(tmp_path: Path) -> None:
     with Store.open(path) as store:
         store.ensure_seeded()
     raw = (path / STORE_FILE).read_bytes()
-    assert "Trịnh Tuấn Sinh".encode("utf-8") in raw
+    assert "Trịnh Tuấn Sinh".encode() in raw
 
 
 def test_open_creates_missing_parents(tmp_path: Path) -> None:

@@ -18,8 +18,8 @@ import docx
 import pytest
 from deadlines import deadline
 
-from haicap.store.ingest.documents import read_document
 from haicap.store.domain.errors import ReportError
+from haicap.store.ingest.documents import read_document
 
 LINES = (
     "Xã Ngọc Trạo đã hoàn thành 3 km đường giao thông nông thôn",

@@ -14,9 +14,9 @@ import docx
 import pytest
 from docx.shared import Pt
 
-from haicap.store.ingest.documents import MAX_DOCX_BYTES, MAX_TEXT_BYTES, Block, Document, heading_kind, read_document
 from haicap.store.domain.errors import ReportError
 from haicap.store.domain.models import Kind
+from haicap.store.ingest.documents import MAX_DOCX_BYTES, MAX_TEXT_BYTES, Block, Document, heading_kind, read_document
 
 VIETNAMESE = "Xã Ngọc Trạo đã hoàn thành 3 km đường; khó khăn, vướng mắc về vốn. Đề nghị tỉnh hỗ trợ."
 
@@ -366,7 +366,7 @@ def test_random_bytes_with_nuls_as_text(tmp_path: Path) -> None:
 
 def test_control_characters_are_not_text(tmp_path: Path) -> None:
     path = tmp_path / "odd.txt"
-    path.write_bytes("Kết quả\x01\x02".encode("utf-8"))
+    path.write_bytes("Kết quả\x01\x02".encode())
     refused(path, "binary file, not text")
 
 
@@ -460,7 +460,7 @@ def test_too_large_file_is_refused_without_reading_it(tmp_path: Path, name: str,
 
 def test_file_just_within_the_limit_is_read(tmp_path: Path) -> None:
     path = tmp_path / "edge.txt"
-    line = "Kết quả đạt được.\n".encode("utf-8")
+    line = "Kết quả đạt được.\n".encode()
     path.write_bytes(line + b" " * (MAX_TEXT_BYTES - len(line)))
     assert read_document(path).blocks == (Block("Kết quả đạt được."),)
     path.write_bytes(line + b" " * (MAX_TEXT_BYTES - len(line) + 1))

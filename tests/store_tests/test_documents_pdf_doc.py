@@ -24,21 +24,19 @@ from pathlib import Path
 import docx
 import pytest
 
-from haicap.store.ingest.documents import MAX_PDF_BYTES, Block, Document, legacy_doc, pdf, read_document
 from haicap.store.domain.errors import ReportError
-from haicap.store.ingest.import_plan import ImportPlan
-from haicap.store.ingest.importer import plan_import
 from haicap.store.domain.models import Kind
 from haicap.store.domain.registry import load_registry
+from haicap.store.ingest.documents import MAX_PDF_BYTES, Block, Document, legacy_doc, pdf, read_document
+from haicap.store.ingest.import_plan import ImportPlan
+from haicap.store.ingest.importer import plan_import
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPORT_PDF = FIXTURES / "seed-report.pdf"
 REPORT_TXT = FIXTURES / "seed-report.txt"
 REPORT_DOC = FIXTURES / "seed-report.doc"
 HAND_PLACED = FIXTURES / "seed-hand-placed.pdf"
-SEED = (
-    resources.files("seeds").joinpath("sources", "2025-11-25-ngoc-trao-van-du-kim-tan.txt").read_text(encoding="utf-8")
-)
+SEED = resources.files("seeds").joinpath("sources", "2025-11-25-ngoc-trao-van-du-kim-tan.txt").read_text(encoding="utf-8")
 SEED_PARAGRAPHS = [line.strip() for line in SEED.splitlines() if line.strip()]
 REGISTRY = load_registry()
 TODAY = dt.date(2026, 11, 25)
@@ -81,9 +79,7 @@ def minimal_pdf(pages: int | list[bytes]) -> bytes:
     resources = b"<< /Font << /F1 3 0 R >> /XObject << /Im1 4 0 R >> >>"
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids ["
-        + b" ".join(b"%d 0 R" % (5 + 2 * i) for i in range(count))
-        + b"] /Count %d >>" % count,
+        b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (5 + 2 * i) for i in range(count)) + b"] /Count %d >>" % count,
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         (
             b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8"
@@ -201,9 +197,7 @@ def test_pdf_suffix_in_capitals(tmp_path: Path) -> None:
 
 
 def test_encrypted_pdf_is_refused() -> None:
-    refused(
-        FIXTURES / "seed-password.pdf", "encrypted PDF: it needs a password to open; save a copy without the password"
-    )
+    refused(FIXTURES / "seed-password.pdf", "encrypted PDF: it needs a password to open; save a copy without the password")
 
 
 def test_scanned_pdf_is_refused_with_advice() -> None:

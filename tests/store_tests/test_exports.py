@@ -19,10 +19,10 @@ import openpyxl
 import pytest
 
 from haicap.store import Kind, Store, StoreError
+from haicap.store.ingest.reports import parse_report
 from haicap.store.views.exports import find_session, gather, render, safe_text, write_new
 from haicap.store.views.exports.plain import escape_markdown
 from haicap.store.views.exports.xlsx_table import TABLE_SHEET
-from haicap.store.ingest.reports import parse_report
 
 TODAY = dt.date(2026, 1, 10)
 SESSION = "cdb5ed9f"
@@ -148,20 +148,27 @@ def test_docx_headings_are_word_headings_in_order_and_the_font_has_vietnamese_gl
 def test_docx_shows_what_officers_set_on_requests_and_directives(store: Store) -> None:
     store.update_tracking(f"{SESSION}-16", owner=AGENCY, co_agencies=("Sở Tài chính",), deadline=dt.date(2026, 1, 1), who="lan")
     store.set_status(f"{SESSION}-16", "in_progress", who="lan")
-    store.update_tracking(f"{SESSION}-20", owner="UBND xã Ngọc Trạo", deadline=dt.date(2025, 12, 31), done=dt.date(2026, 1, 5), who="lan")
+    store.update_tracking(
+        f"{SESSION}-20", owner="UBND xã Ngọc Trạo", deadline=dt.date(2025, 12, 31), done=dt.date(2026, 1, 5), who="lan"
+    )
     lines = docx_text(render("docx", gather(store, TODAY)))
     assert (
-        f"Cơ quan chủ trì: {AGENCY}; phối hợp: Sở Tài chính; thời hạn: 01/01/2026; "
-        "tình trạng: Đang giải quyết – quá hạn 9 ngày."
+        f"Cơ quan chủ trì: {AGENCY}; phối hợp: Sở Tài chính; thời hạn: 01/01/2026; tình trạng: Đang giải quyết – quá hạn 9 ngày."
     ) in lines
-    assert "Thực hiện: UBND xã Ngọc Trạo; thời hạn: 31/12/2025; hoàn thành: 05/01/2026; tình trạng: Hoàn thành – quá hạn." in lines
+    assert (
+        "Thực hiện: UBND xã Ngọc Trạo; thời hạn: 31/12/2025; hoàn thành: 05/01/2026; tình trạng: Hoàn thành – quá hạn." in lines
+    )
 
 
 def test_a_commune_across_its_sessions_is_a_summary_with_one_part_per_session(store: Store) -> None:
     report = {
         "format": "haicap-session/1",
-        "session": {"date": "2026-01-05", "province": "Thanh Hóa", "leader": {"name": "Đỗ Minh Tuấn", "title": "Chủ tịch UBND tỉnh"},
-                    "title": "Chủ tịch UBND tỉnh làm việc với xã Ngọc Trạo"},
+        "session": {
+            "date": "2026-01-05",
+            "province": "Thanh Hóa",
+            "leader": {"name": "Đỗ Minh Tuấn", "title": "Chủ tịch UBND tỉnh"},
+            "title": "Chủ tịch UBND tỉnh làm việc với xã Ngọc Trạo",
+        },
         "communes": ["xã Ngọc Trạo"],
         "items": [{"kind": "request", "text": "Xã Ngọc Trạo đề nghị tỉnh hỗ trợ xây cầu Bến Đình."}],
     }
@@ -237,15 +244,19 @@ def test_markdown_minutes_list_every_item(store: Store) -> None:
 
 # -- text from outside -------------------------------------------------------------------
 
-HOSTILE = "Đề nghị\x00 hỗ trợ\x1b[31m =HYPERLINK(\"http://x\") [b]đậm[/b] *x* \u202eabc\x7f"
+HOSTILE = 'Đề nghị\x00 hỗ trợ\x1b[31m =HYPERLINK("http://x") [b]đậm[/b] *x* \u202eabc\x7f'
 
 
 @pytest.fixture
 def hostile(store: Store) -> Store:
     report = {
         "format": "haicap-session/1",
-        "session": {"date": "2026-01-02", "province": "Thanh Hóa",
-                    "leader": {"name": "Người\x00 lạ", "title": "[red]Chủ tịch[/red]"}, "title": "Tiêu đề\x1b có ESC"},
+        "session": {
+            "date": "2026-01-02",
+            "province": "Thanh Hóa",
+            "leader": {"name": "Người\x00 lạ", "title": "[red]Chủ tịch[/red]"},
+            "title": "Tiêu đề\x1b có ESC",
+        },
         "communes": ["xã Vân Du"],
         "items": [
             {"kind": "request", "text": HOSTILE},
@@ -263,7 +274,7 @@ def test_control_characters_are_made_visible_and_nothing_is_refused(hostile: Sto
     assert safe_text("a\x00b\x1bc\u202ed\x7f\ud800") == "a␀b␛c<U+202E>d␡\ufffd"
     content = gather(hostile, TODAY)
     docx_lines = docx_text(render("docx", content))
-    expected = "Đề nghị␀ hỗ trợ␛[31m =HYPERLINK(\"http://x\") [b]đậm[/b] *x* <U+202E>abc␡"
+    expected = 'Đề nghị␀ hỗ trợ␛[31m =HYPERLINK("http://x") [b]đậm[/b] *x* <U+202E>abc␡'
     assert f"- {expected}" in docx_lines
     assert any("Người␀ lạ, [red]Chủ tịch[/red]" in line for line in docx_lines)
     rows = xlsx_rows(render("xlsx", content))

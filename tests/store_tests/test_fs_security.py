@@ -113,9 +113,7 @@ def test_a_temp_file_swapped_for_a_link_before_the_rename_is_never_followed(
         assert again.item(REQUEST).tracking.note == "after the race"
 
 
-def test_a_colleague_swapping_temp_files_all_along_never_reaches_a_private_file(
-    shared_store: Path, private_file: Path
-) -> None:
+def test_a_colleague_swapping_temp_files_all_along_never_reaches_a_private_file(shared_store: Path, private_file: Path) -> None:
     """Free-running: a thread swaps every temporary file it sees for a link to the private
     file, for about a second, while real writes go on."""
     stop = threading.Event()
@@ -171,9 +169,7 @@ def test_a_store_file_that_is_a_link_is_refused_and_not_read(shared_store: Path,
     assert private_file.stat().st_mode & 0o777 == 0o600
 
 
-def test_a_store_file_made_a_link_while_open_is_refused_at_the_next_write(
-    shared_store: Path, private_file: Path
-) -> None:
+def test_a_store_file_made_a_link_while_open_is_refused_at_the_next_write(shared_store: Path, private_file: Path) -> None:
     with Store.open(shared_store) as store:
         store_file = shared_store / "haicap.json"
         store_file.unlink()
@@ -377,9 +373,7 @@ def _python_for_anyone() -> str:
     pytest.skip("no Python interpreter that another user may run")
 
 
-def test_another_user_of_the_group_racing_the_writes_never_reaches_a_private_file(
-    tmp_path: Path, private_file: Path
-) -> None:
+def test_another_user_of_the_group_racing_the_writes_never_reaches_a_private_file(tmp_path: Path, private_file: Path) -> None:
     """Real users: the writer (this process) and a colleague (a process running as another
     uid, member of the store's group) who swaps every temporary name it sees."""
     import subprocess

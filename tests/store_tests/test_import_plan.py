@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from haicap.store import Kind, Store
+from haicap.store.domain.registry import load_registry
 from haicap.store.ingest.importer import match_stored_session, plan_import
 from haicap.store.ingest.reader.left_out import CAPTION, CONTEXT, REVIEW
-from haicap.store.domain.registry import load_registry
 
 REGISTRY = load_registry()
 TODAY = dt.date(2026, 11, 25)
@@ -162,13 +162,16 @@ def test_a_different_leader_or_day_is_another_session(tmp_path: Path, store: Sto
     store.add_reports([_first(tmp_path).report])
     other_day = plan_import(write(tmp_path / "c.txt", FIRST_OUTLET.replace("Sáng 3/12", "Sáng 4/12")), REGISTRY, today=TODAY)
     assert match_stored_session(other_day, store).match is None
-    other_leader = plan_import(write(tmp_path / "d.txt", FIRST_OUTLET.replace("Lê Văn Minh", "Trần Văn Nam")),
-                               REGISTRY, today=TODAY)
+    other_leader = plan_import(
+        write(tmp_path / "d.txt", FIRST_OUTLET.replace("Lê Văn Minh", "Trần Văn Nam")), REGISTRY, today=TODAY
+    )
     assert match_stored_session(other_leader, store).match is None
 
 
 def test_the_plan_of_a_structured_report_takes_every_item_in(tmp_path: Path) -> None:
-    path = write(tmp_path / "phien.yaml", """\
+    path = write(
+        tmp_path / "phien.yaml",
+        """\
 format: haicap-session/1
 session:
   date: 2025-12-03
@@ -178,7 +181,8 @@ session:
 communes: [xã Hoằng Hóa]
 items:
   - {kind: request, text: "Xã kiến nghị tỉnh hỗ trợ kinh phí nâng cấp đê biển."}
-""")
+""",
+    )
     plan = plan_import(path, REGISTRY, today=TODAY)
     assert [line.kind for line in plan.lines] == [Kind.REQUEST] and not plan.left_out
 
@@ -186,8 +190,10 @@ items:
 def test_a_list_of_communes_the_given_province_lacks_is_pointed_out(tmp_path: Path) -> None:
     from haicap.store.ingest.importer import Overrides
 
-    text = ("Sáng 3/3, đồng chí Lê Văn Minh, Phó Chủ tịch UBND tỉnh đã làm việc với các xã Hoằng Hóa, "
-            "Bình Gia, Văn Quan và Tràng Định.\n\nCác xã đã hoàn thành 100% kế hoạch thu ngân sách năm 2025.\n")
+    text = (
+        "Sáng 3/3, đồng chí Lê Văn Minh, Phó Chủ tịch UBND tỉnh đã làm việc với các xã Hoằng Hóa, "
+        "Bình Gia, Văn Quan và Tràng Định.\n\nCác xã đã hoàn thành 100% kế hoạch thu ngân sách năm 2025.\n"
+    )
     path = write(tmp_path / "lan.txt", text)
     # The list says Lạng Sơn; told Thanh Hóa, the reader keeps its one commune and says so.
     plan = plan_import(path, REGISTRY, today=TODAY, overrides=Overrides(province="Thanh Hóa"))
@@ -234,10 +240,18 @@ def test_eval_can_read_bodies_as_import_reads_files(tmp_path: Path) -> None:
     from haicap.store.ingest.importer import read_as_import
     from haicap.store.ingest.reader.evaluate import evaluate_dir
 
-    (tmp_path / "01_bao_cao.txt").write_text("url: x\ndate: 2025-12-03\ntitle: t\nnote: synthetic\n\n" + REPORT_WITH_HEADINGS,
-                                             encoding="utf-8")
-    key = {"date": "2025-12-03", "communes": ["Hoằng Tiến"], "achievements": [], "difficulties": [],
-           "requests": ["Bổ sung 02 biên chế công chức địa chính"], "directives": [], "ambiguous": []}
+    (tmp_path / "01_bao_cao.txt").write_text(
+        "url: x\ndate: 2025-12-03\ntitle: t\nnote: synthetic\n\n" + REPORT_WITH_HEADINGS, encoding="utf-8"
+    )
+    key = {
+        "date": "2025-12-03",
+        "communes": ["Hoằng Tiến"],
+        "achievements": [],
+        "difficulties": [],
+        "requests": ["Bổ sung 02 biên chế công chức địa chính"],
+        "directives": [],
+        "ambiguous": [],
+    }
     (tmp_path / "01_bao_cao.key.json").write_text(json.dumps(key, ensure_ascii=False), encoding="utf-8")
     alone = evaluate_dir(tmp_path, REGISTRY)
     as_import = evaluate_dir(tmp_path, REGISTRY, read_as_import)

@@ -14,9 +14,9 @@ import docx
 import pytest
 
 from haicap.store import Kind, ReportError, Store
+from haicap.store.domain.registry import load_registry
 from haicap.store.ingest.documents import Block
 from haicap.store.ingest.importer import Overrides, extraction_of, parse_date, plan_import, split_front_matter
-from haicap.store.domain.registry import load_registry
 from haicap.store.ingest.reports import bundled_reports
 
 REGISTRY = load_registry()
@@ -63,9 +63,7 @@ def test_the_bundled_seed_article_matches_its_hand_labelled_session(tmp_path: Pa
     assert plan.report.date == hand.date
     assert plan.report.communes == hand.communes
     assert plan.report.leader.name == hand.leader.name
-    found = sum(
-        1 for h in hand.items if any(h.text in i.text and i.kind is h.kind for i in plan.report.items)
-    )
+    found = sum(1 for h in hand.items if any(h.text in i.text and i.kind is h.kind for i in plan.report.items))
     assert found / len(hand.items) >= 0.9
 
 
@@ -90,9 +88,7 @@ def test_front_matter_title_and_url_become_the_session_source(tmp_path: Path) ->
 def make_word_report(path: Path) -> Path:
     document = docx.Document()
     document.add_heading("Báo cáo kết quả buổi làm việc của đoàn công tác tỉnh với xã Hoằng Hóa", level=0)
-    document.add_paragraph(
-        "Ngày 5/3/2026, đồng chí Lê Văn Minh, Phó Chủ tịch UBND tỉnh đã làm việc với xã Hoằng Hóa."
-    )
+    document.add_paragraph("Ngày 5/3/2026, đồng chí Lê Văn Minh, Phó Chủ tịch UBND tỉnh đã làm việc với xã Hoằng Hóa.")
     document.add_heading("I. Kết quả đạt được", level=1)
     document.add_paragraph("Thu ngân sách quý I đạt 40% dự toán. Xã đã hoàn thành cấp nước sạch cho 900 hộ.")
     document.add_heading("II. Khó khăn, vướng mắc", level=1)
@@ -158,9 +154,7 @@ def test_a_name_in_several_provinces_asks_for_the_province(tmp_path: Path) -> No
     text = "Sáng 3/12/2025, đồng chí Lê Văn Minh làm việc. Lãnh đạo xã kiến nghị tỉnh hỗ trợ kinh phí làm đường."
     with pytest.raises(ReportError, match="several provinces"):
         plan_import(write(tmp_path / "a.txt", text), REGISTRY, overrides=Overrides(communes=("xã Vân Du",)), today=TODAY)
-    ok = plan_import(
-        tmp_path / "a.txt", REGISTRY, overrides=Overrides(communes=("xã Vân Du",), province="Nghệ An"), today=TODAY
-    )
+    ok = plan_import(tmp_path / "a.txt", REGISTRY, overrides=Overrides(communes=("xã Vân Du",), province="Nghệ An"), today=TODAY)
     assert ok.report.communes[0].province.name == "Nghệ An"
 
 

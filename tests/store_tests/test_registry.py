@@ -122,9 +122,7 @@ def test_parse_commune_accepts_names_and_code(registry: Registry, thanh_hoa: Pro
     assert commune.name == "Ngọc Trạo"
 
 
-def test_parse_commune_rejects_code_of_another_province(
-    registry: Registry, thanh_hoa: Province, nghe_an: Province
-) -> None:
+def test_parse_commune_rejects_code_of_another_province(registry: Registry, thanh_hoa: Province, nghe_an: Province) -> None:
     nghe_an_van_du = registry.parse_commune(nghe_an, "Vân Du")
     assert nghe_an_van_du is not None
     assert registry.parse_commune(thanh_hoa, nghe_an_van_du.code) is None

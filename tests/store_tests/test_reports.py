@@ -17,8 +17,8 @@ import yaml
 from haicap.store.domain.errors import ReportError, StoreError
 from haicap.store.domain.models import Kind
 from haicap.store.domain.registry import Registry, load_registry
-from haicap.store.ingest.reports import FORMAT, MAX_REPORT_BYTES, SessionReport, bundled_reports, parse_report, read_report_file
 from haicap.store.domain.text import clean
+from haicap.store.ingest.reports import FORMAT, MAX_REPORT_BYTES, SessionReport, bundled_reports, parse_report, read_report_file
 
 SEED_FILE = "2025-11-25-thanh-hoa-ngoc-trao-van-du-kim-tan.yaml"
 
@@ -248,8 +248,13 @@ FILE_CASES = [
     pytest.param("loi.json", b'{"format": "haicap-session/1",\n "session": }', "malformed JSON at line 2", id="json"),
     pytest.param("rong.yaml", b"", "file is empty", id="empty"),
     pytest.param("trang.yaml", b"  \n\t\n", "file is empty", id="blank"),
-    pytest.param("latin1.yaml", unicodedata.normalize("NFD", "format: haicap-session/1\ntitle: Ngọc Trạo\n").encode("cp1258"), "not UTF-8 text", id="not-utf8"),
-    pytest.param("chu-thich.yaml", "# chỉ có ghi chú\n".encode("utf-8"), "not a haicap session report", id="only-comment"),
+    pytest.param(
+        "latin1.yaml",
+        unicodedata.normalize("NFD", "format: haicap-session/1\ntitle: Ngọc Trạo\n").encode("cp1258"),
+        "not UTF-8 text",
+        id="not-utf8",
+    ),
+    pytest.param("chu-thich.yaml", "# chỉ có ghi chú\n".encode(), "not a haicap session report", id="only-comment"),
 ]
 
 

@@ -117,7 +117,9 @@ def test_pages_depend_on_the_rows_available(store: Store) -> None:
 
 def test_pages_are_balanced_rather_than_leaving_a_lone_item(store: Store) -> None:
     deck = seed_deck(store)
-    achievements = [s for s in deck.paginate(one_row, 7) if s.part and s.part.kind is Kind.ACHIEVEMENT and s.part.where.startswith("Chung")]
+    achievements = [
+        s for s in deck.paginate(one_row, 7) if s.part and s.part.kind is Kind.ACHIEVEMENT and s.part.where.startswith("Chung")
+    ]
     assert [len(s.entries) for s in achievements] == [4, 4]
 
 

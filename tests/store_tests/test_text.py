@@ -8,7 +8,6 @@ import pytest
 
 from haicap.store.domain.text import clean, fold, matches, sort_key
 
-
 # -- clean ---------------------------------------------------------------------------
 
 

@@ -9,8 +9,8 @@ import pytest
 from helpers import record_notices, settle
 
 from haicap.store import Kind, Store
-from haicap.store.ingest.reports import parse_report
 from haicap.store.domain.text import matches
+from haicap.store.ingest.reports import parse_report
 from haicap.tui.app import make_app
 from haicap.tui.dialogs.help import HelpDialog
 from haicap.tui.dialogs.item_detail import ItemDetailDialog

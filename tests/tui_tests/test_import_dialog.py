@@ -58,7 +58,9 @@ Lãnh đạo xã kiến nghị tỉnh quan tâm hỗ trợ kinh phí nâng cấp
 """Free text that names no leader: the session is stored with an empty leader name."""
 
 
-def write_report(folder: Path, name: str = "hoang-hoa.yaml", *, commune: str = "xã Hoằng Hóa", province: str = "Thanh Hóa") -> Path:
+def write_report(
+    folder: Path, name: str = "hoang-hoa.yaml", *, commune: str = "xã Hoằng Hóa", province: str = "Thanh Hóa"
+) -> Path:
     path = folder / name
     path.write_text(REPORT.format(commune=commune, province=province), encoding="utf-8")
     return path

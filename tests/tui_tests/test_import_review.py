@@ -190,7 +190,7 @@ async def test_the_review_lists_every_sentence_items_first_then_left_out_ones_wi
         assert request.startswith(" Kiến nghị ") and "Hoằng Thanh" in request
         reform = next(p for p in prompts if REFORM in p)
         assert reform.startswith(" Chỉ đạo ") and "cả 2 xã / all 2" in reform
-        marked = [n for n, p in enumerate(prompts) if p[len(" Kiến nghị "):].startswith("?")]
+        marked = [n for n, p in enumerate(prompts) if p[len(" Kiến nghị ") :].startswith("?")]
         assert marked and [order[n] for n in marked] == plan.unsure_lines(), "the unsure items carry a ?"
 
         # The detail area has the highlighted line's whole text, its cue and communes.
@@ -262,7 +262,7 @@ async def test_review_then_ctrl_s_stores_exactly_what_the_screen_shows(
         await settle(pilot)
         assert isinstance(app.screen, ReviewDeadlineDialog), "a date that does not exist is refused"
         error = str(app.screen.query_one("#review-error").render())
-        assert "'31/02/2026' không có thật / is not a real date" == error
+        assert error == "'31/02/2026' không có thật / is not a real date"
         app.screen.query_one("#review-deadline").value = "2026-01-15"
         await pilot.press("enter")
         await settle(pilot)
@@ -477,8 +477,13 @@ async def test_dialogs_cancel_with_esc_and_show_errors_on_one_line(make_dashboar
         await settle(pilot)
         await open_review(pilot, article)
         await go_to(pilot, REQUEST)
-        for key, dialog_type in (("c", ReviewCommunesDialog), ("o", ReviewOwnerDialog), ("d", ReviewDeadlineDialog),
-                                 ("e", ReviewTextDialog), ("S", ReviewSessionDialog)):
+        for key, dialog_type in (
+            ("c", ReviewCommunesDialog),
+            ("o", ReviewOwnerDialog),
+            ("d", ReviewDeadlineDialog),
+            ("e", ReviewTextDialog),
+            ("S", ReviewSessionDialog),
+        ):
             await pilot.press(key)
             await settle(pilot)
             assert isinstance(app.screen, dialog_type), key

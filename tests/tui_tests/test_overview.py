@@ -14,9 +14,9 @@ import pytest
 from helpers import record_notices, settle
 
 from haicap.store import Kind, Store
-from haicap.store.views.overview import late_items, province_overview
-from haicap.store.ingest.reports import parse_report
 from haicap.store.domain.text import sort_key
+from haicap.store.ingest.reports import parse_report
+from haicap.store.views.overview import late_items, province_overview
 from haicap.tui.app import make_app
 from haicap.tui.dialogs.help import HelpDialog
 from haicap.tui.dialogs.search_dialog import SearchDialog, match_spans
@@ -420,7 +420,9 @@ async def test_the_late_view_lists_oldest_first(late_store, monkeypatch: pytest.
         late = app.screen.query_one(LateTable).late_items
         assert len(late) == 5 and late[0].item.id == item_id
         assert [entry.state.late_days for entry in late] == [31, 6, 6, 6, 6]
-        assert [entry.item.id for entry in late] == [entry.item.id for entry in late_items(app.store, dt.date(2026, 1, 10), app.screen.province)]
+        assert [entry.item.id for entry in late] == [
+            entry.item.id for entry in late_items(app.store, dt.date(2026, 1, 10), app.screen.province)
+        ]
         cells = [cell.plain.strip() for cell in app.screen.query_one(LateTable).get_row_at(1)]
         assert cells[0] == "Ngọc Trạo +2" and cells[4] == "chưa giao"
 

@@ -40,7 +40,9 @@ def add_van_du_items(path: Path) -> None:
     with Store.open(path) as store:
         session = store.latest_session()
         store.add_item(session.id, (VAN_DU,), Kind.ACHIEVEMENT, "Hoàn thành đường liên thôn bản Cang.", who="test")
-        late = store.add_item(session.id, (VAN_DU,), Kind.REQUEST, "Hỗ trợ làm lại cầu treo bản Cang [bold]gấp[/bold].", who="test")
+        late = store.add_item(
+            session.id, (VAN_DU,), Kind.REQUEST, "Hỗ trợ làm lại cầu treo bản Cang [bold]gấp[/bold].", who="test"
+        )
         store.update_tracking(late.id, owner="Sở Xây dựng", deadline=dt.date(2025, 12, 10), who="test")
 
 

@@ -151,6 +151,8 @@ async def test_served_read_only_export_goes_to_the_browser_and_writes_no_file(
     [(data, name)] = delivered
     assert name == "mat.yaml.docx"
     assert "Vân Du" in "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
-    files = sorted(p.relative_to(server_disk) for p in server_disk.rglob("*") if p.is_file() and seeded_store_path not in p.parents)
+    files = sorted(
+        p.relative_to(server_disk) for p in server_disk.rglob("*") if p.is_file() and seeded_store_path not in p.parents
+    )
     assert files == [Path("chia-se/bao-cao.yaml"), Path("home/rieng/mat.yaml")], "no file written on the server"
     assert store_bytes(seeded_store_path) == before

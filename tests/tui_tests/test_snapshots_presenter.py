@@ -44,7 +44,7 @@ def test_title_slide_160x48(snap_compare, seeded_store_path: Path) -> None:
 
 
 def test_directives_slide_80x24(snap_compare, seeded_store_path: Path) -> None:
-    """"Chung · xã Ngọc Trạo, xã Vân Du, xã Kim Tân" over the band "CHỈ ĐẠO · Directives (1/4)"; directives
+    """ "Chung · xã Ngọc Trạo, xã Vân Du, xã Kim Tân" over the band "CHỈ ĐẠO · Directives (1/4)"; directives
     1 to 5, numbered, each wrapped whole with a blank line between; no scrollbar; "8 / 19"."""
     assert snap_compare(presenter_app(seeded_store_path), terminal_size=(80, 24), run_before=on_first_directives)
 

@@ -46,10 +46,9 @@ from pathlib import Path
 from typing import NoReturn
 
 from haicap.store import StoreError, resolve_store_path
-from haicap.store.domain.clock import TODAY_ENV_VAR
 from haicap.store.db.paths import DB_ENV_VAR
+from haicap.store.domain.clock import TODAY_ENV_VAR
 from haicap.store.domain.text import visible
-
 from haicap.tui.cli import logging_setup
 from haicap.tui.cli.commands import MODULES
 from haicap.tui.cli.commands.common import (
@@ -116,7 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--province", metavar="NAME", help="province to show first, e.g. 'Thanh Hóa' or 'thanh hoa'")
     parser.add_argument(
-        "--read-only", action="store_true", help="open the store as a viewer (dashboard and commands): nothing is written, changes are refused"
+        "--read-only",
+        action="store_true",
+        help="open the store as a viewer (dashboard and commands): nothing is written, changes are refused",
     )
     # Given by `haicap serve` to the dashboard it runs for each browser tab (see tui.serving).
     parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
@@ -184,7 +185,9 @@ def _completion(args: argparse.Namespace) -> int:
     return 0
 
 
-_READS = frozenset({"locate", "extract", "eval", "items", "item", "search", "export", "audit", "present", "serve", "bench", "completion"})
+_READS = frozenset(
+    {"locate", "extract", "eval", "items", "item", "search", "export", "audit", "present", "serve", "bench", "completion"}
+)
 """Commands that never change a store (`present` and `serve` open it as a viewer with
 --read-only, `bench` measures a copy); every other one is refused with --read-only."""
 

@@ -13,10 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from haicap.store import Commune, Kind, Session
-
-from haicap.tui.literal import literal
 from haicap.tui.dialogs.edit_item_dialog import ItemTextArea, hints
 from haicap.tui.dialogs.sessions_dialog import session_label
+from haicap.tui.literal import literal
 
 __all__ = ["AddItemDialog"]
 

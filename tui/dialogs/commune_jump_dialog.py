@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from textual.content import Content
 
 from haicap.store import Commune
-
-from haicap.tui.literal import literal
 from haicap.tui.dialogs.choice_dialog import Choice, ChoiceDialog
+from haicap.tui.literal import literal
 
 __all__ = ["CommuneJumpDialog"]
 

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from textual.content import Content
 
 from haicap.store import HistoryEntry, Item
-
-from haicap.tui.literal import literal
-from haicap.tui.dialogs.choice_dialog import Choice, ChoiceDialog
+from haicap.tui.dialogs.choice_dialog import ChoiceDialog
 from haicap.tui.dialogs.history_dialog import describe_entry
 from haicap.tui.dialogs.status_dialog import about_item
+from haicap.tui.literal import literal
 
-__all__ = ["ConflictDialog", "KEEP_THEIRS", "SAVE_MINE"]
+__all__ = ["KEEP_THEIRS", "SAVE_MINE", "ConflictDialog"]
 
 KEEP_THEIRS = "theirs"
 """Dismissed with this: drop this officer's change, show the item as the other one saved it."""

@@ -25,11 +25,10 @@ from haicap.store import Item, Kind
 from haicap.store.domain.bounds import add_days
 from haicap.store.domain.followup import DeadlineRules
 from haicap.store.domain.text import visible
-
 from haicap.tui.literal import literal, short
 from haicap.tui.widgets.items_pane import DATE_FORMAT
 
-__all__ = ["EditItemDialog", "ItemEdit", "ItemTextArea", "parse_date", "split_agencies", "hints"]
+__all__ = ["EditItemDialog", "ItemEdit", "ItemTextArea", "hints", "parse_date", "split_agencies"]
 
 _DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 
@@ -195,8 +194,18 @@ class EditItemDialog(ModalScreen[ItemEdit | None]):
             default = add_days(self.item.session.date, days).strftime(DATE_FORMAT)  # never overflows
             return [
                 ("owner", "Chủ trì / Owner", tracking.owner, "cơ quan chủ trì · responsible agency"),
-                ("co_agencies", "Phối hợp / With", "; ".join(tracking.co_agencies), "cơ quan phối hợp, ngăn bằng ; · separated by ;"),
-                ("deadline", "Hạn / Deadline", show(tracking.deadline), f"DD/MM/YYYY · trống = mặc định / empty = default ({default})"),
+                (
+                    "co_agencies",
+                    "Phối hợp / With",
+                    "; ".join(tracking.co_agencies),
+                    "cơ quan phối hợp, ngăn bằng ; · separated by ;",
+                ),
+                (
+                    "deadline",
+                    "Hạn / Deadline",
+                    show(tracking.deadline),
+                    f"DD/MM/YYYY · trống = mặc định / empty = default ({default})",
+                ),
                 ("answer", "Trả lời / Answer", tracking.answer, "nội dung trả lời · the agency's answer"),
                 ("note", "Ghi chú / Note", tracking.note, ""),
             ]
@@ -223,7 +232,9 @@ class EditItemDialog(ModalScreen[ItemEdit | None]):
                     yield Static(literal(label))
                     yield Input(visible(value), placeholder=placeholder, id=f"edit-{name}", compact=True)
             yield Static("", id="edit-error")
-            yield Static(hints(("ctrl+s/enter", "lưu / save"), ("tab", "ô sau / next field"), ("esc", "huỷ / cancel")), id="edit-hints")
+            yield Static(
+                hints(("ctrl+s/enter", "lưu / save"), ("tab", "ô sau / next field"), ("esc", "huỷ / cancel")), id="edit-hints"
+            )
 
     def on_mount(self) -> None:
         first = self.query(Input).first() if self.item.kind in (Kind.REQUEST, Kind.DIRECTIVE) else None

@@ -22,12 +22,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from haicap.store import Commune, Session
-
 from haicap.tui.literal import literal
 from haicap.tui.serving.folders import ServedMode, served_mode
 from haicap.tui.widgets.path_input import PathInput
 
-__all__ = ["ExportDialog", "ExportRequest", "ExportScope", "FORMAT_LABELS"]
+__all__ = ["FORMAT_LABELS", "ExportDialog", "ExportRequest", "ExportScope"]
 
 FORMAT_LABELS = {
     "docx": "Biên bản Word (.docx)",
@@ -112,7 +111,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     }
     """
 
-    def __init__(self, scopes: Sequence[ExportScope], file_name: Callable[[ExportScope, str], str], folder: Path | None = None) -> None:
+    def __init__(
+        self, scopes: Sequence[ExportScope], file_name: Callable[[ExportScope, str], str], folder: Path | None = None
+    ) -> None:
         super().__init__()
         self.scopes = tuple(scopes)
         """What can be exported, the first one chosen at first."""

@@ -6,7 +6,8 @@ cannot drift apart.
 
 from __future__ import annotations
 
-from typing import ClassVar, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -14,8 +15,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from haicap.tui.literal import literal
 from haicap.tui.dialogs.scrolling_dialog import ScrollingDialog
+from haicap.tui.literal import literal
 
 __all__ = ["HelpDialog", "HelpSection", "bindings_of"]
 

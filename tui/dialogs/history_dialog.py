@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Sequence
+from collections.abc import Sequence
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -11,12 +12,11 @@ from textual.content import Content
 from textual.widgets import Static
 
 from haicap.store import HistoryEntry, Item
-
-from haicap.tui.literal import bounded, literal
 from haicap.tui.dialogs.scrolling_dialog import ScrollingDialog
 from haicap.tui.dialogs.status_dialog import about_item
+from haicap.tui.literal import bounded, literal
 
-__all__ = ["HistoryDialog", "FIELD_LABELS", "describe_entry"]
+__all__ = ["FIELD_LABELS", "HistoryDialog", "describe_entry"]
 
 FIELD_LABELS = {
     "status": "Trạng thái / status",

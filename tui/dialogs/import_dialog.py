@@ -26,7 +26,6 @@ from textual.widgets import Button, Input, Static
 from haicap.store import Store, StoreError
 from haicap.store.domain.clock import today as clock_today
 from haicap.store.ingest.importer import ImportPlan, match_stored_session, plan_import
-
 from haicap.tui.literal import literal
 from haicap.tui.messages import ReportImported
 from haicap.tui.screens.import_review import ImportReviewScreen
@@ -52,8 +51,7 @@ _READ_ONLY = "Chỉ xem: không nhập được / read-only: nothing can be impo
 """Why a served viewer (`serve --read-only`, or a store the serving user may not write) opens no file."""
 
 _BACK = (
-    "Đã đóng bản duyệt, chưa nhập gì. enter để đọc lại tệp.\n"
-    "Review closed, nothing imported. Press enter to read the file again."
+    "Đã đóng bản duyệt, chưa nhập gì. enter để đọc lại tệp.\nReview closed, nothing imported. Press enter to read the file again."
 )
 
 
@@ -75,7 +73,12 @@ class ImportDialog(ModalScreen[ReportImported | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Huỷ / Cancel", tooltip="Đóng, không nhập gì / close without importing"),
-        Binding("ctrl+s", "read", "Đọc / Read", tooltip="Đọc tệp và mở bản duyệt (enter cũng vậy) / read the file and review it (enter too)"),
+        Binding(
+            "ctrl+s",
+            "read",
+            "Đọc / Read",
+            tooltip="Đọc tệp và mở bản duyệt (enter cũng vậy) / read the file and review it (enter too)",
+        ),
     ]
     """
     | Key(s) | Description |
@@ -183,9 +186,7 @@ class ImportDialog(ModalScreen[ReportImported | None]):
 
     @staticmethod
     def _hints() -> Content:
-        return Content(" · ").join(
-            Content.assemble(literal(key, "bold $accent"), " ", literal(what)) for key, what in _HINTS
-        )
+        return Content(" · ").join(Content.assemble(literal(key, "bold $accent"), " ", literal(what)) for key, what in _HINTS)
 
     # -- reading the file -------------------------------------------------------------
 

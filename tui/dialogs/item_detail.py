@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Sequence
+from collections.abc import Sequence
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -11,9 +12,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from haicap.store import Commune, FollowUp, Item, Kind
-
-from haicap.tui.literal import DETAIL_LIMIT, bounded, count_text, literal
 from haicap.tui.dialogs.scrolling_dialog import ScrollingDialog
+from haicap.tui.literal import DETAIL_LIMIT, bounded, count_text, literal
 from haicap.tui.widgets.items_pane import DATE_FORMAT, overdue_badge
 
 __all__ = ["ItemDetailDialog"]
@@ -70,7 +70,9 @@ class ItemDetailDialog(ScrollingDialog[None]):
                 yield Static(self._meta("Độ dài / Length", length), classes="detail-meta")
             yield Static(bounded(self.item.text, DETAIL_LIMIT), classes="detail-text")
             yield from self._tracking()
-            yield Static(self._meta("Phiên / Session", f"{session.date.strftime(DATE_FORMAT)} — {session.title}"), classes="detail-meta")
+            yield Static(
+                self._meta("Phiên / Session", f"{session.date.strftime(DATE_FORMAT)} — {session.title}"), classes="detail-meta"
+            )
             leader = str(session.leader) if session.leader.name else "—"  # free text may name no leader
             yield Static(self._meta("Lãnh đạo / Leader", leader), classes="detail-meta")
             for person in session.participants:

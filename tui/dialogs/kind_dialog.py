@@ -5,10 +5,9 @@ from __future__ import annotations
 from textual.content import Content
 
 from haicap.store import Item, Kind
-
-from haicap.tui.literal import literal
 from haicap.tui.dialogs.choice_dialog import Choice, ChoiceDialog
 from haicap.tui.dialogs.status_dialog import about_item
+from haicap.tui.literal import literal
 
 __all__ = ["KindDialog"]
 
@@ -20,7 +19,9 @@ class KindDialog(ChoiceDialog[Kind]):
     def __init__(self, item: Item) -> None:
         kinds = list(Kind)
         start = next(i for i, kind in enumerate(kinds) if kind is not item.kind)
-        super().__init__("Loại / Kind", about_item(item), [self._entry(n, kind, item.kind) for n, kind in enumerate(kinds, 1)], start)
+        super().__init__(
+            "Loại / Kind", about_item(item), [self._entry(n, kind, item.kind) for n, kind in enumerate(kinds, 1)], start
+        )
         self.item = item
         """The item to move."""
 

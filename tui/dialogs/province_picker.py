@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import ClassVar, Sequence
+from collections.abc import Sequence
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,7 +17,6 @@ from textual.widgets.option_list import Option
 
 from haicap.store import Province
 from haicap.store.domain.text import matches
-
 from haicap.tui.literal import literal
 
 __all__ = ["ProvincePickerDialog"]

@@ -21,13 +21,12 @@ from textual.suggester import Suggester
 from textual.widgets import Input, OptionList, Static
 
 from haicap.store import Commune, Province
-from haicap.store.ingest.import_plan import PlanLine
 from haicap.store.domain.registry import Registry
 from haicap.store.domain.text import fold, matches
-
-from haicap.tui.literal import literal
+from haicap.store.ingest.import_plan import PlanLine
 from haicap.tui.dialogs.edit_item_dialog import hints
 from haicap.tui.dialogs.review_fields_dialog import about_line
+from haicap.tui.literal import literal
 
 __all__ = ["CommuneChecklist", "CommuneSuggester", "ReviewCommunesDialog", "communes_matching", "find_commune"]
 
@@ -55,7 +54,9 @@ def find_commune(registry: Registry, province: Province, typed: str) -> Commune:
     if len(found) == 1:
         return found[0]
     if not found:
-        raise ValueError(f"'{typed.strip()}': không có xã nào của {province.full_name} / no commune of {province.name} has that name")
+        raise ValueError(
+            f"'{typed.strip()}': không có xã nào của {province.full_name} / no commune of {province.name} has that name"
+        )
     names = ", ".join(c.label for c in found[:SHOWN_MATCHES]) + (" …" if len(found) > SHOWN_MATCHES else "")
     raise ValueError(f"'{typed.strip()}': {len(found)} xã khớp, gõ thêm / {len(found)} match, type more: {names}")
 

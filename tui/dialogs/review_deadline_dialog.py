@@ -8,9 +8,8 @@ from dataclasses import dataclass
 
 from haicap.store.ingest.import_plan import PlanLine
 from haicap.store.ingest.importer import parse_date
-
-from haicap.tui.widgets.items_pane import DATE_FORMAT
 from haicap.tui.dialogs.review_fields_dialog import Field, FieldError, ReviewFieldsDialog, about_line
+from haicap.tui.widgets.items_pane import DATE_FORMAT
 
 __all__ = ["DeadlineSet", "ReviewDeadlineDialog", "read_date"]
 

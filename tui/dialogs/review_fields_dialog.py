@@ -20,10 +20,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from haicap.store.ingest.import_plan import PlanLine
-
+from haicap.tui.dialogs.edit_item_dialog import ItemTextArea, hints
 from haicap.tui.literal import literal, short
 from haicap.tui.widgets.plan_lines import kind_tag
-from haicap.tui.dialogs.edit_item_dialog import ItemTextArea, hints
 
 __all__ = ["Field", "FieldError", "ReviewFieldsDialog", "about_line"]
 

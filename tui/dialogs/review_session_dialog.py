@@ -8,15 +8,14 @@ from typing import Any
 from textual.content import Content
 
 from haicap.store import Person
-from haicap.store.ingest.import_plan import SessionFacts
 from haicap.store.domain.registry import Registry
 from haicap.store.domain.text import clean, visible
-
-from haicap.tui.literal import literal
-from haicap.tui.widgets.items_pane import DATE_FORMAT
+from haicap.store.ingest.import_plan import SessionFacts
 from haicap.tui.dialogs.review_communes_dialog import find_commune
 from haicap.tui.dialogs.review_deadline_dialog import read_date
 from haicap.tui.dialogs.review_fields_dialog import Field, FieldError, ReviewFieldsDialog
+from haicap.tui.literal import literal
+from haicap.tui.widgets.items_pane import DATE_FORMAT
 
 __all__ = ["ReviewSessionDialog"]
 
@@ -28,13 +27,19 @@ class ReviewSessionDialog(ReviewFieldsDialog[dict[str, Any]]):
     def __init__(self, session: SessionFacts, registry: Registry) -> None:
         super().__init__(
             "Phiên làm việc / Session",
-            Content.assemble(literal(session.province.full_name, "bold"), literal(" · xã không dấu cũng được / diacritics optional")),
+            Content.assemble(
+                literal(session.province.full_name, "bold"), literal(" · xã không dấu cũng được / diacritics optional")
+            ),
             [
                 Field("date", "Ngày / Date", session.date.strftime(DATE_FORMAT), "DD/MM/YYYY hoặc / or YYYY-MM-DD"),
                 Field("leader", "Lãnh đạo / Leader", visible(session.leader.name), "họ tên · full name"),
                 Field("title", "Chức vụ / Title", visible(session.leader.title), "vd. Phó Chủ tịch UBND tỉnh"),
-                Field("communes", "Xã / Communes", "; ".join(c.label for c in session.communes),
-                      "ngăn bằng ; không dấu cũng được / separated by ;, diacritics optional"),
+                Field(
+                    "communes",
+                    "Xã / Communes",
+                    "; ".join(c.label for c in session.communes),
+                    "ngăn bằng ; không dấu cũng được / separated by ;, diacritics optional",
+                ),
             ],
         )
         self.session = session

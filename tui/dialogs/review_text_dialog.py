@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from haicap.store.ingest.import_plan import PlanLine
 from haicap.store.domain.text import clean, visible
-
+from haicap.store.ingest.import_plan import PlanLine
 from haicap.tui.dialogs.review_fields_dialog import Field, FieldError, ReviewFieldsDialog, about_line
 
 __all__ = ["ReviewTextDialog"]
@@ -29,5 +28,7 @@ class ReviewTextDialog(ReviewFieldsDialog[str]):
     def check(self, values: dict[str, str]) -> str | None:  # type: ignore[override]
         text = clean(values["text"])
         if not text:
-            raise FieldError("text", "Nội dung không được trống (0 để bỏ dòng ra) / the text cannot be empty (0 leaves the line out)")
+            raise FieldError(
+                "text", "Nội dung không được trống (0 để bỏ dòng ra) / the text cannot be empty (0 leaves the line out)"
+            )
         return None if text == clean(self.shown) else text

@@ -6,8 +6,9 @@ decides which commune to show it under.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar, Sequence
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -21,7 +22,6 @@ from textual.widgets.option_list import Option
 
 from haicap.store import Item, Kind, Store
 from haicap.store.domain.text import fold
-
 from haicap.tui.literal import LIST_LIMIT, clip, literal, marked, visible
 from haicap.tui.widgets.items_pane import DATE_FORMAT
 
@@ -158,7 +158,9 @@ class SearchDialog(ModalScreen[Item | None]):
         with Vertical() as frame:
             frame.border_title = "Tìm trong nội dung / Search items"
             frame.border_subtitle = "enter mở · ↓ danh sách · esc đóng"
-            yield Input(self.initial_query, placeholder="từ cần tìm, không cần dấu · words, diacritics optional", id="search-query")
+            yield Input(
+                self.initial_query, placeholder="từ cần tìm, không cần dấu · words, diacritics optional", id="search-query"
+            )
             yield Static(id="search-count")
             yield OptionList(id="search-hits", markup=False)
 

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from textual.content import Content
 
 from haicap.store import Commune, Item, Kind, Session
-
+from haicap.tui.dialogs.choice_dialog import Choice, ChoiceDialog
 from haicap.tui.literal import literal
 from haicap.tui.widgets.items_pane import DATE_FORMAT
-from haicap.tui.dialogs.choice_dialog import Choice, ChoiceDialog
 
-__all__ = ["SessionsDialog", "ALL_SESSIONS", "session_label"]
+__all__ = ["ALL_SESSIONS", "SessionsDialog", "session_label"]
 
 ALL_SESSIONS = ""
 """What the dialog dismisses with for the "all sessions" entry (None means cancelled)."""
@@ -22,7 +21,7 @@ _SHORT = {Kind.ACHIEVEMENT: "KQ", Kind.DIFFICULTY: "KK", Kind.REQUEST: "KN", Kin
 
 
 def session_label(session: Session) -> str:
-    """"25/11/2025 · Trịnh Tuấn Sinh" (the date alone when no leader is named)."""
+    """ "25/11/2025 · Trịnh Tuấn Sinh" (the date alone when no leader is named)."""
     date = session.date.strftime(DATE_FORMAT)
     return f"{date} · {session.leader.name}" if session.leader.name else date
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 
 from haicap.store import DirectiveStatus, Item, Kind, RequestStatus
-
-from haicap.tui.literal import literal, short
 from haicap.tui.dialogs.choice_dialog import Choice, ChoiceDialog
+from haicap.tui.literal import literal, short
 
 __all__ = ["StatusDialog", "current_status"]
 
@@ -53,4 +52,3 @@ class StatusDialog(ChoiceDialog[Status]):
         if state is DirectiveStatus.DONE and not item.tracking.done:
             parts.append(literal(" · xong hôm nay / done today", "dim"))
         return (Content.assemble(*parts), state, True)
-

@@ -16,23 +16,22 @@ from textual.widgets import Footer, Input
 
 from haicap.store import Commune, CommuneReport, CommuneSummary, Item, Kind, Province, Session, Store, StoreError
 from haicap.store.domain.clock import today as clock_today
-from haicap.store.domain.history import current_user
 from haicap.store.domain.followup import follow_up
+from haicap.store.domain.history import current_user
 from haicap.store.domain.text import matches
-
 from haicap.tui.dialogs.item_detail import ItemDetailDialog
 from haicap.tui.dialogs.province_picker import ProvincePickerDialog
 from haicap.tui.literal import literal
 from haicap.tui.messages import CommunesLoaded, LoadFailed, StoreChanged
+from haicap.tui.screens.item_actions import ItemActionsScreen
+from haicap.tui.screens.report_export import ReportExportScreen
+from haicap.tui.screens.report_import import ReportImportScreen
 from haicap.tui.widgets.commune_filter import CommuneFilter
 from haicap.tui.widgets.commune_list import CommuneList
 from haicap.tui.widgets.dashboard_header import DashboardHeader
 from haicap.tui.widgets.items_pane import ItemsPane
-from haicap.tui.screens.item_actions import ItemActionsScreen
-from haicap.tui.screens.report_export import ReportExportScreen
-from haicap.tui.screens.report_import import ReportImportScreen
 
-__all__ = ["DashboardScreen", "STORE_POLL_SECONDS"]
+__all__ = ["STORE_POLL_SECONDS", "DashboardScreen"]
 
 STORE_POLL_SECONDS = 1.0
 """How often the dashboard checks whether another process wrote the store."""
@@ -47,14 +46,26 @@ class DashboardScreen(ItemActionsScreen, ReportImportScreen, ReportExportScreen)
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n,right_square_bracket", "move_commune(1)", "Next", key_display="n", tooltip="Next commune (also ]; p or [ goes back)"),
+        Binding(
+            "n,right_square_bracket",
+            "move_commune(1)",
+            "Next",
+            key_display="n",
+            tooltip="Next commune (also ]; p or [ goes back)",
+        ),
         # Not in the footer: "n Next" suggests it, and 80 columns are needed for a pane's "s Status".
-        Binding("p,left_square_bracket", "move_commune(-1)", "Prev", key_display="p", show=False, tooltip="Previous commune (also [)"),
+        Binding(
+            "p,left_square_bracket", "move_commune(-1)", "Prev", key_display="p", show=False, tooltip="Previous commune (also [)"
+        ),
         Binding("r", "toggle_reported", "Reported", tooltip="Show only communes with reports, or all"),
         # Priority: the App resolves it before forwarding the keys typed after it, so a
         # burst like "/kim tan" (fast typing, a slow SSH link) lands whole in the filter.
         Binding(
-            "slash", "filter", "Filter", key_display="/", priority=True,
+            "slash",
+            "filter",
+            "Filter",
+            key_display="/",
+            priority=True,
             tooltip="Filter communes by name, diacritics optional",
         ),
         Binding("1", "focus_pane(1)", "Kết quả", show=False, tooltip="Focus the achievements pane"),
@@ -217,11 +228,7 @@ class DashboardScreen(ItemActionsScreen, ReportImportScreen, ReportExportScreen)
 
     def _visible_summaries(self) -> list[CommuneSummary]:
         query = self.query_one(CommuneFilter).value
-        return [
-            s
-            for s in self._summaries
-            if (s.has_reports or not self.only_reported) and matches(query, s.commune.label)
-        ]
+        return [s for s in self._summaries if (s.has_reports or not self.only_reported) and matches(query, s.commune.label)]
 
     def _refresh_list(self, keep: Commune | None = None) -> None:
         visible = self._visible_summaries()
@@ -276,7 +283,9 @@ class DashboardScreen(ItemActionsScreen, ReportImportScreen, ReportExportScreen)
         )
         if self._session is not None:
             shown = header.content if isinstance(header.content, Content) else Content(str(header.content))
-            header.update(Content.assemble(shown, literal(" │ ", ""), literal(f"◆ phiên {self._session.date:%d/%m/%Y}", "bold $accent")))
+            header.update(
+                Content.assemble(shown, literal(" │ ", ""), literal(f"◆ phiên {self._session.date:%d/%m/%Y}", "bold $accent"))
+            )
 
     @property
     def selected(self) -> Commune | None:

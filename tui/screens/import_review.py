@@ -25,7 +25,6 @@ from haicap.store import Kind, Store, StoreError
 from haicap.store.domain.history import current_user
 from haicap.store.ingest.import_plan import TRACKED, ImportPlan, SessionMatch
 from haicap.store.ingest.importer import match_stored_session
-
 from haicap.tui.dialogs.choice_dialog import Choice, ChoiceDialog
 from haicap.tui.dialogs.review_communes_dialog import ReviewCommunesDialog
 from haicap.tui.dialogs.review_deadline_dialog import DeadlineSet, ReviewDeadlineDialog
@@ -56,8 +55,13 @@ class ImportReviewScreen(Screen[ReportImported | None]):
     """Shows an import line by line, changes it as the officer says, and stores it on ctrl+s."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "set_kind(1)", "Kết quả", group=KIND_GROUP,
-                tooltip="Thành Kết quả; lấy dòng bỏ ra vào / achievement; takes a left-out line in"),
+        Binding(
+            "1",
+            "set_kind(1)",
+            "Kết quả",
+            group=KIND_GROUP,
+            tooltip="Thành Kết quả; lấy dòng bỏ ra vào / achievement; takes a left-out line in",
+        ),
         Binding("2", "set_kind(2)", "Khó khăn", group=KIND_GROUP, tooltip="Thành Khó khăn / make it a difficulty"),
         Binding("3", "set_kind(3)", "Kiến nghị", group=KIND_GROUP, tooltip="Thành Kiến nghị / make it a request"),
         Binding("4", "set_kind(4)", "Chỉ đạo", group=KIND_GROUP, tooltip="Thành Chỉ đạo / make it a directive"),
@@ -67,13 +71,28 @@ class ImportReviewScreen(Screen[ReportImported | None]):
         Binding("o", "owner", "Chủ trì", show=False, tooltip="Chủ trì, phối hợp (kiến nghị, chỉ đạo) / owner, co-agencies"),
         Binding("d", "deadline", "Hạn", show=False, tooltip="Hạn (kiến nghị, chỉ đạo) / deadline; trống = không hạn"),
         Binding("n", "next_unsure(1)", "Chưa chắc", tooltip="Mục chưa chắc sau; 1–4 xác nhận / next unsure; 1–4 confirm"),
-        Binding("N", "next_unsure(-1)", "Chưa chắc trước", key_display="N", show=False, tooltip="Mục chưa chắc trước đó / previous unsure item"),
-        Binding("S", "session", "Phiên", key_display="S", show=False, tooltip="Ngày, lãnh đạo, xã của phiên / session date, leader, communes"),
-        Binding("m", "match", "Phiên đã có", show=False,
-                tooltip="Thêm vào phiên đã có hay lưu riêng / add to it, or apart"),
+        Binding(
+            "N",
+            "next_unsure(-1)",
+            "Chưa chắc trước",
+            key_display="N",
+            show=False,
+            tooltip="Mục chưa chắc trước đó / previous unsure item",
+        ),
+        Binding(
+            "S",
+            "session",
+            "Phiên",
+            key_display="S",
+            show=False,
+            tooltip="Ngày, lãnh đạo, xã của phiên / session date, leader, communes",
+        ),
+        Binding("m", "match", "Phiên đã có", show=False, tooltip="Thêm vào phiên đã có hay lưu riêng / add to it, or apart"),
         Binding("u", "undo", "Hoàn tác", show=False, tooltip="Bỏ thay đổi vừa làm / take back the last change"),
         Binding("ctrl+s", "store", "Lưu", tooltip="Lưu đúng những gì đang hiện / store what the screen shows"),
-        Binding("escape,q", "back", "Về", key_display="esc", tooltip="Quay lại, không lưu (hỏi trước) / back, store nothing (asks)"),
+        Binding(
+            "escape,q", "back", "Về", key_display="esc", tooltip="Quay lại, không lưu (hỏi trước) / back, store nothing (asks)"
+        ),
         # The app's views and search would close this screen under the officer, and with it
         # the review: they wait until the import is stored or dropped.
         Binding("l,ctrl+f,P", "blocked", "", show=False),
@@ -147,8 +166,9 @@ class ImportReviewScreen(Screen[ReportImported | None]):
     def _current(self) -> int | None:
         return self.query_one(PlanLines).current
 
-    def _apply(self, plan: ImportPlan, notice: str, *, keep: int | None = None, position: int | None = None,
-               separate: bool | None = None) -> None:
+    def _apply(
+        self, plan: ImportPlan, notice: str, *, keep: int | None = None, position: int | None = None, separate: bool | None = None
+    ) -> None:
         """Show `plan` from now on (the earlier one can be taken back with `u`)."""
         self._undo.append((self.plan, self.separate))
         self.plan = plan
@@ -183,18 +203,23 @@ class ImportReviewScreen(Screen[ReportImported | None]):
                 f"Dòng này đã có trong phiên {self.plan.match.session_id if self.plan.match else ''}: sửa trên bảng điều khiển "
                 "sau khi nhập, hoặc m để lưu phiên riêng / already in the stored session: edit it on the dashboard, "
                 "or m to store a separate session",
-                severity="warning", timeout=8,
+                severity="warning",
+                timeout=8,
             )
             return False
         if item and not line.taken:
-            self.notify("Dòng đang bị bỏ ra: 1–4 để lấy vào trước / the line is left out: 1–4 take it in first",
-                        severity="warning", timeout=5)
+            self.notify(
+                "Dòng đang bị bỏ ra: 1–4 để lấy vào trước / the line is left out: 1–4 take it in first",
+                severity="warning",
+                timeout=5,
+            )
             return False
         if tracked and line.kind not in TRACKED:
             self.notify(
                 f"{line.kind.title_vi if line.kind else ''} không có chủ trì, hạn: chỉ kiến nghị và chỉ đạo có "
                 "/ only requests and directives have an owner and a deadline",
-                severity="warning", timeout=5,
+                severity="warning",
+                timeout=5,
             )
             return False
         return True
@@ -213,7 +238,9 @@ class ImportReviewScreen(Screen[ReportImported | None]):
                 notice = f"Dòng {index + 1}: {kind.title_vi} — đã xác nhận / confirmed" if line.unsure else ""
             self._change_line(index, notice, kind=kind)
         else:
-            self._change_line(index, f"Đã lấy vào / taken in as {kind.title_vi}: «{short(line.text, 40)}»", follow=True, kind=kind)
+            self._change_line(
+                index, f"Đã lấy vào / taken in as {kind.title_vi}: «{short(line.text, 40)}»", follow=True, kind=kind
+            )
 
     def action_leave_out(self) -> None:
         """Leave the highlighted line out of what is stored."""
@@ -239,7 +266,9 @@ class ImportReviewScreen(Screen[ReportImported | None]):
                 names = ", ".join(c.name for c in communes)
                 self._change_line(index, f"Dòng {index + 1}: xã / communes → {names}", communes=tuple(communes))
 
-        self.app.push_screen(ReviewCommunesDialog(self.plan.lines[index], self.plan.session.communes, self.store.registry), chosen)
+        self.app.push_screen(
+            ReviewCommunesDialog(self.plan.lines[index], self.plan.session.communes, self.store.registry), chosen
+        )
 
     def action_owner(self) -> None:
         """Set the highlighted request's or directive's owner and co-agencies."""
@@ -252,7 +281,9 @@ class ImportReviewScreen(Screen[ReportImported | None]):
             line = self.plan.lines[index]
             if result is not None and result != (line.owner, line.co_agencies):
                 owner, co_agencies = result
-                self._change_line(index, f"Dòng {index + 1}: chủ trì / owner → {owner or '—'}", owner=owner, co_agencies=co_agencies)
+                self._change_line(
+                    index, f"Dòng {index + 1}: chủ trì / owner → {owner or '—'}", owner=owner, co_agencies=co_agencies
+                )
 
         self.app.push_screen(ReviewOwnerDialog(self.plan.lines[index]), chosen)
 
@@ -316,19 +347,30 @@ class ImportReviewScreen(Screen[ReportImported | None]):
             self.notify("Không có phiên nào đã lưu trùng buổi này / no stored session reports this meeting", timeout=5)
             return
         choices: list[Choice] = [
-            (Content.assemble(literal("Thêm vào phiên đã lưu / add to the stored session ", "bold"), literal(found.label)),
-             _ADD, True),
+            (
+                Content.assemble(literal("Thêm vào phiên đã lưu / add to the stored session ", "bold"), literal(found.label)),
+                _ADD,
+                True,
+            ),
             (literal("Lưu thành phiên riêng / store as a separate session", "bold"), _SEPARATE, True),
         ]
         about = literal("Tệp này nói về một buổi làm việc đã có trong kho / this file reports a session already stored")
 
         def chosen(choice: str | None) -> None:
             if choice == _ADD and self.separate:
-                self._apply(self.plan.with_match(found), f"Sẽ thêm vào phiên / will add to session {found.session_id}",
-                            keep=self._current(), separate=False)
+                self._apply(
+                    self.plan.with_match(found),
+                    f"Sẽ thêm vào phiên / will add to session {found.session_id}",
+                    keep=self._current(),
+                    separate=False,
+                )
             elif choice == _SEPARATE and not self.separate:
-                self._apply(self.plan.with_match(None), "Sẽ lưu thành phiên riêng / will store a separate session",
-                            keep=self._current(), separate=True)
+                self._apply(
+                    self.plan.with_match(None),
+                    "Sẽ lưu thành phiên riêng / will store a separate session",
+                    keep=self._current(),
+                    separate=True,
+                )
 
         self.app.push_screen(ChoiceDialog("Phiên đã có / Stored session", about, choices, 1 if self.separate else 0), chosen)
 
@@ -360,7 +402,9 @@ class ImportReviewScreen(Screen[ReportImported | None]):
             target = earlier[-1] if earlier else unsure[-1]
         self.query_one(PlanLines).select_line(target)
         position = unsure.index(target) + 1
-        self.notify(f"Chưa chắc / unsure {position}/{len(unsure)}: 1–4 xác nhận hoặc đổi / confirm or change", timeout=NOTICE_SECONDS)
+        self.notify(
+            f"Chưa chắc / unsure {position}/{len(unsure)}: 1–4 xác nhận hoặc đổi / confirm or change", timeout=NOTICE_SECONDS
+        )
 
     def action_blocked(self) -> None:
         """Say why the app's views wait."""
@@ -392,8 +436,11 @@ class ImportReviewScreen(Screen[ReportImported | None]):
         if self._storing:
             return
         if not self.plan.items:
-            self.notify("Chưa có mục nào để nhập: 1–4 lấy một dòng vào / nothing to import: 1–4 take a line in",
-                        severity="warning", timeout=5)
+            self.notify(
+                "Chưa có mục nào để nhập: 1–4 lấy một dòng vào / nothing to import: 1–4 take a line in",
+                severity="warning",
+                timeout=5,
+            )
             return
         # Every line already stored (the same file again): the store says so and adds nothing.
         self._storing = True
@@ -437,4 +484,3 @@ class ImportReviewScreen(Screen[ReportImported | None]):
         if plan != self.plan:
             self.plan = plan
             self._show(keep=self._current())
-

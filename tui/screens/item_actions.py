@@ -8,14 +8,14 @@ turns keys on a pane's item into Store changes, run in a worker that posts the o
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.screen import Screen
 
 from haicap.store import Commune, EditConflict, Item, Kind, Session, Store, StoreError
 from haicap.store.db.editing import TRACKED_KINDS
-
 from haicap.tui.dialogs.add_item_dialog import AddItemDialog
 from haicap.tui.dialogs.conflict_dialog import SAVE_MINE, ConflictDialog
 from haicap.tui.dialogs.edit_item_dialog import EditItemDialog, ItemEdit
@@ -156,9 +156,7 @@ class ItemActionsScreen(Screen[None]):
         def edited(edit: ItemEdit | None) -> None:
             if edit:
                 self.change_item(
-                    lambda revision: self.store.edit_item(
-                        item.id, text=edit.text, expected_revision=revision, **edit.tracking
-                    ),
+                    lambda revision: self.store.edit_item(item.id, text=edit.text, expected_revision=revision, **edit.tracking),
                     f"Đã lưu / saved: {edit.describe(FIELD_LABELS)}",
                     item.revision,
                 )

@@ -19,7 +19,6 @@ from textual.widgets import Footer
 
 from haicap.store import Item, Kind, Province, Store, StoreError, today
 from haicap.store.views.overview import LateItem, late_items
-
 from haicap.tui.literal import literal
 from haicap.tui.widgets.items_pane import DATE_FORMAT
 from haicap.tui.widgets.late_table import LateTable

@@ -19,9 +19,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from haicap.store import Commune, Province, Store, StoreError, today
-from haicap.store.views.overview import CommuneOverview, ProvinceTotals, province_overview
 from haicap.store.domain.text import matches, sort_key
-
+from haicap.store.views.overview import CommuneOverview, ProvinceTotals, province_overview
 from haicap.tui.literal import literal
 from haicap.tui.widgets.commune_filter import CommuneFilter
 from haicap.tui.widgets.items_pane import DATE_FORMAT
@@ -47,7 +46,15 @@ def _sort_bindings() -> list[Binding]:
     for number in range(1, 11):
         key = str(number % 10)
         if number == 1:
-            bindings.append(Binding(key, "sort_by(1)", "Sort by column", show=False, tooltip="1–9, 0: sort by column 1–10; the same key again reverses"))
+            bindings.append(
+                Binding(
+                    key,
+                    "sort_by(1)",
+                    "Sort by column",
+                    show=False,
+                    tooltip="1–9, 0: sort by column 1–10; the same key again reverses",
+                )
+            )
         else:
             bindings.append(Binding(key, f"sort_by({number})", "", show=False))
     return bindings
@@ -63,7 +70,11 @@ class OverviewScreen(Screen[Commune | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,o", "back", "Back", key_display="esc", tooltip="Back to the dashboard (also o)"),
         Binding(
-            "slash", "filter", "Filter", key_display="/", priority=True,
+            "slash",
+            "filter",
+            "Filter",
+            key_display="/",
+            priority=True,
             tooltip="Filter communes by name, diacritics optional",
         ),
         Binding("s", "cycle_sort(1)", "Sort", tooltip="Sort by the next column (the header line names the sort)"),
@@ -201,7 +212,9 @@ class OverviewScreen(Screen[Commune | None]):
             facts.append(literal(f"xếp: {OVERVIEW_COLUMNS[self.sort_column].name} {arrow}", "$accent"))
         query = self.query_one(CommuneFilter).value
         if query:
-            facts.append(Content.assemble(literal("lọc: ", "dim"), literal(query), literal(f" ({shown}/{len(self._rows)}\u00a0xã)")))
+            facts.append(
+                Content.assemble(literal("lọc: ", "dim"), literal(query), literal(f" ({shown}/{len(self._rows)}\u00a0xã)"))
+            )
         if self._totals is not None:
             # Requests and directives each on their own line, which reads better where both fit.
             summary = Content("\n").join(literal(part) for part in self._totals.describe().split(" · "))

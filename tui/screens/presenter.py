@@ -17,7 +17,6 @@ from textual.screen import Screen
 
 from haicap.store import Commune
 from haicap.store.views.slides import Deck, Slide, find_again, first_slide_of
-
 from haicap.tui.dialogs.commune_jump_dialog import CommuneJumpDialog
 from haicap.tui.dialogs.slide_number_dialog import SlideNumberDialog
 from haicap.tui.themes import next_theme

@@ -17,7 +17,6 @@ from textual.screen import Screen
 
 from haicap.store import Commune, CommuneReport, Session, Store, StoreError
 from haicap.store.views.exports import gather, render, write_new
-
 from haicap.tui.dialogs.export_dialog import ExportDialog, ExportRequest, ExportScope
 from haicap.tui.serving.folders import served_mode
 

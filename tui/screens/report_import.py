@@ -11,7 +11,6 @@ from textual.screen import Screen
 
 from haicap.store import Commune, Province, Store
 from haicap.store.domain.text import matches
-
 from haicap.tui.dialogs.import_dialog import ImportDialog
 from haicap.tui.messages import ReportImported
 from haicap.tui.widgets.commune_filter import CommuneFilter

@@ -16,8 +16,7 @@ from pathlib import Path
 __all__ = ["NO_FILES_IN_BROWSER", "OUTSIDE_FILES", "ServedMode", "served_mode"]
 
 NO_FILES_IN_BROWSER = (
-    "Không nhập tệp được trong trình duyệt (haicap serve --files DIR) / "
-    "import from files is not available in the browser"
+    "Không nhập tệp được trong trình duyệt (haicap serve --files DIR) / import from files is not available in the browser"
 )
 """What the import dialog says in a served app started without `--files`."""
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar, Sequence
+from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -12,7 +13,6 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from haicap.store import Commune, CommuneSummary
-
 from haicap.tui.literal import literal
 
 __all__ = ["CommuneList"]

@@ -6,7 +6,6 @@ from textual.content import Content
 from textual.widgets import Static
 
 from haicap.store import Commune, Province
-
 from haicap.tui.literal import literal
 
 __all__ = ["DashboardHeader"]

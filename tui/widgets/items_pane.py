@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar, Sequence
+from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -15,7 +16,6 @@ from textual.widgets.option_list import Option
 from haicap.store import Item, Kind
 from haicap.store.domain.clock import today as clock_today
 from haicap.store.domain.followup import DeadlineRules, FollowUp, follow_up
-
 from haicap.tui.literal import bounded, literal
 
 __all__ = ["ItemsPane"]
@@ -82,12 +82,19 @@ class ItemsPane(OptionList):
         Binding("enter", "select", "Details", show=False, tooltip="Open the full text of this item and its state"),
         Binding("s", "screen.set_status", "Status", tooltip="Set the status of this request or directive"),
         Binding(
-            "e", "screen.edit_item", "Edit", show=False,
+            "e",
+            "screen.edit_item",
+            "Edit",
+            show=False,
             tooltip="Edit the text and the follow-up fields",
         ),
         Binding("h", "screen.item_history", "History", show=False, tooltip="Show who changed this item, when and how"),
         Binding(
-            "K", "screen.change_kind", "Kind", key_display="K", show=False,
+            "K",
+            "screen.change_kind",
+            "Kind",
+            key_display="K",
+            show=False,
             tooltip="Move the item to another pane (shift+k: k moves up)",
         ),
         Binding("d", "screen.delete_item", "Delete", show=False, tooltip="Delete this item (u brings it back)"),

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar, Sequence
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -14,7 +15,6 @@ from textual.widgets import DataTable
 
 from haicap.store import Kind
 from haicap.store.views.overview import LateItem
-
 from haicap.tui.literal import visible
 from haicap.tui.widgets.items_pane import DATE_FORMAT
 
@@ -147,7 +147,9 @@ class LateTable(DataTable[Text]):
         ]
         if self._with_province:
             values.insert(0, (_cut(late.item.session.province.name, PROVINCE_WIDTH), Style()))
-        cells = [Text((" " if index == 0 else GAP) + value, style=style, no_wrap=True) for index, (value, style) in enumerate(values)]
+        cells = [
+            Text((" " if index == 0 else GAP) + value, style=style, no_wrap=True) for index, (value, style) in enumerate(values)
+        ]
         cells[-3].justify = "right"  # the days overdue
         return cells
 

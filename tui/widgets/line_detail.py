@@ -10,7 +10,6 @@ from textual.widgets import Static
 from haicap.store.ingest.import_plan import TRACKED, ImportPlan
 from haicap.store.ingest.reader.cue_labels import cue_label
 from haicap.store.ingest.reader.left_out import DUPLICATE, REASONS, REVIEW
-
 from haicap.tui.literal import bounded, literal
 from haicap.tui.widgets.items_pane import DATE_FORMAT
 from haicap.tui.widgets.plan_lines import UNSURE_STYLE, kind_tag

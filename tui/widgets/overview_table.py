@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, ClassVar, Sequence
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -13,13 +14,12 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from haicap.store import Commune, Kind
-from haicap.store.views.overview import CommuneOverview
 from haicap.store.domain.text import sort_key
-
+from haicap.store.views.overview import CommuneOverview
 from haicap.tui.literal import visible
 from haicap.tui.widgets.items_pane import DATE_FORMAT
 
-__all__ = ["OverviewColumn", "OVERVIEW_COLUMNS", "OverviewTable", "OVERDUE_MARK", "is_overdue"]
+__all__ = ["OVERDUE_MARK", "OVERVIEW_COLUMNS", "OverviewColumn", "OverviewTable", "is_overdue"]
 
 OVERDUE_MARK = "⚠"
 """Put before a commune with overdue items: the row says so without colour too."""
@@ -169,14 +169,21 @@ class OverviewTable(DataTable[Text]):
             return None
         return self._rows[self.cursor_row]
 
-    def show(self, rows: Sequence[CommuneOverview], sort_column: int | None, descending: bool, keep: Commune | None = None) -> None:
+    def show(
+        self, rows: Sequence[CommuneOverview], sort_column: int | None, descending: bool, keep: Commune | None = None
+    ) -> None:
         """List `rows` as given; mark column `sort_column` with the direction; keep the cursor on `keep`."""
         self._rows = list(rows)
         self.clear(columns=True)
         for index, column in enumerate(OVERVIEW_COLUMNS):
             # The arrow takes the place of the label's leading space: the width stays the same.
             arrow = ("▼" if descending else "▲") if index == sort_column else " "
-            self.add_column(Text(_gap(index)[1:] + arrow + column.label.replace("\n", "\n" + _gap(index)), justify="left" if index == 0 else "right"))
+            self.add_column(
+                Text(
+                    _gap(index)[1:] + arrow + column.label.replace("\n", "\n" + _gap(index)),
+                    justify="left" if index == 0 else "right",
+                )
+            )
         self.add_rows(self._cells(row) for row in self._rows)
         codes = [row.commune.code for row in self._rows]
         if keep is not None and keep.code in codes:

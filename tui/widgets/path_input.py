@@ -14,7 +14,7 @@ from textual.widgets import Input
 
 from haicap.tui.serving.folders import ServedMode
 
-__all__ = ["PathInput", "PathSuggester", "complete_path", "IMPORTABLE_SUFFIXES"]
+__all__ = ["IMPORTABLE_SUFFIXES", "PathInput", "PathSuggester", "complete_path"]
 
 IMPORTABLE_SUFFIXES = frozenset({".yaml", ".yml", ".json", ".docx", ".doc", ".pdf", ".txt", ".md"})
 """File types `store.ingest.importer.plan_import` reads; other files are never suggested."""

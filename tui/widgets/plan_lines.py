@@ -18,7 +18,6 @@ from textual.widgets.option_list import Option
 from haicap.store import Kind
 from haicap.store.ingest.import_plan import TRACKED, ImportPlan, PlanLine
 from haicap.store.ingest.reader.left_out import REASONS
-
 from haicap.tui.literal import clip, literal
 from haicap.tui.widgets.items_pane import DATE_FORMAT
 
@@ -151,7 +150,11 @@ class PlanLines(OptionList):
         options: list[Option] = []
         order: list[int | None] = []
         if not items:
-            options.append(Option(literal("— chưa có mục nào: 1–4 lấy một dòng vào / no items yet: 1–4 take a line in", "italic"), disabled=True))
+            options.append(
+                Option(
+                    literal("— chưa có mục nào: 1–4 lấy một dòng vào / no items yet: 1–4 take a line in", "italic"), disabled=True
+                )
+            )
             order.append(None)
         for index in items:
             options.append(Option(self._item_prompt(plan, index)))

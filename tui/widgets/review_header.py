@@ -15,7 +15,6 @@ from textual.widget import Widget
 
 from haicap.store import Kind
 from haicap.store.ingest.import_plan import ImportPlan, SessionMatch
-
 from haicap.tui.literal import literal
 from haicap.tui.widgets.plan_lines import KIND_STYLES, UNSURE_STYLE
 
@@ -107,7 +106,7 @@ class ReviewHeader(Widget):
         room = width - short_title.cell_length - len(SEP) - state.cell_length
         if len(source) > room > 10:
             # The end of a path names the file; its folders are what can go.
-            variants.append(Content.assemble(short_title, SEP, literal("…" + source[-(room - 1):], "bold"), state))
+            variants.append(Content.assemble(short_title, SEP, literal("…" + source[-(room - 1) :], "bold"), state))
         return fit(width, variants)
 
     def _session_line(self, plan: ImportPlan, width: int) -> Content:
@@ -121,17 +120,24 @@ class ReviewHeader(Widget):
         labels = [c.label for c in facts.communes]
         names = [c.name for c in facts.communes]
         variants = [
-            Content.assemble(literal("Phiên / Session: "), _joined([date, literal(facts.province.full_name), leader_full]),
-                             SEP, literal("Xã / Communes: "), literal(", ".join(labels))),
+            Content.assemble(
+                literal("Phiên / Session: "),
+                _joined([date, literal(facts.province.full_name), leader_full]),
+                SEP,
+                literal("Xã / Communes: "),
+                literal(", ".join(labels)),
+            ),
             Content.assemble(_joined([date, literal(facts.province.full_name), leader_full]), SEP, literal(", ".join(labels))),
             Content.assemble(_joined([date, literal(facts.province.full_name), leader]), SEP, literal(", ".join(labels))),
             Content.assemble(_joined([date, literal(facts.province.name), leader, literal(", ".join(labels))])),
             Content.assemble(_joined([date, literal(facts.province.name), leader, literal(", ".join(names))])),
         ]
         before = _joined([date, literal(facts.province.name), leader]).cell_length + 3
-        variants.append(Content.assemble(
-            _joined([date, literal(facts.province.name), leader, literal(_names_within(names, max(12, width - before)))])
-        ))
+        variants.append(
+            Content.assemble(
+                _joined([date, literal(facts.province.name), leader, literal(_names_within(names, max(12, width - before)))])
+            )
+        )
         return fit(width, variants)
 
     def _counts_line(self, plan: ImportPlan, width: int) -> Content:
@@ -140,13 +146,15 @@ class ReviewHeader(Widget):
         unsure = len(plan.unsure_lines())
 
         def kinds(english: bool) -> Content:
-            return _joined([
-                Content.assemble(
-                    literal(kind.title_vi + (f" / {kind.title_en.lower()}" if english else ""), KIND_STYLES[kind]),
-                    literal(f" {counts[kind]}", "bold"),
-                )
-                for kind in Kind
-            ])
+            return _joined(
+                [
+                    Content.assemble(
+                        literal(kind.title_vi + (f" / {kind.title_en.lower()}" if english else ""), KIND_STYLES[kind]),
+                        literal(f" {counts[kind]}", "bold"),
+                    )
+                    for kind in Kind
+                ]
+            )
 
         def rest(english: bool, words: bool = True) -> list[Content]:
             parts = [literal(f"bỏ ra / left out {left}" if english else f"bỏ ra {left}")]
@@ -167,21 +175,35 @@ class ReviewHeader(Widget):
         found = self._found
         assert found is not None
         if plan.match is None:
-            return fit(width, [
-                literal(f"Lưu thành phiên riêng / stored as a separate session (cùng buổi với / same meeting as {found.label}; m đổi / m changes)", "$text-warning"),
-                literal(f"Phiên riêng / separate session (cùng buổi với / same as {found.session_id}; m đổi / changes)", "$text-warning"),
-                literal(f"Phiên riêng / separate (cùng buổi {found.session_id}; m đổi)", "$text-warning"),
-            ])
+            return fit(
+                width,
+                [
+                    literal(
+                        f"Lưu thành phiên riêng / stored as a separate session (cùng buổi với / same meeting as {found.label}; m đổi / m changes)",
+                        "$text-warning",
+                    ),
+                    literal(
+                        f"Phiên riêng / separate session (cùng buổi với / same as {found.session_id}; m đổi / changes)",
+                        "$text-warning",
+                    ),
+                    literal(f"Phiên riêng / separate (cùng buổi {found.session_id}; m đổi)", "$text-warning"),
+                ],
+            )
         taken = [index for index, line in enumerate(plan.lines) if line.taken]
         known = sum(1 for index in taken if plan.is_known(index))
         new = len(taken) - known
         numbers = Content.assemble(
-            literal(f"{new} mục mới / new items", "bold"), literal(", "), literal(f"{known} đã có / already there"),
+            literal(f"{new} mục mới / new items", "bold"),
+            literal(", "),
+            literal(f"{known} đã có / already there"),
         )
         short_numbers = Content.assemble(literal(f"{new} mới / new", "bold"), literal(", "), literal(f"{known} đã có / there"))
-        return fit(width, [
-            Content.assemble(literal(f"Cùng phiên / same session as {found.label}: ", "$text-accent"), numbers),
-            Content.assemble(literal(f"Cùng phiên / same session {found.session_id}: ", "$text-accent"), numbers),
-            Content.assemble(literal(f"Cùng phiên {found.session_id}: ", "$text-accent"), numbers),
-            Content.assemble(literal(f"Cùng phiên {found.session_id}: ", "$text-accent"), short_numbers),
-        ])
+        return fit(
+            width,
+            [
+                Content.assemble(literal(f"Cùng phiên / same session as {found.label}: ", "$text-accent"), numbers),
+                Content.assemble(literal(f"Cùng phiên / same session {found.session_id}: ", "$text-accent"), numbers),
+                Content.assemble(literal(f"Cùng phiên {found.session_id}: ", "$text-accent"), numbers),
+                Content.assemble(literal(f"Cùng phiên {found.session_id}: ", "$text-accent"), short_numbers),
+            ],
+        )

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Static
 
 from haicap.store import Kind
-
 from haicap.tui.literal import literal
 
 __all__ = ["SlideCounts"]

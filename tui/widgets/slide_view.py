@@ -14,11 +14,10 @@ from textual.geometry import Size
 from textual.widgets import Static
 
 from haicap.store.views.slides import Deck, Entry, Part, Slide, SlideKind
-
 from haicap.tui.literal import literal
 from haicap.tui.widgets.slide_counts import SlideCounts
 
-__all__ = ["SlideView", "NUMBER_WIDTH"]
+__all__ = ["NUMBER_WIDTH", "SlideView"]
 
 PADDING_X = 3
 """Columns left empty on each side of the slide."""
@@ -172,9 +171,7 @@ class SlideView(Vertical):
         facts = deck.title
         self.query_one("#slide-where", Static).update(literal(facts.kicker.upper()))
         self.query_one("#slide-heading", Static).update(literal(facts.heading))
-        body.mount_all(
-            [Static(literal(line), classes="title-fact") for line in facts.lines] + [SlideCounts(facts.counts)]
-        )
+        body.mount_all([Static(literal(line), classes="title-fact") for line in facts.lines] + [SlideCounts(facts.counts)])
 
     def _show_part(self, slide: Slide, body: _Body) -> None:
         part = slide.part

@@ -20,7 +20,6 @@ from pathlib import Path
 
 from haicap.store.domain.errors import ReportError
 from haicap.store.domain.file_names import shown_name
-from haicap.store.ingest.reports import load_structured
 from haicap.store.ingest.documents.blocks import Block, Document
 from haicap.store.ingest.documents.headings import heading_kind
 from haicap.store.ingest.documents.legacy_doc import doc_blocks
@@ -28,6 +27,7 @@ from haicap.store.ingest.documents.limits import check_zip_sizes
 from haicap.store.ingest.documents.pdf import pdf_blocks
 from haicap.store.ingest.documents.plain_text import decode, text_blocks
 from haicap.store.ingest.documents.word import docx_blocks
+from haicap.store.ingest.reports import load_structured
 
 __all__ = ["MAX_DOCX_BYTES", "MAX_PDF_BYTES", "MAX_TEXT_BYTES", "Block", "Document", "heading_kind", "read_document"]
 
@@ -45,9 +45,7 @@ _MB = 1024 * 1024
 
 _STRUCTURED = {".yaml", ".yml", ".json"}
 _TEXT = {".txt", ".md", ".text", ""}
-_SUPPORTED = (
-    "a Word .docx or .doc, a PDF with a text layer, a text file (.txt, .md) or a YAML/JSON report (.yaml, .yml, .json)"
-)
+_SUPPORTED = "a Word .docx or .doc, a PDF with a text layer, a text file (.txt, .md) or a YAML/JSON report (.yaml, .yml, .json)"
 
 # Formats officers are likely to try, with what to do instead.
 _REFUSED = {

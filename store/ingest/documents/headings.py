@@ -12,7 +12,7 @@ from haicap.store.domain.models import Kind
 from haicap.store.domain.text import clean, fold
 from haicap.store.ingest.documents.blocks import Block
 
-__all__ = ["heading_kind", "short_section_line", "unstyled_heading", "make_block", "MAX_HEADING_WORDS"]
+__all__ = ["MAX_HEADING_WORDS", "heading_kind", "make_block", "short_section_line", "unstyled_heading"]
 
 # Headings are short; a longer line is a sentence even if it names a section.
 MAX_HEADING_WORDS = 15
@@ -32,12 +32,11 @@ _SECTION_WORDS = {
     Kind.REQUEST: ("kien nghi", "de xuat", "de nghi"),
     Kind.DIRECTIVE: ("nhiem vu", "giai phap", "chi dao", "ket luan", "phuong huong"),
 }
-_SECTION_PATTERN = re.compile(
-    r"\b(" + "|".join(w for words in _SECTION_WORDS.values() for w in words) + r")\b"
-)
+_SECTION_PATTERN = re.compile(r"\b(" + "|".join(w for words in _SECTION_WORDS.values() for w in words) + r")\b")
 _WORD_KIND = {word: kind for kind, words in _SECTION_WORDS.items() for word in words}
 # What joins two sections in one heading: "Khó khăn, vướng mắc và kiến nghị".
 _PHRASE_SEPARATOR = re.compile(r"\s*(?:[,;:/&–—]|\s-\s|\bva\b)\s*")
+
 
 def heading_kind(text: str) -> Kind | None:
     """Tell which kind of section a heading opens, or None when it names none or several.

@@ -48,7 +48,8 @@ def check_zip_sizes(raw: bytes, source: str) -> None:
                         total += len(chunk)
                         if size > MAX_MEMBER_BYTES:
                             raise ReportError(
-                                source, f"a part of the file unpacks to more than {MAX_MEMBER_BYTES // _MB} MB; refused as damaged or unsafe"
+                                source,
+                                f"a part of the file unpacks to more than {MAX_MEMBER_BYTES // _MB} MB; refused as damaged or unsafe",
                             )
                         if total > MAX_UNPACKED_BYTES:
                             raise ReportError(

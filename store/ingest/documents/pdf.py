@@ -38,9 +38,7 @@ _FIX = "save it again as PDF from Word, or use the .docx"
 
 # What sits at the top or bottom of a page only to number it: "3", "- 3 -", "Trang 2/5",
 # "Trang 2 trên 5", "Page 2 of 5", "2/5".
-_PAGE_NUMBER = re.compile(
-    r"^[-–—(\[\s]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?[-–—)\]\s]*$", re.IGNORECASE
-)
+_PAGE_NUMBER = re.compile(r"^[-–—(\[\s]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?[-–—)\]\s]*$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 # Lines at most this far from the top or bottom edge (as a share of the page height) may be
 # running headers, footers or page numbers; body text never reaches that far.
@@ -87,9 +85,7 @@ def pdf_blocks(raw: bytes, source: str, *, max_text: int) -> tuple[Block, ...]:
         raise ReportError(source, f"{scanned} of its {len(pages)} pages are scanned images; {_SCANNED}")
     if sum(page["unmapped"] for page in pages) > chars / 5:
         # The fonts give no Unicode for their glyphs: the text cannot be told from its shapes.
-        raise ReportError(
-            source, "the PDF's text cannot be read (its fonts have no character map); use the .docx or OCR"
-        )
+        raise ReportError(source, "the PDF's text cannot be read (its fonts have no character map); use the .docx or OCR")
     lines = _body_lines(pages)
     blocks = tuple(_blocks(lines, pages))
     if not blocks:
@@ -139,13 +135,9 @@ def _layout(raw: bytes, source: str, max_text: int) -> dict[str, Any]:
     if code == "too_many_pages":
         raise ReportError(source, f"PDF has more than {MAX_PDF_PAGES} pages; refused as too large for a report")
     if code == "too_much_text":
-        raise ReportError(
-            source, f"PDF has more than {max_text:,} characters of text; refused as too large for a report"
-        )
+        raise ReportError(source, f"PDF has more than {max_text:,} characters of text; refused as too large for a report")
     if code == "missing":
-        raise ReportError(
-            source, f"cannot read PDF files: {answer.get('detail')} is not installed (pip install pdfplumber)"
-        )
+        raise ReportError(source, f"cannot read PDF files: {answer.get('detail')} is not installed (pip install pdfplumber)")
     if code:
         detail = re.sub(r"[^\w .-]", "", str(answer.get("detail", "")))[:60]
         raise ReportError(source, f"damaged PDF ({detail or 'unreadable'}); {_FIX}")
@@ -163,9 +155,7 @@ def _body_lines(pages: list[dict[str, Any]]) -> list[_Line]:
         for text, x0, x1, top, bottom, size, bold in page["lines"]:
             text = clean(_UNMAPPED.sub("", str(text)).translate(_LIGATURES))
             if text:
-                lines.append(
-                    _Line(text, float(x0), float(x1), float(top), float(bottom), float(size), bool(bold), number)
-                )
+                lines.append(_Line(text, float(x0), float(x1), float(top), float(bottom), float(size), bool(bold), number))
         per_page.append(lines)
     pitch = _usual_pitch([line for lines in per_page for line in lines])
     margins = [_margins(lines, page["height"], pitch) for lines, page in zip(per_page, pages)]
@@ -256,9 +246,7 @@ def _blocks(lines: list[_Line], pages: list[dict[str, Any]]) -> list[Block]:
 def _usual_pitch(lines: list[_Line]) -> float | None:
     """The most usual distance from one line's top to the next within a paragraph, if there are enough lines."""
     pitches = [
-        b.top - a.top
-        for a, b in itertools.pairwise(lines)
-        if a.page == b.page and b.top > a.top and abs(a.size - b.size) < 1
+        b.top - a.top for a, b in itertools.pairwise(lines) if a.page == b.page and b.top > a.top and abs(a.size - b.size) < 1
     ]
     return statistics.median(pitches) if len(pitches) >= 3 else None
 
@@ -275,9 +263,7 @@ def _right_edges(lines: list[_Line], pages: list[dict[str, Any]]) -> dict[int, f
     return {number: max(x1, usual[pages[number]["width"]]) for number, x1 in widest.items()}
 
 
-def _breaks(
-    previous: _Line, line: _Line, pitch: float | None, right: dict[int, float], widths: dict[int, float]
-) -> bool:
+def _breaks(previous: _Line, line: _Line, pitch: float | None, right: dict[int, float], widths: dict[int, float]) -> bool:
     """Whether `line` starts a new paragraph rather than going on with `previous`.
 
     The layout breaks a line only when the next word does not fit: when the first word of

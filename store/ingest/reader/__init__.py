@@ -7,7 +7,7 @@ directives. Pure Python, no UI imports; `store.ingest.reader.evaluate` scores it
 
 from haicap.store.ingest.reader.extract import ExtractedItem, Extraction, extract_text
 
-__all__ = ["extract_text", "Extraction", "ExtractedItem", "KINDS"]
+__all__ = ["KINDS", "ExtractedItem", "Extraction", "extract_text"]
 
 KINDS = ("achievement", "difficulty", "request", "directive")
 """The four kinds of content, in pane order."""

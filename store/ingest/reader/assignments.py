@@ -73,9 +73,21 @@ _CAPITAL = re.compile(rf"[{UPPER}]")
 # Old-style tone placement at the end of a word ("hoà", "uỷ") is the same word as the new
 # style ("hòa", "ủy"); keys use the new style so one lexicon entry matches both.
 _OLD_TONES = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
 }
 _OLD_TONE_END = re.compile(r"(?<!q)(" + "|".join(_OLD_TONES) + r")$")
 _KEYS: dict[str, str] = {}
@@ -249,7 +261,9 @@ _heads(
     "Công an|Thanh tra|Thuế|Bảo hiểm xã hội|BHXH|Bộ Chỉ huy Quân sự|Bộ Chỉ huy Bộ đội Biên phòng"
     "|Bộ đội Biên phòng|Ban Chỉ huy Quân sự|Ban Chỉ huy Phòng thủ|Kho bạc|Tòa án nhân dân"
     "|Viện Kiểm sát nhân dân|Cảnh sát phòng cháy, chữa cháy|Hải quan|Thống kê",
-    AGENCY, CLOSED, MUST_PLACE,
+    AGENCY,
+    CLOSED,
+    MUST_PLACE,
 )
 _heads(
     "Kho bạc Nhà nước|Chi cục Thuế|Cục Thuế|Ngân hàng Chính sách xã hội|Chi nhánh Ngân hàng Chính sách xã hội"
@@ -260,25 +274,33 @@ _heads(
     "|Trung tâm Phục vụ hành chính công|Quỹ Đầu tư phát triển|Cục Thống kê|Chi cục Thống kê"
     "|Văn phòng Đoàn ĐBQH và HĐND|Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân|Đoàn ĐBQH"
     "|Đoàn đại biểu Quốc hội|Ban Quản lý các khu công nghiệp|Ban Quản lý Khu kinh tế",
-    AGENCY, CLOSED, PLACE,
+    AGENCY,
+    CLOSED,
+    PLACE,
 )
 _heads("Tỉnh đoàn|Thành đoàn|Bộ Công an|Bộ Quốc phòng|Bộ Ngoại giao", AGENCY, CLOSED, NO_PLACE)
 # The Front, the Party's boards and the councils' boards: a place or a Party body follows.
 _heads(
     "Ủy ban MTTQ Việt Nam|Ủy ban MTTQ|Ủy ban Mặt trận Tổ quốc Việt Nam|Ủy ban Mặt trận Tổ quốc|MTTQ"
     "|MTTQ Việt Nam|Mặt trận Tổ quốc Việt Nam|Mặt trận Tổ quốc",
-    AGENCY, CLOSED, MUST_PLACE,
+    AGENCY,
+    CLOSED,
+    MUST_PLACE,
 )
 _heads(
     "Ban Tổ chức|Ban Tuyên giáo và Dân vận|Ban Tuyên giáo|Ban Dân vận|Ban Nội chính|Ban Kinh tế - Ngân sách"
     "|Ban Pháp chế|Ban Văn hóa - Xã hội|Ban Dân tộc|Ban Kinh tế - Xã hội|Ban Chính sách, chiến lược"
     "|Ủy ban Kiểm tra|Văn phòng",
-    AGENCY, OPEN_CAPITAL, PARTY,
+    AGENCY,
+    OPEN_CAPITAL,
+    PARTY,
 )
 # People's Committees, councils and Party committees.
 _heads(
     "UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân|Thường trực HĐND|Thường trực Hội đồng nhân dân|Đảng ủy",
-    COMMITTEE, CLOSED, MUST_PLACE,
+    COMMITTEE,
+    CLOSED,
+    MUST_PLACE,
 )
 _heads("Thường trực|Ban Thường vụ|Ban Chấp hành", COMMITTEE, CLOSED, MUST_PARTY)
 _heads("Tỉnh ủy|Thành ủy|Chính phủ|Thủ tướng Chính phủ|Quốc hội", COMMITTEE, CLOSED, NO_PLACE)
@@ -288,65 +310,136 @@ _heads("Ban Quản lý dự án đầu tư xây dựng|Ban Quản lý dự án|B
 _heads(
     "Công ty Điện lực|Tổng công ty Điện lực|Điện lực|Công ty|Tổng công ty|Tập đoàn|Trung tâm|Chi cục|Cục|Bệnh viện|Trạm|Hạt|Quỹ|Chi nhánh|Viện|Báo|Đài|Phòng"
     "|Vườn quốc gia|Khu bảo tồn|Ban|Ủy ban|Hội|Liên đoàn|Đoàn|Ngân hàng|Trường|Nhà máy|Cảng vụ",
-    AGENCY, OPEN_CAPITAL, PLACE,
+    AGENCY,
+    OPEN_CAPITAL,
+    PLACE,
 )
 
 # Where a name stops: words that follow a body (verbs, modals, function words).
 _STOP_WORDS = _word_set(
-        "và với cùng để nhằm trong trên tại theo về cho của các những mọi từng là thì đã đang sẽ được bị "
-        "cần phải sớm có không chưa khi nếu vì do như gồm này đó trước sau từ đến tới hết ngày tháng năm "
-        "quý mà hay hoặc cũng vẫn luôn còn đều ra vào lên lập cấp giao trình làm ngay nhanh gấp cử nắm xem "
-        "giúp lo đưa chi thu mua tìm chủ rà khẩn kịp tiếp tích quyết tập"
+    "và với cùng để nhằm trong trên tại theo về cho của các những mọi từng là thì đã đang sẽ được bị "
+    "cần phải sớm có không chưa khi nếu vì do như gồm này đó trước sau từ đến tới hết ngày tháng năm "
+    "quý mà hay hoặc cũng vẫn luôn còn đều ra vào lên lập cấp giao trình làm ngay nhanh gấp cử nắm xem "
+    "giúp lo đưa chi thu mua tìm chủ rà khẩn kịp tiếp tích quyết tập"
 )
 _STOP_PAIRS = _bar_phrases(
-        "chủ trì|phối hợp|hướng dẫn|khẩn trương|rà soát|tham mưu|kiểm tra|xem xét|nghiên cứu|tổng hợp"
-        "|báo cáo|thực hiện|triển khai|hỗ trợ|giải quyết|đẩy nhanh|tăng cường|chỉ đạo|quan tâm|tiếp tục"
-        "|chủ động|bố trí|theo dõi|đôn đốc|chịu trách|nắm bắt|cung cấp|phân bổ|ưu tiên|xử lý|khắc phục"
-        "|xây dựng|hoàn thành|hoàn thiện|điều chỉnh|bổ sung|ban hành|tổ chức|đảm bảo|bảo đảm|thẩm định"
-        "|phê duyệt|thu hồi|bàn giao|sửa chữa|lắp đặt|mở rộng|phát triển|di dời|vận hành|chuẩn bị|tháo gỡ"
-        "|quản lý|đầu tư|đề nghị|kiến nghị|đề xuất|yêu cầu|tập trung|khảo sát|đánh giá|nâng cấp|thúc đẩy"
-        "|cải cách|cải tạo|tiếp nhận|giải ngân|thanh toán|kiện toàn|sắp xếp|tuyên truyền|vận động|giám sát"
-        "|lãnh đạo|phấn đấu|tiến hành|làm việc|thống nhất|trả lời|giải đáp|cập nhật|phân công|hướng tới"
-        "|nhanh chóng|kịp thời|tích cực|quyết liệt|khẩn cấp|cụ thể|tu sửa|chỉnh trang|có trách|tham gia"
-        "|bảo vệ|phòng chống|phòng ngừa|ngăn chặn|xác minh|thanh tra|kiểm soát|hoàn tất|xác định|đề ra"
+    "chủ trì|phối hợp|hướng dẫn|khẩn trương|rà soát|tham mưu|kiểm tra|xem xét|nghiên cứu|tổng hợp"
+    "|báo cáo|thực hiện|triển khai|hỗ trợ|giải quyết|đẩy nhanh|tăng cường|chỉ đạo|quan tâm|tiếp tục"
+    "|chủ động|bố trí|theo dõi|đôn đốc|chịu trách|nắm bắt|cung cấp|phân bổ|ưu tiên|xử lý|khắc phục"
+    "|xây dựng|hoàn thành|hoàn thiện|điều chỉnh|bổ sung|ban hành|tổ chức|đảm bảo|bảo đảm|thẩm định"
+    "|phê duyệt|thu hồi|bàn giao|sửa chữa|lắp đặt|mở rộng|phát triển|di dời|vận hành|chuẩn bị|tháo gỡ"
+    "|quản lý|đầu tư|đề nghị|kiến nghị|đề xuất|yêu cầu|tập trung|khảo sát|đánh giá|nâng cấp|thúc đẩy"
+    "|cải cách|cải tạo|tiếp nhận|giải ngân|thanh toán|kiện toàn|sắp xếp|tuyên truyền|vận động|giám sát"
+    "|lãnh đạo|phấn đấu|tiến hành|làm việc|thống nhất|trả lời|giải đáp|cập nhật|phân công|hướng tới"
+    "|nhanh chóng|kịp thời|tích cực|quyết liệt|khẩn cấp|cụ thể|tu sửa|chỉnh trang|có trách|tham gia"
+    "|bảo vệ|phòng chống|phòng ngừa|ngăn chặn|xác minh|thanh tra|kiểm soát|hoàn tất|xác định|đề ra"
 )
 # What a body that opens a clause must do next to be the doer: "Sở Y tế chủ trì …",
 # "Công an tỉnh tăng cường …". Asking verbs (đề nghị, kiến nghị) are not in it: a body
 # that asks is the asker.
 _DOING_WORDS = _word_set("sớm cần phải sẽ cấp lập giao trình cử khẩn")
-_NOT_DOING = _phrases("đề nghị", "kiến nghị", "đề xuất", "yêu cầu", "lãnh đạo", "làm việc", "thống nhất",
-                         "trả lời", "giải đáp", "phấn đấu", "đề ra")
+_NOT_DOING = _phrases(
+    "đề nghị", "kiến nghị", "đề xuất", "yêu cầu", "lãnh đạo", "làm việc", "thống nhất", "trả lời", "giải đáp", "phấn đấu", "đề ra"
+)
 _DOING_PAIRS = _Phrases([" ".join(p) for p in _STOP_PAIRS.items - _NOT_DOING.items])
 
 # Verbs that hand a task to the bodies named next (the asked or the told).
 _ASKING = _phrases(
-    "giao", "giao cho", "giao nhiệm vụ cho", "yêu cầu", "đề nghị", "đề nghị với", "kiến nghị",
-    "kiến nghị với", "kiến nghị lên", "kiến nghị đến", "đề xuất", "đề xuất với", "chỉ đạo", "mong",
-    "mong muốn", "nhờ", "phân công", "phân công cho", "đề nghị cho", "trân trọng đề nghị",
+    "giao",
+    "giao cho",
+    "giao nhiệm vụ cho",
+    "yêu cầu",
+    "đề nghị",
+    "đề nghị với",
+    "kiến nghị",
+    "kiến nghị với",
+    "kiến nghị lên",
+    "kiến nghị đến",
+    "đề xuất",
+    "đề xuất với",
+    "chỉ đạo",
+    "mong",
+    "mong muốn",
+    "nhờ",
+    "phân công",
+    "phân công cho",
+    "đề nghị cho",
+    "trân trọng đề nghị",
 )
 _TELLING = _phrases("chỉ đạo", "giao", "giao cho", "yêu cầu")
 # A person's title before a body ("Chủ tịch UBND tỉnh"): the body names the person's office.
 _TITLES = _phrases(
-    "chủ tịch", "phó chủ tịch", "giám đốc", "phó giám đốc", "lãnh đạo", "thủ trưởng", "bí thư",
-    "phó bí thư", "trưởng ban", "phó trưởng ban", "chánh văn phòng", "phó chánh văn phòng",
-    "chánh thanh tra", "chỉ huy trưởng", "tổng giám đốc", "cục trưởng", "chi cục trưởng", "trưởng",
-    "phó", "đồng chí", "đại diện", "người đứng đầu", "ủy viên", "đại biểu", "ông", "bà",
-    "đồng chí giám đốc", "đồng chí chủ tịch", "phó chủ tịch thường trực", "trưởng phòng",
-    "phó trưởng phòng", "cán bộ", "chánh án", "viện trưởng",
+    "chủ tịch",
+    "phó chủ tịch",
+    "giám đốc",
+    "phó giám đốc",
+    "lãnh đạo",
+    "thủ trưởng",
+    "bí thư",
+    "phó bí thư",
+    "trưởng ban",
+    "phó trưởng ban",
+    "chánh văn phòng",
+    "phó chánh văn phòng",
+    "chánh thanh tra",
+    "chỉ huy trưởng",
+    "tổng giám đốc",
+    "cục trưởng",
+    "chi cục trưởng",
+    "trưởng",
+    "phó",
+    "đồng chí",
+    "đại diện",
+    "người đứng đầu",
+    "ủy viên",
+    "đại biểu",
+    "ông",
+    "bà",
+    "đồng chí giám đốc",
+    "đồng chí chủ tịch",
+    "phó chủ tịch thường trực",
+    "trưởng phòng",
+    "phó trưởng phòng",
+    "cán bộ",
+    "chánh án",
+    "viện trưởng",
 )
 # Words that open a clause before its subject: "Đồng thời, Sở Y tế …".
 _OPENERS = _phrases(
-    "đồng thời", "trong đó", "theo đó", "ngoài ra", "bên cạnh đó", "riêng", "còn", "trước mắt",
-    "sau đó", "tiếp đó", "mặt khác", "cùng với đó", "đặc biệt",
+    "đồng thời",
+    "trong đó",
+    "theo đó",
+    "ngoài ra",
+    "bên cạnh đó",
+    "riêng",
+    "còn",
+    "trước mắt",
+    "sau đó",
+    "tiếp đó",
+    "mặt khác",
+    "cùng với đó",
+    "đặc biệt",
 )
-_CLAUSE_PUNCT = frozenset(".;:!?()[]-–—•*+\"“”,…")
+_CLAUSE_PUNCT = frozenset('.;:!?()[]-–—•*+"“”,…')
 _MEETING = _word_set("buổi hội cuộc phiên kỳ lễ đoàn tọa chương sự")
 
 # Places after a body.
 _PROVINCE_WORDS = _phrases("tỉnh", "thành phố", "cấp tỉnh", "Trung ương")
-_COMMUNE_WORDS = _phrases("xã", "phường", "đặc khu", "thị trấn", "cấp xã", "các xã", "các phường",
-                          "các địa phương", "các xã, phường", "xã, phường", "các xã, phường, đặc khu",
-                          "xã, phường, đặc khu", "các xã, phường, thị trấn")
+_COMMUNE_WORDS = _phrases(
+    "xã",
+    "phường",
+    "đặc khu",
+    "thị trấn",
+    "cấp xã",
+    "các xã",
+    "các phường",
+    "các địa phương",
+    "các xã, phường",
+    "xã, phường",
+    "các xã, phường, đặc khu",
+    "xã, phường, đặc khu",
+    "các xã, phường, thị trấn",
+)
 _OLD_DISTRICT_WORDS = _phrases("huyện", "quận", "thị xã", "các huyện")
 _PARTY: _Trie[tuple[str, bool]] = _Trie()
 for _name in ("Tỉnh ủy", "Thành ủy"):
@@ -357,27 +450,91 @@ _ROMAN = re.compile(r"^(?:[IVXL]{1,6}|\d{1,3})$")
 
 # Groups that name no one body.
 _GROUP_NOUNS = _phrases(
-    "sở", "ngành", "ban", "bộ", "bộ ngành", "cơ quan", "đơn vị", "lực lượng", "phòng", "đoàn thể", "tổ chức", "doanh nghiệp",
-    "chủ đầu tư", "nhà thầu", "sở ngành", "ban ngành", "địa phương", "chính quyền", "cấp ủy", "xã",
-    "phường", "đặc khu", "thôn", "bản", "khu phố", "tổ dân phố", "đoàn thể chính trị - xã hội",
+    "sở",
+    "ngành",
+    "ban",
+    "bộ",
+    "bộ ngành",
+    "cơ quan",
+    "đơn vị",
+    "lực lượng",
+    "phòng",
+    "đoàn thể",
+    "tổ chức",
+    "doanh nghiệp",
+    "chủ đầu tư",
+    "nhà thầu",
+    "sở ngành",
+    "ban ngành",
+    "địa phương",
+    "chính quyền",
+    "cấp ủy",
+    "xã",
+    "phường",
+    "đặc khu",
+    "thôn",
+    "bản",
+    "khu phố",
+    "tổ dân phố",
+    "đoàn thể chính trị - xã hội",
 )
-_LOCAL_NOUNS = _phrases("địa phương", "chính quyền", "cấp ủy", "xã", "phường", "đặc khu", "thôn",
-                           "bản", "khu phố", "tổ dân phố")
+_LOCAL_NOUNS = _phrases("địa phương", "chính quyền", "cấp ủy", "xã", "phường", "đặc khu", "thôn", "bản", "khu phố", "tổ dân phố")
 _GROUP_TAILS = _phrases(
-    "chức năng", "chuyên môn", "liên quan", "có liên quan", "của tỉnh", "cấp tỉnh", "của thành phố",
-    "trực thuộc", "thuộc tỉnh", "cấp xã", "các cấp", "tỉnh", "thành phố", "địa phương", "xã", "phường",
-    "của xã", "của phường", "trên địa bàn", "thi công", "chuyên ngành", "các xã", "các phường",
-    "Trung ương", "của Trung ương",
+    "chức năng",
+    "chuyên môn",
+    "liên quan",
+    "có liên quan",
+    "của tỉnh",
+    "cấp tỉnh",
+    "của thành phố",
+    "trực thuộc",
+    "thuộc tỉnh",
+    "cấp xã",
+    "các cấp",
+    "tỉnh",
+    "thành phố",
+    "địa phương",
+    "xã",
+    "phường",
+    "của xã",
+    "của phường",
+    "trên địa bàn",
+    "thi công",
+    "chuyên ngành",
+    "các xã",
+    "các phường",
+    "Trung ương",
+    "của Trung ương",
 )
 # Words of an open name that would otherwise stop it: "… các công trình giao thông tỉnh".
 _NAME_WORDS = _phrases(
-    "công trình", "các công trình", "giao thông", "dân dụng", "công nghiệp", "nông nghiệp", "hạ tầng",
-    "đô thị", "thủy lợi", "các khu công nghiệp", "khu công nghiệp", "khu kinh tế", "cấp nước",
+    "công trình",
+    "các công trình",
+    "giao thông",
+    "dân dụng",
+    "công nghiệp",
+    "nông nghiệp",
+    "hạ tầng",
+    "đô thị",
+    "thủy lợi",
+    "các khu công nghiệp",
+    "khu công nghiệp",
+    "khu kinh tế",
+    "cấp nước",
 )
 _PLURAL = _word_set("các những mọi hai ba bốn năm sáu bảy tám chín mười")
 _BARE = _phrases(
-    "tỉnh", "thành phố", "Trung ương", "cấp trên", "các cấp", "Nhà nước", "cấp có thẩm quyền",
-    "các cấp có thẩm quyền", "cơ quan có thẩm quyền", "các cơ quan có thẩm quyền", "tỉnh, thành phố",
+    "tỉnh",
+    "thành phố",
+    "Trung ương",
+    "cấp trên",
+    "các cấp",
+    "Nhà nước",
+    "cấp có thẩm quyền",
+    "các cấp có thẩm quyền",
+    "cơ quan có thẩm quyền",
+    "các cơ quan có thẩm quyền",
+    "tỉnh, thành phố",
     "cấp tỉnh",
 )
 
@@ -696,6 +853,7 @@ def _pick(r: _Reader, items: list[_Item], depth: int = 0) -> _Pick | None:
 
 def _owner(r: _Reader) -> _Pick | None:
     t = r.t
+
     def chain(end: int) -> list[_Item]:
         """The list that ends at token `end`: walk back over "," and "và"."""
         found: list[_Item] = []
@@ -811,9 +969,7 @@ _CONNECTOR = re.compile(
     r"|(?:hoàn\s+thành|xong|hoàn\s+tất|bàn\s+giao|dứt\s+điểm)(?:\s+vào)?|kịp)\s*(?:ngày\s+)?$"
 )
 # A date at a clause start (or after "phấn đấu", "đến") that the verb of finishing follows.
-_FINISH_LEAD = re.compile(
-    r"(?i)(?:^|[.;:,(\-–•]\s*|(?<!\w)(?:phấn\s+đấu|đến|tới|để|bảo\s+đảm|đảm\s+bảo)\s+)(?:ngày\s+)?$"
-)
+_FINISH_LEAD = re.compile(r"(?i)(?:^|[.;:,(\-–•]\s*|(?<!\w)(?:phấn\s+đấu|đến|tới|để|bảo\s+đảm|đảm\s+bảo)\s+)(?:ngày\s+)?$")
 _FINISH_AFTER = re.compile(r"(?i)^\s*,?\s*(?:\w+\s+){0,2}?(?:phải\s+|cần\s+|sẽ\s+)?(?:hoàn\s+thành|xong|hoàn\s+tất)(?!\w)")
 _UNTIL = re.compile(r"(?i)(?<!\w)(?:đến|tới)\s+(?:ngày\s+)?$")
 _PAST_AFTER = re.compile(r"(?i)^\s*(?:vừa\s+qua|vừa\s+rồi|qua(?!\w)|trước\s+(?:đó|đây)|đã(?!\w))")

@@ -18,7 +18,7 @@ from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY, DIRECTIVE,
 from haicap.store.ingest.reader.problems import behind_plan, problem_or_result
 from haicap.store.ingest.reader.speakers import COMMUNE, LEADER, RESIDENT, People, actor_before
 
-__all__ = ["Verdict", "Context", "classify_clause", "EXCLUDED"]
+__all__ = ["EXCLUDED", "Context", "Verdict", "classify_clause"]
 
 EXCLUDED = "excluded"
 """A clause that is deliberately none of the four (meta, visit, promise, potential)."""
@@ -139,8 +139,9 @@ def _instructs(complement: str) -> bool:
     core = cues.strip_connectives(complement.lstrip(" :,"))
     if _SHORTCOMINGS.match(core):
         return False  # "chỉ rõ những tồn tại, hạn chế mà xã cần khắc phục" states problems
-    return bool(cues.IMPERATIVE_START.match(core) or cues.COMMUNE_SUBJECT_MODAL.search(core)
-                or re.search(r"\b(?:cần|phải)\b", core))
+    return bool(
+        cues.IMPERATIVE_START.match(core) or cues.COMMUNE_SUBJECT_MODAL.search(core) or re.search(r"\b(?:cần|phải)\b", core)
+    )
 
 
 def _speech_act(text: str, low: str, ctx: Context) -> Verdict | None:
@@ -150,8 +151,11 @@ def _speech_act(text: str, low: str, ctx: Context) -> Verdict | None:
         after = low[match.end() :]
         if verb in _ORDER_ONLY and re.search(r"\bđã\s+$", low[: match.start()]):
             continue  # "Đảng ủy đã chỉ đạo 100% chi bộ …": what was done, reported
-        if (verb in ("xin", "đề nghị", "kiến nghị") and re.search(r"\bđã\s+$", low[: match.start()])
-                and re.search(r"\b(?:mà|nhưng)\s+(?:vẫn\s+)?chưa\b", after)):
+        if (
+            verb in ("xin", "đề nghị", "kiến nghị")
+            and re.search(r"\bđã\s+$", low[: match.start()])
+            and re.search(r"\b(?:mà|nhưng)\s+(?:vẫn\s+)?chưa\b", after)
+        ):
             continue  # "Nhiều hộ đã xin di dời mấy năm mà vẫn chưa có chỗ": an ask unanswered, a problem
         if re.search(r"\bsẽ\s+(?:tiếp tục\s+)?$", low[: match.start()]):
             return Verdict(EXCLUDED, None, "promise")  # "Thường trực sẽ chỉ đạo các sở ..."
@@ -229,8 +233,14 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     # continues it ("đề nghị tỉnh hỗ trợ A; hỗ trợ B").
     if ctx.prev_kind in (REQUEST, DIRECTIVE) and imperative and not cues.SPEECH_VERB.match(core):
         return Verdict(ctx.prev_kind, ctx.prev_actor, "continues")
-    if (ctx.prev_kind == DIRECTIVE and ctx.speaker == LEADER and not re.search(r"\bđã\b", core)
-            and not cues.PROBLEM.search(core) and not cues.PRAISE.search(core) and not cues.SPEECH_VERB.match(core)):
+    if (
+        ctx.prev_kind == DIRECTIVE
+        and ctx.speaker == LEADER
+        and not re.search(r"\bđã\b", core)
+        and not cues.PROBLEM.search(core)
+        and not cues.PRAISE.search(core)
+        and not cues.SPEECH_VERB.match(core)
+    ):
         # In the leader's words, what follows a task in the same sentence is more of it:
         # "yêu cầu phường xử lý dứt điểm …; gắn trách nhiệm của tổ dân phố …".
         return Verdict(DIRECTIVE, ctx.prev_actor, "continues")
@@ -245,8 +255,13 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     # In the leader's words, a speech verb inside the task ("Xã cần rà soát …, kiên quyết đề xuất
     # thu hồi …") is part of what the commune is told to do; elsewhere any speech verb decides.
     heard = modal.string[: modal.end()] if modal is not None and ctx.speaker == LEADER else said
-    if (told and not past and ctx.speaker != RESIDENT and not ctx.in_request_list
-            and not any(True for _ in cues.speech_verbs(heard))):
+    if (
+        told
+        and not past
+        and ctx.speaker != RESIDENT
+        and not ctx.in_request_list
+        and not any(True for _ in cues.speech_verbs(heard))
+    ):
         # "Xã phải coi việc lắng nghe ý kiến ...", "Phường phải phối hợp với Công an tỉnh để tạo
         # môi trường thuận lợi": a subject that must do something is told to, whatever else it holds.
         # Outside the leader's speech only when a verb of doing follows ("xã cần quan tâm …", not
@@ -258,7 +273,7 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # UBND xã … bố trí vốn …" is the commune's request.
         return Verdict(REQUEST, COMMUNE, "restated request")
 
-    if low.rstrip(" \"”’»)").endswith("?") and not cues.PROBLEM.search(low):
+    if low.rstrip(' "”’»)').endswith("?") and not cues.PROBLEM.search(low):
         # A question reports nothing ("Phường đã làm được những gì?"): the answer that follows does.
         # (A voter's "Vì sao … vẫn chưa được chi trả?" names a problem, and is read as one.)
         return Verdict(EXCLUDED, None, "meta")
@@ -273,11 +288,15 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
 
     inspection = _INSPECTION.search(low)
     before = low[: inspection.start()] if inspection else ""
-    if (inspection and actor_before(text[: inspection.start()], ctx.people, ctx.speaker) == LEADER
-            and _first_actor_is_leader(text[: inspection.start()], ctx)
-            # "Sở Xây dựng (được giao) kiểm tra ...": an agency told to inspect is an order.
-            and not cues.AGENCY_MARK.search(before) and not _PASSIVE_ORDER.search(before + " x")
-            and not _AGENCY_ACTS.match(core)):
+    if (
+        inspection
+        and actor_before(text[: inspection.start()], ctx.people, ctx.speaker) == LEADER
+        and _first_actor_is_leader(text[: inspection.start()], ctx)
+        # "Sở Xây dựng (được giao) kiểm tra ...": an agency told to inspect is an order.
+        and not cues.AGENCY_MARK.search(before)
+        and not _PASSIVE_ORDER.search(before + " x")
+        and not _AGENCY_ACTS.match(core)
+    ):
         spoken = [v for v in cues.speech_verbs(low)]
         topic = [v for v in spoken if v.start() > inspection.start() and " về " in low[inspection.end() : v.start()]]
         if not [v for v in spoken if v not in topic] and not cues.PRAISE.search(low):
@@ -285,8 +304,7 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
             # hình ngập lụt tại xã": what the leader's party did is context, whatever the topic;
             # but damage it saw is the commune's difficulty ("đoàn đã kiểm tra đoạn kè bị sụt").
             seen = low[inspection.end() :]
-            if (_DAMAGE.search(seen) and not re.match(r"\s*(?:tình hình|công tác|việc)\b", seen)
-                    and not _DATED_LEAD.match(low)):
+            if _DAMAGE.search(seen) and not re.match(r"\s*(?:tình hình|công tác|việc)\b", seen) and not _DATED_LEAD.match(low):
                 return Verdict(DIFFICULTY, None, "damage seen")
             return Verdict(EXCLUDED, LEADER, "leader's activity")
 
@@ -298,15 +316,18 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     if act is not None:
         return act
     ordered = _PASSIVE_ORDER.search(low)
-    if ordered and (ctx.speaker == LEADER
-                    or actor_before(text[: ordered.start()], ctx.people, ctx.speaker) == LEADER):
+    if ordered and (ctx.speaker == LEADER or actor_before(text[: ordered.start()], ctx.people, ctx.speaker) == LEADER):
         # "Sở Xây dựng được giao kiểm tra ...": a passive order to a body (a quota is no order).
         return Verdict(DIRECTIVE, LEADER, "passive order")
     if cues.PRAISE.search(low):
         return Verdict(ACHIEVEMENT, LEADER, "praise")
-    if (cues.STATISTICS.search(low) and not cues.ACTION.search(low) and not re.search(r"\bđã\b", low)
-            and not cues.PROBLEM.search(low)
-            and not cues.RESULT.search(_PERCENT.sub(" ", low))):
+    if (
+        cues.STATISTICS.search(low)
+        and not cues.ACTION.search(low)
+        and not re.search(r"\bđã\b", low)
+        and not cues.PROBLEM.search(low)
+        and not cues.RESULT.search(_PERCENT.sub(" ", low))
+    ):
         # "Xã có tổng diện tích 120 km², dân số 9.286 người": a description, not a result.
         return Verdict(EXCLUDED, None, "statistics")
     visit = cues.VISIT.search(core)
@@ -320,8 +341,12 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         return Verdict(EXCLUDED, None, "promise or future")
 
     result = cues.RESULT.search(low)
-    if (result and not ctx.in_request_list and actor_before(text[: result.start()], ctx.people, ctx.speaker) == LEADER
-            and not cues.PROBLEM.search(low)):
+    if (
+        result
+        and not ctx.in_request_list
+        and actor_before(text[: result.start()], ctx.people, ctx.speaker) == LEADER
+        and not cues.PROBLEM.search(low)
+    ):
         # "đồng chí X cùng đoàn đã kiểm tra ...": the leader's own doings are context (but in a
         # commune's list of requests, "Tỉnh sớm bố trí …" is what the province is asked to do).
         if not cues.COMMUNE_MARK.search(low[: result.start()][-40:]):

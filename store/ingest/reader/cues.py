@@ -16,25 +16,61 @@ from haicap.store.ingest.reader.pattern_text import words as _words
 from haicap.store.ingest.reader.problem_cues import DEMAND_GROWTH, NEGATED_PROBLEM, PROBLEM, REDUCED, REMEDY, RESULT, SHARE
 
 __all__ = [
-    "CONNECTIVE", "IMPERATIVE_START", "ASK_VERBS", "ORDER_VERBS", "SPEECH_VERB", "NOUN_BEFORE",
-    "NOUN_AFTER", "PROVINCE_ADDRESSEE", "COMMUNE_ADDRESSEE", "RESIDENT_ADDRESSEE", "LEADER_MARK",
-    "COMMUNE_MARK", "AGENCY_MARK", "PRAISE", "META", "VISIT", "PROMISE", "POTENTIAL", "REMEDY",
-    "NEGATED_PROBLEM", "PROBLEM", "RESULT", "DEMAND_GROWTH", "LEADER_TURN", "REPORT_VERB", "COMMUNE_SUBJECT_MODAL",
-    "IMPLICIT_REQUEST", "GIAO_OBJECT", "GIAO_NOUN", "SHARE", "SOFT_ORDER_VERBS", "ENCOURAGE_VERBS", "strip_connectives", "speech_verbs",
-    "STATISTICS", "ACTION", "LIST_HEADER", "REDUCED", "PROVINCE_SUBJECT_ACTS", "PROVINCE_SUBJECT_WISHES",
+    "ACTION",
+    "AGENCY_MARK",
+    "ASK_VERBS",
+    "COMMUNE_ADDRESSEE",
+    "COMMUNE_MARK",
+    "COMMUNE_SUBJECT_MODAL",
+    "CONNECTIVE",
+    "DEMAND_GROWTH",
+    "ENCOURAGE_VERBS",
+    "GIAO_NOUN",
+    "GIAO_OBJECT",
+    "IMPERATIVE_START",
+    "IMPLICIT_REQUEST",
+    "LEADER_MARK",
+    "LEADER_TURN",
+    "LIST_HEADER",
+    "META",
+    "NEGATED_PROBLEM",
+    "NOUN_AFTER",
+    "NOUN_BEFORE",
+    "ORDER_VERBS",
+    "POTENTIAL",
+    "PRAISE",
+    "PROBLEM",
+    "PROMISE",
+    "PROVINCE_ADDRESSEE",
+    "PROVINCE_SUBJECT_ACTS",
+    "PROVINCE_SUBJECT_WISHES",
+    "REDUCED",
+    "REMEDY",
+    "REPORT_VERB",
+    "RESIDENT_ADDRESSEE",
+    "RESULT",
+    "SHARE",
+    "SOFT_ORDER_VERBS",
+    "SPEECH_VERB",
+    "STATISTICS",
+    "VISIT",
+    "speech_verbs",
+    "strip_connectives",
 ]
 
 
 # Openers that link a sentence to the one before; they do not change who speaks.
 CONNECTIVE = re.compile(
-    r"^(?:(?:" + _words(
+    r"^(?:(?:"
+    + _words(
         "trong đó|đồng thời|bên cạnh đó|ngoài ra|cùng với đó|mặt khác|đặc biệt|trước mắt|về lâu dài|"
         "thứ nhất|thứ hai|thứ ba|một là|hai là|ba là|tiếp đó|sau đó|theo đó|qua đó|do đó|vì vậy|"
         "vì thế|nhất là|trước hết|cuối cùng|bên cạnh|đồng thời với đó|ngoài những kết quả đạt được|và|cũng|"
         # Time frames do not change who speaks either: "Thời gian tới, xã phải ...".
         "thời gian tới|trong thời gian tới|thời gian sắp tới|sắp tới|tới đây|từ nay đến cuối năm|"
         "những tháng cuối năm|trong những tháng cuối năm|năm tới|giai đoạn tới|về lâu dài"
-    ) + r")\s*,?\s*|[-–+•*]\s*"
+    )
+    + r")\s*,?\s*|[-–+•*]\s*"
     # A deadline before the verb: "ngay trong tháng 12 hoàn thành …", "trước ngày 20/1 phải …".
     r"|(?:ngay\s+)?(?:trong|trước|chậm nhất|từ nay đến)\s+(?:ngày\s+|tháng\s+|quý\s+|hết\s+|cuối\s+)(?:năm\s+)?[\w/.-]+"
     r"(?:\s+năm\s+\d{4})?\s*,?\s*(?=\w)"
@@ -49,7 +85,8 @@ CONNECTIVE = re.compile(
 # A clause that opens on one of these verbs has no subject: an instruction (or, in a
 # commune's list of requests, a request).
 IMPERATIVE_START = re.compile(
-    r"^(?:" + _words(
+    r"^(?:"
+    + _words(
         "tiếp tục|tập trung|đẩy mạnh|tăng cường|chủ động|khẩn trương|sớm|nâng cao|quan tâm|chú trọng|"
         "rà soát|triển khai|thực hiện|đổi mới|phát huy|nghiên cứu|xây dựng|hoàn thiện|bảo đảm|đảm bảo|"
         "kiện toàn|phối hợp|quyết liệt|làm tốt|thường xuyên|hỗ trợ|xem xét|bố trí|đầu tư|ưu tiên|"
@@ -63,7 +100,8 @@ IMPERATIVE_START = re.compile(
         "tham mưu|kiểm tra|đôn đốc|ngăn chặn|phát hiện|bảo vệ|lập|quản lý|kiên trì|dứt điểm|tuyệt đối|chủ trì|ra quân|"
         # Asks in a list that open with what to change: "Rút ngắn thời gian thẩm định …".
         "rút ngắn|gia hạn|miễn giảm|giảm bớt|nâng mức|tăng mức|tăng nguồn"
-    ) + r")\b"
+    )
+    + r")\b"
     # The general openers of the lexicon (store.reader.lexicon).
     r"|^(?:" + _phrases(INSTRUCTION_OPENERS) + r")\b"
     # "Báo cáo rõ những khó khăn ..." tells to report; "Báo cáo tại buổi làm việc, ..." frames a speaker.
@@ -73,8 +111,7 @@ IMPERATIVE_START = re.compile(
 )
 
 ASK_VERBS = "đề nghị|kiến nghị|đề xuất|mong muốn|rất mong|mong|xin|kính đề nghị|kiến nghị với"
-ORDER_VERBS = ("yêu cầu|chỉ đạo|giao|nhấn mạnh|lưu ý|khuyến khích|quán triệt|đề nghị|nhắc nhở|chỉ rõ|động viên|"
-               "khích lệ|căn dặn")
+ORDER_VERBS = "yêu cầu|chỉ đạo|giao|nhấn mạnh|lưu ý|khuyến khích|quán triệt|đề nghị|nhắc nhở|chỉ rõ|động viên|khích lệ|căn dặn"
 SOFT_ORDER_VERBS = ("nhấn mạnh", "lưu ý", "chỉ rõ")
 """Verbs that introduce either an instruction or an assessment: the complement decides."""
 ENCOURAGE_VERBS = ("động viên", "khích lệ", "khuyến khích", "căn dặn")
@@ -112,26 +149,32 @@ GIAO_NOUN = re.compile(
     r"kinh tế|nội chính|dân tộc|văn hóa|pháp chế|thường vụ|bồi thường|giải phóng|an toàn)))\b"
 )
 # "giao" is a speech verb only when a body follows ("giao các ngành ..."), not "giao thông".
-GIAO_OBJECT = re.compile(r"^\s*(?:cho|các|ubnd|sở|ngành|văn phòng|ban|công an|bộ chỉ huy|đảng ủy|chính quyền|"
-                         r"xã|phường|cơ quan|đơn vị)\b")
+GIAO_OBJECT = re.compile(
+    r"^\s*(?:cho|các|ubnd|sở|ngành|văn phòng|ban|công an|bộ chỉ huy|đảng ủy|chính quyền|"
+    r"xã|phường|cơ quan|đơn vị)\b"
+)
 # Who is asked: the province side ...
 PROVINCE_ADDRESSEE = re.compile(
-    r"^\s*(?:với\s+)?(?:" + _words(
+    r"^\s*(?:với\s+)?(?:"
+    + _words(
         "tỉnh|thành phố|trung ương|tỉnh ủy|thành ủy|ubnd tỉnh|ubnd thành phố|các sở|sở|bộ|cấp trên|"
         "cấp có thẩm quyền|các cấp|các ngành|ngành chức năng|các cơ quan|hđnd tỉnh|lãnh đạo tỉnh|"
         "thường trực tỉnh ủy|nhà nước|chính phủ"
-    ) + r")\b"
+    )
+    + r")\b"
     # A provincial body named in full: "Ban Tổ chức Tỉnh ủy", "Bộ Chỉ huy Quân sự tỉnh", "Công an thành phố".
     r"|^\s*(?:với\s+)?(?:các\s+)?(?:ban(?!\s+hành)|công an|bộ chỉ huy|bộ đội biên phòng|văn phòng|trung tâm|quỹ|"
     r"ngân hàng|kho bạc|ủy ban|hội|liên minh|điện lực|cục|chi cục)\b[^,;.:]{0,50}?\b(?:tỉnh ủy|thành ủy|tỉnh|thành phố)\b"
 )
 # ... or the commune side.
 COMMUNE_ADDRESSEE = re.compile(
-    r"^\s*(?:\d+\s+|hai\s+|ba\s+|bốn\s+|các\s+|những\s+)?(?:" + _words(
+    r"^\s*(?:\d+\s+|hai\s+|ba\s+|bốn\s+|các\s+|những\s+)?(?:"
+    + _words(
         "xã|phường|đặc khu|cấp ủy|chính quyền|đảng ủy|ubnd xã|ubnd phường|địa phương|cán bộ|"
         "ban thường vụ|tập thể|lãnh đạo xã|lãnh đạo phường|mttq|hệ thống chính trị|thôn|ấp|chi bộ|"
         "trưởng thôn|thôn trưởng|trưởng ấp|bí thư chi bộ|khu phố|tổ dân phố"
-    ) + r")\b"
+    )
+    + r")\b"
     # The cadres in the room ("Tôi đề nghị các đồng chí ..."), unless the province's are named.
     r"|^\s*các đồng chí\b(?![^,;.]{0,30}\b(?:tỉnh|thành phố|trung ương|sở|ngành|bộ)\b)"
 )
@@ -139,9 +182,13 @@ RESIDENT_ADDRESSEE = re.compile(r"^\s*(?:người dân|nhân dân|bà con|các h
 
 # Who speaks: the nearest marker before the verb decides.
 LEADER_MARK = re.compile(
-    r"\b(?:" + _words("tỉnh ủy|thành ủy|ubnd tỉnh|tỉnh|thành phố|tphcm|tp|trung ương|đoàn công tác|"
-                      "lãnh đạo tỉnh|chủ tịch ubnd tỉnh|tổ công tác|đoàn kiểm tra|đoàn giám sát|đoàn khảo sát|"
-                      "tổ đại biểu|đoàn đại biểu|đoàn đbqh") + r")\b"
+    r"\b(?:"
+    + _words(
+        "tỉnh ủy|thành ủy|ubnd tỉnh|tỉnh|thành phố|tphcm|tp|trung ương|đoàn công tác|"
+        "lãnh đạo tỉnh|chủ tịch ubnd tỉnh|tổ công tác|đoàn kiểm tra|đoàn giám sát|đoàn khảo sát|"
+        "tổ đại biểu|đoàn đại biểu|đoàn đbqh"
+    )
+    + r")\b"
     # The delegation named by its bare word, as the subject of what it did: "Đoàn đã kiểm tra ...".
     r"|(?:^|(?<=[,;:]\s))đoàn(?=\s*$|\s+(?:đã|cũng|tiếp tục|trực tiếp|kiểm tra|khảo sát|thăm|làm việc|đến|đi|nghe|"
     r"ghi nhận|đánh giá|đề nghị|yêu cầu)\b)"
@@ -149,8 +196,10 @@ LEADER_MARK = re.compile(
 COMMUNE_MARK = re.compile(r"\b(?:" + _words("xã|phường|đặc khu|địa phương|các địa phương|cơ sở") + r")\b")
 AGENCY_MARK = re.compile(r"\b(?:các sở|sở|ban, ngành|sở, ngành|các ngành|đại diện các sở)\b")
 
-PRAISE = re.compile(r"\b(?:ghi nhận|đánh giá cao|biểu dương|khen ngợi|hoan nghênh|đánh giá (?:rất )?(?:cao|tích cực)|"
-                    r"chúc mừng những kết quả|trân trọng những kết quả)\b")
+PRAISE = re.compile(
+    r"\b(?:ghi nhận|đánh giá cao|biểu dương|khen ngợi|hoan nghênh|đánh giá (?:rất )?(?:cao|tích cực)|"
+    r"chúc mừng những kết quả|trân trọng những kết quả)\b"
+)
 # Sentences about the meeting itself rather than its content.
 META = re.compile(
     r"\b(?:nghe|lắng nghe)\b[^;]*\b(?:báo cáo|ý kiến|kiến nghị|trình bày|tham luận)\b"
@@ -168,8 +217,12 @@ META = re.compile(
 )
 # The leader's visit, gifts and attendance: context, not content.
 VISIT = re.compile(
-    r"^(?:" + _words("thăm|tặng quà|trao quà|trao hỗ trợ|tham dự|cùng đi|cùng tham gia|tham gia đoàn|tham quan|"
-                     "dự buổi|chúc mừng|đến thăm|trước khi làm việc") + r")\b"
+    r"^(?:"
+    + _words(
+        "thăm|tặng quà|trao quà|trao hỗ trợ|tham dự|cùng đi|cùng tham gia|tham gia đoàn|tham quan|"
+        "dự buổi|chúc mừng|đến thăm|trước khi làm việc"
+    )
+    + r")\b"
     r"|\b(?:đã|đã đến|đã đi)?\s*(?:đi kiểm tra|đến kiểm tra|đến thăm|thăm, tặng quà|tặng quà|trao quà|tham quan|"
     r"dẫn đầu đoàn|làm việc với|chủ trì buổi làm việc|có buổi làm việc|thăm và làm việc)\b"
     # The leader's wishes: "chúc cán bộ và nhân dân đón Tết vui tươi" (not "chúc mừng những kết quả").
@@ -186,10 +239,12 @@ PROMISE = re.compile(
 )
 POTENTIAL = re.compile(r"\b(?:tiềm năng|lợi thế|dư địa|cơ hội phát triển|vị trí chiến lược|cửa ngõ)\b")
 # Fixing a problem is not having one: "tháo gỡ khó khăn", "khắc phục thiệt hại".
-LEADER_TURN = re.compile(r"\b(?:phát biểu kết luận|kết luận buổi làm việc|phát biểu chỉ đạo|kết luận tại buổi|"
-                         r"phát biểu tại buổi làm việc|phát biểu tại buổi)\b"
-                         # Minutes: "Phó Chủ tịch UBND tỉnh kết luận như sau:" opens the conclusion.
-                         r"|\bkết luận(?:\s+(?:như sau|chỉ đạo))?\s*:\s*$")
+LEADER_TURN = re.compile(
+    r"\b(?:phát biểu kết luận|kết luận buổi làm việc|phát biểu chỉ đạo|kết luận tại buổi|"
+    r"phát biểu tại buổi làm việc|phát biểu tại buổi)\b"
+    # Minutes: "Phó Chủ tịch UBND tỉnh kết luận như sau:" opens the conclusion.
+    r"|\bkết luận(?:\s+(?:như sau|chỉ đạo))?\s*:\s*$"
+)
 # A description of the commune, not a result: its area, people, party members, faiths.
 STATISTICS = re.compile(
     r"\b(?:(?:tổng\s+)?diện tích(?:\s+(?:đất\s+)?tự nhiên)?|(?:tổng\s+)?dân số|quy mô dân số|nhân khẩu|"
@@ -221,8 +276,10 @@ PROVINCE_SUBJECT_ACTS = re.compile(
     r"\b(?:sớm|cần|quan tâm|xem xét|hỗ trợ|bố trí|đầu tư|ưu tiên|phân bổ|cho phép|tạo điều kiện|có cơ chế|"
     r"có chính sách|bổ sung|nâng cấp|chỉ đạo|hướng dẫn|giải quyết|tháo gỡ)\b"
 )
-REPORT_VERB = re.compile(r"\b(?:báo cáo|cho biết|nói|cho hay|thông tin thêm|thông tin rằng|chia sẻ|nêu|phản ánh|trình bày|cho rằng|kiến nghị|"
-                         r"đề xuất|đề nghị)\b")
+REPORT_VERB = re.compile(
+    r"\b(?:báo cáo|cho biết|nói|cho hay|thông tin thêm|thông tin rằng|chia sẻ|nêu|phản ánh|trình bày|cho rằng|kiến nghị|"
+    r"đề xuất|đề nghị)\b"
+)
 # After a commune subject, "cần/phải/tiếp tục..." is what the leader wants it to do.
 COMMUNE_SUBJECT_MODAL = re.compile(
     r"^(?:[^,;]{0,60}?\b(?:xã|phường|đặc khu|địa phương|cấp ủy|chính quyền|các lực lượng|lực lượng|"
@@ -253,4 +310,4 @@ def speech_verbs(low: str):
 
 def strip_connectives(low: str) -> str:
     """Drop leading connectives and bullets: "đồng thời, khẩn trương ..." -> "khẩn trương ..."."""
-    return CONNECTIVE.sub("", low.lstrip(" ,;:\"“‘«")).strip()
+    return CONNECTIVE.sub("", low.lstrip(' ,;:"“‘«')).strip()

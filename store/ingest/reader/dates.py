@@ -84,9 +84,7 @@ def _guess_year(day: int, month: int, body: str, today: dt.date | None) -> int |
     return recent
 
 
-def find_session_date(
-    body: str, *, today: dt.date | None = None, year_hint: int | None = None
-) -> dt.date | None:
+def find_session_date(body: str, *, today: dt.date | None = None, year_hint: int | None = None) -> dt.date | None:
     """Return the date of the session the article reports, or None when it names none.
 
     The first "Sáng/Chiều/Ngày DD/MM" wins; failing that, the date a report gives for the

@@ -15,17 +15,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Callable
 
 from haicap.store.domain.registry import Registry
 from haicap.store.domain.text import clean, fold
 from haicap.store.ingest.reader import KINDS
 from haicap.store.ingest.reader.extract import Extraction, extract_text
 
-__all__ = ["evaluate_dir", "format_report", "read_article", "KEY_LISTS"]
+__all__ = ["KEY_LISTS", "evaluate_dir", "format_report", "read_article"]
 
 KEY_LISTS = {"achievement": "achievements", "difficulty": "difficulties", "request": "requests", "directive": "directives"}
 _OVERLAP = 30
@@ -167,7 +167,10 @@ def score_article(
     found_names = sorted(fold(c.name) for c in ex.communes)
     key_names = sorted(fold(n) for n in key.get("communes", []))
     result = ArticleResult(
-        name, found_names == key_names, [c.name for c in ex.communes], list(key.get("communes", [])),
+        name,
+        found_names == key_names,
+        [c.name for c in ex.communes],
+        list(key.get("communes", [])),
         (ex.date.isoformat() if ex.date else None) == key.get("date"),
     )
     for kind in KINDS:
@@ -229,10 +232,14 @@ def format_report(report: Report) -> str:
             f"{s.ignored:>5}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}"
         )
     m = report.micro
-    lines.append(f"{'micro':<12}{m.fragments:>6}{m.found:>6}{'':>6}{m.correct:>5}{m.wrong:>6}{m.ignored:>5}"
-                 f"{m.precision:>7.3f}{m.recall:>7.3f}{m.f1:>7.3f}")
-    lines.append(f"macro-F1 {report.macro_f1:.3f}   micro-F1 {m.f1:.3f}   "
-                 f"communes {report.commune_accuracy:.3f}   dates {report.date_accuracy:.3f}")
+    lines.append(
+        f"{'micro':<12}{m.fragments:>6}{m.found:>6}{'':>6}{m.correct:>5}{m.wrong:>6}{m.ignored:>5}"
+        f"{m.precision:>7.3f}{m.recall:>7.3f}{m.f1:>7.3f}"
+    )
+    lines.append(
+        f"macro-F1 {report.macro_f1:.3f}   micro-F1 {m.f1:.3f}   "
+        f"communes {report.commune_accuracy:.3f}   dates {report.date_accuracy:.3f}"
+    )
     for a in report.articles:
         lines.append("")
         status = "ok" if a.communes_ok else f"WRONG {a.communes_found} != {a.communes_key}"

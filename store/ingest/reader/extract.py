@@ -33,7 +33,7 @@ from haicap.store.ingest.reader.places import detect_province, find_commune_ment
 from haicap.store.ingest.reader.sentences import split_paragraphs, split_sentences
 from haicap.store.ingest.reader.speakers import LEADER, People, SpeakerState, is_caption
 
-__all__ = ["ExtractedItem", "Extraction", "extract_text", "with_assignment", "UNSURE_CUES", "LEADING_CONJUNCTION", "LIST_LABEL"]
+__all__ = ["LEADING_CONJUNCTION", "LIST_LABEL", "UNSURE_CUES", "ExtractedItem", "Extraction", "extract_text", "with_assignment"]
 
 
 @dataclass(frozen=True)
@@ -155,8 +155,9 @@ def _spans(sentence: str, verdicts: list[tuple[int, int, str | None, str]]) -> l
 # "2.1. ", "a) ", "III. ": the label of a list line is not part of its content.
 LIST_LABEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|[IVX]{1,4}\.)\s+(?=\S)")
 # "nhưng vẫn còn …" reads on its own as "vẫn còn …".
-LEADING_CONJUNCTION = re.compile(r"^(?:(?:nhưng|song|tuy nhiên|trong khi đó|trong khi|đồng thời|và|nhưng mà|mà)\b\s*,?\s*)+",
-                                  re.IGNORECASE)
+LEADING_CONJUNCTION = re.compile(
+    r"^(?:(?:nhưng|song|tuy nhiên|trong khi đó|trong khi|đồng thời|và|nhưng mà|mà)\b\s*,?\s*)+", re.IGNORECASE
+)
 _TRAILING_CONJUNCTION = re.compile(r"[,;]?\s*(?:đồng thời|và|nhưng|song|trong đó|bên cạnh đó)\s*[,;:]?\s*$", re.IGNORECASE)
 
 
@@ -296,8 +297,15 @@ def extract_text(
                 trace.append((sentence, speaker, steps))
             prev_kind = prev_actor = None
             for clause in split_clauses(sentence):
-                ctx = Context(speaker, people, prev_kind, prev_actor, last_kind == REQUEST and speaker != LEADER,
-                              voter_meeting, clause.answer)
+                ctx = Context(
+                    speaker,
+                    people,
+                    prev_kind,
+                    prev_actor,
+                    last_kind == REQUEST and speaker != LEADER,
+                    voter_meeting,
+                    clause.answer,
+                )
                 verdict = classify_clause(clause.text, ctx)
                 if in_orders and _ordered_by_list(verdict, clause.text):
                     verdict = Verdict(DIRECTIVE, LEADER, "leader's list")

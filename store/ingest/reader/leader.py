@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from haicap.store.ingest.reader.letters import CAPITALISED_WORD
-__all__ = ["find_leader", "SURNAMES"]
+
+__all__ = ["SURNAMES", "find_leader"]
 
 SURNAMES = (
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Trịnh Đinh Lâm "

@@ -9,8 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["LeftOut", "REASONS", "reason_label", "CAPTION", "CONTEXT", "STATISTICS", "PROMISE", "META",
-           "PAGE", "DUPLICATE", "NO_KIND", "HEADING", "REVIEW"]
+__all__ = [
+    "CAPTION",
+    "CONTEXT",
+    "DUPLICATE",
+    "HEADING",
+    "META",
+    "NO_KIND",
+    "PAGE",
+    "PROMISE",
+    "REASONS",
+    "REVIEW",
+    "STATISTICS",
+    "LeftOut",
+    "reason_label",
+]
 
 CAPTION = "caption"
 """A photo caption or credit ("Ảnh: …", "Thực hiện: …"), or the sentence a credit belongs to."""

@@ -6,7 +6,7 @@ means "a capitalised word" must list the capitals themselves; they are built her
 
 from __future__ import annotations
 
-__all__ = ["UPPER", "CAPITALISED_WORD"]
+__all__ = ["CAPITALISED_WORD", "UPPER"]
 
 UPPER = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x1EFA)) if ch.isupper() and ch.isalpha())
 """The contents of a regex class matching one Latin capital, Vietnamese ones included."""

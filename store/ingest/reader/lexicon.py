@@ -9,7 +9,7 @@ All are lower-case NFC; "…" stands for a few words (a number, a subject).
 
 from __future__ import annotations
 
-__all__ = ["PROBLEM_PHRASES", "RESULT_PHRASES", "INSTRUCTION_OPENERS", "REQUEST_PHRASES"]
+__all__ = ["INSTRUCTION_OPENERS", "PROBLEM_PHRASES", "REQUEST_PHRASES", "RESULT_PHRASES"]
 
 
 PROBLEM_PHRASES: tuple[str, ...] = (

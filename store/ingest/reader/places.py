@@ -35,18 +35,18 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from haicap.store.ingest.reader.letters import UPPER
 from haicap.store.domain.models import Commune, Province
 from haicap.store.domain.registry import Registry
 from haicap.store.domain.text import fold
+from haicap.store.ingest.reader.letters import UPPER
 
 __all__ = [
-    "CommuneMention",
-    "PART",
     "FORMER",
+    "PART",
     "PASSING",
-    "find_commune_mentions",
+    "CommuneMention",
     "detect_province",
+    "find_commune_mentions",
     "resolve_communes",
 ]
 
@@ -70,9 +70,7 @@ _PAREN = re.compile(rf"\(({_NAME})\)")
 
 _TYPE_WORD = rf"(?:xã|phường|đặc{_SP}+khu)"
 # "xã", "Phường", "XÃ", and type words together: "các xã, phường A, B".
-_TYPE_GROUP = re.compile(
-    rf"(?<!\w)(?i:{_TYPE_WORD}(?:{_SP}*(?:,|/|và){_SP}*{_TYPE_WORD})*)(?!\w)"
-)
+_TYPE_GROUP = re.compile(rf"(?<!\w)(?i:{_TYPE_WORD}(?:{_SP}*(?:,|/|và){_SP}*{_TYPE_WORD})*)(?!\w)")
 _ONE_TYPE = re.compile(rf"(?i:{_TYPE_WORD})")
 # The name after the type word: "xã A", "các xã: A, B".
 _BEGIN = re.compile(rf"{_SP}*:{_SP}*(?={_NAME_WORD})|{_SP}+(?={_NAME_WORD})")
@@ -84,9 +82,7 @@ _DESCRIBING = (
     "đặc biệt khó khăn|khó khăn|nghèo|điểm|thuần nông|trọng điểm|anh hùng|vùng lũ"
 )
 # Words that make the communes neighbours or others, not the session's: "các xã lân cận".
-_NEIGHBOURING = (
-    rf"lân cận|giáp ranh|tiếp giáp|giáp(?!{_SP}+biên)|liền kề|kế cận|bạn|xung quanh|láng giềng|bên cạnh|khác"
-)
+_NEIGHBOURING = rf"lân cận|giáp ranh|tiếp giáp|giáp(?!{_SP}+biên)|liền kề|kế cận|bạn|xung quanh|láng giềng|bên cạnh|khác"
 _QUALIFIED = re.compile(
     rf"{_SP}+((?i:{_DESCRIBING}|{_NEIGHBOURING})(?![\w])"
     rf"(?:(?:{_SP}*,{_SP}*|{_SP}+và{_SP}+|{_SP}+)(?i:{_DESCRIBING}|{_NEIGHBOURING})(?![\w])){{0,3}})"
@@ -94,7 +90,7 @@ _QUALIFIED = re.compile(
 )
 _NEIGHBOUR_WORD = re.compile(rf"(?<!\w)(?:{_NEIGHBOURING})(?!\w)")
 # A plural before the type word: "các xã", "7 phường", "hai xã", "một số xã".
-_PLURAL_WORDS = frozenset("các những nhiều cả hai ba bốn năm sáu bảy tám chín mười".split())
+_PLURAL_WORDS = frozenset(["các", "những", "nhiều", "cả", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"])
 # After a plural, a description then the list: "các xã bị thiệt hại nặng, gồm A, B và C".
 # The description starts with a lower-case word and holds no sentence punctuation.
 _NOT_TYPE = r"(?!(?i:xã|phường|đặc)(?!\w))"  # another type word starts another list
@@ -111,9 +107,7 @@ _LIST_SEP = re.compile(rf"{_SP}*,{_SP}*(?:({_AND}){_SP}+)?|{_SP}+({_AND}){_SP}+"
 # After a name: "(cũ)", "cũ", "(mới)", "mới".
 _MARK = re.compile(rf"{_SP}*\({_SP}*(cũ|mới){_SP}*\)|{_SP}+(cũ|mới)(?!\w)")
 # After a list: "xã B và xã C được sáp nhập vào xã A".
-_MERGED_INTO = re.compile(
-    rf"{_SP}+(?:đã{_SP}+)?(?:được{_SP}+)?(?:sáp{_SP}+nhập|nhập|hợp{_SP}+nhất){_SP}+vào(?!\w)"
-)
+_MERGED_INTO = re.compile(rf"{_SP}+(?:đã{_SP}+)?(?:được{_SP}+)?(?:sáp{_SP}+nhập|nhập|hợp{_SP}+nhất){_SP}+vào(?!\w)")
 
 # The context before a list (lower-cased): a cue, then only filler words up to the list.
 _GAP_MAX = 100  # characters between a cue and the list
@@ -141,9 +135,7 @@ _EXAMPLE_NOUNS = ("xã", "phường", "đặc khu", "địa phương", "đơn v�
 _EXAMPLE_REACH = 70  # characters from the plural noun to "như"
 
 # Explicit province mentions. "tỉnh X cũ" is a former province (merged in 2025): skipped.
-_PROVINCE_LEAD = re.compile(
-    rf"(?<![\w])(?:[Tt]ỉnh ủy|[Tt]ỉnh|[Tt]hành ủy|[Tt]hành phố|TP\.?)\s*({_NAME})(?!\s*\(?cũ)"
-)
+_PROVINCE_LEAD = re.compile(rf"(?<![\w])(?:[Tt]ỉnh ủy|[Tt]ỉnh|[Tt]hành ủy|[Tt]hành phố|TP\.?)\s*({_NAME})(?!\s*\(?cũ)")
 _HCM = re.compile(r"(?<![\w])TP\.?\s?HCM(?![\w])|(?<![\w])TPHCM(?![\w])")
 _EARLY = 600  # characters: the opening paragraph names the leader's province
 
@@ -172,11 +164,7 @@ def _after_thi(text: str, start: int) -> bool:
     end = start
     while end > 0 and start - end < 3 and text[end - 1] in " \t\u00a0":
         end -= 1
-    return (
-        end >= 3
-        and text[end - 3 : end].lower() == "thị"
-        and (end == 3 or not text[end - 4].isalnum())
-    )
+    return end >= 3 and text[end - 3 : end].lower() == "thị" and (end == 3 or not text[end - 4].isalnum())
 
 
 def _word_before(text: str, start: int) -> int:
@@ -335,11 +323,7 @@ def find_commune_mentions(text: str) -> list[CommuneMention]:
         if role == PART and len(bare) >= 2 and bare[-1][2] and bare[-1] is items[-1]:
             role = FORMER
         for words, start, former, _segment, item_types in items:
-            mentions.append(
-                CommuneMention(
-                    item_types[0], words, start, FORMER if former else role, item_types, group
-                )
-            )
+            mentions.append(CommuneMention(item_types[0], words, start, FORMER if former else role, item_types, group))
         group += 1
     return mentions
 
@@ -487,9 +471,7 @@ def _explicit_provinces(text: str, registry: Registry) -> Counter[str]:
     return votes
 
 
-def detect_province(
-    text: str, registry: Registry, mentions: list[CommuneMention] | None = None
-) -> Province | None:
+def detect_province(text: str, registry: Registry, mentions: list[CommuneMention] | None = None) -> Province | None:
     """Pick the province the article is about, or None when nothing points to one.
 
     Each explicit mention votes (double in the opening); each distinct commune that takes

@@ -11,8 +11,10 @@ from haicap.store.ingest.reader.pattern_text import phrases as _phrases
 
 __all__ = ["DEMAND_GROWTH", "NEGATED_PROBLEM", "PROBLEM", "REDUCED", "REMEDY", "RESULT", "SHARE"]
 
-_REMEDY_VERB = (r"(?:tháo gỡ|khắc phục|giải quyết|vượt qua|vượt|xử lý|hỗ trợ|ứng phó|phòng, chống|phòng chống|"
-                r"giảm thiểu|hạn chế thấp nhất|chấm dứt|ngăn chặn|đẩy lùi|kiềm chế|xóa bỏ|dẹp bỏ|chống)")
+_REMEDY_VERB = (
+    r"(?:tháo gỡ|khắc phục|giải quyết|vượt qua|vượt|xử lý|hỗ trợ|ứng phó|phòng, chống|phòng chống|"
+    r"giảm thiểu|hạn chế thấp nhất|chấm dứt|ngăn chặn|đẩy lùi|kiềm chế|xóa bỏ|dẹp bỏ|chống)"
+)
 REMEDY = re.compile(
     # A fire or a spill caught in time: "các vụ cháy đều được phát hiện sớm, dập tắt kịp thời".
     r"\b(?:vụ cháy|đám cháy|sự cố)\b[^;.]{0,40}?\b(?:được phát hiện sớm|được dập tắt|được khống chế|dập tắt|khống chế)\b[^;.]*|"
@@ -60,11 +62,13 @@ REDUCED = re.compile(
 )
 # More of a demand is neither: "số học sinh tăng nhanh" is the premise of a problem that follows.
 # A share of the population or the land is a plain statistic, not a result: "90% dân số là đồng bào".
-SHARE = re.compile(r"(?:chiếm\s+)?(?:hơn\s+|gần\s+|trên\s+|khoảng\s+)?\d+(?:[.,]\d+)?\s?%\s+(?:tổng\s+)?"
-                   r"(?:dân số|diện tích|số dân|là đồng bào|là người)\b"
-                   # "đồng bào dân tộc Hà Nhì, Thái chiếm 91%": who lives there, not a result.
-                   r"|\b(?:đồng bào|dân tộc|người dân tộc)\b[^;.]{0,50}?\bchiếm\s+(?:hơn\s+|gần\s+|trên\s+|khoảng\s+)?"
-                   r"\d+(?:[.,]\d+)?\s?%")
+SHARE = re.compile(
+    r"(?:chiếm\s+)?(?:hơn\s+|gần\s+|trên\s+|khoảng\s+)?\d+(?:[.,]\d+)?\s?%\s+(?:tổng\s+)?"
+    r"(?:dân số|diện tích|số dân|là đồng bào|là người)\b"
+    # "đồng bào dân tộc Hà Nhì, Thái chiếm 91%": who lives there, not a result.
+    r"|\b(?:đồng bào|dân tộc|người dân tộc)\b[^;.]{0,50}?\bchiếm\s+(?:hơn\s+|gần\s+|trên\s+|khoảng\s+)?"
+    r"\d+(?:[.,]\d+)?\s?%"
+)
 DEMAND_GROWTH = re.compile(
     r"\b(?:học sinh|trẻ em|dân số|dân cư|nhân khẩu|nhu cầu|người nhập cư|lao động nhập cư)\b[^,;.]{0,30}\btăng\b"
     r"(?:\s+(?:mạnh|nhanh|cao|đáng kể|vọt|đột biến|gấp \w+))?"
@@ -87,12 +91,15 @@ NEGATED_PROBLEM = re.compile(
     r"(?:\s*(?:,|và|hay|hoặc)\s*" + _PROBLEM_NOUN + r"\b(?:(?!\s(?:nhưng|song|tuy nhiên|mà)\b)[^,;.])*)*"
     r"|\b(?:không|chưa|không hề|chưa hề|không để)\s+(?!ít\b|nhỏ\b)(?:(?:có|gặp|xảy ra|phát sinh|để xảy ra|để|bị|còn|"
     r"ghi nhận)\s+)*(?:\w+\s+){0,3}?" + _PROBLEM_NOUN + r"\b(?:\s*(?:,|và|hay|hoặc)\s*" + _PROBLEM_NOUN + r"\b)*"
-    r"|\bkhông có\s+(?:\w+\s+){1,3}?nào\s+(?:bị\s+|phải\s+)?" + _PROBLEM_NOUN  # "không có hồ sơ nào bị trễ hạn"
+    r"|\bkhông có\s+(?:\w+\s+){1,3}?nào\s+(?:bị\s+|phải\s+)?"
+    + _PROBLEM_NOUN  # "không có hồ sơ nào bị trễ hạn"
     # "Không có hộ nào thiếu đói", "không có tàu cá nào bị bắt giữ": whatever follows "không có … nào".
     + r"|\b(?:không|chưa) (?:có|để)\s+[^,;.]{1,40}?\bnào\b[^,;.]*"
     + r"|\bchưa phát sinh\b|\bkhông phát sinh\b"
     # "Toàn xã không còn hộ nghèo": none of a bad thing left.
-    + r"|\bkhông còn\s+(?:\w+\s+){0,2}?" + _BAD_THING + r"\b[^,;.]*"
+    + r"|\bkhông còn\s+(?:\w+\s+){0,2}?"
+    + _BAD_THING
+    + r"\b[^,;.]*"
     # "không có học sinh tiểu học bỏ học", "không có hộ tái nghèo": no one in that plight.
     + r"|\b(?:không|chưa) có\s+(?:học sinh|trẻ em|hộ|hộ dân|người|trường hợp|lao động)\b[^,;.]{0,25}?"
     r"\b(?:bỏ học|tái nghèo|thiếu đói|tảo hôn|đói|vô gia cư)\b"

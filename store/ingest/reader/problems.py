@@ -55,7 +55,11 @@ def behind_plan(low: str) -> bool:
         period = _PERIOD.search(low)
         if period:
             quarter = period.group(2) or ""
-            months = int(period.group(1)) if period.group(1) else 3 * (int(quarter) if quarter.isdigit() else _QUARTERS[quarter.lower()])
+            months = (
+                int(period.group(1))
+                if period.group(1)
+                else 3 * (int(quarter) if quarter.isdigit() else _QUARTERS[quarter.lower()])
+            )
             if 1 <= months <= 12:
                 due = 100.0 * months / 12
         if value < due:

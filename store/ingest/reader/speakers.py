@@ -12,10 +12,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from haicap.store.ingest.reader.letters import CAPITALISED_WORD, UPPER
-from haicap.store.ingest.reader.cues import (AGENCY_MARK, COMMUNE_MARK, LEADER_MARK, LEADER_TURN, REPORT_VERB, SPEECH_VERB, VISIT, speech_verbs,
-                   strip_connectives)
+from haicap.store.ingest.reader.cues import (
+    AGENCY_MARK,
+    COMMUNE_MARK,
+    LEADER_MARK,
+    LEADER_TURN,
+    REPORT_VERB,
+    SPEECH_VERB,
+    VISIT,
+    speech_verbs,
+    strip_connectives,
+)
 from haicap.store.ingest.reader.leader import SURNAMES
+from haicap.store.ingest.reader.letters import CAPITALISED_WORD, UPPER
 
 __all__ = ["ACTOR_WINDOW", "COMMUNE", "LEADER", "NARRATOR", "RESIDENT", "People", "SpeakerState", "actor_before", "is_caption"]
 
@@ -26,7 +35,9 @@ RESIDENT = "resident"
 _HONORIFIC_NAME = re.compile(rf"\b(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+({CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{0,3}})")
 _BARE_COMRADE = re.compile(rf"\b[Đđ]ồng chí\b(?!\s+[{UPPER}])")
 _PERSON_TITLE = re.compile(
-    r"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+((?:" + "|".join(SURNAMES) + rf")(?:\s+{CAPITALISED_WORD}){{1,3}})\s*[,\-–]\s*([^,.;]{{3,80}})",
+    r"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+((?:"
+    + "|".join(SURNAMES)
+    + rf")(?:\s+{CAPITALISED_WORD}){{1,3}})\s*[,\-–]\s*([^,.;]{{3,80}})",
 )
 # "Ông Đậu Văn A (xóm 4)", "bà Lê Thị B, người dân thôn 3": a resident introduced by their hamlet.
 _PERSON_HAMLET = re.compile(
@@ -51,7 +62,7 @@ class People:
     """Sentences of a quote that runs over several sentences, with the role of who said it."""
 
     @classmethod
-    def from_sentences(cls, sentences: list[str], leader: str | None) -> "People":
+    def from_sentences(cls, sentences: list[str], leader: str | None) -> People:
         """Learn roles from "ông NAME, TITLE" introductions and the detected leader."""
         people = cls()
         if leader:
@@ -79,8 +90,14 @@ class People:
             if not _OPENS_QUOTE.match(sentences[index]) or _CLOSES_QUOTE.search(sentences[index]):
                 index += 1
                 continue
-            end = next((j for j in range(index + 1, min(index + 8, len(sentences)))
-                        if _CLOSES_QUOTE.search(sentences[j]) or _OPENS_QUOTE.match(sentences[j])), None)
+            end = next(
+                (
+                    j
+                    for j in range(index + 1, min(index + 8, len(sentences)))
+                    if _CLOSES_QUOTE.search(sentences[j]) or _OPENS_QUOTE.match(sentences[j])
+                ),
+                None,
+            )
             if end is None or _OPENS_QUOTE.match(sentences[end]):
                 index += 1
                 continue
@@ -120,9 +137,11 @@ _CLOSES_QUOTE = re.compile(r"[”»]|(?<=\S)\"(?=\s*[,.;:!?]|\s*$)")
 # "Đó là yêu cầu được bà X nhấn mạnh", "Đây là chỉ đạo của ông X": the words before were X's.
 _POINTS_BACK = re.compile(r"^\s*(?:Đó|Đây|Trên đây|Những điều trên)\s+(?:là|chính là)\b")
 _WHEN_WHERE = re.compile(r"\b(?:khi|tại|trong|lúc|sáng|chiều|ngày|hôm)\b")
-_SAID_BY = re.compile(r"\b(?:nói|cho biết|nhấn mạnh|khẳng định|chia sẻ|bày tỏ|phát biểu|yêu cầu|đề nghị|kiến nghị|"
-                      r"nêu|lưu ý|cho hay|tâm sự|quán triệt|chỉ đạo|mong muốn|căn dặn|gửi gắm|dặn dò)\b(?!.*\b(?:nói|"
-                      r"cho biết|nhấn mạnh|khẳng định|chia sẻ|phát biểu|lưu ý|căn dặn)\b)")
+_SAID_BY = re.compile(
+    r"\b(?:nói|cho biết|nhấn mạnh|khẳng định|chia sẻ|bày tỏ|phát biểu|yêu cầu|đề nghị|kiến nghị|"
+    r"nêu|lưu ý|cho hay|tâm sự|quán triệt|chỉ đạo|mong muốn|căn dặn|gửi gắm|dặn dò)\b(?!.*\b(?:nói|"
+    r"cho biết|nhấn mạnh|khẳng định|chia sẻ|phát biểu|lưu ý|căn dặn)\b)"
+)
 
 
 _PREPOSITION = re.compile(r"\b(?:của|với|cho|tại|ở|về|đến|từ|trên địa bàn|đối với)\s+(?:các\s+|những\s+|\d+\s+|hai\s+|ba\s+)?$")
@@ -186,8 +205,10 @@ _CAPTION_VERB = re.compile(
     r"\b(?:báo cáo|phát biểu|kết luận|chủ trì|kiểm tra|thăm|tặng quà|tặng|trao|làm việc|khảo sát|dẫn đầu|"
     r"tham dự|trò chuyện|động viên|thị sát|chụp ảnh|nghe|cùng đoàn công tác|và đoàn công tác)\b"
 )
-_CONTENT_VERB = re.compile(r"\b(?:đề nghị|yêu cầu|kiến nghị|đề xuất|nhấn mạnh|ghi nhận|đánh giá|cho biết|"
-                           r"cho rằng|lưu ý|chỉ đạo|khẳng định|mong|giao|tiếp tục|cần|phải)\b|[:;]")
+_CONTENT_VERB = re.compile(
+    r"\b(?:đề nghị|yêu cầu|kiến nghị|đề xuất|nhấn mạnh|ghi nhận|đánh giá|cho biết|"
+    r"cho rằng|lưu ý|chỉ đạo|khẳng định|mong|giao|tiếp tục|cần|phải)\b|[:;]"
+)
 
 
 def is_caption(sentences: list[str], index: int) -> bool:
@@ -214,7 +235,9 @@ def is_caption(sentences: list[str], index: int) -> bool:
 
 
 _REPORTER_LINE = re.compile(r"^\s*(?:pv|phóng viên|hỏi)\s*:")
-_ACCORDING_TO = re.compile(rf"^\s*[Tt]heo\s+((?:ông|bà|đồng chí|anh|chị)\s+{CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{0,3}})\s*,")
+_ACCORDING_TO = re.compile(
+    rf"^\s*[Tt]heo\s+((?:ông|bà|đồng chí|anh|chị)\s+{CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{0,3}})\s*,"
+)
 _ORDERED_WORK = frozenset({"chỉ đạo", "giao", "quán triệt", "yêu cầu", "nhắc nhở", "động viên", "khuyến khích"})
 """Verbs a commune may be told to carry out ("chỉ đạo quyết liệt …"), which do not make it the speaker."""
 
@@ -328,7 +351,10 @@ class SpeakerState:
         if verbs:
             return self.speaker
         visit = VISIT.search(strip_connectives(low))
-        if (visit and actor_before(sentence, self.people) == LEADER
-                and not re.search(r"\b(?:cần|phải|nên)\b", strip_connectives(low)[: visit.start()])):
+        if (
+            visit
+            and actor_before(sentence, self.people) == LEADER
+            and not re.search(r"\b(?:cần|phải|nên)\b", strip_connectives(low)[: visit.start()])
+        ):
             self.speaker = NARRATOR  # back to the visit: the speech is over
         return self.speaker

@@ -97,4 +97,3 @@ def write_new(path: Path, data: bytes, *, force: bool = False) -> Path:
         temporary.unlink(missing_ok=True)
         raise StoreError(f"{path}: cannot write ({_why(error)})") from None
     return path
-

@@ -23,15 +23,15 @@ if TYPE_CHECKING:
     from haicap.store.db.database import Store
 
 __all__ = [
+    "KIND_HEADINGS",
     "Entry",
+    "ExportContent",
     "Group",
     "SessionBlock",
     "SessionFacts",
-    "ExportContent",
     "find_session",
     "gather",
     "join_vi",
-    "KIND_HEADINGS",
 ]
 
 KIND_HEADINGS = {
@@ -139,7 +139,7 @@ class ExportContent:
 
 
 def join_vi(labels: tuple[str, ...] | list[str]) -> str:
-    """"A", "A và B", "A, B và C": a list the way Vietnamese prose writes it."""
+    """ "A", "A và B", "A, B và C": a list the way Vietnamese prose writes it."""
     labels = list(labels)
     if len(labels) <= 1:
         return "".join(labels)
@@ -176,9 +176,7 @@ def gather(
         sessions = (latest,)
     rules = store.deadline_rules
     wanted = {s.id for s in sessions}
-    items = [
-        i for i in store.items(commune_codes=(commune.code,) if commune else None) if i.session.id in wanted
-    ]
+    items = [i for i in store.items(commune_codes=(commune.code,) if commune else None) if i.session.id in wanted]
     labels = {c.code: safe_text(c.label) for s in sessions for c in store.communes_of_session(s)}
     entries = {i.id: _entry(store, i, today, rules, commune) for i in items}
     blocks = tuple(_block(s, [i for i in items if i.session.id == s.id], entries, commune, labels) for s in sessions)
@@ -297,4 +295,3 @@ def _base_name(store: Store, sessions: tuple[Session, ...], commune: Commune | N
     else:
         where = "-".join(slug(c.name) for c in communes) or slug(session.province.name)
     return f"{session.date.isoformat()}-{where}"
-

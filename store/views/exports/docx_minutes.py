@@ -27,7 +27,7 @@ from haicap.store.domain.models import Kind
 from haicap.store.views.exports.content import KIND_HEADINGS, ExportContent, Group, SessionBlock, join_vi
 from haicap.store.views.exports.plain import ROMAN, follow_up_line, leader_line
 
-__all__ = ["build_docx", "FONT"]
+__all__ = ["FONT", "build_docx"]
 
 FONT = "Times New Roman"
 """Has every Vietnamese glyph; LibreOffice substitutes the metric-compatible Liberation Serif."""
@@ -238,7 +238,7 @@ def build_docx(content: ExportContent) -> bytes:
     properties.last_modified_by = "haicap"
     properties.language = "vi-VN"
     properties.comments = ""
-    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
     properties.created = properties.modified = now
     buffer = io.BytesIO()
     document.save(buffer)

@@ -19,7 +19,7 @@ from haicap.store.domain.models import Kind
 from haicap.store.views.exports.content import KIND_HEADINGS, Entry, ExportContent, Group, SessionBlock, join_vi
 from haicap.store.views.exports.tracking_table import columns, rows
 
-__all__ = ["build_markdown", "build_csv", "escape_markdown", "ROMAN"]
+__all__ = ["ROMAN", "build_csv", "build_markdown", "escape_markdown"]
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
 
@@ -62,7 +62,7 @@ def follow_up_line(entry: Entry) -> str:
 
 
 def leader_line(block: SessionBlock) -> str:
-    """"đồng chí Trịnh Tuấn Sinh, Phó Bí thư Tỉnh ủy …"."""
+    """ "đồng chí Trịnh Tuấn Sinh, Phó Bí thư Tỉnh ủy …"."""
     session = block.session
     return f"đồng chí {session.leader_name}" + (f", {session.leader_title}" if session.leader_title else "")
 

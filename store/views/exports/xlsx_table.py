@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from haicap.store.views.exports.content import ExportContent, join_vi
 from haicap.store.views.exports.tracking_table import columns, rows
 
-__all__ = ["build_xlsx", "TABLE_SHEET", "INFO_SHEET"]
+__all__ = ["INFO_SHEET", "TABLE_SHEET", "build_xlsx"]
 
 TABLE_SHEET = "Theo dõi"
 INFO_SHEET = "Thông tin"

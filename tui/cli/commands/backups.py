@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from haicap.store import Backup, StoreError
-
 from haicap.tui.cli.commands.common import CommandError, open_store, parse_positive_int, print_table
 
 __all__ = ["register"]
@@ -43,7 +42,9 @@ def _restore(args: argparse.Namespace, db_path: Path) -> int:
                     sessions, items = "?", "?"
                 rows.append((str(number), _local(backup), backup.action, sessions, items, _size(backup.size)))
             print_table(rows)
-            print(f"`haicap restore NUMBER` goes back to one; the store now holds {len(store.sessions())} sessions, {len(store.items())} items")
+            print(
+                f"`haicap restore NUMBER` goes back to one; the store now holds {len(store.sessions())} sessions, {len(store.items())} items"
+            )
             return 0
         number = parse_positive_int(args.number, "NUMBER", "")
         if number > len(backups):

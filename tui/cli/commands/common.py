@@ -8,10 +8,11 @@ import datetime as dt
 import io
 import shutil
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from haicap.store import StoreError
 from haicap.store.domain.models import Commune, Item, Kind, Province
@@ -21,26 +22,26 @@ if TYPE_CHECKING:
     from haicap.store import DeadlineRules, Store
 
 __all__ = [
+    "NONE_WORDS",
     "CommandError",
-    "fail",
-    "visible_output",
-    "parse_day",
-    "parse_kind",
-    "parse_count",
-    "parse_positive_int",
-    "open_store",
-    "read_only_run",
-    "current_day",
-    "find_province",
-    "resolve_commune",
-    "item_communes",
     "commune_column",
+    "current_day",
+    "fail",
+    "find_province",
+    "item_communes",
     "item_json",
     "item_row",
-    "shorten",
-    "print_table",
+    "open_store",
+    "parse_count",
+    "parse_day",
+    "parse_kind",
+    "parse_positive_int",
     "print_json",
-    "NONE_WORDS",
+    "print_table",
+    "read_only_run",
+    "resolve_commune",
+    "shorten",
+    "visible_output",
 ]
 
 NONE_WORDS = ("none", "-", "")
@@ -129,7 +130,7 @@ def parse_day(text: str, option: str, *, allow_none: bool = False) -> dt.date | 
 
 
 def parse_kind(text: str) -> Kind:
-    """"request", "requests", "Kiến nghị", "kien nghi" ... -> Kind; CommandError otherwise."""
+    """ "request", "requests", "Kiến nghị", "kien nghi" ... -> Kind; CommandError otherwise."""
     wanted = fold(text).replace("_", " ")
     for kind in Kind:
         if wanted in (kind.value, fold(kind.title_en), fold(kind.title_vi)):
@@ -228,7 +229,7 @@ def find_province(store: Store, name: str) -> Province:
 
 
 def resolve_commune(store: Store, label: str, province: Province | None) -> Commune:
-    """"xã Vân Du", "van du" or a code, in `province`, else in the one province that has it
+    """ "xã Vân Du", "van du" or a code, in `province`, else in the one province that has it
     (or, among several, the only one where it has sessions)."""
     registry = store.registry
     if province is not None:
@@ -263,7 +264,7 @@ def item_communes(store: Store, item: Item, first: Commune | None = None) -> lis
 
 
 def commune_column(communes: list[Commune]) -> str:
-    """"xã Vân Du", or "xã Vân Du +2" for an item of several communes."""
+    """ "xã Vân Du", or "xã Vân Du +2" for an item of several communes."""
     if not communes:
         return "—"
     return communes[0].label + (f" +{len(communes) - 1}" if len(communes) > 1 else "")
@@ -302,7 +303,13 @@ def item_row(store: Store, item: Item, today: dt.date, rules: DeadlineRules, fir
     from haicap.store import follow_up
 
     state = follow_up(item, today, rules)
-    return (item.id, item.kind.value, commune_column(item_communes(store, item, first)), state.label_vi if state else "—", item.text)
+    return (
+        item.id,
+        item.kind.value,
+        commune_column(item_communes(store, item, first)),
+        state.label_vi if state else "—",
+        item.text,
+    )
 
 
 def shorten(text: str, width: int) -> str:

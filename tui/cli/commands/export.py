@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from haicap.store.domain.file_names import shown_name
 from haicap.store.domain.text import visible
-
 from haicap.tui.cli.commands.common import CommandError, current_day, find_province, open_store, resolve_commune
 
 if TYPE_CHECKING:
@@ -44,17 +43,25 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
         "overdue are counted on today (see --today).",
     )
     export.add_argument(
-        "--format", "-f", metavar="FMT", dest="export_format", type=str.lower,
+        "--format",
+        "-f",
+        metavar="FMT",
+        dest="export_format",
+        type=str.lower,
         help="docx, xlsx, md or csv (default: from the -o file's suffix; md for '-o -'; else docx)",
     )
     export.add_argument("--session", metavar="ID", help="a session id or its first characters (at least 4)")
     export.add_argument("--commune", metavar="NAME", help="'xã Vân Du', 'van du' or a commune code; alone: all its sessions")
     export.add_argument(
-        "--province", metavar="NAME", dest="export_province",
+        "--province",
+        metavar="NAME",
+        dest="export_province",
         help="where --commune is looked up (names repeat across provinces); alone: the province's newest session",
     )
     export.add_argument(
-        "-o", "--output", metavar="FILE",
+        "-o",
+        "--output",
+        metavar="FILE",
         help="the file to write (default: a name made from the session and communes, in the current folder); "
         "'-' prints md or csv",
     )

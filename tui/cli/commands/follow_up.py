@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 
 from haicap.store.domain.models import Item, Kind
 from haicap.store.domain.tracking import DirectiveStatus, RequestStatus, parse_directive_status, parse_request_status
-
 from haicap.tui.cli.commands.common import (
     CommandError,
     current_day,
@@ -40,10 +39,15 @@ from haicap.tui.cli.commands.common import (
 if TYPE_CHECKING:
     from haicap.store import Store
 
-__all__ = ["register", "describe_item"]
+__all__ = ["describe_item", "register"]
 
 _TRACKED = (Kind.REQUEST, Kind.DIRECTIVE)
-_ARTICLE = {Kind.ACHIEVEMENT: "an achievement", Kind.DIFFICULTY: "a difficulty", Kind.REQUEST: "a request", Kind.DIRECTIVE: "a directive"}
+_ARTICLE = {
+    Kind.ACHIEVEMENT: "an achievement",
+    Kind.DIFFICULTY: "a difficulty",
+    Kind.REQUEST: "a request",
+    Kind.DIRECTIVE: "a directive",
+}
 
 
 def register(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
@@ -60,11 +64,17 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
         "--province", metavar="NAME", dest="item_province", help="only this province; also where --commune is looked up"
     )
     listing.add_argument(
-        "--kind", metavar="K", action="append", default=[],
+        "--kind",
+        metavar="K",
+        action="append",
+        default=[],
         help="achievement, difficulty, request or directive (or 'Kiến nghị', 'chi dao'); repeat for several",
     )
     listing.add_argument(
-        "--status", metavar="S", action="append", default=[],
+        "--status",
+        metavar="S",
+        action="append",
+        default=[],
         help="a request or directive status: slug or label, e.g. in_progress, 'dang giai quyet', done; repeat for several",
     )
     listing.add_argument("--overdue", action="store_true", help="only open items past their deadline")
@@ -85,13 +95,19 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
     )
     change.add_argument("id", metavar="ID", help="the item id, or its first characters (at least 4)")
     change.add_argument(
-        "--status", metavar="S",
+        "--status",
+        metavar="S",
         help="request: new, in_progress, answered, resolved, unresolvable (or the Vietnamese labels); "
         "directive: in_progress or done (done today unless --done gives the day)",
     )
-    change.add_argument("--owner", metavar="O", help="the responsible agency (request) or who carries it out (directive); '' clears")
     change.add_argument(
-        "--co-agency", metavar="A", action="append", dest="co_agencies",
+        "--owner", metavar="O", help="the responsible agency (request) or who carries it out (directive); '' clears"
+    )
+    change.add_argument(
+        "--co-agency",
+        metavar="A",
+        action="append",
+        dest="co_agencies",
         help="a co-operating agency; repeat for several (replaces the list); --co-agency '' clears",
     )
     change.add_argument("--deadline", metavar="DATE", help="YYYY-MM-DD or DD/MM/YYYY; 'none' returns a request to the default")
@@ -99,7 +115,10 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
     change.add_argument("--answer", metavar="TEXT", help="the agency's answer (requests only)")
     change.add_argument("--note", metavar="TEXT", help="a note; '' clears")
     change.add_argument(
-        "--responds-to", metavar="ID", action="append", dest="responds_to",
+        "--responds-to",
+        metavar="ID",
+        action="append",
+        dest="responds_to",
         help="a directive that responds to this request (requests only); repeat for several "
         "(replaces the list); --responds-to '' clears",
     )
@@ -207,8 +226,7 @@ def describe_item(store: Store, item: Item, today: dt.date) -> list[str]:
 
 def _history_json(store: Store, item: Item) -> list[dict[str, Any]]:
     return [
-        {"who": e.who, "when": e.when.isoformat(), "field": e.field, "old": e.old, "new": e.new}
-        for e in store.history(item.id)
+        {"who": e.who, "when": e.when.isoformat(), "field": e.field, "old": e.old, "new": e.new} for e in store.history(item.id)
     ]
 
 
@@ -252,9 +270,7 @@ def _changes(args: argparse.Namespace, item: Item, today: dt.date, dates: dict[s
         raise CommandError(f"item {item.id} is a directive: only requests are answered by directives (--responds-to)")
     done = dates.get("done")
     if done is not None and done < item.session.date:
-        raise CommandError(
-            f"--done: {done.isoformat()} is before the item's session of {item.session.date.isoformat()}", code=2
-        )
+        raise CommandError(f"--done: {done.isoformat()} is before the item's session of {item.session.date.isoformat()}", code=2)
     changes: dict[str, Any] = dict(dates)
     for name in ("owner", "answer", "note"):
         if getattr(args, name) is not None:
@@ -290,8 +306,8 @@ def _changes(args: argparse.Namespace, item: Item, today: dt.date, dates: dict[s
 def _set(args: argparse.Namespace, db_path: Path) -> int:
     if not _given(args):
         raise CommandError(
-            "nothing to change: give --status, --owner, --co-agency, --deadline, --done, --answer, --note "
-            "or --responds-to", code=2
+            "nothing to change: give --status, --owner, --co-agency, --deadline, --done, --answer, --note or --responds-to",
+            code=2,
         )
     dates = {
         name: parse_day(getattr(args, name), f"--{name}", allow_none=True)

@@ -1,8 +1,8 @@
 """Reports in: `haicap import`, `haicap extract` and `haicap eval`.
 
-    haicap import FILE... [--dry-run] [...]       add reports to the store (all or nothing)
-    haicap extract FILE [--json]                  what the reader understands; touches no store
-    haicap eval DIR                               score the reader on labelled articles
+haicap import FILE... [--dry-run] [...]       add reports to the store (all or nothing)
+haicap extract FILE [--json]                  what the reader understands; touches no store
+haicap eval DIR                               score the reader on labelled articles
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from pathlib import Path
 
 from haicap.store import StoreError
 from haicap.store.domain.file_names import shown_name
-
 from haicap.tui.cli.commands.common import CommandError, current_day, fail, parse_day
 
 __all__ = ["register"]
@@ -57,11 +56,13 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
     )
     importer.add_argument("files", metavar="FILE", nargs="+", type=Path)
     importer.add_argument(
-        "--dry-run", action="store_true",
+        "--dry-run",
+        action="store_true",
         help="show every item and every left-out sentence that would be imported; write nothing",
     )
     importer.add_argument(
-        "--new-session", action="store_true",
+        "--new-session",
+        action="store_true",
         help="store each file as a session of its own, even when it reports a session already stored",
     )
     _session_options(importer)
@@ -82,7 +83,8 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
     )
     evaluate.add_argument("folder", metavar="DIR", type=Path)
     evaluate.add_argument(
-        "--as-import", action="store_true",
+        "--as-import",
+        action="store_true",
         help="read each body as `haicap import` reads a text file (section headings decide kinds), not with the reader alone",
     )
     evaluate.set_defaults(handler=_eval)
@@ -100,8 +102,8 @@ def _overrides(args: argparse.Namespace):
 
 
 def _import(args: argparse.Namespace, db_path: Path) -> int:
-    from haicap.store.ingest.importer import match_stored_session, plan_import
     from haicap.store.domain.registry import load_registry
+    from haicap.store.ingest.importer import match_stored_session, plan_import
 
     registry = load_registry()
     overrides = _overrides(args)
@@ -167,8 +169,8 @@ def _store_to_match(db_path: Path, dry_run: bool, registry):
 
 
 def _extract(args: argparse.Namespace, db_path: Path) -> int:
-    from haicap.store.ingest.importer import extraction_of
     from haicap.store.domain.registry import load_registry
+    from haicap.store.ingest.importer import extraction_of
 
     try:
         extraction = extraction_of(args.file, load_registry(), overrides=_overrides(args), today=current_day())
@@ -181,8 +183,10 @@ def _extract(args: argparse.Namespace, db_path: Path) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     communes = ", ".join(f"{c['type']} {c['name']}" for c in data["communes"]) or "none found"
-    print(f"{args.file}\n  date: {data['date'] or 'not found'} · province: {data['province'] or 'not found'}"
-          f" · leader: {data['leader'] or 'not found'}\n  communes: {communes}")
+    print(
+        f"{args.file}\n  date: {data['date'] or 'not found'} · province: {data['province'] or 'not found'}"
+        f" · leader: {data['leader'] or 'not found'}\n  communes: {communes}"
+    )
     for item in data["items"]:
         follow = [f"{name}: {item[key]}" for key, name in (("owner", "owner"), ("deadline", "deadline")) if item[key]]
         if item["co_agencies"]:
@@ -195,8 +199,8 @@ def _extract(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _eval(args: argparse.Namespace, db_path: Path) -> int:
-    from haicap.store.ingest.reader.evaluate import evaluate_dir, format_report
     from haicap.store.domain.registry import load_registry
+    from haicap.store.ingest.reader.evaluate import evaluate_dir, format_report
 
     if not args.folder.is_dir():
         return fail(f"{args.folder}: not a folder of labelled articles")

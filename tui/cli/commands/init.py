@@ -124,8 +124,7 @@ def _group_id(name: str) -> int:
         raise CommandError(f"--group: no group named '{name}' on this machine", code=2) from None
     if os.geteuid() != 0 and gid != os.getegid() and gid not in os.getgroups():
         raise CommandError(
-            f"--group: you are not a member of group '{name}'; ask the administrator to add you, "
-            "then log in again"
+            f"--group: you are not a member of group '{name}'; ask the administrator to add you, then log in again"
         )
     return gid
 

@@ -17,7 +17,6 @@ from haicap.tui.cli.commands.common import CommandError, current_day, find_provi
 __all__ = ["register"]
 
 
-
 def register(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
     """Add present."""
     present = commands.add_parser(
@@ -42,7 +41,6 @@ def _present(args: argparse.Namespace, db_path: Path) -> int:
     # Imported here so the other commands and `--help` stay fast and need no terminal.
     from haicap.store.views.exports import find_session
     from haicap.store.views.slides import deck_of_commune, deck_of_session
-
     from haicap.tui.app import make_app
 
     app = make_app(db_path, read_only=getattr(args, "read_only", False))

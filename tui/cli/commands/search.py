@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from haicap.store.domain.text import fold
-
 from haicap.tui.cli.commands.common import CommandError, current_day, item_json, item_row, open_store, print_json, print_table
 
 __all__ = ["register"]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from haicap.tui.cli.commands.common import CommandError, fail
 
-__all__ = ["register", "dashboard_command", "is_loopback"]
+__all__ = ["dashboard_command", "is_loopback", "register"]
 
 
 def register(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
@@ -184,8 +184,7 @@ def _serve(args: argparse.Namespace, db_path: Path) -> int:
         title="haicap",
     )
     print(
-        f"haicap: serving {db_path} at {served_at}/?token={token} "
-        f"(at most {max_sessions} browser tabs; ctrl+c stops)",
+        f"haicap: serving {db_path} at {served_at}/?token={token} (at most {max_sessions} browser tabs; ctrl+c stops)",
         file=sys.stderr,
         flush=True,
     )

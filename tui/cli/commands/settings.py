@@ -7,7 +7,6 @@ from pathlib import Path
 
 from haicap.store.db.backups import MIN_KEEP
 from haicap.store.domain.bounds import MAX_ANSWER_DAYS, MAX_BACKUPS
-
 from haicap.tui.cli.commands.common import open_store, parse_count, parse_positive_int
 
 __all__ = ["register"]
@@ -25,7 +24,9 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
     )
     config.add_argument("--answer-days", metavar="N", help=f"days to answer a request (1 to {MAX_ANSWER_DAYS})")
     config.add_argument(
-        "--answer-days-with-co", metavar="M", help=f"days to answer a request that has co-operating agencies (1 to {MAX_ANSWER_DAYS})"
+        "--answer-days-with-co",
+        metavar="M",
+        help=f"days to answer a request that has co-operating agencies (1 to {MAX_ANSWER_DAYS})",
     )
     config.add_argument(
         "--backups", metavar="N", help=f"how many earlier versions of the store to keep for `haicap restore` (1 to {MAX_BACKUPS})"
@@ -61,7 +62,9 @@ def _config(args: argparse.Namespace, db_path: Path) -> int:
                 print("unchanged")
             else:
                 store.set_deadline_rules(new)
-                print(f"changed: {rules.answer_days}/{rules.answer_days_with_co} → {new.answer_days}/{new.answer_days_with_co} days")
+                print(
+                    f"changed: {rules.answer_days}/{rules.answer_days_with_co} → {new.answer_days}/{new.answer_days_with_co} days"
+                )
             rules = store.deadline_rules
         print(f"answer-days: {rules.answer_days}  (a request is due this many days after its session)")
         print(f"answer-days-with-co: {rules.answer_days_with_co}  (the same, when co-operating agencies are involved)")

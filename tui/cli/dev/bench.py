@@ -44,7 +44,7 @@ from typing import Any
 from haicap.tui.cli.commands.common import CommandError, parse_count
 from haicap.tui.cli.dev.synth import store_size_bytes
 
-__all__ = ["register", "percentile"]
+__all__ = ["percentile", "register"]
 
 _IMPORT_CODE = "import sys; from haicap.tui.cli.main import main; sys.exit(main(sys.argv[1:]))"
 _SIZE = (100, 30)
@@ -111,8 +111,15 @@ class _Runner:
         started = time.monotonic()
         with open(errors, "wb") as err:
             try:
-                done = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err,
-                                      env=self.env, timeout=self.timeout, check=False)
+                done = subprocess.run(
+                    argv,
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=err,
+                    env=self.env,
+                    timeout=self.timeout,
+                    check=False,
+                )
             except subprocess.TimeoutExpired:
                 raise CommandError(f"bench: {what} took more than {self.timeout:.0f} s; gave up") from None
         if done.returncode != 0:
@@ -157,8 +164,10 @@ def _measure(args: argparse.Namespace, db_path: Path, workdir: Path) -> dict[str
     _progress("store: opening it and computing the overview of every province")
     facts, _ = runner.probe("store", db=str(db_path), seed=seed, filter_words=_number(args, "filter_words"))
     figures["overview_s"] = facts["overview_s"]
-    _progress(f"store: {facts['sessions']:,} sessions, {facts['items']:,} items, opened in {facts['open_s']:.2f} s; "
-              f"largest province {facts['province']}")
+    _progress(
+        f"store: {facts['sessions']:,} sessions, {facts['items']:,} items, opened in {facts['open_s']:.2f} s; "
+        f"largest province {facts['province']}"
+    )
 
     floors = []
     for _ in range(runs):
@@ -167,8 +176,13 @@ def _measure(args: argparse.Namespace, db_path: Path, workdir: Path) -> dict[str
     figures["floor_s"] = statistics.median(floors)
     _progress(f"floor: {', '.join(f'{t:.2f}' for t in floors)} s")
 
-    app_request = dict(db=str(db_path), province=facts["province"], switches=_number(args, "switches", 1),
-                       filter_words=facts["filter_words"], overview_runs=_number(args, "overview_runs", 1))
+    app_request = dict(
+        db=str(db_path),
+        province=facts["province"],
+        switches=_number(args, "switches", 1),
+        filter_words=facts["filter_words"],
+        overview_runs=_number(args, "overview_runs", 1),
+    )
     paints = []
     full, started = runner.probe("app", full=True, **app_request)
     paints.append(full["painted_at"] - started)
@@ -186,8 +200,9 @@ def _measure(args: argparse.Namespace, db_path: Path, workdir: Path) -> dict[str
 
     _progress("copying the store for edits and imports")
     copy = _copy_store(db_path, workdir / "store-copy")
-    edits, _ = runner.probe("edit", db=str(copy), seed=seed, edits=_number(args, "edits", 1),
-                            budget_s=_number(args, "budget_s", 1))
+    edits, _ = runner.probe(
+        "edit", db=str(copy), seed=seed, edits=_number(args, "edits", 1), budget_s=_number(args, "budget_s", 1)
+    )
     times = [t * 1000 for t in edits["edits"]]
     figures["edit_p95_ms"] = percentile(times, 0.95) if times else 0.0
     _progress(f"edits: {len(times)} measured, median {statistics.median(times) if times else 0:.0f} ms")
@@ -208,17 +223,28 @@ def _measure(args: argparse.Namespace, db_path: Path, workdir: Path) -> dict[str
     from haicap.store.db.backups import BACKUP_DIR
 
     backups_mb = store_size_bytes(db_path / BACKUP_DIR) / 1e6 if (db_path / BACKUP_DIR).is_dir() else 0.0
-    figures["_detail"] = {"open_s": facts["open_s"], "province": facts["province"], "sessions": facts["sessions"],
-                          "items": facts["items"], "edits": len(times), "articles": len(articles),
-                          "switches": len(switches), "keystrokes": len(filters),
-                          "backups_mb": round(backups_mb, 1)}
+    figures["_detail"] = {
+        "open_s": facts["open_s"],
+        "province": facts["province"],
+        "sessions": facts["sessions"],
+        "items": facts["items"],
+        "edits": len(times),
+        "articles": len(articles),
+        "switches": len(switches),
+        "keystrokes": len(filters),
+        "backups_mb": round(backups_mb, 1),
+    }
     return figures
 
 
 def _machine() -> dict[str, Any]:
     load = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
-    return {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
-            "load": [round(x, 2) for x in load]}
+    return {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "load": [round(x, 2) for x in load],
+    }
 
 
 def _bench(args: argparse.Namespace, db_path: Path) -> int:
@@ -237,7 +263,7 @@ def _bench(args: argparse.Namespace, db_path: Path) -> int:
     machine = _machine()
     machine["load_before"] = machine_before["load"]
     output = {key: round(float(figures[key]), 4) for key in FIGURES}
-    output.update(store=str(db_path), machine=machine, when=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
+    output.update(store=str(db_path), machine=machine, when=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
     if args.append:
         line = {**output, "label": args.label, "detail": detail}
         with open(args.append, "a", encoding="utf-8") as log:
@@ -265,9 +291,13 @@ def _print_table(output: dict[str, Any], detail: dict[str, Any]) -> None:
         "rss_mb": "peak resident memory of the measuring processes",
         "store_mb": f"store folder on disk ({detail['backups_mb']:.1f} MB of it backups)",
     }
-    print(f"store  {output['store']}  ({detail['sessions']:,} sessions, {detail['items']:,} items, opens in {detail['open_s']:.2f} s)")
+    print(
+        f"store  {output['store']}  ({detail['sessions']:,} sessions, {detail['items']:,} items, opens in {detail['open_s']:.2f} s)"
+    )
     for key in FIGURES:
         print(f"{key:<18} {output[key]:>10.3f}  {TARGETS.get(key, ''):<14} {notes[key]}")
     machine = output["machine"]
-    print(f"machine  {machine['cpus']} cpus, Python {machine['python']}, {machine['platform']}, "
-          f"load {machine['load_before']} → {machine['load']}  ({output['when']})")
+    print(
+        f"machine  {machine['cpus']} cpus, Python {machine['python']}, {machine['platform']}, "
+        f"load {machine['load_before']} → {machine['load']}  ({output['when']})"
+    )

@@ -77,9 +77,7 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
     )
     stress.add_argument("--writers", metavar="N", default="8", help="writer processes at a time (default 8)")
     stress.add_argument("--edits", metavar="N", default="200", help="edits each writer makes (default 200)")
-    stress.add_argument(
-        "--kill", action="store_true", help="kill random writers with SIGKILL while they write, replacing each"
-    )
+    stress.add_argument("--kill", action="store_true", help="kill random writers with SIGKILL while they write, replacing each")
     stress.add_argument("--kills", metavar="N", default="100", help="how many writers --kill kills (default 100)")
     stress.add_argument("--seed", metavar="N", help="seed of the random choices (default: a random one, printed)")
     stress.set_defaults(handler=_stress)

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from haicap.tui.cli.commands.common import CommandError, parse_count
 
-__all__ = ["register", "store_size_bytes", "refuse_unsafe_target"]
+__all__ = ["refuse_unsafe_target", "register", "store_size_bytes"]
 
 
 def register(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
@@ -43,17 +43,26 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
         "Presets: national (all 3,321 communes, 4 sessions each, 24 items per commune and session, "
         "about 320,000 items) and province (the 166 communes of Thanh Hóa).",
     )
-    synth.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                       help="the store folder to create or add to (required; a new, empty or synthetic store)")
+    synth.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="the store folder to create or add to (required; a new, empty or synthetic store)",
+    )
     synth.add_argument("--preset", choices=("national", "province"), help="national or province-sized store")
     synth.add_argument("--communes", metavar="N", help="how many communes (the first N of the province or country)")
     synth.add_argument("--sessions-per-commune", metavar="S", help="sessions each commune gets (default 4)")
-    synth.add_argument("--items-per-session", metavar="I",
-                       help="items per commune a session covers (default 24); total items = communes × S × I")
+    synth.add_argument(
+        "--items-per-session", metavar="I", help="items per commune a session covers (default 24); total items = communes × S × I"
+    )
     synth.add_argument("--province", metavar="NAME", dest="synth_province", help="only communes of this province")
     synth.add_argument("--seed", metavar="K", default="0", help="seed of the random choices (default 0)")
-    synth.add_argument("--batch-items", metavar="N", default="40000",
-                       help="items written per store call (default 40000; whole provinces per call)")
+    synth.add_argument(
+        "--batch-items",
+        metavar="N",
+        default="40000",
+        help="items written per store call (default 40000; whole provinces per call)",
+    )
     synth.set_defaults(handler=_synth)
 
 
@@ -83,8 +92,8 @@ def _refuse_real_store(db_path: Path) -> int:
     """Return how many sessions the store at `db_path` holds; CommandError unless it is new,
     empty, or holds only synthetic sessions (and the bundled seed sessions)."""
     from haicap.store import Store, StoreError
-    from haicap.store.ingest.reports import bundled_reports
     from haicap.store.db.storage import STORE_FILE
+    from haicap.store.ingest.reports import bundled_reports
     from haicap.store.ingest.synthetic import is_synthetic_title
 
     if not db_path.exists():

@@ -48,6 +48,4 @@ def _plain_names(registry: Registry) -> set[str]:
     for commune in registry.communes:
         key = (commune.province.code, fold(commune.name))
         seen[key] = seen.get(key, 0) + 1
-    return {
-        c.code for c in registry.communes if "-" not in c.name and seen[(c.province.code, fold(c.name))] == 1
-    }
+    return {c.code for c in registry.communes if "-" not in c.name and seen[(c.province.code, fold(c.name))] == 1}

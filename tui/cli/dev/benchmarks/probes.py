@@ -19,7 +19,6 @@ import asyncio
 import json
 import random
 import resource
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -194,8 +193,8 @@ def _store(request: dict[str, Any]) -> dict[str, Any]:
     """Open the store, compute the overview of every province, and describe the store."""
     from haicap.store import Store
     from haicap.store.domain.clock import today
-    from haicap.store.views.overview import province_overview
     from haicap.store.domain.text import fold
+    from haicap.store.views.overview import province_overview
 
     started = time.monotonic()
     store = Store.open(Path(request["db"]), read_only=True)
