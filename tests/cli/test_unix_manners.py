@@ -20,7 +20,7 @@ import pytest
 from haicap.store import Store
 from haicap.tui.cli.main import TERMINAL_NEEDED, main
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 REQUEST = "cdb5ed9f-16"
 """A request of the seed session (followed up: `set` works on it)."""

@@ -18,7 +18,7 @@ from haicap.store import Store
 from haicap.store.db.backups import list_backups
 from haicap.tui.cli.main import main
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 REQUEST = "cdb5ed9f-16"
 
 COMMANDS = [

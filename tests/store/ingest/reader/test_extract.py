@@ -86,7 +86,7 @@ def test_empty_body(registry):
 
 def test_reader_imports_no_ui_library():
     code = "import sys, haicap.store.ingest.reader, haicap.store.ingest.reader.evaluate; print(any(m in sys.modules for m in ('textual', 'rich')))"
-    repo = Path(__file__).resolve().parents[2]
+    repo = Path(__file__).resolve().parents[4]
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=repo)
     assert out.stdout.strip() == "False"
 

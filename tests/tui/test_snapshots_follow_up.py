@@ -3,7 +3,7 @@
 Each test's docstring says what a correct snapshot shows. Today is 15/12/2025 (the
 session was on 25/11/2025); the changes are written before the app starts, by "lan", at
 a fixed time shown in UTC. Update only after looking:
-`pytest tests/tui_tests/test_snapshots_follow_up.py --snapshot-update`.
+`pytest tests/tui/test_snapshots_follow_up.py --snapshot-update`.
 """
 
 from __future__ import annotations

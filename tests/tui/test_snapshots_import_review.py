@@ -3,7 +3,7 @@
 Each test's docstring says what a correct snapshot shows. The articles are the invented
 ones of test_import_review.py, written into the test's folder and typed as relative paths
 (`monkeypatch.chdir`), so no temporary folder name is on screen. Update snapshots only
-after looking at them: `pytest tests/tui_tests/test_snapshots_import_review.py --snapshot-update`.
+after looking at them: `pytest tests/tui/test_snapshots_import_review.py --snapshot-update`.
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ def seed(registry: Registry) -> SessionReport:
 
 
 def _seed_document() -> dict[str, Any]:
-    raw = resources.files("seeds").joinpath("sessions", SEED_FILE).read_text(encoding="utf-8")
+    raw = resources.files("haicap.seeds").joinpath("sessions", SEED_FILE).read_text(encoding="utf-8")
     return yaml.safe_load(raw)
 
 
@@ -89,7 +89,7 @@ def test_seed_storm_damage_applies_only_to_van_du_and_kim_tan(seed: SessionRepor
 
 def test_every_seed_item_is_verbatim_from_the_source_article(seed: SessionReport) -> None:
     source_file = _seed_document()["session"]["source_file"]
-    article = clean(resources.files("seeds").joinpath(source_file).read_text(encoding="utf-8"))
+    article = clean(resources.files("haicap.seeds").joinpath(source_file).read_text(encoding="utf-8"))
     assert len(article) > 1000
     missing = [item.text for item in seed.items if item.text not in article]
     assert missing == []

@@ -10,7 +10,7 @@ import pytest
 
 from haicap.store import SCHEMA_VERSION, Store, StoreError
 
-FIXTURE = Path(__file__).parent / "fixtures" / "schema-1-store.json"
+FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "schema-1-store.json"
 REQUEST = "36bc83c6-16"  # status, then owner + deadline, by "lan" (fixture README)
 DIRECTIVE = "36bc83c6-20"  # owner, then done, by "minh"
 

@@ -2,7 +2,7 @@
 
 Today is fixed (HAICAP_TODAY) so the totals and days overdue never move. Each docstring
 says what a correct snapshot shows; update only after looking:
-`pytest tests/tui_tests/test_snapshots_overview.py --snapshot-update`.
+`pytest tests/tui/test_snapshots_overview.py --snapshot-update`.
 """
 
 from __future__ import annotations

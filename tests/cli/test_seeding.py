@@ -14,7 +14,7 @@ from haicap.store import Store
 from haicap.store.db.paths import default_store_path
 from haicap.tui.cli.main import main
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

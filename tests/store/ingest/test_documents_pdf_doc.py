@@ -31,12 +31,12 @@ from haicap.store.ingest.documents import MAX_PDF_BYTES, Block, Document, legacy
 from haicap.store.ingest.import_plan import ImportPlan
 from haicap.store.ingest.importer import plan_import
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 REPORT_PDF = FIXTURES / "seed-report.pdf"
 REPORT_TXT = FIXTURES / "seed-report.txt"
 REPORT_DOC = FIXTURES / "seed-report.doc"
 HAND_PLACED = FIXTURES / "seed-hand-placed.pdf"
-SEED = resources.files("seeds").joinpath("sources", "2025-11-25-ngoc-trao-van-du-kim-tan.txt").read_text(encoding="utf-8")
+SEED = resources.files("haicap.seeds").joinpath("sources", "2025-11-25-ngoc-trao-van-du-kim-tan.txt").read_text(encoding="utf-8")
 SEED_PARAGRAPHS = [line.strip() for line in SEED.splitlines() if line.strip()]
 REGISTRY = load_registry()
 TODAY = dt.date(2026, 11, 25)

@@ -56,7 +56,7 @@ def test_free_text_article_becomes_a_session(tmp_path: Path) -> None:
 
 def test_the_bundled_seed_article_matches_its_hand_labelled_session(tmp_path: Path) -> None:
     """The real seed article read by the reader agrees with the session labelled by hand."""
-    source = resources.files("seeds").joinpath("sources", "2025-11-25-ngoc-trao-van-du-kim-tan.txt")
+    source = resources.files("haicap.seeds").joinpath("sources", "2025-11-25-ngoc-trao-van-du-kim-tan.txt")
     path = write(tmp_path / "seed.txt", source.read_text(encoding="utf-8"))
     plan = plan_import(path, REGISTRY, today=TODAY)
     hand = bundled_reports(REGISTRY)[0]
@@ -187,7 +187,7 @@ def test_extraction_shows_what_was_understood_even_when_incomplete(tmp_path: Pat
 
 
 def test_structured_reports_take_overrides_too(tmp_path: Path) -> None:
-    seed = resources.files("seeds").joinpath("sessions").iterdir()
+    seed = resources.files("haicap.seeds").joinpath("sessions").iterdir()
     yaml_text = next(e for e in seed if e.name.endswith(".yaml")).read_text(encoding="utf-8")
     path = write(tmp_path / "s.yaml", yaml_text)
     plan = plan_import(path, REGISTRY, overrides=Overrides(communes=("xã Kim Tân",)))

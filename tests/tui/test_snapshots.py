@@ -1,7 +1,7 @@
 """Snapshot tests: what each screen looks like, compared with the committed SVGs.
 
 Each test's docstring says what a correct snapshot shows. Update snapshots only after
-looking at them: `pytest tests/tui_tests/test_snapshots.py --snapshot-update`.
+looking at them: `pytest tests/tui/test_snapshots.py --snapshot-update`.
 """
 
 from __future__ import annotations

@@ -8,20 +8,35 @@ and communes 21 of 21. The floors sit a little below, so that a change that gene
 better may trade a point here; they say nothing about unseen articles.
 """
 
+import os
+import warnings
 from pathlib import Path
 
 import pytest
 
 from haicap.store.ingest.reader.evaluate import evaluate_dir, format_report
 
-DEVSET = Path(__file__).resolve().parents[3] / "shared" / "devset"
+DEVSET = Path(__file__).resolve().parents[5] / "shared" / "devset"
 MACRO_F1_FLOOR = 0.95
 COMMUNE_ACCURACY_FLOOR = 0.95
 
 
-@pytest.mark.skipif(not (DEVSET / "articles").is_dir(), reason=f"no devset at {DEVSET} (shared/ not beside the repo)")
+def _devset_or_fail() -> Path:
+    """The devset, which lives beside the repository (../shared/devset), not in it. In CI
+    (`CI` set) a missing devset fails the run: a skipped score test would hide a reader that
+    got worse. Elsewhere (a clone without shared/) it is skipped with a warning."""
+    if (DEVSET / "articles").is_dir():
+        return DEVSET
+    reason = f"no devset at {DEVSET}: the reader's score on real articles was not measured"
+    if os.environ.get("CI"):
+        pytest.fail(reason)
+    warnings.warn(reason, stacklevel=1)
+    pytest.skip(reason)
+
+
 def test_devset_score_stays_above_floor(registry):
-    report = evaluate_dir(DEVSET, registry)
+    devset = _devset_or_fail()
+    report = evaluate_dir(devset, registry)
     assert report.articles, "the devset has no scored articles"
     summary = format_report(report)
     assert report.macro_f1 >= MACRO_F1_FLOOR, summary

@@ -3,7 +3,7 @@
 
 Today is fixed (15/12/2025). Each docstring says what a correct snapshot shows; nothing may
 be cut off at 80x24. Update only after looking:
-`pytest tests/tui_tests/test_snapshots_presenter.py --snapshot-update`.
+`pytest tests/tui/test_snapshots_presenter.py --snapshot-update`.
 """
 
 from __future__ import annotations
