@@ -186,7 +186,10 @@ def _placed(paras: list[str], path: Path, *, per_glyph: bool) -> None:
     size, left, right, top, bottom = 12, 60, A4[0] - 60, A4[1] - 70, 60
     canvas = pdfcanvas.Canvas(str(path), pagesize=A4)
     y = top
-    width = lambda text: pdfmetrics.stringWidth(text, "DejaVuSerif", size)
+
+    def width(text: str) -> float:
+        return pdfmetrics.stringWidth(text, "DejaVuSerif", size)
+
     gap = width(" ")
     for text in paras:
         words = text.split()
@@ -318,7 +321,10 @@ def _score(source: list[str], raw: list[str]) -> dict[str, float]:
     matcher = difflib.SequenceMatcher(None, source, nfc, autojunk=False)
     matched = sum(block.size for block in matcher.get_matching_blocks())
     vocabulary = set(source)
-    marked = lambda words: sum(1 for w in words for c in unicodedata.normalize("NFD", w) if unicodedata.combining(c) or c in "đĐ")
+
+    def marked(words: list[str]) -> int:
+        return sum(1 for w in words for c in unicodedata.normalize("NFD", w) if unicodedata.combining(c) or c in "đĐ")
+
     return {
         "words_in_order": matched / len(source),
         "foreign_tokens": sum(1 for w in nfc if w not in vocabulary) / len(source),
