@@ -4,7 +4,8 @@ Item history (`store.domain.history`) records changes to single items; the audit
 what can erase or replace many of them at once. It is the table `audit` inside the store
 file, so it travels with the store and its backups, and a restore carries it over (see
 `StoreMaintenance.restore`): going back to an older version never erases the record of
-the going back. `haicap audit` prints it.
+the going back. `haicap audit` prints it. `AuditLog` is the store's part that writes and
+reads it; `add_entry` and `entries` work on the tables of a store file.
 
 The user is the process's own account and the time the real clock (see
 `store.domain.history.current_user` and `store.domain.clock.now`): nothing in the environment can fake them.
@@ -17,10 +18,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from haicap.store.db.migrations import SCHEMA_VERSION
+from haicap.store.db.store_file import StoreFile
+from haicap.store.db.tables import Tables
 from haicap.store.domain.clock import now
 from haicap.store.domain.history import current_user
 
-__all__ = ["AUDIT_TABLE", "AuditEntry", "add_entry", "entries", "plural"]
+__all__ = ["AUDIT_TABLE", "AuditEntry", "AuditLog", "add_entry", "entries", "plural"]
 
 AUDIT_TABLE = "audit"
 """Name of the table in the store file."""
@@ -71,7 +74,7 @@ def plural(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
-def add_entry(tables: dict[str, dict[str, Any]], action: str, detail: str) -> None:
+def add_entry(tables: Tables, action: str, detail: str) -> None:
     """Add an entry to the audit table of `tables` (the whole store; the caller writes it)."""
     log = tables.setdefault(AUDIT_TABLE, {})
     number = max(map(int, log), default=0) + 1
@@ -84,7 +87,7 @@ def add_entry(tables: dict[str, dict[str, Any]], action: str, detail: str) -> No
     }
 
 
-def entries(tables: dict[str, dict[str, Any]]) -> list[AuditEntry]:
+def entries(tables: Tables) -> list[AuditEntry]:
     """The audit log in `tables`, newest first; rows that cannot be read are shown as such."""
     found = []
     for key, row in (tables.get(AUDIT_TABLE) or {}).items():
@@ -100,3 +103,19 @@ def entries(tables: dict[str, dict[str, Any]]) -> list[AuditEntry]:
             AuditEntry(int(key), str(row.get("who", "?")), when, str(row.get("action", "?")), str(row.get("detail", "")))
         )
     return sorted(found, key=lambda entry: entry.number, reverse=True)
+
+
+class AuditLog:
+    """The audit log of one store file: recorded within the change under way, read newest first."""
+
+    def __init__(self, file: StoreFile) -> None:
+        self._file = file
+
+    def record(self, action: str, detail: str) -> None:
+        """Add an entry, within the change under way (or as a change of its own named `action`)."""
+        with self._file.transaction(action):
+            self._file.db.change(lambda tables: add_entry(tables, action, detail))
+
+    def entries(self) -> list[AuditEntry]:
+        """The log, newest first."""
+        return entries(self._file.rows())

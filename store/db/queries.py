@@ -1,28 +1,32 @@
-"""Reading single items, sessions and history: by id or id prefix, filtered lists, text search.
+"""Reading a store: provinces and communes, sessions, items, history; by id or id prefix, filtered, searched.
 
-`ItemQueries` is a part of `Store` (through `ItemEditing`), kept apart so each file holds
-one concern. Everything here answers from the in-memory indexes, except the history,
-which is read from the store's `history` table.
+`StoreQueries` answers from the store's in-memory indexes (`store.db.indexes`) and the
+registry, except the history, which is read from the store file's `history` table. It
+changes nothing.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections import Counter
+from typing import TypeVar
 
+from haicap.store.db.history_log import entries, newest
+from haicap.store.db.indexes import Indexes
+from haicap.store.db.store_file import StoreFile
 from haicap.store.domain.errors import StoreError
 from haicap.store.domain.history import HistoryEntry
-from haicap.store.domain.models import Item, Kind, Session
-from haicap.store.domain.text import fold
+from haicap.store.domain.models import Commune, CommuneReport, CommuneSummary, Item, Kind, Province, Session
+from haicap.store.domain.text import fold, matches
+from haicap.store.ingest.import_plan import normalised
+from haicap.store.ingest.reports import SessionReport
 
-if TYPE_CHECKING:
-    from tinydb import TinyDB
-
-__all__ = ["MIN_ID_PREFIX", "ItemQueries"]
+__all__ = ["DEFAULT_PROVINCE", "MIN_ID_PREFIX", "StoreQueries", "by_id_or_prefix"]
 
 MIN_ID_PREFIX = 4
 """Shortest id prefix accepted where an item id is typed."""
 
+DEFAULT_PROVINCE = "Thanh Hóa"
+"""Province shown when the store has no sessions to suggest one."""
 
 Found = TypeVar("Found")
 
@@ -41,27 +45,108 @@ def by_id_or_prefix(table: dict[str, Found], text: str, noun: str, hint: str) ->
     raise StoreError(f"no {noun} with id '{wanted}'{hint}")
 
 
-class ItemQueries:
-    """Single items, lists of items, and the history of changes."""
+class StoreQueries:
+    """Everything the UI and the command line read from a store (see `Store` for each)."""
 
-    _db: TinyDB
-    _sessions: dict[str, Session]
-    _items_by_id: dict[str, Item]
-    _items_by_province: dict[str, list[Item]]
+    def __init__(self, indexes: Indexes, file: StoreFile) -> None:
+        self._indexes = indexes
+        self._file = file
+        self._registry = indexes.registry
+
+    # -- provinces and communes -------------------------------------------------------
+
+    def default_province(self) -> Province:
+        """The province of the newest session, or Thanh Hóa when the store is empty."""
+        latest = self.latest_session()
+        if latest is not None:
+            return latest.province
+        province = self._registry.find_province(DEFAULT_PROVINCE)
+        assert province is not None, "the registry always holds Thanh Hóa"
+        return province
+
+    def session_counts_by_province(self) -> Counter[str]:
+        """How many sessions each province has, keyed by province code."""
+        return Counter(session.province.code for session in self._indexes.sessions.values())
+
+    def commune_summaries(self, province: Province) -> list[CommuneSummary]:
+        """Every commune of `province` in alphabetical order, with its session and item counts."""
+        return [
+            CommuneSummary(
+                commune=commune,
+                session_count=len(self._indexes.sessions_by_commune.get(commune.code, ())),
+                item_count=len(self._indexes.items_by_commune.get(commune.code, ())),
+            )
+            for commune in self._registry.communes_of(province)
+        ]
+
+    def search_communes(self, province: Province, query: str) -> list[CommuneSummary]:
+        """The communes of `province` whose type and name match `query`, diacritics and case ignored."""
+        return [s for s in self.commune_summaries(province) if matches(query, s.commune.label)]
+
+    def report(self, commune: Commune) -> CommuneReport:
+        """Everything about `commune`: its sessions (newest first) and its items per kind."""
+        items = self._indexes.items_by_commune.get(commune.code, ())
+        return CommuneReport(
+            commune=commune,
+            sessions=self._indexes.sessions_by_commune.get(commune.code, ()),
+            items={kind: tuple(i for i in items if i.kind is kind) for kind in Kind},
+        )
+
+    # -- sessions ---------------------------------------------------------------------
+
+    def session(self, session_id: str) -> Session | None:
+        """The session with this id, or None."""
+        return self._indexes.sessions.get(session_id)
+
+    def sessions(self) -> tuple[Session, ...]:
+        """All sessions, newest first."""
+        return tuple(sorted(self._indexes.sessions.values(), key=lambda s: (s.date, s.id), reverse=True))
+
+    def latest_session(self) -> Session | None:
+        """The newest session, or None in an empty store."""
+        ordered = self.sessions()
+        return ordered[0] if ordered else None
+
+    def communes_of_session(self, session: Session) -> tuple[Commune, ...]:
+        """The communes a session covers, in the report's order."""
+        return tuple(c for c in (self._registry.commune(code) for code in session.commune_codes) if c)
+
+    def find_session(self, text: str) -> Session:
+        """The session whose id is `text` or starts with it (at least 4 characters)."""
+        return by_id_or_prefix(self._indexes.sessions, text, "session", " (haicap items --json shows session ids)")
+
+    def same_session(self, report: SessionReport) -> Session | None:
+        """A stored session that `report` reports too (same date and province, communes in
+        common, the same leader or one of them naming none): the newest such, or None."""
+        leader = fold(report.leader.name)
+        codes = {c.code for c in report.communes}
+        same_day = self._indexes.sessions_by_day().get((report.date, report.province.code), [])
+        for session in sorted(same_day, key=lambda s: s.id, reverse=True):
+            if not codes & set(session.commune_codes):
+                continue
+            theirs = fold(session.leader.name)
+            if leader and theirs and leader != theirs:
+                continue
+            return session
+        return None
+
+    def session_texts(self, session_id: str) -> set[str]:
+        """The normalised texts of a session's live items (to tell what another outlet adds)."""
+        return {
+            normalised(item.text)
+            for item in self._indexes.items_by_id.values()
+            if item.session.id == session_id and not item.deleted
+        }
+
+    # -- items ------------------------------------------------------------------------
 
     def item(self, item_id: str) -> Item | None:
         """The item with this exact id (deleted ones included), or None."""
-        return self._items_by_id.get(item_id)
+        return self._indexes.items_by_id.get(item_id)
 
     def find_item(self, text: str) -> Item:
-        """The item whose id is `text` or starts with it (at least 4 characters); StoreError
-        naming the reason when there is none or several."""
-        return by_id_or_prefix(self._items_by_id, text, "item", "")
-
-    def find_session(self, text: str) -> Session:
-        """The session whose id is `text` or starts with it (at least 4 characters); StoreError
-        naming the reason when there is none or several."""
-        return by_id_or_prefix(self._sessions, text, "session", " (haicap items --json shows session ids)")
+        """The item whose id is `text` or starts with it (at least 4 characters)."""
+        return by_id_or_prefix(self._indexes.items_by_id, text, "item", "")
 
     def items(
         self,
@@ -73,7 +158,7 @@ class ItemQueries:
         """Live (not deleted) items, newest session first, filtered by communes, province, kinds."""
         result = []
         # A province's items are indexed: the overview asks for each of 34 provinces in turn.
-        source = self._items_by_province.get(province_code, []) if province_code else self._items_by_id.values()
+        source = self._indexes.items_by_province.get(province_code, []) if province_code else self._indexes.items_by_id.values()
         for item in source:
             if item.deleted:
                 continue
@@ -93,53 +178,12 @@ class ItemQueries:
             return []
         return [i for i in self.items() if all(w in fold(i.text) for w in words)]
 
+    # -- history ----------------------------------------------------------------------
+
     def history(self, item_id: str) -> list[HistoryEntry]:
         """Every recorded change of the item, oldest first."""
-        rows = [r for r in self._history_rows() if r.get("item") == item_id]
-        entries = [entry for entry in map(_history_entry, rows) if entry is not None]
-        return sorted(entries, key=lambda e: (e.revision, e.when))
-
-    def _history_rows(self) -> list[dict[str, Any]]:
-        """The history records as stored; a null one (a damaged file) is left out."""
-        table = (self._db.storage.read() or {}).get("history") or {}
-        if not isinstance(table, dict):
-            return []
-        ordered = sorted(table.items(), key=lambda pair: int(pair[0]) if str(pair[0]).isdigit() else 0)
-        return [row for _, row in ordered if isinstance(row, dict)]
+        return sorted(entries(self._file.rows(), item_id), key=lambda e: (e.revision, e.when))
 
     def last_change(self) -> HistoryEntry | None:
         """The newest history entry of the whole store (to say who changed what)."""
-        # Times are kept to the second, so several changes may share the newest one; the
-        # last written of them comes last in the table (records keep their insertion order).
-        entries = [entry for entry in map(_history_entry, self._history_rows()) if entry is not None]
-        if not entries:
-            return None
-        return _newest(entries)
-
-
-def _newest(entries: list[HistoryEntry]) -> HistoryEntry:
-    """The entry with the latest time; of several with the same time, the last recorded."""
-    best = entries[0]
-    for entry in entries[1:]:
-        if entry.when >= best.when:
-            best = entry
-    return best
-
-
-def _history_entry(row: dict[str, Any]) -> HistoryEntry | None:
-    """A history record as an entry; None for a malformed one (`store.domain.checkup` names it)."""
-    try:
-        when = dt.datetime.fromisoformat(row["when"])
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=dt.UTC)
-        return HistoryEntry(
-            item_id=row["item"],
-            who=str(row["who"]),
-            when=when,
-            field=str(row["field"]),
-            old=str(row.get("old", "")),
-            new=str(row.get("new", "")),
-            revision=row["revision"] if isinstance(row.get("revision"), int) else 0,
-        )
-    except (KeyError, TypeError, ValueError):
-        return None
+        return newest(entries(self._file.rows()))

@@ -62,7 +62,8 @@ class AtomicJSONStorage(Storage):
         place). Reading a setting from a 100 MB store then costs a stat, not a parse.
         """
         if self._pending is not _NOT_DEFERRED and self._pending is not None:
-            return self._pending
+            pending: dict[str, dict[str, Any]] = self._pending
+            return pending
         try:
             # Never through a link: a colleague could point the store's name at a file of yours.
             descriptor = open_regular(None, self.path, os.O_RDONLY, shown=self.path)

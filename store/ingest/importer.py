@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from haicap.store.domain.errors import ReportError
 from haicap.store.domain.models import Commune, Kind, Person, Province
@@ -34,7 +34,7 @@ from haicap.store.ingest.reader.sentences import split_sentences
 from haicap.store.ingest.reports import SessionReport, parse_report
 
 if TYPE_CHECKING:
-    from haicap.store.db.database import Store
+    from haicap.store.domain.models import Session
 
 __all__ = [
     "ImportPlan",
@@ -404,7 +404,20 @@ def extraction_of(
     return _apply_overrides(reading, overrides, registry, doc.source)
 
 
-def match_stored_session(plan: ImportPlan, store: Store) -> ImportPlan:
+class StoredSessions(Protocol):
+    """What `match_stored_session` asks of a store (`haicap.store.Store` answers it; ingest
+    imports nothing of the store's database)."""
+
+    def same_session(self, report: SessionReport) -> Session | None:
+        """The stored session `report` reports too, or None."""
+        ...
+
+    def session_texts(self, session_id: str) -> set[str]:
+        """The normalised texts of the session's live items."""
+        ...
+
+
+def match_stored_session(plan: ImportPlan, store: StoredSessions) -> ImportPlan:
     """The plan as an addition to the stored session it reports too, if there is one
     (same date, province and leader, communes in common): lines whose text that session
     already holds are marked known and will be skipped. Otherwise the plan unchanged."""

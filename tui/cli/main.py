@@ -349,7 +349,7 @@ def run() -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
     except KeyboardInterrupt:
-        # A change reaches the store in one atomic write at its end (see Store._writing),
+        # A change reaches the store in one atomic write at its end (see StoreFile.transaction),
         # so an interrupted command has written nothing.
         return fail(INTERRUPTED, code=130)
     except Exception as error:  # noqa: BLE001 - a bug must still be one line, not a traceback

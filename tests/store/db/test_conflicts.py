@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from haicap.store import EditConflict, Kind, Store
+from haicap.store.ingest.reports import FORMAT, SessionReport, parse_report
 
 REQUEST = "cdb5ed9f-16"
 
@@ -87,3 +88,32 @@ def test_the_last_change_is_the_last_written_even_within_one_second(two_officers
     minh.update_tracking("cdb5ed9f-17", note="sau", who="minh")
     lan.refresh()
     assert lan.last_change().who == "minh"
+
+
+def test_sessions_and_items_two_officers_add_in_turn_are_all_kept(two_officers) -> None:
+    """TinyDB counts each table's next document id in memory; after another process has
+    added rows, an insert counted from the old number would overwrite them."""
+    lan, minh = two_officers
+    session = lan.latest_session()
+    code = session.commune_codes[0]
+    added = [
+        lan.add_item(session.id, (code,), Kind.REQUEST, "Đề nghị một.", who="lan"),
+        minh.add_item(session.id, (code,), Kind.REQUEST, "Đề nghị hai.", who="minh"),
+        lan.add_item(session.id, (code,), Kind.REQUEST, "Đề nghị ba.", who="lan"),
+    ]
+    reports = [_report(store, day) for store, day in ((lan, "2025-12-02"), (minh, "2025-12-03"), (lan, "2025-12-04"))]
+    sessions = [lan.add_report(reports[0]), minh.add_report(reports[1]), lan.add_report(reports[2])]
+    with Store.open(lan.location) as fresh:
+        assert [fresh.item(i.id).text for i in added] == ["Đề nghị một.", "Đề nghị hai.", "Đề nghị ba."]
+        assert {s.id for s in sessions if s} <= {s.id for s in fresh.sessions()} and len(fresh.sessions()) == 4
+        assert len({i.id for i in fresh.items()}) == len(fresh.items()) == 38 + 3 + 3
+
+
+def _report(store: Store, day: str) -> SessionReport:
+    document = {
+        "format": FORMAT,
+        "session": {"date": day, "province": "Thanh Hóa", "leader": {"name": "Phạm Văn Thử", "title": "Chủ tịch"}, "title": day},
+        "communes": ["xã Kim Tân"],
+        "items": [{"kind": "directive", "text": f"Chỉ đạo ngày {day}."}],
+    }
+    return parse_report(document, store.registry, f"{day}.yaml")

@@ -1,4 +1,6 @@
-"""haicap.store.db.database.Store: seeding, persistence, the read API the UI uses, and refusals."""
+"""haicap.store.db.database.Store: seeding, persistence, the read API the UI uses, and refusals.
+
+The `store` and `seeded` fixtures (tests/store/db/conftest.py) run each test over memory and a folder."""
 
 from __future__ import annotations
 
@@ -6,7 +8,6 @@ import dataclasses
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,23 +19,6 @@ from haicap.store.domain.models import Commune, CommuneReport, CommuneSummary, I
 from haicap.store.ingest.reports import FORMAT, SessionReport, parse_report
 
 NGOC_TRAO, VAN_DU, KIM_TAN = "15250", "15190", "15187"
-
-
-@pytest.fixture(params=["memory", "folder"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """An empty store, once in memory and once in a folder under tmp_path."""
-    if request.param == "memory":
-        opened = Store.in_memory()
-    else:
-        opened = Store.open(tmp_path / "store")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def seeded(store: Store) -> Store:
-    assert store.ensure_seeded() == 1
-    return store
 
 
 def _report(store: Store, *, date: str, province: str = "Thanh Hóa", communes: list[str], text: str) -> SessionReport:

@@ -232,7 +232,7 @@ def test_a_fifo_planted_while_open_is_refused_without_hanging(shared_store: Path
 def test_a_folder_under_the_store_name_is_refused(shared_store: Path) -> None:
     (shared_store / "haicap.json").unlink()
     (shared_store / "haicap.json").mkdir()
-    with pytest.raises(StoreError, match="haicap.json: is a folder, not a regular file"):
+    with pytest.raises(StoreError, match=r"haicap\.json: is a folder, not a regular file"):
         Store.open(shared_store)
 
 
@@ -431,5 +431,5 @@ def test_a_folder_planted_under_the_store_name_while_open_is_refused(shared_stor
     with Store.open(shared_store) as store:
         (shared_store / "haicap.json").unlink()
         (shared_store / "haicap.json").mkdir()
-        with pytest.raises(StoreError, match="haicap.json: is a folder, not a regular file"):
+        with pytest.raises(StoreError, match=r"haicap\.json: is a folder, not a regular file"):
             store.update_tracking(REQUEST, note="x")

@@ -1,0 +1,215 @@
+"""Adding sessions to a store: imported reports, the bundled seeds, another outlet's report of a stored session.
+
+`ReportImport` is the store's part that writes what `store.ingest` read. A whole import
+is one transaction of the store file: its sessions, items, their history and the audit
+entry reach the file in one write, so the store holds all of the reports or none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from haicap.store.db.audit import AuditLog, plural
+from haicap.store.db.history_log import add_rows
+from haicap.store.db.indexes import Indexes
+from haicap.store.db.migrations import SCHEMA_VERSION
+from haicap.store.db.store_file import StoreFile
+from haicap.store.domain.errors import StoreError
+from haicap.store.domain.models import Session
+from haicap.store.ingest.import_plan import already_there, normalised
+from haicap.store.ingest.reports import ParsedItem, SessionReport, bundled_reports
+
+__all__ = ["ReportImport"]
+
+
+class ReportImport:
+    """Adding validated reports (and the bundled seeds, once) to one store (see `Store` for each)."""
+
+    def __init__(self, file: StoreFile, indexes: Indexes, audit: AuditLog) -> None:
+        self._file = file
+        self._indexes = indexes
+        self._audit = audit
+
+    # -- the bundled seeds ------------------------------------------------------------
+
+    @property
+    def is_seeded(self) -> bool:
+        """Whether the bundled seeds have been loaded into this store once already."""
+        return self._file.meta("seeded_at") is not None
+
+    def ensure_seeded(self) -> int:
+        """Load the bundled seed sessions on first use; return how many sessions were added."""
+        if self._file.read_only:
+            return 0  # a viewer shows what is there
+        with self._file.transaction("seed"):
+            if self.is_seeded:
+                return 0
+            added = sum(1 for session in self.add_reports(bundled_reports(self._indexes.registry), origin="seed") if session)
+            self._file.set_meta("seeded_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+            return added
+
+    def skip_seeds(self) -> None:
+        """Never load the bundled seeds into this store."""
+        with self._file.transaction("config"):
+            if not self.is_seeded:
+                self._file.set_meta("seeded_at", "skipped")
+
+    # -- reports ----------------------------------------------------------------------
+
+    def add_reports(
+        self, reports: list[SessionReport], *, origin: str = "import", who: str | None = None
+    ) -> list[Session | None]:
+        """Add several validated reports at once; for each, its new session or None when the
+        store already holds the same content (a re-import changes nothing).
+
+        A report that `extends` a stored session (another outlet's report of it) adds its
+        items to that session instead, skipping texts the session already holds, and the
+        session is returned when anything was added. Items bring the history entries
+        their report gives them, recorded under `who` (default: the OS user).
+
+        The items and sessions reach the store file in one write (see
+        `StoreFile.transaction`), so the store holds all of the reports or none of them.
+        """
+        with self._file.transaction(origin):
+            session_table = self._file.table("sessions")
+            known: set[str | None] = set()  # a damaged row may lack its hash
+            for row in session_table.all():
+                known.add(row.get("content_hash"))
+                known.update(row.get("read_hashes", ()))
+            session_rows: list[dict[str, Any]] = []
+            item_rows: list[dict[str, Any]] = []
+            extended: dict[str, dict[str, Any]] = {}
+            ids: list[str | None] = []
+            for report in reports:
+                digest = report.content_hash()
+                if digest in known or (report.read_hash and report.read_hash in known):
+                    ids.append(None)
+                    continue
+                known.add(digest)
+                if report.read_hash:
+                    known.add(report.read_hash)
+                if report.extends:
+                    target = self._extend(report, origin, item_rows, extended)
+                    ids.append(target)
+                    continue
+                # Short enough to type in `haicap item ID`; 32 bits of the hash, widened in the
+                # (unlikely) case two sessions of one store share them.
+                session_id = digest[:8]
+                while session_id in self._indexes.sessions or session_id in ids:
+                    session_id = digest[: len(session_id) + 2]
+                ids.append(session_id)
+                session_rows.append(self._session_row(report, session_id, digest, origin))
+                item_rows.extend(
+                    self._item_row(item, session_id, number, origin) for number, item in enumerate(report.items, start=1)
+                )
+            for session_id, changes in extended.items():
+                session_table.update(changes, cond=lambda row, wanted=session_id: row.get("id") == wanted)
+            if item_rows:
+                self._file.table("items").insert_multiple(item_rows)
+            if session_rows:
+                session_table.insert_multiple(session_rows)
+            if item_rows or session_rows or extended:
+                self._record_created(item_rows, reports, who)
+                self._audit.record(origin, self._import_detail(reports, ids, session_rows, item_rows))
+                self._indexes.rebuild(self._file.rows())
+        return [self._indexes.sessions[i] if i else None for i in ids]
+
+    @staticmethod
+    def _import_detail(
+        reports: list[SessionReport], ids: list[str | None], session_rows: list[dict[str, Any]], item_rows: list[dict[str, Any]]
+    ) -> str:
+        """What an import added, for the audit log: "2 sessions, 31 items from a.docx, b.pdf"."""
+        files = sorted({r.source_name for r, i in zip(reports, ids, strict=True) if i and r.source_name})
+        shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+        added = f"{plural(len(session_rows), 'session')}, {plural(len(item_rows), 'item')}"
+        return added + (f" from {shown}" if shown else "")
+
+    @staticmethod
+    def _item_row(item: ParsedItem, session_id: str, number: int, origin: str) -> dict[str, Any]:
+        return {
+            **({"tracking": item.tracking.to_row()} if item.tracking else {}),
+            "schema": SCHEMA_VERSION,
+            "id": f"{session_id}-{number:02d}",
+            "session": session_id,
+            "order": number,
+            "kind": item.kind.value,
+            "text": item.text,
+            "communes": [c.code for c in item.communes],
+            # Where it came from, on every record: "seed", "import", or
+            # "synthetic" (generated for scale tests, never real data).
+            "origin": origin,
+        }
+
+    def _extend(
+        self, report: SessionReport, origin: str, item_rows: list[dict[str, Any]], extended: dict[str, dict[str, Any]]
+    ) -> str | None:
+        """Add the items of `report` that its stored session lacks to that session; the
+        session id, or None when nothing was new. The session row's changes go to `extended`."""
+        session_id = report.extends or ""
+        session = self._indexes.sessions.get(session_id)
+        if session is None:
+            raise StoreError(f"{report.source_name}: the session {session_id} it adds to is no longer in the store")
+        rows: list[dict[str, Any]] = [r for r in self._file.table("items").all() if r["session"] == session_id]
+        rows += [r for r in item_rows if r["session"] == session_id]
+        there = {normalised(r["text"]) for r in rows if not r.get("deleted")}
+        order = max((r["order"] for r in rows), default=0)
+        added = 0
+        for item in report.items:
+            if already_there(item.text, there):
+                continue
+            there.add(normalised(item.text))
+            order += 1
+            added += 1
+            item_rows.append(self._item_row(item, session_id, order, origin))
+        row = next(r for r in self._file.table("sessions").all() if r["id"] == session_id)
+        changes = extended.setdefault(
+            session_id,
+            {
+                "read_hashes": list(row.get("read_hashes", ())),
+                "also_reported_by": list(row.get("also_reported_by", ())),
+                "communes": list(row["communes"]),
+            },
+        )
+        changes["read_hashes"] += [h for h in (report.read_hash, report.content_hash()) if h]
+        if report.source and report.source not in changes["also_reported_by"] and report.source != session.source:
+            changes["also_reported_by"].append(report.source)
+        for commune in report.communes:
+            if commune.code not in changes["communes"]:
+                changes["communes"].append(commune.code)
+        return session_id if added else None
+
+    def _record_created(self, item_rows: list[dict[str, Any]], reports: list[SessionReport], who: str | None) -> None:
+        """Write the history entries the reports give their new items (one pass over history)."""
+        entries_by_text: dict[tuple[str, str], tuple[tuple[str, str, str], ...]] = {}
+        for report in reports:
+            for item in report.items:
+                if item.history:
+                    entries_by_text[(item.kind.value, item.text)] = item.history
+        if not entries_by_text:
+            return
+        rows = [
+            (row["id"], name, old, new)
+            for row in item_rows
+            for name, old, new in entries_by_text.get((row["kind"], row["text"]), ())
+        ]
+        self._file.db.change(lambda tables: add_rows(tables, rows, who, revision=0))
+
+    @staticmethod
+    def _session_row(report: SessionReport, session_id: str, digest: str, origin: str) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA_VERSION,
+            "id": session_id,
+            "content_hash": digest,
+            "origin": origin,
+            "source_file": report.source_name,
+            "date": report.date.isoformat(),
+            "province": report.province.code,
+            "leader": {"name": report.leader.name, "title": report.leader.title},
+            "participants": [{"name": p.name, "title": p.title} for p in report.participants],
+            "title": report.title,
+            "source": report.source,
+            "communes": [c.code for c in report.communes],
+            # The reading of the file before the officer's review: the same file again is "already there".
+            **({"read_hashes": [report.read_hash]} if report.read_hash else {}),
+        }
