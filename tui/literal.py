@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from textual.content import Content
 
-from haicap.store.domain.text import visible
+from haicap.store.domain.text import shorten, visible
 
 __all__ = [
     "DETAIL_LIMIT",
@@ -143,5 +143,4 @@ def bounded(text: str, limit: int = LIST_LIMIT, style: str = "") -> Content:
 def short(text: str, width: int) -> str:
     """`text` made visible and cut to `width` characters with "…": for one-line mentions
     (notifications, table cells, dialog headings). Plain text: show it without markup."""
-    text = visible(text[: width + 1])  # more is never shown; visible() of it all would be slow
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    return shorten(visible(text[: width + 1]), width)  # more is never shown; visible() of it all would be slow

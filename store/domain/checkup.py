@@ -61,7 +61,7 @@ def store_problems(tables: dict[str, Any]) -> list[str]:
         if not _has_text(row, _HISTORY_TEXT) or not _is_time(row["when"]):
             problems.append(f"history record {doc_id} is damaged and is left out")
     if len(problems) > MAX_PROBLEMS:
-        problems = problems[:MAX_PROBLEMS] + [f"and {len(problems) - MAX_PROBLEMS} more damaged values"]
+        problems = [*problems[:MAX_PROBLEMS], f"and {len(problems) - MAX_PROBLEMS} more damaged values"]
     return problems
 
 

@@ -55,7 +55,7 @@ def now() -> dt.datetime:
 def set_clock(clock: Clock | None) -> None:
     """Make `now()` read `clock` (None: the real clock again). For tests and demonstrations
     that need the same times on every run; nothing outside the code can call it."""
-    global _clock
+    global _clock  # noqa: PLW0603  # one clock per process, changed only by code (tests, demonstrations)
     _clock = clock if clock is not None else real_clock
 
 

@@ -102,13 +102,13 @@ def follow_up(item: Item, today: dt.date, rules: DeadlineRules | None = None) ->
     rules = rules or DeadlineRules()
     tracking = item.tracking
     if item.kind is Kind.REQUEST:
-        status = tracking.status or RequestStatus.NEW
-        deadline = request_deadline(item, rules)
-        overdue = status.is_open and today > deadline
-        late = (today - deadline).days if overdue else 0
+        asked = tracking.status or RequestStatus.NEW
+        due = request_deadline(item, rules)
+        overdue = asked.is_open and today > due
+        late = (today - due).days if overdue else 0
         suffix_vi = f" – quá hạn {late} ngày" if overdue else ""
         suffix_en = f" – {late} days overdue" if overdue else ""
-        return FollowUp(status.label_vi + suffix_vi, status.label_en + suffix_en, status.is_open, overdue, late, deadline, status)
+        return FollowUp(asked.label_vi + suffix_vi, asked.label_en + suffix_en, asked.is_open, overdue, late, due, asked)
     if item.kind is Kind.DIRECTIVE:
         deadline = tracking.deadline
         done = tracking.done

@@ -11,7 +11,7 @@ from enum import Enum
 
 from haicap.store.domain.tracking import Tracking
 
-__all__ = ["Commune", "CommuneReport", "CommuneSummary", "Item", "Kind", "Person", "Province", "Session"]
+__all__ = ["TRACKED_KINDS", "Commune", "CommuneReport", "CommuneSummary", "Item", "Kind", "Person", "Province", "Session"]
 
 
 class Kind(str, Enum):
@@ -33,10 +33,14 @@ class Kind(str, Enum):
         return _TITLES_EN[self]
 
     @property
-    def title(self) -> str:
+    def title(self) -> str:  # type: ignore[override]  # the pane heading; a kind is never title-cased as a str
         """The bilingual heading shown on panes: "Kết quả / Achievements"."""
         return f"{self.title_vi} / {self.title_en}"
 
+
+TRACKED_KINDS: tuple[Kind, ...] = (Kind.REQUEST, Kind.DIRECTIVE)
+"""The kinds that are followed up (owner, deadline, status): requests and directives.
+Achievements and difficulties are recorded, never tracked."""
 
 _TITLES_VI = {
     Kind.ACHIEVEMENT: "Kết quả",
@@ -124,7 +128,7 @@ class Item:
     session: Session
     commune_codes: tuple[str, ...]
     """The communes this item applies to (a subset of the session's)."""
-    tracking: Tracking = Tracking()
+    tracking: Tracking = Tracking()  # noqa: RUF009  # frozen, so one shared empty instance is safe (and saves one per item)
     """Follow-up fields (requests and directives); see `store.domain.followup` for the state."""
     deleted: bool = False
     """Deleted by an officer: kept, with its history, so it can be restored."""

@@ -7,7 +7,7 @@ from the user's store, so every store agrees on names and codes.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -56,6 +56,8 @@ class Registry:
     """The 34 provinces in official order."""
     communes: tuple[Commune, ...]
     """All communes in official (national STT) order."""
+    _by_code: dict[str, Commune] = field(init=False, repr=False)
+    _by_province: dict[str, tuple[Commune, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_code", {c.code: c for c in self.communes})
@@ -70,11 +72,11 @@ class Registry:
 
     def commune(self, code: str) -> Commune | None:
         """Return the commune with official code `code`, or None."""
-        return self._by_code.get(code.strip())  # type: ignore[attr-defined]
+        return self._by_code.get(code.strip())
 
     def communes_of(self, province: Province) -> tuple[Commune, ...]:
         """Return the communes of `province` in Vietnamese alphabetical order."""
-        return self._by_province.get(province.code, ())  # type: ignore[attr-defined]
+        return self._by_province.get(province.code, ())
 
     def find_province(self, name: str) -> Province | None:
         """Find a province by name, ignoring case, diacritics and the unit word.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["clean", "fold", "matches", "one_line", "sort_key", "visible"]
+__all__ = ["ELLIPSIS", "clean", "fold", "matches", "one_line", "shorten", "sort_key", "visible"]
 
 _SPACES = re.compile(r"\s+")
 
@@ -122,6 +122,21 @@ def visible(text: str) -> str:
 
 
 _LINE_BREAKS = str.maketrans({"\t": "\u2409", "\n": "\u240a", "\r": "\u240d"})
+
+
+ELLIPSIS = "…"
+"""What ends a text cut short."""
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` cut to at most `width` characters, ending with "…" when cut.
+
+    The one rule for every one-line mention of a longer text (messages, table cells, log
+    lines): a space just before the "…" is dropped, so "hai ba…", never "hai ba …".
+    """
+    if len(text) <= width:
+        return text
+    return text[: max(0, width - 1)].rstrip() + ELLIPSIS
 
 
 def one_line(text: str) -> str:

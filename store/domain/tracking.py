@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any, TypeVar
 
 from haicap.store.domain.text import fold
 
@@ -68,7 +69,10 @@ class DirectiveStatus(str, Enum):
         return "In progress" if self is DirectiveStatus.IN_PROGRESS else "Done"
 
 
-def _parse(enum: type[Enum], text: str) -> Enum | None:
+_Status = TypeVar("_Status", RequestStatus, DirectiveStatus)
+
+
+def _parse(enum: type[_Status], text: str) -> _Status | None:
     wanted = fold(text).replace("-", " ").replace("_", " ")
     for member in enum:
         names = (member.value.replace("_", " "), fold(member.label_vi), fold(member.label_en))
@@ -80,12 +84,12 @@ def _parse(enum: type[Enum], text: str) -> Enum | None:
 def parse_request_status(text: str) -> RequestStatus | None:
     """Read a request status from its slug ("in_progress") or its Vietnamese or English label,
     diacritics and case ignored ("dang giai quyet"); None when it names none."""
-    return _parse(RequestStatus, text)  # type: ignore[return-value]
+    return _parse(RequestStatus, text)
 
 
 def parse_directive_status(text: str) -> DirectiveStatus | None:
     """Read a directive status: "in_progress"/"done" or "Đang thực hiện"/"Hoàn thành"."""
-    return _parse(DirectiveStatus, text)  # type: ignore[return-value]
+    return _parse(DirectiveStatus, text)
 
 
 @dataclass(frozen=True, slots=True)  # one per item: see Item
@@ -109,9 +113,9 @@ class Tracking:
     responds_to: tuple[str, ...] = ()
     """Request: ids of the directives that respond to it."""
 
-    def to_row(self) -> dict:
+    def to_row(self) -> dict[str, Any]:
         """The JSON form stored in the item's record (only fields that are set)."""
-        row: dict = {}
+        row: dict[str, Any] = {}
         if self.owner:
             row["owner"] = self.owner
         if self.co_agencies:
@@ -131,7 +135,7 @@ class Tracking:
         return row
 
     @classmethod
-    def from_row(cls, row: dict | None) -> Tracking:
+    def from_row(cls, row: dict[str, Any] | None) -> Tracking:
         """Read the stored form back (missing fields take their defaults).
 
         A record written by hand or by an older haicap may hold anything: a value of the

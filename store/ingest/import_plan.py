@@ -18,8 +18,9 @@ import json
 from dataclasses import dataclass, replace
 from typing import Any
 
-from haicap.store.domain.models import Commune, Kind, Person, Province
-from haicap.store.domain.text import clean, fold, visible
+from haicap.store.domain.dates import format_date
+from haicap.store.domain.models import TRACKED_KINDS, Commune, Kind, Person, Province
+from haicap.store.domain.text import clean, fold, shorten, visible
 from haicap.store.domain.tracking import Tracking
 from haicap.store.ingest.reader.left_out import DUPLICATE, REVIEW, reason_label
 from haicap.store.ingest.reports import ParsedItem, SessionReport
@@ -29,7 +30,6 @@ __all__ = ["KIND_LABELS", "ImportPlan", "PlanLine", "SessionFacts", "SessionMatc
 KIND_LABELS = {kind: kind.title_vi for kind in Kind}
 """The Vietnamese name of each kind, as the lines show it."""
 
-TRACKED = (Kind.REQUEST, Kind.DIRECTIVE)
 """The kinds that carry an owner, co-agencies and a deadline."""
 
 
@@ -226,7 +226,7 @@ class ImportPlan:
     def _item(self, index: int, line: PlanLine) -> ParsedItem:
         assert line.kind is not None
         read = self.read[index] if index < len(self.read) else line
-        tracked = line.kind in TRACKED
+        tracked = line.kind in TRACKED_KINDS
         tracking = Tracking(owner=line.owner, co_agencies=line.co_agencies, deadline=line.deadline) if tracked else None
         return ParsedItem(
             kind=line.kind,
@@ -255,7 +255,7 @@ class ImportPlan:
         if changed:
             origin += " (" + "; ".join(changed) + ")"
         entries = [("created", "", origin)]
-        if line.kind in TRACKED:
+        if line.kind in TRACKED_KINDS:
             for name, now, before in (
                 ("owner", line.owner, read.owner),
                 ("co_agencies", ", ".join(line.co_agencies), ", ".join(read.co_agencies)),
@@ -286,7 +286,7 @@ class ImportPlan:
         counts = " · ".join(f"{KIND_LABELS[kind].lower()} {n}" for kind, n in self.counts().items())
         lines = [
             visible(f"{self.source} ({how})"),
-            visible(f"  phiên / session: {facts.date:%d/%m/%Y} · {facts.province.full_name} · {leader}"),
+            visible(f"  phiên / session: {format_date(facts.date)} · {facts.province.full_name} · {leader}"),
             visible(f"  xã / communes: {', '.join(c.label for c in facts.communes)}"),
         ]
         if self.unknown_communes:
@@ -312,7 +312,7 @@ class ImportPlan:
         lines.append(f"  bỏ ra / left out ({len(left)}):")
         for line in left:
             detail = line.detail if line.reason == DUPLICATE else ""
-            lines.append(visible(f"    [{reason_label(line.reason, _short(detail))}] {line.text}"))
+            lines.append(visible(f"    [{reason_label(line.reason, shorten(detail, 60))}] {line.text}"))
         return lines
 
     def line_text(self, index: int) -> str:
@@ -321,13 +321,13 @@ class ImportPlan:
         assert line.kind is not None
         mark = " ?" if line.unsure else ""
         parts = [f"[{KIND_LABELS[line.kind]}{mark}]", f"({self.communes_text(line)})"]
-        if line.kind in TRACKED:
+        if line.kind in TRACKED_KINDS:
             if line.owner:
                 parts.append(f"chủ trì / owner: {line.owner} ·")
             if line.co_agencies:
                 parts.append(f"phối hợp / with: {', '.join(line.co_agencies)} ·")
             if line.deadline:
-                parts.append(f"hạn / deadline: {line.deadline:%d/%m/%Y} ·")
+                parts.append(f"hạn / deadline: {format_date(line.deadline)} ·")
         if self.is_known(index):
             parts.append("(đã có / already there)")
         parts.append(line.text)
@@ -339,10 +339,6 @@ class ImportPlan:
         if len(self.session.communes) > 1 and set(communes) == set(self.session.communes):
             return f"cả {len(communes)} xã / all {len(communes)}"
         return ", ".join(c.label for c in communes)
-
-
-def _short(text: str, width: int = 60) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def normalised(text: str) -> str:

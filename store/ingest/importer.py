@@ -17,12 +17,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from haicap.store.domain.errors import ReportError
 from haicap.store.domain.models import Commune, Kind, Person, Province
 from haicap.store.domain.registry import Registry
-from haicap.store.domain.text import clean, fold
+from haicap.store.domain.text import clean, fold, shorten
 from haicap.store.ingest.documents import Block, Document, read_document
 from haicap.store.ingest.documents.plain_text import text_blocks
 from haicap.store.ingest.import_plan import ImportPlan, PlanLine, SessionFacts, SessionMatch, already_there
@@ -39,9 +39,9 @@ if TYPE_CHECKING:
 __all__ = [
     "ImportPlan",
     "Overrides",
+    "StoredSessions",
     "extraction_of",
     "match_stored_session",
-    "parse_date",
     "plan_import",
     "read_as_import",
     "split_front_matter",
@@ -61,28 +61,6 @@ class Overrides:
     date: dt.date | None = None
     leader: str | None = None
     province: str | None = None
-
-
-# -- dates ---------------------------------------------------------------------------
-
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
-
-
-def parse_date(text: str) -> dt.date:
-    """Read a date given by a person: "2025-11-25" or "25/11/2025"; ValueError says why not."""
-    text = text.strip()
-    match = _ISO.match(text)
-    if match:
-        year, month, day = (int(g) for g in match.groups())
-    elif match := _DMY.match(text):
-        day, month, year = (int(g) for g in match.groups())
-    else:
-        raise ValueError(f"'{text}' is not a date (write YYYY-MM-DD or DD/MM/YYYY)")
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        raise ValueError(f"'{text}' is not a real date") from None
 
 
 # -- front matter --------------------------------------------------------------------
@@ -208,8 +186,7 @@ def _read_free(doc: Document, registry: Registry, overrides: Overrides, today: d
     if kinds or headings:
         _apply_sections(facts, kinds, headings)
     title = header.get("title") or next((b.text for b in blocks if b.text), "")
-    if len(title) > _TITLE_LIMIT:
-        title = title[: _TITLE_LIMIT - 1] + "…"
+    title = shorten(title, _TITLE_LIMIT)
     return _Reading(facts, title=title, source=header.get("url") or Path(doc.source).name)
 
 
@@ -330,7 +307,7 @@ def _structured_plan(doc: Document, registry: Registry, overrides: Overrides) ->
     report = parse_report(doc.data, registry, doc.source)
     if overrides.province and _province(overrides, registry, doc.source) != report.province:
         raise ReportError(doc.source, f"the report is about {report.province.full_name}, not {overrides.province}")
-    changes: dict = {}
+    changes: dict[str, Any] = {}
     if overrides.date:
         changes["date"] = overrides.date
     if overrides.leader:

@@ -22,7 +22,7 @@ from haicap.store.domain.errors import ReportError
 from haicap.store.domain.file_names import shown_name
 from haicap.store.domain.models import Commune, Kind, Person, Province
 from haicap.store.domain.registry import Registry
-from haicap.store.domain.text import clean
+from haicap.store.domain.text import clean, shorten
 from haicap.store.domain.tracking import Tracking
 
 __all__ = [
@@ -116,9 +116,9 @@ def _text(value: Any, field: str, source: str, *, required: bool = True) -> str:
     return clean(value)
 
 
-def _short(text: str, limit: int = 60) -> str:
-    """A value from the file as a message quotes it: at most `limit` characters."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _short(text: str) -> str:
+    """A value from the file as a message quotes it: at most 60 characters."""
+    return shorten(text, 60)
 
 
 def _date(value: Any, source: str) -> dt.date:
@@ -301,9 +301,9 @@ class _ReportLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]  # types-PyYAML leaves the parser unannotated
             raise _Refused(f"YAML aliases (*name) are not allowed in a report (line {event.start_mark.line + 1})")
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]  # as above
         if getattr(event, "anchor", None) is not None:
             raise _Refused(f"YAML anchors (&name) are not allowed in a report (line {event.start_mark.line + 1})")
         self._depth = getattr(self, "_depth", 0) + 1

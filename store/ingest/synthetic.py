@@ -23,6 +23,7 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from haicap.store.domain.dates import format_date
 from haicap.store.domain.models import Commune, Kind, Person, Province
 from haicap.store.domain.registry import Registry
 from haicap.store.domain.tracking import RequestStatus, Tracking
@@ -247,7 +248,7 @@ def _fill(rng: random.Random, pattern: str, day: dt.date) -> str:
         e=rng.randint(38, 95),
         f=rng.choice(_FIELDS),
         y=day.year,
-        day=(day + dt.timedelta(days=rng.randint(20, 150))).strftime("%d/%m/%Y"),
+        day=format_date(day + dt.timedelta(days=rng.randint(20, 150))),
     )
 
 
@@ -405,7 +406,7 @@ def report_as_article(report: SessionReport) -> str:
         f"title: {report.title}",
         f"source: {report.source}",
         "",
-        f"Ngày {report.date:%d/%m/%Y}, đồng chí {leader.name}, {leader.title} {report.province.name}, "
+        f"Ngày {format_date(report.date)}, đồng chí {leader.name}, {leader.title} {report.province.name}, "
         f"đã có buổi làm việc với {names} về tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội.",
         "",
     ]

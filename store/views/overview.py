@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from haicap.store.domain.followup import FollowUp, follow_up
-from haicap.store.domain.models import Commune, Item, Kind, Province
+from haicap.store.domain.models import TRACKED_KINDS, Commune, Item, Kind, Province
 
 if TYPE_CHECKING:
     from haicap.store.db.database import Store
@@ -90,7 +90,7 @@ def province_overview(store: Store, province: Province, today: dt.date) -> tuple
         commune = summary.commune
         report = store.report(commune)
         counts = {kind: len(report.of_kind(kind)) for kind in Kind}
-        states = {kind: [follow_up(i, today, rules) for i in report.of_kind(kind)] for kind in (Kind.REQUEST, Kind.DIRECTIVE)}
+        states = {kind: [follow_up(i, today, rules) for i in report.of_kind(kind)] for kind in TRACKED_KINDS}
         rows.append(
             CommuneOverview(
                 commune=commune,
@@ -110,7 +110,7 @@ def late_items(store: Store, today: dt.date, province: Province | None = None) -
     """Every overdue request and directive (of `province`, or everywhere), oldest first."""
     rules = store.deadline_rules
     late = []
-    for item in store.items(province_code=province.code if province else None, kinds=(Kind.REQUEST, Kind.DIRECTIVE)):
+    for item in store.items(province_code=province.code if province else None, kinds=TRACKED_KINDS):
         state = follow_up(item, today, rules)
         if state is not None and state.overdue:
             communes = tuple(c for c in (store.commune(code) for code in item.commune_codes) if c)

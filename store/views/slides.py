@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from haicap.store.domain.dates import format_date
 from haicap.store.domain.followup import DeadlineRules, follow_up
 from haicap.store.domain.models import Commune, CommuneReport, Item, Kind, Session
 
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
     from haicap.store.db.database import Store
 
 __all__ = [
-    "DATE_FORMAT",
     "Deck",
     "Entry",
     "Part",
@@ -41,9 +41,6 @@ __all__ = [
     "items_of_session",
     "session_deck",
 ]
-
-DATE_FORMAT = "%d/%m/%Y"
-"""How slides write dates: 25/11/2025."""
 
 FOLLOW_UP_HEADING = ("Việc cần theo dõi", "Open requests and directives")
 """The closing part's heading, Vietnamese and English."""
@@ -147,7 +144,7 @@ def first_slide_of(slides: Sequence[Slide], commune_code: str) -> int | None:
     about = [(index, slide.part) for index, slide in enumerate(slides) if slide.kind is SlideKind.ITEMS and slide.part]
     alone = [index for index, part in about if part.commune_codes == (commune_code,)]
     shared = [index for index, part in about if commune_code in part.commune_codes]
-    return (alone or shared or [None])[0]
+    return (alone or shared)[0] if alone or shared else None
 
 
 def find_again(slides: Sequence[Slide], old: Slide) -> int:
@@ -156,9 +153,12 @@ def find_again(slides: Sequence[Slide], old: Slide) -> int:
         if old.part is None:
             if slide.kind is old.kind:
                 return index
-        elif slide.part is not None and slide.part.key == old.part.key:
-            if slide.first <= old.first < slide.first + max(1, len(slide.entries)):
-                return index
+        elif (
+            slide.part is not None
+            and slide.part.key == old.part.key
+            and slide.first <= old.first < slide.first + max(1, len(slide.entries))
+        ):
+            return index
     return 0
 
 
@@ -241,7 +241,7 @@ def _follow_up_part(items: Sequence[Item], today: dt.date, rules: DeadlineRules,
         owner = item.tracking.owner or "chưa giao"
         facts = [item.kind.title_vi, state.label_vi, owner]
         if state.deadline:
-            facts.append(f"hạn {state.deadline.strftime(DATE_FORMAT)}")
+            facts.append(f"hạn {format_date(state.deadline)}")
         entry = Entry(item.id, item.text, " · ".join(facts), state.mark)
         deadline = state.deadline or dt.date.max
         rows.append(((-state.late_days, deadline, list(Kind).index(item.kind), position), entry))
@@ -267,15 +267,15 @@ def session_deck(
     lines = [f"{leader.name} — {leader.title}" if leader.title else leader.name]
     if session.participants:
         lines.append("Cùng dự: " + ", ".join(person.name for person in session.participants))
-    lines.append(f"{session.date.strftime(DATE_FORMAT)} · {session.province.full_name}")
+    lines.append(f"{format_date(session.date)} · {session.province.full_name}")
     lines.append(" · ".join(c.label for c in communes))
     title = TitleFacts(
         "Phiên làm việc / Working session",
         session.title or session.province.full_name,
-        tuple(l for l in lines if l),
+        tuple(line for line in lines if line),
         _counts(mine),
     )
-    context = " · ".join(p for p in (session.date.strftime(DATE_FORMAT), leader.name) if p)
+    context = " · ".join(p for p in (format_date(session.date), leader.name) if p)
     parts = _item_parts(mine, communes, lambda item: "", _marker(today, rules))
     codes = tuple(c.code for c in communes)
     parts.append(_follow_up_part(mine, today, rules, ", ".join(c.label for c in communes), codes))
@@ -291,21 +291,19 @@ def commune_deck(report: CommuneReport, today: dt.date, rules: DeadlineRules | N
     lines = [commune.province.full_name]
     if sessions:
         newest = sessions[0]
-        lines.append(
-            f"{len(sessions)} phiên làm việc / sessions, mới nhất {newest.date.strftime(DATE_FORMAT)} · {newest.leader.name}"
-        )
+        lines.append(f"{len(sessions)} phiên làm việc / sessions, mới nhất {format_date(newest.date)} · {newest.leader.name}")
     title = TitleFacts("Xã / Commune", commune.label, tuple(lines), _counts(mine))
     several = len(sessions) > 1
 
     def session_of(item: Item) -> str:
         # With one session every item says the same; the footer says it once.
-        return f"{item.session.date.strftime(DATE_FORMAT)} · {item.session.leader.name}" if several else ""
+        return f"{format_date(item.session.date)} · {item.session.leader.name}" if several else ""
 
     # Every item is shown under this commune alone, even one the report shared.
     alone = [_only(item, commune.code) for item in mine]
     parts = _item_parts(alone, [commune], session_of, _marker(today, rules))
     parts.append(_follow_up_part(mine, today, rules, commune.label, (commune.code,)))
-    context = commune.label if several or not sessions else f"{commune.label} · {sessions[0].date.strftime(DATE_FORMAT)}"
+    context = commune.label if several or not sessions else f"{commune.label} · {format_date(sessions[0].date)}"
     return Deck(title, context, (commune,), tuple(parts))
 
 

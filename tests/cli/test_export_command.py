@@ -53,7 +53,7 @@ def test_default_is_the_newest_sessions_minutes_in_the_current_folder(store_fold
 
 
 def test_xlsx_of_one_commune_in_a_session_by_prefix(store_folder: Path, capsys) -> None:
-    code, out, err = _run(capsys, "export", "--format", "xlsx", "--session", SESSION[:6], "--commune", "ngoc trao")
+    code, _out, err = _run(capsys, "export", "--format", "xlsx", "--session", SESSION[:6], "--commune", "ngoc trao")
     assert code == 0, err
     book = openpyxl.load_workbook("theo-doi-2025-11-25-ngoc-trao.xlsx")
     _, *rows = list(book["Theo dõi"].iter_rows(values_only=True))
@@ -62,7 +62,7 @@ def test_xlsx_of_one_commune_in_a_session_by_prefix(store_folder: Path, capsys) 
 
 
 def test_commune_with_province_and_the_format_from_the_file_suffix(store_folder: Path, capsys) -> None:
-    code, out, err = _run(capsys, "export", "--commune", "xã Vân Du", "--province", "thanh hoa", "-o", "van-du.md")
+    code, _out, err = _run(capsys, "export", "--commune", "xã Vân Du", "--province", "thanh hoa", "-o", "van-du.md")
     assert code == 0, err
     text = Path("van-du.md").read_text(encoding="utf-8")
     assert text.startswith("# BIÊN BẢN LÀM VIỆC\n\n**xã Vân Du (Thanh Hóa)**\n")
@@ -111,7 +111,7 @@ def test_an_existing_file_is_refused_in_one_line_then_overwritten_with_force(sto
     ],
 )
 def test_each_refusal_is_one_line_and_writes_nothing(store_folder: Path, capsys, argv, code, reason) -> None:
-    got, out, err = _run(capsys, "export", *argv)
+    got, _out, err = _run(capsys, "export", *argv)
     assert got == code
     assert len(err.strip().splitlines()) == 1 and reason in err
     assert os.listdir(".") == [] or argv[-1] == "-"

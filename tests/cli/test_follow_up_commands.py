@@ -204,7 +204,7 @@ def test_a_missing_store_is_refused_not_created(tmp_path: Path, capsys) -> None:
 
 
 def test_set_writes_several_fields_in_one_change(store_folder: Path, capsys) -> None:
-    code, out, err = _run(
+    code, _out, err = _run(
         capsys,
         "set",
         REQUEST,
@@ -337,7 +337,7 @@ def test_commands_accept_db_after_the_command(store_folder: Path, capsys, monkey
 
 
 def test_a_request_links_the_directives_that_answer_it(store_folder: Path, capsys) -> None:
-    code, out, err = _run(capsys, "set", REQUEST, "--responds-to", DIRECTIVE)
+    code, _out, err = _run(capsys, "set", REQUEST, "--responds-to", DIRECTIVE)
     assert code == 0, err
     [entry] = [e for e in _json(capsys, "items", "--json", "--kind", "request") if e["id"] == REQUEST]
     assert entry["responds_to"] == [DIRECTIVE]

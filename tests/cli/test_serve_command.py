@@ -51,21 +51,23 @@ async def _first_screen(websocket_url: str, origin: str, seconds: float = 30.0) 
     import aiohttp
 
     received = b""
-    async with aiohttp.ClientSession() as session:
-        # As the page's script does: the page's URL, plus the size; sent from the page's origin.
-        async with session.ws_connect(f"{websocket_url}?width=100&height=30", headers={"Origin": origin}) as socket_:
-            deadline = time.monotonic() + seconds
-            while time.monotonic() < deadline:
-                try:
-                    message = await socket_.receive(timeout=max(deadline - time.monotonic(), 0.1))
-                except TimeoutError:
-                    break
-                if message.type == aiohttp.WSMsgType.BINARY:
-                    received += message.data
-                elif message.type != aiohttp.WSMsgType.TEXT:
-                    break
-                if "Ngọc Trạo".encode() in received:
-                    break
+    # As the page's script does: the page's URL, plus the size; sent from the page's origin.
+    async with (
+        aiohttp.ClientSession() as session,
+        session.ws_connect(f"{websocket_url}?width=100&height=30", headers={"Origin": origin}) as socket_,
+    ):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                message = await socket_.receive(timeout=max(deadline - time.monotonic(), 0.1))
+            except TimeoutError:
+                break
+            if message.type == aiohttp.WSMsgType.BINARY:
+                received += message.data
+            elif message.type != aiohttp.WSMsgType.TEXT:
+                break
+            if "Ngọc Trạo".encode() in received:
+                break
     return received.decode("utf-8", errors="replace")
 
 

@@ -79,7 +79,7 @@ def test_piped_items_hold_every_text_json_has(seeded_store_path: Path) -> None:
     assert "…" not in listed.stdout
     lines = listed.stdout.splitlines()
     assert len(lines) == len(texts)
-    for text, line in zip(texts, lines):
+    for text, line in zip(texts, lines, strict=True):
         assert line.endswith(text)
 
 

@@ -84,8 +84,9 @@ def _one_line(text: str) -> str:
 
 
 def _cut(value: str) -> str:
-    value = _one_line(value)
-    return value if len(value) <= VALUE_WIDTH else value[: VALUE_WIDTH - 1] + "…"
+    from haicap.store.domain.text import shorten
+
+    return shorten(_one_line(value), VALUE_WIDTH)
 
 
 def summarise_argv(argv: list[str]) -> str:

@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
 from haicap.store import Item, Kind
+from haicap.store.domain import dates
 from haicap.store.domain.bounds import add_days
 from haicap.store.domain.followup import DeadlineRules
 from haicap.store.domain.text import visible
@@ -29,8 +30,6 @@ from haicap.tui.literal import literal, short
 from haicap.tui.widgets.items_pane import DATE_FORMAT
 
 __all__ = ["EditItemDialog", "ItemEdit", "ItemTextArea", "hints", "parse_date", "split_agencies"]
-
-_DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -42,10 +41,7 @@ def parse_date(text: str) -> dt.date | None:
     if not text:
         return None
     try:
-        if found := _DMY.fullmatch(text):
-            day, month, year = (int(part) for part in found.groups())
-            return dt.date(year, month, day)
-        return dt.date.fromisoformat(text)
+        return dates.parse_date(text)
     except ValueError:
         raise ValueError(f"'{text}' không phải ngày / is not a date (DD/MM/YYYY or YYYY-MM-DD)") from None
 

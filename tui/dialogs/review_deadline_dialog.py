@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from haicap.store.domain.dates import parse_date
 from haicap.store.ingest.import_plan import PlanLine
-from haicap.store.ingest.importer import parse_date
 from haicap.tui.dialogs.review_fields_dialog import Field, FieldError, ReviewFieldsDialog, about_line
 from haicap.tui.widgets.items_pane import DATE_FORMAT
 

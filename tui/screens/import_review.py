@@ -23,7 +23,8 @@ from textual.widgets import Footer, OptionList
 
 from haicap.store import Kind, Store, StoreError
 from haicap.store.domain.history import current_user
-from haicap.store.ingest.import_plan import TRACKED, ImportPlan, SessionMatch
+from haicap.store.domain.models import TRACKED_KINDS
+from haicap.store.ingest.import_plan import ImportPlan, SessionMatch
 from haicap.store.ingest.importer import match_stored_session
 from haicap.tui.dialogs.choice_dialog import Choice, ChoiceDialog
 from haicap.tui.dialogs.review_communes_dialog import ReviewCommunesDialog
@@ -214,7 +215,7 @@ class ImportReviewScreen(Screen[ReportImported | None]):
                 timeout=5,
             )
             return False
-        if tracked and line.kind not in TRACKED:
+        if tracked and line.kind not in TRACKED_KINDS:
             self.notify(
                 f"{line.kind.title_vi if line.kind else ''} không có chủ trì, hạn: chỉ kiến nghị và chỉ đạo có "
                 "/ only requests and directives have an owner and a deadline",

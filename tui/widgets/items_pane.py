@@ -15,13 +15,11 @@ from textual.widgets.option_list import Option
 
 from haicap.store import Item, Kind
 from haicap.store.domain.clock import today as clock_today
+from haicap.store.domain.dates import DATE_FORMAT
 from haicap.store.domain.followup import DeadlineRules, FollowUp, follow_up
 from haicap.tui.literal import bounded, literal
 
 __all__ = ["ItemsPane"]
-
-DATE_FORMAT = "%d/%m/%Y"
-"""Dates as Vietnamese officials write them: 25/11/2025."""
 
 
 def session_line(item: Item) -> str:

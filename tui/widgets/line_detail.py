@@ -7,7 +7,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from haicap.store.ingest.import_plan import TRACKED, ImportPlan
+from haicap.store.domain.models import TRACKED_KINDS
+from haicap.store.ingest.import_plan import ImportPlan
 from haicap.store.ingest.reader.cue_labels import cue_label
 from haicap.store.ingest.reader.left_out import DUPLICATE, REASONS, REVIEW
 from haicap.tui.literal import bounded, literal
@@ -70,7 +71,7 @@ class LineDetail(VerticalScroll, can_focus=False):
             if plan.is_known(index):
                 facts.append(literal("đã có, không thêm lại / already stored", "italic"))
             about.append(literal(f"Xã / Communes: {', '.join(c.label for c in line.communes or plan.session.communes)}"))
-            if line.kind in TRACKED:
+            if line.kind in TRACKED_KINDS:
                 about.append(literal(f"Chủ trì / Owner: {line.owner or '—'}"))
                 if line.co_agencies:
                     about.append(literal(f"Phối hợp / With: {'; '.join(line.co_agencies)}"))

@@ -16,7 +16,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from haicap.store import Kind
-from haicap.store.ingest.import_plan import TRACKED, ImportPlan, PlanLine
+from haicap.store.domain.models import TRACKED_KINDS
+from haicap.store.domain.text import shorten
+from haicap.store.ingest.import_plan import ImportPlan, PlanLine
 from haicap.store.ingest.reader.left_out import REASONS
 from haicap.tui.literal import clip, literal
 from haicap.tui.widgets.items_pane import DATE_FORMAT
@@ -72,8 +74,7 @@ def reason_short(code: str) -> str:
 
 def _cell(text: str, width: int) -> str:
     """`text` cut to `width` characters with "…", padded to `width`."""
-    text = text if len(text) <= width else text[: width - 1].rstrip() + "…"
-    return text.ljust(width)
+    return shorten(text, width).ljust(width)
 
 
 class PlanLines(OptionList):
@@ -202,7 +203,7 @@ class PlanLines(OptionList):
         ]
         if plan.is_known(index):
             parts.append(literal("đã có · ", KNOWN_STYLE))
-        if line.kind in TRACKED:
+        if line.kind in TRACKED_KINDS:
             if line.owner:
                 parts.append(literal("→ " + _cell(line.owner, OWNER_WIDTH).rstrip() + " · ", "$text-primary"))
             if line.deadline:

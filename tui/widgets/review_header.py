@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from haicap.store import Kind
+from haicap.store.domain.dates import format_date
 from haicap.store.ingest.import_plan import ImportPlan, SessionMatch
 from haicap.tui.literal import literal
 from haicap.tui.widgets.plan_lines import KIND_STYLES, UNSURE_STYLE
@@ -111,7 +112,7 @@ class ReviewHeader(Widget):
 
     def _session_line(self, plan: ImportPlan, width: int) -> Content:
         facts = plan.session
-        date = literal(facts.date.strftime("%d/%m/%Y"), "bold")
+        date = literal(format_date(facts.date), "bold")
         if facts.leader.name:
             leader_full = literal(str(facts.leader), "bold")
             leader = literal(facts.leader.name, "bold")

@@ -158,10 +158,10 @@ def _body_lines(pages: list[dict[str, Any]]) -> list[_Line]:
                 lines.append(_Line(text, float(x0), float(x1), float(top), float(bottom), float(size), bool(bold), number))
         per_page.append(lines)
     pitch = _usual_pitch([line for lines in per_page for line in lines])
-    margins = [_margins(lines, page["height"], pitch) for lines, page in zip(per_page, pages)]
+    margins = [_margins(lines, page["height"], pitch) for lines, page in zip(per_page, pages, strict=True)]
     running = _running(margins)
     kept: list[_Line] = []
-    for lines, (top, bottom) in zip(per_page, margins):
+    for lines, (top, bottom) in zip(per_page, margins, strict=True):
         for line in lines:
             edge = "top" if line in top else "bottom" if line in bottom else None
             if edge and ((edge, _key(line.text)) in running or _PAGE_NUMBER.match(line.text)):

@@ -52,11 +52,11 @@ def decode(raw: bytes, source: str) -> tuple[str, str]:
     # Old Vietnamese Windows files. cp1258 gives base letters plus combining tone marks;
     # clean() composes them (NFC). Almost any bytes "decode", so insist on plausible text.
     try:
-        text = raw.decode("cp1258")
+        legacy = raw.decode("cp1258")
     except UnicodeDecodeError:
-        text = None
-    if text is not None and not _CONTROL.search(text):
-        return text, "Windows-1258"
+        legacy = None
+    if legacy is not None and not _CONTROL.search(legacy):
+        return legacy, "Windows-1258"
     raise ReportError(source, "not text in UTF-8, UTF-16 or Windows-1258")
 
 

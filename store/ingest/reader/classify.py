@@ -297,7 +297,7 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         and not _PASSIVE_ORDER.search(before + " x")
         and not _AGENCY_ACTS.match(core)
     ):
-        spoken = [v for v in cues.speech_verbs(low)]
+        spoken = list(cues.speech_verbs(low))
         topic = [v for v in spoken if v.start() > inspection.start() and " về " in low[inspection.end() : v.start()]]
         if not [v for v in spoken if v not in topic] and not cues.PRAISE.search(low):
             # "Tổ công tác đã làm việc với xã về công tác chỉ đạo ...", "Đoàn đã kiểm tra tình
@@ -346,11 +346,11 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         and not ctx.in_request_list
         and actor_before(text[: result.start()], ctx.people, ctx.speaker) == LEADER
         and not cues.PROBLEM.search(low)
-    ):
         # "đồng chí X cùng đoàn đã kiểm tra ...": the leader's own doings are context (but in a
         # commune's list of requests, "Tỉnh sớm bố trí …" is what the province is asked to do).
-        if not cues.COMMUNE_MARK.search(low[: result.start()][-40:]):
-            return Verdict(EXCLUDED, LEADER, "leader's activity")
+        and not cues.COMMUNE_MARK.search(low[: result.start()][-40:])
+    ):
+        return Verdict(EXCLUDED, LEADER, "leader's activity")
 
     if ctx.speaker == LEADER:
         passive = re.search(r"\b(?:cần|phải|cần phải)\s+được\b", core)  # "việc X cần được triển khai"

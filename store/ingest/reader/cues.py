@@ -9,6 +9,7 @@ of those live in `store.ingest.reader.problem_cues` and are named here too).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from haicap.store.ingest.reader.lexicon import INSTRUCTION_OPENERS, REQUEST_PHRASES
 from haicap.store.ingest.reader.pattern_text import phrases as _phrases
@@ -295,7 +296,7 @@ IMPLICIT_REQUEST = re.compile(
 )
 
 
-def speech_verbs(low: str):
+def speech_verbs(low: str) -> Iterator[re.Match[str]]:
     """Yield the speech verbs of `low` used as verbs (not "những kiến nghị", "đáp ứng yêu cầu")."""
     for match in SPEECH_VERB.finditer(low):
         after = low[match.end() :]

@@ -19,9 +19,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import Any
 
 from haicap.store.domain.registry import Registry
-from haicap.store.domain.text import clean, fold
+from haicap.store.domain.text import clean, fold, shorten
 from haicap.store.ingest.reader import KINDS
 from haicap.store.ingest.reader.extract import Extraction, extract_text
 
@@ -156,7 +157,7 @@ def _read_free_text(body: str, registry: Registry, today: dt.date | None) -> Ext
 
 
 def score_article(
-    name: str, body: str, key: dict, registry: Registry, today: dt.date | None = None, read: Read = _read_free_text
+    name: str, body: str, key: dict[str, Any], registry: Registry, today: dt.date | None = None, read: Read = _read_free_text
 ) -> ArticleResult:
     """Run the reader on one body and score it against its key."""
     ex = read(body, registry, today)
@@ -219,10 +220,6 @@ def evaluate_dir(path: str | Path, registry: Registry, read: Read = _read_free_t
     return Report(kinds, articles)
 
 
-def _short(text: str, width: int = 110) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def format_report(report: Report) -> str:
     """Render the report as a plain-text table, then misses and false hits per article."""
     lines = [f"{'kind':<12}{'frags':>6}{'found':>6}{'items':>6}{'ok':>5}{'wrong':>6}{'ign':>5}{'P':>7}{'R':>7}{'F1':>7}"]
@@ -245,9 +242,9 @@ def format_report(report: Report) -> str:
         status = "ok" if a.communes_ok else f"WRONG {a.communes_found} != {a.communes_key}"
         lines.append(f"== {a.name}  communes {status}  date {'ok' if a.date_ok else 'WRONG'}")
         for kind, fragment in a.misses:
-            lines.append(f"  miss  {kind:<11} {_short(fragment)}")
+            lines.append(f"  miss  {kind:<11} {shorten(fragment, 110)}")
         for kind, text in a.false_hits:
-            lines.append(f"  false {kind:<11} {_short(text)}")
+            lines.append(f"  false {kind:<11} {shorten(text, 110)}")
     return "\n".join(lines)
 
 

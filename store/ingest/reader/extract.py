@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from haicap.store.domain.models import Commune, Province
 from haicap.store.domain.registry import Registry
@@ -33,7 +34,20 @@ from haicap.store.ingest.reader.places import detect_province, find_commune_ment
 from haicap.store.ingest.reader.sentences import split_paragraphs, split_sentences
 from haicap.store.ingest.reader.speakers import LEADER, People, SpeakerState, is_caption
 
-__all__ = ["LEADING_CONJUNCTION", "LIST_LABEL", "UNSURE_CUES", "ExtractedItem", "Extraction", "extract_text", "with_assignment"]
+__all__ = [
+    "LEADING_CONJUNCTION",
+    "LIST_LABEL",
+    "UNSURE_CUES",
+    "ExtractedItem",
+    "Extraction",
+    "TraceRecord",
+    "extract_text",
+    "with_assignment",
+]
+
+TraceRecord = tuple[str, str | None, list[tuple[str, Verdict]]]
+"""What `extract_text(trace=...)` records per sentence: the sentence, its speaker, and each
+clause with the classifier's verdict on it."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +70,7 @@ class ExtractedItem:
     deadline: dt.date | None = None
     """For a request or directive: the deadline the text gives."""
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """The item as `extract --json` prints it."""
         return {
             "kind": self.kind,
@@ -91,7 +105,7 @@ class Extraction:
     """Names of a list of communes that are mostly not communes of the province found: a
     sign that the province or the list was misread (shown to the officer)."""
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """Return a JSON-ready dict (the shape the store and the scorer read)."""
         return {
             "date": self.date.isoformat() if self.date else None,
@@ -128,7 +142,7 @@ def _spans(sentence: str, verdicts: list[tuple[int, int, str | None, str]]) -> l
             before = kinds[i]
     items: list[tuple[str, str, str]] = []
     run_start, run_kind, run_end, run_cue = 0, None, 0, ""
-    for (start, end, _, _), kind, reason in zip(verdicts, kinds, reasons):
+    for (start, end, _, _), kind, reason in zip(verdicts, kinds, reasons, strict=True):
         if kind == run_kind and kind is not None:
             run_end = end
             if run_cue == "joined" and reason != "joined":
@@ -237,7 +251,7 @@ def extract_text(
     today: dt.date | None = None,
     year_hint: int | None = None,
     province_hint: Province | None = None,
-    trace: list | None = None,
+    trace: list[TraceRecord] | None = None,
 ) -> Extraction:
     """Read an article body and return its session facts and classified items.
 
@@ -292,7 +306,7 @@ def extract_text(
                 speaker = state.speaker = LEADER
             leader_list = in_orders
             verdicts: list[tuple[int, int, str | None, str]] = []
-            steps: list = []
+            steps: list[tuple[str, Verdict]] = []
             if trace is not None:
                 trace.append((sentence, speaker, steps))
             prev_kind = prev_actor = None

@@ -14,7 +14,7 @@ from haicap.store.ingest.reader.letters import CAPITALISED_WORD
 
 __all__ = ["SURNAMES", "find_leader"]
 
-SURNAMES = (
+SURNAMES = (  # noqa: SIM905  # a hundred names read and edit better as lines of words than as a list
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Trịnh Đinh Lâm "
     "Mai Trương Đoàn Lương Tạ Hà Cao Lưu Chu Thái Tô Vương Quách Châu Đào Kiều Tống Phùng "
     "Triệu Lại Nông Lò Hầu Mạc Tăng Y Văn Khổng Thân Giang Doãn La Bế Sầm Hứa Ninh Kha Lữ "
@@ -82,7 +82,9 @@ def find_leader(sentences: list[str]) -> str | None:
             # The title-first shape may swallow an earlier clause: keep from the last head.
             heads = list(re.finditer(_TITLE_HEAD, title))
             if heads and " của " not in title:
-                words = _RUN.match(sentence, match.start(2)).group(0).split()
+                run = _RUN.match(sentence, match.start(2))
+                assert run is not None  # group 2 of _TITLE_FIRST is itself such a run of words
+                words = run.group(0).split()
                 split = _place_then_name(words)
                 name = " ".join(words[split:]) if split else match.group(2)
                 title = " ".join([title.strip(" ,"), *words[:split]])

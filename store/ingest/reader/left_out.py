@@ -80,7 +80,7 @@ class LeftOut:
     position: int = 0
     """Its place among the text's sentences (items carry the same numbering)."""
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, str]:
         """{"text", "reason"} (and "detail" when there is one)."""
         data = {"text": self.text, "reason": self.reason}
         if self.detail:

@@ -227,7 +227,7 @@ class _Cues:
         self.passing = [(m.end(), m.start()) for m in _PASSING_CUE.finditer(lowered)]
         self.passing_ends = [end for end, _ in self.passing]
 
-    def _last(self, cues: list, ends: list, start: int, gap) -> tuple[int, int] | None:
+    def _last(self, cues: list[tuple[int, int]], ends: list[int], start: int, gap: re.Pattern[str]) -> tuple[int, int] | None:
         """The last cue ending before `start` when only gap words lie between."""
         index = bisect_right(ends, start) - 1
         if index < 0:
@@ -328,10 +328,14 @@ def find_commune_mentions(text: str) -> list[CommuneMention]:
     return mentions
 
 
-def _read_list(text: str, pos: int, types: tuple[str, ...]) -> tuple[list, int]:
+_ListedName = tuple[tuple[str, ...], int, bool, int, tuple[str, ...]]
+"""A name read from a list: its words, where it starts, marked former ("cũ"), its segment, the type words before it."""
+
+
+def _read_list(text: str, pos: int, types: tuple[str, ...]) -> tuple[list[_ListedName], int]:
     """Read the names of a list from `pos`: (words, start, marked former, segment, types)
     per name, and where the list ends. A segment is the names after one type word."""
-    items: list = []
+    items: list[_ListedName] = []
     segment = 0
     end = pos
     last = False
@@ -555,9 +559,9 @@ def resolve_communes(
     for match in _PAREN.finditer(text):
         matching = own.get(_key(match.group(1)), [])
         spelt = [c for c in matching if _spelling(c.name) == _spelling(match.group(1))]
-        commune = (spelt or matching)[0] if len(spelt or matching) == 1 else None
-        if commune is not None:
-            found.append((match.start(), commune))
+        named = (spelt or matching)[0] if len(spelt or matching) == 1 else None
+        if named is not None:
+            found.append((match.start(), named))
     result: list[Commune] = []
     for _, commune in sorted(found, key=lambda pair: pair[0]):
         if commune not in result:

@@ -102,7 +102,9 @@ class People:
                 index += 1
                 continue
             closing = sentences[end]
-            tail = closing[_CLOSES_QUOTE.search(closing).end() :]
+            closed = _CLOSES_QUOTE.search(closing)
+            assert closed is not None  # found above: the sentence closes the quote and opens none
+            tail = closing[closed.end() :]
             said = _SAID_BY.search(tail)
             source = tail[: said.start()] if said else None
             if source is None and end + 1 < len(sentences):
@@ -152,7 +154,7 @@ ACTOR_WINDOW = 400
 """Characters before a verb in which `actor_before` looks for who speaks it."""
 
 
-def actor_before(text: str, people: People, speaker: str = NARRATOR) -> str | None:
+def actor_before(text: str, people: People, speaker: str | None = NARRATOR) -> str | None:
     """Return who speaks a verb preceded by `text`: the nearest actor marker decides.
 
     "Chủ tịch UBND tỉnh đề nghị" -> leader; "lãnh đạo 2 phường kiến nghị" -> commune;
@@ -174,9 +176,9 @@ def actor_before(text: str, people: People, speaker: str = NARRATOR) -> str | No
     for match in _BARE_COMRADE.finditer(text, near):
         marks.append((match.end(), COMMUNE if speaker == COMMUNE else LEADER))
     for match in _HONORIFIC_NAME.finditer(text, near):
-        role = people.role(match.group(1))
-        if role:
-            marks.append((match.end(), role))
+        known = people.role(match.group(1))
+        if known:
+            marks.append((match.end(), known))
     subject = _RESIDENT_SUBJECT.match(strip_connectives(low))
     if subject and not marks:
         marks.append((len(text), RESIDENT))

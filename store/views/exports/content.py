@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from haicap.store.domain.errors import StoreError
 from haicap.store.domain.followup import DeadlineRules, follow_up
-from haicap.store.domain.models import Commune, Item, Kind, Session
+from haicap.store.domain.models import TRACKED_KINDS, Commune, Item, Kind, Session
 from haicap.store.views.exports.safe import safe_text, slug
 
 if TYPE_CHECKING:
@@ -43,7 +43,6 @@ KIND_HEADINGS = {
 """Section headings of the minutes, in the wording of administrative reports; haicap's own
 Word import reads each of them back as the kind it names."""
 
-_TRACKED = (Kind.REQUEST, Kind.DIRECTIVE)
 _DAYS_SUFFIX = re.compile(r" \d+ ngày$")
 
 
@@ -180,7 +179,7 @@ def gather(
     labels = {c.code: safe_text(c.label) for s in sessions for c in store.communes_of_session(s)}
     entries = {i.id: _entry(store, i, today, rules, commune) for i in items}
     blocks = tuple(_block(s, [i for i in items if i.session.id == s.id], entries, commune, labels) for s in sessions)
-    tracked = tuple(entries[i.id] for i in items if i.kind in _TRACKED)
+    tracked = tuple(entries[i.id] for i in items if i.kind in TRACKED_KINDS)
     province = safe_text(sessions[0].province.name)
     if commune is not None:
         scope = f"{safe_text(commune.label)} ({safe_text(commune.province.name)})"

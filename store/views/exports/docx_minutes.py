@@ -15,15 +15,17 @@ import datetime as dt
 import io
 
 from docx import Document
+from docx.blkcntnr import BlockItemContainer
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Length, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-from haicap.store.domain.models import Kind
+from haicap.store.domain.dates import format_date
+from haicap.store.domain.models import TRACKED_KINDS, Kind
 from haicap.store.views.exports.content import KIND_HEADINGS, ExportContent, Group, SessionBlock, join_vi
 from haicap.store.views.exports.plain import ROMAN, follow_up_line, leader_line
 
@@ -90,7 +92,16 @@ def _page(document: DocxDocument) -> None:
     footer._p.append(number)
 
 
-def _line(container, text: str = "", *, bold=False, italic=False, size=None, align=None, underline=False) -> Paragraph:  # type: ignore[no-untyped-def]
+def _line(
+    container: DocxDocument | BlockItemContainer,
+    text: str = "",
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    size: Length | None = None,
+    align: WD_ALIGN_PARAGRAPH | None = None,
+    underline: bool = False,
+) -> Paragraph:
     paragraph = container.add_paragraph()
     if text:
         run = paragraph.add_run(text)
@@ -113,7 +124,7 @@ def _letterhead(document: DocxDocument, content: ExportContent, place_day: dt.da
     table.autofit = False
     left, right = table.rows[0].cells
     # LibreOffice lays a table out by its grid columns, Word by its cells: set both.
-    for column, cell, width in zip(table.columns, (left, right), (Cm(6), Cm(10.5))):
+    for column, cell, width in zip(table.columns, (left, right), (Cm(6), Cm(10.5)), strict=True):
         column.width = cell.width = width
     left.paragraphs[0].text = ""
     center = WD_ALIGN_PARAGRAPH.CENTER
@@ -166,7 +177,7 @@ def _group(document: DocxDocument, group: Group, level: int) -> None:
         document.add_heading(f"{label} {KIND_HEADINGS[kind]}", level=level)
         for entry in entries:
             _item(document, entry.text)
-            if kind in (Kind.REQUEST, Kind.DIRECTIVE):
+            if kind in TRACKED_KINDS:
                 detail = document.add_paragraph()
                 run = detail.add_run(follow_up_line(entry))
                 run.italic = True
@@ -192,7 +203,7 @@ def _signatures(document: DocxDocument, block: SessionBlock) -> None:
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     center = WD_ALIGN_PARAGRAPH.CENTER
-    for cell, role, name in zip(table.rows[0].cells, ("THƯ KÝ", "CHỦ TRÌ"), ("", block.session.leader_name)):
+    for cell, role, name in zip(table.rows[0].cells, ("THƯ KÝ", "CHỦ TRÌ"), ("", block.session.leader_name), strict=True):
         cell.paragraphs[0].alignment = center
         cell.paragraphs[0].add_run(role).bold = True
         _line(cell, "(Ký, ghi rõ họ tên)", italic=True, align=center)
@@ -220,7 +231,7 @@ def build_docx(content: ExportContent) -> bytes:
             _facts(document, block)
             _body(document, block, level=1)
         else:
-            document.add_heading(f"PHẦN {ROMAN[index]}. BUỔI LÀM VIỆC NGÀY {block.session.date.strftime('%d/%m/%Y')}", level=1)
+            document.add_heading(f"PHẦN {ROMAN[index]}. BUỔI LÀM VIỆC NGÀY {format_date(block.session.date)}", level=1)
             _line(document, block.session.title, italic=True).paragraph_format.space_after = Pt(4)
             _facts(document, block)
             _body(document, block, level=2)

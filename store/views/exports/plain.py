@@ -15,7 +15,8 @@ import datetime as dt
 import io
 import re
 
-from haicap.store.domain.models import Kind
+from haicap.store.domain.dates import format_date
+from haicap.store.domain.models import TRACKED_KINDS, Kind
 from haicap.store.views.exports.content import KIND_HEADINGS, Entry, ExportContent, Group, SessionBlock, join_vi
 from haicap.store.views.exports.tracking_table import columns, rows
 
@@ -43,7 +44,7 @@ def escape_markdown(text: str) -> str:
 
 
 def _day(day: dt.date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
+    return format_date(day) if day else ""
 
 
 def follow_up_line(entry: Entry) -> str:
@@ -77,7 +78,7 @@ def _group_md(group: Group, level: int, roman: bool, out: list[str]) -> None:
         label = f"{ROMAN[number - 1]}." if roman else f"{number}."
         out += ["", f"{'#' * level} {label} {KIND_HEADINGS[kind]}", ""]
         for entry in entries:
-            if kind in (Kind.REQUEST, Kind.DIRECTIVE):
+            if kind in TRACKED_KINDS:
                 # A trailing backslash is CommonMark's line break: the facts go under the text.
                 out.append(f"- {escape_markdown(entry.text)}\\")
                 out.append(f"  *{escape_markdown(follow_up_line(entry))}*")

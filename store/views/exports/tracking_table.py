@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from haicap.store.domain.dates import format_date
 from haicap.store.views.exports.content import Entry, ExportContent
 
 __all__ = ["Column", "columns", "rows"]
@@ -29,7 +30,7 @@ class Column:
 
 def columns(content: ExportContent) -> tuple[Column, ...]:
     """The columns, in order; the days-overdue header names the day they are counted on."""
-    on = content.today.strftime("%d/%m/%Y")
+    on = format_date(content.today)
     return (
         Column("STT", 5, kind="number"),
         Column("Xã, phường", 18, wrap=True),

@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from haicap.store.domain.dates import format_date
 from haicap.store.views.exports.content import ExportContent, join_vi
 from haicap.store.views.exports.tracking_table import columns, rows
 
@@ -69,8 +70,8 @@ def _table(sheet: Worksheet, content: ExportContent) -> None:
         sheet.column_dimensions[get_column_letter(index)].width = column.width
     body = Font(name=FONT, size=11)
     late_column = next(i for i, c in enumerate(cols) if c.header.startswith("Số ngày quá hạn"))
-    for number, (values, entry) in enumerate(zip(rows(content), content.tracked), start=2):
-        for index, (column, value) in enumerate(zip(cols, values), start=1):
+    for number, (values, entry) in enumerate(zip(rows(content), content.tracked, strict=True), start=2):
+        for index, (column, value) in enumerate(zip(cols, values, strict=True), start=1):
             cell = sheet.cell(row=number, column=index)
             _literal(cell, value if value != "" else None)
             cell.font = _LATE_FONT if index - 1 == late_column and entry.overdue else body
@@ -88,7 +89,9 @@ def _table(sheet: Worksheet, content: ExportContent) -> None:
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    setup = sheet.sheet_properties.pageSetUpPr
+    assert setup is not None  # openpyxl makes it with every new sheet
+    setup.fitToPage = True
     sheet.print_title_rows = "1:1"
 
 
@@ -98,14 +101,14 @@ def _info(sheet: Worksheet, content: ExportContent) -> None:
         session = block.session
         leader = f"{session.leader_name}, {session.leader_title}" if session.leader_title else session.leader_name
         facts += [
-            ("Buổi làm việc", f"{session.date.strftime('%d/%m/%Y')} — {session.title}"),
+            ("Buổi làm việc", f"{format_date(session.date)} — {session.title}"),
             ("Chủ trì", leader),
             ("Các xã, phường", join_vi(session.communes)),
             ("Mã buổi làm việc", session.id),
         ]
     facts += [
         ("Số dòng", str(len(content.tracked))),
-        ("Tình trạng tính đến ngày", content.today.strftime("%d/%m/%Y")),
+        ("Tình trạng tính đến ngày", format_date(content.today)),
         ("Lập bằng", "haicap (haicap export)"),
     ]
     for number, (label, value) in enumerate(facts, start=1):
@@ -122,6 +125,7 @@ def build_xlsx(content: ExportContent) -> bytes:
     """The workbook of the tracking table, as the bytes of an .xlsx file."""
     book = Workbook()
     table = book.active
+    assert isinstance(table, Worksheet)  # a new workbook has one sheet, a worksheet
     table.title = TABLE_SHEET
     _table(table, content)
     _info(book.create_sheet(INFO_SHEET), content)

@@ -205,7 +205,7 @@ def test_billion_laughs_and_deep_nesting_are_refused_at_once() -> None:
         "a: &a ["
         + ",".join(['"lol"'] * 9)
         + "]\n"
-        + "".join(f"{b}: &{b} [{','.join(['*' + a] * 9)}]\n" for a, b in zip("abcdefgh", "bcdefghi"))
+        + "".join(f"{b}: &{b} [{','.join(['*' + a] * 9)}]\n" for a, b in zip("abcdefgh", "bcdefghi", strict=True))
     )
     started = time.monotonic()
     for raw, suffix in ((laughs, ".yaml"), ("[" * 100_000 + "]" * 100_000, ".json"), ("- " * 100_000 + "x", ".yaml")):

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from haicap.store.domain.text import clean, fold, matches, sort_key
+from haicap.store.domain.text import clean, fold, matches, shorten, sort_key
 
 # -- clean ---------------------------------------------------------------------------
 
@@ -117,3 +117,23 @@ def test_sort_key_differs_from_code_point_order() -> None:
     words = ["Yên Định", "Đông Tiến", "Ân Tín", "Bá Thước"]
     assert sorted(words) != _order(*words)  # plain sort puts Đ and Â after Y
     assert _order(*words) == ["Ân Tín", "Bá Thước", "Đông Tiến", "Yên Định"]
+
+
+# -- shorten ----------------------------------------------------------------------------
+
+
+def test_shorten_keeps_a_text_that_fits() -> None:
+    assert shorten("Ngọc Trạo", 9) == "Ngọc Trạo"
+
+
+def test_shorten_cuts_to_the_width_with_an_ellipsis() -> None:
+    cut = shorten("Ủy ban nhân dân xã Ngọc Trạo", 12)
+    assert cut == "Ủy ban nhân…" and len(cut) <= 12
+
+
+def test_shorten_drops_the_space_before_the_ellipsis() -> None:
+    assert shorten("hai ba bốn năm", 8) == "hai ba…"
+
+
+def test_shorten_to_nothing_is_only_the_ellipsis() -> None:
+    assert shorten("dài", 0) == "…"

@@ -141,7 +141,7 @@ def test_another_outlets_report_adds_only_its_new_sentences(tmp_path: Path, stor
     [extended] = store.add_reports([matched.report])
     assert extended is not None and extended.id == first.id
     assert len(store.sessions()) == 1
-    added = [i for i in store.items()][: len(store.items()) - before]
+    added = list(store.items())[: len(store.items()) - before]
     texts = {i.text for i in store.items()}
     assert "Xã cũng đề nghị tỉnh bổ sung hai biên chế công chức địa chính cho xã." in texts
     assert len(store.items()) - before == len(matched.items) - len(known)

@@ -16,7 +16,7 @@ import pytest
 from haicap.store import Kind, ReportError, Store
 from haicap.store.domain.registry import load_registry
 from haicap.store.ingest.documents import Block
-from haicap.store.ingest.importer import Overrides, extraction_of, parse_date, plan_import, split_front_matter
+from haicap.store.ingest.importer import Overrides, extraction_of, plan_import, split_front_matter
 from haicap.store.ingest.reports import bundled_reports
 
 REGISTRY = load_registry()
@@ -194,17 +194,3 @@ def test_structured_reports_take_overrides_too(tmp_path: Path) -> None:
     assert [c.label for c in plan.report.communes] == ["xã Kim Tân"]
     assert all(i.communes == plan.report.communes for i in plan.report.items)
     assert plan.format == "structured"
-
-
-@pytest.mark.parametrize(
-    ("given", "expected"),
-    [("2025-11-25", dt.date(2025, 11, 25)), ("25/11/2025", dt.date(2025, 11, 25)), ("5.3.2026", dt.date(2026, 3, 5))],
-)
-def test_parse_date_reads_both_ways_of_writing(given: str, expected: dt.date) -> None:
-    assert parse_date(given) == expected
-
-
-@pytest.mark.parametrize(("given", "reason"), [("31/02/2025", "not a real date"), ("hôm qua", "not a date")])
-def test_parse_date_refuses(given: str, reason: str) -> None:
-    with pytest.raises(ValueError, match=reason):
-        parse_date(given)

@@ -300,7 +300,7 @@ def test_text_that_looks_like_a_formula_or_markup_stays_text(hostile: Store) -> 
 def test_an_existing_file_is_kept_unless_forced(tmp_path: Path) -> None:
     target = tmp_path / "bien-ban.docx"
     write_new(target, b"first")
-    with pytest.raises(StoreError, match="already exists; .* --force"):
+    with pytest.raises(StoreError, match=r"already exists; .* --force"):
         write_new(target, b"second")
     assert target.read_bytes() == b"first"
     write_new(target, b"second", force=True)

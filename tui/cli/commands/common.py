@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from haicap.store import StoreError
 from haicap.store.domain.models import Commune, Item, Kind, Province
-from haicap.store.domain.text import fold, one_line, visible
+from haicap.store.domain.text import fold, one_line, shorten, visible
 
 if TYPE_CHECKING:
     from haicap.store import DeadlineRules, Store
@@ -40,7 +40,6 @@ __all__ = [
     "print_table",
     "read_only_run",
     "resolve_commune",
-    "shorten",
     "visible_output",
 ]
 
@@ -114,7 +113,7 @@ def parse_day(text: str, option: str, *, allow_none: bool = False) -> dt.date | 
     """A date given on the command line (YYYY-MM-DD or DD/MM/YYYY), within years 2000–2100
     (see `store.domain.bounds`); `none` clears when allowed. CommandError (exit 2) otherwise."""
     from haicap.store.domain.bounds import day_problem
-    from haicap.store.ingest.importer import parse_date
+    from haicap.store.domain.dates import parse_date
 
     if allow_none and text.strip().casefold() in NONE_WORDS:
         return None
@@ -312,13 +311,6 @@ def item_row(store: Store, item: Item, today: dt.date, rules: DeadlineRules, fir
     )
 
 
-def shorten(text: str, width: int) -> str:
-    """`text` cut to `width` characters, with "…" when cut."""
-    if len(text) <= width:
-        return text
-    return text[: max(0, width - 1)].rstrip() + "…"
-
-
 def _to_terminal() -> bool:
     try:
         return sys.stdout.isatty()
@@ -339,9 +331,11 @@ def print_table(rows: list[tuple[str, ...]]) -> None:
     used = sum(widths) + 2 * len(widths)
     room = max(30, shutil.get_terminal_size((120, 24)).columns - used) if _to_terminal() else None
     for row in rows:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths)]
+        cells = [
+            cell.ljust(width) for cell, width in zip(row, widths, strict=False)
+        ]  # the last cell has no width: it takes the room left
         last = row[-1] if room is None else shorten(row[-1], room)
-        print("  ".join(cells + [last]).rstrip())
+        print("  ".join([*cells, last]).rstrip())
 
 
 def print_json(data: Any) -> None:

@@ -19,7 +19,7 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from haicap.store.domain.models import Item, Kind
+from haicap.store.domain.models import TRACKED_KINDS, Item, Kind
 from haicap.store.domain.tracking import DirectiveStatus, RequestStatus, parse_directive_status, parse_request_status
 from haicap.tui.cli.commands.common import (
     CommandError,
@@ -41,7 +41,6 @@ if TYPE_CHECKING:
 
 __all__ = ["describe_item", "register"]
 
-_TRACKED = (Kind.REQUEST, Kind.DIRECTIVE)
 _ARTICLE = {
     Kind.ACHIEVEMENT: "an achievement",
     Kind.DIFFICULTY: "a difficulty",
@@ -260,7 +259,7 @@ def _changes(args: argparse.Namespace, item: Item, today: dt.date, dates: dict[s
     """The fields to write, every one checked against the item's kind; CommandError if any is refused."""
     if item.deleted:
         raise CommandError(f"item {item.id} is deleted; restore it first (haicap restore-item {item.id})")
-    if item.kind not in _TRACKED:
+    if item.kind not in TRACKED_KINDS:
         raise CommandError(
             f"item {item.id} is {_ARTICLE[item.kind]} ({item.kind.title_vi}): only requests and directives are followed up"
         )

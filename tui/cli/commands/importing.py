@@ -143,8 +143,8 @@ def _import(args: argparse.Namespace, db_path: Path) -> int:
             added = store.add_reports([plan.report for plan in plans])
         except StoreError as error:
             return fail(str(error))
-    new = sum(1 for plan, session in zip(plans, added) if session and plan.match is None)
-    extended = sum(1 for plan, session in zip(plans, added) if session and plan.match is not None)
+    new = sum(1 for plan, session in zip(plans, added, strict=True) if session and plan.match is None)
+    extended = sum(1 for plan, session in zip(plans, added, strict=True) if session and plan.match is not None)
     already = len(added) - new - extended
     parts = [f"imported {new} session(s) into {db_path}"]
     if extended:

@@ -176,13 +176,13 @@ def _measure(args: argparse.Namespace, db_path: Path, workdir: Path) -> dict[str
     figures["floor_s"] = statistics.median(floors)
     _progress(f"floor: {', '.join(f'{t:.2f}' for t in floors)} s")
 
-    app_request = dict(
-        db=str(db_path),
-        province=facts["province"],
-        switches=_number(args, "switches", 1),
-        filter_words=facts["filter_words"],
-        overview_runs=_number(args, "overview_runs", 1),
-    )
+    app_request = {
+        "db": str(db_path),
+        "province": facts["province"],
+        "switches": _number(args, "switches", 1),
+        "filter_words": facts["filter_words"],
+        "overview_runs": _number(args, "overview_runs", 1),
+    }
     paints = []
     full, started = runner.probe("app", full=True, **app_request)
     paints.append(full["painted_at"] - started)

@@ -104,7 +104,7 @@ def _prepare_store(db_path: Path) -> None:
     refuse any other store (it would get stress notes in its real items)."""
     from haicap.store import Store, StoreError
     from haicap.store.db.database import STORE_FILE
-    from haicap.store.db.editing import TRACKED_KINDS
+    from haicap.store.domain.models import TRACKED_KINDS
 
     new = not (db_path / STORE_FILE).exists()
     if new and db_path.is_dir() and any(db_path.iterdir()):
@@ -271,7 +271,7 @@ def _stress(args: argparse.Namespace, db_path: Path) -> int:
     except KeyboardInterrupt:
         load.stop()
         shutil.rmtree(workdir, ignore_errors=True)
-        raise CommandError("stress interrupted: its writers were stopped; the store holds part of the run", code=130)
+        raise CommandError("stress interrupted: its writers were stopped; the store holds part of the run", code=130) from None
     except BaseException:
         load.stop()
         shutil.rmtree(workdir, ignore_errors=True)
@@ -288,7 +288,7 @@ def _stress(args: argparse.Namespace, db_path: Path) -> int:
 
 def _check(load: _Load, writers: int, kills: int, elapsed: float) -> int:
     from haicap.store import Store
-    from haicap.store.db.editing import TRACKED_KINDS
+    from haicap.store.domain.models import TRACKED_KINDS
 
     _progress("checking the store")
     failed = []
@@ -318,7 +318,7 @@ def _check(load: _Load, writers: int, kills: int, elapsed: float) -> int:
                 # The store never holds a change without its record: a stress note must have one.
                 if note.fullmatch(item.tracking.note or "") and item.tracking.note not in notes:
                     unrecorded += 1
-    except Exception as error:  # StoreError for a damaged file; anything else is damage too
+    except Exception as error:  # noqa: BLE001  # StoreError for a damaged file; anything else is damage too
         corrupt = 1
         print(f"haicap: the store does not load after the stress run: {' '.join(str(error).splitlines())}", file=sys.stderr)
 
@@ -352,7 +352,7 @@ def worker_main(argv: list[str]) -> int:
     the file GO, then logs `ok E ITEM` after each edit the store accepted (`refused E ...` for
     one it refused), then `done`."""
     from haicap.store import Store, StoreError
-    from haicap.store.db.editing import TRACKED_KINDS
+    from haicap.store.domain.models import TRACKED_KINDS
 
     db, log, go, number, edits, seed, run = argv
     rng = random.Random(f"{seed}/{number}")

@@ -19,7 +19,7 @@ REPORT = (
 )
 SPEECH = "Phát biểu kết luận buổi làm việc, đồng chí Trần Quốc Hùng ghi nhận nỗ lực của xã."
 CONTEXT = {"opening": [OPENING], "report": [OPENING, REPORT], "speech": [OPENING, SPEECH]}
-A, D, R, I = "achievement", "difficulty", "request", "directive"
+A, D, R, DI = "achievement", "difficulty", "request", "directive"
 
 
 def _whole_clauses(sentence: str) -> set[str]:
@@ -56,16 +56,16 @@ ASKING = [
     ("report", "Ông Lâm bày tỏ mong muốn tỉnh quan tâm đầu tư hạ tầng cho vùng đồng bào.", [R]),
     ("report", "Ông Lâm kiến nghị: tỉnh sớm có hướng dẫn cụ thể về việc sử dụng trụ sở dôi dư.", [R]),
     ("report", "Bà Nguyễn Thị Lan, Chủ tịch UBND xã cho rằng, tuyến đê sông Lam cần được đầu tư nâng cấp.", [R]),
-    ("speech", "Đồng chí Chủ tịch UBND tỉnh đề nghị xã tập trung giải phóng mặt bằng các dự án trọng điểm.", [I]),
-    ("speech", "Đồng chí yêu cầu Đảng ủy, chính quyền xã nâng cao chất lượng phục vụ người dân.", [I]),
-    ("speech", "Đồng chí giao Sở Nông nghiệp và Môi trường phối hợp với xã rà soát quỹ đất.", [I]),
-    ("speech", "Ông Hùng đề nghị cấp ủy, chính quyền xã quan tâm công tác cán bộ.", [I]),
-    ("speech", "Chủ tịch UBND tỉnh yêu cầu các sở, ngành hỗ trợ xã tháo gỡ vướng mắc về đất đai.", [I]),
-    ("report", "Đồng chí Trần Quốc Hùng đề nghị xã khẩn trương hoàn thành quy hoạch chung.", [I]),
-    ("speech", "Đồng chí mong muốn cấp ủy, chính quyền xã tiếp tục phát huy tinh thần đoàn kết.", [I]),
-    ("speech", "Đồng chí cũng đề nghị các sở, ngành quan tâm hỗ trợ xã trong thu hút đầu tư.", [I]),
-    ("speech", "Đồng chí yêu cầu các cơ quan chuyên môn của tỉnh tiếp thu, giải quyết kiến nghị của xã.", [I]),
-    ("speech", "Đồng chí thống nhất với đề xuất của xã và giao UBND xã lập hồ sơ trình tỉnh.", [I]),
+    ("speech", "Đồng chí Chủ tịch UBND tỉnh đề nghị xã tập trung giải phóng mặt bằng các dự án trọng điểm.", [DI]),
+    ("speech", "Đồng chí yêu cầu Đảng ủy, chính quyền xã nâng cao chất lượng phục vụ người dân.", [DI]),
+    ("speech", "Đồng chí giao Sở Nông nghiệp và Môi trường phối hợp với xã rà soát quỹ đất.", [DI]),
+    ("speech", "Ông Hùng đề nghị cấp ủy, chính quyền xã quan tâm công tác cán bộ.", [DI]),
+    ("speech", "Chủ tịch UBND tỉnh yêu cầu các sở, ngành hỗ trợ xã tháo gỡ vướng mắc về đất đai.", [DI]),
+    ("report", "Đồng chí Trần Quốc Hùng đề nghị xã khẩn trương hoàn thành quy hoạch chung.", [DI]),
+    ("speech", "Đồng chí mong muốn cấp ủy, chính quyền xã tiếp tục phát huy tinh thần đoàn kết.", [DI]),
+    ("speech", "Đồng chí cũng đề nghị các sở, ngành quan tâm hỗ trợ xã trong thu hút đầu tư.", [DI]),
+    ("speech", "Đồng chí yêu cầu các cơ quan chuyên môn của tỉnh tiếp thu, giải quyết kiến nghị của xã.", [DI]),
+    ("speech", "Đồng chí thống nhất với đề xuất của xã và giao UBND xã lập hồ sơ trình tỉnh.", [DI]),
 ]
 
 # 2. One sentence, several kinds, cut at the turn.
@@ -85,7 +85,7 @@ MIXED = [
         [A, D],
     ),
     ("report", "Đời sống nhân dân từng bước được cải thiện, song tỷ lệ hộ nghèo vẫn còn cao.", [A, D]),
-    ("speech", "Đồng chí ghi nhận kết quả xã đạt được và yêu cầu xã tiếp tục phát huy.", [A, I]),
+    ("speech", "Đồng chí ghi nhận kết quả xã đạt được và yêu cầu xã tiếp tục phát huy.", [A, DI]),
 ]
 
 # 3. Negation: a problem that did not happen is a result; an unmet goal is a problem.
@@ -141,19 +141,19 @@ NONE = [
 
 # 5. The leader's speech: bare instructions, modals, time frames, bullets and minutes.
 SPEECH_TURN = [
-    ("speech", "Thời gian tới, xã phải đẩy nhanh tiến độ xây dựng nông thôn mới nâng cao.", [I]),
-    ("speech", "Xã cần tập trung phát triển kinh tế nông nghiệp gắn với du lịch sinh thái.", [I]),
-    ("speech", "Tập trung rà soát, hoàn thiện quy hoạch sử dụng đất.", [I]),
-    ("speech", "- Đẩy mạnh cải cách hành chính, chuyển đổi số.", [I]),
-    ("speech", "Phát triển sản phẩm chè theo chuỗi giá trị, gắn với du lịch lịch sử.", [I]),
-    ("speech", "Việc giải phóng mặt bằng cần được triển khai quyết liệt hơn.", [I]),
-    ("speech", "Chủ tịch UBND tỉnh lưu ý, xã phải làm tốt công tác quản lý đất đai, không để lấn chiếm.", [I]),
-    ("speech", "Đồng chí chỉ đạo: xã khẩn trương hoàn thành việc sửa chữa các trường học trước năm học mới.", [I]),
-    ("speech", "2. Đẩy nhanh tiến độ giải ngân vốn các chương trình mục tiêu quốc gia.", [I]),
-    ("speech", "Về giáo dục: bảo đảm đủ phòng học cho năm học mới.", [I]),
-    ("speech", "Lãnh đạo thực hiện tốt nhiệm vụ chính trị của địa phương.", [I]),
-    ("speech", "Ghi nhận những kết quả xã đạt được, đồng chí đề nghị xã tiếp tục đẩy mạnh cải cách hành chính.", [A, I]),
-    ("speech", "Trước đề nghị của xã, đồng chí giao Sở Tài chính cân đối nguồn vốn hỗ trợ.", [I]),
+    ("speech", "Thời gian tới, xã phải đẩy nhanh tiến độ xây dựng nông thôn mới nâng cao.", [DI]),
+    ("speech", "Xã cần tập trung phát triển kinh tế nông nghiệp gắn với du lịch sinh thái.", [DI]),
+    ("speech", "Tập trung rà soát, hoàn thiện quy hoạch sử dụng đất.", [DI]),
+    ("speech", "- Đẩy mạnh cải cách hành chính, chuyển đổi số.", [DI]),
+    ("speech", "Phát triển sản phẩm chè theo chuỗi giá trị, gắn với du lịch lịch sử.", [DI]),
+    ("speech", "Việc giải phóng mặt bằng cần được triển khai quyết liệt hơn.", [DI]),
+    ("speech", "Chủ tịch UBND tỉnh lưu ý, xã phải làm tốt công tác quản lý đất đai, không để lấn chiếm.", [DI]),
+    ("speech", "Đồng chí chỉ đạo: xã khẩn trương hoàn thành việc sửa chữa các trường học trước năm học mới.", [DI]),
+    ("speech", "2. Đẩy nhanh tiến độ giải ngân vốn các chương trình mục tiêu quốc gia.", [DI]),
+    ("speech", "Về giáo dục: bảo đảm đủ phòng học cho năm học mới.", [DI]),
+    ("speech", "Lãnh đạo thực hiện tốt nhiệm vụ chính trị của địa phương.", [DI]),
+    ("speech", "Ghi nhận những kết quả xã đạt được, đồng chí đề nghị xã tiếp tục đẩy mạnh cải cách hành chính.", [A, DI]),
+    ("speech", "Trước đề nghị của xã, đồng chí giao Sở Tài chính cân đối nguồn vốn hỗ trợ.", [DI]),
     ("speech", "Cùng ngày, đoàn công tác đã đến thăm, tặng quà các gia đình chính sách trên địa bàn xã.", []),
     ("speech", "Phát biểu tại buổi làm việc, Giám đốc Sở Nội vụ cho biết sở sẽ hướng dẫn xã trong tháng 6.", []),
     ("report", "+ Đề nghị tỉnh hỗ trợ kinh phí sửa chữa 5 phòng học bị hư hỏng do mưa lũ.", [R]),
@@ -163,8 +163,8 @@ SPEECH_TURN = [
 # 6. Quoted speech: the speaker named after the quote decides.
 QUOTES = [
     ("speech", '"Chúng tôi kiến nghị tỉnh sớm bố trí vốn cho tuyến đường này", ông Phan Văn Lâm, Bí thư Đảng ủy xã nói.', [R]),
-    ("report", '"Xã phải làm quyết liệt hơn nữa, không thể để người dân chờ đợi", ông Trần Quốc Hùng nói.', [I]),
-    ("report", '"Xã phải làm quyết liệt hơn nữa, không thể để người dân chờ đợi", Chủ tịch UBND tỉnh nói.', [I]),
+    ("report", '"Xã phải làm quyết liệt hơn nữa, không thể để người dân chờ đợi", ông Trần Quốc Hùng nói.', [DI]),
+    ("report", '"Xã phải làm quyết liệt hơn nữa, không thể để người dân chờ đợi", Chủ tịch UBND tỉnh nói.', [DI]),
 ]
 
 # 7. The leader's praise is a result; the shortcomings he states are problems.
@@ -188,12 +188,12 @@ PERMISSION = [
 # 9. In the leader's speech a commune subject + "quan tâm/phối hợp/chú trọng + verb" instructs;
 # a speech word used as a noun ("kiến nghị của người dân") does not hand the turn to the commune.
 SUBJECT_INSTRUCTION = [
-    ("speech", "Đảng ủy xã quan tâm giải quyết kịp thời khiếu nại, kiến nghị của người dân.", [I]),
-    ("speech", "Chính quyền xã phối hợp chặt chẽ với Công an tỉnh giữ vững an ninh nông thôn.", [I]),
-    ("speech", "Các xã chú trọng đào tạo nghề cho lao động nông thôn.", [I]),
-    ("speech", "- Về văn hóa, xã hội: phối hợp với Sở Y tế nâng cao chất lượng trạm y tế.", [I]),
-    ("speech", "- Về giao thông, thủy lợi: rà soát các tuyến kênh bị bồi lắng.", [I]),
-    ("speech", "Các sở, ngành chức năng phối hợp với xã xây dựng phương án tái định cư.", [I]),
+    ("speech", "Đảng ủy xã quan tâm giải quyết kịp thời khiếu nại, kiến nghị của người dân.", [DI]),
+    ("speech", "Chính quyền xã phối hợp chặt chẽ với Công an tỉnh giữ vững an ninh nông thôn.", [DI]),
+    ("speech", "Các xã chú trọng đào tạo nghề cho lao động nông thôn.", [DI]),
+    ("speech", "- Về văn hóa, xã hội: phối hợp với Sở Y tế nâng cao chất lượng trạm y tế.", [DI]),
+    ("speech", "- Về giao thông, thủy lợi: rà soát các tuyến kênh bị bồi lắng.", [DI]),
+    ("speech", "Các sở, ngành chức năng phối hợp với xã xây dựng phương án tái định cư.", [DI]),
     ("speech", "Thời gian qua, chính quyền xã đã phối hợp tốt với các lực lượng chức năng.", [A]),
     ("report", "Về khó khăn, ông Lâm cho biết: địa bàn xã rộng, dân cư sống rải rác.", [D]),
 ]
@@ -214,9 +214,9 @@ REMEDIES = [
     ("report", "Tình trạng khai thác cát trái phép được ngăn chặn kịp thời.", [A]),
     ("report", "Xã chưa giải quyết dứt điểm tình trạng lấn chiếm đất công.", [D]),
     ("report", "Tình trạng sạt lở bờ sông vẫn chưa được khắc phục.", [D]),
-    ("speech", "Phường cần quyết liệt chỉnh trang đô thị; có giải pháp lâu dài chống sạt lở bờ sông.", [I]),
-    ("speech", "Có giải pháp căn cơ phòng, chống xâm nhập mặn cho vùng lúa.", [I]),
-    ("speech", "Xã khẩn trương rà soát hộ nghèo; có kế hoạch chống xuống cấp các công trình thủy lợi.", [I]),
+    ("speech", "Phường cần quyết liệt chỉnh trang đô thị; có giải pháp lâu dài chống sạt lở bờ sông.", [DI]),
+    ("speech", "Có giải pháp căn cơ phòng, chống xâm nhập mặn cho vùng lúa.", [DI]),
+    ("speech", "Xã khẩn trương rà soát hộ nghèo; có kế hoạch chống xuống cấp các công trình thủy lợi.", [DI]),
     ("report", "Xã chưa có giải pháp hiệu quả chống ngập úng cục bộ.", [D]),
 ]
 
@@ -246,7 +246,7 @@ EVENTS = [
     ("report", "Ngày hội văn hóa các dân tộc được tổ chức an toàn, tiết kiệm, thu hút đông người dân tham gia.", [A]),
     ("report", "Đại hội Đảng bộ xã nhiệm kỳ 2025-2030 diễn ra thành công tốt đẹp.", [A]),
     ("report", "Lễ hội đua thuyền truyền thống để lại ấn tượng tốt với du khách.", [A]),
-    ("speech", "Chuẩn bị chu đáo để lễ hội mùa xuân được tổ chức an toàn.", [I]),
+    ("speech", "Chuẩn bị chu đáo để lễ hội mùa xuân được tổ chức an toàn.", [DI]),
     ("report", "Số du khách đến tham quan làng nghề tăng gấp đôi so với năm trước.", [A]),
 ]
 
@@ -290,7 +290,7 @@ def test_kind_of_written_sentence(context, sentence, expected):
 def test_speech_noun_does_not_end_the_leaders_speech():
     noun = "Chính quyền xã cần tiếp nhận, xử lý đơn thư, kiến nghị của công dân đúng thời hạn."
     found = items(*CONTEXT["speech"], noun, "Tăng cường tuyên truyền pháp luật cho đồng bào.")
-    assert [k for k, _ in found][-2:] == [I, I]
+    assert [k for k, _ in found][-2:] == [DI, DI]
 
 
 def test_sentence_ends_after_so_before_a_capital():

@@ -9,7 +9,7 @@ import pytest
 from .helpers import items
 from .test_general_rules import OPENING, _kinds
 
-A, D, R, I = "achievement", "difficulty", "request", "directive"
+A, D, R, DI = "achievement", "difficulty", "request", "directive"
 
 # 1. A bad quantity that stays at a level ("vẫn ở mức trên 30%") is a problem, whatever the figure.
 BAD_LEVEL = [
@@ -53,7 +53,7 @@ RESULTS = [
     ("report", "Công tác dân vận được đổi mới theo hướng sát dân, gần dân.", [A]),
     ("report", "Hoạt động của các chi bộ thôn được củng cố, nâng chất.", [A]),
     ("report", "Phương thức lãnh đạo của một số chi bộ chưa được đổi mới.", [D]),
-    ("speech", "Công tác tuyên truyền cần được đổi mới mạnh mẽ hơn.", [I]),
+    ("speech", "Công tác tuyên truyền cần được đổi mới mạnh mẽ hơn.", [DI]),
 ]
 
 # 5. The commune asks a provincial body that is not literally "tỉnh": a Party board, a command.
@@ -68,22 +68,22 @@ PROVINCIAL_BODIES = [
 
 # 6. "lưu ý" + the commune + any verb is an instruction; a passive order ("được giao") too.
 ORDERS = [
-    ("speech", "Đồng chí lưu ý xã kiên trì vận động người dân hiến đất làm đường.", [I]),
-    ("speech", "Bà lưu ý phường thường xuyên kiểm tra an toàn thực phẩm tại các bếp ăn tập thể.", [I]),
-    ("speech", "Ông lưu ý các thôn trưởng nắm chắc tình hình an ninh ở khu vực giáp ranh.", [I]),
-    ("speech", "Sở Tài chính được giao cân đối nguồn vốn hỗ trợ xã xây dựng trường học.", [I]),
-    ("speech", "Công an tỉnh được giao phối hợp với xã lập lại trật tự tại bến đò.", [I]),
-    ("speech", "Văn phòng UBND tỉnh được giao theo dõi, đôn đốc việc thực hiện các nội dung trên.", [I]),
+    ("speech", "Đồng chí lưu ý xã kiên trì vận động người dân hiến đất làm đường.", [DI]),
+    ("speech", "Bà lưu ý phường thường xuyên kiểm tra an toàn thực phẩm tại các bếp ăn tập thể.", [DI]),
+    ("speech", "Ông lưu ý các thôn trưởng nắm chắc tình hình an ninh ở khu vực giáp ranh.", [DI]),
+    ("speech", "Sở Tài chính được giao cân đối nguồn vốn hỗ trợ xã xây dựng trường học.", [DI]),
+    ("speech", "Công an tỉnh được giao phối hợp với xã lập lại trật tự tại bến đò.", [DI]),
+    ("speech", "Văn phòng UBND tỉnh được giao theo dõi, đôn đốc việc thực hiện các nội dung trên.", [DI]),
     ("report", "Năm nay, xã được giao chỉ tiêu thu ngân sách 12 tỷ đồng.", []),
 ]
 
 # 7. In the leader's speech a commune subject with "phải/cần" instructs, whatever else the clause
 # holds: a speech word ("ý kiến"), a provincial partner, or a result word ("thuận lợi").
 MODAL_INSTRUCTIONS = [
-    ("speech", "Xã phải coi việc lắng nghe ý kiến của nhân dân là nhiệm vụ thường xuyên.", [I]),
-    ("speech", "Cấp ủy cần thường xuyên lắng nghe, tiếp thu ý kiến phản ánh của đoàn viên, hội viên.", [I]),
-    ("speech", "Phường phải phối hợp chặt chẽ với Bộ đội Biên phòng tỉnh để tạo môi trường thuận lợi thu hút đầu tư.", [I]),
-    ("speech", "Xã cần chủ động làm việc với Sở Xây dựng tỉnh để hoàn thành quy hoạch chung.", [I]),
+    ("speech", "Xã phải coi việc lắng nghe ý kiến của nhân dân là nhiệm vụ thường xuyên.", [DI]),
+    ("speech", "Cấp ủy cần thường xuyên lắng nghe, tiếp thu ý kiến phản ánh của đoàn viên, hội viên.", [DI]),
+    ("speech", "Phường phải phối hợp chặt chẽ với Bộ đội Biên phòng tỉnh để tạo môi trường thuận lợi thu hút đầu tư.", [DI]),
+    ("speech", "Xã cần chủ động làm việc với Sở Xây dựng tỉnh để hoàn thành quy hoạch chung.", [DI]),
     ("opening", "Đoàn công tác đã lắng nghe ý kiến của cán bộ, đảng viên xã.", []),
 ]
 
@@ -130,8 +130,8 @@ QUESTIONS_AND_ASSIGNMENTS = [
     ("speech", "Vậy sau sắp xếp, xã đã làm được những gì cho người trồng chè?", []),
     ("report", "Vì sao kinh phí hỗ trợ làm nhà năm 2025 đến nay vẫn chưa được cấp?", [D]),
     ("speech", "Thu hút đầu tư vào cụm công nghiệp mới đạt khoảng 20% kế hoạch.", [D]),
-    ("speech", "UBND xã Hưng Nguyên chủ trì xử lý dứt điểm bãi rác tự phát ven đê, hoàn thành trước ngày 30/6/2026.", [I]),
-    ("speech", "(3) Kiên quyết xử lý các trường hợp tái lấn chiếm hành lang an toàn giao thông.", [I]),
+    ("speech", "UBND xã Hưng Nguyên chủ trì xử lý dứt điểm bãi rác tự phát ven đê, hoàn thành trước ngày 30/6/2026.", [DI]),
+    ("speech", "(3) Kiên quyết xử lý các trường hợp tái lấn chiếm hành lang an toàn giao thông.", [DI]),
 ]
 
 # 20. More plain words: what falls short, the hardest part, what caved in, money already spent;
@@ -252,7 +252,7 @@ def test_speech_after_hearing_the_report_belongs_to_the_leader(frame):
         "Ông yêu cầu các xã rà soát, hoàn thiện quy hoạch nông thôn mới, gắn phát triển cây chè với du lịch.",
         "Các xã cần đẩy nhanh tiến độ cấp giấy chứng nhận quyền sử dụng đất.",
     )
-    assert [k for k, _ in found] == [A, I, I]
+    assert [k for k, _ in found] == [A, DI, DI]
 
 
 def test_hearing_the_report_without_a_speech_still_opens_the_report():
@@ -267,7 +267,7 @@ def test_an_order_to_the_communes_is_never_the_communes_asking():
         "Báo cáo tại buổi làm việc, lãnh đạo các xã cho biết thu ngân sách đạt 60% dự toán.",
         "Ông yêu cầu các xã tập trung chuyển đổi cơ cấu cây trồng.",
     )
-    assert [k for k, _ in found] == [A, I]
+    assert [k for k, _ in found] == [A, DI]
 
 
 # 9. In a dialogue, residents' and voters' own asks are not the commune's requests (nor orders to
@@ -317,7 +317,7 @@ def test_opening_quote_of_several_sentences_is_the_leaders():
         "với xã Hưng Nguyên ngày 12/5.",
         "Theo báo cáo của xã, thu ngân sách đạt 65% dự toán.",
     )
-    assert [k for k, _ in found] == [I, I, A]
+    assert [k for k, _ in found] == [DI, DI, A]
 
 
 def test_quote_of_several_sentences_said_by_a_commune_official():
@@ -352,7 +352,7 @@ def test_a_commune_told_to_propose_is_a_directive():
         "Xã cần chủ động rà soát các dự án chậm tiến độ, kiên quyết đề xuất thu hồi các dự án không triển khai.",
         "Cùng với đó, tăng cường kiểm tra, xử lý nghiêm các vi phạm về đất đai.",
     )
-    assert [k for k, _ in found] == [I] * len(found) and len(found) >= 3
+    assert [k for k, _ in found] == [DI] * len(found) and len(found) >= 3
 
 
 def test_a_lead_after_the_outlets_name_in_brackets_is_context():
@@ -361,7 +361,7 @@ def test_a_lead_after_the_outlets_name_in_brackets_is_context():
         "tác đã kiểm tra thực tế tình hình ngập lụt tại xã Kỳ Anh.",
         "Đồng chí yêu cầu xã sơ tán ngay các hộ dân ở vùng trũng.",
     )
-    assert [k for k, _ in found] == [I]
+    assert [k for k, _ in found] == [DI]
 
 
 # 17. A line in capitals is a heading: left out, but the kind it names opens the list below it.
@@ -396,7 +396,7 @@ def test_minutes_give_the_floor_to_whoever_the_opinions_heading_names():
         "3. Ý kiến của đồng chí Bí thư Đảng ủy xã Hưng Nguyên:",
         "- Đề nghị Sở Tài chính điều chuyển vốn từ công trình chậm giải ngân sang tuyến đường trục chính của xã.",
     )
-    assert [k for k, _ in found] == [I, R]
+    assert [k for k, _ in found] == [DI, R]
 
 
 def test_an_ask_in_a_list_may_open_with_what_to_change():
@@ -421,7 +421,7 @@ def test_assignments_and_communes_told_in_a_conclusion():
         "2. Các xã tuyệt đối không để phát sinh thêm hộ di cư tự do.",
         "3. Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính nghiên cứu, đề xuất phương án đầu tư.",
     )
-    assert [k for k, _ in found] == [I, I, I]
+    assert [k for k, _ in found] == [DI, DI, DI]
 
 
 def test_a_two_part_menu_and_a_table_header_are_page_furniture():
@@ -455,4 +455,4 @@ def test_a_list_of_orders_runs_until_a_topic_line():
         "4. Về kiến nghị của xã",
         "a) Đề nghị hỗ trợ kinh phí nạo vét kênh trục chính của xã.",
     )
-    assert [k for k, _ in found] == [I, I, I, R]
+    assert [k for k, _ in found] == [DI, DI, DI, R]

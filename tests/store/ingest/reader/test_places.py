@@ -51,7 +51,7 @@ def test_person_after_tinh_is_not_a_province(registry):
 
 def test_bare_name_in_brackets_counts_only_when_a_commune_of_the_province(registry):
     text = "Chủ tịch UBND tỉnh Nghệ An kiểm tra kè suối (Con Cuông) và trường (Hội An)."
-    province, names = _names(text, registry)
+    _province, names = _names(text, registry)
     assert names == ["Con Cuông"]
 
 

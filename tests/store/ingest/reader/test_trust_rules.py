@@ -187,12 +187,12 @@ def test_a_count_of_requests_passed_on_is_not_an_order() -> None:
 
 
 def test_a_concession_gives_its_result_and_its_problem() -> None:
-    found = dict(
-        (text, kind)
+    found = {
+        text: kind
         for kind, text in items(
             INTRO, "Theo báo cáo, mặc dù bộ máy mới đã vận hành ổn định, xã vẫn còn thiếu nhiều công chức chuyên môn."
         )
-    )
+    }
     assert "achievement" in found.values() and "difficulty" in found.values()
 
 

@@ -11,7 +11,7 @@ import pytest
 from haicap.store.domain.text import clean
 from haicap.store.ingest.reader import extract_text
 
-A, D, R, I = "achievement", "difficulty", "request", "directive"
+A, D, R, DI = "achievement", "difficulty", "request", "directive"
 
 ARTICLES = {
     "quangninh": [
@@ -48,12 +48,12 @@ ARTICLES = {
         ),
         # A line that only announces a list is left out: the tasks are in the lines that follow.
         ("Thời gian tới, đồng chí yêu cầu Đảng ủy, chính quyền xã tập trung thực hiện tốt một số nhiệm vụ trọng tâm:", []),
-        ("- Tiếp tục kiện toàn bộ máy, nâng cao chất lượng đội ngũ cán bộ, công chức.", [I]),
-        ("- Đẩy mạnh phát triển kinh tế lâm nghiệp, trồng rừng gỗ lớn.", [I]),
-        ("- Quan tâm chăm lo đời sống đồng bào dân tộc thiểu số.", [I]),
+        ("- Tiếp tục kiện toàn bộ máy, nâng cao chất lượng đội ngũ cán bộ, công chức.", [DI]),
+        ("- Đẩy mạnh phát triển kinh tế lâm nghiệp, trồng rừng gỗ lớn.", [DI]),
+        ("- Quan tâm chăm lo đời sống đồng bào dân tộc thiểu số.", [DI]),
         (
             "Đối với các kiến nghị của xã, đồng chí giao Sở Tài chính, Sở Xây dựng nghiên cứu, tham mưu UBND tỉnh xem xét, giải quyết.",
-            [I],
+            [DI],
         ),
         ("Đồng chí khẳng định, UBND tỉnh sẽ luôn đồng hành, tạo điều kiện để xã phát triển.", []),
     ],
@@ -76,11 +76,11 @@ ARTICLES = {
             "Phát biểu chỉ đạo, đồng chí Huỳnh Thị Chiến Hòa biểu dương tinh thần đoàn kết, nỗ lực của cán bộ, đảng viên xã Ea Kar.",
             [A],
         ),
-        ("Đồng chí đề nghị xã tập trung phát triển nông nghiệp công nghệ cao, gắn với xây dựng thương hiệu cà phê.", [I]),
-        ("Xã cần làm tốt công tác dân vận, giữ vững an ninh chính trị vùng đồng bào dân tộc thiểu số.", [I]),
+        ("Đồng chí đề nghị xã tập trung phát triển nông nghiệp công nghệ cao, gắn với xây dựng thương hiệu cà phê.", [DI]),
+        ("Xã cần làm tốt công tác dân vận, giữ vững an ninh chính trị vùng đồng bào dân tộc thiểu số.", [DI]),
         (
             '"Cán bộ xã phải sâu sát cơ sở, lắng nghe tâm tư, nguyện vọng của nhân dân", đồng chí Huỳnh Thị Chiến Hòa nhấn mạnh.',
-            [I],
+            [DI],
         ),
         ("Lãnh đạo xã cho biết sẽ tiếp thu ý kiến chỉ đạo, khắc phục hạn chế trong thời gian tới.", []),
     ],
@@ -107,11 +107,11 @@ ARTICLES = {
         ),
         (
             "Phát biểu kết luận, Bí thư Tỉnh ủy Nguyễn Duy Lâm đánh giá cao những kết quả xã đạt được, đồng thời yêu cầu xã khẩn trương khắc phục những hạn chế đã chỉ ra.",
-            [A, I],
+            [A, DI],
         ),
-        ("Đồng chí lưu ý xã phải chủ động phòng, chống thiên tai, bảo đảm an toàn cho người dân trong mùa mưa bão.", [I]),
+        ("Đồng chí lưu ý xã phải chủ động phòng, chống thiên tai, bảo đảm an toàn cho người dân trong mùa mưa bão.", [DI]),
         ("UBND tỉnh sẽ chỉ đạo các sở xem xét, hỗ trợ xã về nguồn vốn.", []),
-        ("Đồng chí giao Sở Nông nghiệp và Môi trường phối hợp với xã hướng dẫn thủ tục chuyển đổi đất lúa.", [I]),
+        ("Đồng chí giao Sở Nông nghiệp và Môi trường phối hợp với xã hướng dẫn thủ tục chuyển đổi đất lúa.", [DI]),
     ],
     "minutes": [
         ("Phó Chủ tịch UBND tỉnh Lào Cai làm việc với xã Bắc Hà", []),
@@ -125,11 +125,11 @@ ARTICLES = {
         ("+ Đề nghị Sở Xây dựng hướng dẫn cấp phép xây dựng nhà ở nông thôn.", [R]),
         ("+ Bố trí vốn xây dựng cầu treo qua suối Nậm Khánh.", [R]),
         ("Kết luận buổi làm việc, đồng chí Hoàng Quốc Bảo yêu cầu xã tập trung các nhiệm vụ:", []),
-        ("1. Rà soát, hoàn thiện quy hoạch chung xây dựng xã.", [I]),
-        ("2. Đẩy nhanh tiến độ giải ngân vốn các chương trình mục tiêu quốc gia.", [I]),
-        ("3. Làm tốt công tác phòng, chống thiên tai.", [I]),
-        ("Về giao thông: xã phải hoàn thành sửa chữa các điểm sạt lở trước ngày 30/9.", [I]),
-        ("Về giáo dục: bảo đảm đủ phòng học cho năm học mới.", [I]),
+        ("1. Rà soát, hoàn thiện quy hoạch chung xây dựng xã.", [DI]),
+        ("2. Đẩy nhanh tiến độ giải ngân vốn các chương trình mục tiêu quốc gia.", [DI]),
+        ("3. Làm tốt công tác phòng, chống thiên tai.", [DI]),
+        ("Về giao thông: xã phải hoàn thành sửa chữa các điểm sạt lở trước ngày 30/9.", [DI]),
+        ("Về giáo dục: bảo đảm đủ phòng học cho năm học mới.", [DI]),
     ],
     "city_ward": [
         ("Bí thư Thành ủy Hải Phòng làm việc với phường Lê Chân", []),
@@ -145,8 +145,8 @@ ARTICLES = {
         ("Tuy vậy, tình trạng ngập úng cục bộ khi mưa lớn vẫn xảy ra tại một số tuyến phố.", [D]),
         ("Đảng ủy phường kiến nghị Thành phố đầu tư cải tạo hệ thống thoát nước khu vực chợ Hàng.", [R]),
         ("Phát biểu tại buổi làm việc, ông Lê Tiến Châu khen ngợi phường đã hoàn thành tốt nhiệm vụ.", [A]),
-        ("Ông yêu cầu phường tập trung chỉnh trang đô thị, xử lý dứt điểm tình trạng lấn chiếm vỉa hè.", [I]),
-        ("Phường cần phát huy vai trò của Mặt trận Tổ quốc và các đoàn thể.", [I]),
+        ("Ông yêu cầu phường tập trung chỉnh trang đô thị, xử lý dứt điểm tình trạng lấn chiếm vỉa hè.", [DI]),
+        ("Phường cần phát huy vai trò của Mặt trận Tổ quốc và các đoàn thể.", [DI]),
         ("Về kiến nghị của phường, ông Lê Tiến Châu cho biết Thành phố sẽ xem xét, bố trí vốn trong năm 2026.", []),
     ],
     "turns": [
@@ -160,13 +160,13 @@ ARTICLES = {
         ('"Chúng tôi rất mong tỉnh sớm nâng cấp đường truyền và trang bị thêm máy tính cho cán bộ", ông Sáu nói.', [R]),
         (
             "Phát biểu chỉ đạo, ông Nguyễn Văn Út yêu cầu xã rà soát lại quy trình tiếp nhận hồ sơ, không để người dân phải đi lại nhiều lần.",
-            [I],
+            [DI],
         ),
-        ("Ông Út nhấn mạnh, cán bộ xã phải thay đổi tư duy từ quản lý sang phục vụ.", [I]),
-        ("Bên cạnh đó, xã cần chủ động xây dựng kế hoạch phát triển kinh tế - xã hội giai đoạn 2025-2030.", [I]),
+        ("Ông Út nhấn mạnh, cán bộ xã phải thay đổi tư duy từ quản lý sang phục vụ.", [DI]),
+        ("Bên cạnh đó, xã cần chủ động xây dựng kế hoạch phát triển kinh tế - xã hội giai đoạn 2025-2030.", [DI]),
         (
             "Đối với kiến nghị về đường truyền, ông Út giao Sở Khoa học và Công nghệ khẩn trương kiểm tra, khắc phục trong tháng 7.",
-            [I],
+            [DI],
         ),
         (
             "Trao đổi với phóng viên, Bí thư Đảng ủy xã Tân Biên Lê Thị Hoa cho biết, xã sẽ nghiêm túc tiếp thu các ý kiến chỉ đạo.",
@@ -189,9 +189,9 @@ ARTICLES = {
             [A],
         ),
         ("Tuy nhiên, đồng chí cũng thẳng thắn chỉ ra công tác quản lý trật tự xây dựng, đô thị vẫn còn hạn chế.", [D]),
-        ("Đồng chí đề nghị Đảng ủy phường tập trung lãnh đạo thực hiện thắng lợi nghị quyết đại hội.", [I]),
-        ("Phường phải quyết liệt hơn trong giải phóng mặt bằng, bảo đảm tiến độ các dự án trọng điểm.", [I]),
-        ("Về các kiến nghị của phường, đồng chí đề nghị các sở, ngành liên quan xem xét, giải quyết theo thẩm quyền.", [I]),
+        ("Đồng chí đề nghị Đảng ủy phường tập trung lãnh đạo thực hiện thắng lợi nghị quyết đại hội.", [DI]),
+        ("Phường phải quyết liệt hơn trong giải phóng mặt bằng, bảo đảm tiến độ các dự án trọng điểm.", [DI]),
+        ("Về các kiến nghị của phường, đồng chí đề nghị các sở, ngành liên quan xem xét, giải quyết theo thẩm quyền.", [DI]),
         ("Đồng chí cho biết tỉnh sẽ nghiên cứu, hỗ trợ phường trong thời gian tới.", []),
     ],
     "ask_mixed": [
@@ -203,9 +203,9 @@ ARTICLES = {
             [R],
         ),
         ("Ngoài ra, xã kiến nghị Sở Giáo dục và Đào tạo bố trí đủ giáo viên cho các trường mầm non.", [R]),
-        ("Đồng chí Đặng Xuân Phong ghi nhận kết quả xã đạt được và yêu cầu xã tiếp tục phát huy.", [A, I]),
-        ("Đồng chí đề nghị xã quan tâm phát triển cây chè, cây ăn quả, hình thành vùng nguyên liệu tập trung.", [I]),
-        ("Đồng thời yêu cầu các sở, ngành tháo gỡ vướng mắc cho xã về đất đai.", [I]),
+        ("Đồng chí Đặng Xuân Phong ghi nhận kết quả xã đạt được và yêu cầu xã tiếp tục phát huy.", [A, DI]),
+        ("Đồng chí đề nghị xã quan tâm phát triển cây chè, cây ăn quả, hình thành vùng nguyên liệu tập trung.", [DI]),
+        ("Đồng thời yêu cầu các sở, ngành tháo gỡ vướng mắc cho xã về đất đai.", [DI]),
     ],
     "multi": [
         ("Chủ tịch UBND tỉnh Quảng Trị kiểm tra tình hình hoạt động tại các xã vùng biên", []),
@@ -220,8 +220,8 @@ ARTICLES = {
         ("Tại xã A Dơi, lãnh đạo xã cho biết trụ sở làm việc đang phải tạm mượn trường học cũ.", [D]),
         ("Xã kiến nghị tỉnh hỗ trợ kinh phí sửa chữa trụ sở.", [R]),
         ("Phát biểu tại buổi kiểm tra, đồng chí Võ Văn Hưng biểu dương sự nỗ lực của cán bộ, công chức hai xã.", [A]),
-        ("Đồng chí đề nghị các xã tiếp tục rà soát, sắp xếp vị trí việc làm phù hợp với năng lực cán bộ.", [I]),
-        ("Đồng chí giao Sở Khoa học và Công nghệ làm việc với các nhà mạng để nâng cấp đường truyền cho các xã vùng biên.", [I]),
+        ("Đồng chí đề nghị các xã tiếp tục rà soát, sắp xếp vị trí việc làm phù hợp với năng lực cán bộ.", [DI]),
+        ("Đồng chí giao Sở Khoa học và Công nghệ làm việc với các nhà mạng để nâng cấp đường truyền cho các xã vùng biên.", [DI]),
         ("Các sở, ngành sẽ nghiên cứu, xem xét hỗ trợ kinh phí sửa chữa trụ sở cho xã A Dơi.", []),
     ],
     "vnx": [
@@ -235,10 +235,10 @@ ARTICLES = {
         ("Ông đề xuất thành phố cho phường sử dụng trụ sở cũ của quận để bố trí Trung tâm hành chính công.", [R]),
         (
             "Ông Nguyễn Văn Quảng nói phường Hải Châu là trung tâm của thành phố, vì vậy phải đi đầu trong chuyển đổi số và cải cách hành chính.",
-            [I],
+            [DI],
         ),
-        ("Ông đồng ý chủ trương cho phường sử dụng trụ sở cũ, giao UBND thành phố chỉ đạo thực hiện.", [I]),
-        ('"Người dân đến phường phải được phục vụ tận tình, không để ai phải quay lại lần thứ hai", ông Quảng nói.', [I]),
+        ("Ông đồng ý chủ trương cho phường sử dụng trụ sở cũ, giao UBND thành phố chỉ đạo thực hiện.", [DI]),
+        ('"Người dân đến phường phải được phục vụ tận tình, không để ai phải quay lại lần thứ hai", ông Quảng nói.', [DI]),
     ],
     "nhandan": [
         ("Đồng chí Nguyễn Thị Hà, Phó Chủ tịch UBND tỉnh Thái Nguyên làm việc với xã Định Hóa", []),
@@ -247,10 +247,10 @@ ARTICLES = {
         ("Sản xuất nông nghiệp phát triển ổn định, diện tích chè đạt 1.200 ha.", [A]),
         ("Xã cũng gặp không ít khó khăn như: địa hình phức tạp, hạ tầng giao thông chưa đồng bộ, nguồn lực đầu tư hạn chế.", [D]),
         ("Kết luận buổi làm việc, đồng chí Nguyễn Thị Hà đề nghị:", []),  # announces the list that follows
-        ("Xã cần quan tâm công tác quy hoạch, quản lý đất đai, tài nguyên khoáng sản.", [I]),
-        ("Phát triển sản phẩm chè theo chuỗi giá trị, gắn với du lịch lịch sử.", [I]),
-        ("Đẩy mạnh thu ngân sách, phấn đấu hoàn thành vượt dự toán năm 2025.", [I]),
-        ("Quan tâm chăm lo công tác an sinh xã hội, không để người dân nào bị bỏ lại phía sau.", [I]),
+        ("Xã cần quan tâm công tác quy hoạch, quản lý đất đai, tài nguyên khoáng sản.", [DI]),
+        ("Phát triển sản phẩm chè theo chuỗi giá trị, gắn với du lịch lịch sử.", [DI]),
+        ("Đẩy mạnh thu ngân sách, phấn đấu hoàn thành vượt dự toán năm 2025.", [DI]),
+        ("Quan tâm chăm lo công tác an sinh xã hội, không để người dân nào bị bỏ lại phía sau.", [DI]),
     ],
     "sapo": [
         ("Chủ tịch UBND tỉnh Cà Mau làm việc với xã Trần Văn Thời", []),
@@ -263,8 +263,8 @@ ARTICLES = {
         ("Lãnh đạo xã Trần Văn Thời báo cáo tại buổi làm việc.", []),
         ("Tuy nhiên, nhiều tuyến đê biển bị sạt lở, đe dọa sản xuất của người dân.", [D]),
         ("Xã kiến nghị tỉnh sớm đầu tư kè chống sạt lở đoạn qua ấp Rạch Gốc.", [R]),
-        ("Ông Lữ Quang Ngời đề nghị xã tập trung chỉ đạo sản xuất vụ tôm - lúa, bảo đảm hiệu quả;", [I]),
-        ("đồng thời khẩn trương lập danh sách các hộ dân trong vùng nguy cơ sạt lở để có phương án di dời", [I]),
+        ("Ông Lữ Quang Ngời đề nghị xã tập trung chỉ đạo sản xuất vụ tôm - lúa, bảo đảm hiệu quả;", [DI]),
+        ("đồng thời khẩn trương lập danh sách các hộ dân trong vùng nguy cơ sạt lở để có phương án di dời", [DI]),
     ],
 }
 

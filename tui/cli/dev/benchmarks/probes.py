@@ -164,7 +164,8 @@ async def _drive_app(request: dict[str, Any]) -> dict[str, Any]:
             target = communes.communes[(index + 1) % len(communes.communes)]
             started = time.monotonic()
             _key(app, "n", "n")
-            await _until(lambda: dashboard.selected is not before and panes_show(target))
+            # Awaited within the iteration; the defaults only make the binding explicit (B023).
+            await _until(lambda before=before, target=target: dashboard.selected is not before and panes_show(target))
             switch_times.append(await _frame(pilot) - started)
 
         filter_times = []
@@ -176,7 +177,12 @@ async def _drive_app(request: dict[str, Any]) -> dict[str, Any]:
                 expected = sum(1 for s in summaries if matches(word[:end], s.commune.label))
                 started = time.monotonic()
                 _key(app, word[end - 1], word[end - 1])
-                await _until(lambda: communes.option_count == expected and dashboard.query_one("#filter").value == word[:end])
+                typed = word[:end]
+                await _until(
+                    lambda expected=expected, typed=typed: (
+                        communes.option_count == expected and dashboard.query_one("#filter").value == typed
+                    )
+                )
                 filter_times.append(await _frame(pilot) - started)
             _key(app, "escape", None)  # clears the filter
             await _until(lambda: communes.option_count == len(summaries))
