@@ -57,7 +57,8 @@ def directive_pages(screen: PresenterScreen) -> list:
 def launched(monkeypatch: pytest.MonkeyPatch) -> list[HaicapApp]:
     """Apps `haicap present` would run, caught instead of taking over the terminal."""
     apps: list[HaicapApp] = []
-    monkeypatch.setattr(HaicapApp, "run", apps.append)
+    # A lambda, not apps.append: set on the class, a builtin method would not receive the app.
+    monkeypatch.setattr(HaicapApp, "run", lambda app: apps.append(app))  # noqa: PLW0108
     return apps
 
 
