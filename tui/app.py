@@ -22,7 +22,7 @@ from haicap.tui import user_config
 from haicap.tui.dialogs.help import HelpDialog, HelpSection, bindings_of
 from haicap.tui.dialogs.search_dialog import SearchDialog
 from haicap.tui.literal import visible
-from haicap.tui.messages import CommunesLoaded, LoadFailed
+from haicap.tui.messages import CommunesLoaded, LoadFailed, ShowOnDashboard
 from haicap.tui.palette import HaicapCommands
 from haicap.tui.screens.dashboard import DashboardScreen
 from haicap.tui.screens.late import LateScreen
@@ -195,9 +195,9 @@ class HaicapApp(App[None]):
         """The dashboard when it is the screen on top, else None."""
         return self.screen if isinstance(self.screen, DashboardScreen) else None
 
-    def show_on_dashboard(self, target: Commune | Item | None) -> None:
-        """Go back to the dashboard and show a commune, or an item under its commune."""
-        self._show_on_dashboard(target)
+    @on(ShowOnDashboard)
+    def _show_target(self, message: ShowOnDashboard) -> None:
+        self._show_on_dashboard(message.target)
 
     def action_present(self) -> None:
         """Present the newest session of the dashboard's commune, full screen."""
