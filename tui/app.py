@@ -6,7 +6,7 @@ import datetime as dt
 import gc
 from dataclasses import replace
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from textual import on
 from textual.app import App
@@ -32,6 +32,9 @@ from haicap.tui.serving.folders import ServedMode
 from haicap.tui.themes import HAICAP_THEMES
 
 __all__ = ["HaicapApp", "make_app"]
+
+ViewTarget = TypeVar("ViewTarget", Commune | None, Item | None)
+"""What a view over the dashboard dismisses with: a commune or an item to show there, or None."""
 
 
 class HaicapApp(App[None]):
@@ -157,7 +160,7 @@ class HaicapApp(App[None]):
             self.pop_screen()
         return dashboard
 
-    def _open_view(self, view: Screen[Commune | Item | None]) -> None:
+    def _open_view(self, view: Screen[ViewTarget]) -> None:
         """Show `view` over the dashboard, closing the view shown before."""
         self._back_to_dashboard()
         self.push_screen(view, self._show_on_dashboard)

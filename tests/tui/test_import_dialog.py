@@ -144,7 +144,7 @@ async def test_review_then_ctrl_s_imports_and_shows_the_new_items(make_dashboard
         assert app.screen is screen
         assert len(app.store.sessions()) == 2
         assert screen.selected is not None and screen.selected.name == "Hoằng Hóa"
-        assert [item.text for item in pane(app, Kind.ACHIEVEMENT).items][0] == NEW_ACHIEVEMENT
+        assert pane(app, Kind.ACHIEVEMENT).items[0].text == NEW_ACHIEVEMENT
         assert len(pane(app, Kind.DIRECTIVE).items) == 1
         assert any("Imported: achievements 2, difficulties 1, requests 1, directives 1" in n for n in notices(app))
     # The import is on disk, not only in memory.

@@ -72,7 +72,7 @@ def test_the_kept_part_is_still_shown_literally_and_styled() -> None:
     content = bounded(text, 100, "bold")
     assert "\x1b" not in content.plain and "\x00" not in content.plain
     assert content.plain.startswith("␛[31m[bold]␀") and "(+1" in content.plain
-    assert [(span.start, span.end) for span in content.spans][0] == (0, 100), "the style covers the text, not the mark"
+    assert (content.spans[0].start, content.spans[0].end) == (0, 100), "the style covers the text, not the mark"
 
 
 def test_a_clip_around_an_offset_shows_context_and_both_marks() -> None:

@@ -57,7 +57,7 @@ def directive_pages(screen: PresenterScreen) -> list:
 def launched(monkeypatch: pytest.MonkeyPatch) -> list[HaicapApp]:
     """Apps `haicap present` would run, caught instead of taking over the terminal."""
     apps: list[HaicapApp] = []
-    monkeypatch.setattr(HaicapApp, "run", lambda self: apps.append(self))
+    monkeypatch.setattr(HaicapApp, "run", lambda self: apps.append(self))  # noqa: PLW0108 (a method: gets the app)
     return apps
 
 

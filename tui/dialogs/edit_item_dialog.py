@@ -242,7 +242,7 @@ class EditItemDialog(ModalScreen[ItemEdit | None]):
 
     def action_move_field(self, step: int) -> None:
         """Put the cursor in the next (or previous) field, in the order they are shown."""
-        fields = [widget for widget in self.query("ItemTextArea, Input")]
+        fields = list(self.query("ItemTextArea, Input"))
         if fields:
             current = next((n for n, widget in enumerate(fields) if widget is self.focused), -1)
             self.set_focus(fields[(current + step) % len(fields)])

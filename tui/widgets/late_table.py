@@ -165,10 +165,10 @@ class LateTable(DataTable[Text]):
         # The text takes what is left, less a column for the scrollbar.
         text_width = max(MIN_TEXT_WIDTH, self.size.width - sum(widths) - 1)
         self.clear(columns=True)
-        for label, width in zip(labels, widths):
+        for label, width in zip(labels, widths, strict=True):
             self.add_column(Text(label), width=width)
         self.add_column(Text(GAP + "Nội dung"), width=text_width)
-        for late, cells in zip(self._late, rows):
+        for late, cells in zip(self._late, rows, strict=True):
             self.add_row(*cells, Text(GAP + _cut(late.item.text, text_width - len(GAP)), no_wrap=True), key=late.item.id)
 
     def on_resize(self, event: events.Resize) -> None:
