@@ -6,7 +6,7 @@ import datetime as dt
 import gc
 from dataclasses import replace
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from textual import on
 from textual.app import App
@@ -22,7 +22,7 @@ from haicap.tui import user_config
 from haicap.tui.dialogs.help import HelpDialog, HelpSection, bindings_of
 from haicap.tui.dialogs.search_dialog import SearchDialog
 from haicap.tui.literal import visible
-from haicap.tui.messages import CommunesLoaded, LoadFailed
+from haicap.tui.messages import CommunesLoaded, LoadFailed, ShowOnDashboard
 from haicap.tui.palette import HaicapCommands
 from haicap.tui.screens.dashboard import DashboardScreen
 from haicap.tui.screens.late import LateScreen
@@ -32,6 +32,9 @@ from haicap.tui.serving.folders import ServedMode
 from haicap.tui.themes import HAICAP_THEMES
 
 __all__ = ["HaicapApp", "make_app"]
+
+ViewTarget = TypeVar("ViewTarget", Commune | None, Item | None)
+"""What a view over the dashboard dismisses with: a commune or an item to show there, or None."""
 
 
 class HaicapApp(App[None]):
@@ -157,7 +160,7 @@ class HaicapApp(App[None]):
             self.pop_screen()
         return dashboard
 
-    def _open_view(self, view: Screen[Commune | Item | None]) -> None:
+    def _open_view(self, view: Screen[ViewTarget]) -> None:
         """Show `view` over the dashboard, closing the view shown before."""
         self._back_to_dashboard()
         self.push_screen(view, self._show_on_dashboard)
@@ -195,9 +198,9 @@ class HaicapApp(App[None]):
         """The dashboard when it is the screen on top, else None."""
         return self.screen if isinstance(self.screen, DashboardScreen) else None
 
-    def show_on_dashboard(self, target: Commune | Item | None) -> None:
-        """Go back to the dashboard and show a commune, or an item under its commune."""
-        self._show_on_dashboard(target)
+    @on(ShowOnDashboard)
+    def _show_target(self, message: ShowOnDashboard) -> None:
+        self._show_on_dashboard(message.target)
 
     def action_present(self) -> None:
         """Present the newest session of the dashboard's commune, full screen."""

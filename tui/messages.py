@@ -1,4 +1,4 @@
-"""Messages that cross the app: results of background work."""
+"""Messages that cross the app: results of background work, and what one screen tells the others."""
 
 from __future__ import annotations
 
@@ -17,7 +17,9 @@ __all__ = [
     "ItemEditConflict",
     "LoadFailed",
     "ReportImported",
+    "ShowOnDashboard",
     "StoreChanged",
+    "StoreRefreshed",
 ]
 
 
@@ -56,6 +58,20 @@ class ReportImported(Message):
     """For an addition to a stored session (another outlet's report of it): that session's label."""
     added: int = 0
     """How many items the store added."""
+
+    @property
+    def notice(self) -> str:
+        """What the import stored, one line for the user (the counts written like the
+        dashboard header's, which the officer has just read)."""
+        if self.session is None:
+            return "Đã có trong kho, không thêm gì / Already in the store: nothing added"
+        counts = ", ".join(f"{kind.title_en.lower()} {n}" for kind, n in self.counts.items() if n or not self.added_to)
+        if self.added_to:
+            return (
+                f"Đã thêm {self.added} mục vào phiên {self.added_to} / "
+                f"added {self.added} items to session {self.added_to}: {counts}"
+            )
+        return f"Đã nhập / Imported: {counts}"
 
 
 @dataclass
@@ -103,10 +119,26 @@ class ItemEditConflict(Message):
 
 
 @dataclass
-class StoreChanged(Message):
-    """Another process wrote the store; the store has re-read it (posted by the refresh worker)."""
+class StoreRefreshed(Message):
+    """Another process wrote the store; the store has re-read it (posted by the dashboard's
+    refresh worker to the dashboard, which then tells the other screens with `StoreChanged`)."""
 
     summaries: list[CommuneSummary]
     """The shown province's communes, counted again."""
     notice: str
     """Who changed what, for a small notification."""
+
+
+class StoreChanged(Message, bubble=False):
+    """The store holds what another process wrote: a screen showing it reads it again.
+
+    The dashboard, which watches the file, posts one to every other screen of the stack
+    (the one way screens hear of it); it does not bubble, so each screen hears it once."""
+
+
+@dataclass
+class ShowOnDashboard(Message):
+    """Go back to the dashboard and show a commune there, or an item under one of its
+    communes (posted to the app, by the command palette)."""
+
+    target: Commune | Item

@@ -14,6 +14,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from haicap.store.domain.text import fold, matches
 from haicap.tui.literal import literal
+from haicap.tui.messages import ShowOnDashboard
 from haicap.tui.themes import HAICAP_THEMES
 
 if TYPE_CHECKING:
@@ -85,4 +86,5 @@ class HaicapCommands(Provider):
                 )
                 # Communes with reports first; below the commands the query names exactly.
                 score = 0.6 if summary.has_reports else 0.5
-                yield Hit(score, literal(name), partial(self.haicap.show_on_dashboard, commune), text=name, help=help_text)
+                go_to = partial(self.haicap.post_message, ShowOnDashboard(commune))
+                yield Hit(score, literal(name), go_to, text=name, help=help_text)

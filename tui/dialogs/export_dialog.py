@@ -1,7 +1,7 @@
 """Export the commune or the session on the dashboard: what, in which format, to which file.
 
 The dialog only chooses: it dismisses with an `ExportRequest` (or None), and the screen
-that opened it writes the file in a worker (see `tui.screens.report_export`). In a
+that opened it writes the file in a worker (see `haicap.tui.actions.export`). In a
 dashboard served to a browser the file goes to the browser, so only its name is asked.
 """
 

@@ -80,8 +80,9 @@ class ProvincePickerDialog(ModalScreen[Province | None]):
         options = self.query_one("#provinces", OptionList)
         options.set_options(Option(self._prompt(p), id=p.code) for p in self._shown)
         if self._shown:
-            keep_current = not query and self.current in self._shown
-            options.highlighted = self._shown.index(self.current) if keep_current else 0
+            current = self.current
+            keep_current = not query and current is not None and current in self._shown
+            options.highlighted = self._shown.index(current) if keep_current and current is not None else 0
 
     def _prompt(self, province: Province) -> Content:
         count = self.session_counts.get(province.code, 0)

@@ -85,7 +85,7 @@ class CommuneChecklist(OptionList):
     space ticks, enter saves the dialog."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle", "Chọn / Tick", show=False),
+        Binding("space", "tick", "Chọn / Tick", show=False),
         Binding("enter", "screen.save", "Lưu / Save", show=False),
         Binding("j", "cursor_down", "Xuống / Down", show=False),
         Binding("k", "cursor_up", "Lên / Up", show=False),
@@ -115,7 +115,7 @@ class CommuneChecklist(OptionList):
     def _redraw(self, index: int) -> None:
         self.replace_option_prompt_at_index(index, self._prompt(self.communes[index]))
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         """Tick the highlighted commune, or untick it."""
         if self.highlighted is None:
             return

@@ -3,29 +3,38 @@
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
-from textual.content import Content
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input
 
-from haicap.store import Commune, CommuneReport, CommuneSummary, Item, Kind, Province, Session, Store, StoreError
+from haicap.store import Commune, Item, Kind, Province, Session, Store, StoreError
 from haicap.store.domain.clock import today as clock_today
 from haicap.store.domain.followup import follow_up
-from haicap.store.domain.history import current_user
 from haicap.store.domain.text import matches
+from haicap.tui.actions.export import ReportExport
+from haicap.tui.actions.item_actions import ItemActions
+from haicap.tui.actions.loading import StoreReader
+from haicap.tui.dialogs.import_dialog import ImportDialog
 from haicap.tui.dialogs.item_detail import ItemDetailDialog
 from haicap.tui.dialogs.province_picker import ProvincePickerDialog
-from haicap.tui.literal import literal
-from haicap.tui.messages import CommunesLoaded, LoadFailed, StoreChanged
-from haicap.tui.screens.item_actions import ItemActionsScreen
-from haicap.tui.screens.report_export import ReportExportScreen
-from haicap.tui.screens.report_import import ReportImportScreen
+from haicap.tui.dialogs.sessions_dialog import ALL_SESSIONS, SessionsDialog
+from haicap.tui.messages import (
+    CommunesLoaded,
+    ItemChanged,
+    ItemChangeFailed,
+    ItemEditConflict,
+    LoadFailed,
+    ReportImported,
+    StoreChanged,
+    StoreRefreshed,
+)
+from haicap.tui.screens.dashboard_state import DashboardState
 from haicap.tui.widgets.commune_filter import CommuneFilter
 from haicap.tui.widgets.commune_list import CommuneList
 from haicap.tui.widgets.dashboard_header import DashboardHeader
@@ -37,12 +46,14 @@ STORE_POLL_SECONDS = 1.0
 """How often the dashboard checks whether another process wrote the store."""
 
 
-class DashboardScreen(ItemActionsScreen, ReportImportScreen, ReportExportScreen):
+class DashboardScreen(Screen[None]):
     """Owns the dashboard's state (province, communes, selection, filters) and hands it down.
 
-    Widgets report what the user did with messages; this screen decides what changes
-    and tells each widget what to show. Store reads for a keypress are in-memory; the
-    first load (which may seed a new store) runs in a worker.
+    Widgets report what the user did with messages; this screen decides what changes in
+    its `DashboardState` and redraws through `_show_state`, its one path to the widgets. The
+    helpers it owns read the store off the UI thread (`StoreReader`), change items
+    (`ItemActions`) and export (`ReportExport`); their results come back as messages and
+    dialog results, applied here. Store reads for a keypress are in-memory.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -85,23 +96,29 @@ class DashboardScreen(ItemActionsScreen, ReportImportScreen, ReportExportScreen)
         super().__init__()
         self.store = store
         """The store this dashboard reads."""
-        self.province: Province | None = province
+        self.state = DashboardState(province=province)
+        """What the dashboard shows; only this screen changes it."""
+        self.reader = StoreReader(self, store)
+        """Reads the province's communes off the UI thread."""
+        self.item_actions = ItemActions(self, store, self._today)
+        """The keys on a pane's item: status, edit, history, kind, delete, add, undo."""
+        self.exports = ReportExport(self, store)
+        """`x`: the commune or its session to a file."""
+
+    @property
+    def province(self) -> Province | None:
         """The province shown; None until the first load picks the default."""
-        self.only_reported = False
+        return self.state.province
+
+    @property
+    def selected(self) -> Commune | None:
+        """The commune whose panes are shown."""
+        return self.state.selected
+
+    @property
+    def only_reported(self) -> bool:
         """Whether the list shows only communes with reports (`r`)."""
-        self._summaries: list[CommuneSummary] = []
-        self._selected: Commune | None = None
-        self._report: CommuneReport | None = None
-        self._pending_item: str | None = None
-        """The item to focus once a reload started by `go_to` has listed its province."""
-        self._damage_checked = False
-        """Whether the store was looked over for damaged values (once: it reads every record)."""
-        self._session: Session | None = None
-        """The session the panes are narrowed to (`t`), or None for all."""
-        self._deleted: list[str] = []
-        """Ids of the items deleted in this run, the last one last (`u` restores it)."""
-        self._write_lock = threading.Lock()
-        """Keeps two editing workers from writing the store at the same time."""
+        return self.state.only_reported
 
     # -- layout -----------------------------------------------------------------------
 
@@ -123,82 +140,51 @@ class DashboardScreen(ItemActionsScreen, ReportImportScreen, ReportExportScreen)
             clock_today()
         except StoreError as error:
             self.notify(f"{error}; using the real date", title="Today", severity="error", timeout=30)
-        self.query_one(DashboardHeader).show(self.province, None, 0, read_only=self.store.read_only)
+        self._show_state()
         self.query_one(CommuneList).loading = True
-        self.load_province(self.province)
+        self.reader.load(self.state.province)
         # Other officers write the same store: a stat a second notices it within 2 s.
         self.set_interval(STORE_POLL_SECONDS, self._poll_store)
 
     # -- other officers' changes ------------------------------------------------------
 
     def _poll_store(self) -> None:
-        if self.province is not None and self.store.changed_on_disk():
-            self.reload_changed_store(self.province)
+        if self.state.province is not None and self.store.changed_on_disk():
+            self.reader.refresh(self.state.province)
 
-    @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
-    def reload_changed_store(self, province: Province) -> None:
-        """Re-read the store another process wrote, off the UI thread, and post what changed."""
-        try:
-            self.store.refresh()
-            change = self.store.last_change()
-        except StoreError as error:
-            self.post_message(LoadFailed(str(error)))
-            return
-        notice = "Kho vừa được cập nhật / the store was updated"
-        if change is not None and change.who != current_user():
-            notice += f" — {change.who}: {change.field} {change.old or '—'} → {change.new or '—'}"
-        self.post_message(StoreChanged(self.store.commune_summaries(province), notice))
-
-    @on(StoreChanged)
-    def _store_changed(self, message: StoreChanged) -> None:
-        self._summaries = message.summaries
-        self._refresh_list(keep=self._selected)
-        if self._selected is not None:
-            self._report = self.store.report(self._selected)
+    @on(StoreRefreshed)
+    def _store_refreshed(self, message: StoreRefreshed) -> None:
+        state = self.state
+        state.summaries = message.summaries
+        shown = None
+        if state.selected is not None:
+            state.report = self.store.report(state.selected)
             # Any item on screen makes every pane keep its cursor (see _fill_panes).
             shown = next((pane.current for pane in self.query(ItemsPane) if pane.current), None)
-            self._fill_panes(changed=shown)
-        self._update_header()
+        self._show_state(communes=True, panes=state.selected is not None, changed=shown)
         self.notify(message.notice, timeout=4)
-        # Views open over the dashboard (overview, late items) show the same store.
+        # Views open over the dashboard (overview, late items, an import's review) show the
+        # same store: each gets its own message (a message is handled by one node only).
         for screen in self.app.screen_stack:
-            if screen is not self and callable(getattr(screen, "store_changed", None)):
-                screen.store_changed()
+            if screen is not self:
+                screen.post_message(StoreChanged())
 
     # -- loading ----------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def load_province(self, province: Province | None, start_code: str | None = None) -> None:
-        """Read a province's communes, off the UI thread. (Seeds are never loaded here: the
-        command line seeds the default store on first use; see `tui.cli.main`.)
-
-        The list starts on `start_code` when given, else on the newest session's first commune.
-        """
-        try:
-            chosen = province or self.store.default_province()
-            latest = self.store.latest_session()
-            start = start_code
-            if start is None and latest is not None and latest.province == chosen:
-                start = latest.commune_codes[0]
-            damaged = () if self._damage_checked else tuple(self.store.damaged_values())
-            self._damage_checked = True
-            self.post_message(CommunesLoaded(chosen, self.store.commune_summaries(chosen), start, damaged))
-        except StoreError as error:
-            self.post_message(LoadFailed(str(error)))
-
     @on(CommunesLoaded)
     def _communes_loaded(self, message: CommunesLoaded) -> None:
-        self.province = message.province
-        self._summaries = message.summaries
+        state = self.state
+        state.province = message.province
+        state.summaries = message.summaries
         start = self.store.commune(message.start_code) if message.start_code else None
         if start is None:
-            start = next((s.commune for s in self._summaries if s.has_reports), None)
+            start = next((s.commune for s in state.summaries if s.has_reports), None)
         communes = self.query_one(CommuneList)
         communes.loading = False
-        self._refresh_list(keep=start)
-        pending, self._pending_item = self._pending_item, None
-        if start is not None and start != self._selected and start in communes.communes:
-            self._show_commune(start)  # now, not on the list's message, so the item can be focused
+        self._show_state(communes=True, keep=start)
+        pending, state.pending_item = state.pending_item, None
+        if start is not None and start != state.selected and start in communes.communes:
+            self._select(start)  # now, not on the list's message, so the item can be focused
         if pending is None or not self._focus_item(pending):
             communes.focus()
         if message.damaged:
@@ -222,28 +208,53 @@ class DashboardScreen(ItemActionsScreen, ReportImportScreen, ReportExportScreen)
     def _reload(self, province: Province, start: Commune | None = None) -> None:
         """Read `province`'s communes again and select `start` (the first commune if None)."""
         self.query_one(CommuneList).loading = True
-        self.load_province(province, start.code if start else None)
+        self.reader.load(province, start.code if start else None)
 
     # -- state changes ----------------------------------------------------------------
 
-    def _visible_summaries(self) -> list[CommuneSummary]:
-        query = self.query_one(CommuneFilter).value
-        return [s for s in self._summaries if (s.has_reports or not self.only_reported) and matches(query, s.commune.label)]
+    def _select(self, commune: Commune | None) -> None:
+        """Show `commune`'s items (every pane's cursor back to the top)."""
+        state = self.state
+        state.selected = commune
+        state.report = self.store.report(commune) if commune else None
+        if state.session is not None and (commune is None or commune.code not in state.session.commune_codes):
+            state.session = None  # a session of another commune would leave the panes empty
+        self._show_state(panes=True)
 
-    def _refresh_list(self, keep: Commune | None = None) -> None:
-        visible = self._visible_summaries()
-        self.query_one(CommuneList).show(visible, keep=keep or self._selected)
-        if not visible:
-            self._show_commune(None)
+    def _narrow(self, session: Session | None) -> None:
+        """Narrow the panes to `session`, or show all sessions again (None)."""
+        if session == self.state.session:
+            return
+        self.state.session = session
+        self._show_state(panes=True)
+        if session is None:
+            self.notify("Tất cả các phiên / all sessions", timeout=2)
 
-    def _show_commune(self, commune: Commune | None) -> None:
-        """Fill the panes with `commune`'s items (resetting their cursors) and update the header."""
-        self._selected = commune
-        self._report = self.store.report(commune) if commune else None
-        if self._session is not None and (commune is None or commune.code not in self._session.commune_codes):
-            self._session = None  # a session of another commune would leave the panes empty
-        self._fill_panes()
-        self._update_header()
+    # -- the one path from the state to the widgets -----------------------------------
+
+    def _show_state(
+        self, *, communes: bool = False, keep: Commune | None = None, panes: bool = False, changed: Item | None = None
+    ) -> None:
+        """Show the state: the header always (filter and `r` change it without touching
+        the panes); the commune list when `communes`, highlighting `keep` (else the
+        selection); the panes when `panes` or after `changed` (see `_fill_panes`)."""
+        state = self.state
+        if communes:
+            visible = state.visible(self.query_one(CommuneFilter).value)
+            self.query_one(CommuneList).show(visible, keep=keep or state.selected)
+            if not visible:
+                self._select(None)
+        if panes or changed is not None:
+            self._fill_panes(changed)
+        self.query_one(DashboardHeader).show(
+            state.province,
+            state.selected,
+            len(state.sessions),
+            only_reported=state.only_reported,
+            filter_text=self.query_one(CommuneFilter).value,
+            read_only=self.store.read_only,
+            session=state.session,
+        )
 
     def _today(self) -> dt.date:
         """Today for deadlines (HAICAP_TODAY when set), read at each redraw."""
@@ -261,63 +272,39 @@ class DashboardScreen(ItemActionsScreen, ReportImportScreen, ReportExportScreen)
         """
         today, rules = self._today(), self.store.deadline_rules
         for pane in self.query(ItemsPane):
-            items = self._report.of_kind(pane.kind) if self._report else ()
-            if self._session is not None:
-                items = tuple(item for item in items if item.session.id == self._session.id)
             keep = None
             if changed is not None:
                 current = pane.current
                 keep = changed.id if changed.kind is pane.kind and not changed.deleted else (current.id if current else None)
-            pane.show(items, today=today, rules=rules, keep=keep)
-
-    def _update_header(self) -> None:
-        """Redraw the header alone: filter and `r` change it without touching the panes."""
-        header = self.query_one(DashboardHeader)
-        header.show(
-            self.province,
-            self._selected,
-            len(self._report.sessions) if self._report else 0,
-            only_reported=self.only_reported,
-            filter_text=self.query_one(CommuneFilter).value,
-            read_only=self.store.read_only,
-        )
-        if self._session is not None:
-            shown = header.content if isinstance(header.content, Content) else Content(str(header.content))
-            header.update(
-                Content.assemble(shown, literal(" │ ", ""), literal(f"◆ phiên {self._session.date:%d/%m/%Y}", "bold $accent"))
-            )
-
-    @property
-    def selected(self) -> Commune | None:
-        """The commune whose panes are shown."""
-        return self._selected
+            pane.show(self.state.items_of(pane.kind), today=today, rules=rules, keep=keep)
 
     def go_to(self, commune: Commune, item_id: str | None = None) -> None:
         """Show `commune` (loading its province, clearing a filter that hides it) and, given
         `item_id`, focus the pane of that item's kind with the item highlighted.
 
-        Other screens call this after popping back to the dashboard.
+        The app calls this after popping back to the dashboard.
         """
-        if self.province is None or commune.province != self.province:
-            self._selected = None
-            self._session = None
+        state = self.state
+        if state.province is None or commune.province != state.province:
+            state.selected = None
+            state.session = None
             self._clear_filter()
-            self._pending_item = item_id
+            state.pending_item = item_id
             self._reload(commune.province, commune)
             return
-        if item_id is not None and self._session is not None:
+        narrowing_hides_item = False
+        if item_id is not None and state.session is not None:
             item = self.store.item(item_id)
-            if item is not None and item.session.id != self._session.id:
-                self._session = None  # the narrowing would hide the item
-                self._fill_panes()
+            if item is not None and item.session.id != state.session.id:
+                state.session = None  # the narrowing would hide the item
+                narrowing_hides_item = True
         if not matches(self.query_one(CommuneFilter).value, commune.label):
             self._clear_filter()
-        if self.only_reported and not any(s.commune == commune and s.has_reports for s in self._summaries):
-            self.only_reported = False
-        self._refresh_list(keep=commune)
-        if commune != self._selected:
-            self._show_commune(commune)
-        self._update_header()
+        if state.only_reported and not state.has_reports(commune):
+            state.only_reported = False
+        self._show_state(communes=True, keep=commune, panes=narrowing_hides_item)
+        if commune != state.selected:
+            self._select(commune)
         if item_id is None or not self._focus_item(item_id):
             self._focus_now(self.query_one(CommuneList))
 
@@ -336,8 +323,8 @@ class DashboardScreen(ItemActionsScreen, ReportImportScreen, ReportExportScreen)
 
     @on(CommuneList.Highlighted)
     def _commune_highlighted(self, message: CommuneList.Highlighted) -> None:
-        if message.commune != self._selected:
-            self._show_commune(message.commune)
+        if message.commune != self.state.selected:
+            self._select(message.commune)
 
     @on(CommuneList.Chosen)
     def _commune_chosen(self, message: CommuneList.Chosen) -> None:
@@ -346,10 +333,9 @@ class DashboardScreen(ItemActionsScreen, ReportImportScreen, ReportExportScreen)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, message: Input.Changed) -> None:
-        self._refresh_list()
         # The list may keep the same commune (no Highlighted message): the header still
         # has to show the new filter, and the panes keep their cursors.
-        self._update_header()
+        self._show_state(communes=True)
 
     @on(CommuneFilter.Done)
     def _filter_done(self) -> None:
@@ -361,6 +347,41 @@ class DashboardScreen(ItemActionsScreen, ReportImportScreen, ReportExportScreen)
         communes = [self.store.commune(code) for code in item.commune_codes]
         state = follow_up(item, self._today(), self.store.deadline_rules)
         self.app.push_screen(ItemDetailDialog(item, [c for c in communes if c], state))
+
+    # -- outcomes of the item actions -------------------------------------------------
+
+    @on(ItemChanged)
+    def _item_changed(self, message: ItemChanged) -> None:
+        item, selected = message.item, self.state.selected
+        if message.deleted:
+            self.state.deleted.append(item.id)
+        self.notify(message.notice, timeout=4)
+        if message.reveal and (selected is None or selected.code not in item.commune_codes):
+            commune = self.store.commune(item.commune_codes[0]) if item.commune_codes else None
+            if commune is not None:
+                self.go_to(commune, item.id)
+            return
+        self._show_current(item)
+
+    @on(ItemEditConflict)
+    def _item_edit_conflict(self, message: ItemEditConflict) -> None:
+        # The store has re-read the file: the panes show the other officer's change at once.
+        self._show_current(message.item)
+        self.item_actions.resolve_conflict(message)
+
+    @on(ItemChangeFailed)
+    def _item_change_failed(self, message: ItemChangeFailed) -> None:
+        self.item_actions.failed(message)
+
+    def _show_current(self, item: Item) -> None:
+        """Show the selected commune's panes as the store now holds them, cursor on `item`."""
+        if self.state.selected is None:
+            return
+        self.state.report = self.store.report(self.state.selected)
+        focused_pane = isinstance(self.focused, ItemsPane)
+        self._show_state(changed=item)
+        if focused_pane and not item.deleted:
+            self._focus_item(item.id)  # follows an item moved to another pane
 
     # -- actions ----------------------------------------------------------------------
 
@@ -375,10 +396,9 @@ class DashboardScreen(ItemActionsScreen, ReportImportScreen, ReportExportScreen)
 
     def action_toggle_reported(self) -> None:
         """Show only communes with reports, or all communes again."""
-        self.only_reported = not self.only_reported
-        self._refresh_list()
-        self._update_header()
-        state = "chỉ xã có báo cáo / only communes with reports" if self.only_reported else "tất cả xã / all communes"
+        self.state.only_reported = not self.state.only_reported
+        self._show_state(communes=True)
+        state = "chỉ xã có báo cáo / only communes with reports" if self.state.only_reported else "tất cả xã / all communes"
         self.notify(state, timeout=2)
 
     def action_filter(self) -> None:
@@ -398,9 +418,99 @@ class DashboardScreen(ItemActionsScreen, ReportImportScreen, ReportExportScreen)
         counts = self.store.session_counts_by_province()
 
         def switch(province: Province | None) -> None:
-            if province is not None and province != self.province:
-                self._selected = None
+            if province is not None and province != self.state.province:
+                self.state.selected = None
                 self._clear_filter()
                 self._reload(province)
 
-        self.app.push_screen(ProvincePickerDialog(self.store.provinces(), counts, self.province), switch)
+        self.app.push_screen(ProvincePickerDialog(self.store.provinces(), counts, self.state.province), switch)
+
+    def action_pick_session(self) -> None:
+        """Narrow the panes to one of the commune's sessions; when narrowed, show all again."""
+        state = self.state
+        if state.session is not None:
+            self._narrow(None)
+            return
+        report = state.report
+        if report is None or not report.sessions:
+            self.notify("Xã này chưa có phiên nào / this commune has no session", severity="warning", timeout=3)
+            return
+        items = [item for kind in Kind for item in report.of_kind(kind)]
+
+        def chosen(session_id: str | None) -> None:
+            if session_id is not None:
+                self._narrow(None if session_id == ALL_SESSIONS else self.store.session(session_id))
+
+        self.app.push_screen(SessionsDialog(report.commune, report.sessions, items, state.session), chosen)
+
+    def action_import_report(self) -> None:
+        """Ask for a report file, review it, and show what was stored."""
+        self.app.push_screen(ImportDialog(self.store), self._show_imported)
+
+    def _show_imported(self, outcome: ReportImported | None) -> None:
+        """Say what the import stored and show its commune with the new items."""
+        if outcome is None:
+            return
+        self.notify(outcome.notice, timeout=8 if outcome.session is not None and outcome.added_to else 5)
+        if outcome.session is None:
+            return
+        start = outcome.communes[0] if outcome.communes else None
+        if start is not None and not matches(self.query_one(CommuneFilter).value, start.label):
+            self._clear_filter()  # a filter hiding the new commune would hide what was imported
+        # Forget the selection: when the new session is about the commune already shown,
+        # the reloaded list keeps the same highlight and would otherwise not redraw the panes.
+        self.state.selected = None
+        self._reload(outcome.session.province, start)
+
+    def action_export(self) -> None:
+        """Export the selected commune (or its session) to a Word, Excel, Markdown or CSV file."""
+        commune, session = self.state.selected, self.state.current_session
+        if commune is None or session is None:
+            self.notify("Xã này chưa có phiên nào để xuất / this commune has no session to export", severity="warning", timeout=4)
+            return
+        self.exports.choose(commune, session, len(self.state.sessions), self._today())
+
+    # -- the keys on a pane's item (bound by ItemsPane, run here) ---------------------
+
+    def action_set_status(self) -> None:
+        """Choose the status of the request or directive under the cursor."""
+        self.item_actions.set_status()
+
+    def action_edit_item(self) -> None:
+        """Edit the text (and follow-up fields) of the item under the cursor."""
+        self.item_actions.edit()
+
+    def action_item_history(self) -> None:
+        """Show who changed the item under the cursor, when, and how."""
+        self.item_actions.history()
+
+    def action_change_kind(self) -> None:
+        """Move the item under the cursor to another pane."""
+        self.item_actions.change_kind()
+
+    def action_delete_item(self) -> None:
+        """Delete the item under the cursor; `u` brings it back."""
+        self.item_actions.delete()
+
+    def action_undo_delete(self) -> None:
+        """Restore the last item deleted in this run."""
+        if not self.state.deleted:
+            self.notify("Không có mục nào vừa xoá / nothing deleted to bring back", severity="warning", timeout=3)
+            return
+        self.item_actions.restore(self.state.deleted.pop())
+
+    def action_add_item(self) -> None:
+        """Add an item of the focused pane's kind to the selected commune's session."""
+        pane = self.focused if isinstance(self.focused, ItemsPane) else None
+        commune = self.state.selected
+        if pane is None or commune is None:
+            return
+        session = self.state.current_session
+        if session is None:
+            self.notify(
+                f"{commune.label} chưa có phiên làm việc nào / has no session to add to",
+                severity="warning",
+                timeout=5,
+            )
+            return
+        self.item_actions.add(pane.kind, commune, session)

@@ -33,7 +33,7 @@ from haicap.tui.dialogs.review_owner_dialog import ReviewOwnerDialog
 from haicap.tui.dialogs.review_session_dialog import ReviewSessionDialog
 from haicap.tui.dialogs.review_text_dialog import ReviewTextDialog
 from haicap.tui.literal import literal, short
-from haicap.tui.messages import ImportFailed, ReportImported
+from haicap.tui.messages import ImportFailed, ReportImported, StoreChanged
 from haicap.tui.widgets.items_pane import DATE_FORMAT
 from haicap.tui.widgets.line_detail import LineDetail
 from haicap.tui.widgets.plan_lines import PlanLines
@@ -476,7 +476,8 @@ class ImportReviewScreen(Screen[ReportImported | None]):
         self.query_one(ReviewHeader).show(self.plan, self.found)
         self.notify(message.reason, title="Chưa nhập gì / Nothing imported", severity="error", timeout=30)
 
-    def store_changed(self) -> None:
+    @on(StoreChanged)
+    def _store_changed(self) -> None:
         """Another process wrote the store (the dashboard re-read it): match the file again,
         so the header and the "đã có" marks say what ctrl+s will really add."""
         if self._storing:

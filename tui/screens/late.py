@@ -20,6 +20,7 @@ from textual.widgets import Footer
 from haicap.store import Item, Kind, Province, Store, StoreError, today
 from haicap.store.views.overview import LateItem, late_items
 from haicap.tui.literal import literal
+from haicap.tui.messages import StoreChanged
 from haicap.tui.widgets.items_pane import DATE_FORMAT
 from haicap.tui.widgets.late_table import LateTable
 from haicap.tui.widgets.view_header import ViewHeader
@@ -89,7 +90,8 @@ class LateScreen(Screen[Item | None]):
         self.query_one(LateTable).loading = True
         self.load(None if self.all_provinces else self.province)
 
-    def store_changed(self) -> None:
+    @on(StoreChanged)
+    def _store_changed(self) -> None:
         """Another process wrote the store (the dashboard re-read it): list again, keeping
         the item under the cursor."""
         self.load(None if self.all_provinces else self.province)

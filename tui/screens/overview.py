@@ -22,6 +22,7 @@ from haicap.store import Commune, Province, Store, StoreError, today
 from haicap.store.domain.text import matches, sort_key
 from haicap.store.views.overview import CommuneOverview, ProvinceTotals, province_overview
 from haicap.tui.literal import literal
+from haicap.tui.messages import StoreChanged
 from haicap.tui.widgets.commune_filter import CommuneFilter
 from haicap.tui.widgets.items_pane import DATE_FORMAT
 from haicap.tui.widgets.overview_table import OVERVIEW_COLUMNS, OverviewTable
@@ -149,7 +150,8 @@ class OverviewScreen(Screen[Commune | None]):
             return
         self.post_message(self.Loaded(province, rows, totals, day))
 
-    def store_changed(self) -> None:
+    @on(StoreChanged)
+    def _store_changed(self) -> None:
         """Another process wrote the store (the dashboard re-read it): count again, keeping
         the sort, the filter and the commune under the cursor."""
         self.load(self.province)

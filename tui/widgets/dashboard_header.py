@@ -1,11 +1,11 @@
-"""The line at the top of the dashboard: province, commune, its code and its sessions."""
+"""The line at the top of the dashboard: province, commune, its code and its sessions, the narrowing."""
 
 from __future__ import annotations
 
 from textual.content import Content
 from textual.widgets import Static
 
-from haicap.store import Commune, Province
+from haicap.store import Commune, Province, Session
 from haicap.tui.literal import literal
 
 __all__ = ["DashboardHeader"]
@@ -32,8 +32,10 @@ class DashboardHeader(Static):
         only_reported: bool = False,
         filter_text: str = "",
         read_only: bool = False,
+        session: Session | None = None,
     ) -> None:
-        """Describe the current province and commune (and say so when the store is read-only)."""
+        """Describe the current province and commune (and say so when the store is read-only,
+        and which `session` the panes are narrowed to, when they are)."""
         parts: list[Content | str] = [literal("haicap", "bold $accent")]
         if read_only:
             parts.append(literal(" [chỉ xem / read-only]", "bold $warning"))
@@ -51,4 +53,6 @@ class DashboardHeader(Static):
             parts.append(literal(" │ ● chỉ xã có báo cáo", "$accent"))
         if filter_text:
             parts += [literal(" │ lọc: ", "dim"), literal(filter_text)]
+        if session is not None:
+            parts += [literal(" │ "), literal(f"◆ phiên {session.date:%d/%m/%Y}", "bold $accent")]
         self.update(Content.assemble(*parts))

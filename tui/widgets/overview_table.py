@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.style import Style
 from rich.text import Text
@@ -18,6 +18,9 @@ from haicap.store.domain.text import sort_key
 from haicap.store.views.overview import CommuneOverview
 from haicap.tui.literal import visible
 from haicap.tui.widgets.items_pane import DATE_FORMAT
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsRichComparison
 
 __all__ = ["OVERDUE_MARK", "OVERVIEW_COLUMNS", "OverviewColumn", "OverviewTable", "is_overdue"]
 
@@ -46,14 +49,14 @@ class OverviewColumn:
     descending: bool = True
     """The first direction of the sort: biggest and newest first, names from A."""
 
-    def key(self, row: CommuneOverview) -> object:
+    def key(self, row: CommuneOverview) -> SupportsRichComparison:
         """A key that orders rows by this column; an empty date sorts as the oldest."""
         value = self.value(row)
         if isinstance(value, str):
             return sort_key(value)
         if value is None:
             return dt.date.min
-        return value
+        return cast("SupportsRichComparison", value)  # the other values are counts and dates
 
 
 OVERVIEW_COLUMNS: tuple[OverviewColumn, ...] = (
