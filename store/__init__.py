@@ -12,15 +12,15 @@ from haicap.store.domain.clock import today
 from haicap.store.domain.errors import ReportError, StoreError
 from haicap.store.domain.followup import DeadlineRules, FollowUp, follow_up
 from haicap.store.domain.history import HistoryEntry
-from haicap.store.domain.models import Commune, CommuneReport, CommuneSummary, Item, Kind, Person, Province, Session
+from haicap.store.domain.models import Commune, CommuneSummary, CommuneView, Item, Kind, Person, Province, Session
 from haicap.store.domain.tracking import DirectiveStatus, RequestStatus, Tracking
 
 __all__ = [
     "SCHEMA_VERSION",
     "Backup",
     "Commune",
-    "CommuneReport",
     "CommuneSummary",
+    "CommuneView",
     "DeadlineRules",
     "DirectiveStatus",
     "EditConflict",

@@ -147,7 +147,9 @@ class HaicapApp(App[None]):
         if action == "present":
             dashboard = self.dashboard_if_shown()
             return (
-                dashboard is not None and dashboard.selected is not None and bool(self.store.report(dashboard.selected).sessions)
+                dashboard is not None
+                and dashboard.selected is not None
+                and bool(self.store.commune_view(dashboard.selected).sessions)
             )
         return True
 
@@ -207,7 +209,7 @@ class HaicapApp(App[None]):
         dashboard = self.dashboard_if_shown()
         if dashboard is None or dashboard.selected is None:
             return
-        sessions = self.store.report(dashboard.selected).sessions
+        sessions = self.store.commune_view(dashboard.selected).sessions
         if not sessions:
             return
         try:

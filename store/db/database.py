@@ -45,7 +45,7 @@ from haicap.store.domain.checkup import store_problems
 from haicap.store.domain.errors import StoreError
 from haicap.store.domain.followup import DeadlineRules
 from haicap.store.domain.history import HistoryEntry
-from haicap.store.domain.models import Commune, CommuneReport, CommuneSummary, Item, Kind, Province, Session
+from haicap.store.domain.models import Commune, CommuneSummary, CommuneView, Item, Kind, Province, Session
 from haicap.store.domain.registry import Registry, load_registry
 from haicap.store.domain.tracking import DirectiveStatus, RequestStatus
 from haicap.store.ingest.reports import SessionReport
@@ -215,9 +215,9 @@ class Store:
         """The commune with official code `code`, or None."""
         return self.registry.commune(code)
 
-    def report(self, commune: Commune) -> CommuneReport:
+    def commune_view(self, commune: Commune) -> CommuneView:
         """Everything about `commune`: its sessions (newest first) and its items per kind."""
-        return self._queries.report(commune)
+        return self._queries.commune_view(commune)
 
     def session(self, session_id: str) -> Session | None:
         """The session with this id, or None."""

@@ -15,7 +15,7 @@ from haicap.store.db.indexes import Indexes
 from haicap.store.db.store_file import StoreFile
 from haicap.store.domain.errors import StoreError
 from haicap.store.domain.history import HistoryEntry
-from haicap.store.domain.models import Commune, CommuneReport, CommuneSummary, Item, Kind, Province, Session
+from haicap.store.domain.models import Commune, CommuneSummary, CommuneView, Item, Kind, Province, Session
 from haicap.store.domain.text import fold, matches
 from haicap.store.ingest.import_plan import normalised
 from haicap.store.ingest.reports import SessionReport
@@ -83,10 +83,10 @@ class StoreQueries:
         """The communes of `province` whose type and name match `query`, diacritics and case ignored."""
         return [s for s in self.commune_summaries(province) if matches(query, s.commune.label)]
 
-    def report(self, commune: Commune) -> CommuneReport:
+    def commune_view(self, commune: Commune) -> CommuneView:
         """Everything about `commune`: its sessions (newest first) and its items per kind."""
         items = self._indexes.items_by_commune.get(commune.code, ())
-        return CommuneReport(
+        return CommuneView(
             commune=commune,
             sessions=self._indexes.sessions_by_commune.get(commune.code, ()),
             items={kind: tuple(i for i in items if i.kind is kind) for kind in Kind},

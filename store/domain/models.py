@@ -11,7 +11,7 @@ from enum import Enum
 
 from haicap.store.domain.tracking import Tracking
 
-__all__ = ["TRACKED_KINDS", "Commune", "CommuneReport", "CommuneSummary", "Item", "Kind", "Person", "Province", "Session"]
+__all__ = ["TRACKED_KINDS", "Commune", "CommuneSummary", "CommuneView", "Item", "Kind", "Person", "Province", "Session"]
 
 
 class Kind(str, Enum):
@@ -140,7 +140,7 @@ class Item:
 
 
 @dataclass(frozen=True)
-class CommuneReport:
+class CommuneView:
     """Everything the store knows about one commune, ready for the four panes."""
 
     commune: Commune

@@ -88,7 +88,7 @@ def province_overview(store: Store, province: Province, today: dt.date) -> tuple
     rows = []
     for summary in store.commune_summaries(province):
         commune = summary.commune
-        report = store.report(commune)
+        report = store.commune_view(commune)
         counts = {kind: len(report.of_kind(kind)) for kind in Kind}
         states = {kind: [follow_up(i, today, rules) for i in report.of_kind(kind)] for kind in TRACKED_KINDS}
         rows.append(

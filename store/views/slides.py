@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from haicap.store.domain.dates import format_date
 from haicap.store.domain.followup import DeadlineRules, follow_up
-from haicap.store.domain.models import Commune, CommuneReport, Item, Kind, Session
+from haicap.store.domain.models import Commune, CommuneView, Item, Kind, Session
 
 if TYPE_CHECKING:
     from haicap.store.db.database import Store
@@ -282,7 +282,7 @@ def session_deck(
     return Deck(title, context, tuple(communes), tuple(parts))
 
 
-def commune_deck(report: CommuneReport, today: dt.date, rules: DeadlineRules | None = None) -> Deck:
+def commune_deck(report: CommuneView, today: dt.date, rules: DeadlineRules | None = None) -> Deck:
     """The presentation of one commune over all its sessions, each item with its session."""
     rules = rules or DeadlineRules()
     commune = report.commune
@@ -322,13 +322,13 @@ def _unique(items: Iterable[Item]) -> list[Item]:
     return unique
 
 
-def items_of_session(report_of: Callable[[Commune], CommuneReport], communes: Sequence[Commune], session: Session) -> list[Item]:
-    """The live items of `session`, collected from its communes' reports, in report order."""
+def items_of_session(view_of: Callable[[Commune], CommuneView], communes: Sequence[Commune], session: Session) -> list[Item]:
+    """The live items of `session`, collected from its communes' views, in report order."""
     found = _unique(
         item
         for commune in communes
         for kind in Kind
-        for item in report_of(commune).of_kind(kind)
+        for item in view_of(commune).of_kind(kind)
         if item.session.id == session.id
     )
     return sorted(found, key=lambda item: _order(item.id))
@@ -346,9 +346,9 @@ def _order(item_id: str) -> tuple[int, str]:
 def deck_of_session(store: Store, session: Session, today: dt.date) -> Deck:
     """The presentation of `session` as the store holds it now."""
     communes = store.communes_of_session(session)
-    return session_deck(session, communes, items_of_session(store.report, communes, session), today, store.deadline_rules)
+    return session_deck(session, communes, items_of_session(store.commune_view, communes, session), today, store.deadline_rules)
 
 
 def deck_of_commune(store: Store, commune: Commune, today: dt.date) -> Deck:
     """The presentation of `commune` over all its sessions."""
-    return commune_deck(store.report(commune), today, store.deadline_rules)
+    return commune_deck(store.commune_view(commune), today, store.deadline_rules)

@@ -52,7 +52,7 @@ def test_counts_match_the_options(tmp_path: Path, capsys) -> None:
         assert len(store.items()) == 60
         communes = load_registry().communes[:5]
         for commune in communes:
-            assert len(store.report(commune).sessions) == 2
+            assert len(store.commune_view(commune).sessions) == 2
         for session in store.sessions():
             # A session covers 1–3 communes of one province, within the two years up to today.
             assert 1 <= len(session.commune_codes) <= 3

@@ -331,7 +331,7 @@ async def test_go_to_shows_a_commune_and_focuses_an_item(make_dashboard) -> None
         screen = dashboard(app)
         store = app.store
         kim_tan = next(c for c in store.registry.communes_of(screen.province) if c.name == "Kim Tân")
-        request = store.report(kim_tan).of_kind(Kind.REQUEST)[-1]
+        request = store.commune_view(kim_tan).of_kind(Kind.REQUEST)[-1]
         await pilot.press("slash", *"ngoc", "enter")
         await settle(pilot)
         screen.go_to(kim_tan, request.id)

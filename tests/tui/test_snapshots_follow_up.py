@@ -37,7 +37,7 @@ def followed_up(seeded_store_path: Path, set_now) -> Iterator[Path]:
     time.tzset()
     with Store.open(seeded_store_path) as opened:
         van_du = next(c for c in opened.registry.communes_of(opened.default_province()) if c.name == "Vân Du")
-        report = opened.report(van_du)
+        report = opened.commune_view(van_du)
         request = report.of_kind(Kind.REQUEST)[0]
         opened.set_status(request.id, "in_progress", who="lan")
         opened.update_tracking(request.id, who="lan", owner="Sở Nông nghiệp và Môi trường", deadline=dt.date(2025, 12, 3))

@@ -158,7 +158,7 @@ class DashboardScreen(Screen[None]):
         state.summaries = message.summaries
         shown = None
         if state.selected is not None:
-            state.report = self.store.report(state.selected)
+            state.view = self.store.commune_view(state.selected)
             # Any item on screen makes every pane keep its cursor (see _fill_panes).
             shown = next((pane.current for pane in self.query(ItemsPane) if pane.current), None)
         self._show_state(communes=True, panes=state.selected is not None, changed=shown)
@@ -216,7 +216,7 @@ class DashboardScreen(Screen[None]):
         """Show `commune`'s items (every pane's cursor back to the top)."""
         state = self.state
         state.selected = commune
-        state.report = self.store.report(commune) if commune else None
+        state.view = self.store.commune_view(commune) if commune else None
         if state.session is not None and (commune is None or commune.code not in state.session.commune_codes):
             state.session = None  # a session of another commune would leave the panes empty
         self._show_state(panes=True)
@@ -377,7 +377,7 @@ class DashboardScreen(Screen[None]):
         """Show the selected commune's panes as the store now holds them, cursor on `item`."""
         if self.state.selected is None:
             return
-        self.state.report = self.store.report(self.state.selected)
+        self.state.view = self.store.commune_view(self.state.selected)
         focused_pane = isinstance(self.focused, ItemsPane)
         self._show_state(changed=item)
         if focused_pane and not item.deleted:
@@ -431,17 +431,17 @@ class DashboardScreen(Screen[None]):
         if state.session is not None:
             self._narrow(None)
             return
-        report = state.report
-        if report is None or not report.sessions:
+        view = state.view
+        if view is None or not view.sessions:
             self.notify("Xã này chưa có phiên nào / this commune has no session", severity="warning", timeout=3)
             return
-        items = [item for kind in Kind for item in report.of_kind(kind)]
+        items = [item for kind in Kind for item in view.of_kind(kind)]
 
         def chosen(session_id: str | None) -> None:
             if session_id is not None:
                 self._narrow(None if session_id == ALL_SESSIONS else self.store.session(session_id))
 
-        self.app.push_screen(SessionsDialog(report.commune, report.sessions, items, state.session), chosen)
+        self.app.push_screen(SessionsDialog(view.commune, view.sessions, items, state.session), chosen)
 
     def action_import_report(self) -> None:
         """Ask for a report file, review it, and show what was stored."""

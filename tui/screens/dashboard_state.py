@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from haicap.store import Commune, CommuneReport, CommuneSummary, Item, Kind, Province, Session
+from haicap.store import Commune, CommuneSummary, CommuneView, Item, Kind, Province, Session
 from haicap.store.domain.text import matches
 
 __all__ = ["DashboardState"]
@@ -27,7 +27,7 @@ class DashboardState:
     """Whether the list shows only communes with reports (`r`)."""
     selected: Commune | None = None
     """The commune whose panes are shown."""
-    report: CommuneReport | None = None
+    view: CommuneView | None = None
     """The selected commune's sessions and items, as the store held them when last read."""
     session: Session | None = None
     """The session the panes are narrowed to (`t`), or None for all."""
@@ -46,7 +46,7 @@ class DashboardState:
 
     def items_of(self, kind: Kind) -> tuple[Item, ...]:
         """The selected commune's items of `kind`, of the narrowed session only when one is."""
-        items = self.report.of_kind(kind) if self.report else ()
+        items = self.view.of_kind(kind) if self.view else ()
         if self.session is not None:
             narrowed = self.session.id
             items = tuple(item for item in items if item.session.id == narrowed)
@@ -55,7 +55,7 @@ class DashboardState:
     @property
     def sessions(self) -> tuple[Session, ...]:
         """The selected commune's sessions, newest first (none when no commune is selected)."""
-        return tuple(self.report.sessions) if self.report else ()
+        return tuple(self.view.sessions) if self.view else ()
 
     @property
     def current_session(self) -> Session | None:

@@ -26,7 +26,7 @@ from haicap.store.domain.text import clean, fold, shorten
 from haicap.store.ingest.reader import KINDS
 from haicap.store.ingest.reader.extract import Extraction, extract_text
 
-__all__ = ["KEY_LISTS", "evaluate_dir", "format_report", "read_article"]
+__all__ = ["KEY_LISTS", "evaluate_dir", "format_scores", "read_article"]
 
 KEY_LISTS = {"achievement": "achievements", "difficulty": "difficulties", "request": "requests", "directive": "directives"}
 _OVERLAP = 30
@@ -112,7 +112,7 @@ class ArticleResult:
 
 
 @dataclass
-class Report:
+class Scores:
     """The whole devset's figures."""
 
     kinds: dict[str, KindScore]
@@ -194,7 +194,7 @@ def score_article(
     return result
 
 
-def evaluate_dir(path: str | Path, registry: Registry, read: Read = _read_free_text) -> Report:
+def evaluate_dir(path: str | Path, registry: Registry, read: Read = _read_free_text) -> Scores:
     """Score the reader on every `NN_*.txt` with a `.key.json` under `path` (or `path/articles`);
     `read` says how a body is read (see `Read`)."""
     root = Path(path)
@@ -217,27 +217,27 @@ def evaluate_dir(path: str | Path, registry: Registry, read: Read = _read_free_t
             total.correct += score.correct
             total.wrong += score.wrong
             total.ignored += score.ignored
-    return Report(kinds, articles)
+    return Scores(kinds, articles)
 
 
-def format_report(report: Report) -> str:
-    """Render the report as a plain-text table, then misses and false hits per article."""
+def format_scores(scores: Scores) -> str:
+    """Render the scores as a plain-text table, then misses and false hits per article."""
     lines = [f"{'kind':<12}{'frags':>6}{'found':>6}{'items':>6}{'ok':>5}{'wrong':>6}{'ign':>5}{'P':>7}{'R':>7}{'F1':>7}"]
-    for kind, s in report.kinds.items():
+    for kind, s in scores.kinds.items():
         lines.append(
             f"{kind:<12}{s.fragments:>6}{s.found:>6}{s.correct + s.wrong + s.ignored:>6}{s.correct:>5}{s.wrong:>6}"
             f"{s.ignored:>5}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}"
         )
-    m = report.micro
+    m = scores.micro
     lines.append(
         f"{'micro':<12}{m.fragments:>6}{m.found:>6}{'':>6}{m.correct:>5}{m.wrong:>6}{m.ignored:>5}"
         f"{m.precision:>7.3f}{m.recall:>7.3f}{m.f1:>7.3f}"
     )
     lines.append(
-        f"macro-F1 {report.macro_f1:.3f}   micro-F1 {m.f1:.3f}   "
-        f"communes {report.commune_accuracy:.3f}   dates {report.date_accuracy:.3f}"
+        f"macro-F1 {scores.macro_f1:.3f}   micro-F1 {m.f1:.3f}   "
+        f"communes {scores.commune_accuracy:.3f}   dates {scores.date_accuracy:.3f}"
     )
-    for a in report.articles:
+    for a in scores.articles:
         lines.append("")
         status = "ok" if a.communes_ok else f"WRONG {a.communes_found} != {a.communes_key}"
         lines.append(f"== {a.name}  communes {status}  date {'ok' if a.date_ok else 'WRONG'}")
@@ -254,4 +254,4 @@ if __name__ == "__main__":  # python -m haicap.store.ingest.reader.evaluate [dev
     from haicap.store.domain.registry import load_registry
 
     target = sys.argv[1] if len(sys.argv) > 1 else str(Path(__file__).resolve().parents[3] / "shared" / "devset")
-    print(format_report(evaluate_dir(target, load_registry())))
+    print(format_scores(evaluate_dir(target, load_registry())))

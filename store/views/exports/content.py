@@ -165,7 +165,7 @@ def gather(
     if session is not None:
         sessions: tuple[Session, ...] = (session,)
     elif commune is not None:
-        sessions = store.report(commune).sessions
+        sessions = store.commune_view(commune).sessions
         if not sessions:
             raise StoreError(f"{commune.label} ({commune.province.name}) has no session to export")
     else:

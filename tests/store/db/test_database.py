@@ -15,7 +15,7 @@ import pytest
 
 from haicap.store import SCHEMA_VERSION, Store, StoreError
 from haicap.store.db.database import STORE_FILE
-from haicap.store.domain.models import Commune, CommuneReport, CommuneSummary, Item, Kind, Province, Session
+from haicap.store.domain.models import Commune, CommuneSummary, CommuneView, Item, Kind, Province, Session
 from haicap.store.ingest.reports import FORMAT, SessionReport, parse_report
 
 NGOC_TRAO, VAN_DU, KIM_TAN = "15250", "15190", "15187"
@@ -130,8 +130,8 @@ def test_commune_summaries_of_thanh_hoa(seeded: Store) -> None:
 
 
 def test_report_groups_items_per_kind(seeded: Store) -> None:
-    report = seeded.report(_commune(seeded, VAN_DU))
-    assert isinstance(report, CommuneReport)
+    report = seeded.commune_view(_commune(seeded, VAN_DU))
+    assert isinstance(report, CommuneView)
     assert set(report.items) == set(Kind)
     counts = {kind: len(report.of_kind(kind)) for kind in Kind}
     assert counts == {Kind.ACHIEVEMENT: 8, Kind.DIFFICULTY: 7, Kind.REQUEST: 4, Kind.DIRECTIVE: 19}
@@ -144,16 +144,16 @@ def test_report_groups_items_per_kind(seeded: Store) -> None:
 
 
 def test_report_of_ngoc_trao_lacks_the_storm_difficulty(seeded: Store) -> None:
-    difficulties = seeded.report(_commune(seeded, NGOC_TRAO)).of_kind(Kind.DIFFICULTY)
+    difficulties = seeded.commune_view(_commune(seeded, NGOC_TRAO)).of_kind(Kind.DIFFICULTY)
     assert len(difficulties) == 6
     assert not any("bão số 10" in item.text for item in difficulties)
-    kim_tan = seeded.report(_commune(seeded, KIM_TAN)).of_kind(Kind.DIFFICULTY)
+    kim_tan = seeded.commune_view(_commune(seeded, KIM_TAN)).of_kind(Kind.DIFFICULTY)
     assert any("bão số 10" in item.text for item in kim_tan)
 
 
 def test_report_of_a_commune_without_sessions(seeded: Store) -> None:
     other = next(s.commune for s in seeded.commune_summaries(_thanh_hoa(seeded)) if not s.has_reports)
-    report = seeded.report(other)
+    report = seeded.commune_view(other)
     assert report.sessions == ()
     assert all(report.of_kind(kind) == () for kind in Kind)
 
@@ -162,7 +162,7 @@ def test_report_lists_newest_session_first(seeded: Store) -> None:
     newer = seeded.add_report(_report(seeded, date="2025-12-20", communes=["xã Ngọc Trạo"], text="Chỉ đạo tháng 12."))
     older = seeded.add_report(_report(seeded, date="2025-09-01", communes=["xã Ngọc Trạo", "xã Vân Du"], text="Chỉ đạo tháng 9."))
     assert newer is not None and older is not None
-    report = seeded.report(_commune(seeded, NGOC_TRAO))
+    report = seeded.commune_view(_commune(seeded, NGOC_TRAO))
     assert [s.date for s in report.sessions] == [dt.date(2025, 12, 20), dt.date(2025, 11, 25), dt.date(2025, 9, 1)]
     directives = report.of_kind(Kind.DIRECTIVE)
     assert directives[0].text == "Chỉ đạo tháng 12."
@@ -201,7 +201,7 @@ def test_add_report_twice_adds_nothing_the_second_time(seeded: Store) -> None:
     assert isinstance(first, Session)
     assert seeded.add_report(report) is None
     assert len(seeded.sessions()) == 2
-    kim_tan = seeded.report(_commune(seeded, KIM_TAN))
+    kim_tan = seeded.commune_view(_commune(seeded, KIM_TAN))
     assert [i.text for i in kim_tan.of_kind(Kind.DIRECTIVE)].count("Khắc phục sạt lở.") == 1
 
 
@@ -216,14 +216,14 @@ def test_session_lookup_and_communes_of_session(seeded: Store) -> None:
 def test_ui_facing_methods_return_dataclasses(seeded: Store) -> None:
     thanh_hoa = _thanh_hoa(seeded)
     commune = _commune(seeded, NGOC_TRAO)
-    report = seeded.report(commune)
+    report = seeded.commune_view(commune)
     values: list[tuple[object, type]] = [
         (thanh_hoa, Province),
         (seeded.default_province(), Province),
         (commune, Commune),
         (seeded.commune_summaries(thanh_hoa)[0], CommuneSummary),
         (seeded.search_communes(thanh_hoa, "ngoc")[0], CommuneSummary),
-        (report, CommuneReport),
+        (report, CommuneView),
         (report.sessions[0], Session),
         (report.of_kind(Kind.ACHIEVEMENT)[0], Item),
         (seeded.sessions()[0], Session),

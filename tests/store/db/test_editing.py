@@ -20,7 +20,7 @@ def _van_du(store: Store) -> Commune:
 
 
 def _first(store: Store, kind: Kind) -> Item:
-    return store.report(_van_du(store)).of_kind(kind)[0]
+    return store.commune_view(_van_du(store)).of_kind(kind)[0]
 
 
 def _views(store: Store) -> tuple[object, ...]:
@@ -31,7 +31,7 @@ def _views(store: Store) -> tuple[object, ...]:
     return (
         store.items(),
         store.items(province_code=province.code),
-        [store.report(commune) for commune in store.communes_of_session(session)],
+        [store.commune_view(commune) for commune in store.communes_of_session(session)],
         store.commune_summaries(province),
         store.search_items("xã"),
     )
@@ -44,9 +44,9 @@ def test_every_view_shows_a_change_at_once_as_a_fresh_read_of_the_store_does(see
     seeded.update_tracking(request.id, owner="Sở Tài chính", who="lan")
     seeded.edit_text(directive.id, "Rà soát các tuyến đường xã bị sạt lở.")
     seeded.change_kind(achievement.id, Kind.DIFFICULTY)
-    assert seeded.report(_van_du(seeded)).of_kind(Kind.REQUEST)[0].tracking.owner == "Sở Tài chính"
+    assert seeded.commune_view(_van_du(seeded)).of_kind(Kind.REQUEST)[0].tracking.owner == "Sở Tài chính"
     assert seeded.search_items("tuyến đường xã bị sạt lở") == [seeded.item(directive.id)]
-    assert achievement.id in [i.id for i in seeded.report(_van_du(seeded)).of_kind(Kind.DIFFICULTY)]
+    assert achievement.id in [i.id for i in seeded.commune_view(_van_du(seeded)).of_kind(Kind.DIFFICULTY)]
     shown = _views(seeded)
     seeded.refresh()  # the indexes rebuilt from the rows
     assert _views(seeded) == shown
@@ -59,16 +59,16 @@ def test_every_view_shows_a_change_at_once_as_a_fresh_read_of_the_store_does(see
 
 
 def test_a_restored_item_comes_back_in_its_place(seeded: Store) -> None:
-    before = seeded.report(_van_du(seeded))
+    before = seeded.commune_view(_van_du(seeded))
     item = before.of_kind(Kind.REQUEST)[1]
     seeded.delete_item(item.id, who="lan")
-    assert item.id not in [i.id for i in seeded.report(_van_du(seeded)).of_kind(Kind.REQUEST)]
+    assert item.id not in [i.id for i in seeded.commune_view(_van_du(seeded)).of_kind(Kind.REQUEST)]
     deleted = seeded.item(item.id)
     assert deleted is not None and deleted.deleted
     with pytest.raises(StoreError, match="deleted; restore it first"):
         seeded.edit_text(item.id, "Văn bản khác.")
     seeded.restore_item(item.id, who="lan")
-    after = seeded.report(_van_du(seeded))
+    after = seeded.commune_view(_van_du(seeded))
     assert [i.id for i in after.of_kind(Kind.REQUEST)] == [i.id for i in before.of_kind(Kind.REQUEST)]
     assert [(e.field, e.old, e.new, e.revision) for e in seeded.history(item.id)] == [
         ("deleted", "no", "yes", 1),
@@ -83,7 +83,7 @@ def test_an_added_item_takes_the_next_number_of_its_session(seeded: Store) -> No
     added = seeded.add_item(session.id, (VAN_DU,), Kind.REQUEST, "  Đề nghị   hỗ trợ xây cầu treo. ", who="lan")
     assert added.id == f"{session.id}-{count + 1:02d}"
     assert added.text == "Đề nghị hỗ trợ xây cầu treo." and added.added_by_hand and added.revision == 1
-    assert added in seeded.report(_van_du(seeded)).of_kind(Kind.REQUEST)
+    assert added in seeded.commune_view(_van_du(seeded)).of_kind(Kind.REQUEST)
     assert [(e.who, e.field, e.new) for e in seeded.history(added.id)] == [
         ("lan", "created", f"{Kind.REQUEST.title_vi}: {added.text}")
     ]

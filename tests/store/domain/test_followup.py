@@ -26,7 +26,7 @@ def van_du(store: Store):
 
 
 def first(store: Store, kind: Kind):
-    return store.report(van_du(store)).of_kind(kind)[0]
+    return store.commune_view(van_du(store)).of_kind(kind)[0]
 
 
 # -- requests -----------------------------------------------------------------------
@@ -123,20 +123,20 @@ def test_kind_text_delete_restore_and_add(store: Store) -> None:
     commune = van_du(store)
     item = first(store, Kind.ACHIEVEMENT)
     store.change_kind(item.id, Kind.DIFFICULTY)
-    assert item.id in [i.id for i in store.report(commune).of_kind(Kind.DIFFICULTY)]
+    assert item.id in [i.id for i in store.commune_view(commune).of_kind(Kind.DIFFICULTY)]
     store.edit_text(item.id, "  Đường   liên xã bị sạt lở.  ")
     assert store.item(item.id).text == "Đường liên xã bị sạt lở."
     with pytest.raises(StoreError):
         store.edit_text(item.id, "   ")
     store.delete_item(item.id)
-    assert item.id not in [i.id for i in store.report(commune).of_kind(Kind.DIFFICULTY)]
+    assert item.id not in [i.id for i in store.commune_view(commune).of_kind(Kind.DIFFICULTY)]
     assert store.item(item.id).deleted
     with pytest.raises(StoreError, match="deleted"):
         store.edit_text(item.id, "x")
     store.restore_item(item.id)
     assert not store.item(item.id).deleted
     added = store.add_item(item.session.id, (commune.code,), Kind.REQUEST, "Đề nghị tỉnh hỗ trợ xây cầu treo.")
-    assert added.added_by_hand and added in store.report(commune).of_kind(Kind.REQUEST)
+    assert added.added_by_hand and added in store.commune_view(commune).of_kind(Kind.REQUEST)
     assert [e.field for e in store.history(added.id)] == ["created"]
     assert [e.field for e in store.history(item.id)] == ["kind", "text", "deleted", "deleted"]
 

@@ -126,7 +126,7 @@ def test_word_report_imports_into_the_right_panes(tmp_path: Path) -> None:
         [session] = store.add_reports([plan.report])
         assert session is not None
         commune = store.registry.parse_commune(plan.report.province, "xã Hoằng Hóa")
-        shown = store.report(commune)
+        shown = store.commune_view(commune)
         assert [i.text for i in shown.of_kind(Kind.REQUEST)] == ["Đề nghị tỉnh bố trí vốn nâng cấp đường liên thôn."]
         # The same file again adds nothing.
         assert store.add_reports([plan_import(tmp_path / "bao-cao.docx", REGISTRY, today=TODAY).report]) == [None]

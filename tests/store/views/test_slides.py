@@ -73,7 +73,7 @@ def test_the_closing_part_lists_open_requests_and_directives_overdue_first(store
     van_du = commune(store, "Vân Du")
     late = store.add_item(session.id, (van_du.code,), Kind.REQUEST, "Sửa đường vào bản.", who="test")
     store.update_tracking(late.id, owner="Sở Xây dựng", deadline=dt.date(2025, 12, 10), who="test")
-    done = store.report(van_du).of_kind(Kind.DIRECTIVE)[0]
+    done = store.commune_view(van_du).of_kind(Kind.DIRECTIVE)[0]
     store.update_tracking(done.id, done=dt.date(2025, 12, 1), who="test")
     closing = seed_deck(store).parts[-1]
     assert closing.kind is None and closing.heading_vi == "Việc cần theo dõi"

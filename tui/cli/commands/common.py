@@ -242,7 +242,7 @@ def resolve_commune(store: Store, label: str, province: Province | None) -> Comm
     if len(found) > 1:
         # Names repeat across provinces; when only one of them has sessions, that is the
         # one meant (the others hold nothing to list, export or present).
-        reported = [c for c in found if store.report(c).sessions]
+        reported = [c for c in found if store.commune_view(c).sessions]
         if len(reported) == 1:
             return reported[0]
         where = ", ".join(f"{c.label} ({c.province.name})" for c in found)

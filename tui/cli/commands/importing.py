@@ -200,7 +200,7 @@ def _extract(args: argparse.Namespace, db_path: Path) -> int:
 
 def _eval(args: argparse.Namespace, db_path: Path) -> int:
     from haicap.store.domain.registry import load_registry
-    from haicap.store.ingest.reader.evaluate import evaluate_dir, format_report
+    from haicap.store.ingest.reader.evaluate import evaluate_dir, format_scores
 
     if not args.folder.is_dir():
         return fail(f"{args.folder}: not a folder of labelled articles")
@@ -212,5 +212,5 @@ def _eval(args: argparse.Namespace, db_path: Path) -> int:
         report = evaluate_dir(args.folder, load_registry())
     if not report.articles:
         return fail(f"{args.folder}: no article with a .key.json answer key")
-    print(format_report(report))
+    print(format_scores(report))
     return 0

@@ -49,7 +49,7 @@ def _present(args: argparse.Namespace, db_path: Path) -> int:
         if args.commune:
             province = find_province(store, args.province) if getattr(args, "province", None) else None
             commune = resolve_commune(store, args.commune, province)
-            if not store.report(commune).sessions:
+            if not store.commune_view(commune).sessions:
                 raise CommandError(f"--commune: {commune.label} ({commune.province.name}) has no sessions to present")
             app.start_province = commune.province
             app.start_deck = deck_of_commune(store, commune, day)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from haicap.store.ingest.reader.evaluate import evaluate_dir, format_report
+from haicap.store.ingest.reader.evaluate import evaluate_dir, format_scores
 
 DEVSET = Path(__file__).resolve().parents[5] / "shared" / "devset"
 MACRO_F1_FLOOR = 0.95
@@ -38,6 +38,6 @@ def test_devset_score_stays_above_floor(registry):
     devset = _devset_or_fail()
     report = evaluate_dir(devset, registry)
     assert report.articles, "the devset has no scored articles"
-    summary = format_report(report)
+    summary = format_scores(report)
     assert report.macro_f1 >= MACRO_F1_FLOOR, summary
     assert report.commune_accuracy >= COMMUNE_ACCURACY_FLOOR, summary

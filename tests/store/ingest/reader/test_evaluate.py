@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from haicap.store.ingest.reader.evaluate import evaluate_dir, format_report
+from haicap.store.ingest.reader.evaluate import evaluate_dir, format_scores
 
 BODY = (
     "Sáng 4/3, đồng chí Lò Văn Minh, Chủ tịch UBND tỉnh Lạng Sơn đã làm việc với xã Bình Gia.\n"
@@ -64,7 +64,7 @@ def test_wrong_and_ignored_items(tmp_path, registry):
     # request and directive items have no fragments at all: they are wrong, F1 0.
     assert report.kinds["request"].wrong == 1 and report.kinds["request"].f1 == 0.0
     assert report.macro_f1 == pytest.approx((1.0 + 0.0 + 0.0) / 3)
-    text = format_report(report)
+    text = format_scores(report)
     assert "false request" in text and "macro-F1" in text
 
 

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from haicap.store.ingest.reader.evaluate import evaluate_dir, format_report
+from haicap.store.ingest.reader.evaluate import evaluate_dir, format_scores
 
 HERE = Path(__file__).resolve().parent
 
@@ -59,6 +59,6 @@ HERE = Path(__file__).resolve().parent
 def test_synthetic_set_score_stays_above_floor(registry, folder: str, articles: int, floor: float, communes: float) -> None:
     report = evaluate_dir(HERE / folder, registry)
     assert len(report.articles) == articles
-    summary = format_report(report)
+    summary = format_scores(report)
     assert report.macro_f1 >= floor, summary
     assert report.commune_accuracy >= communes, summary

@@ -119,7 +119,7 @@ async def _drive_app(request: dict[str, Any]) -> dict[str, Any]:
         def panes_show(commune: Any) -> bool:
             if commune is None or dashboard.selected != commune:
                 return False
-            report = app.store.report(commune)
+            report = app.store.commune_view(commune)
             return all(pane.items == report.of_kind(pane.kind) for pane in panes)
 
         def dashboard_drawn() -> bool:
