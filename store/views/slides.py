@@ -325,11 +325,7 @@ def _unique(items: Iterable[Item]) -> list[Item]:
 def items_of_session(view_of: Callable[[Commune], CommuneView], communes: Sequence[Commune], session: Session) -> list[Item]:
     """The live items of `session`, collected from its communes' views, in report order."""
     found = _unique(
-        item
-        for commune in communes
-        for kind in Kind
-        for item in view_of(commune).of_kind(kind)
-        if item.session.id == session.id
+        item for commune in communes for kind in Kind for item in view_of(commune).of_kind(kind) if item.session.id == session.id
     )
     return sorted(found, key=lambda item: _order(item.id))
 
