@@ -8,7 +8,7 @@ from haicap.store.db.backups import Backup
 from haicap.store.db.database import SCHEMA_VERSION, Store
 from haicap.store.db.editing import EditConflict
 from haicap.store.db.paths import resolve_store_path
-from haicap.store.domain.clock import today
+from haicap.store.domain.clock import Calendar
 from haicap.store.domain.errors import ReportError, StoreError
 from haicap.store.domain.followup import DeadlineRules, FollowUp, follow_up
 from haicap.store.domain.history import HistoryEntry
@@ -18,6 +18,7 @@ from haicap.store.domain.tracking import DirectiveStatus, RequestStatus, Trackin
 __all__ = [
     "SCHEMA_VERSION",
     "Backup",
+    "Calendar",
     "Commune",
     "CommuneSummary",
     "CommuneView",
@@ -38,5 +39,4 @@ __all__ = [
     "Tracking",
     "follow_up",
     "resolve_store_path",
-    "today",
 ]

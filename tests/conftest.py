@@ -111,7 +111,7 @@ def seeded_store_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def make_dashboard(seeded_store_path: Path) -> Callable[..., object]:
     """Build the real app the way the `haicap` command does, on the seeded store."""
-    from haicap.tui.app import make_app
+    from apps import make_app
 
     def factory(province: str | None = None):
         return make_app(seeded_store_path, province)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 from dataclasses import replace
 from pathlib import Path
@@ -15,8 +14,8 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
-from haicap.store import Commune, Item, Province, Store, StoreError
-from haicap.store.domain.clock import Clock, set_clock, today
+from haicap.store import Commune, Item, Province, Store
+from haicap.store.domain.clock import Calendar, Clock, set_clock
 from haicap.store.views.slides import Deck, deck_of_session
 from haicap.tui import user_config
 from haicap.tui.dialogs.help import HelpDialog, HelpSection, bindings_of
@@ -57,10 +56,19 @@ class HaicapApp(App[None]):
     ]
     """Keys that work on every screen; the help dialog lists them first."""
 
-    def __init__(self, store: Store, province: Province | None = None, *, served: ServedMode | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        province: Province | None = None,
+        *,
+        served: ServedMode | None = None,
+        calendar: Calendar | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
         """The store every screen reads."""
+        self.calendar = calendar or Calendar()
+        """Which day deadlines are measured against (the command line's `--today`), handed to each screen."""
         self.served = served
         """How this app runs for a browser tab of `haicap serve`, or None in a terminal."""
         self.start_province = province
@@ -105,7 +113,7 @@ class HaicapApp(App[None]):
         super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
 
     def get_default_screen(self) -> Screen[None]:
-        return DashboardScreen(self.store, self.start_province)
+        return DashboardScreen(self.store, self.start_province, calendar=self.calendar)
 
     def on_unmount(self) -> None:
         self.store.close()
@@ -187,14 +195,14 @@ class HaicapApp(App[None]):
         if isinstance(self.screen, OverviewScreen):
             self.screen.dismiss(None)
         elif self.dashboard.province is not None:
-            self._open_view(OverviewScreen(self.store, self.dashboard.province))
+            self._open_view(OverviewScreen(self.store, self.dashboard.province, calendar=self.calendar))
 
     def action_late(self) -> None:
         """Show the late items of the dashboard's province; from the late view, go back."""
         if isinstance(self.screen, LateScreen):
             self.screen.dismiss(None)
         elif self.dashboard.province is not None:
-            self._open_view(LateScreen(self.store, self.dashboard.province))
+            self._open_view(LateScreen(self.store, self.dashboard.province, calendar=self.calendar))
 
     def dashboard_if_shown(self) -> DashboardScreen | None:
         """The dashboard when it is the screen on top, else None."""
@@ -212,11 +220,8 @@ class HaicapApp(App[None]):
         sessions = self.store.commune_view(dashboard.selected).sessions
         if not sessions:
             return
-        try:
-            day = today()
-        except StoreError:
-            day = dt.date.today()  # the dashboard has said the fixed day is unreadable
-        self.push_screen(PresenterScreen(deck_of_session(self.store, sessions[0], day)), self._show_on_dashboard)
+        deck = deck_of_session(self.store, sessions[0], self.calendar.today())
+        self.push_screen(PresenterScreen(deck), self._show_on_dashboard)
 
     def action_search(self) -> None:
         """Ask for words and show the chosen item on the dashboard."""
@@ -268,11 +273,13 @@ def make_app(
     read_only: bool = False,
     served: ServedMode | None = None,
     clock: Clock | None = None,
+    calendar: Calendar | None = None,
 ) -> HaicapApp:
     """Open the store at `db_path` and build the app on it (a viewer that never writes
     when `read_only`, or when the user may not write the store; for a browser tab of
     `haicap serve` when `served`).
 
+    `calendar` says which day deadlines are measured against (default: the machine's date);
     `clock` fixes the times history and the audit log record, for this process (snapshot
     tests; see `store.domain.clock.set_clock`): code can inject one, the environment cannot.
 
@@ -288,4 +295,4 @@ def make_app(
         if province is None:
             store.close()
             raise ValueError(f"unknown province '{province_name}' (names match without diacritics, e.g. 'thanh hoa')")
-    return HaicapApp(store, province, served=served)
+    return HaicapApp(store, province, served=served, calendar=calendar)

@@ -1,8 +1,10 @@
 """What day and time it is for haicap.
 
-Deadlines and "overdue" depend on today. Tests, demonstrations and reviews of a past
-date fix it with `HAICAP_TODAY=YYYY-MM-DD` (the `--today` option sets the same): a
-user-visible feature, and harmless, since it changes what is shown, never what is recorded.
+Deadlines and "overdue" depend on today. A `Calendar` says which day that is: the
+machine's date, or a day fixed for one run (`haicap --today`, or `HAICAP_TODAY`, which the
+command line reads and passes down in the calendar; nothing below the command line reads
+the environment). Fixing the day is a user-visible feature for demonstrations and reviews
+of a past date, and harmless: it changes what is shown, never what is recorded.
 
 The times history and the audit log record are another matter: they are evidence of who
 changed what when, so they come from the real clock and no environment variable can move
@@ -13,15 +15,27 @@ them. Snapshot tests that need a fixed time inject a clock in code, with `set_cl
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from haicap.store.domain.errors import StoreError
+__all__ = ["Calendar", "Clock", "fixed_clock", "now", "real_clock", "set_clock"]
 
-__all__ = ["TODAY_ENV_VAR", "Clock", "fixed_clock", "now", "real_clock", "set_clock", "today"]
 
-TODAY_ENV_VAR = "HAICAP_TODAY"
-"""Environment variable that fixes today's date (YYYY-MM-DD)."""
+@dataclass(frozen=True)
+class Calendar:
+    """Which day deadlines are measured against: `fixed`, or the machine's date when None.
+
+    Built by the command line (from `--today` or `HAICAP_TODAY`) and handed to what needs
+    today; the default is the machine's date, read at each call (a dashboard left open
+    over midnight moves to the new day)."""
+
+    fixed: dt.date | None = None
+    """The day fixed for this run, or None for the machine's date."""
+
+    def today(self) -> dt.date:
+        """Today for deadlines."""
+        return self.fixed if self.fixed is not None else dt.date.today()
+
 
 Clock = Callable[[], dt.datetime]
 """Something that tells the current time (an aware datetime)."""
@@ -34,17 +48,6 @@ def real_clock() -> dt.datetime:
 
 _clock: Clock = real_clock
 """The clock `now()` reads; only code (a test fixture) changes it, see `set_clock`."""
-
-
-def today() -> dt.date:
-    """Today's date, or the date in `HAICAP_TODAY`; a malformed value is a StoreError."""
-    fixed = os.environ.get(TODAY_ENV_VAR, "").strip()
-    if not fixed:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(fixed)
-    except ValueError:
-        raise StoreError(f"{TODAY_ENV_VAR}={fixed!r} is not a date (YYYY-MM-DD)") from None
 
 
 def now() -> dt.datetime:

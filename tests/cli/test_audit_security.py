@@ -231,7 +231,7 @@ def test_stress_works_on_a_new_folder_and_again_on_the_store_it_made(tmp_path: P
 
 
 async def test_the_read_only_dashboard_refuses_every_change_key(store_folder: Path) -> None:
-    from haicap.tui.app import make_app
+    from apps import make_app
 
     async def settle(pilot) -> None:
         await pilot.app.workers.wait_for_complete()

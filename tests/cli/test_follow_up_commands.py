@@ -8,6 +8,7 @@ Tân; its requests are cdb5ed9f-16..19, its directives cdb5ed9f-20..38. Today is
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -264,8 +265,6 @@ def test_a_bad_haicap_today_is_one_line_and_exit_2(store_folder: Path, capsys, m
 
 
 def test_today_option_reaches_the_dashboard(store_folder: Path, capsys, monkeypatch, fake_terminal) -> None:
-    import os
-
     import haicap.tui.app
 
     seen = {}
@@ -274,15 +273,24 @@ def test_today_option_reaches_the_dashboard(store_folder: Path, capsys, monkeypa
         return_code = 0
 
         def run(self) -> None:
-            seen["today"] = os.environ.get("HAICAP_TODAY")
+            seen["ran"] = True
 
-    monkeypatch.setattr(haicap.tui.app, "make_app", lambda path, province, **options: FakeApp())
+    def make_app(path, province, **options):
+        seen["today"] = options["calendar"].today()
+        return FakeApp()
+
+    monkeypatch.setattr(haicap.tui.app, "make_app", make_app)
     assert main(["--today", "2025-12-01"]) == 0
-    assert seen == {"today": "2025-12-01"}
-    assert os.environ["HAICAP_TODAY"] == "2026-01-10"
+    assert seen == {"today": dt.date(2025, 12, 1), "ran": True}
+    seen.clear()
+    assert main([]) == 0
+    assert seen == {"today": dt.date(2026, 1, 10), "ran": True}, "without --today, $HAICAP_TODAY"
     seen.clear()
     assert main(["--today", "01/13/2025"]) == 2
     assert seen == {} and "--today" in capsys.readouterr().err
+    monkeypatch.setenv("HAICAP_TODAY", "soon")
+    assert main([]) == 2, "a bad day is refused before the screen is taken over"
+    assert seen == {} and capsys.readouterr().err.startswith("haicap: HAICAP_TODAY=")
 
 
 # -- search, restore, config ---------------------------------------------------------------

@@ -145,7 +145,7 @@ def test_init_with_seeds_loads_them_and_init_alone_does_not(tmp_path: Path, caps
 
 async def test_the_dashboard_adds_nothing_to_a_store_of_another_province(tmp_path: Path, capsys) -> None:
     """A production store opened in the dashboard for the first time is left as it is."""
-    from haicap.tui.app import make_app
+    from apps import make_app
 
     assert main(["init", "--db", str(tmp_path / "nghe-an")]) == 0
     before = (tmp_path / "nghe-an" / "haicap.json").read_bytes()

@@ -6,12 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from apps import make_app
 from helpers import record_notices, settle
 
 from haicap.store import Kind, Store
 from haicap.store.domain.text import matches
 from haicap.store.ingest.reports import parse_report
-from haicap.tui.app import make_app
 from haicap.tui.dialogs.help import HelpDialog
 from haicap.tui.dialogs.item_detail import ItemDetailDialog
 from haicap.tui.dialogs.province_picker import ProvincePickerDialog

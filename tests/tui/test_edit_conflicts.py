@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from apps import make_app
 from helpers import settle
 from test_item_actions import dashboard, notices, open_commune, pane, prompt
 
 from haicap.store import Kind, RequestStatus, Store
-from haicap.tui.app import make_app
 from haicap.tui.dialogs.conflict_dialog import ConflictDialog
 from haicap.tui.dialogs.edit_item_dialog import EditItemDialog
 from haicap.tui.dialogs.status_dialog import StatusDialog

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from apps import make_app
 from helpers import settle
 from test_item_actions import dashboard, notices, open_commune
 
-from haicap.tui.app import make_app
 from haicap.tui.dialogs.export_dialog import ExportDialog
 
 

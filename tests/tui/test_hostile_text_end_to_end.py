@@ -17,12 +17,12 @@ import json
 import unicodedata
 from pathlib import Path
 
+from apps import make_app
 from helpers import settle
 from test_dashboard import dashboard, pane
 
 from haicap.store import Kind, Store
 from haicap.store.ingest.reports import parse_report
-from haicap.tui.app import make_app
 from haicap.tui.dialogs.history_dialog import HistoryDialog
 from haicap.tui.dialogs.item_detail import ItemDetailDialog
 from haicap.tui.dialogs.search_dialog import SearchDialog, first_match, hit_text

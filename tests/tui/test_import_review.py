@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from apps import make_app
 from helpers import record_notices, settle
 from test_import_dialog import (
     dashboard,
@@ -27,7 +28,6 @@ from test_import_dialog import (
 
 from haicap.store import Kind, Store
 from haicap.store.domain.history import current_user
-from haicap.tui.app import make_app
 from haicap.tui.dialogs.choice_dialog import ChoiceDialog
 from haicap.tui.dialogs.help import HelpDialog
 from haicap.tui.dialogs.import_dialog import ImportDialog

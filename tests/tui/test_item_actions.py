@@ -10,11 +10,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from apps import make_app
 from helpers import settle
 
 from haicap.store import Kind, RequestStatus, Store
 from haicap.store.ingest.reports import parse_report
-from haicap.tui.app import make_app
 from haicap.tui.dialogs.add_item_dialog import AddItemDialog
 from haicap.tui.dialogs.edit_item_dialog import EditItemDialog, parse_date
 from haicap.tui.dialogs.history_dialog import HistoryDialog

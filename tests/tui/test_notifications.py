@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from apps import make_app
 from helpers import settle
 from test_dashboard import add_hostile_session, pane
 
 from haicap.store import Kind
-from haicap.tui.app import make_app
 
 
 async def test_a_notice_quoting_hostile_text_shows_it_as_typed(seeded_store_path: Path) -> None:

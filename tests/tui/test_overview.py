@@ -11,13 +11,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from apps import make_app
 from helpers import record_notices, settle
 
 from haicap.store import Kind, Store
 from haicap.store.domain.text import sort_key
 from haicap.store.ingest.reports import parse_report
 from haicap.store.views.overview import late_items, province_overview
-from haicap.tui.app import make_app
 from haicap.tui.dialogs.help import HelpDialog
 from haicap.tui.dialogs.search_dialog import SearchDialog, match_spans
 from haicap.tui.screens.dashboard import DashboardScreen
@@ -369,18 +369,6 @@ async def test_the_overview_table_fits_at_80_columns(late_store) -> None:
         table = app.screen.query_one(OverviewTable)
         assert table.virtual_size.width <= table.scrollable_content_region.width
         assert table.scrollable_content_region.height >= 10, "at least ten communes visible at 80x24"
-
-
-async def test_a_bad_today_is_reported(late_store, monkeypatch: pytest.MonkeyPatch) -> None:
-    path, _ = late_store
-    app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        monkeypatch.setenv("HAICAP_TODAY", "soon")
-        await pilot.press("o")
-        await settle(pilot)
-        assert [n.title for n in app._notifications] == ["Cannot read the overview"]
-        assert "HAICAP_TODAY" in next(iter(app._notifications)).message
 
 
 # -- the late view ----------------------------------------------------------------------

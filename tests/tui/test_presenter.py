@@ -7,11 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
+from apps import make_app
 from helpers import settle
 
 from haicap.store import Kind, Store
 from haicap.store.views.slides import SlideKind, deck_of_session
-from haicap.tui.app import HaicapApp, make_app
+from haicap.tui.app import HaicapApp
 from haicap.tui.cli.main import main
 from haicap.tui.dialogs.commune_jump_dialog import CommuneJumpDialog
 from haicap.tui.dialogs.help import HelpDialog

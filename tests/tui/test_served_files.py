@@ -11,11 +11,11 @@ import io
 from pathlib import Path
 
 import pytest
+from apps import make_app
 from helpers import settle
 from test_import_dialog import REPORT, store_bytes
 from test_item_actions import dashboard, open_commune
 
-from haicap.tui.app import make_app
 from haicap.tui.dialogs.export_dialog import ExportDialog
 from haicap.tui.dialogs.import_dialog import ImportDialog
 from haicap.tui.screens.import_review import ImportReviewScreen

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from apps import make_app
 from helpers import settle
 from test_dashboard import add_hostile_session
-
-from haicap.tui.app import make_app
 
 
 def test_dashboard_80x24(snap_compare, make_dashboard) -> None:

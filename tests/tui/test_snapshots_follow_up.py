@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from apps import make_app
 from helpers import settle
 
 from haicap.store import Kind, Store
-from haicap.tui.app import make_app
 
 OPEN_VAN_DU = ["slash", *"van du", "enter"]
 """Keys that select Vân Du in the list."""

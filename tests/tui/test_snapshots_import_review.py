@@ -12,12 +12,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from apps import make_app
 from helpers import settle
 from test_import_review import OTHER_OUTLET, write_article
 
 from haicap.store import Store
 from haicap.store.ingest.importer import plan_import
-from haicap.tui.app import make_app
 
 
 @pytest.fixture(autouse=True)

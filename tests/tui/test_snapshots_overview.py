@@ -10,10 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from apps import make_app
 from helpers import settle
 from test_overview import add_late_request
-
-from haicap.tui.app import make_app
 
 
 @pytest.fixture

@@ -47,16 +47,15 @@ from typing import NoReturn
 
 from haicap.store import StoreError, resolve_store_path
 from haicap.store.db.paths import DB_ENV_VAR
-from haicap.store.domain.clock import TODAY_ENV_VAR
 from haicap.store.domain.text import visible
 from haicap.tui.cli import logging_setup
 from haicap.tui.cli.commands import MODULES
 from haicap.tui.cli.commands.common import (
+    TODAY_ENV_VAR,
     CommandError,
-    current_day,
     fail,
-    parse_day,
     read_only_run,
+    run_calendar,
     visible_output,
 )
 
@@ -160,7 +159,6 @@ def _has_terminal() -> bool:
 
 
 def _dashboard(args: argparse.Namespace, db_path: Path) -> int:
-    current_day()  # a malformed HAICAP_TODAY is refused before the screen is taken over
     if not args.served and not _has_terminal():
         # Otherwise Textual writes escape codes into the file or pipe and waits for keys forever.
         return fail(TERMINAL_NEEDED, code=2)
@@ -171,7 +169,7 @@ def _dashboard(args: argparse.Namespace, db_path: Path) -> int:
 
     served = ServedMode.of_folders(args.served_files) if args.served else None
     try:
-        app = make_app(db_path, args.province, read_only=args.read_only, served=served)
+        app = make_app(db_path, args.province, read_only=args.read_only, served=served, calendar=args.calendar)
     except ValueError as error:
         return fail(str(error), code=2)
     app.run()
@@ -279,15 +277,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "completion":
         return _completion(args)
-    previous_today = os.environ.get(TODAY_ENV_VAR)
     changes = bool(args.command) and _changes_store(args)
     code = 1
     try:
-        if getattr(args, "today", None) is not None:
-            # For this run only (the dashboard reads it too); put back afterwards.
-            day = parse_day(args.today, "--today")
-            assert day is not None  # never None: --today takes no 'none'
-            os.environ[TODAY_ENV_VAR] = day.isoformat()
+        # The one place the day is read from the command line and the environment: every
+        # command and the dashboard get it from this calendar.
+        args.calendar = run_calendar(getattr(args, "today", None), os.environ)
         handler = getattr(args, "handler", None)
         if handler is None:
             code = _dashboard(args, db_path)
@@ -308,10 +303,6 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if changes:
             logging_setup.log_write(args.command, db_path, code)
-        if previous_today is None:
-            os.environ.pop(TODAY_ENV_VAR, None)
-        else:
-            os.environ[TODAY_ENV_VAR] = previous_today
 
 
 def _tolerant_output() -> None:

@@ -8,7 +8,6 @@ line here, and going back from the review returns here with the path kept.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +23,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from haicap.store import Store, StoreError
-from haicap.store.domain.clock import today as clock_today
+from haicap.store.domain.clock import Calendar
 from haicap.store.ingest.importer import ImportPlan, match_stored_session, plan_import
 from haicap.tui.literal import literal
 from haicap.tui.messages import ReportImported
@@ -53,15 +52,6 @@ _READ_ONLY = "Chỉ xem: không nhập được / read-only: nothing can be impo
 _BACK = (
     "Đã đóng bản duyệt, chưa nhập gì. enter để đọc lại tệp.\nReview closed, nothing imported. Press enter to read the file again."
 )
-
-
-def _today() -> dt.date | None:
-    """Today as haicap counts it (HAICAP_TODAY): a date written without its year is read
-    as the latest such day up to today. None (the real today) when the setting is unreadable."""
-    try:
-        return clock_today()
-    except StoreError:
-        return None
 
 
 class ImportDialog(ModalScreen[ReportImported | None]):
@@ -131,11 +121,14 @@ class ImportDialog(ModalScreen[ReportImported | None]):
         typed: str
         reason: str
 
-    def __init__(self, store: Store, start: Path | None = None) -> None:
+    def __init__(self, store: Store, start: Path | None = None, *, calendar: Calendar | None = None) -> None:
         super().__init__()
         self.store = store
         """The store a file is matched against (another outlet's report of a stored
         session adds to it) and then written to; its registry checks the communes."""
+        self.calendar = calendar or Calendar()
+        """Today as haicap counts it: a date written without its year ("Sáng 25/11") is
+        read as the latest such day up to today."""
         self.start = start
         """The folder relative paths are read from; None for the working directory."""
         self._plan: ImportPlan | None = None
@@ -205,7 +198,7 @@ class ImportDialog(ModalScreen[ReportImported | None]):
         """Read the file at `typed` (or at `path`, what it resolved to), match it against
         the stored sessions, and post what importing it would store, off the UI thread."""
         try:
-            plan = plan_import(path or self._path_of(typed), self.store.registry, today=_today())
+            plan = plan_import(path or self._path_of(typed), self.store.registry, today=self.calendar.today())
             self.post_message(self.PlanReady(typed, match_stored_session(plan, self.store)))
         except StoreError as error:
             self.post_message(self.PlanFailed(typed, str(error)))

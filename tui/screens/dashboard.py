@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import ClassVar
 
 from textual import on
@@ -13,8 +12,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input
 
-from haicap.store import Commune, Item, Kind, Province, Session, Store, StoreError
-from haicap.store.domain.clock import today as clock_today
+from haicap.store import Commune, Item, Kind, Province, Session, Store
+from haicap.store.domain.clock import Calendar
 from haicap.store.domain.followup import follow_up
 from haicap.store.domain.text import matches
 from haicap.tui.actions.export import ReportExport
@@ -92,15 +91,17 @@ class DashboardScreen(Screen[None]):
     ]
     """The dashboard's keys; the help dialog lists them from here."""
 
-    def __init__(self, store: Store, province: Province | None = None) -> None:
+    def __init__(self, store: Store, province: Province | None = None, *, calendar: Calendar | None = None) -> None:
         super().__init__()
         self.store = store
         """The store this dashboard reads."""
+        self.calendar = calendar or Calendar()
+        """Which day deadlines are measured against."""
         self.state = DashboardState(province=province)
         """What the dashboard shows; only this screen changes it."""
         self.reader = StoreReader(self, store)
         """Reads the province's communes off the UI thread."""
-        self.item_actions = ItemActions(self, store, self._today)
+        self.item_actions = ItemActions(self, store, self.calendar.today)
         """The keys on a pane's item: status, edit, history, kind, delete, add, undo."""
         self.exports = ReportExport(self, store)
         """`x`: the commune or its session to a file."""
@@ -136,10 +137,6 @@ class DashboardScreen(Screen[None]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        try:
-            clock_today()
-        except StoreError as error:
-            self.notify(f"{error}; using the real date", title="Today", severity="error", timeout=30)
         self._show_state()
         self.query_one(CommuneList).loading = True
         self.reader.load(self.state.province)
@@ -256,13 +253,6 @@ class DashboardScreen(Screen[None]):
             session=state.session,
         )
 
-    def _today(self) -> dt.date:
-        """Today for deadlines (HAICAP_TODAY when set), read at each redraw."""
-        try:
-            return clock_today()
-        except StoreError:
-            return dt.date.today()  # reported once, when the screen was mounted
-
     def _fill_panes(self, changed: Item | None = None) -> None:
         """Show the selected commune's items (of the narrowed session only, when one is).
 
@@ -270,7 +260,7 @@ class DashboardScreen(Screen[None]):
         keeps its cursor on the item it was on, or where it was if that item left, and
         the changed item's pane highlights it.
         """
-        today, rules = self._today(), self.store.deadline_rules
+        today, rules = self.calendar.today(), self.store.deadline_rules
         for pane in self.query(ItemsPane):
             keep = None
             if changed is not None:
@@ -345,7 +335,7 @@ class DashboardScreen(Screen[None]):
     def _item_chosen(self, message: ItemsPane.Chosen) -> None:
         item = message.item
         communes = [self.store.commune(code) for code in item.commune_codes]
-        state = follow_up(item, self._today(), self.store.deadline_rules)
+        state = follow_up(item, self.calendar.today(), self.store.deadline_rules)
         self.app.push_screen(ItemDetailDialog(item, [c for c in communes if c], state))
 
     # -- outcomes of the item actions -------------------------------------------------
@@ -445,7 +435,7 @@ class DashboardScreen(Screen[None]):
 
     def action_import_report(self) -> None:
         """Ask for a report file, review it, and show what was stored."""
-        self.app.push_screen(ImportDialog(self.store), self._show_imported)
+        self.app.push_screen(ImportDialog(self.store, calendar=self.calendar), self._show_imported)
 
     def _show_imported(self, outcome: ReportImported | None) -> None:
         """Say what the import stored and show its commune with the new items."""
@@ -468,7 +458,7 @@ class DashboardScreen(Screen[None]):
         if commune is None or session is None:
             self.notify("Xã này chưa có phiên nào để xuất / this commune has no session to export", severity="warning", timeout=4)
             return
-        self.exports.choose(commune, session, len(self.state.sessions), self._today())
+        self.exports.choose(commune, session, len(self.state.sessions), self.calendar.today())
 
     # -- the keys on a pane's item (bound by ItemsPane, run here) ---------------------
 

@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from haicap.store import Item, Kind, Province, Store, StoreError, today
+from haicap.store import Calendar, Item, Kind, Province, Store, StoreError
 from haicap.store.views.overview import LateItem, late_items
 from haicap.tui.literal import literal
 from haicap.tui.messages import StoreChanged
@@ -63,10 +63,12 @@ class LateScreen(Screen[Item | None]):
 
         reason: str
 
-    def __init__(self, store: Store, province: Province) -> None:
+    def __init__(self, store: Store, province: Province, *, calendar: Calendar | None = None) -> None:
         super().__init__()
         self.store = store
         """The store the view reads."""
+        self.calendar = calendar or Calendar()
+        """Which day lateness is counted to."""
         self.province = province
         """The dashboard's province, listed unless `all_provinces`."""
         self.all_provinces = False
@@ -100,7 +102,7 @@ class LateScreen(Screen[Item | None]):
     def load(self, province: Province | None) -> None:
         """Find the overdue items of `province` (or everywhere), off the UI thread."""
         try:
-            day = today()
+            day = self.calendar.today()
             late = late_items(self.store, day, province)
         except StoreError as error:
             self.post_message(self.LoadFailed(str(error)))

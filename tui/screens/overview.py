@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
-from haicap.store import Commune, Province, Store, StoreError, today
+from haicap.store import Calendar, Commune, Province, Store, StoreError
 from haicap.store.domain.text import matches, sort_key
 from haicap.store.views.overview import CommuneOverview, ProvinceTotals, province_overview
 from haicap.tui.literal import literal
@@ -110,10 +110,12 @@ class OverviewScreen(Screen[Commune | None]):
 
         reason: str
 
-    def __init__(self, store: Store, province: Province) -> None:
+    def __init__(self, store: Store, province: Province, *, calendar: Calendar | None = None) -> None:
         super().__init__()
         self.store = store
         """The store the overview reads."""
+        self.calendar = calendar or Calendar()
+        """Which day deadlines are measured against."""
         self.province = province
         """The province shown."""
         self.sort_column: int | None = None
@@ -143,7 +145,7 @@ class OverviewScreen(Screen[Commune | None]):
     def load(self, province: Province) -> None:
         """Count every commune's sessions, items and follow-up states, off the UI thread."""
         try:
-            day = today()
+            day = self.calendar.today()
             rows, totals = province_overview(self.store, province, day)
         except StoreError as error:
             self.post_message(self.LoadFailed(str(error)))

@@ -14,7 +14,6 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from haicap.store import Item, Kind
-from haicap.store.domain.clock import today as clock_today
 from haicap.store.domain.dates import DATE_FORMAT
 from haicap.store.domain.followup import DeadlineRules, FollowUp, follow_up
 from haicap.tui.literal import bounded, literal
@@ -140,7 +139,7 @@ class ItemsPane(OptionList):
         self.number = number
         """The pane's number, also its focus key (1-4)."""
         self._items: tuple[Item, ...] = ()
-        self.show(())
+        self.show((), today=dt.date.min)  # empty: no item's follow-up depends on the day
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -158,12 +157,11 @@ class ItemsPane(OptionList):
         self,
         items: Sequence[Item],
         *,
-        today: dt.date | None = None,
+        today: dt.date,
         rules: DeadlineRules | None = None,
         keep: str | None = None,
     ) -> None:
-        """Show `items` (from the newest session down) with their follow-up state on `today`
-        (default: `store.clock.today()`, read now).
+        """Show `items` (from the newest session down) with their follow-up state on `today`.
 
         The cursor goes to the item with id `keep` when given: to it if it is still shown,
         else to the place it held (a deleted item leaves the cursor on its neighbour).
@@ -182,8 +180,7 @@ class ItemsPane(OptionList):
         if not self._items:
             self.set_options([Option(literal("— không có / none", "dim italic"), disabled=True)])
             return
-        day = today or clock_today()
-        self.set_options(Option(self._prompt(item, day, rules), id=item.id) for item in self._items)
+        self.set_options(Option(self._prompt(item, today, rules), id=item.id) for item in self._items)
         index = 0
         if keep is not None:
             ids = [item.id for item in self._items]

@@ -176,7 +176,7 @@ def test_null_records_malformed_history_and_wrong_types_are_left_out_with_a_warn
 
 
 async def test_the_dashboard_opens_a_poisoned_store(seeded_store_path: Path) -> None:
-    from haicap.tui.app import make_app
+    from apps import make_app
 
     def poison(tables: dict[str, Any]) -> None:
         tables["meta"]["1"]["deadline_rules"] = {"answer_days": 3_000_000}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from haicap.store import DeadlineRules, DirectiveStatus, Kind, RequestStatus, Store, StoreError, follow_up, today
+from haicap.store import Calendar, DeadlineRules, DirectiveStatus, Kind, RequestStatus, Store, StoreError, follow_up
 from haicap.store.views.overview import late_items, province_overview
 
 SESSION_DAY = dt.date(2025, 11, 25)
@@ -172,9 +172,7 @@ def test_overview_counts_and_late_items(store: Store) -> None:
     assert [li.state.late_days for li in late] == [33, 19]
 
 
-def test_today_can_be_fixed_by_the_environment(monkeypatch) -> None:
-    monkeypatch.setenv("HAICAP_TODAY", "2026-02-03")
-    assert today() == dt.date(2026, 2, 3)
-    monkeypatch.setenv("HAICAP_TODAY", "03/02/2026")
-    with pytest.raises(StoreError, match="HAICAP_TODAY"):
-        today()
+def test_a_calendar_gives_its_fixed_day_or_the_machines_date(monkeypatch) -> None:
+    assert Calendar(dt.date(2026, 2, 3)).today() == dt.date(2026, 2, 3)
+    monkeypatch.setenv("HAICAP_TODAY", "2026-02-03")  # read by the command line only, never here
+    assert Calendar().today() == dt.date.today()

@@ -4,17 +4,18 @@ and items as lines or as JSON.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import io
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from haicap.store import StoreError
+from haicap.store import Calendar
 from haicap.store.domain.models import Commune, Item, Kind, Province
 from haicap.store.domain.text import fold, one_line, shorten, visible
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NONE_WORDS",
+    "TODAY_ENV_VAR",
     "CommandError",
     "commune_column",
     "current_day",
@@ -40,6 +42,7 @@ __all__ = [
     "print_table",
     "read_only_run",
     "resolve_commune",
+    "run_calendar",
     "visible_output",
 ]
 
@@ -205,19 +208,35 @@ def open_store(db_path: Path) -> Iterator[Store]:
         yield store
 
 
-def current_day() -> dt.date:
-    """Today, or the day fixed by --today / HAICAP_TODAY; a malformed value exits 2."""
-    from haicap.store.domain.bounds import day_problem
-    from haicap.store.domain.clock import TODAY_ENV_VAR, today
+TODAY_ENV_VAR = "HAICAP_TODAY"
+"""Environment variable that fixes today's date (YYYY-MM-DD) when `--today` is not given."""
 
+
+def run_calendar(given: str | None, environ: Mapping[str, str]) -> Calendar:
+    """The calendar of this run: the day of `--today` (`given`), else of `$HAICAP_TODAY`
+    in `environ`, else the machine's date. A malformed day is a CommandError (exit 2)."""
+    from haicap.store.domain.bounds import day_problem
+
+    if given is not None:
+        return Calendar(parse_day(given, "--today"))
+    fixed = environ.get(TODAY_ENV_VAR, "").strip()
+    if not fixed:
+        return Calendar()
     try:
-        day = today()
-    except StoreError as error:
-        raise CommandError(visible(str(error)), code=2) from None
+        day = dt.date.fromisoformat(fixed)
+    except ValueError:
+        raise CommandError(f"{TODAY_ENV_VAR}={visible(repr(fixed))} is not a date (YYYY-MM-DD)", code=2) from None
     problem = day_problem(day)
     if problem:
         raise CommandError(f"{TODAY_ENV_VAR}: {problem}", code=2)
-    return day
+    return Calendar(day)
+
+
+def current_day(args: argparse.Namespace) -> dt.date:
+    """Today for this command: from the calendar the command line built (`args.calendar`,
+    set by `haicap.tui.cli.main.main` from `--today` or `$HAICAP_TODAY`)."""
+    calendar: Calendar = args.calendar
+    return calendar.today()
 
 
 def find_province(store: Store, name: str) -> Province:

@@ -117,7 +117,7 @@ def _export(args: argparse.Namespace, db_path: Path) -> int:
     to_stdout = args.output == "-"
     if to_stdout and fmt not in _TEXT_FORMATS:
         raise CommandError(f"-o -: a .{fmt} file is binary; give a file name, or use --format md or csv", code=2)
-    today = current_day()
+    today = current_day(args)
     with open_store(db_path) as store:
         province_name = args.export_province or args.province
         province = find_province(store, province_name) if province_name else None

@@ -152,7 +152,7 @@ def _items(args: argparse.Namespace, db_path: Path) -> int:
 
     kinds = tuple(dict.fromkeys(parse_kind(k) for k in args.kind)) or None
     statuses = _status_filter(args.status) if args.status else None
-    today = current_day()
+    today = current_day(args)
     with open_store(db_path) as store:
         province_name = args.item_province or args.province
         province = find_province(store, province_name) if province_name else None
@@ -230,7 +230,7 @@ def _history_json(store: Store, item: Item) -> list[dict[str, Any]]:
 
 
 def _item(args: argparse.Namespace, db_path: Path) -> int:
-    today = current_day()
+    today = current_day(args)
     with open_store(db_path) as store:
         item = store.find_item(args.id)
         if args.json:
@@ -313,7 +313,7 @@ def _set(args: argparse.Namespace, db_path: Path) -> int:
         for name in ("deadline", "done")
         if getattr(args, name) is not None
     }
-    today = current_day()
+    today = current_day(args)
     with open_store(db_path) as store:
         item = store.find_item(args.id)
         changes = _changes(args, item, today, dates)

@@ -107,7 +107,7 @@ def _import(args: argparse.Namespace, db_path: Path) -> int:
 
     registry = load_registry()
     overrides = _overrides(args)
-    day = current_day()  # gives a year to "Sáng 25/11" when the text has none (--today, HAICAP_TODAY)
+    day = current_day(args)  # gives a year to "Sáng 25/11" when the text has none (--today, HAICAP_TODAY)
     plans, errors = [], []
     for path in args.files:
         try:
@@ -173,7 +173,7 @@ def _extract(args: argparse.Namespace, db_path: Path) -> int:
     from haicap.store.ingest.importer import extraction_of
 
     try:
-        extraction = extraction_of(args.file, load_registry(), overrides=_overrides(args), today=current_day())
+        extraction = extraction_of(args.file, load_registry(), overrides=_overrides(args), today=current_day(args))
     except StoreError as error:
         return fail(str(error))
     except Exception as error:  # noqa: BLE001 - see _import

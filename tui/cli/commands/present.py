@@ -37,13 +37,13 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
 
 
 def _present(args: argparse.Namespace, db_path: Path) -> int:
-    day = current_day()
+    day = current_day(args)
     # Imported here so the other commands and `--help` stay fast and need no terminal.
     from haicap.store.views.exports import find_session
     from haicap.store.views.slides import deck_of_commune, deck_of_session
     from haicap.tui.app import make_app
 
-    app = make_app(db_path, read_only=getattr(args, "read_only", False))
+    app = make_app(db_path, read_only=getattr(args, "read_only", False), calendar=args.calendar)
     store = app.store
     try:
         if args.commune:

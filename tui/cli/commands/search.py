@@ -27,7 +27,7 @@ def _search(args: argparse.Namespace, db_path: Path) -> int:
     query = " ".join(args.words)
     if not fold(query):
         raise CommandError("search: give at least one word to find", code=2)
-    today = current_day()
+    today = current_day(args)
     with open_store(db_path) as store:
         rules = store.deadline_rules
         hits = store.search_items(query)

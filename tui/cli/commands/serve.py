@@ -13,6 +13,7 @@ files only from the `--files` folders and sends exports to the browser.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import ipaddress
 import os
 import shlex
@@ -76,10 +77,19 @@ SESSION_MEMORY_MB = 55
 
 
 def dashboard_command(
-    db_path: Path, *, read_only: bool, province: str | None, served: bool = False, files: list[Path] | None = None
+    db_path: Path,
+    *,
+    read_only: bool,
+    province: str | None,
+    served: bool = False,
+    files: list[Path] | None = None,
+    today: dt.date | None = None,
 ) -> str:
-    """The shell command textual-serve runs for each browser tab (`served`: told it runs for a browser)."""
+    """The shell command textual-serve runs for each browser tab (`served`: told it runs for
+    a browser; `today`: the day this run fixed, given to each tab's process)."""
     words = [sys.executable, "-m", "haicap", "--db", str(db_path)]
+    if today is not None:
+        words += ["--today", today.isoformat()]
     if read_only:
         words.append("--read-only")
     if province:
@@ -175,7 +185,7 @@ def _serve(args: argparse.Namespace, db_path: Path) -> int:
     token = new_token()
     served_at = public_url or listening_url(args.host, port)
     server = GuardedServer(
-        dashboard_command(db_path, read_only=read_only, province=province, served=True, files=files),
+        dashboard_command(db_path, read_only=read_only, province=province, served=True, files=files, today=args.calendar.fixed),
         host=args.host,
         port=port,
         public_url=served_at,

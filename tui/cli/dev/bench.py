@@ -41,7 +41,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from haicap.tui.cli.commands.common import CommandError, parse_count
+from haicap.tui.cli.commands.common import CommandError, current_day, parse_count
 from haicap.tui.cli.dev.synth import store_size_bytes
 
 __all__ = ["percentile", "register"]
@@ -162,7 +162,9 @@ def _measure(args: argparse.Namespace, db_path: Path, workdir: Path) -> dict[str
     figures: dict[str, Any] = {}
 
     _progress("store: opening it and computing the overview of every province")
-    facts, _ = runner.probe("store", db=str(db_path), seed=seed, filter_words=_number(args, "filter_words"))
+    facts, _ = runner.probe(
+        "store", db=str(db_path), seed=seed, filter_words=_number(args, "filter_words"), today=current_day(args).isoformat()
+    )
     figures["overview_s"] = facts["overview_s"]
     _progress(
         f"store: {facts['sessions']:,} sessions, {facts['items']:,} items, opened in {facts['open_s']:.2f} s; "
@@ -208,7 +210,7 @@ def _measure(args: argparse.Namespace, db_path: Path, workdir: Path) -> dict[str
     _progress(f"edits: {len(times)} measured, median {statistics.median(times) if times else 0:.0f} ms")
 
     count = _number(args, "articles", 1)
-    articles = write_articles(workdir / "articles", count, seed)
+    articles = write_articles(workdir / "articles", count, seed, current_day(args))
     _progress(f"importing {len(articles)} articles into the copy")
     try:
         wall = runner.timed([sys.executable, "-c", _IMPORT_CODE, "import", "--db", str(copy), *map(str, articles)], "import")

@@ -28,7 +28,7 @@ import sys
 import time
 from pathlib import Path
 
-from haicap.tui.cli.commands.common import CommandError, parse_count
+from haicap.tui.cli.commands.common import CommandError, current_day, parse_count
 
 __all__ = ["refuse_unsafe_target", "register", "store_size_bytes"]
 
@@ -146,7 +146,6 @@ def _progress(message: str) -> None:
 def _synth(args: argparse.Namespace, db_path: Path) -> int:
     from haicap.store import Store, StoreError
     from haicap.store.db.backups import MIN_KEEP
-    from haicap.store.domain.clock import today
     from haicap.store.domain.registry import load_registry
     from haicap.store.ingest.synthetic import PRESETS, SynthOptions, choose_communes, generate
 
@@ -166,7 +165,7 @@ def _synth(args: argparse.Namespace, db_path: Path) -> int:
     except ValueError as error:
         raise CommandError(str(error), code=2) from None
     before = _refuse_real_store(db_path)
-    day = today()
+    day = current_day(args)
     total = len(communes) * options.sessions_per_commune * options.items_per_session
     _progress(
         f"{len(communes)} communes × {options.sessions_per_commune} sessions × {options.items_per_session} items "

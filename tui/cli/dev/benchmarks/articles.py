@@ -7,9 +7,9 @@ import` then reads with the reader of free text.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from haicap.store.domain.clock import today
 from haicap.store.domain.registry import Registry, load_registry
 from haicap.store.domain.text import fold
 from haicap.store.ingest.synthetic import SynthOptions, generate, report_as_article
@@ -20,15 +20,15 @@ ARTICLE_SEED_OFFSET = 1_000_003
 """Added to the bench seed, so the articles never repeat a session of a store made by synth."""
 
 
-def write_articles(folder: Path, count: int, seed: int) -> list[Path]:
+def write_articles(folder: Path, count: int, seed: int, today: dt.date) -> list[Path]:
     """Write `count` articles into `folder` (one session with one commune each, about eight
-    sentences) and return their paths in order."""
+    sentences), dated up to `today`, and return their paths in order."""
     registry = load_registry()
     options = SynthOptions(sessions_per_commune=1, items_per_session=8, seed=seed + ARTICLE_SEED_OFFSET)
     folder.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []
     plain = _plain_names(registry)
-    for _province, reports in generate(registry, options, today()):
+    for _province, reports in generate(registry, options, today):
         for report in reports:
             if len(report.communes) != 1 or report.communes[0].code not in plain:
                 continue  # one plainly named commune per article: the import must not refuse any

@@ -16,6 +16,7 @@ composited once more.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import random
 import resource
@@ -198,14 +199,13 @@ async def _drive_app(request: dict[str, Any]) -> dict[str, Any]:
 def _store(request: dict[str, Any]) -> dict[str, Any]:
     """Open the store, compute the overview of every province, and describe the store."""
     from haicap.store import Store
-    from haicap.store.domain.clock import today
     from haicap.store.domain.text import fold
     from haicap.store.views.overview import province_overview
 
     started = time.monotonic()
     store = Store.open(Path(request["db"]), read_only=True)
     opened = time.monotonic()
-    day = today()
+    day = dt.date.fromisoformat(request["today"])  # the bench's day (its --today), passed down
     for province in store.provinces():
         province_overview(store, province, day)
     overview_s = time.monotonic() - opened
