@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import re
 import shlex
 import socket
@@ -44,6 +45,11 @@ def test_each_browser_tab_runs_the_dashboard_on_the_same_store(tmp_path: Path) -
     words = shlex.split(dashboard_command(tmp_path / "kho chung", read_only=True, province="Nghệ An"))
     assert words[:3] == [sys.executable, "-m", "haicap"]
     assert words[3:] == ["--db", str(tmp_path / "kho chung"), "--read-only", "--province", "Nghệ An"]
+
+
+def test_each_browser_tab_measures_deadlines_against_the_day_serve_was_given(tmp_path: Path) -> None:
+    words = shlex.split(dashboard_command(tmp_path, read_only=False, province=None, today=dt.date(2026, 1, 31)))
+    assert words[3:] == ["--db", str(tmp_path), "--today", "2026-01-31"]
 
 
 async def _first_screen(websocket_url: str, origin: str, seconds: float = 30.0) -> str:
