@@ -65,7 +65,7 @@ class ChoiceDialog(ModalScreen[ChoiceType | None], Generic[ChoiceType]):
     }
     """
 
-    def __init__(self, title: str, about: Content, choices: Sequence[Choice], start: int = 0) -> None:
+    def __init__(self, title: str, about: Content, choices: Sequence[Choice[ChoiceType]], start: int = 0) -> None:
         super().__init__()
         self.title_text = title
         """The frame's title."""

@@ -18,11 +18,13 @@ class CommuneJumpDialog(ChoiceDialog[int]):
     index (0-based), or None. A commune with no slide of its own cannot be chosen."""
 
     def __init__(self, targets: Sequence[tuple[Commune, int | None]], current: Commune | None) -> None:
-        entries: list[Choice] = []
+        entries: list[Choice[int]] = []
         start = 0
         for position, (commune, index) in enumerate(targets):
             where = literal(f"  trang {index + 1}", "$accent") if index is not None else literal("  không có trang", "dim")
-            entries.append((Content.assemble(literal(commune.label, "bold"), where), index, index is not None))
+            # A commune without a slide is listed disabled: its value (-1) can never be chosen.
+            value = index if index is not None else -1
+            entries.append((Content.assemble(literal(commune.label, "bold"), where), value, index is not None))
             if commune == current:
                 start = position
         about = literal("Đến trang đầu của xã / jump to the commune's first slide", "dim")

@@ -24,10 +24,10 @@ from textual.widgets import Input, Static, TextArea
 from haicap.store import Item, Kind
 from haicap.store.domain import dates
 from haicap.store.domain.bounds import add_days
+from haicap.store.domain.dates import DATE_FORMAT, format_date
 from haicap.store.domain.followup import DeadlineRules
 from haicap.store.domain.text import visible
 from haicap.tui.literal import literal, short
-from haicap.tui.widgets.items_pane import DATE_FORMAT
 
 __all__ = ["EditItemDialog", "ItemEdit", "ItemTextArea", "hints", "parse_date", "split_agencies"]
 
@@ -184,7 +184,10 @@ class EditItemDialog(ModalScreen[ItemEdit | None]):
     def _fields(self) -> list[tuple[str, str, str, str]]:
         """(field, label, value, placeholder) of the follow-up fields of this item's kind."""
         tracking = self.item.tracking
-        show = lambda date: date.strftime(DATE_FORMAT) if date else ""  # noqa: E731
+
+        def show(day: dt.date | None) -> str:
+            return format_date(day) if day else ""
+
         if self.item.kind is Kind.REQUEST:
             days = self.rules.answer_days_with_co if tracking.co_agencies else self.rules.answer_days
             default = add_days(self.item.session.date, days).strftime(DATE_FORMAT)  # never overflows

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -12,9 +13,10 @@ from textual.content import Content
 from textual.widgets import Static
 
 from haicap.store import Commune, FollowUp, Item, Kind
+from haicap.store.domain.dates import DATE_FORMAT, format_date
 from haicap.tui.dialogs.scrolling_dialog import ScrollingDialog
 from haicap.tui.literal import DETAIL_LIMIT, bounded, count_text, literal
-from haicap.tui.widgets.items_pane import DATE_FORMAT, overdue_badge
+from haicap.tui.widgets.items_pane import overdue_badge
 
 __all__ = ["ItemDetailDialog"]
 
@@ -93,7 +95,10 @@ class ItemDetailDialog(ScrollingDialog[None]):
         else:
             shown = literal(state.label_vi)
         yield Static(Content.assemble(literal("Tình trạng / State: ", "bold"), shown), classes="detail-state")
-        date = lambda day: day.strftime(DATE_FORMAT) if day else "—"  # noqa: E731
+
+        def date(day: dt.date | None) -> str:
+            return format_date(day) if day else "—"
+
         directive = self.item.kind is Kind.DIRECTIVE
         owner = tracking.owner or ("— (xã / the commune)" if directive else "—")
         rows = [

@@ -26,7 +26,7 @@ class KindDialog(ChoiceDialog[Kind]):
         """The item to move."""
 
     @staticmethod
-    def _entry(number: int, kind: Kind, current: Kind) -> Choice:
+    def _entry(number: int, kind: Kind, current: Kind) -> Choice[Kind]:
         here = kind is current
         parts = [
             literal("● " if here else "  ", "$accent"),

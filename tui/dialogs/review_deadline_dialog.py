@@ -6,10 +6,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from haicap.store.domain.dates import parse_date
+from haicap.store.domain.dates import DATE_FORMAT, parse_date
 from haicap.store.ingest.import_plan import PlanLine
 from haicap.tui.dialogs.review_fields_dialog import Field, FieldError, ReviewFieldsDialog, about_line
-from haicap.tui.widgets.items_pane import DATE_FORMAT
 
 __all__ = ["DeadlineSet", "ReviewDeadlineDialog", "read_date"]
 

@@ -8,6 +8,7 @@ from typing import Any
 from textual.content import Content
 
 from haicap.store import Person
+from haicap.store.domain.dates import DATE_FORMAT
 from haicap.store.domain.registry import Registry
 from haicap.store.domain.text import clean, visible
 from haicap.store.ingest.import_plan import SessionFacts
@@ -15,7 +16,6 @@ from haicap.tui.dialogs.review_communes_dialog import find_commune
 from haicap.tui.dialogs.review_deadline_dialog import read_date
 from haicap.tui.dialogs.review_fields_dialog import Field, FieldError, ReviewFieldsDialog
 from haicap.tui.literal import literal
-from haicap.tui.widgets.items_pane import DATE_FORMAT
 
 __all__ = ["ReviewSessionDialog"]
 

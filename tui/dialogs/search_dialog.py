@@ -21,9 +21,9 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from haicap.store import Item, Kind, Store
+from haicap.store.domain.dates import DATE_FORMAT
 from haicap.store.domain.text import fold
 from haicap.tui.literal import LIST_LIMIT, clip, literal, marked, visible
-from haicap.tui.widgets.items_pane import DATE_FORMAT
 
 __all__ = ["SearchDialog", "first_match", "hit_text", "match_spans"]
 
@@ -85,7 +85,7 @@ def hit_text(text: str, query: str) -> Content:
     return marked(part, literal(part.text).add_spans(spans))
 
 
-def _newest_first(item: Item) -> tuple:
+def _newest_first(item: Item) -> tuple[int, int, str]:
     return (-item.session.date.toordinal(), list(Kind).index(item.kind), item.id)
 
 

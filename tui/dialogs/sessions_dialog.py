@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from textual.content import Content
 
 from haicap.store import Commune, Item, Kind, Session
+from haicap.store.domain.dates import DATE_FORMAT
 from haicap.tui.dialogs.choice_dialog import Choice, ChoiceDialog
 from haicap.tui.literal import literal
-from haicap.tui.widgets.items_pane import DATE_FORMAT
 
 __all__ = ["ALL_SESSIONS", "SessionsDialog", "session_label"]
 
@@ -31,7 +31,7 @@ class SessionsDialog(ChoiceDialog[str]):
     with the chosen session's id, `ALL_SESSIONS`, or None."""
 
     def __init__(self, commune: Commune, sessions: Sequence[Session], items: Sequence[Item], current: Session | None) -> None:
-        entries: list[Choice] = [self._all_entry(current is None)]
+        entries: list[Choice[str]] = [self._all_entry(current is None)]
         entries += [self._entry(session, items, session == current) for session in sessions]
         start = 0 if current is None else 1 + list(sessions).index(current)
         about = Content.assemble(
@@ -42,12 +42,12 @@ class SessionsDialog(ChoiceDialog[str]):
         super().__init__("Phiên / Sessions", about, entries, start)
 
     @staticmethod
-    def _all_entry(current: bool) -> Choice:
+    def _all_entry(current: bool) -> Choice[str]:
         mark = literal("● " if current else "  ", "$accent")
         return (Content.assemble(mark, literal("Tất cả các phiên / all sessions", "bold" if current else "")), ALL_SESSIONS, True)
 
     @staticmethod
-    def _entry(session: Session, items: Sequence[Item], current: bool) -> Choice:
+    def _entry(session: Session, items: Sequence[Item], current: bool) -> Choice[str]:
         counts = " ".join(
             f"{_SHORT[kind]} {sum(1 for i in items if i.session.id == session.id and i.kind is kind)}" for kind in Kind
         )

@@ -43,7 +43,7 @@ class StatusDialog(ChoiceDialog[Status]):
         """The request or directive whose status is chosen."""
 
     @staticmethod
-    def _entry(state: Status, current: bool, item: Item) -> Choice:
+    def _entry(state: Status, current: bool, item: Item) -> Choice[Status]:
         mark = literal("● " if current else "  ", "$accent")
         label = literal(state.label_vi, "bold" if current else "")
         parts = [mark, label, literal(f" / {state.label_en}", "dim")]

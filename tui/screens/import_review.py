@@ -12,7 +12,7 @@ or None when the officer goes back without storing.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -21,7 +21,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList
 
-from haicap.store import Kind, Store, StoreError
+from haicap.store import Commune, Kind, Store, StoreError
+from haicap.store.domain.dates import DATE_FORMAT
 from haicap.store.domain.history import current_user
 from haicap.store.domain.models import TRACKED_KINDS
 from haicap.store.ingest.import_plan import ImportPlan, SessionMatch
@@ -34,7 +35,6 @@ from haicap.tui.dialogs.review_session_dialog import ReviewSessionDialog
 from haicap.tui.dialogs.review_text_dialog import ReviewTextDialog
 from haicap.tui.literal import literal, short
 from haicap.tui.messages import ImportFailed, ReportImported, StoreChanged
-from haicap.tui.widgets.items_pane import DATE_FORMAT
 from haicap.tui.widgets.line_detail import LineDetail
 from haicap.tui.widgets.plan_lines import PlanLines
 from haicap.tui.widgets.review_header import ReviewHeader
@@ -262,7 +262,7 @@ class ImportReviewScreen(Screen[ReportImported | None]):
             return
         assert index is not None
 
-        def chosen(communes: tuple | None) -> None:
+        def chosen(communes: tuple[Commune, ...] | None) -> None:
             if communes is not None and set(communes) != set(self.plan.lines[index].communes):
                 names = ", ".join(c.name for c in communes)
                 self._change_line(index, f"Dòng {index + 1}: xã / communes → {names}", communes=tuple(communes))
@@ -320,7 +320,7 @@ class ImportReviewScreen(Screen[ReportImported | None]):
         if self._storing:
             return
 
-        def chosen(changes: dict | None) -> None:
+        def chosen(changes: dict[str, Any] | None) -> None:
             if not changes:
                 return
             try:
@@ -347,7 +347,7 @@ class ImportReviewScreen(Screen[ReportImported | None]):
         if found is None:
             self.notify("Không có phiên nào đã lưu trùng buổi này / no stored session reports this meeting", timeout=5)
             return
-        choices: list[Choice] = [
+        choices: list[Choice[str]] = [
             (
                 Content.assemble(literal("Thêm vào phiên đã lưu / add to the stored session ", "bold"), literal(found.label)),
                 _ADD,
@@ -420,7 +420,7 @@ class ImportReviewScreen(Screen[ReportImported | None]):
         if not self.changed:
             self.dismiss(None)
             return
-        choices: list[Choice] = [
+        choices: list[Choice[str]] = [
             (literal("Tiếp tục duyệt / keep reviewing", "bold"), _KEEP, True),
             (literal("Bỏ các thay đổi, không nhập / drop the changes, import nothing", "bold"), _DROP, True),
         ]

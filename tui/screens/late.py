@@ -18,10 +18,10 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from haicap.store import Calendar, Item, Kind, Province, Store, StoreError
+from haicap.store.domain.dates import DATE_FORMAT
 from haicap.store.views.overview import LateItem, late_items
 from haicap.tui.literal import literal
 from haicap.tui.messages import StoreChanged
-from haicap.tui.widgets.items_pane import DATE_FORMAT
 from haicap.tui.widgets.late_table import LateTable
 from haicap.tui.widgets.view_header import ViewHeader
 

@@ -19,12 +19,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from haicap.store import Calendar, Commune, Province, Store, StoreError
+from haicap.store.domain.dates import DATE_FORMAT
 from haicap.store.domain.text import matches, sort_key
 from haicap.store.views.overview import CommuneOverview, ProvinceTotals, province_overview
 from haicap.tui.literal import literal
 from haicap.tui.messages import StoreChanged
 from haicap.tui.widgets.commune_filter import CommuneFilter
-from haicap.tui.widgets.items_pane import DATE_FORMAT
 from haicap.tui.widgets.overview_table import OVERVIEW_COLUMNS, OverviewTable
 from haicap.tui.widgets.view_header import ViewHeader
 
@@ -34,7 +34,7 @@ DEFAULT_SORT_NAME = "quá hạn trước"
 """How the header line names the order the overview opens with."""
 
 
-def attention_order(row: CommuneOverview) -> tuple:
+def attention_order(row: CommuneOverview) -> tuple[int, int, int, tuple[tuple[int, ...], tuple[int, ...]]]:
     """The opening order: most overdue items first, then communes with sessions, newest first."""
     overdue = row.overdue_requests + row.overdue_directives
     last = row.last_session.toordinal() if row.last_session else 0

@@ -114,7 +114,7 @@ class GuardedServer(Server):
         app.on_shutdown.append(self.on_shutdown)
         return app
 
-    async def handle_index(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
         """The page, for a request with the token; its websocket URL carries the token."""
         refusal = self.gate.page_refusal(request.headers, request.query.get("token"))
         if refusal is not None:

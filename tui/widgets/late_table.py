@@ -14,9 +14,9 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from haicap.store import Kind
+from haicap.store.domain.dates import DATE_FORMAT
 from haicap.store.views.overview import LateItem
 from haicap.tui.literal import visible
-from haicap.tui.widgets.items_pane import DATE_FORMAT
 
 __all__ = ["LateTable", "communes_cell", "owner_cell"]
 

@@ -7,12 +7,12 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from haicap.store.domain.dates import DATE_FORMAT
 from haicap.store.domain.models import TRACKED_KINDS
 from haicap.store.ingest.import_plan import ImportPlan
 from haicap.store.ingest.reader.cue_labels import cue_label
 from haicap.store.ingest.reader.left_out import DUPLICATE, REASONS, REVIEW
 from haicap.tui.literal import bounded, literal
-from haicap.tui.widgets.items_pane import DATE_FORMAT
 from haicap.tui.widgets.plan_lines import UNSURE_STYLE, kind_tag
 
 __all__ = ["LineDetail"]

@@ -14,10 +14,10 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from haicap.store import Commune, Kind
+from haicap.store.domain.dates import DATE_FORMAT
 from haicap.store.domain.text import sort_key
 from haicap.store.views.overview import CommuneOverview
 from haicap.tui.literal import visible
-from haicap.tui.widgets.items_pane import DATE_FORMAT
 
 if TYPE_CHECKING:
     from _typeshed import SupportsRichComparison

@@ -16,12 +16,12 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from haicap.store import Kind
+from haicap.store.domain.dates import DATE_FORMAT
 from haicap.store.domain.models import TRACKED_KINDS
 from haicap.store.domain.text import shorten
 from haicap.store.ingest.import_plan import ImportPlan, PlanLine
 from haicap.store.ingest.reader.left_out import REASONS
 from haicap.tui.literal import clip, literal
-from haicap.tui.widgets.items_pane import DATE_FORMAT
 
 __all__ = ["COMMUNES_WIDTH", "KIND_STYLES", "PlanLines", "communes_short", "kind_tag", "reason_short"]
 
