@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
@@ -33,6 +33,7 @@ from haicap.tui.messages import (
     StoreChanged,
     StoreRefreshed,
 )
+from haicap.tui.screens.dashboard_keys import DASHBOARD_BINDINGS
 from haicap.tui.screens.dashboard_state import DashboardState
 from haicap.tui.widgets.commune_filter import CommuneFilter
 from haicap.tui.widgets.commune_list import CommuneList
@@ -55,40 +56,7 @@ class DashboardScreen(Screen[None]):
     dialog results, applied here. Store reads for a keypress are in-memory.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "n,right_square_bracket",
-            "move_commune(1)",
-            "Next",
-            key_display="n",
-            tooltip="Next commune (also ]; p or [ goes back)",
-        ),
-        # Not in the footer: "n Next" suggests it, and 80 columns are needed for a pane's "s Status".
-        Binding(
-            "p,left_square_bracket", "move_commune(-1)", "Prev", key_display="p", show=False, tooltip="Previous commune (also [)"
-        ),
-        Binding("r", "toggle_reported", "Reported", tooltip="Show only communes with reports, or all"),
-        # Priority: the App resolves it before forwarding the keys typed after it, so a
-        # burst like "/kim tan" (fast typing, a slow SSH link) lands whole in the filter.
-        Binding(
-            "slash",
-            "filter",
-            "Filter",
-            key_display="/",
-            priority=True,
-            tooltip="Filter communes by name, diacritics optional",
-        ),
-        Binding("1", "focus_pane(1)", "Kết quả", show=False, tooltip="Focus the achievements pane"),
-        Binding("2", "focus_pane(2)", "Khó khăn", show=False, tooltip="Focus the difficulties pane"),
-        Binding("3", "focus_pane(3)", "Kiến nghị", show=False, tooltip="Focus the requests pane"),
-        Binding("4", "focus_pane(4)", "Chỉ đạo", show=False, tooltip="Focus the directives pane"),
-        Binding("0", "focus_list", "Communes", show=False, tooltip="Focus the commune list"),
-        Binding("T", "pick_province", "Province", key_display="T", tooltip="Choose another province"),
-        Binding("i", "import_report", "Import", tooltip="Import a report: .docx .pdf .doc .txt .md .yaml .json"),
-        Binding("x", "export", "Export", show=False, tooltip="Export to Word, Excel, Markdown or CSV"),
-        Binding("t", "pick_session", "Sessions", show=False, tooltip="Narrow the panes to one session; t again shows all"),
-        Binding("u", "undo_delete", "Undo", show=False, tooltip="Bring back the last item deleted in this run"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = DASHBOARD_BINDINGS
     """The dashboard's keys; the help dialog lists them from here."""
 
     def __init__(self, store: Store, province: Province | None = None, *, calendar: Calendar | None = None) -> None:
