@@ -43,11 +43,9 @@ import os
 import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import NoReturn
 
 from haicap.store import StoreError, resolve_store_path
 from haicap.store.db.paths import DB_ENV_VAR
-from haicap.store.domain.text import visible
 from haicap.tui.cli import logging_setup
 from haicap.tui.cli.commands import MODULES
 from haicap.tui.cli.commands.common import (
@@ -58,6 +56,7 @@ from haicap.tui.cli.commands.common import (
     run_calendar,
     visible_output,
 )
+from haicap.tui.cli.grammar import OneLineParser
 
 __all__ = ["build_parser", "main"]
 
@@ -69,9 +68,9 @@ def _version() -> str:
         return "unknown"
 
 
-def _global_options() -> list[argparse.ArgumentParser]:
+def _global_options() -> list[OneLineParser]:
     """--db and --today, accepted before or after the command: `haicap --db X items` and `haicap items --db X`."""
-    db = argparse.ArgumentParser(add_help=False)
+    db = OneLineParser(add_help=False)
     db.add_argument(
         "--db",
         metavar="PATH",
@@ -85,7 +84,7 @@ def _global_options() -> list[argparse.ArgumentParser]:
         default=argparse.SUPPRESS,
         help="say more about an error (its kind and where it arose); the log file is written either way",
     )
-    today = argparse.ArgumentParser(add_help=False)
+    today = OneLineParser(add_help=False)
     today.add_argument(
         "--today",
         metavar="DATE",
@@ -95,19 +94,10 @@ def _global_options() -> list[argparse.ArgumentParser]:
     return [db, today]
 
 
-class _OneLineParser(argparse.ArgumentParser):
-    """argparse, but a malformed command line is one line (`haicap items: --kind: expected one
-    argument (see haicap items --help)`), exit 2, like every other refusal; `--help` still
-    prints the whole usage."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{visible(self.prog)}: {visible(message)} (see {self.prog} --help)\n")
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The command-line grammar (see the module docstring)."""
     parents = _global_options()
-    parser = _OneLineParser(
+    parser = OneLineParser(
         prog="haicap",
         description="Terminal dashboard of provincial leaders' working sessions with communes.",
         parents=parents,

@@ -6,11 +6,12 @@ import argparse
 from pathlib import Path
 
 from haicap.tui.cli.commands.common import open_store, print_json, print_table
+from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
 __all__ = ["register"]
 
 
-def register(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     """Add audit."""
     audit = commands.add_parser(
         "audit",

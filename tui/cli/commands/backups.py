@@ -7,11 +7,12 @@ from pathlib import Path
 
 from haicap.store import Backup, StoreError
 from haicap.tui.cli.commands.common import CommandError, open_store, parse_positive_int, print_table
+from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
 __all__ = ["register"]
 
 
-def register(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     """Add restore."""
     restore = commands.add_parser(
         "restore",

@@ -9,7 +9,7 @@ import datetime as dt
 import io
 import shutil
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -91,7 +91,7 @@ class VisibleText(io.TextIOBase):
 def visible_output() -> Iterator[None]:
     """Make standard output and error show control characters as visible stand-ins."""
     saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = VisibleText(sys.stdout), VisibleText(sys.stderr)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = VisibleText(sys.stdout), VisibleText(sys.stderr)
     try:
         yield
     finally:
@@ -337,7 +337,7 @@ def _to_terminal() -> bool:
         return False
 
 
-def print_table(rows: list[tuple[str, ...]]) -> None:
+def print_table(rows: Sequence[tuple[str, ...]]) -> None:
     """Print rows, one line each, every column but the last padded.
 
     On a terminal the last column is cut to the terminal's width. Anywhere else (a pipe, a

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from haicap.store.domain.file_names import shown_name
 from haicap.store.domain.text import visible
 from haicap.tui.cli.commands.common import CommandError, current_day, find_province, open_store, resolve_commune
+from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
 if TYPE_CHECKING:
     from haicap.store import Store
@@ -32,7 +33,7 @@ _SUFFIXES = {f".{fmt}": fmt for fmt in _FORMATS}
 _TEXT_FORMATS = ("md", "csv")
 
 
-def register(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     """Add export."""
     export = commands.add_parser(
         "export",
@@ -71,10 +72,11 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
 
 def _format(args: argparse.Namespace) -> str:
     """The format asked for, else the one the output file's suffix names, else docx."""
-    if args.export_format is not None:
-        if args.export_format.lstrip(".") not in _FORMATS:
-            raise CommandError(f"--format: '{args.export_format}' is not a format; use one of: {', '.join(_FORMATS)}", code=2)
-        return args.export_format.lstrip(".")
+    given: str | None = args.export_format
+    if given is not None:
+        if given.lstrip(".") not in _FORMATS:
+            raise CommandError(f"--format: '{given}' is not a format; use one of: {', '.join(_FORMATS)}", code=2)
+        return given.lstrip(".")
     if args.output == "-":
         return "md"
     if args.output:

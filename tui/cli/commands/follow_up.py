@@ -35,6 +35,7 @@ from haicap.tui.cli.commands.common import (
     print_table,
     resolve_commune,
 )
+from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
 if TYPE_CHECKING:
     from haicap.store import Store
@@ -49,7 +50,7 @@ _ARTICLE = {
 }
 
 
-def register(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     """Add items, item, set and restore-item."""
     listing = commands.add_parser(
         "items",
@@ -281,23 +282,23 @@ def _changes(args: argparse.Namespace, item: Item, today: dt.date, dates: dict[s
     if args.status is None:
         return changes
     if item.kind is Kind.REQUEST:
-        status = parse_request_status(args.status)
-        if status is None:
+        request_status = parse_request_status(args.status)
+        if request_status is None:
             allowed = "; ".join(f"{s.value} ({s.label_vi})" for s in RequestStatus)
             raise CommandError(f"'{args.status}' is not a request status; use one of: {allowed}")
-        changes["status"] = status
+        changes["status"] = request_status
         return changes
-    status = parse_directive_status(args.status)
-    if status is None:
+    directive_status = parse_directive_status(args.status)
+    if directive_status is None:
         allowed = "; ".join(f"{s.value} ({s.label_vi})" for s in DirectiveStatus)
         raise CommandError(f"'{args.status}' is not a directive status; use one of: {allowed}")
-    if status is DirectiveStatus.DONE:
+    if directive_status is DirectiveStatus.DONE:
         if "done" in dates and dates["done"] is None:
             raise CommandError("--status done and --done none contradict each other")
         changes.setdefault("done", item.tracking.done or today)
     else:
-        if dates.get("done") is not None:
-            raise CommandError(f"--status {args.status} and --done {dates['done'].isoformat()} contradict each other")
+        if done is not None:
+            raise CommandError(f"--status {args.status} and --done {done.isoformat()} contradict each other")
         changes["done"] = None
     return changes
 

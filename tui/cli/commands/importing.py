@@ -12,10 +12,17 @@ import contextlib
 import datetime as dt
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from haicap.store import StoreError
 from haicap.store.domain.file_names import shown_name
 from haicap.tui.cli.commands.common import CommandError, current_day, fail, parse_day
+from haicap.tui.cli.grammar import OneLineParser, Subcommands
+
+if TYPE_CHECKING:
+    from haicap.store import Store
+    from haicap.store.domain.registry import Registry
+    from haicap.store.ingest.importer import Overrides
 
 __all__ = ["register"]
 
@@ -45,7 +52,7 @@ def _session_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--province", metavar="NAME", dest="session_province", help="the province of the session")
 
 
-def register(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     """Add import, extract and eval."""
     importer = commands.add_parser(
         "import",
@@ -90,7 +97,7 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
     evaluate.set_defaults(handler=_eval)
 
 
-def _overrides(args: argparse.Namespace):
+def _overrides(args: argparse.Namespace) -> Overrides:
     from haicap.store.ingest.importer import Overrides
 
     return Overrides(
@@ -155,7 +162,7 @@ def _import(args: argparse.Namespace, db_path: Path) -> int:
     return 0
 
 
-def _store_to_match(db_path: Path, dry_run: bool, registry):
+def _store_to_match(db_path: Path, dry_run: bool, registry: Registry) -> Store | None:
     """The store an import is compared with and written to. A dry run only reads it, and
     only if it exists: it never creates a store."""
     from haicap.store import Store

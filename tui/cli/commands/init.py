@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from haicap.tui.cli.commands.common import CommandError
+from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
 if TYPE_CHECKING:
     from haicap.store import Store
@@ -36,7 +37,7 @@ SHARED_FILE_MODE = 0o660
 """The store file, lock and backups of a group-shared store."""
 
 
-def register(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     """Add init."""
     init = commands.add_parser(
         "init",

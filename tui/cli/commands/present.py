@@ -13,11 +13,12 @@ import argparse
 from pathlib import Path
 
 from haicap.tui.cli.commands.common import CommandError, current_day, find_province, resolve_commune
+from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
 __all__ = ["register"]
 
 
-def register(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     """Add present."""
     present = commands.add_parser(
         "present",

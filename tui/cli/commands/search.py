@@ -7,11 +7,12 @@ from pathlib import Path
 
 from haicap.store.domain.text import fold
 from haicap.tui.cli.commands.common import CommandError, current_day, item_json, item_row, open_store, print_json, print_table
+from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
 __all__ = ["register"]
 
 
-def register(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     """Add search."""
     search = commands.add_parser(
         "search",

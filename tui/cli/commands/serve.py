@@ -21,11 +21,12 @@ import sys
 from pathlib import Path
 
 from haicap.tui.cli.commands.common import CommandError, fail
+from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
 __all__ = ["dashboard_command", "is_loopback", "register"]
 
 
-def register(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     """Add serve."""
     serve = commands.add_parser(
         "serve",

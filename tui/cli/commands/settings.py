@@ -8,11 +8,12 @@ from pathlib import Path
 from haicap.store.db.backups import MIN_KEEP
 from haicap.store.domain.bounds import MAX_ANSWER_DAYS, MAX_BACKUPS
 from haicap.tui.cli.commands.common import open_store, parse_count, parse_positive_int
+from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
 __all__ = ["register"]
 
 
-def register(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     """Add config."""
     config = commands.add_parser(
         "config",

@@ -43,6 +43,7 @@ from typing import Any
 
 from haicap.tui.cli.commands.common import CommandError, current_day, parse_count
 from haicap.tui.cli.dev.synth import store_size_bytes
+from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
 __all__ = ["percentile", "register"]
 
@@ -51,7 +52,7 @@ _SIZE = (100, 30)
 """Terminal size of the headless app (the dashboard fits 80×24; a little more is common)."""
 
 
-def register(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     """Add bench."""
     bench = commands.add_parser(
         "bench",
@@ -264,7 +265,7 @@ def _bench(args: argparse.Namespace, db_path: Path) -> int:
     detail = figures.pop("_detail")
     machine = _machine()
     machine["load_before"] = machine_before["load"]
-    output = {key: round(float(figures[key]), 4) for key in FIGURES}
+    output: dict[str, Any] = {key: round(float(figures[key]), 4) for key in FIGURES}
     output.update(store=str(db_path), machine=machine, when=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
     if args.append:
         line = {**output, "label": args.label, "detail": detail}

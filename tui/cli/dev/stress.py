@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from haicap.tui.cli.commands.common import CommandError, parse_count
+from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
 __all__ = ["register", "worker_main"]
 
@@ -58,7 +59,7 @@ _KILL_DELAY = (0.02, 0.3)
 """Seconds between two kills, drawn uniformly: random moments, several edits apart."""
 
 
-def register(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     """Add stress."""
     stress = commands.add_parser(
         "stress",
@@ -140,7 +141,7 @@ class _Writer:
     """One writer process and what it reported."""
 
     number: int
-    process: subprocess.Popen
+    process: subprocess.Popen[bytes]
     log: Path
     errors: Path
     killed: bool = False

@@ -27,13 +27,20 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from haicap.tui.cli.commands.common import CommandError, current_day, parse_count
+from haicap.tui.cli.grammar import OneLineParser, Subcommands
+
+if TYPE_CHECKING:
+    from haicap.store.ingest.reports import SessionReport
 
 __all__ = ["refuse_unsafe_target", "register", "store_size_bytes"]
 
+_Default = TypeVar("_Default", bound=int | None)
 
-def register(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+
+def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     """Add synth."""
     synth = commands.add_parser(
         "synth",
@@ -66,7 +73,8 @@ def register(commands: argparse._SubParsersAction, parents: list[argparse.Argume
     synth.set_defaults(handler=_synth)
 
 
-def _count(text: str | None, option: str, default: int | None, *, minimum: int = 1) -> int | None:
+def _count(text: str | None, option: str, default: _Default, *, minimum: int = 1) -> int | _Default:
+    """The count given for `option`, else `default` (None only where "all" is meant: --communes)."""
     return default if text is None else parse_count(text, option, minimum=minimum)
 
 
@@ -181,7 +189,7 @@ def _synth(args: argparse.Namespace, db_path: Path) -> int:
             # generating. The setting is put back at the end.
             keep = store.backup_count
             store.set_backup_count(MIN_KEEP)
-            batch: list = []
+            batch: list[SessionReport] = []
 
             def flush() -> None:
                 nonlocal added

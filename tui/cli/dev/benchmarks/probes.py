@@ -23,7 +23,10 @@ import resource
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from haicap.store.domain.models import Commune
 
 __all__ = ["PROBE_CODE", "main"]
 
@@ -106,6 +109,7 @@ async def _drive_app(request: dict[str, Any]) -> dict[str, Any]:
     from haicap.store.domain.text import matches
     from haicap.tui.app import make_app
     from haicap.tui.screens.overview import OverviewScreen
+    from haicap.tui.widgets.commune_filter import CommuneFilter
     from haicap.tui.widgets.commune_list import CommuneList
     from haicap.tui.widgets.items_pane import ItemsPane
 
@@ -117,7 +121,7 @@ async def _drive_app(request: dict[str, Any]) -> dict[str, Any]:
         communes = dashboard.query_one(CommuneList)
         panes = list(dashboard.query(ItemsPane))
 
-        def panes_show(commune: Any) -> bool:
+        def panes_show(commune: Commune | None) -> bool:
             if commune is None or dashboard.selected != commune:
                 return False
             report = app.store.commune_view(commune)
@@ -165,12 +169,18 @@ async def _drive_app(request: dict[str, Any]) -> dict[str, Any]:
             target = communes.communes[(index + 1) % len(communes.communes)]
             started = time.monotonic()
             _key(app, "n", "n")
+
             # Awaited within the iteration; the defaults only make the binding explicit (B023).
-            await _until(lambda before=before, target=target: dashboard.selected is not before and panes_show(target))
+            def switched(before: Commune | None = before, target: Commune = target) -> bool:
+                return dashboard.selected is not before and panes_show(target)
+
+            await _until(switched)
             switch_times.append(await _frame(pilot) - started)
 
         filter_times = []
-        summaries = app.store.commune_summaries(dashboard.province)
+        province = dashboard.province
+        assert province is not None  # the first load, awaited above, picked it
+        summaries = app.store.commune_summaries(province)
         for word in request["filter_words"]:
             _key(app, "slash", "/")
             await _frame(pilot)
@@ -179,11 +189,11 @@ async def _drive_app(request: dict[str, Any]) -> dict[str, Any]:
                 started = time.monotonic()
                 _key(app, word[end - 1], word[end - 1])
                 typed = word[:end]
-                await _until(
-                    lambda expected=expected, typed=typed: (
-                        communes.option_count == expected and dashboard.query_one("#filter").value == typed
-                    )
-                )
+
+                def filtered(expected: int = expected, typed: str = typed) -> bool:
+                    return communes.option_count == expected and dashboard.query_one("#filter", CommuneFilter).value == typed
+
+                await _until(filtered)
                 filter_times.append(await _frame(pilot) - started)
             _key(app, "escape", None)  # clears the filter
             await _until(lambda: communes.option_count == len(summaries))
@@ -235,7 +245,7 @@ def _edit(request: dict[str, Any]) -> dict[str, Any]:
     from haicap.store import Kind, RequestStatus, Store
 
     rng = random.Random(request["seed"])
-    times = []
+    times: list[float] = []
     with Store.open(Path(request["db"])) as store:
         ids = sorted(item.id for item in store.items(kinds=(Kind.REQUEST,)))
         if not ids:
@@ -243,6 +253,7 @@ def _edit(request: dict[str, Any]) -> dict[str, Any]:
         started = time.monotonic()
         for _ in range(request["edits"]):
             item = store.item(rng.choice(ids))
+            assert item is not None  # its id was listed above, and nothing deletes it
             choices = [s for s in RequestStatus if s != (item.tracking.status or RequestStatus.NEW)]
             begun = time.monotonic()
             store.set_status(item.id, rng.choice(choices), who="haicap-bench")
