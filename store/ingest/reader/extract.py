@@ -14,6 +14,7 @@ from haicap.store.domain.text import clean, fold
 from haicap.store.ingest.reader.assignments import read_assignment
 from haicap.store.ingest.reader.classify import EXCLUDED, Context, Verdict, classify_clause
 from haicap.store.ingest.reader.clauses import split_clauses
+from haicap.store.ingest.reader.commune_mentions import find_commune_mentions
 from haicap.store.ingest.reader.dates import find_session_date
 from haicap.store.ingest.reader.kinds import DIFFICULTY, DIRECTIVE, REQUEST
 from haicap.store.ingest.reader.leader import find_leader
@@ -30,7 +31,7 @@ from haicap.store.ingest.reader.left_out import (
     LeftOut,
 )
 from haicap.store.ingest.reader.page_noise import split_page_noise
-from haicap.store.ingest.reader.places import detect_province, find_commune_mentions, resolve_communes
+from haicap.store.ingest.reader.places import detect_province, resolve_communes
 from haicap.store.ingest.reader.sentences import split_paragraphs, split_sentences
 from haicap.store.ingest.reader.speakers import LEADER, People, SpeakerState, is_caption
 

@@ -1,6 +1,7 @@
 """Communes found in the text, matched to the registry within the detected province."""
 
-from haicap.store.ingest.reader.places import detect_province, find_commune_mentions, resolve_communes
+from haicap.store.ingest.reader.commune_mentions import find_commune_mentions
+from haicap.store.ingest.reader.places import detect_province, resolve_communes
 
 
 def _names(text, registry):

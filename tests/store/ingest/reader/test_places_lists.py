@@ -12,14 +12,8 @@ import time
 import pytest
 
 from haicap.store.ingest.reader import extract_text
-from haicap.store.ingest.reader.places import (
-    FORMER,
-    PART,
-    PASSING,
-    detect_province,
-    find_commune_mentions,
-    resolve_communes,
-)
+from haicap.store.ingest.reader.commune_mentions import FORMER, PART, PASSING, find_commune_mentions
+from haicap.store.ingest.reader.places import detect_province, resolve_communes
 
 
 def _names(text, registry, province=None):
