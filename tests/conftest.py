@@ -6,10 +6,12 @@ point into the test's own temporary folder for every test.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import textual._wait
 from textual.widgets import Input
 
 from haicap.store import Store
@@ -97,6 +99,25 @@ def as_user(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
 def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     """A blinking cursor makes snapshots depend on timing; keep it steady."""
     monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """Two test workers per core for `-n auto` (pyproject's `addopts`).
+
+    A Pilot test spends part of its time waiting for the app to be idle and the command-line
+    tests wait for the processes they start; with one worker per core a core sits idle then.
+    Two per core keep both busy (measured on two cores: see README "Gates and tests")."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return 2 * (cores or 1)
+
+
+# Pilot's `press` and `pause` wait until the process looks idle: they sleep in slices of
+# `SLEEP_GRANULARITY` (20 ms) until one slice used almost no CPU. Each key press waits two
+# such slices at least, so most of a Pilot test's wall time was sleep. Slices of 5 ms keep
+# the same test (a slice with under 5% CPU), four times as often; Textual is pinned exactly
+# in pyproject.toml, so these two module attributes cannot move under us.
+textual._wait.SLEEP_GRANULARITY = 0.005
+textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
 
 
 @pytest.fixture

@@ -49,23 +49,27 @@ def write_docx(path: Path, paragraphs: int) -> Path:
 
 @pytest.fixture(scope="module")
 def word_files(tmp_path_factory) -> dict[int, Path]:
-    """Files of 10,000 and 50,000 short paragraphs, written once for the module."""
+    """Files of 4,000 and 20,000 short paragraphs, written once for the module.
+
+    At the old 1.5 ms a paragraph the larger took 30 s; five times the paragraphs in five
+    times the time is what the test checks, and a reader that is quadratic again fails it."""
     folder = tmp_path_factory.mktemp("docx_speed")
-    return {n: write_docx(folder / f"p{n}.docx", n) for n in (10_000, 50_000)}
+    return {n: write_docx(folder / f"p{n}.docx", n) for n in (4_000, 20_000)}
 
 
 def _read_time(path: Path, limit: float) -> tuple[float, int]:
-    start = time.perf_counter()
+    """CPU seconds reading `path` took (a loaded machine slows the clock, not the work), and its blocks."""
+    start = time.process_time()
     with deadline(limit):
         document = read_document(path)
-    return time.perf_counter() - start, len(document.blocks)
+    return time.process_time() - start, len(document.blocks)
 
 
-def test_fifty_thousand_short_paragraphs_read_in_seconds(word_files):
-    small_time, small_blocks = _read_time(word_files[10_000], 10)
-    large_time, large_blocks = _read_time(word_files[50_000], 20)
-    assert (small_blocks, large_blocks) == (10_000, 50_000)
-    assert large_time < 6 * small_time + 1, (small_time, large_time)
+def test_twenty_thousand_short_paragraphs_read_in_seconds(word_files):
+    small_time, small_blocks = _read_time(word_files[4_000], 10)
+    large_time, large_blocks = _read_time(word_files[20_000], 20)
+    assert (small_blocks, large_blocks) == (4_000, 20_000)
+    assert large_time < 6 * small_time + 0.5, (small_time, large_time)
 
 
 def test_styles_still_decide_headings_and_bold(tmp_path):

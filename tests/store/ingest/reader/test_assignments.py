@@ -352,6 +352,6 @@ def test_random_text_never_raises():
     ids=["sentence-words", "bodies", "capitals", "commas", "periods", "spaces"],
 )
 def test_200_kb_without_punctuation_is_fast(text):
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a loaded machine slows the clock, not the work
     read_assignment(text, "directive", NOV)
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0

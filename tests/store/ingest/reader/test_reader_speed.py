@@ -60,18 +60,23 @@ def text_without_sentence_ends(size: int) -> str:
 
 
 def timed(read: Callable[[], object], limit: float) -> float:
-    """Seconds `read` took; the test fails once it passes `limit`."""
-    start = time.perf_counter()
+    """CPU seconds `read` took in this process; the test fails once it runs `limit` seconds.
+
+    CPU time, not wall time: other tests or programs on a shared machine slow the wall
+    clock, not the work the reader does, so the ratio of two readings stays meaningful.
+    """
+    start = time.process_time()
     with deadline(limit):
         read()
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
-def test_a_megabyte_without_sentence_ends_reads_in_linear_time(registry):
-    small, large = text_without_sentence_ends(200_000), text_without_sentence_ends(1_000_000)
+def test_half_a_megabyte_without_sentence_ends_reads_in_linear_time(registry):
+    # Five times the text takes about five times as long (a quadratic reader: 25 times).
+    small, large = text_without_sentence_ends(100_000), text_without_sentence_ends(500_000)
     small_time = timed(lambda: extract_text(small, registry, today=TODAY), 6)
     large_time = timed(lambda: extract_text(large, registry, today=TODAY), 15)
-    assert large_time < 6 * small_time + 1, (small_time, large_time)
+    assert large_time < 6 * small_time + 0.5, (small_time, large_time)
 
 
 def test_a_text_without_sentence_ends_is_still_read(registry):
@@ -119,10 +124,10 @@ def test_pathological_paragraphs_read_in_linear_time(registry, unit):
         count = size // len(unit.encode()) + 1
         return "Sáng 25/11, xã Ngọc Trạo, tỉnh Thanh Hóa " + "".join(unit.format(k=k) for k in range(count)).strip() + "."
 
-    small, large = text(50_000), text(250_000)
+    small, large = text(25_000), text(125_000)
     small_time = timed(lambda: extract_text(small, registry, today=TODAY), 5)
     large_time = timed(lambda: extract_text(large, registry, today=TODAY), 10)
-    assert large_time < 8 * small_time + 1, (small_time, large_time)
+    assert large_time < 8 * small_time + 0.5, (small_time, large_time)
 
 
 @pytest.mark.parametrize(
