@@ -77,6 +77,9 @@ _BREAK = re.compile(r"(?<![.!?…])([.!?…]+)([\"'”’»)\]]*)\s+(?=[\"'“�
 _LABEL = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]|[IVX]{1,4})$")
 _LABEL_CHARS = 32
 """No text longer than this is a label (the longest, "12.12.12.12", has 11 characters)."""
+_DANGLING_OPEN = re.compile(r"(?:\s+[\"“‘«(\[])+$")
+"""An opening bracket or quote that ends a paragraph: what it opens is on the next line
+(a caption "(Trong ảnh: …)" the page broke off), so it belongs to no sentence of this one."""
 _CUT_AT = ("; ", ", ", " ")
 """Where an over-long sentence is cut, best first: a clause boundary, else between words."""
 
@@ -162,7 +165,7 @@ def split_sentences(paragraph: str) -> list[str]:
         if piece:
             sentences.append(piece)
         start = match.end()
-    tail = text[start:].strip()
+    tail = _DANGLING_OPEN.sub("", text[start:]).strip()
     if tail:
         sentences.append(tail)
     if all(len(sentence) <= MAX_SENTENCE_CHARS for sentence in sentences):

@@ -1,5 +1,7 @@
 """The sentence splitter: abbreviations, numbers, ellipses, quotes, captions."""
 
+import pytest
+
 from haicap.store.ingest.reader.sentences import split_paragraphs, split_sentences
 
 
@@ -81,3 +83,15 @@ def test_roman_numeral_after_a_common_noun_ends_a_sentence():
     text = "Tỉnh hoàn thành kế hoạch giai đoạn V. Sau đó, đoàn về xã Bình Minh."
     assert len(split_sentences(text)) == 2
     assert len(split_sentences("Bà Hà Thị B. Ngọc phát biểu. Sau đó đoàn về.")) == 2
+
+
+@pytest.mark.parametrize("opening", ["(", "“", "[", "« ("])
+def test_a_bracket_that_opens_the_next_line_is_not_kept_on_this_one(opening):
+    # The page broke a caption "(Ảnh: …)" off after its bracket: the sentence ends at its stop.
+    paragraph = f"Phường đã hoàn thành việc cấp nước sạch cho các hộ dân. {opening}"
+    assert split_sentences(paragraph) == ["Phường đã hoàn thành việc cấp nước sạch cho các hộ dân."]
+
+
+def test_brackets_that_close_or_hold_text_stay():
+    assert split_sentences("Xã đạt 19 tiêu chí (kế hoạch 18).") == ["Xã đạt 19 tiêu chí (kế hoạch 18)."]
+    assert split_sentences("Ông An nói: “Xã sẽ làm ngay") == ["Ông An nói: “Xã sẽ làm ngay"]
