@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar, TypeVar
@@ -19,9 +20,11 @@ from haicap.store.domain.clock import Calendar, Clock, set_clock
 from haicap.store.views.slides import Deck, deck_of_session
 from haicap.tui import user_config
 from haicap.tui.dialogs.help import HelpDialog, HelpSection, bindings_of
+from haicap.tui.dialogs.notice_log_dialog import NoticeLogDialog
 from haicap.tui.dialogs.search_dialog import SearchDialog
 from haicap.tui.literal import visible
 from haicap.tui.messages import CommunesLoaded, LoadFailed, ShowOnDashboard
+from haicap.tui.notice_log import NoticeLog
 from haicap.tui.palette import HaicapCommands
 from haicap.tui.screens.dashboard import DashboardScreen
 from haicap.tui.screens.late import LateScreen
@@ -53,6 +56,9 @@ class HaicapApp(App[None]):
         Binding(
             "P", "present", "Present", key_display="P", show=False, tooltip="Present the commune's newest session full screen"
         ),
+        Binding(
+            "M", "notice_log", "Messages", key_display="M", show=False, tooltip="Every message shown in this run, newest first"
+        ),
     ]
     """Keys that work on every screen; the help dialog lists them first."""
 
@@ -74,6 +80,8 @@ class HaicapApp(App[None]):
         self.start_province = province
         """The province asked for on the command line, or None for the default."""
         self._started = False
+        self.notices = NoticeLog()
+        """Every notice shown in this run (`M` lists them)."""
         self.start_deck: Deck | None = None
         """A presentation to open over the dashboard at start (`haicap present`), or None."""
         for theme in HAICAP_THEMES:
@@ -109,8 +117,11 @@ class HaicapApp(App[None]):
 
         Notices quote item text, other officers' values and file names, which may hold
         Rich markup or control characters; none of haicap's own notices uses markup, so
-        every one is shown literally, with control characters made visible."""
-        super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
+        every one is shown literally, with control characters made visible. Each is kept in
+        `notices` too, so that one that went away while the officer looked elsewhere is not lost."""
+        shown, heading = visible(message), visible(title)
+        self.notices.add(f"{heading}: {shown}" if heading else shown, severity)
+        super().notify(shown, title=heading, severity=severity, timeout=timeout, markup=False)
 
     def get_default_screen(self) -> Screen[None]:
         return DashboardScreen(self.store, self.start_province, calendar=self.calendar)
@@ -154,12 +165,12 @@ class HaicapApp(App[None]):
             return not self.screen.is_modal
         if action == "present":
             dashboard = self.dashboard_if_shown()
-            return (
-                dashboard is not None
-                and dashboard.selected is not None
-                and bool(self.store.commune_view(dashboard.selected).sessions)
-            )
+            return dashboard is not None and self.can_present(dashboard)
         return True
+
+    def can_present(self, dashboard: DashboardScreen) -> bool:
+        """Whether `dashboard`'s commune has a session to present."""
+        return dashboard.selected is not None and bool(self.store.commune_view(dashboard.selected).sessions)
 
     def _back_to_dashboard(self) -> DashboardScreen:
         """Close whatever is over the dashboard (a view, a dialog) and return the dashboard."""
@@ -227,6 +238,23 @@ class HaicapApp(App[None]):
         """Ask for words and show the chosen item on the dashboard."""
         if not self.screen.is_modal:
             self.push_screen(SearchDialog(self.store), self._show_on_dashboard)
+
+    def action_notice_log(self) -> None:
+        """List every notice of this run, newest first; from the list, go back."""
+        if isinstance(self.screen, NoticeLogDialog):
+            self.screen.dismiss(None)
+        else:
+            self.push_screen(NoticeLogDialog(self.notices.newest_first()))
+
+    def action_read_only_state(self) -> None:
+        """Say whether this dashboard may change the store, and why not when it may not."""
+        where = self.store.location or "memory"
+        if not self.store.read_only:
+            self.notify(f"Kho ghi được / The store can be changed: {where}")
+        elif self.store.location is not None and os.access(self.store.location, os.W_OK):
+            self.notify(f"Chỉ xem: mở với --read-only / Read-only: opened with --read-only ({where})")
+        else:
+            self.notify(f"Chỉ xem: người dùng này không được ghi kho / Read-only: this user may not write {where}")
 
     # -- help -------------------------------------------------------------------------
 

@@ -1,0 +1,113 @@
+"""The command palette (ctrl+p) offers every action and runs it as its key would (issue 17)."""
+
+from __future__ import annotations
+
+import pytest
+from apps import make_app
+from helpers import settle
+
+from haicap.tui.dialogs.export_dialog import ExportDialog
+from haicap.tui.dialogs.help import HelpDialog
+from haicap.tui.dialogs.import_dialog import ImportDialog
+from haicap.tui.dialogs.notice_log_dialog import NoticeLogDialog
+from haicap.tui.dialogs.province_picker import ProvincePickerDialog
+from haicap.tui.dialogs.search_dialog import SearchDialog
+from haicap.tui.palette import HaicapCommands
+from haicap.tui.screens.late import LateScreen
+from haicap.tui.screens.overview import OverviewScreen
+from haicap.tui.screens.presenter import PresenterScreen
+from haicap.tui.widgets.commune_filter import CommuneFilter
+
+EVERY_ACTION = [
+    "Trình chiếu / Present",
+    "Nhập báo cáo / Import a report",
+    "Xuất văn bản / Export",
+    "Tổng quan tỉnh / Overview",
+    "Quá hạn / Late items",
+    "Tìm kiếm / Search",
+    "Chọn tỉnh / Choose a province",
+    "Đi tới xã / Go to a commune",
+    "Quyền ghi / Read-only state",
+    "Thông báo đã hiện / Messages",
+    "Trợ giúp / Help",
+]
+
+
+async def test_the_palette_lists_every_action_on_the_dashboard(make_dashboard) -> None:
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        discovered = [hit.text async for hit in HaicapCommands(app.screen).discover()]
+        assert discovered[: len(EVERY_ACTION)] == EVERY_ACTION
+        assert any(name.startswith("Giao diện / Theme") for name in discovered)
+
+
+@pytest.mark.parametrize(
+    ("typed", "opens"),
+    [
+        ("trinh chieu", PresenterScreen),
+        ("nhap bao cao", ImportDialog),
+        ("xuat van ban", ExportDialog),
+        ("tong quan", OverviewScreen),
+        ("qua han", LateScreen),
+        ("tim kiem", SearchDialog),
+        ("chon tinh", ProvincePickerDialog),
+        ("thong bao", NoticeLogDialog),
+        ("tro giup", HelpDialog),
+    ],
+)
+async def test_a_command_chosen_in_the_palette_does_what_its_key_does(make_dashboard, typed, opens) -> None:
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*typed)
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, opens), app.screen
+
+
+async def test_go_to_a_commune_opens_the_filter(make_dashboard) -> None:
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"di toi xa")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.focused, CommuneFilter)
+
+
+async def test_the_read_only_state_says_why(seeded_store_path) -> None:
+    writable = make_app(seeded_store_path)
+    async with writable.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await writable.run_action("app.read_only_state")
+        assert writable.notices.newest_first()[0].text.startswith("Kho ghi được / The store can be changed")
+    viewer = make_app(seeded_store_path, read_only=True)
+    async with viewer.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await viewer.run_action("app.read_only_state")
+        assert "--read-only" in viewer.notices.newest_first()[0].text
+        discovered = [hit.text async for hit in HaicapCommands(viewer.screen).discover()]
+        assert "Nhập báo cáo / Import a report" not in discovered
+
+
+async def test_a_notice_that_went_away_is_still_in_the_messages(make_dashboard) -> None:
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.notify("Đã lưu [bold]3[/bold] mục / 3 items stored", timeout=0.01)
+        app.notify("Không ghi được / could not write", severity="warning", timeout=0.01)
+        await pilot.pause(0.05)
+        await pilot.press("M")
+        await settle(pilot)
+        assert isinstance(app.screen, NoticeLogDialog)
+        lines = [str(line.render()) for line in app.screen.query(".notice-log-line")]
+        # Newest first, marked by severity, and shown literally (no markup applied).
+        assert "! Không ghi được / could not write" in lines[0]
+        assert "Đã lưu [bold]3[/bold] mục / 3 items stored" in lines[1]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, NoticeLogDialog)
