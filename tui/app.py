@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
@@ -22,6 +22,7 @@ from haicap.tui import user_config
 from haicap.tui.dialogs.help import HelpDialog, HelpSection, bindings_of
 from haicap.tui.dialogs.notice_log_dialog import NoticeLogDialog
 from haicap.tui.dialogs.search_dialog import SearchDialog
+from haicap.tui.dialogs.too_small_dialog import TooSmallDialog, too_small
 from haicap.tui.literal import visible
 from haicap.tui.messages import CommunesLoaded, LoadFailed, ShowOnDashboard
 from haicap.tui.notice_log import NoticeLog
@@ -95,6 +96,19 @@ class HaicapApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.start_deck is not None:
             self.push_screen(PresenterScreen(self.start_deck), self._show_on_dashboard)
+
+    @on(events.Resize)
+    def _check_size(self, event: events.Resize) -> None:
+        # Under 80×24 the panes would be cut mid-word; say so instead, until it grows.
+        width, height = event.size
+        shown = next((screen for screen in self.screen_stack if isinstance(screen, TooSmallDialog)), None)
+        if too_small(width, height):
+            if shown is None:
+                self.push_screen(TooSmallDialog(width, height))
+            else:
+                shown.show_size(width, height)
+        elif shown is not None and self.screen is shown:
+            shown.dismiss(None)
 
     def _remember_theme(self, theme: Theme) -> None:
         # The signal also fires for the theme set at start; only a change is written.
