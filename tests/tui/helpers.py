@@ -27,3 +27,17 @@ def record_notices(app) -> list[str]:
 
     app.notify = recording
     return seen
+
+
+def item_shown(app, kind, index: int = 0) -> str:
+    """The plain text the dashboard shows of item `index` of the `kind` pane: its line in
+    the pane, then what the preview shows when it is highlighted (state, whole text,
+    session and communes)."""
+    from haicap.tui.widgets.item_preview import preview_content
+    from haicap.tui.widgets.items_pane import ItemsPane
+
+    pane = app.dashboard.query_one(f"#pane-{kind.value}", ItemsPane)
+    item = pane.items[index]
+    communes = [c.label for c in (app.store.commune(code) for code in item.commune_codes) if c]
+    preview = preview_content(item, communes, app.calendar.today(), app.store.deadline_rules)
+    return pane.line(index).plain + "\n" + preview.plain

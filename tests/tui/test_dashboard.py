@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from apps import make_app
-from helpers import record_notices, settle
+from helpers import item_shown, record_notices, settle
 
 from haicap.store import Kind, Store
 from haicap.store.domain.text import matches
@@ -68,8 +68,7 @@ async def test_items_show_the_session_they_came_from(make_dashboard) -> None:
     app = make_dashboard()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        first = pane(app, Kind.ACHIEVEMENT).get_option_at_index(0)
-        assert "25/11/2025 · Trịnh Tuấn Sinh" in str(first.prompt)
+        assert "25/11/2025 · Trịnh Tuấn Sinh" in item_shown(app, Kind.ACHIEVEMENT, 0)
 
 
 async def test_n_and_p_move_between_communes_from_anywhere(make_dashboard) -> None:
@@ -315,8 +314,7 @@ async def test_report_text_is_shown_literally(seeded_store_path: Path) -> None:
         await settle(pilot)
         screen = dashboard(app)
         assert screen.selected.name == "Vân Du", "the newest session's commune is shown first"
-        prompt = pane(app, Kind.DIFFICULTY).get_option_at_index(0).prompt
-        plain = prompt.plain
+        plain = item_shown(app, Kind.DIFFICULTY, 0)
         assert "[bold red]x[/]" in plain and "[link=http://x]y[/link]" in plain
         assert "\x1b" not in plain and "␛[31mđỏ␛[0m" in plain
         assert "<U+202E>abc" in plain
@@ -337,17 +335,48 @@ async def test_ctrl_q_quits_even_while_typing_in_the_filter(make_dashboard) -> N
         assert not app.is_running
 
 
-async def test_an_item_taller_than_its_pane_shows_from_its_first_line(make_dashboard) -> None:
-    """Moving back up onto a long item scrolls to its start, not to its last lines."""
+async def test_a_long_item_takes_one_line_and_the_preview_shows_it_whole(make_dashboard) -> None:
+    """Each item is one line of its pane, cut with "…"; the focused pane's highlighted item is whole in the preview."""
     app = make_dashboard()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         achievements = pane(app, Kind.ACHIEVEMENT)
-        assert achievements._heights[0] > achievements.scrollable_content_region.height  # the seed's first item is long
+        first = achievements.items[0]
+        width = achievements.scrollable_content_region.width
+        assert len(first.text) > 3 * width  # the seed's first item is long
+        line = achievements.line(0)
+        assert line.cell_length == width and line.plain.rstrip().endswith("…")
+        assert achievements.scrollable_content_region.height >= 5, "five items or more of each pane at 80x24"
         await pilot.press("1", "j", "j", "k", "k")
         await settle(pilot)
         assert achievements.highlighted == 0
         assert achievements.scroll_y == 0
+        preview = str(app.screen.query_one("#preview-text").render())
+        assert " ".join(first.text.split()) in " ".join(preview.split())
+        await pilot.press("j")
+        await settle(pilot)
+        preview = str(app.screen.query_one("#preview-text").render())
+        assert " ".join(achievements.items[1].text.split()) in " ".join(preview.split())
+
+
+async def test_a_pane_of_ten_thousand_items_draws_only_its_visible_lines(make_dashboard) -> None:
+    """The pane is virtual: showing many items builds no line until it is on screen."""
+    import dataclasses
+
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        achievements = pane(app, Kind.ACHIEVEMENT)
+        seed = achievements.items[0]
+        many = [dataclasses.replace(seed, id=f"{seed.id}-{n}", text=f"Mục thử {n}") for n in range(10_000)]
+        achievements.show(many, today=app.calendar.today())
+        await settle(pilot)
+        drawn = {key[0] for key in achievements._lines.keys()}
+        assert drawn and max(drawn) < 20, "only the lines on screen were drawn"
+        await pilot.press("1", "end")
+        await settle(pilot)
+        assert achievements.current.text == "Mục thử 9999"
+        assert achievements.scroll_y > 9_000
 
 
 async def test_filter_keystrokes_keep_the_panes_cursor(make_dashboard) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import settle
+from helpers import item_shown, settle
 
 from haicap.store import Kind, Store
 from haicap.tui.dialogs.import_dialog import ImportDialog
@@ -378,8 +378,8 @@ async def test_a_session_without_a_leader_shows_only_its_date(make_dashboard, tm
         await settle(pilot)
         item = pane(app, Kind.ACHIEVEMENT).items[0]
         assert item.session.leader.name == ""
-        prompt = pane(app, Kind.ACHIEVEMENT).get_option_at_index(0).prompt
-        assert prompt.plain.endswith("\n03/12/2025")
+        communes = ", ".join(app.store.commune(code).label for code in item.commune_codes)
+        assert item_shown(app, Kind.ACHIEVEMENT, 0).splitlines()[-1] == f"03/12/2025 · {communes}", "no leader: the date alone"
         await pilot.press("1", "enter")
         await settle(pilot)
         assert isinstance(app.screen, ItemDetailDialog)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from apps import make_app
-from helpers import settle
+from helpers import item_shown, settle
 
 from haicap.store import Kind, RequestStatus, Store
 from haicap.store.ingest.reports import parse_report
@@ -47,7 +47,7 @@ def pane(app, kind: Kind) -> ItemsPane:
 
 
 def prompt(app, kind: Kind, index: int) -> str:
-    return pane(app, kind).get_option_at_index(index).prompt.plain
+    return item_shown(app, kind, index)
 
 
 def notices(app) -> list[str]:
@@ -90,8 +90,9 @@ async def test_a_request_followed_up_to_overdue(make_dashboard) -> None:
 
         shown = prompt(app, Kind.REQUEST, requests.highlighted)
         assert requests.current.id == item.id, "the cursor stays on the changed item"
-        assert shown.startswith(" ⚠ quá hạn 10 ngày  Bên cạnh đó"), "the mark comes first"
-        assert "\nĐang giải quyết · Sở Nông nghiệp và Môi trường · hạn 05/12/2025" in shown
+        line = shown.splitlines()[0]
+        assert line.startswith("⚠ Bên cạnh đó") and line.endswith("quá 10 ngày"), "marked, and overdue in words"
+        assert "⚠ quá hạn 10 ngày  Đang giải quyết · Sở Nông nghiệp và Môi trường · hạn 05/12/2025" in shown
 
         await pilot.press("h")
         history = app.screen
@@ -118,7 +119,8 @@ async def test_overdue_directive_and_done_directive(make_dashboard) -> None:
         await pilot.press("e", "tab", "tab", *"2025-12-01", "ctrl+s")
         await settle(pilot)
         shown = prompt(app, Kind.DIRECTIVE, 0)
-        assert shown.startswith(" ⚠ quá hạn 14 ngày ") and "\nĐang thực hiện · hạn 01/12/2025" in shown
+        assert shown.startswith("⚠ ") and shown.splitlines()[0].endswith("quá 14 ngày")
+        assert "⚠ quá hạn 14 ngày  Đang thực hiện · hạn 01/12/2025" in shown
         await pilot.press("s")
         assert isinstance(app.screen, StatusDialog)
         await pilot.press("down", "enter")
@@ -158,7 +160,8 @@ async def test_edit_text_and_a_bad_date(make_dashboard) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert app.store.item(item.id).text == "Kết quả đã sửa [bold]nguyên văn[/]"
-        assert prompt(app, Kind.ACHIEVEMENT, 0).startswith("Kết quả đã sửa [bold]nguyên văn[/]")
+        line, text = prompt(app, Kind.ACHIEVEMENT, 0).splitlines()[:2]
+        assert line.startswith("• Kết quả đã sửa [bold]") and text == "Kết quả đã sửa [bold]nguyên văn[/]"
 
 
 async def test_a_burst_typed_across_the_edit_fields_lands_in_each_field(make_dashboard) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Grid, Horizontal, Vertical
@@ -38,6 +38,7 @@ from haicap.tui.screens.dashboard_state import DashboardState
 from haicap.tui.widgets.commune_filter import CommuneFilter
 from haicap.tui.widgets.commune_list import CommuneList
 from haicap.tui.widgets.dashboard_header import DashboardHeader
+from haicap.tui.widgets.item_preview import ItemPreview
 from haicap.tui.widgets.items_pane import ItemsPane
 
 __all__ = ["STORE_POLL_SECONDS", "DashboardScreen"]
@@ -72,6 +73,8 @@ class DashboardScreen(Screen[None]):
         self.item_actions = ItemActions(self, store, self.calendar.today)
         """The keys on a pane's item: status, edit, history, kind, delete, add, undo."""
         self.exports = ReportExport(self, store)
+        self._last_pane: ItemsPane | None = None
+        """The pane focused last: the preview shows its highlighted item."""
         """`x`: the commune or its session to a file."""
 
     @property
@@ -97,9 +100,11 @@ class DashboardScreen(Screen[None]):
             with Vertical(id="sidebar"):
                 yield CommuneFilter(id="filter")
                 yield CommuneList(id="communes")
-            with Grid(id="panes"):
-                for number, kind in enumerate(Kind, start=1):
-                    yield ItemsPane(kind, number, id=f"pane-{kind.value}")
+            with Vertical(id="main"):
+                with Grid(id="panes"):
+                    for number, kind in enumerate(Kind, start=1):
+                        yield ItemsPane(kind, number, id=f"pane-{kind.value}")
+                yield ItemPreview(id="preview")
         # The footer has room for haicap's own keys on an 80-column terminal only without
         # the "^p palette" entry; ctrl+p still opens the palette.
         yield Footer(show_command_palette=False)
@@ -283,6 +288,34 @@ class DashboardScreen(Screen[None]):
     def _commune_highlighted(self, message: CommuneList.Highlighted) -> None:
         if message.commune != self.state.selected:
             self._select(message.commune)
+
+    # -- the preview of the focused pane's item ---------------------------------------
+
+    @property
+    def _preview_pane(self) -> ItemsPane:
+        """The pane the preview follows: the focused one, else the one focused last."""
+        focused = self.focused
+        if isinstance(focused, ItemsPane):
+            self._last_pane = focused
+        if self._last_pane is None:
+            self._last_pane = self.query(ItemsPane).first()
+        return self._last_pane
+
+    def _show_preview(self) -> None:
+        item = self._preview_pane.current
+        communes = [c.label for c in (self.store.commune(code) for code in item.commune_codes) if c] if item else []
+        self.query_one(ItemPreview).show(item, communes, today=self.calendar.today(), rules=self.store.deadline_rules)
+
+    @on(ItemsPane.Highlighted)
+    def _item_highlighted(self, message: ItemsPane.Highlighted) -> None:
+        if message.pane is self._preview_pane:
+            self._show_preview()
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, ItemsPane) and event.widget is not self._last_pane:
+            self._last_pane = event.widget
+            self._show_preview()
 
     @on(CommuneList.Chosen)
     def _commune_chosen(self, message: CommuneList.Chosen) -> None:

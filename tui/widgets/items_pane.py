@@ -1,4 +1,9 @@
-"""One of the four panes: the items of one kind for the selected commune."""
+"""One of the four panes: the items of one kind for the selected commune, one line each.
+
+Only the lines on screen are drawn (a pane of 10,000 items costs what a pane of 20 costs,
+as in toolong's log view); the highlighted item of the focused pane is shown whole in the
+dashboard's preview (`widgets.item_preview`).
+"""
 
 from __future__ import annotations
 
@@ -7,18 +12,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
 
 from haicap.store import Item, Kind
 from haicap.store.domain.dates import DATE_FORMAT
 from haicap.store.domain.followup import DeadlineRules, FollowUp, follow_up
-from haicap.tui.literal import bounded, literal
+from haicap.tui.literal import literal
 
-__all__ = ["ItemsPane"]
+__all__ = ["ItemsPane", "item_line"]
 
 
 def session_line(item: Item) -> str:
@@ -65,8 +75,65 @@ def overdue_badge(state: FollowUp) -> Content:
     return literal(f" {state.mark} ", "bold $text-error on $error-muted")
 
 
-class ItemsPane(OptionList):
-    """The items of one kind, each with the session it came from; enter opens one."""
+_LINE_CHARS = 400
+"""Characters of an item's text a pane's line starts from (it shows fewer, ending in "…")."""
+OWNER_WIDTH = 18
+"""The owner column's width, where the pane is wide enough to have one."""
+_WIDE, _MEDIUM = 60, 34
+"""Pane widths (in cells) from which the owner column, then the deadline column, are shown."""
+
+
+def _due(state: FollowUp) -> tuple[str, str]:
+    """The deadline column of a tracked item, and its style: overdue in words and colour."""
+    if state.overdue:
+        return f"quá {state.late_days} ngày", "bold $text-error"
+    if not state.is_open:
+        return "xong", "$text-success"
+    if state.deadline is not None:
+        return state.deadline.strftime(DATE_FORMAT), "$text-muted"
+    return "", ""
+
+
+def item_line(item: Item, width: int, today: dt.date, rules: DeadlineRules | None = None) -> Content:
+    """The one line an item takes in a pane `width` cells wide.
+
+    A mark first (✓ done, ⚠ overdue, · otherwise), then the text cut to fit with "…", then,
+    for requests and directives, the owner and the deadline in aligned columns when the
+    pane is wide enough. In a narrow pane an overdue item says "quá N ngày" before its text,
+    so the words are never the part that is cut.
+    """
+    state = follow_up(item, today, rules)
+    # No line is wider than a few hundred cells: the rest of a long text is never looked at.
+    text = literal(" ".join(item.text[:_LINE_CHARS].split()))
+    if state is None:
+        mark = literal("• ", "$text-muted")
+        columns = Content("")
+    else:
+        if state.overdue:
+            mark = literal("⚠ ", "bold $text-error")
+        elif not state.is_open:
+            mark = literal("✓ ", "$text-success")
+        else:
+            mark = literal("· ", "$text-muted")
+        due, due_style = _due(state)
+        if width >= _WIDE:
+            owner = (item.tracking.owner or "—")[:OWNER_WIDTH]
+            columns = Content.assemble(
+                " ", literal(owner.ljust(OWNER_WIDTH), "$text-muted"), " ", literal(due.rjust(11), due_style)
+            )
+        elif width >= _MEDIUM:
+            columns = Content.assemble(" ", literal(due.rjust(11), due_style))
+        else:
+            columns = Content("")
+            if state.overdue:
+                text = Content.assemble(literal(due, due_style), " ", text)
+    room = max(width - mark.cell_length - columns.cell_length, 1)
+    text = text.truncate(room, ellipsis=True, pad=True)
+    return Content.assemble(mark, text, columns)
+
+
+class ItemsPane(ScrollView, can_focus=True):
+    """The items of one kind, a line each, with a cursor; enter opens one."""
 
     HELP_TITLE: ClassVar[str] = "Ô nội dung / Panes"
     """Heading of this widget's keys in the help dialog."""
@@ -76,6 +143,10 @@ class ItemsPane(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Down", show=False),
         Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
         Binding("enter", "select", "Details", show=False, tooltip="Open the full text of this item and its state"),
         Binding("s", "screen.set_status", "Status", tooltip="Set the status of this request or directive"),
         Binding(
@@ -102,6 +173,7 @@ class ItemsPane(OptionList):
     | :- | :- |
     | down, j | Next item. |
     | up, k | Previous item. |
+    | pagedown, pageup, home, end | A page down or up, the first or last item. |
     | enter | Open the item's full text, follow-up state and fields, session and source. |
     | s | Set the status of a request or directive. |
     | e | Edit the text and (requests, directives) the follow-up fields. |
@@ -111,14 +183,30 @@ class ItemsPane(OptionList):
     | a | Add an item of this pane's kind. |
     """
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"items-pane--cursor", "items-pane--empty"}
+
     DEFAULT_CSS = """
     ItemsPane {
         height: 1fr;
-        & > .option-list--option {
-            padding: 0 1 0 0;
+        /* Lines are cut to the pane's width: never a horizontal scrollbar. */
+        overflow-x: hidden;
+        & > .items-pane--cursor {
+            background: $block-cursor-blurred-background;
+        }
+        &:focus > .items-pane--cursor {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+            text-style: $block-cursor-text-style;
+        }
+        & > .items-pane--empty {
+            color: $text-muted;
+            text-style: italic;
         }
     }
     """
+
+    highlighted: reactive[int | None] = reactive(None, layout=False, init=False)
+    """The index of the item under the cursor, or None in an empty pane."""
 
     @dataclass
     class Chosen(Message):
@@ -132,13 +220,28 @@ class ItemsPane(OptionList):
             """The pane that sent the message."""
             return self.pane
 
+    @dataclass
+    class Highlighted(Message):
+        """The cursor moved to another item (or the pane's items changed under it)."""
+
+        pane: ItemsPane
+        item: Item | None
+
+        @property
+        def control(self) -> ItemsPane:
+            """The pane that sent the message."""
+            return self.pane
+
     def __init__(self, kind: Kind, number: int, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
+        super().__init__(id=id)
         self.kind = kind
         """The kind of item this pane holds."""
         self.number = number
         """The pane's number, also its focus key (1-4)."""
         self._items: tuple[Item, ...] = ()
+        self._today = dt.date.min
+        self._rules: DeadlineRules | None = None
+        self._lines: LRUCache[tuple[int, int, str], Strip] = LRUCache(1024)
         self.show((), today=dt.date.min)  # empty: no item's follow-up depends on the day
 
     @property
@@ -169,6 +272,8 @@ class ItemsPane(OptionList):
         """
         old_index = self.highlighted
         self._items = tuple(items)
+        self._today, self._rules = today, rules
+        self._lines.clear()
         # The count sits right after the Vietnamese heading, so a narrow pane cuts the
         # English part of the title, never the number of items.
         self.border_title = Content.assemble(
@@ -177,18 +282,21 @@ class ItemsPane(OptionList):
             literal(f" ({len(self._items)})"),
             literal(f" / {self.kind.title_en}", "bold"),
         )
-        if not self._items:
-            self.set_options([Option(literal("— không có / none", "dim italic"), disabled=True)])
-            return
-        self.set_options(Option(self._prompt(item, today, rules), id=item.id) for item in self._items)
-        index = 0
-        if keep is not None:
-            ids = [item.id for item in self._items]
-            if keep in ids:
-                index = ids.index(keep)
-            elif old_index is not None:
-                index = min(old_index, len(self._items) - 1)
-        self.highlighted = index
+        self.virtual_size = Size(self.scrollable_content_region.width, max(len(self._items), 1))
+        index: int | None = None
+        if self._items:
+            index = 0
+            if keep is not None:
+                ids = [item.id for item in self._items]
+                if keep in ids:
+                    index = ids.index(keep)
+                elif old_index is not None:
+                    index = min(old_index, len(self._items) - 1)
+        if index == 0 and keep is None:
+            self.scroll_to(y=0, animate=False)
+        self.set_reactive(ItemsPane.highlighted, index)
+        self._cursor_moved()
+        self.refresh()
 
     def select_item(self, item_id: str) -> bool:
         """Highlight the item with `item_id`; False (cursor unchanged) when it is not shown."""
@@ -198,20 +306,107 @@ class ItemsPane(OptionList):
                 return True
         return False
 
-    @staticmethod
-    def _prompt(item: Item, today: dt.date, rules: DeadlineRules | None) -> Content:
-        state = follow_up(item, today, rules)
-        # Bounded: the pane lays out every item on each redraw (a move of the cursor, a
-        # resize), and a 100,000-character item would make each of those take a second.
-        text = bounded(item.text)
-        if state is not None and state.overdue:
-            text = Content.assemble(overdue_badge(state), " ", text)
-        lines = [text, literal(session_line(item), "dim italic")]
-        if state is not None:
-            lines.append(state_line(item, state))
-        return Content("\n").join(lines)
+    def line(self, index: int) -> Content:
+        """The line item `index` takes at the pane's present width (what the pane shows)."""
+        return item_line(self._items[index], self._line_width(), self._today, self._rules)
 
-    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option_index < len(self._items):
-            self.post_message(self.Chosen(self, self._items[event.option_index]))
+    # -- drawing ----------------------------------------------------------------------
+
+    def _line_width(self) -> int:
+        return max(self.scrollable_content_region.width, 1)
+
+    def render_line(self, y: int) -> Strip:
+        width = self._line_width()
+        index = int(self.scroll_offset.y) + y
+        if not self._items:
+            if index != 0:
+                return Strip.blank(width, self.rich_style)
+            style = self.get_visual_style("items-pane--empty")
+            empty = literal("— không có / none").truncate(width, pad=True)
+            return Visual.to_strips(self, empty, width, 1, style)[0]
+        if index >= len(self._items):
+            return Strip.blank(width, self.rich_style)
+        cursor = index == self.highlighted
+        role = ("focused-cursor" if self.has_focus else "cursor") if cursor else "line"
+        key = (index, width, role)
+        strip = self._lines.get(key)
+        if strip is None:
+            style = self.get_visual_style("items-pane--cursor") if cursor else self.visual_style
+            strip = Visual.to_strips(self, self.line(index), width, 1, style)[0]
+            strip = strip.extend_cell_length(width, style.rich_style).crop(0, width)
+            self._lines[key] = strip
+        return strip
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._lines.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, max(len(self._items), 1))
+        self._scroll_to_cursor()
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self.refresh()
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines.clear()  # a new theme: the cached lines carry the old colours
+
+    # -- the cursor -------------------------------------------------------------------
+
+    def watch_highlighted(self) -> None:
+        self._cursor_moved()
+        self.refresh()
+
+    def _cursor_moved(self) -> None:
+        self._scroll_to_cursor()
+        self.post_message(self.Highlighted(self, self.current))
+
+    def _scroll_to_cursor(self) -> None:
+        index, height = self.highlighted, self.scrollable_content_region.height
+        if index is None or height <= 0:
+            return
+        top = int(self.scroll_offset.y)
+        if index < top:
+            self.scroll_to(y=index, animate=False, immediate=True)
+        elif index >= top + height:
+            self.scroll_to(y=index - height + 1, animate=False, immediate=True)
+
+    def _move(self, index: int) -> None:
+        if self._items:
+            self.highlighted = max(0, min(index, len(self._items) - 1))
+
+    def action_cursor_down(self) -> None:
+        """Move to the next item."""
+        self._move((self.highlighted or 0) + 1)
+
+    def action_cursor_up(self) -> None:
+        """Move to the previous item."""
+        self._move((self.highlighted or 0) - 1)
+
+    def action_page(self, direction: int) -> None:
+        """Move a page down (1) or up (-1)."""
+        self._move((self.highlighted or 0) + direction * max(self.scrollable_content_region.height - 1, 1))
+
+    def action_first(self) -> None:
+        """Move to the first item."""
+        self._move(0)
+
+    def action_last(self) -> None:
+        """Move to the last item."""
+        self._move(len(self._items) - 1)
+
+    def action_select(self) -> None:
+        """Open the highlighted item in full."""
+        item = self.current
+        if item is not None:
+            self.post_message(self.Chosen(self, item))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = int(self.scroll_offset.y) + offset.y
+        if 0 <= index < len(self._items):
+            self.highlighted = index
+            self.post_message(self.Chosen(self, self._items[index]))
