@@ -37,7 +37,7 @@ class HaicapCommands(Provider):
     def _commands(self) -> list[Command]:
         app = self.haicap
         commands: list[Command] = []
-        if app.check_action("present", ()):
+        if app.can_present():
             commands.append(
                 ("Trình chiếu / Present", "Show the commune's newest session full screen, slide by slide", app.action_present)
             )
