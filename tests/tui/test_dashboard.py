@@ -375,6 +375,26 @@ async def test_a_read_only_dashboard_says_so_and_refuses_changes(seeded_store_pa
     assert (seeded_store_path / "haicap.json").read_bytes() == before
 
 
+@pytest.mark.parametrize("how", ["--read-only", "a store the user may not write"])
+async def test_a_viewer_is_refused_at_i_before_choosing_a_file(seeded_store_path: Path, monkeypatch, how: str) -> None:
+    """`i` in a viewer says at once that nothing can be imported, like the other change keys:
+    no file to choose, no review to walk through first."""
+    if how == "--read-only":
+        app = make_app(seeded_store_path, read_only=True)
+    else:
+        with monkeypatch.context() as denied:  # as if the folder belonged to another user (tests may run as root)
+            denied.setattr("haicap.store.db.database.os.access", lambda path, mode: False)
+            app = make_app(seeded_store_path)
+    seen = record_notices(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.store.read_only
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen), "no import dialog opens"
+        assert any("Chỉ xem" in notice and "read-only" in notice for notice in seen)
+
+
 async def test_another_officers_change_shows_within_two_seconds(seeded_store_path: Path) -> None:
     """A second process (here: a second Store on the same folder) edits an item the
     dashboard shows; the pane updates without a key press and keeps its cursor."""

@@ -19,7 +19,7 @@ from haicap.store.domain.text import matches
 from haicap.tui.actions.export import ReportExport
 from haicap.tui.actions.item_actions import ItemActions
 from haicap.tui.actions.loading import StoreReader
-from haicap.tui.dialogs.import_dialog import ImportDialog
+from haicap.tui.dialogs.import_dialog import READ_ONLY_IMPORT, ImportDialog
 from haicap.tui.dialogs.item_detail import ItemDetailDialog
 from haicap.tui.dialogs.province_picker import ProvincePickerDialog
 from haicap.tui.dialogs.sessions_dialog import ALL_SESSIONS, SessionsDialog
@@ -402,7 +402,11 @@ class DashboardScreen(Screen[None]):
         self.app.push_screen(SessionsDialog(view.commune, view.sessions, items, state.session), chosen)
 
     def action_import_report(self) -> None:
-        """Ask for a report file, review it, and show what was stored."""
+        """Ask for a report file, review it, and show what was stored (a viewer is refused at once)."""
+        if self.store.read_only:
+            # Like the other change keys in a viewer: nothing read, nothing to review first.
+            self.notify(READ_ONLY_IMPORT, title="Không thay đổi gì / Nothing changed", severity="error", timeout=8)
+            return
         self.app.push_screen(ImportDialog(self.store, calendar=self.calendar), self._show_imported)
 
     def _show_imported(self, outcome: ReportImported | None) -> None:
