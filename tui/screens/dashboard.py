@@ -144,6 +144,11 @@ class DashboardScreen(Screen[None]):
         start = self.store.commune(message.start_code) if message.start_code else None
         if start is None:
             start = next((s.commune for s in state.summaries if s.has_reports), None)
+        if state.only_reported and (start is None or not state.has_reports(start)):
+            # `r` set on another province would list nothing here (or hide the commune asked for).
+            state.only_reported = False
+            label = message.province.full_name if start is None else start.label
+            self.notify(f"{label} chưa có báo cáo: hiện tất cả xã / no reports yet: all communes shown", timeout=4)
         communes = self.query_one(CommuneList)
         communes.loading = False
         self._show_state(communes=True, keep=start)
@@ -204,8 +209,9 @@ class DashboardScreen(Screen[None]):
         the panes); the commune list when `communes`, highlighting `keep` (else the
         selection); the panes when `panes` or after `changed` (see `_fill_panes`)."""
         state = self.state
+        query = self.query_one(CommuneFilter).value
         if communes:
-            visible = state.visible(self.query_one(CommuneFilter).value)
+            visible = state.visible(query)
             self.query_one(CommuneList).show(visible, keep=keep or state.selected)
             if not visible:
                 self._select(None)
@@ -216,7 +222,8 @@ class DashboardScreen(Screen[None]):
             state.selected,
             len(state.sessions),
             only_reported=state.only_reported,
-            filter_text=self.query_one(CommuneFilter).value,
+            reported_hides_matches=state.selected is None and state.reported_hides_matches(query),
+            filter_text=query,
             read_only=self.store.read_only,
             session=state.session,
         )
