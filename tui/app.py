@@ -178,8 +178,8 @@ class HaicapApp(App[None]):
         if action == "search":
             return not self.screen.is_modal
         if action == "present":
-            dashboard = self.dashboard_if_shown()
-            return dashboard is not None and self.can_present(dashboard)
+            # On the dashboard even for a commune without sessions: `P` then says so.
+            return self.dashboard_if_shown() is not None
         return True
 
     def can_present(self, dashboard: DashboardScreen) -> bool:
@@ -240,10 +240,19 @@ class HaicapApp(App[None]):
     def action_present(self) -> None:
         """Present the newest session of the dashboard's commune, full screen."""
         dashboard = self.dashboard_if_shown()
-        if dashboard is None or dashboard.selected is None:
+        if dashboard is None:
             return
-        sessions = self.store.commune_view(dashboard.selected).sessions
+        commune = dashboard.selected
+        if commune is None:
+            self.notify("Chưa chọn xã nào / no commune selected", severity="warning", timeout=3)
+            return
+        sessions = self.store.commune_view(commune).sessions
         if not sessions:
+            self.notify(
+                f"{commune.label} chưa có phiên làm việc nào để trình chiếu / has no session to present",
+                severity="warning",
+                timeout=4,
+            )
             return
         deck = deck_of_session(self.store, sessions[0], self.calendar.today())
         self.push_screen(PresenterScreen(deck), self._show_on_dashboard)

@@ -168,6 +168,88 @@ async def test_r_shows_only_communes_with_reports_and_n_skips_to_them(make_dashb
         assert len(screen.query_one(CommuneList).communes) == 166
 
 
+async def test_r_then_a_province_without_reports_lists_all_its_communes(make_dashboard) -> None:
+    """`r` set in Thanh Hóa, then T to Nghệ An, which has no report yet: the list shows its
+    communes (not nothing), `r` is off and a notice says why."""
+    app = make_dashboard()
+    seen = record_notices(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await pilot.press("T", *"nghe an", "enter")
+        await settle(pilot)
+        screen = dashboard(app)
+        assert screen.province.name == "Nghệ An"
+        assert len(screen.query_one(CommuneList).communes) == 130
+        assert screen.selected is not None and not screen.only_reported
+        assert "chỉ xã có báo cáo" not in header_text(app)
+        assert any("Tỉnh Nghệ An chưa có báo cáo" in notice and "all communes shown" in notice for notice in seen)
+
+
+def add_session_in_nghe_an(path: Path) -> None:
+    """A session of Nghệ An with xã Anh Sơn (a made-up visit, for the tests)."""
+    with Store.open(path) as store:
+        report = parse_report(
+            {
+                "format": "haicap-session/1",
+                "session": {
+                    "date": dt.date(2025, 12, 2),
+                    "province": "Nghệ An",
+                    "leader": {"name": "Người Thử", "title": "Kiểm thử"},
+                    "title": "Phiên thử ở Anh Sơn",
+                },
+                "communes": ["xã Anh Sơn"],
+                "items": [{"kind": "request", "text": "Đề nghị tỉnh hỗ trợ kinh phí sửa đường liên thôn."}],
+            },
+            store.registry,
+            "anh-son.yaml",
+        )
+        store.add_report(report)
+
+
+async def test_r_is_kept_on_a_province_with_reports(seeded_store_path: Path) -> None:
+    add_session_in_nghe_an(seeded_store_path)
+    app = make_app(seeded_store_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape")  # two sessions: the overview opens first
+        await settle(pilot)
+        await pilot.press("r", "T", *"nghe an", "enter")
+        await settle(pilot)
+        screen = dashboard(app)
+        assert screen.only_reported
+        assert [c.name for c in screen.query_one(CommuneList).communes] == ["Anh Sơn"]
+        assert "Anh Sơn" in header_text(app) and "● chỉ xã có báo cáo" in header_text(app)
+
+
+def header_fits(app) -> str:
+    """The header's text, checked to fit its width whole (nothing cut at the right edge)."""
+    header = app.screen.query_one("#header")
+    text = header_text(app)
+    assert len(text) <= header.content_size.width, f"cut at {header.content_size.width} columns: {text!r}"
+    return text
+
+
+async def test_the_header_keeps_the_r_mark_and_its_hint_whole_at_80_columns(make_dashboard) -> None:
+    """With `r` on, a filter for a commune without reports lists nothing: the header says
+    that r shows it, within 80 columns; r does."""
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        assert "● chỉ xã có báo cáo" in header_fits(app)
+        await pilot.press("slash", *"lam son")  # xã Lam Sơn, Thanh Hóa: no report
+        await settle(pilot)
+        screen = dashboard(app)
+        assert screen.selected is None
+        text = header_fits(app)
+        assert "Thanh Hóa" in text and "● chỉ xã có báo cáo · r: tất cả xã" in text and "lọc: lam son" in text
+        await pilot.press("enter", "r")
+        await settle(pilot)
+        assert screen.selected is not None and screen.selected.name == "Lam Sơn"
+        header_fits(app)
+
+
 async def test_number_keys_and_tab_move_focus(make_dashboard) -> None:
     app = make_dashboard()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -402,6 +484,26 @@ async def test_a_read_only_dashboard_says_so_and_refuses_changes(seeded_store_pa
         await settle(pilot)
         assert len(pane(app, Kind.REQUEST).items) == 4
     assert (seeded_store_path / "haicap.json").read_bytes() == before
+
+
+@pytest.mark.parametrize("how", ["--read-only", "a store the user may not write"])
+async def test_a_viewer_is_refused_at_i_before_choosing_a_file(seeded_store_path: Path, monkeypatch, how: str) -> None:
+    """`i` in a viewer says at once that nothing can be imported, like the other change keys:
+    no file to choose, no review to walk through first."""
+    if how == "--read-only":
+        app = make_app(seeded_store_path, read_only=True)
+    else:
+        with monkeypatch.context() as denied:  # as if the folder belonged to another user (tests may run as root)
+            denied.setattr("haicap.store.db.database.os.access", lambda path, mode: False)
+            app = make_app(seeded_store_path)
+    seen = record_notices(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.store.read_only
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen), "no import dialog opens"
+        assert any("Chỉ xem" in notice and "read-only" in notice for notice in seen)
 
 
 async def test_another_officers_change_shows_within_two_seconds(seeded_store_path: Path) -> None:

@@ -26,7 +26,7 @@ from test_import_dialog import (
     write_report,
 )
 
-from haicap.store import Kind, Store
+from haicap.store import Kind, Store, StoreError
 from haicap.store.domain.history import current_user
 from haicap.tui.dialogs.choice_dialog import ChoiceDialog
 from haicap.tui.dialogs.help import HelpDialog
@@ -675,20 +675,28 @@ async def test_report_text_shows_literally_in_the_list_and_the_detail(make_dashb
         assert "[bold red]đã[/] <U+202E>hoàn thành" in detail_text(app)
 
 
-async def test_a_store_that_refuses_the_write_keeps_the_review_open(seeded_store_path: Path, tmp_path: Path) -> None:
+async def test_a_store_that_refuses_the_write_keeps_the_review_open(
+    seeded_store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The write fails at ctrl+s (here: a full disk); a viewer never gets this far, `i` refuses it."""
     article = write_article(tmp_path)
-    app = make_app(seeded_store_path, read_only=True)
+    app = make_app(seeded_store_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await open_review(pilot, article)
         await go_to(pilot, RESULT)
         await pilot.press("2")
         seen = record_notices(app)
+
+        def disk_full(reports):
+            raise StoreError(f"{seeded_store_path}: ổ đĩa đầy / the disk is full; nothing was written")
+
+        monkeypatch.setattr(app.store, "add_reports", disk_full)
         await pilot.press("ctrl+s")
         await settle(pilot)
         review(app)
         assert line_of(app, RESULT)[1].kind is Kind.DIFFICULTY, "the review is kept"
-        assert seen, "the refusal is shown"
+        assert any("the disk is full" in notice for notice in seen), "the refusal is shown"
         assert len(app.store.sessions()) == 1
 
 

@@ -206,12 +206,32 @@ async def test_shift_k_moves_an_item_to_another_pane(make_dashboard) -> None:
         moved = pane(app, Kind.ACHIEVEMENT).current
         await pilot.press("K")
         assert isinstance(app.screen, KindDialog)
-        await pilot.press("enter")  # the first other kind: difficulties
+        await pilot.press("j", "enter")  # from the item's own kind to the next: difficulties
         await settle(pilot)
         assert len(pane(app, Kind.ACHIEVEMENT).items) == 7 and len(pane(app, Kind.DIFFICULTY).items) == 7
         difficulties = pane(app, Kind.DIFFICULTY)
         assert app.focused is difficulties and difficulties.current.id == moved.id
         assert app.store.item(moved.id).kind is Kind.DIFFICULTY
+
+
+async def test_the_kind_dialog_opens_on_the_items_own_kind(make_dashboard) -> None:
+    """On a request, K opens with the highlight on "Kiến nghị": enter there changes nothing,
+    one step down is the directives, one step up the difficulties."""
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        request = pane(app, Kind.REQUEST).current
+        await pilot.press("K")
+        assert isinstance(app.screen, KindDialog)
+        assert "Kiến nghị" in app.screen.query_one("OptionList").highlighted_option.prompt.plain
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.store.item(request.id).kind is Kind.REQUEST, "enter on its own kind leaves the item where it is"
+        assert len(pane(app, Kind.REQUEST).items) == 4
+        await pilot.press("K", "j", "enter")
+        await settle(pilot)
+        assert app.store.item(request.id).kind is Kind.DIRECTIVE
 
 
 async def test_d_deletes_and_u_brings_back(make_dashboard) -> None:

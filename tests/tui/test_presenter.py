@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from apps import make_app
-from helpers import settle
+from helpers import record_notices, settle
 
 from haicap.store import Kind, Store
 from haicap.store.views.slides import SlideKind, deck_of_session
@@ -185,6 +185,22 @@ async def test_shift_p_presents_the_dashboards_commune_and_esc_comes_back(make_d
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is dashboard and dashboard.selected.name == "Ngọc Trạo"
+
+
+async def test_shift_p_on_a_commune_without_sessions_says_so(make_dashboard) -> None:
+    """Nghệ An has no session yet: P on its first commune stays on the dashboard with a notice."""
+    app = make_dashboard("nghe an")
+    seen = record_notices(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        commune = app.screen.selected
+        assert commune is not None and not app.store.commune_view(commune).sessions
+        await pilot.press("P")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert any(commune.label in notice and "chưa có phiên" in notice and "no session to present" in notice for notice in seen)
+        offered = [hit.text async for hit in HaicapCommands(app.screen).discover()]
+        assert "Trình chiếu / Present" not in offered, "the palette offers only what can be presented"
 
 
 async def test_help_lists_the_presenter_keys(seeded_store_path: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from apps import make_app
-from helpers import settle
+from helpers import record_notices, settle
 from test_import_dialog import REPORT, store_bytes
 from test_item_actions import dashboard, open_commune
 
@@ -110,9 +110,15 @@ async def test_served_with_files_lists_and_reads_only_inside_them(seeded_store_p
 
 async def test_a_served_viewer_reads_no_file_to_import_even_from_its_folders(seeded_store_path: Path, server_disk: Path) -> None:
     app = make_app(seeded_store_path, read_only=True, served=ServedMode.of_folders([str(server_disk / "chia-se")]))
+    seen = record_notices(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("i")
+        await settle(pilot)
+        assert not isinstance(pilot.app.screen, ImportDialog), "i is refused at once"
+        assert any("read-only: nothing can be imported" in notice for notice in seen)
+        # Opened another way, the dialog reads nothing either.
+        pilot.app.push_screen(ImportDialog(pilot.app.store))
         await settle(pilot)
         assert "read-only: nothing can be imported" in _message(pilot.app)
         await _try_reading(pilot, str(server_disk / "chia-se" / "bao-cao.yaml"))

@@ -31,7 +31,7 @@ from haicap.tui.screens.import_review import ImportReviewScreen
 from haicap.tui.serving.folders import NO_FILES_IN_BROWSER, OUTSIDE_FILES, served_mode
 from haicap.tui.widgets.path_input import PathInput
 
-__all__ = ["ImportDialog"]
+__all__ = ["READ_ONLY_IMPORT", "ImportDialog"]
 
 _HINTS = (
     ("enter", "đọc, duyệt / review"),
@@ -46,8 +46,9 @@ _EMPTY = (
     "Type the path of a report file and press enter: every sentence is shown for review before anything is stored."
 )
 
-_READ_ONLY = "Chỉ xem: không nhập được / read-only: nothing can be imported"
-"""Why a served viewer (`serve --read-only`, or a store the serving user may not write) opens no file."""
+READ_ONLY_IMPORT = "Chỉ xem: không nhập được / read-only: nothing can be imported"
+"""Why a viewer (`--read-only`, or a store the user may not write) imports nothing: the
+dashboard says it at `i`, before any file is read or reviewed."""
 
 _BACK = (
     "Đã đóng bản duyệt, chưa nhập gì. enter để đọc lại tệp.\nReview closed, nothing imported. Press enter to read the file again."
@@ -146,14 +147,14 @@ class ImportDialog(ModalScreen[ReportImported | None]):
     def refusal(self) -> str | None:
         """Why no file can be imported here at all, or None.
 
-        A dashboard served to a browser reads files only from the folders `haicap serve
-        --files` named, and a served viewer none at all: it could never import them. (In a
-        terminal a viewer may still review a file of its own user; storing it is refused.)"""
+        A viewer could never store what it reviews, so it reads no file (the dashboard
+        refuses `i` already; this keeps any other way in shut). A dashboard served to a
+        browser reads files only from the folders `haicap serve --files` named."""
+        if self.store.read_only:
+            return READ_ONLY_IMPORT
         served = served_mode(self.app)
         if served is None:
             return None
-        if self.store.read_only:
-            return _READ_ONLY
         return None if served.files else NO_FILES_IN_BROWSER
 
     def compose(self) -> ComposeResult:

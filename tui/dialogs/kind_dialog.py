@@ -13,12 +13,12 @@ __all__ = ["KindDialog"]
 
 
 class KindDialog(ChoiceDialog[Kind]):
-    """The four kinds in pane order, the item's own marked and not choosable; dismisses
-    with the kind chosen or None."""
+    """The four kinds in pane order, the item's own marked and highlighted first (choosing
+    it changes nothing, as in the status dialog); dismisses with the kind chosen or None."""
 
     def __init__(self, item: Item) -> None:
         kinds = list(Kind)
-        start = next(i for i, kind in enumerate(kinds) if kind is not item.kind)
+        start = kinds.index(item.kind)
         super().__init__(
             "Loại / Kind", about_item(item), [self._entry(n, kind, item.kind) for n, kind in enumerate(kinds, 1)], start
         )
@@ -36,4 +36,4 @@ class KindDialog(ChoiceDialog[Kind]):
         ]
         if here:
             parts.append(literal(" (hiện tại / current)", "$accent"))
-        return (Content.assemble(*parts), kind, not here)
+        return (Content.assemble(*parts), kind, True)

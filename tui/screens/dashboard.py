@@ -19,7 +19,7 @@ from haicap.store.domain.text import matches
 from haicap.tui.actions.export import ReportExport
 from haicap.tui.actions.item_actions import ItemActions
 from haicap.tui.actions.loading import StoreReader
-from haicap.tui.dialogs.import_dialog import ImportDialog
+from haicap.tui.dialogs.import_dialog import READ_ONLY_IMPORT, ImportDialog
 from haicap.tui.dialogs.item_detail import ItemDetailDialog
 from haicap.tui.dialogs.province_picker import ProvincePickerDialog
 from haicap.tui.dialogs.sessions_dialog import ALL_SESSIONS, SessionsDialog
@@ -149,6 +149,11 @@ class DashboardScreen(Screen[None]):
         start = self.store.commune(message.start_code) if message.start_code else None
         if start is None:
             start = next((s.commune for s in state.summaries if s.has_reports), None)
+        if state.only_reported and (start is None or not state.has_reports(start)):
+            # `r` set on another province would list nothing here (or hide the commune asked for).
+            state.only_reported = False
+            label = message.province.full_name if start is None else start.label
+            self.notify(f"{label} chưa có báo cáo: hiện tất cả xã / no reports yet: all communes shown", timeout=4)
         communes = self.query_one(CommuneList)
         communes.loading = False
         self._show_state(communes=True, keep=start)
@@ -209,8 +214,9 @@ class DashboardScreen(Screen[None]):
         the panes); the commune list when `communes`, highlighting `keep` (else the
         selection); the panes when `panes` or after `changed` (see `_fill_panes`)."""
         state = self.state
+        query = self.query_one(CommuneFilter).value
         if communes:
-            visible = state.visible(self.query_one(CommuneFilter).value)
+            visible = state.visible(query)
             self.query_one(CommuneList).show(visible, keep=keep or state.selected)
             if not visible:
                 self._select(None)
@@ -221,7 +227,8 @@ class DashboardScreen(Screen[None]):
             state.selected,
             len(state.sessions),
             only_reported=state.only_reported,
-            filter_text=self.query_one(CommuneFilter).value,
+            reported_hides_matches=state.selected is None and state.reported_hides_matches(query),
+            filter_text=query,
             read_only=self.store.read_only,
             session=state.session,
         )
@@ -435,7 +442,11 @@ class DashboardScreen(Screen[None]):
         self.app.push_screen(SessionsDialog(view.commune, view.sessions, items, state.session), chosen)
 
     def action_import_report(self) -> None:
-        """Ask for a report file, review it, and show what was stored."""
+        """Ask for a report file, review it, and show what was stored (a viewer is refused at once)."""
+        if self.store.read_only:
+            # Like the other change keys in a viewer: nothing read, nothing to review first.
+            self.notify(READ_ONLY_IMPORT, title="Không thay đổi gì / Nothing changed", severity="error", timeout=8)
+            return
         self.app.push_screen(ImportDialog(self.store, calendar=self.calendar), self._show_imported)
 
     def _show_imported(self, outcome: ReportImported | None) -> None:

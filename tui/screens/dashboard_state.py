@@ -40,6 +40,10 @@ class DashboardState:
         """The communes the list shows for the filter `query` (and `r`)."""
         return [s for s in self.summaries if (s.has_reports or not self.only_reported) and matches(query, s.commune.label)]
 
+    def reported_hides_matches(self, query: str) -> bool:
+        """Whether `r` hides every commune the filter `query` matches (turning it off would list them)."""
+        return self.only_reported and not self.visible(query) and any(matches(query, s.commune.label) for s in self.summaries)
+
     def has_reports(self, commune: Commune) -> bool:
         """Whether `commune` is listed with reports in the province as last read."""
         return any(s.commune == commune and s.has_reports for s in self.summaries)
