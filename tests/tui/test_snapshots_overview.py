@@ -30,8 +30,9 @@ async def open_overview(pilot) -> None:
 
 
 def test_overview_80x24(snap_compare, late_store: Path) -> None:
-    """Header: Tỉnh Thanh Hóa, 20/12/2025, "xếp: quá hạn trước ↓", then the requests' and directives' totals
-    on a line each (5 requests, 1 overdue; 19 directives on time). The one-line filter box. The table fits
+    """Header: Tỉnh Thanh Hóa, 20/12/2025, "xếp: quá hạn trước ↓", then the requests' totals on a line
+    (5 requests, 1 overdue) and the directives' (19 on time) broken after "quá hạn 0;", the rest indented
+    under "hoàn thành"; no line wraps. The one-line filter box. The table fits
     in 80 columns: "⚠ Vân Du" first in the warning colour with its overdue count 1, then Kim Tân and Ngọc Trạo
     (1 session, 25/11/2025), then communes without sessions, muted. Footer: Open, Back, Filter, Sort, Late,
     Search, Quit, Help."""
@@ -45,8 +46,8 @@ def test_overview_120x40(snap_compare, late_store: Path) -> None:
 
 def test_overview_filtered_and_sorted(snap_compare, late_store: Path) -> None:
     """`/tan` then `1` twice: the seven communes whose name holds "tan" (Kim Tân among them, with
-    its session), names from the end of the alphabet, a ▼ on the "Xã" heading, and the header
-    saying "xếp: tên xã ↓" and "lọc: tan (7/166 xã)"."""
+    its session), names from the end of the alphabet, a ▼ on the "Xã" heading, and the header's
+    first line, without the "haicap" mark to fit, saying "xếp: tên xã ↓" and "lọc: tan (7/166 xã)"."""
 
     async def filter_and_sort(pilot) -> None:
         await open_overview(pilot)

@@ -13,6 +13,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -23,7 +24,7 @@ from haicap.store.views.overview import LateItem, late_items
 from haicap.tui.literal import literal
 from haicap.tui.messages import StoreChanged
 from haicap.tui.widgets.late_table import LateTable
-from haicap.tui.widgets.view_header import ViewHeader
+from haicap.tui.widgets.view_header import Fact, ViewHeader
 
 __all__ = ["LateScreen"]
 
@@ -128,8 +129,11 @@ class LateScreen(Screen[Item | None]):
         self.notify(message.reason, title="Cannot read the late items", severity="error", timeout=30)
 
     def _update_header(self) -> None:
-        where = "cả nước / every province" if self.all_provinces else self.province.full_name
-        facts = [literal(where, "bold")]
+        if self.all_provinces:
+            where = Fact.of(literal("cả nước / every province", "bold"), literal("cả nước", "bold"))
+        else:
+            where = Fact.of(literal(self.province.full_name, "bold"), literal(self.province.name, "bold"))
+        facts: list[Content | Fact] = [where]
         if self._day is not None:
             facts.append(literal(self._day.strftime(DATE_FORMAT)))
         if self._late is None:
@@ -143,7 +147,7 @@ class LateScreen(Screen[Item | None]):
                 f"⚠ Quá hạn: {requests} kiến nghị, {directives} chỉ đạo — cũ nhất trước / oldest first",
                 "$text-error",
             )
-        self.query_one(ViewHeader).show("Quá hạn", facts, summary)
+        self.query_one(ViewHeader).show("Quá hạn", facts, [summary])
 
     # -- messages and actions ---------------------------------------------------------
 
