@@ -20,6 +20,7 @@ from haicap.store.domain.text import sort_key
 from haicap.store.ingest.reports import parse_report
 from haicap.store.views.overview import late_items, province_overview
 from haicap.tui.dialogs.help import HelpDialog
+from haicap.tui.dialogs.item_detail import ItemDetailDialog
 from haicap.tui.dialogs.search_dialog import SearchDialog, match_spans
 from haicap.tui.screens.dashboard import DashboardScreen
 from haicap.tui.screens.late import LateScreen
@@ -443,6 +444,44 @@ async def test_l_lists_the_overdue_item_and_enter_jumps_to_it(late_store) -> Non
         assert screen.selected.name == "Vân Du"
         pane = screen.query_one("#pane-request", ItemsPane)
         assert app.focused is pane and pane.current.id == item_id
+
+
+async def test_the_late_texts_get_the_room_left_at_80_columns(late_store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HAICAP_TODAY", "2026-01-10")  # the seed's four requests are late too
+    path, _ = late_store
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        table = app.screen.query_one(LateTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width, "no sideways scrolling"
+        texts = [table.get_row_at(row)[-1].plain.strip() for row in range(len(table.late_items))]
+        assert all(len(text) >= 28 for text in texts), texts
+        for late, text in zip(table.late_items, texts, strict=True):
+            kept = text.removesuffix("…")
+            assert late.item.text.startswith(kept)
+            assert len(kept) == len(late.item.text) or late.item.text[len(kept)] == " ", f"cut inside a word: {text!r}"
+        assert "space: xem đủ" in table.ordered_columns[-1].label.plain, "the heading says how to read a cut text"
+
+
+async def test_space_in_the_late_view_shows_the_whole_text(late_store) -> None:
+    path, item_id = late_store
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        await pilot.press("space")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ItemDetailDialog) and dialog.item.id == item_id
+        shown = " ".join(str(static.render()) for static in dialog.query(".detail-text"))
+        assert LATE_REQUEST in shown
+        assert "quá hạn 10 ngày" in " ".join(str(static.render()) for static in dialog.query(".detail-state"))
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, LateScreen)
 
 
 async def test_the_late_view_lists_oldest_first(late_store, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -21,6 +21,7 @@ from textual.widgets import Footer
 from haicap.store import Calendar, Item, Kind, Province, Store, StoreError
 from haicap.store.domain.dates import DATE_FORMAT
 from haicap.store.views.overview import LateItem, late_items
+from haicap.tui.dialogs.item_detail import ItemDetailDialog
 from haicap.tui.literal import literal
 from haicap.tui.messages import StoreChanged
 from haicap.tui.widgets.late_table import LateTable
@@ -37,6 +38,8 @@ class LateScreen(Screen[Item | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,l", "back", "Back", key_display="esc", tooltip="Back to the dashboard (also l)"),
+        # Not in the footer (it would push "Help" off at 80 columns): the text's heading says it when a text is cut.
+        Binding("space", "detail", "Detail", show=False, tooltip="The whole text of the highlighted item, with its follow-up"),
         Binding("a", "toggle_all", "All provinces", tooltip="Every province, or only the dashboard's again"),
         Binding("o", "app.overview", "Overview", tooltip="The overview of the province's communes"),
         Binding("ctrl+f", "app.search", "Search", tooltip="Search the text of every item"),
@@ -45,6 +48,7 @@ class LateScreen(Screen[Item | None]):
     | Key(s) | Description |
     | :- | :- |
     | escape, l | Back to the dashboard. |
+    | space | The whole text of the highlighted item, with its follow-up. |
     | a | List every province's late items, or only the dashboard's province again. |
     | o | The overview. |
     | ctrl+f | Search the text of every item. |
@@ -158,6 +162,12 @@ class LateScreen(Screen[Item | None]):
     def action_back(self) -> None:
         """Go back to the dashboard."""
         self.dismiss(None)
+
+    def action_detail(self) -> None:
+        """Show the highlighted item in full (the table has room for the start of its text only)."""
+        late = self.query_one(LateTable).current
+        if late is not None:
+            self.app.push_screen(ItemDetailDialog(late.item, late.communes, late.state))
 
     def action_toggle_all(self) -> None:
         """List every province's late items, or the dashboard's province's again."""
