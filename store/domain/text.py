@@ -128,15 +128,23 @@ ELLIPSIS = "…"
 """What ends a text cut short."""
 
 
-def shorten(text: str, width: int) -> str:
+def shorten(text: str, width: int, *, at_word: bool = False) -> str:
     """`text` cut to at most `width` characters, ending with "…" when cut.
 
     The one rule for every one-line mention of a longer text (messages, table cells, log
     lines): a space just before the "…" is dropped, so "hai ba…", never "hai ba …".
+    With `at_word` (titles, sentences people read), the cut falls between words, so
+    "các phường: Bình…" is never "các phường: Bì…"; a text with no space in reach is
+    still cut where it must.
     """
     if len(text) <= width:
         return text
-    return text[: max(0, width - 1)].rstrip() + ELLIPSIS
+    kept = text[: max(0, width - 1)]
+    if at_word and not text[len(kept)].isspace():
+        space = max(kept.rfind(" "), kept.rfind("\n"))
+        if space > 0:
+            kept = kept[:space]
+    return kept.rstrip() + ELLIPSIS
 
 
 def one_line(text: str) -> str:

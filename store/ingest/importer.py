@@ -49,7 +49,8 @@ __all__ = [
 ]
 
 _TITLE_LIMIT = 200
-"""A title longer than this is cut (with …) when none is given: it is only a label."""
+"""A title longer than this is cut between words, with "…" (the first paragraph of a text
+stands in for the title when none is given, and may be a long one)."""
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,7 @@ def _read_free(doc: Document, registry: Registry, overrides: Overrides, today: d
     if kinds or headings:
         _apply_sections(facts, kinds, headings)
     title = header.get("title") or next((b.text for b in blocks if b.text), "")
-    title = shorten(title, _TITLE_LIMIT)
+    title = shorten(title, _TITLE_LIMIT, at_word=True)
     return _Reading(facts, title=title, source=header.get("url") or Path(doc.source).name)
 
 

@@ -13,12 +13,14 @@ from pathlib import Path
 import pytest
 from apps import make_app
 from helpers import record_notices, settle
+from rich.cells import cell_len
 
 from haicap.store import Kind, Store
 from haicap.store.domain.text import sort_key
 from haicap.store.ingest.reports import parse_report
 from haicap.store.views.overview import late_items, province_overview
 from haicap.tui.dialogs.help import HelpDialog
+from haicap.tui.dialogs.item_detail import ItemDetailDialog
 from haicap.tui.dialogs.search_dialog import SearchDialog, match_spans
 from haicap.tui.screens.dashboard import DashboardScreen
 from haicap.tui.screens.late import LateScreen
@@ -27,6 +29,7 @@ from haicap.tui.widgets.commune_list import CommuneList
 from haicap.tui.widgets.items_pane import ItemsPane
 from haicap.tui.widgets.late_table import LateTable
 from haicap.tui.widgets.overview_table import OVERVIEW_COLUMNS, OverviewTable
+from haicap.tui.widgets.view_header import ViewHeader
 
 TODAY = dt.date(2025, 12, 20)
 """Before the seed requests' default deadline (04/01/2026): only what a test makes is late."""
@@ -147,8 +150,54 @@ async def test_o_opens_the_overview_with_counts_and_totals(late_store) -> None:
         _, totals = province_overview(app.store, screen.province, TODAY)
         assert totals.describe() == expected
         requests, directives = expected.split(" · ")
-        assert header.splitlines()[1:] == [requests, directives], "the officials' wording, one line each"
+        # The officials' wording, a line each; at 80 columns the directives break after their "; ".
+        first, second = directives.split("; ")
+        assert header.splitlines()[1:] == [requests, first + ";", " " * len("Chỉ đạo: 19 — ") + second]
         assert app.focused is screen.query_one(OverviewTable)
+
+
+def assert_header_fits(app) -> list[str]:
+    """Every line of the view's header within its width, none wrapped by the terminal; its lines."""
+    header = app.screen.query_one(ViewHeader)
+    lines = header_text(app).splitlines()
+    width = header.content_region.width
+    assert all(cell_len(line) <= width for line in lines), [line for line in lines if cell_len(line) > width]
+    assert header.content_region.height == len(lines), "a line wrapped"
+    return lines
+
+
+async def test_the_header_fits_its_lines_at_80_columns(late_store) -> None:
+    path, _ = late_store
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_overview(app, pilot)
+        lines = assert_header_fits(app)
+        assert lines[0] == "haicap │ Tổng quan │ Tỉnh Thanh Hóa │ 20/12/2025 │ xếp: quá hạn trước ↓"
+        assert lines[2].endswith(";"), "the directives break after their first part, not inside a count"
+        await pilot.press("8")  # the longest sort name: "kiến nghị đang giải quyết"
+        await settle(pilot)
+        first = assert_header_fits(app)[0]
+        assert first.endswith(("xếp: kiến nghị đang giải quyết ↓", "xếp: KN mở ↓")), first
+        await pilot.press("slash", *"tan")
+        await settle(pilot)
+        first = assert_header_fits(app)[0]
+        assert "Thanh Hóa" in first and "20/12" in first and "xếp: KN mở ↓" in first
+        # No fact is cut: each one is whole between the separators.
+        assert first.split(" │ ")[-1] in ("lọc: tan (7/166\u00a0xã)", "lọc: tan (7/166)")
+
+
+async def test_the_header_reads_in_full_at_160_columns(late_store) -> None:
+    path, _ = late_store
+    app = make_app(path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await open_overview(app, pilot)
+        await pilot.press("8", "slash", *"tan")
+        await settle(pilot)
+        lines = assert_header_fits(app)
+        assert lines[0] == (
+            "haicap │ Tổng quan │ Tỉnh Thanh Hóa │ 20/12/2025 │ xếp: kiến nghị đang giải quyết ↓ │ lọc: tan (7/166\u00a0xã)"
+        )
+        assert lines[1:] == app.screen._totals.describe().split(" · ")
 
 
 async def test_overdue_rows_are_marked_with_text_and_colour(late_store) -> None:
@@ -247,7 +296,7 @@ async def test_filter_finds_van_du_without_diacritics(late_store, query: str) ->
         await open_overview(app, pilot)
         await pilot.press("slash", *query)
         assert table_names(app) == ["Vân Du"]
-        assert f"lọc: {query} (1/166\u00a0xã)" in header_text(app)
+        assert f"lọc: {query} (1/166" in header_text(app)
         await pilot.press("enter")  # from the box to the table
         assert app.focused is app.screen.query_one(OverviewTable)
         await pilot.press("enter")
@@ -395,6 +444,44 @@ async def test_l_lists_the_overdue_item_and_enter_jumps_to_it(late_store) -> Non
         assert screen.selected.name == "Vân Du"
         pane = screen.query_one("#pane-request", ItemsPane)
         assert app.focused is pane and pane.current.id == item_id
+
+
+async def test_the_late_texts_get_the_room_left_at_80_columns(late_store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HAICAP_TODAY", "2026-01-10")  # the seed's four requests are late too
+    path, _ = late_store
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        table = app.screen.query_one(LateTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width, "no sideways scrolling"
+        texts = [table.get_row_at(row)[-1].plain.strip() for row in range(len(table.late_items))]
+        assert all(len(text) >= 28 for text in texts), texts
+        for late, text in zip(table.late_items, texts, strict=True):
+            kept = text.removesuffix("…")
+            assert late.item.text.startswith(kept)
+            assert len(kept) == len(late.item.text) or late.item.text[len(kept)] == " ", f"cut inside a word: {text!r}"
+        assert "space: xem đủ" in table.ordered_columns[-1].label.plain, "the heading says how to read a cut text"
+
+
+async def test_space_in_the_late_view_shows_the_whole_text(late_store) -> None:
+    path, item_id = late_store
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        await pilot.press("space")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ItemDetailDialog) and dialog.item.id == item_id
+        shown = " ".join(str(static.render()) for static in dialog.query(".detail-text"))
+        assert LATE_REQUEST in shown
+        assert "quá hạn 10 ngày" in " ".join(str(static.render()) for static in dialog.query(".detail-state"))
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, LateScreen)
 
 
 async def test_the_late_view_lists_oldest_first(late_store, monkeypatch: pytest.MonkeyPatch) -> None:

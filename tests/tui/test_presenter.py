@@ -11,6 +11,7 @@ from apps import make_app
 from helpers import record_notices, settle
 
 from haicap.store import Kind, Store
+from haicap.store.ingest.reports import parse_report
 from haicap.store.views.slides import SlideKind, deck_of_session
 from haicap.tui.app import HaicapApp
 from haicap.tui.cli.main import main
@@ -264,3 +265,32 @@ async def test_the_palette_offers_present_themes_and_communes(make_dashboard) ->
         from haicap.tui.dialogs.export_dialog import ExportDialog
 
         assert isinstance(app.screen, ExportDialog)
+
+
+LONG_TITLE = (
+    "Chủ tịch UBND tỉnh làm việc với Đảng ủy, Ủy ban nhân dân các xã Ngọc Trạo, Vân Du, Kim Tân về tình hình "
+    "phát triển kinh tế - xã hội, chuyển đổi số, xây dựng nông thôn mới và giải phóng mặt bằng năm 2025"
+)
+"""A session title far longer than a line at 80 columns."""
+
+
+async def test_a_long_session_title_wraps_whole_on_the_title_slide(seeded_store_path: Path) -> None:
+    with Store.open(seeded_store_path) as store:
+        report = {
+            "format": "haicap-session/1",
+            "session": {
+                "date": dt.date(2025, 12, 10),
+                "province": "Thanh Hóa",
+                "leader": {"name": "Đỗ Minh Tuấn", "title": "Chủ tịch UBND tỉnh"},
+                "title": LONG_TITLE,
+            },
+            "communes": ["xã Ngọc Trạo", "xã Vân Du", "xã Kim Tân"],
+            "items": [{"kind": "request", "text": "Đề nghị tỉnh hỗ trợ kinh phí sửa cầu treo bản Cang."}],
+        }
+        store.add_report(parse_report(report, store.registry, "long-title.yaml"))
+    app = presenter_app(seeded_store_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        heading = app.screen.query_one("#slide-heading")
+        lines = ["".join(segment.text for segment in strip) for strip in heading.render_lines(heading.region.reset_offset)]
+        assert " ".join(" ".join(lines).split()) == LONG_TITLE, "every word of the title, in order, none cut"

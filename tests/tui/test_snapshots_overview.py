@@ -30,8 +30,9 @@ async def open_overview(pilot) -> None:
 
 
 def test_overview_80x24(snap_compare, late_store: Path) -> None:
-    """Header: Tỉnh Thanh Hóa, 20/12/2025, "xếp: quá hạn trước ↓", then the requests' and directives' totals
-    on a line each (5 requests, 1 overdue; 19 directives on time). The one-line filter box. The table fits
+    """Header: Tỉnh Thanh Hóa, 20/12/2025, "xếp: quá hạn trước ↓", then the requests' totals on a line
+    (5 requests, 1 overdue) and the directives' (19 on time) broken after "quá hạn 0;", the rest indented
+    under "hoàn thành"; no line wraps. The one-line filter box. The table fits
     in 80 columns: "⚠ Vân Du" first in the warning colour with its overdue count 1, then Kim Tân and Ngọc Trạo
     (1 session, 25/11/2025), then communes without sessions, muted. Footer: Open, Back, Filter, Sort, Late,
     Search, Quit, Help."""
@@ -45,8 +46,8 @@ def test_overview_120x40(snap_compare, late_store: Path) -> None:
 
 def test_overview_filtered_and_sorted(snap_compare, late_store: Path) -> None:
     """`/tan` then `1` twice: the seven communes whose name holds "tan" (Kim Tân among them, with
-    its session), names from the end of the alphabet, a ▼ on the "Xã" heading, and the header
-    saying "xếp: tên xã ↓" and "lọc: tan (7/166 xã)"."""
+    its session), names from the end of the alphabet, a ▼ on the "Xã" heading, and the header's
+    first line, without the "haicap" mark to fit, saying "xếp: tên xã ↓" and "lọc: tan (7/166 xã)"."""
 
     async def filter_and_sort(pilot) -> None:
         await open_overview(pilot)
@@ -59,7 +60,8 @@ def test_overview_filtered_and_sorted(snap_compare, late_store: Path) -> None:
 def test_late_view(snap_compare, late_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """On 10/01/2026: the Vân Du request 31 days overdue (owner Sở Xây dựng, deadline 10/12/2025) first,
     then the seed's four requests, 6 days overdue, due 04/01/2026, "Ngọc Trạo +2", owner "chưa giao";
-    each text cut with "…" to the width left. Footer: Open, Back, All provinces, Overview, Search."""
+    each text cut between words with "…" to the width left, the heading "Nội dung · space: xem đủ".
+    Footer: Open, Back, All provinces, Overview, Search."""
     monkeypatch.setenv("HAICAP_TODAY", "2026-01-10")
 
     async def open_late(pilot) -> None:
@@ -68,6 +70,19 @@ def test_late_view(snap_compare, late_store: Path, monkeypatch: pytest.MonkeyPat
         await settle(pilot)
 
     assert snap_compare(make_app(late_store), terminal_size=(100, 30), run_before=open_late)
+
+
+def test_late_view_80x24(snap_compare, late_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same list at 80x24: the columns closed up (kinds as "KN", one space between columns) so each
+    text keeps about 30 columns, cut between words; no sideways scrolling; the footer ends with Help."""
+    monkeypatch.setenv("HAICAP_TODAY", "2026-01-10")
+
+    async def open_late(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+
+    assert snap_compare(make_app(late_store), terminal_size=(80, 24), run_before=open_late)
 
 
 def test_search_dialog_with_hits(snap_compare, late_store: Path) -> None:

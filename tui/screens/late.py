@@ -13,6 +13,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -20,10 +21,11 @@ from textual.widgets import Footer
 from haicap.store import Calendar, Item, Kind, Province, Store, StoreError
 from haicap.store.domain.dates import DATE_FORMAT
 from haicap.store.views.overview import LateItem, late_items
+from haicap.tui.dialogs.item_detail import ItemDetailDialog
 from haicap.tui.literal import literal
 from haicap.tui.messages import StoreChanged
 from haicap.tui.widgets.late_table import LateTable
-from haicap.tui.widgets.view_header import ViewHeader
+from haicap.tui.widgets.view_header import Fact, ViewHeader
 
 __all__ = ["LateScreen"]
 
@@ -36,6 +38,8 @@ class LateScreen(Screen[Item | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,l", "back", "Back", key_display="esc", tooltip="Back to the dashboard (also l)"),
+        # Not in the footer (it would push "Help" off at 80 columns): the text's heading says it when a text is cut.
+        Binding("space", "detail", "Detail", show=False, tooltip="The whole text of the highlighted item, with its follow-up"),
         Binding("a", "toggle_all", "All provinces", tooltip="Every province, or only the dashboard's again"),
         Binding("o", "app.overview", "Overview", tooltip="The overview of the province's communes"),
         Binding("ctrl+f", "app.search", "Search", tooltip="Search the text of every item"),
@@ -44,6 +48,7 @@ class LateScreen(Screen[Item | None]):
     | Key(s) | Description |
     | :- | :- |
     | escape, l | Back to the dashboard. |
+    | space | The whole text of the highlighted item, with its follow-up. |
     | a | List every province's late items, or only the dashboard's province again. |
     | o | The overview. |
     | ctrl+f | Search the text of every item. |
@@ -128,8 +133,11 @@ class LateScreen(Screen[Item | None]):
         self.notify(message.reason, title="Cannot read the late items", severity="error", timeout=30)
 
     def _update_header(self) -> None:
-        where = "cả nước / every province" if self.all_provinces else self.province.full_name
-        facts = [literal(where, "bold")]
+        if self.all_provinces:
+            where = Fact.of(literal("cả nước / every province", "bold"), literal("cả nước", "bold"))
+        else:
+            where = Fact.of(literal(self.province.full_name, "bold"), literal(self.province.name, "bold"))
+        facts: list[Content | Fact] = [where]
         if self._day is not None:
             facts.append(literal(self._day.strftime(DATE_FORMAT)))
         if self._late is None:
@@ -143,7 +151,7 @@ class LateScreen(Screen[Item | None]):
                 f"⚠ Quá hạn: {requests} kiến nghị, {directives} chỉ đạo — cũ nhất trước / oldest first",
                 "$text-error",
             )
-        self.query_one(ViewHeader).show("Quá hạn", facts, summary)
+        self.query_one(ViewHeader).show("Quá hạn", facts, [summary])
 
     # -- messages and actions ---------------------------------------------------------
 
@@ -154,6 +162,12 @@ class LateScreen(Screen[Item | None]):
     def action_back(self) -> None:
         """Go back to the dashboard."""
         self.dismiss(None)
+
+    def action_detail(self) -> None:
+        """Show the highlighted item in full (the table has room for the start of its text only)."""
+        late = self.query_one(LateTable).current
+        if late is not None:
+            self.app.push_screen(ItemDetailDialog(late.item, late.communes, late.state))
 
     def action_toggle_all(self) -> None:
         """List every province's late items, or the dashboard's province's again."""

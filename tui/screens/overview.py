@@ -22,11 +22,11 @@ from haicap.store import Calendar, Commune, Province, Store, StoreError
 from haicap.store.domain.dates import DATE_FORMAT
 from haicap.store.domain.text import matches, sort_key
 from haicap.store.views.overview import CommuneOverview, ProvinceTotals, province_overview
-from haicap.tui.literal import literal
+from haicap.tui.literal import literal, short
 from haicap.tui.messages import StoreChanged
 from haicap.tui.widgets.commune_filter import CommuneFilter
 from haicap.tui.widgets.overview_table import OVERVIEW_COLUMNS, OverviewTable
-from haicap.tui.widgets.view_header import ViewHeader
+from haicap.tui.widgets.view_header import Fact, Summary, ViewHeader
 
 __all__ = ["OverviewScreen", "attention_order"]
 
@@ -39,6 +39,16 @@ def attention_order(row: CommuneOverview) -> tuple[int, int, int, tuple[tuple[in
     overdue = row.overdue_requests + row.overdue_directives
     last = row.last_session.toordinal() if row.last_session else 0
     return (-overdue, -row.sessions, -last, sort_key(row.commune.name))
+
+
+def _totals_line(text: str) -> Summary:
+    """ "Chỉ đạo: 19 — hoàn thành…; đang thực hiện…" as a line that may break after the
+    "; ", the rest indented under what follows the "— "."""
+    head, _, rest = text.partition(" — ")
+    first, *others = rest.split("; ")
+    pieces = [f"{head} — {first}", *others]
+    parts = [literal(piece + (";" if index < len(pieces) - 1 else "")) for index, piece in enumerate(pieces)]
+    return Summary(tuple(parts), indent=len(head) + 3)
 
 
 def _sort_bindings() -> list[Binding]:
@@ -206,24 +216,36 @@ class OverviewScreen(Screen[Commune | None]):
         self._update_header(len(visible))
 
     def _update_header(self, shown: int | None = None) -> None:
-        facts = [literal(self.province.full_name, "bold")]
+        province = self.province
+        facts: list[Content | Fact] = [Fact.of(literal(province.full_name, "bold"), literal(province.name, "bold"))]
         if self._day is not None:
-            facts.append(literal(self._day.strftime(DATE_FORMAT)))
+            facts.append(Fact.of(literal(self._day.strftime(DATE_FORMAT)), literal(self._day.strftime("%d/%m"))))
         if self.sort_column is None:
             facts.append(literal(f"xếp: {DEFAULT_SORT_NAME} ↓", "$accent"))
         else:
             arrow = "↓" if self.descending else "↑"
-            facts.append(literal(f"xếp: {OVERVIEW_COLUMNS[self.sort_column].name} {arrow}", "$accent"))
+            column = OVERVIEW_COLUMNS[self.sort_column]
+            # The heading's own words ("KN mở") when the name ("kiến nghị đang giải quyết") is too long.
+            heading = column.label.replace("\n", " ")
+            facts.append(
+                Fact.of(literal(f"xếp: {column.name} {arrow}", "$accent"), literal(f"xếp: {heading} {arrow}", "$accent"))
+            )
         query = self.query_one(CommuneFilter).value
         if query:
+            count = f"{shown}/{len(self._rows)}"
             facts.append(
-                Content.assemble(literal("lọc: ", "dim"), literal(query), literal(f" ({shown}/{len(self._rows)}\u00a0xã)"))
+                Fact.of(
+                    Content.assemble(literal("lọc: ", "dim"), literal(query), literal(f" ({count}\u00a0xã)")),
+                    Content.assemble(literal("lọc: ", "dim"), literal(short(query, 12)), literal(f" ({count})")),
+                    Content.assemble(literal("lọc: ", "dim"), literal(count)),
+                )
             )
         if self._totals is not None:
-            # Requests and directives each on their own line, which reads better where both fit.
-            summary = Content("\n").join(literal(part) for part in self._totals.describe().split(" · "))
+            # Requests and directives each on their own line; one too long for the width
+            # breaks after its "đã trả lời…;" / "hoàn thành…;" part, never inside a count.
+            summary: list[Content | Summary] = [_totals_line(part) for part in self._totals.describe().split(" · ")]
         else:
-            summary = literal("Đang đọc… / reading…", "dim italic")
+            summary = [literal("Đang đọc… / reading…", "dim italic")]
         self.query_one(ViewHeader).show("Tổng quan", facts, summary)
 
     # -- messages from widgets --------------------------------------------------------

@@ -15,6 +15,7 @@ from textual.widgets import DataTable
 
 from haicap.store import Kind
 from haicap.store.domain.dates import DATE_FORMAT
+from haicap.store.domain.text import shorten
 from haicap.store.views.overview import LateItem
 from haicap.tui.literal import visible
 
@@ -35,10 +36,37 @@ GAP = "  "
 MIN_TEXT_WIDTH = 12
 """The item text never gets fewer columns; on a narrow terminal the table scrolls sideways."""
 
+ROOMY_TEXT_WIDTH = 40
+"""Below this many columns for the text, the other columns close up (`COMPACT`)."""
 
-def _cut(text: str, width: int) -> str:
-    text = visible(text)
-    return text if len(text) <= width else text[: width - 1] + "…"
+
+@dataclass(frozen=True)
+class Layout:
+    """How much room the columns other than the text take."""
+
+    gap: str
+    """What starts every cell but the first of a row: the table has no cell padding."""
+    communes_width: int
+    owner_width: int
+    short_kinds: bool
+    """Whether the kind is its abbreviation ("KN", "CĐ"), as the overview's headings write it."""
+
+
+ROOMY = Layout(GAP, COMMUNES_WIDTH, OWNER_WIDTH, short_kinds=False)
+"""The columns on a wide terminal."""
+
+COMPACT = Layout(" ", 14, 12, short_kinds=True)
+"""The columns on a narrow one (80 columns): the text keeps about 30."""
+
+TEXT_HINT = " · space: xem đủ"
+"""Said after the text's heading when a text is cut: the key that shows it whole (the screen's)."""
+
+SHORT_KINDS = {Kind.REQUEST: "KN", Kind.DIRECTIVE: "CĐ"}
+"""The tracked kinds abbreviated as the overview's headings abbreviate them."""
+
+
+def _cut(text: str, width: int, *, at_word: bool = False) -> str:
+    return shorten(visible(text[: width + 1]), width, at_word=at_word)
 
 
 def communes_cell(late: LateItem) -> str:
@@ -58,7 +86,8 @@ def owner_cell(late: LateItem) -> str:
 
 
 class LateTable(DataTable[Text]):
-    """Lists the late items it is given; the text column takes the width that is left.
+    """Lists the late items it is given; the text column takes the width that is left,
+    the other columns closing up on a narrow terminal (`COMPACT`).
 
     The parent chooses the items; this widget reports enter on a row with `Chosen`.
     Every cell is a `rich.text.Text` built from plain strings, so report text is never
@@ -136,40 +165,54 @@ class LateTable(DataTable[Text]):
         if keep is not None and keep.item.id in ids:
             self.move_cursor(row=ids.index(keep.item.id), animate=False)
 
-    def _fixed_cells(self, late: LateItem, days_style: Style) -> list[Text]:
+    def _fixed_cells(self, late: LateItem, days_style: Style, layout: Layout) -> list[Text]:
         """Every cell of a row but the item text; only the row's first cell starts with one space."""
+        kind = late.item.kind
         values = [
-            (_cut(communes_cell(late), COMMUNES_WIDTH), Style()),
-            (late.item.kind.title_vi, Style()),
+            (_cut(communes_cell(late), layout.communes_width), Style()),
+            (SHORT_KINDS.get(kind, kind.title_vi) if layout.short_kinds else kind.title_vi, Style()),
             (f"{late.state.late_days} ngày", days_style),
             (late.state.deadline.strftime(DATE_FORMAT) if late.state.deadline else "—", Style()),
-            (_cut(owner_cell(late), OWNER_WIDTH), Style()),
+            (_cut(owner_cell(late), layout.owner_width), Style()),
         ]
         if self._with_province:
             values.insert(0, (_cut(late.item.session.province.name, PROVINCE_WIDTH), Style()))
         cells = [
-            Text((" " if index == 0 else GAP) + value, style=style, no_wrap=True) for index, (value, style) in enumerate(values)
+            Text((" " if index == 0 else layout.gap) + value, style=style, no_wrap=True)
+            for index, (value, style) in enumerate(values)
         ]
         cells[-3].justify = "right"  # the days overdue
         return cells
+
+    def _columns(self, days_style: Style, layout: Layout) -> tuple[list[str], list[list[Text]], list[int], int]:
+        """The headings, the rows' fixed cells, their widths and the text's width, in `layout`."""
+        names = ["Tỉnh"] if self._with_province else []
+        names += ["Xã", "Loại", "Quá hạn", "Hạn", "Phụ trách"]
+        labels = [(" " if index == 0 else layout.gap) + name for index, name in enumerate(names)]
+        rows = [self._fixed_cells(late, days_style, layout) for late in self._late]
+        widths = [max([len(label)] + [row[i].cell_len for row in rows]) for i, label in enumerate(labels)]
+        # The text takes what is left, less a column for the scrollbar.
+        return labels, rows, widths, self.size.width - sum(widths) - 1
 
     def _build(self) -> None:
         self._built_for_width = self.size.width
         days = self.get_component_rich_style("late-table--days")
         days_style = Style(color=days.color, bold=days.bold)  # without the background: rows keep their stripes
-        names = ["Tỉnh"] if self._with_province else []
-        names += ["Xã", "Loại", "Quá hạn", "Hạn", "Phụ trách"]
-        labels = [(" " if index == 0 else GAP) + name for index, name in enumerate(names)]
-        rows = [self._fixed_cells(late, days_style) for late in self._late]
-        widths = [max([len(label)] + [row[i].cell_len for row in rows]) for i, label in enumerate(labels)]
-        # The text takes what is left, less a column for the scrollbar.
-        text_width = max(MIN_TEXT_WIDTH, self.size.width - sum(widths) - 1)
+        layout = ROOMY
+        labels, rows, widths, text_width = self._columns(days_style, layout)
+        if text_width < ROOMY_TEXT_WIDTH:
+            layout = COMPACT
+            labels, rows, widths, text_width = self._columns(days_style, layout)
+        text_width = max(MIN_TEXT_WIDTH, text_width)
         self.clear(columns=True)
         for label, width in zip(labels, widths, strict=False):
             self.add_column(Text(label), width=width)
-        self.add_column(Text(GAP + "Nội dung"), width=text_width)
-        for late, cells in zip(self._late, rows, strict=False):
-            self.add_row(*cells, Text(GAP + _cut(late.item.text, text_width - len(GAP)), no_wrap=True), key=late.item.id)
+        texts = [_cut(late.item.text, text_width - len(layout.gap), at_word=True) for late in self._late]
+        cut = any(text.endswith("…") and text != late.item.text for text, late in zip(texts, self._late, strict=True))
+        heading = layout.gap + "Nội dung" + (TEXT_HINT if cut and len("Nội dung" + TEXT_HINT) < text_width else "")
+        self.add_column(Text(heading), width=text_width)
+        for late, cells, text in zip(self._late, rows, texts, strict=False):
+            self.add_row(*cells, Text(layout.gap + text, no_wrap=True), key=late.item.id)
 
     def on_resize(self, event: events.Resize) -> None:
         # The text column fills the width that is left, so a new width needs new cells.

@@ -26,13 +26,20 @@ from docx.text.paragraph import Paragraph
 
 from haicap.store.domain.dates import format_date
 from haicap.store.domain.models import TRACKED_KINDS, Kind
+from haicap.store.domain.text import shorten
 from haicap.store.views.exports.content import KIND_HEADINGS, ExportContent, Group, SessionBlock, join_vi
 from haicap.store.views.exports.plain import ROMAN, follow_up_line, leader_line
 
-__all__ = ["FONT", "build_docx"]
+__all__ = ["FONT", "NO_BREAK_SPACE", "build_docx", "letterhead_name"]
 
 FONT = "Times New Roman"
 """Has every Vietnamese glyph; LibreOffice substitutes the metric-compatible Liberation Serif."""
+
+NO_BREAK_SPACE = "\u00a0"
+"""Joins the words of a name that a line must not break inside."""
+
+_PROPERTY_LIMIT = 255
+"""The most characters a document property (the title Word shows in File > Info) may hold."""
 
 _SIZE = Pt(13)
 _HEADING_SIZES = {"Heading 1": Pt(13), "Heading 2": Pt(13), "Heading 3": Pt(13)}
@@ -118,6 +125,15 @@ def _day_words(day: dt.date) -> str:
     return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
 
 
+def letterhead_name(full_name: str, name: str) -> str:
+    """The province as the letterhead writes it: "THÀNH PHỐ HỒ CHÍ MINH", with no-break spaces
+    inside the unit word and inside the name, so a cell too narrow for one line breaks
+    before the name ("THÀNH PHỐ" / "HỒ CHÍ MINH"), never inside it."""
+    unit = full_name[: -len(name)].strip() if name and full_name.endswith(name) else ""
+    parts = [unit, name] if unit else [full_name]
+    return " ".join(part.upper().replace(" ", NO_BREAK_SPACE) for part in parts)
+
+
 def _letterhead(document: DocxDocument, content: ExportContent, place_day: dt.date) -> None:
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -128,7 +144,8 @@ def _letterhead(document: DocxDocument, content: ExportContent, place_day: dt.da
         column.width = cell.width = width
     left.paragraphs[0].text = ""
     center = WD_ALIGN_PARAGRAPH.CENTER
-    _line(left, content.province_full.upper(), bold=True, size=Pt(12), align=center)
+    province = letterhead_name(content.province_full, content.province)
+    _line(left, province, bold=True, size=Pt(12), align=center)
     _line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=Pt(12), align=center)
     _line(right, "Độc lập - Tự do - Hạnh phúc", bold=True, align=center, underline=True)
     _line(right, "")
@@ -244,7 +261,8 @@ def build_docx(content: ExportContent) -> bytes:
     if single:
         _signatures(document, content.blocks[0])
     properties = document.core_properties
-    properties.title = f"{content.title} — {content.scope}"
+    # Many communes make a scope longer than a property may be: cut there, between words.
+    properties.title = shorten(f"{content.title} — {content.scope}", _PROPERTY_LIMIT, at_word=True)
     properties.author = "haicap"
     properties.last_modified_by = "haicap"
     properties.language = "vi-VN"

@@ -137,3 +137,18 @@ def test_shorten_drops_the_space_before_the_ellipsis() -> None:
 
 def test_shorten_to_nothing_is_only_the_ellipsis() -> None:
     assert shorten("dài", 0) == "…"
+
+
+def test_shorten_at_word_cuts_between_words() -> None:
+    text = "Chủ tịch UBND tỉnh làm việc với các phường: Bình Minh, Hòa Lạc"
+    cut = shorten(text, 48, at_word=True)
+    assert cut == "Chủ tịch UBND tỉnh làm việc với các phường:…" and len(cut) <= 48
+    assert shorten(text, 48) == "Chủ tịch UBND tỉnh làm việc với các phường: Bìn…", "without at_word, the cut is exact"
+
+
+def test_shorten_at_word_keeps_a_word_that_ends_at_the_cut() -> None:
+    assert shorten("hai ba bốn năm", 7, at_word=True) == "hai ba…"
+
+
+def test_shorten_at_word_cuts_a_text_without_spaces_where_it_must() -> None:
+    assert shorten("Ngọc-Trạo-Vân-Du", 8, at_word=True) == "Ngọc-Tr…"

@@ -85,6 +85,20 @@ def test_front_matter_title_and_url_become_the_session_source(tmp_path: Path) ->
     assert all("baomoi" not in item.text for item in report.items)
 
 
+def test_a_long_first_paragraph_as_title_is_cut_between_words(tmp_path: Path) -> None:
+    """Without a header, the first paragraph names the session; past the limit it ends at a word, with "…"."""
+    lede = (
+        "Sáng nay 3/12, đồng chí Lê Văn Minh, Phó Chủ tịch UBND tỉnh đã làm việc với Đảng ủy, Ủy ban nhân dân xã "
+        "Hoằng Hóa và các xã lân cận về tình hình phát triển kinh tế - xã hội, công tác chuyển đổi số, giải "
+        "phóng mặt bằng, xây dựng nông thôn mới nâng cao năm 2025."
+    )
+    assert len(lede) > 200
+    report = plan_import(write(tmp_path / "a.txt", lede + "\n\n" + ARTICLE), REGISTRY, today=TODAY).report
+    assert report.title.endswith("…") and len(report.title) <= 200
+    kept = report.title.removesuffix("…")
+    assert lede.startswith(kept) and lede[len(kept)] == " ", f"cut inside a word: {report.title!r}"
+
+
 def make_word_report(path: Path) -> Path:
     document = docx.Document()
     document.add_heading("Báo cáo kết quả buổi làm việc của đoàn công tác tỉnh với xã Hoằng Hóa", level=0)

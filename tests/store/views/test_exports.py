@@ -182,6 +182,58 @@ def test_a_commune_across_its_sessions_is_a_summary_with_one_part_per_session(st
     assert "- Xã Ngọc Trạo đề nghị tỉnh hỗ trợ xây cầu Bến Đình." in lines
 
 
+LONG_TITLE = (
+    "Bí thư Thành ủy làm việc với Đảng ủy, Ủy ban nhân dân các phường: Bình Cơ, Bến Thành, Bàn Cờ, Bảy Hiền "
+    "về tình hình phát triển kinh tế - xã hội, chuyển đổi số và chỉnh trang đô thị năm 2025"
+)
+"""A session title longer than a line of the page."""
+
+
+def city_session(store: Store, communes: list[str], title: str = LONG_TITLE):
+    """A session of Thành phố Hồ Chí Minh with `communes` and one request."""
+    report = {
+        "format": "haicap-session/1",
+        "session": {
+            "date": "2025-12-01",
+            "province": "Hồ Chí Minh",
+            "leader": {"name": "Trần Văn Thử", "title": "Bí thư Thành ủy"},
+            "title": title,
+        },
+        "communes": communes,
+        "items": [{"kind": "request", "text": "Đề nghị thành phố hỗ trợ chỉnh trang vỉa hè các tuyến đường chính."}],
+    }
+    return store.add_report(parse_report(report, store.registry, "city.yaml"))
+
+
+def test_the_letterhead_breaks_before_the_province_name_never_inside_it(store: Store) -> None:
+    session = city_session(store, ["phường Bình Cơ", "phường Bến Thành"])
+    document = docx.Document(io.BytesIO(render("docx", gather(store, TODAY, session=session))))
+    [province] = [p.text for p in document.tables[0].rows[0].cells[0].paragraphs]
+    # The cell is narrower than the whole name: the one place a line may break is before the name.
+    assert province.replace("\u00a0", " ") == "THÀNH PHỐ HỒ CHÍ MINH"
+    assert province.split(" ") == ["THÀNH\u00a0PHỐ", "HỒ\u00a0CHÍ\u00a0MINH"]
+    seed = docx.Document(io.BytesIO(render("docx", gather(store, TODAY, session=store.session(SESSION)))))
+    assert [p.text for p in seed.tables[0].rows[0].cells[0].paragraphs] == ["TỈNH THANH\u00a0HÓA"]
+
+
+def test_a_long_title_is_written_whole(store: Store) -> None:
+    session = city_session(store, ["phường Bình Cơ", "phường Bến Thành"])
+    lines = docx_text(render("docx", gather(store, TODAY, session=session)))
+    assert LONG_TITLE in lines, "the title wraps on the page; it is never cut"
+
+
+def test_a_session_with_many_communes_gets_a_document_title_cut_between_words(store: Store) -> None:
+    province = store.registry.find_province("Hồ Chí Minh")
+    labels = [c.label for c in store.registry.communes_of(province)][:25]
+    session = city_session(store, labels, title="Làm việc với các phường, xã")
+    content = gather(store, TODAY, session=session)
+    document = docx.Document(io.BytesIO(render("docx", content)))
+    title = document.core_properties.title
+    assert len(f"{content.title} — {content.scope}") > 255
+    assert title.endswith("…") and len(title) <= 255
+    assert f"{content.title} — {content.scope}"[len(title) - 1] in " ,", f"cut inside a word: {title[-20:]!r}"
+
+
 # -- .xlsx and .csv ----------------------------------------------------------------------
 
 
