@@ -26,9 +26,10 @@ from textual.visual import Visual
 from haicap.store import Item, Kind
 from haicap.store.domain.dates import DATE_FORMAT
 from haicap.store.domain.followup import DeadlineRules, FollowUp, follow_up
+from haicap.store.domain.text import shorten
 from haicap.tui.literal import literal
 
-__all__ = ["ItemsPane", "item_line"]
+__all__ = ["ItemsPane", "item_line", "owner_width"]
 
 
 def session_line(item: Item) -> str:
@@ -94,12 +95,17 @@ def _due(state: FollowUp) -> tuple[str, str]:
     return "", ""
 
 
-def item_line(item: Item, width: int, today: dt.date, rules: DeadlineRules | None = None) -> Content:
+def owner_width(items: Sequence[Item]) -> int:
+    """The owner column's width for `items`: the longest owner, at most `OWNER_WIDTH`; 0 when none has one."""
+    return min(max((len(item.tracking.owner or "") for item in items), default=0), OWNER_WIDTH)
+
+
+def item_line(item: Item, width: int, today: dt.date, rules: DeadlineRules | None = None, owners: int = OWNER_WIDTH) -> Content:
     """The one line an item takes in a pane `width` cells wide.
 
     A mark first (✓ done, ⚠ overdue, · otherwise), then the text cut to fit with "…", then,
     for requests and directives, the owner and the deadline in aligned columns when the
-    pane is wide enough. In a narrow pane an overdue item says "quá N ngày" before its text,
+    pane is wide enough (`owners` cells for the owner column; 0: none). In a narrow pane an overdue item says "quá N ngày" before its text,
     so the words are never the part that is cut.
     """
     state = follow_up(item, today, rules)
@@ -116,11 +122,9 @@ def item_line(item: Item, width: int, today: dt.date, rules: DeadlineRules | Non
         else:
             mark = literal("· ", "$text-muted")
         due, due_style = _due(state)
-        if width >= _WIDE:
-            owner = (item.tracking.owner or "—")[:OWNER_WIDTH]
-            columns = Content.assemble(
-                " ", literal(owner.ljust(OWNER_WIDTH), "$text-muted"), " ", literal(due.rjust(11), due_style)
-            )
+        if width >= _WIDE and owners:
+            owner = shorten(item.tracking.owner or "—", owners)
+            columns = Content.assemble(" ", literal(owner.ljust(owners), "$text-muted"), " ", literal(due.rjust(11), due_style))
         elif width >= _MEDIUM:
             columns = Content.assemble(" ", literal(due.rjust(11), due_style))
         else:
@@ -241,6 +245,7 @@ class ItemsPane(ScrollView, can_focus=True):
         self._items: tuple[Item, ...] = ()
         self._today = dt.date.min
         self._rules: DeadlineRules | None = None
+        self._owners = 0
         self._lines: LRUCache[tuple[int, int, str], Strip] = LRUCache(1024)
         self.show((), today=dt.date.min)  # empty: no item's follow-up depends on the day
 
@@ -273,6 +278,7 @@ class ItemsPane(ScrollView, can_focus=True):
         old_index = self.highlighted
         self._items = tuple(items)
         self._today, self._rules = today, rules
+        self._owners = owner_width(self._items)
         self._lines.clear()
         # The count sits right after the Vietnamese heading, so a narrow pane cuts the
         # English part of the title, never the number of items.
@@ -308,7 +314,7 @@ class ItemsPane(ScrollView, can_focus=True):
 
     def line(self, index: int) -> Content:
         """The line item `index` takes at the pane's present width (what the pane shows)."""
-        return item_line(self._items[index], self._line_width(), self._today, self._rules)
+        return item_line(self._items[index], self._line_width(), self._today, self._rules, self._owners)
 
     # -- drawing ----------------------------------------------------------------------
 
