@@ -524,3 +524,29 @@ async def test_another_officers_change_shows_within_two_seconds(seeded_store_pat
         assert requests.items[0].tracking.owner == "Sở Tài chính"
         assert requests.highlighted == 1
         assert any("officer-b" in notice for notice in seen)
+
+
+def footer_keys(app) -> list[str]:
+    """The keys the footer offers now."""
+    from textual.widgets._footer import FooterKey
+
+    return [key.key for key in app.screen.query(FooterKey)]
+
+
+async def test_the_footer_offers_s_only_where_a_status_can_be_set(make_dashboard) -> None:
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        assert "s" not in footer_keys(app), "achievements have no status"
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen), "pressed anyway, s opens nothing"
+        assert "only requests and directives have a status" in app.notices.newest_first()[0].text
+        await pilot.press("3")
+        await settle(pilot)
+        assert "s" in footer_keys(app)
+        await pilot.press("0")
+        await settle(pilot)
+        assert "s" not in footer_keys(app), "the commune list has no item keys"

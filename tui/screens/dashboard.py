@@ -15,6 +15,7 @@ from textual.widgets import Footer, Input
 from haicap.store import Commune, Item, Kind, Province, Session, Store
 from haicap.store.domain.clock import Calendar
 from haicap.store.domain.followup import follow_up
+from haicap.store.domain.models import TRACKED_KINDS
 from haicap.store.domain.text import matches
 from haicap.tui.actions.export import ReportExport
 from haicap.tui.actions.item_actions import ItemActions
@@ -47,6 +48,10 @@ STORE_POLL_SECONDS = 1.0
 """How often the dashboard checks whether another process wrote the store."""
 
 
+_ITEM_ACTIONS = frozenset({"set_status", "edit_item", "item_history", "change_kind", "delete_item", "add_item"})
+"""The screen's actions that ItemsPane binds: they act on the focused pane's item."""
+
+
 class DashboardScreen(Screen[None]):
     """Owns the dashboard's state (province, communes, selection, filters) and hands it down.
 
@@ -74,6 +79,7 @@ class DashboardScreen(Screen[None]):
         """The keys on a pane's item: status, edit, history, kind, delete, add, undo."""
         self.exports = ReportExport(self, store)
         self._last_pane: ItemsPane | None = None
+        self._focused_pane_empty = False
         """The pane focused last: the preview shows its highlighted item."""
         """`x`: the commune or its session to a file."""
 
@@ -317,6 +323,10 @@ class DashboardScreen(Screen[None]):
     def _item_highlighted(self, message: ItemsPane.Highlighted) -> None:
         if message.pane is self._preview_pane:
             self._show_preview()
+        if message.pane.has_focus and (message.item is None) != self._focused_pane_empty:
+            # The item keys come and go with an item under the cursor (see check_action).
+            self._focused_pane_empty = message.item is None
+            self.refresh_bindings()
 
     @on(events.DescendantFocus)
     def _focus_moved(self, event: events.DescendantFocus) -> None:
@@ -473,6 +483,16 @@ class DashboardScreen(Screen[None]):
         self.exports.choose(commune, session, len(self.state.sessions), self.calendar.today())
 
     # -- the keys on a pane's item (bound by ItemsPane, run here) ---------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer (in the footer, and to the keys) only the item keys that apply where the focus is:
+        no `s` on achievements and difficulties, no item key on an empty pane."""
+        if action in _ITEM_ACTIONS:
+            focused = self.focused
+            if not isinstance(focused, ItemsPane) or focused.current is None:
+                return action == "add_item" and isinstance(focused, ItemsPane)
+            return action != "set_status" or focused.kind in TRACKED_KINDS
+        return True
 
     def action_set_status(self) -> None:
         """Choose the status of the request or directive under the cursor."""

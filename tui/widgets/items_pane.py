@@ -26,6 +26,7 @@ from textual.visual import Visual
 from haicap.store import Item, Kind
 from haicap.store.domain.dates import DATE_FORMAT
 from haicap.store.domain.followup import DeadlineRules, FollowUp, follow_up
+from haicap.store.domain.models import TRACKED_KINDS
 from haicap.store.domain.text import shorten
 from haicap.tui.literal import literal
 
@@ -407,6 +408,17 @@ class ItemsPane(ScrollView, can_focus=True):
         item = self.current
         if item is not None:
             self.post_message(self.Chosen(self, item))
+
+    def on_key(self, event: events.Key) -> None:
+        # `s` is out of the footer where there is no status (the screen's check_action), but
+        # an officer who presses it anyway is told why nothing happens.
+        if event.key == "s" and self.kind not in TRACKED_KINDS:
+            event.stop()
+            self.notify(
+                "Chỉ kiến nghị và chỉ đạo có trạng thái / only requests and directives have a status",
+                severity="warning",
+                timeout=4,
+            )
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
