@@ -550,3 +550,26 @@ async def test_the_footer_offers_s_only_where_a_status_can_be_set(make_dashboard
         await pilot.press("0")
         await settle(pilot)
         assert "s" not in footer_keys(app), "the commune list has no item keys"
+
+
+async def test_z_zooms_the_focused_pane_and_z_again_shows_all_four(make_dashboard) -> None:
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        directives = pane(app, Kind.DIRECTIVE)
+        small = directives.size
+        await pilot.press("z")
+        await settle(pilot)
+        assert directives.size.width > small.width and directives.size.height > small.height
+        assert [p.display for p in app.screen.query(ItemsPane)] == [False, False, False, True]
+        assert directives.scrollable_content_region.height >= 12, "twice the items of a pane in four"
+        await pilot.press("3")  # another pane's key shows that pane, still zoomed
+        await settle(pilot)
+        assert [p.display for p in app.screen.query(ItemsPane)] == [False, False, True, False]
+        assert app.focused is pane(app, Kind.REQUEST)
+        await pilot.press("z")
+        await settle(pilot)
+        assert all(p.display for p in app.screen.query(ItemsPane))
+        assert directives.size == small

@@ -418,8 +418,26 @@ class DashboardScreen(Screen[None]):
         self._focus_now(self.query_one(CommuneList))
 
     def action_focus_pane(self, number: int) -> None:
-        """Focus pane `number` (1 achievements, 2 difficulties, 3 requests, 4 directives)."""
-        self._focus_now(self.query(ItemsPane)[number - 1])
+        """Focus pane `number` (1 achievements, 2 difficulties, 3 requests, 4 directives);
+        with one pane zoomed (`z`), that pane is the one shown."""
+        pane = self.query(ItemsPane)[number - 1]
+        if self.query_one("#panes").has_class("-zoomed"):
+            for other in self.query(ItemsPane):
+                other.set_class(other is pane, "-zoomed")
+        self._focus_now(pane)
+
+    def action_zoom_pane(self) -> None:
+        """Show only the focused pane (else the one focused last) across the panes' room; again: all four."""
+        panes = self.query_one("#panes")
+        if panes.has_class("-zoomed"):
+            panes.remove_class("-zoomed")
+            for pane in self.query(ItemsPane):
+                pane.remove_class("-zoomed")
+            return
+        pane = self._preview_pane
+        panes.add_class("-zoomed")
+        pane.add_class("-zoomed")
+        self._focus_now(pane)
 
     def action_pick_province(self) -> None:
         """Ask for another province and load its communes."""

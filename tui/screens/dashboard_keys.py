@@ -35,6 +35,9 @@ DASHBOARD_BINDINGS: list[BindingType] = [
     Binding("3", "focus_pane(3)", "Kiến nghị", show=False, tooltip="Focus the requests pane"),
     Binding("4", "focus_pane(4)", "Chỉ đạo", show=False, tooltip="Focus the directives pane"),
     Binding("0", "focus_list", "Communes", show=False, tooltip="Focus the commune list"),
+    Binding(
+        "z", "zoom_pane", "Zoom", show=False, tooltip="Show only the focused pane, over the whole width; z again shows all four"
+    ),
     Binding("T", "pick_province", "Province", key_display="T", tooltip="Choose another province"),
     Binding("i", "import_report", "Import", tooltip="Import a report: .docx .pdf .doc .txt .md .yaml .json"),
     Binding("x", "export", "Export", show=False, tooltip="Export to Word, Excel, Markdown or CSV"),
