@@ -17,10 +17,14 @@ from haicap.store.views.slides import Deck, Entry, Part, Slide, SlideKind
 from haicap.tui.literal import literal
 from haicap.tui.widgets.slide_counts import SlideCounts
 
-__all__ = ["NUMBER_WIDTH", "SlideView"]
+__all__ = ["MAX_WIDTH", "NUMBER_WIDTH", "SlideView"]
 
 PADDING_X = 3
 """Columns left empty on each side of the slide."""
+
+MAX_WIDTH = 96
+"""Columns a slide takes at most: lines of about 90 characters, which a room reads at a
+glance; on a wider terminal the slide stands in the middle."""
 
 NUMBER_WIDTH = 5
 """Columns of an entry's number ("19." and a gap) before its text."""
@@ -52,6 +56,7 @@ class SlideView(Vertical):
     DEFAULT_CSS = """
     SlideView {
         width: 1fr;
+        max-width: 96;
         height: 1fr;
         padding: 1 3;
         background: $background;
@@ -135,14 +140,19 @@ class SlideView(Vertical):
     # -- measuring ----------------------------------------------------------------------
 
     @staticmethod
+    def slide_width(size: Size) -> int:
+        """Columns the slide takes on a screen of `size` (at most `MAX_WIDTH`)."""
+        return min(size.width, MAX_WIDTH)
+
+    @staticmethod
     def text_width(size: Size) -> int:
         """Columns an entry's text has on a screen of `size`."""
-        return max(10, size.width - 2 * PADDING_X - NUMBER_WIDTH)
+        return max(10, SlideView.slide_width(size) - 2 * PADDING_X - NUMBER_WIDTH)
 
     @staticmethod
     def body_rows(size: Size, part: Part) -> int:
         """Rows a page of `part` has on a screen of `size` (the `where` line may wrap)."""
-        where_lines = len(literal(part.where).wrap(max(10, size.width - 2 * PADDING_X)))
+        where_lines = len(literal(part.where).wrap(max(10, SlideView.slide_width(size) - 2 * PADDING_X)))
         return max(1, size.height - CHROME_ROWS - where_lines)
 
     @staticmethod
