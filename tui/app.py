@@ -11,7 +11,7 @@ from typing import ClassVar, TypeVar
 from textual import events, on
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.notifications import SeverityLevel
+from textual.notifications import Notify, SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -136,6 +136,13 @@ class HaicapApp(App[None]):
         shown, heading = visible(message), visible(title)
         self.notices.add(f"{heading}: {shown}" if heading else shown, severity)
         super().notify(shown, title=heading, severity=severity, timeout=timeout, markup=False)
+
+    def _on_notify(self, event: Notify) -> None:
+        # One notice at a time on the status line (app.tcss): the newest replaces the one
+        # shown, which stays in `notices`. Textual adds a notice when its message arrives,
+        # so the others are dropped here, not in `notify` (Textual is pinned exactly).
+        self._notifications.clear()
+        super()._on_notify(event)
 
     def get_default_screen(self) -> Screen[None]:
         return DashboardScreen(self.store, self.start_province, calendar=self.calendar)

@@ -94,6 +94,19 @@ async def test_the_read_only_state_says_why(seeded_store_path) -> None:
         assert "Nhập báo cáo / Import a report" not in discovered
 
 
+async def test_one_notice_at_a_time_on_the_status_line_and_all_in_the_log(make_dashboard) -> None:
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        app.notify("Thông báo thứ nhất / first")
+        app.notify("Thông báo thứ hai / second")
+        await settle(pilot)
+        assert [n.message for n in app._notifications] == ["Thông báo thứ hai / second"]
+        assert [n.text for n in app.notices.newest_first()[:2]] == ["Thông báo thứ hai / second", "Thông báo thứ nhất / first"]
+        [toast] = app.screen.query("Toast")
+        assert toast.region.y >= 22 and toast.region.width == 80, "on the bottom line, over the footer, not over a pane"
+
+
 async def test_a_notice_that_went_away_is_still_in_the_messages(make_dashboard) -> None:
     app = make_dashboard()
     async with app.run_test(size=(80, 24)) as pilot:
