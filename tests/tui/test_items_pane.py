@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from haicap.store import Kind, Store
-from haicap.tui.widgets.items_pane import OWNER_WIDTH, item_line, owner_width
+from haicap.tui.item_lines import OWNER_WIDTH, item_line, owner_width
 
 SESSION_DAY = dt.date(2025, 11, 25)
 

@@ -15,8 +15,8 @@ from textual.widgets import Static
 from haicap.store import Commune, FollowUp, Item, Kind
 from haicap.store.domain.dates import DATE_FORMAT, format_date
 from haicap.tui.dialogs.scrolling_dialog import ScrollingDialog
+from haicap.tui.item_lines import overdue_badge
 from haicap.tui.literal import DETAIL_LIMIT, bounded, count_text, literal
-from haicap.tui.widgets.items_pane import overdue_badge
 
 __all__ = ["ItemDetailDialog"]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Grid, Horizontal, Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input
@@ -39,8 +39,8 @@ from haicap.tui.screens.dashboard_state import DashboardState
 from haicap.tui.widgets.commune_filter import CommuneFilter
 from haicap.tui.widgets.commune_list import CommuneList
 from haicap.tui.widgets.dashboard_header import DashboardHeader
-from haicap.tui.widgets.item_preview import ItemPreview
 from haicap.tui.widgets.items_pane import ItemsPane
+from haicap.tui.widgets.panes_view import PanesView
 
 __all__ = ["STORE_POLL_SECONDS", "DashboardScreen"]
 
@@ -78,10 +78,9 @@ class DashboardScreen(Screen[None]):
         self.item_actions = ItemActions(self, store, self.calendar.today)
         """The keys on a pane's item: status, edit, history, kind, delete, add, undo."""
         self.exports = ReportExport(self, store)
-        self._last_pane: ItemsPane | None = None
-        self._focused_pane_empty = False
-        """The pane focused last: the preview shows its highlighted item."""
         """`x`: the commune or its session to a file."""
+        self._focused_pane_empty = False
+        """Whether the focused pane had no item under its cursor (its item keys were off)."""
 
     @property
     def province(self) -> Province | None:
@@ -106,11 +105,7 @@ class DashboardScreen(Screen[None]):
             with Vertical(id="sidebar"):
                 yield CommuneFilter(id="filter")
                 yield CommuneList(id="communes")
-            with Vertical(id="main"):
-                with Grid(id="panes"):
-                    for number, kind in enumerate(Kind, start=1):
-                        yield ItemsPane(kind, number, id=f"pane-{kind.value}")
-                yield ItemPreview(id="preview")
+            yield PanesView(self._commune_labels, id="main")
         # The footer has room for haicap's own keys on an 80-column terminal only without
         # the "^p palette" entry; ctrl+p still opens the palette.
         yield Footer(show_command_palette=False)
@@ -240,19 +235,15 @@ class DashboardScreen(Screen[None]):
         )
 
     def _fill_panes(self, changed: Item | None = None) -> None:
-        """Show the selected commune's items (of the narrowed session only, when one is).
+        """Show the selected commune's items (of the narrowed session only, when one is);
+        after an edit (`changed`) each pane keeps its cursor (see `PanesView.fill`)."""
+        self.query_one(PanesView).fill(
+            self.state.items_of, today=self.calendar.today(), rules=self.store.deadline_rules, changed=changed
+        )
 
-        Without `changed` every cursor goes to the top; with it (after an edit) each pane
-        keeps its cursor on the item it was on, or where it was if that item left, and
-        the changed item's pane highlights it.
-        """
-        today, rules = self.calendar.today(), self.store.deadline_rules
-        for pane in self.query(ItemsPane):
-            keep = None
-            if changed is not None:
-                current = pane.current
-                keep = changed.id if changed.kind is pane.kind and not changed.deleted else (current.id if current else None)
-            pane.show(self.state.items_of(pane.kind), today=today, rules=rules, keep=keep)
+    def _commune_labels(self, item: Item) -> list[str]:
+        """The names of `item`'s communes, for the preview."""
+        return [commune.label for commune in (self.store.commune(code) for code in item.commune_codes) if commune]
 
     def go_to(self, commune: Commune, item_id: str | None = None) -> None:
         """Show `commune` (loading its province, clearing a filter that hides it) and, given
@@ -302,37 +293,12 @@ class DashboardScreen(Screen[None]):
         if message.commune != self.state.selected:
             self._select(message.commune)
 
-    # -- the preview of the focused pane's item ---------------------------------------
-
-    @property
-    def _preview_pane(self) -> ItemsPane:
-        """The pane the preview follows: the focused one, else the one focused last."""
-        focused = self.focused
-        if isinstance(focused, ItemsPane):
-            self._last_pane = focused
-        if self._last_pane is None:
-            self._last_pane = self.query(ItemsPane).first()
-        return self._last_pane
-
-    def _show_preview(self) -> None:
-        item = self._preview_pane.current
-        communes = [c.label for c in (self.store.commune(code) for code in item.commune_codes) if c] if item else []
-        self.query_one(ItemPreview).show(item, communes, today=self.calendar.today(), rules=self.store.deadline_rules)
-
     @on(ItemsPane.Highlighted)
     def _item_highlighted(self, message: ItemsPane.Highlighted) -> None:
-        if message.pane is self._preview_pane:
-            self._show_preview()
         if message.pane.has_focus and (message.item is None) != self._focused_pane_empty:
             # The item keys come and go with an item under the cursor (see check_action).
             self._focused_pane_empty = message.item is None
             self.refresh_bindings()
-
-    @on(events.DescendantFocus)
-    def _focus_moved(self, event: events.DescendantFocus) -> None:
-        if isinstance(event.widget, ItemsPane) and event.widget is not self._last_pane:
-            self._last_pane = event.widget
-            self._show_preview()
 
     @on(CommuneList.Chosen)
     def _commune_chosen(self, message: CommuneList.Chosen) -> None:
@@ -420,24 +386,16 @@ class DashboardScreen(Screen[None]):
     def action_focus_pane(self, number: int) -> None:
         """Focus pane `number` (1 achievements, 2 difficulties, 3 requests, 4 directives);
         with one pane zoomed (`z`), that pane is the one shown."""
-        pane = self.query(ItemsPane)[number - 1]
-        if self.query_one("#panes").has_class("-zoomed"):
-            for other in self.query(ItemsPane):
-                other.set_class(other is pane, "-zoomed")
+        panes = self.query_one(PanesView)
+        pane = panes.panes[number - 1]
+        panes.zoom_to(pane)
         self._focus_now(pane)
 
     def action_zoom_pane(self) -> None:
         """Show only the focused pane (else the one focused last) across the panes' room; again: all four."""
-        panes = self.query_one("#panes")
-        if panes.has_class("-zoomed"):
-            panes.remove_class("-zoomed")
-            for pane in self.query(ItemsPane):
-                pane.remove_class("-zoomed")
-            return
-        pane = self._preview_pane
-        panes.add_class("-zoomed")
-        pane.add_class("-zoomed")
-        self._focus_now(pane)
+        zoomed = self.query_one(PanesView).toggle_zoom()
+        if zoomed is not None:
+            self._focus_now(zoomed)
 
     def action_pick_province(self) -> None:
         """Ask for another province and load its communes."""

@@ -12,8 +12,8 @@ from textual.widgets import Static
 
 from haicap.store import Item
 from haicap.store.domain.followup import DeadlineRules, follow_up
+from haicap.tui.item_lines import overdue_badge, session_line, state_line
 from haicap.tui.literal import bounded, literal
-from haicap.tui.widgets.items_pane import overdue_badge, session_line, state_line
 
 __all__ = ["ItemPreview", "preview_content"]
 
