@@ -206,6 +206,9 @@ class HaicapApp(App[None]):
         """Show `view` over the dashboard, closing the view shown before."""
         self._back_to_dashboard()
         self.push_screen(view, self._show_on_dashboard)
+        if too_small(*self.size):
+            # The overview opens by itself after the first load: still too small, say so over it.
+            self.push_screen(TooSmallDialog(*self.size))
 
     def _show_on_dashboard(self, target: Commune | Item | None) -> None:
         """Go back to the dashboard and show `target` there: a commune, or an item under one of its communes."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from apps import make_app
 from helpers import settle
 
 from haicap.tui.dialogs.too_small_dialog import TooSmallDialog
@@ -37,3 +38,18 @@ async def test_started_in_a_small_terminal_it_says_so_and_q_quits(make_dashboard
         await pilot.press("q")
         await settle(pilot)
         assert app.return_code == 0, "q quit the app"
+
+
+async def test_the_overview_opening_by_itself_stays_under_the_notice(seeded_store_path) -> None:
+    from test_overview import add_second_session
+
+    from haicap.tui.screens.overview import OverviewScreen
+
+    add_second_session(seeded_store_path)  # two sessions: the overview opens after the first load
+    app = make_app(seeded_store_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, TooSmallDialog)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert isinstance(app.screen, OverviewScreen)
