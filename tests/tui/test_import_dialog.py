@@ -100,7 +100,7 @@ def pane(app, kind: Kind) -> ItemsPane:
 
 def notices(app) -> list[str]:
     # Textual keeps the shown notifications here; Textual is pinned, so this is stable.
-    return [notification.message for notification in app._notifications]
+    return [notice.text for notice in app.notices]  # every notice shown (one is on screen at a time)
 
 
 async def preview(pilot, path: Path | str) -> None:

@@ -51,7 +51,7 @@ def prompt(app, kind: Kind, index: int) -> str:
 
 
 def notices(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    return [notice.text for notice in app.notices]  # every notice shown (one is on screen at a time)
 
 
 async def open_commune(pilot, name: str, pane_key: str) -> None:
@@ -386,7 +386,7 @@ async def test_a_refused_change_changes_nothing(make_dashboard) -> None:
         app.store.delete_item(item.id)
         await pilot.press("s", "down", "enter")
         await settle(pilot)
-        errors = [n for n in app._notifications if n.severity == "error"]
-        assert errors and "is deleted" in str(errors[-1].message)
+        errors = [n for n in app.notices if n.severity == "error"]
+        assert errors and "is deleted" in errors[-1].text
         assert len(requests.items) == 4 and requests.current.id == item.id
         assert app.store.item(item.id).tracking.status is None
