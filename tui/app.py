@@ -218,7 +218,7 @@ class HaicapApp(App[None]):
         if isinstance(target, Commune):
             dashboard.go_to(target)
             return
-        communes = [c for c in (self.store.commune(code) for code in target.commune_codes) if c]
+        communes = self.store.communes_of_item(target)
         if not communes:
             return
         # An item shared by several communes stays under the one already shown, if it is one of them.

@@ -235,6 +235,10 @@ class Store:
         """The communes a session covers, in the report's order."""
         return self._queries.communes_of_session(session)
 
+    def communes_of_item(self, item: Item) -> tuple[Commune, ...]:
+        """The communes an item is about, in the report's order."""
+        return self._queries.communes_of_item(item)
+
     def find_session(self, text: str) -> Session:
         """The session whose id is `text` or starts with it (at least 4 characters); StoreError
         naming the reason when there is none or several."""

@@ -111,6 +111,10 @@ class StoreQueries:
         """The communes a session covers, in the report's order."""
         return tuple(c for c in (self._registry.commune(code) for code in session.commune_codes) if c)
 
+    def communes_of_item(self, item: Item) -> tuple[Commune, ...]:
+        """The communes an item is about, in the report's order (codes the registry lacks left out)."""
+        return tuple(c for c in (self._registry.commune(code) for code in item.commune_codes) if c)
+
     def find_session(self, text: str) -> Session:
         """The session whose id is `text` or starts with it (at least 4 characters)."""
         return by_id_or_prefix(self._indexes.sessions, text, "session", " (haicap items --json shows session ids)")

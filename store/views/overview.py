@@ -113,6 +113,6 @@ def late_items(store: Store, today: dt.date, province: Province | None = None) -
     for item in store.items(province_code=province.code if province else None, kinds=TRACKED_KINDS):
         state = follow_up(item, today, rules)
         if state is not None and state.overdue:
-            communes = tuple(c for c in (store.commune(code) for code in item.commune_codes) if c)
+            communes = store.communes_of_item(item)
             late.append(LateItem(item, state, communes))
     return sorted(late, key=lambda li: (-li.state.late_days, li.item.id))

@@ -38,6 +38,6 @@ def item_shown(app, kind, index: int = 0) -> str:
 
     pane = app.dashboard.query_one(f"#pane-{kind.value}", ItemsPane)
     item = pane.items[index]
-    communes = [c.label for c in (app.store.commune(code) for code in item.commune_codes) if c]
+    communes = [c.label for c in app.store.communes_of_item(item)]
     preview = preview_content(item, communes, app.calendar.today(), app.store.deadline_rules)
     return pane.line(index).plain + "\n" + preview.plain

@@ -24,7 +24,7 @@ from haicap.tui.dialogs.kind_dialog import KindDialog
 from haicap.tui.dialogs.status_dialog import Status, StatusDialog, current_status
 from haicap.tui.literal import short
 from haicap.tui.messages import ItemChanged, ItemChangeFailed, ItemEditConflict
-from haicap.tui.widgets.items_pane import ItemsPane
+from haicap.tui.widgets.items_pane import NO_STATUS, ItemsPane
 
 __all__ = ["ItemActions", "quoted"]
 
@@ -109,11 +109,7 @@ class ItemActions:
             self.host.notify("Chưa chọn mục nào / no item selected", severity="warning", timeout=3)
             return None
         if tracked and item.kind not in TRACKED_KINDS:
-            self.host.notify(
-                "Chỉ kiến nghị và chỉ đạo có trạng thái / only requests and directives have a status",
-                severity="warning",
-                timeout=4,
-            )
+            self.host.notify(NO_STATUS, severity="warning", timeout=4)
             return None
         return item
 

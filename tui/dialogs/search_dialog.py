@@ -207,7 +207,7 @@ class SearchDialog(ModalScreen[Item | None]):
         return literal(line)
 
     def _prompt(self, item: Item, query: str) -> Content:
-        communes = [c for c in (self.store.commune(code) for code in item.commune_codes) if c]
+        communes = self.store.communes_of_item(item)
         where = ", ".join(c.name for c in communes) or "—"
         head = Content.assemble(
             literal(item.kind.title_vi, "bold $accent"),

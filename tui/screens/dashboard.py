@@ -243,7 +243,7 @@ class DashboardScreen(Screen[None]):
 
     def _commune_labels(self, item: Item) -> list[str]:
         """The names of `item`'s communes, for the preview."""
-        return [commune.label for commune in (self.store.commune(code) for code in item.commune_codes) if commune]
+        return [commune.label for commune in self.store.communes_of_item(item)]
 
     def go_to(self, commune: Commune, item_id: str | None = None) -> None:
         """Show `commune` (loading its province, clearing a filter that hides it) and, given
@@ -318,9 +318,8 @@ class DashboardScreen(Screen[None]):
     @on(ItemsPane.Chosen)
     def _item_chosen(self, message: ItemsPane.Chosen) -> None:
         item = message.item
-        communes = [self.store.commune(code) for code in item.commune_codes]
         state = follow_up(item, self.calendar.today(), self.store.deadline_rules)
-        self.app.push_screen(ItemDetailDialog(item, [c for c in communes if c], state))
+        self.app.push_screen(ItemDetailDialog(item, list(self.store.communes_of_item(item)), state))
 
     # -- outcomes of the item actions -------------------------------------------------
 

@@ -29,7 +29,11 @@ from haicap.store.domain.models import TRACKED_KINDS
 from haicap.tui.item_lines import item_line, owner_width
 from haicap.tui.literal import literal
 
-__all__ = ["ItemsPane"]
+__all__ = ["NO_STATUS", "ItemsPane"]
+
+
+NO_STATUS = "Chỉ kiến nghị và chỉ đạo có trạng thái / only requests and directives have a status"
+"""What `s` says on an item that has no status (the pane's key and the screen's action alike)."""
 
 
 class ItemsPane(ScrollView, can_focus=True):
@@ -309,11 +313,7 @@ class ItemsPane(ScrollView, can_focus=True):
         # an officer who presses it anyway is told why nothing happens.
         if event.key == "s" and self.kind not in TRACKED_KINDS:
             event.stop()
-            self.notify(
-                "Chỉ kiến nghị và chỉ đạo có trạng thái / only requests and directives have a status",
-                severity="warning",
-                timeout=4,
-            )
+            self.notify(NO_STATUS, severity="warning", timeout=4)
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)

@@ -201,7 +201,7 @@ def gather(
 
 
 def _entry(store: Store, item: Item, today: dt.date, rules: DeadlineRules, focus: Commune | None) -> Entry:
-    communes = [c for c in (store.commune(code) for code in item.commune_codes) if c is not None]
+    communes = list(store.communes_of_item(item))
     if focus is not None and focus in communes:
         communes.remove(focus)
         communes.insert(0, focus)

@@ -333,3 +333,15 @@ def test_every_item_record_says_where_it_came_from_and_may_bring_its_follow_up(t
         assert item.tracking.owner == "Sở Tài chính" and item.tracking.status is RequestStatus.ANSWERED
     rows = json.loads((tmp_path / "kho" / STORE_FILE).read_text(encoding="utf-8"))["items"].values()
     assert {row["origin"] for row in rows} == {"synthetic"}
+
+
+def test_the_communes_of_an_item_in_report_order_without_unknown_codes(seeded: Store) -> None:
+    session = seeded.latest_session()
+    first, *_ = seeded.items()
+    assert [c.code for c in seeded.communes_of_item(first)] == list(first.commune_codes)
+    item = seeded.add_item(
+        session.id, (session.commune_codes[1], session.commune_codes[0]), Kind.REQUEST, "Đề nghị thử.", who="t"
+    )
+    assert [c.code for c in seeded.communes_of_item(item)] == [session.commune_codes[1], session.commune_codes[0]]
+    stray = dataclasses.replace(item, commune_codes=("99999", session.commune_codes[0]))
+    assert [c.code for c in seeded.communes_of_item(stray)] == [session.commune_codes[0]]

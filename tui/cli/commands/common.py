@@ -274,7 +274,7 @@ def resolve_commune(store: Store, label: str, province: Province | None) -> Comm
 
 def item_communes(store: Store, item: Item, first: Commune | None = None) -> list[Commune]:
     """The communes of `item` in report order, `first` (the one asked for) moved to the front."""
-    communes = [c for c in (store.commune(code) for code in item.commune_codes) if c is not None]
+    communes = list(store.communes_of_item(item))
     if first is not None and first in communes:
         communes.remove(first)
         communes.insert(0, first)
