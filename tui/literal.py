@@ -140,7 +140,8 @@ def bounded(text: str, limit: int = LIST_LIMIT, style: str = "") -> Content:
     return marked(part, literal(part.text, style))
 
 
-def short(text: str, width: int) -> str:
+def short(text: str, width: int, *, at_word: bool = False) -> str:
     """`text` made visible and cut to `width` characters with "…": for one-line mentions
-    (notifications, table cells, dialog headings). Plain text: show it without markup."""
-    return shorten(visible(text[: width + 1]), width)  # more is never shown; visible() of it all would be slow
+    (notifications, table cells, dialog headings). Plain text: show it without markup.
+    With `at_word`, the cut falls between words (see `shorten`)."""
+    return shorten(visible(text[: width + 1]), width, at_word=at_word)  # more is never shown; visible() of it all would be slow

@@ -15,9 +15,8 @@ from textual.widgets import DataTable
 
 from haicap.store import Kind
 from haicap.store.domain.dates import DATE_FORMAT
-from haicap.store.domain.text import shorten
 from haicap.store.views.overview import LateItem
-from haicap.tui.literal import visible
+from haicap.tui.literal import short
 
 __all__ = ["LateTable", "communes_cell", "owner_cell"]
 
@@ -63,10 +62,6 @@ TEXT_HINT = " · space: xem đủ"
 
 SHORT_KINDS = {Kind.REQUEST: "KN", Kind.DIRECTIVE: "CĐ"}
 """The tracked kinds abbreviated as the overview's headings abbreviate them."""
-
-
-def _cut(text: str, width: int, *, at_word: bool = False) -> str:
-    return shorten(visible(text[: width + 1]), width, at_word=at_word)
 
 
 def communes_cell(late: LateItem) -> str:
@@ -169,14 +164,14 @@ class LateTable(DataTable[Text]):
         """Every cell of a row but the item text; only the row's first cell starts with one space."""
         kind = late.item.kind
         values = [
-            (_cut(communes_cell(late), layout.communes_width), Style()),
+            (short(communes_cell(late), layout.communes_width), Style()),
             (SHORT_KINDS.get(kind, kind.title_vi) if layout.short_kinds else kind.title_vi, Style()),
             (f"{late.state.late_days} ngày", days_style),
             (late.state.deadline.strftime(DATE_FORMAT) if late.state.deadline else "—", Style()),
-            (_cut(owner_cell(late), layout.owner_width), Style()),
+            (short(owner_cell(late), layout.owner_width), Style()),
         ]
         if self._with_province:
-            values.insert(0, (_cut(late.item.session.province.name, PROVINCE_WIDTH), Style()))
+            values.insert(0, (short(late.item.session.province.name, PROVINCE_WIDTH), Style()))
         cells = [
             Text((" " if index == 0 else layout.gap) + value, style=style, no_wrap=True)
             for index, (value, style) in enumerate(values)
@@ -207,7 +202,7 @@ class LateTable(DataTable[Text]):
         self.clear(columns=True)
         for label, width in zip(labels, widths, strict=False):
             self.add_column(Text(label), width=width)
-        texts = [_cut(late.item.text, text_width - len(layout.gap), at_word=True) for late in self._late]
+        texts = [short(late.item.text, text_width - len(layout.gap), at_word=True) for late in self._late]
         cut = any(text.endswith("…") and text != late.item.text for text, late in zip(texts, self._late, strict=True))
         heading = layout.gap + "Nội dung" + (TEXT_HINT if cut and len("Nội dung" + TEXT_HINT) < text_width else "")
         self.add_column(Text(heading), width=text_width)
