@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from apps import make_app
 from helpers import item_shown, record_notices, settle
+from test_overview import add_nghe_an_session
 
 from haicap.store import Kind, Store
 from haicap.store.domain.text import matches
@@ -186,29 +187,8 @@ async def test_r_then_a_province_without_reports_lists_all_its_communes(make_das
         assert any("Tỉnh Nghệ An chưa có báo cáo" in notice and "all communes shown" in notice for notice in seen)
 
 
-def add_session_in_nghe_an(path: Path) -> None:
-    """A session of Nghệ An with xã Anh Sơn (a made-up visit, for the tests)."""
-    with Store.open(path) as store:
-        report = parse_report(
-            {
-                "format": "haicap-session/1",
-                "session": {
-                    "date": dt.date(2025, 12, 2),
-                    "province": "Nghệ An",
-                    "leader": {"name": "Người Thử", "title": "Kiểm thử"},
-                    "title": "Phiên thử ở Anh Sơn",
-                },
-                "communes": ["xã Anh Sơn"],
-                "items": [{"kind": "request", "text": "Đề nghị tỉnh hỗ trợ kinh phí sửa đường liên thôn."}],
-            },
-            store.registry,
-            "anh-son.yaml",
-        )
-        store.add_report(report)
-
-
 async def test_r_is_kept_on_a_province_with_reports(seeded_store_path: Path) -> None:
-    add_session_in_nghe_an(seeded_store_path)
+    add_nghe_an_session(seeded_store_path)  # xã Con Cuông
     app = make_app(seeded_store_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -218,8 +198,8 @@ async def test_r_is_kept_on_a_province_with_reports(seeded_store_path: Path) -> 
         await settle(pilot)
         screen = dashboard(app)
         assert screen.only_reported
-        assert [c.name for c in screen.query_one(CommuneList).communes] == ["Anh Sơn"]
-        assert "Anh Sơn" in header_text(app) and "● chỉ xã có báo cáo" in header_text(app)
+        assert [c.name for c in screen.query_one(CommuneList).communes] == ["Con Cuông"]
+        assert "Con Cuông" in header_text(app) and "● chỉ xã có báo cáo" in header_text(app)
 
 
 def header_fits(app) -> str:
