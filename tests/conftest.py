@@ -16,6 +16,7 @@ from textual.widgets import Input
 
 from haicap.store import Store
 from haicap.store.domain.clock import fixed_clock, set_clock
+from haicap.store.domain.i18n import set_language
 
 
 @pytest.fixture(autouse=True)
@@ -34,6 +35,17 @@ def isolated_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("HAICAP_LOG", str(path))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
     return path
+
+
+@pytest.fixture(autouse=True)
+def vietnamese(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test speaks Vietnamese, the default, whatever the developer's locale: a test
+    of English calls `set_language("en")` (or runs `haicap --lang en`) itself."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    set_language("vi")
+    yield
+    set_language("vi")
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 
+from haicap.store.domain.i18n import N_, _
 from haicap.store.domain.tracking import Tracking
 
 __all__ = ["TRACKED_KINDS", "Commune", "CommuneSummary", "CommuneView", "Item", "Kind", "Person", "Province", "Session"]
@@ -34,8 +35,8 @@ class Kind(str, Enum):
 
     @property
     def title(self) -> str:  # type: ignore[override]  # the pane heading; a kind is never title-cased as a str
-        """The bilingual heading shown on panes: "Kết quả / Achievements"."""
-        return f"{self.title_vi} / {self.title_en}"
+        """The heading shown on panes, in the language spoken now: "Kết quả" (or "Achievements")."""
+        return _(self.title_en)
 
 
 TRACKED_KINDS: tuple[Kind, ...] = (Kind.REQUEST, Kind.DIRECTIVE)
@@ -49,10 +50,10 @@ _TITLES_VI = {
     Kind.DIRECTIVE: "Chỉ đạo",
 }
 _TITLES_EN = {
-    Kind.ACHIEVEMENT: "Achievements",
-    Kind.DIFFICULTY: "Difficulties",
-    Kind.REQUEST: "Requests",
-    Kind.DIRECTIVE: "Directives",
+    Kind.ACHIEVEMENT: N_("Achievements"),
+    Kind.DIFFICULTY: N_("Difficulties"),
+    Kind.REQUEST: N_("Requests"),
+    Kind.DIRECTIVE: N_("Directives"),
 }
 
 

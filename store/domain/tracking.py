@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, TypeVar
 
+from haicap.store.domain.i18n import pgettext
 from haicap.store.domain.text import fold
 
 __all__ = ["DirectiveStatus", "RequestStatus", "Tracking", "parse_directive_status", "parse_request_status", "row_problems"]
@@ -36,6 +37,17 @@ class RequestStatus(str, Enum):
     def label_en(self) -> str:
         """The English wording: "In progress"."""
         return _REQUEST_LABELS[self][1]
+
+    @property
+    def label(self) -> str:
+        """The wording in the language spoken now (`store.domain.i18n`)."""
+        return {
+            RequestStatus.NEW: pgettext("request status", "Received"),
+            RequestStatus.IN_PROGRESS: pgettext("request status", "In progress"),
+            RequestStatus.ANSWERED: pgettext("request status", "Answered"),
+            RequestStatus.RESOLVED: pgettext("request status", "Resolved"),
+            RequestStatus.UNRESOLVABLE: pgettext("request status", "Cannot be resolved (objective reasons)"),
+        }[self]
 
     @property
     def is_open(self) -> bool:
@@ -67,6 +79,13 @@ class DirectiveStatus(str, Enum):
     def label_en(self) -> str:
         """ "In progress" or "Done"."""
         return "In progress" if self is DirectiveStatus.IN_PROGRESS else "Done"
+
+    @property
+    def label(self) -> str:
+        """The wording in the language spoken now (`store.domain.i18n`)."""
+        if self is DirectiveStatus.IN_PROGRESS:
+            return pgettext("directive status", "In progress")
+        return pgettext("directive status", "Done")
 
 
 _Status = TypeVar("_Status", RequestStatus, DirectiveStatus)
