@@ -205,7 +205,7 @@ def test_stress_refuses_a_real_store_and_leaves_it_untouched(store_folder: Path,
     monkeypatch.setenv("HAICAP_DB", str(tmp_path / "default-store"))  # not the default store: a real one all the same
     before = _folder_state(store_folder)
     code, out, err = _run(capsys, "stress", "--db", str(store_folder), "--writers", "2", "--edits", "5")
-    assert code == 2 and out == "" and err.count("\n") == 1 and "did not create" in err, err
+    assert code == 2 and out == "" and err.count("\n") == 1 and "không do stress tạo" in err, err
     assert _folder_state(store_folder) == before
 
 
@@ -217,7 +217,7 @@ def test_stress_refuses_a_store_with_a_single_session(tmp_path: Path, capsys) ->
     assert _run(capsys, "--db", str(folder), "import", str(report))[0] == 0
     before = (folder / "haicap.json").read_bytes()
     code, _, err = _run(capsys, "stress", "--db", str(folder), "--writers", "2", "--edits", "5")
-    assert code == 2 and "did not create" in err
+    assert code == 2 and "không do stress tạo" in err
     assert (folder / "haicap.json").read_bytes() == before
 
 

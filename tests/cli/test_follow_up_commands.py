@@ -95,7 +95,7 @@ def test_item_shows_the_history_with_who_changed_it(store_folder: Path, capsys) 
     capsys.readouterr()
     code, out, _ = _run(capsys, "item", REQUEST)
     assert code == 0
-    history = out[out.index("history:") :]
+    history = out[out.index("lịch sử:") :]
     assert "lan · status: Mới tiếp nhận → Đang giải quyết" in history
     assert f"lan · owner: — → {AGENCY}" in history
 
@@ -177,10 +177,10 @@ def test_refusal_messages_say_why(store_folder: Path, capsys) -> None:
     expected = {
         "unknown id": "no item with id 'cdb5ed9f-99'",
         "ambiguous prefix": "ambiguous",
-        "bad status for a request": "not a request status",
-        "status on an achievement": "achievement",
+        "bad status for a request": "không phải là tình trạng của kiến nghị",
+        "status on an achievement": "là kết quả",
         "bad date": "not a real date",
-        "answer on a directive": "only requests have an answer",
+        "answer on a directive": "chỉ kiến nghị mới có nội dung trả lời",
     }
     for name, reason in expected.items():
         assert main(REFUSALS[name]) != 0
@@ -312,7 +312,7 @@ def test_restore_item_brings_back_a_deleted_item(store_folder: Path, capsys) -> 
     assert OTHER_REQUEST not in {entry["id"] for entry in _json(capsys, "items", "--json")}
     code, out, err = _run(capsys, "restore-item", OTHER_REQUEST[:11])
     assert code == 0, err
-    assert out.startswith(f"restored {OTHER_REQUEST}")
+    assert out.startswith(f"đã khôi phục {OTHER_REQUEST}")
     assert [hit["id"] for hit in _json(capsys, "search", "song buoi", "--json")] == [OTHER_REQUEST]
     with Store.open(store_folder) as store:
         assert not store.item(OTHER_REQUEST).deleted

@@ -65,7 +65,7 @@ def test_the_default_store_is_refused_even_when_named(tmp_path: Path, capsys) ->
     default = tmp_path / "default-store"
     assert main(["stress", "--db", str(default), "--edits", "1"]) == 1
     err = capsys.readouterr().err.strip()
-    assert err.startswith("haicap: ") and "default" in err and "\n" not in err
+    assert err.startswith("haicap: ") and "dùng mặc định" in err and "\n" not in err
     assert not default.exists()
 
 
@@ -74,7 +74,7 @@ def test_a_folder_that_is_not_a_store_is_left_alone(tmp_path: Path, capsys) -> N
     folder.mkdir()
     (folder / "notes.txt").write_text("ghi chú", encoding="utf-8")
     assert main(["stress", "--db", str(folder), "--edits", "1"]) == 1
-    assert "not a haicap store" in capsys.readouterr().err
+    assert "không phải kho dữ liệu haicap" in capsys.readouterr().err
     assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
 
 

@@ -107,7 +107,7 @@ def test_a_store_with_real_sessions_is_refused(seeded_store_path: Path, capsys) 
     with Store.open(seeded_store_path) as store:
         before = len(store.sessions())
     message = _refused(capsys, ["synth", "--db", str(seeded_store_path), *TINY], 1)
-    assert "not synthetic" in message
+    assert "không phải dữ liệu tổng hợp" in message
     with Store.open(seeded_store_path) as store:
         assert len(store.sessions()) == before
 
@@ -116,7 +116,7 @@ def test_a_folder_that_is_no_store_is_refused(tmp_path: Path, capsys) -> None:
     folder = tmp_path / "papers"
     folder.mkdir()
     (folder / "notes.txt").write_text("mine", encoding="utf-8")
-    assert "not a haicap store" in _refused(capsys, ["synth", "--db", str(folder), *TINY], 1)
+    assert "không phải kho dữ liệu haicap" in _refused(capsys, ["synth", "--db", str(folder), *TINY], 1)
 
 
 def test_without_db_it_is_refused(capsys) -> None:
@@ -126,7 +126,7 @@ def test_without_db_it_is_refused(capsys) -> None:
 def test_the_default_store_is_refused(tmp_path: Path, capsys) -> None:
     # conftest points HAICAP_DB, the default store, at tmp_path / "default-store".
     message = _refused(capsys, ["synth", "--db", str(tmp_path / "default-store"), *TINY], 1)
-    assert "by default" in message
+    assert "dùng mặc định" in message
     assert not (tmp_path / "default-store").exists()
 
 
