@@ -290,7 +290,7 @@ def _plan_from(facts: Extraction, reading: _Reading, doc: Document) -> ImportPla
         # Page furniture has no place among the sentences: it is listed last.
         position = left.position if left.position >= 0 else 1 << 30
         entries.append((position, order, PlanLine(left.text, None, reason=left.reason, detail=left.detail)))
-    lines = tuple(line for _, _, line in sorted(entries, key=lambda entry: entry[:2]))
+    lines = tuple(line for _position, _order, line in sorted(entries, key=lambda entry: entry[:2]))
     if not any(line.taken for line in lines):
         raise ReportError(source, _("found no achievement, difficulty, request or directive in the text"))
     session = SessionFacts(

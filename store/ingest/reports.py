@@ -340,7 +340,7 @@ class _ReportLoader(yaml.SafeLoader):
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
         if isinstance(node, yaml.MappingNode):
             seen = set()
-            for key_node, _ in node.value:
+            for key_node, _value in node.value:
                 key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
                 if key is not None and key in seen:
                     raise _Refused(

@@ -153,7 +153,7 @@ def _run_text(run: Any) -> str:
 
 def _paragraph_block(paragraph: Any, styles: _Styles) -> Block | None:
     runs = [(run, _run_text(run)) for run in _paragraph_runs(paragraph)]
-    text = clean("".join(piece for _, piece in runs))
+    text = clean("".join(piece for _style, piece in runs))
     if not text:
         return None
     style = styles.name(paragraph)
