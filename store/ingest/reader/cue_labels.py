@@ -29,6 +29,11 @@ _EXACT = {
     "damage seen": N_("damage the delegation saw"),
     "leader's instruction": N_("a task in the leader's speech"),
     "leader's modal instruction": N_("something that must be done"),
+    "assigned": N_("the province assigns an agency"),
+    "restated request": N_("a request restated in the conclusions"),
+    "communes told": N_("the communes are told what to do"),
+    "leader's list": N_("in a list of the leader's tasks"),
+    "by speaker": N_("by who is speaking"),
 }
 """The cues named as a whole, with their label in English (marked for the catalogue)."""
 
@@ -43,6 +48,8 @@ def cue_label(cue: str) -> str:
         return _("leader: {verb}").format(verb=verb)
     if head == "commune" and verb:
         return _("commune: {verb}").format(verb=verb)
+    if head == "relayed" and verb:
+        return _("the commune relays the people's wish: {verb}").format(verb=verb)
     if head == "voters" and verb:
         return _("voters: {verb}").format(verb=verb)
     if cue.endswith(" to commune"):
