@@ -249,7 +249,7 @@ def _follow_up_part(items: Sequence[Item], today: dt.date, rules: DeadlineRules,
         if state is None or not state.is_open:
             continue
         owner = item.tracking.owner or _("not assigned")
-        facts = [item.kind.title, state.label, owner]
+        facts = [item.kind.singular, state.label, owner]
         if state.deadline:
             facts.append(_("due {date}").format(date=format_date(state.deadline)))
         entry = Entry(item.id, item.text, " · ".join(facts), state.mark)

@@ -59,7 +59,7 @@ def row(number: int, entry: Entry) -> tuple[Value, ...]:
     return (
         number,
         ", ".join(entry.communes),
-        entry.kind.title,
+        entry.kind.singular,
         entry.text,
         entry.owner,
         "; ".join(entry.co_agencies),

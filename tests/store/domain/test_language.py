@@ -126,6 +126,6 @@ def test_the_slides_speak_the_language_spoken(store: Store) -> None:
     deck = deck_of_session(store, store.latest_session(), TODAY)
     closing = deck.parts[-1]
     assert deck.title.kicker == "Working session" and closing.heading == "Open requests and directives"
-    assert closing.entries[0].detail.startswith("Requests · Received – 6 days overdue")
+    assert closing.entries[0].detail.startswith("Request · Received – 6 days overdue")
     assert closing.entries[0].overdue == "⚠ 6 days overdue"
     assert deck.parts[0].heading == "Achievements" and deck.parts[0].where.startswith("Common · xã Ngọc Trạo")

@@ -110,7 +110,7 @@ def test_the_excel_table_is_english_when_english_is_spoken(store: Store) -> None
     header = next(rows)
     assert header[:4] == ("No.", "Commune, ward", "Kind", "Text") and header[9] == "Days overdue (as of 10/01/2026)"
     first = next(rows)
-    assert first[2] == "Requests" and first[8] == "Received – overdue" and first[9] == 6
+    assert first[2] == "Request" and first[8] == "Received – overdue" and first[9] == 6
     info = {row[0]: row[1] for row in book["Information"].iter_rows(values_only=True)}
     assert info["Subject"].startswith("Tracking table of requests and directives — xã Ngọc Trạo, xã Vân Du and xã Kim Tân")
     assert book.properties.language == "en-US"
