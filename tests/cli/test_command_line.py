@@ -51,7 +51,7 @@ def test_newer_schema_is_refused_naming_both_versions(tmp_path: Path, capsys, fa
     before = (folder / "haicap.json").read_bytes()
     assert main(["--db", str(folder)]) == 1
     err = capsys.readouterr().err
-    assert "99" in err and f"up to {SCHEMA_VERSION}" in err and "upgrade" in err
+    assert "99" in err and f"chỉ đọc đến {SCHEMA_VERSION}" in err and "nâng cấp" in err
     assert (folder / "haicap.json").read_bytes() == before
 
 
@@ -159,7 +159,7 @@ def test_an_impossible_date_option_is_a_usage_error(tmp_path: Path, capsys) -> N
     with pytest.raises(SystemExit) as exit_info:
         main(["import", "--date", "31/02/2025", str(_article(tmp_path))])
     assert exit_info.value.code == 2
-    assert "not a real date" in capsys.readouterr().err
+    assert "không phải là ngày có thật" in capsys.readouterr().err
 
 
 def test_import_of_several_files_is_all_or_nothing(tmp_path: Path, store_folder: Path, capsys) -> None:

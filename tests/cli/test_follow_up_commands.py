@@ -176,11 +176,11 @@ def test_each_refusal_is_one_line_and_changes_nothing(store_folder: Path, capsys
 
 def test_refusal_messages_say_why(store_folder: Path, capsys) -> None:
     expected = {
-        "unknown id": "no item with id 'cdb5ed9f-99'",
-        "ambiguous prefix": "ambiguous",
+        "unknown id": "không có mục nào mã 'cdb5ed9f-99'",
+        "ambiguous prefix": "chưa rõ",
         "bad status for a request": "không phải là tình trạng của kiến nghị",
         "status on an achievement": "là kết quả",
-        "bad date": "not a real date",
+        "bad date": "không phải là ngày có thật",
         "answer on a directive": "chỉ kiến nghị mới có nội dung trả lời",
     }
     for name, reason in expected.items():
@@ -190,9 +190,9 @@ def test_refusal_messages_say_why(store_folder: Path, capsys) -> None:
 
 def test_unknown_item_and_ambiguous_prefix_exit_1(store_folder: Path, capsys) -> None:
     assert main(["item", "zzzz"]) == 1
-    assert capsys.readouterr().err.strip() == "haicap: no item with id 'zzzz'"
+    assert capsys.readouterr().err.strip() == "haicap: không có mục nào mã 'zzzz'"
     assert main(["item", "cdb5ed9f-1"]) == 1
-    assert "ambiguous" in capsys.readouterr().err
+    assert "chưa rõ" in capsys.readouterr().err
 
 
 def test_a_missing_store_is_refused_not_created(tmp_path: Path, capsys) -> None:
