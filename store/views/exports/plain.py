@@ -16,7 +16,7 @@ import io
 import re
 
 from haicap.store.domain.dates import format_date
-from haicap.store.domain.i18n import _
+from haicap.store.domain.i18n import _, pgettext
 from haicap.store.domain.models import TRACKED_KINDS, Kind
 from haicap.store.views.exports.content import Entry, ExportContent, Group, SessionBlock, join_list, kind_heading
 from haicap.store.views.exports.tracking_table import columns, rows
@@ -101,7 +101,7 @@ def _block_md(content: ExportContent, index: int, block: SessionBlock, out: list
         out += ["", "## " + _("Part {number}. Working session of {date}").format(number=ROMAN[index], date=_day(session.date))]
     facts = [
         (_("Subject"), session.title),
-        (_("Time"), _("on {date}").format(date=_day(session.date))),
+        (_("Time"), pgettext("the day of a session", "{date}").format(date=_day(session.date))),
         (_("Chaired by"), leader_line(block)),
         (_("Participants"), "; ".join(comrade(p) for p in session.participants) or "—"),
         (_("Working with"), join_list(session.communes)),
