@@ -124,7 +124,7 @@ def test_a_damaged_record_is_left_out_with_a_warning_and_the_store_left_as_it_is
     code = main(["--db", str(store_with_history), *argv])
     err = capsys.readouterr().err
     assert "Traceback" not in err and all(line.startswith("haicap: ") for line in err.splitlines()), err
-    assert "warning" in err, err
+    assert "cảnh báo" in err, err
     assert code in (0, 1)  # the damaged record may be the one asked for
     assert _contents(store_with_history) == before
 
@@ -158,7 +158,7 @@ def test_a_null_record_through_the_real_command_is_a_warning_not_a_traceback(sto
         stdin=subprocess.DEVNULL,
     )
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
-    assert done.stderr.startswith("haicap: warning: ") and REQUEST in done.stdout, done.stderr
+    assert done.stderr.startswith("haicap: cảnh báo: ") and REQUEST in done.stdout, done.stderr
 
 
 # -- a full disk -------------------------------------------------------------------------

@@ -98,7 +98,7 @@ def test_a_huge_answer_days_in_the_store_still_lists_exports_and_warns(
     assert code == 0 and "Mới tiếp nhận" in out
     warnings = err.splitlines()
     assert any("answer-days is 3000000" in w and "haicap config --answer-days" in w for w in warnings)
-    assert all(w.startswith("haicap: warning: ") for w in warnings) and "Traceback" not in err
+    assert all(w.startswith("haicap: cảnh báo: ") for w in warnings) and "Traceback" not in err
     code, out, err = _run([*db, "export", "-o", str(tmp_path / "m.md")], capsys)
     assert code == 0 and (tmp_path / "m.md").exists()
     # Setting the value again repairs the store, and the warning goes.
