@@ -144,9 +144,9 @@ def test_the_bash_completion_script_is_valid_bash(tmp_path: Path) -> None:
 def test_verbose_names_the_kind_of_error_and_where(tmp_path: Path, capsys) -> None:
     assert main(["--verbose", "--db", str(tmp_path / "nowhere"), "items"]) == 1
     line = _one_line(capsys.readouterr().err)
-    assert "CommandError at " in line and ".py:" in line
+    assert "CommandError tại " in line and ".py:" in line
     assert main(["--db", str(tmp_path / "nowhere"), "items"]) == 1
-    assert "Error at" not in capsys.readouterr().err
+    assert "Error tại" not in capsys.readouterr().err
 
 
 def test_a_change_leaves_one_line_in_the_log_without_the_text(seeded_store_path: Path, isolated_log: Path, capsys) -> None:

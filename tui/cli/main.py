@@ -193,7 +193,13 @@ def build_parser() -> argparse.ArgumentParser:
     # Given by `haicap serve` to the dashboard it runs for each browser tab (see tui.serving).
     parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--files", dest="served_files", action="append", metavar="DIR", help=argparse.SUPPRESS)
-    parser.add_argument("--version", action="version", version=f"haicap {_version()}")
+    # argparse 3.11 leaves this help untranslated: give it (its words are in argparse_words).
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"haicap {_version()}",
+        help=_("show program's version number and exit"),
+    )
     _add_lang_option(parser)
     commands = parser.add_subparsers(dest="command", metavar=pgettext("metavar", "COMMAND"))
     commands.add_parser("locate", parents=[parents[0]], help=_("print the store folder haicap would use, and exit"))
@@ -336,7 +342,7 @@ def _where(error: BaseException) -> str:
         shown = os.path.relpath(last.filename, Path(__file__).resolve().parents[1])
     except ValueError:
         shown = last.filename
-    return f"{type(error).__name__} at {shown}:{last.lineno}"
+    return _("{kind} at {place}").format(kind=type(error).__name__, place=f"{shown}:{last.lineno}")
 
 
 def _refuse(error: CommandError | StoreError, verbose: bool) -> int:
