@@ -225,6 +225,13 @@ def test_haicap_lang_keeps_the_other_settings_and_touches_no_store(isolated_user
     assert json.loads(isolated_user_config.read_text(encoding="utf-8")) == {"theme": "haicap-dark"}
 
 
+def test_haicap_lang_with_lang_says_what_it_remembered_in_the_language_of_this_run(isolated_user_config: Path) -> None:
+    done = _haicap("--lang", "vi", "lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"tiếng Anh (en), đã ghi nhớ trong {isolated_user_config}\n"
+    assert _haicap("lang").stdout == f"English (en), remembered in {isolated_user_config}\n"
+
+
 def test_haicap_lang_refuses_what_it_cannot_remember(isolated_user_config: Path) -> None:
     unknown = _haicap("lang", "fr")
     assert unknown.returncode == 2 and len(unknown.stderr.splitlines()) == 1

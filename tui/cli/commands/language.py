@@ -52,9 +52,10 @@ def _name(code: str) -> str:
     return pgettext("language", "Vietnamese") if code == "vi" else pgettext("language", "English")
 
 
-def _source(args: argparse.Namespace) -> str:
-    """What chose the language spoken now (as `language_from` does)."""
-    if getattr(args, "lang", None) is not None:
+def _source(for_this_run: bool) -> str:
+    """What chose the language spoken (as `language_from` does): `--lang` when
+    `for_this_run`, else the settings file, the locale or the default."""
+    if for_this_run:
         return _("chosen with --lang for this run")
     if user_config.remembered_language() is not None:
         return _("remembered in {path}").format(path=user_config.config_path())
@@ -67,24 +68,26 @@ def _source(args: argparse.Namespace) -> str:
     return pgettext("cli", "the default")
 
 
-def _state(args: argparse.Namespace) -> str:
+def _state(code: str, for_this_run: bool = False) -> str:
     """ "English (en), remembered in ~/.config/haicap/haicap.json"."""
-    return _("{name} ({code}), {source}").format(name=_name(language()), code=language(), source=_source(args))
+    return _("{name} ({code}), {source}").format(name=_name(code), code=code, source=_source(for_this_run))
 
 
 def _lang(args: argparse.Namespace, db_path: Path) -> int:
+    chosen_for_this_run = getattr(args, "lang", None) is not None
     if args.choice is not None and args.forget:
         raise CommandError(_("--forget: not with a language; give one or the other"), code=2)
     if args.choice is None and not args.forget:
-        print(_state(args))
+        print(_state(language(), chosen_for_this_run))
         return 0
     if not user_config.remember_language(args.choice):
         raise CommandError(_("{path}: cannot save the language").format(path=user_config.config_path()))
-    # Say it in the language now remembered (unless --lang chose another for this run).
-    if getattr(args, "lang", None) is None:
-        set_language(language_from(None, args.choice, os.environ))
+    # What later runs will speak without --lang; said in it, unless --lang chose for this one.
+    later = language_from(None, args.choice, os.environ)
+    if not chosen_for_this_run:
+        set_language(later)
     if args.forget:
-        print(_("the remembered language is forgotten; now: {state}").format(state=_state(args)))
+        print(_("the remembered language is forgotten; now: {state}").format(state=_state(later)))
     else:
-        print(_state(args))
+        print(_state(later))
     return 0
