@@ -145,7 +145,7 @@ def test_restore_then_fewer_backups_no_longer_erases_work_without_a_trace(
     as_user("lan")
     assert _run(capsys, "restore", str(number))[0] == 0
     code, _, err = _run(capsys, "config", "--backups", "0")
-    assert code == 2 and err.count("\n") == 1 and "at least 1" in err
+    assert code == 2 and err.count("\n") == 1 and "ít nhất 1" in err
     assert _run(capsys, "config", "--backups", "1")[0] == 0
     # minh's work is still there, as the state the restore replaced ...
     code, out, _ = _run(capsys, "restore")

@@ -32,10 +32,10 @@ def test_restore_lists_backups_then_undoes_a_change(store_folder: Path, capsys) 
     code, out, _ = _run(capsys, "restore")
     assert code == 0
     header, first = out.splitlines()[:2]
-    assert header.split()[:2] == ["#", "kept"]
+    assert header.split()[:2] == ["#", "lưu"]
     assert first.split()[0] == "1" and "update-tracking" in first and " 38 " in first
     code, out, _ = _run(capsys, "restore", "1")
-    assert code == 0 and "restored backup 1" in out and "`haicap restore 1` undoes this" in out
+    assert code == 0 and "đã khôi phục bản sao lưu 1" in out and "`haicap restore 1` để hoàn tác" in out
     # The store is as it was, but for its audit log, which records the restore.
     restored, earlier = json.loads((store_folder / "haicap.json").read_bytes()), json.loads(before)
     log, earlier_log = restored.pop("audit"), earlier.pop("audit")
@@ -49,9 +49,9 @@ def test_restore_refuses_a_number_it_does_not_have(store_folder: Path, capsys) -
     _run(capsys, "set", REQUEST, "--owner", "Sở Tài chính")
     before = (store_folder / "haicap.json").read_bytes()
     code, _, err = _run(capsys, "restore", "9")
-    assert code == 1 and "no backup 9" in err and err.count("\n") == 1
+    assert code == 1 and "không có bản sao lưu 9" in err and err.count("\n") == 1
     code, _, err = _run(capsys, "restore", "một")
-    assert code == 2 and "NUMBER" in err
+    assert code == 2 and "SỐ" in err
     assert (store_folder / "haicap.json").read_bytes() == before
 
 
@@ -59,7 +59,7 @@ def test_config_sets_how_many_backups_are_kept(store_folder: Path, capsys) -> No
     for owner in ("A", "B", "C", "D"):
         _run(capsys, "set", REQUEST, "--owner", owner)
     code, out, _ = _run(capsys, "config", "--backups", "2")
-    assert code == 0 and "backups 5 → 2" in out and "backups: 2" in out
+    assert code == 0 and "số bản sao lưu 5 → 2" in out and "backups: 2" in out
     _, out, _ = _run(capsys, "restore")
     assert len([line for line in out.splitlines() if line[:1].isdigit()]) == 2
     assert _run(capsys, "config", "--backups", "không")[0] == 2

@@ -96,9 +96,9 @@ def test_import_adds_a_session_and_a_second_import_adds_nothing(tmp_path: Path, 
     path = _article(tmp_path)
     assert main(["--db", str(store_folder), "import", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "xã Hoằng Hóa" in out and "imported 1 session" in out
+    assert "xã Hoằng Hóa" in out and "đã nhập 1 phiên làm việc" in out
     assert main(["import", "--db", str(store_folder), str(path)]) == 0
-    assert "already there" in capsys.readouterr().out
+    assert "đã có sẵn" in capsys.readouterr().out
     with Store.open(store_folder) as store:
         assert len(store.sessions()) == 2
 
@@ -107,7 +107,7 @@ def test_dry_run_shows_the_plan_and_writes_nothing(tmp_path: Path, store_folder:
     before = (store_folder / "haicap.json").read_bytes()
     assert main(["--db", str(store_folder), "import", "--dry-run", str(_article(tmp_path))]) == 0
     out = capsys.readouterr().out
-    assert "03/12/2025" in out and "dry run" in out
+    assert "03/12/2025" in out and "chạy thử" in out
     # Every item in full, with its kind, then the sentences left out with their reasons.
     assert "[Kiến nghị] (xã Hoằng Hóa) Lãnh đạo xã kiến nghị tỉnh quan tâm hỗ trợ kinh phí nâng cấp tuyến đê biển." in out
     assert "bỏ ra (" in out
@@ -167,7 +167,7 @@ def test_import_of_several_files_is_all_or_nothing(tmp_path: Path, store_folder:
     good = _article(tmp_path)
     assert main(["--db", str(store_folder), "import", str(good), str(tmp_path / "khong-co.txt")]) == 1
     err = capsys.readouterr().err
-    assert "khong-co.txt: không có tệp này" in err and "nothing imported" in err
+    assert "khong-co.txt: không có tệp này" in err and "không nhập gì" in err
     assert (store_folder / "haicap.json").read_bytes() == before
 
 
@@ -220,7 +220,7 @@ def test_eval_prints_the_per_kind_table(tmp_path: Path, capsys) -> None:
 
 def test_eval_of_a_folder_without_keys_is_refused(tmp_path: Path, capsys) -> None:
     assert main(["eval", str(tmp_path)]) == 1
-    assert "no article with a .key.json" in capsys.readouterr().err
+    assert "không có bài nào kèm đáp án .key.json" in capsys.readouterr().err
 
 
 def test_commands_print_control_characters_from_item_text_visibly(seeded_store_path: Path, capsys) -> None:
@@ -251,5 +251,5 @@ def test_a_bug_of_the_reader_is_one_line_and_writes_nothing(tmp_path: Path, stor
     before = (store_folder / "haicap.json").read_bytes()
     assert main(["--db", str(store_folder), "import", str(_article(tmp_path))]) == 1
     err = capsys.readouterr().err
-    assert "cannot read (IndexError" in err and "Traceback" not in err
+    assert "không đọc được (IndexError" in err and "Traceback" not in err
     assert (store_folder / "haicap.json").read_bytes() == before

@@ -47,7 +47,7 @@ def test_default_is_the_newest_sessions_minutes_in_the_current_folder(store_fold
     code, out, err = _run(capsys, "export")
     assert code == 0, err
     target = Path("bien-ban-2025-11-25-ngoc-trao-van-du-kim-tan.docx")
-    assert out.startswith(f"wrote {target} (docx: xã Ngọc Trạo, xã Vân Du và xã Kim Tân (Thanh Hóa), 1 session(s), 23 ")
+    assert out.startswith(f"đã ghi {target} (docx: xã Ngọc Trạo, xã Vân Du và xã Kim Tân (Thanh Hóa), 1 phiên làm việc, 23 ")
     text = [p.text for p in docx.Document(str(target)).paragraphs]
     assert "BIÊN BẢN LÀM VIỆC" in text and "Làm việc với: xã Ngọc Trạo, xã Vân Du và xã Kim Tân." in text
 
@@ -101,13 +101,13 @@ def test_an_existing_file_is_refused_in_one_line_then_overwritten_with_force(sto
     ("argv", "code", "reason"),
     [
         (["--session", "zzzz"], 1, "haicap: không có phiên làm việc nào mã 'zzzz'"),
-        (["--commune", "xã Không Có"], 2, "haicap: --commune: no commune named 'xã Không Có' in any province"),
+        (["--commune", "xã Không Có"], 2, "haicap: --commune: không tỉnh nào có xã/phường tên 'xã Không Có'"),
         (["--commune", "Hưng Nguyên", "--province", "Nghệ An"], 1, "chưa có phiên làm việc nào để xuất"),
-        (["--session", SESSION, "--commune", "Hưng Nguyên"], 2, "no commune 'Hưng Nguyên' in Thanh Hóa"),
-        (["--format", "pdf"], 2, "--format: 'pdf' is not a format"),
-        (["--format", "docx", "-o", "-"], 2, "is binary"),
+        (["--session", SESSION, "--commune", "Hưng Nguyên"], 2, "không có xã/phường 'Hưng Nguyên' ở Thanh Hóa"),
+        (["--format", "pdf"], 2, "--format: 'pdf' không phải là định dạng"),
+        (["--format", "docx", "-o", "-"], 2, "là tệp nhị phân"),
         (["-o", "no-such-folder/x.docx"], 1, "không tồn tại"),
-        (["--province", "Atlantis"], 2, "no province named 'Atlantis'"),
+        (["--province", "Atlantis"], 2, "không có tỉnh nào tên 'Atlantis'"),
     ],
 )
 def test_each_refusal_is_one_line_and_writes_nothing(store_folder: Path, capsys, argv, code, reason) -> None:
@@ -119,7 +119,7 @@ def test_each_refusal_is_one_line_and_writes_nothing(store_folder: Path, capsys,
 
 def test_an_ambiguous_commune_needs_a_province(store_folder: Path, capsys) -> None:
     code, _, err = _run(capsys, "export", "--commune", "xã Bình Minh")  # in several provinces, no sessions
-    assert code == 2 and "ambiguous" in err and "add --province" in err
+    assert code == 2 and "chưa rõ là xã nào" in err and "thêm --province" in err
 
 
 def test_a_repeated_name_means_the_commune_that_has_sessions(store_folder: Path, capsys) -> None:

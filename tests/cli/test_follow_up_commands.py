@@ -198,7 +198,7 @@ def test_unknown_item_and_ambiguous_prefix_exit_1(store_folder: Path, capsys) ->
 def test_a_missing_store_is_refused_not_created(tmp_path: Path, capsys) -> None:
     folder = tmp_path / "nowhere"
     assert main(["--db", str(folder), "items"]) == 1
-    assert "no haicap store" in capsys.readouterr().err
+    assert "không có kho dữ liệu haicap" in capsys.readouterr().err
     assert not folder.exists()
 
 
@@ -303,7 +303,7 @@ def test_search_ignores_diacritics_and_case(store_folder: Path, capsys) -> None:
     assert out.split()[0] == "cdb5ed9f-08" and "achievement" in out and "xã Ngọc Trạo" in out
     hits = _json(capsys, "search", "Sông bưởi", "--json")
     assert [hit["id"] for hit in hits] == [OTHER_REQUEST] and hits[0]["kind"] == "request"
-    assert _run(capsys, "search", "atlantis")[1].startswith("no item contains")
+    assert _run(capsys, "search", "atlantis")[1].startswith("không có nội dung nào chứa")
 
 
 def test_restore_item_brings_back_a_deleted_item(store_folder: Path, capsys) -> None:

@@ -42,7 +42,7 @@ def test_init_creates_a_private_store_as_the_umask_says(tmp_path: Path, capsys, 
     target = tmp_path / "mine"
     with umask(mask):
         assert main(["init", "--db", str(target)]) == 0
-    assert "created a private store" in capsys.readouterr().out
+    assert "đã tạo kho dữ liệu riêng" in capsys.readouterr().out
     assert (_mode(target), _mode(target / "haicap.json")) == (folder, file)
     with Store.open(target) as store:
         assert not store.is_seeded, "a named store is never seeded unasked (init --with-seeds)"
@@ -53,7 +53,7 @@ def test_init_shared_creates_a_setgid_folder_and_group_files_whatever_the_umask(
     with umask(0o077):
         assert main(["init", "--shared", "--db", str(target)]) == 0
         out = capsys.readouterr().out
-        assert "created a group-shared store" in out and "2770" in out
+        assert "đã tạo kho dữ liệu dùng chung" in out and "2770" in out
         assert _mode(target) == 0o2770
         assert _mode(target / "haicap.json") == 0o660
         assert _mode(target / "haicap.json.lock") == 0o660
@@ -71,7 +71,7 @@ def test_init_shared_with_a_group_gives_everything_that_group(tmp_path: Path, ca
     gid, name = _another_group()
     target = tmp_path / "team"
     assert main(["init", "--shared", "--group", name, "--db", str(target)]) == 0
-    assert f"group '{name}'" in capsys.readouterr().out
+    assert f"nhóm '{name}'" in capsys.readouterr().out
     for path in (target, target / "haicap.json", target / "haicap.json.lock", target / "backups"):
         assert path.stat().st_gid == gid, path
     with Store.open(target) as store:
@@ -89,7 +89,7 @@ def test_init_shared_fixes_the_modes_of_an_existing_store(tmp_path: Path, capsys
     assert _mode(target / "haicap.json") == 0o600
     assert main(["init", "--shared", "--group", name, "--db", str(target)]) == 0
     out = capsys.readouterr().out
-    assert "made the store in" in out and "group-shared" in out and "files changed" in out
+    assert "đã chuyển kho dữ liệu tại" in out and "dùng chung" in out and "đã sửa" in out
     assert _mode(target) == 0o2770 and _mode(target / "backups") == 0o2770
     for path in [target / "haicap.json", target / "haicap.json.lock", *(target / "backups").iterdir()]:
         assert (_mode(path), path.stat().st_gid) == (0o660, gid), path
@@ -101,7 +101,7 @@ def test_init_on_an_existing_private_store_changes_nothing(tmp_path: Path, capsy
         store.ensure_seeded()
     before = (tmp_path / "s" / "haicap.json").read_bytes()
     assert main(["init", "--db", str(tmp_path / "s")]) == 0
-    assert "already a haicap store; nothing changed" in capsys.readouterr().out
+    assert "đã là kho dữ liệu haicap; không thay đổi gì" in capsys.readouterr().out
     assert (tmp_path / "s" / "haicap.json").read_bytes() == before
     assert _mode(tmp_path / "s" / "haicap.json") == 0o600
 
@@ -111,7 +111,7 @@ def test_init_shared_refuses_a_folder_of_other_things(tmp_path: Path, capsys) ->
     home.mkdir(mode=0o700)
     (home / "notes.txt").write_text("riêng")
     assert main(["init", "--shared", "--db", str(home)]) == 1
-    assert "is not empty and holds no haicap store" in _one_line_error(capsys)
+    assert "không trống và không chứa kho dữ liệu haicap" in _one_line_error(capsys)
     assert _mode(home) == 0o700 and sorted(p.name for p in home.iterdir()) == ["notes.txt"]
 
 
@@ -138,9 +138,9 @@ def test_init_shared_does_not_follow_a_planted_store_link(tmp_path: Path, capsys
 
 def test_init_refuses_an_unknown_group_and_group_without_shared(tmp_path: Path, capsys) -> None:
     assert main(["init", "--shared", "--group", "no-such-group-here", "--db", str(tmp_path / "x")]) == 2
-    assert "no group named 'no-such-group-here'" in _one_line_error(capsys)
+    assert "không có nhóm nào tên 'no-such-group-here'" in _one_line_error(capsys)
     assert main(["init", "--group", "users", "--db", str(tmp_path / "x")]) == 2
-    assert "only with --shared" in _one_line_error(capsys)
+    assert "chỉ dùng kèm --shared" in _one_line_error(capsys)
     assert not (tmp_path / "x").exists()
 
 
@@ -151,13 +151,13 @@ def test_init_refuses_a_group_the_user_is_not_in(tmp_path: Path, capsys, monkeyp
     monkeypatch.setattr("haicap.tui.cli.commands.init.os.getegid", lambda: gid + 1)
     monkeypatch.setattr("haicap.tui.cli.commands.init.os.getgroups", lambda: [gid + 1])
     assert main(["init", "--shared", "--group", name, "--db", str(tmp_path / "x")]) == 1
-    assert f"you are not a member of group '{name}'" in _one_line_error(capsys)
+    assert f"bạn không thuộc nhóm '{name}'" in _one_line_error(capsys)
     assert not (tmp_path / "x").exists()
 
 
 def test_init_is_refused_read_only(tmp_path: Path, capsys) -> None:
     assert main(["--read-only", "init", "--db", str(tmp_path / "x")]) == 1
-    assert "--read-only" in (line := _one_line_error(capsys)) and "refused" in line
+    assert "--read-only" in (line := _one_line_error(capsys)) and "bị từ chối" in line
     assert not (tmp_path / "x").exists()
 
 
@@ -169,5 +169,5 @@ def test_init_shared_does_not_open_a_hard_linked_file_to_the_group(tmp_path: Pat
     private.chmod(0o600)
     os.link(private, target / "backups" / "haicap.json.20251215T091430123456Z.import")
     assert main(["init", "--shared", "--db", str(target)]) == 1
-    assert "has 2 hard links; refusing to change its mode" in _one_line_error(capsys)
+    assert "có 2 liên kết cứng; từ chối đổi quyền truy cập" in _one_line_error(capsys)
     assert _mode(private) == 0o600

@@ -27,7 +27,7 @@ def default_store(monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _missing_named(path: Path) -> str:
-    return f"haicap: {path}: no haicap store here; create one with haicap init --db {path} [--with-seeds]\n"
+    return f"haicap: {path}: ở đây không có kho dữ liệu haicap; hãy tạo bằng haicap init --db {path} [--with-seeds]\n"
 
 
 def test_a_fresh_install_answers_items_with_the_seed_session(default_store: Path, capsys) -> None:
@@ -82,7 +82,7 @@ def test_concurrent_first_commands_seed_once(default_store: Path) -> None:
 
 def test_read_only_creates_no_default_store(default_store: Path, capsys) -> None:
     assert main(["--read-only", "items"]) == 1
-    assert "no haicap store" in capsys.readouterr().err
+    assert "không có kho dữ liệu haicap" in capsys.readouterr().err
     assert not default_store.exists()
 
 
@@ -127,7 +127,7 @@ def test_the_dashboard_on_a_missing_named_store_says_the_same(tmp_path: Path, ca
 
 def test_init_with_seeds_loads_them_and_init_alone_does_not(tmp_path: Path, capsys) -> None:
     assert main(["init", "--db", str(tmp_path / "mau"), "--with-seeds"]) == 0
-    assert "1 seed session(s) loaded" in capsys.readouterr().out
+    assert "đã nạp 1 phiên làm việc mẫu" in capsys.readouterr().out
     assert main(["init", "--db", str(tmp_path / "trong")]) == 0
     capsys.readouterr()
     with Store.open(tmp_path / "mau") as seeded, Store.open(tmp_path / "trong") as empty:
@@ -138,7 +138,7 @@ def test_init_with_seeds_loads_them_and_init_alone_does_not(tmp_path: Path, caps
     # Asked for on an existing store, they come once; never twice.
     assert main(["init", "--db", str(tmp_path / "trong"), "--with-seeds"]) == 0
     assert main(["init", "--db", str(tmp_path / "trong"), "--with-seeds"]) == 0
-    assert "loaded (or declined) before" in capsys.readouterr().out
+    assert "đã được nạp (hoặc đã từ chối) từ trước" in capsys.readouterr().out
     with Store.open(tmp_path / "trong") as store:
         assert len(store.sessions()) == 1
 

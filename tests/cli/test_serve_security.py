@@ -81,7 +81,7 @@ def serving(store: Path, *options: str, port: int | None = None) -> Iterator[Ser
     try:
         assert process.stderr is not None
         line = process.stderr.readline()
-        printed = re.search(r" at (\S+/\?token=(\S+)) ", line)
+        printed = re.search(r" (?:at|tại) (\S+/\?token=(\S+)) ", line)
         assert printed, f"the command prints the URL with its token: {line!r}"
         for _ in range(200):
             try:
@@ -310,7 +310,7 @@ def test_the_non_loopback_warning_says_what_the_token_protects(seeded_store_path
     monkeypatch.setattr("textual_serve.server.Server.serve", lambda self, debug=False: None)
     assert main(["serve", "--db", str(seeded_store_path), "--host", "0.0.0.0", "--public-url", "http://may-chu:8000"]) == 0
     err = capsys.readouterr().err
-    assert "warning" in err and "secret in the URL" in err and "https" in err
+    assert "cảnh báo" in err and "mã bí mật trong URL" in err and "https" in err
 
 
 # -- the checks themselves ------------------------------------------------------------

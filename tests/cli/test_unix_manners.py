@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from haicap.store import Store
+from haicap.store.domain.i18n import _
 from haicap.tui.cli.main import TERMINAL_NEEDED, main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,13 +57,13 @@ def test_the_dashboard_without_a_terminal_says_so_and_exits_2_at_once(seeded_sto
     with output.open("w") as handle:
         done = _haicap("--db", str(seeded_store_path), stdout=handle, stderr=subprocess.PIPE)
     assert done.returncode == 2
-    assert _one_line(done.stderr) == f"haicap: {TERMINAL_NEEDED}"
+    assert _one_line(done.stderr) == f"haicap: {_(TERMINAL_NEEDED)}"
     assert output.read_text() == "", "nothing, escape codes least of all, goes into the file"
 
 
 def test_the_dashboard_in_a_pipe_is_refused_too(seeded_store_path: Path) -> None:
     done = _haicap("--db", str(seeded_store_path), stdin=None, input="q\n")
-    assert done.returncode == 2 and "needs a terminal" in _one_line(done.stderr)
+    assert done.returncode == 2 and "cần một terminal" in _one_line(done.stderr)
 
 
 # -- piped output is whole --------------------------------------------------------------
@@ -108,7 +109,7 @@ def test_double_dash_ends_options_for_import(seeded_store_path: Path, tmp_path: 
     (reports / "-file.txt").write_text(ARTICLE, encoding="utf-8")
     done = _haicap("--db", str(seeded_store_path), "import", "--", "-file.txt", cwd=reports)
     assert done.returncode == 0, done.stderr
-    assert "imported 1 session" in done.stdout
+    assert "đã nhập 1 phiên làm việc" in done.stdout
 
 
 # -- completion -------------------------------------------------------------------------
@@ -143,9 +144,9 @@ def test_the_bash_completion_script_is_valid_bash(tmp_path: Path) -> None:
 def test_verbose_names_the_kind_of_error_and_where(tmp_path: Path, capsys) -> None:
     assert main(["--verbose", "--db", str(tmp_path / "nowhere"), "items"]) == 1
     line = _one_line(capsys.readouterr().err)
-    assert "CommandError at " in line and ".py:" in line
+    assert "CommandError tại " in line and ".py:" in line
     assert main(["--db", str(tmp_path / "nowhere"), "items"]) == 1
-    assert "Error at" not in capsys.readouterr().err
+    assert "Error tại" not in capsys.readouterr().err
 
 
 def test_a_change_leaves_one_line_in_the_log_without_the_text(seeded_store_path: Path, isolated_log: Path, capsys) -> None:
@@ -169,7 +170,7 @@ def test_a_log_that_cannot_be_written_never_fails_a_command(seeded_store_path: P
     assert capsys.readouterr().err == ""
     assert main(["--verbose", "--db", str(seeded_store_path), "set", REQUEST, "--owner", "Sở Xây dựng"]) == 0
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "cannot write the log" in err
+    assert err.count("\n") == 1 and "không ghi được nhật ký" in err
 
 
 # -- Ctrl-C ------------------------------------------------------------------------------
@@ -212,7 +213,7 @@ def test_ctrl_c_during_an_import_exits_130_with_nothing_written(seeded_store_pat
         stdin=subprocess.DEVNULL,
     )
     assert done.returncode == 130
-    assert _one_line(done.stderr) == "haicap: interrupted; nothing was written"
+    assert _one_line(done.stderr) == "haicap: đã ngắt; không ghi gì"
     assert (seeded_store_path / "haicap.json").read_bytes() == before
     assert set(os.listdir(seeded_store_path)) <= {"haicap.json", "haicap.json.lock", "backups"}, "no half-written file left"
     assert sorted(os.listdir(seeded_store_path / "backups")) == backups_before, "the interrupted change keeps no backup"
@@ -246,7 +247,7 @@ def test_ctrl_c_during_a_long_listing_exits_130(seeded_store_path: Path) -> None
         timeout=20,
         stdin=subprocess.DEVNULL,
     )
-    assert done.returncode == 130 and _one_line(done.stderr) == "haicap: interrupted; nothing was written"
+    assert done.returncode == 130 and _one_line(done.stderr) == "haicap: đã ngắt; không ghi gì"
 
 
 # -- output encodings --------------------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import NoReturn, TypeAlias
 
+from haicap.store.domain.i18n import _
 from haicap.store.domain.text import visible
 
 __all__ = ["OneLineParser", "Subcommands"]
@@ -20,7 +21,8 @@ class OneLineParser(argparse.ArgumentParser):
     they are added to, and the shared options (`--db`, `--today`) are parents of them."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{visible(self.prog)}: {visible(message)} (see {self.prog} --help)\n")
+        hint = _("(see {command} --help)").format(command=self.prog)
+        self.exit(2, f"{visible(self.prog)}: {visible(message)} {hint}\n")
 
 
 Subcommands: TypeAlias = "argparse._SubParsersAction[OneLineParser]"

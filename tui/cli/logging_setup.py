@@ -76,7 +76,10 @@ def setup(argv: list[str], *, verbose: bool = False) -> None:
     except OSError as error:
         _LOGGER.addHandler(logging.NullHandler())
         if verbose:
-            print(f"haicap: warning: {path}: cannot write the log ({error.strerror or error}); going on without", file=sys.stderr)
+            from haicap.store.domain.i18n import _
+
+            warning = _("warning: {path}: cannot write the log ({reason}); going on without")
+            print(f"haicap: {warning.format(path=path, reason=error.strerror or error)}", file=sys.stderr)
 
 
 def _one_line(text: str) -> str:

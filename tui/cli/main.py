@@ -19,6 +19,15 @@
     haicap stress | synth | bench --db PATH       concurrency check, synthetic stores, benchmark
     haicap locate                                 print the store folder
     haicap completion bash|zsh|fish               the shell's completion script
+    haicap lang [vi|en | --forget]                the language haicap speaks: show it, remember one, forget it
+
+Language: Vietnamese by default; `--lang en` (or `--lang vi`), before or after the command,
+speaks English for this run: help, results, notices and errors (`--json` and other machine
+output stay as they are). Without `--lang`, the language remembered by `haicap lang en|vi`
+(the key "language" of the settings file, see `tui.user_config`) is spoken, else the one
+LC_ALL, LC_MESSAGES or LANG names (`LANG=en_US.UTF-8`: English; `C.UTF-8`: Vietnamese).
+It is chosen before the grammar is built, so `--help` is in it too; an unknown one
+(`--lang fr`) is one line and exit 2.
 
 Like any Unix tool: the dashboard needs a terminal (without one it says so and exits 2);
 piped output is whole lines, tab-separated; `--` ends the options (`haicap search -- -x`);
@@ -39,13 +48,17 @@ it is refused with one line, and the others write nothing in the store folder, n
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
+from collections.abc import Mapping, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from haicap.store import StoreError, resolve_store_path
 from haicap.store.db.paths import DB_ENV_VAR
+from haicap.store.domain.i18n import LANGUAGES, N_, _, language, language_from, language_of, pgettext, set_language
+from haicap.tui import user_config
 from haicap.tui.cli import logging_setup
 from haicap.tui.cli.commands import MODULES
 from haicap.tui.cli.commands.common import (
@@ -58,7 +71,10 @@ from haicap.tui.cli.commands.common import (
 )
 from haicap.tui.cli.grammar import OneLineParser
 
-__all__ = ["build_parser", "main"]
+__all__ = ["build_parser", "choose_language", "main"]
+
+LANG_OPTION = "--lang"
+"""The option that chooses the language of one run (see the module docstring)."""
 
 
 def _version() -> str:
@@ -68,75 +84,152 @@ def _version() -> str:
         return "unknown"
 
 
+def _lang_given(words: Sequence[str]) -> str | None:
+    """The value of the last `--lang X` or `--lang=X` in `words`, options ending at `--`;
+    None when there is none. (Read before argparse, which needs the language to build the
+    help texts.)"""
+    given = None
+    for index, word in enumerate(words):
+        if word == "--":
+            break
+        if word == LANG_OPTION:
+            given = words[index + 1] if index + 1 < len(words) else ""
+        elif word.startswith(LANG_OPTION + "="):
+            given = word.removeprefix(LANG_OPTION + "=")
+    return given
+
+
+def _unknown_language(given: str) -> CommandError:
+    from haicap.store.domain.text import visible
+
+    return CommandError(
+        _("{option}: '{value}' is not a language haicap speaks; use one of: {languages}").format(
+            option=LANG_OPTION, value=visible(given), languages=", ".join(LANGUAGES)
+        ),
+        code=2,
+    )
+
+
+def choose_language(words: Sequence[str], environ: Mapping[str, str] | None = None) -> None:
+    """Speak, for this run, the language of `--lang` in `words`, else the remembered one
+    (`haicap lang`), else the locale's, else Vietnamese (`store.domain.i18n.language_from`).
+    An unknown `--lang` is a CommandError (exit 2), said in the language chosen without it."""
+    environ = os.environ if environ is None else environ
+    given = _lang_given(words)
+    configured = user_config.load().get("language")
+    set_language(language_from(None, configured, environ))
+    if given is not None:
+        if language_of(given) is None:
+            raise _unknown_language(given)
+        set_language(language_from(given, configured, environ))
+
+
+def _add_lang_option(parser: argparse.ArgumentParser) -> None:
+    """`--lang`, on the top parser and on every command's (`haicap --lang en items` and
+    `haicap items --lang en`); its value was read by `choose_language` already."""
+    parser.add_argument(
+        LANG_OPTION,
+        metavar="vi|en",
+        default=argparse.SUPPRESS,
+        help=_(
+            "the language to speak for this run: vi (Vietnamese, the default) or en (English); "
+            "without it, the one remembered by `haicap lang`, else the one LANG names"
+        ),
+    )
+
+
 def _global_options() -> list[OneLineParser]:
     """--db and --today, accepted before or after the command: `haicap --db X items` and `haicap items --db X`."""
     db = OneLineParser(add_help=False)
     db.add_argument(
         "--db",
-        metavar="PATH",
+        metavar=pgettext("metavar", "PATH"),
         default=argparse.SUPPRESS,
-        help=f"the store folder (default: ${DB_ENV_VAR}, else your data directory, created and seeded on first "
-        "use); a named store must exist: haicap init --db PATH",
+        help=_(
+            "the store folder (default: ${variable}, else your data directory, created and seeded on first "
+            "use); a named store must exist: haicap init --db PATH"
+        ).format(variable=DB_ENV_VAR),
     )
     db.add_argument(
         "--verbose",
         action="store_true",
         default=argparse.SUPPRESS,
-        help="say more about an error (its kind and where it arose); the log file is written either way",
+        help=_("say more about an error (its kind and where it arose); the log file is written either way"),
     )
     today = OneLineParser(add_help=False)
     today.add_argument(
         "--today",
-        metavar="DATE",
+        metavar=pgettext("metavar", "DATE"),
         default=argparse.SUPPRESS,
-        help=f"measure deadlines against this day, YYYY-MM-DD (default: ${TODAY_ENV_VAR}, else today)",
+        help=_("measure deadlines against this day, YYYY-MM-DD (default: ${variable}, else today)").format(
+            variable=TODAY_ENV_VAR
+        ),
     )
     return [db, today]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The command-line grammar (see the module docstring)."""
+    """The command-line grammar (see the module docstring), in the language spoken now."""
     parents = _global_options()
     parser = OneLineParser(
         prog="haicap",
-        description="Terminal dashboard of provincial leaders' working sessions with communes.",
+        description=_("Terminal dashboard of provincial leaders' working sessions with communes."),
+        epilog=_(
+            "Vietnamese by default; --lang en speaks English for one run, and haicap lang en remembers it "
+            "(haicap lang --forget goes back to following LANG)."
+        ),
         parents=parents,
     )
-    parser.add_argument("--province", metavar="NAME", help="province to show first, e.g. 'Thanh Hóa' or 'thanh hoa'")
+    parser.add_argument(
+        "--province",
+        metavar=pgettext("metavar", "NAME"),
+        help=_("province to show first, e.g. 'Thanh Hóa' or 'thanh hoa'"),
+    )
     parser.add_argument(
         "--read-only",
         action="store_true",
-        help="open the store as a viewer (dashboard and commands): nothing is written, changes are refused",
+        help=_("open the store as a viewer (dashboard and commands): nothing is written, changes are refused"),
     )
     # Given by `haicap serve` to the dashboard it runs for each browser tab (see tui.serving).
     parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--files", dest="served_files", action="append", metavar="DIR", help=argparse.SUPPRESS)
-    parser.add_argument("--version", action="version", version=f"haicap {_version()}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("locate", parents=[parents[0]], help="print the store folder haicap would use, and exit")
+    # argparse 3.11 leaves this help untranslated: give it (its words are in argparse_words).
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"haicap {_version()}",
+        help=_("show program's version number and exit"),
+    )
+    _add_lang_option(parser)
+    commands = parser.add_subparsers(dest="command", metavar=pgettext("metavar", "COMMAND"))
+    commands.add_parser("locate", parents=[parents[0]], help=_("print the store folder haicap would use, and exit"))
     completion = commands.add_parser(
         "completion",
         parents=[parents[0]],
-        help="print the shell completion script: bash, zsh or fish",
-        description="Print a completion script for your shell. bash: `haicap completion bash > "
-        "~/.local/share/bash-completion/completions/haicap`; zsh: `haicap completion zsh > "
-        "~/.zfunc/_haicap` (with ~/.zfunc in $fpath); fish: `haicap completion fish > "
-        "~/.config/fish/completions/haicap.fish`.",
+        help=_("print the shell completion script: bash, zsh or fish"),
+        description=_(
+            "Print a completion script for your shell. bash: `haicap completion bash > "
+            "~/.local/share/bash-completion/completions/haicap`; zsh: `haicap completion zsh > "
+            "~/.zfunc/_haicap` (with ~/.zfunc in $fpath); fish: `haicap completion fish > "
+            "~/.config/fish/completions/haicap.fish`."
+        ),
     )
-    completion.add_argument("shell", choices=COMPLETION_SHELLS, help="the shell to complete for")
+    completion.add_argument("shell", choices=COMPLETION_SHELLS, help=_("the shell to complete for"))
     for module in MODULES:
         module.register(commands, parents)
+    for command in commands.choices.values():
+        _add_lang_option(command)
     return parser
 
 
-TERMINAL_NEEDED = "the dashboard needs a terminal (stdin and stdout must be a tty); use a command, e.g. haicap items"
-"""Said, with exit 2, when the dashboard is started from cron, a pipe or `</dev/null`."""
+TERMINAL_NEEDED = N_("the dashboard needs a terminal (stdin and stdout must be a tty); use a command, e.g. haicap items")
+"""Said (translated), with exit 2, when the dashboard is started from cron, a pipe or `</dev/null`."""
 
 COMPLETION_SHELLS = ("bash", "zsh", "fish")
 """The shells `haicap completion` writes a script for (generated by shtab)."""
 
-INTERRUPTED = "interrupted; nothing was written"
-"""Said on Ctrl-C: a change reaches the store in one write at its end, or not at all."""
+INTERRUPTED = N_("interrupted; nothing was written")
+"""Said (translated) on Ctrl-C: a change reaches the store in one write at its end, or not at all."""
 
 
 def _has_terminal() -> bool:
@@ -151,7 +244,7 @@ def _has_terminal() -> bool:
 def _dashboard(args: argparse.Namespace, db_path: Path) -> int:
     if not args.served and not _has_terminal():
         # Otherwise Textual writes escape codes into the file or pipe and waits for keys forever.
-        return fail(TERMINAL_NEEDED, code=2)
+        return fail(_(TERMINAL_NEEDED), code=2)
     _seed_default_store(args, db_path)
     # Imported here so the other commands and `--help` stay fast and need no terminal.
     from haicap.tui.app import make_app
@@ -174,12 +267,13 @@ def _completion(args: argparse.Namespace) -> int:
 
 
 _READS = frozenset(
-    {"locate", "extract", "eval", "items", "item", "search", "export", "audit", "present", "serve", "bench", "completion"}
+    {"locate", "extract", "eval", "items", "item", "search", "export", "audit", "present", "serve", "bench", "completion", "lang"}
 )
 """Commands that never change a store (`present` and `serve` open it as a viewer with
---read-only, `bench` measures a copy); every other one is refused with --read-only."""
+--read-only, `bench` measures a copy, `lang` writes the user's settings, not a store); every
+other one is refused with --read-only."""
 
-_NO_STORE = frozenset({"locate", "extract", "eval", "completion", "init", "synth", "stress", "bench"})
+_NO_STORE = frozenset({"locate", "extract", "eval", "completion", "init", "synth", "stress", "bench", "lang"})
 """Commands that use no store, or make or check their own: the others need one that exists
 (the default one is made and seeded for them on first use)."""
 
@@ -225,7 +319,9 @@ def _seed_default_store(args: argparse.Namespace, db_path: Path) -> None:
     if not _needs_store(args) or not _store_missing(db_path):
         return
     if not _is_default_store(args):
-        raise CommandError(f"{db_path}: no haicap store here; create one with haicap init --db {db_path} [--with-seeds]")
+        raise CommandError(
+            _("{path}: no haicap store here; create one with haicap init --db {path} [--with-seeds]").format(path=db_path)
+        )
     if args.read_only:
         return  # a viewer creates nothing; the command says there is no store
     from haicap.store import Store
@@ -246,7 +342,7 @@ def _where(error: BaseException) -> str:
         shown = os.path.relpath(last.filename, Path(__file__).resolve().parents[1])
     except ValueError:
         shown = last.filename
-    return f"{type(error).__name__} at {shown}:{last.lineno}"
+    return _("{kind} at {place}").format(kind=type(error).__name__, place=f"{shown}:{last.lineno}")
 
 
 def _refuse(error: CommandError | StoreError, verbose: bool) -> int:
@@ -258,7 +354,16 @@ def _refuse(error: CommandError | StoreError, verbose: bool) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     words = list(sys.argv[1:] if argv is None else argv)
+    try:
+        choose_language(words)  # before the grammar: its help texts are in the language spoken
+    except CommandError as error:
+        return fail(str(error), error.code)
     args = build_parser().parse_args(words)
+    given = getattr(args, "lang", None)
+    if given is not None and language_of(given) != language():  # abbreviated: `--lan en`
+        if language_of(given) is None:
+            return fail(str(_unknown_language(given)), code=2)
+        set_language(language_of(given) or language())
     verbose = bool(getattr(args, "verbose", False))
     logging_setup.setup(words, verbose=verbose)
     db_path = resolve_store_path(getattr(args, "db", None))
@@ -278,7 +383,8 @@ def main(argv: list[str] | None = None) -> int:
             code = _dashboard(args, db_path)
             return code
         if args.read_only and changes:
-            code = fail(f"{db_path}: --read-only: `haicap {args.command}` would change the store; refused", code=1)
+            refused = _("{path}: --read-only: `haicap {command}` would change the store; refused")
+            code = fail(refused.format(path=db_path, command=args.command), code=1)
             return code
         _seed_default_store(args, db_path)
         with visible_output(), read_only_run(args.read_only):  # commands print text from outside
@@ -295,6 +401,14 @@ def main(argv: list[str] | None = None) -> int:
             logging_setup.log_write(args.command, db_path, code)
 
 
+UNABLE_ENCODING = N_(
+    "warning: the output encoding ({encoding}) cannot show Vietnamese; "
+    "such characters are written as \\u escapes (use a UTF-8 locale, e.g. LANG=C.UTF-8)"
+)
+"""Said once when the output cannot show Vietnamese: in English where stderr cannot show
+the translation either."""
+
+
 def _tolerant_output() -> None:
     """Let text the terminal's encoding cannot show (`PYTHONIOENCODING=ascii`, a Latin-1
     terminal) come out as `\\u1ea1` escapes instead of a UnicodeEncodeError, and say so once."""
@@ -309,17 +423,20 @@ def _tolerant_output() -> None:
             if reconfigure is not None:
                 reconfigure(errors="backslashreplace")
     if unable:
-        print(
-            f"haicap: warning: the output encoding ({sys.stdout.encoding}) cannot show Vietnamese; "
-            "such characters are written as \\u escapes (use a UTF-8 locale, e.g. LANG=C.UTF-8)",
-            file=sys.stderr,
-        )
+        warning = _(UNABLE_ENCODING)
+        try:
+            warning.encode(getattr(sys.stderr, "encoding", None) or "utf-8")
+        except (UnicodeEncodeError, LookupError):
+            warning = UNABLE_ENCODING  # in Vietnamese, every accented letter would be an escape
+        print(f"haicap: {warning.format(encoding=sys.stdout.encoding)}", file=sys.stderr)
 
 
 def run() -> int:
     """The `haicap` command: `main`, with a Unix tool's manners: quiet when its output is cut
     short (`haicap items | head`: 141), 130 on Ctrl-C, one line for an unexpected error."""
     try:
+        with contextlib.suppress(CommandError):  # an unknown --lang is said by main
+            choose_language(sys.argv[1:])
         _tolerant_output()
         code = main()
         sys.stdout.flush()  # here, not at exit, so a closed pipe is caught below
@@ -332,14 +449,15 @@ def run() -> int:
     except KeyboardInterrupt:
         # A change reaches the store in one atomic write at its end (see StoreFile.transaction),
         # so an interrupted command has written nothing.
-        return fail(INTERRUPTED, code=130)
+        return fail(_(INTERRUPTED), code=130)
     except Exception as error:  # noqa: BLE001 - a bug must still be one line, not a traceback
         import traceback
 
         logging_setup.log_error(f"unexpected {type(error).__name__}: {error}", "".join(traceback.format_exception(error)))
         verbose = "--verbose" in sys.argv[1:]
         where = _where(error) if verbose else type(error).__name__
-        return fail(f"unexpected error ({where}: {error}); details in {logging_setup.log_path()}", code=1)
+        unexpected = _("unexpected error ({where}: {error}); details in {log}")
+        return fail(unexpected.format(where=where, error=error, log=logging_setup.log_path()), code=1)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -124,7 +124,7 @@ def test_a_damaged_record_is_left_out_with_a_warning_and_the_store_left_as_it_is
     code = main(["--db", str(store_with_history), *argv])
     err = capsys.readouterr().err
     assert "Traceback" not in err and all(line.startswith("haicap: ") for line in err.splitlines()), err
-    assert "warning" in err, err
+    assert "cảnh báo" in err, err
     assert code in (0, 1)  # the damaged record may be the one asked for
     assert _contents(store_with_history) == before
 
@@ -143,7 +143,7 @@ def test_backups_as_a_file_refuses_a_change_in_one_line(store_with_history: Path
 def test_an_empty_store_file_reads_as_an_empty_store(seeded_store_path: Path, capsys) -> None:
     (seeded_store_path / "haicap.json").write_bytes(b"")
     assert main(["--db", str(seeded_store_path), "items"]) == 0
-    assert capsys.readouterr().out.strip() == "no item matches"
+    assert capsys.readouterr().out.strip() == "Không có mục nào khớp"
 
 
 def test_a_null_record_through_the_real_command_is_a_warning_not_a_traceback(store_with_history: Path) -> None:
@@ -158,7 +158,7 @@ def test_a_null_record_through_the_real_command_is_a_warning_not_a_traceback(sto
         stdin=subprocess.DEVNULL,
     )
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
-    assert done.stderr.startswith("haicap: warning: ") and REQUEST in done.stdout, done.stderr
+    assert done.stderr.startswith("haicap: cảnh báo: ") and REQUEST in done.stdout, done.stderr
 
 
 # -- a full disk -------------------------------------------------------------------------

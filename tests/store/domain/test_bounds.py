@@ -98,7 +98,7 @@ def test_a_huge_answer_days_in_the_store_still_lists_exports_and_warns(
     assert code == 0 and "Mới tiếp nhận" in out
     warnings = err.splitlines()
     assert any("answer-days của kho dữ liệu là 3000000" in w and "haicap config --answer-days" in w for w in warnings)
-    assert all(w.startswith("haicap: warning: ") for w in warnings) and "Traceback" not in err
+    assert all(w.startswith("haicap: cảnh báo: ") for w in warnings) and "Traceback" not in err
     code, out, err = _run([*db, "export", "-o", str(tmp_path / "m.md")], capsys)
     assert code == 0 and (tmp_path / "m.md").exists()
     # Setting the value again repairs the store, and the warning goes.
@@ -170,7 +170,7 @@ def test_null_records_malformed_history_and_wrong_types_are_left_out_with_a_warn
         assert words in err, words
     assert "Traceback" not in err
     code, out, err = _run([*db, "item", request.id], capsys)
-    assert code == 0 and out.count("ghi chú") == 2  # the note line, and the one sound history entry
+    assert code == 0 and out.count("→ ghi chú") == 1 and out.count(":          ghi chú") == 1  # the note line, and the one sound history entry
     code, out, err = _run([*db, "export", "-o", str(tmp_path / "t.csv")], capsys)
     assert code == 0
 

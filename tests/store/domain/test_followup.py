@@ -91,7 +91,7 @@ def test_marking_a_directive_done_sets_its_completion_date(store: Store) -> None
 
 def test_refused_changes_write_nothing(store: Store) -> None:
     request, achievement = first(store, Kind.REQUEST), first(store, Kind.ACHIEVEMENT)
-    with pytest.raises(StoreError, match="không phải trạng thái của kiến nghị"):
+    with pytest.raises(StoreError, match="không phải là tình trạng của kiến nghị"):
         store.set_status(request.id, "Hoàn thành")
     with pytest.raises(StoreError, match="chỉ kiến nghị và chỉ đạo mới có trạng thái"):
         store.set_status(achievement.id, "done")

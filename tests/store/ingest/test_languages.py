@@ -117,7 +117,7 @@ def test_the_dry_run_plan_and_its_reasons_follow_the_language(tmp_path: Path) ->
     vietnamese = "\n".join(plan.describe())
     assert f"[chú thích ảnh] {caption}" in vietnamese
     assert "  phiên: 03/12/2025 · Tỉnh Thanh Hóa · " in vietnamese
-    assert "  xã: xã Hoằng Hóa" in vietnamese and "văn bản, đọc theo UTF-8" in vietnamese
+    assert "  xã/phường: xã Hoằng Hóa" in vietnamese and "văn bản, đọc theo UTF-8" in vietnamese
     assert f"  bỏ ra ({len(plan.left_out)}):" in vietnamese
     assert "[Kiến nghị] (xã Hoằng Hóa) Lãnh đạo xã kiến nghị" in vietnamese
     assert "photo caption" not in vietnamese and "left out" not in vietnamese

@@ -14,6 +14,7 @@ line, `haicap: message`.
     backups     restore
     audit       audit (restores, settings changes and imports: who and when)
     serve       serve (the dashboard in a browser, through textual-serve)
+    language    lang (the language haicap speaks; remember one in the user's settings)
     stress      stress (concurrent writers on a scratch store; in `haicap.tui.cli.dev`)
     present     present (opens the app on the presenter)
     synth       synth (dev: a SYNTHETIC store for scale tests: real communes, made-up reports)
@@ -29,6 +30,7 @@ from haicap.tui.cli.commands import (
     follow_up,
     importing,
     init,
+    language,
     present,
     search,
     serve,
@@ -38,5 +40,20 @@ from haicap.tui.cli.dev import bench, stress, synth
 
 __all__ = ["MODULES"]
 
-MODULES = (init, importing, follow_up, search, export, settings, backups, audit, present, serve, stress, synth, bench)
+MODULES = (
+    init,
+    importing,
+    follow_up,
+    search,
+    export,
+    settings,
+    backups,
+    audit,
+    present,
+    serve,
+    language,
+    stress,
+    synth,
+    bench,
+)
 """The command modules, in the order their commands appear in `haicap --help`."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from haicap.store.domain.i18n import _, pgettext
 from haicap.tui.cli.commands.common import open_store, print_json, print_table
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
@@ -16,14 +17,16 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     audit = commands.add_parser(
         "audit",
         parents=parents,
-        help="who restored, imported or changed the settings of the store, and when",
-        description="Print the store's audit log, newest first: every restore (what it went back to and "
-        "what it replaced, which is kept as a backup), every change of the settings (`haicap config`) "
-        "and every import, with the account that made it and when. The log lives in the store file "
-        "and a restore carries it over, so going back to an older version never erases it. "
-        "Changes to single items are in each item's history (`haicap item ID`).",
+        help=_("who restored, imported or changed the settings of the store, and when"),
+        description=_(
+            "Print the store's audit log, newest first: every restore (what it went back to and "
+            "what it replaced, which is kept as a backup), every change of the settings (`haicap config`) "
+            "and every import, with the account that made it and when. The log lives in the store file "
+            "and a restore carries it over, so going back to an older version never erases it. "
+            "Changes to single items are in each item's history (`haicap item ID`)."
+        ),
     )
-    audit.add_argument("--json", action="store_true", help="print the entries as a JSON list")
+    audit.add_argument("--json", action="store_true", help=_("print the entries as a JSON list"))
     audit.set_defaults(handler=_audit)
 
 
@@ -34,9 +37,11 @@ def _audit(args: argparse.Namespace, db_path: Path) -> int:
         print_json([entry.to_json() for entry in log])
         return 0
     if not log:
-        print(f"nhật ký trống / the audit log of {db_path} is empty (restores, settings and imports are recorded)")
+        print(_("the audit log of {path} is empty (restores, settings and imports are recorded)").format(path=db_path))
         return 0
-    rows: list[tuple[str, ...]] = [("#", "lúc / when (local time)", "ai / who", "việc / action", "chi tiết / detail")]
+    rows: list[tuple[str, ...]] = [
+        ("#", pgettext("cli", "when (local time)"), pgettext("cli", "who"), pgettext("cli", "action"), pgettext("cli", "detail"))
+    ]
     for entry in log:
         when = entry.when.astimezone().strftime("%Y-%m-%d %H:%M:%S")
         rows.append((str(entry.number), when, entry.who, entry.label, entry.detail))

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from haicap.store import Backup, StoreError
+from haicap.store.domain.i18n import _, pgettext
 from haicap.tui.cli.commands.common import CommandError, open_store, parse_positive_int, print_table
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
@@ -17,14 +18,21 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     restore = commands.add_parser(
         "restore",
         parents=parents,
-        help="list the store's backups, or go back to one (undo a bad import)",
-        description="Before every change haicap keeps the store as it was (the newest 5 by default; "
-        "`haicap config --backups N`). Without NUMBER, list them, newest first. With NUMBER, make that "
-        "backup the store again; the store as it is now is kept as a backup first, so `haicap restore 1` "
-        "right after undoes the restore. Each restore is recorded in the audit log (`haicap audit`), "
-        "which a restore carries over: going back never erases the record.",
+        help=_("list the store's backups, or go back to one (undo a bad import)"),
+        description=_(
+            "Before every change haicap keeps the store as it was (the newest 5 by default; "
+            "`haicap config --backups N`). Without {number}, list them, newest first. With {number}, make that "
+            "backup the store again; the store as it is now is kept as a backup first, so `haicap restore 1` "
+            "right after undoes the restore. Each restore is recorded in the audit log (`haicap audit`), "
+            "which a restore carries over: going back never erases the record."
+        ).format(number=pgettext("metavar", "NUMBER")),
     )
-    restore.add_argument("number", nargs="?", metavar="NUMBER", help="the backup to go back to, as numbered by the list")
+    restore.add_argument(
+        "number",
+        nargs="?",
+        metavar=pgettext("metavar", "NUMBER"),
+        help=_("the backup to go back to, as numbered by the list"),
+    )
     restore.set_defaults(handler=_restore)
 
 
@@ -33,9 +41,18 @@ def _restore(args: argparse.Namespace, db_path: Path) -> int:
         backups = store.backups()
         if args.number is None:
             if not backups:
-                print(f"no backups in {db_path} yet (one is kept before each change)")
+                print(_("no backups in {path} yet (one is kept before each change)").format(path=db_path))
                 return 0
-            rows = [("#", "kept (local time)", "before", "sessions", "items", "size")]
+            rows = [
+                (
+                    "#",
+                    pgettext("cli", "kept (local time)"),
+                    pgettext("cli", "before"),
+                    pgettext("cli", "sessions"),
+                    pgettext("cli", "items"),
+                    pgettext("cli", "size"),
+                )
+            ]
             for number, backup in enumerate(backups, start=1):
                 try:
                     sessions, items = (str(n) for n in backup.counts())
@@ -43,21 +60,27 @@ def _restore(args: argparse.Namespace, db_path: Path) -> int:
                     sessions, items = "?", "?"
                 rows.append((str(number), _local(backup), backup.action, sessions, items, _size(backup.size)))
             print_table(rows)
-            print(
-                f"`haicap restore NUMBER` goes back to one; the store now holds {len(store.sessions())} sessions, {len(store.items())} items"
-            )
+            said = _("`haicap restore {number}` goes back to one; the store now holds {sessions} sessions, {items} items")
+            print(said.format(number=pgettext("metavar", "NUMBER"), sessions=len(store.sessions()), items=len(store.items())))
             return 0
-        number = parse_positive_int(args.number, "NUMBER", "")
+        number = parse_positive_int(args.number, pgettext("metavar", "NUMBER"), "")
         if number > len(backups):
-            raise CommandError(f"there is no backup {number}: the store has {len(backups)} (see `haicap restore`)")
+            said = _("there is no backup {number}: the store has {count} (see `haicap restore`)")
+            raise CommandError(said.format(number=number, count=len(backups)))
         chosen = backups[number - 1]
         store.restore(chosen)
+        said = _("restored backup {number} (kept {when}, before {action}): {sessions} sessions, {items} items")
         print(
-            f"restored backup {number} (kept {_local(chosen)}, before {chosen.action}): "
-            f"{len(store.sessions())} sessions, {len(store.items())} items"
+            said.format(
+                number=number,
+                when=_local(chosen),
+                action=chosen.action,
+                sessions=len(store.sessions()),
+                items=len(store.items()),
+            )
         )
         # At least one backup is always kept, so the state just replaced is backup 1.
-        print("the store as it was is now backup 1: `haicap restore 1` undoes this; `haicap audit` shows the record")
+        print(_("the store as it was is now backup 1: `haicap restore 1` undoes this; `haicap audit` shows the record"))
     return 0
 
 

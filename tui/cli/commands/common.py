@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from haicap.store import Calendar
+from haicap.store.domain.i18n import _, language
 from haicap.store.domain.models import Commune, Item, Kind, Province
 from haicap.store.domain.text import fold, one_line, shorten, visible
 
@@ -120,14 +121,14 @@ def parse_day(text: str, option: str, *, allow_none: bool = False) -> dt.date | 
 
     if allow_none and text.strip().casefold() in NONE_WORDS:
         return None
-    hint = "; 'none' clears it" if allow_none else ""
+    said = _("{option}: {reason}; 'none' clears it") if allow_none else "{option}: {reason}"
     try:
         day = parse_date(text)
     except ValueError as error:
-        raise CommandError(f"{option}: {visible(str(error))}{hint}", code=2) from None
+        raise CommandError(said.format(option=option, reason=visible(str(error))), code=2) from None
     problem = day_problem(day)
     if problem:
-        raise CommandError(f"{option}: {problem}{hint}", code=2)
+        raise CommandError(said.format(option=option, reason=problem), code=2)
     return day
 
 
@@ -137,41 +138,58 @@ def parse_kind(text: str) -> Kind:
     for kind in Kind:
         if wanted in (kind.value, fold(kind.title_en), fold(kind.title_vi)):
             return kind
-    allowed = ", ".join(f"{k.value} ({k.title_vi})" for k in Kind)
-    raise CommandError(f"--kind: '{text}' is not a kind; use one of: {allowed}", code=2)
+    allowed = ", ".join(f"{k.value} ({k.title})" for k in Kind)
+    raise CommandError(_("--kind: '{value}' is not a kind; use one of: {kinds}").format(value=text, kinds=allowed), code=2)
 
 
-def _whole_number(text: str, option: str, of_unit: str) -> int:
-    """An integer written in plain digits: "1e20", "10**12", "3.5" or "abc" are refused."""
+def _whole_number(text: str, option: str, of_days: bool) -> int:
+    """An integer written in plain digits (of days, when `of_days`): "1e20", "10**12", "3.5"
+    or "abc" are refused."""
     stripped = str(text).strip()
     # int() alone would take "1_000" and "٣" (Arabic-Indic digits); only ASCII digits are meant.
     digits = stripped[1:] if stripped[:1] in "+-" else stripped
     if not digits.isascii() or not digits.isdigit() or len(digits) > 18:
         shown = visible(str(text))
         if digits.isascii() and digits.isdigit():
-            raise CommandError(f"{option}: '{shown[:24]}…' is far too large", code=2)
-        raise CommandError(f"{option}: '{shown}' is not a whole number{of_unit}", code=2)
+            raise CommandError(_("{option}: '{value}…' is far too large").format(option=option, value=shown[:24]), code=2)
+        said = (
+            _("{option}: '{value}' is not a whole number of days") if of_days else _("{option}: '{value}' is not a whole number")
+        )
+        raise CommandError(said.format(option=option, value=shown), code=2)
     return int(stripped)
 
 
 def parse_count(text: str, option: str, *, minimum: int = 1, maximum: int | None = None) -> int:
     """A whole number from `minimum` to `maximum` (when given), from an option; CommandError (exit 2) otherwise."""
-    value = _whole_number(text, option, "")
+    value = _whole_number(text, option, of_days=False)
     if value < minimum:
-        raise CommandError(f"{option}: must be at least {minimum}, not {value}", code=2)
+        said = _("{option}: must be at least {minimum}, not {value}")
+        raise CommandError(said.format(option=option, minimum=minimum, value=value), code=2)
     if maximum is not None and value > maximum:
-        raise CommandError(f"{option}: must be at most {maximum}, not {value}", code=2)
+        said = _("{option}: must be at most {maximum}, not {value}")
+        raise CommandError(said.format(option=option, maximum=maximum, value=value), code=2)
     return value
 
 
 def parse_positive_int(text: str, option: str, unit: str = "days", *, maximum: int | None = None) -> int:
-    """A whole number (of `unit`, when given) greater than zero and at most `maximum` (when given)."""
-    of_unit = f" of {unit}" if unit else ""
-    value = _whole_number(text, option, of_unit)
+    """A whole number (of days when `unit` is "days", of nothing said when it is "") greater
+    than zero and at most `maximum` (when given)."""
+    of_days = unit == "days"
+    value = _whole_number(text, option, of_days)
     if value <= 0:
-        raise CommandError(f"{option}: must be a positive number{of_unit}, not {value}", code=2)
+        said = (
+            _("{option}: must be a positive number of days, not {value}")
+            if of_days
+            else _("{option}: must be a positive number, not {value}")
+        )
+        raise CommandError(said.format(option=option, value=value), code=2)
     if maximum is not None and value > maximum:
-        raise CommandError(f"{option}: must be at most {maximum}{' ' + unit if unit else ''}, not {value}", code=2)
+        said = (
+            _("{option}: must be at most {maximum} days, not {value}")
+            if of_days
+            else _("{option}: must be at most {maximum}, not {value}")
+        )
+        raise CommandError(said.format(option=option, maximum=maximum, value=value), code=2)
     return value
 
 
@@ -200,11 +218,13 @@ def open_store(db_path: Path) -> Iterator[Store]:
     from haicap.store.db.database import STORE_FILE
 
     if not db_path.exists() or (db_path.is_dir() and not (db_path / STORE_FILE).exists()):
-        raise CommandError(f"{db_path}: no haicap store here; create one with haicap init --db {db_path} [--with-seeds]")
+        raise CommandError(
+            _("{path}: no haicap store here; create one with haicap init --db {path} [--with-seeds]").format(path=db_path)
+        )
     with Store.open(db_path, read_only=_read_only.get()) as store:
         # Values an older haicap or a hand edit left are worked around; say what to fix.
         for problem in store.damaged_values():
-            print(f"haicap: warning: {problem}", file=sys.stderr)
+            print("haicap: " + _("warning: {problem}").format(problem=problem), file=sys.stderr)
         yield store
 
 
@@ -225,7 +245,8 @@ def run_calendar(given: str | None, environ: Mapping[str, str]) -> Calendar:
     try:
         day = dt.date.fromisoformat(fixed)
     except ValueError:
-        raise CommandError(f"{TODAY_ENV_VAR}={visible(repr(fixed))} is not a date (YYYY-MM-DD)", code=2) from None
+        said = _("{variable}={value} is not a date (YYYY-MM-DD)")
+        raise CommandError(said.format(variable=TODAY_ENV_VAR, value=visible(repr(fixed))), code=2) from None
     problem = day_problem(day)
     if problem:
         raise CommandError(f"{TODAY_ENV_VAR}: {problem}", code=2)
@@ -242,7 +263,7 @@ def current_day(args: argparse.Namespace) -> dt.date:
 def find_province(store: Store, name: str) -> Province:
     province = store.find_province(name)
     if province is None:
-        raise CommandError(f"--province: no province named '{name}'", code=2)
+        raise CommandError(_("--province: no province named '{name}'").format(name=name), code=2)
     return province
 
 
@@ -253,11 +274,12 @@ def resolve_commune(store: Store, label: str, province: Province | None) -> Comm
     if province is not None:
         commune = registry.parse_commune(province, label)
         if commune is None:
-            raise CommandError(f"--commune: no commune '{label}' in {province.name}", code=2)
+            said = _("--commune: no commune '{name}' in {province}")
+            raise CommandError(said.format(name=label, province=province.name), code=2)
         return commune
     found = [c for c in (registry.parse_commune(p, label) for p in registry.provinces) if c is not None]
     if not found:
-        raise CommandError(f"--commune: no commune named '{label}' in any province", code=2)
+        raise CommandError(_("--commune: no commune named '{name}' in any province").format(name=label), code=2)
     if len(found) > 1:
         # Names repeat across provinces; when only one of them has sessions, that is the
         # one meant (the others hold nothing to list, export or present).
@@ -265,7 +287,8 @@ def resolve_commune(store: Store, label: str, province: Province | None) -> Comm
         if len(reported) == 1:
             return reported[0]
         where = ", ".join(f"{c.label} ({c.province.name})" for c in found)
-        raise CommandError(f"--commune: '{label}' is ambiguous: {where}; add --province", code=2)
+        said = _("--commune: '{name}' is ambiguous: {communes}; add --province")
+        raise CommandError(said.format(name=label, communes=where), code=2)
     return found[0]
 
 
@@ -325,7 +348,7 @@ def item_row(store: Store, item: Item, today: dt.date, rules: DeadlineRules, fir
         item.id,
         item.kind.value,
         commune_column(item_communes(store, item, first)),
-        state.label_vi if state else "—",
+        (state.label_en if language() == "en" else state.label_vi) if state else "—",
         item.text,
     )
 

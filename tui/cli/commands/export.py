@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from haicap.store.domain.file_names import shown_name
+from haicap.store.domain.i18n import _, pgettext
 from haicap.store.domain.text import visible
 from haicap.tui.cli.commands.common import CommandError, current_day, find_province, open_store, resolve_commune
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
@@ -38,35 +39,42 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     export = commands.add_parser(
         "export",
         parents=parents,
-        help="write the minutes (.docx, .md) or the tracking table (.xlsx, .csv) of a session or commune",
-        description="Write the minutes of a working session (docx, md) or the tracking table of its requests "
-        "and directives (xlsx, csv). Without --session or --commune: the newest session. States and days "
-        "overdue are counted on today (see --today).",
+        help=_("write the minutes (.docx, .md) or the tracking table (.xlsx, .csv) of a session or commune"),
+        description=_(
+            "Write the minutes of a working session (docx, md) or the tracking table of its requests "
+            "and directives (xlsx, csv). Without --session or --commune: the newest session. States and days "
+            "overdue are counted on today (see --today)."
+        ),
     )
     export.add_argument(
         "--format",
         "-f",
-        metavar="FMT",
+        metavar=pgettext("metavar", "FMT"),
         dest="export_format",
         type=str.lower,
-        help="docx, xlsx, md or csv (default: from the -o file's suffix; md for '-o -'; else docx)",
+        help=_("docx, xlsx, md or csv (default: from the -o file's suffix; md for '-o -'; else docx)"),
     )
-    export.add_argument("--session", metavar="ID", help="a session id or its first characters (at least 4)")
-    export.add_argument("--commune", metavar="NAME", help="'xã Vân Du', 'van du' or a commune code; alone: all its sessions")
+    export.add_argument("--session", metavar="ID", help=_("a session id or its first characters (at least 4)"))
+    export.add_argument(
+        "--commune",
+        metavar=pgettext("metavar", "NAME"),
+        help=_("'xã Vân Du', 'van du' or a commune code; alone: all its sessions"),
+    )
     export.add_argument(
         "--province",
-        metavar="NAME",
+        metavar=pgettext("metavar", "NAME"),
         dest="export_province",
-        help="where --commune is looked up (names repeat across provinces); alone: the province's newest session",
+        help=_("where --commune is looked up (names repeat across provinces); alone: the province's newest session"),
     )
     export.add_argument(
         "-o",
         "--output",
-        metavar="FILE",
-        help="the file to write (default: a name made from the session and communes, in the current folder); "
-        "'-' prints md or csv",
+        metavar=pgettext("metavar", "FILE"),
+        help=_(
+            "the file to write (default: a name made from the session and communes, in the current folder); '-' prints md or csv"
+        ),
     )
-    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    export.add_argument("--force", action="store_true", help=_("overwrite the file if it exists"))
     export.set_defaults(handler=_export)
 
 
@@ -75,7 +83,8 @@ def _format(args: argparse.Namespace) -> str:
     given: str | None = args.export_format
     if given is not None:
         if given.lstrip(".") not in _FORMATS:
-            raise CommandError(f"--format: '{given}' is not a format; use one of: {', '.join(_FORMATS)}", code=2)
+            said = _("--format: '{value}' is not a format; use one of: {formats}")
+            raise CommandError(said.format(value=given, formats=", ".join(_FORMATS)), code=2)
         return given.lstrip(".")
     if args.output == "-":
         return "md"
@@ -85,11 +94,8 @@ def _format(args: argparse.Namespace) -> str:
             return _SUFFIXES[suffix]
         if suffix:
             # `-o minutes.pdf` would otherwise write a .docx under a name that says PDF.
-            raise CommandError(
-                f"-o: '{shown_name(args.output)}': haicap cannot write {visible(suffix)} files; "
-                f"name a .docx, .xlsx, .md or .csv file, or give --format",
-                code=2,
-            )
+            said = _("-o: '{file}': haicap cannot write {suffix} files; name a .docx, .xlsx, .md or .csv file, or give --format")
+            raise CommandError(said.format(file=shown_name(args.output), suffix=visible(suffix)), code=2)
         return "docx"
     return "docx"
 
@@ -97,7 +103,7 @@ def _format(args: argparse.Namespace) -> str:
 def _newest_in(store: Store, province: Province) -> Session:
     found = [s for s in store.sessions() if s.province == province]
     if not found:
-        raise CommandError(f"--province: {province.name} has no session to export")
+        raise CommandError(_("--province: {province} has no session to export").format(province=province.name))
     return found[0]
 
 
@@ -118,7 +124,8 @@ def _export(args: argparse.Namespace, db_path: Path) -> int:
     fmt = _format(args)
     to_stdout = args.output == "-"
     if to_stdout and fmt not in _TEXT_FORMATS:
-        raise CommandError(f"-o -: a .{fmt} file is binary; give a file name, or use --format md or csv", code=2)
+        said = _("-o -: a .{format} file is binary; give a file name, or use --format md or csv")
+        raise CommandError(said.format(format=fmt), code=2)
     today = current_day(args)
     with open_store(db_path) as store:
         province_name = args.export_province or args.province
@@ -136,6 +143,14 @@ def _export(args: argparse.Namespace, db_path: Path) -> int:
         return 0
     path = Path(args.output) if args.output else Path(content.file_name(f".{fmt}"))
     written = write_new(path, data, force=args.force)
-    counts = f"{len(content.tracked)} requests and directives"
-    print(f"wrote {shown_name(written)} ({fmt}: {content.scope}, {len(content.blocks)} session(s), {counts})")
+    said = _("wrote {file} ({format}: {scope}, {sessions} session(s), {tracked} requests and directives)")
+    print(
+        said.format(
+            file=shown_name(written),
+            format=fmt,
+            scope=content.scope,
+            sessions=len(content.blocks),
+            tracked=len(content.tracked),
+        )
+    )
     return 0

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from haicap.store import StoreError
 from haicap.store.domain.file_names import shown_name
+from haicap.store.domain.i18n import _, pgettext
 from haicap.tui.cli.commands.common import CommandError, current_day, fail, parse_day
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
@@ -42,14 +43,24 @@ def _session_options(parser: argparse.ArgumentParser) -> None:
     """The options that correct what was detected in a file (import and extract)."""
     parser.add_argument(
         "--commune",
-        metavar="COMMUNE",
+        metavar=pgettext("metavar", "COMMUNE"),
         action="append",
         default=[],
-        help="the commune the session is with, e.g. 'xã Ngọc Trạo' or its code; repeat for several",
+        help=_("the commune the session is with, e.g. 'xã Ngọc Trạo' or its code; repeat for several"),
     )
-    parser.add_argument("--date", metavar="DATE", type=_date_argument, help="session date, YYYY-MM-DD or DD/MM/YYYY")
-    parser.add_argument("--leader", metavar="NAME", help="the provincial leader who held the session")
-    parser.add_argument("--province", metavar="NAME", dest="session_province", help="the province of the session")
+    parser.add_argument(
+        "--date",
+        metavar=pgettext("metavar", "DATE"),
+        type=_date_argument,
+        help=_("session date, YYYY-MM-DD or DD/MM/YYYY"),
+    )
+    parser.add_argument("--leader", metavar=pgettext("metavar", "NAME"), help=_("the provincial leader who held the session"))
+    parser.add_argument(
+        "--province",
+        metavar=pgettext("metavar", "NAME"),
+        dest="session_province",
+        help=_("the province of the session"),
+    )
 
 
 def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
@@ -57,42 +68,44 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     importer = commands.add_parser(
         "import",
         parents=parents,
-        help="add report files (.yaml/.json, .docx, .txt/.md) to the store; all or nothing",
-        description="Read each file, show what was understood, and add the sessions to the store. "
-        "If any file cannot be read, nothing is written.",
+        help=_("add report files (.yaml/.json, .docx, .txt/.md) to the store; all or nothing"),
+        description=_(
+            "Read each file, show what was understood, and add the sessions to the store. "
+            "If any file cannot be read, nothing is written."
+        ),
     )
-    importer.add_argument("files", metavar="FILE", nargs="+", type=Path)
+    importer.add_argument("files", metavar=pgettext("metavar", "FILE"), nargs="+", type=Path)
     importer.add_argument(
         "--dry-run",
         action="store_true",
-        help="show every item and every left-out sentence that would be imported; write nothing",
+        help=_("show every item and every left-out sentence that would be imported; write nothing"),
     )
     importer.add_argument(
         "--new-session",
         action="store_true",
-        help="store each file as a session of its own, even when it reports a session already stored",
+        help=_("store each file as a session of its own, even when it reports a session already stored"),
     )
     _session_options(importer)
     importer.set_defaults(handler=_import)
 
     extract = commands.add_parser(
         "extract",
-        help="print what the reader finds in one file, without touching any store",
+        help=_("print what the reader finds in one file, without touching any store"),
     )
-    extract.add_argument("file", metavar="FILE", type=Path)
-    extract.add_argument("--json", action="store_true", help="print one JSON object (date, province, leader, communes, items)")
+    extract.add_argument("file", metavar=pgettext("metavar", "FILE"), type=Path)
+    extract.add_argument("--json", action="store_true", help=_("print one JSON object (date, province, leader, communes, items)"))
     _session_options(extract)
     extract.set_defaults(handler=_extract)
 
     evaluate = commands.add_parser(
         "eval",
-        help="score the reader on labelled articles (NN_*.txt with .key.json answer keys)",
+        help=_("score the reader on labelled articles (NN_*.txt with .key.json answer keys)"),
     )
-    evaluate.add_argument("folder", metavar="DIR", type=Path)
+    evaluate.add_argument("folder", metavar=pgettext("metavar", "DIR"), type=Path)
     evaluate.add_argument(
         "--as-import",
         action="store_true",
-        help="read each body as `haicap import` reads a text file (section headings decide kinds), not with the reader alone",
+        help=_("read each body as `haicap import` reads a text file (section headings decide kinds), not with the reader alone"),
     )
     evaluate.set_defaults(handler=_eval)
 
@@ -124,15 +137,16 @@ def _import(args: argparse.Namespace, db_path: Path) -> int:
         except Exception as error:  # noqa: BLE001
             # The reader is heuristic code run on any file a user has: a bug there is one
             # line naming the file, never a traceback, and nothing is written.
-            errors.append(f"{shown_name(path)}: cannot read ({type(error).__name__}: {error})")
+            errors.append(_cannot_read(path, error))
     if errors:
         if len(args.files) == 1:
-            return fail(f"{errors[0]}; nothing imported")  # one file, one line
+            return fail(_("{error}; nothing imported").format(error=errors[0]))  # one file, one line
         for plan in plans:
             print("\n".join(plan.describe()))
         for message in errors:
             fail(message)
-        return fail(f"nothing imported: {len(errors)} of {len(args.files)} file(s) refused")
+        refused = _("nothing imported: {refused} of {files} files refused")
+        return fail(refused.format(refused=len(errors), files=len(args.files)))
     try:
         store = _store_to_match(db_path, args.dry_run, registry)
     except StoreError as error:
@@ -143,7 +157,7 @@ def _import(args: argparse.Namespace, db_path: Path) -> int:
         for plan in plans:
             print("\n".join(plan.describe()))
         if args.dry_run:
-            print(f"dry run: {len(plans)} file(s) read, nothing written / chạy thử: không ghi gì")
+            print(_("dry run: {files} file(s) read, nothing written").format(files=len(plans)))
             return 0
         assert store is not None
         try:
@@ -153,11 +167,11 @@ def _import(args: argparse.Namespace, db_path: Path) -> int:
     new = sum(1 for plan, session in zip(plans, added, strict=True) if session and plan.match is None)
     extended = sum(1 for plan, session in zip(plans, added, strict=True) if session and plan.match is not None)
     already = len(added) - new - extended
-    parts = [f"imported {new} session(s) into {db_path}"]
+    parts = [_("imported {count} session(s) into {path}").format(count=new, path=db_path)]
     if extended:
-        parts.append(f"{extended} added to a session already stored")
+        parts.append(_("{count} added to a session already stored").format(count=extended))
     if already:
-        parts.append(f"{already} already there")
+        parts.append(_("{count} already there").format(count=already))
     print("; ".join(parts))
     return 0
 
@@ -184,25 +198,36 @@ def _extract(args: argparse.Namespace, db_path: Path) -> int:
     except StoreError as error:
         return fail(str(error))
     except Exception as error:  # noqa: BLE001 - see _import
-        return fail(f"{shown_name(args.file)}: cannot read ({type(error).__name__}: {error})")
+        return fail(_cannot_read(args.file, error))
     data = extraction.to_json()
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
-    communes = ", ".join(f"{c['type']} {c['name']}" for c in data["communes"]) or "none found"
-    print(
-        f"{args.file}\n  date: {data['date'] or 'not found'} · province: {data['province'] or 'not found'}"
-        f" · leader: {data['leader'] or 'not found'}\n  communes: {communes}"
+    communes = ", ".join(f"{c['type']} {c['name']}" for c in data["communes"]) or pgettext("cli", "none found")
+    missing = pgettext("cli", "not found")
+    found = _("date: {date} · province: {province} · leader: {leader}").format(
+        date=data["date"] or missing, province=data["province"] or missing, leader=data["leader"] or missing
     )
+    print(f"{args.file}\n  {found}\n  " + _("communes: {communes}").format(communes=communes))
     for item in data["items"]:
-        follow = [f"{name}: {item[key]}" for key, name in (("owner", "owner"), ("deadline", "deadline")) if item[key]]
+        follow = []
+        if item["owner"]:
+            follow.append(_("owner: {owner}").format(owner=item["owner"]))
+        if item["deadline"]:
+            follow.append(_("deadline: {deadline}").format(deadline=item["deadline"]))
         if item["co_agencies"]:
-            follow.append(f"with: {', '.join(item['co_agencies'])}")
+            follow.append(_("with: {agencies}").format(agencies=", ".join(item["co_agencies"])))
         mark = " ?" if item["unsure"] else ""
         print(f"  [{item['kind']}{mark}] " + (f"({'; '.join(follow)}) " if follow else "") + item["text"])
     for left in data["left_out"]:
-        print(f"  [left out: {left['reason']}] {left['text']}")
+        print("  [" + _("left out: {reason}").format(reason=left["reason"]) + f"] {left['text']}")
     return 0
+
+
+def _cannot_read(path: Path, error: Exception) -> str:
+    """One line for a bug of the reader on a file: its name and the error."""
+    said = _("{file}: cannot read ({error})")
+    return said.format(file=shown_name(path), error=f"{type(error).__name__}: {error}")
 
 
 def _eval(args: argparse.Namespace, db_path: Path) -> int:
@@ -210,7 +235,7 @@ def _eval(args: argparse.Namespace, db_path: Path) -> int:
     from haicap.store.ingest.reader.evaluate import evaluate_dir, format_scores
 
     if not args.folder.is_dir():
-        return fail(f"{args.folder}: not a folder of labelled articles")
+        return fail(_("{folder}: not a folder of labelled articles").format(folder=args.folder))
     if args.as_import:
         from haicap.store.ingest.importer import read_as_import
 
@@ -218,6 +243,6 @@ def _eval(args: argparse.Namespace, db_path: Path) -> int:
     else:
         report = evaluate_dir(args.folder, load_registry())
     if not report.articles:
-        return fail(f"{args.folder}: no article with a .key.json answer key")
+        return fail(_("{folder}: no article with a .key.json answer key").format(folder=args.folder))
     print(format_scores(report))
     return 0

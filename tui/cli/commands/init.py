@@ -22,6 +22,7 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from haicap.store.domain.i18n import _, pgettext
 from haicap.tui.cli.commands.common import CommandError
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
@@ -42,25 +43,27 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     init = commands.add_parser(
         "init",
         parents=parents,
-        help="create a store folder: private (your umask decides), or --shared with a Unix group",
-        description="Create the store folder given by --db (or $HAICAP_DB). Without --shared the store is "
-        "yours alone, as your umask says. With --shared, the folder is made setgid 2770 and the store's files "
-        "0660, so every officer of the group can read and write it; on an existing store the modes are fixed.",
+        help=_("create a store folder: private (your umask decides), or --shared with a Unix group"),
+        description=_(
+            "Create the store folder given by --db (or $HAICAP_DB). Without --shared the store is "
+            "yours alone, as your umask says. With --shared, the folder is made setgid 2770 and the store's files "
+            "0660, so every officer of the group can read and write it; on an existing store the modes are fixed."
+        ),
     )
     init.add_argument(
         "--shared",
         action="store_true",
-        help="share the store with a Unix group: folder 2770 (setgid), files 0660",
+        help=_("share the store with a Unix group: folder 2770 (setgid), files 0660"),
     )
     init.add_argument(
         "--group",
-        metavar="NAME",
-        help="the group to share it with (default: the folder's group); you must be a member",
+        metavar=pgettext("metavar", "NAME"),
+        help=_("the group to share it with (default: the folder's group); you must be a member"),
     )
     init.add_argument(
         "--with-seeds",
         action="store_true",
-        help="load the bundled seed session (Thanh Hóa, 25/11/2025) into the new store; without it the store starts empty",
+        help=_("load the bundled seed session (Thanh Hóa, 25/11/2025) into the new store; without it the store starts empty"),
     )
     init.set_defaults(handler=_init)
 
@@ -71,40 +74,47 @@ def _init(args: argparse.Namespace, db_path: Path) -> int:
     from haicap.store.db.safe_files import refuse_unsafe
 
     if getattr(args, "read_only", False):
-        raise CommandError(f"{db_path}: init creates or changes a store; --read-only refuses it")
+        raise CommandError(_("{path}: init creates or changes a store; --read-only refuses it").format(path=db_path))
     if args.group is not None and not args.shared:
-        raise CommandError("--group: only with --shared (a private store has no group to share with)", code=2)
+        raise CommandError(_("--group: only with --shared (a private store has no group to share with)"), code=2)
     gid = _group_id(args.group) if args.group is not None else None
     refuse_unsafe(db_path, folder=True)
     existing = os.path.lexists(db_path / STORE_FILE)
     if db_path.is_dir() and not existing and any(db_path.iterdir()):
         # Never turn a folder of other things (a home folder, say) into a shared one.
-        raise CommandError(f"{db_path}: is not empty and holds no haicap store; give a new or empty folder")
+        raise CommandError(_("{path}: is not empty and holds no haicap store; give a new or empty folder").format(path=db_path))
     if not args.shared:
         with Store.open(db_path) as store:  # creates the folder and the store file, as the umask says
             seeded = _seeds(store, args.with_seeds)
         folder_mode, file_mode = _mode(db_path), _mode(db_path / STORE_FILE)
+        modes = _("folder {folder_mode}, store {file_mode}").format(folder_mode=f"{folder_mode:o}", file_mode=f"{file_mode:o}")
         if existing:
-            done = seeded.removeprefix("; ") if seeded else "nothing changed"
-            print(f"{db_path}: already a haicap store; {done} (folder {folder_mode:o}, store {file_mode:o})")
+            done = seeded.removeprefix("; ") if seeded else pgettext("cli", "nothing changed")
+            print(_("{path}: already a haicap store; {done} ({modes})").format(path=db_path, done=done, modes=modes))
         else:
-            modes = f"folder {folder_mode:o}, store {file_mode:o}"
-            print(f"created a private store in {db_path} ({modes}, as your umask says){seeded}")
+            said = _("created a private store in {path} ({modes}, as your umask says){seeded}")
+            print(said.format(path=db_path, modes=modes, seeded=seeded))
         return 0
     try:
         db_path.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise CommandError(f"{db_path}: cannot create the store folder ({error.strerror or error})") from None
+        said = _("{path}: cannot create the store folder ({reason})")
+        raise CommandError(said.format(path=db_path, reason=error.strerror or error)) from None
     fixed = _share(db_path, gid)
     with Store.open(db_path) as store:  # a new store file and lock are 0660 in the group (setgid folder)
         seeded = _seeds(store, args.with_seeds)
     group_name = _group_name(os.stat(db_path).st_gid)
-    modes = f"folder {SHARED_FOLDER_MODE:o}, files {SHARED_FILE_MODE:o}"
+    modes = _("folder {folder_mode}, files {file_mode}").format(
+        folder_mode=f"{SHARED_FOLDER_MODE:o}", file_mode=f"{SHARED_FILE_MODE:o}"
+    )
     if existing:
-        print(f"made the store in {db_path} group-shared: group '{group_name}', {modes} ({fixed} files changed){seeded}")
+        said = _("made the store in {path} group-shared: group '{group}', {modes} ({fixed} files changed){seeded}")
+        print(said.format(path=db_path, group=group_name, modes=modes, fixed=fixed, seeded=seeded))
     else:
-        print(f"created a group-shared store in {db_path}: group '{group_name}', {modes}{seeded}")
-    print(f"every member of '{group_name}' may now read and change it; point them at it with HAICAP_DB={db_path}")
+        said = _("created a group-shared store in {path}: group '{group}', {modes}{seeded}")
+        print(said.format(path=db_path, group=group_name, modes=modes, seeded=seeded))
+    said = _("every member of '{group}' may now read and change it; point them at it with HAICAP_DB={path}")
+    print(said.format(group=group_name, path=db_path))
     return 0
 
 
@@ -114,7 +124,9 @@ def _seeds(store: Store, wanted: bool) -> str:
     if not wanted:
         return ""
     added = store.ensure_seeded()
-    return f"; {added} seed session(s) loaded" if added else "; its seeds were loaded (or declined) before"
+    if added:
+        return "; " + _("{count} seed session(s) loaded").format(count=added)
+    return "; " + _("its seeds were loaded (or declined) before")
 
 
 def _group_id(name: str) -> int:
@@ -122,10 +134,12 @@ def _group_id(name: str) -> int:
     try:
         gid = grp.getgrnam(name).gr_gid
     except KeyError:
-        raise CommandError(f"--group: no group named '{name}' on this machine", code=2) from None
+        raise CommandError(_("--group: no group named '{name}' on this machine").format(name=name), code=2) from None
     if os.geteuid() != 0 and gid != os.getegid() and gid not in os.getgroups():
         raise CommandError(
-            f"--group: you are not a member of group '{name}'; ask the administrator to add you, then log in again"
+            _("--group: you are not a member of group '{name}'; ask the administrator to add you, then log in again").format(
+                name=name
+            )
         )
     return gid
 
@@ -157,7 +171,8 @@ def _share(folder: Path, gid: int | None) -> int:
         if stat.S_ISREG(info.st_mode) and info.st_nlink > 1:
             # haicap's files have one name; a second one may be a file from elsewhere
             # (yours, say) linked in here to have its mode opened to the group.
-            raise CommandError(f"{shown}: has {info.st_nlink} hard links; refusing to change its mode")
+            said = _("{path}: has {links} hard links; refusing to change its mode")
+            raise CommandError(said.format(path=shown, links=info.st_nlink))
         if (gid is None or info.st_gid == gid) and stat.S_IMODE(info.st_mode) == mode:
             return False  # already shared
         try:
@@ -179,11 +194,12 @@ def _share(folder: Path, gid: int | None) -> int:
         return False
 
     def refuse() -> None:
-        more = f" (and {len(refused) - 1} more)" if len(refused) > 1 else ""
-        raise CommandError(
-            f"{refused[0]}: cannot change its group or mode{more}: owned by another user; "
+        more = " " + _("(and {count} more)").format(count=len(refused) - 1) if len(refused) > 1 else ""
+        said = _(
+            "{path}: cannot change its group or mode{more}: owned by another user; "
             "run `haicap init --shared` as its owner or as root"
         )
+        raise CommandError(said.format(path=refused[0], more=more))
 
     fixed = 0
     with folder_fd(folder) as top:
@@ -198,7 +214,8 @@ def _share(folder: Path, gid: int | None) -> int:
             try:
                 os.mkdir(BACKUP_DIR, 0o700, dir_fd=top)
             except OSError as error:
-                raise CommandError(f"{backups}: cannot create it ({error.strerror or error})") from None
+                said = _("{path}: cannot create it ({reason})")
+                raise CommandError(said.format(path=backups, reason=error.strerror or error)) from None
         with folder_fd(backups) as inner:
             fix(inner, backups, SHARED_FOLDER_MODE)
             for name in sorted(os.listdir(inner)):

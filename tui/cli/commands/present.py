@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from haicap.store.domain.i18n import _, pgettext
 from haicap.tui.cli.commands.common import CommandError, current_day, find_province, resolve_commune
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
@@ -23,17 +24,28 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     present = commands.add_parser(
         "present",
         parents=parents,
-        help="present a session (the newest by default) or a commune full screen, slide by slide",
-        description="Full-screen slides: a title, each commune's results, difficulties, requests and "
-        "directives, then what is still open. Keys: space/→/n next, ←/p previous, g go to, c commune, "
-        "t theme, esc dashboard, ? help.",
+        help=_("present a session (the newest by default) or a commune full screen, slide by slide"),
+        description=_(
+            "Full-screen slides: a title, each commune's results, difficulties, requests and "
+            "directives, then what is still open. Keys: space/→/n next, ←/p previous, g go to, c commune, "
+            "t theme, esc dashboard, ? help."
+        ),
     )
     which = present.add_mutually_exclusive_group()
-    which.add_argument("--session", metavar="ID", help="the session to present (its id, or its first 4+ characters)")
-    which.add_argument("--commune", metavar="NAME", help="present this commune over all its sessions ('van du' or a code)")
+    which.add_argument("--session", metavar="ID", help=_("the session to present (its id, or its first 4+ characters)"))
+    which.add_argument(
+        "--commune",
+        metavar=pgettext("metavar", "NAME"),
+        help=_("present this commune over all its sessions ('van du' or a code)"),
+    )
     # SUPPRESS: given before the command (`haicap --province X present`), the value is kept.
-    present.add_argument("--province", metavar="NAME", default=argparse.SUPPRESS, help="where to look for --commune")
-    present.add_argument("--read-only", action="store_true", default=argparse.SUPPRESS, help="never write the store")
+    present.add_argument(
+        "--province",
+        metavar=pgettext("metavar", "NAME"),
+        default=argparse.SUPPRESS,
+        help=_("where to look for --commune"),
+    )
+    present.add_argument("--read-only", action="store_true", default=argparse.SUPPRESS, help=_("never write the store"))
     present.set_defaults(handler=_present)
 
 
@@ -51,13 +63,14 @@ def _present(args: argparse.Namespace, db_path: Path) -> int:
             province = find_province(store, args.province) if getattr(args, "province", None) else None
             commune = resolve_commune(store, args.commune, province)
             if not store.commune_view(commune).sessions:
-                raise CommandError(f"--commune: {commune.label} ({commune.province.name}) has no sessions to present")
+                said = _("--commune: {commune} ({province}) has no sessions to present")
+                raise CommandError(said.format(commune=commune.label, province=commune.province.name))
             app.start_province = commune.province
             app.start_deck = deck_of_commune(store, commune, day)
         else:
             session = find_session(store, args.session) if args.session else store.latest_session()
             if session is None:
-                raise CommandError("no session to present: import a report first (haicap import FILE)")
+                raise CommandError(_("no session to present: import a report first (haicap import FILE)"))
             app.start_province = session.province
             app.start_deck = deck_of_session(store, session, day)
     except BaseException:

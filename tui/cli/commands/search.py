@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from haicap.store.domain.i18n import _, pgettext
 from haicap.store.domain.text import fold
 from haicap.tui.cli.commands.common import CommandError, current_day, item_json, item_row, open_store, print_json, print_table
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
@@ -17,17 +18,22 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     search = commands.add_parser(
         "search",
         parents=parents,
-        help="find live items whose text holds every word given ('ngoc trao' finds 'Ngọc Trạo')",
+        help=_("find live items whose text holds every word given ('ngoc trao' finds 'Ngọc Trạo')"),
     )
-    search.add_argument("words", metavar="TEXT", nargs="+", help="words to find, in any order; quotes are optional")
-    search.add_argument("--json", action="store_true", help="print a JSON list of objects, as `haicap items --json`")
+    search.add_argument(
+        "words",
+        metavar=pgettext("metavar", "TEXT"),
+        nargs="+",
+        help=_("words to find, in any order; quotes are optional"),
+    )
+    search.add_argument("--json", action="store_true", help=_("print a JSON list of objects, as `haicap items --json`"))
     search.set_defaults(handler=_search)
 
 
 def _search(args: argparse.Namespace, db_path: Path) -> int:
     query = " ".join(args.words)
     if not fold(query):
-        raise CommandError("search: give at least one word to find", code=2)
+        raise CommandError(_("search: give at least one word to find"), code=2)
     today = current_day(args)
     with open_store(db_path) as store:
         rules = store.deadline_rules
@@ -36,7 +42,7 @@ def _search(args: argparse.Namespace, db_path: Path) -> int:
             print_json([item_json(store, item, today, rules) for item in hits])
             return 0
         if not hits:
-            print(f"no item contains '{query}'")
+            print(_("no item contains '{words}'").format(words=query))
             return 0
         print_table([item_row(store, item, today, rules) for item in hits])
     return 0

@@ -20,6 +20,7 @@ import shlex
 import sys
 from pathlib import Path
 
+from haicap.store.domain.i18n import _, language, pgettext
 from haicap.tui.cli.commands.common import CommandError, fail
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
@@ -31,34 +32,43 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     serve = commands.add_parser(
         "serve",
         parents=parents,
-        help="serve the dashboard to a web browser (textual-serve)",
-        description="Serve the dashboard at http://HOST:PORT for a browser, each tab its own haicap on the "
-        "same store. It listens on this machine only (127.0.0.1) unless --host says otherwise. Only the "
-        "URL printed at start works: it holds a secret made at each start; pages of other sites are refused.",
+        help=_("serve the dashboard to a web browser (textual-serve)"),
+        description=_(
+            "Serve the dashboard at http://HOST:PORT for a browser, each tab its own haicap on the "
+            "same store. It listens on this machine only (127.0.0.1) unless --host says otherwise. Only the "
+            "URL printed at start works: it holds a secret made at each start; pages of other sites are refused."
+        ),
     )
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
-    serve.add_argument("--port", default="8000", help="port to listen on (default 8000)")
+    serve.add_argument("--host", default="127.0.0.1", help=_("address to listen on (default 127.0.0.1: this machine only)"))
+    serve.add_argument("--port", default="8000", help=_("port to listen on (default 8000)"))
     serve.add_argument(
-        "--read-only", dest="serve_read_only", action="store_true", help="serve a viewer: nothing can be changed from the browser"
+        "--read-only",
+        dest="serve_read_only",
+        action="store_true",
+        help=_("serve a viewer: nothing can be changed from the browser"),
     )
-    serve.add_argument("--province", dest="serve_province", metavar="NAME", help="province to show first")
+    serve.add_argument("--province", dest="serve_province", metavar=pgettext("metavar", "NAME"), help=_("province to show first"))
     serve.add_argument(
         "--public-url",
         metavar="URL",
-        help="the address browsers use, when not http://HOST:PORT: an SSH tunnel's port, a reverse proxy "
-        "(e.g. http://localhost:9000); pages of that origin are let in",
+        help=_(
+            "the address browsers use, when not http://HOST:PORT: an SSH tunnel's port, a reverse proxy "
+            "(e.g. http://localhost:9000); pages of that origin are let in"
+        ),
     )
     serve.add_argument(
         "--files",
         dest="serve_files",
         action="append",
-        metavar="DIR",
-        help="a folder the browser may import report files from (repeatable; default none: no import from files)",
+        metavar=pgettext("metavar", "DIR"),
+        help=_("a folder the browser may import report files from (repeatable; default none: no import from files)"),
     )
     serve.add_argument(
         "--max-sessions",
         metavar="N",
-        help=f"at most N browser tabs at once, about {SESSION_MEMORY_MB} MB each (default: what free memory allows, at most 8)",
+        help=_("at most N browser tabs at once, about {memory} MB each (default: what free memory allows, at most 8)").format(
+            memory=SESSION_MEMORY_MB
+        ),
     )
     serve.set_defaults(handler=_serve)
 
@@ -87,8 +97,9 @@ def dashboard_command(
     today: dt.date | None = None,
 ) -> str:
     """The shell command textual-serve runs for each browser tab (`served`: told it runs for
-    a browser; `today`: the day this run fixed, given to each tab's process)."""
-    words = [sys.executable, "-m", "haicap", "--db", str(db_path)]
+    a browser; `today`: the day this run fixed, given to each tab's process). It speaks the
+    language spoken now (`--lang`), whatever the tab's process would find in its settings."""
+    words = [sys.executable, "-m", "haicap", "--lang", language(), "--db", str(db_path)]
     if today is not None:
         words += ["--today", today.isoformat()]
     if read_only:
@@ -115,7 +126,7 @@ def _folders(given: list[str] | None) -> list[Path]:
     for text in given or ():
         folder = Path(os.path.realpath(os.path.expanduser(text)))
         if not folder.is_dir():
-            raise CommandError(f"--files: '{text}' is not a folder", code=2)
+            raise CommandError(_("--files: '{folder}' is not a folder").format(folder=text), code=2)
         folders.append(folder)
     return folders
 
@@ -128,9 +139,9 @@ def _max_sessions(text: str | None) -> int:
     try:
         count = int(text)
     except ValueError:
-        raise CommandError(f"--max-sessions: '{text}' is not a number", code=2) from None
+        raise CommandError(_("--max-sessions: '{value}' is not a number").format(value=text), code=2) from None
     if count < 1:
-        raise CommandError(f"--max-sessions: {count} is less than 1", code=2)
+        raise CommandError(_("--max-sessions: {value} is less than 1").format(value=count), code=2)
     return count
 
 
@@ -140,9 +151,9 @@ def _serve(args: argparse.Namespace, db_path: Path) -> int:
     try:
         port = int(args.port)
     except ValueError:
-        raise CommandError(f"--port: '{args.port}' is not a port number", code=2) from None
+        raise CommandError(_("--port: '{value}' is not a port number").format(value=args.port), code=2) from None
     if not 0 < port < 65536:
-        raise CommandError(f"--port: {port} is not a port number (1-65535)", code=2)
+        raise CommandError(_("--port: {value} is not a port number (1-65535)").format(value=port), code=2)
     from haicap.tui.serving.origin import (
         Gate,
         PublicUrlError,
@@ -159,11 +170,10 @@ def _serve(args: argparse.Namespace, db_path: Path) -> int:
             raise CommandError(f"--public-url: {error}", code=2) from None
     elif _is_wildcard(args.host):
         # Every address: the page cannot know which one browsers use, nor can the origin check.
-        raise CommandError(
-            f"--host {args.host}: listening on every address needs --public-url, the URL browsers open "
-            f"(e.g. http://server-name:{port})",
-            code=2,
+        said = _(
+            "--host {host}: listening on every address needs --public-url, the URL browsers open (e.g. http://server-name:{port})"
         )
+        raise CommandError(said.format(host=args.host, port=port), code=2)
     files = _folders(args.serve_files)
     max_sessions = _max_sessions(args.max_sessions)
     read_only = bool(getattr(args, "read_only", False) or args.serve_read_only)
@@ -172,15 +182,21 @@ def _serve(args: argparse.Namespace, db_path: Path) -> int:
     # terminal, rather than in every browser tab.
     with Store.open(db_path, read_only=read_only) as store:
         if province and store.find_province(province) is None:
-            raise CommandError(f"--province: no province named '{province}'", code=2)
+            raise CommandError(_("--province: no province named '{name}'").format(name=province), code=2)
     if not is_loopback(args.host):
-        print(
-            f"haicap: warning: serving on {args.host}: there is no login, only the secret in the URL below; "
-            "anyone given that URL can use haicap as you"
-            + ("" if read_only else " and change the store (consider --read-only)")
-            + ". It travels in clear over http: use https (a reverse proxy) or an SSH tunnel across a network",
-            file=sys.stderr,
-        )
+        if read_only:
+            warning = _(
+                "warning: serving on {host}: there is no login, only the secret in the URL below; anyone given "
+                "that URL can use haicap as you. It travels in clear over http: use https (a reverse proxy) or "
+                "an SSH tunnel across a network"
+            )
+        else:
+            warning = _(
+                "warning: serving on {host}: there is no login, only the secret in the URL below; anyone given "
+                "that URL can use haicap as you and change the store (consider --read-only). It travels in clear "
+                "over http: use https (a reverse proxy) or an SSH tunnel across a network"
+            )
+        print("haicap: " + warning.format(host=args.host), file=sys.stderr)
     from haicap.tui.serving.server import GuardedServer
 
     token = new_token()
@@ -194,13 +210,15 @@ def _serve(args: argparse.Namespace, db_path: Path) -> int:
         max_sessions=max_sessions,
         title="haicap",
     )
+    serving = _("serving {path} at {url} (at most {tabs} browser tabs; ctrl+c stops)")
     print(
-        f"haicap: serving {db_path} at {served_at}/?token={token} (at most {max_sessions} browser tabs; ctrl+c stops)",
+        "haicap: " + serving.format(path=db_path, url=f"{served_at}/?token={token}", tabs=max_sessions),
         file=sys.stderr,
         flush=True,
     )
     try:
         server.serve()
     except OSError as error:
-        return fail(f"cannot listen on {args.host}:{port} ({error.strerror or error})")
+        said = _("cannot listen on {host}:{port} ({reason})")
+        return fail(said.format(host=args.host, port=port, reason=error.strerror or error))
     return 0

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from haicap.store.db.backups import MIN_KEEP
 from haicap.store.domain.bounds import MAX_ANSWER_DAYS, MAX_BACKUPS
+from haicap.store.domain.i18n import _
 from haicap.tui.cli.commands.common import open_store, parse_count, parse_positive_int
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
@@ -18,19 +19,29 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     config = commands.add_parser(
         "config",
         parents=parents,
-        help="show or change the default answer deadlines of requests and the number of backups",
-        description="Requests are due a number of days after the session unless a deadline is set by hand: "
-        "40 days by default, 50 when co-operating agencies are involved. Without options, print them. "
-        "Every change is recorded in the audit log (`haicap audit`).",
+        help=_("show or change the default answer deadlines of requests and the number of backups"),
+        description=_(
+            "Requests are due a number of days after the session unless a deadline is set by hand: "
+            "40 days by default, 50 when co-operating agencies are involved. Without options, print them. "
+            "Every change is recorded in the audit log (`haicap audit`)."
+        ),
     )
-    config.add_argument("--answer-days", metavar="N", help=f"days to answer a request (1 to {MAX_ANSWER_DAYS})")
+    config.add_argument(
+        "--answer-days",
+        metavar="N",
+        help=_("days to answer a request (1 to {maximum})").format(maximum=MAX_ANSWER_DAYS),
+    )
     config.add_argument(
         "--answer-days-with-co",
         metavar="M",
-        help=f"days to answer a request that has co-operating agencies (1 to {MAX_ANSWER_DAYS})",
+        help=_("days to answer a request that has co-operating agencies (1 to {maximum})").format(maximum=MAX_ANSWER_DAYS),
     )
     config.add_argument(
-        "--backups", metavar="N", help=f"how many earlier versions of the store to keep for `haicap restore` (1 to {MAX_BACKUPS})"
+        "--backups",
+        metavar="N",
+        help=_("how many earlier versions of the store to keep for `haicap restore` (1 to {maximum})").format(
+            maximum=MAX_BACKUPS
+        ),
     )
     config.set_defaults(handler=_config)
 
@@ -52,7 +63,7 @@ def _config(args: argparse.Namespace, db_path: Path) -> int:
         if backups is not None and backups != store.backup_count:
             old = store.backup_count
             store.set_backup_count(backups)
-            print(f"changed: backups {old} → {backups}")
+            print(_("changed: backups {old} → {new}").format(old=old, new=backups))
         rules = store.deadline_rules
         if days is not None or with_co is not None:
             new = DeadlineRules(
@@ -60,16 +71,26 @@ def _config(args: argparse.Namespace, db_path: Path) -> int:
                 answer_days_with_co=with_co if with_co is not None else rules.answer_days_with_co,
             )
             if new == rules and not store.deadline_rules_damaged():
-                print("unchanged")
+                print(_("unchanged"))
             else:
                 store.set_deadline_rules(new)
+                said = _("changed: {old_days}/{old_with_co} → {days}/{with_co} days")
                 print(
-                    f"changed: {rules.answer_days}/{rules.answer_days_with_co} → {new.answer_days}/{new.answer_days_with_co} days"
+                    said.format(
+                        old_days=rules.answer_days,
+                        old_with_co=rules.answer_days_with_co,
+                        days=new.answer_days,
+                        with_co=new.answer_days_with_co,
+                    )
                 )
             rules = store.deadline_rules
-        print(f"answer-days: {rules.answer_days}  (a request is due this many days after its session)")
-        print(f"answer-days-with-co: {rules.answer_days_with_co}  (the same, when co-operating agencies are involved)")
-        print(f"backups: {store.backup_count}  (earlier versions of the store kept for `haicap restore`)")
+        print(_("answer-days: {days}  (a request is due this many days after its session)").format(days=rules.answer_days))
+        print(
+            _("answer-days-with-co: {days}  (the same, when co-operating agencies are involved)").format(
+                days=rules.answer_days_with_co
+            )
+        )
+        print(_("backups: {count}  (earlier versions of the store kept for `haicap restore`)").format(count=store.backup_count))
     return 0
 
 
