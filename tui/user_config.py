@@ -1,4 +1,4 @@
-"""The user's own settings (today: the theme), kept in a small JSON file.
+"""The user's own settings (today: the theme and the language), kept in a small JSON file.
 
 The file is `haicap.json` in the user's config directory (platformdirs, e.g.
 `~/.config/haicap/` on Linux); `HAICAP_CONFIG` names another file, which tests use so they
@@ -16,7 +16,7 @@ from typing import Any
 
 from platformdirs import user_config_path
 
-__all__ = ["CONFIG_ENV_VAR", "config_path", "load", "remember_theme", "remembered_theme", "save"]
+__all__ = ["CONFIG_ENV_VAR", "config_path", "load", "remember_language", "remember_theme", "remembered_theme", "save"]
 
 CONFIG_ENV_VAR = "HAICAP_CONFIG"
 """Environment variable naming the settings file to use instead of the default one."""
@@ -63,3 +63,8 @@ def remembered_theme() -> str | None:
 def remember_theme(name: str) -> bool:
     """Remember `name` as the user's theme; False when the file could not be written."""
     return save({"theme": name})
+
+
+def remember_language(code: str) -> bool:
+    """Remember `code` ("vi", "en") as the language to speak; False when the file could not be written."""
+    return save({"language": code})
