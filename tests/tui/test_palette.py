@@ -6,6 +6,7 @@ import pytest
 from apps import make_app
 from helpers import settle
 
+from haicap.store.domain.i18n import set_language
 from haicap.tui.dialogs.export_dialog import ExportDialog
 from haicap.tui.dialogs.help import HelpDialog
 from haicap.tui.dialogs.import_dialog import ImportDialog
@@ -40,6 +41,18 @@ async def test_the_palette_lists_every_action_on_the_dashboard(make_dashboard) -
         discovered = [hit.text async for hit in HaicapCommands(app.screen).discover()]
         assert discovered[: len(EVERY_ACTION)] == EVERY_ACTION
         assert any(name.startswith("Giao diện: ") for name in discovered)
+
+
+async def test_the_palette_speaks_english_when_asked(make_dashboard) -> None:
+    set_language("en")
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        provider = HaicapCommands(app.screen)
+        discovered = [hit.text async for hit in provider.discover()]
+        assert discovered[:3] == ["Present", "Import a report", "Export a document"]
+        assert "Theme: haicap-light" in discovered and discovered[-1] == "Tiếng Việt"
+        assert "Go to xã Vân Du" in [hit.text async for hit in provider.search("van du")]
 
 
 @pytest.mark.parametrize(
