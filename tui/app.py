@@ -17,6 +17,7 @@ from textual.theme import Theme
 
 from haicap.store import Commune, Item, Province, Store
 from haicap.store.domain.clock import Calendar, Clock, set_clock
+from haicap.store.domain.i18n import N_, _, set_language
 from haicap.store.views.slides import Deck, deck_of_session
 from haicap.tui import user_config
 from haicap.tui.dialogs.help import HelpDialog, HelpSection, bindings_of
@@ -47,18 +48,28 @@ class HaicapApp(App[None]):
     CSS_PATH = Path(__file__).parent / "app.tcss"
     COMMANDS = App.COMMANDS | {HaicapCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", tooltip="Quit haicap (ctrl+q works everywhere)"),
-        Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
-        # Out of the dashboard's footer, which has no room left at 80 columns; the overview
-        # and late views show them in theirs.
-        Binding("o", "overview", "Overview", show=False, tooltip="Overview of the province's communes, with totals"),
-        Binding("l", "late", "Late", show=False, tooltip="Every overdue request and directive, oldest first"),
-        Binding("ctrl+f", "search", "Search", show=False, tooltip="Search the text of every item of every commune"),
+        Binding("q", "quit", N_("Quit"), tooltip=N_("Quit haicap (ctrl+q works everywhere)")),
+        Binding("question_mark", "help", N_("Help"), key_display="?", tooltip=N_("Show every key")),
+        # Out of the dashboard's footer at 80 columns, which has no room left; a wider one
+        # shows them (KeyBar's `extra`), and the overview and late views show them in theirs.
+        Binding("o", "overview", N_("Overview"), show=False, tooltip=N_("Overview of the province's communes, with totals")),
+        Binding("l", "late", N_("Late"), show=False, tooltip=N_("Every overdue request and directive, oldest first")),
+        Binding("ctrl+f", "search", N_("Search"), show=False, tooltip=N_("Search the text of every item of every commune")),
         Binding(
-            "P", "present", "Present", key_display="P", show=False, tooltip="Present the commune's newest session full screen"
+            "P",
+            "present",
+            N_("Present"),
+            key_display="P",
+            show=False,
+            tooltip=N_("Present the commune's newest session full screen"),
         ),
         Binding(
-            "M", "notice_log", "Messages", key_display="M", show=False, tooltip="Every message shown in this run, newest first"
+            "M",
+            "notice_log",
+            N_("Messages"),
+            key_display="M",
+            show=False,
+            tooltip=N_("Every message shown in this run, newest first"),
         ),
     ]
     """Keys that work on every screen; the help dialog lists them first."""
@@ -116,7 +127,7 @@ class HaicapApp(App[None]):
         if theme.name != self._remembered_theme and self.served is None:
             self._remembered_theme = theme.name
             if not user_config.remember_theme(theme.name):
-                self.notify(f"{user_config.config_path()}: cannot save the theme", severity="warning")
+                self.notify(_("{path}: cannot save the theme").format(path=user_config.config_path()), severity="warning")
 
     def notify(
         self,
@@ -254,12 +265,12 @@ class HaicapApp(App[None]):
             return
         commune = dashboard.selected
         if commune is None:
-            self.notify("Chưa chọn xã nào / no commune selected", severity="warning", timeout=3)
+            self.notify(_("No commune selected"), severity="warning", timeout=3)
             return
         sessions = self.store.commune_view(commune).sessions
         if not sessions:
             self.notify(
-                f"{commune.label} chưa có phiên làm việc nào để trình chiếu / has no session to present",
+                _("{commune} has no session to present").format(commune=commune.label),
                 severity="warning",
                 timeout=4,
             )
@@ -281,13 +292,29 @@ class HaicapApp(App[None]):
 
     def action_read_only_state(self) -> None:
         """Say whether this dashboard may change the store, and why not when it may not."""
-        where = self.store.location or "memory"
+        where = str(self.store.location) if self.store.location else _("memory")
         if not self.store.read_only:
-            self.notify(f"Kho ghi được / The store can be changed: {where}")
+            self.notify(_("The store can be changed: {where}").format(where=where))
         elif self.store.location is not None and os.access(self.store.location, os.W_OK):
-            self.notify(f"Chỉ xem: mở với --read-only / Read-only: opened with --read-only ({where})")
+            self.notify(_("Read-only: opened with --read-only ({where})").format(where=where))
         else:
-            self.notify(f"Chỉ xem: người dùng này không được ghi kho / Read-only: this user may not write {where}")
+            self.notify(_("Read-only: this user may not write {where}").format(where=where))
+
+    def speak(self, code: str) -> None:
+        """Speak `code` ("vi" or "en") from now on, remember it, and show every screen in it.
+
+        The footers are rebuilt from the bindings; each of haicap's screens shows its state
+        again (`show_language`), keeping the commune, the cursor and the sort. A dialog open
+        over a screen keeps its words until it closes."""
+        set_language(code)
+        # Served, the page's user may not write the serving user's files, their config included.
+        if self.served is None and not user_config.remember_language(code):
+            self.notify(_("{path}: cannot save the language").format(path=user_config.config_path()), severity="warning")
+        for screen in self.screen_stack:
+            show_language = getattr(screen, "show_language", None)
+            if callable(show_language):
+                show_language()
+        self.refresh_bindings()
 
     # -- help -------------------------------------------------------------------------
 
@@ -300,14 +327,14 @@ class HaicapApp(App[None]):
         screen = self.screen
         own = bindings_of(type(screen))
         general = [] if screen.is_modal else _not_rebound(bindings_of(type(self)), own)
-        sections: list[HelpSection] = [("Chung / General", general + own)]
+        sections: list[HelpSection] = [(_("General"), general + own)]
         seen: set[type] = set()
         for widget in screen.query("*"):
             kind = type(widget)
             title = getattr(kind, "HELP_TITLE", None)
             if title and kind not in seen:
                 seen.add(kind)
-                sections.append((title, bindings_of(kind)))
+                sections.append((_(title), bindings_of(kind)))
         return sections
 
     def action_help(self) -> None:
@@ -355,5 +382,7 @@ def make_app(
         province = store.find_province(province_name)
         if province is None:
             store.close()
-            raise ValueError(f"unknown province '{province_name}' (names match without diacritics, e.g. 'thanh hoa')")
+            raise ValueError(
+                _("unknown province '{name}' (names match without diacritics, e.g. 'thanh hoa')").format(name=province_name)
+            )
     return HaicapApp(store, province, served=served, calendar=calendar)

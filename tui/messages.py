@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from haicap.store import Commune, CommuneSummary, HistoryEntry, Item, Kind, Province, Session
+from haicap.store.domain.i18n import _
 
 __all__ = [
     "CommunesLoaded",
@@ -61,17 +62,16 @@ class ReportImported(Message):
 
     @property
     def notice(self) -> str:
-        """What the import stored, one line for the user (the counts written like the
-        dashboard header's, which the officer has just read)."""
+        """What the import stored, one line for the user in the language spoken (the counts
+        written like the dashboard header's, which the officer has just read)."""
         if self.session is None:
-            return "Đã có trong kho, không thêm gì / Already in the store: nothing added"
-        counts = ", ".join(f"{kind.title_en.lower()} {n}" for kind, n in self.counts.items() if n or not self.added_to)
+            return _("Already in the store: nothing added")
+        counts = ", ".join(f"{kind.title.lower()} {n}" for kind, n in self.counts.items() if n or not self.added_to)
         if self.added_to:
-            return (
-                f"Đã thêm {self.added} mục vào phiên {self.added_to} / "
-                f"added {self.added} items to session {self.added_to}: {counts}"
+            return _("Added {added} items to session {session}: {counts}").format(
+                added=self.added, session=self.added_to, counts=counts
             )
-        return f"Đã nhập / Imported: {counts}"
+        return _("Imported: {counts}").format(counts=counts)
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """The notices the app showed in this run, kept so that none is missed.
 
 A toast disappears after a few seconds, often while the officer looks at another pane;
-`M` (and the palette's "Thông báo đã hiện / Messages") lists them all again, newest first.
+`M` (and the palette's "Messages", "Thông báo đã hiện") lists them all again, newest first.
 """
 
 from __future__ import annotations

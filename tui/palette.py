@@ -1,10 +1,12 @@
 """haicap's entries in the command palette (ctrl+p): every action of the dashboard and its views.
 
 Present, import, export, overview, late items, search, province, go to a commune, read-only
-state, messages, help and themes; each runs the action its key runs, where that key would work.
+state, messages, help, themes and the other language; each runs the action its key runs,
+where that key would work. They are shown in the language spoken (Vietnamese by default);
+the language entry is named in the language it switches to ("English", "Tiếng Việt").
 
 Names are matched without diacritics or case, as everywhere in haicap, so "ngoc trao"
-finds "Đi tới xã Ngọc Trạo". Textual's own "Theme" entry stays too, listing every theme.
+finds "Đi tới Ngọc Trạo". Textual's own "Theme" entry stays too, listing every theme.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from haicap.store.domain.i18n import N_, _, language
 from haicap.store.domain.text import fold, matches
 from haicap.tui.literal import literal
 from haicap.tui.messages import ShowOnDashboard
@@ -50,77 +53,82 @@ class HaicapCommands(Provider):
         offered: list[tuple[bool, str, str, str]] = [
             (
                 dashboard is not None and app.can_present(dashboard),
-                "Trình chiếu / Present",
-                "Phiên mới nhất của xã, toàn màn hình (P) / The commune's newest session, full screen",
+                N_("Present"),
+                N_("The commune's newest session, full screen (P)"),
                 "app.present",
             ),
             (
                 on_dashboard and not app.store.read_only,
-                "Nhập báo cáo / Import a report",
-                "Đọc một tệp báo cáo, xem lại rồi lưu (i) / Read a report file, review it, store it",
+                N_("Import a report"),
+                N_("Read a report file, review it, store it (i)"),
                 "screen.import_report",
             ),
             (
                 dashboard is not None and dashboard.selected is not None,
-                "Xuất văn bản / Export",
-                "Biên bản Word, bảng theo dõi Excel, Markdown, CSV (x) / Word minutes, Excel tracking table…",
+                N_("Export a document"),
+                N_("Word minutes, Excel tracking table, Markdown, CSV (x)"),
                 "screen.export",
             ),
             (
                 bool(app.check_action("overview", ())),
-                "Tổng quan tỉnh / Overview",
-                "Các xã của tỉnh với số liệu (o) / The province's communes with their counts",
+                N_("Province overview"),
+                N_("The province's communes with their counts (o)"),
                 "app.overview",
             ),
             (
                 bool(app.check_action("late", ())),
-                "Quá hạn / Late items",
-                "Kiến nghị, chỉ đạo quá hạn, cũ nhất trước (l) / Overdue requests and directives, oldest first",
+                N_("Late items"),
+                N_("Overdue requests and directives, oldest first (l)"),
                 "app.late",
             ),
             (
                 not under.is_modal,
-                "Tìm kiếm / Search",
-                "Tìm trong nội dung mọi xã, không cần dấu (ctrl+f) / Search every commune's items",
+                N_("Search"),
+                N_("Search the items of every commune, diacritics optional (ctrl+f)"),
                 "app.search",
             ),
             (
                 on_dashboard,
-                "Chọn tỉnh / Choose a province",
-                "Chuyển sang tỉnh khác (T) / Switch to another province",
+                N_("Choose a province"),
+                N_("Switch to another province (T)"),
                 "screen.pick_province",
             ),
             (
                 on_dashboard,
-                "Đi tới xã / Go to a commune",
-                "Lọc danh sách xã theo tên (/); hoặc gõ tên xã ở đây / Filter the commune list; or type a name here",
+                N_("Go to a commune"),
+                N_("Filter the commune list by name (/); or type a commune's name here"),
                 "screen.filter",
             ),
             (
                 True,
-                "Quyền ghi / Read-only state",
-                "Dashboard này có được sửa kho không, và vì sao / Whether this dashboard may change the store",
+                N_("Read-only state"),
+                N_("Whether this dashboard may change the store, and why"),
                 "app.read_only_state",
             ),
             (
                 True,
-                "Thông báo đã hiện / Messages",
-                "Mọi thông báo của lần chạy này, mới nhất trước (M) / Every message shown in this run",
+                N_("Messages shown"),
+                N_("Every message shown in this run, newest first (M)"),
                 "app.notice_log",
             ),
-            (True, "Trợ giúp / Help", "Mọi phím, theo màn hình (?) / Every key, by screen", "app.help"),
+            (True, N_("Help"), N_("Every key, by screen (?)"), "app.help"),
         ]
         commands: list[Command] = [
-            (name, help_text, partial(app.run_action, action)) for shown, name, help_text, action in offered if shown
+            (_(name), _(help_text), partial(app.run_action, action)) for shown, name, help_text, action in offered if shown
         ]
         for theme in HAICAP_THEMES:
             commands.append(
                 (
-                    f"Giao diện / Theme: {theme.name}",
-                    "Đổi giao diện; lựa chọn được ghi nhớ / Switch theme; the choice is remembered",
+                    _("Theme: {name}").format(name=theme.name),
+                    _("Switch theme; the choice is remembered"),
                     partial(setattr, app, "theme", theme.name),
                 )
             )
+        # Named in the language it switches to, so that it is found by who needs it.
+        if language() == "vi":
+            commands.append(("English", _("Speak English from now on; the choice is remembered"), partial(app.speak, "en")))
+        else:
+            commands.append(("Tiếng Việt", _("Speak Vietnamese from now on; the choice is remembered"), partial(app.speak, "vi")))
         return commands
 
     async def discover(self) -> Hits:
@@ -139,10 +147,11 @@ class HaicapCommands(Provider):
         for summary in self.haicap.store.commune_summaries(province):
             commune = summary.commune
             if matches(query, commune.label):
-                name = f"Đi tới / Go to {commune.label}"
-                help_text = (
-                    f"{summary.session_count} phiên / sessions" if summary.has_reports else "chưa có báo cáo / no reports yet"
-                )
+                name = _("Go to {commune}").format(commune=commune.label)
+                if summary.has_reports:
+                    help_text = _("{count} sessions").format(count=summary.session_count)
+                else:
+                    help_text = _("no reports yet")
                 # Communes with reports first; below the commands the query names exactly.
                 score = 0.6 if summary.has_reports else 0.5
                 go_to = partial(self.haicap.post_message, ShowOnDashboard(commune))

@@ -38,7 +38,7 @@ async def test_x_writes_the_communes_minutes_as_word_by_default(seeded_store_pat
         dialog = await _open_export(pilot, app)
         assert [scope.label for scope in dialog.scopes] == [
             "xã Vân Du — phiên 25/11/2025",
-            "Cả phiên 25/11/2025 (3 xã) / the whole session",
+            "Cả phiên 25/11/2025 (3 xã)",
         ]
         await pilot.press("ctrl+s")
         await settle(pilot)

@@ -146,7 +146,7 @@ async def test_review_then_ctrl_s_imports_and_shows_the_new_items(make_dashboard
         assert screen.selected is not None and screen.selected.name == "Hoằng Hóa"
         assert next(item.text for item in pane(app, Kind.ACHIEVEMENT).items) == NEW_ACHIEVEMENT
         assert len(pane(app, Kind.DIRECTIVE).items) == 1
-        assert any("Imported: achievements 2, difficulties 1, requests 1, directives 1" in n for n in notices(app))
+        assert any("Đã nhập: kết quả 2, khó khăn 1, kiến nghị 1, chỉ đạo 1" in n for n in notices(app))
     # The import is on disk, not only in memory.
     with Store.open(seeded_store_path) as store:
         assert len(store.sessions()) == 2
@@ -245,7 +245,7 @@ async def test_importing_the_same_file_again_adds_nothing(make_dashboard, seeded
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert len(app.store.sessions()) == 2
-        assert any("Already in the store: nothing added" in n for n in notices(app))
+        assert any("Đã có trong kho, không thêm gì" in n for n in notices(app))
         assert store_bytes(seeded_store_path) == on_disk
 
 

@@ -324,7 +324,7 @@ async def test_review_then_ctrl_s_stores_exactly_what_the_screen_shows(
         assert review(app).plan.unsure_lines() == []
         seen = record_notices(app)
         await pilot.press("n")
-        assert any("no unsure items left" in notice for notice in seen)
+        assert any("Không còn mục nào chưa chắc" in notice for notice in seen)
         assert counts_text(review(app).plan) in header_text(app)
 
         shown = review(app).plan
@@ -335,8 +335,8 @@ async def test_review_then_ctrl_s_stores_exactly_what_the_screen_shows(
         assert len(app.store.sessions()) == 2
         assert dashboard(app).selected.label == "xã Hoằng Tiến"
         assert taken_text in [item.text for item in pane(app, Kind.DIRECTIVE).items]
-        counts = ", ".join(f"{kind.title_en.lower()} {n}" for kind, n in shown.counts().items())
-        assert any(f"Imported: {counts}" in n for n in notices(app))
+        counts = ", ".join(f"{kind.title_vi.lower()} {n}" for kind, n in shown.counts().items())
+        assert any(f"Đã nhập: {counts}" in n for n in notices(app))
 
     with Store.open(seeded_store_path) as store:
         [session] = [s for s in store.sessions() if s.date.isoformat() == "2025-12-03"]
@@ -442,7 +442,7 @@ async def test_the_apps_views_wait_while_an_import_is_reviewed(make_dashboard, t
             await pilot.press(key)
             await settle(pilot)
             assert line_of(app, RESULT)[1].kind is Kind.DIFFICULTY, key
-        assert any("reviewing an import" in notice for notice in seen)
+        assert any("Đang duyệt nhập" in notice for notice in seen)
 
 
 # -- refusals and the other dialogs ------------------------------------------------------
@@ -460,13 +460,13 @@ async def test_owner_deadline_and_communes_are_refused_where_they_do_not_apply(m
             await pilot.press(key)
             await settle(pilot)
             review(app)
-        assert sum("only requests and directives have an owner and a deadline" in n for n in seen) == 2
+        assert sum("không có chủ trì, hạn: chỉ kiến nghị và chỉ đạo có" in n for n in seen) == 2
         await go_to(pilot, CAPTION)  # left out
         await pilot.press("c", "0")
         await settle(pilot)
         review(app)
-        assert any("the line is left out: 1–4 take it in first" in n for n in seen)
-        assert any("already left out" in n for n in seen)
+        assert any("Dòng đang bị bỏ ra: 1–4 để lấy vào trước" in n for n in seen)
+        assert any("Dòng này đã bị bỏ ra" in n for n in seen)
         assert not review(app).changed
 
 
@@ -597,7 +597,7 @@ async def test_another_outlets_article_of_the_same_session_adds_only_its_new_ite
         await go_to(pilot, "Xã Hoằng Tiến đã hoàn thành")  # already stored: not changed here
         await pilot.press("2")
         assert line_of(app, "Xã Hoằng Tiến đã hoàn thành")[1].kind is Kind.ACHIEVEMENT
-        assert any("already in the stored session" in n for n in seen)
+        assert any("Dòng này đã có trong phiên" in n for n in seen)
         assert "đã có, không thêm lại / already stored" in detail_text(app)
 
         await pilot.press("ctrl+s")
@@ -607,7 +607,7 @@ async def test_another_outlets_article_of_the_same_session_adds_only_its_new_ite
         items = session_items(app.store, session.id)
         assert len(items) == stored + 3
         assert any(item.text.startswith("Xã Hoằng Thanh đề nghị tỉnh bố trí vốn") for item in items)
-        assert any(f"added 3 items to session {session.id}" in n for n in seen)
+        assert any(f"Đã thêm 3 mục vào phiên {session.id}" in n for n in seen)
 
 
 async def test_m_stores_another_outlets_article_as_a_separate_session(make_dashboard, tmp_path: Path) -> None:
@@ -619,7 +619,7 @@ async def test_m_stores_another_outlets_article_as_a_separate_session(make_dashb
         await open_review(pilot, first)
         seen = record_notices(app)
         await pilot.press("m")
-        assert any("no stored session reports this meeting" in n for n in seen)
+        assert any("Không có phiên nào đã lưu trùng buổi này" in n for n in seen)
         await pilot.press("ctrl+s")
         await settle(pilot)
         await open_review(pilot, second)
@@ -652,10 +652,10 @@ async def test_help_lists_the_review_keys_from_the_bindings(make_dashboard, tmp_
         await settle(pilot)
         assert isinstance(app.screen, HelpDialog)
         sections = dict(app.screen.sections)
-        general = {binding.key for binding in sections["Chung / General"]}
+        general = {binding.key for binding in sections["Chung"]}
         assert {"1", "0", "c", "o", "d", "e", "n", "N", "S", "m", "u", "ctrl+s", "escape,q"} <= general
         assert "l" not in general and "ctrl+f" not in general, "keys that wait during a review are not listed"
-        assert "Danh sách dòng / Lines" in sections
+        assert any(title.startswith("Danh sách dòng") for title in sections)
         await pilot.press("escape")
         await settle(pilot)
         review(app)

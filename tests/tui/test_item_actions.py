@@ -257,7 +257,7 @@ async def test_d_deletes_and_u_brings_back(make_dashboard) -> None:
         assert app.focused is directives
         await pilot.press("u")
         await settle(pilot)
-        assert any("nothing deleted" in n for n in notices(app))
+        assert any("Không có mục nào vừa xoá" in n for n in notices(app))
 
 
 async def test_a_adds_an_item_to_the_newest_session(make_dashboard) -> None:

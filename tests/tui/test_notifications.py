@@ -22,7 +22,7 @@ async def test_a_notice_quoting_hostile_text_shows_it_as_typed(seeded_store_path
         assert "[bold red]" in pane(app, Kind.DIFFICULTY).current.text
         await pilot.press("d")  # the notice quotes the deleted item's text
         await settle(pilot)
-        [notice] = [n.text for n in app.notices if "deleted" in n.text]
+        [notice] = [n.text for n in app.notices if "Đã xoá" in n.text]
         assert all(not shown.markup for shown in app._notifications), "never read as Rich markup"
         assert "[bold red]x[/]" in notice
         assert "\x1b" not in notice, "escape characters never reach the terminal"

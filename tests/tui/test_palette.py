@@ -6,6 +6,7 @@ import pytest
 from apps import make_app
 from helpers import settle
 
+from haicap.store.domain.i18n import set_language
 from haicap.tui.dialogs.export_dialog import ExportDialog
 from haicap.tui.dialogs.help import HelpDialog
 from haicap.tui.dialogs.import_dialog import ImportDialog
@@ -19,17 +20,17 @@ from haicap.tui.screens.presenter import PresenterScreen
 from haicap.tui.widgets.commune_filter import CommuneFilter
 
 EVERY_ACTION = [
-    "Trình chiếu / Present",
-    "Nhập báo cáo / Import a report",
-    "Xuất văn bản / Export",
-    "Tổng quan tỉnh / Overview",
-    "Quá hạn / Late items",
-    "Tìm kiếm / Search",
-    "Chọn tỉnh / Choose a province",
-    "Đi tới xã / Go to a commune",
-    "Quyền ghi / Read-only state",
-    "Thông báo đã hiện / Messages",
-    "Trợ giúp / Help",
+    "Trình chiếu",
+    "Nhập báo cáo",
+    "Xuất văn bản",
+    "Tổng quan tỉnh",
+    "Quá hạn",
+    "Tìm kiếm",
+    "Chọn tỉnh",
+    "Đi tới xã",
+    "Quyền ghi",
+    "Thông báo đã hiện",
+    "Trợ giúp",
 ]
 
 
@@ -39,7 +40,19 @@ async def test_the_palette_lists_every_action_on_the_dashboard(make_dashboard) -
         await settle(pilot)
         discovered = [hit.text async for hit in HaicapCommands(app.screen).discover()]
         assert discovered[: len(EVERY_ACTION)] == EVERY_ACTION
-        assert any(name.startswith("Giao diện / Theme") for name in discovered)
+        assert any(name.startswith("Giao diện: ") for name in discovered)
+
+
+async def test_the_palette_speaks_english_when_asked(make_dashboard) -> None:
+    set_language("en")
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        provider = HaicapCommands(app.screen)
+        discovered = [hit.text async for hit in provider.discover()]
+        assert discovered[:3] == ["Present", "Import a report", "Export a document"]
+        assert "Theme: haicap-light" in discovered and discovered[-1] == "Tiếng Việt"
+        assert "Go to xã Vân Du" in [hit.text async for hit in provider.search("van du")]
 
 
 @pytest.mark.parametrize(
@@ -84,14 +97,14 @@ async def test_the_read_only_state_says_why(seeded_store_path) -> None:
     async with writable.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await writable.run_action("app.read_only_state")
-        assert writable.notices.newest_first()[0].text.startswith("Kho ghi được / The store can be changed")
+        assert writable.notices.newest_first()[0].text.startswith("Kho ghi được: ")
     viewer = make_app(seeded_store_path, read_only=True)
     async with viewer.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await viewer.run_action("app.read_only_state")
         assert "--read-only" in viewer.notices.newest_first()[0].text
         discovered = [hit.text async for hit in HaicapCommands(viewer.screen).discover()]
-        assert "Nhập báo cáo / Import a report" not in discovered
+        assert "Nhập báo cáo" not in discovered
 
 
 async def test_one_notice_at_a_time_on_the_status_line_and_all_in_the_log(make_dashboard) -> None:

@@ -13,6 +13,7 @@ import io
 from textual.screen import Screen
 
 from haicap.store import Commune, Session, Store, StoreError
+from haicap.store.domain.i18n import _
 from haicap.store.views.exports import gather, render, write_new
 from haicap.tui.dialogs.export_dialog import ExportDialog, ExportRequest, ExportScope
 from haicap.tui.serving.folders import served_mode
@@ -23,11 +24,13 @@ __all__ = ["ReportExport", "export_scopes"]
 def export_scopes(commune: Commune, session: Session, session_count: int, session_communes: int) -> list[ExportScope]:
     """What `x` offers: the commune in the session shown, the whole session, the commune's sessions."""
     day = session.date.strftime("%d/%m/%Y")
-    scopes = [ExportScope(f"{commune.label} — phiên {day}", session, commune)]
+    scopes = [ExportScope(_("{commune} — session of {day}").format(commune=commune.label, day=day), session, commune)]
     if session_communes > 1:
-        scopes.append(ExportScope(f"Cả phiên {day} ({session_communes} xã) / the whole session", session, None))
+        whole = _("The whole session of {day} ({count} communes)").format(day=day, count=session_communes)
+        scopes.append(ExportScope(whole, session, None))
     if session_count > 1:
-        scopes.append(ExportScope(f"{commune.label} — cả {session_count} phiên / all its sessions", None, commune))
+        every = _("{commune} — all its {count} sessions").format(commune=commune.label, count=session_count)
+        scopes.append(ExportScope(every, None, commune))
     return scopes
 
 
@@ -65,7 +68,7 @@ class ReportExport:
             if not served:
                 await asyncio.to_thread(write_new, request.path, data, force=request.force)
         except StoreError as error:
-            self.host.notify(str(error), title="Không xuất được / Not exported", severity="error", timeout=15, markup=False)
+            self.host.notify(str(error), title=_("Not exported"), severity="error", timeout=15, markup=False)
             return
         what = request.scope.label
         if served:
@@ -73,9 +76,9 @@ class ReportExport:
             # server, whose disk the page's user has no business writing to. The web driver
             # writes it to the browser's connection, from the UI thread.
             self.host.app.deliver_binary(io.BytesIO(data), save_filename=request.path.name)
-            message = f"Đã gửi về trình duyệt / sent to the browser: {what}\n→ {request.path.name}"
+            message = _("Sent to the browser: {what}\n→ {file}").format(what=what, file=request.path.name)
         else:
-            message = f"Đã xuất / exported {what}\n→ {request.path}"
+            message = _("Exported {what}\n→ {path}").format(what=what, path=request.path)
         self.host.notify(message, timeout=8, markup=False)
 
     def _build(self, request: ExportRequest, today: dt.date) -> bytes:

@@ -16,6 +16,7 @@ from textual.screen import Screen
 
 from haicap.store import Commune, EditConflict, Item, Kind, Session, Store, StoreError
 from haicap.store.db.editing import TRACKED_KINDS
+from haicap.store.domain.i18n import _
 from haicap.tui.dialogs.add_item_dialog import AddItemDialog
 from haicap.tui.dialogs.conflict_dialog import SAVE_MINE, ConflictDialog
 from haicap.tui.dialogs.edit_item_dialog import EditItemDialog, ItemEdit
@@ -84,7 +85,7 @@ class ItemActions:
         except StoreError as error:
             self.host.post_message(ItemChangeFailed(str(error)))
             return
-        self.host.post_message(ItemChanged(item, f"Đã khôi phục / restored {quoted(item)}", reveal=True))
+        self.host.post_message(ItemChanged(item, _("Restored {item}").format(item=quoted(item)), reveal=True))
 
     def resolve_conflict(self, conflict: ItemEditConflict) -> None:
         """Ask whether to save the officer's change over the other officer's, and do so if told."""
@@ -97,7 +98,7 @@ class ItemActions:
 
     def failed(self, failure: ItemChangeFailed) -> None:
         """Say that the store refused the change."""
-        self.host.notify(failure.reason, title="Không thay đổi gì / Nothing changed", severity="error", timeout=15)
+        self.host.notify(failure.reason, title=_("Nothing changed"), severity="error", timeout=15)
 
     # -- the item under the cursor ----------------------------------------------------
 
@@ -106,10 +107,10 @@ class ItemActions:
         focused = self.host.focused
         item = focused.current if isinstance(focused, ItemsPane) else None
         if item is None:
-            self.host.notify("Chưa chọn mục nào / no item selected", severity="warning", timeout=3)
+            self.host.notify(_("No item selected"), severity="warning", timeout=3)
             return None
         if tracked and item.kind not in TRACKED_KINDS:
-            self.host.notify(NO_STATUS, severity="warning", timeout=4)
+            self.host.notify(_(NO_STATUS), severity="warning", timeout=4)
             return None
         return item
 
@@ -125,7 +126,7 @@ class ItemActions:
             today = self.today()
             self.change(
                 lambda revision: self.store.set_status(item.id, status, today=today, expected_revision=revision),
-                f"Trạng thái / status → {status.label_vi}",
+                _("Status → {status}").format(status=status.label),
                 item.revision,
             )
 
@@ -141,7 +142,7 @@ class ItemActions:
             if edit:
                 self.change(
                     lambda revision: self.store.edit_item(item.id, text=edit.text, expected_revision=revision, **edit.tracking),
-                    f"Đã lưu / saved: {edit.describe(FIELD_LABELS)}",
+                    _("Saved: {changes}").format(changes=edit.describe(FIELD_LABELS)),
                     item.revision,
                 )
 
@@ -163,7 +164,7 @@ class ItemActions:
             if kind is not None and kind is not item.kind:
                 self.change(
                     lambda revision: self.store.change_kind(item.id, kind, expected_revision=revision),
-                    f"Chuyển sang / moved to {kind.title_vi}: {quoted(item)}",
+                    _("Moved to {kind}: {item}").format(kind=kind.title, item=quoted(item)),
                     item.revision,
                 )
 
@@ -175,7 +176,7 @@ class ItemActions:
         if item is not None:
             self.change(
                 lambda revision: self.store.delete_item(item.id, expected_revision=revision),
-                f"Đã xoá / deleted {quoted(item)} · u: hoàn tác / undo",
+                _("Deleted {item} · u: undo").format(item=quoted(item)),
                 item.revision,
                 deleted=True,
             )
@@ -187,7 +188,7 @@ class ItemActions:
             if text:
                 self.change(
                     lambda _revision: self.store.add_item(session.id, (commune.code,), kind, text),
-                    f"Đã thêm / added to {kind.title_vi}: {text[:40]}",
+                    _("Added to {kind}: {text}").format(kind=kind.title, text=text[:40]),
                     0,  # a new item: no one else can have changed it
                 )
 

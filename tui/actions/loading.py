@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from haicap.store import Province, Store, StoreError
 from haicap.store.domain.history import current_user
+from haicap.store.domain.i18n import _
 from haicap.tui.messages import CommunesLoaded, LoadFailed, StoreRefreshed
 
 __all__ = ["StoreReader"]
@@ -62,7 +63,7 @@ class StoreReader:
         except StoreError as error:
             self.host.post_message(LoadFailed(str(error)))
             return
-        notice = "Kho vừa được cập nhật / the store was updated"
+        notice = _("The store was updated")
         if change is not None and change.who != current_user():
             notice += f" — {change.who}: {change.field} {change.old or '—'} → {change.new or '—'}"
         self.host.post_message(StoreRefreshed(self.store.commune_summaries(province), notice))

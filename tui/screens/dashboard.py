@@ -10,11 +10,12 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from haicap.store import Commune, Item, Kind, Province, Session, Store
 from haicap.store.domain.clock import Calendar
 from haicap.store.domain.followup import follow_up
+from haicap.store.domain.i18n import _
 from haicap.store.domain.models import TRACKED_KINDS
 from haicap.store.domain.text import matches
 from haicap.tui.actions.export import ReportExport
@@ -34,12 +35,13 @@ from haicap.tui.messages import (
     StoreChanged,
     StoreRefreshed,
 )
-from haicap.tui.screens.dashboard_keys import DASHBOARD_BINDINGS
+from haicap.tui.screens.dashboard_keys import DASHBOARD_BINDINGS, DASHBOARD_EXTRA_KEYS
 from haicap.tui.screens.dashboard_state import DashboardState
 from haicap.tui.widgets.commune_filter import CommuneFilter
 from haicap.tui.widgets.commune_list import CommuneList
 from haicap.tui.widgets.dashboard_header import DashboardHeader
 from haicap.tui.widgets.items_pane import ItemsPane
+from haicap.tui.widgets.key_bar import KeyBar
 from haicap.tui.widgets.panes_view import PanesView
 
 __all__ = ["STORE_POLL_SECONDS", "DashboardScreen"]
@@ -107,8 +109,8 @@ class DashboardScreen(Screen[None]):
                 yield CommuneList(id="communes")
             yield PanesView(self._commune_labels, id="main")
         # The footer has room for haicap's own keys on an 80-column terminal only without
-        # the "^p palette" entry; ctrl+p still opens the palette.
-        yield Footer(show_command_palette=False)
+        # the "^p palette" entry (ctrl+p still opens the palette); a wider one adds more.
+        yield KeyBar(extra=DASHBOARD_EXTRA_KEYS)
 
     def on_mount(self) -> None:
         self._show_state()
@@ -140,6 +142,12 @@ class DashboardScreen(Screen[None]):
             if screen is not self:
                 screen.post_message(StoreChanged())
 
+    def show_language(self) -> None:
+        """Show everything again in the language now spoken (the app switched it), keeping
+        the commune, the filter and each pane's cursor."""
+        shown = next((pane.current for pane in self.query(ItemsPane) if pane.current), None)
+        self._show_state(communes=True, panes=self.state.selected is not None, changed=shown)
+
     # -- loading ----------------------------------------------------------------------
 
     @on(CommunesLoaded)
@@ -154,7 +162,7 @@ class DashboardScreen(Screen[None]):
             # `r` set on another province would list nothing here (or hide the commune asked for).
             state.only_reported = False
             label = message.province.full_name if start is None else start.label
-            self.notify(f"{label} chưa có báo cáo: hiện tất cả xã / no reports yet: all communes shown", timeout=4)
+            self.notify(_("{place} has no reports yet: all communes shown").format(place=label), timeout=4)
         communes = self.query_one(CommuneList)
         communes.loading = False
         self._show_state(communes=True, keep=start)
@@ -164,14 +172,18 @@ class DashboardScreen(Screen[None]):
         if pending is None or not self._focus_item(pending):
             communes.focus()
         if message.damaged:
-            count, more = len(message.damaged), " (haicap items lists them all)" if len(message.damaged) > 1 else ""
-            damage = f"Kho có {count} giá trị hỏng / the store holds {count} damaged value(s): {message.damaged[0]}"
-            self.notify(damage + more, severity="warning", timeout=15)
+            count = len(message.damaged)
+            if count > 1:
+                damage = _("The store holds {count} damaged values: {first} (haicap items lists them all)")
+            else:
+                damage = _("The store holds a damaged value: {first}")
+            damage = damage.format(count=count, first=message.damaged[0])
+            self.notify(damage, severity="warning", timeout=15)
 
     @on(LoadFailed)
     def _load_failed(self, message: LoadFailed) -> None:
         self.query_one(CommuneList).loading = False
-        self.notify(message.reason, title="Cannot read the store", severity="error", timeout=30)
+        self.notify(message.reason, title=_("Cannot read the store"), severity="error", timeout=30)
 
     def _clear_filter(self) -> None:
         """Empty the filter box before a reload, which lists the communes itself."""
@@ -204,7 +216,7 @@ class DashboardScreen(Screen[None]):
         self.state.session = session
         self._show_state(panes=True)
         if session is None:
-            self.notify("Tất cả các phiên / all sessions", timeout=2)
+            self.notify(_("All sessions"), timeout=2)
 
     # -- the one path from the state to the widgets -----------------------------------
 
@@ -371,8 +383,7 @@ class DashboardScreen(Screen[None]):
         """Show only communes with reports, or all communes again."""
         self.state.only_reported = not self.state.only_reported
         self._show_state(communes=True)
-        state = "chỉ xã có báo cáo / only communes with reports" if self.state.only_reported else "tất cả xã / all communes"
-        self.notify(state, timeout=2)
+        self.notify(_("Only communes with reports") if self.state.only_reported else _("All communes"), timeout=2)
 
     def action_filter(self) -> None:
         """Put the cursor in the filter box."""
@@ -416,7 +427,7 @@ class DashboardScreen(Screen[None]):
             return
         view = state.view
         if view is None or not view.sessions:
-            self.notify("Xã này chưa có phiên nào / this commune has no session", severity="warning", timeout=3)
+            self.notify(_("This commune has no session"), severity="warning", timeout=3)
             return
         items = [item for kind in Kind for item in view.of_kind(kind)]
 
@@ -430,7 +441,7 @@ class DashboardScreen(Screen[None]):
         """Ask for a report file, review it, and show what was stored (a viewer is refused at once)."""
         if self.store.read_only:
             # Like the other change keys in a viewer: nothing read, nothing to review first.
-            self.notify(READ_ONLY_IMPORT, title="Không thay đổi gì / Nothing changed", severity="error", timeout=8)
+            self.notify(_(READ_ONLY_IMPORT), title=_("Nothing changed"), severity="error", timeout=8)
             return
         self.app.push_screen(ImportDialog(self.store, calendar=self.calendar), self._show_imported)
 
@@ -453,7 +464,7 @@ class DashboardScreen(Screen[None]):
         """Export the selected commune (or its session) to a Word, Excel, Markdown or CSV file."""
         commune, session = self.state.selected, self.state.current_session
         if commune is None or session is None:
-            self.notify("Xã này chưa có phiên nào để xuất / this commune has no session to export", severity="warning", timeout=4)
+            self.notify(_("This commune has no session to export"), severity="warning", timeout=4)
             return
         self.exports.choose(commune, session, len(self.state.sessions), self.calendar.today())
 
@@ -492,7 +503,7 @@ class DashboardScreen(Screen[None]):
     def action_undo_delete(self) -> None:
         """Restore the last item deleted in this run."""
         if not self.state.deleted:
-            self.notify("Không có mục nào vừa xoá / nothing deleted to bring back", severity="warning", timeout=3)
+            self.notify(_("Nothing deleted to bring back"), severity="warning", timeout=3)
             return
         self.item_actions.restore(self.state.deleted.pop())
 
@@ -505,7 +516,7 @@ class DashboardScreen(Screen[None]):
         session = self.state.current_session
         if session is None:
             self.notify(
-                f"{commune.label} chưa có phiên làm việc nào / has no session to add to",
+                _("{commune} has no session to add to").format(commune=commune.label),
                 severity="warning",
                 timeout=5,
             )

@@ -19,11 +19,12 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 
 from haicap.store import Commune, Kind, Store, StoreError
 from haicap.store.domain.dates import DATE_FORMAT
 from haicap.store.domain.history import current_user
+from haicap.store.domain.i18n import _
 from haicap.store.domain.models import TRACKED_KINDS
 from haicap.store.ingest.import_plan import ImportPlan, SessionMatch
 from haicap.store.ingest.importer import match_stored_session
@@ -35,7 +36,8 @@ from haicap.tui.dialogs.review_session_dialog import ReviewSessionDialog
 from haicap.tui.dialogs.review_text_dialog import ReviewTextDialog
 from haicap.tui.literal import literal, short
 from haicap.tui.messages import ImportFailed, ReportImported, StoreChanged
-from haicap.tui.screens.import_review_keys import REVIEW_BINDINGS
+from haicap.tui.screens.import_review_keys import REVIEW_BINDINGS, REVIEW_EXTRA_KEYS
+from haicap.tui.widgets.key_bar import KeyBar
 from haicap.tui.widgets.line_detail import LineDetail
 from haicap.tui.widgets.plan_lines import PlanLines
 from haicap.tui.widgets.review_header import ReviewHeader
@@ -93,7 +95,7 @@ class ImportReviewScreen(Screen[ReportImported | None]):
         yield ReviewHeader(id="review-header")
         yield PlanLines(id="review-lines")
         yield LineDetail(id="review-detail")
-        yield Footer(show_command_palette=False)
+        yield KeyBar(extra=REVIEW_EXTRA_KEYS)
 
     def on_mount(self) -> None:
         self._show()
@@ -105,6 +107,10 @@ class ImportReviewScreen(Screen[ReportImported | None]):
         lines = self.query_one(PlanLines)
         lines.show(self.plan, keep=keep, position=position)
         self.query_one(LineDetail).show(self.plan, lines.current)
+
+    def show_language(self) -> None:
+        """Show the plan again in the language now spoken, on the same line."""
+        self._show(keep=self._current())
 
     @on(OptionList.OptionHighlighted, "#review-lines")
     def _highlighted(self) -> None:
@@ -156,24 +162,26 @@ class ImportReviewScreen(Screen[ReportImported | None]):
         line = self.plan.lines[index]
         if self.plan.is_known(index):
             self.notify(
-                f"Dòng này đã có trong phiên {self.plan.match.session_id if self.plan.match else ''}: sửa trên bảng điều khiển "
-                "sau khi nhập, hoặc m để lưu phiên riêng / already in the stored session: edit it on the dashboard, "
-                "or m to store a separate session",
+                _(
+                    "This line is already in the stored session {session}: edit it on the dashboard "
+                    "after the import, or m to store a separate session"
+                ).format(session=self.plan.match.session_id if self.plan.match else ""),
                 severity="warning",
                 timeout=8,
             )
             return False
         if item and not line.taken:
             self.notify(
-                "Dòng đang bị bỏ ra: 1–4 để lấy vào trước / the line is left out: 1–4 take it in first",
+                _("The line is left out: 1–4 take it in first"),
                 severity="warning",
                 timeout=5,
             )
             return False
         if tracked and line.kind not in TRACKED_KINDS:
             self.notify(
-                f"{line.kind.title_vi if line.kind else ''} không có chủ trì, hạn: chỉ kiến nghị và chỉ đạo có "
-                "/ only requests and directives have an owner and a deadline",
+                _("{kind} have no owner or deadline: only requests and directives have them").format(
+                    kind=line.kind.title if line.kind else ""
+                ),
                 severity="warning",
                 timeout=5,
             )
@@ -189,14 +197,13 @@ class ImportReviewScreen(Screen[ReportImported | None]):
         kind = list(Kind)[number - 1]
         line = self.plan.lines[index]
         if line.taken:
-            notice = f"Dòng {index + 1} → {kind.title_vi} / {kind.title_en.lower()}"
+            notice = _("Line {number} → {kind}").format(number=index + 1, kind=kind.title)
             if line.kind is kind:
-                notice = f"Dòng {index + 1}: {kind.title_vi} — đã xác nhận / confirmed" if line.unsure else ""
+                notice = _("Line {number}: {kind} — confirmed").format(number=index + 1, kind=kind.title) if line.unsure else ""
             self._change_line(index, notice, kind=kind)
         else:
-            self._change_line(
-                index, f"Đã lấy vào / taken in as {kind.title_vi}: «{short(line.text, 40)}»", follow=True, kind=kind
-            )
+            taken = _("Taken in as {kind}: «{text}»").format(kind=kind.title, text=short(line.text, 40))
+            self._change_line(index, taken, follow=True, kind=kind)
 
     def action_leave_out(self) -> None:
         """Leave the highlighted line out of what is stored."""
@@ -206,9 +213,9 @@ class ImportReviewScreen(Screen[ReportImported | None]):
         assert index is not None
         line = self.plan.lines[index]
         if not line.taken:
-            self.notify("Dòng này đã bị bỏ ra / this line is already left out", timeout=NOTICE_SECONDS)
+            self.notify(_("This line is already left out"), timeout=NOTICE_SECONDS)
             return
-        self._change_line(index, f"Đã bỏ ra / left out: «{short(line.text, 40)}»", follow=False, kind=None)
+        self._change_line(index, _("Left out: «{text}»").format(text=short(line.text, 40)), follow=False, kind=None)
 
     def action_communes(self) -> None:
         """Choose the highlighted item's communes (or add another commune of the province)."""
@@ -220,7 +227,8 @@ class ImportReviewScreen(Screen[ReportImported | None]):
         def chosen(communes: tuple[Commune, ...] | None) -> None:
             if communes is not None and set(communes) != set(self.plan.lines[index].communes):
                 names = ", ".join(c.name for c in communes)
-                self._change_line(index, f"Dòng {index + 1}: xã / communes → {names}", communes=tuple(communes))
+                notice = _("Line {number}: communes → {names}").format(number=index + 1, names=names)
+                self._change_line(index, notice, communes=tuple(communes))
 
         self.app.push_screen(
             ReviewCommunesDialog(self.plan.lines[index], self.plan.session.communes, self.store.registry), chosen
@@ -237,9 +245,8 @@ class ImportReviewScreen(Screen[ReportImported | None]):
             line = self.plan.lines[index]
             if result is not None and result != (line.owner, line.co_agencies):
                 owner, co_agencies = result
-                self._change_line(
-                    index, f"Dòng {index + 1}: chủ trì / owner → {owner or '—'}", owner=owner, co_agencies=co_agencies
-                )
+                notice = _("Line {number}: owner → {owner}").format(number=index + 1, owner=owner or "—")
+                self._change_line(index, notice, owner=owner, co_agencies=co_agencies)
 
         self.app.push_screen(ReviewOwnerDialog(self.plan.lines[index]), chosen)
 
@@ -253,7 +260,8 @@ class ImportReviewScreen(Screen[ReportImported | None]):
         def chosen(result: DeadlineSet | None) -> None:
             if result is not None and result.deadline != self.plan.lines[index].deadline:
                 shown = result.deadline.strftime(DATE_FORMAT) if result.deadline else "—"
-                self._change_line(index, f"Dòng {index + 1}: hạn / deadline → {shown}", deadline=result.deadline)
+                notice = _("Line {number}: deadline → {deadline}").format(number=index + 1, deadline=shown)
+                self._change_line(index, notice, deadline=result.deadline)
 
         self.app.push_screen(ReviewDeadlineDialog(self.plan.lines[index]), chosen)
 
@@ -266,7 +274,7 @@ class ImportReviewScreen(Screen[ReportImported | None]):
 
         def chosen(text: str | None) -> None:
             if text is not None:
-                self._change_line(index, f"Dòng {index + 1}: đã sửa nội dung / text edited", text=text)
+                self._change_line(index, _("Line {number}: text edited").format(number=index + 1), text=text)
 
         self.app.push_screen(ReviewTextDialog(self.plan.lines[index]), chosen)
 
@@ -283,7 +291,7 @@ class ImportReviewScreen(Screen[ReportImported | None]):
             except ValueError as error:
                 self.notify(str(error), severity="error", timeout=8)
                 return
-            self._apply(plan, "Đã đổi phiên / session changed", keep=self._current())
+            self._apply(plan, _("Session changed"), keep=self._current())
 
         self.app.push_screen(ReviewSessionDialog(self.plan.session, self.store.registry), chosen)
 
@@ -300,53 +308,53 @@ class ImportReviewScreen(Screen[ReportImported | None]):
             return
         found = self.found
         if found is None:
-            self.notify("Không có phiên nào đã lưu trùng buổi này / no stored session reports this meeting", timeout=5)
+            self.notify(_("No stored session reports this meeting"), timeout=5)
             return
         choices: list[Choice[str]] = [
             (
-                Content.assemble(literal("Thêm vào phiên đã lưu / add to the stored session ", "bold"), literal(found.label)),
+                Content.assemble(literal(_("Add to the stored session") + " ", "bold"), literal(found.label)),
                 _ADD,
                 True,
             ),
-            (literal("Lưu thành phiên riêng / store as a separate session", "bold"), _SEPARATE, True),
+            (literal(_("Store as a separate session"), "bold"), _SEPARATE, True),
         ]
-        about = literal("Tệp này nói về một buổi làm việc đã có trong kho / this file reports a session already stored")
+        about = literal(_("This file reports a session already stored"))
 
         def chosen(choice: str | None) -> None:
             if choice == _ADD and self.separate:
                 self._apply(
                     self.plan.with_match(found),
-                    f"Sẽ thêm vào phiên / will add to session {found.session_id}",
+                    _("Will add to session {session}").format(session=found.session_id),
                     keep=self._current(),
                     separate=False,
                 )
             elif choice == _SEPARATE and not self.separate:
                 self._apply(
                     self.plan.with_match(None),
-                    "Sẽ lưu thành phiên riêng / will store a separate session",
+                    _("Will store a separate session"),
                     keep=self._current(),
                     separate=True,
                 )
 
-        self.app.push_screen(ChoiceDialog("Phiên đã có / Stored session", about, choices, 1 if self.separate else 0), chosen)
+        self.app.push_screen(ChoiceDialog(_("Stored session"), about, choices, 1 if self.separate else 0), chosen)
 
     def action_undo(self) -> None:
         """Take back the last change."""
         if self._storing:
             return
         if not self._undo:
-            self.notify("Chưa có thay đổi nào / nothing to take back", timeout=NOTICE_SECONDS)
+            self.notify(_("Nothing to take back"), timeout=NOTICE_SECONDS)
             return
         self.plan, self.separate = self._undo.pop()
         self.found = self.plan.match or self.found
         self._show(keep=self._current())
-        self.notify("Đã hoàn tác / change taken back", timeout=NOTICE_SECONDS)
+        self.notify(_("Change taken back"), timeout=NOTICE_SECONDS)
 
     def action_next_unsure(self, step: int) -> None:
         """Move to the next (1) or previous (-1) item the reader was unsure of."""
         unsure = self.plan.unsure_lines()
         if not unsure:
-            self.notify("Không còn mục nào chưa chắc / no unsure items left", timeout=NOTICE_SECONDS)
+            self.notify(_("No unsure items left"), timeout=NOTICE_SECONDS)
             return
         current = self._current()
         taken = current is not None and self.plan.lines[current].taken
@@ -359,12 +367,13 @@ class ImportReviewScreen(Screen[ReportImported | None]):
         self.query_one(PlanLines).select_line(target)
         position = unsure.index(target) + 1
         self.notify(
-            f"Chưa chắc / unsure {position}/{len(unsure)}: 1–4 xác nhận hoặc đổi / confirm or change", timeout=NOTICE_SECONDS
+            _("Unsure {position}/{count}: 1–4 confirm or change").format(position=position, count=len(unsure)),
+            timeout=NOTICE_SECONDS,
         )
 
     def action_blocked(self) -> None:
         """Say why the app's views wait."""
-        self.notify("Đang duyệt nhập: ctrl+s lưu hoặc esc quay lại trước / reviewing an import: ctrl+s or esc first", timeout=4)
+        self.notify(_("Reviewing an import: ctrl+s to store or esc to go back first"), timeout=4)
 
     # -- leaving ------------------------------------------------------------------------
 
@@ -376,16 +385,16 @@ class ImportReviewScreen(Screen[ReportImported | None]):
             self.dismiss(None)
             return
         choices: list[Choice[str]] = [
-            (literal("Tiếp tục duyệt / keep reviewing", "bold"), _KEEP, True),
-            (literal("Bỏ các thay đổi, không nhập / drop the changes, import nothing", "bold"), _DROP, True),
+            (literal(_("Keep reviewing"), "bold"), _KEEP, True),
+            (literal(_("Drop the changes, import nothing"), "bold"), _DROP, True),
         ]
-        about = literal("Các thay đổi chưa được lưu / your changes are not stored")
+        about = literal(_("Your changes are not stored"))
 
         def chosen(choice: str | None) -> None:
             if choice == _DROP:
                 self.dismiss(None)
 
-        self.app.push_screen(ChoiceDialog("Bỏ thay đổi? / Drop changes?", about, choices), chosen)
+        self.app.push_screen(ChoiceDialog(_("Drop changes?"), about, choices), chosen)
 
     def action_store(self) -> None:
         """Store exactly what the screen shows, in a worker."""
@@ -393,7 +402,7 @@ class ImportReviewScreen(Screen[ReportImported | None]):
             return
         if not self.plan.items:
             self.notify(
-                "Chưa có mục nào để nhập: 1–4 lấy một dòng vào / nothing to import: 1–4 take a line in",
+                _("Nothing to import: 1–4 take a line in"),
                 severity="warning",
                 timeout=5,
             )
@@ -429,7 +438,7 @@ class ImportReviewScreen(Screen[ReportImported | None]):
         message.stop()
         self._storing = False
         self.query_one(ReviewHeader).show(self.plan, self.found)
-        self.notify(message.reason, title="Chưa nhập gì / Nothing imported", severity="error", timeout=30)
+        self.notify(message.reason, title=_("Nothing imported"), severity="error", timeout=30)
 
     @on(StoreChanged)
     def _store_changed(self) -> None:

@@ -1,54 +1,72 @@
 """The keys of the import review: change a line's kind, communes, owner, deadline and text,
-visit the unsure items, store or go back. `?` help and the footer are generated from them."""
+visit the unsure items, store or go back. `?` help and the footer are generated from them;
+their words are `N_`-marked English, translated where they are shown."""
 
 from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
-__all__ = ["KIND_GROUP", "REVIEW_BINDINGS"]
+from haicap.store.domain.i18n import N_
 
-KIND_GROUP = Binding.Group("Loại")
+__all__ = ["KIND_GROUP", "REVIEW_BINDINGS", "REVIEW_EXTRA_KEYS"]
+
+KIND_GROUP = Binding.Group(N_("Kind"))
 """The footer shows 1 2 3 4 together under one description (80 columns have room for no
-more; help gives each key in both languages)."""
+more; help gives each key its own)."""
 
 REVIEW_BINDINGS: list[BindingType] = [
     Binding(
         "1",
         "set_kind(1)",
-        "Kết quả",
+        N_("Achievements"),
         group=KIND_GROUP,
-        tooltip="Thành Kết quả; lấy dòng bỏ ra vào / achievement; takes a left-out line in",
+        tooltip=N_("Make it an achievement; takes a left-out line in"),
     ),
-    Binding("2", "set_kind(2)", "Khó khăn", group=KIND_GROUP, tooltip="Thành Khó khăn / make it a difficulty"),
-    Binding("3", "set_kind(3)", "Kiến nghị", group=KIND_GROUP, tooltip="Thành Kiến nghị / make it a request"),
-    Binding("4", "set_kind(4)", "Chỉ đạo", group=KIND_GROUP, tooltip="Thành Chỉ đạo / make it a directive"),
-    Binding("0", "leave_out", "Bỏ ra", tooltip="Bỏ dòng ra, không lưu / leave the line out"),
-    Binding("e", "edit_text", "Sửa", tooltip="Sửa nội dung của dòng / edit the line's text"),
-    Binding("c", "communes", "Xã", tooltip="Xã của dòng, thêm xã của tỉnh / the line's communes"),
-    Binding("o", "owner", "Chủ trì", show=False, tooltip="Chủ trì, phối hợp (kiến nghị, chỉ đạo) / owner, co-agencies"),
-    Binding("d", "deadline", "Hạn", show=False, tooltip="Hạn (kiến nghị, chỉ đạo) / deadline; trống = không hạn"),
-    Binding("n", "next_unsure(1)", "Chưa chắc", tooltip="Mục chưa chắc sau; 1–4 xác nhận / next unsure; 1–4 confirm"),
+    Binding("2", "set_kind(2)", N_("Difficulties"), group=KIND_GROUP, tooltip=N_("Make it a difficulty")),
+    Binding("3", "set_kind(3)", N_("Requests"), group=KIND_GROUP, tooltip=N_("Make it a request")),
+    Binding("4", "set_kind(4)", N_("Directives"), group=KIND_GROUP, tooltip=N_("Make it a directive")),
+    Binding("0", "leave_out", N_("Leave out"), tooltip=N_("Leave the line out: it is not stored")),
+    Binding("e", "edit_text", N_("Edit"), tooltip=N_("Edit the line's text")),
+    Binding("c", "communes", N_("Communes"), tooltip=N_("The line's communes; add a commune of the province")),
+    Binding("o", "owner", N_("Owner"), show=False, tooltip=N_("Owner and co-agencies (requests, directives)")),
+    Binding("d", "deadline", N_("Deadline"), show=False, tooltip=N_("Deadline (requests, directives); empty = no deadline")),
+    Binding("n", "next_unsure(1)", N_("Unsure"), tooltip=N_("Next unsure item; 1–4 confirm it")),
     Binding(
         "N",
         "next_unsure(-1)",
-        "Chưa chắc trước",
+        N_("Unsure, back"),
         key_display="N",
         show=False,
-        tooltip="Mục chưa chắc trước đó / previous unsure item",
+        tooltip=N_("Previous unsure item"),
     ),
     Binding(
         "S",
         "session",
-        "Phiên",
+        N_("Session"),
         key_display="S",
         show=False,
-        tooltip="Ngày, lãnh đạo, xã của phiên / session date, leader, communes",
+        tooltip=N_("The session's date, leader and communes"),
     ),
-    Binding("m", "match", "Phiên đã có", show=False, tooltip="Thêm vào phiên đã có hay lưu riêng / add to it, or apart"),
-    Binding("u", "undo", "Hoàn tác", show=False, tooltip="Bỏ thay đổi vừa làm / take back the last change"),
-    Binding("ctrl+s", "store", "Lưu", tooltip="Lưu đúng những gì đang hiện / store what the screen shows"),
-    Binding("escape,q", "back", "Về", key_display="esc", tooltip="Quay lại, không lưu (hỏi trước) / back, store nothing (asks)"),
+    Binding(
+        "m",
+        "match",
+        N_("Stored session"),
+        show=False,
+        tooltip=N_("Add to the stored session of the same meeting, or store a separate one"),
+    ),
+    Binding("u", "undo", N_("Undo"), show=False, tooltip=N_("Take back the last change")),
+    Binding("ctrl+s", "store", N_("Store"), tooltip=N_("Store exactly what the screen shows")),
+    Binding(
+        "escape,q",
+        "back",
+        N_("Back"),
+        key_display="esc",
+        tooltip=N_("Go back, store nothing (asks first)"),
+    ),
     # The app's views and search would close this screen under the officer, and with it
     # the review: they wait until the import is stored or dropped.
     Binding("l,ctrl+f,P", "blocked", "", show=False),
 ]
+
+REVIEW_EXTRA_KEYS = ("owner", "deadline", "session", "match", "undo", "next_unsure")
+"""The keys the footer adds, in this order, where the terminal is wide enough (`KeyBar`)."""

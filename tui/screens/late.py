@@ -16,14 +16,15 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from haicap.store import Calendar, Item, Kind, Province, Store, StoreError
 from haicap.store.domain.dates import DATE_FORMAT
+from haicap.store.domain.i18n import N_, _
 from haicap.store.views.overview import LateItem, late_items
 from haicap.tui.dialogs.item_detail import ItemDetailDialog
 from haicap.tui.literal import literal
 from haicap.tui.messages import StoreChanged
+from haicap.tui.widgets.key_bar import KeyBar
 from haicap.tui.widgets.late_table import LateTable
 from haicap.tui.widgets.view_header import Fact, ViewHeader
 
@@ -37,12 +38,19 @@ class LateScreen(Screen[Item | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,l", "back", "Back", key_display="esc", tooltip="Back to the dashboard (also l)"),
-        # Not in the footer (it would push "Help" off at 80 columns): the text's heading says it when a text is cut.
-        Binding("space", "detail", "Detail", show=False, tooltip="The whole text of the highlighted item, with its follow-up"),
-        Binding("a", "toggle_all", "All provinces", tooltip="Every province, or only the dashboard's again"),
-        Binding("o", "app.overview", "Overview", tooltip="The overview of the province's communes"),
-        Binding("ctrl+f", "app.search", "Search", tooltip="Search the text of every item"),
+        Binding("escape,l", "back", N_("Back"), key_display="esc", tooltip=N_("Back to the dashboard (also l)")),
+        # Not in the footer at 80 columns (it would push "Help" off): the text's heading says
+        # it when a text is cut; a wider footer shows it.
+        Binding(
+            "space",
+            "detail",
+            N_("Detail"),
+            show=False,
+            tooltip=N_("The whole text of the highlighted item, with its follow-up"),
+        ),
+        Binding("a", "toggle_all", N_("All provinces"), tooltip=N_("Every province, or only the dashboard's again")),
+        Binding("o", "app.overview", N_("Overview"), tooltip=N_("The overview of the province's communes")),
+        Binding("ctrl+f", "app.search", N_("Search"), tooltip=N_("Search the text of every item")),
     ]
     """
     | Key(s) | Description |
@@ -84,7 +92,7 @@ class LateScreen(Screen[Item | None]):
     def compose(self) -> ComposeResult:
         yield ViewHeader(id="late-header")
         yield LateTable(id="late-table")
-        yield Footer(show_command_palette=False)
+        yield KeyBar(extra=("detail", "notice_log"))
 
     def on_mount(self) -> None:
         self._reload()
@@ -130,28 +138,36 @@ class LateScreen(Screen[Item | None]):
     @on(LoadFailed)
     def _load_failed(self, message: LoadFailed) -> None:
         self.query_one(LateTable).loading = False
-        self.notify(message.reason, title="Cannot read the late items", severity="error", timeout=30)
+        self.notify(message.reason, title=_("Cannot read the late items"), severity="error", timeout=30)
 
     def _update_header(self) -> None:
         if self.all_provinces:
-            where = Fact.of(literal("cả nước / every province", "bold"), literal("cả nước", "bold"))
+            where = Fact.of(literal(_("every province"), "bold"), literal(_("all provinces"), "bold"))
         else:
             where = Fact.of(literal(self.province.full_name, "bold"), literal(self.province.name, "bold"))
         facts: list[Content | Fact] = [where]
         if self._day is not None:
             facts.append(literal(self._day.strftime(DATE_FORMAT)))
         if self._late is None:
-            summary = literal("Đang đọc… / reading…", "dim italic")
+            summary = literal(_("Reading…"), "dim italic")
         elif not self._late:
-            summary = literal("Không có kiến nghị hay chỉ đạo nào quá hạn / nothing is overdue", "italic")
+            summary = literal(_("No request or directive is overdue"), "italic")
         else:
             requests = sum(1 for late in self._late if late.item.kind is Kind.REQUEST)
             directives = len(self._late) - requests
             summary = literal(
-                f"⚠ Quá hạn: {requests} kiến nghị, {directives} chỉ đạo — cũ nhất trước / oldest first",
+                _("⚠ Overdue: {requests} requests, {directives} directives — oldest first").format(
+                    requests=requests, directives=directives
+                ),
                 "$text-error",
             )
-        self.query_one(ViewHeader).show("Quá hạn", facts, [summary])
+        self.query_one(ViewHeader).show(_("Late"), facts, [summary])
+
+    def show_language(self) -> None:
+        """Show the header and the table again in the language now spoken."""
+        if self._late is not None:
+            self.query_one(LateTable).show(self._late, with_province=self.all_provinces)
+        self._update_header()
 
     # -- messages and actions ---------------------------------------------------------
 

@@ -16,22 +16,24 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from haicap.store import Calendar, Commune, Province, Store, StoreError
 from haicap.store.domain.dates import DATE_FORMAT
+from haicap.store.domain.i18n import N_, _
 from haicap.store.domain.text import matches, sort_key
 from haicap.store.views.overview import CommuneOverview, ProvinceTotals, province_overview
 from haicap.tui.literal import literal, short
 from haicap.tui.messages import StoreChanged
 from haicap.tui.widgets.commune_filter import CommuneFilter
+from haicap.tui.widgets.key_bar import KeyBar
 from haicap.tui.widgets.overview_table import OVERVIEW_COLUMNS, OverviewTable
 from haicap.tui.widgets.view_header import Fact, Summary, ViewHeader
 
 __all__ = ["OverviewScreen", "attention_order"]
 
-DEFAULT_SORT_NAME = "quá hạn trước"
-"""How the header line names the order the overview opens with."""
+DEFAULT_SORT_NAME = N_("overdue first")
+"""How the header line names the order the overview opens with (translated where shown)."""
 
 
 def attention_order(row: CommuneOverview) -> tuple[int, int, int, tuple[tuple[int, ...], tuple[int, ...]]]:
@@ -61,9 +63,9 @@ def _sort_bindings() -> list[Binding]:
                 Binding(
                     key,
                     "sort_by(1)",
-                    "Sort by column",
+                    N_("Sort by column"),
                     show=False,
-                    tooltip="1–9, 0: sort by column 1–10; the same key again reverses",
+                    tooltip=N_("1–9, 0: sort by column 1–10; the same key again reverses"),
                 )
             )
         else:
@@ -79,20 +81,20 @@ class OverviewScreen(Screen[Commune | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,o", "back", "Back", key_display="esc", tooltip="Back to the dashboard (also o)"),
+        Binding("escape,o", "back", N_("Back"), key_display="esc", tooltip=N_("Back to the dashboard (also o)")),
         Binding(
             "slash",
             "filter",
-            "Filter",
+            N_("Filter"),
             key_display="/",
             priority=True,
-            tooltip="Filter communes by name, diacritics optional",
+            tooltip=N_("Filter communes by name, diacritics optional"),
         ),
-        Binding("s", "cycle_sort(1)", "Sort", tooltip="Sort by the next column (the header line names the sort)"),
-        Binding("S", "cycle_sort(-1)", "Sort back", key_display="S", show=False, tooltip="Sort by the previous column"),
+        Binding("s", "cycle_sort(1)", N_("Sort"), tooltip=N_("Sort by the next column (the header line names the sort)")),
+        Binding("S", "cycle_sort(-1)", N_("Sort back"), key_display="S", show=False, tooltip=N_("Sort by the previous column")),
         *_sort_bindings(),
-        Binding("l", "app.late", "Late", tooltip="List every overdue request and directive"),
-        Binding("ctrl+f", "app.search", "Search", tooltip="Search the text of every item"),
+        Binding("l", "app.late", N_("Late"), tooltip=N_("List every overdue request and directive")),
+        Binding("ctrl+f", "app.search", N_("Search"), tooltip=N_("Search the text of every item")),
     ]
     """
     | Key(s) | Description |
@@ -142,7 +144,7 @@ class OverviewScreen(Screen[Commune | None]):
         yield ViewHeader(id="overview-header")
         yield CommuneFilter(id="overview-filter")
         yield OverviewTable(id="overview-table")
-        yield Footer(show_command_palette=False)
+        yield KeyBar(extra=("cycle_sort", "notice_log"))
 
     def on_mount(self) -> None:
         self._update_header()
@@ -181,7 +183,7 @@ class OverviewScreen(Screen[Commune | None]):
     @on(LoadFailed)
     def _load_failed(self, message: LoadFailed) -> None:
         self.query_one(OverviewTable).loading = False
-        self.notify(message.reason, title="Cannot read the overview", severity="error", timeout=30)
+        self.notify(message.reason, title=_("Cannot read the overview"), severity="error", timeout=30)
 
     # -- state to widgets -------------------------------------------------------------
 
@@ -221,23 +223,28 @@ class OverviewScreen(Screen[Commune | None]):
         if self._day is not None:
             facts.append(Fact.of(literal(self._day.strftime(DATE_FORMAT)), literal(self._day.strftime("%d/%m"))))
         if self.sort_column is None:
-            facts.append(literal(f"xếp: {DEFAULT_SORT_NAME} ↓", "$accent"))
+            facts.append(literal(_("sort: {order} {arrow}").format(order=_(DEFAULT_SORT_NAME), arrow="↓"), "$accent"))
         else:
             arrow = "↓" if self.descending else "↑"
             column = OVERVIEW_COLUMNS[self.sort_column]
             # The heading's own words ("KN mở") when the name ("kiến nghị đang giải quyết") is too long.
-            heading = column.label.replace("\n", " ")
+            heading = _(column.label).replace("\n", " ")
+            sort = _("sort: {order} {arrow}")
             facts.append(
-                Fact.of(literal(f"xếp: {column.name} {arrow}", "$accent"), literal(f"xếp: {heading} {arrow}", "$accent"))
+                Fact.of(
+                    literal(sort.format(order=_(column.name), arrow=arrow), "$accent"),
+                    literal(sort.format(order=heading, arrow=arrow), "$accent"),
+                )
             )
         query = self.query_one(CommuneFilter).value
         if query:
             count = f"{shown}/{len(self._rows)}"
+            label = literal(_("filter: "), "dim")
             facts.append(
                 Fact.of(
-                    Content.assemble(literal("lọc: ", "dim"), literal(query), literal(f" ({count}\u00a0xã)")),
-                    Content.assemble(literal("lọc: ", "dim"), literal(short(query, 12)), literal(f" ({count})")),
-                    Content.assemble(literal("lọc: ", "dim"), literal(count)),
+                    Content.assemble(label, literal(query), literal(" " + _("({count}\u00a0communes)").format(count=count))),
+                    Content.assemble(label, literal(short(query, 12)), literal(f" ({count})")),
+                    Content.assemble(label, literal(count)),
                 )
             )
         if self._totals is not None:
@@ -245,8 +252,16 @@ class OverviewScreen(Screen[Commune | None]):
             # breaks after its "đã trả lời…;" / "hoàn thành…;" part, never inside a count.
             summary: list[Content | Summary] = [_totals_line(part) for part in self._totals.describe().split(" · ")]
         else:
-            summary = [literal("Đang đọc… / reading…", "dim italic")]
-        self.query_one(ViewHeader).show("Tổng quan", facts, summary)
+            summary = [literal(_("Reading…"), "dim italic")]
+        self.query_one(ViewHeader).show(_("Overview"), facts, summary)
+
+    def show_language(self) -> None:
+        """Show the header and the table again in the language now spoken, keeping the sort,
+        the filter and the commune under the cursor."""
+        if self._totals is None:
+            self._update_header()
+        else:
+            self._refresh_table()
 
     # -- messages from widgets --------------------------------------------------------
 

@@ -16,6 +16,7 @@ from textual.geometry import Size
 from textual.screen import Screen
 
 from haicap.store import Commune
+from haicap.store.domain.i18n import N_
 from haicap.store.views.slides import Deck, Slide, find_again, first_slide_of
 from haicap.tui.dialogs.commune_jump_dialog import CommuneJumpDialog
 from haicap.tui.dialogs.slide_number_dialog import SlideNumberDialog
@@ -30,16 +31,16 @@ class PresenterScreen(Screen[Commune | None]):
     dashboard can show it), or None when the slide is not about a single commune."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space,right,n", "move(1)", "Next", tooltip="Next slide (space, → or n)"),
-        Binding("left,p", "move(-1)", "Previous", tooltip="Previous slide (← or p)"),
-        Binding("home", "go(0)", "First", show=False, tooltip="The title slide"),
-        Binding("end", "go(-1)", "Last", show=False, tooltip="The last slide"),
-        Binding("g", "go_to_slide", "Go to", tooltip="Go to a slide by its number"),
-        Binding("c", "jump_to_commune", "Commune", tooltip="Jump to the first slide of one of the communes"),
-        Binding("t", "toggle_theme", "Theme", tooltip="Switch theme: dark, light, projector (remembered)"),
-        Binding("down,j", "scroll(1)", "Scroll", show=False, tooltip="Scroll a slide taller than the screen (↓/j, ↑/k)"),
+        Binding("space,right,n", "move(1)", N_("Next"), tooltip=N_("Next slide (space, → or n)")),
+        Binding("left,p", "move(-1)", N_("Previous"), tooltip=N_("Previous slide (← or p)")),
+        Binding("home", "go(0)", N_("First"), show=False, tooltip=N_("The title slide")),
+        Binding("end", "go(-1)", N_("Last"), show=False, tooltip=N_("The last slide")),
+        Binding("g", "go_to_slide", N_("Go to"), tooltip=N_("Go to a slide by its number")),
+        Binding("c", "jump_to_commune", N_("Commune"), tooltip=N_("Jump to the first slide of one of the communes")),
+        Binding("t", "toggle_theme", N_("Theme"), tooltip=N_("Switch theme: dark, light, projector (remembered)")),
+        Binding("down,j", "scroll(1)", N_("Scroll"), show=False, tooltip=N_("Scroll a slide taller than the screen (↓/j, ↑/k)")),
         Binding("up,k", "scroll(-1)", "", show=False),
-        Binding("escape", "back", "Back", key_display="esc", tooltip="Back to the dashboard"),
+        Binding("escape", "back", N_("Back"), key_display="esc", tooltip=N_("Back to the dashboard")),
     ]
     """
     | Key(s) | Description |
@@ -89,6 +90,11 @@ class PresenterScreen(Screen[Commune | None]):
             self.index = find_again(self.slides, shown)
         self.index = min(max(0, self.index), len(self.slides) - 1)
         self._show()
+
+    def show_language(self) -> None:
+        """Show the slide again in the language now spoken."""
+        if self.slides:
+            self._show()
 
     def _show(self) -> None:
         self.query_one(SlideView).show(self.deck, self.slides[self.index], self.index + 1, len(self.slides))

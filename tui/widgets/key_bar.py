@@ -1,0 +1,132 @@
+"""The footer of every haicap screen: the keys of where the officer is, in the language spoken.
+
+`KeyBar` is Textual's `Footer` (pinned exactly) with three differences:
+
+- each key's description and tooltip go through `_()` when shown (bindings are constants
+  made at import, so their words are `N_`-marked English);
+- the always-shown keys are those Textual shows: the `show=True` bindings of the focused
+  widget, its ancestors, the screen and the app, less those whose `check_action` hides them;
+- after them, the screen's `extra` actions (keys otherwise only in `?` help and the palette)
+  are added in their order while each fits whole in the width: a wide terminal shows more
+  of them, 80 columns shows what always fits. The bar is rebuilt when the bindings change
+  (focus, `refresh_bindings`) and when its width changes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from itertools import groupby
+
+from rich.cells import cell_len
+from textual import events
+from textual.actions import ActionError, parse
+from textual.app import ComposeResult
+from textual.binding import ActiveBinding, Binding
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
+
+from haicap.store.domain.i18n import _
+
+__all__ = ["KeyBar"]
+
+
+def _shown(text: str) -> str:
+    """`text` (N_-marked English) in the language spoken; "" stays "" (gettext's "" is the
+    catalogue's header)."""
+    return _(text) if text else text
+
+
+def action_name(action: str) -> str:
+    """The action's own name, without namespace or arguments: "app.late" → "late"."""
+    try:
+        return parse(action)[1]
+    except ActionError:
+        return action
+
+
+class KeyBar(Footer):
+    """A `Footer` that translates, and fills a wide terminal with the screen's `extra` keys."""
+
+    def __init__(self, *, extra: Iterable[str] = (), id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, show_command_palette=False)
+        self.extra: tuple[str, ...] = tuple(extra)
+        """Action names ("overview", "export"…) shown after the always-shown keys, in this
+        order, as many as fit: only those active where the focus is and not hidden by a
+        `check_action`."""
+        self._composed_width = 0
+
+    def _key_width(self, key_display: str, description: str) -> int:
+        """The cells a `FooterKey` takes (Footer's CSS: " key " then "description ", and a
+        margin after each key when compact)."""
+        if self.compact:
+            return cell_len(key_display) + (1 + cell_len(description) if description else 0) + 1
+        return cell_len(key_display) + 2 + (cell_len(description) + 1 if description else 0)
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
+        self._composed_width = self.size.width
+        active = self.screen.active_bindings
+        by_action: defaultdict[str, list[ActiveBinding]] = defaultdict(list)
+        for entry in active.values():
+            if entry.binding.show:
+                by_action[entry.binding.action].append(entry)
+        used = 0
+        for group, entries in groupby(by_action.values(), lambda entries: entries[0].binding.group):
+            multi = list(entries)
+            if group is not None and len(multi) > 1:
+                with KeyGroup(classes="-compact" if group.compact else ""):
+                    for first, *_others in multi:
+                        binding = first.binding
+                        key_display = self.app.get_key_display(binding)
+                        used += cell_len(key_display) + (0 if group.compact else 2)
+                        yield FooterKey(
+                            binding.key,
+                            key_display,
+                            "",
+                            binding.action,
+                            disabled=not first.enabled,
+                            tooltip=_shown(first.tooltip) or _shown(binding.description),
+                            classes="-grouped",
+                        ).data_bind(compact=Footer.compact)
+                label = _shown(group.description)
+                used += cell_len(label) + 2
+                yield FooterLabel(label)
+            else:
+                for first, *_others in multi:
+                    yield self._key(first.binding, first.enabled, first.tooltip)
+                    used += self._key_width(self.app.get_key_display(first.binding), _shown(first.binding.description))
+        yield from self._extra_keys(active, set(by_action), self._composed_width - used)
+
+    def _key(self, binding: Binding, enabled: bool, tooltip: str) -> FooterKey:
+        key = FooterKey(
+            binding.key,
+            self.app.get_key_display(binding),
+            _shown(binding.description),
+            binding.action,
+            disabled=not enabled,
+            tooltip=_shown(tooltip),
+        )
+        return key.data_bind(compact=Footer.compact)
+
+    def _extra_keys(self, active: dict[str, ActiveBinding], shown: set[str], room: int) -> Iterable[FooterKey]:
+        """The `extra` actions' keys that fit whole in `room` cells, in `extra`'s order."""
+        first_of: dict[str, ActiveBinding] = {}
+        for entry in active.values():
+            name = action_name(entry.binding.action)
+            if name in self.extra and entry.binding.action not in shown and entry.binding.description:
+                first_of.setdefault(name, entry)
+        for name in self.extra:
+            if name not in first_of:
+                continue
+            entry = first_of[name]
+            width = self._key_width(self.app.get_key_display(entry.binding), _shown(entry.binding.description))
+            if width > room:
+                break  # the order is the officer's: a later, shorter key would skip one
+            room -= width
+            yield self._key(entry.binding, entry.enabled, entry.tooltip)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._bindings_ready and event.size.width != self._composed_width:
+            self.call_after_refresh(self.recompose)
