@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from apps import make_app
 from helpers import settle
-from test_item_actions import dashboard, open_commune, pane
+from test_item_actions import add_second_session, dashboard, open_commune, pane
+from textual.content import Content
 
 from haicap.store import DirectiveStatus, Kind, RequestStatus
 from haicap.store.domain.i18n import N_, set_language
@@ -19,9 +21,12 @@ from haicap.tui.dialogs.edit_item_dialog import EditItemDialog
 from haicap.tui.dialogs.export_dialog import ExportDialog
 from haicap.tui.dialogs.help import HelpDialog, bindings_of
 from haicap.tui.dialogs.history_dialog import HistoryDialog
+from haicap.tui.dialogs.phrase import phrase
 from haicap.tui.dialogs.search_dialog import SearchDialog
+from haicap.tui.dialogs.sessions_dialog import SessionsDialog
 from haicap.tui.dialogs.status_dialog import StatusDialog
 from haicap.tui.dialogs.too_small_dialog import TooSmallDialog
+from haicap.tui.screens.dashboard import DashboardScreen
 
 LANGUAGES = ["vi", "en"]
 
@@ -206,3 +211,44 @@ async def test_too_small_in_each_language(make_dashboard, code: str) -> None:
             "en": "Terminal too small: 70×24, need 80×24.\nEnlarge it or use a smaller font; q quits.",
         }[code]
         assert text == expected
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+async def test_sessions_dialog_in_each_language(seeded_store_path, code: str) -> None:
+    """`t`: the heading names the commune in bold inside the sentence, the legend and the
+    counts use the kinds' abbreviations of the language spoken."""
+    add_second_session(seeded_store_path)
+    speak(code)
+    app = make_app(seeded_store_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        while not isinstance(app.screen, DashboardScreen):  # a store of several sessions opens on a view
+            await app.pop_screen()
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, SessionsDialog)
+        heading, legend = dialog.about.plain.splitlines()
+        listed = options(dialog)
+        if code == "vi":
+            assert dialog.query_one("Vertical").border_title == "Phiên"
+            assert heading == "Phiên làm việc với xã Vân Du"
+            assert legend == "KQ kết quả · KK khó khăn · KN kiến nghị · CĐ chỉ đạo"
+            assert listed[0] == "● Tất cả các phiên" and "KQ 1 KK 0 KN 1 CĐ 0" in listed[1]
+        else:
+            assert dialog.query_one("Vertical").border_title == "Sessions"
+            assert heading == "Sessions with xã Vân Du"
+            assert legend == "AC achievements · DF difficulties · RQ requests · DR directives"
+            assert listed[0] == "● All sessions" and "AC 1 DF 0 RQ 1 DR 0" in listed[1]
+        start = heading.index("xã Vân Du")
+        bold = [span for span in dialog.about.spans if span.style == "bold"]
+        assert [(span.start, span.end) for span in bold] == [(start, start + len("xã Vân Du"))], "only the name is bold"
+
+
+def test_phrase_puts_each_styled_piece_where_its_placeholder_is() -> None:
+    """A translation may order the pieces otherwise than the English: each lands in its place."""
+    filled = phrase("{session} của {commune}!", "dim", commune=Content("xã A").stylize("bold"), session=Content("phiên 1"))
+    assert filled.plain == "phiên 1 của xã A!"
+    assert [(span.start, span.end, span.style) for span in filled.spans] == [(7, 12, "dim"), (12, 16, "bold"), (16, 17, "dim")]
+    assert phrase("{unknown} left as written").plain == "{unknown} left as written"
