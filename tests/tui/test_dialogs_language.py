@@ -170,7 +170,7 @@ async def test_edit_dialog_in_each_language(make_dashboard, code: str) -> None:
     speak(code)
     title, labels, error = {
         "vi": ("Sửa · Kiến nghị", ["Chủ trì", "Phối hợp", "Hạn", "Trả lời", "Ghi chú"], "'31/02/2026' không phải ngày"),
-        "en": ("Edit · Requests", ["Owner", "Co-agencies", "Deadline", "Answer", "Note"], "'31/02/2026' is not a date"),
+        "en": ("Edit · Request", ["Owner", "Co-agencies", "Deadline", "Answer", "Note"], "'31/02/2026' is not a date"),
     }[code]
     app = make_dashboard()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -192,7 +192,7 @@ async def test_edit_dialog_in_each_language(make_dashboard, code: str) -> None:
         await settle(pilot)
         owner = str(app.screen.query_one(".edit-row").query_one("Static").render())
         assert owner == {"vi": "Thực hiện", "en": "Owner"}[code]
-        assert app.screen.query_one("Vertical").border_title == {"vi": "Sửa · Chỉ đạo", "en": "Edit · Directives"}[code]
+        assert app.screen.query_one("Vertical").border_title == {"vi": "Sửa · Chỉ đạo", "en": "Edit · Directive"}[code]
         await pilot.press("escape")
         await settle(pilot)
         assert dashboard(app) is app.screen

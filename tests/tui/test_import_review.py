@@ -200,7 +200,7 @@ async def test_the_review_lists_every_sentence_items_first_then_left_out_ones_wi
         assert "Xã / Communes: xã Hoằng Tiến, xã Hoằng Thanh" in detail
         await go_to(pilot, CAPTION)
         detail = detail_text(app)
-        assert "bỏ ra / left out: chú thích ảnh / photo caption" in detail
+        assert "bỏ ra / left out: chú thích ảnh" in detail
         assert "Ảnh: Phó Chủ tịch UBND tỉnh Nguyễn Văn An phát biểu tại buổi làm việc." in detail.replace("\n", " ")
 
 
@@ -262,7 +262,7 @@ async def test_review_then_ctrl_s_stores_exactly_what_the_screen_shows(
         await settle(pilot)
         assert isinstance(app.screen, ReviewDeadlineDialog), "a date that does not exist is refused"
         error = str(app.screen.query_one("#review-error").render())
-        assert error == "'31/02/2026' không có thật"
+        assert error == "'31/02/2026' không phải là ngày có thật"
         app.screen.query_one("#review-deadline").value = "2026-01-15"
         await pilot.press("enter")
         await settle(pilot)
@@ -356,15 +356,15 @@ async def test_review_then_ctrl_s_stores_exactly_what_the_screen_shows(
         history = store.history(promise.id)
         assert {entry.who for entry in history} == {current_user()}
         created = next(entry for entry in history if entry.field == "created")
-        assert "nhập từ hoang-tien.txt / imported from hoang-tien.txt" in created.new
-        assert "đã duyệt / reviewed" in created.new
-        assert "bỏ ra / left out → Chỉ đạo" in created.new
+        assert "nhập từ hoang-tien.txt" in created.new
+        assert "đã duyệt" in created.new
+        assert "loại: bỏ ra → Chỉ đạo" in created.new
         owner = next(entry for entry in history if entry.field == "owner")
-        assert owner.new == "Sở Tài chính (đặt khi duyệt / set in review)"
+        assert owner.new == "Sở Tài chính (đặt khi duyệt)"
         [low] = [item for item in items if item.text == changed_text]
         assert low.kind is Kind.DIFFICULTY
         was = read.lines[changed].kind.title_vi
-        assert f"loại / kind: {was} → Khó khăn" in next(e for e in store.history(low.id) if e.field == "created").new
+        assert f"loại: {was} → Khó khăn" in next(e for e in store.history(low.id) if e.field == "created").new
 
 
 # -- leaving without storing -------------------------------------------------------------
@@ -549,7 +549,7 @@ async def test_S_changes_the_session_date_leader_and_communes(make_dashboard, se
         app.screen.query_one("#review-date").value = "32/12/2025"
         await pilot.press("enter")
         await settle(pilot)
-        assert "không có thật" in str(app.screen.query_one("#review-error").render())
+        assert "không phải là ngày có thật" in str(app.screen.query_one("#review-error").render())
         app.screen.query_one("#review-date").value = "04/12/2025"
         app.screen.query_one("#review-communes").value = ""
         await pilot.press("enter")

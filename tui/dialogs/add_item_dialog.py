@@ -75,7 +75,7 @@ class AddItemDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as frame:
-            frame.border_title = _("Add · {kind}").format(kind=self.kind.title)
+            frame.border_title = _("Add · {kind}").format(kind=self.kind.singular)
             yield Static(
                 phrase(
                     _("{commune} · session {session}"),

@@ -225,7 +225,7 @@ class EditItemDialog(ModalScreen[ItemEdit | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as frame:
-            frame.border_title = _("Edit · {kind}").format(kind=self.item.kind.title)
+            frame.border_title = _("Edit · {kind}").format(kind=self.item.kind.singular)
             frame.border_subtitle = self.item.id
             yield Static(literal(_("Text")), classes="edit-label")
             # Control characters in stored text are shown as visible stand-ins (␛, <U+202E>):

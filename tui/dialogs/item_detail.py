@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from haicap.store import Commune, FollowUp, Item, Kind
 from haicap.store.domain.dates import DATE_FORMAT, format_date
-from haicap.store.domain.i18n import N_, _, language, pgettext
+from haicap.store.domain.i18n import N_, _, pgettext
 from haicap.tui.dialogs.scrolling_dialog import ScrollingDialog
 from haicap.tui.item_lines import overdue_badge
 from haicap.tui.literal import DETAIL_LIMIT, bounded, count_text, literal
@@ -66,7 +66,7 @@ class ItemDetailDialog(ScrollingDialog[None]):
         with VerticalScroll() as scroll:
             scroll.border_title = _("Detail")
             scroll.border_subtitle = _("esc close")
-            yield Static(literal(self.item.kind.title), classes="detail-kind")
+            yield Static(literal(self.item.kind.singular), classes="detail-kind")
             if len(self.item.text) > DETAIL_LIMIT:
                 # Said before the text, so nobody scrolls through it believing it is all there.
                 length = _("{count} characters, only the beginning shown").format(count=count_text(len(self.item.text)))
@@ -94,7 +94,7 @@ class ItemDetailDialog(ScrollingDialog[None]):
         if state.overdue:
             shown = Content.assemble(overdue_badge(state), " ", literal(state.status.label))
         else:
-            shown = literal(_state_words(state))
+            shown = literal(state.label)
         yield Static(Content.assemble(literal(_("State") + ": ", "bold"), shown), classes="detail-state")
 
         def date(day: dt.date | None) -> str:
@@ -121,13 +121,3 @@ class ItemDetailDialog(ScrollingDialog[None]):
     def _meta(label: str, value: str) -> Content:
         """One "Label: value" line; values (answers, notes, sources) are bounded like the text."""
         return Content.assemble(literal(f"{label}: ", "bold"), bounded(value, DETAIL_LIMIT))
-
-
-def _state_words(state: FollowUp) -> str:
-    """The follow-up state in the language spoken ("Đang thực hiện – trong hạn")."""
-    # FollowUp carries both wordings, label_vi and label_en; once it has a `label` in the
-    # language spoken (store/domain/followup.py), that one is used.
-    label = getattr(state, "label", None)
-    if isinstance(label, str):
-        return label
-    return state.label_vi if language() == "vi" else state.label_en

@@ -30,7 +30,7 @@ class KindDialog(ChoiceDialog[Kind]):
         parts = [
             literal("● " if here else "  ", "$accent"),
             literal(f"{number} ", "dim"),
-            literal(kind.title, "bold"),
+            literal(kind.singular, "bold"),
         ]
         if here:
             parts.append(literal(" " + _("(current)"), "$accent"))

@@ -209,7 +209,7 @@ class SearchDialog(ModalScreen[Item | None]):
         communes = self.store.communes_of_item(item)
         where = ", ".join(c.name for c in communes) or "—"
         head = Content.assemble(
-            literal(item.kind.title, "bold $accent"),
+            literal(item.kind.singular, "bold $accent"),
             literal(f" · {where} · {item.session.province.name} · {item.session.date.strftime(DATE_FORMAT)}", "dim"),
         )
         return Content("\n").join([head, hit_text(item.text, query)])

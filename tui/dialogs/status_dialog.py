@@ -24,8 +24,8 @@ def current_status(item: Item) -> Status:
 
 def about_item(item: Item, width: int = 60) -> Content:
     """A line naming the item a dialog acts on: "Kiến nghị: Đề nghị tỉnh hỗ trợ…"
-    ("Requests: …" in English)."""
-    return Content.assemble(literal(f"{item.kind.title}: ", "bold"), literal(short(item.text, width)))
+    ("Request: …" in English)."""
+    return Content.assemble(literal(f"{item.kind.singular}: ", "bold"), literal(short(item.text, width)))
 
 
 class StatusDialog(ChoiceDialog[Status]):

@@ -11,7 +11,7 @@ from haicap.store.domain.dates import DATE_FORMAT
 from haicap.store.domain.models import TRACKED_KINDS
 from haicap.store.ingest.import_plan import ImportPlan
 from haicap.store.ingest.reader.cue_labels import cue_label
-from haicap.store.ingest.reader.left_out import DUPLICATE, REASONS, REVIEW
+from haicap.store.ingest.reader.left_out import DUPLICATE, REVIEW, reason_text
 from haicap.tui.literal import bounded, literal
 from haicap.tui.widgets.plan_lines import UNSURE_STYLE, kind_tag
 
@@ -62,8 +62,7 @@ class LineDetail(VerticalScroll, can_focus=False):
         facts: list[Content] = [literal(f"Dòng / line {index + 1}/{len(plan.lines)}", _FACT_STYLE)]
         about: list[Content] = []
         if line.kind is None:
-            vi, en = REASONS.get(line.reason, (line.reason, line.reason))
-            facts.append(literal(f"bỏ ra / left out: {vi} / {en}", "bold"))
+            facts.append(literal(f"bỏ ra / left out: {reason_text(line.reason)}", "bold"))
         else:
             facts.append(kind_tag(line.kind))
             if line.unsure:

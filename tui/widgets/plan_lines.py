@@ -20,7 +20,7 @@ from haicap.store.domain.dates import DATE_FORMAT
 from haicap.store.domain.models import TRACKED_KINDS
 from haicap.store.domain.text import shorten
 from haicap.store.ingest.import_plan import ImportPlan, PlanLine
-from haicap.store.ingest.reader.left_out import REASONS
+from haicap.store.ingest.reader.left_out import reason_text
 from haicap.tui.literal import clip, literal
 
 __all__ = ["COMMUNES_WIDTH", "KIND_STYLES", "PlanLines", "communes_short", "kind_tag", "reason_short"]
@@ -68,8 +68,8 @@ def communes_short(plan: ImportPlan, line: PlanLine) -> str:
 
 
 def reason_short(code: str) -> str:
-    """The Vietnamese label of a left-out reason ("chú thích ảnh"); English is in the detail."""
-    return REASONS.get(code, (code, code))[0]
+    """The label of a left-out reason in the language spoken ("chú thích ảnh")."""
+    return reason_text(code)
 
 
 def _cell(text: str, width: int) -> str:
