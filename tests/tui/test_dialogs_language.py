@@ -97,7 +97,7 @@ async def test_export_dialog_in_each_language(make_dashboard, code: str) -> None
     speak(code)
     title, labels, word_format, empty = {
         "vi": ("Xuất văn bản", ["Nội dung", "Định dạng", "Tệp"], "Biên bản Word (.docx)", "Chưa có tên tệp"),
-        "en": ("Export", ["What to export", "Format", "File"], "Word minutes (.docx)", "Type a file name"),
+        "en": ("Export a document", ["What to export", "Format", "File"], "Word minutes (.docx)", "Type a file name"),
     }[code]
     app = make_dashboard()
     async with app.run_test(size=(100, 30)) as pilot:

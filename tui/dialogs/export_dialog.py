@@ -129,7 +129,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as frame:
-            frame.border_title = _("Export")
+            frame.border_title = _("Export a document")
             yield Static(literal(_("What to export")), classes="export-label")
             with RadioSet(id="export-scope"):
                 for number, scope in enumerate(self.scopes):

@@ -27,7 +27,7 @@ class ReviewSessionDialog(ReviewFieldsDialog[dict[str, Any]]):
 
     def __init__(self, session: SessionFacts, registry: Registry) -> None:
         super().__init__(
-            _("Session"),
+            _("Working session"),
             Content.assemble(
                 literal(session.province.full_name, "bold"), literal(" · " + _("commune names, diacritics optional"))
             ),
