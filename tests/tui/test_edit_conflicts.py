@@ -85,7 +85,7 @@ async def test_an_edit_dialog_save_meets_the_other_change_too(seeded_store_path:
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, ConflictDialog)
-        assert "Ghi chú / note → lan ghi chú" in app.screen.about.plain, "mine, field by field"
+        assert "Ghi chú → lan ghi chú" in app.screen.about.plain, "mine, field by field"
         await pilot.press("escape")  # escape keeps theirs too
         await settle(pilot)
         with Store.open(seeded_store_path) as store:

@@ -74,7 +74,7 @@ async def test_an_existing_file_is_overwritten_only_on_a_second_ctrl_s(seeded_st
     async with app.run_test(size=(100, 30)) as pilot:
         dialog = await _open_export(pilot, app)
         await pilot.press("ctrl+s")
-        assert app.screen is dialog and "already exists" in str(dialog.query_one("#export-error").render())
+        assert app.screen is dialog and "đã có" in str(dialog.query_one("#export-error").render())
         assert target.read_bytes() == b"not yet"
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -88,7 +88,7 @@ async def test_a_typed_name_is_kept_and_a_missing_folder_is_refused(seeded_store
         field = dialog.query_one("#export-path")
         field.value = str(work_folder / "khong-co" / "x.docx")
         await pilot.press("ctrl+s")
-        assert app.screen is dialog and "no such folder" in str(dialog.query_one("#export-error").render())
+        assert app.screen is dialog and "không có thư mục này" in str(dialog.query_one("#export-error").render())
         field.value = "bao-cao-cua-toi.md"  # Word is still chosen: the typed suffix wins
         await pilot.press("tab", "tab")  # changing nothing else keeps the typed name
         await pilot.press("ctrl+s")

@@ -119,7 +119,7 @@ async def test_i_opens_the_dialog_with_the_path_field_focused(make_dashboard) ->
         await pilot.press("i")
         await settle(pilot)
         assert isinstance(app.focused, PathInput)
-        assert "Import a report" in str(dialog(app).query_one("Vertical").border_title)
+        assert "Nhập báo cáo" in str(dialog(app).query_one("Vertical").border_title)
         assert dialog(app).query_one("#import-read").disabled, "nothing typed: nothing to read"
 
 
@@ -316,11 +316,11 @@ async def test_back_from_the_review_the_path_can_be_changed(make_dashboard, tmp_
         await pilot.press("escape")
         await settle(pilot)
         assert app.focused is dialog(app).query_one(PathInput)
-        assert "Review closed, nothing imported" in message_text(app)
+        assert "Đã đóng bản duyệt, chưa nhập gì" in message_text(app)
         await pilot.press("backspace")
         await settle(pilot)
         assert dialog(app).plan is None
-        assert "Type the path of a report file" in message_text(app)
+        assert "Gõ đường dẫn của một tệp báo cáo" in message_text(app)
         assert not dialog(app).query_one("#import-read").disabled
         await pilot.press("enter")  # the path is now wrong: enter reads it, it does not import
         await settle(pilot)
@@ -384,7 +384,7 @@ async def test_a_session_without_a_leader_shows_only_its_date(make_dashboard, tm
         await settle(pilot)
         assert isinstance(app.screen, ItemDetailDialog)
         meta = [str(s.render()) for s in app.screen.query(".detail-meta")]
-        assert "Lãnh đạo / Leader: —" in meta
+        assert "Lãnh đạo: —" in meta
 
 
 # -- completion without the app ------------------------------------------------------

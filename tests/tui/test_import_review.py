@@ -262,7 +262,7 @@ async def test_review_then_ctrl_s_stores_exactly_what_the_screen_shows(
         await settle(pilot)
         assert isinstance(app.screen, ReviewDeadlineDialog), "a date that does not exist is refused"
         error = str(app.screen.query_one("#review-error").render())
-        assert error == "'31/02/2026' không có thật / is not a real date"
+        assert error == "'31/02/2026' không phải là ngày có thật"
         app.screen.query_one("#review-deadline").value = "2026-01-15"
         await pilot.press("enter")
         await settle(pilot)
@@ -383,7 +383,7 @@ async def test_esc_without_changes_goes_back_to_the_path_and_stores_nothing(
         await settle(pilot)
         assert isinstance(app.screen, ImportDialog), "esc goes back to the path, kept as typed"
         assert app.screen.query_one(PathInput).value == str(article)
-        assert "Review closed, nothing imported" in str(app.screen.query_one("#import-message-text").render())
+        assert "Đã đóng bản duyệt, chưa nhập gì" in str(app.screen.query_one("#import-message-text").render())
         await pilot.press("enter")  # reads the file again
         await settle(pilot)
         review(app)
@@ -497,7 +497,7 @@ async def test_dialogs_cancel_with_esc_and_show_errors_on_one_line(make_dashboar
         app.screen.query_one("#review-text").text = "   "
         await pilot.press("enter")
         await settle(pilot)
-        assert "the text cannot be empty" in str(app.screen.query_one("#review-error").render())
+        assert "Nội dung không được trống" in str(app.screen.query_one("#review-error").render())
         await pilot.press("escape")
         await settle(pilot)
 
@@ -506,15 +506,15 @@ async def test_dialogs_cancel_with_esc_and_show_errors_on_one_line(make_dashboar
         await pilot.press("j", "space", "enter")  # untick the line's only commune (the second listed), then save
         await settle(pilot)
         assert isinstance(app.screen, ReviewCommunesDialog)
-        assert "tick at least one commune" in str(app.screen.query_one("#communes-error").render())
+        assert "Chọn ít nhất một xã" in str(app.screen.query_one("#communes-error").render())
         await pilot.press("tab", *"hoang", "enter")
         await settle(pilot)
         error = str(app.screen.query_one("#communes-error").render())
-        assert "match, type more" in error and "\n" not in error
+        assert "khớp, gõ thêm" in error and "\n" not in error
         app.screen.query_one("#communes-add").value = "no such place"
         await pilot.press("enter")
         await settle(pilot)
-        assert "no commune of Thanh Hóa has that name" in str(app.screen.query_one("#communes-error").render())
+        assert "không có xã nào của Tỉnh Thanh Hóa" in str(app.screen.query_one("#communes-error").render())
         await pilot.press("escape")
         await settle(pilot)
         assert not review(app).changed
@@ -549,12 +549,12 @@ async def test_S_changes_the_session_date_leader_and_communes(make_dashboard, se
         app.screen.query_one("#review-date").value = "32/12/2025"
         await pilot.press("enter")
         await settle(pilot)
-        assert "is not a real date" in str(app.screen.query_one("#review-error").render())
+        assert "không phải là ngày có thật" in str(app.screen.query_one("#review-error").render())
         app.screen.query_one("#review-date").value = "04/12/2025"
         app.screen.query_one("#review-communes").value = ""
         await pilot.press("enter")
         await settle(pilot)
-        assert "at least one commune" in str(app.screen.query_one("#review-error").render())
+        assert "Phiên cần ít nhất một xã" in str(app.screen.query_one("#review-error").render())
         await pilot.press("escape")
         await settle(pilot)
 

@@ -149,7 +149,7 @@ async def test_edit_text_and_a_bad_date(make_dashboard) -> None:
         await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, EditItemDialog)
-        assert "is not a date" in str(dialog.query_one("#edit-error").render())
+        assert "không phải ngày" in str(dialog.query_one("#edit-error").render())
         assert app.focused is dialog.query_one("#edit-deadline")
         await pilot.press("escape")
         await pilot.press("1")
@@ -194,7 +194,7 @@ def test_dates_are_read_as_officials_write_them() -> None:
     assert parse_date("4/1/2026") == dt.date(2026, 1, 4)
     assert parse_date("2026-01-04") == dt.date(2026, 1, 4)
     assert parse_date("  ") is None
-    with pytest.raises(ValueError, match="not a date"):
+    with pytest.raises(ValueError, match="không phải ngày"):
         parse_date("01/13/2026")
 
 
@@ -268,7 +268,7 @@ async def test_a_adds_an_item_to_the_newest_session(make_dashboard) -> None:
         dialog = app.screen
         assert isinstance(dialog, AddItemDialog) and dialog.kind is Kind.REQUEST
         await pilot.press("enter")
-        assert "type the text first" in str(dialog.query_one("#add-error").render())
+        assert "Nhập nội dung trước" in str(dialog.query_one("#add-error").render())
         await pilot.press(*"Đề nghị hỗ trợ kinh phí làm đường", "enter")
         await settle(pilot)
         requests = pane(app, Kind.REQUEST)
@@ -318,7 +318,7 @@ async def test_t_narrows_the_panes_to_one_session_and_t_again_clears(seeded_stor
         dialog = app.screen
         assert isinstance(dialog, SessionsDialog)
         listed = [str(dialog.query_one("OptionList").get_option_at_index(i).prompt) for i in range(3)]
-        assert "all sessions" in listed[0]
+        assert "Tất cả các phiên" in listed[0]
         assert "10/12/2025 · Lê Văn Thử" in listed[1] and "KQ 1 KK 0 KN 1 CĐ 0" in listed[1], "newest first"
         assert "25/11/2025 · Trịnh Tuấn Sinh" in listed[2]
         await pilot.press("down", "down", "enter")  # the seed session

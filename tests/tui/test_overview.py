@@ -16,6 +16,7 @@ from helpers import record_notices, settle
 from rich.cells import cell_len
 
 from haicap.store import Kind, Store
+from haicap.store.domain import i18n
 from haicap.store.domain.text import sort_key
 from haicap.store.ingest.reports import parse_report
 from haicap.store.views.overview import late_items, province_overview
@@ -380,7 +381,7 @@ async def test_help_lists_the_overview_keys(late_store) -> None:
         shown = "\n".join(str(static.render()) for static in app.screen.query("Static"))
         for binding in OverviewScreen.BINDINGS + OverviewTable.BINDINGS:
             if binding.description:
-                assert (binding.tooltip or binding.description) in shown
+                assert i18n._(binding.tooltip or binding.description) in shown
         assert "Bảng tổng quan" in shown
         assert "Overview of the province's communes" not in shown, "on the overview, o goes back"
         await pilot.press("escape")
@@ -602,7 +603,7 @@ async def test_ctrl_f_finds_items_without_diacritics_and_enter_jumps(make_dashbo
         [hit] = dialog.hits
         assert hit.kind is Kind.ACHIEVEMENT and "xã Ngọc Trạo" in hit.text
         count = str(dialog.query_one("#search-count").render())
-        assert "1 mục khớp / 1 hit" in count
+        assert "1 mục khớp" in count
         prompt = dialog.query_one("#search-hits").get_option_at_index(0).prompt
         assert "Kết quả · Ngọc Trạo, Vân Du, Kim Tân · Thanh Hóa · 25/11/2025" in prompt.plain
         await pilot.press("enter")
@@ -637,7 +638,7 @@ async def test_search_with_no_hit_and_escape(make_dashboard) -> None:
         await pilot.press("ctrl+f", *"zzzz")
         await settle(pilot)
         assert not app.screen.hits
-        assert "no item matches" in str(app.screen.query_one("#search-count").render())
+        assert "Không có mục nào khớp" in str(app.screen.query_one("#search-count").render())
         await pilot.press("enter")
         assert isinstance(app.screen, SearchDialog)
         await pilot.press("escape")
@@ -674,7 +675,7 @@ async def test_f1_shows_the_search_keys(make_dashboard) -> None:
         await pilot.press("ctrl+f", "f1")
         assert isinstance(app.screen, HelpDialog)
         shown = "\n".join(str(static.render()) for static in app.screen.query("Static"))
-        assert "Close without jumping" in shown and "From the search box to the hits" in shown
+        assert "Đóng, không chuyển đi đâu" in shown and "Từ ô tìm xuống các kết quả tìm" in shown
         assert "Quit haicap" not in shown, "the app's keys do not work in the dialog"
 
 

@@ -116,11 +116,11 @@ async def test_a_served_viewer_reads_no_file_to_import_even_from_its_folders(see
         await pilot.press("i")
         await settle(pilot)
         assert not isinstance(pilot.app.screen, ImportDialog), "i is refused at once"
-        assert any("read-only: nothing can be imported" in notice for notice in seen)
+        assert any("Chỉ xem: không nhập được" in notice for notice in seen)
         # Opened another way, the dialog reads nothing either.
         pilot.app.push_screen(ImportDialog(pilot.app.store))
         await settle(pilot)
-        assert "read-only: nothing can be imported" in _message(pilot.app)
+        assert "Chỉ xem: không nhập được" in _message(pilot.app)
         await _try_reading(pilot, str(server_disk / "chia-se" / "bao-cao.yaml"))
         assert isinstance(pilot.app.screen, ImportDialog) and "Hoằng Hóa" not in _message(pilot.app)
 

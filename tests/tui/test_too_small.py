@@ -19,7 +19,7 @@ async def test_a_small_terminal_gets_a_notice_and_the_dashboard_comes_back(make_
         assert isinstance(app.screen, TooSmallDialog)
         text = str(app.screen.query_one("Static").render())
         assert "Cửa sổ quá nhỏ: 70×24, cần 80×24" in text
-        assert "Terminal too small" in text
+        assert "Phóng to cửa sổ hoặc thu nhỏ chữ; q để thoát" in text
         await pilot.resize_terminal(100, 20)  # wide enough, not tall enough
         await settle(pilot)
         assert isinstance(app.screen, TooSmallDialog)

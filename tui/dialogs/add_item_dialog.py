@@ -8,12 +8,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from haicap.store import Commune, Kind, Session
+from haicap.store.domain.i18n import N_, _
 from haicap.tui.dialogs.edit_item_dialog import ItemTextArea, hints
+from haicap.tui.dialogs.phrase import phrase
 from haicap.tui.dialogs.sessions_dialog import session_label
 from haicap.tui.literal import literal
 
@@ -24,8 +25,8 @@ class AddItemDialog(ModalScreen[str | None]):
     """Asks for the text of a new item of `kind`; dismisses with the text or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "Cancel", tooltip="Close without adding"),
-        Binding("ctrl+s", "save", "Add", tooltip="Add the item (enter does too)"),
+        Binding("escape", "dismiss(None)", N_("Cancel"), tooltip=N_("Close without adding")),
+        Binding("ctrl+s", "save", N_("Add"), tooltip=N_("Add the item (enter does too)")),
     ]
     """
     | Key(s) | Description |
@@ -74,18 +75,18 @@ class AddItemDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as frame:
-            frame.border_title = f"Thêm / Add · {self.kind.title}"
+            frame.border_title = _("Add · {kind}").format(kind=self.kind.singular)
             yield Static(
-                Content.assemble(
-                    literal(self.commune.label, "bold"),
-                    literal(" · phiên / session "),
-                    literal(session_label(self.session)),
+                phrase(
+                    _("{commune} · session {session}"),
+                    commune=literal(self.commune.label, "bold"),
+                    session=literal(session_label(self.session)),
                 ),
                 id="add-where",
             )
             yield ItemTextArea(id="add-text")
             yield Static("", id="add-error")
-            yield Static(hints(("ctrl+s/enter", "thêm / add"), ("esc", "huỷ / cancel")), id="add-hints")
+            yield Static(hints(("ctrl+s/enter", _("add")), ("esc", _("cancel"))), id="add-hints")
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one(ItemTextArea))
@@ -98,6 +99,6 @@ class AddItemDialog(ModalScreen[str | None]):
         """Close with the text typed, unless it is empty."""
         text = " ".join(self.query_one(ItemTextArea).text.split())
         if not text:
-            self.query_one("#add-error", Static).update(literal("Nhập nội dung trước / type the text first"))
+            self.query_one("#add-error", Static).update(literal(_("Type the text first")))
             return
         self.dismiss(text)

@@ -14,6 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from haicap.store.domain.i18n import N_, _
+
 __all__ = ["Choice", "ChoiceDialog"]
 
 ChoiceType = TypeVar("ChoiceType")
@@ -27,9 +29,9 @@ class ChoiceDialog(ModalScreen[ChoiceType | None], Generic[ChoiceType]):
     value, or None on escape. Subclasses build the entries."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "dismiss(None)", "Cancel", tooltip="Close without changing anything"),
-        Binding("j", "move(1)", "Down", show=False),
-        Binding("k", "move(-1)", "Up", show=False),
+        Binding("escape,q", "dismiss(None)", N_("Cancel"), tooltip=N_("Close without changing anything")),
+        Binding("j", "move(1)", N_("Down"), show=False),
+        Binding("k", "move(-1)", N_("Up"), show=False),
     ]
     """
     | Key(s) | Description |
@@ -68,7 +70,7 @@ class ChoiceDialog(ModalScreen[ChoiceType | None], Generic[ChoiceType]):
     def __init__(self, title: str, about: Content, choices: Sequence[Choice[ChoiceType]], start: int = 0) -> None:
         super().__init__()
         self.title_text = title
-        """The frame's title."""
+        """The frame's title (in the language spoken: subclasses translate it)."""
         self.about = about
         """The line above the list: what is being chosen for."""
         self.choices = tuple(choices)
@@ -79,7 +81,7 @@ class ChoiceDialog(ModalScreen[ChoiceType | None], Generic[ChoiceType]):
     def compose(self) -> ComposeResult:
         with Vertical() as frame:
             frame.border_title = self.title_text
-            frame.border_subtitle = "enter chọn · esc huỷ"
+            frame.border_subtitle = _("enter choose · esc cancel")
             yield Static(self.about, classes="choice-about")
             yield OptionList(
                 *(Option(prompt, disabled=not enabled) for prompt, _value, enabled in self.choices),

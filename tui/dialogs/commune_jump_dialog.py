@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from textual.content import Content
 
 from haicap.store import Commune
+from haicap.store.domain.i18n import _
 from haicap.tui.dialogs.choice_dialog import Choice, ChoiceDialog
 from haicap.tui.literal import literal
 
@@ -21,11 +22,14 @@ class CommuneJumpDialog(ChoiceDialog[int]):
         entries: list[Choice[int]] = []
         start = 0
         for position, (commune, index) in enumerate(targets):
-            where = literal(f"  trang {index + 1}", "$accent") if index is not None else literal("  không có trang", "dim")
+            if index is not None:
+                where = literal("  " + _("slide {number}").format(number=index + 1), "$accent")
+            else:
+                where = literal("  " + _("no slide"), "dim")
             # A commune without a slide is listed disabled: its value (-1) can never be chosen.
             value = index if index is not None else -1
             entries.append((Content.assemble(literal(commune.label, "bold"), where), value, index is not None))
             if commune == current:
                 start = position
-        about = literal("Đến trang đầu của xã / jump to the commune's first slide", "dim")
-        super().__init__("Xã / Communes", about, entries, start)
+        about = literal(_("Jump to the commune's first slide"), "dim")
+        super().__init__(_("Communes"), about, entries, start)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from textual.content import Content
 
 from haicap.store import HistoryEntry, Item
+from haicap.store.domain.i18n import _, ngettext
 from haicap.tui.dialogs.choice_dialog import ChoiceDialog
 from haicap.tui.dialogs.history_dialog import describe_entry
 from haicap.tui.dialogs.status_dialog import about_item
@@ -30,11 +31,11 @@ class ConflictDialog(ChoiceDialog[str]):
 
     def __init__(self, item: Item, changes: Sequence[HistoryEntry], mine: str) -> None:
         super().__init__(
-            "Người khác vừa lưu / Someone else saved first",
+            _("Someone else saved first"),
             self._about(item, changes, mine),
             [
-                (literal("Giữ thay đổi của họ / keep theirs (bỏ của tôi / drop mine)"), KEEP_THEIRS, True),
-                (literal("Lưu của tôi đè lên / save mine over theirs"), SAVE_MINE, True),
+                (literal(_("Keep theirs (drop mine)")), KEEP_THEIRS, True),
+                (literal(_("Save mine over theirs")), SAVE_MINE, True),
             ],
         )
         self.item = item
@@ -45,13 +46,14 @@ class ConflictDialog(ChoiceDialog[str]):
     @staticmethod
     def _about(item: Item, changes: Sequence[HistoryEntry], mine: str) -> Content:
         lines = [about_item(item), literal("")]
-        lines.append(literal("Thay đổi của người khác / their change:", "bold"))
+        lines.append(literal(_("Their change:"), "bold"))
         hidden = len(changes) - _SHOWN_CHANGES
         if hidden > 0:
-            lines.append(literal(f"… {hidden} thay đổi trước đó / earlier changes (h: lịch sử / history)", "dim"))
+            earlier = ngettext("… {count} earlier change (h: history)", "… {count} earlier changes (h: history)", hidden)
+            lines.append(literal(earlier.format(count=hidden), "dim"))
         lines.extend(describe_entry(entry) for entry in changes[-_SHOWN_CHANGES:])
         if not changes:
             # The revision moved without a history entry: a restore of a backup, say.
-            lines.append(literal("(khôi phục bản sao lưu / a backup was restored)", "dim"))
-        lines.extend([literal(""), literal("Thay đổi của bạn / your change: ", "bold") + literal(mine)])
+            lines.append(literal(_("(a backup was restored)"), "dim"))
+        lines.extend([literal(""), literal(_("Your change:") + " ", "bold") + literal(mine)])
         return Content("\n").join(lines)

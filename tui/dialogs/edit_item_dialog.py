@@ -26,6 +26,7 @@ from haicap.store.domain import dates
 from haicap.store.domain.bounds import add_days
 from haicap.store.domain.dates import DATE_FORMAT, format_date
 from haicap.store.domain.followup import DeadlineRules
+from haicap.store.domain.i18n import N_, _, pgettext
 from haicap.store.domain.text import visible
 from haicap.tui.literal import literal, short
 
@@ -43,7 +44,7 @@ def parse_date(text: str) -> dt.date | None:
     try:
         return dates.parse_date(text)
     except ValueError:
-        raise ValueError(f"'{text}' không phải ngày / is not a date (DD/MM/YYYY or YYYY-MM-DD)") from None
+        raise ValueError(_("'{text}' is not a date (DD/MM/YYYY or YYYY-MM-DD)").format(text=text)) from None
 
 
 def split_agencies(text: str) -> tuple[str, ...]:
@@ -52,7 +53,7 @@ def split_agencies(text: str) -> tuple[str, ...]:
 
 
 def hints(*pairs: tuple[str, str]) -> Content:
-    """Key hints on one line: "ctrl+s lưu / save · esc huỷ / cancel"."""
+    """Key hints on one line: "ctrl+s lưu · esc huỷ" (each `what` already translated)."""
     return Content(" · ").join(Content.assemble(literal(key, "bold $accent"), " ", literal(what)) for key, what in pairs)
 
 
@@ -95,7 +96,10 @@ class ItemEdit:
         return self.text is not None or bool(self.tracking)
 
     def describe(self, labels: dict[str, str], width: int = 30) -> str:
-        """One line naming each change: "Chủ trì / owner → Sở Tài chính; Hạn / deadline → 31/12/2025"."""
+        """One line naming each change: "Chủ trì → Sở Tài chính; Hạn → 31/12/2025".
+
+        `labels` name the fields in English marked with `N_` (`history_dialog.FIELD_LABELS`);
+        they are shown in the language spoken."""
         parts = []
         for name, value in self.tracking.items():
             if isinstance(value, dt.date):
@@ -104,9 +108,9 @@ class ItemEdit:
                 shown = "; ".join(value)
             else:
                 shown = str(value) if value else ""
-            parts.append(f"{labels.get(name, name)} → {short(shown, width) or '—'}")
+            parts.append(f"{_(labels.get(name) or name)} → {short(shown, width) or '—'}")
         if self.text is not None:
-            parts.append(f"{labels.get('text', 'text')} → «{short(self.text, width)}»")
+            parts.append(f"{_(labels.get('text') or 'Text')} → «{short(self.text, width)}»")
         return "; ".join(parts)
 
 
@@ -114,12 +118,12 @@ class EditItemDialog(ModalScreen[ItemEdit | None]):
     """The item's text and, for a request or directive, its follow-up fields."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "Cancel", tooltip="Close without saving"),
-        Binding("ctrl+s", "save", "Save", tooltip="Save the changes (enter in a field does too)"),
+        Binding("escape", "dismiss(None)", N_("Cancel"), tooltip=N_("Close without saving")),
+        Binding("ctrl+s", "save", N_("Save"), tooltip=N_("Save the changes (enter in a field does too)")),
         # Priority, and the focus moved at once: "Sở Tài chính<tab>Sở Nội vụ" typed over a slow
         # link arrives in one burst, and the letters after the tab must reach the next field.
-        Binding("tab", "move_field(1)", "Next field", show=False, priority=True),
-        Binding("shift+tab", "move_field(-1)", "Previous field", show=False, priority=True),
+        Binding("tab", "move_field(1)", N_("Next field"), show=False, priority=True),
+        Binding("shift+tab", "move_field(-1)", N_("Previous field"), show=False, priority=True),
     ]
     """
     | Key(s) | Description |
@@ -182,7 +186,8 @@ class EditItemDialog(ModalScreen[ItemEdit | None]):
         """The store's default answer deadlines (shown for a request without its own)."""
 
     def _fields(self) -> list[tuple[str, str, str, str]]:
-        """(field, label, value, placeholder) of the follow-up fields of this item's kind."""
+        """(field, label, value, placeholder) of the follow-up fields of this item's kind,
+        labels and placeholders in the language spoken."""
         tracking = self.item.tracking
 
         def show(day: dt.date | None) -> str:
@@ -192,37 +197,37 @@ class EditItemDialog(ModalScreen[ItemEdit | None]):
             days = self.rules.answer_days_with_co if tracking.co_agencies else self.rules.answer_days
             default = add_days(self.item.session.date, days).strftime(DATE_FORMAT)  # never overflows
             return [
-                ("owner", "Chủ trì / Owner", tracking.owner, "cơ quan chủ trì · responsible agency"),
+                ("owner", _("Owner"), tracking.owner, _("responsible agency")),
                 (
                     "co_agencies",
-                    "Phối hợp / With",
+                    _("Co-agencies"),
                     "; ".join(tracking.co_agencies),
-                    "cơ quan phối hợp, ngăn bằng ; · separated by ;",
+                    _("co-operating agencies, separated by ;"),
                 ),
                 (
                     "deadline",
-                    "Hạn / Deadline",
+                    _("Deadline"),
                     show(tracking.deadline),
-                    f"DD/MM/YYYY · trống = mặc định / empty = default ({default})",
+                    _("DD/MM/YYYY · empty = default ({default})").format(default=default),
                 ),
-                ("answer", "Trả lời / Answer", tracking.answer, "nội dung trả lời · the agency's answer"),
-                ("note", "Ghi chú / Note", tracking.note, ""),
+                ("answer", _("Answer"), tracking.answer, _("the agency's answer")),
+                ("note", _("Note"), tracking.note, ""),
             ]
         if self.item.kind is Kind.DIRECTIVE:
             return [
-                ("owner", "Thực hiện / Owner", tracking.owner, "trống = xã / empty = the commune"),
-                ("co_agencies", "Phối hợp / With", "; ".join(tracking.co_agencies), "ngăn bằng ; · separated by ;"),
-                ("deadline", "Hạn / Deadline", show(tracking.deadline), "DD/MM/YYYY · trống = không hạn / empty = none"),
-                ("done", "Hoàn thành / Done", show(tracking.done), "DD/MM/YYYY · trống = chưa xong / empty = not done"),
-                ("note", "Ghi chú / Note", tracking.note, ""),
+                ("owner", pgettext("directive", "Owner"), tracking.owner, _("empty = the commune")),
+                ("co_agencies", _("Co-agencies"), "; ".join(tracking.co_agencies), _("separated by ;")),
+                ("deadline", _("Deadline"), show(tracking.deadline), _("DD/MM/YYYY · empty = none")),
+                ("done", _("Done"), show(tracking.done), _("DD/MM/YYYY · empty = not done")),
+                ("note", _("Note"), tracking.note, ""),
             ]
         return []
 
     def compose(self) -> ComposeResult:
         with Vertical() as frame:
-            frame.border_title = f"Sửa / Edit · {self.item.kind.title_vi}"
+            frame.border_title = _("Edit · {kind}").format(kind=self.item.kind.singular)
             frame.border_subtitle = self.item.id
-            yield Static(literal("Nội dung / Text"), classes="edit-label")
+            yield Static(literal(_("Text")), classes="edit-label")
             # Control characters in stored text are shown as visible stand-ins (␛, <U+202E>):
             # a field is saved only if the officer changed what it showed (see _collect).
             yield ItemTextArea(visible(self.item.text), id="edit-text")
@@ -231,9 +236,7 @@ class EditItemDialog(ModalScreen[ItemEdit | None]):
                     yield Static(literal(label))
                     yield Input(visible(value), placeholder=placeholder, id=f"edit-{name}", compact=True)
             yield Static("", id="edit-error")
-            yield Static(
-                hints(("ctrl+s/enter", "lưu / save"), ("tab", "ô sau / next field"), ("esc", "huỷ / cancel")), id="edit-hints"
-            )
+            yield Static(hints(("ctrl+s/enter", _("save")), ("tab", _("next field")), ("esc", _("cancel"))), id="edit-hints")
 
     def on_mount(self) -> None:
         first = self.query(Input).first() if self.item.kind in (Kind.REQUEST, Kind.DIRECTIVE) else None
@@ -257,7 +260,7 @@ class EditItemDialog(ModalScreen[ItemEdit | None]):
         edit = ItemEdit()
         text = " ".join(self.query_one(ItemTextArea).text.split())
         if not text:
-            self._error("Nội dung không được để trống (xoá mục bằng d) / the text cannot be empty (d deletes)", "edit-text")
+            self._error(_("The text cannot be empty (d deletes the item)"), "edit-text")
             return None
         if text != " ".join(visible(self.item.text).split()):
             edit.text = text

@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from haicap.store import Commune, Session
+from haicap.store.domain.i18n import N_, _
 from haicap.tui.literal import literal
 from haicap.tui.serving.folders import ServedMode, served_mode
 from haicap.tui.widgets.path_input import PathInput
@@ -29,12 +30,13 @@ from haicap.tui.widgets.path_input import PathInput
 __all__ = ["FORMAT_LABELS", "ExportDialog", "ExportRequest", "ExportScope"]
 
 FORMAT_LABELS = {
-    "docx": "Biên bản Word (.docx)",
-    "xlsx": "Bảng theo dõi Excel (.xlsx)",
-    "md": "Biên bản văn bản (.md)",
-    "csv": "Bảng theo dõi CSV (.csv)",
+    "docx": N_("Word minutes (.docx)"),
+    "xlsx": N_("Excel tracking table (.xlsx)"),
+    "md": N_("Text minutes (.md)"),
+    "csv": N_("CSV tracking table (.csv)"),
 }
-"""The formats offered, minutes first, as `store.views.exports.render` names them."""
+"""The formats offered, minutes first, as `store.views.exports.render` names them; the
+labels are English marked with `N_`, shown with `_()`."""
 
 
 @dataclass(frozen=True)
@@ -64,8 +66,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     A typed name ending in .docx, .xlsx, .md or .csv decides the format itself."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close without exporting"),
-        Binding("ctrl+s", "confirm", "Export", tooltip="Write the file (also enter in the file field)"),
+        Binding("escape", "cancel", N_("Cancel"), tooltip=N_("Close without exporting")),
+        Binding("ctrl+s", "confirm", N_("Export"), tooltip=N_("Write the file (also enter in the file field)")),
     ]
     """
     | Key(s) | Description |
@@ -127,22 +129,22 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as frame:
-            frame.border_title = "Xuất văn bản / Export"
-            yield Static(literal("Nội dung / what"), classes="export-label")
+            frame.border_title = _("Export a document")
+            yield Static(literal(_("What to export")), classes="export-label")
             with RadioSet(id="export-scope"):
                 for number, scope in enumerate(self.scopes):
                     yield RadioButton(literal(scope.label), value=number == 0)
-            yield Static(literal("Định dạng / format"), classes="export-label")
+            yield Static(literal(_("Format")), classes="export-label")
             with RadioSet(id="export-format"):
                 for number, label in enumerate(FORMAT_LABELS.values()):
-                    yield RadioButton(literal(label), value=number == 0)
+                    yield RadioButton(literal(_(label)), value=number == 0)
             if self.served:
-                yield Static(literal("Tệp tải về trình duyệt / file, downloaded by the browser"), classes="export-label")
+                yield Static(literal(_("File, downloaded by the browser")), classes="export-label")
             else:
-                yield Static(literal("Tệp / file"), classes="export-label")
+                yield Static(literal(_("File")), classes="export-label")
             # Served, nothing on the server's disk is suggested (no folder is allowed).
             served = ServedMode() if self.served else None
-            yield PathInput(id="export-path", served=served, placeholder="tên tệp · file name")
+            yield PathInput(id="export-path", served=served, placeholder=_("file name"))
             yield Static("", id="export-error")
             yield Static(self._hints(), id="export-hints")
 
@@ -152,7 +154,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     @staticmethod
     def _hints() -> Content:
-        pairs = (("ctrl+s", "xuất / export"), ("tab", "ô sau / next"), ("↑↓ enter", "chọn / choose"), ("esc", "huỷ / cancel"))
+        pairs = (("ctrl+s", _("export")), ("tab", _("next field")), ("↑↓ enter", _("choose")), ("esc", _("cancel")))
         return Content(" · ").join(Content.assemble(literal(k, "bold $accent"), literal(" "), literal(w)) for k, w in pairs)
 
     # -- state ------------------------------------------------------------------------
@@ -208,7 +210,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         """Export to the file given; an existing file is overwritten only on a second ctrl+s."""
         typed = self.query_one("#export-path", PathInput).value.strip()
         if not typed:
-            self._error("Chưa có tên tệp / type a file name")
+            self._error(_("Type a file name"))
             return
         if self.served:
             self._confirm_served(typed)
@@ -218,14 +220,14 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             path = self.folder / path
         path, fmt = self._named_format(path)
         if path.is_dir():
-            self._error(f"{path}: là thư mục / is a folder; add a file name")
+            self._error(_("{path}: is a folder; add a file name").format(path=path))
             return
         if not path.parent.is_dir():
-            self._error(f"{path.parent}: không có thư mục này / no such folder")
+            self._error(_("{folder}: no such folder").format(folder=path.parent))
             return
         if path.exists() and self._confirm_overwrite != path:
             self._confirm_overwrite = path
-            self._error(f"{path.name} đã có / already exists — ctrl+s lần nữa để ghi đè / again to overwrite")
+            self._error(_("{name} already exists — ctrl+s again to overwrite").format(name=path.name))
             return
         self.dismiss(ExportRequest(self.scope, fmt, path, force=path.exists()))
 
@@ -233,7 +235,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         """Export under the name typed, for the browser: no folder, no look at the server's disk."""
         name = Path(typed.replace("\\", "/")).name
         if name in ("", ".", ".."):
-            self._error("Chưa có tên tệp / type a file name")
+            self._error(_("Type a file name"))
             return
         path, fmt = self._named_format(Path(name))
         self.dismiss(ExportRequest(self.scope, fmt, path))

@@ -15,13 +15,16 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from haicap.store.domain.i18n import N_, _
 from haicap.tui.dialogs.scrolling_dialog import ScrollingDialog
 from haicap.tui.literal import literal
 
 __all__ = ["HelpDialog", "HelpSection", "bindings_of"]
 
 HelpSection = tuple[str, Sequence[Binding]]
-"""A titled group of bindings shown together."""
+"""A titled group of bindings shown together. The title, and each binding's description
+and tooltip, are English marked with `N_` (constants made at import): the dialog shows
+them in the language spoken when it opens."""
 
 
 def bindings_of(owner: type) -> list[Binding]:
@@ -34,7 +37,7 @@ class HelpDialog(ScrollingDialog[None]):
     """Lists each section's keys with what they do."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,q", "dismiss", "Close", tooltip="Close help"),
+        Binding("escape,question_mark,q", "dismiss", N_("Close"), tooltip=N_("Close help")),
     ]
     """
     | Key(s) | Description |
@@ -69,17 +72,17 @@ class HelpDialog(ScrollingDialog[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
-            scroll.border_title = "Phím / Keys"
-            scroll.border_subtitle = "esc đóng / close"
+            scroll.border_title = _("Keys")
+            scroll.border_subtitle = _("esc close")
             for title, bindings in self.sections:
                 rows = [self._row(binding) for binding in bindings if binding.description]
                 if rows:
-                    yield Static(literal(title), classes="help-section")
+                    yield Static(literal(_(title)), classes="help-section")
                     yield Static(Content("\n").join(rows))
 
     def _row(self, binding: Binding) -> Content:
         # Each key of "n,right_square_bracket" on its own, without the binding's key_display,
         # which names only the first key and would hide the aliases.
         keys = ", ".join(self.app.get_key_display(Binding(key.strip(), binding.action)) for key in binding.key.split(","))
-        explanation = binding.tooltip or binding.description
+        explanation = _(binding.tooltip or binding.description)
         return Content.assemble(literal(f"{keys:>14}", "bold $accent"), "  ", literal(explanation))

@@ -12,34 +12,43 @@ from textual.content import Content
 from textual.widgets import Static
 
 from haicap.store import HistoryEntry, Item
+from haicap.store.domain.i18n import N_, _
 from haicap.tui.dialogs.scrolling_dialog import ScrollingDialog
 from haicap.tui.dialogs.status_dialog import about_item
 from haicap.tui.literal import bounded, literal
 
-__all__ = ["FIELD_LABELS", "HistoryDialog", "describe_entry"]
+__all__ = ["FIELD_LABELS", "HistoryDialog", "describe_entry", "field_label"]
 
 FIELD_LABELS = {
-    "status": "Trạng thái / status",
-    "owner": "Chủ trì / owner",
-    "co_agencies": "Phối hợp / co-agencies",
-    "deadline": "Hạn / deadline",
-    "done": "Hoàn thành / done",
-    "answer": "Trả lời / answer",
-    "note": "Ghi chú / note",
-    "responds_to": "Chỉ đạo trả lời / responding directives",
-    "kind": "Loại / kind",
-    "text": "Nội dung / text",
-    "deleted": "Xoá / deleted",
-    "created": "Thêm / added",
+    "status": N_("Status"),
+    "owner": N_("Owner"),
+    "co_agencies": N_("Co-agencies"),
+    "deadline": N_("Deadline"),
+    "done": N_("Done"),
+    "answer": N_("Answer"),
+    "note": N_("Note"),
+    "responds_to": N_("Responding directives"),
+    "kind": N_("Kind"),
+    "text": N_("Text"),
+    "deleted": N_("Deleted"),
+    "created": N_("Added"),
 }
-"""How history names the fields the store records."""
+"""How history names the fields the store records: English marked with `N_`, shown with
+`field_label` (or `_()`) in the language spoken."""
+
+
+def field_label(field: str) -> str:
+    """The name of a recorded field in the language spoken ("owner" → "Chủ trì"); a field
+    this version does not know is shown as the store wrote it."""
+    label = FIELD_LABELS.get(field)
+    return _(label) if label else field
 
 
 class HistoryDialog(ScrollingDialog[None]):
     """The item's changes, oldest first; every value is shown literally."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter,q,h", "dismiss", "Close", tooltip="Back to the dashboard"),
+        Binding("escape,enter,q,h", "dismiss", N_("Close"), tooltip=N_("Back to the dashboard")),
     ]
     """
     | Key(s) | Description |
@@ -68,11 +77,11 @@ class HistoryDialog(ScrollingDialog[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
-            scroll.border_title = "Lịch sử / History"
-            scroll.border_subtitle = "esc đóng / close"
+            scroll.border_title = _("History")
+            scroll.border_subtitle = _("esc close")
             yield Static(about_item(self.item, 80), classes="history-about")
             if not self.entries:
-                yield Static(literal("Chưa có thay đổi nào / no changes yet", "dim italic"))
+                yield Static(literal(_("No changes yet"), "dim italic"))
             for entry in self.entries:
                 yield Static(describe_entry(entry), classes="history-entry")
 
@@ -86,7 +95,7 @@ def describe_entry(entry: HistoryEntry) -> Content:
         literal(" · "),
         literal(entry.who, "$accent"),
         literal(" · "),
-        literal(FIELD_LABELS.get(entry.field, entry.field), "bold"),
+        literal(field_label(entry.field), "bold"),
     )
     # Values are bounded like the panes' text: an edit of a huge text records it twice.
     change = Content.assemble(

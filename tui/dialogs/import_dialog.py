@@ -24,6 +24,7 @@ from textual.widgets import Button, Input, Static
 
 from haicap.store import Store, StoreError
 from haicap.store.domain.clock import Calendar
+from haicap.store.domain.i18n import N_, _
 from haicap.store.ingest.importer import ImportPlan, match_stored_session, plan_import
 from haicap.tui.literal import literal
 from haicap.tui.messages import ReportImported
@@ -34,25 +35,23 @@ from haicap.tui.widgets.path_input import PathInput
 __all__ = ["READ_ONLY_IMPORT", "ImportDialog"]
 
 _HINTS = (
-    ("enter", "đọc, duyệt / review"),
-    ("tab/→", "điền / complete"),
-    ("esc", "huỷ / cancel"),
+    ("enter", N_("read, review")),
+    ("tab/→", N_("complete")),
+    ("esc", N_("cancel")),
 )
-"""The key hints under the message area."""
+"""The key hints under the message area (English marked with `N_`, shown with `_()`)."""
 
-_EMPTY = (
-    "Gõ đường dẫn của một tệp báo cáo (.yaml .json .docx .doc .pdf .txt .md) rồi nhấn enter: "
-    "từng câu hiện ra để duyệt trước khi lưu.\n"
-    "Type the path of a report file and press enter: every sentence is shown for review before anything is stored."
+_EMPTY = N_(
+    "Type the path of a report file (.yaml .json .docx .doc .pdf .txt .md) and press enter: "
+    "every sentence is shown for review before anything is stored."
 )
 
-READ_ONLY_IMPORT = "Chỉ xem: không nhập được / read-only: nothing can be imported"
+READ_ONLY_IMPORT = N_("Read-only: nothing can be imported")
 """Why a viewer (`--read-only`, or a store the user may not write) imports nothing: the
-dashboard says it at `i`, before any file is read or reviewed."""
+dashboard says it at `i`, before any file is read or reviewed. English marked with `N_`:
+show it with `_(READ_ONLY_IMPORT)`."""
 
-_BACK = (
-    "Đã đóng bản duyệt, chưa nhập gì. enter để đọc lại tệp.\nReview closed, nothing imported. Press enter to read the file again."
-)
+_BACK = N_("Review closed, nothing imported. Press enter to read the file again.")
 
 
 class ImportDialog(ModalScreen[ReportImported | None]):
@@ -63,13 +62,8 @@ class ImportDialog(ModalScreen[ReportImported | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Huỷ / Cancel", tooltip="Đóng, không nhập gì / close without importing"),
-        Binding(
-            "ctrl+s",
-            "read",
-            "Đọc / Read",
-            tooltip="Đọc tệp và mở bản duyệt (enter cũng vậy) / read the file and review it (enter too)",
-        ),
+        Binding("escape", "cancel", N_("Cancel"), tooltip=N_("Close without importing")),
+        Binding("ctrl+s", "read", N_("Read"), tooltip=N_("Read the file and review it (enter too)")),
     ]
     """
     | Key(s) | Description |
@@ -145,32 +139,32 @@ class ImportDialog(ModalScreen[ReportImported | None]):
 
     @property
     def refusal(self) -> str | None:
-        """Why no file can be imported here at all, or None.
+        """Why no file can be imported here at all (in the language spoken), or None.
 
         A viewer could never store what it reviews, so it reads no file (the dashboard
         refuses `i` already; this keeps any other way in shut). A dashboard served to a
         browser reads files only from the folders `haicap serve --files` named."""
         if self.store.read_only:
-            return READ_ONLY_IMPORT
+            return _(READ_ONLY_IMPORT)
         served = served_mode(self.app)
         if served is None:
             return None
-        return None if served.files else NO_FILES_IN_BROWSER
+        return None if served.files else _(NO_FILES_IN_BROWSER)
 
     def compose(self) -> ComposeResult:
         served = served_mode(self.app)
         start = self.start if self.start is not None or served is None else served.start
         refusal = self.refusal
         with Vertical() as frame:
-            frame.border_title = "Nhập báo cáo / Import a report"
+            frame.border_title = _("Import a report")
             with Horizontal(id="import-path-row"):
-                field = PathInput(base=start, served=served, placeholder="đường dẫn tệp · file path", id="import-path")
+                field = PathInput(base=start, served=served, placeholder=_("file path"), id="import-path")
                 field.disabled = refusal is not None
                 yield field
-                yield Button("Đọc / Read", id="import-read", variant="primary", disabled=True)
+                yield Button(_("Read"), id="import-read", variant="primary", disabled=True)
             with VerticalScroll(id="import-message"):
                 if refusal is None:
-                    yield Static(literal(_EMPTY, "dim italic"), id="import-message-text")
+                    yield Static(literal(_(_EMPTY), "dim italic"), id="import-message-text")
                 else:
                     yield Static(literal(refusal, "$text-error"), id="import-message-text")
             yield Static(self._hints(), id="import-hints")
@@ -180,7 +174,7 @@ class ImportDialog(ModalScreen[ReportImported | None]):
 
     @staticmethod
     def _hints() -> Content:
-        return Content(" · ").join(Content.assemble(literal(key, "bold $accent"), " ", literal(what)) for key, what in _HINTS)
+        return Content(" · ").join(Content.assemble(literal(key, "bold $accent"), " ", literal(_(what))) for key, what in _HINTS)
 
     # -- reading the file -------------------------------------------------------------
 
@@ -206,7 +200,8 @@ class ImportDialog(ModalScreen[ReportImported | None]):
         except Exception as error:  # noqa: BLE001
             # The reader is heuristic code run on any file a user has; a bug there must
             # show as an error line, not leave the dialog reading forever.
-            self.post_message(self.PlanFailed(typed, f"{typed}: cannot read ({type(error).__name__}: {error})"))
+            reason = _("{path}: cannot read ({error})").format(path=typed, error=f"{type(error).__name__}: {error}")
+            self.post_message(self.PlanFailed(typed, reason))
 
     def _read(self, typed: str) -> None:
         path = None
@@ -217,9 +212,9 @@ class ImportDialog(ModalScreen[ReportImported | None]):
             path = served.allowed(self._path_of(typed))
             if path is None:
                 self._planned = typed
-                self._show(literal(f"{typed}: {OUTSIDE_FILES}", "$text-error"), failed=True)
+                self._show(literal(f"{typed}: {_(OUTSIDE_FILES)}", "$text-error"), failed=True)
                 return
-        self._show(literal("Đang đọc… / reading…", "dim italic"))
+        self._show(literal(_("Reading…"), "dim italic"))
         self._planned = typed
         self.read_plan(typed, path)
 
@@ -233,7 +228,7 @@ class ImportDialog(ModalScreen[ReportImported | None]):
     def _plan_ready(self, message: PlanReady) -> None:
         if message.typed != self.query_one(PathInput).value:
             return  # the path changed while the file was read
-        self._show(literal("Đang duyệt… / reviewing…", "dim italic"), message.plan)
+        self._show(literal(_("Reviewing…"), "dim italic"), message.plan)
         self.app.push_screen(ImportReviewScreen(message.plan, self.store), self._reviewed)
 
     def _reviewed(self, outcome: ReportImported | None) -> None:
@@ -241,7 +236,7 @@ class ImportDialog(ModalScreen[ReportImported | None]):
             self.dismiss(outcome)
             return
         self._planned = ""
-        self._show(literal(_BACK, "dim italic"))
+        self._show(literal(_(_BACK), "dim italic"))
         self.set_focus(self.query_one(PathInput))
 
     @on(PlanFailed)
@@ -255,7 +250,7 @@ class ImportDialog(ModalScreen[ReportImported | None]):
     def _path_changed(self, message: Input.Changed) -> None:
         if message.value != self._planned:
             self._planned = ""
-            self._show(literal(_EMPTY, "dim italic"))
+            self._show(literal(_(_EMPTY), "dim italic"))
 
     @on(Input.Submitted, "#import-path")
     def _path_submitted(self) -> None:
@@ -272,7 +267,7 @@ class ImportDialog(ModalScreen[ReportImported | None]):
         if refusal is not None:
             self._show(literal(refusal, "$text-error"), failed=True)
         elif not typed.strip():
-            self._show(literal("Chưa có đường dẫn / type a file path first", "$text-error"), failed=True)
+            self._show(literal(_("Type a file path first"), "$text-error"), failed=True)
         else:
             self._read(typed)
 

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from haicap.store import Commune, FollowUp, Item, Kind
 from haicap.store.domain.dates import DATE_FORMAT, format_date
+from haicap.store.domain.i18n import N_, _, pgettext
 from haicap.tui.dialogs.scrolling_dialog import ScrollingDialog
 from haicap.tui.item_lines import overdue_badge
 from haicap.tui.literal import DETAIL_LIMIT, bounded, count_text, literal
@@ -25,7 +26,7 @@ class ItemDetailDialog(ScrollingDialog[None]):
     """Shows an item in full; every piece of report text is shown literally."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter,q", "dismiss", "Close", tooltip="Back to the dashboard"),
+        Binding("escape,enter,q", "dismiss", N_("Close"), tooltip=N_("Back to the dashboard")),
     ]
     """
     | Key(s) | Description |
@@ -63,26 +64,26 @@ class ItemDetailDialog(ScrollingDialog[None]):
     def compose(self) -> ComposeResult:
         session = self.item.session
         with VerticalScroll() as scroll:
-            scroll.border_title = "Chi tiết / Detail"
-            scroll.border_subtitle = "esc đóng / close"
-            yield Static(literal(self.item.kind.title), classes="detail-kind")
+            scroll.border_title = _("Detail")
+            scroll.border_subtitle = _("esc close")
+            yield Static(literal(self.item.kind.singular), classes="detail-kind")
             if len(self.item.text) > DETAIL_LIMIT:
                 # Said before the text, so nobody scrolls through it believing it is all there.
-                length = f"{count_text(len(self.item.text))} ký tự, chỉ hiện phần đầu / characters, only the beginning shown"
-                yield Static(self._meta("Độ dài / Length", length), classes="detail-meta")
+                length = _("{count} characters, only the beginning shown").format(count=count_text(len(self.item.text)))
+                yield Static(self._meta(_("Length"), length), classes="detail-meta")
             yield Static(bounded(self.item.text, DETAIL_LIMIT), classes="detail-text")
             yield from self._tracking()
             yield Static(
-                self._meta("Phiên / Session", f"{session.date.strftime(DATE_FORMAT)} — {session.title}"), classes="detail-meta"
+                self._meta(_("Session"), f"{session.date.strftime(DATE_FORMAT)} — {session.title}"), classes="detail-meta"
             )
             leader = str(session.leader) if session.leader.name else "—"  # free text may name no leader
-            yield Static(self._meta("Lãnh đạo / Leader", leader), classes="detail-meta")
+            yield Static(self._meta(_("Leader"), leader), classes="detail-meta")
             for person in session.participants:
-                yield Static(self._meta("Cùng dự / With", str(person)), classes="detail-meta")
-            yield Static(self._meta("Áp dụng / Communes", ", ".join(c.label for c in self.communes)), classes="detail-meta")
-            yield Static(self._meta("Nguồn / Source", session.source or "—"), classes="detail-meta")
-            origin = "thêm tay / added by hand" if self.item.added_by_hand else "từ báo cáo / from the report"
-            yield Static(self._meta("Mã / Id", f"{self.item.id} · {origin}"), classes="detail-meta")
+                yield Static(self._meta(pgettext("participants", "With"), str(person)), classes="detail-meta")
+            yield Static(self._meta(_("Applies to"), ", ".join(c.label for c in self.communes)), classes="detail-meta")
+            yield Static(self._meta(_("Source"), session.source or "—"), classes="detail-meta")
+            origin = _("added by hand") if self.item.added_by_hand else _("from the report")
+            yield Static(self._meta(_("Id"), f"{self.item.id} · {origin}"), classes="detail-meta")
 
     def _tracking(self) -> ComposeResult:
         """The follow-up state and fields of a request or directive."""
@@ -91,26 +92,27 @@ class ItemDetailDialog(ScrollingDialog[None]):
         tracking = self.item.tracking
         state = self.state
         if state.overdue:
-            shown = Content.assemble(overdue_badge(state), " ", literal(state.status.label_vi))
+            shown = Content.assemble(overdue_badge(state), " ", literal(state.status.label))
         else:
-            shown = literal(state.label_vi)
-        yield Static(Content.assemble(literal("Tình trạng / State: ", "bold"), shown), classes="detail-state")
+            shown = literal(state.label)
+        yield Static(Content.assemble(literal(_("State") + ": ", "bold"), shown), classes="detail-state")
 
         def date(day: dt.date | None) -> str:
             return format_date(day) if day else "—"
 
         directive = self.item.kind is Kind.DIRECTIVE
-        owner = tracking.owner or ("— (xã / the commune)" if directive else "—")
+        owner = tracking.owner or ("— (" + _("the commune") + ")" if directive else "—")
+        default = "" if tracking.deadline or directive else " (" + _("default") + ")"
         rows = [
-            ("Thực hiện / Owner" if directive else "Chủ trì / Owner", owner),
-            ("Phối hợp / With", "; ".join(tracking.co_agencies) or "—"),
-            ("Hạn / Deadline", date(state.deadline) + ("" if tracking.deadline or directive else " (mặc định / default)")),
+            (pgettext("directive", "Owner") if directive else _("Owner"), owner),
+            (_("Co-agencies"), "; ".join(tracking.co_agencies) or "—"),
+            (_("Deadline"), date(state.deadline) + default),
         ]
         if directive:
-            rows.append(("Hoàn thành / Done", date(tracking.done)))
+            rows.append((_("Done"), date(tracking.done)))
         else:
-            rows.append(("Trả lời / Answer", tracking.answer or "—"))
-        rows.append(("Ghi chú / Note", tracking.note or "—"))
+            rows.append((_("Answer"), tracking.answer or "—"))
+        rows.append((_("Note"), tracking.note or "—"))
         for name, value in rows:
             yield Static(self._meta(name, value), classes="detail-meta")
         yield Static("", classes="detail-gap")

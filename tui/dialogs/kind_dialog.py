@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from haicap.store import Item, Kind
+from haicap.store.domain.i18n import _
 from haicap.tui.dialogs.choice_dialog import Choice, ChoiceDialog
 from haicap.tui.dialogs.status_dialog import about_item
 from haicap.tui.literal import literal
@@ -19,9 +20,7 @@ class KindDialog(ChoiceDialog[Kind]):
     def __init__(self, item: Item) -> None:
         kinds = list(Kind)
         start = kinds.index(item.kind)
-        super().__init__(
-            "Loại / Kind", about_item(item), [self._entry(n, kind, item.kind) for n, kind in enumerate(kinds, 1)], start
-        )
+        super().__init__(_("Kind"), about_item(item), [self._entry(n, kind, item.kind) for n, kind in enumerate(kinds, 1)], start)
         self.item = item
         """The item to move."""
 
@@ -31,9 +30,8 @@ class KindDialog(ChoiceDialog[Kind]):
         parts = [
             literal("● " if here else "  ", "$accent"),
             literal(f"{number} ", "dim"),
-            literal(kind.title_vi, "bold"),
-            literal(f" / {kind.title_en}", "dim"),
+            literal(kind.singular, "bold"),
         ]
         if here:
-            parts.append(literal(" (hiện tại / current)", "$accent"))
+            parts.append(literal(" " + _("(current)"), "$accent"))
         return (Content.assemble(*parts), kind, True)

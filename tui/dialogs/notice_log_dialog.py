@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from haicap.store.domain.i18n import N_, _
 from haicap.tui.dialogs.scrolling_dialog import ScrollingDialog
 from haicap.tui.literal import literal
 from haicap.tui.notice_log import Notice
@@ -24,7 +25,7 @@ class NoticeLogDialog(ScrollingDialog[None]):
     """Every notice of this run, newest first, each with the time it was shown."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter,q,M", "dismiss", "Đóng / Close", key_display="esc", tooltip="Back to where you were"),
+        Binding("escape,enter,q,M", "dismiss", N_("Close"), key_display="esc", tooltip=N_("Back to where you were")),
     ]
     """
     | Key(s) | Description |
@@ -47,9 +48,10 @@ class NoticeLogDialog(ScrollingDialog[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static(f"Thông báo đã hiện / Messages shown ({len(self._notices)})", classes="notice-log-title", markup=False)
+            title = _("Messages shown ({count})").format(count=len(self._notices))
+            yield Static(title, classes="notice-log-title", markup=False)
             if not self._notices:
-                yield Static("Chưa có thông báo nào / No messages yet.", markup=False)
+                yield Static(_("No messages yet."), markup=False)
             for notice in self._notices:
                 mark, colour = _MARKS.get(notice.severity, _MARKS["information"])
                 line = literal(f"{notice.shown:%H:%M:%S} {mark} ", colour) + literal(notice.text)

@@ -16,6 +16,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from haicap.store import Province
+from haicap.store.domain.i18n import N_, _, ngettext
 from haicap.store.domain.text import matches
 from haicap.tui.literal import literal
 
@@ -26,8 +27,8 @@ class ProvincePickerDialog(ModalScreen[Province | None]):
     """Lists the 34 provinces with their session counts; dismisses with the chosen one or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "Cancel", tooltip="Keep the current province"),
-        Binding("down", "to_list", "To list", show=False, tooltip="From the filter box to the list"),
+        Binding("escape", "dismiss(None)", N_("Cancel"), tooltip=N_("Keep the current province")),
+        Binding("down", "to_list", N_("To list"), show=False, tooltip=N_("From the filter box to the list")),
     ]
     """
     | Key(s) | Description |
@@ -65,9 +66,9 @@ class ProvincePickerDialog(ModalScreen[Province | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as frame:
-            frame.border_title = "Tỉnh / Province"
-            frame.border_subtitle = "enter chọn · esc huỷ"
-            yield Input(placeholder="tìm tỉnh · filter", id="province-filter")
+            frame.border_title = _("Province")
+            frame.border_subtitle = _("enter choose · esc cancel")
+            yield Input(placeholder=_("filter provinces"), id="province-filter")
             yield OptionList(id="provinces", markup=False)
 
     def on_mount(self) -> None:
@@ -87,7 +88,10 @@ class ProvincePickerDialog(ModalScreen[Province | None]):
     def _prompt(self, province: Province) -> Content:
         count = self.session_counts.get(province.code, 0)
         label = literal(province.full_name, "bold" if count else "")
-        return Content.assemble(label, literal(f"  ●{count} phiên", "$accent")) if count else label
+        if not count:
+            return label
+        sessions = ngettext("●{count} session", "●{count} sessions", count).format(count=count)
+        return Content.assemble(label, literal("  " + sessions, "$accent"))
 
     @on(Input.Changed, "#province-filter")
     def _filter_changed(self, event: Input.Changed) -> None:

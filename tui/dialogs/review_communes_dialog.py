@@ -21,6 +21,7 @@ from textual.suggester import Suggester
 from textual.widgets import Input, OptionList, Static
 
 from haicap.store import Commune, Province
+from haicap.store.domain.i18n import N_, _, ngettext
 from haicap.store.domain.registry import Registry
 from haicap.store.domain.text import fold, matches
 from haicap.store.ingest.import_plan import PlanLine
@@ -55,10 +56,14 @@ def find_commune(registry: Registry, province: Province, typed: str) -> Commune:
         return found[0]
     if not found:
         raise ValueError(
-            f"'{typed.strip()}': không có xã nào của {province.full_name} / no commune of {province.name} has that name"
+            _("'{typed}': no commune of {province} has that name").format(typed=typed.strip(), province=province.full_name)
         )
-    names = ", ".join(c.label for c in found[:SHOWN_MATCHES]) + (" …" if len(found) > SHOWN_MATCHES else "")
-    raise ValueError(f"'{typed.strip()}': {len(found)} xã khớp, gõ thêm / {len(found)} match, type more: {names}")
+    count = len(found)
+    names = ", ".join(c.label for c in found[:SHOWN_MATCHES]) + (" …" if count > SHOWN_MATCHES else "")
+    several = ngettext(
+        "'{typed}': {count} commune matches, type more: {names}", "'{typed}': {count} communes match, type more: {names}", count
+    )
+    raise ValueError(several.format(typed=typed.strip(), count=count, names=names))
 
 
 class CommuneSuggester(Suggester):
@@ -85,10 +90,10 @@ class CommuneChecklist(OptionList):
     space ticks, enter saves the dialog."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "tick", "Chọn / Tick", show=False),
-        Binding("enter", "screen.save", "Lưu / Save", show=False),
-        Binding("j", "cursor_down", "Xuống / Down", show=False),
-        Binding("k", "cursor_up", "Lên / Up", show=False),
+        Binding("space", "tick", N_("Tick"), show=False),
+        Binding("enter", "screen.save", N_("Save"), show=False),
+        Binding("j", "cursor_down", N_("Down"), show=False),
+        Binding("k", "cursor_up", N_("Up"), show=False),
     ]
     """
     | Key(s) | Description |
@@ -139,8 +144,8 @@ class ReviewCommunesDialog(ModalScreen[tuple[Commune, ...] | None]):
     """Dismisses with the communes ticked, in the session's order then those added."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "Huỷ / Cancel", tooltip="Đóng, không đổi gì / close without changing anything"),
-        Binding("ctrl+s", "save", "Lưu / Save", tooltip="Lưu các xã đã chọn / save the communes ticked"),
+        Binding("escape", "dismiss(None)", N_("Cancel"), tooltip=N_("Close without changing anything")),
+        Binding("ctrl+s", "save", N_("Save"), tooltip=N_("Save the communes ticked")),
     ]
     """
     | Key(s) | Description |
@@ -216,11 +221,11 @@ class ReviewCommunesDialog(ModalScreen[tuple[Commune, ...] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as frame:
-            frame.border_title = "Xã của dòng / Communes of the line"
+            frame.border_title = _("Communes of the line")
             yield Static(about_line(self.line), classes="review-about")
             yield CommuneChecklist(self.session_communes, self.line.communes, id="communes-list")
             yield Input(
-                placeholder=f"thêm xã của {self.province.full_name}, không dấu cũng được / add a commune, diacritics optional",
+                placeholder=_("add a commune of {province}, diacritics optional").format(province=self.province.full_name),
                 suggester=CommuneSuggester(self.registry.communes_of(self.province)),
                 id="communes-add",
                 compact=True,
@@ -228,7 +233,7 @@ class ReviewCommunesDialog(ModalScreen[tuple[Commune, ...] | None]):
             yield Static("", id="communes-matches")
             yield Static("", id="communes-error")
             yield Static(
-                hints(("space", "chọn/tick"), ("enter", "lưu/save"), ("tab", "thêm xã/add"), ("esc", "huỷ/cancel")),
+                hints(("space", _("tick")), ("enter", _("save")), ("tab", _("add a commune")), ("esc", _("cancel"))),
                 id="communes-hints",
             )
 
@@ -253,12 +258,13 @@ class ReviewCommunesDialog(ModalScreen[tuple[Commune, ...] | None]):
             return
         found = communes_matching(self.registry, self.province, message.value)
         if not found:
-            shown.update(literal("không có xã nào khớp / no commune matches"))
+            shown.update(literal(_("no commune matches")))
             return
-        names = ", ".join(c.label for c in found[:SHOWN_MATCHES])
-        more = " …" if len(found) > SHOWN_MATCHES else ""
+        count = len(found)
+        names = ", ".join(c.label for c in found[:SHOWN_MATCHES]) + (" …" if count > SHOWN_MATCHES else "")
         # The count first: a narrow dialog cuts the end of the line.
-        shown.update(literal(f"{len(found)} xã khớp / match: {names}{more}"))
+        matching = ngettext("{count} commune matches: {names}", "{count} communes match: {names}", count)
+        shown.update(literal(matching.format(count=count, names=names)))
 
     def _add_typed(self) -> bool:
         """Add (and tick) the commune typed in the box; False, with the error shown, when
@@ -287,6 +293,6 @@ class ReviewCommunesDialog(ModalScreen[tuple[Commune, ...] | None]):
             return
         ticked = self.ticked
         if not ticked:
-            self._error("Chọn ít nhất một xã (0 để bỏ dòng ra) / tick at least one commune (0 leaves the line out)")
+            self._error(_("Tick at least one commune (0 leaves the line out)"))
             return
         self.dismiss(ticked)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from haicap.store.domain.dates import DATE_FORMAT, parse_date
+from haicap.store.domain.i18n import _
 from haicap.store.ingest.import_plan import PlanLine
 from haicap.tui.dialogs.review_fields_dialog import Field, FieldError, ReviewFieldsDialog, about_line
 
@@ -29,8 +30,8 @@ def read_date(field: str, typed: str) -> dt.date:
         return parse_date(typed)
     except ValueError:
         if _DATE_LIKE.match(typed):
-            raise FieldError(field, f"'{typed}' không có thật / is not a real date") from None
-        raise FieldError(field, f"'{typed}' không phải ngày / is not a date (DD/MM/YYYY hoặc / or YYYY-MM-DD)") from None
+            raise FieldError(field, _("'{text}' is not a real date").format(text=typed)) from None
+        raise FieldError(field, _("'{text}' is not a date (DD/MM/YYYY or YYYY-MM-DD)").format(text=typed)) from None
 
 
 class ReviewDeadlineDialog(ReviewFieldsDialog[DeadlineSet]):
@@ -39,9 +40,9 @@ class ReviewDeadlineDialog(ReviewFieldsDialog[DeadlineSet]):
     def __init__(self, line: PlanLine) -> None:
         shown = line.deadline.strftime(DATE_FORMAT) if line.deadline else ""
         super().__init__(
-            "Hạn / Deadline",
+            _("Deadline"),
             about_line(line),
-            [Field("deadline", "Hạn / Deadline", shown, "DD/MM/YYYY hoặc / or YYYY-MM-DD · trống = không hạn / empty = none")],
+            [Field("deadline", _("Deadline"), shown, _("DD/MM/YYYY or YYYY-MM-DD · empty = none"))],
         )
         self.line = line
         """The line whose deadline is set."""

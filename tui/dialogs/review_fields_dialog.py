@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from haicap.store.domain.i18n import N_, _
 from haicap.store.ingest.import_plan import PlanLine
 from haicap.tui.dialogs.edit_item_dialog import ItemTextArea, hints
 from haicap.tui.literal import literal, short
@@ -35,6 +36,7 @@ class Field:
 
     name: str
     label: str
+    """What the field is called, in the language spoken."""
     value: str
     """What the field holds when the dialog opens (already made visible)."""
     placeholder: str = ""
@@ -54,13 +56,13 @@ class ReviewFieldsDialog(ModalScreen[ResultType], Generic[ResultType]):
     """The form; dismisses with what `check` returns, or None on esc."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "Huỷ / Cancel", tooltip="Đóng, không đổi gì / close without changing anything"),
-        Binding("ctrl+s", "save", "Lưu / Save", tooltip="Lưu (enter trong một ô cũng vậy) / save (enter in a field does too)"),
+        Binding("escape", "dismiss(None)", N_("Cancel"), tooltip=N_("Close without changing anything")),
+        Binding("ctrl+s", "save", N_("Save"), tooltip=N_("Save (enter in a field does too)")),
         # Priority, and the focus moved at once (set_focus, not the deferred focus()): over a slow
         # link "Sở Tài chính<tab>Sở Nội vụ" arrives in one burst, and the letters after the tab
         # must land in the next field.
-        Binding("tab", "move_field(1)", "Ô sau / Next", show=False, priority=True),
-        Binding("shift+tab", "move_field(-1)", "Ô trước / Previous", show=False, priority=True),
+        Binding("tab", "move_field(1)", N_("Next field"), show=False, priority=True),
+        Binding("shift+tab", "move_field(-1)", N_("Previous field"), show=False, priority=True),
     ]
     """
     | Key(s) | Description |
@@ -120,7 +122,7 @@ class ReviewFieldsDialog(ModalScreen[ResultType], Generic[ResultType]):
     def __init__(self, title: str, about: Content, fields: Sequence[Field]) -> None:
         super().__init__()
         self.title_text = title
-        """The frame's title."""
+        """The frame's title (in the language spoken: subclasses translate it)."""
         self.about = about
         """The line above the fields: which line of the import this is about."""
         self.fields = tuple(fields)
@@ -139,7 +141,7 @@ class ReviewFieldsDialog(ModalScreen[ResultType], Generic[ResultType]):
                     yield Static(literal(field.label))
                     yield Input(field.value, placeholder=field.placeholder, id=f"review-{field.name}", compact=True)
             yield Static("", id="review-error")
-            yield Static(hints(("enter", "lưu / save"), ("tab", "ô sau / next"), ("esc", "huỷ / cancel")), id="review-hints")
+            yield Static(hints(("enter", _("save")), ("tab", _("next field")), ("esc", _("cancel"))), id="review-hints")
 
     def on_mount(self) -> None:
         if self.fields:
@@ -186,6 +188,6 @@ class ReviewFieldsDialog(ModalScreen[ResultType], Generic[ResultType]):
 
 
 def about_line(line: PlanLine, width: int = 120) -> Content:
-    """Which line a dialog is about: its kind (or "bỏ ra") and the start of its text."""
-    tag = kind_tag(line.kind) if line.kind is not None else literal(" bỏ ra / left out ", "italic")
+    """Which line a dialog is about: its kind (or "bỏ ra", left out) and the start of its text."""
+    tag = kind_tag(line.kind) if line.kind is not None else literal(" " + _("left out") + " ", "italic")
     return Content.assemble(tag, " ", literal(short(line.text, width)))

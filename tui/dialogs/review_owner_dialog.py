@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from haicap.store import Kind
+from haicap.store.domain.i18n import _
 from haicap.store.domain.text import clean, visible
 from haicap.store.ingest.import_plan import PlanLine
 from haicap.tui.dialogs.edit_item_dialog import split_agencies
@@ -15,13 +16,13 @@ class ReviewOwnerDialog(ReviewFieldsDialog[tuple[str, tuple[str, ...]]]):
     """Dismisses with (owner, co-agencies); an empty owner means none named."""
 
     def __init__(self, line: PlanLine) -> None:
-        owner_hint = "cơ quan chủ trì · responsible agency" if line.kind is Kind.REQUEST else "trống = xã / empty = the commune"
+        owner_hint = _("responsible agency") if line.kind is Kind.REQUEST else _("empty = the commune")
         super().__init__(
-            "Chủ trì, phối hợp / Owner and co-agencies",
+            _("Owner and co-agencies"),
             about_line(line),
             [
-                Field("owner", "Chủ trì / Owner", visible(line.owner), owner_hint),
-                Field("co_agencies", "Phối hợp / With", visible("; ".join(line.co_agencies)), "ngăn bằng ; · separated by ;"),
+                Field("owner", _("Owner"), visible(line.owner), owner_hint),
+                Field("co_agencies", _("Co-agencies"), visible("; ".join(line.co_agencies)), _("separated by ;")),
             ],
         )
         self.line = line

@@ -9,6 +9,7 @@ from textual.content import Content
 
 from haicap.store import Person
 from haicap.store.domain.dates import DATE_FORMAT
+from haicap.store.domain.i18n import _
 from haicap.store.domain.registry import Registry
 from haicap.store.domain.text import clean, visible
 from haicap.store.ingest.import_plan import SessionFacts
@@ -26,19 +27,24 @@ class ReviewSessionDialog(ReviewFieldsDialog[dict[str, Any]]):
 
     def __init__(self, session: SessionFacts, registry: Registry) -> None:
         super().__init__(
-            "Phiên làm việc / Session",
+            _("Working session"),
             Content.assemble(
-                literal(session.province.full_name, "bold"), literal(" · xã không dấu cũng được / diacritics optional")
+                literal(session.province.full_name, "bold"), literal(" · " + _("commune names, diacritics optional"))
             ),
             [
-                Field("date", "Ngày / Date", session.date.strftime(DATE_FORMAT), "DD/MM/YYYY hoặc / or YYYY-MM-DD"),
-                Field("leader", "Lãnh đạo / Leader", visible(session.leader.name), "họ tên · full name"),
-                Field("title", "Chức vụ / Title", visible(session.leader.title), "vd. Phó Chủ tịch UBND tỉnh"),
+                Field("date", _("Date"), session.date.strftime(DATE_FORMAT), _("DD/MM/YYYY or YYYY-MM-DD")),
+                Field("leader", _("Leader"), visible(session.leader.name), _("full name")),
+                Field(
+                    "title",
+                    _("Position"),
+                    visible(session.leader.title),
+                    _("e.g. Vice-Chairman of the provincial People's Committee"),
+                ),
                 Field(
                     "communes",
-                    "Xã / Communes",
+                    _("Communes"),
                     "; ".join(c.label for c in session.communes),
-                    "ngăn bằng ; không dấu cũng được / separated by ;, diacritics optional",
+                    _("separated by ;, diacritics optional"),
                 ),
             ],
         )
@@ -49,11 +55,11 @@ class ReviewSessionDialog(ReviewFieldsDialog[dict[str, Any]]):
 
     def check(self, values: dict[str, str]) -> dict[str, Any]:
         if not values["date"].strip():
-            raise FieldError("date", "Phiên cần có ngày / the session needs a date")
+            raise FieldError("date", _("The session needs a date"))
         date = read_date("date", values["date"])
         names = [name for name in re.split(r"[;,]", values["communes"]) if name.strip()]
         if not names:
-            raise FieldError("communes", "Phiên cần ít nhất một xã / the session needs at least one commune")
+            raise FieldError("communes", _("The session needs at least one commune"))
         communes = []
         for name in names:
             try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from haicap.store.domain.i18n import _
 from haicap.store.domain.text import clean, visible
 from haicap.store.ingest.import_plan import PlanLine
 from haicap.tui.dialogs.review_fields_dialog import Field, FieldError, ReviewFieldsDialog, about_line
@@ -18,9 +19,9 @@ class ReviewTextDialog(ReviewFieldsDialog[str]):
         self.shown = visible(line.text)
         """The text as the box showed it first."""
         super().__init__(
-            "Sửa nội dung / Edit the text",
+            _("Edit the text"),
             about_line(line, 60),
-            [Field("text", "Nội dung / Text", self.shown, multiline=True)],
+            [Field("text", _("Text"), self.shown, multiline=True)],
         )
         self.line = line
         """The line edited."""
@@ -28,7 +29,5 @@ class ReviewTextDialog(ReviewFieldsDialog[str]):
     def check(self, values: dict[str, str]) -> str | None:  # type: ignore[override]
         text = clean(values["text"])
         if not text:
-            raise FieldError(
-                "text", "Nội dung không được trống (0 để bỏ dòng ra) / the text cannot be empty (0 leaves the line out)"
-            )
+            raise FieldError("text", _("The text cannot be empty (0 leaves the line out)"))
         return None if text == clean(self.shown) else text

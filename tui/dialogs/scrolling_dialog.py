@@ -8,6 +8,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
+from haicap.store.domain.i18n import N_
+
 __all__ = ["ScrollingDialog"]
 
 ResultType = TypeVar("ResultType")
@@ -17,8 +19,8 @@ class ScrollingDialog(ModalScreen[ResultType]):
     """A modal screen with one `VerticalScroll` body that j/k and the arrows scroll."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "scroll('down')", "Scroll down", show=False),
-        Binding("up,k", "scroll('up')", "Scroll up", show=False),
+        Binding("down,j", "scroll('down')", N_("Scroll down"), show=False),
+        Binding("up,k", "scroll('up')", N_("Scroll up"), show=False),
     ]
     """
     | Key(s) | Description |

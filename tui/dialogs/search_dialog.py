@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from haicap.store import Item, Kind, Store
 from haicap.store.domain.dates import DATE_FORMAT
+from haicap.store.domain.i18n import N_, _, ngettext
 from haicap.store.domain.text import fold
 from haicap.tui.literal import LIST_LIMIT, clip, literal, marked, visible
 
@@ -97,9 +98,9 @@ class SearchDialog(ModalScreen[Item | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "Cancel", tooltip="Close without jumping"),
-        Binding("down", "to_list", "To list", show=False, tooltip="From the search box to the hits"),
-        Binding("f1", "app.help", "Help", tooltip="Show these keys"),
+        Binding("escape", "dismiss(None)", N_("Cancel"), tooltip=N_("Close without jumping")),
+        Binding("down", "to_list", N_("To list"), show=False, tooltip=N_("From the search box to the hits")),
+        Binding("f1", "app.help", N_("Help"), tooltip=N_("Show these keys")),
     ]
     """
     | Key(s) | Description |
@@ -156,11 +157,9 @@ class SearchDialog(ModalScreen[Item | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as frame:
-            frame.border_title = "Tìm trong nội dung / Search items"
-            frame.border_subtitle = "enter mở · ↓ danh sách · esc đóng"
-            yield Input(
-                self.initial_query, placeholder="từ cần tìm, không cần dấu · words, diacritics optional", id="search-query"
-            )
+            frame.border_title = _("Search items")
+            frame.border_subtitle = _("enter open · ↓ list · esc close")
+            yield Input(self.initial_query, placeholder=_("words to find, diacritics optional"), id="search-query")
             yield Static(id="search-count")
             yield OptionList(id="search-hits", markup=False)
 
@@ -174,7 +173,7 @@ class SearchDialog(ModalScreen[Item | None]):
         if not fold(query):
             self._show(query, [])
             return
-        self.query_one("#search-count", Static).update(literal("Đang tìm… / searching…", "italic"))
+        self.query_one("#search-count", Static).update(literal(_("Searching…"), "italic"))
         self.search(query)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
@@ -198,19 +197,19 @@ class SearchDialog(ModalScreen[Item | None]):
     @staticmethod
     def _count_line(query: str, count: int) -> Content:
         if not fold(query):
-            return literal("Gõ từ cần tìm / type words to search for", "italic")
+            return literal(_("Type words to search for"), "italic")
         if count == 0:
-            return literal("Không có mục nào khớp / no item matches", "italic")
-        line = f"{count} mục khớp / {count} hit{'s' if count != 1 else ''}"
+            return literal(_("No item matches"), "italic")
+        line = ngettext("{count} hit", "{count} hits", count).format(count=count)
         if count > MAX_SHOWN:
-            line += f" (hiện {MAX_SHOWN} mục mới nhất / showing the newest {MAX_SHOWN})"
+            line += " " + _("(showing the newest {shown})").format(shown=MAX_SHOWN)
         return literal(line)
 
     def _prompt(self, item: Item, query: str) -> Content:
         communes = self.store.communes_of_item(item)
         where = ", ".join(c.name for c in communes) or "—"
         head = Content.assemble(
-            literal(item.kind.title_vi, "bold $accent"),
+            literal(item.kind.singular, "bold $accent"),
             literal(f" · {where} · {item.session.province.name} · {item.session.date.strftime(DATE_FORMAT)}", "dim"),
         )
         return Content("\n").join([head, hit_text(item.text, query)])

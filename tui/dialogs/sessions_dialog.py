@@ -8,7 +8,9 @@ from textual.content import Content
 
 from haicap.store import Commune, Item, Kind, Session
 from haicap.store.domain.dates import DATE_FORMAT
+from haicap.store.domain.i18n import _, pgettext
 from haicap.tui.dialogs.choice_dialog import Choice, ChoiceDialog
+from haicap.tui.dialogs.phrase import phrase
 from haicap.tui.literal import literal
 
 __all__ = ["ALL_SESSIONS", "SessionsDialog", "session_label"]
@@ -16,8 +18,16 @@ __all__ = ["ALL_SESSIONS", "SessionsDialog", "session_label"]
 ALL_SESSIONS = ""
 """What the dialog dismisses with for the "all sessions" entry (None means cancelled)."""
 
-_SHORT = {Kind.ACHIEVEMENT: "KQ", Kind.DIFFICULTY: "KK", Kind.REQUEST: "KN", Kind.DIRECTIVE: "CĐ"}
-"""Two-letter abbreviations of the kinds (Kết quả, Khó khăn, Kiến nghị, Chỉ đạo)."""
+
+def _short(kind: Kind) -> str:
+    """The kind in two letters, in the language spoken: "KQ", "KK", "KN", "CĐ" (Kết quả,
+    Khó khăn, Kiến nghị, Chỉ đạo), "AC", "DF", "RQ", "DR" in English."""
+    return {
+        Kind.ACHIEVEMENT: pgettext("kind abbreviation", "AC"),
+        Kind.DIFFICULTY: pgettext("kind abbreviation", "DF"),
+        Kind.REQUEST: pgettext("kind abbreviation", "RQ"),
+        Kind.DIRECTIVE: pgettext("kind abbreviation", "DR"),
+    }[kind]
 
 
 def session_label(session: Session) -> str:
@@ -34,22 +44,22 @@ class SessionsDialog(ChoiceDialog[str]):
         entries: list[Choice[str]] = [self._all_entry(current is None)]
         entries += [self._entry(session, items, session == current) for session in sessions]
         start = 0 if current is None else 1 + list(sessions).index(current)
+        legend = " · ".join(f"{_short(kind)} {kind.title.lower()}" for kind in Kind)
         about = Content.assemble(
-            literal("Phiên làm việc với / Sessions with ", "dim"),
-            literal(commune.label, "bold"),
-            literal("\nKQ kết quả · KK khó khăn · KN kiến nghị · CĐ chỉ đạo", "dim"),
+            phrase(_("Sessions with {commune}"), "dim", commune=literal(commune.label, "bold")),
+            literal("\n" + legend, "dim"),
         )
-        super().__init__("Phiên / Sessions", about, entries, start)
+        super().__init__(_("Sessions"), about, entries, start)
 
     @staticmethod
     def _all_entry(current: bool) -> Choice[str]:
         mark = literal("● " if current else "  ", "$accent")
-        return (Content.assemble(mark, literal("Tất cả các phiên / all sessions", "bold" if current else "")), ALL_SESSIONS, True)
+        return (Content.assemble(mark, literal(_("All sessions"), "bold" if current else "")), ALL_SESSIONS, True)
 
     @staticmethod
     def _entry(session: Session, items: Sequence[Item], current: bool) -> Choice[str]:
         counts = " ".join(
-            f"{_SHORT[kind]} {sum(1 for i in items if i.session.id == session.id and i.kind is kind)}" for kind in Kind
+            f"{_short(kind)} {sum(1 for i in items if i.session.id == session.id and i.kind is kind)}" for kind in Kind
         )
         mark = literal("● " if current else "  ", "$accent")
         return (

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from haicap.store.domain.i18n import N_, _
 from haicap.tui.literal import literal
 
 __all__ = ["SlideNumberDialog"]
@@ -21,7 +22,7 @@ class SlideNumberDialog(ModalScreen[int | None]):
     (0-based), or None on escape."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "Cancel", tooltip="Close without moving"),
+        Binding("escape", "dismiss(None)", N_("Cancel"), tooltip=N_("Close without moving")),
     ]
     """
     | Key(s) | Description |
@@ -60,9 +61,9 @@ class SlideNumberDialog(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as frame:
-            frame.border_title = "Đến trang / Go to slide"
-            frame.border_subtitle = "enter đi · esc huỷ"
-            yield Static(literal(f"Số trang 1–{self.total} / slide number 1–{self.total}"))
+            frame.border_title = _("Go to slide")
+            frame.border_subtitle = _("enter go · esc cancel")
+            yield Static(literal(_("Slide number 1–{total}").format(total=self.total)))
             yield Input(str(self.current), type="integer", select_on_focus=True, id="slide-number")
             yield Static(id="slide-number-error")
 
@@ -74,4 +75,4 @@ class SlideNumberDialog(ModalScreen[int | None]):
         if 1 <= number <= self.total:
             self.dismiss(number - 1)
             return
-        self.query_one("#slide-number-error", Static).update(literal(f"Không có trang '{text}' / no such slide"))
+        self.query_one("#slide-number-error", Static).update(literal(_("No slide '{text}'").format(text=text)))

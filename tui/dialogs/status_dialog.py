@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from haicap.store import DirectiveStatus, Item, Kind, RequestStatus
+from haicap.store.domain.i18n import _
 from haicap.tui.dialogs.choice_dialog import Choice, ChoiceDialog
 from haicap.tui.literal import literal, short
 
@@ -22,8 +23,9 @@ def current_status(item: Item) -> Status:
 
 
 def about_item(item: Item, width: int = 60) -> Content:
-    """A line naming the item a dialog acts on: "Kiến nghị: Đề nghị tỉnh hỗ trợ…"."""
-    return Content.assemble(literal(f"{item.kind.title_vi}: ", "bold"), literal(short(item.text, width)))
+    """A line naming the item a dialog acts on: "Kiến nghị: Đề nghị tỉnh hỗ trợ…"
+    ("Request: …" in English)."""
+    return Content.assemble(literal(f"{item.kind.singular}: ", "bold"), literal(short(item.text, width)))
 
 
 class StatusDialog(ChoiceDialog[Status]):
@@ -34,7 +36,7 @@ class StatusDialog(ChoiceDialog[Status]):
         states: list[Status] = list(DirectiveStatus if item.kind is Kind.DIRECTIVE else RequestStatus)
         current = current_status(item)
         super().__init__(
-            "Trạng thái / Status",
+            _("Status"),
             about_item(item),
             [self._entry(state, state == current, item) for state in states],
             start=states.index(current),
@@ -45,10 +47,9 @@ class StatusDialog(ChoiceDialog[Status]):
     @staticmethod
     def _entry(state: Status, current: bool, item: Item) -> Choice[Status]:
         mark = literal("● " if current else "  ", "$accent")
-        label = literal(state.label_vi, "bold" if current else "")
-        parts = [mark, label, literal(f" / {state.label_en}", "dim")]
+        parts = [mark, literal(state.label, "bold" if current else "")]
         if current:
-            parts.append(literal(" (hiện tại / current)", "$accent"))
+            parts.append(literal(" " + _("(current)"), "$accent"))
         if state is DirectiveStatus.DONE and not item.tracking.done:
-            parts.append(literal(" · xong hôm nay / done today", "dim"))
+            parts.append(literal(" · " + _("done today"), "dim"))
         return (Content.assemble(*parts), state, True)

@@ -9,6 +9,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from haicap.store.domain.i18n import N_, _
+
 __all__ = ["MIN_HEIGHT", "MIN_WIDTH", "TooSmallDialog", "too_small"]
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
@@ -23,7 +25,7 @@ def too_small(width: int, height: int) -> bool:
 class TooSmallDialog(ModalScreen[None]):
     """Covers the app while the terminal is too small; goes away by itself once it is big enough."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "app.quit", "Thoát / Quit")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "app.quit", N_("Quit"))]
 
     DEFAULT_CSS = """
     TooSmallDialog {
@@ -51,8 +53,7 @@ class TooSmallDialog(ModalScreen[None]):
 
     @staticmethod
     def _message(width: int, height: int) -> str:
-        return (
-            f"Cửa sổ quá nhỏ: {width}×{height}, cần {MIN_WIDTH}×{MIN_HEIGHT}.\n"
-            f"Terminal too small: {width}×{height}, need {MIN_WIDTH}×{MIN_HEIGHT}.\n"
-            "Phóng to cửa sổ hoặc thu nhỏ chữ; q để thoát / Enlarge it or use a smaller font; q quits."
+        size = _("Terminal too small: {width}×{height}, need {min_width}×{min_height}.").format(
+            width=width, height=height, min_width=MIN_WIDTH, min_height=MIN_HEIGHT
         )
+        return size + "\n" + _("Enlarge it or use a smaller font; q quits.")
