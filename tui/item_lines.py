@@ -11,10 +11,12 @@ from textual.content import Content
 from haicap.store import Item
 from haicap.store.domain.dates import DATE_FORMAT
 from haicap.store.domain.followup import DeadlineRules, FollowUp, follow_up
+from haicap.store.domain.i18n import _, pgettext
 from haicap.store.domain.text import shorten
+from haicap.store.domain.tracking import DirectiveStatus, RequestStatus
 from haicap.tui.literal import literal
 
-__all__ = ["OWNER_WIDTH", "item_line", "overdue_badge", "owner_width", "session_line", "state_line", "state_parts"]
+__all__ = ["OWNER_WIDTH", "item_line", "overdue_badge", "owner_width", "session_line", "state_label", "state_line", "state_parts"]
 
 
 def session_line(item: Item) -> str:
@@ -25,7 +27,9 @@ def session_line(item: Item) -> str:
     date = item.session.date.strftime(DATE_FORMAT)
     leader = item.session.leader.name
     line = f"{date} · {leader}" if leader else date
-    return f"{line} · thêm tay" if item.added_by_hand else line
+    if item.added_by_hand:
+        return line + " · " + _("added by hand")
+    return line
 
 
 def state_parts(item: Item, state: FollowUp) -> list[str]:
@@ -35,17 +39,34 @@ def state_parts(item: Item, state: FollowUp) -> list[str]:
     if item.tracking.owner:
         parts.append(item.tracking.owner)
     if state.deadline is not None:
-        parts.append(f"hạn {state.deadline.strftime(DATE_FORMAT)}")
+        parts.append(_("due {date}").format(date=state.deadline.strftime(DATE_FORMAT)))
     if item.tracking.done is not None:
-        parts.append(f"xong {item.tracking.done.strftime(DATE_FORMAT)}")
+        parts.append(_("done {date}").format(date=item.tracking.done.strftime(DATE_FORMAT)))
     return parts
+
+
+def state_label(state: FollowUp) -> str:
+    """The follow-up state in words, in the language spoken: "Đang thực hiện – trong hạn",
+    "Đã trả lời", "Mới tiếp nhận – quá hạn 3 ngày" (`FollowUp.label_vi` in Vietnamese)."""
+    status = state.status
+    if isinstance(status, RequestStatus):
+        if state.overdue:
+            return _("{status} – {days} days overdue").format(status=status.label, days=state.late_days)
+        return status.label
+    if state.deadline is None:
+        return status.label
+    if status is DirectiveStatus.DONE:
+        return _("Done – late") if state.late_days else _("Done – on time")
+    if state.overdue:
+        return _("In progress – {days} days overdue").format(days=state.late_days)
+    return _("In progress – on time")
 
 
 def state_line(item: Item, state: FollowUp) -> Content:
     """The follow-up line of a request or directive, e.g.
     "Đang giải quyết · Sở Tài chính · hạn 04/01/2026" ("✓ Hoàn thành – đúng hạn · …" when closed)."""
     # An overdue item's label would repeat the mark shown on its first line.
-    label = state.status.label_vi if state.overdue else state.label_vi
+    label = state.status.label if state.overdue else state_label(state)
     rest = literal(" · ".join([label, *state_parts(item, state)]), "$text-muted")
     if not state.is_open:
         return Content.assemble(literal("✓ ", "$text-success"), rest)
@@ -58,7 +79,8 @@ def overdue_badge(state: FollowUp) -> Content:
     It is text as well as colour, so it survives a monochrome terminal, and it comes first
     so a narrow pane shows it even when the item's text is long.
     """
-    return literal(f" {state.mark} ", "bold $text-error on $error-muted")
+    mark = _("⚠ {days} days overdue").format(days=state.late_days) if state.overdue else ""
+    return literal(f" {mark} ", "bold $text-error on $error-muted")
 
 
 _LINE_CHARS = 400
@@ -72,9 +94,9 @@ _WIDE, _MEDIUM = 60, 34
 def _due(state: FollowUp) -> tuple[str, str]:
     """The deadline column of a tracked item, and its style: overdue in words and colour."""
     if state.overdue:
-        return f"quá {state.late_days} ngày", "bold $text-error"
+        return _("{days}d overdue").format(days=state.late_days), "bold $text-error"
     if not state.is_open:
-        return "xong", "$text-success"
+        return pgettext("deadline column", "done"), "$text-success"
     if state.deadline is not None:
         return state.deadline.strftime(DATE_FORMAT), "$text-muted"
     return "", ""

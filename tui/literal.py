@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from textual.content import Content
 
+from haicap.store.domain.i18n import _
 from haicap.store.domain.text import shorten, visible
 
 __all__ = [
@@ -124,13 +125,15 @@ def count_text(count: int) -> str:
 
 def marked(part: Clip, body: Content) -> Content:
     """`body` (the shown part, already literal) between marks saying what was left out:
-    "… (+99.000 ký tự / characters)" after it, "(… 45.000 ký tự trước / before) " before."""
+    "… (+99.000 ký tự)" after it, "(… 45.000 ký tự trước) " before (in the language spoken)."""
     pieces = []
     if part.before:
-        pieces.append(literal(f"(… {count_text(part.before)} ký tự trước / characters before) ", MARK_STYLE))
+        before = _("(… {count} characters before)").format(count=count_text(part.before))
+        pieces.append(literal(before + " ", MARK_STYLE))
     pieces.append(body)
     if part.after:
-        pieces.append(literal(f" … (+{count_text(part.after)} ký tự / characters)", MARK_STYLE))
+        after = _("… (+{count} characters)").format(count=count_text(part.after))
+        pieces.append(literal(" " + after, MARK_STYLE))
     return Content.assemble(*pieces) if len(pieces) > 1 else body
 
 

@@ -16,6 +16,7 @@ from textual.screen import Screen
 
 from haicap.store import Commune, EditConflict, Item, Kind, Session, Store, StoreError
 from haicap.store.db.editing import TRACKED_KINDS
+from haicap.store.domain.i18n import _
 from haicap.tui.dialogs.add_item_dialog import AddItemDialog
 from haicap.tui.dialogs.conflict_dialog import SAVE_MINE, ConflictDialog
 from haicap.tui.dialogs.edit_item_dialog import EditItemDialog, ItemEdit
@@ -109,7 +110,7 @@ class ItemActions:
             self.host.notify("Chưa chọn mục nào / no item selected", severity="warning", timeout=3)
             return None
         if tracked and item.kind not in TRACKED_KINDS:
-            self.host.notify(NO_STATUS, severity="warning", timeout=4)
+            self.host.notify(_(NO_STATUS), severity="warning", timeout=4)
             return None
         return item
 

@@ -24,6 +24,7 @@ from textual.widgets import Button, Input, Static
 
 from haicap.store import Store, StoreError
 from haicap.store.domain.clock import Calendar
+from haicap.store.domain.i18n import _
 from haicap.store.ingest.importer import ImportPlan, match_stored_session, plan_import
 from haicap.tui.literal import literal
 from haicap.tui.messages import ReportImported
@@ -155,7 +156,7 @@ class ImportDialog(ModalScreen[ReportImported | None]):
         served = served_mode(self.app)
         if served is None:
             return None
-        return None if served.files else NO_FILES_IN_BROWSER
+        return None if served.files else _(NO_FILES_IN_BROWSER)
 
     def compose(self) -> ComposeResult:
         served = served_mode(self.app)
@@ -217,7 +218,7 @@ class ImportDialog(ModalScreen[ReportImported | None]):
             path = served.allowed(self._path_of(typed))
             if path is None:
                 self._planned = typed
-                self._show(literal(f"{typed}: {OUTSIDE_FILES}", "$text-error"), failed=True)
+                self._show(literal(f"{typed}: {_(OUTSIDE_FILES)}", "$text-error"), failed=True)
                 return
         self._show(literal("Đang đọc… / reading…", "dim italic"))
         self._planned = typed
