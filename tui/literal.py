@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from textual.content import Content
 
-from haicap.store.domain.i18n import _
+from haicap.store.domain.i18n import _, language
 from haicap.store.domain.text import shorten, visible
 
 __all__ = [
@@ -117,10 +117,12 @@ def clip(text: str, limit: int = LIST_LIMIT, around: int = 0) -> Clip:
 
 
 def count_text(count: int) -> str:
-    """A number of characters as Vietnamese writes it: "99.000". A space as separator
-    would let the number wrap apart (Textual breaks lines at any whitespace, even a
-    no-break space), and a count of characters cannot be read as a fraction."""
-    return f"{count:,}".replace(",", ".")
+    """A number of characters as the language spoken writes it: "99.000" in Vietnamese,
+    "99,000" in English. A space as separator would let the number wrap apart (Textual
+    breaks lines at any whitespace, even a no-break space), and a count of characters
+    cannot be read as a fraction."""
+    grouped = f"{count:,}"
+    return grouped if language() == "en" else grouped.replace(",", ".")
 
 
 def marked(part: Clip, body: Content) -> Content:

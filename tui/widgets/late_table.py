@@ -20,7 +20,7 @@ from haicap.store.views.overview import LateItem
 from haicap.tui.literal import short
 from haicap.tui.widgets.help_title import HelpTitle
 
-__all__ = ["LateTable", "communes_cell", "headings", "owner_cell"]
+__all__ = ["LateTable", "communes_cell", "headings", "owner_cell", "short_kind"]
 
 COMMUNES_WIDTH = 18
 """Room for the communes of an item: "Ngọc Trạo +2"."""
@@ -62,8 +62,14 @@ COMPACT = Layout(" ", 14, 12, short_kinds=True)
 TEXT_HINT = N_("space: read all")
 """Said after the text's heading when a text is cut: the key that shows it whole (the screen's)."""
 
-SHORT_KINDS = {Kind.REQUEST: N_("Req."), Kind.DIRECTIVE: N_("Dir.")}
-"""The tracked kinds abbreviated as the overview's headings abbreviate them (translated when shown)."""
+
+def short_kind(kind: Kind) -> str:
+    """The kind abbreviated as the overview's headings abbreviate it ("KN", "CĐ"); other kinds whole."""
+    if kind is Kind.REQUEST:
+        return pgettext("short kind", "Req.")
+    if kind is Kind.DIRECTIVE:
+        return pgettext("short kind", "Dir.")
+    return kind.title
 
 
 def headings(with_province: bool) -> list[str]:
@@ -181,7 +187,7 @@ class LateTable(DataTable[Text]):
         kind = late.item.kind
         values = [
             (short(communes_cell(late), layout.communes_width), Style()),
-            (_(SHORT_KINDS[kind]) if layout.short_kinds and kind in SHORT_KINDS else kind.title, Style()),
+            (short_kind(kind) if layout.short_kinds else kind.title, Style()),
             (ngettext("{count} day", "{count} days", late.state.late_days).format(count=late.state.late_days), days_style),
             (late.state.deadline.strftime(DATE_FORMAT) if late.state.deadline else "—", Style()),
             (short(owner_cell(late), layout.owner_width), Style()),

@@ -47,7 +47,7 @@ class OverviewColumn:
     sees its own words."""
 
     label_msgid: str
-    """The heading in English, two short lines ("Re-\nquests"); `label` translates it."""
+    """The heading in English, one or two short lines ("Req.\nopen"); `label` translates it."""
     name_msgid: str
     """The column's name in English ("requests"); `name` translates it."""
     value: Callable[[CommuneOverview], object]
@@ -79,14 +79,14 @@ OVERVIEW_COLUMNS: tuple[OverviewColumn, ...] = (
     OverviewColumn(N_("Commune"), N_("commune name"), lambda r: r.commune.name, descending=False),
     OverviewColumn(N_("Ses-\nsions"), N_("sessions"), lambda r: r.sessions),
     OverviewColumn(N_("Last\nsession"), N_("last session"), lambda r: r.last_session),
-    OverviewColumn(N_("Achie-\nvements"), N_("achievements"), lambda r: r.counts.get(Kind.ACHIEVEMENT, 0)),
-    OverviewColumn(N_("Diffi-\nculties"), N_("difficulties"), lambda r: r.counts.get(Kind.DIFFICULTY, 0)),
-    OverviewColumn(N_("Re-\nquests"), N_("requests"), lambda r: r.counts.get(Kind.REQUEST, 0)),
-    OverviewColumn(N_("Direc-\ntives"), N_("directives"), lambda r: r.counts.get(Kind.DIRECTIVE, 0)),
+    OverviewColumn(N_("Ach."), N_("achievements"), lambda r: r.counts.get(Kind.ACHIEVEMENT, 0)),
+    OverviewColumn(N_("Diff."), N_("difficulties"), lambda r: r.counts.get(Kind.DIFFICULTY, 0)),
+    OverviewColumn(N_("Req."), N_("requests"), lambda r: r.counts.get(Kind.REQUEST, 0)),
+    OverviewColumn(N_("Dir."), N_("directives"), lambda r: r.counts.get(Kind.DIRECTIVE, 0)),
     OverviewColumn(N_("Req.\nopen"), N_("open requests"), lambda r: r.open_requests),
-    OverviewColumn(N_("Req.\noverdue"), N_("overdue requests"), lambda r: r.overdue_requests),
+    OverviewColumn(N_("Req.\nlate"), N_("overdue requests"), lambda r: r.overdue_requests),
     OverviewColumn(N_("Dir.\nopen"), N_("open directives"), lambda r: r.open_directives),
-    OverviewColumn(N_("Dir.\noverdue"), N_("overdue directives"), lambda r: r.overdue_directives),
+    OverviewColumn(N_("Dir.\nlate"), N_("overdue directives"), lambda r: r.overdue_directives),
 )
 """The columns in display order; the number keys sort by the first ten."""
 
