@@ -1,5 +1,5 @@
 """The widgets speak Vietnamese by default and English under `set_language("en")`: the
-panes, the preview, the overview and late tables (whose headings still fit 80 columns in
+panes, the dashboard's header, the preview, the overview and late tables (whose headings still fit 80 columns in
 both), the serving refusals and the marks of text left out.
 
 The language is chosen before the app starts, as `haicap --lang en` does; the suite's
@@ -21,6 +21,7 @@ from haicap.store import Kind, Store
 from haicap.store.domain.i18n import set_language
 from haicap.tui.literal import bounded
 from haicap.tui.serving.origin import Gate, PublicUrlError, parse_public_url
+from haicap.tui.widgets.dashboard_header import DashboardHeader
 from haicap.tui.widgets.item_preview import ItemPreview
 from haicap.tui.widgets.items_pane import ItemsPane
 from haicap.tui.widgets.late_table import LateTable
@@ -37,10 +38,11 @@ WORDS = {
         "late_row": ["KN", "10 ngày", "Sở Xây dựng"],
         "refusal": "sai hoặc thiếu mã truy cập (token)",
         "left_out": "… (+99.000 ký tự)",
+        "header": ["xã Vân Du · mã 15190 · 1 phiên", "lọc: van du"],
     },
     "en": {
         "titles": ["Achievements", "Difficulties", "Requests", "Directives"],
-        "preview": "Preview",
+        "preview": "Full text",
         "state": "In progress · Sở Xây dựng · due 10/12/2025",
         "badge": "⚠ 10 days overdue",
         "overview": ["Commune", "Ses-", "sions", "Req.", "open", "late", "Dir."],
@@ -48,6 +50,7 @@ WORDS = {
         "late_row": ["Req.", "10 days", "Sở Xây dựng"],
         "refusal": "wrong or missing token",
         "left_out": "… (+99,000 characters)",
+        "header": ["xã Vân Du · code 15190 · 1 session", "filter: van du"],
     },
 }
 """What each language shows; the data (names, agencies, report text) is never translated."""
@@ -89,6 +92,8 @@ async def test_panes_and_preview_speak_the_language_chosen(seeded_store_path, la
         assert not any(word in " ".join(titles) for word in WORDS[other]["titles"]), "one language, not two"
         await pilot.press("slash", *"van du", "enter")
         await settle(pilot)
+        header = str(app.screen.query_one(DashboardHeader).render())
+        assert all(part in header for part in words["header"]), header
         await pilot.press("3")
         await settle(pilot)
         requests = app.screen.query_one(f"#pane-{Kind.REQUEST.value}", ItemsPane)

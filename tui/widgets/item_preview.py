@@ -51,7 +51,7 @@ class ItemPreview(VerticalScroll, can_focus=False):
     """
 
     def on_mount(self) -> None:
-        self.border_title = _("Preview")
+        self.border_title = _("Full text")
 
     def compose(self) -> ComposeResult:
         yield Static(literal(_(EMPTY), "dim italic"), id="preview-text")

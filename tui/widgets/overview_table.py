@@ -77,7 +77,7 @@ class OverviewColumn:
 
 OVERVIEW_COLUMNS: tuple[OverviewColumn, ...] = (
     OverviewColumn(N_("Commune"), N_("commune name"), lambda r: r.commune.name, descending=False),
-    OverviewColumn(N_("Ses-\nsions"), N_("sessions"), lambda r: r.sessions),
+    OverviewColumn(N_("Ses-\nsions"), N_("number of sessions"), lambda r: r.sessions),
     OverviewColumn(N_("Last\nsession"), N_("last session"), lambda r: r.last_session),
     OverviewColumn(N_("Ach."), N_("achievements"), lambda r: r.counts.get(Kind.ACHIEVEMENT, 0)),
     OverviewColumn(N_("Diff."), N_("difficulties"), lambda r: r.counts.get(Kind.DIFFICULTY, 0)),
