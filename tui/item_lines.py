@@ -13,10 +13,9 @@ from haicap.store.domain.dates import DATE_FORMAT
 from haicap.store.domain.followup import DeadlineRules, FollowUp, follow_up
 from haicap.store.domain.i18n import _, pgettext
 from haicap.store.domain.text import shorten
-from haicap.store.domain.tracking import DirectiveStatus, RequestStatus
 from haicap.tui.literal import literal
 
-__all__ = ["OWNER_WIDTH", "item_line", "overdue_badge", "owner_width", "session_line", "state_label", "state_line", "state_parts"]
+__all__ = ["OWNER_WIDTH", "item_line", "overdue_badge", "owner_width", "session_line", "state_line", "state_parts"]
 
 
 def session_line(item: Item) -> str:
@@ -45,28 +44,11 @@ def state_parts(item: Item, state: FollowUp) -> list[str]:
     return parts
 
 
-def state_label(state: FollowUp) -> str:
-    """The follow-up state in words, in the language spoken: "Đang thực hiện – trong hạn",
-    "Đã trả lời", "Mới tiếp nhận – quá hạn 3 ngày" (`FollowUp.label_vi` in Vietnamese)."""
-    status = state.status
-    if isinstance(status, RequestStatus):
-        if state.overdue:
-            return _("{status} – {days} days overdue").format(status=status.label, days=state.late_days)
-        return status.label
-    if state.deadline is None:
-        return status.label
-    if status is DirectiveStatus.DONE:
-        return _("Done – late") if state.late_days else _("Done – on time")
-    if state.overdue:
-        return _("In progress – {days} days overdue").format(days=state.late_days)
-    return _("In progress – on time")
-
-
 def state_line(item: Item, state: FollowUp) -> Content:
     """The follow-up line of a request or directive, e.g.
     "Đang giải quyết · Sở Tài chính · hạn 04/01/2026" ("✓ Hoàn thành – đúng hạn · …" when closed)."""
     # An overdue item's label would repeat the mark shown on its first line.
-    label = state.status.label if state.overdue else state_label(state)
+    label = state.status.label if state.overdue else state.short_label
     rest = literal(" · ".join([label, *state_parts(item, state)]), "$text-muted")
     if not state.is_open:
         return Content.assemble(literal("✓ ", "$text-success"), rest)
@@ -79,8 +61,7 @@ def overdue_badge(state: FollowUp) -> Content:
     It is text as well as colour, so it survives a monochrome terminal, and it comes first
     so a narrow pane shows it even when the item's text is long.
     """
-    mark = _("⚠ {days} days overdue").format(days=state.late_days) if state.overdue else ""
-    return literal(f" {mark} ", "bold $text-error on $error-muted")
+    return literal(f" {state.mark} ", "bold $text-error on $error-muted")
 
 
 _LINE_CHARS = 400

@@ -22,20 +22,25 @@ from haicap.store.db.store_file import StoreFile
 from haicap.store.db.tables import Tables
 from haicap.store.domain.clock import now
 from haicap.store.domain.history import current_user
+from haicap.store.domain.i18n import pgettext
 
-__all__ = ["AUDIT_TABLE", "AuditEntry", "AuditLog", "add_entry", "entries", "plural"]
+__all__ = ["AUDIT_TABLE", "AuditEntry", "AuditLog", "action_label", "add_entry", "entries", "plural"]
 
 AUDIT_TABLE = "audit"
 """Name of the table in the store file."""
 
-ACTION_LABELS = {
-    "restore": "khôi phục / restore",
-    "config": "cấu hình / settings",
-    "import": "nhập / import",
-    "seed": "dữ liệu mẫu / seeds",
-    "synthetic": "dữ liệu giả lập / synthetic",
-}
-"""How each action reads in Vietnamese and English."""
+
+def action_label(action: str) -> str:
+    """How an action reads in the language spoken now: "khôi phục" ("restore"); an unknown
+    one as it is stored."""
+    labels = {
+        "restore": pgettext("audit action", "restore"),
+        "config": pgettext("audit action", "settings"),
+        "import": pgettext("audit action", "import"),
+        "seed": pgettext("audit action", "seeds"),
+        "synthetic": pgettext("audit action", "synthetic"),
+    }
+    return labels.get(action, action)
 
 
 @dataclass(frozen=True)
@@ -55,8 +60,8 @@ class AuditEntry:
 
     @property
     def label(self) -> str:
-        """The action in Vietnamese and English, "khôi phục / restore"."""
-        return ACTION_LABELS.get(self.action, self.action)
+        """The action in the language spoken now: "khôi phục" ("restore")."""
+        return action_label(self.action)
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON object of an entry (`haicap audit --json`)."""

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from haicap.store.domain.errors import StoreError
+from haicap.store.domain.i18n import _
 
 __all__ = [
     "BACKUP_DIR",
@@ -100,10 +101,14 @@ class Backup:
                     raise FileNotFoundError(self.path)
                 with _open_regular(self.path.name, fd) as handle:
                     if handle is None:
-                        raise StoreError(f"{self.path}: not a backup haicap kept (not a regular file); refusing it")
+                        raise StoreError(
+                            _("{path}: not a backup haicap kept (not a regular file); refusing it").format(path=self.path)
+                        )
                     return _read_all(handle)
         except OSError as error:
-            raise StoreError(f"{self.path}: cannot read the backup ({error.strerror or error})") from None
+            raise StoreError(
+                _("{path}: cannot read the backup ({why})").format(path=self.path, why=error.strerror or error)
+            ) from None
 
     def counts(self) -> tuple[int, int]:
         """(sessions, items) in this backup; StoreError when it cannot be read."""
@@ -112,7 +117,7 @@ class Backup:
             data = json.loads(raw.decode("utf-8"))
             return len(data.get("sessions", {})), len(data.get("items", {}))
         except (UnicodeDecodeError, json.JSONDecodeError, AttributeError) as error:
-            raise StoreError(f"{self.path}: backup cannot be read ({error})") from None
+            raise StoreError(_("{path}: backup cannot be read ({why})").format(path=self.path, why=error)) from None
 
 
 # -- the folders, through file descriptors ---------------------------------------------------
@@ -145,12 +150,17 @@ def _backups_fd(store_fd: int, store_folder: Path, *, create_mode: int | None = 
     else:
         create_mode = None
     if not stat.S_ISDIR(info.st_mode):
-        kind = "a symlink" if stat.S_ISLNK(info.st_mode) else "not a folder"
-        raise StoreError(f"{where}: is {kind}; haicap keeps backups only in a real folder (remove it, or move it away)")
+        if stat.S_ISLNK(info.st_mode):
+            message = _("{path}: is a symlink; haicap keeps backups only in a real folder (remove it, or move it away)")
+        else:
+            message = _("{path}: is not a folder; haicap keeps backups only in a real folder (remove it, or move it away)")
+        raise StoreError(message.format(path=where))
     try:
         fd = os.open(BACKUP_DIR, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0), dir_fd=store_fd)
     except OSError as error:  # swapped for a symlink or a file since the look above, or not ours to read
-        raise StoreError(f"{where}: cannot open the backups folder ({error.strerror or error}); refusing it") from None
+        raise StoreError(
+            _("{path}: cannot open the backups folder ({why}); refusing it").format(path=where, why=error.strerror or error)
+        ) from None
     try:
         if create_mode is not None and os.fstat(fd).st_uid == os.getuid():
             os.fchmod(fd, create_mode)
@@ -294,7 +304,7 @@ def keep_backup(store_file: Path, action: str, keep: int, *, prune: bool = True)
         except FileNotFoundError:
             return None
         if not stat.S_ISREG(info.st_mode):
-            raise StoreError(f"{store_file}: is not a regular file (a symlink?); refusing to use it")
+            raise StoreError(_("{path}: is not a regular file (a symlink?); refusing to use it").format(path=store_file))
         # Shared as the store folder is (its group, setgid bit), never wider than the group:
         # an officer restoring must read backups that a colleague's haicap kept.
         mode = os.fstat(store_fd).st_mode & 0o2770 | 0o700
@@ -330,7 +340,7 @@ def discard_backup(backup: Backup) -> None:
 def _copy(source: str, source_dir: int, target: str, target_dir: int, mode: int) -> None:
     with _open_regular(source, source_dir) as src:
         if src is None:
-            raise StoreError(f"{source}: is not a regular file; refusing to back it up")
+            raise StoreError(_("{path}: is not a regular file; refusing to back it up").format(path=source))
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
         dst = os.open(target, flags, mode, dir_fd=target_dir)
         try:

@@ -45,6 +45,7 @@ from haicap.store.domain.checkup import store_problems
 from haicap.store.domain.errors import StoreError
 from haicap.store.domain.followup import DeadlineRules
 from haicap.store.domain.history import HistoryEntry
+from haicap.store.domain.i18n import _
 from haicap.store.domain.models import Commune, CommuneSummary, CommuneView, Item, Kind, Province, Session
 from haicap.store.domain.registry import Registry, load_registry
 from haicap.store.domain.tracking import DirectiveStatus, RequestStatus
@@ -104,12 +105,14 @@ class Store:
             read_only = not writable
         if read_only:
             if not store_file.exists():
-                raise StoreError(f"{path}: no haicap store here to view (read-only: nothing is created)")
+                raise StoreError(_("{path}: no haicap store here to view (read-only: nothing is created)").format(path=path))
         else:
             try:
                 path.mkdir(parents=True, exist_ok=True)
             except OSError as error:
-                raise StoreError(f"{path}: cannot create the store folder ({error.strerror or error})") from None
+                raise StoreError(
+                    _("{path}: cannot create the store folder ({why})").format(path=path, why=error.strerror or error)
+                ) from None
         refuse_world_writable(store_file)
         db = StoreDatabase(store_file, storage=AtomicJSONStorage)
         lock = None if read_only else WriteLock(path)

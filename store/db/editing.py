@@ -24,6 +24,7 @@ from haicap.store.db.tables import Tables
 from haicap.store.domain.bounds import check_day
 from haicap.store.domain.errors import StoreError
 from haicap.store.domain.history import HistoryEntry
+from haicap.store.domain.i18n import _
 from haicap.store.domain.models import Item, Kind
 from haicap.store.domain.text import clean
 from haicap.store.domain.tracking import (
@@ -46,8 +47,10 @@ class EditConflict(StoreError):
     decide (save again over them, or keep them)."""
 
     def __init__(self, item: Item, changes: list[HistoryEntry]) -> None:
-        whom = ", ".join(sorted({c.who for c in changes})) or "another process"
-        super().__init__(f"item {item.id} was changed by {whom} since you opened it; your change was not saved")
+        whom = ", ".join(sorted({c.who for c in changes})) or _("another process")
+        super().__init__(
+            _("item {id} was changed by {whom} since you opened it; your change was not saved").format(id=item.id, whom=whom)
+        )
         self.item = item
         """The item as the store holds it now."""
         self.changes = changes
@@ -102,18 +105,24 @@ class ItemEditing:
         if item.kind is Kind.REQUEST:
             request_status = status if isinstance(status, RequestStatus) else parse_request_status(str(status))
             if request_status is None:
-                allowed = "; ".join(f"{s.value} ({s.label_vi})" for s in RequestStatus)
-                raise StoreError(f"'{status}' is not a request status; use one of: {allowed}")
+                allowed = "; ".join(f"{s.value} ({s.label})" for s in RequestStatus)
+                raise StoreError(
+                    _("'{status}' is not a request status; use one of: {allowed}").format(status=status, allowed=allowed)
+                )
             return self.update_tracking(item.id, who=who, status=request_status)
         if item.kind is Kind.DIRECTIVE:
             directive_status = status if isinstance(status, DirectiveStatus) else parse_directive_status(str(status))
             if directive_status is None:
-                allowed = "; ".join(f"{s.value} ({s.label_vi})" for s in DirectiveStatus)
-                raise StoreError(f"'{status}' is not a directive status; use one of: {allowed}")
+                allowed = "; ".join(f"{s.value} ({s.label})" for s in DirectiveStatus)
+                raise StoreError(
+                    _("'{status}' is not a directive status; use one of: {allowed}").format(status=status, allowed=allowed)
+                )
             if directive_status is DirectiveStatus.DONE:
                 return self.update_tracking(item.id, who=who, done=item.tracking.done or today or dt.date.today())
             return self.update_tracking(item.id, who=who, done=None)
-        raise StoreError(f"item {item.id} is an {item.kind.value} item: only requests and directives have a status")
+        raise StoreError(
+            _("item {id} is of kind {kind}: only requests and directives have a status").format(id=item.id, kind=item.kind.title)
+        )
 
     @_under_lock
     def update_tracking(
@@ -123,16 +132,20 @@ class ItemEditing:
         responds_to) of a request or directive, recording each change in history."""
         item = self._live(item_id, expected_revision)
         if item.kind not in TRACKED_KINDS:
-            raise StoreError(f"item {item.id} is not a request or a directive: it has no follow-up fields")
+            raise StoreError(_("item {id} is not a request or a directive: it has no follow-up fields").format(id=item.id))
         allowed = {"owner", "co_agencies", "deadline", "done", "note"}
         allowed |= {"status", "answer", "responds_to"} if item.kind is Kind.REQUEST else set()
         unknown = set(changes) - allowed
         if unknown:
-            raise StoreError(f"item {item.id} ({item.kind.title_en.lower()}) has no field {', '.join(sorted(unknown))}")
+            raise StoreError(
+                _("item {id} ({kind}) has no field {fields}").format(
+                    id=item.id, kind=item.kind.title, fields=", ".join(sorted(unknown))
+                )
+            )
         values = dict(changes)
         for key in ("owner", "answer", "note"):
             if key in changes and changes[key] is not None and not isinstance(changes[key], str):
-                raise StoreError(f"{key} must be text, not {type(changes[key]).__name__}")
+                raise StoreError(_("{field} must be text, not {type}").format(field=key, type=type(changes[key]).__name__))
         for key in ("owner", "answer", "note"):
             if key in values:
                 values[key] = clean(values[key] or "")
@@ -140,11 +153,15 @@ class ItemEditing:
             values["co_agencies"] = tuple(a for a in (clean(x) for x in values["co_agencies"] or ()) if a)
         for key in ("deadline", "done"):
             if values.get(key) is not None and not isinstance(values[key], dt.date):
-                raise StoreError(f"{key} must be a date")
+                raise StoreError(_("{field} must be a date").format(field=key))
             if values.get(key) is not None:
                 check_day(values[key], key)
         if values.get("done") is not None and values["done"] < item.session.date:
-            raise StoreError(f"done: {values['done'].isoformat()} is before the session of {item.session.date.isoformat()}")
+            raise StoreError(
+                _("done: {done} is before the session of {session}").format(
+                    done=values["done"].isoformat(), session=item.session.date.isoformat()
+                )
+            )
         if "responds_to" in values:
             values["responds_to"] = tuple(self._directive_ids(values["responds_to"] or ()))
         new_tracking = replace(item.tracking, **values)
@@ -158,7 +175,7 @@ class ItemEditing:
         for text in ids:
             target = self._queries.find_item(text)
             if target.kind is not Kind.DIRECTIVE:
-                raise StoreError(f"item {target.id} is not a directive")
+                raise StoreError(_("item {id} is not a directive").format(id=target.id))
             found.append(target.id)
         return found
 
@@ -176,7 +193,7 @@ class ItemEditing:
         item = self._live(item_id, expected_revision)
         cleaned = clean(text)
         if not cleaned:
-            raise StoreError("an item's text cannot be empty (delete the item instead)")
+            raise StoreError(_("an item's text cannot be empty (delete the item instead)"))
         return self._write(item, {"text": cleaned}, [("text", item.text, cleaned)], who)
 
     @_under_lock
@@ -210,7 +227,7 @@ class ItemEditing:
         """Bring a deleted item back."""
         item = self._queries.find_item(item_id)
         if not item.deleted:
-            raise StoreError(f"item {item.id} is not deleted")
+            raise StoreError(_("item {id} is not deleted").format(id=item.id))
         return self._write(item, {"deleted": False}, [("deleted", True, False)], who)
 
     @_under_lock
@@ -218,13 +235,13 @@ class ItemEditing:
         """Add an item an officer learnt of to a session, for some of its communes."""
         session = self._indexes.sessions.get(session_id)
         if session is None:
-            raise StoreError(f"no session with id '{session_id}'")
+            raise StoreError(_("no session with id '{id}'").format(id=session_id))
         cleaned = clean(text)
         if not cleaned:
-            raise StoreError("an item's text cannot be empty")
+            raise StoreError(_("an item's text cannot be empty"))
         stray = [code for code in commune_codes if code not in session.commune_codes]
         if not commune_codes or stray:
-            raise StoreError("an added item must concern communes of its session")
+            raise StoreError(_("an added item must concern communes of its session"))
         table = self._file.table("items")
         orders = [r["order"] for r in table.all() if r["session"] == session_id]
         order = max(orders, default=0) + 1
@@ -252,7 +269,7 @@ class ItemEditing:
         item = self._queries.find_item(item_id)
         # Deleted first: whoever deleted it, saving over that is not possible anyway.
         if item.deleted:
-            raise StoreError(f"item {item.id} is deleted; restore it first")
+            raise StoreError(_("item {id} is deleted; restore it first").format(id=item.id))
         if expected_revision is not None and item.revision != expected_revision:
             since = [entry for entry in self._queries.history(item.id) if entry.revision > expected_revision]
             raise EditConflict(item, since)

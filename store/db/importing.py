@@ -16,6 +16,7 @@ from haicap.store.db.indexes import Indexes
 from haicap.store.db.migrations import SCHEMA_VERSION
 from haicap.store.db.store_file import StoreFile
 from haicap.store.domain.errors import StoreError
+from haicap.store.domain.i18n import _
 from haicap.store.domain.models import Session
 from haicap.store.ingest.import_plan import already_there, normalised
 from haicap.store.ingest.reports import ParsedItem, SessionReport, bundled_reports
@@ -149,7 +150,11 @@ class ReportImport:
         session_id = report.extends or ""
         session = self._indexes.sessions.get(session_id)
         if session is None:
-            raise StoreError(f"{report.source_name}: the session {session_id} it adds to is no longer in the store")
+            raise StoreError(
+                _("{file}: the session {session} it adds to is no longer in the store").format(
+                    file=report.source_name, session=session_id
+                )
+            )
         rows: list[dict[str, Any]] = [r for r in self._file.table("items").all() if r["session"] == session_id]
         rows += [r for r in item_rows if r["session"] == session_id]
         there = {normalised(r["text"]) for r in rows if not r.get("deleted")}

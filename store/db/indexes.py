@@ -13,6 +13,7 @@ from typing import Any
 
 from haicap.store.db.tables import Tables
 from haicap.store.domain.errors import StoreError
+from haicap.store.domain.i18n import _
 from haicap.store.domain.models import Item, Kind, Person, Session
 from haicap.store.domain.registry import Registry
 from haicap.store.domain.tracking import Tracking
@@ -168,7 +169,11 @@ def item_from_row(row: dict[str, Any], session: Session) -> Item:
 def _session_from_row(row: dict[str, Any], registry: Registry, where: object) -> Session:
     province = next((p for p in registry.provinces if p.code == row["province"]), None)
     if province is None:
-        raise StoreError(f"{where}: session {row.get('id')} names unknown province {row['province']}")
+        raise StoreError(
+            _("{path}: session {session} names unknown province {province}").format(
+                path=where, session=row.get("id"), province=row["province"]
+            )
+        )
     return Session(
         id=row["id"],
         date=dt.date.fromisoformat(row["date"]),

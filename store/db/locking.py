@@ -21,6 +21,7 @@ from pathlib import Path
 from haicap.store.db.safe_files import folder_fd, new_file_mode, open_regular
 from haicap.store.db.storage import STORE_FILE, file_state
 from haicap.store.domain.errors import StoreError
+from haicap.store.domain.i18n import _
 
 __all__ = ["BUSY_TIMEOUT", "LOCK_FILE", "LOCK_TIMEOUT", "WriteLock"]
 
@@ -115,7 +116,11 @@ class WriteLock:
                 return True
             except OSError as error:
                 if error.errno not in (errno.EWOULDBLOCK, errno.EAGAIN):
-                    raise StoreError(f"{self.folder / LOCK_FILE}: cannot lock the store ({error.strerror or error})") from None
+                    raise StoreError(
+                        _("{lock}: cannot lock the store ({why})").format(
+                            lock=self.folder / LOCK_FILE, why=error.strerror or error
+                        )
+                    ) from None
             left = deadline - time.monotonic()
             if left <= 0:
                 return False
@@ -146,13 +151,16 @@ class WriteLock:
                     continue
                 if file_state(self.folder / STORE_FILE) == seen:
                     raise StoreError(
-                        f"{self.folder}: the store's lock has been held for {LOCK_TIMEOUT:.0f} s with nothing "
-                        "written (a hung haicap process?); try again, or stop that process"
+                        _(
+                            "{folder}: the store's lock has been held for {seconds} s with nothing written "
+                            "(a hung haicap process?); try again, or stop that process"
+                        ).format(folder=self.folder, seconds=f"{LOCK_TIMEOUT:.0f}")
                     )
                 if time.monotonic() - started >= BUSY_TIMEOUT:
                     raise StoreError(
-                        f"{self.folder}: could not get the store's lock within {BUSY_TIMEOUT:.0f} s "
-                        "(many officers writing at once); try again"
+                        _(
+                            "{folder}: could not get the store's lock within {seconds} s (many officers writing at once); try again"
+                        ).format(folder=self.folder, seconds=f"{BUSY_TIMEOUT:.0f}")
                     )
         except BaseException:
             if descriptor >= 0:
@@ -163,4 +171,8 @@ class WriteLock:
         try:
             return self._open()
         except OSError as error:
-            raise StoreError(f"{self.folder / LOCK_FILE}: cannot open the store's lock ({error.strerror or error})") from None
+            raise StoreError(
+                _("{lock}: cannot open the store's lock ({why})").format(
+                    lock=self.folder / LOCK_FILE, why=error.strerror or error
+                )
+            ) from None

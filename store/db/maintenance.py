@@ -17,6 +17,7 @@ from haicap.store.db.storage import AtomicJSONStorage
 from haicap.store.db.store_file import StoreFile
 from haicap.store.db.tables import Tables
 from haicap.store.domain.errors import StoreError
+from haicap.store.domain.i18n import _
 
 __all__ = ["StoreMaintenance"]
 
@@ -33,13 +34,15 @@ class StoreMaintenance:
         raw = backup.read_bytes()
         data = AtomicJSONStorage.parse(raw, backup.path)
         if data is None:
-            raise StoreError(f"{backup.path}: the backup is empty")
+            raise StoreError(_("{path}: the backup is empty").format(path=backup.path))
         if not looks_like_store(data):
-            raise StoreError(f"{backup.path}: is not a haicap store file (no schema version); refusing to restore it")
+            raise StoreError(
+                _("{path}: is not a haicap store file (no schema version); refusing to restore it").format(path=backup.path)
+            )
         _refuse_newer(_version_of(data), backup.path)
         with self._file.transaction("restore"):
             if self._file.location is None:
-                raise StoreError("a store in memory has no file")
+                raise StoreError(_("a store in memory has no file"))
             current = self._file.rows()
             taken = backup.taken.strftime("%Y-%m-%d %H:%M:%S UTC")
             sessions, items = len(data.get("sessions", {})), len(data.get("items", {}))
@@ -67,14 +70,18 @@ class StoreMaintenance:
                 self._file.set_meta("schema_version", SCHEMA_VERSION)
             return
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            raise StoreError(f"{where}: store has an unreadable schema version {version!r}")
+            raise StoreError(
+                _("{path}: store has an unreadable schema version {version}").format(path=where, version=repr(version))
+            )
         _refuse_newer(version, where)
         if version == SCHEMA_VERSION:
             return
         if self._file.read_only:
             raise StoreError(
-                f"{where}: store has schema version {version} and this haicap uses {SCHEMA_VERSION}; "
-                "it must be migrated first: open it once without --read-only, as a user who may write it"
+                _(
+                    "{path}: store has schema version {version} and this haicap uses {current}; "
+                    "it must be migrated first: open it once without --read-only, as a user who may write it"
+                ).format(path=where, version=version, current=SCHEMA_VERSION)
             )
         with self._file.transaction(f"schema-{version}-to-{SCHEMA_VERSION}"):
             data = self._file.rows()
@@ -87,7 +94,9 @@ class StoreMaintenance:
 def _refuse_newer(version: int, where: object) -> None:
     if version > SCHEMA_VERSION:
         raise StoreError(
-            f"{where}: store has schema version {version}, this haicap reads up to {SCHEMA_VERSION}; upgrade haicap to open it"
+            _("{path}: store has schema version {version}, this haicap reads up to {current}; upgrade haicap to open it").format(
+                path=where, version=version, current=SCHEMA_VERSION
+            )
         )
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from haicap.store.domain.errors import StoreError
+from haicap.store.domain.i18n import _
 
 __all__ = ["SCHEMA_VERSION", "migrate"]
 
@@ -62,7 +63,7 @@ def migrate(data: Tables, version: int) -> Tables:
     while version < SCHEMA_VERSION:
         step = MIGRATIONS.get(version)
         if step is None:
-            raise StoreError(f"no migration from schema version {version}")
+            raise StoreError(_("no migration from schema version {version}").format(version=version))
         data = step(data)
         version += 1
     data.setdefault("meta", {}).setdefault("1", {})["schema_version"] = SCHEMA_VERSION

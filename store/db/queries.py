@@ -15,6 +15,7 @@ from haicap.store.db.indexes import Indexes
 from haicap.store.db.store_file import StoreFile
 from haicap.store.domain.errors import StoreError
 from haicap.store.domain.history import HistoryEntry
+from haicap.store.domain.i18n import _
 from haicap.store.domain.models import Commune, CommuneSummary, CommuneView, Item, Kind, Province, Session
 from haicap.store.domain.text import fold, matches
 from haicap.store.ingest.import_plan import normalised
@@ -41,8 +42,20 @@ def by_id_or_prefix(table: dict[str, Found], text: str, noun: str, hint: str) ->
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
-        raise StoreError(f"{noun} id '{wanted}' is ambiguous ({len(found)} {noun}s start with it); give more of it")
-    raise StoreError(f"no {noun} with id '{wanted}'{hint}")
+        if noun == "session":
+            ambiguous = _("session id '{id}' is ambiguous ({count} sessions start with it); give more of it")
+        elif noun == "item":
+            ambiguous = _("item id '{id}' is ambiguous ({count} items start with it); give more of it")
+        else:
+            ambiguous = _("{noun} id '{id}' is ambiguous ({count} start with it); give more of it")
+        raise StoreError(ambiguous.format(noun=noun, id=wanted, count=len(found)))
+    if noun == "session":
+        missing = _("no session with id '{id}'")
+    elif noun == "item":
+        missing = _("no item with id '{id}'")
+    else:
+        missing = _("no {noun} with id '{id}'")
+    raise StoreError(missing.format(noun=noun, id=wanted) + hint)
 
 
 class StoreQueries:
@@ -117,7 +130,7 @@ class StoreQueries:
 
     def find_session(self, text: str) -> Session:
         """The session whose id is `text` or starts with it (at least 4 characters)."""
-        return by_id_or_prefix(self._indexes.sessions, text, "session", " (haicap items --json shows session ids)")
+        return by_id_or_prefix(self._indexes.sessions, text, "session", _(" (haicap items --json shows session ids)"))
 
     def same_session(self, report: SessionReport) -> Session | None:
         """A stored session that `report` reports too (same date and province, communes in

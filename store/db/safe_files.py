@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from haicap.store.domain.errors import StoreError
+from haicap.store.domain.i18n import N_, _
 
 __all__ = [
     "folder_fd",
@@ -54,22 +55,25 @@ never blocking (a FIFO planted under a store name must be refused, not waited on
 def kind_of(mode: int) -> str:
     """What a non-regular file is, for a message: "a symbolic link", "a folder"..."""
     if stat.S_ISLNK(mode):
-        return "a symbolic link"
+        return _("a symbolic link")
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return _("a folder")
     if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
+        return _("a FIFO (named pipe)")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return _("a socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "a regular file" if stat.S_ISREG(mode) else "not a regular file"
+        return _("a device")
+    return _("a regular file") if stat.S_ISREG(mode) else _("not a regular file")
 
 
-def _refusal(path: Path | str, mode: int, expected: str = "a regular file") -> StoreError:
+def _refusal(path: Path | str, mode: int, expected: str = N_("a regular file")) -> StoreError:
+    """`expected` is "a regular file" or "a folder", translated here."""
     if stat.S_ISLNK(mode):
-        return StoreError(f"{path}: is a symbolic link; refusing to follow it (give the real path)")
-    return StoreError(f"{path}: is {kind_of(mode)}, not {expected}; refusing to use it")
+        return StoreError(_("{path}: is a symbolic link; refusing to follow it (give the real path)").format(path=path))
+    return StoreError(
+        _("{path}: is {found}, not {expected}; refusing to use it").format(path=path, found=kind_of(mode), expected=_(expected))
+    )
 
 
 def refuse_unsafe(path: Path, *, folder: bool = False) -> None:
@@ -81,8 +85,8 @@ def refuse_unsafe(path: Path, *, folder: bool = False) -> None:
         return
     if folder and not stat.S_ISDIR(info.st_mode):
         if stat.S_ISREG(info.st_mode):
-            raise StoreError(f"{path}: is a file; a haicap store is a folder (give a folder path)")
-        raise _refusal(path, info.st_mode, "a folder")
+            raise StoreError(_("{path}: is a file; a haicap store is a folder (give a folder path)").format(path=path))
+        raise _refusal(path, info.st_mode, N_("a folder"))
     if not folder and not stat.S_ISREG(info.st_mode):
         raise _refusal(path, info.st_mode)
 
@@ -98,8 +102,10 @@ def open_folder(path: Path) -> int:
                 mode = os.lstat(path).st_mode
             except OSError:
                 mode = stat.S_IFLNK if error.errno == errno.ELOOP else 0
-            raise _refusal(path, mode, "a folder") from None
-        raise StoreError(f"{path}: cannot open the store folder ({error.strerror or error})") from None
+            raise _refusal(path, mode, N_("a folder")) from None
+        raise StoreError(
+            _("{path}: cannot open the store folder ({why})").format(path=path, why=error.strerror or error)
+        ) from None
 
 
 @contextlib.contextmanager
@@ -234,7 +240,9 @@ def _private_folder(dir_fd: int, name: str, shown: Path) -> tuple[str, int]:
         except FileExistsError:
             continue  # someone holds that name (planted it?): draw another one
         except OSError as error:
-            raise StoreError(f"{shown.parent}: cannot write in the store folder ({error.strerror or error})") from None
+            raise StoreError(
+                _("{path}: cannot write in the store folder ({why})").format(path=shown.parent, why=error.strerror or error)
+            ) from None
     try:
         work_fd = os.open(work_name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=dir_fd)
     except OSError:
@@ -249,8 +257,10 @@ def _private_folder(dir_fd: int, name: str, shown: Path) -> tuple[str, int]:
 
 def _swapped(shown: Path) -> StoreError:
     return StoreError(
-        f"{shown}: the write's temporary folder was replaced by someone else; nothing was written "
-        "and nothing followed; check who can write the store folder"
+        _(
+            "{path}: the write's temporary folder was replaced by someone else; nothing was written "
+            "and nothing followed; check who can write the store folder"
+        ).format(path=shown)
     )
 
 

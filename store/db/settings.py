@@ -14,6 +14,7 @@ from haicap.store.db.store_file import StoreFile
 from haicap.store.domain.bounds import MAX_ANSWER_DAYS, check_setting
 from haicap.store.domain.errors import StoreError
 from haicap.store.domain.followup import DeadlineRules, rules_from_meta, rules_problems
+from haicap.store.domain.i18n import _
 
 __all__ = ["StoreSettings"]
 
@@ -55,7 +56,11 @@ class StoreSettings:
     def set_backup_count(self, count: int) -> None:
         """Keep `count` backups (at least 1) from now on; extra old ones are deleted at once."""
         if count < MIN_KEEP:
-            raise StoreError(f"the number of backups cannot be below {MIN_KEEP}: the state each change replaces is always kept")
+            raise StoreError(
+                _("the number of backups cannot be below {least}: the state each change replaces is always kept").format(
+                    least=MIN_KEEP
+                )
+            )
         with self._file.transaction("config"):
             old = self._file.backup_count
             dropped = max(len(self._file.backups()) - count, 0)
@@ -82,5 +87,7 @@ class StoreSettings:
         with self._file.transaction("config"):
             tables = self._file.rows()
             if any(tables.get(name) for name in ("sessions", "items", "history")) or self._file.meta("seeded_at"):
-                raise StoreError(f"{self._file.location}: the store already holds data; only a new store can be marked")
+                raise StoreError(
+                    _("{path}: the store already holds data; only a new store can be marked").format(path=self._file.location)
+                )
             self._file.set_meta("created_by", creator)

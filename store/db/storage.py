@@ -25,6 +25,7 @@ from tinydb.storages import Storage
 from haicap.store.db.backups import Backup, discard_backup, keep_backup, prune_backups
 from haicap.store.db.safe_files import folder_fd, open_regular, replace_file, sweep_leftovers
 from haicap.store.domain.errors import StoreError
+from haicap.store.domain.i18n import _
 
 __all__ = ["STORE_FILE", "AtomicJSONStorage", "file_state", "refuse_world_writable"]
 
@@ -93,10 +94,10 @@ class AtomicJSONStorage(Storage):
         try:
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise StoreError(f"{path}: store file is damaged ({error})") from error
+            raise StoreError(_("{path}: store file is damaged ({why})").format(path=path, why=error)) from error
         # TinyDB expects {table: {id: document}}; anything else is not a haicap store.
         if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
-            raise StoreError(f"{path}: store file is damaged (not a table of tables)")
+            raise StoreError(_("{path}: store file is damaged (not a table of tables)").format(path=path))
         # A record that is not an object (null, a number, text: a hand edit gone wrong) would
         # fail deep in the code that reads it; say which one, once, here. Items, sessions and
         # history are the exception: the store opens without the damaged record and every
@@ -108,9 +109,10 @@ class AtomicJSONStorage(Storage):
             for key, row in table.items():
                 if not isinstance(row, dict):
                     raise StoreError(
-                        f"{path}: store file is damaged (record {key} of table '{name}' is "
-                        f"{'null' if row is None else type(row).__name__}, not an object); "
-                        "fix the file, or copy one of its backups (in backups/) over it"
+                        _(
+                            "{path}: store file is damaged (record {record} of table '{table}' is {type}, not an object); "
+                            "fix the file, or copy one of its backups (in backups/) over it"
+                        ).format(path=path, record=key, table=name, type="null" if row is None else type(row).__name__)
                     )
         return data
 
@@ -191,8 +193,8 @@ def _write_failure(path: Path, error: OSError) -> StoreError:
     """The one line for a write the system refused; the store file is as it was (the new
     content goes to a temporary file that is renamed over it only once fully written)."""
     if error.errno in _DISK_FULL:
-        return StoreError(f"{path}: disk full; nothing was written")
-    return StoreError(f"{path}: cannot write ({error.strerror or error}); nothing was written")
+        return StoreError(_("{path}: disk full; nothing was written").format(path=path))
+    return StoreError(_("{path}: cannot write ({why}); nothing was written").format(path=path, why=error.strerror or error))
 
 
 def file_state(path: Path) -> tuple[int, int, int] | None:
@@ -213,6 +215,8 @@ def refuse_world_writable(path: Path) -> None:
         return
     if stat.S_ISREG(mode) and mode & 0o002:
         raise StoreError(
-            f"{path}: the store is world-writable, so anyone on this machine could change it; "
-            f"refusing to open it (fix: chmod o-w {path})"
+            _(
+                "{path}: the store is world-writable, so anyone on this machine could change it; "
+                "refusing to open it (fix: chmod o-w {path})"
+            ).format(path=path)
         )

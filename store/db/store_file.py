@@ -21,6 +21,7 @@ from haicap.store.db.migrations import SCHEMA_VERSION
 from haicap.store.db.storage import STORE_FILE, AtomicJSONStorage, file_state
 from haicap.store.db.tables import StoreDatabase, Tables
 from haicap.store.domain.errors import StoreError
+from haicap.store.domain.i18n import _
 
 __all__ = ["StoreFile"]
 
@@ -100,7 +101,7 @@ class StoreFile:
         another is part of it.
         """
         if self.read_only:
-            raise StoreError(f"{self.location}: the store is open read-only; changes are refused")
+            raise StoreError(_("{path}: the store is open read-only; changes are refused").format(path=self.location))
         if self._lock is None:  # in memory: one process only
             yield
             return
@@ -154,14 +155,14 @@ class StoreFile:
     def path(self) -> Path:
         """The store file; StoreError for a store in memory."""
         if self.location is None:
-            raise StoreError("a store in memory has no file")
+            raise StoreError(_("a store in memory has no file"))
         return self.location / STORE_FILE
 
     # -- internals --------------------------------------------------------------------
 
     def _on_disk(self) -> AtomicJSONStorage:
         if self._disk is None:
-            raise StoreError("a store in memory has no file")
+            raise StoreError(_("a store in memory has no file"))
         return self._disk
 
     def _file_state(self) -> tuple[int, int, int] | None:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 
 from haicap.store.domain.errors import StoreError
+from haicap.store.domain.i18n import _
 
 __all__ = [
-    "DATE_RANGE",
     "FIRST_DAY",
     "LAST_DAY",
     "MAX_ANSWER_DAYS",
@@ -22,6 +22,7 @@ __all__ = [
     "add_days",
     "check_day",
     "check_setting",
+    "date_range",
     "day_problem",
 ]
 
@@ -29,8 +30,12 @@ FIRST_DAY = dt.date(2000, 1, 1)
 """The earliest date a session, deadline or completion may have."""
 LAST_DAY = dt.date(2100, 12, 31)
 """The latest one."""
-DATE_RANGE = f"years {FIRST_DAY.year}–{LAST_DAY.year}"
-"""How messages name the range."""
+
+
+def date_range() -> str:
+    """How messages name the range: "các năm 2000–2100" ("years 2000–2100")."""
+    return _("years {first}–{last}").format(first=FIRST_DAY.year, last=LAST_DAY.year)
+
 
 MAX_ANSWER_DAYS = 3650
 """At most ten years to answer a request (`config --answer-days`)."""
@@ -42,7 +47,7 @@ def day_problem(day: dt.date) -> str | None:
     """Why `day` is out of range ("9999-12-31 is outside years 2000–2100"), or None."""
     if FIRST_DAY <= day <= LAST_DAY:
         return None
-    return f"{day.isoformat()} is outside {DATE_RANGE}"
+    return _("{day} is outside {range}").format(day=day.isoformat(), range=date_range())
 
 
 def check_day(day: dt.date, what: str) -> dt.date:
@@ -56,7 +61,11 @@ def check_day(day: dt.date, what: str) -> dt.date:
 def check_setting(value: int, what: str, low: int, high: int) -> int:
     """`value` itself when low ≤ value ≤ high, else a StoreError naming the range."""
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise StoreError(f"{what}: must be a whole number from {low} to {high}, not {value!r}")
+        raise StoreError(
+            _("{what}: must be a whole number from {low} to {high}, not {value}").format(
+                what=what, low=low, high=high, value=repr(value)
+            )
+        )
     return value
 
 

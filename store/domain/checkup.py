@@ -14,7 +14,8 @@ from typing import Any
 
 from haicap.store.domain.bounds import MAX_BACKUPS, day_problem
 from haicap.store.domain.followup import rules_problems
-from haicap.store.domain.tracking import row_problems
+from haicap.store.domain.i18n import _
+from haicap.store.domain.tracking import field_problems
 
 __all__ = ["MAX_PROBLEMS", "store_problems"]
 
@@ -34,34 +35,43 @@ def store_problems(tables: dict[str, Any]) -> list[str]:
         problems += rules_problems(meta.get("deadline_rules"))
         backups = meta.get("backups")
         if isinstance(backups, int) and not isinstance(backups, bool) and backups > MAX_BACKUPS:
-            problems.append(f"the store keeps {backups} backups, more than {MAX_BACKUPS} (fix with haicap config --backups N)")
+            problems.append(
+                _("the store keeps {count} backups, more than {most} (fix with haicap config --backups N)").format(
+                    count=backups, most=MAX_BACKUPS
+                )
+            )
     for doc_id, row in _rows(tables, "sessions"):
         if not _has_text(row, _SESSION_TEXT):
-            problems.append(f"session record {doc_id} is damaged and is not shown")
+            problems.append(_("session record {record} is damaged and is not shown").format(record=doc_id))
             continue
         problem = _iso_day_problem(row["date"])
         if problem:
-            problems.append(f"session {row['id'][:8]} has date {problem}")
+            problems.append(_("session {session} has date {problem}").format(session=row["id"][:8], problem=problem))
     for doc_id, row in _rows(tables, "items"):
         if not _has_text(row, _ITEM_TEXT[:3]):
-            problems.append(f"item record {doc_id} is damaged and is not shown")
+            problems.append(_("item record {record} is damaged and is not shown").format(record=doc_id))
             continue
         short = row["id"][:11]
         if not isinstance(row.get("text"), str):
-            problems.append(f"item {short} has a {type(row.get('text')).__name__} as its text (fix with the dashboard's edit)")
-        for problem in row_problems(row.get("tracking")):
-            field = problem.split(" ", 1)[0]
-            fix = (
-                f"; fix with haicap set {short} --{field} …"
-                if field in ("deadline", "done", "owner", "answer", "note", "status")
-                else ""
+            problems.append(
+                _("item {item} has a {type} as its text (fix with the dashboard's edit)").format(
+                    item=short, type=type(row.get("text")).__name__
+                )
             )
-            problems.append(f"item {short} has {problem}{fix}")
+        for field, problem in field_problems(row.get("tracking")):
+            if field in ("deadline", "done", "owner", "answer", "note", "status"):
+                problems.append(
+                    _("item {item} has {problem}; fix with haicap set {item} --{field} …").format(
+                        item=short, problem=problem, field=field
+                    )
+                )
+            else:
+                problems.append(_("item {item} has {problem}").format(item=short, problem=problem))
     for doc_id, row in _rows(tables, "history"):
         if not _has_text(row, _HISTORY_TEXT) or not _is_time(row["when"]):
-            problems.append(f"history record {doc_id} is damaged and is left out")
+            problems.append(_("history record {record} is damaged and is left out").format(record=doc_id))
     if len(problems) > MAX_PROBLEMS:
-        problems = [*problems[:MAX_PROBLEMS], f"and {len(problems) - MAX_PROBLEMS} more damaged values"]
+        problems = [*problems[:MAX_PROBLEMS], _("and {count} more damaged values").format(count=len(problems) - MAX_PROBLEMS)]
     return problems
 
 
@@ -78,7 +88,7 @@ def _iso_day_problem(value: str) -> str | None:
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
-        return f"{value[:40]!r}, not a date"
+        return _("{value}, not a date").format(value=repr(value[:40]))
     return day_problem(day)
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from haicap.store.domain.i18n import _
+
 __all__ = ["DATE_FORMAT", "format_date", "parse_date"]
 
 DATE_FORMAT = "%d/%m/%Y"
@@ -34,11 +36,11 @@ def parse_date(text: str) -> dt.date:
     elif match := _DMY.match(text):
         day, month, year = (int(g) for g in match.groups())
     else:
-        raise ValueError(f"'{text}' is not a date (write YYYY-MM-DD or DD/MM/YYYY)")
+        raise ValueError(_("'{text}' is not a date (write YYYY-MM-DD or DD/MM/YYYY)").format(text=text))
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise ValueError(f"'{text}' is not a real date") from None
+        raise ValueError(_("'{text}' is not a real date").format(text=text)) from None
 
 
 def format_date(day: dt.date) -> str:

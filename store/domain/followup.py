@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from haicap.store.domain.bounds import MAX_ANSWER_DAYS, add_days
+from haicap.store.domain.i18n import _, ngettext
 from haicap.store.domain.models import Item, Kind
 from haicap.store.domain.tracking import DirectiveStatus, RequestStatus
 
-__all__ = ["DeadlineRules", "FollowUp", "follow_up", "rules_from_meta", "rules_problems"]
+__all__ = ["DeadlineRules", "FollowUp", "follow_up", "overdue_words", "rules_from_meta", "rules_problems"]
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def rules_problems(stored: Any) -> list[str]:
     if stored is None:
         return []
     if not isinstance(stored, dict):
-        return ["the store's answer deadlines are damaged; the defaults are used (fix with haicap config --answer-days N)"]
+        return [_("the store's answer deadlines are damaged; the defaults are used (fix with haicap config --answer-days N)")]
     problems = []
     default = DeadlineRules()
     for name in _RULE_NAMES:
@@ -57,8 +58,9 @@ def rules_problems(stored: Any) -> list[str]:
             option = "--" + name.replace("_", "-")
             shown = repr(stored[name])[:40]
             problems.append(
-                f"the store's {option[2:]} is {shown}, not 1 to {MAX_ANSWER_DAYS}; {getattr(default, name)} is used "
-                f"(fix with haicap config {option} N)"
+                _(
+                    "the store's {setting} is {value}, not 1 to {most}; {default} is used (fix with haicap config {option} N)"
+                ).format(setting=option[2:], value=shown, most=MAX_ANSWER_DAYS, default=getattr(default, name), option=option)
             )
     return problems
 
@@ -68,8 +70,10 @@ class FollowUp:
     """The state of one request or directive on a given day."""
 
     label_vi: str
-    """The officials' wording: "Đang thực hiện – quá hạn", "Đã trả lời"."""
+    """The officials' wording: "Đang thực hiện – quá hạn", "Đã trả lời" (whatever the
+    language spoken: for machine output; people read `label`)."""
     label_en: str
+    """The same in English, whatever the language spoken."""
     is_open: bool
     """Still to be answered or done."""
     overdue: bool
@@ -81,11 +85,44 @@ class FollowUp:
     status: RequestStatus | DirectiveStatus
 
     @property
-    def mark(self) -> str:
-        """A short text mark that survives a monochrome terminal: "⚠ quá hạn 12 ngày"."""
+    def label(self) -> str:
+        """The state in the language spoken now: "Đang thực hiện – quá hạn 12 ngày"
+        ("In progress – 12 days overdue"), "Hoàn thành – đúng hạn", "Đã trả lời"."""
+        return self._wording(with_days=True)
+
+    @property
+    def short_label(self) -> str:
+        """`label` without the number of days ("Đang giải quyết – quá hạn"), so that a
+        spreadsheet's filter groups alike rows."""
+        return self._wording(with_days=False)
+
+    def _wording(self, *, with_days: bool) -> str:
+        status = self.status.label
         if self.overdue:
-            return f"⚠ quá hạn {self.late_days} ngày"
+            late = overdue_words(self.late_days) if with_days else _("overdue")
+            return f"{status} – {late}"
+        if isinstance(self.status, RequestStatus) or self.deadline is None:
+            return status
+        if self.status is DirectiveStatus.DONE:
+            if not self.late_days:
+                return _("Done – on time")
+            if not with_days:
+                return _("Done – late")
+            return ngettext("Done – {days} day late", "Done – {days} days late", self.late_days).format(days=self.late_days)
+        return _("In progress – on time")
+
+    @property
+    def mark(self) -> str:
+        """A short text mark that survives a monochrome terminal: "⚠ quá hạn 12 ngày"
+        ("⚠ 12 days overdue"), in the language spoken now."""
+        if self.overdue:
+            return "⚠ " + overdue_words(self.late_days)
         return ""
+
+
+def overdue_words(days: int) -> str:
+    """ "quá hạn 12 ngày" ("12 days overdue"), in the language spoken now."""
+    return ngettext("{days} day overdue", "{days} days overdue", days).format(days=days)
 
 
 def request_deadline(item: Item, rules: DeadlineRules) -> dt.date:

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 
-from haicap.store.domain.i18n import N_, _
+from haicap.store.domain.i18n import N_, _, pgettext
 from haicap.store.domain.tracking import Tracking
 
 __all__ = ["TRACKED_KINDS", "Commune", "CommuneSummary", "CommuneView", "Item", "Kind", "Person", "Province", "Session"]
@@ -37,6 +37,17 @@ class Kind(str, Enum):
     def title(self) -> str:  # type: ignore[override]  # the pane heading; a kind is never title-cased as a str
         """The heading shown on panes, in the language spoken now: "Kết quả" (or "Achievements")."""
         return _(self.title_en)
+
+    @property
+    def singular(self) -> str:
+        """The kind of one item, in the language spoken now: "Kiến nghị" ("Request"), for a
+        table's row or a slide's line about one item."""
+        return {
+            Kind.ACHIEVEMENT: pgettext("one item", "Achievement"),
+            Kind.DIFFICULTY: pgettext("one item", "Difficulty"),
+            Kind.REQUEST: pgettext("one item", "Request"),
+            Kind.DIRECTIVE: pgettext("one item", "Directive"),
+        }[self]
 
 
 TRACKED_KINDS: tuple[Kind, ...] = (Kind.REQUEST, Kind.DIRECTIVE)

@@ -13,10 +13,18 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, TypeVar
 
-from haicap.store.domain.i18n import pgettext
+from haicap.store.domain.i18n import _, pgettext
 from haicap.store.domain.text import fold
 
-__all__ = ["DirectiveStatus", "RequestStatus", "Tracking", "parse_directive_status", "parse_request_status", "row_problems"]
+__all__ = [
+    "DirectiveStatus",
+    "RequestStatus",
+    "Tracking",
+    "field_problems",
+    "parse_directive_status",
+    "parse_request_status",
+    "row_problems",
+]
 
 
 class RequestStatus(str, Enum):
@@ -200,13 +208,19 @@ def _as_date(value: object) -> dt.date | None:
 
 def row_problems(row: object) -> list[str]:
     """What is wrong in a stored tracking record ("deadline 9999-12-31 is outside years
-    2000–2100"), one phrase per field; empty for a sound one."""
+    2000–2100"), one phrase per field, in the language spoken now; empty for a sound one."""
+    return [problem for _field, problem in field_problems(row)]
+
+
+def field_problems(row: object) -> list[tuple[str, str]]:
+    """`row_problems` with the field each is about ("deadline", "status"; "" for the whole
+    record), so a caller can name the option that fixes it."""
     from haicap.store.domain.bounds import day_problem
 
     if not row:
         return []
     if not isinstance(row, dict):
-        return ["its follow-up record is damaged"]
+        return [("", _("its follow-up record is damaged"))]
     problems = []
     for name in ("deadline", "done"):
         value = row.get(name)
@@ -214,15 +228,15 @@ def row_problems(row: object) -> list[str]:
             continue
         day = _as_date(value)
         if day is None:
-            problems.append(f"{name} {str(value)[:40]!r} is not a date")
-        elif day_problem(day):
-            problems.append(f"{name} {day_problem(day)}")
+            problems.append((name, _("{field} {value} is not a date").format(field=name, value=repr(str(value)[:40]))))
+        elif problem := day_problem(day):
+            problems.append((name, f"{name} {problem}"))
     for name in ("owner", "answer", "note"):
         if name in row and not isinstance(row[name], str):
-            problems.append(f"{name} is {type(row[name]).__name__}, not text")
+            problems.append((name, _("{field} is {type}, not text").format(field=name, type=type(row[name]).__name__)))
     status = row.get("status")
     if status and status not in _STATUS_BY_VALUE:
-        problems.append(f"status {str(status)[:40]!r} is not a request status")
+        problems.append(("status", _("status {value} is not a request status").format(value=repr(str(status)[:40]))))
     return problems
 
 

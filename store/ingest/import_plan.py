@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from haicap.store.domain.dates import format_date
+from haicap.store.domain.i18n import _, pgettext
 from haicap.store.domain.models import TRACKED_KINDS, Commune, Kind, Person, Province
 from haicap.store.domain.text import clean, fold, shorten, visible
 from haicap.store.domain.tracking import Tracking
@@ -28,9 +29,7 @@ from haicap.store.ingest.reports import ParsedItem, SessionReport
 __all__ = ["KIND_LABELS", "ImportPlan", "PlanLine", "SessionFacts", "SessionMatch", "already_there", "normalised"]
 
 KIND_LABELS = {kind: kind.title_vi for kind in Kind}
-"""The Vietnamese name of each kind, as the lines show it."""
-
-"""The kinds that carry an owner, co-agencies and a deadline."""
+"""The Vietnamese name of each kind. The lines show `Kind.title`, in the language spoken."""
 
 
 @dataclass(frozen=True)
@@ -140,7 +139,7 @@ class ImportPlan:
         if "text" in changes:
             changes["text"] = clean(changes["text"])
             if not changes["text"]:
-                raise ValueError("an item's text cannot be empty (leave the line out instead)")
+                raise ValueError(_("an item's text cannot be empty (leave the line out instead)"))
         if "owner" in changes:
             changes["owner"] = clean(changes["owner"] or "")
         if "co_agencies" in changes:
@@ -152,7 +151,7 @@ class ImportPlan:
             changes.update(reason="review", detail="")
             changes.setdefault("communes", self.session.communes)
         if kind is not None and "communes" in changes and not changes["communes"]:
-            raise ValueError("an item must concern at least one commune")
+            raise ValueError(_("an item must concern at least one commune"))
         lines = list(self.lines)
         lines[index] = replace(line, **changes, unsure=False if changes.keys() - {"text"} else line.unsure)
         plan = replace(self, lines=tuple(lines))
@@ -168,7 +167,7 @@ class ImportPlan:
         concern every commune of the session."""
         session = replace(self.session, **changes)
         if not session.communes:
-            raise ValueError("a session needs at least one commune")
+            raise ValueError(_("a session needs at least one commune"))
         lines = tuple(
             replace(line, communes=tuple(c for c in line.communes if c in session.communes) or session.communes)
             if line.taken
@@ -238,20 +237,19 @@ class ImportPlan:
 
     def _history(self, line: PlanLine, read: PlanLine) -> tuple[tuple[str, str, str], ...]:
         """The entries an item's history starts with: imported from where, and what the
-        officer changed in review or the text gave (owner, co-agencies, deadline)."""
+        officer changed in review or the text gave (owner, co-agencies, deadline). They are
+        stored as written, in the language spoken at the import."""
         changed = []
         if read.kind is not line.kind:
-            changed.append(
-                f"loại / kind: {KIND_LABELS[read.kind] if read.kind else 'bỏ ra / left out'} → "
-                f"{KIND_LABELS[line.kind] if line.kind else ''}"
-            )
+            before = read.kind.title if read.kind else _("left out")
+            changed.append(_("kind: {before} → {after}").format(before=before, after=line.kind.title if line.kind else ""))
         if read.text != line.text:
-            changed.append("sửa nội dung / text edited")
+            changed.append(_("text edited"))
         if set(read.communes) != set(line.communes) and read.taken:
-            changed.append("sửa xã / communes changed")
-        origin = f"nhập từ {self.source} / imported from {self.source}"
+            changed.append(_("communes changed"))
+        origin = _("imported from {file}").format(file=self.source)
         if self.reviewed_by:
-            origin += " · đã duyệt / reviewed"
+            origin += " · " + _("reviewed")
         if changed:
             origin += " (" + "; ".join(changed) + ")"
         entries = [("created", "", origin)]
@@ -267,7 +265,7 @@ class ImportPlan:
             ):
                 if not now:
                     continue
-                how = "đọc từ văn bản / read from the text" if now == before else "đặt khi duyệt / set in review"
+                how = _("read from the text") if now == before else _("set in review")
                 entries.append((name, "", f"{now} ({how})"))
         return tuple(entries)
 
@@ -277,39 +275,43 @@ class ImportPlan:
         """The plan for the terminal: the session, every item in full, then every left-out
         sentence with its reason. Text is made visible (control characters shown)."""
         facts = self.session
-        how = {"structured": "YAML/JSON", "docx": "Word .docx", "pdf": "PDF", "doc": "Word .doc", "text": "văn bản / text"}.get(
-            self.format, self.format
-        )
+        how = {
+            "structured": "YAML/JSON",
+            "docx": "Word .docx",
+            "pdf": "PDF",
+            "doc": "Word .doc",
+            "text": pgettext("file format", "text"),
+        }.get(self.format, self.format)
         if self.encoding:
-            how += f", đọc theo / read as {self.encoding}"
-        leader = str(facts.leader) if facts.leader.name else "không nêu tên / leader not named"
-        counts = " · ".join(f"{KIND_LABELS[kind].lower()} {n}" for kind, n in self.counts().items())
+            how = _("{format}, read as {encoding}").format(format=how, encoding=self.encoding)
+        leader = str(facts.leader) if facts.leader.name else _("leader not named")
+        counts = " · ".join(f"{kind.title.lower()} {n}" for kind, n in self.counts().items())
+        session = _("session: {date} · {province} · {leader}").format(
+            date=format_date(facts.date), province=facts.province.full_name, leader=leader
+        )
         lines = [
             visible(f"{self.source} ({how})"),
-            visible(f"  phiên / session: {format_date(facts.date)} · {facts.province.full_name} · {leader}"),
-            visible(f"  xã / communes: {', '.join(c.label for c in facts.communes)}"),
+            visible("  " + session),
+            visible("  " + _("communes: {communes}").format(communes=", ".join(c.label for c in facts.communes))),
         ]
         if self.unknown_communes:
-            lines.append(
-                visible(
-                    f"  ! không có trong {facts.province.full_name} / not in {facts.province.full_name}: "
-                    f"{', '.join(self.unknown_communes)} (kiểm tra tỉnh / check the province)"
-                )
+            unknown = _("! not in {province}: {communes} (check the province)").format(
+                province=facts.province.full_name, communes=", ".join(self.unknown_communes)
             )
+            lines.append(visible("  " + unknown))
         if self.match is not None:
             known = len(self.match.known & {i for i, line in enumerate(self.lines) if line.taken})
             new = len(self.items) - known
-            lines.append(
-                visible(
-                    f"  cùng phiên / same session as {self.match.label}: {new} mục mới / new items, {known} đã có / already there"
-                )
+            same = _("same session as {session}: {new} new items, {known} already there").format(
+                session=self.match.label, new=new, known=known
             )
-        lines.append(f"  nội dung / items ({len(self.items)}): {counts}")
+            lines.append(visible("  " + same))
+        lines.append("  " + _("items ({count}): {counts}").format(count=len(self.items), counts=counts))
         for index, line in enumerate(self.lines):
             if line.taken:
                 lines.append("    " + self.line_text(index))
         left = self.left_out
-        lines.append(f"  bỏ ra / left out ({len(left)}):")
+        lines.append("  " + _("left out ({count}):").format(count=len(left)))
         for line in left:
             detail = line.detail if line.reason == DUPLICATE else ""
             lines.append(visible(f"    [{reason_label(line.reason, shorten(detail, 60))}] {line.text}"))
@@ -320,24 +322,24 @@ class ImportPlan:
         line = self.lines[index]
         assert line.kind is not None
         mark = " ?" if line.unsure else ""
-        parts = [f"[{KIND_LABELS[line.kind]}{mark}]", f"({self.communes_text(line)})"]
+        parts = [f"[{line.kind.title}{mark}]", f"({self.communes_text(line)})"]
         if line.kind in TRACKED_KINDS:
             if line.owner:
-                parts.append(f"chủ trì / owner: {line.owner} ·")
+                parts.append(_("owner: {owner}").format(owner=line.owner) + " ·")
             if line.co_agencies:
-                parts.append(f"phối hợp / with: {', '.join(line.co_agencies)} ·")
+                parts.append(_("with: {agencies}").format(agencies=", ".join(line.co_agencies)) + " ·")
             if line.deadline:
-                parts.append(f"hạn / deadline: {format_date(line.deadline)} ·")
+                parts.append(_("deadline: {date}").format(date=format_date(line.deadline)) + " ·")
         if self.is_known(index):
-            parts.append("(đã có / already there)")
+            parts.append("(" + _("already there") + ")")
         parts.append(line.text)
         return visible(" ".join(parts))
 
     def communes_text(self, line: PlanLine) -> str:
-        """ "xã A, xã B", or "cả 3 xã / all 3" when the line concerns every commune of the session."""
+        """ "xã A, xã B", or "cả 3 xã" ("all 3") when the line concerns every commune of the session."""
         communes = line.communes or self.session.communes
         if len(self.session.communes) > 1 and set(communes) == set(self.session.communes):
-            return f"cả {len(communes)} xã / all {len(communes)}"
+            return _("all {count}").format(count=len(communes))
         return ", ".join(c.label for c in communes)
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from haicap.store.domain.errors import ReportError
+from haicap.store.domain.i18n import _
 from haicap.store.domain.models import Commune, Kind, Person, Province
 from haicap.store.domain.registry import Registry
 from haicap.store.domain.text import clean, fold, shorten
@@ -199,7 +200,7 @@ def _named(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
 def _province(overrides: Overrides, registry: Registry, source: str) -> Province:
     province = registry.find_province(overrides.province or "")
     if province is None:
-        raise ReportError(source, f"unknown province '{overrides.province}'")
+        raise ReportError(source, _("unknown province '{province}'").format(province=overrides.province))
     return province
 
 
@@ -216,16 +217,21 @@ def _override_communes(labels: tuple[str, ...], province: Province | None, regis
                 commune = candidates[0]
             elif candidates:
                 where = ", ".join(sorted(c.province.name for c in candidates))
-                raise ReportError(
-                    source, f"commune '{clean(label)}' exists in several provinces ({where}); give --province or its code"
-                )
+                reason = _("commune '{commune}' exists in several provinces ({provinces}); give --province or its code")
+                raise ReportError(source, reason.format(commune=clean(label), provinces=where))
         if commune is None:
-            where = province.full_name if province else "any province"
-            raise ReportError(source, f"commune '{clean(label)}' is not in the registry of {where}")
+            if province is not None:
+                reason = _("commune '{commune}' is not in the registry of {province}").format(
+                    commune=clean(label), province=province.full_name
+                )
+            else:
+                reason = _("commune '{commune}' is not in the registry of any province").format(commune=clean(label))
+            raise ReportError(source, reason)
         if province is not None and commune.province != province:
-            raise ReportError(
-                source, f"commune {commune.label} ({commune.code}) is in {commune.province.full_name}, not {province.full_name}"
+            reason = _("commune {commune} ({code}) is in {province}, not {wanted}").format(
+                commune=commune.label, code=commune.code, province=commune.province.full_name, wanted=province.full_name
             )
+            raise ReportError(source, reason)
         if commune not in found:
             found.append(commune)
     return found
@@ -254,17 +260,22 @@ def _plan_from(facts: Extraction, reading: _Reading, doc: Document) -> ImportPla
     and one line per item or left-out sentence, in text order."""
     source = doc.source
     if facts.province is None:
-        raise ReportError(source, "could not tell the province from the text; give --province")
+        raise ReportError(source, _("could not tell the province from the text; give --province"))
     if facts.date is None:
         bad = impossible_session_date(doc.body())
         if bad:
-            raise ReportError(source, f"the session date '{bad}' does not exist")
-        raise ReportError(source, "found no session date in the text; give --date YYYY-MM-DD")
+            raise ReportError(source, _("the session date '{date}' does not exist").format(date=bad))
+        raise ReportError(source, _("found no session date in the text; give --date YYYY-MM-DD"))
     if not facts.communes:
-        named = f" (it names {', '.join(facts.unknown_communes[:5])}, not of that province)" if facts.unknown_communes else ""
-        raise ReportError(
-            source, f"found no commune of {facts.province.full_name} in the text{named}; give --commune or --province"
-        )
+        province = facts.province.full_name
+        if facts.unknown_communes:
+            reason = _(
+                "found no commune of {province} in the text (it names {communes}, not of that province); "
+                "give --commune or --province"
+            ).format(province=province, communes=", ".join(facts.unknown_communes[:5]))
+        else:
+            reason = _("found no commune of {province} in the text; give --commune or --province").format(province=province)
+        raise ReportError(source, reason)
     by_name = {c.name: c for c in facts.communes}
     entries: list[tuple[int, int, PlanLine]] = []
     for order, item in enumerate(facts.items):
@@ -279,9 +290,9 @@ def _plan_from(facts: Extraction, reading: _Reading, doc: Document) -> ImportPla
         # Page furniture has no place among the sentences: it is listed last.
         position = left.position if left.position >= 0 else 1 << 30
         entries.append((position, order, PlanLine(left.text, None, reason=left.reason, detail=left.detail)))
-    lines = tuple(line for _, _, line in sorted(entries, key=lambda entry: entry[:2]))
+    lines = tuple(line for _position, _order, line in sorted(entries, key=lambda entry: entry[:2]))
     if not any(line.taken for line in lines):
-        raise ReportError(source, "found no achievement, difficulty, request or directive in the text")
+        raise ReportError(source, _("found no achievement, difficulty, request or directive in the text"))
     session = SessionFacts(
         date=facts.date,
         province=facts.province,
@@ -307,7 +318,8 @@ def _person(leader: str | None) -> Person:
 def _structured_plan(doc: Document, registry: Registry, overrides: Overrides) -> ImportPlan:
     report = parse_report(doc.data, registry, doc.source)
     if overrides.province and _province(overrides, registry, doc.source) != report.province:
-        raise ReportError(doc.source, f"the report is about {report.province.full_name}, not {overrides.province}")
+        reason = _("the report is about {province}, not {wanted}")
+        raise ReportError(doc.source, reason.format(province=report.province.full_name, wanted=overrides.province))
     changes: dict[str, Any] = {}
     if overrides.date:
         changes["date"] = overrides.date

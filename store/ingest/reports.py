@@ -20,6 +20,7 @@ import yaml
 from haicap.store.domain.bounds import day_problem
 from haicap.store.domain.errors import ReportError
 from haicap.store.domain.file_names import shown_name
+from haicap.store.domain.i18n import _
 from haicap.store.domain.models import Commune, Kind, Person, Province
 from haicap.store.domain.registry import Registry
 from haicap.store.domain.text import clean, shorten
@@ -83,12 +84,16 @@ class SessionReport:
         # of range would overflow deadline arithmetic in every view of the store.
         problem = day_problem(self.date)
         if problem:
-            raise ReportError(self.source_name, f"session date {problem}")
+            raise ReportError(self.source_name, _("session date {problem}").format(problem=problem))
         for number, item in enumerate(self.items, start=1):
             tracking = item.tracking
             for name, day in (("deadline", tracking and tracking.deadline), ("done", tracking and tracking.done)):
                 if isinstance(day, dt.date) and day_problem(day):
-                    raise ReportError(self.source_name, f"item {number}: {name} {day_problem(day)}")
+                    if name == "deadline":
+                        reason = _("item {number}: deadline {problem}")
+                    else:
+                        reason = _("item {number}: done date {problem}")
+                    raise ReportError(self.source_name, reason.format(number=number, problem=day_problem(day)))
 
     def content_hash(self) -> str:
         """A digest of what the report says (not of its file), so re-importing it is a no-op."""
@@ -106,13 +111,16 @@ class SessionReport:
 def _text(value: Any, field: str, source: str, *, required: bool = True) -> str:
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise ReportError(source, f"missing required field '{field}'")
+            raise ReportError(source, _("missing required field '{field}'").format(field=field))
         return ""
     if not isinstance(value, str):
         # A number or a yes/no where text belongs is a mistake in the file (YAML reads
         # `title: 2025` as a number and `source: no` as False), not text to store.
-        kind = "a yes/no value" if isinstance(value, bool) else f"a {type(value).__name__}"
-        raise ReportError(source, f"field '{field}' must be text, not {kind} (put it in quotes)")
+        if isinstance(value, bool):
+            reason = _("field '{field}' must be text, not a yes/no value (put it in quotes)")
+        else:
+            reason = _("field '{field}' must be text, not a {type} (put it in quotes)")
+        raise ReportError(source, reason.format(field=field, type=type(value).__name__))
     return clean(value)
 
 
@@ -131,10 +139,10 @@ def _date(value: Any, source: str) -> dt.date:
         try:
             day = dt.date.fromisoformat(text)
         except ValueError:
-            raise ReportError(source, f"session.date '{text}' is not a real date (YYYY-MM-DD)") from None
+            raise ReportError(source, _("session.date '{text}' is not a real date (YYYY-MM-DD)").format(text=text)) from None
     problem = day_problem(day)
     if problem:
-        raise ReportError(source, f"session.date {problem}")
+        raise ReportError(source, _("session.date {problem}").format(problem=problem))
     return day
 
 
@@ -146,21 +154,24 @@ def _person(value: Any, field: str, source: str) -> Person:
             name=_text(value.get("name"), f"{field}.name", source),
             title=_text(value.get("title"), f"{field}.title", source, required=False),
         )
-    raise ReportError(source, f"missing required field '{field}'")
+    raise ReportError(source, _("missing required field '{field}'").format(field=field))
 
 
 def _communes(labels: Any, field: str, province: Province, registry: Registry, source: str) -> tuple[Commune, ...]:
     if not isinstance(labels, list) or not labels:
-        raise ReportError(source, f"'{field}' must be a non-empty list of communes")
+        raise ReportError(source, _("'{field}' must be a non-empty list of communes").format(field=field))
     found = []
     for label in labels:
         if isinstance(label, dict):
             label = label.get("code") or f"{label.get('type', '')} {label.get('name', '')}"
         if not isinstance(label, str):
-            raise ReportError(source, f"'{field}' must list communes as text, not {type(label).__name__}")
+            raise ReportError(
+                source, _("'{field}' must list communes as text, not {type}").format(field=field, type=type(label).__name__)
+            )
         commune = registry.parse_commune(province, label)
         if commune is None:
-            raise ReportError(source, f"commune '{clean(str(label))}' is not in the registry of {province.full_name}")
+            reason = _("commune '{commune}' is not in the registry of {province}")
+            raise ReportError(source, reason.format(commune=clean(str(label)), province=province.full_name))
         if commune not in found:
             found.append(commune)
     return tuple(found)
@@ -169,42 +180,47 @@ def _communes(labels: Any, field: str, province: Province, registry: Registry, s
 def parse_report(data: Any, registry: Registry, source: str) -> SessionReport:
     """Validate a loaded YAML/JSON document and resolve its province and communes."""
     if not isinstance(data, dict):
-        raise ReportError(source, "not a haicap session report (expected a mapping at the top)")
+        raise ReportError(source, _("not a haicap session report (expected a mapping at the top)"))
     if data.get("format") != FORMAT:
-        raise ReportError(source, f"unknown format {_short(repr(data.get('format')))} (expected '{FORMAT}')")
+        raise ReportError(
+            source,
+            _("unknown format {found} (expected '{format}')").format(found=_short(repr(data.get("format"))), format=FORMAT),
+        )
     session = data.get("session")
     if not isinstance(session, dict):
-        raise ReportError(source, "missing required field 'session'")
+        raise ReportError(source, _("missing required field '{field}'").format(field="session"))
     province_name = _text(session.get("province"), "session.province", source)
     province = registry.find_province(province_name)
     if province is None:
-        raise ReportError(source, f"unknown province '{province_name}'")
+        raise ReportError(source, _("unknown province '{province}'").format(province=province_name))
     communes = _communes(data.get("communes"), "communes", province, registry, source)
     raw_items = data.get("items")
     if not isinstance(raw_items, list) or not raw_items:
-        raise ReportError(source, "'items' must be a non-empty list")
+        raise ReportError(source, _("'{field}' must be a non-empty list").format(field="items"))
     items = []
     for number, raw in enumerate(raw_items, start=1):
         if not isinstance(raw, dict):
-            raise ReportError(source, f"item {number} is not a mapping")
+            raise ReportError(source, _("item {number} is not a mapping").format(number=number))
         try:
             kind = Kind(raw.get("kind", "").strip() if isinstance(raw.get("kind", ""), str) else None)
         except ValueError:
             allowed = ", ".join(k.value for k in Kind)
             # The value is the file's: shown short, whatever it holds.
             shown = _short(repr(raw.get("kind")))
-            raise ReportError(source, f"item {number}: kind {shown} is not one of {allowed}") from None
+            reason = _("item {number}: kind {kind} is not one of {allowed}").format(number=number, kind=shown, allowed=allowed)
+            raise ReportError(source, reason) from None
         text = _text(raw.get("text"), f"items[{number}].text", source)
         item_communes = communes
         if raw.get("communes") is not None:
             item_communes = _communes(raw["communes"], f"items[{number}].communes", province, registry, source)
             stray = [c.label for c in item_communes if c not in communes]
             if stray:
-                raise ReportError(source, f"item {number} names {', '.join(stray)}, which the session does not cover")
+                reason = _("item {number} names {communes}, which the session does not cover")
+                raise ReportError(source, reason.format(number=number, communes=", ".join(stray)))
         items.append(ParsedItem(kind=kind, text=text, communes=item_communes))
     participants = session.get("participants") or []
     if not isinstance(participants, list):
-        raise ReportError(source, "'session.participants' must be a list")
+        raise ReportError(source, _("'{field}' must be a list").format(field="session.participants"))
     return SessionReport(
         source_name=source,
         date=_date(session.get("date"), source),
@@ -225,16 +241,18 @@ def load_structured(raw: bytes, source: str, suffix: str) -> Any:
     `ReportError` naming `source` with a one-line reason. `store.ingest.documents` uses it too.
     """
     if len(raw) > MAX_REPORT_BYTES:
-        raise ReportError(source, f"file is larger than {MAX_REPORT_BYTES // (1024 * 1024)} MB")
+        raise ReportError(source, _("file is larger than {size} MB").format(size=MAX_REPORT_BYTES // (1024 * 1024)))
     if not raw.strip():
-        raise ReportError(source, "file is empty")
+        raise ReportError(source, _("file is empty"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ReportError(source, "not UTF-8 text") from None
+        raise ReportError(source, _("not UTF-8 text")) from None
     depth = _nesting_depth(text)
     if depth > MAX_NESTING:
-        raise ReportError(source, f"nested more than {MAX_NESTING} levels deep; a session report needs a few")
+        raise ReportError(
+            source, _("nested more than {depth} levels deep; a session report needs a few").format(depth=MAX_NESTING)
+        )
     try:
         if suffix == ".json":
             return json.loads(text, object_pairs_hook=_unique_keys)
@@ -242,15 +260,16 @@ def load_structured(raw: bytes, source: str, suffix: str) -> Any:
     except _Refused as refused:
         raise ReportError(source, str(refused)) from None
     except RecursionError:
-        raise ReportError(source, f"nested more than {MAX_NESTING} levels deep") from None
+        raise ReportError(source, _("nested more than {depth} levels deep").format(depth=MAX_NESTING)) from None
     except json.JSONDecodeError as error:
-        raise ReportError(source, f"malformed JSON at line {error.lineno}") from None
+        raise ReportError(source, _("malformed JSON at line {line}").format(line=error.lineno)) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        raise ReportError(source, "malformed YAML" + (f" at line {mark.line + 1}" if mark else "")) from None
+        reason = _("malformed YAML at line {line}").format(line=mark.line + 1) if mark else _("malformed YAML")
+        raise ReportError(source, reason) from None
     except ValueError as error:
         # PyYAML builds dates itself and raises a bare ValueError for 2025-02-31.
-        raise ReportError(source, f"invalid value in YAML ({error})") from None
+        raise ReportError(source, _("invalid value in YAML ({error})").format(error=error)) from None
 
 
 MAX_NESTING = 50
@@ -287,7 +306,7 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise _Refused(f"duplicate key {_short(repr(key))} in a JSON object")
+            raise _Refused(_("duplicate key {key} in a JSON object").format(key=_short(repr(key))))
         result[key] = value
     return result
 
@@ -302,14 +321,18 @@ class _ReportLoader(yaml.SafeLoader):
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()  # type: ignore[no-untyped-call]  # types-PyYAML leaves the parser unannotated
-            raise _Refused(f"YAML aliases (*name) are not allowed in a report (line {event.start_mark.line + 1})")
+            raise _Refused(
+                _("YAML aliases (*name) are not allowed in a report (line {line})").format(line=event.start_mark.line + 1)
+            )
         event = self.peek_event()  # type: ignore[no-untyped-call]  # as above
         if getattr(event, "anchor", None) is not None:
-            raise _Refused(f"YAML anchors (&name) are not allowed in a report (line {event.start_mark.line + 1})")
+            raise _Refused(
+                _("YAML anchors (&name) are not allowed in a report (line {line})").format(line=event.start_mark.line + 1)
+            )
         self._depth = getattr(self, "_depth", 0) + 1
         try:
             if self._depth > MAX_NESTING:
-                raise _Refused(f"nested more than {MAX_NESTING} levels deep; a session report needs a few")
+                raise _Refused(_("nested more than {depth} levels deep; a session report needs a few").format(depth=MAX_NESTING))
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -317,10 +340,12 @@ class _ReportLoader(yaml.SafeLoader):
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
         if isinstance(node, yaml.MappingNode):
             seen = set()
-            for key_node, _ in node.value:
+            for key_node, _value in node.value:
                 key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
                 if key is not None and key in seen:
-                    raise _Refused(f"duplicate key {_short(repr(key))} (line {key_node.start_mark.line + 1})")
+                    raise _Refused(
+                        _("duplicate key {key} (line {line})").format(key=_short(repr(key)), line=key_node.start_mark.line + 1)
+                    )
                 seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
@@ -334,9 +359,9 @@ def read_report_file(path: Path, registry: Registry) -> SessionReport:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ReportError(shown, "no such file") from None
+        raise ReportError(shown, _("no such file")) from None
     except IsADirectoryError:
-        raise ReportError(shown, "is a directory, not a report file") from None
+        raise ReportError(shown, _("is a directory, not a report file")) from None
     except OSError as error:
         raise ReportError(shown, error.strerror or str(error)) from None
     return parse_report(_load_document(raw, shown, path.suffix.lower()), registry, shown)

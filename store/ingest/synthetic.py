@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from haicap.store.domain.dates import format_date
+from haicap.store.domain.i18n import _
 from haicap.store.domain.models import Commune, Kind, Person, Province
 from haicap.store.domain.registry import Registry
 from haicap.store.ingest.reports import ParsedItem, SessionReport
@@ -79,20 +80,20 @@ def choose_communes(registry: Registry, options: SynthOptions) -> list[Commune]:
     if options.province:
         province = registry.find_province(options.province)
         if province is None:
-            raise ValueError(f"unknown province '{options.province}'")
+            raise ValueError(_("unknown province '{province}'").format(province=options.province))
         pool = list(registry.communes_of(province))
     else:
         pool = list(registry.communes)
     count = len(pool) if options.communes is None else options.communes
     if count < 1 or count > len(pool):
-        raise ValueError(f"--communes must be between 1 and {len(pool)} here, not {count}")
+        raise ValueError(_("--communes must be between 1 and {most} here, not {count}").format(most=len(pool), count=count))
     return pool[:count]
 
 
 def _groups(rng: random.Random, communes: list[Commune], rounds: int) -> list[tuple[Commune, ...]]:
     """Communes grouped into sessions of 1–3, each commune in exactly `rounds` sessions."""
     groups = []
-    for _ in range(rounds):
+    for _round in range(rounds):
         order = list(communes)
         rng.shuffle(order)
         while order:
@@ -117,7 +118,7 @@ def _report(
     kinds, weights = list(KIND_WEIGHTS), list(KIND_WEIGHTS.values())
     items = []
     for commune in communes:
-        for _ in range(options.items_per_session):
+        for _number in range(options.items_per_session):
             kind = rng.choices(kinds, weights)[0]
             # A fifth of the items of a session held with several communes concern them all.
             concerned = communes if len(communes) > 1 and rng.random() < 0.2 else (commune,)

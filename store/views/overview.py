@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from haicap.store.domain.followup import FollowUp, follow_up
+from haicap.store.domain.i18n import _
 from haicap.store.domain.models import TRACKED_KINDS, Commune, Item, Kind, Province
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ class CommuneOverview:
 
 @dataclass
 class ProvinceTotals:
-    """Counts for the header line, in the officials' wording."""
+    """Counts for the header line, in the officials' wording (or in English)."""
 
     requests: Counter[str] = field(default_factory=Counter)
     """Keys: "total", "answered" (closed), "open", "overdue"."""
@@ -44,12 +45,21 @@ class ProvinceTotals:
 
     def describe(self) -> str:
         """ "Kiến nghị: 12 — đã trả lời 5; đang giải quyết 7, quá hạn 2 · Chỉ đạo: 42 — hoàn thành
-        đúng hạn 30, quá hạn 3; đang thực hiện trong hạn 7, quá hạn 2"."""
+        đúng hạn 30, quá hạn 3; đang thực hiện trong hạn 7, quá hạn 2", in the language spoken
+        now; whatever the language, the two halves are joined by " · ", each names its counts
+        after " — " and its open ones after "; " (the overview's header breaks lines there)."""
         r, d = self.requests, self.directives
-        requests = f"Kiến nghị: {r['total']} — đã trả lời {r['answered']}; đang giải quyết {r['open']}, quá hạn {r['overdue']}"
-        directives = (
-            f"Chỉ đạo: {d['total']} — hoàn thành đúng hạn {d['done_on_time']}, quá hạn {d['done_late']}; "
-            f"đang thực hiện trong hạn {d['open_on_time']}, quá hạn {d['open_overdue']}"
+        requests = _("Requests: {total} — answered {answered}; in progress {open}, overdue {overdue}").format(
+            total=r["total"], answered=r["answered"], open=r["open"], overdue=r["overdue"]
+        )
+        directives = _(
+            "Directives: {total} — done on time {done_on_time}, late {done_late}; in progress on time {open_on_time}, overdue {open_overdue}"
+        ).format(
+            total=d["total"],
+            done_on_time=d["done_on_time"],
+            done_late=d["done_late"],
+            open_on_time=d["open_on_time"],
+            open_overdue=d["open_overdue"],
         )
         return f"{requests} · {directives}"
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from haicap.store.domain.dates import format_date
 from haicap.store.domain.followup import DeadlineRules, follow_up
+from haicap.store.domain.i18n import N_, _, ngettext, pgettext
 from haicap.store.domain.models import Commune, CommuneView, Item, Kind, Session
 
 if TYPE_CHECKING:
@@ -42,8 +43,9 @@ __all__ = [
     "session_deck",
 ]
 
-FOLLOW_UP_HEADING = ("Việc cần theo dõi", "Open requests and directives")
-"""The closing part's heading, Vietnamese and English."""
+FOLLOW_UP_HEADING = ("Việc cần theo dõi", N_("Open requests and directives"))
+"""The closing part's heading, Vietnamese and English (the English is its message: see
+`Part.heading`)."""
 
 
 class SlideKind(str, Enum):
@@ -77,10 +79,17 @@ class Part:
     """The kind of its items; None for the follow-up part."""
     heading_vi: str
     heading_en: str
+    """The heading in English, which is also its message in the catalogue: `heading` shows it."""
     where: str
-    """The communes the part is about: "xã Ngọc Trạo", or "Chung · xã A, xã B, xã C"."""
+    """The communes the part is about: "xã Ngọc Trạo", or "Chung · xã A, xã B, xã C"
+    ("Common · …" in English)."""
     commune_codes: tuple[str, ...]
     entries: tuple[Entry, ...]
+
+    @property
+    def heading(self) -> str:
+        """The heading in the language spoken now: "Chỉ đạo" ("Directives")."""
+        return _(self.heading_en)
 
 
 @dataclass(frozen=True)
@@ -88,7 +97,8 @@ class TitleFacts:
     """What the title slide says."""
 
     kicker: str
-    """The line above the heading: "Phiên làm việc / Working session"."""
+    """The line above the heading: "Phiên làm việc" ("Working session"), in the language
+    spoken when the deck was made."""
     heading: str
     lines: tuple[str, ...]
     """Leader, date and province, communes: one fact per line."""
@@ -203,7 +213,7 @@ def _counts(items: Iterable[Item]) -> tuple[tuple[Kind, int], ...]:
 def _where(codes: tuple[str, ...], communes: Sequence[Commune], everyone: tuple[str, ...]) -> str:
     labels = [c.label for c in communes if c.code in codes] or list(codes)
     if len(everyone) > 1 and set(codes) >= set(everyone):
-        return "Chung · " + ", ".join(labels)
+        return _("Common · {communes}").format(communes=", ".join(labels))
     return ", ".join(labels)
 
 
@@ -238,10 +248,10 @@ def _follow_up_part(items: Sequence[Item], today: dt.date, rules: DeadlineRules,
         state = follow_up(item, today, rules)
         if state is None or not state.is_open:
             continue
-        owner = item.tracking.owner or "chưa giao"
-        facts = [item.kind.title_vi, state.label_vi, owner]
+        owner = item.tracking.owner or _("not assigned")
+        facts = [item.kind.singular, state.label, owner]
         if state.deadline:
-            facts.append(f"hạn {format_date(state.deadline)}")
+            facts.append(_("due {date}").format(date=format_date(state.deadline)))
         entry = Entry(item.id, item.text, " · ".join(facts), state.mark)
         deadline = state.deadline or dt.date.max
         rows.append(((-state.late_days, deadline, list(Kind).index(item.kind), position), entry))
@@ -266,11 +276,11 @@ def session_deck(
     leader = session.leader
     lines = [f"{leader.name} — {leader.title}" if leader.title else leader.name]
     if session.participants:
-        lines.append("Cùng dự: " + ", ".join(person.name for person in session.participants))
+        lines.append(_("Also present: {names}").format(names=", ".join(person.name for person in session.participants)))
     lines.append(f"{format_date(session.date)} · {session.province.full_name}")
     lines.append(" · ".join(c.label for c in communes))
     title = TitleFacts(
-        "Phiên làm việc / Working session",
+        pgettext("slide", "Working session"),
         session.title or session.province.full_name,
         tuple(line for line in lines if line),
         _counts(mine),
@@ -290,9 +300,15 @@ def commune_deck(report: CommuneView, today: dt.date, rules: DeadlineRules | Non
     sessions = report.sessions
     lines = [commune.province.full_name]
     if sessions:
-        newest = sessions[0]
-        lines.append(f"{len(sessions)} phiên làm việc / sessions, mới nhất {format_date(newest.date)} · {newest.leader.name}")
-    title = TitleFacts("Xã / Commune", commune.label, tuple(lines), _counts(mine))
+        newest, count = sessions[0], len(sessions)
+        lines.append(
+            ngettext(
+                "{count} working session, the newest {date} · {leader}",
+                "{count} working sessions, the newest {date} · {leader}",
+                count,
+            ).format(count=count, date=format_date(newest.date), leader=newest.leader.name)
+        )
+    title = TitleFacts(pgettext("slide", "Commune"), commune.label, tuple(lines), _counts(mine))
     several = len(sessions) > 1
 
     def session_of(item: Item) -> str:

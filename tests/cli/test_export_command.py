@@ -90,7 +90,7 @@ def test_an_existing_file_is_refused_in_one_line_then_overwritten_with_force(sto
     Path("out.docx").write_bytes(b"keep me")
     code, out, err = _run(capsys, "export", "-o", "out.docx")
     assert code == 1 and out == ""
-    assert err == "haicap: out.docx: already exists; give another name with -o or add --force to overwrite it\n"
+    assert err == "haicap: out.docx: đã có; hãy đặt tên khác bằng -o hoặc thêm --force để ghi đè\n"
     assert Path("out.docx").read_bytes() == b"keep me"
     code, out, err = _run(capsys, "export", "-o", "out.docx", "--force")
     assert code == 0, err
@@ -100,13 +100,13 @@ def test_an_existing_file_is_refused_in_one_line_then_overwritten_with_force(sto
 @pytest.mark.parametrize(
     ("argv", "code", "reason"),
     [
-        (["--session", "zzzz"], 1, "haicap: no session with id 'zzzz'"),
+        (["--session", "zzzz"], 1, "haicap: không có phiên làm việc nào mã 'zzzz'"),
         (["--commune", "xã Không Có"], 2, "haicap: --commune: no commune named 'xã Không Có' in any province"),
-        (["--commune", "Hưng Nguyên", "--province", "Nghệ An"], 1, "has no session to export"),
+        (["--commune", "Hưng Nguyên", "--province", "Nghệ An"], 1, "chưa có phiên làm việc nào để xuất"),
         (["--session", SESSION, "--commune", "Hưng Nguyên"], 2, "no commune 'Hưng Nguyên' in Thanh Hóa"),
         (["--format", "pdf"], 2, "--format: 'pdf' is not a format"),
         (["--format", "docx", "-o", "-"], 2, "is binary"),
-        (["-o", "no-such-folder/x.docx"], 1, "does not exist"),
+        (["-o", "no-such-folder/x.docx"], 1, "không tồn tại"),
         (["--province", "Atlantis"], 2, "no province named 'Atlantis'"),
     ],
 )
@@ -144,7 +144,7 @@ def test_an_unwritable_folder_is_refused(store_folder: Path, capsys) -> None:
         code, _, err = _run(capsys, "export", "-o", "locked/x.docx")
     finally:
         locked.chmod(0o700)
-    assert code == 1 and err.strip() == "haicap: locked/x.docx: cannot write (Permission denied)"
+    assert code == 1 and err.strip() == "haicap: locked/x.docx: không ghi được (Permission denied)"
 
 
 def test_an_unwritable_folder_is_refused_even_for_root(store_folder: Path, capsys, monkeypatch) -> None:
@@ -158,7 +158,7 @@ def test_an_unwritable_folder_is_refused_even_for_root(store_folder: Path, capsy
 
     monkeypatch.setattr("builtins.open", refusing_open)
     code, _, err = _run(capsys, "export", "-o", "x.xlsx")
-    assert code == 1 and err.strip() == "haicap: x.xlsx: cannot write (Permission denied)"
+    assert code == 1 and err.strip() == "haicap: x.xlsx: không ghi được (Permission denied)"
     code, _, err = _run(capsys, "export", "-o", "x.xlsx", "--force")
-    assert code == 1 and err.strip() == "haicap: x.xlsx: cannot write (Permission denied)"
+    assert code == 1 and err.strip() == "haicap: x.xlsx: không ghi được (Permission denied)"
     assert os.listdir(".") == []

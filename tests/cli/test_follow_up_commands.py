@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from haicap.store import Store
+from haicap.store.domain.i18n import set_language
 from haicap.tui.cli.main import main
 
 REQUEST = "cdb5ed9f-16"
@@ -95,7 +96,7 @@ def test_item_shows_the_history_with_who_changed_it(store_folder: Path, capsys) 
     capsys.readouterr()
     code, out, _ = _run(capsys, "item", REQUEST)
     assert code == 0
-    history = out[out.index("history:") :]
+    history = out[out.index("lịch sử:") :]
     assert "lan · status: Mới tiếp nhận → Đang giải quyết" in history
     assert f"lan · owner: — → {AGENCY}" in history
 
@@ -175,12 +176,12 @@ def test_each_refusal_is_one_line_and_changes_nothing(store_folder: Path, capsys
 
 def test_refusal_messages_say_why(store_folder: Path, capsys) -> None:
     expected = {
-        "unknown id": "no item with id 'cdb5ed9f-99'",
-        "ambiguous prefix": "ambiguous",
-        "bad status for a request": "not a request status",
-        "status on an achievement": "achievement",
-        "bad date": "not a real date",
-        "answer on a directive": "only requests have an answer",
+        "unknown id": "không có mục nào mã 'cdb5ed9f-99'",
+        "ambiguous prefix": "chưa rõ",
+        "bad status for a request": "không phải là tình trạng của kiến nghị",
+        "status on an achievement": "là kết quả",
+        "bad date": "không phải là ngày có thật",
+        "answer on a directive": "chỉ kiến nghị mới có nội dung trả lời",
     }
     for name, reason in expected.items():
         assert main(REFUSALS[name]) != 0
@@ -189,9 +190,9 @@ def test_refusal_messages_say_why(store_folder: Path, capsys) -> None:
 
 def test_unknown_item_and_ambiguous_prefix_exit_1(store_folder: Path, capsys) -> None:
     assert main(["item", "zzzz"]) == 1
-    assert capsys.readouterr().err.strip() == "haicap: no item with id 'zzzz'"
+    assert capsys.readouterr().err.strip() == "haicap: không có mục nào mã 'zzzz'"
     assert main(["item", "cdb5ed9f-1"]) == 1
-    assert "ambiguous" in capsys.readouterr().err
+    assert "chưa rõ" in capsys.readouterr().err
 
 
 def test_a_missing_store_is_refused_not_created(tmp_path: Path, capsys) -> None:
@@ -312,7 +313,7 @@ def test_restore_item_brings_back_a_deleted_item(store_folder: Path, capsys) -> 
     assert OTHER_REQUEST not in {entry["id"] for entry in _json(capsys, "items", "--json")}
     code, out, err = _run(capsys, "restore-item", OTHER_REQUEST[:11])
     assert code == 0, err
-    assert out.startswith(f"restored {OTHER_REQUEST}")
+    assert out.startswith(f"đã khôi phục {OTHER_REQUEST}")
     assert [hit["id"] for hit in _json(capsys, "search", "song buoi", "--json")] == [OTHER_REQUEST]
     with Store.open(store_folder) as store:
         assert not store.item(OTHER_REQUEST).deleted
@@ -354,3 +355,90 @@ def test_a_request_links_the_directives_that_answer_it(store_folder: Path, capsy
     assert _run(capsys, "set", REQUEST, "--responds-to", ACHIEVEMENT)[0] == 1
     assert _run(capsys, "set", DIRECTIVE, "--responds-to", DIRECTIVE)[0] != 0
     assert _store_bytes(store_folder) == before
+
+
+# -- the language spoken -----------------------------------------------------------------
+
+
+@pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """English for this test: the locale a user would set (what `main` reads once it chooses
+    the language) and the language spoken now; conftest goes back to Vietnamese after it."""
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    set_language("en")
+
+
+def test_an_empty_listing_says_so_in_vietnamese_by_default(store_folder: Path, capsys) -> None:
+    code, out, _ = _run(capsys, "items", "--kind", "achievement", "--status", "done")
+    assert code == 0 and out == "Không có mục nào khớp\n"
+
+
+def test_an_empty_listing_says_so_in_english(store_folder: Path, capsys, english) -> None:
+    code, out, _ = _run(capsys, "items", "--kind", "achievement", "--status", "done")
+    assert code == 0 and out == "no item matches\n"
+
+
+def test_a_bad_status_is_refused_in_vietnamese_by_default(store_folder: Path, capsys) -> None:
+    code, out, err = _run(capsys, "set", REQUEST, "--status", "xong")
+    assert code == 1 and out == ""
+    assert err == (
+        "haicap: 'xong' không phải là tình trạng của kiến nghị; dùng một trong: new (Mới tiếp nhận); "
+        "in_progress (Đang giải quyết); answered (Đã trả lời); resolved (Đã giải quyết dứt điểm); "
+        "unresolvable (Không giải quyết được (lý do khách quan))\n"
+    )
+
+
+def test_a_bad_status_is_refused_in_english(store_folder: Path, capsys, english) -> None:
+    before = _store_bytes(store_folder)
+    code, out, err = _run(capsys, "set", REQUEST, "--status", "xong")
+    assert code == 1 and out == ""
+    assert err == (
+        "haicap: 'xong' is not a request status; use one of: new (Received); in_progress (In progress); "
+        "answered (Answered); resolved (Resolved); unresolvable (Cannot be resolved (objective reasons))\n"
+    )
+    assert _run(capsys, "set", ACHIEVEMENT, "--note", "x")[2] == (
+        f"haicap: item {ACHIEVEMENT} is an achievement: only requests and directives are followed up\n"
+    )
+    assert _store_bytes(store_folder) == before
+
+
+def test_an_item_reads_in_vietnamese_by_default(store_folder: Path, capsys) -> None:
+    code, out, err = _run(capsys, "set", REQUEST, "--owner", AGENCY)
+    assert code == 0, err
+    assert out.startswith(f"đã thay đổi {REQUEST} (người sửa: lan):\n  owner: — → {AGENCY}\n{REQUEST}  Kiến nghị\n")
+    assert f"  cơ quan chủ trì:  {AGENCY}\n" in out
+    assert "  tình trạng:       Mới tiếp nhận – quá hạn 6 ngày\n" in out
+    assert "  hạn:              2026-01-04 (mặc định: 40 ngày sau phiên làm việc)\n" in out
+    code, out, _ = _run(capsys, "item", DIRECTIVE)
+    assert code == 0 and out.endswith("  hoàn thành:       —\n  ghi chú:          —\nlịch sử: chưa ghi nhận thay đổi nào\n")
+
+
+def test_an_item_reads_in_english(store_folder: Path, capsys, english) -> None:
+    code, out, err = _run(capsys, "set", REQUEST, "--owner", AGENCY)
+    assert code == 0, err
+    assert out.startswith(f"changed {REQUEST} (by lan):\n  owner: — → {AGENCY}\n{REQUEST}  Requests\n")
+    assert f"  owner:       {AGENCY}\n" in out
+    assert "  state:       Received – 6 days overdue\n" in out
+    assert "  deadline:    2026-01-04 (default: 40 days after the session)\n" in out
+    assert "Mới tiếp nhận" not in out
+    code, out, _ = _run(capsys, "item", DIRECTIVE)
+    assert code == 0 and out.endswith("  done:        —\n  note:        —\nhistory: no change recorded\n")
+
+
+def test_the_json_of_an_item_is_the_same_in_both_languages(store_folder: Path, capsys, monkeypatch) -> None:
+    vietnamese = _json(capsys, "item", REQUEST, "--json")
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    set_language("en")
+    assert _json(capsys, "item", REQUEST, "--json") == vietnamese
+
+
+def test_the_help_of_set_is_in_vietnamese_by_default_and_in_english_on_request(store_folder: Path, capsys, monkeypatch) -> None:
+    with pytest.raises(SystemExit):
+        main(["set", "--help"])
+    assert "Thay đổi các trường theo dõi của một kiến nghị hoặc chỉ đạo." in capsys.readouterr().out
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    set_language("en")
+    with pytest.raises(SystemExit):
+        main(["set", "--help"])
+    out = capsys.readouterr().out
+    assert "Change a request's or directive's follow-up fields." in out and "kiến nghị:" not in out

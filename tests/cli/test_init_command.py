@@ -119,7 +119,7 @@ def test_init_refuses_a_store_folder_that_is_a_link(tmp_path: Path, capsys) -> N
     (tmp_path / "real").mkdir(mode=0o700)
     (tmp_path / "link").symlink_to(tmp_path / "real")
     assert main(["init", "--shared", "--db", str(tmp_path / "link")]) == 1
-    assert "is a symbolic link; refusing to follow it" in _one_line_error(capsys)
+    assert "là liên kết tượng trưng; từ chối đi theo" in _one_line_error(capsys)
     assert _mode(tmp_path / "real") == 0o700
 
 
@@ -132,7 +132,7 @@ def test_init_shared_does_not_follow_a_planted_store_link(tmp_path: Path, capsys
     (target / "haicap.json").unlink()
     (target / "haicap.json").symlink_to(private)
     assert main(["init", "--shared", "--db", str(target)]) == 1
-    assert "is a symbolic link" in _one_line_error(capsys)
+    assert "là liên kết tượng trưng" in _one_line_error(capsys)
     assert _mode(private) == 0o600
 
 

@@ -134,7 +134,7 @@ def test_init_with_seeds_loads_them_and_init_alone_does_not(tmp_path: Path, caps
         assert len(seeded.sessions()) == 1 and seeded.is_seeded
         assert not empty.sessions() and not empty.is_seeded
     assert main(["--db", str(tmp_path / "trong"), "items"]) == 0
-    assert "no item matches" in capsys.readouterr().out
+    assert "Không có mục nào khớp" in capsys.readouterr().out
     # Asked for on an existing store, they come once; never twice.
     assert main(["init", "--db", str(tmp_path / "trong"), "--with-seeds"]) == 0
     assert main(["init", "--db", str(tmp_path / "trong"), "--with-seeds"]) == 0

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from haicap.store import Store
+from haicap.store.domain.i18n import set_language
 from haicap.tui.cli.main import main
 
 SUMMARY = re.compile(r"writers=(\d+) edits=(\d+) lost=(\d+) corrupt=([01])(?: kills=(\d+))?")
@@ -65,7 +66,7 @@ def test_the_default_store_is_refused_even_when_named(tmp_path: Path, capsys) ->
     default = tmp_path / "default-store"
     assert main(["stress", "--db", str(default), "--edits", "1"]) == 1
     err = capsys.readouterr().err.strip()
-    assert err.startswith("haicap: ") and "default" in err and "\n" not in err
+    assert err.startswith("haicap: ") and "dùng mặc định" in err and "\n" not in err
     assert not default.exists()
 
 
@@ -74,7 +75,7 @@ def test_a_folder_that_is_not_a_store_is_left_alone(tmp_path: Path, capsys) -> N
     folder.mkdir()
     (folder / "notes.txt").write_text("ghi chú", encoding="utf-8")
     assert main(["stress", "--db", str(folder), "--edits", "1"]) == 1
-    assert "not a haicap store" in capsys.readouterr().err
+    assert "không phải kho dữ liệu haicap" in capsys.readouterr().err
     assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
 
 
@@ -84,3 +85,25 @@ def test_malformed_numbers_exit_2(tmp_path: Path, capsys) -> None:
         err = capsys.readouterr().err
         assert err.startswith(f"haicap: {option}") and "\n" not in err.strip()
     assert not (tmp_path / "s").exists()
+
+
+def test_a_refusal_is_in_vietnamese_by_default_and_in_english_on_request(tmp_path: Path, capsys, monkeypatch) -> None:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("ghi chú", encoding="utf-8")
+    assert main(["stress", "--db", str(folder), "--edits", "1"]) == 1
+    assert capsys.readouterr().err == (
+        f"haicap: {folder}: là thư mục nhưng không phải kho dữ liệu haicap; hãy đưa một thư mục mới hoặc trống\n"
+    )
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    set_language("en")
+    assert main(["stress", "--db", str(folder), "--edits", "1"]) == 1
+    assert capsys.readouterr().err == f"haicap: {folder}: is a folder but not a haicap store; give a new or empty folder\n"
+
+
+def test_the_figures_are_the_same_words_in_english(tmp_path: Path, capsys, monkeypatch) -> None:
+    # The two lines on stdout are for scripts (README quotes them): the same in every language.
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    set_language("en")
+    code, summary, _ = _run(capsys, "--db", str(tmp_path / "scratch"), "--writers", "1", "--edits", "3", "--seed", "1")
+    assert code == 0 and summary[2] == "3"

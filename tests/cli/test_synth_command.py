@@ -10,6 +10,7 @@ import pytest
 
 from haicap import seeds
 from haicap.store import Store
+from haicap.store.domain.i18n import set_language
 from haicap.store.domain.registry import load_registry
 from haicap.store.ingest.synthetic import SYNTHETIC_TITLE_MARK, SynthOptions, generate
 from haicap.tui.cli.main import main
@@ -107,7 +108,7 @@ def test_a_store_with_real_sessions_is_refused(seeded_store_path: Path, capsys) 
     with Store.open(seeded_store_path) as store:
         before = len(store.sessions())
     message = _refused(capsys, ["synth", "--db", str(seeded_store_path), *TINY], 1)
-    assert "not synthetic" in message
+    assert "không phải dữ liệu tổng hợp" in message
     with Store.open(seeded_store_path) as store:
         assert len(store.sessions()) == before
 
@@ -116,7 +117,7 @@ def test_a_folder_that_is_no_store_is_refused(tmp_path: Path, capsys) -> None:
     folder = tmp_path / "papers"
     folder.mkdir()
     (folder / "notes.txt").write_text("mine", encoding="utf-8")
-    assert "not a haicap store" in _refused(capsys, ["synth", "--db", str(folder), *TINY], 1)
+    assert "không phải kho dữ liệu haicap" in _refused(capsys, ["synth", "--db", str(folder), *TINY], 1)
 
 
 def test_without_db_it_is_refused(capsys) -> None:
@@ -126,7 +127,7 @@ def test_without_db_it_is_refused(capsys) -> None:
 def test_the_default_store_is_refused(tmp_path: Path, capsys) -> None:
     # conftest points HAICAP_DB, the default store, at tmp_path / "default-store".
     message = _refused(capsys, ["synth", "--db", str(tmp_path / "default-store"), *TINY], 1)
-    assert "by default" in message
+    assert "dùng mặc định" in message
     assert not (tmp_path / "default-store").exists()
 
 
@@ -143,3 +144,33 @@ def test_a_generated_store_never_gets_the_real_seed_session_and_keeps_one_batch_
         assert all(SYNTHETIC_TITLE_MARK in s.title for s in store.sessions())
         # One backup at most (a store keeps at least one: the state before the last batch).
         assert len(store.backups()) <= 1 and store.backup_count == 5
+
+
+def test_synth_reports_in_vietnamese_by_default(tmp_path: Path, capsys) -> None:
+    assert main(["synth", "--db", str(tmp_path / "s"), *TINY]) == 0
+    captured = capsys.readouterr()
+    assert SUMMARY.fullmatch(captured.out.strip()), "the summary line is for scripts: the same in every language"
+    assert captured.err.startswith(
+        f"synth: 5 xã/phường × 2 phiên làm việc × 6 mục = 60 mục vào {tmp_path / 's'} "
+        "(hạt giống 0, hôm nay 2025-12-15; đã có sẵn 0 phiên làm việc)\n"
+    )
+    message = _refused(capsys, ["synth", "--db", str(tmp_path / "default-store"), *TINY], 1)
+    assert message == (
+        f"haicap: {tmp_path / 'default-store'}: là kho dữ liệu haicap dùng mặc định; synth cần một thư mục kho dữ liệu nháp"
+    )
+
+
+def test_synth_reports_in_english(tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    set_language("en")
+    assert main(["synth", "--db", str(tmp_path / "s"), *TINY]) == 0
+    captured = capsys.readouterr()
+    assert SUMMARY.fullmatch(captured.out.strip())
+    assert captured.err.startswith(
+        f"synth: 5 communes × 2 sessions × 6 items = 60 items into {tmp_path / 's'} "
+        "(seed 0, today 2025-12-15; 0 sessions there already)\n"
+    )
+    message = _refused(capsys, ["synth", "--db", str(tmp_path / "default-store"), *TINY], 1)
+    assert message == (
+        f"haicap: {tmp_path / 'default-store'}: is the store haicap uses by default; synth needs a scratch store folder"
+    )

@@ -252,12 +252,12 @@ async def test_importing_the_same_file_again_adds_nothing(make_dashboard, seeded
 @pytest.mark.parametrize(
     ("name", "content", "reason"),
     [
-        ("missing.yaml", None, "no such file"),
+        ("missing.yaml", None, "không có tệp này"),
         ("empty.txt", "", "empty"),
-        ("blank.yaml", "\n  \n", "empty"),
-        ("bad.docx", "not a zip", "not a Word .docx file"),
-        ("binary.txt", b"\x00\x01\x02\x03binary", "binary file"),
-        ("no-province.txt", "Hôm nay trời đẹp. Mọi người vui vẻ.\n", "could not tell the province"),
+        ("blank.yaml", "\n  \n", "rỗng"),
+        ("bad.docx", "not a zip", "không phải tệp Word .docx"),
+        ("binary.txt", b"\x00\x01\x02\x03binary", "tệp nhị phân"),
+        ("no-province.txt", "Hôm nay trời đẹp. Mọi người vui vẻ.\n", "không xác định được tỉnh"),
     ],
 )
 async def test_a_file_that_cannot_be_read_shows_one_error_line_and_imports_nothing(
@@ -324,7 +324,7 @@ async def test_back_from_the_review_the_path_can_be_changed(make_dashboard, tmp_
         assert not dialog(app).query_one("#import-read").disabled
         await pilot.press("enter")  # the path is now wrong: enter reads it, it does not import
         await settle(pilot)
-        assert "no such file" in message_text(app) or "unsupported" in message_text(app)
+        assert "không có tệp này" in message_text(app) or "không hỗ trợ" in message_text(app)
         assert len(app.store.sessions()) == 1
 
 

@@ -356,15 +356,15 @@ async def test_review_then_ctrl_s_stores_exactly_what_the_screen_shows(
         history = store.history(promise.id)
         assert {entry.who for entry in history} == {current_user()}
         created = next(entry for entry in history if entry.field == "created")
-        assert "nhập từ hoang-tien.txt / imported from hoang-tien.txt" in created.new
-        assert "đã duyệt / reviewed" in created.new
-        assert "bỏ ra / left out → Chỉ đạo" in created.new
+        assert "nhập từ hoang-tien.txt" in created.new
+        assert "đã duyệt" in created.new
+        assert "loại: bỏ ra → Chỉ đạo" in created.new
         owner = next(entry for entry in history if entry.field == "owner")
-        assert owner.new == "Sở Tài chính (đặt khi duyệt / set in review)"
+        assert owner.new == "Sở Tài chính (đặt khi duyệt)"
         [low] = [item for item in items if item.text == changed_text]
         assert low.kind is Kind.DIFFICULTY
         was = read.lines[changed].kind.title_vi
-        assert f"loại / kind: {was} → Khó khăn" in next(e for e in store.history(low.id) if e.field == "created").new
+        assert f"loại: {was} → Khó khăn" in next(e for e in store.history(low.id) if e.field == "created").new
 
 
 # -- leaving without storing -------------------------------------------------------------

@@ -387,6 +387,6 @@ async def test_a_refused_change_changes_nothing(make_dashboard) -> None:
         await pilot.press("s", "down", "enter")
         await settle(pilot)
         errors = [n for n in app.notices if n.severity == "error"]
-        assert errors and "is deleted" in errors[-1].text
+        assert errors and "đã bị xoá" in errors[-1].text
         assert len(requests.items) == 4 and requests.current.id == item.id
         assert app.store.item(item.id).tracking.status is None

@@ -87,7 +87,7 @@ def test_present_refuses_what_it_cannot_show(seeded_store_path: Path, launched: 
     assert main(["present", "--db", str(seeded_store_path), "--commune", "ngoc trao", "--province", "nghe an"]) == 2
     assert main(["present", "--db", str(seeded_store_path), "--commune", "xã Hoằng Hóa"]) in (1, 2)
     errors = capsys.readouterr().err.splitlines()
-    assert errors[0].startswith("haicap: no session with id 'ffffffff'")
+    assert errors[0].startswith("haicap: không có phiên làm việc nào mã 'ffffffff'")
     assert all(line.startswith("haicap: ") for line in errors) and len(errors) == 3
     assert launched == []
 

@@ -166,7 +166,7 @@ def test_the_mark_of_text_left_out_speaks_the_language_chosen(language: str) -> 
 def test_follow_up_words_switch_with_the_language(store) -> None:
     """The pane's line and the preview's state line of a closed directive."""
     from haicap.store.domain.followup import follow_up
-    from haicap.tui.item_lines import item_line, state_label
+    from haicap.tui.item_lines import item_line, state_line
 
     session = store.latest_session()
     item = store.add_item(session.id, session.commune_codes[:1], Kind.DIRECTIVE, "Giao Sở Xây dựng rà soát", who="t")
@@ -174,6 +174,10 @@ def test_follow_up_words_switch_with_the_language(store) -> None:
     today = dt.date(2025, 12, 20)
     state = follow_up(item, today)
     assert state is not None
-    assert state_label(state) == "Hoàn thành – đúng hạn" and item_line(item, 60, today).plain.rstrip().endswith("xong")
+    assert state_line(item, state).plain.startswith("✓ Hoàn thành – đúng hạn") and item_line(
+        item, 60, today
+    ).plain.rstrip().endswith("xong")
     set_language("en")
-    assert state_label(state) == "Done – on time" and item_line(item, 60, today).plain.rstrip().endswith("done")
+    assert state_line(item, state).plain.startswith("✓ Done – on time") and item_line(item, 60, today).plain.rstrip().endswith(
+        "done"
+    )

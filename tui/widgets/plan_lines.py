@@ -17,11 +17,11 @@ from textual.widgets.option_list import Option
 
 from haicap.store import Kind
 from haicap.store.domain.dates import DATE_FORMAT
-from haicap.store.domain.i18n import N_, _, language
+from haicap.store.domain.i18n import N_, _
 from haicap.store.domain.models import TRACKED_KINDS
 from haicap.store.domain.text import shorten
 from haicap.store.ingest.import_plan import ImportPlan, PlanLine
-from haicap.store.ingest.reader.left_out import REASONS
+from haicap.store.ingest.reader.left_out import reason_text
 from haicap.tui.literal import clip, literal
 from haicap.tui.widgets.help_title import HelpTitle
 
@@ -74,10 +74,8 @@ def communes_short(plan: ImportPlan, line: PlanLine) -> str:
 
 
 def reason_short(code: str) -> str:
-    """The label of a left-out reason in the language spoken ("chú thích ảnh", "photo caption")."""
-    # The reader's table holds both wordings (store.ingest.reader.left_out.REASONS).
-    vi, en = REASONS.get(code, (code, code))
-    return en if language() == "en" else vi
+    """The label of a left-out reason in the language spoken ("chú thích ảnh")."""
+    return reason_text(code)
 
 
 def _cell(text: str, width: int) -> str:

@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Static
 
-from haicap.store.domain.i18n import _, language
+from haicap.store.domain.i18n import _
 from haicap.store.views.slides import Deck, Entry, Part, Slide, SlideKind
 from haicap.tui.literal import literal
 from haicap.tui.widgets.slide_counts import SlideCounts
@@ -188,8 +188,7 @@ class SlideView(Vertical):
         part = slide.part
         assert part is not None
         self.query_one("#slide-where", Static).update(literal(part.where))
-        # The part's heading in the language spoken (the deck holds both wordings).
-        heading = [literal((part.heading_en if language() == "en" else part.heading_vi).upper(), "bold")]
+        heading = [literal(part.heading.upper(), "bold")]
         if slide.pages > 1:
             heading.append(literal(f"  ({slide.page}/{slide.pages})"))
         self.query_one("#slide-heading", Static).update(Content.assemble(*heading))

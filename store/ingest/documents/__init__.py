@@ -20,6 +20,7 @@ from pathlib import Path
 
 from haicap.store.domain.errors import ReportError
 from haicap.store.domain.file_names import shown_name
+from haicap.store.domain.i18n import N_, _
 from haicap.store.ingest.documents.blocks import Block, Document
 from haicap.store.ingest.documents.headings import heading_kind
 from haicap.store.ingest.documents.legacy_doc import doc_blocks
@@ -45,12 +46,11 @@ _MB = 1024 * 1024
 
 _STRUCTURED = {".yaml", ".yml", ".json"}
 _TEXT = {".txt", ".md", ".text", ""}
-_SUPPORTED = "a Word .docx or .doc, a PDF with a text layer, a text file (.txt, .md) or a YAML/JSON report (.yaml, .yml, .json)"
 
 # Formats officers are likely to try, with what to do instead.
 _REFUSED = {
-    ".rtf": "RTF is not supported; save it as .docx",
-    ".odt": "OpenDocument .odt is not supported; save it as .docx",
+    ".rtf": N_("RTF is not supported; save it as .docx"),
+    ".odt": N_("OpenDocument .odt is not supported; save it as .docx"),
 }
 
 
@@ -66,32 +66,36 @@ def read_document(path: Path | str) -> Document:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in _REFUSED:
-        raise ReportError(source, _REFUSED[suffix])
+        raise ReportError(source, _(_REFUSED[suffix]))
     if suffix not in _STRUCTURED | _TEXT | {".docx", ".doc", ".pdf"}:
-        raise ReportError(source, f"unsupported file type '{path.suffix}'; use {_SUPPORTED}")
+        reason = _(
+            "unsupported file type '{suffix}'; use a Word .docx or .doc, a PDF with a text layer, "
+            "a text file (.txt, .md) or a YAML/JSON report (.yaml, .yml, .json)"
+        )
+        raise ReportError(source, reason.format(suffix=path.suffix))
 
     if suffix == ".docx":
-        raw = _read_bytes(path, source, MAX_DOCX_BYTES, "Word files")
+        raw = _read_bytes(path, source, MAX_DOCX_BYTES, N_("Word files"))
         if raw.startswith(b"PK"):  # what is not a zip, word.py names (an old .doc, a protected file)
             check_zip_sizes(raw, source)
         return Document(source=source, format="docx", blocks=docx_blocks(raw, source, max_text=MAX_TEXT_BYTES))
     if suffix == ".pdf":
-        raw = _read_bytes(path, source, MAX_PDF_BYTES, "PDF files")
+        raw = _read_bytes(path, source, MAX_PDF_BYTES, N_("PDF files"))
         return Document(source=source, format="pdf", blocks=pdf_blocks(raw, source, max_text=MAX_TEXT_BYTES))
     if suffix == ".doc":
-        raw = _read_bytes(path, source, MAX_DOCX_BYTES, "Word files")
+        raw = _read_bytes(path, source, MAX_DOCX_BYTES, N_("Word files"))
         return Document(source=source, format="doc", blocks=doc_blocks(raw, source, max_text=MAX_TEXT_BYTES))
     if suffix in _STRUCTURED:
-        raw = _read_bytes(path, source, MAX_TEXT_BYTES, "YAML/JSON files")
+        raw = _read_bytes(path, source, MAX_TEXT_BYTES, N_("YAML/JSON files"))
         data = load_structured(raw, source, suffix)
         if data is None:  # only comments, or "---"
-            raise ReportError(source, "file has no data")
+            raise ReportError(source, _("file has no data"))
         return Document(source=source, format="structured", data=data)
-    raw = _read_bytes(path, source, MAX_TEXT_BYTES, "text files")
+    raw = _read_bytes(path, source, MAX_TEXT_BYTES, N_("text files"))
     text, encoding = decode(raw, source)
     blocks = text_blocks(text, markdown=suffix == ".md")
     if not blocks:
-        raise ReportError(source, "file is empty (only whitespace)")
+        raise ReportError(source, _("file is empty (only whitespace)"))
     return Document(source=source, format="text", blocks=blocks, encoding=encoding)
 
 
@@ -100,16 +104,16 @@ def _read_bytes(path: Path, source: str, limit: int, what: str) -> bytes:
     try:
         info = path.stat()
     except (FileNotFoundError, NotADirectoryError):
-        raise ReportError(source, "no such file") from None
+        raise ReportError(source, _("no such file")) from None
     except OSError as error:
         raise ReportError(source, _os_reason(error)) from None
     if stat.S_ISDIR(info.st_mode):
-        raise ReportError(source, "is a directory, not a file")
+        raise ReportError(source, _("is a directory, not a file"))
     if not stat.S_ISREG(info.st_mode):
         # A FIFO would block forever and /dev/zero never ends.
-        raise ReportError(source, "not a regular file")
+        raise ReportError(source, _("not a regular file"))
     if info.st_size == 0:
-        raise ReportError(source, "file is empty")
+        raise ReportError(source, _("file is empty"))
     if info.st_size > limit:
         raise ReportError(source, _too_large(info.st_size, limit, what))
     try:
@@ -124,10 +128,13 @@ def _read_bytes(path: Path, source: str, limit: int, what: str) -> bytes:
 
 
 def _too_large(size: int, limit: int, what: str) -> str:
-    return f"file is {size / _MB:.1f} MB; the limit for {what} is {limit // _MB} MB"
+    """`what` is one of the N_() names of a kind of file above."""
+    return _("file is {size} MB; the limit for {what} is {limit} MB").format(
+        size=f"{size / _MB:.1f}", what=_(what), limit=limit // _MB
+    )
 
 
 def _os_reason(error: OSError) -> str:
     if isinstance(error, PermissionError):
-        return "cannot read the file (permission denied)"
+        return _("cannot read the file (permission denied)")
     return (error.strerror or str(error)).replace("\n", " ")

@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 from haicap.store.domain.errors import ReportError
+from haicap.store.domain.i18n import _
 from haicap.store.ingest.documents.blocks import Block
 from haicap.store.ingest.documents.plain_text import text_blocks
 from haicap.store.ingest.documents.word import docx_blocks
@@ -29,7 +30,6 @@ DOC_DEADLINE_SECONDS = 120.0
 """A conversion is stopped after this long; LibreOffice's first start on a machine takes several seconds."""
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_SAVE_AS_DOCX = "open it in Word and save it as .docx"
 # antiword draws table rows as "|cell   |cell   "; an image as "[pic]".
 _TABLE_ROW = re.compile(r"^\s*\|")
 _PICTURE = re.compile(r"\[pic\]")
@@ -55,14 +55,18 @@ def doc_blocks(raw: bytes, source: str, *, max_text: int) -> tuple[Block, ...]:
         check_zip_sizes(raw, source)  # by what it really unpacks to, as for a .docx
         return docx_blocks(raw, source, max_text=max_text)  # a .docx named .doc: Word opens it, and so do we
     if raw.lstrip().startswith(b"{\\rtf"):
-        raise ReportError(source, f"an RTF file named .doc, not a Word .doc; {_SAVE_AS_DOCX}")
+        raise ReportError(source, _("an RTF file named .doc, not a Word .doc; open it in Word and save it as .docx"))
     if not raw.startswith(_OLE_MAGIC):
-        raise ReportError(source, "not a Word .doc file (no Word document header)")
+        raise ReportError(source, _("not a Word .doc file (no Word document header)"))
     found = converters()
     if not found:
-        reason = "old Word .doc files need antiword or LibreOffice to be read, and neither is installed"
-        raise ReportError(source, f"{reason}; {_SAVE_AS_DOCX}")
+        reason = _(
+            "old Word .doc files need antiword or LibreOffice to be read, and neither is installed; "
+            "open it in Word and save it as .docx"
+        )
+        raise ReportError(source, reason)
     failures = []
+    empty = 0
     for name, program in found:
         try:
             text = _convert(name, program, raw, max_text)
@@ -72,10 +76,13 @@ def doc_blocks(raw: bytes, source: str, *, max_text: int) -> tuple[Block, ...]:
         blocks = text_blocks(_tidy(text), markdown=False)
         if blocks:
             return blocks
-        failures.append(f"{name}: no text")
-    if all(failure.endswith(": no text") for failure in failures):
-        raise ReportError(source, "Word file has no text")
-    raise ReportError(source, f"could not convert the .doc file ({'; '.join(failures)}); {_SAVE_AS_DOCX}")
+        nothing = _("no text")
+        failures.append(f"{name}: {nothing}")
+        empty += 1
+    if empty == len(failures):
+        raise ReportError(source, _("Word file has no text"))
+    reason = _("could not convert the .doc file ({failures}); open it in Word and save it as .docx")
+    raise ReportError(source, reason.format(failures="; ".join(failures)))
 
 
 class _Failed(Exception):
@@ -89,12 +96,12 @@ def _convert(name: str, program: str, raw: bytes, max_text: int) -> str:
         document.write_bytes(raw)
         if name == "antiword":
             # -w 0: a paragraph on one line; -m UTF-8.txt: write UTF-8 whatever the locale.
-            output, _ = _run([program, "-w", "0", "-m", "UTF-8.txt", str(document)], work)
+            output, _errors = _run([program, "-w", "0", "-m", "UTF-8.txt", str(document)], work)
         else:
             # A profile of its own: a LibreOffice the officer has open would otherwise take
             # the job, or lock the profile, and this one would wait or do nothing.
             profile = (work / "profile").as_uri()
-            _, errors = _run(
+            _output, errors = _run(
                 [
                     program,
                     f"-env:UserInstallation={profile}",
@@ -114,16 +121,16 @@ def _convert(name: str, program: str, raw: bytes, max_text: int) -> str:
             )
             result = work / "out" / "report.txt"
             if not result.is_file():
-                raise _Failed(_first_line(errors, work) or "it wrote no text")
+                raise _Failed(_first_line(errors, work) or _("it wrote no text"))
             if result.stat().st_size > max_text:
-                raise _Failed(f"the text is over {max_text // (1024 * 1024)} MB")
+                raise _Failed(_("the text is over {size} MB").format(size=max_text // (1024 * 1024)))
             output = result.read_bytes()
     if len(output) > max_text:
-        raise _Failed(f"the text is over {max_text // (1024 * 1024)} MB")
+        raise _Failed(_("the text is over {size} MB").format(size=max_text // (1024 * 1024)))
     try:
         return output.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise _Failed("its output is not UTF-8 text") from None
+        raise _Failed(_("its output is not UTF-8 text")) from None
 
 
 def _run(command: list[str], work: Path) -> tuple[bytes, bytes]:
@@ -144,14 +151,14 @@ def _run(command: list[str], work: Path) -> tuple[bytes, bytes]:
             start_new_session=os.name == "posix",
         )
     except OSError as error:
-        raise _Failed(f"cannot start it ({error.strerror or error})") from None
+        raise _Failed(_("cannot start it ({error})").format(error=error.strerror or error)) from None
     try:
         output, errors = process.communicate(timeout=DOC_DEADLINE_SECONDS)
     except subprocess.TimeoutExpired:
         _kill(process)
-        raise _Failed(f"it took longer than {DOC_DEADLINE_SECONDS:.0f} s") from None
+        raise _Failed(_("it took longer than {seconds} s").format(seconds=f"{DOC_DEADLINE_SECONDS:.0f}")) from None
     if process.returncode != 0:
-        raise _Failed(_first_line(errors, work) or f"exit status {process.returncode}")
+        raise _Failed(_first_line(errors, work) or _("exit status {code}").format(code=process.returncode))
     return output, errors
 
 

@@ -14,6 +14,7 @@ import zipfile
 import zlib
 
 from haicap.store.domain.errors import ReportError
+from haicap.store.domain.i18n import _
 
 __all__ = ["MAX_MEMBERS", "MAX_MEMBER_BYTES", "MAX_UNPACKED_BYTES", "check_zip_sizes"]
 
@@ -37,7 +38,9 @@ def check_zip_sizes(raw: bytes, source: str) -> None:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             members = archive.infolist()
             if len(members) > MAX_MEMBERS:
-                raise ReportError(source, f"zip archive has {len(members)} parts; refused as damaged or unsafe")
+                raise ReportError(
+                    source, _("zip archive has {count} parts; refused as damaged or unsafe").format(count=len(members))
+                )
             for info in members:
                 if info.is_dir():
                     continue
@@ -49,15 +52,20 @@ def check_zip_sizes(raw: bytes, source: str) -> None:
                         if size > MAX_MEMBER_BYTES:
                             raise ReportError(
                                 source,
-                                f"a part of the file unpacks to more than {MAX_MEMBER_BYTES // _MB} MB; refused as damaged or unsafe",
+                                _("a part of the file unpacks to more than {size} MB; refused as damaged or unsafe").format(
+                                    size=MAX_MEMBER_BYTES // _MB
+                                ),
                             )
                         if total > MAX_UNPACKED_BYTES:
                             raise ReportError(
-                                source, f"file unpacks to more than {MAX_UNPACKED_BYTES // _MB} MB; refused as damaged or unsafe"
+                                source,
+                                _("file unpacks to more than {size} MB; refused as damaged or unsafe").format(
+                                    size=MAX_UNPACKED_BYTES // _MB
+                                ),
                             )
     except ReportError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, zlib.error, NotImplementedError, OSError):
         # A member whose real size differs from the directory's raises BadZipFile while
         # streaming; an unknown compression method NotImplementedError.
-        raise ReportError(source, "damaged Word file (the zip archive is truncated or corrupt)") from None
+        raise ReportError(source, _("damaged Word file (the zip archive is truncated or corrupt)")) from None

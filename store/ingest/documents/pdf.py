@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from haicap.store.domain.errors import ReportError
+from haicap.store.domain.i18n import N_, _
 from haicap.store.domain.text import clean
 from haicap.store.ingest.documents.blocks import Block
 from haicap.store.ingest.documents.headings import make_block, short_section_line, unstyled_heading
@@ -33,8 +34,10 @@ MAX_PDF_PAGES = 500
 PDF_DEADLINE_SECONDS = 120.0
 """Reading one PDF is stopped after this long; 250 pages of dense text take about 15 s on 2 cores."""
 
-_SCANNED = "scanned PDF: its pages are images with no text layer; run OCR on it or use the Word .docx"
-_FIX = "save it again as PDF from Word, or use the .docx"
+_SCANNED = N_("scanned PDF: its pages are images with no text layer; run OCR on it or use the Word .docx")
+
+_DETAILS = {"too large when unpacked": N_("too large when unpacked"), "nested too deeply": N_("nested too deeply")}
+"""The reasons `pdf_layout` gives itself (the others are pdfminer's error names)."""
 
 # What sits at the top or bottom of a page only to number it: "3", "- 3 -", "Trang 2/5",
 # "Trang 2 trên 5", "Page 2 of 5", "2/5".
@@ -75,31 +78,38 @@ def pdf_blocks(raw: bytes, source: str, *, max_text: int) -> tuple[Block, ...]:
     answer = _layout(raw, source, max_text)
     pages = answer["pages"]
     if not pages:
-        raise ReportError(source, f"damaged PDF (no pages); {_FIX}")
+        raise ReportError(source, _("damaged PDF (no pages); save it again as PDF from Word, or use the .docx"))
     chars = sum(page["chars"] for page in pages)
     scanned = sum(1 for page in pages if page["images"] and not page["chars"])
     if chars == 0:
-        raise ReportError(source, _SCANNED if scanned else "PDF has no text")
+        raise ReportError(source, _(_SCANNED) if scanned else _("PDF has no text"))
     if scanned * 2 >= len(pages):
         # A typed cover on a scanned report: reading the cover alone would lose the report.
-        raise ReportError(source, f"{scanned} of its {len(pages)} pages are scanned images; {_SCANNED}")
+        raise ReportError(
+            source,
+            _("{scanned} of its {pages} pages are scanned images; {advice}").format(
+                scanned=scanned, pages=len(pages), advice=_(_SCANNED)
+            ),
+        )
     if sum(page["unmapped"] for page in pages) > chars / 5:
         # The fonts give no Unicode for their glyphs: the text cannot be told from its shapes.
-        raise ReportError(source, "the PDF's text cannot be read (its fonts have no character map); use the .docx or OCR")
+        raise ReportError(source, _("the PDF's text cannot be read (its fonts have no character map); use the .docx or OCR"))
     lines = _body_lines(pages)
     blocks = tuple(_blocks(lines, pages))
     if not blocks:
-        raise ReportError(source, _SCANNED if scanned else "PDF has no text")
+        raise ReportError(source, _(_SCANNED) if scanned else _("PDF has no text"))
     return blocks
 
 
 def _check_pdf_bytes(raw: bytes, source: str) -> None:
     """Refuse what is not a PDF, or a PDF cut short, before a parser tries to make sense of it."""
     if b"%PDF-" not in raw[:1024]:
-        raise ReportError(source, "not a PDF file (it does not start with %PDF)")
+        raise ReportError(source, _("not a PDF file (it does not start with %PDF)"))
     # Every PDF ends with %%EOF (readers allow some bytes after it); a cut-off download does not.
     if b"%%EOF" not in raw[-2048:]:
-        raise ReportError(source, f"damaged PDF (truncated: the end of the file is missing); {_FIX}")
+        raise ReportError(
+            source, _("damaged PDF (truncated: the end of the file is missing); save it again as PDF from Word, or use the .docx")
+        )
 
 
 def _layout(raw: bytes, source: str, max_text: int) -> dict[str, Any]:
@@ -117,30 +127,47 @@ def _layout(raw: bytes, source: str, max_text: int) -> dict[str, Any]:
             check=False,
         )
     except subprocess.TimeoutExpired:
-        reason = f"reading the PDF took longer than {PDF_DEADLINE_SECONDS:.0f} s; refused as damaged or too complex"
+        reason = _("reading the PDF took longer than {seconds} s; refused as damaged or too complex").format(
+            seconds=f"{PDF_DEADLINE_SECONDS:.0f}"
+        )
         raise ReportError(source, reason) from None
     except OSError as error:
-        raise ReportError(source, f"cannot start the PDF reader ({error.strerror or error})") from None
+        raise ReportError(source, _("cannot start the PDF reader ({error})").format(error=error.strerror or error)) from None
     try:
         answer = json.loads(done.stdout.decode("utf-8")) if done.returncode == 0 else None
     except (UnicodeDecodeError, ValueError):
         answer = None
     if not isinstance(answer, dict):
         # Killed by its memory or CPU limit, or crashed: the file is what made it.
-        why = "ran out of memory or time" if done.returncode != 0 else "gave no answer"
-        raise ReportError(source, f"damaged or too complex PDF (the reader {why}); {_FIX}")
+        if done.returncode != 0:
+            why = _(
+                "damaged or too complex PDF (the reader ran out of memory or time); save it again as PDF from Word, or use the .docx"
+            )
+        else:
+            why = _("damaged or too complex PDF (the reader gave no answer); save it again as PDF from Word, or use the .docx")
+        raise ReportError(source, why)
     code = answer.get("error")
     if code == "password":
-        raise ReportError(source, "encrypted PDF: it needs a password to open; save a copy without the password")
+        raise ReportError(source, _("encrypted PDF: it needs a password to open; save a copy without the password"))
     if code == "too_many_pages":
-        raise ReportError(source, f"PDF has more than {MAX_PDF_PAGES} pages; refused as too large for a report")
+        raise ReportError(
+            source, _("PDF has more than {count} pages; refused as too large for a report").format(count=MAX_PDF_PAGES)
+        )
     if code == "too_much_text":
-        raise ReportError(source, f"PDF has more than {max_text:,} characters of text; refused as too large for a report")
+        raise ReportError(
+            source,
+            _("PDF has more than {count} characters of text; refused as too large for a report").format(count=f"{max_text:,}"),
+        )
     if code == "missing":
-        raise ReportError(source, f"cannot read PDF files: {answer.get('detail')} is not installed (pip install pdfplumber)")
+        raise ReportError(
+            source,
+            _("cannot read PDF files: {module} is not installed (pip install pdfplumber)").format(module=answer.get("detail")),
+        )
     if code:
         detail = re.sub(r"[^\w .-]", "", str(answer.get("detail", "")))[:60]
-        raise ReportError(source, f"damaged PDF ({detail or 'unreadable'}); {_FIX}")
+        detail = _(_DETAILS[detail]) if detail in _DETAILS else detail or _("unreadable")
+        reason = _("damaged PDF ({detail}); save it again as PDF from Word, or use the .docx")
+        raise ReportError(source, reason.format(detail=detail))
     return answer
 
 

@@ -6,6 +6,7 @@ import codecs
 import re
 
 from haicap.store.domain.errors import ReportError
+from haicap.store.domain.i18n import N_, _
 from haicap.store.domain.text import clean
 from haicap.store.ingest.documents.blocks import Block
 from haicap.store.ingest.documents.headings import heading_kind, make_block, short_section_line, unstyled_heading
@@ -14,14 +15,14 @@ __all__ = ["decode", "text_blocks"]
 
 # Magic numbers of files people mistake for text, named so the message helps.
 _BINARY_MAGIC = (
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"%PDF", "a PDF file"),
-    (b"PK\x03\x04", "a zip archive or Word .docx file"),
-    (b"\xd0\xcf\x11\xe0", "an old Office file such as .doc or .xls"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"\x7fELF", "a program"),
+    (b"\x89PNG", N_("a PNG image")),
+    (b"\xff\xd8\xff", N_("a JPEG image")),
+    (b"GIF8", N_("a GIF image")),
+    (b"%PDF", N_("a PDF file")),
+    (b"PK\x03\x04", N_("a zip archive or Word .docx file")),
+    (b"\xd0\xcf\x11\xe0", N_("an old Office file such as .doc or .xls")),
+    (b"\x1f\x8b", N_("a gzip archive")),
+    (b"\x7fELF", N_("a program")),
 )
 # C0 controls never occur in real text; \t \n \r and \f (page break in exported text) do.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -35,19 +36,19 @@ def decode(raw: bytes, source: str) -> tuple[str, str]:
         return _checked(raw, "utf-16", "UTF-16", source), "UTF-16"
     for magic, name in _BINARY_MAGIC:
         if raw.startswith(magic):
-            raise ReportError(source, f"binary file, not text ({name})")
+            raise ReportError(source, _("binary file, not text ({what})").format(what=_(name)))
     utf16 = _utf16_without_bom(raw)
     if utf16:
         return _checked(raw, utf16, "UTF-16", source), "UTF-16"
     if b"\0" in raw:
-        raise ReportError(source, "binary file, not text")
+        raise ReportError(source, _("binary file, not text"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
     else:
         if _CONTROL.search(text):
-            raise ReportError(source, "binary file, not text")
+            raise ReportError(source, _("binary file, not text"))
         return text, "UTF-8"
     # Old Vietnamese Windows files. cp1258 gives base letters plus combining tone marks;
     # clean() composes them (NFC). Almost any bytes "decode", so insist on plausible text.
@@ -57,16 +58,16 @@ def decode(raw: bytes, source: str) -> tuple[str, str]:
         legacy = None
     if legacy is not None and not _CONTROL.search(legacy):
         return legacy, "Windows-1258"
-    raise ReportError(source, "not text in UTF-8, UTF-16 or Windows-1258")
+    raise ReportError(source, _("not text in UTF-8, UTF-16 or Windows-1258"))
 
 
 def _checked(raw: bytes, codec: str, name: str, source: str) -> str:
     try:
         text = raw.decode(codec)
     except UnicodeDecodeError:
-        raise ReportError(source, f"damaged {name} text (invalid bytes)") from None
+        raise ReportError(source, _("damaged {encoding} text (invalid bytes)").format(encoding=name)) from None
     if _CONTROL.search(text):
-        raise ReportError(source, "binary file, not text")
+        raise ReportError(source, _("binary file, not text"))
     return text
 
 

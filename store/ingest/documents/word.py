@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from haicap.store.domain.errors import ReportError
+from haicap.store.domain.i18n import _
 from haicap.store.domain.text import clean
 from haicap.store.ingest.documents.blocks import Block
 from haicap.store.ingest.documents.headings import make_block, short_section_line, unstyled_heading
@@ -41,11 +42,16 @@ def docx_blocks(raw: bytes, source: str, *, max_text: int | None = None) -> tupl
                 break
             blocks.append(block)
     except Exception as error:  # noqa: BLE001 - python-docx and lxml raise many types on bad files
-        raise ReportError(source, f"damaged Word file ({type(error).__name__})") from None
+        raise ReportError(source, _("damaged Word file ({error})").format(error=type(error).__name__)) from None
     if max_text is not None and chars > max_text:
-        raise ReportError(source, f"Word file has more than {max_text:,} characters of text; refused as too large for a report")
+        raise ReportError(
+            source,
+            _("Word file has more than {count} characters of text; refused as too large for a report").format(
+                count=f"{max_text:,}"
+            ),
+        )
     if not blocks:
-        raise ReportError(source, "Word file has no text")
+        raise ReportError(source, _("Word file has no text"))
     return tuple(blocks)
 
 
@@ -53,20 +59,22 @@ def _check_docx_archive(raw: bytes, source: str) -> None:
     """Tell a docx that is not a zip from a zip that is damaged or not a Word document."""
     if raw.startswith(b"\xd0\xcf\x11\xe0"):
         # The old binary format, and also what Word writes for a password-protected .docx.
-        reason = "not a Word .docx file (an old .doc or a password-protected file)"
-        raise ReportError(source, f"{reason}; save it as .docx without a password")
+        reason = _("not a Word .docx file (an old .doc or a password-protected file); save it as .docx without a password")
+        raise ReportError(source, reason)
     if not raw.startswith(b"PK"):
-        raise ReportError(source, "not a Word .docx file (not a zip archive)")
+        raise ReportError(source, _("not a Word .docx file (not a zip archive)"))
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             names = set(archive.namelist())
             unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, EOFError, ValueError):
-        raise ReportError(source, "damaged Word file (the zip archive is truncated or corrupt)") from None
+        raise ReportError(source, _("damaged Word file (the zip archive is truncated or corrupt)")) from None
     if "word/document.xml" not in names or "[Content_Types].xml" not in names:
-        raise ReportError(source, "not a Word .docx file (a zip archive without a Word document in it)")
+        raise ReportError(source, _("not a Word .docx file (a zip archive without a Word document in it)"))
     if unpacked > _MAX_DOCX_UNPACKED:
-        raise ReportError(source, f"Word file unpacks to {unpacked / _MB:.0f} MB; refused as damaged or unsafe")
+        raise ReportError(
+            source, _("Word file unpacks to {size} MB; refused as damaged or unsafe").format(size=f"{unpacked / _MB:.0f}")
+        )
 
 
 class _Styles:
@@ -145,7 +153,7 @@ def _run_text(run: Any) -> str:
 
 def _paragraph_block(paragraph: Any, styles: _Styles) -> Block | None:
     runs = [(run, _run_text(run)) for run in _paragraph_runs(paragraph)]
-    text = clean("".join(piece for _, piece in runs))
+    text = clean("".join(piece for _style, piece in runs))
     if not text:
         return None
     style = styles.name(paragraph)
@@ -177,7 +185,7 @@ def _is_bold(run: Any, paragraph: Any, styles: _Styles) -> bool:
 
 def _style_bold(style: Any) -> bool | None:
     """Whether `style`, or the nearest of its base styles that says, makes text bold; None when none says."""
-    for _ in range(10):  # follow base styles; a broken file could make them loop
+    for _step in range(10):  # follow base styles; a broken file could make them loop
         if style is None:
             break
         if style.font.bold is not None:

@@ -1,50 +1,63 @@
 """How the reader's cue for an item is named for people: why it gave the item its kind.
 
 The classifier's reasons are short English notes for developers ("leader yêu cầu",
-"commune kiến nghị", "content"); an officer reviewing an import reads these instead.
+"commune kiến nghị", "content"); an officer reviewing an import reads these instead, in
+the language spoken. The cue itself stays as the reader gave it (`extract --json` shows
+it); only its label is translated, when it is shown.
 """
 
 from __future__ import annotations
 
+from haicap.store.domain.i18n import N_, _
+
 __all__ = ["cue_label"]
 
 _EXACT = {
-    "heading": ("tiêu đề mục của văn bản", "the section heading"),
-    "structured": ("tệp có cấu trúc", "structured file"),
-    "review": ("đặt khi duyệt", "set in review"),
-    "praise": ("lời ghi nhận, biểu dương", "praise"),
-    "content": ("từ ngữ của kết quả, khó khăn", "content words"),
-    "continues": ("tiếp vế trước", "continues the clause before"),
-    "joined": ("theo vế bên cạnh", "joins the clause beside it"),
-    "request list": ("trong danh sách kiến nghị", "in a list of requests"),
-    "stated need": ("xã nêu nhu cầu", "the commune states a need"),
-    "province to act": ("xã mong tỉnh làm", "the commune wants the province to act"),
-    "passive order": ("được giao", "an agency is assigned"),
-    "agency assigned": ("cơ quan được giao trong kết luận", "an agency assigned in the conclusion"),
-    "assigned in the answer": ("giao trong phần trả lời", "assigned in the answer"),
-    "damage seen": ("thiệt hại đoàn thấy", "damage the delegation saw"),
-    "leader's instruction": ("việc cần làm trong phát biểu của lãnh đạo", "a task in the leader's speech"),
-    "leader's modal instruction": ("việc phải làm", "something that must be done"),
+    "heading": N_("the section heading"),
+    "structured": N_("structured file"),
+    "review": N_("set in review"),
+    "praise": N_("praise"),
+    "content": N_("content words"),
+    "continues": N_("continues the clause before"),
+    "joined": N_("joins the clause beside it"),
+    "request list": N_("in a list of requests"),
+    "stated need": N_("the commune states a need"),
+    "province to act": N_("the commune wants the province to act"),
+    "passive order": N_("an agency is assigned"),
+    "agency assigned": N_("an agency assigned in the conclusion"),
+    "assigned in the answer": N_("assigned in the answer"),
+    "damage seen": N_("damage the delegation saw"),
+    "leader's instruction": N_("a task in the leader's speech"),
+    "leader's modal instruction": N_("something that must be done"),
+    "assigned": N_("the province assigns an agency"),
+    "restated request": N_("a request restated in the conclusions"),
+    "communes told": N_("the communes are told what to do"),
+    "leader's list": N_("in a list of the leader's tasks"),
+    "by speaker": N_("by who is speaking"),
 }
+"""The cues named as a whole, with their label in English (marked for the catalogue)."""
 
 
 def cue_label(cue: str) -> str:
-    """ "lãnh đạo đề nghị / leader: đề nghị" for "leader đề nghị"; unknown cues as they are."""
+    """ "lãnh đạo đề nghị" ("leader: đề nghị" in English) for "leader đề nghị", in the
+    language spoken; unknown cues as they are. The reader's Vietnamese words stay as they are."""
     if cue in _EXACT:
-        vi, en = _EXACT[cue]
-        return f"{vi} / {en}"
-    head, _, verb = cue.partition(" ")
+        return _(_EXACT[cue])
+    head, _sep, verb = cue.partition(" ")
     if head == "leader" and verb:
-        return f"lãnh đạo {verb} / leader: {verb}"
-    if head in ("commune", "voters") and verb:
-        who_vi, who_en = ("xã", "commune") if head == "commune" else ("cử tri", "voters")
-        return f"{who_vi} {verb} / {who_en}: {verb}"
+        return _("leader: {verb}").format(verb=verb)
+    if head == "commune" and verb:
+        return _("commune: {verb}").format(verb=verb)
+    if head == "relayed" and verb:
+        return _("the commune relays the people's wish: {verb}").format(verb=verb)
+    if head == "voters" and verb:
+        return _("voters: {verb}").format(verb=verb)
     if cue.endswith(" to commune"):
-        return f"{cue.removesuffix(' to commune')} xã / asks the commune"
+        return _("{cue}: asks the commune").format(cue=cue.removesuffix(" to commune"))
     if cue.endswith(" to province"):
-        return f"{cue.removesuffix(' to province')} tỉnh / asks the province"
+        return _("{cue}: asks the province").format(cue=cue.removesuffix(" to province"))
     if cue.endswith(" by speaker"):
-        return f"{cue.removesuffix(' by speaker')}, theo người đang nói / by who is speaking"
+        return _("{cue}, by who is speaking").format(cue=cue.removesuffix(" by speaker"))
     if cue.endswith(" + instruction"):
-        return f"{cue.removesuffix(' + instruction')} + việc cần làm / with a task"
+        return _("{cue} with a task").format(cue=cue.removesuffix(" + instruction"))
     return cue

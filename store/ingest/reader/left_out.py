@@ -2,12 +2,15 @@
 
 An officer checks an import by reading what was taken in and what was left out; every
 sentence of the text is one or the other. A reason is a short code, the same in
-`extract --json`, and has a Vietnamese and an English label for people.
+`extract --json`, and has a label for people (`reason_text`: English in `REASONS`,
+Vietnamese in the catalogue).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from haicap.store.domain.i18n import N_, _
 
 __all__ = [
     "CAPTION",
@@ -23,6 +26,7 @@ __all__ = [
     "STATISTICS",
     "LeftOut",
     "reason_label",
+    "reason_text",
 ]
 
 CAPTION = "caption"
@@ -46,25 +50,32 @@ HEADING = "heading"
 REVIEW = "review"
 """Left out by the officer in the review."""
 
-REASONS: dict[str, tuple[str, str]] = {
-    CAPTION: ("chú thích ảnh", "photo caption"),
-    CONTEXT: ("bối cảnh", "context"),
-    STATISTICS: ("số liệu mô tả", "description, statistics"),
-    PROMISE: ("lời hứa của tỉnh", "the leader's promise"),
-    META: ("nói về buổi làm việc", "about the meeting"),
-    PAGE: ("phần trang báo", "page furniture"),
-    DUPLICATE: ("trùng", "duplicate"),
-    NO_KIND: ("không thuộc bốn loại", "none of the four kinds"),
-    HEADING: ("tiêu đề mục", "section heading"),
-    REVIEW: ("bỏ ra khi duyệt", "left out in review"),
+REASONS: dict[str, str] = {
+    CAPTION: N_("photo caption"),
+    CONTEXT: N_("context"),
+    STATISTICS: N_("description, statistics"),
+    PROMISE: N_("the province's promise"),
+    META: N_("about the meeting"),
+    PAGE: N_("page furniture"),
+    DUPLICATE: N_("duplicate"),
+    NO_KIND: N_("none of the four kinds"),
+    HEADING: N_("section heading"),
+    REVIEW: N_("left out in review"),
 }
-"""Each reason code with its Vietnamese and English label."""
+"""Each reason code with its label in English (marked for the catalogue): show it with
+`reason_text`, which gives it in the language spoken."""
+
+
+def reason_text(code: str) -> str:
+    """The label of reason `code` in the language spoken ("chú thích ảnh", "photo caption");
+    a code it does not know as it is."""
+    label = REASONS.get(code)
+    return _(label) if label else code
 
 
 def reason_label(code: str, detail: str = "") -> str:
-    """ "chú thích ảnh / photo caption"; a duplicate names what it repeats."""
-    vi, en = REASONS.get(code, (code, code))
-    label = f"{vi} / {en}"
+    """ "chú thích ảnh"; a duplicate names what it repeats: "trùng “…”"."""
+    label = reason_text(code)
     return f"{label} “{detail}”" if detail else label
 
 

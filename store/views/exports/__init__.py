@@ -16,6 +16,7 @@ import secrets
 from pathlib import Path
 
 from haicap.store.domain.errors import StoreError
+from haicap.store.domain.i18n import _
 from haicap.store.views.exports.content import Entry, ExportContent, Group, SessionBlock, SessionFacts, find_session, gather
 from haicap.store.views.exports.safe import safe_text, slug
 
@@ -54,7 +55,7 @@ def render(fmt: str, content: ExportContent, *, to_stdout: bool = False) -> byte
         return build_markdown(content).encode("utf-8")
     if fmt == "csv":
         return build_csv(content, bom=not to_stdout).encode("utf-8")
-    raise StoreError(f"unknown export format '{fmt}'; use one of: {', '.join(FORMATS)}")
+    raise StoreError(_("unknown export format '{format}'; use one of: {formats}").format(format=fmt, formats=", ".join(FORMATS)))
 
 
 def _why(error: OSError) -> str:
@@ -70,9 +71,9 @@ def write_new(path: Path, data: bytes, *, force: bool = False) -> Path:
     Every failure is a StoreError of one line that names the file.
     """
     if path.is_dir():
-        raise StoreError(f"{path}: is a folder; give a file name")
+        raise StoreError(_("{path}: is a folder; give a file name").format(path=path))
     if not path.parent.is_dir():
-        raise StoreError(f"{path}: the folder {path.parent} does not exist")
+        raise StoreError(_("{path}: the folder {folder} does not exist").format(path=path, folder=path.parent))
     if not force:
         try:
             with open(path, "xb") as handle:
@@ -83,9 +84,11 @@ def write_new(path: Path, data: bytes, *, force: bool = False) -> Path:
                     path.unlink(missing_ok=True)
                     raise
         except FileExistsError:
-            raise StoreError(f"{path}: already exists; give another name with -o or add --force to overwrite it") from None
+            raise StoreError(
+                _("{path}: already exists; give another name with -o or add --force to overwrite it").format(path=path)
+            ) from None
         except OSError as error:
-            raise StoreError(f"{path}: cannot write ({_why(error)})") from None
+            raise StoreError(_("{path}: cannot write ({why})").format(path=path, why=_why(error))) from None
         return path
     # Opened like any new file (mode 0666 less the umask), under a name no one else uses.
     temporary = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
@@ -95,5 +98,5 @@ def write_new(path: Path, data: bytes, *, force: bool = False) -> Path:
         os.replace(temporary, path)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise StoreError(f"{path}: cannot write ({_why(error)})") from None
+        raise StoreError(_("{path}: cannot write ({why})").format(path=path, why=_why(error))) from None
     return path

@@ -10,12 +10,12 @@ XML (see `store.views.exports.safe`), so the writers only lay it out.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from haicap.store.domain.errors import StoreError
 from haicap.store.domain.followup import DeadlineRules, follow_up
+from haicap.store.domain.i18n import _, language, pgettext
 from haicap.store.domain.models import TRACKED_KINDS, Commune, Item, Kind, Session
 from haicap.store.views.exports.safe import safe_text, slug
 
@@ -23,27 +23,36 @@ if TYPE_CHECKING:
     from haicap.store.db.database import Store
 
 __all__ = [
-    "KIND_HEADINGS",
     "Entry",
     "ExportContent",
     "Group",
     "SessionBlock",
     "SessionFacts",
+    "document_language",
     "find_session",
     "gather",
+    "join_list",
     "join_vi",
+    "kind_heading",
 ]
 
-KIND_HEADINGS = {
-    Kind.ACHIEVEMENT: "Kết quả đạt được",
-    Kind.DIFFICULTY: "Khó khăn, vướng mắc",
-    Kind.REQUEST: "Kiến nghị, đề xuất",
-    Kind.DIRECTIVE: "Kết luận, chỉ đạo",
-}
-"""Section headings of the minutes, in the wording of administrative reports; haicap's own
-Word import reads each of them back as the kind it names."""
 
-_DAYS_SUFFIX = re.compile(r" \d+ ngày$")
+def document_language() -> str:
+    """The language property of an exported document, for the language spoken now: "vi-VN"
+    or "en-US" (Word and LibreOffice check spelling and hyphenate in it)."""
+    return "en-US" if language() == "en" else "vi-VN"
+
+
+def kind_heading(kind: Kind) -> str:
+    """The section heading of the minutes for `kind`, in the language spoken now; in
+    Vietnamese the wording of administrative reports ("Kết quả đạt được"), which haicap's
+    own Word import reads back as the kind it names."""
+    return {
+        Kind.ACHIEVEMENT: pgettext("minutes heading", "Results achieved"),
+        Kind.DIFFICULTY: pgettext("minutes heading", "Difficulties and obstacles"),
+        Kind.REQUEST: pgettext("minutes heading", "Requests and proposals"),
+        Kind.DIRECTIVE: pgettext("minutes heading", "Conclusions and directives"),
+    }[kind]
 
 
 @dataclass(frozen=True)
@@ -113,7 +122,8 @@ class ExportContent:
     """Everything an export shows: minutes (`blocks`) and the tracking table (`tracked`)."""
 
     title: str
-    """"BIÊN BẢN LÀM VIỆC", or "TỔNG HỢP CÁC BUỔI LÀM VIỆC" for a commune's sessions."""
+    """"BIÊN BẢN LÀM VIỆC", or "TỔNG HỢP CÁC BUỔI LÀM VIỆC" for a commune's sessions (in
+    the language spoken when it was gathered, as every word of the content)."""
     scope: str
     """What is covered, in words: "xã Ngọc Trạo (Thanh Hóa)", or the session's communes and province."""
     province: str
@@ -137,12 +147,17 @@ class ExportContent:
         return f"{prefix}-{self.base_name}{suffix}"
 
 
-def join_vi(labels: tuple[str, ...] | list[str]) -> str:
-    """ "A", "A và B", "A, B và C": a list the way Vietnamese prose writes it."""
+def join_list(labels: tuple[str, ...] | list[str]) -> str:
+    """ "A", "A và B", "A, B và C" ("A, B and C"): a list the way prose writes it, in the
+    language spoken now."""
     labels = list(labels)
     if len(labels) <= 1:
         return "".join(labels)
-    return ", ".join(labels[:-1]) + " và " + labels[-1]
+    return _("{first} and {last}").format(first=", ".join(labels[:-1]), last=labels[-1])
+
+
+join_vi = join_list
+"""The former name of `join_list`."""
 
 
 def find_session(store: Store, text: str) -> Session:
@@ -160,18 +175,24 @@ def gather(
     """The content of an export: `session` (all its communes, or only `commune`), `commune`
     across all its sessions, or the newest session when neither is given."""
     if session is not None and commune is not None and commune.code not in session.commune_codes:
-        where = join_vi([c.label for c in store.communes_of_session(session)])
-        raise StoreError(f"{commune.label} ({commune.province.name}) is not in session {session.id} ({where})")
+        where = join_list([c.label for c in store.communes_of_session(session)])
+        raise StoreError(
+            _("{commune} ({province}) is not in session {session} ({communes})").format(
+                commune=commune.label, province=commune.province.name, session=session.id, communes=where
+            )
+        )
     if session is not None:
         sessions: tuple[Session, ...] = (session,)
     elif commune is not None:
         sessions = store.commune_view(commune).sessions
         if not sessions:
-            raise StoreError(f"{commune.label} ({commune.province.name}) has no session to export")
+            raise StoreError(
+                _("{commune} ({province}) has no session to export").format(commune=commune.label, province=commune.province.name)
+            )
     else:
         latest = store.latest_session()
         if latest is None:
-            raise StoreError("the store holds no session to export; import a report first")
+            raise StoreError(_("the store holds no session to export; import a report first"))
         sessions = (latest,)
     rules = store.deadline_rules
     wanted = {s.id for s in sessions}
@@ -184,10 +205,10 @@ def gather(
     if commune is not None:
         scope = f"{safe_text(commune.label)} ({safe_text(commune.province.name)})"
     else:
-        scope = f"{join_vi([labels[code] for code in sessions[0].commune_codes if code in labels])} ({province})"
+        scope = f"{join_list([labels[code] for code in sessions[0].commune_codes if code in labels])} ({province})"
     single = len(sessions) == 1
     return ExportContent(
-        title="BIÊN BẢN LÀM VIỆC" if single else "TỔNG HỢP CÁC BUỔI LÀM VIỆC",
+        title=_("MINUTES OF THE WORKING SESSION") if single else _("SUMMARY OF THE WORKING SESSIONS"),
         scope=scope,
         province=province,
         province_full=safe_text(sessions[0].province.full_name),
@@ -226,8 +247,8 @@ def _entry(store: Store, item: Item, today: dt.date, rules: DeadlineRules, focus
         co_agencies=tuple(safe_text(a) for a in tracking.co_agencies),
         deadline=state.deadline,
         done=tracking.done,
-        state=state.label_vi,
-        status=_DAYS_SUFFIX.sub("", state.label_vi),
+        state=state.label,
+        status=state.short_label,
         overdue=state.overdue,
         late_days=state.late_days,
     )
@@ -273,9 +294,9 @@ def _block(
         if len(grouped) == 1 and key == everyone:
             heading = ""  # the whole session is one group: the communes are in its heading already
         elif key == everyone:
-            heading = f"Nội dung chung của {join_vi(names)}"
+            heading = _("Common to {communes}").format(communes=join_list(names))
         else:
-            heading = f"Riêng {join_vi(names)}"
+            heading = _("{communes} only").format(communes=join_list(names))
         by_kind = {kind: tuple(entries[i.id] for i in grouped[key] if i.kind is kind) for kind in Kind}
         groups.append(Group(heading=heading, entries={k: v for k, v in by_kind.items() if v}))
     return SessionBlock(session=_facts(session, labels), groups=tuple(groups))

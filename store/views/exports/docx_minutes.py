@@ -25,10 +25,11 @@ from docx.shared import Cm, Length, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from haicap.store.domain.dates import format_date
+from haicap.store.domain.i18n import _
 from haicap.store.domain.models import TRACKED_KINDS, Kind
 from haicap.store.domain.text import shorten
-from haicap.store.views.exports.content import KIND_HEADINGS, ExportContent, Group, SessionBlock, join_vi
-from haicap.store.views.exports.plain import ROMAN, follow_up_line, leader_line
+from haicap.store.views.exports.content import ExportContent, Group, SessionBlock, document_language, join_list, kind_heading
+from haicap.store.views.exports.plain import ROMAN, comrade, follow_up_line, leader_line
 
 __all__ = ["FONT", "NO_BREAK_SPACE", "build_docx", "letterhead_name"]
 
@@ -55,12 +56,12 @@ def _set_fonts(rpr) -> None:  # type: ignore[no-untyped-def]
 
 
 def _set_language(rpr) -> None:  # type: ignore[no-untyped-def]
-    """Vietnamese, so Word and LibreOffice check spelling and hyphenate in Vietnamese."""
+    """The language spoken ("vi-VN", "en-US"), so Word and LibreOffice check spelling and hyphenate in it."""
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
         rpr.append(lang)
-    lang.set(qn("w:val"), "vi-VN")
+    lang.set(qn("w:val"), document_language())
 
 
 def _styles(document: DocxDocument) -> None:
@@ -122,7 +123,7 @@ def _line(
 
 
 def _day_words(day: dt.date) -> str:
-    return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+    return _("{day}/{month}/{year}").format(day=f"{day.day:02d}", month=f"{day.month:02d}", year=day.year)
 
 
 def letterhead_name(full_name: str, name: str) -> str:
@@ -146,8 +147,8 @@ def _letterhead(document: DocxDocument, content: ExportContent, place_day: dt.da
     center = WD_ALIGN_PARAGRAPH.CENTER
     province = letterhead_name(content.province_full, content.province)
     _line(left, province, bold=True, size=Pt(12), align=center)
-    _line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=Pt(12), align=center)
-    _line(right, "Độc lập - Tự do - Hạnh phúc", bold=True, align=center, underline=True)
+    _line(right, _("SOCIALIST REPUBLIC OF VIETNAM"), bold=True, size=Pt(12), align=center)
+    _line(right, _("Independence - Freedom - Happiness"), bold=True, align=center, underline=True)
     _line(right, "")
     _line(right, f"{content.province}, {_day_words(place_day)}", italic=True, align=center)
     for cell in (left, right):  # the empty first paragraph python-docx gives every cell
@@ -165,15 +166,20 @@ def _fact(document: DocxDocument, label: str, value: str) -> None:
 
 def _facts(document: DocxDocument, block: SessionBlock) -> None:
     session = block.session
-    _fact(document, "Thời gian", _day_words(session.date).capitalize() + ".")
-    _fact(document, "Chủ trì", leader_line(block) + ".")
+    _fact(document, _("Time"), _capitalized(_day_words(session.date)) + ".")
+    _fact(document, _("Chaired by"), leader_line(block) + ".")
     if session.participants:
-        document.add_paragraph().add_run("Thành phần tham dự:").bold = True
+        document.add_paragraph().add_run(_("Participants") + ":").bold = True
         for person in session.participants:
-            _item(document, f"Đồng chí {person};")
-    _fact(document, "Làm việc với", join_vi(session.communes) + ".")
+            _item(document, _capitalized(comrade(person)) + ";")
+    _fact(document, _("Working with"), join_list(session.communes) + ".")
     if session.source:
-        _fact(document, "Nguồn", session.source + ".")
+        _fact(document, _("Source"), session.source + ".")
+
+
+def _capitalized(text: str) -> str:
+    """`text` with its first letter made capital, the rest as it is (names keep theirs)."""
+    return text[:1].upper() + text[1:]
 
 
 def _item(document: DocxDocument, text: str) -> Paragraph:
@@ -191,7 +197,7 @@ def _group(document: DocxDocument, group: Group, level: int) -> None:
             continue
         number += 1
         label = f"{ROMAN[number - 1]}." if level == 1 else f"{number}."
-        document.add_heading(f"{label} {KIND_HEADINGS[kind]}", level=level)
+        document.add_heading(f"{label} {kind_heading(kind)}", level=level)
         for entry in entries:
             _item(document, entry.text)
             if kind in TRACKED_KINDS:
@@ -206,7 +212,7 @@ def _group(document: DocxDocument, group: Group, level: int) -> None:
 def _body(document: DocxDocument, block: SessionBlock, level: int) -> None:
     groups = [g for g in block.groups if g.entries]
     if not groups:
-        document.add_paragraph("Không có nội dung nào được ghi nhận.")
+        document.add_paragraph(_("Nothing was recorded."))
     for number, group in enumerate(groups):
         if group.heading:
             document.add_heading(f"{ROMAN[number]}. {group.heading.upper()}", level=level)
@@ -220,11 +226,12 @@ def _signatures(document: DocxDocument, block: SessionBlock) -> None:
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     center = WD_ALIGN_PARAGRAPH.CENTER
-    for cell, role, name in zip(table.rows[0].cells, ("THƯ KÝ", "CHỦ TRÌ"), ("", block.session.leader_name), strict=True):
+    roles = (_("SECRETARY"), _("CHAIR"))
+    for cell, role, name in zip(table.rows[0].cells, roles, ("", block.session.leader_name), strict=True):
         cell.paragraphs[0].alignment = center
         cell.paragraphs[0].add_run(role).bold = True
-        _line(cell, "(Ký, ghi rõ họ tên)", italic=True, align=center)
-        for _ in range(4):
+        _line(cell, _("(Signature and full name)"), italic=True, align=center)
+        for _blank in range(4):
             _line(cell)
         _line(cell, name, bold=True, align=center)
         for paragraph in cell.paragraphs:  # one block: the row is never split across pages
@@ -248,7 +255,10 @@ def build_docx(content: ExportContent) -> bytes:
             _facts(document, block)
             _body(document, block, level=1)
         else:
-            document.add_heading(f"PHẦN {ROMAN[index]}. BUỔI LÀM VIỆC NGÀY {format_date(block.session.date)}", level=1)
+            heading = _("PART {number}. WORKING SESSION OF {date}").format(
+                number=ROMAN[index], date=format_date(block.session.date)
+            )
+            document.add_heading(heading, level=1)
             _line(document, block.session.title, italic=True).paragraph_format.space_after = Pt(4)
             _facts(document, block)
             _body(document, block, level=2)
@@ -256,7 +266,7 @@ def build_docx(content: ExportContent) -> bytes:
     note.paragraph_format.space_before = Pt(12)
     note.paragraph_format.keep_with_next = single  # the signatures never start a page alone
     note.add_run(
-        f"Tình trạng theo dõi các kiến nghị, chỉ đạo tính đến {_day_words(content.today)}. Lập bằng haicap."
+        _("Follow-up state of the requests and directives as of {date}. Made with haicap.").format(date=_day_words(content.today))
     ).italic = True
     if single:
         _signatures(document, content.blocks[0])
@@ -265,7 +275,7 @@ def build_docx(content: ExportContent) -> bytes:
     properties.title = shorten(f"{content.title} — {content.scope}", _PROPERTY_LIMIT, at_word=True)
     properties.author = "haicap"
     properties.last_modified_by = "haicap"
-    properties.language = "vi-VN"
+    properties.language = document_language()
     properties.comments = ""
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
     properties.created = properties.modified = now

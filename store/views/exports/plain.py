@@ -16,11 +16,12 @@ import io
 import re
 
 from haicap.store.domain.dates import format_date
+from haicap.store.domain.i18n import _, pgettext
 from haicap.store.domain.models import TRACKED_KINDS, Kind
-from haicap.store.views.exports.content import KIND_HEADINGS, Entry, ExportContent, Group, SessionBlock, join_vi
+from haicap.store.views.exports.content import Entry, ExportContent, Group, SessionBlock, join_list, kind_heading
 from haicap.store.views.exports.tracking_table import columns, rows
 
-__all__ = ["ROMAN", "build_csv", "build_markdown", "escape_markdown"]
+__all__ = ["ROMAN", "build_csv", "build_markdown", "comrade", "escape_markdown"]
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
 
@@ -48,24 +49,32 @@ def _day(day: dt.date | None) -> str:
 
 
 def follow_up_line(entry: Entry) -> str:
-    """The follow-up facts of a request or directive, in one Vietnamese line."""
+    """The follow-up facts of a request or directive, in one line, in the language spoken now."""
     if entry.kind is Kind.REQUEST:
-        parts = [f"Cơ quan chủ trì: {entry.owner or '(chưa giao)'}"]
+        parts = [_("Responsible agency: {owner}").format(owner=entry.owner or _("(not assigned)"))]
         if entry.co_agencies:
-            parts.append(f"phối hợp: {'; '.join(entry.co_agencies)}")
-        parts.append(f"thời hạn: {_day(entry.deadline)}")
+            parts.append(_("co-operating: {agencies}").format(agencies="; ".join(entry.co_agencies)))
+        parts.append(_("deadline: {date}").format(date=_day(entry.deadline)))
     else:
-        parts = [f"Thực hiện: {entry.owner or 'chính quyền xã'}", f"thời hạn: {_day(entry.deadline) or 'không ấn định'}"]
+        parts = [
+            _("Carried out by: {owner}").format(owner=entry.owner or _("the commune authorities")),
+            _("deadline: {date}").format(date=_day(entry.deadline) or _("none set")),
+        ]
         if entry.done:  # an open directive says so in its state
-            parts.append(f"hoàn thành: {_day(entry.done)}")
-    parts.append(f"tình trạng: {entry.state}")
+            parts.append(_("completed: {date}").format(date=_day(entry.done)))
+    parts.append(_("state: {state}").format(state=entry.state))
     return "; ".join(parts) + "."
+
+
+def comrade(name: str) -> str:
+    """ "đồng chí Trịnh Tuấn Sinh" ("comrade …"), as minutes name a leader or a participant."""
+    return _("comrade {name}").format(name=name)
 
 
 def leader_line(block: SessionBlock) -> str:
     """ "đồng chí Trịnh Tuấn Sinh, Phó Bí thư Tỉnh ủy …"."""
     session = block.session
-    return f"đồng chí {session.leader_name}" + (f", {session.leader_title}" if session.leader_title else "")
+    return comrade(session.leader_name) + (f", {session.leader_title}" if session.leader_title else "")
 
 
 def _group_md(group: Group, level: int, roman: bool, out: list[str]) -> None:
@@ -76,7 +85,7 @@ def _group_md(group: Group, level: int, roman: bool, out: list[str]) -> None:
             continue
         number += 1
         label = f"{ROMAN[number - 1]}." if roman else f"{number}."
-        out += ["", f"{'#' * level} {label} {KIND_HEADINGS[kind]}", ""]
+        out += ["", f"{'#' * level} {label} {kind_heading(kind)}", ""]
         for entry in entries:
             if kind in TRACKED_KINDS:
                 # A trailing backslash is CommonMark's line break: the facts go under the text.
@@ -89,21 +98,21 @@ def _group_md(group: Group, level: int, roman: bool, out: list[str]) -> None:
 def _block_md(content: ExportContent, index: int, block: SessionBlock, out: list[str]) -> None:
     session = block.session
     if not content.single_session:
-        out += ["", f"## Phần {ROMAN[index]}. Buổi làm việc ngày {_day(session.date)}"]
+        out += ["", "## " + _("Part {number}. Working session of {date}").format(number=ROMAN[index], date=_day(session.date))]
     facts = [
-        ("Nội dung", session.title),
-        ("Thời gian", f"ngày {_day(session.date)}"),
-        ("Chủ trì", leader_line(block)),
-        ("Thành phần tham dự", "; ".join(f"đồng chí {p}" for p in session.participants) or "—"),
-        ("Làm việc với", join_vi(session.communes)),
-        ("Nguồn", session.source or "—"),
+        (_("Subject"), session.title),
+        (_("Time"), pgettext("the day of a session", "{date}").format(date=_day(session.date))),
+        (_("Chaired by"), leader_line(block)),
+        (_("Participants"), "; ".join(comrade(p) for p in session.participants) or "—"),
+        (_("Working with"), join_list(session.communes)),
+        (_("Source"), session.source or "—"),
     ]
     out.append("")
     out += [f"- **{label}:** {escape_markdown(value)}" for label, value in facts]
     level = 2 if content.single_session else 3
     groups = [g for g in block.groups if g.entries]
     if not groups:
-        out += ["", "Không có nội dung nào được ghi nhận."]
+        out += ["", _("Nothing was recorded.")]
     for number, group in enumerate(groups):
         if group.heading:
             out += ["", f"{'#' * level} {ROMAN[number]}. {escape_markdown(group.heading)}"]
@@ -117,7 +126,8 @@ def build_markdown(content: ExportContent) -> str:
     out = [f"# {content.title}", "", f"**{escape_markdown(content.scope)}**"]
     for index, block in enumerate(content.blocks):
         _block_md(content, index, block, out)
-    out += ["", "---", "", f"*Tình trạng theo dõi tính đến ngày {_day(content.today)}. Lập bằng haicap.*", ""]
+    footer = _("Follow-up state as of {date}. Made with haicap.").format(date=_day(content.today))
+    out += ["", "---", "", f"*{footer}*", ""]
     return "\n".join(out)
 
 

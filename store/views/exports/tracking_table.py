@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from haicap.store.domain.dates import format_date
+from haicap.store.domain.i18n import _, pgettext
 from haicap.store.views.exports.content import Entry, ExportContent
 
 __all__ = ["Column", "columns", "rows"]
@@ -19,31 +20,34 @@ __all__ = ["Column", "columns", "rows"]
 
 @dataclass(frozen=True)
 class Column:
-    """A column of the table: its header, its width in characters, whether it wraps."""
+    """A column of the table: its header (in the language spoken when it was made), its
+    width in characters, whether it wraps."""
 
     header: str
     width: float
     wrap: bool = False
     kind: str = "text"
     """"text", "date" or "number": how a spreadsheet shows the value."""
+    key: str = ""
+    """What the column holds, whatever the language: "days_overdue", "status"..."""
 
 
 def columns(content: ExportContent) -> tuple[Column, ...]:
     """The columns, in order; the days-overdue header names the day they are counted on."""
     on = format_date(content.today)
     return (
-        Column("STT", 5, kind="number"),
-        Column("Xã, phường", 18, wrap=True),
-        Column("Loại", 11),
-        Column("Nội dung", 60, wrap=True),
-        Column("Cơ quan chủ trì / thực hiện", 26, wrap=True),
-        Column("Cơ quan phối hợp", 22, wrap=True),
-        Column("Thời hạn", 12, kind="date"),
-        Column("Ngày hoàn thành", 12, kind="date"),
-        Column("Tình trạng", 24, wrap=True),
-        Column(f"Số ngày quá hạn (đến {on})", 13, wrap=True, kind="number"),
-        Column("Ngày làm việc", 12, kind="date"),
-        Column("Mã", 13),
+        Column(_("No."), 5, kind="number", key="number"),
+        Column(_("Commune, ward"), 18, wrap=True, key="communes"),
+        Column(pgettext("column", "Kind"), 11, key="kind"),
+        Column(pgettext("column", "Text"), 60, wrap=True, key="text"),
+        Column(_("Responsible agency / carried out by"), 26, wrap=True, key="owner"),
+        Column(_("Co-operating agencies"), 22, wrap=True, key="co_agencies"),
+        Column(pgettext("column", "Deadline"), 12, kind="date", key="deadline"),
+        Column(_("Completed on"), 12, kind="date", key="done"),
+        Column(pgettext("column", "State"), 24, wrap=True, key="status"),
+        Column(_("Days overdue (as of {date})").format(date=on), 13, wrap=True, kind="number", key="days_overdue"),
+        Column(_("Session date"), 12, kind="date", key="session_date"),
+        Column(_("ID"), 13, key="id"),
     )
 
 
@@ -55,7 +59,7 @@ def row(number: int, entry: Entry) -> tuple[Value, ...]:
     return (
         number,
         ", ".join(entry.communes),
-        entry.kind.title_vi,
+        entry.kind.singular,
         entry.text,
         entry.owner,
         "; ".join(entry.co_agencies),

@@ -1,7 +1,7 @@
 """The tracking table as an Excel workbook (openpyxl): filters, frozen header, widths, wrap.
 
-Sheet "Theo dõi" holds the table with its header in row 1, so Excel's filter and sort work
-on it as is; sheet "Thông tin" says what the table covers and on which day the days
+Sheet "Theo dõi" ("Tracking" in English) holds the table with its header in row 1, so Excel's filter and sort work
+on it as is; sheet "Thông tin" ("Information") says what the table covers and on which day the days
 overdue were counted. Dates are real dates (shown DD/MM/YYYY, the Vietnamese order) and
 days are numbers, so officers can sort and filter them.
 """
@@ -16,13 +16,23 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from haicap.store.domain.dates import format_date
-from haicap.store.views.exports.content import ExportContent, join_vi
+from haicap.store.domain.i18n import _, pgettext
+from haicap.store.views.exports.content import ExportContent, document_language, join_list
 from haicap.store.views.exports.tracking_table import columns, rows
 
-__all__ = ["INFO_SHEET", "TABLE_SHEET", "build_xlsx"]
+__all__ = ["build_xlsx", "info_sheet", "table_sheet"]
 
-TABLE_SHEET = "Theo dõi"
-INFO_SHEET = "Thông tin"
+
+def table_sheet() -> str:
+    """The name of the table's sheet in the language spoken now: "Theo dõi" ("Tracking")."""
+    return pgettext("sheet", "Tracking")
+
+
+def info_sheet() -> str:
+    """The name of the sheet that says what the table covers: "Thông tin" ("Information")."""
+    return pgettext("sheet", "Information")
+
+
 FONT = "Times New Roman"
 """Has every Vietnamese glyph; present on Windows and macOS, metric-matched by Liberation Serif elsewhere."""
 
@@ -46,7 +56,7 @@ def _fit(text: str) -> str:
 
 
 def _cut_mark(left_out: int) -> str:
-    return f" … [cắt bớt {left_out:,} ký tự; xem bản .docx]"
+    return _(" … [{count} characters cut; see the .docx]").format(count=f"{left_out:,}")
 
 
 def _literal(cell, value) -> None:  # type: ignore[no-untyped-def]
@@ -69,7 +79,7 @@ def _table(sheet: Worksheet, content: ExportContent) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         sheet.column_dimensions[get_column_letter(index)].width = column.width
     body = Font(name=FONT, size=11)
-    late_column = next(i for i, c in enumerate(cols) if c.header.startswith("Số ngày quá hạn"))
+    late_column = next(i for i, c in enumerate(cols) if c.key == "days_overdue")
     for number, (values, entry) in enumerate(zip(rows(content), content.tracked, strict=True), start=2):
         for index, (column, value) in enumerate(zip(cols, values, strict=True), start=1):
             cell = sheet.cell(row=number, column=index)
@@ -96,20 +106,23 @@ def _table(sheet: Worksheet, content: ExportContent) -> None:
 
 
 def _info(sheet: Worksheet, content: ExportContent) -> None:
-    facts = [("Nội dung", f"Bảng theo dõi kiến nghị và chỉ đạo — {content.scope}"), ("Tỉnh", content.province)]
+    facts = [
+        (_("Subject"), _("Tracking table of requests and directives — {scope}").format(scope=content.scope)),
+        (_("Province"), content.province),
+    ]
     for block in content.blocks:
         session = block.session
         leader = f"{session.leader_name}, {session.leader_title}" if session.leader_title else session.leader_name
         facts += [
-            ("Buổi làm việc", f"{format_date(session.date)} — {session.title}"),
-            ("Chủ trì", leader),
-            ("Các xã, phường", join_vi(session.communes)),
-            ("Mã buổi làm việc", session.id),
+            (pgettext("export", "Working session"), f"{format_date(session.date)} — {session.title}"),
+            (_("Chaired by"), leader),
+            (_("Communes, wards"), join_list(session.communes)),
+            (_("Session ID"), session.id),
         ]
     facts += [
-        ("Số dòng", str(len(content.tracked))),
-        ("Tình trạng tính đến ngày", format_date(content.today)),
-        ("Lập bằng", "haicap (haicap export)"),
+        (_("Rows"), str(len(content.tracked))),
+        (_("State as of"), format_date(content.today)),
+        (_("Made with"), "haicap (haicap export)"),
     ]
     for number, (label, value) in enumerate(facts, start=1):
         _literal(sheet.cell(row=number, column=1), label)
@@ -126,12 +139,12 @@ def build_xlsx(content: ExportContent) -> bytes:
     book = Workbook()
     table = book.active
     assert isinstance(table, Worksheet)  # a new workbook has one sheet, a worksheet
-    table.title = TABLE_SHEET
+    table.title = table_sheet()
     _table(table, content)
-    _info(book.create_sheet(INFO_SHEET), content)
-    book.properties.title = f"Theo dõi kiến nghị, chỉ đạo — {content.scope}"
+    _info(book.create_sheet(info_sheet()), content)
+    book.properties.title = _("Follow-up of requests and directives — {scope}").format(scope=content.scope)
     book.properties.creator = "haicap"
-    book.properties.language = "vi-VN"
+    book.properties.language = document_language()
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -54,7 +54,7 @@ def test_backup_count_is_configurable_and_never_below_one(tmp_path: Path) -> Non
         assert store.backup_count == 2
         assert len(store.backups()) == 2, "extra old backups go at once"
         for refused in (0, -1):
-            with pytest.raises(StoreError, match="below 1"):
+            with pytest.raises(StoreError, match="dưới 1"):
                 store.set_backup_count(refused)
         store.set_backup_count(1)
         store.update_tracking(REQUEST, note="one backup")

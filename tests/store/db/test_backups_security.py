@@ -175,7 +175,7 @@ def test_a_restore_refuses_a_file_that_is_not_a_haicap_store(tmp_path: Path) -> 
         backup = store.backups()[0]
         backup.path.write_text(json.dumps({"sessions": {}, "items": {}}))  # no schema version
         before = (folder / "haicap.json").read_bytes()
-        with pytest.raises(StoreError, match="not a haicap store"):
+        with pytest.raises(StoreError, match="không phải tệp kho dữ liệu haicap"):
             store.restore(backup)
         assert (folder / "haicap.json").read_bytes() == before
         assert backup not in list_backups(folder / "haicap.json")

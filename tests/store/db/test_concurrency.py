@@ -68,7 +68,7 @@ def test_a_new_store_is_group_writable_and_a_world_writable_one_is_refused(tmp_p
     assert store_file.stat().st_mode & 0o777 == 0o660
     store_file.chmod(0o666)
     before = store_file.read_bytes()
-    with pytest.raises(StoreError, match="world-writable"):
+    with pytest.raises(StoreError, match="ai cũng ghi được"):
         Store.open(tmp_path / "s")
     assert store_file.read_bytes() == before
 
@@ -84,12 +84,12 @@ def test_a_read_only_store_refuses_every_change_and_writes_nothing(tmp_path: Pat
     before = (tmp_path / "s" / "haicap.json").read_bytes()
     with Store.open(tmp_path / "s", read_only=True) as viewer:
         assert viewer.read_only and viewer.item(request.id) == request
-        with pytest.raises(StoreError, match="read-only"):
+        with pytest.raises(StoreError, match="chỉ đọc"):
             viewer.update_tracking(request.id, note="x")
-        with pytest.raises(StoreError, match="read-only"):
+        with pytest.raises(StoreError, match="chỉ đọc"):
             viewer.delete_item(request.id)
     assert (tmp_path / "s" / "haicap.json").read_bytes() == before
-    with pytest.raises(StoreError, match="nothing is created"):
+    with pytest.raises(StoreError, match="không tạo gì"):
         Store.open(tmp_path / "missing", read_only=True)
     assert not (tmp_path / "missing").exists()
 

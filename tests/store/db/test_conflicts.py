@@ -26,7 +26,7 @@ def test_a_save_based_on_an_older_revision_is_refused_and_shows_the_other_change
     with pytest.raises(EditConflict) as caught:
         lan.update_tracking(REQUEST, owner="Sở Xây dựng", who="lan", expected_revision=seen_by_lan.revision)
     conflict = caught.value
-    assert "minh" in str(conflict) and "not saved" in str(conflict)
+    assert "minh" in str(conflict) and "chưa được lưu" in str(conflict)
     assert conflict.item.tracking.owner == "Sở Tài chính", "the item as it is now"
     assert {(c.who, c.field, c.new) for c in conflict.changes} == {
         ("minh", "owner", "Sở Tài chính"),

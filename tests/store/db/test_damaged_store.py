@@ -67,10 +67,10 @@ def _invalid_json(folder: Path) -> None:
 
 
 DAMAGES = {
-    "store file is a folder": (_store_a_folder, "is a folder"),
-    "invalid JSON": (_invalid_json, "store file is damaged"),
-    "null meta row": (_set_row("meta", None), "table 'meta' is null"),
-    "meta row is text": (_set_row("meta", "xin chào"), "is str, not an object"),
+    "store file is a folder": (_store_a_folder, "là một thư mục"),
+    "invalid JSON": (_invalid_json, "tệp kho dữ liệu bị hỏng"),
+    "null meta row": (_set_row("meta", None), "bảng 'meta' là null"),
+    "meta row is text": (_set_row("meta", "xin chào"), "là str, không phải một đối tượng"),
 }
 """Damage that makes the file unusable: refused in one line."""
 
@@ -135,7 +135,7 @@ def test_backups_as_a_file_refuses_a_change_in_one_line(store_with_history: Path
     before = (store_with_history / "haicap.json").read_bytes()
     assert main(["--db", str(store_with_history), "set", REQUEST, "--owner", "Sở Y tế"]) == 1
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "backups: is not a folder" in err
+    assert err.count("\n") == 1 and "backups: không phải thư mục" in err
     assert (store_with_history / "haicap.json").read_bytes() == before
     assert main(["--db", str(store_with_history), "items"]) == 0, "reading needs no backups"
 
@@ -195,7 +195,7 @@ def test_a_full_disk_is_one_line_and_pushes_out_no_real_backup(seeded_store_path
     assert main(["--db", db, "set", REQUEST, "--owner", "Sở D", "--note", "x" * 10_000]) == 1
     monkeypatch.undo()
     err = capsys.readouterr().err
-    assert err == f"haicap: {store_file}: disk full; nothing was written\n"
+    assert err == f"haicap: {store_file}: đĩa đầy; chưa ghi gì\n"
     assert store_file.read_bytes() == before, "the store file is intact"
     assert [b.path.name for b in list_backups(store_file)] == kept, "the failed change's backup displaced none"
     assert set(os.listdir(seeded_store_path)) <= {"haicap.json", "haicap.json.lock", "backups"}

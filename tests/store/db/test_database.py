@@ -285,8 +285,8 @@ def test_open_refuses_a_store_from_a_newer_haicap(tmp_path: Path) -> None:
         Store.open(path)
     message = str(caught.value)
     assert str(path) in message
-    assert f"schema version {newer}" in message
-    assert f"up to {SCHEMA_VERSION}" in message
+    assert f"phiên bản lược đồ {newer}" in message
+    assert f"chỉ đọc đến {SCHEMA_VERSION}" in message
     assert (path / STORE_FILE).read_text(encoding="utf-8") == original  # left untouched
 
 

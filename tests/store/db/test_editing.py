@@ -65,7 +65,7 @@ def test_a_restored_item_comes_back_in_its_place(seeded: Store) -> None:
     assert item.id not in [i.id for i in seeded.commune_view(_van_du(seeded)).of_kind(Kind.REQUEST)]
     deleted = seeded.item(item.id)
     assert deleted is not None and deleted.deleted
-    with pytest.raises(StoreError, match="deleted; restore it first"):
+    with pytest.raises(StoreError, match="đã bị xoá; hãy khôi phục trước"):
         seeded.edit_text(item.id, "Văn bản khác.")
     seeded.restore_item(item.id, who="lan")
     after = seeded.commune_view(_van_du(seeded))
@@ -94,10 +94,13 @@ def test_an_added_item_takes_the_next_number_of_its_session(seeded: Store) -> No
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda store, session: store.add_item("khongco", (VAN_DU,), Kind.REQUEST, "Đề nghị."), "no session"),
-        (lambda store, session: store.add_item(session.id, (VAN_DU,), Kind.REQUEST, "   "), "cannot be empty"),
-        (lambda store, session: store.add_item(session.id, ("01001",), Kind.REQUEST, "Đề nghị."), "communes of its session"),
-        (lambda store, session: store.add_item(session.id, (), Kind.REQUEST, "Đề nghị."), "communes of its session"),
+        (lambda store, session: store.add_item("khongco", (VAN_DU,), Kind.REQUEST, "Đề nghị."), "không có phiên làm việc"),
+        (lambda store, session: store.add_item(session.id, (VAN_DU,), Kind.REQUEST, "   "), "không được để trống"),
+        (
+            lambda store, session: store.add_item(session.id, ("01001",), Kind.REQUEST, "Đề nghị."),
+            "các xã, phường của phiên làm việc",
+        ),
+        (lambda store, session: store.add_item(session.id, (), Kind.REQUEST, "Đề nghị."), "các xã, phường của phiên làm việc"),
     ],
 )
 def test_a_refused_addition_writes_nothing(seeded: Store, change, message: str) -> None:
@@ -140,6 +143,6 @@ def test_responds_to_names_directives_by_id_prefix(seeded: Store) -> None:
     request, directive = _first(seeded, Kind.REQUEST), _first(seeded, Kind.DIRECTIVE)
     saved = seeded.update_tracking(request.id, responds_to=(directive.id,))
     assert saved.tracking.responds_to == (directive.id,)
-    with pytest.raises(StoreError, match="is not a directive"):
+    with pytest.raises(StoreError, match="không phải là chỉ đạo"):
         seeded.update_tracking(request.id, responds_to=(_first(seeded, Kind.ACHIEVEMENT).id,))
     assert seeded.item(request.id) == saved

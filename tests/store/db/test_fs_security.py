@@ -161,9 +161,9 @@ def test_a_store_file_that_is_a_link_is_refused_and_not_read(shared_store: Path,
     store_file = shared_store / "haicap.json"
     store_file.unlink()
     store_file.symlink_to(private_file)
-    with pytest.raises(StoreError, match=r"haicap\.json: is a symbolic link; refusing to follow it"):
+    with pytest.raises(StoreError, match=r"haicap\.json: là liên kết tượng trưng; từ chối đi theo"):
         AtomicJSONStorage(store_file).read()
-    with pytest.raises(StoreError, match="is a symbolic link; refusing to follow it"):
+    with pytest.raises(StoreError, match="là liên kết tượng trưng; từ chối đi theo"):
         Store.open(shared_store)
     assert private_file.read_bytes() == b'{"secret": {"1": {"pin": "1234"}}}'
     assert private_file.stat().st_mode & 0o777 == 0o600
@@ -174,7 +174,7 @@ def test_a_store_file_made_a_link_while_open_is_refused_at_the_next_write(shared
         store_file = shared_store / "haicap.json"
         store_file.unlink()
         store_file.symlink_to(private_file)
-        with pytest.raises(StoreError, match="is a symbolic link; refusing to follow it"):
+        with pytest.raises(StoreError, match="là liên kết tượng trưng; từ chối đi theo"):
             store.update_tracking(REQUEST, note="x")
     assert os.path.islink(shared_store / "haicap.json"), "left, never followed"
     assert private_file.read_bytes() == SECRET and private_file.stat().st_mode & 0o777 == 0o600
@@ -183,7 +183,7 @@ def test_a_store_file_made_a_link_while_open_is_refused_at_the_next_write(shared
 def test_a_write_refuses_to_replace_a_store_file_that_is_a_link(tmp_path: Path, private_file: Path) -> None:
     store_file = tmp_path / "haicap.json"
     store_file.symlink_to(private_file)
-    with pytest.raises(StoreError, match="is a symbolic link"):
+    with pytest.raises(StoreError, match="là liên kết tượng trưng"):
         AtomicJSONStorage(store_file).write({"t": {}})
     assert os.path.islink(store_file) and private_file.read_bytes() == SECRET
 
@@ -195,9 +195,9 @@ def test_a_lock_file_that_is_a_link_is_never_opened(shared_store: Path, private_
         lock = shared_store / "haicap.json.lock"
         lock.unlink()
         lock.symlink_to(private_file)
-        with pytest.raises(StoreError, match=r"haicap\.json\.lock: is a symbolic link; refusing to follow it"):
+        with pytest.raises(StoreError, match=r"haicap\.json\.lock: là liên kết tượng trưng; từ chối đi theo"):
             store.update_tracking(REQUEST, note="x")
-    with pytest.raises(StoreError, match=r"haicap\.json\.lock: is a symbolic link"):
+    with pytest.raises(StoreError, match=r"haicap\.json\.lock: là liên kết tượng trưng"):
         Store.open(shared_store)
     assert private_file.read_bytes() == SECRET and private_file.stat().st_mode & 0o777 == 0o600
 
@@ -205,7 +205,7 @@ def test_a_lock_file_that_is_a_link_is_never_opened(shared_store: Path, private_
 def test_a_store_folder_that_is_a_link_is_refused(shared_store: Path, tmp_path: Path) -> None:
     link = tmp_path / "looks-like-a-store"
     link.symlink_to(shared_store)
-    with pytest.raises(StoreError, match="looks-like-a-store: is a symbolic link; refusing to follow it"):
+    with pytest.raises(StoreError, match="looks-like-a-store: là liên kết tượng trưng; từ chối đi theo"):
         Store.open(link)
 
 
@@ -214,7 +214,7 @@ def test_a_fifo_under_a_store_name_is_refused_without_hanging(shared_store: Path
     (shared_store / name).unlink()
     os.mkfifo(shared_store / name)
     started = time.monotonic()
-    with pytest.raises(StoreError, match=rf"{name}: is a FIFO \(named pipe\), not a regular file"):
+    with pytest.raises(StoreError, match=rf"{name}: là một FIFO \(ống có tên\), không phải một tệp thường"):
         Store.open(shared_store)
     assert time.monotonic() - started < 2
 
@@ -224,7 +224,7 @@ def test_a_fifo_planted_while_open_is_refused_without_hanging(shared_store: Path
         (shared_store / "haicap.json").unlink()
         os.mkfifo(shared_store / "haicap.json")
         started = time.monotonic()
-        with pytest.raises(StoreError, match="is a FIFO"):
+        with pytest.raises(StoreError, match="là một FIFO"):
             store.update_tracking(REQUEST, note="x")
         assert time.monotonic() - started < 2
 
@@ -232,7 +232,7 @@ def test_a_fifo_planted_while_open_is_refused_without_hanging(shared_store: Path
 def test_a_folder_under_the_store_name_is_refused(shared_store: Path) -> None:
     (shared_store / "haicap.json").unlink()
     (shared_store / "haicap.json").mkdir()
-    with pytest.raises(StoreError, match=r"haicap\.json: is a folder, not a regular file"):
+    with pytest.raises(StoreError, match=r"haicap\.json: là một thư mục, không phải một tệp thường"):
         Store.open(shared_store)
 
 
@@ -431,5 +431,5 @@ def test_a_folder_planted_under_the_store_name_while_open_is_refused(shared_stor
     with Store.open(shared_store) as store:
         (shared_store / "haicap.json").unlink()
         (shared_store / "haicap.json").mkdir()
-        with pytest.raises(StoreError, match=r"haicap\.json: is a folder, not a regular file"):
+        with pytest.raises(StoreError, match=r"haicap\.json: là một thư mục, không phải một tệp thường"):
             store.update_tracking(REQUEST, note="x")

@@ -115,6 +115,6 @@ def test_only_an_empty_store_can_be_marked_as_made_by_a_tool(store: Store) -> No
     store.mark_created_by("haicap stress")
     assert store.created_by == "haicap stress"
     store.ensure_seeded()
-    with pytest.raises(StoreError, match="already holds data"):
+    with pytest.raises(StoreError, match="đã có dữ liệu"):
         store.mark_created_by("haicap synth")
     assert store.created_by == "haicap stress"

@@ -96,7 +96,7 @@ def test_a_read_only_viewer_does_not_migrate_and_says_why(schema_1_folder: Path)
     with pytest.raises(StoreError) as refused:
         Store.open(schema_1_folder, read_only=True)
     message = str(refused.value)
-    assert f"schema version 1 and this haicap uses {SCHEMA_VERSION}" in message and "--read-only" in message
+    assert f"phiên bản lược đồ 1, haicap này dùng {SCHEMA_VERSION}" in message and "--read-only" in message
     assert (schema_1_folder / "haicap.json").read_bytes() == original
     assert not (schema_1_folder / "backups").exists()
 
@@ -120,6 +120,6 @@ def test_a_backup_from_a_newer_haicap_is_not_restored(schema_1_folder: Path) -> 
         backup.path.unlink()
         backup.path.write_text(json.dumps(data), encoding="utf-8")
         before = (schema_1_folder / "haicap.json").read_bytes()
-        with pytest.raises(StoreError, match=f"schema version {SCHEMA_VERSION + 1}"):
+        with pytest.raises(StoreError, match=f"phiên bản lược đồ {SCHEMA_VERSION + 1}"):
             store.restore(backup)
         assert (schema_1_folder / "haicap.json").read_bytes() == before

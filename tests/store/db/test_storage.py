@@ -44,7 +44,7 @@ def test_failed_write_keeps_the_old_file_and_leaves_no_temp(tmp_path: Path, monk
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(StoreError, match="nothing was written"):  # one line for the user, not the OSError
+    with pytest.raises(StoreError, match="chưa ghi gì"):  # one line for the user, not the OSError
         storage.write({"t": {"1": {"v": "mới"}}})
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kho.json"]

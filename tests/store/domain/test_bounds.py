@@ -56,7 +56,7 @@ def test_answer_days_out_of_range_are_refused_by_the_store(seeded_store_path: Pa
     before = (seeded_store_path / "haicap.json").read_bytes()
     with Store.open(seeded_store_path) as store:
         for rules in (DeadlineRules(3_000_000, 50), DeadlineRules(40, 0), DeadlineRules(40, 3651)):
-            with pytest.raises(StoreError, match="1 to 3650"):
+            with pytest.raises(StoreError, match="1 đến 3650"):
                 store.set_deadline_rules(rules)
     assert (seeded_store_path / "haicap.json").read_bytes() == before
 
@@ -67,11 +67,11 @@ def test_dates_out_of_range_or_before_the_session_are_refused_by_the_store(seede
         before = (seeded_store_path / "haicap.json").read_bytes()
         for field, day in (("done", dt.date(1, 1, 1)), ("deadline", dt.date(9999, 12, 31)), ("done", dt.date(2101, 1, 1))):
             change: dict[str, Any] = {field: day}
-            with pytest.raises(StoreError, match="outside years 2000–2100"):
+            with pytest.raises(StoreError, match="nằm ngoài các năm 2000–2100"):
                 store.update_tracking(directive.id, **change)
-        with pytest.raises(StoreError, match="before the session"):
+        with pytest.raises(StoreError, match="trước ngày làm việc"):
             store.update_tracking(directive.id, done=directive.session.date - dt.timedelta(days=1))
-        with pytest.raises(StoreError, match="must be text"):
+        with pytest.raises(StoreError, match="phải là văn bản"):
             store.update_tracking(directive.id, note=5)
     assert (seeded_store_path / "haicap.json").read_bytes() == before
 
@@ -97,7 +97,7 @@ def test_a_huge_answer_days_in_the_store_still_lists_exports_and_warns(
     code, out, err = _run([*db, "items", "--kind", "request"], capsys)
     assert code == 0 and "Mới tiếp nhận" in out
     warnings = err.splitlines()
-    assert any("answer-days is 3000000" in w and "haicap config --answer-days" in w for w in warnings)
+    assert any("answer-days của kho dữ liệu là 3000000" in w and "haicap config --answer-days" in w for w in warnings)
     assert all(w.startswith("haicap: warning: ") for w in warnings) and "Traceback" not in err
     code, out, err = _run([*db, "export", "-o", str(tmp_path / "m.md")], capsys)
     assert code == 0 and (tmp_path / "m.md").exists()
@@ -123,11 +123,11 @@ def test_a_deadline_and_a_session_in_9999_still_load(seeded_store_path: Path, ca
     directive = next(i for i in items if i["deadline_set"] == "9999-12-31")
     assert directive["owner"] == "7"
     assert any(
-        f"item {directive['id']} has deadline 9999-12-31 is outside years 2000–2100" in line
+        f"mục {directive['id']}: deadline 9999-12-31 nằm ngoài các năm 2000–2100" in line
         and f"haicap set {directive['id']} --deadline" in line
         for line in err.splitlines()
     )
-    assert "session" in err and "Traceback" not in err
+    assert "phiên làm việc" in err and "Traceback" not in err
     code, out, err = _run([*db, "item", directive["id"]], capsys)
     assert code == 0 and "9999-12-31" in out
     with Store.open(seeded_store_path) as store:
@@ -158,14 +158,14 @@ def test_null_records_malformed_history_and_wrong_types_are_left_out_with_a_warn
     code, out, err = _run([*db, "items"], capsys)
     assert code == 0 and request.id in out and "12345" in out
     for words in (
-        "item record 9001",
-        "session record 9003",
-        "history record 9004",
-        "history record 9005",
-        "history record 9006",
-        "a int as its text",
+        "bản ghi mục 9001",
+        "bản ghi phiên làm việc 9003",
+        "bản ghi lịch sử 9004",
+        "bản ghi lịch sử 9005",
+        "bản ghi lịch sử 9006",
+        "có nội dung là int",
         "status 'bogus'",
-        "deadline 'soon' is not a date",
+        "deadline 'soon' không phải là ngày",
     ):
         assert words in err, words
     assert "Traceback" not in err
@@ -212,7 +212,7 @@ def test_billion_laughs_and_deep_nesting_are_refused_at_once() -> None:
         with pytest.raises(ReportError):
             load_structured(raw.encode(), "f" + suffix, suffix)
     assert time.monotonic() - started < 1.0
-    with pytest.raises(ReportError, match="duplicate key 'a'"):
+    with pytest.raises(ReportError, match="khóa 'a' bị lặp"):
         load_structured(b'{"a": 1, "a": 2}', "f.json", ".json")
     assert load_structured(b'{"a": [1, {"b": 2}]}', "f.json", ".json") == {"a": [1, {"b": 2}]}
 
@@ -248,9 +248,9 @@ def test_a_zip_that_lies_about_sizes_is_refused_within_a_second_and_little_memor
     del body, buffer
     peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.monotonic()
-    with pytest.raises(ReportError, match="damaged Word file"):
+    with pytest.raises(ReportError, match="tệp Word bị hỏng"):
         read_document(lying)
-    with pytest.raises(ReportError, match="unpacks to more than 32 MB"):
+    with pytest.raises(ReportError, match="giải nén ra hơn 32 MB"):
         read_document(inflating)
     assert time.monotonic() - started < 1.0
     # ru_maxrss is in kB on Linux: reading grew the peak by far less than what the parts hold.

@@ -27,11 +27,11 @@ def test_parse_date_reads_both_ways_of_writing(given: str, expected: dt.date) ->
 @pytest.mark.parametrize(
     ("given", "reason"),
     [
-        ("31/02/2025", "'31/02/2025' is not a real date"),
-        ("01/13/2026", "'01/13/2026' is not a real date"),  # day first: there is no 13th month
-        ("hôm qua", "'hôm qua' is not a date"),
-        ("20260104", "'20260104' is not a date"),
-        ("", "'' is not a date"),
+        ("31/02/2025", "'31/02/2025' không phải là ngày có thật"),
+        ("01/13/2026", "'01/13/2026' không phải là ngày có thật"),  # day first: there is no 13th month
+        ("hôm qua", "'hôm qua' không phải là ngày"),
+        ("20260104", "'20260104' không phải là ngày"),
+        ("", "'' không phải là ngày"),
     ],
 )
 def test_parse_date_refuses_and_says_why(given: str, reason: str) -> None:

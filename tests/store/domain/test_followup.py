@@ -91,15 +91,15 @@ def test_marking_a_directive_done_sets_its_completion_date(store: Store) -> None
 
 def test_refused_changes_write_nothing(store: Store) -> None:
     request, achievement = first(store, Kind.REQUEST), first(store, Kind.ACHIEVEMENT)
-    with pytest.raises(StoreError, match="not a request status"):
+    with pytest.raises(StoreError, match="không phải trạng thái của kiến nghị"):
         store.set_status(request.id, "Hoàn thành")
-    with pytest.raises(StoreError, match="only requests and directives have a status"):
+    with pytest.raises(StoreError, match="chỉ kiến nghị và chỉ đạo mới có trạng thái"):
         store.set_status(achievement.id, "done")
-    with pytest.raises(StoreError, match="no field answer"):
+    with pytest.raises(StoreError, match="không có trường answer"):
         store.update_tracking(first(store, Kind.DIRECTIVE).id, answer="Đã xong")
-    with pytest.raises(StoreError, match="no item with id"):
+    with pytest.raises(StoreError, match="không có mục nào mã"):
         store.find_item("zzzz-99")
-    with pytest.raises(StoreError, match="ambiguous"):
+    with pytest.raises(StoreError, match="chưa rõ"):
         store.find_item(request.id[:5])
     assert store.history(request.id) == [] and store.item(request.id) == request
 
@@ -131,7 +131,7 @@ def test_kind_text_delete_restore_and_add(store: Store) -> None:
     store.delete_item(item.id)
     assert item.id not in [i.id for i in store.commune_view(commune).of_kind(Kind.DIFFICULTY)]
     assert store.item(item.id).deleted
-    with pytest.raises(StoreError, match="deleted"):
+    with pytest.raises(StoreError, match="đã bị xoá"):
         store.edit_text(item.id, "x")
     store.restore_item(item.id)
     assert not store.item(item.id).deleted

@@ -110,7 +110,7 @@ def test_a_word_file_with_more_text_than_a_report_is_refused_in_one_line(tmp_pat
     with pytest.raises(ReportError) as caught, deadline(20):
         read_document(path)
     message = str(caught.value)
-    assert message.startswith(f"{path}: Word file has more than 5,242,880 characters of text"), message
+    assert message.startswith(f"{path}: tệp Word có hơn 5,242,880 ký tự"), message
     assert "\n" not in message
 
 

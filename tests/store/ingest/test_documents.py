@@ -290,16 +290,16 @@ def test_docx_keeps_tracked_insertions(tmp_path: Path) -> None:
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    refused(tmp_path / "none.txt", "no such file")
-    refused(tmp_path / "none.docx", "no such file")
-    refused(tmp_path / "none.yaml", "no such file")
+    refused(tmp_path / "none.txt", "không có tệp này")
+    refused(tmp_path / "none.docx", "không có tệp này")
+    refused(tmp_path / "none.yaml", "không có tệp này")
 
 
 def test_directory(tmp_path: Path) -> None:
     folder = tmp_path / "reports.txt"
     folder.mkdir()
-    refused(folder, "is a directory")
-    refused(tmp_path, "is a directory")  # no suffix: would be text
+    refused(folder, "là thư mục")
+    refused(tmp_path, "là thư mục")  # no suffix: would be text
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads everything")
@@ -308,7 +308,7 @@ def test_unreadable_file(tmp_path: Path) -> None:
     path.write_text("Kết quả", encoding="utf-8")
     path.chmod(0)
     try:
-        refused(path, "permission denied")
+        refused(path, "không có quyền")
     finally:
         path.chmod(0o600)
 
@@ -321,75 +321,75 @@ def test_permission_error_is_one_line(tmp_path: Path, monkeypatch: pytest.Monkey
         raise PermissionError(13, "Permission denied", str(self))
 
     monkeypatch.setattr(Path, "open", denied)
-    refused(path, "cannot read the file (permission denied)")
+    refused(path, "không đọc được tệp (không có quyền)")
 
 
 @pytest.mark.parametrize("name", ["empty.txt", "empty.md", "empty.docx", "empty.yaml", "empty.json"])
 def test_empty_file(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_bytes(b"")
-    refused(path, "file is empty")
+    refused(path, "tệp rỗng")
 
 
 def test_whitespace_only_file(tmp_path: Path) -> None:
     path = tmp_path / "blank.txt"
     path.write_bytes(b" \n\t\r\n   \n")
-    refused(path, "file is empty")
+    refused(path, "tệp rỗng")
     path.write_bytes(" \n \n".encode("utf-16"))
-    refused(path, "file is empty")
+    refused(path, "tệp rỗng")
     yaml_path = tmp_path / "blank.yaml"
     yaml_path.write_text("\n  \n", encoding="utf-8")
-    refused(yaml_path, "file is empty")
+    refused(yaml_path, "tệp rỗng")
     yaml_path.write_text("# only a comment\n", encoding="utf-8")
-    refused(yaml_path, "no data")
+    refused(yaml_path, "không có dữ liệu")
 
 
 def test_docx_without_text(tmp_path: Path) -> None:
     word = docx.Document()
     word.add_paragraph("")
     word.add_table(rows=2, cols=2)
-    refused(save_docx(word, tmp_path / "blank.docx"), "Word file has no text")
+    refused(save_docx(word, tmp_path / "blank.docx"), "tệp Word không có chữ")
 
 
 def test_png_as_text(tmp_path: Path) -> None:
     path = tmp_path / "photo.txt"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
-    refused(path, "binary file, not text (a PNG image)")
+    refused(path, "tệp nhị phân, không phải văn bản (một ảnh PNG)")
 
 
 def test_random_bytes_with_nuls_as_text(tmp_path: Path) -> None:
     noise = random.Random(1258).randbytes(4000)
     path = tmp_path / "noise.txt"
     path.write_bytes(noise[:100] + b"\x00\x00" + noise[100:])
-    refused(path, "binary file, not text")
+    refused(path, "tệp nhị phân, không phải văn bản")
 
 
 def test_control_characters_are_not_text(tmp_path: Path) -> None:
     path = tmp_path / "odd.txt"
     path.write_bytes("Kết quả\x01\x02".encode())
-    refused(path, "binary file, not text")
+    refused(path, "tệp nhị phân, không phải văn bản")
 
 
 def test_undecodable_bytes(tmp_path: Path) -> None:
     path = tmp_path / "odd.txt"
     # Not UTF-8 (a lone continuation byte), and 0x81 is undefined in Windows-1258.
     path.write_bytes(b"K\x81t qu\xe1")
-    refused(path, "not text in UTF-8, UTF-16 or Windows-1258")
+    refused(path, "không phải văn bản UTF-8, UTF-16 hay Windows-1258")
     # Decodes as Windows-1258, but control characters do not occur in text.
     path.write_bytes(b"K\xe1t\x01\x02\x03qu\xe1")
-    refused(path, "not text in UTF-8, UTF-16 or Windows-1258")
+    refused(path, "không phải văn bản UTF-8, UTF-16 hay Windows-1258")
 
 
 def test_docx_that_is_plain_text(tmp_path: Path) -> None:
     path = tmp_path / "fake.docx"
     path.write_text("Kết quả đạt được", encoding="utf-8")
-    refused(path, "not a Word .docx file (not a zip archive)")
+    refused(path, "không phải tệp Word .docx (không phải tệp nén zip)")
 
 
 def test_docx_that_is_an_old_doc(tmp_path: Path) -> None:
     path = tmp_path / "renamed.docx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
-    refused(path, "old .doc")
+    refused(path, "tệp .doc cũ")
 
 
 def test_docx_that_is_another_zip(tmp_path: Path) -> None:
@@ -398,7 +398,7 @@ def test_docx_that_is_another_zip(tmp_path: Path) -> None:
     path = tmp_path / "other.docx"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("hello.txt", "xin chào")
-    refused(path, "a zip archive without a Word document")
+    refused(path, "tệp nén zip không chứa văn bản Word")
 
 
 def test_truncated_docx(tmp_path: Path) -> None:
@@ -408,7 +408,7 @@ def test_truncated_docx(tmp_path: Path) -> None:
     whole = save_docx(word, tmp_path / "whole.docx").read_bytes()
     path = tmp_path / "cut.docx"
     path.write_bytes(whole[: len(whole) // 2])
-    refused(path, "damaged Word file")
+    refused(path, "tệp Word bị hỏng")
 
 
 def test_docx_with_broken_xml(tmp_path: Path) -> None:
@@ -420,15 +420,15 @@ def test_docx_with_broken_xml(tmp_path: Path) -> None:
         for info in source.infolist():
             data = source.read(info)
             target.writestr(info, b"<w:document><oops" if info.filename == "word/document.xml" else data)
-    refused(path, "damaged Word file")
+    refused(path, "tệp Word bị hỏng")
 
 
 @pytest.mark.parametrize(
     ("name", "reason"),
     [
-        ("scan.png", "unsupported file type '.png'; use a Word .docx or .doc, a PDF with a text layer, a text file"),
-        ("data.XLSX", "unsupported file type '.XLSX'"),
-        ("r.odt", "OpenDocument .odt is not supported; save it as .docx"),
+        ("scan.png", "không hỗ trợ loại tệp '.png'; hãy dùng tệp Word .docx hoặc .doc, tệp PDF có lớp chữ, tệp văn bản"),
+        ("data.XLSX", "không hỗ trợ loại tệp '.XLSX'"),
+        ("r.odt", "không hỗ trợ tệp OpenDocument .odt; hãy lưu lại thành .docx"),
     ],
 )
 def test_unknown_suffix(tmp_path: Path, name: str, reason: str) -> None:
@@ -440,9 +440,9 @@ def test_unknown_suffix(tmp_path: Path, name: str, reason: str) -> None:
 @pytest.mark.parametrize(
     ("name", "limit", "what"),
     [
-        ("big.txt", MAX_TEXT_BYTES, "text files"),
-        ("big.json", MAX_TEXT_BYTES, "YAML/JSON files"),
-        ("big.docx", MAX_DOCX_BYTES, "Word files"),
+        ("big.txt", MAX_TEXT_BYTES, "tệp văn bản"),
+        ("big.json", MAX_TEXT_BYTES, "tệp YAML/JSON"),
+        ("big.docx", MAX_DOCX_BYTES, "tệp Word"),
     ],
 )
 def test_too_large_file_is_refused_without_reading_it(tmp_path: Path, name: str, limit: int, what: str) -> None:
@@ -451,7 +451,7 @@ def test_too_large_file_is_refused_without_reading_it(tmp_path: Path, name: str,
         handle.truncate(50 * 1024 * 1024)  # sparse: instant, takes no disk
     tracemalloc.start()
     try:
-        refused(path, f"file is 50.0 MB; the limit for {what} is {limit // (1024 * 1024)} MB")
+        refused(path, f"tệp nặng 50.0 MB; giới hạn cho {what} là {limit // (1024 * 1024)} MB")
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -464,16 +464,16 @@ def test_file_just_within_the_limit_is_read(tmp_path: Path) -> None:
     path.write_bytes(line + b" " * (MAX_TEXT_BYTES - len(line)))
     assert read_document(path).blocks == (Block("Kết quả đạt được."),)
     path.write_bytes(line + b" " * (MAX_TEXT_BYTES - len(line) + 1))
-    refused(path, "the limit for text files is 5 MB")
+    refused(path, "giới hạn cho tệp văn bản là 5 MB")
 
 
 def test_malformed_yaml_and_json(tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text("session:\n  date: [2025\n", encoding="utf-8")
-    refused(path, "malformed YAML at line")
+    refused(path, "YAML sai cú pháp ở dòng")
     path = tmp_path / "bad.json"
     path.write_text('{"a": ', encoding="utf-8")
-    refused(path, "malformed JSON at line 1")
+    refused(path, "JSON sai cú pháp ở dòng 1")
 
 
 def test_document_is_frozen() -> None:

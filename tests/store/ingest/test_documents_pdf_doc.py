@@ -197,25 +197,25 @@ def test_pdf_suffix_in_capitals(tmp_path: Path) -> None:
 
 
 def test_encrypted_pdf_is_refused() -> None:
-    refused(FIXTURES / "seed-password.pdf", "encrypted PDF: it needs a password to open; save a copy without the password")
+    refused(FIXTURES / "seed-password.pdf", "tệp PDF đã mã hóa: cần mật khẩu để mở; hãy lưu một bản không có mật khẩu")
 
 
 def test_scanned_pdf_is_refused_with_advice() -> None:
-    error = refused(FIXTURES / "seed-scanned.pdf", "scanned PDF")
-    assert "no text layer" in error.reason and "OCR" in error.reason and ".docx" in error.reason
+    error = refused(FIXTURES / "seed-scanned.pdf", "tệp PDF scan")
+    assert "không có lớp chữ" in error.reason and "OCR" in error.reason and ".docx" in error.reason
 
 
 def test_pdf_without_text_or_images(tmp_path: Path) -> None:
     path = tmp_path / "blank.pdf"
     path.write_bytes(minimal_pdf(2))
-    refused(path, "PDF has no text")
+    refused(path, "tệp PDF không có chữ")
 
 
 def test_pdf_mostly_scanned_is_refused(tmp_path: Path) -> None:
     """A typed cover on a scanned report: reading the cover alone would lose the report."""
     path = tmp_path / "mostly-scanned.pdf"
     path.write_bytes(minimal_pdf([TEXT_PAGE, IMAGE_PAGE, IMAGE_PAGE]))
-    refused(path, "2 of its 3 pages are scanned images; scanned PDF")
+    refused(path, "2 trong 3 trang là ảnh scan; tệp PDF scan")
     # One picture page (photos of the visit) in a typed report is read.
     path.write_bytes(minimal_pdf([TEXT_PAGE, TEXT_PAGE, IMAGE_PAGE]))
     assert read_document(path).blocks == (Block("Trang bia: bao cao cua xa Van Du"),) * 2
@@ -225,16 +225,16 @@ def test_truncated_pdf(tmp_path: Path) -> None:
     whole = REPORT_PDF.read_bytes()
     path = tmp_path / "cut.pdf"
     path.write_bytes(whole[: len(whole) // 2])
-    refused(path, "damaged PDF (truncated")
+    refused(path, "tệp PDF bị hỏng (bị cắt cụt")
     # Cut out of the middle, the end kept: the parser finds the damage.
     path.write_bytes(whole[: len(whole) // 3] + whole[-1500:])
-    refused(path, "damaged PDF")
+    refused(path, "tệp PDF bị hỏng")
 
 
 def test_garbage_after_the_pdf_header(tmp_path: Path) -> None:
     path = tmp_path / "garbage.pdf"
     path.write_bytes(b"%PDF-1.7\n" + random.Random(1258).randbytes(20_000) + b"\n%%EOF\n")
-    refused(path, "damaged PDF")
+    refused(path, "tệp PDF bị hỏng")
 
 
 @pytest.mark.parametrize(
@@ -245,7 +245,7 @@ def test_garbage_after_the_pdf_header(tmp_path: Path) -> None:
 def test_file_named_pdf_that_is_not_one(tmp_path: Path, raw: bytes) -> None:
     path = tmp_path / "bao-cao.pdf"
     path.write_bytes(raw)
-    refused(path, "not a PDF file")
+    refused(path, "không phải tệp PDF")
 
 
 def test_too_large_pdf_is_refused_without_reading_it(tmp_path: Path) -> None:
@@ -254,7 +254,7 @@ def test_too_large_pdf_is_refused_without_reading_it(tmp_path: Path) -> None:
         handle.truncate(MAX_PDF_BYTES + 1024 * 1024)  # sparse: instant, takes no disk
     tracemalloc.start()
     try:
-        refused(path, "file is 21.0 MB; the limit for PDF files is 20 MB")
+        refused(path, "tệp nặng 21.0 MB; giới hạn cho tệp PDF là 20 MB")
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -264,27 +264,27 @@ def test_too_large_pdf_is_refused_without_reading_it(tmp_path: Path) -> None:
 def test_pdf_with_too_many_pages(tmp_path: Path) -> None:
     path = tmp_path / "many.pdf"
     path.write_bytes(minimal_pdf(pdf.MAX_PDF_PAGES + 1))
-    refused(path, f"PDF has more than {pdf.MAX_PDF_PAGES} pages")
+    refused(path, f"tệp PDF có hơn {pdf.MAX_PDF_PAGES} trang")
 
 
 def test_pdf_with_too_much_text() -> None:
     with pytest.raises(ReportError) as caught:
         pdf.pdf_blocks(REPORT_PDF.read_bytes(), "r.pdf", max_text=2000)
-    assert str(caught.value) == "r.pdf: PDF has more than 2,000 characters of text; refused as too large for a report"
+    assert str(caught.value) == "r.pdf: tệp PDF có hơn 2,000 ký tự; bị từ chối vì quá lớn so với một báo cáo"
 
 
 def test_pdf_reader_is_stopped_at_its_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
     """A crafted PDF can make a parser loop; the child process is killed at the deadline."""
     monkeypatch.setattr(pdf, "PDF_DEADLINE_SECONDS", 0.01)
     started = time.monotonic()
-    refused(REPORT_PDF, "reading the PDF took longer than 0 s; refused as damaged or too complex")
+    refused(REPORT_PDF, "đọc tệp PDF quá 0 giây; bị từ chối vì hỏng hoặc quá phức tạp")
     assert time.monotonic() - started < 5
 
 
 def test_unsupported_suffix_lists_pdf_and_doc(tmp_path: Path) -> None:
     path = tmp_path / "scan.png"
     path.write_bytes(b"x")
-    refused(path, "use a Word .docx or .doc, a PDF with a text layer, a text file (.txt, .md) or a YAML/JSON report")
+    refused(path, "hãy dùng tệp Word .docx hoặc .doc, tệp PDF có lớp chữ, tệp văn bản (.txt, .md) hoặc báo cáo YAML/JSON")
 
 
 # -- old Word .doc ---------------------------------------------------------------------
@@ -304,8 +304,8 @@ def test_doc_without_a_converter_is_refused_with_advice(tmp_path: Path, monkeypa
     monkeypatch.setenv("PATH", str(empty))
     refused(
         REPORT_DOC,
-        "old Word .doc files need antiword or LibreOffice to be read, and neither is installed; "
-        "open it in Word and save it as .docx",
+        "tệp Word .doc cũ cần antiword hoặc LibreOffice để đọc, và máy chưa cài chương trình nào; "
+        "hãy mở bằng Word và lưu lại thành .docx",
     )
 
 
@@ -328,9 +328,9 @@ def test_damaged_doc_fails_conversion_in_one_line(tmp_path: Path) -> None:
         pytest.skip("neither antiword nor LibreOffice is installed")
     path = tmp_path / "hong.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + random.Random(97).randbytes(5000))
-    error = refused(path, "could not convert the .doc file (")
+    error = refused(path, "không chuyển đổi được tệp .doc (")
     assert "/tmp" not in error.reason and "haicap-doc-" not in error.reason  # no temporary paths
-    assert error.reason.endswith("open it in Word and save it as .docx")
+    assert error.reason.endswith("hãy mở bằng Word và lưu lại thành .docx")
 
 
 def _alive(pid: int) -> bool:
@@ -353,7 +353,7 @@ def test_doc_conversion_is_stopped_at_its_deadline(tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(legacy_doc, "converters", lambda: [("antiword", str(hanging))])
     monkeypatch.setattr(legacy_doc, "DOC_DEADLINE_SECONDS", 0.5)
     started = time.monotonic()
-    refused(REPORT_DOC, "could not convert the .doc file (antiword: it took longer than 0 s)")
+    refused(REPORT_DOC, "không chuyển đổi được tệp .doc (antiword: chạy quá 0 giây)")
     assert time.monotonic() - started < 3
     child = int(pid_file.read_text())
     deadline = time.monotonic() + 2
@@ -365,9 +365,12 @@ def test_doc_conversion_is_stopped_at_its_deadline(tmp_path: Path, monkeypatch: 
 @pytest.mark.parametrize(
     ("raw", "reason"),
     [
-        (random.Random(6).randbytes(3000), "not a Word .doc file (no Word document header)"),
-        (b"\xd0\xcf\x11\xe0", "not a Word .doc file (no Word document header)"),
-        (b"{\\rtf1\\ansi Ket qua}", "an RTF file named .doc, not a Word .doc; open it in Word and save it as .docx"),
+        (random.Random(6).randbytes(3000), "không phải tệp Word .doc (không có phần đầu của văn bản Word)"),
+        (b"\xd0\xcf\x11\xe0", "không phải tệp Word .doc (không có phần đầu của văn bản Word)"),
+        (
+            b"{\\rtf1\\ansi Ket qua}",
+            "đây là tệp RTF mang đuôi .doc, không phải tệp Word .doc; hãy mở bằng Word và lưu lại thành .docx",
+        ),
     ],
     ids=["random-bytes", "cut-header", "rtf"],
 )
@@ -389,4 +392,4 @@ def test_too_large_doc_is_refused_without_reading_it(tmp_path: Path) -> None:
     path = tmp_path / "big.doc"
     with path.open("wb") as handle:
         handle.truncate(50 * 1024 * 1024)
-    refused(path, "file is 50.0 MB; the limit for Word files is 20 MB")
+    refused(path, "tệp nặng 50.0 MB; giới hạn cho tệp Word là 20 MB")

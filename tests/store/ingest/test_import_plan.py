@@ -68,7 +68,7 @@ def test_every_sentence_is_an_item_or_left_out_with_its_reason(tmp_path: Path) -
     assert kinds == set(Kind)
     described = "\n".join(plan.describe())
     assert "[Kiến nghị] (xã Hoằng Hóa) Lãnh đạo xã kiến nghị tỉnh quan tâm hỗ trợ kinh phí nâng cấp tuyến đê biển." in described
-    assert "[chú thích ảnh / photo caption] Đồng chí Lê Văn Minh phát biểu tại buổi làm việc." in described
+    assert "[chú thích ảnh] Đồng chí Lê Văn Minh phát biểu tại buổi làm việc." in described
 
 
 def test_a_review_stores_exactly_what_it_shows_with_its_history(tmp_path: Path, store: Store) -> None:
@@ -95,10 +95,10 @@ def test_a_review_stores_exactly_what_it_shows_with_its_history(tmp_path: Path, 
     assert stored_request.tracking.deadline == dt.date(2026, 2, 28)
     history = store.history(stored_request.id)
     assert history[0].field == "created" and history[0].who == "lan"
-    assert "bao-a.txt" in history[0].new and "reviewed" in history[0].new
-    assert any(e.field == "owner" and "set in review" in e.new for e in history)
+    assert "bao-a.txt" in history[0].new and "đã duyệt" in history[0].new
+    assert any(e.field == "owner" and "đặt khi duyệt" in e.new for e in history)
     taken_in = next(i for i in items if i.kind is Kind.DIFFICULTY and "phát biểu" in i.text)
-    assert "kind" in store.history(taken_in.id)[0].new  # "loại / kind: bỏ ra / left out → Khó khăn"
+    assert "loại: bỏ ra → Khó khăn" in store.history(taken_in.id)[0].new
 
 
 def test_review_refuses_an_empty_text_and_an_item_without_communes(tmp_path: Path) -> None:
@@ -137,7 +137,7 @@ def test_another_outlets_report_adds_only_its_new_sentences(tmp_path: Path, stor
     known = [line.text for i, line in enumerate(matched.lines) if matched.is_known(i)]
     assert "Lãnh đạo xã kiến nghị tỉnh quan tâm hỗ trợ kinh phí nâng cấp tuyến đê biển." in known
     described = "\n".join(matched.describe())
-    assert f"same session as {first.id}" in described and "đã có / already there" in described
+    assert f"cùng phiên {first.id}" in described and "(đã có)" in described
     [extended] = store.add_reports([matched.report])
     assert extended is not None and extended.id == first.id
     assert len(store.sessions()) == 1
@@ -199,7 +199,7 @@ def test_a_list_of_communes_the_given_province_lacks_is_pointed_out(tmp_path: Pa
     plan = plan_import(path, REGISTRY, today=TODAY, overrides=Overrides(province="Thanh Hóa"))
     assert [c.label for c in plan.session.communes] == ["xã Hoằng Hóa"]
     assert "xã Bình Gia" in plan.unknown_communes
-    assert "check the province" in "\n".join(plan.describe())
+    assert "kiểm tra tỉnh" in "\n".join(plan.describe())
 
 
 REPORT_WITH_HEADINGS = """\

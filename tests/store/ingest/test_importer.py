@@ -51,7 +51,7 @@ def test_free_text_article_becomes_a_session(tmp_path: Path) -> None:
     assert request.text == "Lãnh đạo xã kiến nghị tỉnh quan tâm hỗ trợ kinh phí nâng cấp tuyến đê biển."
     assert plan.format == "text" and plan.encoding == "UTF-8"
     described = "\n".join(plan.describe())
-    assert "03/12/2025" in described and "xã Hoằng Hóa" in described and "read as UTF-8" in described
+    assert "03/12/2025" in described and "xã Hoằng Hóa" in described and "đọc theo UTF-8" in described
 
 
 def test_the_bundled_seed_article_matches_its_hand_labelled_session(tmp_path: Path) -> None:
@@ -166,24 +166,24 @@ def test_a_commune_override_by_code_needs_no_province(tmp_path: Path) -> None:
 
 def test_a_name_in_several_provinces_asks_for_the_province(tmp_path: Path) -> None:
     text = "Sáng 3/12/2025, đồng chí Lê Văn Minh làm việc. Lãnh đạo xã kiến nghị tỉnh hỗ trợ kinh phí làm đường."
-    with pytest.raises(ReportError, match="several provinces"):
+    with pytest.raises(ReportError, match="có ở nhiều tỉnh"):
         plan_import(write(tmp_path / "a.txt", text), REGISTRY, overrides=Overrides(communes=("xã Vân Du",)), today=TODAY)
     ok = plan_import(tmp_path / "a.txt", REGISTRY, overrides=Overrides(communes=("xã Vân Du",), province="Nghệ An"), today=TODAY)
     assert ok.report.communes[0].province.name == "Nghệ An"
 
 
 def test_an_unknown_commune_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(ReportError, match="'xã Atlantis' is not in the registry of Tỉnh Thanh Hóa"):
+    with pytest.raises(ReportError, match="'xã Atlantis' không có trong danh mục của Tỉnh Thanh Hóa"):
         plan_import(write(tmp_path / "a.txt", ARTICLE), REGISTRY, overrides=Overrides(communes=("xã Atlantis",)), today=TODAY)
 
 
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
-        (ARTICLE.replace("Sáng 3/12", "Sáng 31/2"), "the session date 'Sáng 31/2' does not exist"),
-        (ARTICLE.replace("Sáng 3/12, ", ""), "found no session date"),
-        (ARTICLE.replace("xã Hoằng Hóa", "địa phương"), "could not tell the province"),
-        ("Sáng 3/12/2025, trời nắng đẹp ở Thanh Hóa, xã Hoằng Hóa.\n", "found no achievement"),
+        (ARTICLE.replace("Sáng 3/12", "Sáng 31/2"), "ngày làm việc 'Sáng 31/2' không có thật"),
+        (ARTICLE.replace("Sáng 3/12, ", ""), "không tìm thấy ngày làm việc"),
+        (ARTICLE.replace("xã Hoằng Hóa", "địa phương"), "không xác định được tỉnh"),
+        ("Sáng 3/12/2025, trời nắng đẹp ở Thanh Hóa, xã Hoằng Hóa.\n", "không tìm thấy kết quả, khó khăn"),
     ],
 )
 def test_incomplete_texts_are_refused_with_the_reason(tmp_path: Path, text: str, reason: str) -> None:

@@ -190,35 +190,35 @@ def _delete(path: tuple[str, ...]):
 
 
 CASES = [
-    pytest.param(["a list"], "not a haicap session report", id="not-a-mapping"),
-    pytest.param("just text", "not a haicap session report", id="scalar"),
-    pytest.param(_mutated(_set(("format",), "haicap-session/2")), "unknown format 'haicap-session/2'", id="wrong-format"),
-    pytest.param(_mutated(_delete(("format",))), "unknown format None", id="missing-format"),
-    pytest.param(_mutated(_delete(("session",))), "missing required field 'session'", id="missing-session"),
-    pytest.param(_mutated(_delete(("session", "province"))), "missing required field 'session.province'", id="no-province"),
-    pytest.param(_mutated(_set(("session", "province"), "Atlantis")), "unknown province 'Atlantis'", id="unknown-province"),
+    pytest.param(["a list"], "không phải báo cáo buổi làm việc của haicap", id="not-a-mapping"),
+    pytest.param("just text", "không phải báo cáo buổi làm việc của haicap", id="scalar"),
+    pytest.param(_mutated(_set(("format",), "haicap-session/2")), "định dạng 'haicap-session/2' không rõ", id="wrong-format"),
+    pytest.param(_mutated(_delete(("format",))), "định dạng None không rõ", id="missing-format"),
+    pytest.param(_mutated(_delete(("session",))), "thiếu trường bắt buộc 'session'", id="missing-session"),
+    pytest.param(_mutated(_delete(("session", "province"))), "thiếu trường bắt buộc 'session.province'", id="no-province"),
+    pytest.param(_mutated(_set(("session", "province"), "Atlantis")), "không có tỉnh 'Atlantis'", id="unknown-province"),
     pytest.param(
         _mutated(_set(("communes",), ["xã Ngọc Trạo", "xã Không Có"])),
-        "commune 'xã Không Có' is not in the registry of Tỉnh Thanh Hóa",
+        "xã/phường 'xã Không Có' không có trong danh mục của Tỉnh Thanh Hóa",
         id="unknown-commune",
     ),
-    pytest.param(_mutated(_set(("communes",), [])), "'communes' must be a non-empty list", id="no-communes"),
+    pytest.param(_mutated(_set(("communes",), [])), "'communes' phải là một danh sách xã/phường không rỗng", id="no-communes"),
     pytest.param(
         _mutated(_set(("session", "date"), "2025-02-31")),
-        "session.date '2025-02-31' is not a real date",
+        "session.date '2025-02-31' không phải ngày có thật",
         id="impossible-date",
     ),
-    pytest.param(_mutated(_set(("session", "date"), "25/11/2025")), "is not a real date", id="date-format"),
-    pytest.param(_mutated(_delete(("session", "date"))), "missing required field 'session.date'", id="no-date"),
-    pytest.param(_mutated(_delete(("session", "leader"))), "missing required field 'session.leader'", id="no-leader"),
-    pytest.param(_mutated(_set(("items", 0, "kind"), "praise")), "item 1: kind 'praise' is not one of", id="unknown-kind"),
-    pytest.param(_mutated(_set(("items",), [])), "'items' must be a non-empty list", id="empty-items"),
-    pytest.param(_mutated(_delete(("items",))), "'items' must be a non-empty list", id="no-items"),
-    pytest.param(_mutated(_set(("items", 1), "chỉ là chữ")), "item 2 is not a mapping", id="item-not-mapping"),
-    pytest.param(_mutated(_set(("items", 0, "text"), "   ")), "missing required field 'items[1].text'", id="blank-text"),
+    pytest.param(_mutated(_set(("session", "date"), "25/11/2025")), "không phải ngày có thật", id="date-format"),
+    pytest.param(_mutated(_delete(("session", "date"))), "thiếu trường bắt buộc 'session.date'", id="no-date"),
+    pytest.param(_mutated(_delete(("session", "leader"))), "thiếu trường bắt buộc 'session.leader'", id="no-leader"),
+    pytest.param(_mutated(_set(("items", 0, "kind"), "praise")), "mục 1: loại 'praise' không phải một trong", id="unknown-kind"),
+    pytest.param(_mutated(_set(("items",), [])), "'items' phải là một danh sách không rỗng", id="empty-items"),
+    pytest.param(_mutated(_delete(("items",))), "'items' phải là một danh sách không rỗng", id="no-items"),
+    pytest.param(_mutated(_set(("items", 1), "chỉ là chữ")), "mục 2 không phải là một bảng khóa–giá trị", id="item-not-mapping"),
+    pytest.param(_mutated(_set(("items", 0, "text"), "   ")), "thiếu trường bắt buộc 'items[1].text'", id="blank-text"),
     pytest.param(
         _mutated(_set(("items", 1, "communes"), ["xã Kim Tân"])),
-        "item 2 names xã Kim Tân, which the session does not cover",
+        "mục 2 nêu xã Kim Tân, không thuộc buổi làm việc",
         id="item-commune-not-covered",
     ),
 ]
@@ -244,17 +244,19 @@ def test_unknown_kind_lists_the_allowed_kinds(registry: Registry) -> None:
 
 
 FILE_CASES = [
-    pytest.param("loi.yaml", b"format: haicap-session/1\nsession: [unclosed\n  date: x\n", "malformed YAML at line", id="yaml"),
-    pytest.param("loi.json", b'{"format": "haicap-session/1",\n "session": }', "malformed JSON at line 2", id="json"),
-    pytest.param("rong.yaml", b"", "file is empty", id="empty"),
-    pytest.param("trang.yaml", b"  \n\t\n", "file is empty", id="blank"),
+    pytest.param("loi.yaml", b"format: haicap-session/1\nsession: [unclosed\n  date: x\n", "YAML sai cú pháp ở dòng", id="yaml"),
+    pytest.param("loi.json", b'{"format": "haicap-session/1",\n "session": }', "JSON sai cú pháp ở dòng 2", id="json"),
+    pytest.param("rong.yaml", b"", "tệp rỗng", id="empty"),
+    pytest.param("trang.yaml", b"  \n\t\n", "tệp rỗng", id="blank"),
     pytest.param(
         "latin1.yaml",
         unicodedata.normalize("NFD", "format: haicap-session/1\ntitle: Ngọc Trạo\n").encode("cp1258"),
-        "not UTF-8 text",
+        "không phải văn bản UTF-8",
         id="not-utf8",
     ),
-    pytest.param("chu-thich.yaml", "# chỉ có ghi chú\n".encode(), "not a haicap session report", id="only-comment"),
+    pytest.param(
+        "chu-thich.yaml", "# chỉ có ghi chú\n".encode(), "không phải báo cáo buổi làm việc của haicap", id="only-comment"
+    ),
 ]
 
 
@@ -275,14 +277,14 @@ def test_read_report_file_refuses_a_directory(tmp_path: Path, registry: Registry
     with pytest.raises(ReportError) as caught:
         read_report_file(folder, registry)
     assert str(caught.value).startswith(f"{folder}: ")
-    assert "directory" in str(caught.value)
+    assert "là thư mục" in str(caught.value)
 
 
 def test_read_report_file_refuses_a_missing_file(tmp_path: Path, registry: Registry) -> None:
     path = tmp_path / "khong-co.yaml"
     with pytest.raises(ReportError) as caught:
         read_report_file(path, registry)
-    assert str(caught.value) == f"{path}: no such file"
+    assert str(caught.value) == f"{path}: không có tệp này"
 
 
 def test_read_report_file_refuses_a_huge_file(tmp_path: Path, registry: Registry) -> None:
@@ -292,7 +294,7 @@ def test_read_report_file_refuses_a_huge_file(tmp_path: Path, registry: Registry
     with pytest.raises(ReportError) as caught:
         read_report_file(path, registry)
     assert str(caught.value).startswith(f"{path}: ")
-    assert "larger than 5 MB" in str(caught.value)
+    assert "lớn hơn 5 MB" in str(caught.value)
 
 
 def test_read_report_file_accepts_a_file_just_under_the_limit(tmp_path: Path, registry: Registry) -> None:

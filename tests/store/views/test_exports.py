@@ -22,7 +22,7 @@ from haicap.store import Kind, Store, StoreError
 from haicap.store.ingest.reports import parse_report
 from haicap.store.views.exports import find_session, gather, render, safe_text, write_new
 from haicap.store.views.exports.plain import escape_markdown
-from haicap.store.views.exports.xlsx_table import TABLE_SHEET
+from haicap.store.views.exports.xlsx_table import table_sheet
 
 TODAY = dt.date(2026, 1, 10)
 SESSION = "cdb5ed9f"
@@ -55,7 +55,7 @@ def docx_text(data: bytes) -> list[str]:
 
 def xlsx_rows(data: bytes) -> list[tuple]:
     book = openpyxl.load_workbook(io.BytesIO(data))
-    return list(book[TABLE_SHEET].iter_rows(values_only=True))
+    return list(book[table_sheet()].iter_rows(values_only=True))
 
 
 # -- what is gathered --------------------------------------------------------------------
@@ -91,16 +91,16 @@ def test_a_commune_within_a_session_and_a_session_prefix(store: Store) -> None:
 
 
 def test_unknown_or_ambiguous_sessions_and_a_commune_outside_the_session_are_refused(store: Store) -> None:
-    with pytest.raises(StoreError, match="no session with id 'zzzz'"):
+    with pytest.raises(StoreError, match="không có phiên làm việc nào mã 'zzzz'"):
         find_session(store, "zzzz")
-    with pytest.raises(StoreError, match="no session"):
+    with pytest.raises(StoreError, match="không có phiên làm việc"):
         find_session(store, "36b")  # too short to be a prefix
     other = store.registry.parse_commune(store.find_province("Nghệ An"), "xã Hưng Nguyên")
-    with pytest.raises(StoreError, match="is not in session cdb5ed9f"):
+    with pytest.raises(StoreError, match="không thuộc phiên làm việc cdb5ed9f"):
         gather(store, TODAY, session=store.session(SESSION), commune=other)
-    with pytest.raises(StoreError, match="has no session to export"):
+    with pytest.raises(StoreError, match="chưa có phiên làm việc nào để xuất"):
         gather(store, TODAY, commune=other)
-    with pytest.raises(StoreError, match="no session to export"):
+    with pytest.raises(StoreError, match="chưa có phiên làm việc nào để xuất"):
         gather(Store.in_memory(), TODAY)
 
 
@@ -156,7 +156,8 @@ def test_docx_shows_what_officers_set_on_requests_and_directives(store: Store) -
         f"Cơ quan chủ trì: {AGENCY}; phối hợp: Sở Tài chính; thời hạn: 01/01/2026; tình trạng: Đang giải quyết – quá hạn 9 ngày."
     ) in lines
     assert (
-        "Thực hiện: UBND xã Ngọc Trạo; thời hạn: 31/12/2025; hoàn thành: 05/01/2026; tình trạng: Hoàn thành – quá hạn." in lines
+        "Thực hiện: UBND xã Ngọc Trạo; thời hạn: 31/12/2025; hoàn thành: 05/01/2026; tình trạng: Hoàn thành – quá hạn 5 ngày."
+        in lines
     )
 
 
@@ -258,7 +259,7 @@ def test_xlsx_rows_are_the_stores_requests_and_directives_with_days_overdue(stor
 
 def test_xlsx_has_a_filter_a_frozen_header_widths_and_wrapped_text(store: Store) -> None:
     book = openpyxl.load_workbook(io.BytesIO(render("xlsx", gather(store, TODAY))))
-    sheet = book[TABLE_SHEET]
+    sheet = book[table_sheet()]
     assert sheet.auto_filter.ref == "A1:L24"
     assert sheet.freeze_panes == "A2"
     assert sheet.column_dimensions["D"].width == 60
@@ -337,7 +338,7 @@ def test_control_characters_are_made_visible_and_nothing_is_refused(hostile: Sto
 def test_text_that_looks_like_a_formula_or_markup_stays_text(hostile: Store) -> None:
     content = gather(hostile, TODAY)
     book = openpyxl.load_workbook(io.BytesIO(render("xlsx", content)))
-    cells = [c for row in book[TABLE_SHEET].iter_rows() for c in row if c.value == "=1+1"]
+    cells = [c for row in book[table_sheet()].iter_rows() for c in row if c.value == "=1+1"]
     assert cells and all(c.data_type == "s" for c in cells)  # a string, not a formula
     rows = list(csv.reader(io.StringIO(render("csv", content).decode("utf-8-sig"))))
     assert "'=1+1" in [row[3] for row in rows]  # Excel shows it as text
@@ -352,7 +353,7 @@ def test_text_that_looks_like_a_formula_or_markup_stays_text(hostile: Store) -> 
 def test_an_existing_file_is_kept_unless_forced(tmp_path: Path) -> None:
     target = tmp_path / "bien-ban.docx"
     write_new(target, b"first")
-    with pytest.raises(StoreError, match=r"already exists; .* --force"):
+    with pytest.raises(StoreError, match=r"đã có; .* --force"):
         write_new(target, b"second")
     assert target.read_bytes() == b"first"
     write_new(target, b"second", force=True)
@@ -361,9 +362,9 @@ def test_an_existing_file_is_kept_unless_forced(tmp_path: Path) -> None:
 
 
 def test_missing_folders_and_folders_as_files_are_refused(tmp_path: Path) -> None:
-    with pytest.raises(StoreError, match="does not exist"):
+    with pytest.raises(StoreError, match="không tồn tại"):
         write_new(tmp_path / "nowhere" / "x.docx", b"x")
-    with pytest.raises(StoreError, match="is a folder"):
+    with pytest.raises(StoreError, match="là một thư mục"):
         write_new(tmp_path, b"x")
 
 

@@ -19,6 +19,7 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from haicap.store.domain.i18n import N_, _, language, pgettext
 from haicap.store.domain.models import TRACKED_KINDS, Item, Kind
 from haicap.store.domain.tracking import DirectiveStatus, RequestStatus, parse_directive_status, parse_request_status
 from haicap.tui.cli.commands.common import (
@@ -38,16 +39,17 @@ from haicap.tui.cli.commands.common import (
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
 if TYPE_CHECKING:
-    from haicap.store import Store
+    from haicap.store import FollowUp, Store
 
 __all__ = ["describe_item", "register"]
 
-_ARTICLE = {
-    Kind.ACHIEVEMENT: "an achievement",
-    Kind.DIFFICULTY: "a difficulty",
-    Kind.REQUEST: "a request",
-    Kind.DIRECTIVE: "a directive",
+_NOT_FOLLOWED_UP = {
+    Kind.ACHIEVEMENT: N_("item {id} is an achievement: only requests and directives are followed up"),
+    Kind.DIFFICULTY: N_("item {id} is a difficulty: only requests and directives are followed up"),
 }
+"""The refusal of `set` on an item of a kind that has no follow-up (translated when raised)."""
+
+_ID_HELP = N_("the item id, or its first characters (at least 4)")
 
 
 def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
@@ -55,77 +57,85 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     listing = commands.add_parser(
         "items",
         parents=parents,
-        help="list live items with their follow-up state (filter by commune, province, kind, status, overdue)",
-        description="List the items of the store (deleted ones left out), newest session first, "
-        "with their follow-up state on today's date (see --today).",
+        help=_("list live items with their follow-up state (filter by commune, province, kind, status, overdue)"),
+        description=_(
+            "List the items of the store (deleted ones left out), newest session first, "
+            "with their follow-up state on today's date (see --today)."
+        ),
     )
-    listing.add_argument("--commune", metavar="NAME", help="'xã Vân Du', 'van du' or a commune code")
+    listing.add_argument("--commune", metavar="NAME", help=_("'xã Vân Du', 'van du' or a commune code"))
     listing.add_argument(
-        "--province", metavar="NAME", dest="item_province", help="only this province; also where --commune is looked up"
+        "--province", metavar="NAME", dest="item_province", help=_("only this province; also where --commune is looked up")
     )
     listing.add_argument(
         "--kind",
         metavar="K",
         action="append",
         default=[],
-        help="achievement, difficulty, request or directive (or 'Kiến nghị', 'chi dao'); repeat for several",
+        help=_("achievement, difficulty, request or directive (or 'Kiến nghị', 'chi dao'); repeat for several"),
     )
     listing.add_argument(
         "--status",
         metavar="S",
         action="append",
         default=[],
-        help="a request or directive status: slug or label, e.g. in_progress, 'dang giai quyet', done; repeat for several",
+        help=_("a request or directive status: slug or label, e.g. in_progress, 'dang giai quyet', done; repeat for several"),
     )
-    listing.add_argument("--overdue", action="store_true", help="only open items past their deadline")
-    listing.add_argument("--json", action="store_true", help="print a JSON list of objects")
+    listing.add_argument("--overdue", action="store_true", help=_("only open items past their deadline"))
+    listing.add_argument("--json", action="store_true", help=_("print a JSON list of objects"))
     listing.set_defaults(handler=_items)
 
-    show = commands.add_parser("item", parents=parents, help="show one item in full, with its history")
-    show.add_argument("id", metavar="ID", help="the item id, or its first characters (at least 4)")
-    show.add_argument("--json", action="store_true", help="print one JSON object (with 'history')")
+    show = commands.add_parser("item", parents=parents, help=_("show one item in full, with its history"))
+    show.add_argument("id", metavar="ID", help=_(_ID_HELP))
+    show.add_argument("--json", action="store_true", help=_("print one JSON object (with 'history')"))
     show.set_defaults(handler=_item)
 
     change = commands.add_parser(
         "set",
         parents=parents,
-        help="change the follow-up fields of a request or directive (recorded in its history)",
-        description="Change a request's or directive's follow-up fields. Every value is checked first; "
-        "if one is refused, nothing is written.",
+        help=_("change the follow-up fields of a request or directive (recorded in its history)"),
+        description=_(
+            "Change a request's or directive's follow-up fields. Every value is checked first; "
+            "if one is refused, nothing is written."
+        ),
     )
-    change.add_argument("id", metavar="ID", help="the item id, or its first characters (at least 4)")
+    change.add_argument("id", metavar="ID", help=_(_ID_HELP))
     change.add_argument(
         "--status",
         metavar="S",
-        help="request: new, in_progress, answered, resolved, unresolvable (or the Vietnamese labels); "
-        "directive: in_progress or done (done today unless --done gives the day)",
+        help=_(
+            "request: new, in_progress, answered, resolved, unresolvable (or the Vietnamese labels); "
+            "directive: in_progress or done (done today unless --done gives the day)"
+        ),
     )
     change.add_argument(
-        "--owner", metavar="O", help="the responsible agency (request) or who carries it out (directive); '' clears"
+        "--owner", metavar="O", help=_("the responsible agency (request) or who carries it out (directive); '' clears")
     )
     change.add_argument(
         "--co-agency",
         metavar="A",
         action="append",
         dest="co_agencies",
-        help="a co-operating agency; repeat for several (replaces the list); --co-agency '' clears",
+        help=_("a co-operating agency; repeat for several (replaces the list); --co-agency '' clears"),
     )
-    change.add_argument("--deadline", metavar="DATE", help="YYYY-MM-DD or DD/MM/YYYY; 'none' returns a request to the default")
-    change.add_argument("--done", metavar="DATE", help="completion day, YYYY-MM-DD or DD/MM/YYYY; 'none' clears")
-    change.add_argument("--answer", metavar="TEXT", help="the agency's answer (requests only)")
-    change.add_argument("--note", metavar="TEXT", help="a note; '' clears")
+    change.add_argument("--deadline", metavar="DATE", help=_("YYYY-MM-DD or DD/MM/YYYY; 'none' returns a request to the default"))
+    change.add_argument("--done", metavar="DATE", help=_("completion day, YYYY-MM-DD or DD/MM/YYYY; 'none' clears"))
+    change.add_argument("--answer", metavar="TEXT", help=_("the agency's answer (requests only)"))
+    change.add_argument("--note", metavar="TEXT", help=_("a note; '' clears"))
     change.add_argument(
         "--responds-to",
         metavar="ID",
         action="append",
         dest="responds_to",
-        help="a directive that responds to this request (requests only); repeat for several "
-        "(replaces the list); --responds-to '' clears",
+        help=_(
+            "a directive that responds to this request (requests only); repeat for several "
+            "(replaces the list); --responds-to '' clears"
+        ),
     )
     change.set_defaults(handler=_set)
 
-    restore = commands.add_parser("restore-item", parents=parents, help="bring back an item deleted in the dashboard")
-    restore.add_argument("id", metavar="ID", help="the item id, or its first characters (at least 4)")
+    restore = commands.add_parser("restore-item", parents=parents, help=_("bring back an item deleted in the dashboard"))
+    restore.add_argument("id", metavar="ID", help=_(_ID_HELP))
     restore.set_defaults(handler=_restore)
 
 
@@ -140,8 +150,10 @@ def _status_filter(texts: list[str]) -> set[tuple[type, str]]:
             requests = ", ".join(s.value for s in RequestStatus)
             directives = ", ".join(s.value for s in DirectiveStatus)
             raise CommandError(
-                f"--status: '{text}' is not a status; requests: {requests}; directives: {directives} "
-                "(or their Vietnamese labels)",
+                _(
+                    "--status: '{text}' is not a status; requests: {requests}; directives: {directives} "
+                    "(or their Vietnamese labels)"
+                ).format(text=text, requests=requests, directives=directives),
                 code=2,
             )
         wanted |= {(type(s), s.value) for s in found}
@@ -175,7 +187,7 @@ def _items(args: argparse.Namespace, db_path: Path) -> int:
             print_json([item_json(store, item, today, rules) for item in chosen])
             return 0
         if not chosen:
-            print("no item matches")
+            print(_("no item matches"))
             return 0
         print_table([item_row(store, item, today, rules, commune) for item in chosen])
     return 0
@@ -184,9 +196,19 @@ def _items(args: argparse.Namespace, db_path: Path) -> int:
 # -- item ----------------------------------------------------------------------------------
 
 
-def _wrap(label: str, value: str, width: int) -> list[str]:
-    head = f"  {label + ':':<13}"
-    return textwrap.wrap(value or "—", width=width, initial_indent=head, subsequent_indent=" " * len(head)) or [head]
+def _state_label(state: FollowUp) -> str:
+    """The follow-up state in the language spoken now: "Đang giải quyết – quá hạn 9 ngày"."""
+    return state.label_en if language() == "en" else state.label_vi
+
+
+def _wrap(fields: list[tuple[str, str]], width: int) -> list[str]:
+    """Each (label, value) as indented lines, the values aligned after the longest label."""
+    column = max(13, *(len(label) + 2 for label, _value in fields)) if fields else 13
+    lines: list[str] = []
+    for label, value in fields:
+        head = f"  {label + ':':<{column}}"
+        lines += textwrap.wrap(value or "—", width=width, initial_indent=head, subsequent_indent=" " * len(head)) or [head]
+    return lines
 
 
 def describe_item(store: Store, item: Item, today: dt.date) -> list[str]:
@@ -199,29 +221,34 @@ def describe_item(store: Store, item: Item, today: dt.date) -> list[str]:
     tracking = item.tracking
     session = item.session
     communes = item_communes(store, item)
-    lines = [f"{item.id}  {item.kind.title}" + ("  [deleted: haicap restore-item " + item.id + "]" if item.deleted else "")]
+    deleted = "  " + _("[deleted: haicap restore-item {id}]").format(id=item.id) if item.deleted else ""
+    lines = [f"{item.id}  {item.kind.title}{deleted}"]
     lines += textwrap.wrap(item.text, width=width, initial_indent="  ", subsequent_indent="  ")
-    lines += _wrap("communes", ", ".join(c.label for c in communes) + f" ({session.province.name})", width)
-    lines += _wrap("session", f"{session.id} · {session.date.isoformat()} · {session.leader}", width)
+    fields = [
+        (pgettext("item detail", "communes"), ", ".join(c.label for c in communes) + f" ({session.province.name})"),
+        (pgettext("item detail", "session"), f"{session.id} · {session.date.isoformat()} · {session.leader}"),
+    ]
     if state is None:
-        return lines
-    lines += _wrap("state", f"{state.label_vi} / {state.label_en}", width)
-    lines += _wrap("owner", tracking.owner, width)
-    lines += _wrap("co-agencies", ", ".join(tracking.co_agencies), width)
+        return lines + _wrap(fields, width)
+    fields += [
+        (pgettext("item detail", "state"), _state_label(state)),
+        (pgettext("item detail", "owner"), tracking.owner),
+        (pgettext("item detail", "co-agencies"), ", ".join(tracking.co_agencies)),
+    ]
     if item.kind is Kind.REQUEST and tracking.deadline is None and state.deadline is not None:
         days = rules.answer_days_with_co if tracking.co_agencies else rules.answer_days
-        deadline = f"{state.deadline.isoformat()} (default: {days} days after the session)"
+        deadline = _("{date} (default: {days} days after the session)").format(date=state.deadline.isoformat(), days=days)
     else:
         deadline = state.deadline.isoformat() if state.deadline else ""
-    lines += _wrap("deadline", deadline, width)
+    fields.append((pgettext("item detail", "deadline"), deadline))
     if item.kind is Kind.DIRECTIVE or tracking.done:
-        lines += _wrap("done", tracking.done.isoformat() if tracking.done else "", width)
+        fields.append((pgettext("item detail", "done"), tracking.done.isoformat() if tracking.done else ""))
     if item.kind is Kind.REQUEST:
-        lines += _wrap("answer", tracking.answer, width)
-    lines += _wrap("note", tracking.note, width)
+        fields.append((pgettext("item detail", "answer"), tracking.answer))
+    fields.append((pgettext("item detail", "note"), tracking.note))
     if tracking.responds_to:
-        lines += _wrap("answered by", ", ".join(tracking.responds_to), width)
-    return lines
+        fields.append((pgettext("item detail", "answered by"), ", ".join(tracking.responds_to)))
+    return lines + _wrap(fields, width)
 
 
 def _history_json(store: Store, item: Item) -> list[dict[str, Any]]:
@@ -242,7 +269,7 @@ def _item(args: argparse.Namespace, db_path: Path) -> int:
             return 0
         print("\n".join(describe_item(store, item, today)))
         history = store.history(item.id)
-        print("history:" + ("" if history else " no change recorded"))
+        print(_("history:") if history else _("history: no change recorded"))
         for entry in history:
             print(f"  {entry.describe()}")
     return 0
@@ -259,18 +286,23 @@ def _given(args: argparse.Namespace) -> list[str]:
 def _changes(args: argparse.Namespace, item: Item, today: dt.date, dates: dict[str, dt.date | None]) -> dict[str, Any]:
     """The fields to write, every one checked against the item's kind; CommandError if any is refused."""
     if item.deleted:
-        raise CommandError(f"item {item.id} is deleted; restore it first (haicap restore-item {item.id})")
+        raise CommandError(_("item {id} is deleted; restore it first (haicap restore-item {id})").format(id=item.id))
     if item.kind not in TRACKED_KINDS:
-        raise CommandError(
-            f"item {item.id} is {_ARTICLE[item.kind]} ({item.kind.title_vi}): only requests and directives are followed up"
-        )
+        raise CommandError(_(_NOT_FOLLOWED_UP[item.kind]).format(id=item.id))
     if item.kind is Kind.DIRECTIVE and args.answer is not None:
-        raise CommandError(f"item {item.id} is a directive: only requests have an answer (--answer)")
+        raise CommandError(_("item {id} is a directive: only requests have an answer (--answer)").format(id=item.id))
     if item.kind is Kind.DIRECTIVE and args.responds_to is not None:
-        raise CommandError(f"item {item.id} is a directive: only requests are answered by directives (--responds-to)")
+        raise CommandError(
+            _("item {id} is a directive: only requests are answered by directives (--responds-to)").format(id=item.id)
+        )
     done = dates.get("done")
     if done is not None and done < item.session.date:
-        raise CommandError(f"--done: {done.isoformat()} is before the item's session of {item.session.date.isoformat()}", code=2)
+        raise CommandError(
+            _("--done: {done} is before the item's session of {session}").format(
+                done=done.isoformat(), session=item.session.date.isoformat()
+            ),
+            code=2,
+        )
     changes: dict[str, Any] = dict(dates)
     for name in ("owner", "answer", "note"):
         if getattr(args, name) is not None:
@@ -284,21 +316,27 @@ def _changes(args: argparse.Namespace, item: Item, today: dt.date, dates: dict[s
     if item.kind is Kind.REQUEST:
         request_status = parse_request_status(args.status)
         if request_status is None:
-            allowed = "; ".join(f"{s.value} ({s.label_vi})" for s in RequestStatus)
-            raise CommandError(f"'{args.status}' is not a request status; use one of: {allowed}")
+            allowed = "; ".join(f"{s.value} ({s.label})" for s in RequestStatus)
+            raise CommandError(
+                _("'{status}' is not a request status; use one of: {allowed}").format(status=args.status, allowed=allowed)
+            )
         changes["status"] = request_status
         return changes
     directive_status = parse_directive_status(args.status)
     if directive_status is None:
-        allowed = "; ".join(f"{s.value} ({s.label_vi})" for s in DirectiveStatus)
-        raise CommandError(f"'{args.status}' is not a directive status; use one of: {allowed}")
+        allowed = "; ".join(f"{s.value} ({s.label})" for s in DirectiveStatus)
+        raise CommandError(
+            _("'{status}' is not a directive status; use one of: {allowed}").format(status=args.status, allowed=allowed)
+        )
     if directive_status is DirectiveStatus.DONE:
         if "done" in dates and dates["done"] is None:
-            raise CommandError("--status done and --done none contradict each other")
+            raise CommandError(_("--status done and --done none contradict each other"))
         changes.setdefault("done", item.tracking.done or today)
     else:
         if done is not None:
-            raise CommandError(f"--status {args.status} and --done {done.isoformat()} contradict each other")
+            raise CommandError(
+                _("--status {status} and --done {done} contradict each other").format(status=args.status, done=done.isoformat())
+            )
         changes["done"] = None
     return changes
 
@@ -306,7 +344,7 @@ def _changes(args: argparse.Namespace, item: Item, today: dt.date, dates: dict[s
 def _set(args: argparse.Namespace, db_path: Path) -> int:
     if not _given(args):
         raise CommandError(
-            "nothing to change: give --status, --owner, --co-agency, --deadline, --done, --answer, --note or --responds-to",
+            _("nothing to change: give --status, --owner, --co-agency, --deadline, --done, --answer, --note or --responds-to"),
             code=2,
         )
     dates = {
@@ -323,11 +361,11 @@ def _set(args: argparse.Namespace, db_path: Path) -> int:
         updated = store.update_tracking(item.id, **changes)
         recorded = store.history(item.id)[before:]
         if recorded:
-            print(f"changed {updated.id} (by {recorded[0].who}):")
+            print(_("changed {id} (by {who}):").format(id=updated.id, who=recorded[0].who))
             for entry in recorded:
                 print(f"  {entry.field}: {entry.old or '—'} → {entry.new or '—'}")
         else:
-            print(f"{updated.id}: nothing changed (the values were already so)")
+            print(_("{id}: nothing changed (the values were already so)").format(id=updated.id))
         print("\n".join(describe_item(store, updated, today)))
     return 0
 
@@ -338,5 +376,5 @@ def _set(args: argparse.Namespace, db_path: Path) -> int:
 def _restore(args: argparse.Namespace, db_path: Path) -> int:
     with open_store(db_path) as store:
         item = store.restore_item(args.id)
-        print(f"restored {item.id} ({item.kind.value}): {item.text}")
+        print(_("restored {id} ({kind}): {text}").format(id=item.id, kind=item.kind.value, text=item.text))
     return 0

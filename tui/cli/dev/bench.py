@@ -41,6 +41,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from haicap.store.domain.i18n import N_, _
 from haicap.tui.cli.commands.common import CommandError, current_day, parse_count
 from haicap.tui.cli.dev.synth import store_size_bytes
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
@@ -52,30 +53,38 @@ _SIZE = (100, 30)
 """Terminal size of the headless app (the dashboard fits 80×24; a little more is common)."""
 
 
+_COUNTS = (
+    ("--runs", "3", N_("launches measured for floor_s and first_paint_s (median)")),
+    ("--switches", "200", N_("presses of n measured")),
+    ("--filter-words", "5", N_("4-letter filters typed (each keystroke measured)")),
+    ("--overview-runs", "3", N_("openings of the overview screen measured")),
+    ("--edits", "50", N_("status changes measured")),
+    ("--articles", "1000", N_("free-text articles imported")),
+    ("--seed", "0", N_("seed of the random choices")),
+    ("--budget-s", "300", N_("stop measuring edits after this many seconds")),
+    ("--timeout-s", "1800", N_("give up on a measuring process after this many seconds")),
+)
+"""The options that take a number: option, default, what it counts (translated when shown)."""
+
+
 def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     """Add bench."""
     bench = commands.add_parser(
         "bench",
         parents=[parents[0]],
-        help="measure launch, switching, filtering, overview, edits, imports and memory on a store",
-        description="Measure haicap on the store at --db in fresh processes. The store is never "
-        "changed: the dashboard is opened read-only, edits and imports go to a temporary copy.",
+        help=_("measure launch, switching, filtering, overview, edits, imports and memory on a store"),
+        description=_(
+            "Measure haicap on the store at --db in fresh processes. The store is never "
+            "changed: the dashboard is opened read-only, edits and imports go to a temporary copy."
+        ),
     )
-    bench.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
-    for option, default, text in (
-        ("--runs", "3", "launches measured for floor_s and first_paint_s (median)"),
-        ("--switches", "200", "presses of n measured"),
-        ("--filter-words", "5", "4-letter filters typed (each keystroke measured)"),
-        ("--overview-runs", "3", "openings of the overview screen measured"),
-        ("--edits", "50", "status changes measured"),
-        ("--articles", "1000", "free-text articles imported"),
-        ("--seed", "0", "seed of the random choices"),
-        ("--budget-s", "300", "stop measuring edits after this many seconds"),
-        ("--timeout-s", "1800", "give up on a measuring process after this many seconds"),
-    ):
-        bench.add_argument(option, metavar="N", default=default, help=f"{text} (default {default})")
-    bench.add_argument("--append", metavar="FILE", type=Path, help="also append the JSON object as a line to FILE")
-    bench.add_argument("--label", metavar="TEXT", default="", help="a name for this run, kept in --append's line")
+    bench.add_argument("--json", action="store_true", help=_("print one JSON object instead of a table"))
+    for option, default, text in _COUNTS:
+        bench.add_argument(
+            option, metavar="N", default=default, help=_("{what} (default {default})").format(what=_(text), default=default)
+        )
+    bench.add_argument("--append", metavar="FILE", type=Path, help=_("also append the JSON object as a line to FILE"))
+    bench.add_argument("--label", metavar="TEXT", default="", help=_("a name for this run, kept in --append's line"))
     bench.set_defaults(handler=_bench)
 
 
@@ -122,10 +131,14 @@ class _Runner:
                     check=False,
                 )
             except subprocess.TimeoutExpired:
-                raise CommandError(f"bench: {what} took more than {self.timeout:.0f} s; gave up") from None
+                raise CommandError(
+                    _("bench: {what} took more than {seconds} s; gave up").format(what=what, seconds=f"{self.timeout:.0f}")
+                ) from None
         if done.returncode != 0:
-            tail = errors.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-1:] or ["no message"]
-            raise CommandError(f"bench: {what} failed (exit {done.returncode}): {tail[0]}")
+            tail = errors.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-1:] or [_("no message")]
+            raise CommandError(
+                _("bench: {what} failed (exit {code}): {reason}").format(what=what, code=done.returncode, reason=tail[0])
+            )
         return started
 
     def probe(self, kind: str, **request: Any) -> tuple[dict[str, Any], float]:
@@ -162,22 +175,26 @@ def _measure(args: argparse.Namespace, db_path: Path, workdir: Path) -> dict[str
     runner = _Runner(workdir, float(_number(args, "timeout_s", 1)))
     figures: dict[str, Any] = {}
 
-    _progress("store: opening it and computing the overview of every province")
-    facts, _ = runner.probe(
+    _progress(_("store: opening it and computing the overview of every province"))
+    facts, _launched = runner.probe(
         "store", db=str(db_path), seed=seed, filter_words=_number(args, "filter_words"), today=current_day(args).isoformat()
     )
     figures["overview_s"] = facts["overview_s"]
     _progress(
-        f"store: {facts['sessions']:,} sessions, {facts['items']:,} items, opened in {facts['open_s']:.2f} s; "
-        f"largest province {facts['province']}"
+        _("store: {sessions} sessions, {items} items, opened in {seconds} s; largest province {province}").format(
+            sessions=f"{facts['sessions']:,}",
+            items=f"{facts['items']:,}",
+            seconds=f"{facts['open_s']:.2f}",
+            province=facts["province"],
+        )
     )
 
     floors = []
-    for _ in range(runs):
+    for _run in range(runs):
         result, started = runner.probe("floor")
         floors.append(result["painted_at"] - started)
     figures["floor_s"] = statistics.median(floors)
-    _progress(f"floor: {', '.join(f'{t:.2f}' for t in floors)} s")
+    _progress(_("floor: {times} s").format(times=", ".join(f"{t:.2f}" for t in floors)))
 
     app_request = {
         "db": str(db_path),
@@ -189,11 +206,11 @@ def _measure(args: argparse.Namespace, db_path: Path, workdir: Path) -> dict[str
     paints = []
     full, started = runner.probe("app", full=True, **app_request)
     paints.append(full["painted_at"] - started)
-    for _ in range(runs - 1):
+    for _run in range(runs - 1):
         result, started = runner.probe("app", full=False, **app_request)
         paints.append(result["painted_at"] - started)
     figures["first_paint_s"] = statistics.median(paints)
-    _progress(f"first paint: {', '.join(f'{t:.2f}' for t in paints)} s")
+    _progress(_("first paint: {times} s").format(times=", ".join(f"{t:.2f}" for t in paints)))
     switches = [t * 1000 for t in full["switches"]]
     figures["switch_p50_ms"] = percentile(switches, 0.5)
     figures["switch_p95_ms"] = percentile(switches, 0.95)
@@ -201,23 +218,24 @@ def _measure(args: argparse.Namespace, db_path: Path, workdir: Path) -> dict[str
     figures["filter_p95_ms"] = percentile(filters, 0.95) if filters else 0.0
     figures["overview_screen_s"] = statistics.median(full["overview_screen"])
 
-    _progress("copying the store for edits and imports")
+    _progress(_("copying the store for edits and imports"))
     copy = _copy_store(db_path, workdir / "store-copy")
-    edits, _ = runner.probe(
+    edits, _launched = runner.probe(
         "edit", db=str(copy), seed=seed, edits=_number(args, "edits", 1), budget_s=_number(args, "budget_s", 1)
     )
     times = [t * 1000 for t in edits["edits"]]
     figures["edit_p95_ms"] = percentile(times, 0.95) if times else 0.0
-    _progress(f"edits: {len(times)} measured, median {statistics.median(times) if times else 0:.0f} ms")
+    median = f"{statistics.median(times) if times else 0:.0f}"
+    _progress(_("edits: {count} measured, median {median} ms").format(count=len(times), median=median))
 
     count = _number(args, "articles", 1)
     articles = write_articles(workdir / "articles", count, seed, current_day(args))
-    _progress(f"importing {len(articles)} articles into the copy")
+    _progress(_("importing {count} articles into the copy").format(count=len(articles)))
     try:
         wall = runner.timed([sys.executable, "-c", _IMPORT_CODE, "import", "--db", str(copy), *map(str, articles)], "import")
         figures["import_per_s"] = len(articles) / wall
     except CommandError as error:  # the other figures are still worth having
-        _progress(f"import not measured: {error}")
+        _progress(_("import not measured: {reason}").format(reason=error))
         figures["import_per_s"] = 0.0
 
     own_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -255,7 +273,7 @@ def _bench(args: argparse.Namespace, db_path: Path) -> int:
     from haicap.tui.cli.dev.benchmarks import FIGURES
 
     if not (db_path / STORE_FILE).exists():
-        raise CommandError(f"{db_path}: no haicap store here to measure")
+        raise CommandError(_("{path}: no haicap store here to measure").format(path=db_path))
     machine_before = _machine()
     workdir = Path(tempfile.mkdtemp(prefix="haicap-bench-"))
     try:
@@ -281,26 +299,39 @@ def _bench(args: argparse.Namespace, db_path: Path) -> int:
 def _print_table(output: dict[str, Any], detail: dict[str, Any]) -> None:
     from haicap.tui.cli.dev.benchmarks import FIGURES, TARGETS
 
+    # The figures' names, their values and targets stay as they are (README and
+    # benchmarks/results.md quote them); the words around them are in the language spoken.
     notes = {
-        "floor_s": "one-line Textual app, launch to first frame",
-        "first_paint_s": "dashboard, launch to list + 4 panes drawn",
-        "switch_p50_ms": f"n → next commune's panes ({detail['switches']} switches)",
+        "floor_s": _("one-line Textual app, launch to first frame"),
+        "first_paint_s": _("dashboard, launch to list + 4 panes drawn"),
+        "switch_p50_ms": _("n → next commune's panes ({count} switches)").format(count=detail["switches"]),
         "switch_p95_ms": "",
-        "filter_p95_ms": f"per keystroke of a 4-letter filter ({detail['keystrokes']} keys)",
-        "overview_s": "overview of every province of the country (computed)",
-        "overview_screen_s": f"o → overview screen drawn, {detail['province']}",
-        "edit_p95_ms": f"durable set_status on a copy ({detail['edits']} edits)",
-        "import_per_s": f"{detail['articles']} free-text articles via haicap import, on a copy",
-        "rss_mb": "peak resident memory of the measuring processes",
-        "store_mb": f"store folder on disk ({detail['backups_mb']:.1f} MB of it backups)",
+        "filter_p95_ms": _("per keystroke of a 4-letter filter ({count} keys)").format(count=detail["keystrokes"]),
+        "overview_s": _("overview of every province of the country (computed)"),
+        "overview_screen_s": _("o → overview screen drawn, {province}").format(province=detail["province"]),
+        "edit_p95_ms": _("durable set_status on a copy ({count} edits)").format(count=detail["edits"]),
+        "import_per_s": _("{count} free-text articles via haicap import, on a copy").format(count=detail["articles"]),
+        "rss_mb": _("peak resident memory of the measuring processes"),
+        "store_mb": _("store folder on disk ({backups} MB of it backups)").format(backups=f"{detail['backups_mb']:.1f}"),
     }
     print(
-        f"store  {output['store']}  ({detail['sessions']:,} sessions, {detail['items']:,} items, opens in {detail['open_s']:.2f} s)"
+        _("store  {path}  ({sessions} sessions, {items} items, opens in {seconds} s)").format(
+            path=output["store"],
+            sessions=f"{detail['sessions']:,}",
+            items=f"{detail['items']:,}",
+            seconds=f"{detail['open_s']:.2f}",
+        )
     )
     for key in FIGURES:
         print(f"{key:<18} {output[key]:>10.3f}  {TARGETS.get(key, ''):<14} {notes[key]}")
     machine = output["machine"]
     print(
-        f"machine  {machine['cpus']} cpus, Python {machine['python']}, {machine['platform']}, "
-        f"load {machine['load_before']} → {machine['load']}  ({output['when']})"
+        _("machine  {cpus} cpus, Python {python}, {platform}, load {before} → {after}  ({when})").format(
+            cpus=machine["cpus"],
+            python=machine["python"],
+            platform=machine["platform"],
+            before=machine["load_before"],
+            after=machine["load"],
+            when=output["when"],
+        )
     )

@@ -44,6 +44,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from haicap.store.domain.i18n import DEFAULT_LANGUAGE, _, language_of, set_language
 from haicap.tui.cli.commands.common import CommandError, parse_count
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
@@ -63,24 +64,28 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     """Add stress."""
     stress = commands.add_parser(
         "stress",
-        help="WRITES to a scratch store: concurrent writers (and kills), then check nothing was lost",
-        description="Run several writer processes that edit the store at --db at the same time, then check "
-        "that every confirmed edit has its history entry and that the store still loads. It WRITES to "
-        "the store (notes and history of requests and directives), so it works only on a store it "
-        "created: give a new or empty folder with --db, and it creates a seeded store there (which "
-        "later runs may use again). Any other store is refused and left untouched.",
+        help=_("WRITES to a scratch store: concurrent writers (and kills), then check nothing was lost"),
+        description=_(
+            "Run several writer processes that edit the store at --db at the same time, then check "
+            "that every confirmed edit has its history entry and that the store still loads. It WRITES to "
+            "the store (notes and history of requests and directives), so it works only on a store it "
+            "created: give a new or empty folder with --db, and it creates a seeded store there (which "
+            "later runs may use again). Any other store is refused and left untouched."
+        ),
     )
     stress.add_argument(
         "--db",
         metavar="PATH",
         default=argparse.SUPPRESS,
-        help="the scratch store folder (required): a new or empty folder, or one an earlier stress created",
+        help=_("the scratch store folder (required): a new or empty folder, or one an earlier stress created"),
     )
-    stress.add_argument("--writers", metavar="N", default="8", help="writer processes at a time (default 8)")
-    stress.add_argument("--edits", metavar="N", default="200", help="edits each writer makes (default 200)")
-    stress.add_argument("--kill", action="store_true", help="kill random writers with SIGKILL while they write, replacing each")
-    stress.add_argument("--kills", metavar="N", default="100", help="how many writers --kill kills (default 100)")
-    stress.add_argument("--seed", metavar="N", help="seed of the random choices (default: a random one, printed)")
+    stress.add_argument("--writers", metavar="N", default="8", help=_("writer processes at a time (default 8)"))
+    stress.add_argument("--edits", metavar="N", default="200", help=_("edits each writer makes (default 200)"))
+    stress.add_argument(
+        "--kill", action="store_true", help=_("kill random writers with SIGKILL while they write, replacing each")
+    )
+    stress.add_argument("--kills", metavar="N", default="100", help=_("how many writers --kill kills (default 100)"))
+    stress.add_argument("--seed", metavar="N", help=_("seed of the random choices (default: a random one, printed)"))
     stress.set_defaults(handler=_stress)
 
 
@@ -92,12 +97,16 @@ def _refuse_default_store(args: argparse.Namespace, db_path: Path) -> None:
     from haicap.store.db.paths import DB_ENV_VAR, default_store_path
 
     if getattr(args, "db", None) is None:
-        raise CommandError("stress writes to the store: give a scratch store folder with --db PATH", code=2)
+        raise CommandError(_("stress writes to the store: give a scratch store folder with --db PATH"), code=2)
     defaults = [default_store_path()]
     if os.environ.get(DB_ENV_VAR, "").strip():
         defaults.append(Path(os.environ[DB_ENV_VAR].strip()).expanduser())
     if any(db_path.resolve() == d.resolve() for d in defaults):
-        raise CommandError(f"{db_path}: is the store haicap uses by default; stress needs a scratch store folder")
+        raise CommandError(
+            _("{path}: is the store haicap uses by default; {command} needs a scratch store folder").format(
+                path=db_path, command="stress"
+            )
+        )
 
 
 def _prepare_store(db_path: Path) -> None:
@@ -109,7 +118,7 @@ def _prepare_store(db_path: Path) -> None:
 
     new = not (db_path / STORE_FILE).exists()
     if new and db_path.is_dir() and any(db_path.iterdir()):
-        raise CommandError(f"{db_path}: is a folder but not a haicap store; give a new or empty folder")
+        raise CommandError(_("{path}: is a folder but not a haicap store; give a new or empty folder").format(path=db_path))
     if not new:
         try:
             with Store.open(db_path, read_only=True) as viewer:  # looking writes nothing
@@ -118,18 +127,20 @@ def _prepare_store(db_path: Path) -> None:
             raise CommandError(str(error), code=2) from None
         if creator != STRESS_MARK:
             raise CommandError(
-                f"{db_path}: is a store stress did not create; stress writes notes into its items, so it "
-                "refuses it (give a new or empty folder with --db)",
+                _(
+                    "{path}: is a store stress did not create; stress writes notes into its items, so it "
+                    "refuses it (give a new or empty folder with --db)"
+                ).format(path=db_path),
                 code=2,
             )
     with Store.open(db_path) as store:
         if new:
             store.mark_created_by(STRESS_MARK)
             added = store.ensure_seeded()
-            _progress(f"new store at {db_path}, seeded with {added} sessions")
+            _progress(_("new store at {path}, seeded with {added} sessions").format(path=db_path, added=added))
         editable = store.items(kinds=TRACKED_KINDS)
     if not editable:
-        raise CommandError(f"{db_path}: the store has no requests or directives to edit")
+        raise CommandError(_("{path}: the store has no requests or directives to edit").format(path=db_path))
 
 
 def _progress(message: str) -> None:
@@ -238,13 +249,16 @@ def _stress(args: argparse.Namespace, db_path: Path) -> int:
     _prepare_store(db_path)
     run = uuid.uuid4().hex[:8]
     rng = random.Random(seed)
-    mode = f", {kills} kills" if kills else ""
-    _progress(f"{writers} writers × {edits} edits{mode} on {db_path} (seed {seed}, run {run})")
+    if kills:
+        plan = _("{writers} writers × {edits} edits, {kills} kills on {path} (seed {seed}, run {run})")
+    else:
+        plan = _("{writers} writers × {edits} edits on {path} (seed {seed}, run {run})")
+    _progress(plan.format(writers=writers, edits=edits, kills=kills, path=db_path, seed=seed, run=run))
 
     workdir = Path(tempfile.mkdtemp(prefix="haicap-stress-"))
     load = _Load(db_path, workdir, edits, seed, run)
     try:
-        for _ in range(writers):
+        for _writer in range(writers):
             load.start()
         load.start_together()
         started = time.monotonic()
@@ -253,7 +267,7 @@ def _stress(args: argparse.Namespace, db_path: Path) -> int:
             if any(w.process.poll() not in (0, None) and not w.killed for w in load.writers):
                 break  # a writer failed on its own: replacing it would fail again (reported below)
             # Keep `writers` at work: a writer that finished is replaced too.
-            for _ in range(writers - len(load.running())):
+            for _missing in range(writers - len(load.running())):
                 load.start()
             time.sleep(rng.uniform(*_KILL_DELAY))
             # A writer that has opened the store: killed while it edits, not while Python starts.
@@ -267,12 +281,12 @@ def _stress(args: argparse.Namespace, db_path: Path) -> int:
             done_kills += 1
             load.start()
             if done_kills % 25 == 0 or done_kills == kills:
-                _progress(f"{done_kills}/{kills} kills")
+                _progress(_("{done}/{kills} kills").format(done=done_kills, kills=kills))
         load.wait()
     except KeyboardInterrupt:
         load.stop()
         shutil.rmtree(workdir, ignore_errors=True)
-        raise CommandError("stress interrupted: its writers were stopped; the store holds part of the run", code=130) from None
+        raise CommandError(_("stress interrupted: its writers were stopped; the store holds part of the run"), code=130) from None
     except BaseException:
         load.stop()
         shutil.rmtree(workdir, ignore_errors=True)
@@ -291,12 +305,12 @@ def _check(load: _Load, writers: int, kills: int, elapsed: float) -> int:
     from haicap.store import Store
     from haicap.store.domain.models import TRACKED_KINDS
 
-    _progress("checking the store")
+    _progress(_("checking the store"))
     failed = []
     for writer in load.writers:
         writer.read_log()
         if not writer.killed and (writer.process.returncode != 0 or not writer.done):
-            tail = writer.errors.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-1:] or ["no message"]
+            tail = writer.errors.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-1:] or [_("no message")]
             failed.append(f"w{writer.number} (exit {writer.process.returncode}): {tail[0]}")
     confirmed = {(w.number, e) for w in load.writers for e in w.confirmed}
     refusals = [message for w in load.writers for message in w.refused]
@@ -321,7 +335,8 @@ def _check(load: _Load, writers: int, kills: int, elapsed: float) -> int:
                     unrecorded += 1
     except Exception as error:  # noqa: BLE001  # StoreError for a damaged file; anything else is damage too
         corrupt = 1
-        print(f"haicap: the store does not load after the stress run: {' '.join(str(error).splitlines())}", file=sys.stderr)
+        reason = " ".join(str(error).splitlines())
+        print("haicap: " + _("the store does not load after the stress run: {reason}").format(reason=reason), file=sys.stderr)
 
     lost = 0 if corrupt else len(confirmed - present.keys())
     # Present but never confirmed: fine for the one edit a killed writer had in flight.
@@ -339,9 +354,9 @@ def _check(load: _Load, writers: int, kills: int, elapsed: float) -> int:
         f"temp_files={temp_files}"
     )
     for message in failed[:5]:
-        print(f"haicap: writer {message}", file=sys.stderr)
+        print("haicap: " + _("writer {message}").format(message=message), file=sys.stderr)
     for message in refusals[:5]:
-        print(f"haicap: the store refused an edit: {message}", file=sys.stderr)
+        print("haicap: " + _("the store refused an edit: {message}").format(message=message), file=sys.stderr)
     return 0 if lost == 0 and corrupt == 0 and not failed and refused == 0 else 1
 
 
@@ -356,6 +371,8 @@ def worker_main(argv: list[str]) -> int:
     from haicap.store.domain.models import TRACKED_KINDS
 
     db, log, go, number, edits, seed, run = argv
+    # The language of the command that started it (set_language put it in LANGUAGE).
+    set_language(language_of(os.environ.get("LANGUAGE")) or DEFAULT_LANGUAGE)
     rng = random.Random(f"{seed}/{number}")
     with open(log, "a", encoding="utf-8") as out:
 
@@ -366,7 +383,7 @@ def worker_main(argv: list[str]) -> int:
 
         with Store.open(Path(db)) as store:
             if store.created_by != STRESS_MARK:  # never a real store, however this code is started
-                raise StoreError(f"{db}: is a store stress did not create; refusing to write to it")
+                raise StoreError(_("{path}: is a store stress did not create; refusing to write to it").format(path=db))
             ids = [item.id for item in store.items(kinds=TRACKED_KINDS)]
             mark("ready")
             while not os.path.exists(go):

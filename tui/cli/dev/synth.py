@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from haicap.store.domain.i18n import _
 from haicap.tui.cli.commands.common import CommandError, current_day, parse_count
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
@@ -44,31 +45,35 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     """Add synth."""
     synth = commands.add_parser(
         "synth",
-        help="generate a SYNTHETIC store (real communes, made-up reports) for scale tests",
-        description="Generate made-up sessions and items for real communes of the registry, labelled "
-        "synthetic in every record, into the store at --db (required; never your default store). "
-        "Presets: national (all 3,321 communes, 4 sessions each, 24 items per commune and session, "
-        "about 320,000 items) and province (the 166 communes of Thanh Hóa).",
+        help=_("generate a SYNTHETIC store (real communes, made-up reports) for scale tests"),
+        description=_(
+            "Generate made-up sessions and items for real communes of the registry, labelled "
+            "synthetic in every record, into the store at --db (required; never your default store). "
+            "Presets: national (all 3,321 communes, 4 sessions each, 24 items per commune and session, "
+            "about 320,000 items) and province (the 166 communes of Thanh Hóa)."
+        ),
     )
     synth.add_argument(
         "--db",
         metavar="PATH",
         default=argparse.SUPPRESS,
-        help="the store folder to create or add to (required; a new, empty or synthetic store)",
+        help=_("the store folder to create or add to (required; a new, empty or synthetic store)"),
     )
-    synth.add_argument("--preset", choices=("national", "province"), help="national or province-sized store")
-    synth.add_argument("--communes", metavar="N", help="how many communes (the first N of the province or country)")
-    synth.add_argument("--sessions-per-commune", metavar="S", help="sessions each commune gets (default 4)")
+    synth.add_argument("--preset", choices=("national", "province"), help=_("national or province-sized store"))
+    synth.add_argument("--communes", metavar="N", help=_("how many communes (the first N of the province or country)"))
+    synth.add_argument("--sessions-per-commune", metavar="S", help=_("sessions each commune gets (default 4)"))
     synth.add_argument(
-        "--items-per-session", metavar="I", help="items per commune a session covers (default 24); total items = communes × S × I"
+        "--items-per-session",
+        metavar="I",
+        help=_("items per commune a session covers (default 24); total items = communes × S × I"),
     )
-    synth.add_argument("--province", metavar="NAME", dest="synth_province", help="only communes of this province")
-    synth.add_argument("--seed", metavar="K", default="0", help="seed of the random choices (default 0)")
+    synth.add_argument("--province", metavar="NAME", dest="synth_province", help=_("only communes of this province"))
+    synth.add_argument("--seed", metavar="K", default="0", help=_("seed of the random choices (default 0)"))
     synth.add_argument(
         "--batch-items",
         metavar="N",
         default="40000",
-        help="items written per store call (default 40000; whole provinces per call)",
+        help=_("items written per store call (default 40000; whole provinces per call)"),
     )
     synth.set_defaults(handler=_synth)
 
@@ -84,16 +89,22 @@ def refuse_unsafe_target(args: argparse.Namespace, db_path: Path, command: str) 
     from haicap.store.db.paths import DB_ENV_VAR, default_store_path
 
     if getattr(args, "db", None) is None:
-        raise CommandError(f"{command} writes a store: give a scratch store folder with --db PATH", code=2)
+        raise CommandError(
+            _("{command} writes a store: give a scratch store folder with --db PATH").format(command=command), code=2
+        )
     defaults = [default_store_path()]
     if os.environ.get(DB_ENV_VAR, "").strip():
         defaults.append(Path(os.environ[DB_ENV_VAR].strip()).expanduser())
     target = db_path.resolve()
     if any(target == d.resolve() for d in defaults):
-        raise CommandError(f"{db_path}: is the store haicap uses by default; {command} needs a scratch store folder")
+        raise CommandError(
+            _("{path}: is the store haicap uses by default; {command} needs a scratch store folder").format(
+                path=db_path, command=command
+            )
+        )
     seeds_dir = Path(seeds.__file__).resolve().parent
     if target == seeds_dir or seeds_dir in target.parents:
-        raise CommandError(f"{db_path}: is inside the bundled seeds/; write generated stores elsewhere")
+        raise CommandError(_("{path}: is inside the bundled seeds/; write generated stores elsewhere").format(path=db_path))
 
 
 def _refuse_real_store(db_path: Path) -> int:
@@ -107,10 +118,10 @@ def _refuse_real_store(db_path: Path) -> int:
     if not db_path.exists():
         return 0
     if not db_path.is_dir():
-        raise CommandError(f"{db_path}: is a file; a haicap store is a folder")
+        raise CommandError(_("{path}: is a file; a haicap store is a folder").format(path=db_path))
     if not (db_path / STORE_FILE).exists():
         if any(db_path.iterdir()):
-            raise CommandError(f"{db_path}: is a folder but not a haicap store; give a new or empty folder")
+            raise CommandError(_("{path}: is a folder but not a haicap store; give a new or empty folder").format(path=db_path))
         return 0
     try:
         with Store.open(db_path, read_only=True) as store:
@@ -125,8 +136,10 @@ def _refuse_real_store(db_path: Path) -> int:
         real = list(sessions)  # the seed sessions alone: a user's new store, not a generated one
     if real:
         raise CommandError(
-            f"{db_path}: holds {len(real)} session(s) that are not synthetic (e.g. {real[0].title[:60]!r}); "
-            "synth only writes into a new, empty or synthetic store"
+            _(
+                "{path}: holds {count} session(s) that are not synthetic (e.g. {title}); "
+                "synth only writes into a new, empty or synthetic store"
+            ).format(path=db_path, count=len(real), title=repr(real[0].title[:60]))
         )
     return len(sessions)
 
@@ -176,8 +189,19 @@ def _synth(args: argparse.Namespace, db_path: Path) -> int:
     day = current_day(args)
     total = len(communes) * options.sessions_per_commune * options.items_per_session
     _progress(
-        f"{len(communes)} communes × {options.sessions_per_commune} sessions × {options.items_per_session} items "
-        f"= {total:,} items into {db_path} (seed {options.seed}, today {day}; {before} sessions there already)"
+        _(
+            "{communes} communes × {sessions} sessions × {items} items = {total} items into {path} "
+            "(seed {seed}, today {day}; {before} sessions there already)"
+        ).format(
+            communes=len(communes),
+            sessions=options.sessions_per_commune,
+            items=options.items_per_session,
+            total=f"{total:,}",
+            path=db_path,
+            seed=options.seed,
+            day=day,
+            before=before,
+        )
     )
     started = time.monotonic()
     sessions = items = added = 0
@@ -203,7 +227,14 @@ def _synth(args: argparse.Namespace, db_path: Path) -> int:
                 items += sum(len(report.items) for report in reports)
                 if sum(len(r.items) for r in batch) >= batch_items:
                     flush()
-                    _progress(f"{province.name}: {sessions:,} sessions, {items:,} items, {time.monotonic() - started:.1f} s")
+                    _progress(
+                        _("{province}: {sessions} sessions, {items} items, {seconds} s").format(
+                            province=province.name,
+                            sessions=f"{sessions:,}",
+                            items=f"{items:,}",
+                            seconds=f"{time.monotonic() - started:.1f}",
+                        )
+                    )
             flush()
             store.set_backup_count(keep)
     except StoreError as error:

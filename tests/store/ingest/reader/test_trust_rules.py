@@ -413,8 +413,8 @@ def test_plain_words_of_adversity_are_difficulties(sentence: str) -> None:
 def test_the_readers_cues_are_named_for_an_officer() -> None:
     from haicap.store.ingest.reader.cue_labels import cue_label
 
-    assert cue_label("leader yêu cầu") == "lãnh đạo yêu cầu / leader: yêu cầu"
-    assert cue_label("heading") == "tiêu đề mục của văn bản / the section heading"
+    assert cue_label("leader yêu cầu") == "lãnh đạo yêu cầu"
+    assert cue_label("heading") == "tiêu đề mục của văn bản"
     assert cue_label("content").startswith("từ ngữ của kết quả")
     assert cue_label("something new") == "something new"
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import os
 import random
 import resource
 import time
@@ -44,6 +45,11 @@ def _rss_mb() -> float:
 def main(argv: list[str]) -> int:
     """Run probe `argv[0]` with the request in the JSON file `argv[1]`; write its result."""
     kind, request_path = argv
+    if kind != "floor":  # the floor imports nothing of haicap's store: its time is Textual's alone
+        from haicap.store.domain.i18n import DEFAULT_LANGUAGE, language_of, set_language
+
+        # The language of the bench that started it (set_language put it in LANGUAGE).
+        set_language(language_of(os.environ.get("LANGUAGE")) or DEFAULT_LANGUAGE)
     request = json.loads(Path(request_path).read_text(encoding="utf-8"))
     probe = {"floor": _floor, "app": _app, "store": _store, "edit": _edit}[kind]
     result = probe(request)
@@ -59,7 +65,9 @@ async def _until(condition: Callable[[], bool], timeout: float = 600.0) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
-            raise TimeoutError("the app never reached the state the probe waits for")
+            from haicap.store.domain.i18n import _
+
+            raise TimeoutError(_("the app never reached the state the probe waits for"))
         await asyncio.sleep(_POLL_S)
 
 
