@@ -11,7 +11,7 @@ from textual.content import Content
 from haicap.store import Item
 from haicap.store.domain.dates import DATE_FORMAT
 from haicap.store.domain.followup import DeadlineRules, FollowUp, follow_up
-from haicap.store.domain.i18n import _, language
+from haicap.store.domain.i18n import _, pgettext
 from haicap.store.domain.text import shorten
 from haicap.tui.literal import literal
 
@@ -19,10 +19,8 @@ __all__ = [
     "OWNER_WIDTH",
     "item_line",
     "overdue_badge",
-    "overdue_mark",
     "owner_width",
     "session_line",
-    "state_label",
     "state_line",
     "state_parts",
 ]
@@ -36,19 +34,9 @@ def session_line(item: Item) -> str:
     date = item.session.date.strftime(DATE_FORMAT)
     leader = item.session.leader.name
     line = f"{date} · {leader}" if leader else date
-    return " · ".join([line, _("added by hand")]) if item.added_by_hand else line
-
-
-def state_label(state: FollowUp) -> str:
-    """The state's wording in the language spoken: "Đang giải quyết – quá hạn 3 ngày"
-    (or "In progress – 3 days overdue")."""
-    return state.label_en if language() == "en" else state.label_vi
-
-
-def overdue_mark(state: FollowUp) -> str:
-    """The short mark of an overdue item, in the language spoken: "⚠ quá hạn 12 ngày"; ""
-    when it is not overdue."""
-    return _("⚠ {days} days overdue").format(days=state.late_days) if state.overdue else ""
+    if item.added_by_hand:
+        return line + " · " + _("added by hand")
+    return line
 
 
 def state_parts(item: Item, state: FollowUp) -> list[str]:
@@ -68,7 +56,7 @@ def state_line(item: Item, state: FollowUp) -> Content:
     """The follow-up line of a request or directive, e.g.
     "Đang giải quyết · Sở Tài chính · hạn 04/01/2026" ("✓ Hoàn thành – đúng hạn · …" when closed)."""
     # An overdue item's label would repeat the mark shown on its first line.
-    label = state.status.label if state.overdue else state_label(state)
+    label = state.status.label if state.overdue else state.short_label
     rest = literal(" · ".join([label, *state_parts(item, state)]), "$text-muted")
     if not state.is_open:
         return Content.assemble(literal("✓ ", "$text-success"), rest)
@@ -81,7 +69,7 @@ def overdue_badge(state: FollowUp) -> Content:
     It is text as well as colour, so it survives a monochrome terminal, and it comes first
     so a narrow pane shows it even when the item's text is long.
     """
-    return literal(f" {overdue_mark(state)} ", "bold $text-error on $error-muted")
+    return literal(f" {state.mark} ", "bold $text-error on $error-muted")
 
 
 _LINE_CHARS = 400
@@ -95,9 +83,9 @@ _WIDE, _MEDIUM = 60, 34
 def _due(state: FollowUp) -> tuple[str, str]:
     """The deadline column of a tracked item, and its style: overdue in words and colour."""
     if state.overdue:
-        return _("{days}d late").format(days=state.late_days), "bold $text-error"
+        return _("{days}d overdue").format(days=state.late_days), "bold $text-error"
     if not state.is_open:
-        return _("done"), "$text-success"
+        return pgettext("deadline column", "done"), "$text-success"
     if state.deadline is not None:
         return state.deadline.strftime(DATE_FORMAT), "$text-muted"
     return "", ""

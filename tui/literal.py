@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from textual.content import Content
 
+from haicap.store.domain.i18n import _, language
 from haicap.store.domain.text import shorten, visible
 
 __all__ = [
@@ -116,21 +117,25 @@ def clip(text: str, limit: int = LIST_LIMIT, around: int = 0) -> Clip:
 
 
 def count_text(count: int) -> str:
-    """A number of characters as Vietnamese writes it: "99.000". A space as separator
-    would let the number wrap apart (Textual breaks lines at any whitespace, even a
-    no-break space), and a count of characters cannot be read as a fraction."""
-    return f"{count:,}".replace(",", ".")
+    """A number of characters as the language spoken writes it: "99.000" in Vietnamese,
+    "99,000" in English. A space as separator would let the number wrap apart (Textual
+    breaks lines at any whitespace, even a no-break space), and a count of characters
+    cannot be read as a fraction."""
+    grouped = f"{count:,}"
+    return grouped if language() == "en" else grouped.replace(",", ".")
 
 
 def marked(part: Clip, body: Content) -> Content:
     """`body` (the shown part, already literal) between marks saying what was left out:
-    "… (+99.000 ký tự / characters)" after it, "(… 45.000 ký tự trước / before) " before."""
+    "… (+99.000 ký tự)" after it, "(… 45.000 ký tự trước) " before (in the language spoken)."""
     pieces = []
     if part.before:
-        pieces.append(literal(f"(… {count_text(part.before)} ký tự trước / characters before) ", MARK_STYLE))
+        before = _("(… {count} characters before)").format(count=count_text(part.before))
+        pieces.append(literal(before + " ", MARK_STYLE))
     pieces.append(body)
     if part.after:
-        pieces.append(literal(f" … (+{count_text(part.after)} ký tự / characters)", MARK_STYLE))
+        after = _("… (+{count} characters)").format(count=count_text(part.after))
+        pieces.append(literal(" " + after, MARK_STYLE))
     return Content.assemble(*pieces) if len(pieces) > 1 else body
 
 

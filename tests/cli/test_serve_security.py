@@ -185,7 +185,7 @@ def test_sessions_over_the_cap_get_503_and_no_process(seeded_store_path: Path) -
             assert await _ws_status(ws, served.origin) == 503
             async with session.get(ws, headers={"Origin": served.origin}) as response:
                 text = await response.text()
-            assert response.status == 503 and "too many browser sessions" in text and text.count("\n") == 1
+            assert response.status == 503 and "quá nhiều phiên trình duyệt" in text and text.count("\n") == 1
             assert len(served.children()) == 1, "no second dashboard"
         # The tab closed: its place is free again.
         for _ in range(100):

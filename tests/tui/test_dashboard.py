@@ -149,7 +149,7 @@ async def test_filter_with_no_match_empties_the_panes(make_dashboard) -> None:
         await pilot.press("slash", *"zzz")
         assert dashboard(app).selected is None
         assert all(not pane(app, kind).items for kind in Kind)
-        assert "no commune matches" in header_text(app)
+        assert "không có xã nào khớp" in header_text(app)
 
 
 async def test_r_shows_only_communes_with_reports_and_n_skips_to_them(make_dashboard) -> None:
@@ -460,7 +460,7 @@ async def test_a_read_only_dashboard_says_so_and_refuses_changes(seeded_store_pa
     app = make_app(seeded_store_path, read_only=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        assert "read-only" in header_text(app)
+        assert "[chỉ xem]" in header_text(app)
         await pilot.press("3", "d")  # delete the first request
         await settle(pilot)
         assert len(pane(app, Kind.REQUEST).items) == 4
@@ -523,7 +523,7 @@ async def test_the_footer_offers_s_only_where_a_status_can_be_set(make_dashboard
         await pilot.press("s")
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen), "pressed anyway, s opens nothing"
-        assert "only requests and directives have a status" in app.notices.newest_first()[0].text
+        assert "Chỉ kiến nghị và chỉ đạo có trạng thái" in app.notices.newest_first()[0].text
         await pilot.press("3")
         await settle(pilot)
         assert "s" in footer_keys(app)

@@ -373,7 +373,7 @@ async def test_a_session_without_a_leader_shows_only_its_date(make_dashboard, tm
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await preview(pilot, article)
-        assert "leader not named" in review_header(app)
+        assert "không nêu tên lãnh đạo" in review_header(app)
         await pilot.press("ctrl+s")
         await settle(pilot)
         item = pane(app, Kind.ACHIEVEMENT).items[0]

@@ -137,7 +137,7 @@ async def test_status_is_only_for_requests_and_directives(make_dashboard) -> Non
         await pilot.press("1", "s")
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
-        assert any("only requests and directives" in n for n in notices(app))
+        assert any("Chỉ kiến nghị và chỉ đạo có trạng thái" in n for n in notices(app))
 
 
 async def test_edit_text_and_a_bad_date(make_dashboard) -> None:

@@ -66,7 +66,6 @@ async def test_served_without_files_lists_nothing_and_reads_nothing(seeded_store
         await pilot.press("i")
         await settle(pilot)
         assert "Không nhập tệp được trong trình duyệt" in _message(pilot.app)
-        assert "import from files is not available in the browser" in _message(pilot.app)
         field = _dialog(pilot.app).query_one(PathInput)
         assert field.disabled and isinstance(field.suggester, PathSuggester)
         for typed in ("/", "~/", str(server_disk) + "/", str(private.parent) + "/m"):
@@ -102,7 +101,7 @@ async def test_served_with_files_lists_and_reads_only_inside_them(seeded_store_p
         for outside in ("../home/rieng/mat.yaml", "ra-ngoai/mat.yaml", str(server_disk / "home" / "rieng" / "mat.yaml")):
             await _try_reading(pilot, outside)
             assert isinstance(pilot.app.screen, ImportDialog), outside
-            assert "outside the folders" in _message(pilot.app), outside
+            assert "ngoài các thư mục được phép" in _message(pilot.app), outside
         assert store_bytes(seeded_store_path) == before
         await _try_reading(pilot, "bao-cao.yaml")  # relative: inside the first allowed folder
         assert isinstance(pilot.app.screen, ImportReviewScreen), "a file inside the folder is read"

@@ -13,15 +13,15 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from haicap.store.domain.i18n import N_
+
 __all__ = ["NO_FILES_IN_BROWSER", "OUTSIDE_FILES", "ServedMode", "served_mode"]
 
-NO_FILES_IN_BROWSER = (
-    "Không nhập tệp được trong trình duyệt (haicap serve --files DIR) / import from files is not available in the browser"
-)
-"""What the import dialog says in a served app started without `--files`."""
+NO_FILES_IN_BROWSER = N_("Import from files is not available in the browser (haicap serve --files DIR)")
+"""What the import dialog says in a served app started without `--files` (`_()` where shown)."""
 
-OUTSIDE_FILES = "ngoài các thư mục được phép / outside the folders haicap serve --files allows"
-"""Why a path typed in a served app is refused."""
+OUTSIDE_FILES = N_("outside the folders haicap serve --files allows")
+"""Why a path typed in a served app is refused (`_()` where shown)."""
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from haicap.store.domain.i18n import _
+
 __all__ = ["Gate", "PublicUrlError", "listening_url", "new_token", "origin_of", "parse_public_url"]
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -59,11 +61,11 @@ def parse_public_url(text: str) -> str:
         parts = urlsplit(text.strip())
         parts.port  # noqa: B018 - raises ValueError on a port that is not a number
     except ValueError:
-        raise PublicUrlError(f"'{text}' is not a URL (http://HOST:PORT)") from None
+        raise PublicUrlError(_("'{url}' is not a URL (http://HOST:PORT)").format(url=text)) from None
     if parts.scheme.lower() not in _DEFAULT_PORTS or not parts.hostname:
-        raise PublicUrlError(f"'{text}' is not an http:// or https:// URL with a host")
+        raise PublicUrlError(_("'{url}' is not an http:// or https:// URL with a host").format(url=text))
     if parts.query or parts.fragment or parts.username or parts.password:
-        raise PublicUrlError(f"'{text}': give only scheme, host, port and path (no ?, # or user)")
+        raise PublicUrlError(_("'{url}': give only scheme, host, port and path (no ?, # or user)").format(url=text))
     return text.strip().rstrip("/")
 
 
@@ -121,31 +123,31 @@ class Gate:
         """Why the Host header is refused, or None when it names this server."""
         host = headers.get("Host")
         if host is None:
-            return "no Host header"
+            return _("no Host header")
         # `Host: 127.0.0.1:80` and `Host: 127.0.0.1` are the same; compare as origins.
         for candidate_scheme in (scheme, "http", "https"):
             origin = origin_of(f"{candidate_scheme}://{host}")
             if origin is not None and origin.split("://", 1)[1] in self.hosts:
                 return None
-        return f"Host '{host}' is not this server"
+        return _("Host '{host}' is not this server").format(host=host)
 
     def origin_refusal(self, headers: Mapping[str, str]) -> str | None:
         """Why the Origin header is refused, or None when it is a page of this server."""
         origin = headers.get("Origin")
         if origin is None:
-            return "no Origin header"
+            return _("no Origin header")
         if origin_of(origin) not in self.origins:
-            return f"Origin '{origin}' is not this server"
+            return _("Origin '{origin}' is not this server").format(origin=origin)
         return None
 
     def page_refusal(self, headers: Mapping[str, str], token: str | None) -> str | None:
         """Why a request for the page (or a download) is refused, or None."""
         if not self.token_matches(token):
-            return "wrong or missing token"
+            return _("wrong or missing token")
         return self.host_refusal(headers)
 
     def websocket_refusal(self, headers: Mapping[str, str], token: str | None) -> str | None:
         """Why a websocket is refused, or None: token, Host and Origin must all be right."""
         if not self.token_matches(token):
-            return "wrong or missing token"
+            return _("wrong or missing token")
         return self.host_refusal(headers) or self.origin_refusal(headers)

@@ -19,6 +19,7 @@ import jinja2
 from aiohttp import web
 from textual_serve.server import Server, to_int
 
+from haicap.store.domain.i18n import _
 from haicap.tui.serving.origin import Gate
 
 __all__ = ["SESSION_MEMORY", "GuardedServer", "default_max_sessions"]
@@ -61,7 +62,7 @@ def default_max_sessions(available: int | None = None) -> int:
 
 
 def _refuse(status: type[web.HTTPException], text: str) -> web.HTTPException:
-    """A refusal with one line of text, logged on the server's stderr too."""
+    """A refusal with one line of text (in the language spoken), logged on the server's stderr too."""
     print(f"haicap: serve: {text}", file=sys.stderr, flush=True)
     return status(text=f"haicap: {text}\n", headers=_SECURITY_HEADERS)
 
@@ -118,7 +119,7 @@ class GuardedServer(Server):
         """The page, for a request with the token; its websocket URL carries the token."""
         refusal = self.gate.page_refusal(request.headers, request.query.get("token"))
         if refusal is not None:
-            raise _refuse(web.HTTPForbidden, f"page refused: {refusal}")
+            raise _refuse(web.HTTPForbidden, _("page refused: {reason}").format(reason=refusal))
         router = request.app.router
         base = self.public_url.rstrip("/")
         websocket = base + str(router["websocket"].url_for(token=self.gate.token))
@@ -133,24 +134,26 @@ class GuardedServer(Server):
 
     async def handle_tokenless_websocket(self, request: web.Request) -> web.StreamResponse:
         """textual-serve's own websocket path: always refused (the token is missing)."""
-        raise _refuse(web.HTTPForbidden, "websocket refused: wrong or missing token")
+        raise _refuse(web.HTTPForbidden, _("websocket refused: {reason}").format(reason=_("wrong or missing token")))
 
     async def handle_download(self, request: web.Request) -> web.StreamResponse:
         """A file the session's export delivered, for this server's Host only."""
         refusal = self.gate.host_refusal(request.headers)
         if refusal is not None:
-            raise _refuse(web.HTTPForbidden, f"download refused: {refusal}")
+            raise _refuse(web.HTTPForbidden, _("download refused: {reason}").format(reason=refusal))
         return await super().handle_download(request)
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """A browser session: refused (403, 503) before any process starts unless allowed."""
         refusal = self.gate.websocket_refusal(request.headers, request.match_info.get("token"))
         if refusal is not None:
-            raise _refuse(web.HTTPForbidden, f"websocket refused: {refusal}")
+            raise _refuse(web.HTTPForbidden, _("websocket refused: {reason}").format(reason=refusal))
         if self.sessions >= self.max_sessions:
             raise _refuse(
                 web.HTTPServiceUnavailable,
-                f"too many browser sessions ({self.max_sessions} open); close one, or start serve with a larger --max-sessions",
+                _("too many browser sessions ({count} open); close one, or start serve with a larger --max-sessions").format(
+                    count=self.max_sessions
+                ),
             )
         # Counted before the first await: connections arrive on one event loop, so two
         # cannot both take the last free session.

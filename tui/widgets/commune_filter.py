@@ -8,18 +8,21 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Input
 
+from haicap.store.domain.i18n import N_, _
+from haicap.tui.widgets.help_title import HelpTitle
+
 __all__ = ["CommuneFilter"]
 
 
 class CommuneFilter(Input):
     """An input whose text filters the communes; the screen owns the filtering itself."""
 
-    HELP_TITLE: ClassVar[str] = "Ô lọc / Filter box"
-    """Heading of this widget's keys in the help dialog."""
+    HELP_TITLE = HelpTitle(N_("Filter box"))
+    """Heading of this widget's keys in the help dialog, in the language spoken."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "clear_filter", "Clear filter", tooltip="Clear the filter and go back to the list"),
-        Binding("down,enter", "done", "To list", tooltip="Keep the filter and go to the list"),
+        Binding("escape", "clear_filter", N_("Clear filter"), tooltip=N_("Clear the filter and go back to the list")),
+        Binding("down,enter", "done", N_("To list"), tooltip=N_("Keep the filter and go to the list")),
     ]
     """
     | Key(s) | Description |
@@ -38,7 +41,7 @@ class CommuneFilter(Input):
         """The user finished typing and wants the list."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder="/ tìm xã · filter", id=id)
+        super().__init__(placeholder=_("/ filter communes"), id=id)
 
     def action_clear_filter(self) -> None:
         """Empty the box (which shows every commune again) and hand focus back."""

@@ -13,7 +13,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from haicap.store import Commune, CommuneSummary
+from haicap.store.domain.i18n import N_
 from haicap.tui.literal import literal
+from haicap.tui.widgets.help_title import HelpTitle
 
 __all__ = ["CommuneList"]
 
@@ -25,13 +27,13 @@ class CommuneList(OptionList):
     commune with `CommuneList.Highlighted` and never touches its siblings.
     """
 
-    HELP_TITLE: ClassVar[str] = "Danh sách xã / Commune list"
-    """Heading of this widget's keys in the help dialog."""
+    HELP_TITLE = HelpTitle(N_("Commune list"))
+    """Heading of this widget's keys in the help dialog, in the language spoken."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("enter", "select", "Open panes", show=False, tooltip="Move to the panes of this commune"),
+        Binding("down,j", "cursor_down", N_("Down"), show=False),
+        Binding("up,k", "cursor_up", N_("Up"), show=False),
+        Binding("enter", "select", N_("Open panes"), show=False, tooltip=N_("Move to the panes of this commune")),
     ]
     """
     | Key(s) | Description |

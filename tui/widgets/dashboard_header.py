@@ -7,6 +7,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from haicap.store import Commune, Province, Session
+from haicap.store.domain.i18n import _, ngettext
 from haicap.tui.literal import literal, short
 
 __all__ = ["DashboardHeader"]
@@ -58,35 +59,36 @@ class DashboardHeader(Static):
         `reported_hides_matches`: no commune is listed, but some would be without `r`; the
         `r` mark then says that `r` shows them."""
         brand = literal("haicap", "bold $accent")
-        viewer = literal(" [chỉ xem / read-only]" if read_only else "", "bold $warning")
-        viewer_short = literal(" [chỉ xem]" if read_only else "", "bold $warning")
+        viewer = literal(" " + _("[read-only]") if read_only else "", "bold $warning")
         where = Content.assemble(literal(" │ "), literal(province.full_name, "bold")) if province else Content()
+        sessions = ngettext("{count} session", "{count} sessions", session_count).format(count=session_count)
         if commune is not None:
             label = Content.assemble(literal(" │ "), literal(commune.label, "bold"))
-            full = Content.assemble(label, literal(f" · mã {commune.code} · {session_count} phiên"))
-            shorter = shortest = Content.assemble(label, literal(f" · {session_count} phiên"))
+            code = _("code {code}").format(code=commune.code)
+            full = Content.assemble(label, literal(f" · {code} · {sessions}"))
+            shorter = shortest = Content.assemble(label, literal(f" · {sessions}"))
         elif province is not None:
-            full = literal(" │ không có xã nào khớp / no commune matches", "italic")
-            shorter, shortest = literal(" │ không có xã nào khớp", "italic"), Content()
+            full = shorter = literal(" │ " + _("no commune matches"), "italic")
+            shortest = Content()
         else:
             full = shorter = shortest = Content()
-        # When the line is too wide: the commune's code goes, the English, the no-match
-        # text (the empty list says it), then the province while a commune is shown.
+        # When the line is too wide: the commune's code goes, the no-match text (the
+        # empty list says it), then the province while a commune is shown.
         self._where = (
             Content.assemble(brand, viewer, where, full),
             Content.assemble(brand, viewer, where, shorter),
-            Content.assemble(brand, viewer_short, where, shortest),
-            Content.assemble(brand, viewer_short, shortest if commune is not None else where),
+            Content.assemble(brand, viewer, where, shortest),
+            Content.assemble(brand, viewer, shortest if commune is not None else where),
         )
         marks: list[Content] = []
         if only_reported:
-            marks.append(literal(" │ ● chỉ xã có báo cáo", "$accent"))
+            marks.append(literal(" │ ● " + _("only communes with reports"), "$accent"))
             if reported_hides_matches:
-                marks.append(literal(" · r: tất cả xã", "bold $accent"))
+                marks.append(literal(" · " + _("r: all communes"), "bold $accent"))
         if filter_text:
-            marks += [literal(" │ lọc: ", "dim"), literal(short(filter_text, FILTER_SHOWN))]
+            marks += [literal(" │ " + _("filter:") + " ", "dim"), literal(short(filter_text, FILTER_SHOWN))]
         if session is not None:
-            marks += [literal(" │ "), literal(f"◆ phiên {session.date:%d/%m/%Y}", "bold $accent")]
+            marks += [literal(" │ "), literal("◆ " + _("session {date}").format(date=f"{session.date:%d/%m/%Y}"), "bold $accent")]
         self._marks = Content.assemble(*marks)
         self._fit()
 

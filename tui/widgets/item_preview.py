@@ -12,12 +12,14 @@ from textual.widgets import Static
 
 from haicap.store import Item
 from haicap.store.domain.followup import DeadlineRules, follow_up
+from haicap.store.domain.i18n import N_, _
 from haicap.tui.item_lines import overdue_badge, session_line, state_line
 from haicap.tui.literal import bounded, literal
 
 __all__ = ["ItemPreview", "preview_content"]
 
-EMPTY = "Chọn một mục trong ô để xem toàn văn / Highlight an item in a pane to read it whole"
+EMPTY = N_("Highlight an item in a pane to read it whole")
+"""What the preview says with no item (translated when shown)."""
 
 
 def preview_content(item: Item, communes: Sequence[str], today: dt.date, rules: DeadlineRules | None = None) -> Content:
@@ -49,10 +51,10 @@ class ItemPreview(VerticalScroll, can_focus=False):
     """
 
     def on_mount(self) -> None:
-        self.border_title = "Toàn văn / Preview"
+        self.border_title = _("Full text")
 
     def compose(self) -> ComposeResult:
-        yield Static(literal(EMPTY, "dim italic"), id="preview-text")
+        yield Static(literal(_(EMPTY), "dim italic"), id="preview-text")
 
     def show(
         self, item: Item | None, communes: Sequence[str] = (), *, today: dt.date, rules: DeadlineRules | None = None
@@ -60,7 +62,7 @@ class ItemPreview(VerticalScroll, can_focus=False):
         """Show `item` (None: say how to choose one)."""
         text = self.query_one("#preview-text", Static)
         if item is None:
-            text.update(literal(EMPTY, "dim italic"))
+            text.update(literal(_(EMPTY), "dim italic"))
         else:
             text.update(preview_content(item, communes, today, rules))
         self.scroll_home(animate=False)

@@ -25,52 +25,55 @@ from textual.visual import Visual
 
 from haicap.store import Item, Kind
 from haicap.store.domain.followup import DeadlineRules
+from haicap.store.domain.i18n import N_, _
 from haicap.store.domain.models import TRACKED_KINDS
 from haicap.tui.item_lines import item_line, owner_width
 from haicap.tui.literal import literal
+from haicap.tui.widgets.help_title import HelpTitle
 
 __all__ = ["NO_STATUS", "ItemsPane"]
 
 
-NO_STATUS = "Chỉ kiến nghị và chỉ đạo có trạng thái / only requests and directives have a status"
-"""What `s` says on an item that has no status (the pane's key and the screen's action alike)."""
+NO_STATUS = N_("Only requests and directives have a status")
+"""What `s` says on an item that has no status (the pane's key and the screen's action alike);
+translated where it is shown: `_(NO_STATUS)`."""
 
 
 class ItemsPane(ScrollView, can_focus=True):
     """The items of one kind, a line each, with a cursor; enter opens one."""
 
-    HELP_TITLE: ClassVar[str] = "Ô nội dung / Panes"
-    """Heading of this widget's keys in the help dialog."""
+    HELP_TITLE = HelpTitle(N_("Panes"))
+    """Heading of this widget's keys in the help dialog, in the language spoken."""
 
     # The item keys act through the screen, which owns the store and the selection; they
     # are declared here so help lists them under the panes and they work only in a pane.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("enter", "select", "Details", show=False, tooltip="Open the full text of this item and its state"),
-        Binding("s", "screen.set_status", "Status", tooltip="Set the status of this request or directive"),
+        Binding("down,j", "cursor_down", N_("Down"), show=False),
+        Binding("up,k", "cursor_up", N_("Up"), show=False),
+        Binding("pagedown", "page(1)", N_("Page down"), show=False),
+        Binding("pageup", "page(-1)", N_("Page up"), show=False),
+        Binding("home", "first", N_("First"), show=False),
+        Binding("end", "last", N_("Last"), show=False),
+        Binding("enter", "select", N_("Details"), show=False, tooltip=N_("Open the full text of this item and its state")),
+        Binding("s", "screen.set_status", N_("Status"), tooltip=N_("Set the status of this request or directive")),
         Binding(
             "e",
             "screen.edit_item",
-            "Edit",
+            N_("Edit"),
             show=False,
-            tooltip="Edit the text and the follow-up fields",
+            tooltip=N_("Edit the text and the follow-up fields"),
         ),
-        Binding("h", "screen.item_history", "History", show=False, tooltip="Show who changed this item, when and how"),
+        Binding("h", "screen.item_history", N_("History"), show=False, tooltip=N_("Show who changed this item, when and how")),
         Binding(
             "K",
             "screen.change_kind",
-            "Kind",
+            N_("Kind"),
             key_display="K",
             show=False,
-            tooltip="Move the item to another pane (shift+k: k moves up)",
+            tooltip=N_("Move the item to another pane (shift+k: k moves up)"),
         ),
-        Binding("d", "screen.delete_item", "Delete", show=False, tooltip="Delete this item (u brings it back)"),
-        Binding("a", "screen.add_item", "Add", show=False, tooltip="Add an item of this pane's kind to the commune"),
+        Binding("d", "screen.delete_item", N_("Delete"), show=False, tooltip=N_("Delete this item (u brings it back)")),
+        Binding("a", "screen.add_item", N_("Add"), show=False, tooltip=N_("Add an item of this pane's kind to the commune")),
     ]
     """
     | Key(s) | Description |
@@ -180,13 +183,10 @@ class ItemsPane(ScrollView, can_focus=True):
         self._today, self._rules = today, rules
         self._owners = owner_width(self._items)
         self._lines.clear()
-        # The count sits right after the Vietnamese heading, so a narrow pane cuts the
-        # English part of the title, never the number of items.
         self.border_title = Content.assemble(
             literal(f"{self.number} ", "dim"),
-            literal(self.kind.title_vi, "bold"),
+            literal(self.kind.title, "bold"),
             literal(f" ({len(self._items)})"),
-            literal(f" / {self.kind.title_en}", "bold"),
         )
         self.virtual_size = Size(self.scrollable_content_region.width, max(len(self._items), 1))
         index: int | None = None
@@ -228,7 +228,7 @@ class ItemsPane(ScrollView, can_focus=True):
             if index != 0:
                 return Strip.blank(width, self.rich_style)
             style = self.get_visual_style("items-pane--empty")
-            empty = literal("— không có / none").truncate(width, pad=True)
+            empty = literal(_("— none")).truncate(width, pad=True)
             return Visual.to_strips(self, empty, width, 1, style)[0]
         if index >= len(self._items):
             return Strip.blank(width, self.rich_style)
@@ -313,7 +313,7 @@ class ItemsPane(ScrollView, can_focus=True):
         # an officer who presses it anyway is told why nothing happens.
         if event.key == "s" and self.kind not in TRACKED_KINDS:
             event.stop()
-            self.notify(NO_STATUS, severity="warning", timeout=4)
+            self.notify(_(NO_STATUS), severity="warning", timeout=4)
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)

@@ -15,10 +15,12 @@ from textual.widgets import DataTable
 
 from haicap.store import Kind
 from haicap.store.domain.dates import DATE_FORMAT
+from haicap.store.domain.i18n import N_, _, ngettext, pgettext
 from haicap.store.views.overview import LateItem
 from haicap.tui.literal import short
+from haicap.tui.widgets.help_title import HelpTitle
 
-__all__ = ["LateTable", "communes_cell", "owner_cell"]
+__all__ = ["LateTable", "communes_cell", "headings", "owner_cell", "short_kind"]
 
 COMMUNES_WIDTH = 18
 """Room for the communes of an item: "Ngọc Trạo +2"."""
@@ -57,11 +59,31 @@ ROOMY = Layout(GAP, COMMUNES_WIDTH, OWNER_WIDTH, short_kinds=False)
 COMPACT = Layout(" ", 14, 12, short_kinds=True)
 """The columns on a narrow one (80 columns): the text keeps about 30."""
 
-TEXT_HINT = " · space: xem đủ"
+TEXT_HINT = N_("space: read all")
 """Said after the text's heading when a text is cut: the key that shows it whole (the screen's)."""
 
-SHORT_KINDS = {Kind.REQUEST: "KN", Kind.DIRECTIVE: "CĐ"}
-"""The tracked kinds abbreviated as the overview's headings abbreviate them."""
+
+def short_kind(kind: Kind) -> str:
+    """The kind abbreviated as the overview's headings abbreviate it ("KN", "CĐ"); other kinds whole."""
+    if kind is Kind.REQUEST:
+        return pgettext("short kind", "Req.")
+    if kind is Kind.DIRECTIVE:
+        return pgettext("short kind", "Dir.")
+    return kind.title
+
+
+def headings(with_province: bool) -> list[str]:
+    """The headings of the columns before the text's, in the language spoken (the
+    province's only with every province)."""
+    names = [pgettext("late table", "Province")] if with_province else []
+    return [
+        *names,
+        pgettext("late table", "Commune"),
+        pgettext("late table", "Kind"),
+        pgettext("late table", "Overdue"),
+        pgettext("late table", "Deadline"),
+        pgettext("late table", "Owner"),
+    ]
 
 
 def communes_cell(late: LateItem) -> str:
@@ -77,7 +99,7 @@ def owner_cell(late: LateItem) -> str:
     owner = late.item.tracking.owner
     if owner:
         return owner
-    return "chưa giao" if late.item.kind is Kind.REQUEST else "UBND xã"
+    return _("not assigned") if late.item.kind is Kind.REQUEST else _("commune committee")
 
 
 class LateTable(DataTable[Text]):
@@ -89,13 +111,13 @@ class LateTable(DataTable[Text]):
     read as markup.
     """
 
-    HELP_TITLE: ClassVar[str] = "Bảng quá hạn / Late table"
-    """Heading of this widget's keys in the help dialog."""
+    HELP_TITLE = HelpTitle(N_("Late table"))
+    """Heading of this widget's keys in the help dialog, in the language spoken."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Open", tooltip="Show this item on the dashboard"),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("enter", "select_cursor", N_("Open"), tooltip=N_("Show this item on the dashboard")),
+        Binding("down,j", "cursor_down", N_("Down"), show=False),
+        Binding("up,k", "cursor_up", N_("Up"), show=False),
     ]
     """
     | Key(s) | Description |
@@ -165,8 +187,8 @@ class LateTable(DataTable[Text]):
         kind = late.item.kind
         values = [
             (short(communes_cell(late), layout.communes_width), Style()),
-            (SHORT_KINDS.get(kind, kind.title_vi) if layout.short_kinds else kind.title_vi, Style()),
-            (f"{late.state.late_days} ngày", days_style),
+            (short_kind(kind) if layout.short_kinds else kind.title, Style()),
+            (ngettext("{count} day", "{count} days", late.state.late_days).format(count=late.state.late_days), days_style),
             (late.state.deadline.strftime(DATE_FORMAT) if late.state.deadline else "—", Style()),
             (short(owner_cell(late), layout.owner_width), Style()),
         ]
@@ -181,8 +203,7 @@ class LateTable(DataTable[Text]):
 
     def _columns(self, days_style: Style, layout: Layout) -> tuple[list[str], list[list[Text]], list[int], int]:
         """The headings, the rows' fixed cells, their widths and the text's width, in `layout`."""
-        names = ["Tỉnh"] if self._with_province else []
-        names += ["Xã", "Loại", "Quá hạn", "Hạn", "Phụ trách"]
+        names = headings(self._with_province)
         labels = [(" " if index == 0 else layout.gap) + name for index, name in enumerate(names)]
         rows = [self._fixed_cells(late, days_style, layout) for late in self._late]
         widths = [max([len(label)] + [row[i].cell_len for row in rows]) for i, label in enumerate(labels)]
@@ -204,7 +225,8 @@ class LateTable(DataTable[Text]):
             self.add_column(Text(label), width=width)
         texts = [short(late.item.text, text_width - len(layout.gap), at_word=True) for late in self._late]
         cut = any(text.endswith("…") and text != late.item.text for text, late in zip(texts, self._late, strict=True))
-        heading = layout.gap + "Nội dung" + (TEXT_HINT if cut and len("Nội dung" + TEXT_HINT) < text_width else "")
+        heading, hint = pgettext("late table", "Text"), f" · {_(TEXT_HINT)}"
+        heading = layout.gap + heading + (hint if cut and len(heading + hint) < text_width else "")
         self.add_column(Text(heading), width=text_width)
         for late, cells, text in zip(self._late, rows, texts, strict=False):
             self.add_row(*cells, Text(layout.gap + text, no_wrap=True), key=late.item.id)

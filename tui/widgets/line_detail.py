@@ -8,22 +8,23 @@ from textual.content import Content
 from textual.widgets import Static
 
 from haicap.store.domain.dates import DATE_FORMAT
+from haicap.store.domain.i18n import N_, _
 from haicap.store.domain.models import TRACKED_KINDS
 from haicap.store.ingest.import_plan import ImportPlan
 from haicap.store.ingest.reader.cue_labels import cue_label
-from haicap.store.ingest.reader.left_out import DUPLICATE, REVIEW, reason_text
+from haicap.store.ingest.reader.left_out import DUPLICATE, REVIEW
 from haicap.tui.literal import bounded, literal
-from haicap.tui.widgets.plan_lines import UNSURE_STYLE, kind_tag
+from haicap.tui.widgets.plan_lines import UNSURE_STYLE, kind_tag, reason_short
 
 __all__ = ["LineDetail"]
 
 _FACT_STYLE = "$text-muted"
 
 _CUES = {
-    REVIEW: "đặt khi duyệt / set in review",
-    "structured": "tệp có cấu trúc / structured file",
+    REVIEW: N_("set in review"),
+    "structured": N_("structured file"),
 }
-"""How the cues that are not the reader's own words are named."""
+"""How the cues that are not the reader's own words are named (translated when shown)."""
 
 
 class LineDetail(VerticalScroll, can_focus=False):
@@ -59,28 +60,32 @@ class LineDetail(VerticalScroll, can_focus=False):
     @staticmethod
     def _lines(plan: ImportPlan, index: int) -> list[Content]:
         line = plan.lines[index]
-        facts: list[Content] = [literal(f"Dòng / line {index + 1}/{len(plan.lines)}", _FACT_STYLE)]
+        where = _("Line {number}/{count}").format(number=index + 1, count=len(plan.lines))
+        facts: list[Content] = [literal(where, _FACT_STYLE)]
         about: list[Content] = []
         if line.kind is None:
-            facts.append(literal(f"bỏ ra / left out: {reason_text(line.reason)}", "bold"))
+            facts.append(literal(_("left out: {reason}").format(reason=reason_short(line.reason)), "bold"))
         else:
             facts.append(kind_tag(line.kind))
             if line.unsure:
-                facts.append(literal("? chưa chắc, đoán theo vị trí / unsure: guessed from its place", UNSURE_STYLE))
+                facts.append(literal("? " + _("unsure: guessed from its place"), UNSURE_STYLE))
             if plan.is_known(index):
-                facts.append(literal("đã có, không thêm lại / already stored", "italic"))
-            about.append(literal(f"Xã / Communes: {', '.join(c.label for c in line.communes or plan.session.communes)}"))
+                facts.append(literal(_("already stored, not added again"), "italic"))
+            communes = ", ".join(c.label for c in line.communes or plan.session.communes)
+            about.append(literal(_("Communes: {communes}").format(communes=communes)))
             if line.kind in TRACKED_KINDS:
-                about.append(literal(f"Chủ trì / Owner: {line.owner or '—'}"))
+                about.append(literal(_("Owner: {owner}").format(owner=line.owner or "—")))
                 if line.co_agencies:
-                    about.append(literal(f"Phối hợp / With: {'; '.join(line.co_agencies)}"))
-                about.append(literal(f"Hạn / Deadline: {line.deadline.strftime(DATE_FORMAT) if line.deadline else '—'}"))
+                    about.append(literal(_("With: {agencies}").format(agencies="; ".join(line.co_agencies))))
+                deadline = line.deadline.strftime(DATE_FORMAT) if line.deadline else "—"
+                about.append(literal(_("Deadline: {date}").format(date=deadline)))
             if line.reason:
-                about.append(literal(f"dấu hiệu / cue: {_CUES.get(line.reason) or cue_label(line.reason)}"))
+                cue = _(_CUES[line.reason]) if line.reason in _CUES else cue_label(line.reason)
+                about.append(literal(_("cue: {cue}").format(cue=cue)))
         lines = [Content(" · ").join(facts)]
         if about:
             lines.append(Content(" · ").join(about).stylize(_FACT_STYLE))
         if line.kind is None and line.reason == DUPLICATE and line.detail:
-            lines.append(Content.assemble(literal("Lặp lại / repeats: ", _FACT_STYLE), literal(f"«{line.detail}»", "italic")))
+            lines.append(Content.assemble(literal(_("Repeats:") + " ", _FACT_STYLE), literal(f"«{line.detail}»", "italic")))
         lines.append(bounded(line.text, style="bold" if line.kind is not None else ""))
         return lines

@@ -15,9 +15,11 @@ from textual.widgets import DataTable
 
 from haicap.store import Commune, Kind
 from haicap.store.domain.dates import DATE_FORMAT
+from haicap.store.domain.i18n import N_, _
 from haicap.store.domain.text import sort_key
 from haicap.store.views.overview import CommuneOverview
 from haicap.tui.literal import visible
+from haicap.tui.widgets.help_title import HelpTitle
 
 if TYPE_CHECKING:
     from _typeshed import SupportsRichComparison
@@ -38,16 +40,30 @@ def is_overdue(row: CommuneOverview) -> bool:
 
 @dataclass(frozen=True)
 class OverviewColumn:
-    """A column of the overview: its two-line heading, its name in the header line, its values."""
+    """A column of the overview: its two-line heading, its name in the header line, its values.
 
-    label: str
-    """The heading, two short lines ("Kiến\\nnghị")."""
-    name: str
-    """What the header line calls the column when the table is sorted by it."""
+    The heading and the name are kept in English (`N_`) and shown in the language spoken
+    (`label`, `name`), so a test or `--lang en` that switches the language after import
+    sees its own words."""
+
+    label_msgid: str
+    """The heading in English, one or two short lines ("Req.\nopen"); `label` translates it."""
+    name_msgid: str
+    """The column's name in English ("requests"); `name` translates it."""
     value: Callable[[CommuneOverview], object]
     """The value sorted on (the cell shows it too)."""
     descending: bool = True
     """The first direction of the sort: biggest and newest first, names from A."""
+
+    @property
+    def label(self) -> str:
+        """The heading, two short lines ("Kiến\nnghị")."""
+        return _(self.label_msgid)
+
+    @property
+    def name(self) -> str:
+        """What the header line calls the column when the table is sorted by it ("kiến nghị")."""
+        return _(self.name_msgid)
 
     def key(self, row: CommuneOverview) -> SupportsRichComparison:
         """A key that orders rows by this column; an empty date sorts as the oldest."""
@@ -60,17 +76,17 @@ class OverviewColumn:
 
 
 OVERVIEW_COLUMNS: tuple[OverviewColumn, ...] = (
-    OverviewColumn("Xã", "tên xã", lambda r: r.commune.name, descending=False),
-    OverviewColumn("Số\nphiên", "số phiên", lambda r: r.sessions),
-    OverviewColumn("Phiên\ngần nhất", "phiên gần nhất", lambda r: r.last_session),
-    OverviewColumn("Kết\nquả", "kết quả", lambda r: r.counts.get(Kind.ACHIEVEMENT, 0)),
-    OverviewColumn("Khó\nkhăn", "khó khăn", lambda r: r.counts.get(Kind.DIFFICULTY, 0)),
-    OverviewColumn("Kiến\nnghị", "kiến nghị", lambda r: r.counts.get(Kind.REQUEST, 0)),
-    OverviewColumn("Chỉ\nđạo", "chỉ đạo", lambda r: r.counts.get(Kind.DIRECTIVE, 0)),
-    OverviewColumn("KN\nmở", "kiến nghị đang giải quyết", lambda r: r.open_requests),
-    OverviewColumn("KN\nquá hạn", "kiến nghị quá hạn", lambda r: r.overdue_requests),
-    OverviewColumn("CĐ\nmở", "chỉ đạo đang thực hiện", lambda r: r.open_directives),
-    OverviewColumn("CĐ\nquá hạn", "chỉ đạo quá hạn", lambda r: r.overdue_directives),
+    OverviewColumn(N_("Commune"), N_("commune name"), lambda r: r.commune.name, descending=False),
+    OverviewColumn(N_("Ses-\nsions"), N_("number of sessions"), lambda r: r.sessions),
+    OverviewColumn(N_("Last\nsession"), N_("last session"), lambda r: r.last_session),
+    OverviewColumn(N_("Ach."), N_("achievements"), lambda r: r.counts.get(Kind.ACHIEVEMENT, 0)),
+    OverviewColumn(N_("Diff."), N_("difficulties"), lambda r: r.counts.get(Kind.DIFFICULTY, 0)),
+    OverviewColumn(N_("Req."), N_("requests"), lambda r: r.counts.get(Kind.REQUEST, 0)),
+    OverviewColumn(N_("Dir."), N_("directives"), lambda r: r.counts.get(Kind.DIRECTIVE, 0)),
+    OverviewColumn(N_("Req.\nopen"), N_("open requests"), lambda r: r.open_requests),
+    OverviewColumn(N_("Req.\nlate"), N_("overdue requests"), lambda r: r.overdue_requests),
+    OverviewColumn(N_("Dir.\nopen"), N_("open directives"), lambda r: r.open_directives),
+    OverviewColumn(N_("Dir.\nlate"), N_("overdue directives"), lambda r: r.overdue_directives),
 )
 """The columns in display order; the number keys sort by the first ten."""
 
@@ -94,13 +110,13 @@ class OverviewTable(DataTable[Text]):
     strings, so a commune name can never be read as markup.
     """
 
-    HELP_TITLE: ClassVar[str] = "Bảng tổng quan / Overview table"
-    """Heading of this widget's keys in the help dialog."""
+    HELP_TITLE = HelpTitle(N_("Overview table"))
+    """Heading of this widget's keys in the help dialog, in the language spoken."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Open", tooltip="Show this commune on the dashboard"),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("enter", "select_cursor", N_("Open"), tooltip=N_("Show this commune on the dashboard")),
+        Binding("down,j", "cursor_down", N_("Down"), show=False),
+        Binding("up,k", "cursor_up", N_("Up"), show=False),
     ]
     """
     | Key(s) | Description |

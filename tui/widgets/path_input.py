@@ -12,7 +12,9 @@ from textual.binding import Binding, BindingType
 from textual.suggester import Suggester
 from textual.widgets import Input
 
+from haicap.store.domain.i18n import N_
 from haicap.tui.serving.folders import ServedMode
+from haicap.tui.widgets.help_title import HelpTitle
 
 __all__ = ["IMPORTABLE_SUFFIXES", "PathInput", "PathSuggester", "complete_path"]
 
@@ -105,11 +107,11 @@ class PathSuggester(Suggester):
 class PathInput(Input):
     """An input for a file path; the suggested completion is accepted with tab or →."""
 
-    HELP_TITLE: ClassVar[str] = "Ô đường dẫn / Path field"
-    """Heading of this widget's keys in the help dialog."""
+    HELP_TITLE = HelpTitle(N_("Path field"))
+    """Heading of this widget's keys in the help dialog, in the language spoken."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "accept_suggestion", "Complete", tooltip="Accept the suggested path (also →)"),
+        Binding("tab", "accept_suggestion", N_("Complete"), tooltip=N_("Accept the suggested path (also →)")),
     ]
     """
     | Key(s) | Description |

@@ -17,13 +17,15 @@ from textual.widgets.option_list import Option
 
 from haicap.store import Kind
 from haicap.store.domain.dates import DATE_FORMAT
+from haicap.store.domain.i18n import N_, _
 from haicap.store.domain.models import TRACKED_KINDS
 from haicap.store.domain.text import shorten
 from haicap.store.ingest.import_plan import ImportPlan, PlanLine
 from haicap.store.ingest.reader.left_out import reason_text
 from haicap.tui.literal import clip, literal
+from haicap.tui.widgets.help_title import HelpTitle
 
-__all__ = ["COMMUNES_WIDTH", "KIND_STYLES", "PlanLines", "communes_short", "kind_tag", "reason_short"]
+__all__ = ["COMMUNES_WIDTH", "KIND_STYLES", "PlanLines", "communes_short", "kind_tag", "reason_short", "tag_width"]
 
 KIND_STYLES: dict[Kind, str] = {
     Kind.ACHIEVEMENT: "bold $text-success on $success-muted",
@@ -34,11 +36,15 @@ KIND_STYLES: dict[Kind, str] = {
 """How each kind's tag looks. The tag is the kind's name too, so a monochrome terminal
 still tells the kinds apart."""
 
-TAG_WIDTH = max(len(kind.title_vi) for kind in Kind) + 2
-"""Room for the widest kind name ("Kiến nghị") with a space on each side."""
+
+def tag_width() -> int:
+    """Room for the widest kind name in the language spoken ("Kiến nghị", "Achievements")
+    with a space on each side."""
+    return max(len(kind.title) for kind in Kind) + 2
+
 
 COMMUNES_WIDTH = 16
-"""Room for an item's communes on its line: "cả 3 xã / all 3", "Ngọc Trạo, Vân…"."""
+"""Room for an item's communes on its line: "cả 3 xã", "Ngọc Trạo, Vân…"."""
 
 OWNER_WIDTH = 18
 """Room for the owner on a line; longer names end with "…" (the detail area shows all)."""
@@ -55,15 +61,15 @@ KNOWN_STYLE = "italic $text-muted"
 
 def kind_tag(kind: Kind) -> Content:
     """The coloured tag of a kind: " Kiến nghị " padded to the widest name."""
-    return literal(f" {kind.title_vi} ".ljust(TAG_WIDTH), KIND_STYLES[kind])
+    return literal(f" {kind.title} ".ljust(tag_width()), KIND_STYLES[kind])
 
 
 def communes_short(plan: ImportPlan, line: PlanLine) -> str:
-    """The communes of an item in few characters: "cả 3 xã / all 3", or their names
-    without the type word ("Ngọc Trạo, Vân Du")."""
+    """The communes of an item in few characters: "cả 3 xã", or their names without the
+    type word ("Ngọc Trạo, Vân Du")."""
     communes = line.communes or plan.session.communes
     if len(plan.session.communes) > 1 and set(communes) == set(plan.session.communes):
-        return f"cả {len(communes)} xã / all {len(communes)}"
+        return _("all {count} communes").format(count=len(communes))
     return ", ".join(c.name for c in communes)
 
 
@@ -84,16 +90,16 @@ class PlanLines(OptionList):
     (in `plan.lines`) of the highlighted line. Headings cannot be highlighted.
     """
 
-    HELP_TITLE: ClassVar[str] = "Danh sách dòng / Lines"
-    """Heading of this widget's keys in the help dialog."""
+    HELP_TITLE = HelpTitle(N_("Lines"))
+    """Heading of this widget's keys in the help dialog, in the language spoken."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", "Xuống / Down", show=False, tooltip="Dòng sau / next line"),
-        Binding("up,k", "cursor_up", "Lên / Up", show=False, tooltip="Dòng trước / previous line"),
-        Binding("pagedown", "page_down", "Trang sau / Page down", show=False, tooltip="Một trang xuống / a page down"),
-        Binding("pageup", "page_up", "Trang trước / Page up", show=False, tooltip="Một trang lên / a page up"),
-        Binding("home", "first", "Đầu / First", show=False, tooltip="Dòng đầu / first line"),
-        Binding("end", "last", "Cuối / Last", show=False, tooltip="Dòng cuối / last line"),
+        Binding("down,j", "cursor_down", N_("Down"), show=False, tooltip=N_("Next line")),
+        Binding("up,k", "cursor_up", N_("Up"), show=False, tooltip=N_("Previous line")),
+        Binding("pagedown", "page_down", N_("Page down"), show=False, tooltip=N_("A page down")),
+        Binding("pageup", "page_up", N_("Page up"), show=False, tooltip=N_("A page up")),
+        Binding("home", "first", N_("First"), show=False, tooltip=N_("First line")),
+        Binding("end", "last", N_("Last"), show=False, tooltip=N_("Last line")),
     ]
     """
     | Key(s) | Description |
@@ -151,19 +157,15 @@ class PlanLines(OptionList):
         options: list[Option] = []
         order: list[int | None] = []
         if not items:
-            options.append(
-                Option(
-                    literal("— chưa có mục nào: 1–4 lấy một dòng vào / no items yet: 1–4 take a line in", "italic"), disabled=True
-                )
-            )
+            options.append(Option(literal(_("— no items yet: 1–4 take a line in"), "italic"), disabled=True))
             order.append(None)
         for index in items:
             options.append(Option(self._item_prompt(plan, index)))
             order.append(index)
-        options.append(Option(literal(f"── Bỏ ra / Left out ({len(left)}) ──"), disabled=True))
+        options.append(Option(literal("── " + _("Left out ({count})").format(count=len(left)) + " ──"), disabled=True))
         order.append(None)
         if not left:
-            options.append(Option(literal("— không có / none", "italic"), disabled=True))
+            options.append(Option(literal(_("— none"), "italic"), disabled=True))
             order.append(None)
         for index in left:
             options.append(Option(self._left_out_prompt(plan.lines[index])))
@@ -202,12 +204,13 @@ class PlanLines(OptionList):
             literal(" " + _cell(communes_short(plan, line), COMMUNES_WIDTH) + " ", "$text-muted"),
         ]
         if plan.is_known(index):
-            parts.append(literal("đã có · ", KNOWN_STYLE))
+            parts.append(literal(_("already stored") + " · ", KNOWN_STYLE))
         if line.kind in TRACKED_KINDS:
             if line.owner:
                 parts.append(literal("→ " + _cell(line.owner, OWNER_WIDTH).rstrip() + " · ", "$text-primary"))
             if line.deadline:
-                parts.append(literal(f"hạn {line.deadline.strftime(DATE_FORMAT)} · ", "$text-primary"))
+                due = _("due {date}").format(date=line.deadline.strftime(DATE_FORMAT))
+                parts.append(literal(f"{due} · ", "$text-primary"))
         # The line is cut to the width by the list; a few hundred characters are plenty.
         parts.append(literal(clip(line.text, 400).text))
         return Content.assemble(*parts)

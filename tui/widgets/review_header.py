@@ -1,8 +1,8 @@
 """The review screen's header: the file, the session, the counts, and the stored session it matches.
 
 Three lines, four when the file reports a session already stored. Each line is built
-for the width it has: the longest wording that fits (English after Vietnamese, the
-leader's title, "xã" before each commune) and shorter ones on a narrow terminal, so
+for the width it has: the longest wording that fits (the labels, the leader's title,
+"xã" before each commune) and shorter ones on a narrow terminal, so
 what matters (date, province, leader, communes, numbers) is never the part cut off.
 """
 
@@ -15,14 +15,15 @@ from textual.widget import Widget
 
 from haicap.store import Kind
 from haicap.store.domain.dates import format_date
+from haicap.store.domain.i18n import N_, _, ngettext
 from haicap.store.ingest.import_plan import ImportPlan, SessionMatch
 from haicap.tui.literal import literal
 from haicap.tui.widgets.plan_lines import KIND_STYLES, UNSURE_STYLE
 
 __all__ = ["FORMATS", "ReviewHeader", "fit"]
 
-FORMATS = {"structured": "YAML/JSON", "docx": "Word .docx", "pdf": "PDF", "doc": "Word .doc", "text": "văn bản / text"}
-"""How each file format is named to the officer."""
+FORMATS = {"structured": "YAML/JSON", "docx": "Word .docx", "pdf": "PDF", "doc": "Word .doc", "text": N_("text")}
+"""How each file format is named to the officer (`_()` when shown: "text" is a word)."""
 
 SEP = " │ "
 """Between the parts of a header line."""
@@ -92,12 +93,12 @@ class ReviewHeader(Widget):
     # -- the lines -------------------------------------------------------------------------
 
     def _file_line(self, plan: ImportPlan, width: int) -> Content:
-        title = literal("Duyệt nhập / Review import", "bold $accent")
-        short_title = literal("Duyệt / Review", "bold $accent")
-        how = FORMATS.get(plan.format, plan.format)
+        title = literal(_("Review import"), "bold $accent")
+        short_title = literal(_("Review"), "bold $accent")
+        how = _(FORMATS[plan.format]) if plan.format in FORMATS else plan.format
         if plan.encoding:
             how += f", {plan.encoding}"
-        state = literal(" · đang lưu… / storing…", "bold $warning") if self._storing else Content("")
+        state = literal(" · " + _("storing…"), "bold $warning") if self._storing else Content("")
         source = plan.source
         variants = [
             Content.assemble(title, SEP, literal(source, "bold"), literal(f" ({how})", "$text-muted"), state),
@@ -117,15 +118,15 @@ class ReviewHeader(Widget):
             leader_full = literal(str(facts.leader), "bold")
             leader = literal(facts.leader.name, "bold")
         else:
-            leader_full = leader = literal("không nêu tên lãnh đạo / leader not named", "$text-warning")
+            leader_full = leader = literal(_("leader not named"), "$text-warning")
         labels = [c.label for c in facts.communes]
         names = [c.name for c in facts.communes]
         variants = [
             Content.assemble(
-                literal("Phiên / Session: "),
+                literal(_("Session:") + " "),
                 _joined([date, literal(facts.province.full_name), leader_full]),
                 SEP,
-                literal("Xã / Communes: "),
+                literal(_("Communes:") + " "),
                 literal(", ".join(labels)),
             ),
             Content.assemble(_joined([date, literal(facts.province.full_name), leader_full]), SEP, literal(", ".join(labels))),
@@ -146,29 +147,20 @@ class ReviewHeader(Widget):
         left = len(plan.left_out)
         unsure = len(plan.unsure_lines())
 
-        def kinds(english: bool) -> Content:
-            return _joined(
-                [
-                    Content.assemble(
-                        literal(kind.title_vi + (f" / {kind.title_en.lower()}" if english else ""), KIND_STYLES[kind]),
-                        literal(f" {counts[kind]}", "bold"),
-                    )
-                    for kind in Kind
-                ]
-            )
+        kinds = _joined(
+            [Content.assemble(literal(kind.title, KIND_STYLES[kind]), literal(f" {counts[kind]}", "bold")) for kind in Kind]
+        )
 
-        def rest(english: bool, words: bool = True) -> list[Content]:
-            parts = [literal(f"bỏ ra / left out {left}" if english else f"bỏ ra {left}")]
+        def rest(words: bool = True) -> list[Content]:
+            parts = [literal(_("left out {count}").format(count=left))]
             if unsure:
-                about = " chưa chắc / unsure" if english else " chưa chắc" if words else ""
+                about = " " + _("unsure") if words else ""
                 parts.append(Content.assemble(literal("?", UNSURE_STYLE), literal(f"{about} {unsure}")))
             return parts
 
         variants = [
-            Content.assemble(kinds(True), SEP, _joined(rest(True))),
-            Content.assemble(kinds(False), SEP, _joined(rest(True))),
-            Content.assemble(kinds(False), SEP, _joined(rest(False))),
-            Content.assemble(kinds(False), SEP, _joined(rest(False, words=False))),
+            Content.assemble(kinds, SEP, _joined(rest())),
+            Content.assemble(kinds, SEP, _joined(rest(words=False))),
         ]
         return fit(width, variants)
 
@@ -180,31 +172,36 @@ class ReviewHeader(Widget):
                 width,
                 [
                     literal(
-                        f"Lưu thành phiên riêng / stored as a separate session (cùng buổi với / same meeting as {found.label}; m đổi / m changes)",
+                        _("Stored as a separate session (same meeting as {session}; m changes)").format(session=found.label),
                         "$text-warning",
                     ),
                     literal(
-                        f"Phiên riêng / separate session (cùng buổi với / same as {found.session_id}; m đổi / changes)",
+                        _("Separate session (same meeting as {session}; m changes)").format(session=found.session_id),
                         "$text-warning",
                     ),
-                    literal(f"Phiên riêng / separate (cùng buổi {found.session_id}; m đổi)", "$text-warning"),
+                    literal(_("Separate (same as {session}; m changes)").format(session=found.session_id), "$text-warning"),
                 ],
             )
         taken = [index for index, line in enumerate(plan.lines) if line.taken]
         known = sum(1 for index in taken if plan.is_known(index))
         new = len(taken) - known
         numbers = Content.assemble(
-            literal(f"{new} mục mới / new items", "bold"),
+            literal(ngettext("{count} new item", "{count} new items", new).format(count=new), "bold"),
             literal(", "),
-            literal(f"{known} đã có / already there"),
+            literal(_("{count} already there").format(count=known)),
         )
-        short_numbers = Content.assemble(literal(f"{new} mới / new", "bold"), literal(", "), literal(f"{known} đã có / there"))
+        short_numbers = Content.assemble(
+            literal(_("{count} new").format(count=new), "bold"), literal(", "), literal(_("{count} there").format(count=known))
+        )
+
+        def same(session: str) -> Content:
+            return literal(_("Same session as {session}:").format(session=session) + " ", "$text-accent")
+
         return fit(
             width,
             [
-                Content.assemble(literal(f"Cùng phiên / same session as {found.label}: ", "$text-accent"), numbers),
-                Content.assemble(literal(f"Cùng phiên / same session {found.session_id}: ", "$text-accent"), numbers),
-                Content.assemble(literal(f"Cùng phiên {found.session_id}: ", "$text-accent"), numbers),
-                Content.assemble(literal(f"Cùng phiên {found.session_id}: ", "$text-accent"), short_numbers),
+                Content.assemble(same(found.label), numbers),
+                Content.assemble(same(found.session_id), numbers),
+                Content.assemble(same(found.session_id), short_numbers),
             ],
         )

@@ -47,4 +47,4 @@ class SlideCounts(Horizontal):
         for kind, count in self.counts:
             with Vertical():
                 yield Digits(str(count))
-                yield Static(literal(kind.title_vi), classes="count-label")
+                yield Static(literal(kind.title), classes="count-label")

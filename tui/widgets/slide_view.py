@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Static
 
+from haicap.store.domain.i18n import _
 from haicap.store.views.slides import Deck, Entry, Part, Slide, SlideKind
 from haicap.tui.literal import literal
 from haicap.tui.widgets.slide_counts import SlideCounts
@@ -187,12 +188,12 @@ class SlideView(Vertical):
         part = slide.part
         assert part is not None
         self.query_one("#slide-where", Static).update(literal(part.where))
-        heading = [literal(part.heading_vi.upper(), "bold"), literal(f"  ·  {part.heading_en}")]
+        heading = [literal(part.heading.upper(), "bold")]
         if slide.pages > 1:
             heading.append(literal(f"  ({slide.page}/{slide.pages})"))
         self.query_one("#slide-heading", Static).update(Content.assemble(*heading))
         if not slide.entries:
-            body.mount(Static(literal("Không còn kiến nghị hay chỉ đạo nào đang mở / nothing is open"), classes="empty"))
+            body.mount(Static(literal(_("No request or directive is still open")), classes="empty"))
             return
         rows = []
         for offset, entry in enumerate(slide.entries):
