@@ -11,6 +11,7 @@ from helpers import item_shown, record_notices, settle
 from test_overview import add_nghe_an_session
 
 from haicap.store import Kind, Store
+from haicap.store.domain.i18n import _
 from haicap.store.domain.text import matches
 from haicap.store.ingest.reports import parse_report
 from haicap.tui.dialogs.help import HelpDialog
@@ -272,8 +273,8 @@ async def test_help_is_generated_from_the_bindings(make_dashboard) -> None:
         assert isinstance(app.screen, HelpDialog)
         shown = "\n".join(str(static.render()) for static in app.screen.query("Static"))
         for binding in DashboardScreen.BINDINGS:
-            assert (binding.tooltip or binding.description) in shown
-        assert "Open the item's full text" in shown or "Open the full text of this item" in shown
+            assert _(binding.tooltip or binding.description) in shown
+        assert _("Open the full text of this item and its state") in shown
         await pilot.press("escape")
         assert isinstance(app.screen, DashboardScreen)
 

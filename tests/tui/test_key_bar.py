@@ -205,7 +205,7 @@ async def test_an_overdue_items_words_follow_the_language(seeded_store_path: Pat
         assert f"quá {days} ngày" in item_line(item, 20, today, rules).plain, "a narrow pane says it before the text"
         assert overdue_badge(state).plain.strip() == f"⚠ quá hạn {days} ngày"
         set_language("en")
-        assert f"{days}d late" in item_line(item, 40, today, rules).plain
+        assert f"{days}d overdue" in item_line(item, 40, today, rules).plain
         assert overdue_badge(state).plain.strip() == f"⚠ {days} days overdue"
         assert state_line(item, state).plain.startswith(state.status.label)
 

@@ -394,8 +394,12 @@ async def test_help_on_the_dashboard_lists_the_new_keys(make_dashboard) -> None:
         await settle(pilot)
         await pilot.press("question_mark")
         shown = "\n".join(str(static.render()) for static in app.screen.query("Static"))
-        for tooltip in ("Overview of the province's communes", "Every overdue request", "Search the text of every item"):
-            assert tooltip in shown
+        for tooltip in (
+            "Overview of the province's communes, with totals",
+            "Every overdue request and directive, oldest first",
+            "Search the text of every item of every commune",
+        ):
+            assert i18n._(tooltip) in shown and i18n._(tooltip) != tooltip
 
 
 @pytest.mark.parametrize("key", ["o", "l"])
