@@ -234,3 +234,26 @@ async def test_the_import_reviews_footer_speaks_the_language(make_dashboard, tmp
         await settle(pilot)
         assert [str(label.render()) for label in bar.query("FooterLabel")] == ["Kind"]
         assert dict(footer(app))["^s"] == "Store"
+
+
+async def test_a_footer_too_long_for_80_columns_drops_its_last_keys_never_help(make_dashboard, tmp_path: Path, monkeypatch) -> None:
+    """The review's always-shown keys are wider than 80 columns in English: the last ones
+    before `?` go, whole, and `? Help` stays (it lists them all)."""
+    from test_import_review import open_review, review, write_article
+
+    monkeypatch.chdir(tmp_path)
+    article = write_article(tmp_path)
+    set_language("en")
+    app = make_dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_review(pilot, article)
+        review(app)
+        shown = footer(app)
+        assert shown[-1] == ("?", "Help")
+        assert ("^s", "Store") in shown, "the first keys stay"
+        assert_none_cut(app, 80)
+        await pilot.resize_terminal(160, 48)
+        await settle(pilot)
+        assert len(footer(app)) > len(shown), "a wide terminal has room for every key"
+        assert_none_cut(app, 160)

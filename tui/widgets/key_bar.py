@@ -6,6 +6,8 @@
   made at import, so their words are `N_`-marked English);
 - the always-shown keys are those Textual shows: the `show=True` bindings of the focused
   widget, its ancestors, the screen and the app, less those whose `check_action` hides them;
+  where they are wider than the terminal (a long translation at 80 columns) the last ones go,
+  whole, but never `?` help;
 - after them, the screen's `extra` actions (keys otherwise only in `?` help and the palette)
   are added in their order while each fits whole in the width: a wide terminal shows more
   of them, 80 columns shows what always fits. The bar is rebuilt when the bindings change
@@ -72,32 +74,66 @@ class KeyBar(Footer):
         for entry in active.values():
             if entry.binding.show:
                 by_action[entry.binding.action].append(entry)
+        runs = [list(entries) for _group, entries in groupby(by_action.values(), lambda entries: entries[0].binding.group)]
+        singles = [entries[0] for run in runs if not self._is_group(run) for entries in run]
+        kept = self._fitting(
+            singles, self._composed_width - sum(self._group_width(multi) for multi in runs if self._is_group(multi))
+        )
         used = 0
-        for group, entries in groupby(by_action.values(), lambda entries: entries[0].binding.group):
-            multi = list(entries)
-            if group is not None and len(multi) > 1:
+        for multi in runs:
+            if self._is_group(multi):
+                group = multi[0][0].binding.group
+                assert group is not None
+                used += self._group_width(multi)
                 with KeyGroup(classes="-compact" if group.compact else ""):
                     for first, *_others in multi:
                         binding = first.binding
-                        key_display = self.app.get_key_display(binding)
-                        used += cell_len(key_display) + (0 if group.compact else 2)
                         yield FooterKey(
                             binding.key,
-                            key_display,
+                            self.app.get_key_display(binding),
                             "",
                             binding.action,
                             disabled=not first.enabled,
                             tooltip=_shown(first.tooltip) or _shown(binding.description),
                             classes="-grouped",
                         ).data_bind(compact=Footer.compact)
-                label = _shown(group.description)
-                used += cell_len(label) + 2
-                yield FooterLabel(label)
+                yield FooterLabel(_shown(group.description))
             else:
                 for first, *_others in multi:
-                    yield self._key(first.binding, first.enabled, first.tooltip)
-                    used += self._key_width(self.app.get_key_display(first.binding), _shown(first.binding.description))
+                    if any(first is entry for entry in kept):
+                        yield self._key(first.binding, first.enabled, first.tooltip)
+                        used += self._entry_width(first)
         yield from self._extra_keys(active, set(by_action), self._composed_width - used)
+
+    @staticmethod
+    def _is_group(multi: list[list[ActiveBinding]]) -> bool:
+        return multi[0][0].binding.group is not None and len(multi) > 1
+
+    def _group_width(self, run: list[list[ActiveBinding]]) -> int:
+        """The cells a group takes (Footer's CSS: each key a margin of 1 on both sides, the
+        neighbours' shared; compact: no margins, the group padded 1 on the left), and its label
+        with a margin of 1 after it."""
+        group = run[0][0].binding.group
+        assert group is not None
+        keys = [cell_len(self.app.get_key_display(first.binding)) for first, *_ in run]
+        if group.compact:
+            return 1 + sum(keys) + 1 + cell_len(_shown(group.description)) + 1
+        return sum(key + 1 for key in keys) + 1 + cell_len(_shown(group.description)) + 1
+
+    def _entry_width(self, entry: ActiveBinding) -> int:
+        return self._key_width(self.app.get_key_display(entry.binding), _shown(entry.binding.description))
+
+    def _fitting(self, entries: list[ActiveBinding], room: int) -> list[ActiveBinding]:
+        """The always-shown keys that fit in `room`: when they don't all fit (a long
+        translation at 80 columns), the last ones go first, but never `?` help, so the bar
+        is never cut mid-word and help always says where the rest is."""
+        kept = list(entries)
+        while kept and sum(self._entry_width(entry) for entry in kept) > room:
+            droppable = [i for i, entry in enumerate(kept) if action_name(entry.binding.action) != "help"]
+            if not droppable:
+                break
+            del kept[droppable[-1]]
+        return kept
 
     def _key(self, binding: Binding, enabled: bool, tooltip: str) -> FooterKey:
         key = FooterKey(
