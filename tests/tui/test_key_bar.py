@@ -236,7 +236,9 @@ async def test_the_import_reviews_footer_speaks_the_language(make_dashboard, tmp
         assert dict(footer(app))["^s"] == "Store"
 
 
-async def test_a_footer_too_long_for_80_columns_drops_its_last_keys_never_help(make_dashboard, tmp_path: Path, monkeypatch) -> None:
+async def test_a_footer_too_long_for_80_columns_drops_its_last_keys_never_help(
+    make_dashboard, tmp_path: Path, monkeypatch
+) -> None:
     """The review's always-shown keys are wider than 80 columns in English: the last ones
     before `?` go, whole, and `? Help` stays (it lists them all)."""
     from test_import_review import open_review, review, write_article
