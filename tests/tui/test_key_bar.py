@@ -15,6 +15,8 @@ from haicap.store.domain.i18n import language, set_language
 from haicap.tui.palette import HaicapCommands
 from haicap.tui.screens.dashboard import DashboardScreen
 from haicap.tui.user_config import config_path
+from haicap.tui.widgets.commune_filter import CommuneFilter
+from haicap.tui.widgets.item_preview import ItemPreview
 from haicap.tui.widgets.items_pane import ItemsPane
 from haicap.tui.widgets.key_bar import KeyBar
 
@@ -150,6 +152,8 @@ async def test_the_palette_switches_to_english_and_back_live(make_dashboard) -> 
         assert language() == "en"
         assert isinstance(app.screen, DashboardScreen)
         assert "Achievements" in str(achievements.border_title)
+        assert app.screen.query_one(ItemPreview).border_title == "Full text"
+        assert app.screen.query_one(CommuneFilter).placeholder == "/ filter communes", "no word of the old language stays"
         assert achievements.current == current and app.focused is achievements, "the cursor and focus stay"
         shown = dict(footer(app))
         assert shown["/"] == "Filter" and shown["q"] == "Quit"
@@ -169,6 +173,7 @@ async def test_the_palette_switches_to_english_and_back_live(make_dashboard) -> 
         assert language() == "vi"
         assert dict(footer(app))["/"] == "Lọc"
         assert "Kết quả" in str(achievements.border_title)
+        assert app.screen.query_one(ItemPreview).border_title == "Toàn văn"
         assert json.loads(config_path().read_text(encoding="utf-8"))["language"] == "vi"
 
 

@@ -134,6 +134,7 @@ class DashboardScreen(Screen[None]):
             state.view = self.store.commune_view(state.selected)
             # Any item on screen makes every pane keep its cursor (see _fill_panes).
             shown = next((pane.current for pane in self.query(ItemsPane) if pane.current), None)
+        self.query_one(CommuneFilter).show_language()
         self._show_state(communes=True, panes=state.selected is not None, changed=shown)
         self.notify(message.notice, timeout=4)
         # Views open over the dashboard (overview, late items, an import's review) show the
@@ -146,6 +147,7 @@ class DashboardScreen(Screen[None]):
         """Show everything again in the language now spoken (the app switched it), keeping
         the commune, the filter and each pane's cursor."""
         shown = next((pane.current for pane in self.query(ItemsPane) if pane.current), None)
+        self.query_one(CommuneFilter).show_language()
         self._show_state(communes=True, panes=self.state.selected is not None, changed=shown)
 
     # -- loading ----------------------------------------------------------------------

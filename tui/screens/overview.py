@@ -258,6 +258,7 @@ class OverviewScreen(Screen[Commune | None]):
     def show_language(self) -> None:
         """Show the header and the table again in the language now spoken, keeping the sort,
         the filter and the commune under the cursor."""
+        self.query_one(CommuneFilter).show_language()
         if self._totals is None:
             self._update_header()
         else:

@@ -41,7 +41,12 @@ class CommuneFilter(Input):
         """The user finished typing and wants the list."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder=_("/ filter communes"), id=id)
+        super().__init__(id=id)
+        self.show_language()
+
+    def show_language(self) -> None:
+        """Say what the box is for in the language now spoken (the app may switch it live)."""
+        self.placeholder = _("/ filter communes")
 
     def action_clear_filter(self) -> None:
         """Empty the box (which shows every commune again) and hand focus back."""

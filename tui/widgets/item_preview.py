@@ -50,9 +50,6 @@ class ItemPreview(VerticalScroll, can_focus=False):
     }
     """
 
-    def on_mount(self) -> None:
-        self.border_title = _("Full text")
-
     def compose(self) -> ComposeResult:
         yield Static(literal(_(EMPTY), "dim italic"), id="preview-text")
 
@@ -60,6 +57,8 @@ class ItemPreview(VerticalScroll, can_focus=False):
         self, item: Item | None, communes: Sequence[str] = (), *, today: dt.date, rules: DeadlineRules | None = None
     ) -> None:
         """Show `item` (None: say how to choose one)."""
+        # Set at each show, so a live switch of language (the app's) reaches it too.
+        self.border_title = _("Full text")
         text = self.query_one("#preview-text", Static)
         if item is None:
             text.update(literal(_(EMPTY), "dim italic"))
