@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -25,12 +25,15 @@ from textual.widgets import Button, Input, Static
 from haicap.store import Store, StoreError
 from haicap.store.domain.clock import Calendar
 from haicap.store.domain.i18n import N_, _
-from haicap.store.ingest.importer import ImportPlan, match_stored_session, plan_import
 from haicap.tui.literal import literal
 from haicap.tui.messages import ReportImported
-from haicap.tui.screens.import_review import ImportReviewScreen
 from haicap.tui.serving.folders import NO_FILES_IN_BROWSER, OUTSIDE_FILES, served_mode
 from haicap.tui.widgets.path_input import PathInput
+
+if TYPE_CHECKING:
+    # The importer and the reader load when a file is read, not when the dashboard starts:
+    # they are a third of the imports of its first paint (`haicap bench`'s first_paint_s).
+    from haicap.store.ingest.importer import ImportPlan
 
 __all__ = ["READ_ONLY_IMPORT", "ImportDialog"]
 
@@ -193,6 +196,8 @@ class ImportDialog(ModalScreen[ReportImported | None]):
         """Read the file at `typed` (or at `path`, what it resolved to), match it against
         the stored sessions, and post what importing it would store, off the UI thread."""
         try:
+            from haicap.store.ingest.importer import match_stored_session, plan_import
+
             plan = plan_import(path or self._path_of(typed), self.store.registry, today=self.calendar.today())
             self.post_message(self.PlanReady(typed, match_stored_session(plan, self.store)))
         except StoreError as error:
@@ -229,6 +234,8 @@ class ImportDialog(ModalScreen[ReportImported | None]):
         if message.typed != self.query_one(PathInput).value:
             return  # the path changed while the file was read
         self._show(literal(_("Reviewing…"), "dim italic"), message.plan)
+        from haicap.tui.screens.import_review import ImportReviewScreen
+
         self.app.push_screen(ImportReviewScreen(message.plan, self.store), self._reviewed)
 
     def _reviewed(self, outcome: ReportImported | None) -> None:
