@@ -87,7 +87,7 @@ def test_the_bench_table_is_in_vietnamese_by_default_and_keeps_the_figures_names
     assert lines[0] == "kho dữ liệu  /tmp/hb/province  (452 phiên làm việc, 15,936 mục, mở trong 0.25 giây)"
     # The figures' names and targets are the ones README and benchmarks/results.md quote.
     assert [line.split()[0] for line in lines[1:-1]] == list(FIGURES)
-    assert lines[4].startswith("switch_p95_ms           1.000  < 30")
+    assert lines[4].startswith("switch_p95_ms           1.000  ≤ 17")
     assert "n → các ô của xã/phường kế tiếp (200 lần chuyển)" in lines[3]
     assert lines[-1].startswith("máy  2 CPU, Python 3.11.9, Linux, tải [0.5] → [1.0]")
 

@@ -142,14 +142,37 @@ async def test_c_jumps_to_a_communes_first_slide(seeded_store_path: Path) -> Non
         assert screen.commune is not None and screen.commune.code == VAN_DU
 
 
-async def test_the_seed_directives_take_fewer_pages_on_a_bigger_terminal(seeded_store_path: Path) -> None:
+async def test_at_80x24_a_slide_is_compact_and_holds_twice_the_entries(seeded_store_path: Path) -> None:
+    """80×24 (a projector's low resolution): no padding, a one-row heading band, no blank line
+    between entries; the 19 directives take 2 slides, not 4, and none is cut."""
+    from haicap.tui.widgets.slide_view import SlideView
+
     app = presenter_app(seeded_store_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         screen = app.screen
+        view = screen.query_one(SlideView)
+        assert view.has_class("-compact")
+        pages = directive_pages(screen)
+        assert len(pages) == 2 and sum(len(s.entries) for s in pages) == 19
+        for page in pages:
+            screen.action_go(screen.slides.index(page))
+            await settle(pilot)
+            body = view.query_one("#slide-body")
+            assert body.virtual_size.height <= body.size.height, "every entry of the page is on screen"
+        await pilot.resize_terminal(80, 30)
+        await settle(pilot)
+        assert not view.has_class("-compact") and len(directive_pages(screen)) > 2
+
+
+async def test_the_seed_directives_take_fewer_pages_on_a_bigger_terminal(seeded_store_path: Path) -> None:
+    app = presenter_app(seeded_store_path)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
         small = directive_pages(screen)
-        assert len(small) == 4 and sum(len(s.entries) for s in small) == 19
-        screen.action_go(screen.slides.index(small[2]))  # directives 11-16
+        assert len(small) > 2 and sum(len(s.entries) for s in small) == 19
+        screen.action_go(screen.slides.index(small[2]))
         shown = screen.slide.entries[0]
         await pilot.resize_terminal(160, 48)
         await settle(pilot)

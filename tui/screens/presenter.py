@@ -80,10 +80,11 @@ class PresenterScreen(Screen[Commune | None]):
         if size == self._paginated_for or size.width <= 0 or size.height <= 0:
             return
         shown = self.slides[self.index] if self.slides else None
+        self.query_one(SlideView).set_class(SlideView.is_compact(size), "-compact")
         self.slides = self.deck.paginate(
             lambda entry: SlideView.entry_rows(entry, size),
             # The blank line under a page's last entry may fall off the bottom.
-            lambda part: SlideView.body_rows(size, part) + 1,
+            lambda part: SlideView.body_rows(size, part) + SlideView.entry_gap(size),
         )
         self._paginated_for = size
         if shown is not None:

@@ -35,6 +35,16 @@ CHROME_ROWS = 8
 gaps above and below the body 1 + 1, the footer line 1; plus the `where` line, counted
 by `body_rows`."""
 
+COMPACT_BELOW = 30
+"""A terminal shorter than this (80×24, a projector's low resolution) gets the compact slide
+(the class `-compact`, set by the presenter): no padding above and below, a one-row heading
+band and no blank line between entries (their numbers set them apart), so a page holds about
+twice as many entries and a part takes half the slides."""
+
+COMPACT_CHROME_ROWS = 4
+"""`CHROME_ROWS` of the compact slide: the heading band 1, the gaps above and below the
+body 1 + 1, the footer line 1; plus the `where` line."""
+
 
 def entry_detail(entry: Entry) -> Content | None:
     """The line under an entry's text: its detail, then its overdue mark; None when both are empty."""
@@ -86,6 +96,16 @@ class SlideView(Vertical):
         /* The last entry's gap would overflow a full page and bring a scrollbar. */
         & .entry:last-child {
             margin-bottom: 0;
+        }
+        &.-compact {
+            padding: 0 3;
+            & #slide-heading {
+                min-height: 1;
+                padding: 0 2;
+            }
+            & .entry {
+                margin-bottom: 0;
+            }
         }
         & .entry-number {
             width: 5;
@@ -151,18 +171,30 @@ class SlideView(Vertical):
         return max(10, SlideView.slide_width(size) - 2 * PADDING_X - NUMBER_WIDTH)
 
     @staticmethod
+    def is_compact(size: Size) -> bool:
+        """Whether a screen of `size` gets the compact slide (see `COMPACT_BELOW`)."""
+        return size.height < COMPACT_BELOW
+
+    @staticmethod
+    def entry_gap(size: Size) -> int:
+        """The blank rows under each entry on a screen of `size`."""
+        return 0 if SlideView.is_compact(size) else 1
+
+    @staticmethod
     def body_rows(size: Size, part: Part) -> int:
         """Rows a page of `part` has on a screen of `size` (the `where` line may wrap)."""
         where_lines = len(literal(part.where).wrap(max(10, SlideView.slide_width(size) - 2 * PADDING_X)))
-        return max(1, size.height - CHROME_ROWS - where_lines)
+        chrome = COMPACT_CHROME_ROWS if SlideView.is_compact(size) else CHROME_ROWS
+        return max(1, size.height - chrome - where_lines)
 
     @staticmethod
     def entry_rows(entry: Entry, size: Size) -> int:
-        """Rows `entry` takes on a screen of `size`, with the blank line under it."""
+        """Rows `entry` takes on a screen of `size`, with the blank line under it (none on a
+        compact slide)."""
         width = SlideView.text_width(size)
         detail = entry_detail(entry)
         detail_rows = len(detail.wrap(width)) if detail is not None else 0
-        return len(literal(entry.text).wrap(width)) + detail_rows + 1
+        return len(literal(entry.text).wrap(width)) + detail_rows + SlideView.entry_gap(size)
 
     # -- showing ------------------------------------------------------------------------
 
