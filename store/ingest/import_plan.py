@@ -322,7 +322,7 @@ class ImportPlan:
         line = self.lines[index]
         assert line.kind is not None
         mark = " ?" if line.unsure else ""
-        parts = [f"[{line.kind.title}{mark}]", f"({self.communes_text(line)})"]
+        parts = [f"[{line.kind.singular}{mark}]", f"({self.communes_text(line)})"]
         if line.kind in TRACKED_KINDS:
             if line.owner:
                 parts.append(_("owner: {owner}").format(owner=line.owner) + " ·")

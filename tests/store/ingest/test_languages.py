@@ -129,7 +129,7 @@ def test_the_dry_run_plan_and_its_reasons_follow_the_language(tmp_path: Path) ->
     assert "  communes: xã Hoằng Hóa" in english and "text, read as UTF-8" in english
     assert f"  left out ({len(plan.left_out)}):" in english
     # The kind is the language's; the item's text is the report's, never translated.
-    assert "[Requests] (xã Hoằng Hóa) Lãnh đạo xã kiến nghị" in english
+    assert "[Request] (xã Hoằng Hóa) Lãnh đạo xã kiến nghị" in english
     assert "chú thích ảnh" not in english and "bỏ ra" not in english
 
 
