@@ -63,9 +63,9 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
             "with their follow-up state on today's date (see --today)."
         ),
     )
-    listing.add_argument("--commune", metavar="NAME", help=_("'xã Vân Du', 'van du' or a commune code"))
+    listing.add_argument("--commune", metavar=pgettext("metavar", "NAME"), help=_("'xã Vân Du', 'van du' or a commune code"))
     listing.add_argument(
-        "--province", metavar="NAME", dest="item_province", help=_("only this province; also where --commune is looked up")
+        "--province", metavar=pgettext("metavar", "NAME"), dest="item_province", help=_("only this province; also where --commune is looked up")
     )
     listing.add_argument(
         "--kind",
@@ -118,10 +118,10 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
         dest="co_agencies",
         help=_("a co-operating agency; repeat for several (replaces the list); --co-agency '' clears"),
     )
-    change.add_argument("--deadline", metavar="DATE", help=_("YYYY-MM-DD or DD/MM/YYYY; 'none' returns a request to the default"))
-    change.add_argument("--done", metavar="DATE", help=_("completion day, YYYY-MM-DD or DD/MM/YYYY; 'none' clears"))
-    change.add_argument("--answer", metavar="TEXT", help=_("the agency's answer (requests only)"))
-    change.add_argument("--note", metavar="TEXT", help=_("a note; '' clears"))
+    change.add_argument("--deadline", metavar=pgettext("metavar", "DATE"), help=_("YYYY-MM-DD or DD/MM/YYYY; 'none' returns a request to the default"))
+    change.add_argument("--done", metavar=pgettext("metavar", "DATE"), help=_("completion day, YYYY-MM-DD or DD/MM/YYYY; 'none' clears"))
+    change.add_argument("--answer", metavar=pgettext("metavar", "TEXT"), help=_("the agency's answer (requests only)"))
+    change.add_argument("--note", metavar=pgettext("metavar", "TEXT"), help=_("a note; '' clears"))
     change.add_argument(
         "--responds-to",
         metavar="ID",
