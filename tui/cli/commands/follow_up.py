@@ -65,7 +65,10 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     )
     listing.add_argument("--commune", metavar=pgettext("metavar", "NAME"), help=_("'xã Vân Du', 'van du' or a commune code"))
     listing.add_argument(
-        "--province", metavar=pgettext("metavar", "NAME"), dest="item_province", help=_("only this province; also where --commune is looked up")
+        "--province",
+        metavar=pgettext("metavar", "NAME"),
+        dest="item_province",
+        help=_("only this province; also where --commune is looked up"),
     )
     listing.add_argument(
         "--kind",
@@ -118,8 +121,14 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
         dest="co_agencies",
         help=_("a co-operating agency; repeat for several (replaces the list); --co-agency '' clears"),
     )
-    change.add_argument("--deadline", metavar=pgettext("metavar", "DATE"), help=_("YYYY-MM-DD or DD/MM/YYYY; 'none' returns a request to the default"))
-    change.add_argument("--done", metavar=pgettext("metavar", "DATE"), help=_("completion day, YYYY-MM-DD or DD/MM/YYYY; 'none' clears"))
+    change.add_argument(
+        "--deadline",
+        metavar=pgettext("metavar", "DATE"),
+        help=_("YYYY-MM-DD or DD/MM/YYYY; 'none' returns a request to the default"),
+    )
+    change.add_argument(
+        "--done", metavar=pgettext("metavar", "DATE"), help=_("completion day, YYYY-MM-DD or DD/MM/YYYY; 'none' clears")
+    )
     change.add_argument("--answer", metavar=pgettext("metavar", "TEXT"), help=_("the agency's answer (requests only)"))
     change.add_argument("--note", metavar=pgettext("metavar", "TEXT"), help=_("a note; '' clears"))
     change.add_argument(
