@@ -1,60 +1,71 @@
-"""`haicap stress`: many processes editing one store at once, then a check that nothing was lost.
+"""`haicap stress`: many real `haicap` commands on one store at once, then a check that nothing was lost.
 
-    haicap stress --db PATH [--writers N] [--edits N] [--kill] [--kills N] [--seed N]
+    haicap stress --db PATH [--writers N] [--edits N | --seconds S] [--readers N]
+                  [--preset province|national] [--kill] [--kills N] [--seed N]
 
-Starts N writer processes (separate Python interpreters), each opening the store itself and
-making its edits through the `Store` API: `update_tracking(item, note=..., who="stress-W")` on
-random requests and directives, every note unique, so each edit is exactly one history entry.
-A writer appends the number of each edit to its own log (flushed and fsynced) once the store
-call has returned: that edit is *confirmed*.
+Each of the N writers runs real `haicap set ID --note …` commands one after the other (a
+separate process each, as an officer's shell would), on random requests and directives,
+every note unique, so each edit is exactly one history entry. An edit is *confirmed* when
+its `set` exited 0. Each of the `--readers` readers runs `haicap items --json` in a loop
+meanwhile. Every write and every read is timed as a whole process.
 
-Afterwards the store is opened again and its history read back:
+Writers make `--edits` edits each, or, with `--seconds S`, start new edits for S seconds
+(the ones under way then finish). Afterwards the store is opened again and its history read
+back:
 
     lost      confirmed edits that have no history entry
     corrupt   1 when the store no longer opens (damaged JSON, a row the store cannot read)
 
-With `--kill`, writers run continuously and a random one (that has opened the store) is
-killed with SIGKILL at random moments, `--kills` times, each replaced by a fresh writer; then
-the writers still running finish their edits. The edit a killed writer had in flight may be
-in the store or not; only confirmed edits count as lost.
+With `--kill`, a running `set` is killed with SIGKILL at random moments, `--kills` times
+(its writer goes on with its next edit), and the writers go on until every kill is done. The
+edit a killed `set` had under way may be in the store or not; only confirmed edits count
+as lost.
 
-stdout gets the summary line, `writers=8 edits=1600 lost=0 corrupt=0` (`kills=100` added with
-`--kill`; `edits` counts the confirmed edits), and a line of figures (elapsed time, edits per
-second, ...). Exit 0 when nothing was lost, the store loads and every writer did its work.
+stdout gets a line of figures (elapsed time, edits per second, ...) and then the summary
+line, `writers=8 edits=1600 lost=0 corrupt=0 write_p50_ms=310 write_p95_ms=620 reads=0
+read_p95_ms=0` (`kills=100` after `corrupt` with `--kill`; `edits` counts the confirmed
+edits; a percentile of no timings is 0). Exit 0 when nothing was lost, the store loads and
+every command did its work.
 
 The command WRITES to the store, so it works only on a store it created itself: given an
 explicit `--db` naming a missing or empty folder, it creates a new store there, marked
 `created_by: "haicap stress"` in its meta table and seeded with the bundled sessions; a later
-run may use that store again. Any other store (a real one, even with a single session, or
-the one haicap uses by default) is refused with one line, exit 2, and left untouched.
+run may use that store again. With `--preset`, the store is made by `haicap synth --preset …`
+instead: in a temporary folder removed afterwards, or in `--db` when given, which synth must
+accept (a new, empty or synthetic store: never real data). Any other store (a real one, even
+with a single session, or the one haicap uses by default) is refused with one line, exit 2,
+and left untouched.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import random
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from haicap.store.domain.i18n import DEFAULT_LANGUAGE, _, language_of, set_language
+from haicap.store.domain.i18n import _
 from haicap.tui.cli.commands.common import CommandError, parse_count
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
-__all__ = ["register", "worker_main"]
-
-_WORKER_CODE = "import sys; from haicap.tui.cli.dev.stress import worker_main; sys.exit(worker_main(sys.argv[1:]))"
-"""What a writer process runs (`python -c`), so no hidden subcommand shows in `haicap`."""
+__all__ = ["percentile", "register"]
 
 STRESS_MARK = "haicap stress"
 """What the meta table of a store stress created says in `created_by`."""
+
+PRESETS = ("province", "national")
+"""The `haicap synth` presets stress can make its scratch store with."""
 
 _KILL_DELAY = (0.02, 0.3)
 """Seconds between two kills, drawn uniformly: random moments, several edits apart."""
@@ -66,30 +77,46 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
         "stress",
         help=_("WRITES to a scratch store: concurrent writers (and kills), then check nothing was lost"),
         description=_(
-            "Run several writer processes that edit the store at --db at the same time, then check "
-            "that every confirmed edit has its history entry and that the store still loads. It WRITES to "
-            "the store (notes and history of requests and directives), so it works only on a store it "
-            "created: give a new or empty folder with --db, and it creates a seeded store there (which "
-            "later runs may use again). Any other store is refused and left untouched."
+            "Run several writers, each running haicap set commands one after another, and readers "
+            "running haicap items --json, on the store at --db at the same time; time every command, "
+            "then check that every confirmed edit has its history entry and that the store still "
+            "loads. It WRITES to the store (notes and history of requests and directives), so it works "
+            "only on a store it created: give a new or empty folder with --db, and it creates a seeded "
+            "store there (which later runs may use again), or --preset to have haicap synth make it. "
+            "Any other store is refused and left untouched."
         ),
     )
     stress.add_argument(
         "--db",
         metavar="PATH",
         default=argparse.SUPPRESS,
-        help=_("the scratch store folder (required): a new or empty folder, or one an earlier stress created"),
+        help=_("the scratch store folder (required without --preset): a new or empty folder, or one an earlier stress created"),
     )
-    stress.add_argument("--writers", metavar="N", default="8", help=_("writer processes at a time (default 8)"))
+    stress.add_argument("--writers", metavar="N", default="8", help=_("writers at a time (default 8)"))
     stress.add_argument("--edits", metavar="N", default="200", help=_("edits each writer makes (default 200)"))
     stress.add_argument(
-        "--kill", action="store_true", help=_("kill random writers with SIGKILL while they write, replacing each")
+        "--seconds",
+        metavar="S",
+        help=_("run for S seconds instead of a number of edits (edits under way then finish)"),
     )
-    stress.add_argument("--kills", metavar="N", default="100", help=_("how many writers --kill kills (default 100)"))
+    stress.add_argument(
+        "--readers", metavar="N", default="0", help=_("readers running haicap items --json meanwhile (default 0)")
+    )
+    stress.add_argument(
+        "--preset",
+        metavar="province|national",
+        help=_(
+            "a synthetic store made by haicap synth --preset: in a temporary folder removed afterwards, "
+            "or in --db (new, empty or synthetic)"
+        ),
+    )
+    stress.add_argument("--kill", action="store_true", help=_("kill random haicap set commands with SIGKILL while they write"))
+    stress.add_argument("--kills", metavar="N", default="100", help=_("how many commands --kill kills (default 100)"))
     stress.add_argument("--seed", metavar="N", help=_("seed of the random choices (default: a random one, printed)"))
     stress.set_defaults(handler=_stress)
 
 
-# -- the command -------------------------------------------------------------------------
+# -- the store ---------------------------------------------------------------------------
 
 
 def _refuse_default_store(args: argparse.Namespace, db_path: Path) -> None:
@@ -114,7 +141,6 @@ def _prepare_store(db_path: Path) -> None:
     refuse any other store (it would get stress notes in its real items)."""
     from haicap.store import Store, StoreError
     from haicap.store.db.database import STORE_FILE
-    from haicap.store.domain.models import TRACKED_KINDS
 
     new = not (db_path / STORE_FILE).exists()
     if new and db_path.is_dir() and any(db_path.iterdir()):
@@ -133,200 +159,318 @@ def _prepare_store(db_path: Path) -> None:
                 ).format(path=db_path),
                 code=2,
             )
-    with Store.open(db_path) as store:
-        if new:
+    if new:
+        with Store.open(db_path) as store:
             store.mark_created_by(STRESS_MARK)
             added = store.ensure_seeded()
-            _progress(_("new store at {path}, seeded with {added} sessions").format(path=db_path, added=added))
-        editable = store.items(kinds=TRACKED_KINDS)
-    if not editable:
+        _progress(_("new store at {path}, seeded with {added} sessions").format(path=db_path, added=added))
+
+
+def _synth_store(preset: str, db_path: Path, env: dict[str, str]) -> None:
+    """Make (or add nothing to) a synthetic store at `db_path` with the real `haicap synth`
+    command; its refusals (real data, a folder that is not a store) become stress's own."""
+    started = time.monotonic()
+    done = subprocess.run(
+        [*_HAICAP, "synth", "--preset", preset, "--db", str(db_path)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        check=False,
+    )
+    if done.returncode != 0:
+        lines = done.stderr.decode("utf-8", errors="replace").strip().splitlines() or [""]
+        said = lines[-1].removeprefix("haicap: ")
+        raise CommandError(said, code=2 if done.returncode in (1, 2) else 1)
+    _progress(
+        _("{path}: made by haicap synth --preset {preset} in {seconds} s").format(
+            path=db_path, preset=preset, seconds=f"{time.monotonic() - started:.1f}"
+        )
+    )
+
+
+def _editable_ids(db_path: Path) -> list[str]:
+    from haicap.store import Store, StoreError
+    from haicap.store.domain.models import TRACKED_KINDS
+
+    try:
+        with Store.open(db_path, read_only=True) as store:
+            ids = [item.id for item in store.items(kinds=TRACKED_KINDS)]
+    except StoreError as error:
+        raise CommandError(str(error), code=2) from None
+    if not ids:
         raise CommandError(_("{path}: the store has no requests or directives to edit").format(path=db_path))
+    return ids
 
 
 def _progress(message: str) -> None:
     print(f"stress: {message}", file=sys.stderr, flush=True)
 
 
+# -- the run -----------------------------------------------------------------------------
+
+_HAICAP = (sys.executable, "-m", "haicap")
+"""How a writer or a reader runs haicap: the interpreter (and install) of this command."""
+
+
+def percentile(values: list[float], percent: float) -> float:
+    """The nearest-rank percentile of `values` (0 for none)."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(percent / 100 * len(ordered)) - 1)]
+
+
 @dataclass
 class _Writer:
-    """One writer process and what it reported."""
+    """One writer: its `set` commands, one after the other, and what they did."""
 
     number: int
-    process: subprocess.Popen[bytes]
-    log: Path
-    errors: Path
-    killed: bool = False
-    confirmed: set[int] = field(default_factory=set)
-    refused: list[str] = field(default_factory=list)
-    """The store's messages for the edits it refused."""
-    last: int = -1
-    """The number of the last edit it logged (confirmed or refused)."""
-    done: bool = False
-
-    def ready(self) -> bool:
-        """Whether it has opened the store (its log is no longer empty)."""
-        try:
-            return self.log.stat().st_size > 0
-        except FileNotFoundError:
-            return False
-
-    def read_log(self) -> None:
-        for line in self.log.read_text(encoding="utf-8").splitlines(keepends=True):
-            if not line.endswith("\n"):
-                continue  # cut by a kill while being written
-            words = line.split()
-            if words[:1] == ["ok"]:
-                self.confirmed.add(int(words[1]))
-                self.last = int(words[1])
-            elif words[:1] == ["refused"]:
-                self.refused.append(" ".join(words[2:]))
-                self.last = int(words[1])
-            elif words == ["done"]:
-                self.done = True
+    made: int = 0
+    """Edits it has finished (confirmed, refused or failed; not killed)."""
+    confirmed: dict[int, str] = field(default_factory=dict)
+    """Edit number -> item id, for each `set` that exited 0."""
+    killed: dict[int, str] = field(default_factory=dict)
+    """Edit number -> item id, for each `set` killed under way (its edit may be in the store)."""
+    refusals: list[str] = field(default_factory=list)
+    """`exit N: its line` of each `set` that refused with one line (exit 1 or 2)."""
+    failures: list[str] = field(default_factory=list)
+    """`exit N: last line of stderr` of each `set` that failed otherwise (a crash, a signal)."""
+    commands: int = 0
+    """`set` commands it started."""
+    times: list[float] = field(default_factory=list)
+    """Seconds each confirmed `set` took, whole process."""
+    current: subprocess.Popen[bytes] | None = None
+    doomed: bool = False
+    """The run asked to kill `current`."""
 
 
-class _Load:
-    """The writer processes of one run."""
+@dataclass
+class _Reader:
+    number: int
+    times: list[float] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
 
-    def __init__(self, db_path: Path, workdir: Path, edits: int, seed: int, run: str) -> None:
+
+class _Run:
+    """The writer and reader threads of one run, each driving its commands one at a time."""
+
+    def __init__(self, db_path: Path, ids: list[str], plan: _Plan, env: dict[str, str]) -> None:
         self.db_path = db_path
-        self.workdir = workdir
-        self.edits = edits
-        self.seed = seed
-        self.run = run
-        self.writers: list[_Writer] = []
-        self.go = workdir / "go"
-        """Created once the first writers have all opened the store: they start editing together."""
-        self.env = dict(os.environ)
-        # The writers import `tui` the way this process did, installed or from a checkout.
-        root = str(Path(__file__).resolve().parents[2])
-        self.env["PYTHONPATH"] = os.pathsep.join(p for p in (root, self.env.get("PYTHONPATH", "")) if p)
+        self.ids = ids
+        self.plan = plan
+        self.env = env
+        self.lock = threading.Lock()
+        self.stop_reading = threading.Event()
+        self.interrupted = threading.Event()
+        self.kills_done = 0
+        self.deadline = math.inf
+        self.writers = [_Writer(n) for n in range(plan.writers)]
+        self.readers = [_Reader(n) for n in range(plan.readers)]
+        self.writer_threads: list[threading.Thread] = []
 
-    def start(self) -> _Writer:
-        number = len(self.writers)
-        log = self.workdir / f"w{number}.log"
-        errors = self.workdir / f"w{number}.err"
-        argv = [str(self.db_path), str(log), str(self.go), str(number), str(self.edits), str(self.seed), self.run]
-        with open(errors, "wb") as err:
-            process = subprocess.Popen(
-                [sys.executable, "-c", _WORKER_CODE, *argv],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=err,
-                env=self.env,
-            )
-        writer = _Writer(number, process, log, errors)
-        self.writers.append(writer)
-        return writer
+    def writing(self, writer: _Writer) -> bool:
+        if self.interrupted.is_set():
+            return False
+        if self.plan.seconds is not None:
+            return time.monotonic() < self.deadline
+        return writer.made < self.plan.edits or self.kills_done < self.plan.kills
 
-    def start_together(self) -> None:
-        """Let the writers edit, once each has started Python and opened the store (or ended)."""
-        while not all(w.ready() or w.process.poll() is not None for w in self.writers):
-            time.sleep(0.005)
-        self.go.touch()
+    def write(self, writer: _Writer) -> None:
+        rng = random.Random(f"{self.plan.seed}/{writer.number}")
+        edit = 0
+        while self.writing(writer):
+            item_id = rng.choice(self.ids)
+            argv = [*_HAICAP, "--db", str(self.db_path), "set", item_id, "--note", self.plan.note(writer.number, edit)]
+            started = time.monotonic()
+            with self.lock:
+                writer.commands += 1
+                process = writer.current = subprocess.Popen(
+                    argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=self.env
+                )
+            _out, err = process.communicate()
+            took = time.monotonic() - started
+            with self.lock:
+                writer.current = None
+                doomed, writer.doomed = writer.doomed, False
+                if doomed and process.returncode == -signal.SIGKILL:
+                    writer.killed[edit] = item_id
+                    self.kills_done += 1
+                elif process.returncode == 0:
+                    writer.confirmed[edit] = item_id
+                    writer.times.append(took)
+                    writer.made += 1
+                else:
+                    tail = err.decode("utf-8", errors="replace").strip().splitlines()[-1:] or [_("no message")]
+                    said = writer.refusals if process.returncode in (1, 2) else writer.failures
+                    said.append(f"exit {process.returncode}: {tail[0]}")
+                    writer.made += 1
+                    if len(writer.refusals) + len(writer.failures) >= 3:
+                        return  # it fails on its own: more of the same would say nothing new
+            edit += 1
 
-    def running(self) -> list[_Writer]:
-        return [w for w in self.writers if w.process.poll() is None]
+    def read(self, reader: _Reader) -> None:
+        argv = [*_HAICAP, "--db", str(self.db_path), "items", "--json"]
+        while not self.stop_reading.is_set() and not self.interrupted.is_set():
+            started = time.monotonic()
+            done = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True, env=self.env, check=False)
+            took = time.monotonic() - started
+            if done.returncode == 0 and done.stdout.lstrip()[:1] == b"[" and done.stdout.rstrip()[-1:] == b"]":
+                reader.times.append(took)
+            else:
+                tail = done.stderr.decode("utf-8", errors="replace").strip().splitlines()[-1:] or [_("no message")]
+                reader.failures.append(f"exit {done.returncode}: {tail[0]}")
+                if len(reader.failures) >= 3:
+                    return
 
-    def wait(self) -> None:
-        for writer in self.writers:
-            writer.process.wait()
+    def kill_some(self, rng: random.Random) -> None:
+        """Kill a running `set` at random moments until `kills` of them died of it."""
+        reported = 0
+        while self.plan.kills and time.monotonic() < self.deadline:
+            if self.interrupted.is_set() or not any(t.is_alive() for t in self.writer_threads):
+                return
+            time.sleep(rng.uniform(*_KILL_DELAY))
+            with self.lock:
+                # A kill asked counts once its `set` died of it; one that ended first is asked again.
+                if self.kills_done + sum(w.doomed for w in self.writers) >= self.plan.kills:
+                    if self.kills_done >= self.plan.kills:
+                        return
+                    continue
+                victims = [w for w in self.writers if w.current is not None and not w.doomed]
+                if not victims:
+                    continue
+                victim = rng.choice(victims)
+                victim.doomed = True
+                assert victim.current is not None
+                victim.current.kill()  # by its own pid; the writer thread reaps it
+                done = self.kills_done
+            if done != reported and (done % 25 == 0):
+                reported = done
+                _progress(_("{done}/{kills} kills").format(done=done, kills=self.plan.kills))
 
-    def stop(self) -> None:
-        """Kill (by their own pid) the writers still running: the command was interrupted."""
-        for writer in self.running():
-            writer.process.kill()
-        for writer in self.writers:
-            writer.process.wait()
+    def go(self, rng: random.Random) -> float:
+        """Run the writers and readers to the end; the seconds it took."""
+        started = time.monotonic()
+        if self.plan.seconds is not None:
+            self.deadline = started + self.plan.seconds
+        self.writer_threads = [threading.Thread(target=self.write, args=(w,), daemon=True) for w in self.writers]
+        reader_threads = [threading.Thread(target=self.read, args=(r,), daemon=True) for r in self.readers]
+        for thread in (*self.writer_threads, *reader_threads):
+            thread.start()
+        try:
+            self.kill_some(rng)
+            for thread in self.writer_threads:
+                thread.join()
+            elapsed = time.monotonic() - started
+            self.stop_reading.set()
+            for thread in reader_threads:
+                thread.join()
+        except BaseException:
+            self.interrupted.set()
+            self.stop_reading.set()
+            with self.lock:
+                for writer in self.writers:
+                    if writer.current is not None:
+                        writer.current.kill()
+            raise
+        return elapsed
+
+
+@dataclass(frozen=True)
+class _Plan:
+    writers: int
+    edits: int
+    seconds: int | None
+    readers: int
+    kills: int
+    seed: int
+    run: str
+
+    def note(self, writer: int, edit: int) -> str:
+        return f"stress {self.run} w{writer} e{edit}"
 
 
 def _stress(args: argparse.Namespace, db_path: Path) -> int:
     writers = parse_count(args.writers, "--writers")
     edits = parse_count(args.edits, "--edits")
+    seconds = parse_count(args.seconds, "--seconds") if args.seconds is not None else None
+    readers = parse_count(args.readers, "--readers", minimum=0)
     kills = parse_count(args.kills, "--kills") if args.kill else 0
+    if args.preset is not None and args.preset not in PRESETS:
+        said = _("--preset: '{value}' is not a preset; use one of: {presets}")
+        raise CommandError(said.format(value=args.preset, presets=", ".join(PRESETS)), code=2)
     seed = parse_count(args.seed, "--seed", minimum=0) if args.seed is not None else random.SystemRandom().randrange(10**6)
-    _refuse_default_store(args, db_path)
-    _prepare_store(db_path)
-    run = uuid.uuid4().hex[:8]
-    rng = random.Random(seed)
-    if kills:
-        plan = _("{writers} writers × {edits} edits, {kills} kills on {path} (seed {seed}, run {run})")
-    else:
-        plan = _("{writers} writers × {edits} edits on {path} (seed {seed}, run {run})")
-    _progress(plan.format(writers=writers, edits=edits, kills=kills, path=db_path, seed=seed, run=run))
+    from haicap.tui.cli.logging_setup import LOG_ENV_VAR
 
-    workdir = Path(tempfile.mkdtemp(prefix="haicap-stress-"))
-    load = _Load(db_path, workdir, edits, seed, run)
+    env = dict(os.environ)
+    scratch: Path | None = None
+    if args.preset is None or getattr(args, "db", None) is not None:
+        _refuse_default_store(args, db_path)
+    # The commands' own log lines go beside the run, not into the user's haicap.log.
+    logs = Path(tempfile.mkdtemp(prefix="haicap-stress-log-"))
+    env[LOG_ENV_VAR] = str(logs / "haicap.log")
     try:
-        for _writer in range(writers):
-            load.start()
-        load.start_together()
-        started = time.monotonic()
-        done_kills = 0
-        while done_kills < kills:
-            if any(w.process.poll() not in (0, None) and not w.killed for w in load.writers):
-                break  # a writer failed on its own: replacing it would fail again (reported below)
-            # Keep `writers` at work: a writer that finished is replaced too.
-            for _missing in range(writers - len(load.running())):
-                load.start()
-            time.sleep(rng.uniform(*_KILL_DELAY))
-            # A writer that has opened the store: killed while it edits, not while Python starts.
-            victims = [w for w in load.running() if w.ready()]
-            if not victims:
-                continue
-            victim = rng.choice(victims)
-            victim.process.kill()
-            victim.process.wait()
-            victim.killed = True
-            done_kills += 1
-            load.start()
-            if done_kills % 25 == 0 or done_kills == kills:
-                _progress(_("{done}/{kills} kills").format(done=done_kills, kills=kills))
-        load.wait()
-    except KeyboardInterrupt:
-        load.stop()
-        shutil.rmtree(workdir, ignore_errors=True)
-        raise CommandError(_("stress interrupted: its writers were stopped; the store holds part of the run"), code=130) from None
-    except BaseException:
-        load.stop()
-        shutil.rmtree(workdir, ignore_errors=True)
-        raise
-    elapsed = time.monotonic() - started
-    try:
-        return _check(load, writers, kills, elapsed)
+        if args.preset is None:
+            _prepare_store(db_path)
+        else:
+            from haicap.tui.cli.dev.synth import refuse_unsafe_target
+
+            if getattr(args, "db", None) is None:
+                scratch = Path(tempfile.mkdtemp(prefix="haicap-stress-"))
+                db_path = scratch / "store"
+            else:
+                refuse_unsafe_target(args, db_path, "stress")
+            _synth_store(args.preset, db_path, env)
+        ids = _editable_ids(db_path)
+        plan = _Plan(writers, edits, seconds, readers, kills, seed, uuid.uuid4().hex[:8])
+        amount = _("{seconds} s").format(seconds=seconds) if seconds is not None else _("{edits} edits").format(edits=edits)
+        _progress(
+            _("{writers} writers × {amount}, {readers} readers, {kills} kills on {path} (seed {seed}, run {run})").format(
+                writers=writers, amount=amount, readers=readers, kills=kills, path=db_path, seed=seed, run=plan.run
+            )
+        )
+        run = _Run(db_path, ids, plan, env)
+        try:
+            elapsed = run.go(random.Random(seed))
+        except KeyboardInterrupt:
+            raise CommandError(
+                _("stress interrupted: its writers were stopped; the store holds part of the run"), code=130
+            ) from None
+        return _check(run, db_path, elapsed)
     finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+        shutil.rmtree(logs, ignore_errors=True)
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
 
 
 # -- the check ---------------------------------------------------------------------------
 
 
-def _check(load: _Load, writers: int, kills: int, elapsed: float) -> int:
+def _check(run: _Run, db_path: Path, elapsed: float) -> int:
     from haicap.store import Store
-    from haicap.store.domain.models import TRACKED_KINDS
 
     _progress(_("checking the store"))
-    failed = []
-    for writer in load.writers:
-        writer.read_log()
-        if not writer.killed and (writer.process.returncode != 0 or not writer.done):
-            tail = writer.errors.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-1:] or [_("no message")]
-            failed.append(f"w{writer.number} (exit {writer.process.returncode}): {tail[0]}")
-    confirmed = {(w.number, e) for w in load.writers for e in w.confirmed}
-    refusals = [message for w in load.writers for message in w.refused]
-    refused = len(refusals)
+    plan = run.plan
+    confirmed = {(w.number, e) for w in run.writers for e in w.confirmed}
+    in_flight = {(w.number, e) for w in run.writers for e in w.killed}
+    touched = {i for w in run.writers for i in (*w.confirmed.values(), *w.killed.values())}
+    refusals = [f"w{w.number} {message}" for w in run.writers for message in w.refusals]
+    failed = [f"w{w.number} {message}" for w in run.writers for message in w.failures]
+    read_failed = [f"r{r.number} {message}" for r in run.readers for message in r.failures]
 
-    note = re.compile(rf"stress {re.escape(load.run)} w(\d+) e(\d+)")
+    note = re.compile(rf"stress {re.escape(plan.run)} w(\d+) e(\d+)")
     present: dict[tuple[int, int], int] = {}
     unrecorded = 0
     corrupt = 0
     try:
-        with Store.open(load.db_path) as store:
-            for item in store.items(kinds=TRACKED_KINDS):
+        with Store.open(db_path) as store:
+            for item in store.items():
+                if item.id not in touched and not note.fullmatch(item.tracking.note or ""):
+                    continue
                 notes = set()
                 for entry in store.history(item.id):
                     found = note.fullmatch(entry.new) if entry.field == "note" else None
-                    if found and entry.who == f"stress-{found[1]}":
+                    if found:
                         key = (int(found[1]), int(found[2]))
                         present[key] = present.get(key, 0) + 1
                         notes.add(entry.new)
@@ -339,62 +483,35 @@ def _check(load: _Load, writers: int, kills: int, elapsed: float) -> int:
         print("haicap: " + _("the store does not load after the stress run: {reason}").format(reason=reason), file=sys.stderr)
 
     lost = 0 if corrupt else len(confirmed - present.keys())
-    # Present but never confirmed: fine for the one edit a killed writer had in flight.
-    in_flight = {(w.number, w.last + 1) for w in load.writers if w.killed}
+    # Present but never confirmed: fine for the edit a killed `set` had under way.
     unexpected = len(present.keys() - confirmed - in_flight)
     duplicated = sum(1 for count in present.values() if count > 1)
-    temp_files = sum(1 for p in load.db_path.iterdir() if p.name.endswith(".tmp"))
+    temp_files = sum(1 for p in db_path.iterdir() if p.name.endswith(".tmp")) if db_path.is_dir() else 0
+    writes = [t for w in run.writers for t in w.times]
+    reads = [t for r in run.readers for t in r.times]
 
-    summary = f"writers={writers} edits={len(confirmed)} lost={lost} corrupt={corrupt}"
-    print(summary + (f" kills={kills}" if kills else ""))
+    def ms(seconds: float) -> int:
+        return round(seconds * 1000)
+
     rate = len(confirmed) / elapsed if elapsed > 0 else 0.0
     print(
-        f"elapsed={elapsed:.1f}s rate={rate:.1f} edits/s processes={len(load.writers)} refused={refused} "
-        f"failed={len(failed)} unrecorded={unrecorded} unexpected={unexpected} duplicated={duplicated} "
-        f"temp_files={temp_files}"
+        f"elapsed={elapsed:.1f}s rate={rate:.1f} edits/s processes={sum(w.commands for w in run.writers)} "
+        f"refused={len(refusals)} failed={len(failed)} unrecorded={unrecorded} unexpected={unexpected} duplicated={duplicated} "
+        f"temp_files={temp_files} readers={plan.readers} read_failed={len(read_failed)} "
+        f"write_max_ms={ms(max(writes, default=0.0))} read_p50_ms={ms(percentile(reads, 50))} "
+        f"read_max_ms={ms(max(reads, default=0.0))}"
+    )
+    summary = f"writers={plan.writers} edits={len(confirmed)} lost={lost} corrupt={corrupt}"
+    print(
+        summary
+        + (f" kills={run.kills_done}" if plan.kills else "")
+        + f" write_p50_ms={ms(percentile(writes, 50))} write_p95_ms={ms(percentile(writes, 95))}"
+        + f" reads={len(reads)} read_p95_ms={ms(percentile(reads, 95))}"
     )
     for message in failed[:5]:
         print("haicap: " + _("writer {message}").format(message=message), file=sys.stderr)
     for message in refusals[:5]:
         print("haicap: " + _("the store refused an edit: {message}").format(message=message), file=sys.stderr)
-    return 0 if lost == 0 and corrupt == 0 and not failed and refused == 0 else 1
-
-
-# -- a writer process --------------------------------------------------------------------
-
-
-def worker_main(argv: list[str]) -> int:
-    """One writer: `DB LOG GO NUMBER EDITS SEED RUN`. Opens the store and logs `ready`, waits for
-    the file GO, then logs `ok E ITEM` after each edit the store accepted (`refused E ...` for
-    one it refused), then `done`."""
-    from haicap.store import Store, StoreError
-    from haicap.store.domain.models import TRACKED_KINDS
-
-    db, log, go, number, edits, seed, run = argv
-    # The language of the command that started it (set_language put it in LANGUAGE).
-    set_language(language_of(os.environ.get("LANGUAGE")) or DEFAULT_LANGUAGE)
-    rng = random.Random(f"{seed}/{number}")
-    with open(log, "a", encoding="utf-8") as out:
-
-        def mark(line: str) -> None:
-            out.write(line + "\n")
-            out.flush()
-            os.fsync(out.fileno())
-
-        with Store.open(Path(db)) as store:
-            if store.created_by != STRESS_MARK:  # never a real store, however this code is started
-                raise StoreError(_("{path}: is a store stress did not create; refusing to write to it").format(path=db))
-            ids = [item.id for item in store.items(kinds=TRACKED_KINDS)]
-            mark("ready")
-            while not os.path.exists(go):
-                time.sleep(0.005)
-            for edit in range(int(edits)):
-                item_id = rng.choice(ids)
-                try:
-                    store.update_tracking(item_id, note=f"stress {run} w{number} e{edit}", who=f"stress-{number}")
-                except StoreError as error:
-                    mark(f"refused {edit} {' '.join(str(error).split())}")
-                    continue
-                mark(f"ok {edit} {item_id}")
-            mark("done")
-    return 0
+    for message in read_failed[:5]:
+        print("haicap: " + _("reader {message}").format(message=message), file=sys.stderr)
+    return 0 if lost == 0 and corrupt == 0 and not failed and not refusals and not read_failed else 1
