@@ -22,7 +22,7 @@ edit a killed `set` had under way may be in the store or not; only confirmed edi
 as lost.
 
 stdout gets a line of figures (elapsed time, edits per second, ...) and then the summary
-line, `writers=8 edits=1600 lost=0 corrupt=0 write_p50_ms=310 write_p95_ms=620 reads=0
+line, `writers=8 edits=200 lost=0 corrupt=0 write_p50_ms=1135 write_p95_ms=1318 reads=0
 read_p95_ms=0` (`kills=100` after `corrupt` with `--kill`; `edits` counts the confirmed
 edits; a percentile of no timings is 0). Exit 0 when nothing was lost, the store loads and
 every command did its work.
@@ -93,7 +93,7 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
         help=_("the scratch store folder (required without --preset): a new or empty folder, or one an earlier stress created"),
     )
     stress.add_argument("--writers", metavar="N", default="8", help=_("writers at a time (default 8)"))
-    stress.add_argument("--edits", metavar="N", default="200", help=_("edits each writer makes (default 200)"))
+    stress.add_argument("--edits", metavar="N", default="25", help=_("edits each writer makes (default 25)"))
     stress.add_argument(
         "--seconds",
         metavar="S",
@@ -347,6 +347,8 @@ class _Run:
             if done != reported and (done % 25 == 0):
                 reported = done
                 _progress(_("{done}/{kills} kills").format(done=done, kills=self.plan.kills))
+        if self.plan.kills and reported != self.kills_done:
+            _progress(_("{done}/{kills} kills").format(done=self.kills_done, kills=self.plan.kills))
 
     def go(self, rng: random.Random) -> float:
         """Run the writers and readers to the end; the seconds it took."""
