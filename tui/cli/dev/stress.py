@@ -249,7 +249,9 @@ class _Writer:
 class _Reader:
     number: int
     times: list[float] = field(default_factory=list)
+    """Seconds each `items --json` took, whole process."""
     failures: list[str] = field(default_factory=list)
+    current: subprocess.Popen[bytes] | None = None
 
 
 class _Run:
@@ -284,6 +286,8 @@ class _Run:
             argv = [*_HAICAP, "--db", str(self.db_path), "set", item_id, "--note", self.plan.note(writer.number, edit)]
             started = time.monotonic()
             with self.lock:
+                if self.interrupted.is_set():
+                    return
                 writer.commands += 1
                 process = writer.current = subprocess.Popen(
                     argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=self.env
@@ -313,13 +317,23 @@ class _Run:
         argv = [*_HAICAP, "--db", str(self.db_path), "items", "--json"]
         while not self.stop_reading.is_set() and not self.interrupted.is_set():
             started = time.monotonic()
-            done = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True, env=self.env, check=False)
+            with self.lock:
+                if self.interrupted.is_set():
+                    return
+                process = reader.current = subprocess.Popen(
+                    argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=self.env
+                )
+            out, err = process.communicate()
             took = time.monotonic() - started
-            if done.returncode == 0 and done.stdout.lstrip()[:1] == b"[" and done.stdout.rstrip()[-1:] == b"]":
+            with self.lock:
+                reader.current = None
+            if self.interrupted.is_set():
+                return
+            if process.returncode == 0 and out.lstrip()[:1] == b"[" and out.rstrip()[-1:] == b"]":
                 reader.times.append(took)
             else:
-                tail = done.stderr.decode("utf-8", errors="replace").strip().splitlines()[-1:] or [_("no message")]
-                reader.failures.append(f"exit {done.returncode}: {tail[0]}")
+                tail = err.decode("utf-8", errors="replace").strip().splitlines()[-1:] or [_("no message")]
+                reader.failures.append(f"exit {process.returncode}: {tail[0]}")
                 if len(reader.failures) >= 3:
                     return
 
@@ -371,9 +385,10 @@ class _Run:
             self.interrupted.set()
             self.stop_reading.set()
             with self.lock:
-                for writer in self.writers:
-                    if writer.current is not None:
-                        writer.current.kill()
+                running = [w.current for w in self.writers] + [r.current for r in self.readers]
+                for process in running:
+                    if process is not None:
+                        process.kill()  # by its own pid
             raise
         return elapsed
 
