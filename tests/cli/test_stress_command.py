@@ -60,7 +60,7 @@ def test_a_count_of_edits_and_no_readers(tmp_path: Path, capsys) -> None:
 def test_kill_mode_counts_its_kills_and_keeps_the_store(tmp_path: Path, capsys) -> None:
     db = tmp_path / "scratch"
     code, summary, _ = _run(capsys, "--db", str(db), "--writers", "2", "--edits", "2", "--kill", "--kills", "2")
-    assert summary[5] == "2" and int(summary[2]) == 4
+    assert summary[5] == "2" and int(summary[2]) >= 4  # the writers go on until both kills are done
     assert summary[3] == "0" and summary[4] == "0" and code == 0
 
 
