@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import gc
+import io
 import os
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from textual import events, on
-from textual.app import App
+from textual._files import generate_datetime_filename
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.notifications import Notify, SeverityLevel
 from textual.screen import Screen
-from textual.theme import Theme
+from textual.theme import Theme, ThemeProvider
 
 from haicap.store import Commune, Item, Province, Store
 from haicap.store.domain.clock import Calendar, Clock, set_clock
@@ -27,7 +31,7 @@ from haicap.tui.dialogs.too_small_dialog import TooSmallDialog, too_small
 from haicap.tui.literal import visible
 from haicap.tui.messages import CommunesLoaded, LoadFailed, ShowOnDashboard
 from haicap.tui.notice_log import NoticeLog
-from haicap.tui.palette import HaicapCommands
+from haicap.tui.palette import HaicapCommands, HaicapPalette
 from haicap.tui.screens.dashboard import DashboardScreen
 from haicap.tui.screens.late import LateScreen
 from haicap.tui.screens.overview import OverviewScreen
@@ -36,6 +40,9 @@ from haicap.tui.serving.folders import ServedMode
 from haicap.tui.themes import HAICAP_THEMES
 
 __all__ = ["HaicapApp", "make_app"]
+
+SCREENSHOT = "haicap-screenshot"
+"""The name of a screenshot's delivery: not Textual's "screenshot", whose notices are in English."""
 
 ViewTarget = TypeVar("ViewTarget", Commune | None, Item | None)
 """What a view over the dashboard dismisses with: a commune or an item to show there, or None."""
@@ -154,6 +161,61 @@ class HaicapApp(App[None]):
         # so the others are dropped here, not in `notify` (Textual is pinned exactly).
         self._notifications.clear()
         super()._on_notify(event)
+
+    # -- Textual's own words, in the language spoken ------------------------------------
+
+    def action_command_palette(self) -> None:
+        """The palette (ctrl+p), its placeholder in the language spoken."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(HaicapPalette(id="--command-palette", placeholder=_("Search for commands…")))
+
+    def action_change_theme(self) -> None:
+        """The palette of themes (the palette's "Theme")."""
+        self.push_screen(HaicapPalette(providers=[ThemeProvider], placeholder=_("Search for themes…")))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's entries of the palette, in the language spoken. Its "Keys" panel is left
+        out: it would list the keys' descriptions untranslated, and haicap's help (`?`, the
+        palette's "Help") lists every key of the screen."""
+        yield SystemCommand(_("Theme"), _("Change the theme, choosing among all of them"), self.action_change_theme)
+        yield SystemCommand(_("Quit"), _("Quit haicap"), self.action_quit)
+        if screen.maximized is not None:
+            yield SystemCommand(_("Minimize"), _("Give the widget its usual size again"), screen.action_minimize)
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(_("Maximize"), _("Show the focused widget over the whole screen"), screen.action_maximize)
+        yield SystemCommand(
+            _("Screenshot"), _("Save an SVG picture of the screen"), lambda: self.set_timer(0.1, self._deliver_screenshot)
+        )
+
+    def _deliver_screenshot(self) -> None:
+        # Textual's `deliver_screenshot`, under a name of haicap's so that haicap says where it went.
+        self.deliver_text(
+            io.StringIO(self.export_screenshot()),
+            save_filename=generate_datetime_filename(self.title, ".svg"),
+            open_method="browser",
+            mime_type="image/svg+xml",
+            name=SCREENSHOT,
+        )
+
+    @on(events.DeliveryComplete)
+    def _screenshot_saved(self, event: events.DeliveryComplete) -> None:
+        if event.name == SCREENSHOT:
+            if event.path is None:
+                self.notify(_("Screenshot saved"))
+            else:
+                self.notify(_("Screenshot saved: {path}").format(path=event.path))
+
+    @on(events.DeliveryFailed)
+    def _screenshot_failed(self, event: events.DeliveryFailed) -> None:
+        if event.name == SCREENSHOT:
+            self.notify(_("Could not save the screenshot"), severity="error")
+
+    def action_help_quit(self) -> None:
+        """ctrl+c outside a text field: say which key quits (Textual's, in the language spoken)."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(_("Press {key} to quit haicap").format(key=key))
+                return
 
     def get_default_screen(self) -> Screen[None]:
         return DashboardScreen(self.store, self.start_province, calendar=self.calendar)

@@ -15,9 +15,12 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.widgets.option_list import Option
 
-from haicap.store.domain.i18n import N_, _, language
+from haicap.store.domain.i18n import N_, _, language, ngettext
 from haicap.store.domain.text import fold, matches
 from haicap.tui.literal import literal
 from haicap.tui.messages import ShowOnDashboard
@@ -27,7 +30,7 @@ from haicap.tui.themes import HAICAP_THEMES
 if TYPE_CHECKING:
     from haicap.tui.app import HaicapApp
 
-__all__ = ["HaicapCommands"]
+__all__ = ["HaicapCommands", "HaicapPalette"]
 
 Command = tuple[str, str, Callable[[], object]]
 """What the palette shows, the help line under it, and what choosing it does."""
@@ -149,10 +152,32 @@ class HaicapCommands(Provider):
             if matches(query, commune.label):
                 name = _("Go to {commune}").format(commune=commune.label)
                 if summary.has_reports:
-                    help_text = _("{count} sessions").format(count=summary.session_count)
+                    count = summary.session_count
+                    help_text = ngettext("{count} session", "{count} sessions", count).format(count=count)
                 else:
                     help_text = _("no reports yet")
                 # Communes with reports first; below the commands the query names exactly.
                 score = 0.6 if summary.has_reports else 0.5
                 go_to = partial(self.haicap.post_message, ShowOnDashboard(commune))
                 yield Hit(score, literal(name), go_to, text=name, help=help_text)
+
+
+class HaicapPalette(CommandPalette):
+    """Textual's command palette, saying "No matches found" in the language spoken (its
+    placeholder is given by whoever opens it: `HaicapApp.action_command_palette`)."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Textual's own, with its one English sentence translated (Textual is pinned exactly).
+        self._stop_no_matches_countdown()
+
+        def _show_no_matches() -> None:
+            if search_value:
+                no_matches = Option(
+                    Align.center(Text(_("No matches found"), style="not bold")), disabled=True, id=self._NO_MATCHES
+                )
+                self.query_one(CommandList).add_option(no_matches)
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, _show_no_matches)

@@ -8,7 +8,11 @@ import pwd
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["HistoryEntry", "account_name", "current_user"]
+from haicap.store.domain.i18n import pgettext
+from haicap.store.domain.models import Kind
+from haicap.store.domain.tracking import DirectiveStatus, RequestStatus
+
+__all__ = ["HistoryEntry", "account_name", "current_user", "value_shown"]
 
 
 @dataclass(frozen=True)
@@ -27,10 +31,45 @@ class HistoryEntry:
     revision: int = 0
     """The item's revision after this change (the fields changed by one write share it)."""
 
+    @property
+    def old_shown(self) -> str:
+        """The old value in the language spoken (`value_shown`)."""
+        return value_shown(self.field, self.old)
+
+    @property
+    def new_shown(self) -> str:
+        """The new value in the language spoken (`value_shown`)."""
+        return value_shown(self.field, self.new)
+
     def describe(self) -> str:
         """One line: "2026-11-25 09:14 · lan · status: Mới tiếp nhận → Đang giải quyết"."""
         local = self.when.astimezone()
-        return f"{local:%Y-%m-%d %H:%M} · {self.who} · {self.field}: {self.old or '—'} → {self.new or '—'}"
+        return f"{local:%Y-%m-%d %H:%M} · {self.who} · {self.field}: {self.old_shown or '—'} → {self.new_shown or '—'}"
+
+
+def value_shown(field: str, value: str) -> str:
+    """A value as history recorded it, in the language spoken now.
+
+    History keeps a kind and a status in the officials' Vietnamese ("Kiến nghị", "Đang giải
+    quyết"; `store.db.history_log.shown`), an added item as "Kiến nghị: its text", and a
+    deletion as "yes"/"no": those words are haicap's, and are shown in English under
+    `--lang en`; every other value (an owner, a text, a date) is shown as it was written."""
+    if field in ("kind", "created"):
+        for kind in Kind:
+            if value == kind.title_vi:
+                return kind.singular
+            if field == "created" and value.startswith(f"{kind.title_vi}: "):
+                return f"{kind.singular}: {value[len(kind.title_vi) + 2 :]}"
+    if field == "status":
+        for request in RequestStatus:
+            if value == request.label_vi:
+                return request.label
+        for directive in DirectiveStatus:
+            if value == directive.label_vi:
+                return directive.label
+    if field == "deleted" and value in ("yes", "no"):
+        return pgettext("history value", "yes") if value == "yes" else pgettext("history value", "no")
+    return value
 
 
 def account_name() -> str:

@@ -97,8 +97,8 @@ def test_item_shows_the_history_with_who_changed_it(store_folder: Path, capsys) 
     code, out, _ = _run(capsys, "item", REQUEST)
     assert code == 0
     history = out[out.index("lịch sử:") :]
-    assert "lan · status: Mới tiếp nhận → Đang giải quyết" in history
-    assert f"lan · owner: — → {AGENCY}" in history
+    assert "lan · tình trạng: Mới tiếp nhận → Đang giải quyết" in history
+    assert f"lan · cơ quan chủ trì: — → {AGENCY}" in history
 
     data = _json(capsys, "item", REQUEST[:11], "--json")
     assert data["id"] == REQUEST
@@ -300,7 +300,7 @@ def test_today_option_reaches_the_dashboard(store_folder: Path, capsys, monkeypa
 def test_search_ignores_diacritics_and_case(store_folder: Path, capsys) -> None:
     code, out, _ = _run(capsys, "search", "ngoc", "TRAO")
     assert code == 0
-    assert out.split()[0] == "cdb5ed9f-08" and "achievement" in out and "xã Ngọc Trạo" in out
+    assert out.split()[0] == "cdb5ed9f-08" and "Kết quả" in out and "xã Ngọc Trạo" in out
     hits = _json(capsys, "search", "Sông bưởi", "--json")
     assert [hit["id"] for hit in hits] == [OTHER_REQUEST] and hits[0]["kind"] == "request"
     assert _run(capsys, "search", "atlantis")[1].startswith("không có nội dung nào chứa")
@@ -405,7 +405,7 @@ def test_a_bad_status_is_refused_in_english(store_folder: Path, capsys, english)
 def test_an_item_reads_in_vietnamese_by_default(store_folder: Path, capsys) -> None:
     code, out, err = _run(capsys, "set", REQUEST, "--owner", AGENCY)
     assert code == 0, err
-    assert out.startswith(f"đã thay đổi {REQUEST} (người sửa: lan):\n  owner: — → {AGENCY}\n{REQUEST}  Kiến nghị\n")
+    assert out.startswith(f"đã thay đổi {REQUEST} (người sửa: lan):\n  cơ quan chủ trì: — → {AGENCY}\n{REQUEST}  Kiến nghị\n")
     assert f"  cơ quan chủ trì:  {AGENCY}\n" in out
     assert "  tình trạng:       Mới tiếp nhận – quá hạn 6 ngày\n" in out
     assert "  hạn:              2026-01-04 (mặc định: 40 ngày sau phiên làm việc)\n" in out
@@ -416,7 +416,7 @@ def test_an_item_reads_in_vietnamese_by_default(store_folder: Path, capsys) -> N
 def test_an_item_reads_in_english(store_folder: Path, capsys, english) -> None:
     code, out, err = _run(capsys, "set", REQUEST, "--owner", AGENCY)
     assert code == 0, err
-    assert out.startswith(f"changed {REQUEST} (by lan):\n  owner: — → {AGENCY}\n{REQUEST}  Requests\n")
+    assert out.startswith(f"changed {REQUEST} (by lan):\n  owner: — → {AGENCY}\n{REQUEST}  Request\n")
     assert f"  owner:       {AGENCY}\n" in out
     assert "  state:       Received – 6 days overdue\n" in out
     assert "  deadline:    2026-01-04 (default: 40 days after the session)\n" in out

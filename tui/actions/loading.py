@@ -13,6 +13,7 @@ from textual.screen import Screen
 from haicap.store import Province, Store, StoreError
 from haicap.store.domain.history import current_user
 from haicap.store.domain.i18n import _
+from haicap.tui.dialogs.history_dialog import field_label
 from haicap.tui.messages import CommunesLoaded, LoadFailed, StoreRefreshed
 
 __all__ = ["StoreReader"]
@@ -65,5 +66,6 @@ class StoreReader:
             return
         notice = _("The store was updated")
         if change is not None and change.who != current_user():
-            notice += f" — {change.who}: {change.field} {change.old or '—'} → {change.new or '—'}"
+            field = field_label(change.field)
+            notice += f" — {change.who}: {field} {change.old_shown or '—'} → {change.new_shown or '—'}"
         self.host.post_message(StoreRefreshed(self.store.commune_summaries(province), notice))

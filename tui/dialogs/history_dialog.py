@@ -100,8 +100,8 @@ def describe_entry(entry: HistoryEntry) -> Content:
     # Values are bounded like the panes' text: an edit of a huge text records it twice.
     change = Content.assemble(
         literal("  "),
-        bounded(entry.old or "—", style="$text-muted"),
+        bounded(entry.old_shown or "—", style="$text-muted"),
         literal(" → "),
-        bounded(entry.new or "—"),
+        bounded(entry.new_shown or "—"),
     )
     return Content("\n").join([head, change])

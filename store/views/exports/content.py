@@ -142,8 +142,10 @@ class ExportContent:
     single_session: bool = field(default=True)
 
     def file_name(self, suffix: str) -> str:
-        """The default file name: "bien-ban-….docx" for minutes, "theo-doi-….xlsx" for tables."""
-        prefix = "theo-doi" if suffix in (".xlsx", ".csv") else "bien-ban"
+        """The default file name: "bien-ban-….docx" for minutes, "theo-doi-….xlsx" for tables
+        ("minutes-…", "tracking-…" in English); ASCII, like the rest of the name."""
+        table = suffix in (".xlsx", ".csv")
+        prefix = pgettext("file name", "tracking") if table else pgettext("file name", "minutes")
         return f"{prefix}-{self.base_name}{suffix}"
 
 

@@ -346,7 +346,7 @@ def item_row(store: Store, item: Item, today: dt.date, rules: DeadlineRules, fir
     state = follow_up(item, today, rules)
     return (
         item.id,
-        item.kind.value,
+        item.kind.singular,
         commune_column(item_communes(store, item, first)),
         (state.label_en if language() == "en" else state.label_vi) if state else "—",
         item.text,

@@ -39,7 +39,7 @@ from haicap.tui.cli.commands.common import (
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
 if TYPE_CHECKING:
-    from haicap.store import FollowUp, Store
+    from haicap.store import FollowUp, HistoryEntry, Store
 
 __all__ = ["describe_item", "register"]
 
@@ -220,6 +220,31 @@ def _wrap(fields: list[tuple[str, str]], width: int) -> list[str]:
     return lines
 
 
+def _field_name(field: str) -> str:
+    """A field history records, named in the language spoken ("owner", "cơ quan chủ trì");
+    one this version does not know as the store wrote it."""
+    names = {
+        "status": pgettext("history field", "status"),
+        "owner": pgettext("history field", "owner"),
+        "co_agencies": pgettext("history field", "co-agencies"),
+        "deadline": pgettext("history field", "deadline"),
+        "done": pgettext("history field", "done"),
+        "answer": pgettext("history field", "answer"),
+        "note": pgettext("history field", "note"),
+        "responds_to": pgettext("history field", "answered by"),
+        "kind": pgettext("history field", "kind"),
+        "text": pgettext("history field", "text"),
+        "deleted": pgettext("history field", "deleted"),
+        "created": pgettext("history field", "added"),
+    }
+    return names.get(field, field)
+
+
+def _change(entry: HistoryEntry) -> str:
+    """ "owner: — → Sở Tài chính": one change of history, in the language spoken."""
+    return f"{_field_name(entry.field)}: {entry.old_shown or '—'} → {entry.new_shown or '—'}"
+
+
 def describe_item(store: Store, item: Item, today: dt.date) -> list[str]:
     """The lines `haicap item` prints for `item` (without its history)."""
     from haicap.store import follow_up
@@ -231,7 +256,7 @@ def describe_item(store: Store, item: Item, today: dt.date) -> list[str]:
     session = item.session
     communes = item_communes(store, item)
     deleted = "  " + _("[deleted: haicap restore-item {id}]").format(id=item.id) if item.deleted else ""
-    lines = [f"{item.id}  {item.kind.title}{deleted}"]
+    lines = [f"{item.id}  {item.kind.singular}{deleted}"]
     lines += textwrap.wrap(item.text, width=width, initial_indent="  ", subsequent_indent="  ")
     fields = [
         (pgettext("item detail", "communes"), ", ".join(c.label for c in communes) + f" ({session.province.name})"),
@@ -280,7 +305,8 @@ def _item(args: argparse.Namespace, db_path: Path) -> int:
         history = store.history(item.id)
         print(_("history:") if history else _("history: no change recorded"))
         for entry in history:
-            print(f"  {entry.describe()}")
+            local = entry.when.astimezone()
+            print(f"  {local:%Y-%m-%d %H:%M} · {entry.who} · {_change(entry)}")
     return 0
 
 
@@ -372,7 +398,7 @@ def _set(args: argparse.Namespace, db_path: Path) -> int:
         if recorded:
             print(_("changed {id} (by {who}):").format(id=updated.id, who=recorded[0].who))
             for entry in recorded:
-                print(f"  {entry.field}: {entry.old or '—'} → {entry.new or '—'}")
+                print(f"  {_change(entry)}")
         else:
             print(_("{id}: nothing changed (the values were already so)").format(id=updated.id))
         print("\n".join(describe_item(store, updated, today)))
@@ -385,5 +411,5 @@ def _set(args: argparse.Namespace, db_path: Path) -> int:
 def _restore(args: argparse.Namespace, db_path: Path) -> int:
     with open_store(db_path) as store:
         item = store.restore_item(args.id)
-        print(_("restored {id} ({kind}): {text}").format(id=item.id, kind=item.kind.value, text=item.text))
+        print(_("restored {id} ({kind}): {text}").format(id=item.id, kind=item.kind.singular, text=item.text))
     return 0

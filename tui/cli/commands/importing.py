@@ -14,9 +14,10 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from haicap.store import StoreError
+from haicap.store import Kind, StoreError
 from haicap.store.domain.file_names import shown_name
 from haicap.store.domain.i18n import _, pgettext
+from haicap.store.ingest.reader.left_out import reason_text
 from haicap.tui.cli.commands.common import CommandError, current_day, fail, parse_day
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
@@ -218,9 +219,11 @@ def _extract(args: argparse.Namespace, db_path: Path) -> int:
         if item["co_agencies"]:
             follow.append(_("with: {agencies}").format(agencies=", ".join(item["co_agencies"])))
         mark = " ?" if item["unsure"] else ""
-        print(f"  [{item['kind']}{mark}] " + (f"({'; '.join(follow)}) " if follow else "") + item["text"])
+        # The JSON's slugs ("request", "caption") in the language spoken, as `haicap import` shows them.
+        kind = Kind(item["kind"]).singular
+        print(f"  [{kind}{mark}] " + (f"({'; '.join(follow)}) " if follow else "") + item["text"])
     for left in data["left_out"]:
-        print("  [" + _("left out: {reason}").format(reason=left["reason"]) + f"] {left['text']}")
+        print("  [" + _("left out: {reason}").format(reason=reason_text(left["reason"])) + f"] {left['text']}")
     return 0
 
 

@@ -41,7 +41,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from haicap.store.domain.i18n import N_, _
+from haicap.store.domain.i18n import N_, _, pgettext
 from haicap.tui.cli.commands.common import CommandError, current_day, parse_count
 from haicap.tui.cli.dev.synth import store_size_bytes
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
@@ -83,8 +83,12 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
         bench.add_argument(
             option, metavar="N", default=default, help=_("{what} (default {default})").format(what=_(text), default=default)
         )
-    bench.add_argument("--append", metavar="FILE", type=Path, help=_("also append the JSON object as a line to FILE"))
-    bench.add_argument("--label", metavar="TEXT", default="", help=_("a name for this run, kept in --append's line"))
+    bench.add_argument(
+        "--append", metavar=pgettext("metavar", "FILE"), type=Path, help=_("also append the JSON object as a line to FILE")
+    )
+    bench.add_argument(
+        "--label", metavar=pgettext("metavar", "TEXT"), default="", help=_("a name for this run, kept in --append's line")
+    )
     bench.set_defaults(handler=_bench)
 
 

@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from haicap.store.domain.i18n import _
+from haicap.store.domain.i18n import _, pgettext
 from haicap.tui.cli.commands.common import CommandError, current_day, parse_count
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
@@ -55,7 +55,7 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     )
     synth.add_argument(
         "--db",
-        metavar="PATH",
+        metavar=pgettext("metavar", "PATH"),
         default=argparse.SUPPRESS,
         help=_("the store folder to create or add to (required; a new, empty or synthetic store)"),
     )
@@ -67,7 +67,9 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
         metavar="I",
         help=_("items per commune a session covers (default 24); total items = communes × S × I"),
     )
-    synth.add_argument("--province", metavar="NAME", dest="synth_province", help=_("only communes of this province"))
+    synth.add_argument(
+        "--province", metavar=pgettext("metavar", "NAME"), dest="synth_province", help=_("only communes of this province")
+    )
     synth.add_argument("--seed", metavar="K", default="0", help=_("seed of the random choices (default 0)"))
     synth.add_argument(
         "--batch-items",
