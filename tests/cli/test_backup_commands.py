@@ -33,7 +33,7 @@ def test_restore_lists_backups_then_undoes_a_change(store_folder: Path, capsys) 
     assert code == 0
     header, first = out.splitlines()[:2]
     assert header.split()[:2] == ["#", "lưu"]
-    assert first.split()[0] == "1" and "update-tracking" in first and " 38 " in first
+    assert first.split()[0] == "1" and "sửa theo dõi" in first and " 38 " in first
     code, out, _ = _run(capsys, "restore", "1")
     assert code == 0 and "đã khôi phục bản sao lưu 1" in out and "`haicap restore 1` để hoàn tác" in out
     # The store is as it was, but for its audit log, which records the restore.

@@ -5,7 +5,8 @@ Vietnamese too; `items` and `search` showed an item's kind by its slug ("request
 `extract` showed the kind and the reason a sentence is left out by their slugs ("[request]",
 "bỏ ra: caption"); English `item` headed one item with the plural ("Requests") and showed
 the statuses history keeps in Vietnamese; `synth` and `bench` named their values in English
-("PATH", "FILE", "TEXT") in Vietnamese help. Machine output (`--json`) stays the same.
+("PATH", "FILE", "TEXT") in Vietnamese help; `restore` named the change a backup was kept
+before by its slug ("update-tracking"). Machine output (`--json`) stays the same.
 """
 
 from __future__ import annotations
@@ -83,3 +84,11 @@ def test_developer_tools_name_their_values_in_vietnamese(command: str, capsys) -
     assert "ĐƯỜNG_DẪN" in shown or "TỆP" in shown
     for english in (" PATH", " FILE", " TEXT", " NAME"):
         assert english not in shown
+
+
+def test_backups_name_the_change_they_were_kept_before_in_the_language(db: list[str], capsys) -> None:
+    out_of(capsys, *db, "set", REQUEST, "--owner", AGENCY)
+    first = out_of(capsys, *db, "restore").splitlines()[1]
+    assert "sửa theo dõi" in first and "update-tracking" not in first
+    first = out_of(capsys, *db, "--lang", "en", "restore").splitlines()[1]
+    assert "update-tracking" in first, "English keeps the name the backup's file has"

@@ -58,7 +58,7 @@ def _restore(args: argparse.Namespace, db_path: Path) -> int:
                     sessions, items = (str(n) for n in backup.counts())
                 except StoreError:  # a damaged backup is listed, and refused only if chosen
                     sessions, items = "?", "?"
-                rows.append((str(number), _local(backup), backup.action, sessions, items, _size(backup.size)))
+                rows.append((str(number), _local(backup), _action(backup.action), sessions, items, _size(backup.size)))
             print_table(rows)
             said = _("`haicap restore {number}` goes back to one; the store now holds {sessions} sessions, {items} items")
             print(said.format(number=pgettext("metavar", "NUMBER"), sessions=len(store.sessions()), items=len(store.items())))
@@ -74,7 +74,7 @@ def _restore(args: argparse.Namespace, db_path: Path) -> int:
             said.format(
                 number=number,
                 when=_local(chosen),
-                action=chosen.action,
+                action=_action(chosen.action),
                 sessions=len(store.sessions()),
                 items=len(store.items()),
             )
@@ -82,6 +82,27 @@ def _restore(args: argparse.Namespace, db_path: Path) -> int:
         # At least one backup is always kept, so the state just replaced is backup 1.
         print(_("the store as it was is now backup 1: `haicap restore 1` undoes this; `haicap audit` shows the record"))
     return 0
+
+
+def _action(action: str) -> str:
+    """The change a backup was kept before, in the language spoken: its name in the backup's
+    file ("set-status") reads as such in English; one this version does not know (a schema
+    upgrade, "schema-1-to-2") as it is."""
+    names = {
+        "import": pgettext("backup action", "import"),
+        "seed": pgettext("backup action", "seed"),
+        "config": pgettext("backup action", "config"),
+        "restore": pgettext("backup action", "restore"),
+        "set-status": pgettext("backup action", "set-status"),
+        "update-tracking": pgettext("backup action", "update-tracking"),
+        "change-kind": pgettext("backup action", "change-kind"),
+        "edit-text": pgettext("backup action", "edit-text"),
+        "edit-item": pgettext("backup action", "edit-item"),
+        "delete-item": pgettext("backup action", "delete-item"),
+        "restore-item": pgettext("backup action", "restore-item"),
+        "add-item": pgettext("backup action", "add-item"),
+    }
+    return names.get(action, action)
 
 
 def _local(backup: Backup) -> str:
