@@ -150,7 +150,7 @@ def test_restore_then_fewer_backups_no_longer_erases_work_without_a_trace(
     # minh's work is still there, as the state the restore replaced ...
     code, out, _ = _run(capsys, "restore")
     [line] = [row for row in out.splitlines() if row[:1].isdigit()]
-    assert "restore" in line and f" {with_work} " in line
+    assert "khôi phục" in line and f" {with_work} " in line
     # ... and the log says who did what, newest first.
     code, out, _ = _run(capsys, "audit", "--json")
     log = json.loads(out)
