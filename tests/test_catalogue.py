@@ -16,7 +16,7 @@ import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 
-from haicap.store.domain.i18n import LOCALE_DIR, language_from, language_of, ngettext, pgettext, set_language
+from haicap.store.domain.i18n import LOCALE_DIR, _, language_from, language_of, ngettext, pgettext, set_language
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ("store", "tui")
@@ -149,5 +149,6 @@ def test_set_language_switches_haicap_and_argparse() -> None:
     assert vietnamese.startswith("cách dùng: x"), "argparse's own words are in the catalogue"
     assert pgettext("directive status", "In progress") == "Đang thực hiện"
     assert pgettext("request status", "In progress") == "Đang giải quyết"
+    assert _("") == "", "not the catalogue's header"
     with pytest.raises(ValueError):
         set_language("fr")

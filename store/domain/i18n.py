@@ -89,8 +89,9 @@ def language() -> str:
 
 
 def _(message: str) -> str:
-    """`message` (English, as written in the code) in the language spoken now."""
-    return _Speaking.catalogue.gettext(message)
+    """`message` (English, as written in the code) in the language spoken now; "" stays ""
+    (gettext would give the catalogue's header for it, and a binding may have no tooltip)."""
+    return _Speaking.catalogue.gettext(message) if message else message
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:

@@ -33,12 +33,6 @@ from haicap.store.domain.i18n import _
 __all__ = ["KeyBar"]
 
 
-def _shown(text: str) -> str:
-    """`text` (N_-marked English) in the language spoken; "" stays "" (gettext's "" is the
-    catalogue's header)."""
-    return _(text) if text else text
-
-
 def action_name(action: str) -> str:
     """The action's own name, without namespace or arguments: "app.late" → "late"."""
     try:
@@ -94,10 +88,10 @@ class KeyBar(Footer):
                             "",
                             binding.action,
                             disabled=not first.enabled,
-                            tooltip=_shown(first.tooltip) or _shown(binding.description),
+                            tooltip=_(first.tooltip) or _(binding.description),
                             classes="-grouped",
                         ).data_bind(compact=Footer.compact)
-                yield FooterLabel(_shown(group.description))
+                yield FooterLabel(_(group.description))
             else:
                 for first, *_others in multi:
                     if any(first is entry for entry in kept):
@@ -117,11 +111,11 @@ class KeyBar(Footer):
         assert group is not None
         keys = [cell_len(self.app.get_key_display(first.binding)) for first, *_ in run]
         if group.compact:
-            return 1 + sum(keys) + 1 + cell_len(_shown(group.description)) + 1
-        return sum(key + 1 for key in keys) + 1 + cell_len(_shown(group.description)) + 1
+            return 1 + sum(keys) + 1 + cell_len(_(group.description)) + 1
+        return sum(key + 1 for key in keys) + 1 + cell_len(_(group.description)) + 1
 
     def _entry_width(self, entry: ActiveBinding) -> int:
-        return self._key_width(self.app.get_key_display(entry.binding), _shown(entry.binding.description))
+        return self._key_width(self.app.get_key_display(entry.binding), _(entry.binding.description))
 
     def _fitting(self, entries: list[ActiveBinding], room: int) -> list[ActiveBinding]:
         """The always-shown keys that fit in `room`: when they don't all fit (a long
@@ -139,10 +133,10 @@ class KeyBar(Footer):
         key = FooterKey(
             binding.key,
             self.app.get_key_display(binding),
-            _shown(binding.description),
+            _(binding.description),
             binding.action,
             disabled=not enabled,
-            tooltip=_shown(tooltip),
+            tooltip=_(tooltip),
         )
         return key.data_bind(compact=Footer.compact)
 
@@ -157,7 +151,7 @@ class KeyBar(Footer):
             if name not in first_of:
                 continue
             entry = first_of[name]
-            width = self._key_width(self.app.get_key_display(entry.binding), _shown(entry.binding.description))
+            width = self._key_width(self.app.get_key_display(entry.binding), _(entry.binding.description))
             if width > room:
                 break  # the order is the officer's: a later, shorter key would skip one
             room -= width
