@@ -26,10 +26,7 @@ from haicap.store.domain.tracking import Tracking
 from haicap.store.ingest.reader.left_out import DUPLICATE, REVIEW, reason_label
 from haicap.store.ingest.reports import ParsedItem, SessionReport
 
-__all__ = ["KIND_LABELS", "ImportPlan", "PlanLine", "SessionFacts", "SessionMatch", "already_there", "normalised"]
-
-KIND_LABELS = {kind: kind.title_vi for kind in Kind}
-"""The Vietnamese name of each kind. The lines show `Kind.title`, in the language spoken."""
+__all__ = ["ImportPlan", "PlanLine", "SessionFacts", "SessionMatch", "already_there", "normalised"]
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,6 @@ __all__ = [
     "find_session",
     "gather",
     "join_list",
-    "join_vi",
     "kind_heading",
 ]
 
@@ -156,10 +155,6 @@ def join_list(labels: tuple[str, ...] | list[str]) -> str:
     if len(labels) <= 1:
         return "".join(labels)
     return _("{first} and {last}").format(first=", ".join(labels[:-1]), last=labels[-1])
-
-
-join_vi = join_list
-"""The former name of `join_list`."""
 
 
 def find_session(store: Store, text: str) -> Session:
