@@ -22,6 +22,7 @@ from haicap.store.domain.text import fold, one_line, shorten, visible
 
 if TYPE_CHECKING:
     from haicap.store import DeadlineRules, Store
+    from haicap.store.domain.followup import FollowUp
 
 __all__ = [
     "NONE_WORDS",
@@ -44,6 +45,7 @@ __all__ = [
     "read_only_run",
     "resolve_commune",
     "run_calendar",
+    "state_words",
     "visible_output",
 ]
 
@@ -339,6 +341,13 @@ def item_json(store: Store, item: Item, today: dt.date, rules: DeadlineRules) ->
     }
 
 
+def state_words(state: FollowUp) -> str:
+    """A request's or directive's state as the command line prints it, in the language spoken
+    now: "Đang giải quyết – quá hạn 9 ngày" ("In progress – 9 days overdue"); the officials'
+    fixed wording, which `--json` gives too (the dashboard's `FollowUp.label` may say more)."""
+    return state.label_en if language() == "en" else state.label_vi
+
+
 def item_row(store: Store, item: Item, today: dt.date, rules: DeadlineRules, first: Commune | None = None) -> tuple[str, ...]:
     """The columns of one item in a list: id, kind, commune(s), follow-up state, text."""
     from haicap.store import follow_up
@@ -348,7 +357,7 @@ def item_row(store: Store, item: Item, today: dt.date, rules: DeadlineRules, fir
         item.id,
         item.kind.singular,
         commune_column(item_communes(store, item, first)),
-        (state.label_en if language() == "en" else state.label_vi) if state else "—",
+        state_words(state) if state else "—",
         item.text,
     )
 

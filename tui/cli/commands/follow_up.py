@@ -19,7 +19,7 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from haicap.store.domain.i18n import N_, _, language, pgettext
+from haicap.store.domain.i18n import N_, _, pgettext
 from haicap.store.domain.models import TRACKED_KINDS, Item, Kind
 from haicap.store.domain.tracking import DirectiveStatus, RequestStatus, parse_directive_status, parse_request_status
 from haicap.tui.cli.commands.common import (
@@ -35,11 +35,12 @@ from haicap.tui.cli.commands.common import (
     print_json,
     print_table,
     resolve_commune,
+    state_words,
 )
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
 if TYPE_CHECKING:
-    from haicap.store import FollowUp, HistoryEntry, Store
+    from haicap.store import HistoryEntry, Store
 
 __all__ = ["describe_item", "register"]
 
@@ -205,11 +206,6 @@ def _items(args: argparse.Namespace, db_path: Path) -> int:
 # -- item ----------------------------------------------------------------------------------
 
 
-def _state_label(state: FollowUp) -> str:
-    """The follow-up state in the language spoken now: "Đang giải quyết – quá hạn 9 ngày"."""
-    return state.label_en if language() == "en" else state.label_vi
-
-
 def _wrap(fields: list[tuple[str, str]], width: int) -> list[str]:
     """Each (label, value) as indented lines, the values aligned after the longest label."""
     column = max(13, *(len(label) + 2 for label, _value in fields)) if fields else 13
@@ -265,7 +261,7 @@ def describe_item(store: Store, item: Item, today: dt.date) -> list[str]:
     if state is None:
         return lines + _wrap(fields, width)
     fields += [
-        (pgettext("item detail", "state"), _state_label(state)),
+        (pgettext("item detail", "state"), state_words(state)),
         (pgettext("item detail", "owner"), tracking.owner),
         (pgettext("item detail", "co-agencies"), ", ".join(tracking.co_agencies)),
     ]
