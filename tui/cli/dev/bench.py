@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import math
 import os
 import platform
 import resource
@@ -43,6 +42,7 @@ from typing import Any
 
 from haicap.store.domain.i18n import N_, _, pgettext
 from haicap.tui.cli.commands.common import CommandError, current_day, parse_count
+from haicap.tui.cli.dev.benchmarks import percentile
 from haicap.tui.cli.dev.synth import store_size_bytes
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
@@ -90,12 +90,6 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
         "--label", metavar=pgettext("metavar", "TEXT"), default="", help=_("a name for this run, kept in --append's line")
     )
     bench.set_defaults(handler=_bench)
-
-
-def percentile(values: list[float], share: float) -> float:
-    """The nearest-rank percentile (`share` 0.95 for p95) of non-empty `values`."""
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
 def _number(args: argparse.Namespace, name: str, minimum: int = 0) -> int:

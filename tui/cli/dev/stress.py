@@ -57,6 +57,7 @@ from pathlib import Path
 
 from haicap.store.domain.i18n import _
 from haicap.tui.cli.commands.common import CommandError, parse_count
+from haicap.tui.cli.dev.benchmarks import percentile as shared_percentile
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
 __all__ = ["percentile", "register"]
@@ -214,11 +215,9 @@ _HAICAP = (sys.executable, "-m", "haicap")
 
 
 def percentile(values: list[float], percent: float) -> float:
-    """The nearest-rank percentile of `values` (0 for none)."""
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(percent / 100 * len(ordered)) - 1)]
+    """The nearest-rank percentile of `values`, `percent` 95 for p95 (0 for none): the one
+    `haicap bench` uses, so the two commands' p95 mean the same."""
+    return shared_percentile(values, percent / 100)
 
 
 @dataclass

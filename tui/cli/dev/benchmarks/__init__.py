@@ -8,7 +8,19 @@ and prints the figures.
 
 from __future__ import annotations
 
-__all__ = ["FIGURES", "TARGETS"]
+import math
+
+__all__ = ["FIGURES", "TARGETS", "percentile"]
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The nearest-rank percentile of `values` (`share` 0.95 for p95); 0 for none. `haicap
+    bench` and `haicap stress` both report with it."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+
 
 FIGURES = (
     "floor_s",
