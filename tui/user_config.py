@@ -9,7 +9,7 @@ is ignored rather than stopping haicap.
 
 "theme" is remembered by the dashboard when the user picks one; "language" by
 `haicap lang en|vi` (and removed by `haicap lang --forget`), read before anything is said
-(see `tui.cli.main.choose_language`).
+(see `tui.cli.language_option.choose_language`).
 """
 
 from __future__ import annotations

@@ -51,14 +51,12 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Mapping, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from haicap.store import StoreError, resolve_store_path
 from haicap.store.db.paths import DB_ENV_VAR
-from haicap.store.domain.i18n import LANGUAGES, N_, _, language, language_from, language_of, pgettext, set_language
-from haicap.tui import user_config
+from haicap.store.domain.i18n import N_, _, language, language_of, pgettext, set_language
 from haicap.tui.cli import logging_setup
 from haicap.tui.cli.commands import MODULES
 from haicap.tui.cli.commands.common import (
@@ -70,11 +68,9 @@ from haicap.tui.cli.commands.common import (
     visible_output,
 )
 from haicap.tui.cli.grammar import OneLineParser
+from haicap.tui.cli.language_option import add_lang_option, choose_language, unknown_language
 
-__all__ = ["build_parser", "choose_language", "main"]
-
-LANG_OPTION = "--lang"
-"""The option that chooses the language of one run (see the module docstring)."""
+__all__ = ["build_parser", "main"]
 
 
 def _version() -> str:
@@ -82,60 +78,6 @@ def _version() -> str:
         return version("haicap")
     except PackageNotFoundError:  # running from a checkout that was never installed
         return "unknown"
-
-
-def _lang_given(words: Sequence[str]) -> str | None:
-    """The value of the last `--lang X` or `--lang=X` in `words`, options ending at `--`;
-    None when there is none. (Read before argparse, which needs the language to build the
-    help texts.)"""
-    given = None
-    for index, word in enumerate(words):
-        if word == "--":
-            break
-        if word == LANG_OPTION:
-            given = words[index + 1] if index + 1 < len(words) else ""
-        elif word.startswith(LANG_OPTION + "="):
-            given = word.removeprefix(LANG_OPTION + "=")
-    return given
-
-
-def _unknown_language(given: str) -> CommandError:
-    from haicap.store.domain.text import visible
-
-    return CommandError(
-        _("{option}: '{value}' is not a language haicap speaks; use one of: {languages}").format(
-            option=LANG_OPTION, value=visible(given), languages=", ".join(LANGUAGES)
-        ),
-        code=2,
-    )
-
-
-def choose_language(words: Sequence[str], environ: Mapping[str, str] | None = None) -> None:
-    """Speak, for this run, the language of `--lang` in `words`, else the remembered one
-    (`haicap lang`), else the locale's, else Vietnamese (`store.domain.i18n.language_from`).
-    An unknown `--lang` is a CommandError (exit 2), said in the language chosen without it."""
-    environ = os.environ if environ is None else environ
-    given = _lang_given(words)
-    configured = user_config.load().get("language")
-    set_language(language_from(None, configured, environ))
-    if given is not None:
-        if language_of(given) is None:
-            raise _unknown_language(given)
-        set_language(language_from(given, configured, environ))
-
-
-def _add_lang_option(parser: argparse.ArgumentParser) -> None:
-    """`--lang`, on the top parser and on every command's (`haicap --lang en items` and
-    `haicap items --lang en`); its value was read by `choose_language` already."""
-    parser.add_argument(
-        LANG_OPTION,
-        metavar="vi|en",
-        default=argparse.SUPPRESS,
-        help=_(
-            "the language to speak for this run: vi (Vietnamese, the default) or en (English); "
-            "without it, the one remembered by `haicap lang`, else the one LANG names"
-        ),
-    )
 
 
 def _global_options() -> list[OneLineParser]:
@@ -200,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
         version=f"haicap {_version()}",
         help=_("show program's version number and exit"),
     )
-    _add_lang_option(parser)
+    add_lang_option(parser)
     commands = parser.add_subparsers(dest="command", metavar=pgettext("metavar", "COMMAND"))
     commands.add_parser("locate", parents=[parents[0]], help=_("print the store folder haicap would use, and exit"))
     completion = commands.add_parser(
@@ -218,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     for module in MODULES:
         module.register(commands, parents)
     for command in commands.choices.values():
-        _add_lang_option(command)
+        add_lang_option(command)
     return parser
 
 
@@ -362,7 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     given = getattr(args, "lang", None)
     if given is not None and language_of(given) != language():  # abbreviated: `--lan en`
         if language_of(given) is None:
-            return fail(str(_unknown_language(given)), code=2)
+            return fail(str(unknown_language(given)), code=2)
         set_language(language_of(given) or language())
     verbose = bool(getattr(args, "verbose", False))
     logging_setup.setup(words, verbose=verbose)
