@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from haicap.store.db.layout import province_of_file
 from haicap.store.domain.errors import StoreError
 from haicap.store.domain.i18n import _
 
@@ -84,6 +85,11 @@ class Backup:
     """When it was kept (UTC): the moment before the change named by `action`."""
     action: str
     """The change that followed: "import", "set-status", "restore", "schema-1-to-2"..."""
+
+    @property
+    def province(self) -> str | None:
+        """The code of the province whose file this is a backup of; None for the national file."""
+        return province_of_file(self.path.name.split(".json.", 1)[0] + ".json")
 
     @property
     def size(self) -> int:

@@ -1,16 +1,20 @@
 """The store facade: the only way the UI reads or writes haicap data.
 
-A store is a folder holding one TinyDB file (`haicap.json`) with the tables `meta`
-(schema version, settings), `sessions`, `items`, `history` and `audit`. The registry of
-communes is reference data read from the package (see `store.domain.registry`). Rows never
-leave `store.db`: callers get the dataclasses of `store.domain.models`.
+A store is a folder holding a national TinyDB file (`haicap.json`: `meta` with the schema
+version and settings, `audit`, and the national `summary`) and one TinyDB file per
+province with data (`province-38.json`: its `sessions`, `items` and `history`); see
+`store.db.layout`. The registry of communes is reference data read from the package (see
+`store.domain.registry`). Rows never leave `store.db`: callers get the dataclasses of
+`store.domain.models`.
 
 `Store` owns its parts and hands each call to one of them:
 
-- `StoreFile` (`store.db.store_file`): the TinyDB file, its write lock and its backups;
+- `StoreFile` (`store.db.store_file`): one TinyDB file, its write lock and its backups;
   every change is one `transaction(action)` of it.
-- `Indexes` (`store.db.indexes`): sessions and items as domain objects, built from the
-  rows and rebuilt whenever the file is read again.
+- `StoreContent` (`store.db.content`): the province files (`store.db.province_files`),
+  read when first asked about, their `Indexes` (`store.db.indexes`: sessions and items as
+  domain objects) and the national summary (`store.db.summary`), written in the same
+  locked change as each province's file.
 - `StoreQueries` (`store.db.queries`): everything read.
 - `ItemEditing` (`store.db.editing`), `ReportImport` (`store.db.importing`),
   `StoreSettings` (`store.db.settings`), `StoreMaintenance` (`store.db.maintenance`) and
@@ -22,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,17 +34,20 @@ from tinydb.storages import MemoryStorage
 
 from haicap.store.db.audit import AuditEntry, AuditLog
 from haicap.store.db.backups import Backup
+from haicap.store.db.content import StoreContent
 from haicap.store.db.editing import ItemEditing
 from haicap.store.db.importing import ReportImport
 from haicap.store.db.indexes import Indexes
 from haicap.store.db.locking import LOCK_FILE, WriteLock
 from haicap.store.db.maintenance import StoreMaintenance
-from haicap.store.db.migrations import SCHEMA_VERSION
+from haicap.store.db.migrations import SCHEMA_VERSION, UNPLACED_TABLE
+from haicap.store.db.province_files import ProvinceFiles
 from haicap.store.db.queries import StoreQueries
 from haicap.store.db.safe_files import refuse_unsafe
 from haicap.store.db.settings import StoreSettings
 from haicap.store.db.storage import STORE_FILE, AtomicJSONStorage, refuse_world_writable
 from haicap.store.db.store_file import StoreFile
+from haicap.store.db.summary import Counts
 from haicap.store.db.tables import StoreDatabase
 from haicap.store.domain.checkup import store_problems
 from haicap.store.domain.errors import StoreError
@@ -73,16 +81,22 @@ class Store:
         self.location = location
         """The store folder, or None for a store in memory."""
         self._file = StoreFile(db, location=location, lock=lock, read_only=read_only)
-        self._maintenance = StoreMaintenance(self._file)
-        # Before the rows are indexed: an older store is migrated first, a newer one refused.
+        provinces = ProvinceFiles(location, read_only=read_only, backup_count=lambda: self._file.backup_count)
+        self._maintenance = StoreMaintenance(self._file, provinces)
+        # Before anything is read: an older store is migrated first, a newer one refused.
         self._maintenance.check_schema()
-        self._indexes = Indexes(self._file.rows(), self.registry, location or "store")
-        self._file.when_reread(lambda: self._indexes.rebuild(self._file.rows()))
         self._audit = AuditLog(self._file)
         self._settings = StoreSettings(self._file, self._audit)
-        self._queries = StoreQueries(self._indexes, self._file)
-        self._editing = ItemEditing(self._file, self._indexes, self._queries)
-        self._import = ReportImport(self._file, self._indexes, self._audit)
+        self._content = StoreContent(
+            self._file, provinces, Indexes(self.registry, location or "store"), lambda: self._settings.deadline_rules
+        )
+        self._maintenance.attach(self._content)
+        # A summary row left stale (a writer killed between a province's file and the
+        # national one, answer deadlines changed) is computed again now.
+        self._content.repair()
+        self._queries = StoreQueries(self._content)
+        self._editing = ItemEditing(self._content, self._queries)
+        self._import = ReportImport(self._content, self._audit)
 
     # -- opening ----------------------------------------------------------------------
 
@@ -124,15 +138,26 @@ class Store:
         return cls(StoreDatabase(storage=MemoryStorage), registry=registry)
 
     def changed_on_disk(self) -> bool:
-        """Whether another process has written the store since this one last read it (a stat, cheap)."""
-        return self._file.changed_on_disk()
+        """Whether another process has written the store (the national file or a loaded
+        province's) since this one last read it (stats, cheap)."""
+        return self._content.changed_on_disk()
 
     def refresh(self) -> None:
-        """Read the store file again, e.g. after `changed_on_disk()`."""
-        self._file.reread()
+        """Read again the files another process wrote, e.g. after `changed_on_disk()`."""
+        self._content.refresh()
+
+    def load_province(self, province: Province) -> None:
+        """Read `province`'s file now (the dashboard does it in a worker before showing it);
+        any question about the province does it too, when it has not been done."""
+        self._content.load(province.code)
+
+    def is_loaded(self, province: Province) -> bool:
+        """Whether `province`'s file has been read into this process."""
+        return province.code in self._content.indexes.loaded
 
     def close(self) -> None:
-        """Release the database file."""
+        """Release the database files."""
+        self._content.provinces.close()
         self._file.close()
 
     def __enter__(self) -> Store:
@@ -206,6 +231,19 @@ class Store:
         """How many sessions each province has, keyed by province code."""
         return self._queries.session_counts_by_province()
 
+    def session_count(self) -> int:
+        """How many sessions the store holds (from the national summary: no province is read)."""
+        return self._queries.session_count()
+
+    def province_counts(self, province: Province) -> Counts:
+        """Sessions, items and follow-up counts of `province`, from the national summary
+        (`Counts.overdue(kind, day)` gives what is late on any day)."""
+        return self._content.counts(province.code)
+
+    def commune_counts(self, commune: Commune) -> Counts:
+        """The same counts for one commune, from the national summary."""
+        return self._content.commune_counts(commune.province.code).get(commune.code, Counts())
+
     def commune_summaries(self, province: Province) -> list[CommuneSummary]:
         """Every commune of `province` in alphabetical order, with its session and item counts."""
         return self._queries.commune_summaries(province)
@@ -269,8 +307,16 @@ class Store:
         return self._queries.items(commune_codes=commune_codes, province_code=province_code, kinds=kinds)
 
     def search_items(self, query: str) -> list[Item]:
-        """Live items whose text contains every word of `query`, diacritics and case ignored."""
+        """Live items whose text contains every word of `query`, diacritics and case ignored.
+
+        Reads every province, one at a time (see `each_province`)."""
         return self._queries.search_items(query)
+
+    def each_province(self, kinds: tuple[Kind, ...] | None = None) -> Iterator[tuple[str, list[Item]]]:
+        """(province code, its live items) for every province with data, one at a time: a
+        province read only for this is let go before the next, so a pass over the whole
+        country holds one province in memory."""
+        return self._queries.each_province(kinds)
 
     def history(self, item_id: str) -> list[HistoryEntry]:
         """Every recorded change of the item, oldest first."""
@@ -352,10 +398,12 @@ class Store:
         """Change the default answer deadlines of requests (days after the session, 1 to
         `MAX_ANSWER_DAYS`); a value out of range is refused and nothing is written."""
         self._settings.set_deadline_rules(rules)
+        # The summary's request deadlines follow the rules: computed again, province by province.
+        self._content.repair()
 
     @property
     def backup_count(self) -> int:
-        """How many previous versions of the store file are kept (5 unless configured, never
+        """How many previous versions of each store file are kept (5 unless configured, never
         fewer than 1: a 0 stored by an older haicap reads as 1)."""
         return self._file.backup_count
 
@@ -382,8 +430,12 @@ class Store:
     # -- backups, restore, audit, checkup ---------------------------------------------
 
     def backups(self) -> list[Backup]:
-        """The kept versions of the store file, newest first (none for a store in memory)."""
-        return self._file.backups()
+        """The kept versions of the store's files (national and provinces), newest first
+        (none for a store in memory)."""
+        found = list(self._file.backups())
+        for code in self._content.provinces.on_disk():
+            found += self._content.provinces.file(code).backups()
+        return sorted(found, key=lambda backup: (backup.taken, backup.path.name), reverse=True)
 
     def restore(self, backup: Backup) -> None:
         """Make `backup` the store's content again, as a recorded, undoable change.
@@ -408,4 +460,15 @@ class Store:
         """What the store file holds that no haicap command writes (a deadline in 9999, a null
         record, a malformed history row): one sentence each, with the fix. The store works
         around them (see `store.domain.checkup`); the command line warns about them."""
-        return store_problems(self._file.rows())
+        problems = store_problems(self._file.rows())
+        for code in sorted(self._content.indexes.loaded):
+            problems += [p for p in store_problems(self._content.provinces.file(code).rows()) if p not in problems]
+        unplaced = self._file.rows().get(UNPLACED_TABLE) or {}
+        if unplaced:
+            problems.append(
+                _(
+                    "{count} damaged records could not be placed in a province's file when the store was split; "
+                    "they are kept in table '{table}' of {file}"
+                ).format(count=len(unplaced), table=UNPLACED_TABLE, file=STORE_FILE)
+            )
+        return problems

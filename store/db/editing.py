@@ -1,8 +1,8 @@
 """Changing items after the session: follow-up fields, corrections, deletions, additions.
 
 `ItemEditing` is the store's part for every change officers make to items. Each change
-runs in one transaction of the store file (see `StoreFile.transaction`) and writes the
-item and one history entry per changed field in one write, so the store never holds a
+runs in one transaction of the item's province file (see `StoreContent.change`) and
+writes the item and one history entry per changed field in one write, so the store never holds a
 change without its record. Values are validated first; a refused change is a
 `StoreError` and writes nothing.
 """
@@ -15,11 +15,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
+from haicap.store.db.content import StoreContent
 from haicap.store.db.history_log import Edit, add_entries
-from haicap.store.db.indexes import Indexes
 from haicap.store.db.migrations import SCHEMA_VERSION
 from haicap.store.db.queries import MIN_ID_PREFIX, StoreQueries
-from haicap.store.db.store_file import StoreFile
 from haicap.store.db.tables import Tables
 from haicap.store.domain.bounds import check_day
 from haicap.store.domain.errors import StoreError
@@ -62,16 +61,17 @@ Result = TypeVar("Result")
 
 
 def _under_lock(
-    method: Callable[Concatenate[ItemEditing, Params], Result],
-) -> Callable[Concatenate[ItemEditing, Params], Result]:
-    """Run a change in a transaction of the store file, on what is on disk now; the backup
-    kept before it is named after the method ("set-status", "edit-text")."""
+    method: Callable[Concatenate[ItemEditing, str, Params], Result],
+) -> Callable[Concatenate[ItemEditing, str, Params], Result]:
+    """Run a change of the item (or session, for `add_item`) whose id comes first in a
+    transaction of its province's file, on what is on disk now; the backup kept before it
+    is named after the method ("set-status", "edit-text")."""
     action = method.__name__.replace("_", "-")
 
     @functools.wraps(method)
-    def locked(self: ItemEditing, /, *args: Params.args, **kwargs: Params.kwargs) -> Result:
-        with self._file.transaction(action):
-            return method(self, *args, **kwargs)
+    def locked(self: ItemEditing, wanted: str, /, *args: Params.args, **kwargs: Params.kwargs) -> Result:
+        with self._content.change(self._province_of(wanted, action), action):
+            return method(self, wanted, *args, **kwargs)
 
     return locked
 
@@ -80,10 +80,19 @@ class ItemEditing:
     """Every change officers make to items, over the store file and its indexes (reading
     them: `store.db.queries.StoreQueries`). See `Store` for what each change does."""
 
-    def __init__(self, file: StoreFile, indexes: Indexes, queries: StoreQueries) -> None:
-        self._file = file
-        self._indexes = indexes
+    def __init__(self, content: StoreContent, queries: StoreQueries) -> None:
+        self._content = content
+        self._indexes = content.indexes
         self._queries = queries
+
+    def _province_of(self, wanted: str, action: str) -> str:
+        """The province whose file holds the item (or, for `add_item`, the session) `wanted`."""
+        if action == "add-item":
+            session = self._queries.session(wanted)
+            if session is None:
+                raise StoreError(_("no session with id '{id}'").format(id=wanted))
+            return session.province.code
+        return self._queries.find_item(wanted).session.province.code
 
     # -- follow-up fields -------------------------------------------------------------
 
@@ -242,7 +251,8 @@ class ItemEditing:
         stray = [code for code in commune_codes if code not in session.commune_codes]
         if not commune_codes or stray:
             raise StoreError(_("an added item must concern communes of its session"))
-        table = self._file.table("items")
+        file = self._content.provinces.file(session.province.code)
+        table = file.table("items")
         orders = [r["order"] for r in table.all() if r["session"] == session_id]
         order = max(orders, default=0) + 1
         item_id = f"{session_id}-{order:02d}"
@@ -259,8 +269,8 @@ class ItemEditing:
         }
         table.insert(row)
         created: list[Edit] = [("created", None, f"{kind.title_vi}: {cleaned}")]
-        self._file.db.change(lambda tables: add_entries(tables, item_id, created, who, revision=1))
-        self._indexes.rebuild(self._file.rows())
+        file.db.change(lambda tables: add_entries(tables, item_id, created, who, revision=1))
+        self._indexes.load(session.province.code, file.rows())
         return self._indexes.items_by_id[item_id]
 
     # -- internals --------------------------------------------------------------------
@@ -289,7 +299,8 @@ class ItemEditing:
             tables["items"][str(doc_id)].update({**fields, "revision": revision})
             add_entries(tables, item.id, edits, who, revision=revision)
 
-        self._file.db.change(update)
-        if not self._indexes.replace_item(item.id, self._file.table("items").get(doc_id=doc_id)):
-            self._indexes.rebuild(self._file.rows())
+        file = self._content.provinces.file(item.session.province.code)
+        file.db.change(update)
+        if not self._indexes.replace_item(item.id, file.rows().get("items", {}).get(str(doc_id))):
+            self._indexes.load(item.session.province.code, file.rows())
         return self._indexes.items_by_id[item.id]

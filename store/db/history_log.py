@@ -18,7 +18,7 @@ from haicap.store.domain.history import HistoryEntry, current_user
 from haicap.store.domain.models import Kind
 from haicap.store.domain.tracking import DirectiveStatus, RequestStatus
 
-__all__ = ["HISTORY_TABLE", "Edit", "add_entries", "add_rows", "entries", "newest", "shown"]
+__all__ = ["HISTORY_TABLE", "Edit", "add_entries", "add_rows", "entries", "entry_from_row", "newest", "shown"]
 
 HISTORY_TABLE = "history"
 """Name of the table in the store file."""
@@ -76,7 +76,7 @@ def entries(tables: Tables, item_id: str | None = None) -> list[HistoryEntry]:
         return []
     ordered = sorted(table.items(), key=lambda pair: int(pair[0]) if str(pair[0]).isdigit() else 0)
     rows = [row for _, row in ordered if isinstance(row, dict) and (item_id is None or row.get("item") == item_id)]
-    return [entry for entry in map(_entry, rows) if entry is not None]
+    return [entry for entry in map(entry_from_row, rows) if entry is not None]
 
 
 def newest(found: list[HistoryEntry]) -> HistoryEntry | None:
@@ -93,7 +93,7 @@ def newest(found: list[HistoryEntry]) -> HistoryEntry | None:
     return best
 
 
-def _entry(row: dict[str, Any]) -> HistoryEntry | None:
+def entry_from_row(row: dict[str, Any]) -> HistoryEntry | None:
     """A history record as an entry; None for a malformed one (`store.domain.checkup` names it)."""
     try:
         when = dt.datetime.fromisoformat(row["when"])

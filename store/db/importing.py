@@ -1,18 +1,22 @@
 """Adding sessions to a store: imported reports, the bundled seeds, another outlet's report of a stored session.
 
 `ReportImport` is the store's part that writes what `store.ingest` read. A whole import
-is one transaction of the store file: its sessions, items, their history and the audit
-entry reach the file in one write, so the store holds all of the reports or none.
+holds the locks of every province it adds to; each province's sessions, items and their
+history reach its file in one write, and nothing is written unless every report was
+added in memory first. (Files are replaced one after another: an import into several
+provinces that the machine loses power in the middle of keeps the provinces written
+before it; importing again adds only the rest.)
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from typing import Any
 
 from haicap.store.db.audit import AuditLog, plural
+from haicap.store.db.content import StoreContent
 from haicap.store.db.history_log import add_rows
-from haicap.store.db.indexes import Indexes
 from haicap.store.db.migrations import SCHEMA_VERSION
 from haicap.store.db.store_file import StoreFile
 from haicap.store.domain.errors import StoreError
@@ -27,9 +31,10 @@ __all__ = ["ReportImport"]
 class ReportImport:
     """Adding validated reports (and the bundled seeds, once) to one store (see `Store` for each)."""
 
-    def __init__(self, file: StoreFile, indexes: Indexes, audit: AuditLog) -> None:
-        self._file = file
-        self._indexes = indexes
+    def __init__(self, content: StoreContent, audit: AuditLog) -> None:
+        self._content = content
+        self._file = content.national
+        self._indexes = content.indexes
         self._audit = audit
 
     # -- the bundled seeds ------------------------------------------------------------
@@ -41,14 +46,16 @@ class ReportImport:
 
     def ensure_seeded(self) -> int:
         """Load the bundled seed sessions on first use; return how many sessions were added."""
-        if self._file.read_only:
+        if self._file.read_only or self.is_seeded:
             return 0  # a viewer shows what is there
+        # The provinces' locks come before the national file's (see store.db.content): the
+        # seeds are added first, then marked. Two first launches at once add them once:
+        # the second finds their content already there.
+        added = sum(1 for session in self.add_reports(bundled_reports(self._indexes.registry), origin="seed") if session)
         with self._file.transaction("seed"):
-            if self.is_seeded:
-                return 0
-            added = sum(1 for session in self.add_reports(bundled_reports(self._indexes.registry), origin="seed") if session)
-            self._file.set_meta("seeded_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
-            return added
+            if not self.is_seeded:
+                self._file.set_meta("seeded_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+        return added
 
     def skip_seeds(self) -> None:
         """Never load the bundled seeds into this store."""
@@ -69,51 +76,65 @@ class ReportImport:
         session is returned when anything was added. Items bring the history entries
         their report gives them, recorded under `who` (default: the OS user).
 
-        The items and sessions reach the store file in one write (see
-        `StoreFile.transaction`), so the store holds all of the reports or none of them.
+        Each province's items and sessions reach its file in one write (see
+        `StoreContent.change`), after every report was added in memory.
         """
-        with self._file.transaction(origin):
-            session_table = self._file.table("sessions")
-            known: set[str | None] = set()  # a damaged row may lack its hash
-            for row in session_table.all():
-                known.add(row.get("content_hash"))
-                known.update(row.get("read_hashes", ()))
-            session_rows: list[dict[str, Any]] = []
-            item_rows: list[dict[str, Any]] = []
+        codes = sorted({report.province.code for report in reports})
+        with contextlib.ExitStack() as changes:
+            files = {code: changes.enter_context(self._content.change(code, origin)) for code in codes}
+            taken = set(self._content.session_dates()) | set(self._indexes.sessions)
+            known: dict[str, set[str | None]] = {}
+            session_rows: dict[str, list[dict[str, Any]]] = {code: [] for code in codes}
+            item_rows: dict[str, list[dict[str, Any]]] = {code: [] for code in codes}
             extended: dict[str, dict[str, Any]] = {}
             ids: list[str | None] = []
             for report in reports:
+                code = report.province.code
+                seen = known.get(code)
+                if seen is None:
+                    seen = known[code] = set()  # a damaged row may lack its hash
+                    for row in files[code].table("sessions").all():
+                        seen.add(row.get("content_hash"))
+                        seen.update(row.get("read_hashes", ()))
                 digest = report.content_hash()
-                if digest in known or (report.read_hash and report.read_hash in known):
+                if digest in seen or (report.read_hash and report.read_hash in seen):
                     ids.append(None)
                     continue
-                known.add(digest)
+                seen.add(digest)
                 if report.read_hash:
-                    known.add(report.read_hash)
+                    seen.add(report.read_hash)
                 if report.extends:
-                    target = self._extend(report, origin, item_rows, extended)
+                    target = self._extend(report, files[code], origin, item_rows[code], extended)
                     ids.append(target)
                     continue
                 # Short enough to type in `haicap item ID`; 32 bits of the hash, widened in the
                 # (unlikely) case two sessions of one store share them.
                 session_id = digest[:8]
-                while session_id in self._indexes.sessions or session_id in ids:
+                while session_id in taken or session_id in ids:
                     session_id = digest[: len(session_id) + 2]
                 ids.append(session_id)
-                session_rows.append(self._session_row(report, session_id, digest, origin))
-                item_rows.extend(
+                session_rows[code].append(self._session_row(report, session_id, digest, origin))
+                item_rows[code].extend(
                     self._item_row(item, session_id, number, origin) for number, item in enumerate(report.items, start=1)
                 )
-            for session_id, changes in extended.items():
-                session_table.update(changes, cond=lambda row, wanted=session_id: row.get("id") == wanted)
-            if item_rows:
-                self._file.table("items").insert_multiple(item_rows)
-            if session_rows:
-                session_table.insert_multiple(session_rows)
-            if item_rows or session_rows or extended:
-                self._record_created(item_rows, reports, who)
-                self._audit.record(origin, self._import_detail(reports, ids, session_rows, item_rows))
-                self._indexes.rebuild(self._file.rows())
+            all_sessions = [row for rows in session_rows.values() for row in rows]
+            all_items = [row for rows in item_rows.values() for row in rows]
+            for code in codes:
+                file = files[code]
+                session_table = file.table("sessions")
+                for session_id, changed in extended.items():
+                    if changed["province"] == code:
+                        fields = {k: v for k, v in changed.items() if k != "province"}
+                        session_table.update(fields, cond=lambda row, wanted=session_id: row.get("id") == wanted)
+                if item_rows[code]:
+                    file.table("items").insert_multiple(item_rows[code])
+                if session_rows[code]:
+                    session_table.insert_multiple(session_rows[code])
+                if item_rows[code] or session_rows[code] or any(c["province"] == code for c in extended.values()):
+                    self._record_created(file, item_rows[code], reports, who)
+                    self._indexes.load(code, file.rows())
+            if all_items or all_sessions or extended:
+                self._audit.record(origin, self._import_detail(reports, ids, all_sessions, all_items))
         return [self._indexes.sessions[i] if i else None for i in ids]
 
     @staticmethod
@@ -143,7 +164,12 @@ class ReportImport:
         }
 
     def _extend(
-        self, report: SessionReport, origin: str, item_rows: list[dict[str, Any]], extended: dict[str, dict[str, Any]]
+        self,
+        report: SessionReport,
+        file: StoreFile,
+        origin: str,
+        item_rows: list[dict[str, Any]],
+        extended: dict[str, dict[str, Any]],
     ) -> str | None:
         """Add the items of `report` that its stored session lacks to that session; the
         session id, or None when nothing was new. The session row's changes go to `extended`."""
@@ -155,7 +181,7 @@ class ReportImport:
                     file=report.source_name, session=session_id
                 )
             )
-        rows: list[dict[str, Any]] = [r for r in self._file.table("items").all() if r["session"] == session_id]
+        rows: list[dict[str, Any]] = [r for r in file.table("items").all() if r["session"] == session_id]
         rows += [r for r in item_rows if r["session"] == session_id]
         there = {normalised(r["text"]) for r in rows if not r.get("deleted")}
         order = max((r["order"] for r in rows), default=0)
@@ -167,10 +193,11 @@ class ReportImport:
             order += 1
             added += 1
             item_rows.append(self._item_row(item, session_id, order, origin))
-        row = next(r for r in self._file.table("sessions").all() if r["id"] == session_id)
+        row = next(r for r in file.table("sessions").all() if r["id"] == session_id)
         changes = extended.setdefault(
             session_id,
             {
+                "province": session.province.code,
                 "read_hashes": list(row.get("read_hashes", ())),
                 "also_reported_by": list(row.get("also_reported_by", ())),
                 "communes": list(row["communes"]),
@@ -184,7 +211,8 @@ class ReportImport:
                 changes["communes"].append(commune.code)
         return session_id if added else None
 
-    def _record_created(self, item_rows: list[dict[str, Any]], reports: list[SessionReport], who: str | None) -> None:
+    @staticmethod
+    def _record_created(file: StoreFile, item_rows: list[dict[str, Any]], reports: list[SessionReport], who: str | None) -> None:
         """Write the history entries the reports give their new items (one pass over history)."""
         entries_by_text: dict[tuple[str, str], tuple[tuple[str, str, str], ...]] = {}
         for report in reports:
@@ -198,7 +226,7 @@ class ReportImport:
             for row in item_rows
             for name, old, new in entries_by_text.get((row["kind"], row["text"]), ())
         ]
-        self._file.db.change(lambda tables: add_rows(tables, rows, who, revision=0))
+        file.db.change(lambda tables: add_rows(tables, rows, who, revision=0))
 
     @staticmethod
     def _session_row(report: SessionReport, session_id: str, digest: str, origin: str) -> dict[str, Any]:

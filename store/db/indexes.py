@@ -1,9 +1,10 @@
 """The in-memory indexes a store hands the UI from: no keypress reads or scans the file.
 
-`Indexes` is built from the rows of the store file. Items are indexed by id, by commune
-(what the panes show) and by province (what the overview counts); sessions by id and by
-commune. The store rebuilds them whole when it reads the file again; a single edit
-updates them in place (`replace_item`) rather than rebuilding them.
+`Indexes` is built from the rows of the province files the store has loaded. Items are
+indexed by id, by commune (what the panes show) and by province (what the overview
+counts); sessions by id and by commune. The store reindexes a province whole when it reads
+its file again; a single edit updates them in place (`replace_item`) rather than
+reindexing.
 """
 
 from __future__ import annotations
@@ -31,44 +32,75 @@ _Built = tuple[
     dict[str, tuple[Session, ...]],
     dict[str, tuple[Item, ...]],
 ]
-"""What `_index` builds, in the order of the attributes of `Indexes`."""
+"""What `_index` builds from one file's rows, in the order of the attributes of `Indexes`."""
 
 
 class Indexes:
-    """The sessions and items of the store file as domain objects, indexed for the UI."""
+    """The sessions and items of the loaded province files as domain objects, indexed for the UI.
 
-    def __init__(self, rows: Tables, registry: Registry, where: object) -> None:
+    A store loads a province's file when something asks for it (`store.db.province_files`);
+    `load` indexes one province's rows, replacing what was indexed of it before, so reading
+    one province again never rebuilds the others."""
+
+    def __init__(self, registry: Registry, where: object) -> None:
         self.registry = registry
         """The registry the rows' province and commune codes refer to."""
         self.where = where
         """The store, as errors name it (its folder, or "store")."""
-        (
-            self.sessions,
-            self.items_by_id,
-            self.doc_ids,
-            self.items_by_province,
-            self.sessions_by_commune,
-            self.items_by_commune,
-        ) = _index(rows, registry, where)
+        self.sessions: dict[str, Session] = {}
+        """Sessions of the loaded provinces by id."""
+        self.items_by_id: dict[str, Item] = {}
+        """Items of the loaded provinces (deleted ones included) by id."""
+        self.doc_ids: dict[str, int] = {}
+        """Each item's document id in its province's file."""
+        self.items_by_province: dict[str, list[Item]] = {}
+        """Items of each loaded province, newest session first."""
+        self.sessions_by_commune: dict[str, tuple[Session, ...]] = {}
+        """Sessions of each commune, newest first."""
+        self.items_by_commune: dict[str, tuple[Item, ...]] = {}
+        """Live items of each commune, newest session first."""
+        self.loaded: set[str] = set()
+        """The codes of the provinces indexed."""
+        self._parts: dict[str, tuple[set[str], set[str], set[str]]] = {}
         self._by_day: dict[tuple[dt.date, str], list[Session]] | None = None
 
-    def rebuild(self, rows: Tables) -> None:
-        """Index `rows` instead (the file was read again, or a change touched many items)."""
-        (
-            self.sessions,
-            self.items_by_id,
-            self.doc_ids,
-            self.items_by_province,
-            self.sessions_by_commune,
-            self.items_by_commune,
-        ) = _index(rows, self.registry, self.where)
+    def load(self, code: str, rows: Tables) -> None:
+        """Index `rows`, the tables of province `code`'s file, instead of what was indexed of it."""
+        self.forget(code)
+        sessions, by_id, doc_ids, by_province, sessions_by_commune, items_by_commune = _index(rows, self.registry, self.where)
+        self.sessions.update(sessions)
+        self.items_by_id.update(by_id)
+        self.doc_ids.update(doc_ids)
+        self.items_by_province[code] = [item for found in by_province.values() for item in found]
+        self.sessions_by_commune.update(sessions_by_commune)
+        self.items_by_commune.update(items_by_commune)
+        self._parts[code] = (set(sessions), set(by_id), set(sessions_by_commune) | set(items_by_commune))
+        self.loaded.add(code)
+        self._by_day = None
+
+    def forget(self, code: str) -> None:
+        """Drop what is indexed of province `code` (nothing when it is not loaded)."""
+        part = self._parts.pop(code, None)
+        self.loaded.discard(code)
+        self.items_by_province.pop(code, None)
+        if part is None:
+            return
+        session_ids, item_ids, commune_codes = part
+        for session_id in session_ids:
+            self.sessions.pop(session_id, None)
+        for item_id in item_ids:
+            self.items_by_id.pop(item_id, None)
+            self.doc_ids.pop(item_id, None)
+        for commune_code in commune_codes:
+            self.sessions_by_commune.pop(commune_code, None)
+            self.items_by_commune.pop(commune_code, None)
         self._by_day = None
 
     def replace_item(self, item_id: str, row: dict[str, Any] | None) -> bool:
-        """Show `row` as the item `item_id` without rebuilding everything: an edit in a store
-        of 300,000 items must not cost a full rebuild. False when that cannot be done (the
-        record moved, or the change adds or removes the item from the panes): the caller
-        then rebuilds."""
+        """Show `row` as the item `item_id` without reindexing its province: an edit in a
+        province of 20,000 items must not cost a full rebuild. False when that cannot be
+        done (the record moved, or the change adds or removes the item from the panes): the
+        caller then reloads the province."""
         old = self.items_by_id[item_id]
         if row is None or row.get("id") != item_id:
             return False  # the record moved (another process rewrote the table)
@@ -84,7 +116,7 @@ class Indexes:
         return True
 
     def sessions_by_day(self) -> dict[tuple[dt.date, str], list[Session]]:
-        """Sessions by date and province, built on first use after each rebuild (an import of
+        """Sessions by date and province, built on first use after each load (an import of
         1,000 articles into a national store asks once per article)."""
         if self._by_day is None:
             by_day: dict[tuple[dt.date, str], list[Session]] = {}

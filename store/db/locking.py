@@ -53,9 +53,13 @@ class WriteLock:
     Each thread has its own open lock file, so two threads of one process exclude each
     other as two processes do."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, file: str = STORE_FILE) -> None:
         self.folder = folder
         """The store folder the lock guards."""
+        self.file = file
+        """The store file the lock guards (`haicap.json`, or a province's file)."""
+        self.lock_name = f"{file}.lock"
+        """The lock file's name in the folder."""
         self._held = _Held()
 
     @property
@@ -81,17 +85,17 @@ class WriteLock:
 
     def _open(self) -> int:
         """The lock file, opened (created when missing) in the folder, never through a link."""
-        shown = self.folder / LOCK_FILE
+        shown = self.folder / self.lock_name
         with folder_fd(self.folder) as folder:
             try:
-                descriptor = open_regular(folder, LOCK_FILE, os.O_RDWR | os.O_CREAT | os.O_EXCL, shown=shown)
+                descriptor = open_regular(folder, self.lock_name, os.O_RDWR | os.O_CREAT | os.O_EXCL, shown=shown)
             except FileExistsError:
                 try:
-                    descriptor = open_regular(folder, LOCK_FILE, os.O_RDWR, shown=shown)
+                    descriptor = open_regular(folder, self.lock_name, os.O_RDWR, shown=shown)
                 except PermissionError:
                     # flock needs no write permission: a lock file a colleague created
                     # without group write still locks.
-                    descriptor = open_regular(folder, LOCK_FILE, os.O_RDONLY, shown=shown)
+                    descriptor = open_regular(folder, self.lock_name, os.O_RDONLY, shown=shown)
             else:
                 # New: its mode follows the umask, or the group of a shared folder.
                 os.fchmod(descriptor, new_file_mode(os.fstat(folder), os.fstat(descriptor).st_mode))
@@ -100,7 +104,7 @@ class WriteLock:
     def _still_named(self, descriptor: int) -> bool:
         """Whether the lock file's name still points at the file this descriptor holds."""
         try:
-            named = os.lstat(self.folder / LOCK_FILE)
+            named = os.lstat(self.folder / self.lock_name)
         except FileNotFoundError:
             return False
         held = os.fstat(descriptor)
@@ -118,7 +122,7 @@ class WriteLock:
                 if error.errno not in (errno.EWOULDBLOCK, errno.EAGAIN):
                     raise StoreError(
                         _("{lock}: cannot lock the store ({why})").format(
-                            lock=self.folder / LOCK_FILE, why=error.strerror or error
+                            lock=self.folder / self.lock_name, why=error.strerror or error
                         )
                     ) from None
             left = deadline - time.monotonic()
@@ -139,7 +143,7 @@ class WriteLock:
         try:
             started = time.monotonic()
             while True:
-                seen = file_state(self.folder / STORE_FILE)
+                seen = file_state(self.folder / self.file)
                 if self._try_lock(descriptor, LOCK_TIMEOUT):
                     if self._still_named(descriptor):
                         return descriptor
@@ -149,7 +153,7 @@ class WriteLock:
                     descriptor = -1
                     descriptor = self._open_or_fail()
                     continue
-                if file_state(self.folder / STORE_FILE) == seen:
+                if file_state(self.folder / self.file) == seen:
                     raise StoreError(
                         _(
                             "{folder}: the store's lock has been held for {seconds} s with nothing written "
@@ -173,6 +177,6 @@ class WriteLock:
         except OSError as error:
             raise StoreError(
                 _("{lock}: cannot open the store's lock ({why})").format(
-                    lock=self.folder / LOCK_FILE, why=error.strerror or error
+                    lock=self.folder / self.lock_name, why=error.strerror or error
                 )
             ) from None

@@ -6,6 +6,11 @@ a backup (see `store.db.backups`), so an officer can go back with `haicap restor
 
     1 → 2   items and history entries get a `revision`: the number of saves an item has
             seen, so a save that started from an older revision is caught as a conflict.
+    2 → 3   one file per province (`store.db.layout`): `split` moves each session, its
+            items and their history into its province's file; the national file keeps
+            the meta table and the audit log and gains the summary. Rows that name no
+            province a file could take (a damaged session, an item of no session) are
+            kept in the national file's `unplaced` table, never dropped.
 """
 
 from __future__ import annotations
@@ -18,8 +23,14 @@ from haicap.store.domain.i18n import _
 
 __all__ = ["SCHEMA_VERSION", "migrate"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Version of the record layout; every record and the store's meta table carry it."""
+
+ONE_FILE_SCHEMA = 2
+"""The last schema that kept the whole store in one file."""
+
+UNPLACED_TABLE = "unplaced"
+"""The national file's table of rows the split to province files could not place."""
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 
@@ -55,16 +66,72 @@ def _add_revisions(data: Tables) -> Tables:
 
 
 MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {1: _add_revisions}
-"""For each schema version, the step that takes a store from it to the next one."""
+"""For each one-file schema version, the step that takes a store from it to the next one."""
 
 
 def migrate(data: Tables, version: int) -> Tables:
-    """Return `data` (at schema `version`) migrated to SCHEMA_VERSION, meta included."""
-    while version < SCHEMA_VERSION:
+    """Return one-file `data` (at schema `version`) migrated to ONE_FILE_SCHEMA, meta
+    included; `split` then makes the files of the current schema."""
+    while version < ONE_FILE_SCHEMA:
         step = MIGRATIONS.get(version)
         if step is None:
             raise StoreError(_("no migration from schema version {version}").format(version=version))
         data = step(data)
         version += 1
-    data.setdefault("meta", {}).setdefault("1", {})["schema_version"] = SCHEMA_VERSION
+    data.setdefault("meta", {}).setdefault("1", {})["schema_version"] = ONE_FILE_SCHEMA
     return data
+
+
+def split(data: Tables) -> tuple[Tables, dict[str, Tables]]:
+    """One-file `data` (at ONE_FILE_SCHEMA) as the national file's tables and each
+    province's file's tables (`{code: tables}`), at SCHEMA_VERSION; document ids are kept."""
+    meta = dict(data.get("meta", {}).get("1", {}) or {})
+    meta["schema_version"] = SCHEMA_VERSION
+    national: Tables = {"meta": {"1": meta}, "audit": dict(data.get("audit", {}))}
+    unplaced: dict[str, Any] = {}
+    provinces: dict[str, Tables] = {}
+
+    def tables_of(code: str) -> Tables:
+        if code not in provinces:
+            # The meta table first: backups are recognised by it (store.db.backups).
+            provinces[code] = {
+                "meta": {"1": {"schema_version": SCHEMA_VERSION, "province": code}},
+                "sessions": {},
+                "items": {},
+                "history": {},
+            }
+        return provinces[code]
+
+    def keep_unplaced(table: str, doc_id: str, row: Any) -> None:
+        unplaced[str(len(unplaced) + 1)] = {"table": table, "doc_id": doc_id, "row": row}
+
+    session_province: dict[str, str] = {}
+    for doc_id, row in (data.get("sessions") or {}).items():
+        code = row.get("province") if isinstance(row, dict) else None
+        if isinstance(code, str) and _is_code(code) and isinstance(row.get("id"), str):
+            session_province[row["id"]] = code
+            tables_of(code)["sessions"][doc_id] = row
+        else:
+            keep_unplaced("sessions", doc_id, row)
+    item_province: dict[str, str] = {}
+    for doc_id, row in (data.get("items") or {}).items():
+        code = session_province.get(row.get("session")) if isinstance(row, dict) else None
+        if code is None:
+            keep_unplaced("items", doc_id, row)
+            continue
+        if isinstance(row.get("id"), str):
+            item_province[row["id"]] = code
+        tables_of(code)["items"][doc_id] = row
+    for doc_id, row in (data.get("history") or {}).items():
+        code = item_province.get(row.get("item")) if isinstance(row, dict) else None
+        if code is None:
+            keep_unplaced("history", doc_id, row)
+            continue
+        tables_of(code)["history"][doc_id] = row
+    if unplaced:
+        national[UNPLACED_TABLE] = unplaced
+    return national, provinces
+
+
+def _is_code(text: str) -> bool:
+    return len(text) == 2 and text.isdigit()

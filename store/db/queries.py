@@ -1,18 +1,19 @@
 """Reading a store: provinces and communes, sessions, items, history; by id or id prefix, filtered, searched.
 
-`StoreQueries` answers from the store's in-memory indexes (`store.db.indexes`) and the
-registry, except the history, which is read from the store file's `history` table. It
-changes nothing.
+`StoreQueries` answers from the national summary (counts), the indexes of the provinces
+it loads for the question (`store.db.content`) and the registry; the history is read from
+the `history` table of the item's province file. It changes nothing.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from typing import TypeVar
 
-from haicap.store.db.history_log import entries, newest
-from haicap.store.db.indexes import Indexes
-from haicap.store.db.store_file import StoreFile
+from haicap.store.db.content import StoreContent
+from haicap.store.db.history_log import entries
+from haicap.store.db.summary import Counts
 from haicap.store.domain.errors import StoreError
 from haicap.store.domain.history import HistoryEntry
 from haicap.store.domain.i18n import _
@@ -21,7 +22,7 @@ from haicap.store.domain.text import fold, matches
 from haicap.store.ingest.import_plan import normalised
 from haicap.store.ingest.reports import SessionReport
 
-__all__ = ["DEFAULT_PROVINCE", "MIN_ID_PREFIX", "StoreQueries", "by_id_or_prefix"]
+__all__ = ["DEFAULT_PROVINCE", "MIN_ID_PREFIX", "StoreQueries", "by_id_or_prefix", "session_of"]
 
 MIN_ID_PREFIX = 4
 """Shortest id prefix accepted where an item id is typed."""
@@ -59,35 +60,48 @@ def by_id_or_prefix(table: dict[str, Found], text: str, noun: str, hint: str) ->
 
 
 class StoreQueries:
-    """Everything the UI and the command line read from a store (see `Store` for each)."""
+    """Everything the UI and the command line read from a store (see `Store` for each).
 
-    def __init__(self, indexes: Indexes, file: StoreFile) -> None:
-        self._indexes = indexes
-        self._file = file
-        self._registry = indexes.registry
+    A question about one province loads that province's file only; the counts of the
+    commune list and the overview come from the national summary; a question about the
+    whole country goes through the provinces one after another (`each_province`)."""
+
+    def __init__(self, content: StoreContent) -> None:
+        self._content = content
+        self._indexes = content.indexes
+        self._registry = content.indexes.registry
 
     # -- provinces and communes -------------------------------------------------------
 
     def default_province(self) -> Province:
         """The province of the newest session, or Thanh Hóa when the store is empty."""
-        latest = self.latest_session()
-        if latest is not None:
-            return latest.province
+        sessions = self._content.session_dates()
+        if sessions:
+            newest = max(sessions.items(), key=lambda pair: (pair[1][0], pair[0]))
+            found = self._registry.find_province(newest[1][1])
+            if found is not None:
+                return found
         province = self._registry.find_province(DEFAULT_PROVINCE)
         assert province is not None, "the registry always holds Thanh Hóa"
         return province
 
     def session_counts_by_province(self) -> Counter[str]:
-        """How many sessions each province has, keyed by province code."""
-        return Counter(session.province.code for session in self._indexes.sessions.values())
+        """How many sessions each province has, keyed by province code (from the summary)."""
+        return Counter({code: len(row.get("sessions") or {}) for code, row in self._content.summary_rows().items()})
+
+    def session_count(self) -> int:
+        """How many sessions the store holds (from the summary)."""
+        return len(self._content.session_dates())
 
     def commune_summaries(self, province: Province) -> list[CommuneSummary]:
         """Every commune of `province` in alphabetical order, with its session and item counts."""
+        counts = self._content.commune_counts(province.code)
+        empty = Counts()
         return [
             CommuneSummary(
                 commune=commune,
-                session_count=len(self._indexes.sessions_by_commune.get(commune.code, ())),
-                item_count=len(self._indexes.items_by_commune.get(commune.code, ())),
+                session_count=counts.get(commune.code, empty).sessions,
+                item_count=counts.get(commune.code, empty).items,
             )
             for commune in self._registry.communes_of(province)
         ]
@@ -98,6 +112,7 @@ class StoreQueries:
 
     def commune_view(self, commune: Commune) -> CommuneView:
         """Everything about `commune`: its sessions (newest first) and its items per kind."""
+        self._content.load(commune.province.code)
         items = self._indexes.items_by_commune.get(commune.code, ())
         return CommuneView(
             commune=commune,
@@ -109,16 +124,24 @@ class StoreQueries:
 
     def session(self, session_id: str) -> Session | None:
         """The session with this id, or None."""
+        code = self._content.province_of_session(session_id)
+        if code is None:
+            return None
+        self._content.load(code)
         return self._indexes.sessions.get(session_id)
 
     def sessions(self) -> tuple[Session, ...]:
-        """All sessions, newest first."""
+        """All sessions, newest first (every province is loaded)."""
+        self._content.load_all()
         return tuple(sorted(self._indexes.sessions.values(), key=lambda s: (s.date, s.id), reverse=True))
 
     def latest_session(self) -> Session | None:
         """The newest session, or None in an empty store."""
-        ordered = self.sessions()
-        return ordered[0] if ordered else None
+        sessions = self._content.session_dates()
+        if not sessions:
+            return None
+        newest = max(sessions.items(), key=lambda pair: (pair[1][0], pair[0]))
+        return self.session(newest[0])
 
     def communes_of_session(self, session: Session) -> tuple[Commune, ...]:
         """The communes a session covers, in the report's order."""
@@ -130,11 +153,13 @@ class StoreQueries:
 
     def find_session(self, text: str) -> Session:
         """The session whose id is `text` or starts with it (at least 4 characters)."""
+        self._load_prefix(text.strip())
         return by_id_or_prefix(self._indexes.sessions, text, "session", _(" (haicap items --json shows session ids)"))
 
     def same_session(self, report: SessionReport) -> Session | None:
         """A stored session that `report` reports too (same date and province, communes in
         common, the same leader or one of them naming none): the newest such, or None."""
+        self._content.load(report.province.code)
         leader = fold(report.leader.name)
         codes = {c.code for c in report.communes}
         same_day = self._indexes.sessions_by_day().get((report.date, report.province.code), [])
@@ -149,9 +174,12 @@ class StoreQueries:
 
     def session_texts(self, session_id: str) -> set[str]:
         """The normalised texts of a session's live items (to tell what another outlet adds)."""
+        session = self.session(session_id)
+        if session is None:
+            return set()
         return {
             normalised(item.text)
-            for item in self._indexes.items_by_id.values()
+            for item in self._indexes.items_by_province.get(session.province.code, [])
             if item.session.id == session_id and not item.deleted
         }
 
@@ -159,10 +187,15 @@ class StoreQueries:
 
     def item(self, item_id: str) -> Item | None:
         """The item with this exact id (deleted ones included), or None."""
+        code = self._content.province_of_session(session_of(item_id))
+        if code is None:
+            return None
+        self._content.load(code)
         return self._indexes.items_by_id.get(item_id)
 
     def find_item(self, text: str) -> Item:
         """The item whose id is `text` or starts with it (at least 4 characters)."""
+        self._load_prefix(session_of(text.strip()))
         return by_id_or_prefix(self._indexes.items_by_id, text, "item", "")
 
     def items(
@@ -172,35 +205,75 @@ class StoreQueries:
         province_code: str | None = None,
         kinds: tuple[Kind, ...] | None = None,
     ) -> list[Item]:
-        """Live (not deleted) items, newest session first, filtered by communes, province, kinds."""
-        result = []
-        # A province's items are indexed: the overview asks for each of 34 provinces in turn.
-        source = self._indexes.items_by_province.get(province_code, []) if province_code else self._indexes.items_by_id.values()
-        for item in source:
-            if item.deleted:
-                continue
-            if kinds and item.kind not in kinds:
-                continue
-            if province_code and item.session.province.code != province_code:
-                continue
-            if commune_codes and not set(item.commune_codes) & set(commune_codes):
-                continue
-            result.append(item)
+        """Live (not deleted) items, newest session first, filtered by communes, province, kinds.
+
+        Only the provinces asked about are loaded (every one when neither communes nor a
+        province is given)."""
+        if province_code:
+            codes = [province_code]
+        elif commune_codes:
+            codes = sorted({c.province.code for c in map(self._registry.commune, commune_codes) if c is not None})
+        else:
+            codes = self._content.codes()
+        result: list[Item] = []
+        for code in codes:
+            self._content.load(code)
+            result.extend(self._filtered(self._indexes.items_by_province.get(code, []), commune_codes, kinds))
         return result
 
+    def each_province(self, kinds: tuple[Kind, ...] | None = None) -> Iterator[tuple[str, list[Item]]]:
+        """The live items of every province, one province at a time: a province loaded only
+        for this is let go once its items are handed out, so a pass over the whole country
+        holds one province in memory, not 34."""
+        for code in self._content.codes():
+            was_loaded = code in self._indexes.loaded
+            self._content.load(code)
+            found = self._filtered(self._indexes.items_by_province.get(code, []), None, kinds)
+            if not was_loaded:
+                self._content.release(code)
+            yield code, found
+
     def search_items(self, query: str) -> list[Item]:
-        """Live items whose text contains every word of `query`, diacritics and case ignored."""
+        """Live items whose text contains every word of `query`, diacritics and case ignored
+        (province by province: see `each_province`)."""
         words = fold(query).split()
         if not words:
             return []
-        return [i for i in self.items() if all(w in fold(i.text) for w in words)]
+        return [i for _, items in self.each_province() for i in items if all(w in fold(i.text) for w in words)]
+
+    @staticmethod
+    def _filtered(source: list[Item], commune_codes: tuple[str, ...] | None, kinds: tuple[Kind, ...] | None) -> list[Item]:
+        wanted = set(commune_codes or ())
+        return [
+            item
+            for item in source
+            if not item.deleted
+            and (not kinds or item.kind in kinds)
+            and (not wanted or not wanted.isdisjoint(item.commune_codes))
+        ]
+
+    def _load_prefix(self, prefix: str) -> None:
+        """Load the provinces that hold a session whose id starts with `prefix` (or is its start)."""
+        if len(prefix) < MIN_ID_PREFIX:
+            return
+        for code in self._content.provinces_of_prefix(prefix):
+            self._content.load(code)
 
     # -- history ----------------------------------------------------------------------
 
     def history(self, item_id: str) -> list[HistoryEntry]:
         """Every recorded change of the item, oldest first."""
-        return sorted(entries(self._file.rows(), item_id), key=lambda e: (e.revision, e.when))
+        code = self._content.province_of_session(session_of(item_id))
+        if code is None:
+            return []
+        rows = self._content.provinces.file(code).rows()
+        return sorted(entries(rows, item_id), key=lambda e: (e.revision, e.when))
 
     def last_change(self) -> HistoryEntry | None:
         """The newest history entry of the whole store (to say who changed what)."""
-        return newest(entries(self._file.rows()))
+        return self._content.last_change()
+
+
+def session_of(item_id: str) -> str:
+    """The session part of an item id ("70a7ce85-31" → "70a7ce85"; a session id stays itself)."""
+    return item_id.split("-", 1)[0]

@@ -86,7 +86,7 @@ class StoreSettings:
         """Record that `creator` made this store, which must hold nothing yet."""
         with self._file.transaction("config"):
             tables = self._file.rows()
-            if any(tables.get(name) for name in ("sessions", "items", "history")) or self._file.meta("seeded_at"):
+            if any(tables.get(name) for name in ("summary", "unplaced")) or self._file.meta("seeded_at"):
                 raise StoreError(
                     _("{path}: the store already holds data; only a new store can be marked").format(path=self._file.location)
                 )

@@ -22,6 +22,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from haicap.store.db.layout import NATIONAL_FILE
 from haicap.store.db.backups import Backup, discard_backup, keep_backup, prune_backups
 from haicap.store.db.safe_files import folder_fd, open_regular, replace_file, sweep_leftovers
 from haicap.store.domain.errors import StoreError
@@ -29,8 +30,8 @@ from haicap.store.domain.i18n import _
 
 __all__ = ["STORE_FILE", "AtomicJSONStorage", "file_state", "refuse_world_writable"]
 
-STORE_FILE = "haicap.json"
-"""Name of the TinyDB file inside a store folder."""
+STORE_FILE = NATIONAL_FILE
+"""Name of the national TinyDB file inside a store folder (see `store.db.layout`)."""
 
 
 _TOLERANT_TABLES = frozenset({"items", "sessions", "history"})

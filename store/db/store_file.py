@@ -29,13 +29,17 @@ __all__ = ["StoreFile"]
 class StoreFile:
     """The database of one store with its lock and backups; `transaction` for every change."""
 
-    def __init__(self, db: StoreDatabase, *, location: Path | None, lock: WriteLock | None, read_only: bool) -> None:
+    def __init__(
+        self, db: StoreDatabase, *, location: Path | None, lock: WriteLock | None, read_only: bool, name: str = STORE_FILE
+    ) -> None:
         self.db = db
         """The TinyDB database (its tables; `change` for edits of several at once)."""
         self.location = location
         """The store folder, or None for a store in memory."""
         self.read_only = read_only
         """True for a viewer: every transaction is refused."""
+        self.name = name
+        """The file's name in the store folder: `haicap.json`, or a province's file."""
         self._lock = lock
         storage = db.storage
         self._disk = storage if isinstance(storage, AtomicJSONStorage) else None
@@ -43,6 +47,9 @@ class StoreFile:
         self._seen_state = self._file_state()
         """The file's state when this process last read it (see `changed_on_disk`)."""
         self._on_reread: Callable[[], None] | None = None
+        self._then: list[Callable[[], None]] = []
+        self._backup_count: Callable[[], int] | None = None
+        self._in_memory_depth = 0
 
     # -- reading ----------------------------------------------------------------------
 
@@ -90,7 +97,7 @@ class StoreFile:
     # -- changing ---------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def transaction(self, action: str = "change") -> Iterator[None]:
+    def transaction(self, action: str = "change", *, then: Callable[[], None] | None = None) -> Iterator[None]:
         """Hold the store's inter-process lock for one read-modify-write named `action`.
 
         Other haicap processes (officers over SSH, imports) may have written since this one
@@ -99,16 +106,31 @@ class StoreFile:
         reaches the file in one write at the end (none if it fails), after the file as it
         was is kept as a backup (see `store.db.backups`). Re-entrant: a transaction inside
         another is part of it.
+
+        `then` runs once the change is written, still under the lock (the store writes the
+        national summary there, so no other writer of this file can come in between); for a
+        transaction inside another, it runs when the outermost one has written.
         """
         if self.read_only:
             raise StoreError(_("{path}: the store is open read-only; changes are refused").format(path=self.location))
         if self._lock is None:  # in memory: one process only
-            yield
+            outermost = not self._in_memory_depth
+            if outermost:
+                self._then = []
+            self._in_memory_depth += 1
+            try:
+                yield
+            finally:
+                self._in_memory_depth -= 1
+            self._after(then, outermost)
             return
         with self._lock.hold() as outermost:
             if not outermost:
+                if then is not None:
+                    self._then.append(then)
                 yield
                 return
+            self._then = [then] if then is not None else []
             if self.changed_on_disk():
                 self.reread()
             disk = self._on_disk()
@@ -127,13 +149,33 @@ class StoreFile:
                 disk.pending_backup = None
                 # Our own write is not news for changed_on_disk (no one can write while we hold the lock).
                 self._seen_state = self._file_state()
+            callbacks, self._then = self._then, []
+            for callback in callbacks:
+                callback()
+
+    def _after(self, then: Callable[[], None] | None, outermost: bool) -> None:
+        """Run the `then` of a transaction in memory: at once for the outermost, else with it."""
+        if then is not None:
+            self._then.append(then)
+        if outermost:
+            callbacks, self._then = self._then, []
+            for callback in callbacks:
+                callback()
 
     # -- backups ----------------------------------------------------------------------
+
+    def counting_backups(self, backup_count: Callable[[], int]) -> StoreFile:
+        """Keep as many backups as `backup_count()` says (a province's file: the setting is
+        the national file's); returns this file."""
+        self._backup_count = backup_count
+        return self
 
     @property
     def backup_count(self) -> int:
         """How many previous versions of the file are kept (5 unless configured, never fewer
         than 1: a 0 stored by an older haicap reads as 1)."""
+        if self._backup_count is not None:
+            return self._backup_count()
         stored = self.meta("backups")
         if not isinstance(stored, int) or isinstance(stored, bool) or stored < 0:
             return DEFAULT_KEEP
@@ -149,14 +191,15 @@ class StoreFile:
 
     def skip_backup(self) -> None:
         """Keep no backup for the transaction under way (its change is not worth one)."""
-        self._on_disk().pending_backup = None
+        if self._disk is not None:
+            self._disk.pending_backup = None
 
     @property
     def path(self) -> Path:
         """The store file; StoreError for a store in memory."""
         if self.location is None:
             raise StoreError(_("a store in memory has no file"))
-        return self.location / STORE_FILE
+        return self.location / self.name
 
     # -- internals --------------------------------------------------------------------
 
@@ -166,4 +209,8 @@ class StoreFile:
         return self._disk
 
     def _file_state(self) -> tuple[int, int, int] | None:
-        return file_state(self.location / STORE_FILE) if self.location else None
+        return file_state(self.location / self.name) if self.location else None
+
+    def state(self) -> tuple[int, int, int] | None:
+        """The file's state as this process last read or wrote it (see `storage.file_state`)."""
+        return self._seen_state

@@ -1,0 +1,212 @@
+"""A store's sessions, items and history: its province files, their indexes and the national
+summary, kept in step.
+
+`StoreContent` loads a province's file into the indexes the first time something asks for
+that province (`load`), reads it again when another process has written it (`refresh`), and
+runs every change of a province as one transaction of its file whose last step writes the
+province's row of the national summary (`change`). The order of locks is always the
+province's first, the national file's last: two officers of different provinces never
+wait on each other longer than the national file's one small write.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from haicap.store.db.history_log import HISTORY_TABLE, entry_from_row
+from haicap.store.db.indexes import Indexes
+from haicap.store.db.migrations import SCHEMA_VERSION
+from haicap.store.db.province_files import ProvinceFiles
+from haicap.store.db.store_file import StoreFile
+from haicap.store.db.summary import SUMMARY_TABLE, Counts, change_from_row, province_row
+from haicap.store.db.tables import Tables
+from haicap.store.domain.followup import DeadlineRules
+from haicap.store.domain.history import HistoryEntry
+
+__all__ = ["StoreContent"]
+
+
+def _summary_key(code: str) -> str:
+    """The document id of a province's summary row: its code as a number ("08" → "8")."""
+    return str(int(code))
+
+
+class StoreContent:
+    """Province files, indexes and national summary of one store (see the module docstring)."""
+
+    def __init__(
+        self, national: StoreFile, provinces: ProvinceFiles, indexes: Indexes, rules: Callable[[], DeadlineRules]
+    ) -> None:
+        self.national = national
+        """The national file (meta, audit, summary)."""
+        self.provinces = provinces
+        """The province files."""
+        self.indexes = indexes
+        """What is loaded of them, as domain objects."""
+        self._rules = rules
+        self._computed: dict[str, dict[str, Any]] = {}
+        """Summary rows computed in this process for provinces whose stored row is stale (a viewer cannot write them)."""
+
+    # -- loading ----------------------------------------------------------------------
+
+    def load(self, code: str) -> None:
+        """Index province `code`'s file, unless it is indexed already."""
+        if code in self.indexes.loaded:
+            return
+        file = self.provinces.file(code)
+        file.when_reread(lambda: self.indexes.load(code, file.rows()))
+        self.indexes.load(code, file.rows())
+
+    def release(self, code: str) -> None:
+        """Let go of province `code`: its indexes and what was read of its file (memory)."""
+        self.indexes.forget(code)
+        self.provinces.release(code)
+
+    def load_all(self) -> None:
+        """Index every province that has a file (a query about the whole country)."""
+        for code in self.provinces.on_disk():
+            self.load(code)
+
+    def codes(self) -> list[str]:
+        """The provinces that have data: a file on disk, or a row in the summary."""
+        return sorted(set(self.provinces.on_disk()) | set(self.summary_rows()))
+
+    def province_of_session(self, session_id: str) -> str | None:
+        """The province whose file holds session `session_id` (from the summary), or None."""
+        for code, row in self.summary_rows().items():
+            if session_id in (row.get("sessions") or {}):
+                return code
+        return None
+
+    def provinces_of_prefix(self, prefix: str) -> list[str]:
+        """The provinces holding a session whose id starts with `prefix` (an id typed in part)."""
+        return [
+            code
+            for code, row in self.summary_rows().items()
+            if any(str(session).startswith(prefix) or prefix.startswith(str(session)) for session in (row.get("sessions") or {}))
+        ]
+
+    def refresh(self) -> None:
+        """Read again the national file and every loaded province file another process wrote."""
+        if self.national.changed_on_disk():
+            self.national.reread()
+        for code in sorted(self.indexes.loaded):
+            file = self.provinces.file(code)
+            if file.changed_on_disk():
+                file.reread()
+
+    def changed_on_disk(self) -> bool:
+        """Whether another process wrote the national file or a loaded province's file (stats, cheap)."""
+        if self.national.changed_on_disk():
+            return True
+        return any(self.provinces.file(code).changed_on_disk() for code in self.indexes.loaded)
+
+    # -- changing ---------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def change(self, code: str, action: str) -> Iterator[StoreFile]:
+        """One change of province `code`: its file's transaction (read again first when
+        another process wrote it), whose last step writes the province's summary row."""
+        self.load(code)
+        file = self.provinces.file(code)
+        with file.transaction(action, then=lambda: self.publish(code)):
+            if file.meta("schema_version") is None:
+                # A new province file: its meta table first, which is how its backups are
+                # recognised (store.db.backups) and what says which province it holds.
+                file.db.change(lambda tables: tables.setdefault("meta", {}).__setitem__("1", _province_meta(code)))
+            yield file
+
+    def publish(self, code: str) -> None:
+        """Write province `code`'s summary row, computed from its indexes, into the national file."""
+        row = self.compute(code)
+        with self.national.transaction("summary"):
+            self.national.skip_backup()  # derived data: computed again from the province files if need be
+            self.national.db.change(lambda tables: tables.setdefault(SUMMARY_TABLE, {}).__setitem__(_summary_key(code), row))
+        self._computed.pop(code, None)
+
+    def compute(self, code: str) -> dict[str, Any]:
+        """Province `code`'s summary row from its file (loaded for it)."""
+        self.load(code)
+        sessions = [s for s in self.indexes.sessions.values() if s.province.code == code]
+        items = self.indexes.items_by_province.get(code, [])
+        file = self.provinces.file(code)
+        return province_row(code, sessions, items, self._rules(), _last_change(file.rows()), self.provinces.state(code))
+
+    # -- the summary ------------------------------------------------------------------
+
+    def summary_rows(self) -> dict[str, dict[str, Any]]:
+        """The stored summary rows by province code, with this process's own computations
+        for stale ones."""
+        table = self.national.rows().get(SUMMARY_TABLE) or {}
+        rows: dict[str, dict[str, Any]] = {}
+        for row in table.values():
+            if isinstance(row, dict) and isinstance(row.get("province"), str):
+                rows[row["province"]] = row
+        rows.update(self._computed)
+        return rows
+
+    def stale(self) -> list[str]:
+        """Provinces whose summary row is not computed from their file as it is now (or
+        with the answer deadlines in force now), or that have a file and no row."""
+        rules = self._rules()
+        wanted = [rules.answer_days, rules.answer_days_with_co]
+        rows = self.summary_rows()
+        stale = []
+        for code in sorted(set(self.provinces.on_disk()) | set(rows)):
+            row = rows.get(code)
+            if row is None or row.get("file_state") != self.provinces.state(code) or row.get("rules") != wanted:
+                stale.append(code)
+        return stale
+
+    def repair(self) -> list[str]:
+        """Compute the stale summary rows again: written when this store may write, kept in
+        memory for a viewer. Returns the provinces repaired."""
+        stale = self.stale()
+        for code in stale:
+            if self.national.read_only or self.provinces.file(code).read_only:
+                self._computed[code] = self.compute(code)
+                continue
+            with self.change(code, "summary"):
+                self.provinces.file(code).skip_backup()
+        return stale
+
+    def counts(self, code: str) -> Counts:
+        """The totals of province `code`."""
+        return Counts.from_row((self.summary_rows().get(code) or {}).get("totals"))
+
+    def commune_counts(self, code: str) -> dict[str, Counts]:
+        """The counts of each commune of province `code` that has data."""
+        communes = (self.summary_rows().get(code) or {}).get("communes") or {}
+        return {commune: Counts.from_row(row) for commune, row in communes.items()} if isinstance(communes, dict) else {}
+
+    def last_change(self) -> HistoryEntry | None:
+        """The newest change of the whole store, from the summary."""
+        found = [entry for entry in (change_from_row(r.get("last_change")) for r in self.summary_rows().values()) if entry]
+        return max(found, key=lambda entry: entry.when, default=None)
+
+    def session_dates(self) -> dict[str, tuple[str, str]]:
+        """Every session of the store: id → (date, province code), from the summary."""
+        found: dict[str, tuple[str, str]] = {}
+        for code, row in self.summary_rows().items():
+            sessions = row.get("sessions") or {}
+            if isinstance(sessions, dict):
+                found.update({str(sid): (str(day), code) for sid, day in sessions.items()})
+        return found
+
+
+def _province_meta(code: str) -> dict[str, Any]:
+    return {"schema_version": SCHEMA_VERSION, "province": code}
+
+
+def _last_change(rows: Tables) -> HistoryEntry | None:
+    """The history entry written last in a province's file (entries are only ever added)."""
+    history = rows.get(HISTORY_TABLE) or {}
+    numbered = [int(key) for key in history if str(key).isdigit()]
+    for key in sorted(numbered, reverse=True)[:50]:
+        row = history.get(str(key))
+        entry = entry_from_row(row) if isinstance(row, dict) else None
+        if entry is not None:
+            return entry
+    return None
