@@ -118,7 +118,9 @@ class AuditLog:
 
     def record(self, action: str, detail: str) -> None:
         """Add an entry, within the change under way (or as a change of its own named `action`)."""
-        with self._file.transaction(action):
+        # No backup of its own: a restore never brings the audit log back (see Store.restore);
+        # within a change that keeps one (a setting), that change's backup stands.
+        with self._file.transaction(action, backup=False):
             self._file.db.change(lambda tables: add_entry(tables, action, detail))
 
     def entries(self) -> list[AuditEntry]:

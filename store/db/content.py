@@ -121,8 +121,8 @@ class StoreContent:
     def publish(self, code: str) -> None:
         """Write province `code`'s summary row, computed from its indexes, into the national file."""
         row = self.compute(code)
-        with self.national.transaction("summary"):
-            self.national.skip_backup()  # derived data: computed again from the province files if need be
+        # No backup: derived data, computed again from the province files if need be.
+        with self.national.transaction("summary", backup=False):
             self.national.db.change(lambda tables: tables.setdefault(SUMMARY_TABLE, {}).__setitem__(_summary_key(code), row))
         self._computed.pop(code, None)
 
@@ -160,12 +160,16 @@ class StoreContent:
                 stale.append(code)
         return stale
 
-    def repair(self) -> list[str]:
-        """Compute the stale summary rows again: written when this store may write, kept in
-        memory for a viewer. Returns the provinces repaired."""
+    def repair(self, *, write: bool) -> list[str]:
+        """Compute the stale summary rows again (see `stale`); returns their provinces.
+
+        With `write` (after a migration or a change of the answer deadlines) they are
+        written, when this store may write; otherwise they are kept in this process only
+        (opening a store to read it never writes), and the next change of the province
+        writes its row anyway."""
         stale = self.stale()
         for code in stale:
-            if self.national.read_only or self.provinces.file(code).read_only:
+            if not write or self.national.read_only or self.provinces.file(code).read_only:
                 self._computed[code] = self.compute(code)
                 continue
             with self.change(code, "summary"):

@@ -84,16 +84,17 @@ class Store:
         provinces = ProvinceFiles(location, read_only=read_only, backup_count=lambda: self._file.backup_count)
         self._maintenance = StoreMaintenance(self._file, provinces)
         # Before anything is read: an older store is migrated first, a newer one refused.
-        self._maintenance.check_schema()
+        migrated = self._maintenance.check_schema()
         self._audit = AuditLog(self._file)
-        self._settings = StoreSettings(self._file, self._audit)
+        self._settings = StoreSettings(self._file, self._audit, lambda: [provinces.file(code) for code in provinces.on_disk()])
         self._content = StoreContent(
             self._file, provinces, Indexes(self.registry, location or "store"), lambda: self._settings.deadline_rules
         )
         self._maintenance.attach(self._content)
         # A summary row left stale (a writer killed between a province's file and the
-        # national one, answer deadlines changed) is computed again now.
-        self._content.repair()
+        # national one, a file copied by hand) is computed again now; after a migration,
+        # the new summary is written.
+        self._content.repair(write=migrated)
         self._queries = StoreQueries(self._content)
         self._editing = ItemEditing(self._content, self._queries)
         self._import = ReportImport(self._content, self._audit)
@@ -239,6 +240,13 @@ class Store:
         """Sessions, items and follow-up counts of `province`, from the national summary
         (`Counts.overdue(kind, day)` gives what is late on any day)."""
         return self._content.counts(province.code)
+
+    def totals(self) -> Counts:
+        """The counts of the whole store, from the national summary."""
+        found = Counts()
+        for code in self._content.codes():
+            found.add(self._content.counts(code))
+        return found
 
     def commune_counts(self, commune: Commune) -> Counts:
         """The same counts for one commune, from the national summary."""
@@ -399,7 +407,7 @@ class Store:
         `MAX_ANSWER_DAYS`); a value out of range is refused and nothing is written."""
         self._settings.set_deadline_rules(rules)
         # The summary's request deadlines follow the rules: computed again, province by province.
-        self._content.repair()
+        self._content.repair(write=True)
 
     @property
     def backup_count(self) -> int:

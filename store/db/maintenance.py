@@ -64,7 +64,7 @@ class StoreMaintenance:
         taken = backup.taken.strftime("%Y-%m-%d %H:%M:%S UTC")
         code = backup.province
         if code is not None:
-            tables = {name: data.get(name, {}) for name in ("meta", *PROVINCE_TABLES)}
+            tables = {name: data[name] for name in ("meta", *PROVINCE_TABLES) if name in data}
             replaced = {code: tables}
         elif version <= ONE_FILE_SCHEMA:
             national, replaced = split(migrate(data, version))
@@ -103,21 +103,22 @@ class StoreMaintenance:
 
     # -- schema -----------------------------------------------------------------------
 
-    def check_schema(self) -> None:
-        """Record the schema of a new store, migrate an older one, refuse a newer one."""
+    def check_schema(self) -> bool:
+        """Record the schema of a new store, migrate an older one, refuse a newer one;
+        whether a migration was made."""
         version = self._file.meta("schema_version")
         where = self._file.location or "store"
         if version is None:
             if not self._file.read_only:
                 self._file.set_meta("schema_version", SCHEMA_VERSION)
-            return
+            return False
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
             raise StoreError(
                 _("{path}: store has an unreadable schema version {version}").format(path=where, version=repr(version))
             )
         _refuse_newer(version, where)
         if version == SCHEMA_VERSION:
-            return
+            return False
         if self._file.read_only:
             raise StoreError(
                 _(
@@ -130,6 +131,7 @@ class StoreMaintenance:
             current = _version_of(data)  # another haicap may have migrated it meanwhile
             if current < SCHEMA_VERSION:
                 self._split(migrate(data, current))
+        return True
 
     def _split(self, data: Tables) -> None:
         """Write one-file `data` as the province files, then the national file (see `split`).

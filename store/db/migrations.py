@@ -110,7 +110,7 @@ def split(data: Tables) -> tuple[Tables, dict[str, Tables]]:
         code = row.get("province") if isinstance(row, dict) else None
         if isinstance(code, str) and _is_code(code) and isinstance(row.get("id"), str):
             session_province[row["id"]] = code
-            tables_of(code)["sessions"][doc_id] = row
+            tables_of(code)["sessions"][doc_id] = {**row, "schema": SCHEMA_VERSION}
         else:
             keep_unplaced("sessions", doc_id, row)
     item_province: dict[str, str] = {}
@@ -121,13 +121,13 @@ def split(data: Tables) -> tuple[Tables, dict[str, Tables]]:
             continue
         if isinstance(row.get("id"), str):
             item_province[row["id"]] = code
-        tables_of(code)["items"][doc_id] = row
+        tables_of(code)["items"][doc_id] = {**row, "schema": SCHEMA_VERSION}
     for doc_id, row in (data.get("history") or {}).items():
         code = item_province.get(row.get("item")) if isinstance(row, dict) else None
         if code is None:
             keep_unplaced("history", doc_id, row)
             continue
-        tables_of(code)["history"][doc_id] = row
+        tables_of(code)["history"][doc_id] = {**row, "schema": SCHEMA_VERSION}
     if unplaced:
         national[UNPLACED_TABLE] = unplaced
     return national, provinces

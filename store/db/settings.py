@@ -8,6 +8,8 @@ and nothing is written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from haicap.store.db.audit import AuditLog, plural
 from haicap.store.db.backups import MIN_KEEP
 from haicap.store.db.store_file import StoreFile
@@ -22,9 +24,11 @@ __all__ = ["StoreSettings"]
 class StoreSettings:
     """The settings of one store file (see `Store` for each)."""
 
-    def __init__(self, file: StoreFile, audit: AuditLog) -> None:
+    def __init__(self, file: StoreFile, audit: AuditLog, others: Callable[[], list[StoreFile]] = list) -> None:
         self._file = file
         self._audit = audit
+        self._others = others
+        """The store's other files (its provinces'), whose backups follow the same setting."""
 
     # -- answer deadlines -------------------------------------------------------------
 
@@ -63,7 +67,8 @@ class StoreSettings:
             )
         with self._file.transaction("config"):
             old = self._file.backup_count
-            dropped = max(len(self._file.backups()) - count, 0)
+            files = [self._file, *self._others()]
+            dropped = sum(max(len(file.backups()) - count, 0) for file in files)
             self._file.set_meta("backups", count)
             self._audit.record(
                 "config", f"backups {old} → {count}" + (f" ({plural(dropped, 'older backup')} deleted)" if dropped else "")
@@ -72,7 +77,8 @@ class StoreSettings:
             # second copy of it; and with one backup kept, it would push out the state a
             # restore replaced): the audit log says what it was.
             self._file.skip_backup()
-        self._file.prune_backups(count)
+        for file in files:
+            file.prune_backups(count)
 
     # -- who made the store -----------------------------------------------------------
 

@@ -97,7 +97,9 @@ class StoreFile:
     # -- changing ---------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def transaction(self, action: str = "change", *, then: Callable[[], None] | None = None) -> Iterator[None]:
+    def transaction(
+        self, action: str = "change", *, then: Callable[[], None] | None = None, backup: bool = True
+    ) -> Iterator[None]:
         """Hold the store's inter-process lock for one read-modify-write named `action`.
 
         Other haicap processes (officers over SSH, imports) may have written since this one
@@ -106,6 +108,9 @@ class StoreFile:
         reaches the file in one write at the end (none if it fails), after the file as it
         was is kept as a backup (see `store.db.backups`). Re-entrant: a transaction inside
         another is part of it.
+
+        With `backup=False` no backup is kept when this is the outermost transaction (the
+        change is derived data, or an audit entry: neither is ever restored).
 
         `then` runs once the change is written, still under the lock (the store writes the
         national summary there, so no other writer of this file can come in between); for a
@@ -135,7 +140,7 @@ class StoreFile:
                 self.reread()
             disk = self._on_disk()
             disk.sweep_temp_files()  # left by a writer killed mid-write; none can be in use now
-            disk.pending_backup = (action, self.backup_count)
+            disk.pending_backup = (action, self.backup_count) if backup else None
             try:
                 with disk.deferred():  # the whole change is one write of the file
                     yield

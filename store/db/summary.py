@@ -135,9 +135,7 @@ class Counts:
             value = row.get(key)
             if not isinstance(value, dict):
                 return Counter()
-            return Counter(
-                {str(k): v for k, v in value.items() if isinstance(v, int) and not isinstance(v, bool) and v > 0}
-            )
+            return Counter({str(k): v for k, v in value.items() if isinstance(v, int) and not isinstance(v, bool) and v > 0})
 
         last = row.get("last_session")
         return cls(

@@ -8,6 +8,7 @@ import stat
 from pathlib import Path
 
 import pytest
+import store_files
 from umasks import umask
 
 from haicap.store import Store
@@ -91,7 +92,9 @@ def test_init_shared_fixes_the_modes_of_an_existing_store(tmp_path: Path, capsys
     out = capsys.readouterr().out
     assert "đã chuyển kho dữ liệu tại" in out and "dùng chung" in out and "đã sửa" in out
     assert _mode(target) == 0o2770 and _mode(target / "backups") == 0o2770
-    for path in [target / "haicap.json", target / "haicap.json.lock", *(target / "backups").iterdir()]:
+    province = store_files.province_path(target)
+    files = [target / "haicap.json", target / "haicap.json.lock", province, target / f"{province.name}.lock"]
+    for path in [*files, *(target / "backups").iterdir()]:
         assert (_mode(path), path.stat().st_gid) == (0o660, gid), path
     assert (target / "haicap.json").read_bytes() == before, "the content is left alone"
 

@@ -16,6 +16,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import store_files
 
 from haicap.store import Store
 from haicap.store.domain.i18n import _
@@ -201,7 +202,8 @@ def test_ctrl_c_during_an_import_exits_130_with_nothing_written(seeded_store_pat
 
     article = tmp_path / "bai.txt"
     article.write_text(ARTICLE, encoding="utf-8")
-    before = (seeded_store_path / "haicap.json").read_bytes()
+    before = store_files.snapshot(seeded_store_path)
+    files_before = set(os.listdir(seeded_store_path))
     backups_before = sorted(os.listdir(seeded_store_path / "backups")) if (seeded_store_path / "backups").exists() else []
     done = subprocess.run(
         [sys.executable, "-c", INTERRUPT_DURING_WRITE, "--db", str(seeded_store_path), "import", str(article)],
@@ -214,8 +216,10 @@ def test_ctrl_c_during_an_import_exits_130_with_nothing_written(seeded_store_pat
     )
     assert done.returncode == 130
     assert _one_line(done.stderr) == "haicap: đã ngắt; không ghi gì"
-    assert (seeded_store_path / "haicap.json").read_bytes() == before
-    assert set(os.listdir(seeded_store_path)) <= {"haicap.json", "haicap.json.lock", "backups"}, "no half-written file left"
+    assert store_files.snapshot(seeded_store_path) == before
+    assert set(os.listdir(seeded_store_path)) - files_before <= {"haicap.json.lock", "province-38.json.lock"}, (
+        "no half-written file left"
+    )
     assert sorted(os.listdir(seeded_store_path / "backups")) == backups_before, "the interrupted change keeps no backup"
     with Store.open(seeded_store_path) as store:
         assert len(store.sessions()) == 1

@@ -17,6 +17,7 @@ import json
 import unicodedata
 from pathlib import Path
 
+import store_files
 from apps import make_app
 from helpers import item_shown, settle
 from test_dashboard import dashboard, pane
@@ -101,7 +102,7 @@ def shown_statics(app) -> str:
 
 async def test_nul_bytes_survive_the_store_file_and_show_as_control_pictures(seeded_store_path: Path) -> None:
     add_long_hostile_session(seeded_store_path)
-    stored = (seeded_store_path / "haicap.json").read_text(encoding="utf-8")
+    stored = store_files.province_path(seeded_store_path).read_text(encoding="utf-8")
     assert "\\u0000" in stored and "\x00" not in stored, "JSON escapes NUL in the file"
     texts = [doc["text"] for table in json.loads(stored).values() for doc in table.values() if "text" in doc]
     assert NUL_TEXT in texts, "and reads it back unchanged"

@@ -9,6 +9,7 @@ import signal
 from pathlib import Path
 
 import pytest
+import store_files
 
 from haicap.store import Kind, Store, StoreError
 from haicap.store.db.backups import list_backups
@@ -25,14 +26,14 @@ def _seeded(folder: Path) -> Store:
 
 def test_each_change_keeps_the_previous_version_and_only_the_newest_five(tmp_path: Path) -> None:
     with _seeded(tmp_path) as store:
-        before_note = (tmp_path / "haicap.json").read_bytes()
+        before_note = store_files.province_path(tmp_path).read_bytes()
         store.update_tracking(REQUEST, note="một")
         backups = store.backups()
         assert backups[0].action == "update-tracking"
         assert backups[0].path.read_bytes() == before_note, "the backup is the file as it was before the change"
         for number in range(7):
             store.update_tracking(REQUEST, note=f"ghi chú {number}")
-        assert len(store.backups()) == 5
+        assert len(store_files.province_backups(store)) == 5, "five per file"
         names = [b.path.name for b in store.backups()]
         assert names == sorted(names, reverse=True), "newest first"
 
@@ -52,13 +53,13 @@ def test_backup_count_is_configurable_and_never_below_one(tmp_path: Path) -> Non
             store.update_tracking(REQUEST, note=f"n{number}")
         store.set_backup_count(2)
         assert store.backup_count == 2
-        assert len(store.backups()) == 2, "extra old backups go at once"
+        assert len(store_files.province_backups(store)) == 2, "extra old backups go at once"
         for refused in (0, -1):
             with pytest.raises(StoreError, match="dưới 1"):
                 store.set_backup_count(refused)
         store.set_backup_count(1)
         store.update_tracking(REQUEST, note="one backup")
-        assert len(store.backups()) == 1
+        assert len(store_files.province_backups(store)) == 1
 
 
 def one_request_report(store: Store, title: str = "Một phiên nhập nhầm", source: str = "wrong.yaml"):
@@ -109,10 +110,10 @@ def test_a_damaged_backup_is_refused_and_the_store_is_untouched(tmp_path: Path) 
         store.update_tracking(REQUEST, note="x")
         backup = store.backups()[0]
         backup.path.write_bytes(b"{not json")
-        before = (tmp_path / "haicap.json").read_bytes()
+        before = store_files.province_path(tmp_path).read_bytes()
         with pytest.raises(StoreError, match="damaged"):
             store.restore(backup)
-        assert (tmp_path / "haicap.json").read_bytes() == before
+        assert store_files.province_path(tmp_path).read_bytes() == before
 
 
 def test_backups_of_other_files_are_left_alone(tmp_path: Path) -> None:
@@ -124,6 +125,7 @@ def test_backups_of_other_files_are_left_alone(tmp_path: Path) -> None:
             store.update_tracking(REQUEST, note=str(number))
         assert mine.exists()
         assert all(b.path != mine for b in list_backups(tmp_path / "haicap.json"))
+        assert all(b.path != mine for b in store.backups())
 
 
 def _killed_before_replace(folder: str) -> None:
@@ -141,19 +143,20 @@ def _killed_before_replace(folder: str) -> None:
 def test_a_writer_killed_between_temp_file_and_replace_leaves_a_loadable_store(tmp_path: Path) -> None:
     with _seeded(tmp_path) as store:
         store.update_tracking(REQUEST, note="saved")
-    before = (tmp_path / "haicap.json").read_bytes()
+    province = store_files.province_path(tmp_path)
+    before = province.read_bytes()
     writer = multiprocessing.get_context("spawn").Process(target=_killed_before_replace, args=(str(tmp_path),))
     writer.start()
     writer.join(60)
     assert writer.exitcode == -signal.SIGKILL
-    leftovers = list(tmp_path.glob(".haicap.json.*.tmp"))
+    leftovers = list(tmp_path.glob(f".{province.name}.*.tmp"))
     assert leftovers, "the killed writer got as far as its temporary file"
-    assert (tmp_path / "haicap.json").read_bytes() == before
+    assert province.read_bytes() == before
     with Store.open(tmp_path) as store:
         assert store.item(REQUEST).tracking.note == "saved"
         store.update_tracking(REQUEST, note="next")  # the lock was released by the kernel
         assert store.item(REQUEST).tracking.note == "next"
-    assert not list(tmp_path.glob(".haicap.json.*.tmp")), "the next writer sweeps the leftover away"
+    assert not list(tmp_path.glob(f".{province.name}.*.tmp")), "the next writer sweeps the leftover away"
 
 
 def test_backups_keep_the_group_mode_of_the_store(tmp_path: Path) -> None:

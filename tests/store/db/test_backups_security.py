@@ -15,6 +15,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import store_files
 from test_backups import one_request_report
 
 from haicap.store import Store, StoreError
@@ -30,7 +31,7 @@ def _seeded(folder: Path) -> Store:
 
 
 def _name(when: dt.datetime, action: str = "update-tracking") -> str:
-    return f"haicap.json.{when.strftime('%Y%m%dT%H%M%S%fZ')}.{action}"
+    return f"{store_files.province_path(Path()).name}.{when.strftime('%Y%m%dT%H%M%S%fZ')}.{action}"
 
 
 def _plant(folder: Path, private: Path) -> dict[str, Path]:
@@ -56,7 +57,7 @@ def _plant(folder: Path, private: Path) -> dict[str, Path]:
     planted["folder"].mkdir()
     os.mkfifo(planted["fifo"])
     # A real store's content, named in the future: still not one haicap kept.
-    planted["future-copy"].write_bytes((folder / "haicap.json").read_bytes())
+    planted["future-copy"].write_bytes(store_files.province_path(folder).read_bytes())
     return planted
 
 
@@ -77,14 +78,14 @@ def test_planted_backups_are_never_listed_pruned_or_followed(tmp_path: Path) -> 
         writer = threading.Thread(target=write, daemon=True)
         writer.start()
         assert done.wait(20), "a write hung on a planted FIFO"
-        backups = store.backups()
+        backups = store_files.province_backups(store)
         # The real write's own new backup survives, though planted files sort after it.
         assert len(backups) == 1 and backups[0].action == "update-tracking"
         assert json.loads(backups[0].read_bytes())["items"], "the one listed is a real store"
         assert all(b.path not in planted.values() for b in backups)
         for _ in range(3):
             store.update_tracking(REQUEST, note=f"thêm {_}")
-        assert len(store.backups()) == 1
+        assert len(store_files.province_backups(store)) == 1
     for what, path in planted.items():
         assert path.is_symlink() or path.exists(), f"the planted {what} was deleted"
     assert private.read_text() == '{"meta": {"1": {"schema_version": 2}}}' and private.stat().st_mode & 0o777 == 0o600
@@ -122,7 +123,7 @@ def test_a_zero_stored_by_an_older_haicap_reads_as_one(tmp_path: Path) -> None:
         noted = store.find_item(REQUEST)
         store.restore(store.backups()[0])
         # The state the restore replaced (with the note) is kept, though the store said 0.
-        [kept] = store.backups()
+        [kept] = store_files.province_backups(store)
         assert kept.action == "restore"
         store.restore(kept)
         assert store.find_item(REQUEST).tracking.note == noted.tracking.note
@@ -144,7 +145,7 @@ def test_restore_keeps_what_it_replaced_and_the_audit_log_records_it(tmp_path: P
         store.restore(before_import)
         assert len(store.sessions()) == sessions
         store.set_backup_count(1)  # all but one backup go: the one left is the state restore replaced
-        [kept] = store.backups()
+        [kept] = store_files.province_backups(store)
         with Store.open(folder) as look:
             look.restore(kept)
             assert len(look.sessions()) == sessions + 1 and look.find_item(REQUEST).tracking.note == "minh's work"

@@ -13,9 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import store_files
 
 from haicap.store import Store
 from haicap.store.db.backups import list_backups
+from haicap.store.db.layout import PROVINCE_TABLES
 from haicap.tui.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -31,9 +33,9 @@ COMMANDS = [
 ]
 
 
-def _edit_json(change: Callable[[dict], None]) -> Callable[[Path], None]:
+def _edit_json(change: Callable[[dict], None], file: str = "haicap.json") -> Callable[[Path], None]:
     def damage(folder: Path) -> None:
-        path = folder / "haicap.json"
+        path = folder / file
         data = json.loads(path.read_text(encoding="utf-8"))
         change(data)
         path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -49,7 +51,8 @@ def _set_row(table: str, value: object) -> Callable[[Path], None]:
     def change(data: dict) -> None:
         data[table][_first(table)(data)] = value
 
-    return _edit_json(change)
+    # Sessions, items and history live in their province's file (store.db.layout).
+    return _edit_json(change, store_files.province_path(Path()).name if table in PROVINCE_TABLES else "haicap.json")
 
 
 def _store_a_folder(folder: Path) -> None:
@@ -96,7 +99,7 @@ def store_with_history(seeded_store_path: Path) -> Path:
 def _contents(folder: Path) -> dict[str, bytes | None]:
     found: dict[str, bytes | None] = {}
     for path in sorted(folder.rglob("*")):
-        found[str(path.relative_to(folder))] = path.read_bytes() if path.is_file() and path.name != "haicap.json.lock" else None
+        found[str(path.relative_to(folder))] = path.read_bytes() if path.is_file() and path.suffix != ".lock" else None
     return found
 
 
@@ -140,10 +143,16 @@ def test_backups_as_a_file_refuses_a_change_in_one_line(store_with_history: Path
     assert main(["--db", str(store_with_history), "items"]) == 0, "reading needs no backups"
 
 
-def test_an_empty_store_file_reads_as_an_empty_store(seeded_store_path: Path, capsys) -> None:
-    (seeded_store_path / "haicap.json").write_bytes(b"")
+def test_an_empty_province_file_reads_as_a_province_without_data(seeded_store_path: Path, capsys) -> None:
+    store_files.province_path(seeded_store_path).write_bytes(b"")
     assert main(["--db", str(seeded_store_path), "items"]) == 0
     assert capsys.readouterr().out.strip() == "Không có mục nào khớp"
+
+
+def test_an_empty_national_file_loses_no_province_data(seeded_store_path: Path, capsys) -> None:
+    (seeded_store_path / "haicap.json").write_bytes(b"")
+    assert main(["--db", str(seeded_store_path), "items", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 38, "the summary is computed again from the province's file"
 
 
 def test_a_null_record_through_the_real_command_is_a_warning_not_a_traceback(store_with_history: Path) -> None:
@@ -187,7 +196,7 @@ def test_a_full_disk_is_one_line_and_pushes_out_no_real_backup(seeded_store_path
     for owner in ("Sở A", "Sở B", "Sở C"):
         assert main(["--db", db, "set", REQUEST, "--owner", owner]) == 0
     capsys.readouterr()
-    store_file = seeded_store_path / "haicap.json"
+    store_file = store_files.province_path(seeded_store_path)
     before = store_file.read_bytes()
     kept = [b.path.name for b in list_backups(store_file)]
     assert len(kept) == 2
@@ -198,7 +207,8 @@ def test_a_full_disk_is_one_line_and_pushes_out_no_real_backup(seeded_store_path
     assert err == f"haicap: {store_file}: đĩa đầy; chưa ghi gì\n"
     assert store_file.read_bytes() == before, "the store file is intact"
     assert [b.path.name for b in list_backups(store_file)] == kept, "the failed change's backup displaced none"
-    assert set(os.listdir(seeded_store_path)) <= {"haicap.json", "haicap.json.lock", "backups"}
+    files = {"haicap.json", store_file.name, "backups"}
+    assert set(os.listdir(seeded_store_path)) <= files | {f"{name}.lock" for name in files}
     with Store.open(seeded_store_path) as store:
         assert store.item(REQUEST).tracking.owner == "Sở C"
     # Once there is room again, the next change is written and pruned as usual.

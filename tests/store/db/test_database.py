@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import store_files
 
 from haicap.store import SCHEMA_VERSION, Store, StoreError
 from haicap.store.db.database import STORE_FILE
@@ -74,7 +75,7 @@ def test_reopening_a_folder_store_keeps_data_and_adds_nothing(tmp_path: Path) ->
         assert first.ensure_seeded() == 1
         sessions = first.sessions()
         counts = {s.commune.code: s.item_count for s in first.commune_summaries(_thanh_hoa(first)) if s.has_reports}
-    raw_before = json.loads((path / STORE_FILE).read_text(encoding="utf-8"))
+    raw_before = store_files.tables(path)
 
     with Store.open(path) as second:
         assert second.is_seeded
@@ -82,7 +83,7 @@ def test_reopening_a_folder_store_keeps_data_and_adds_nothing(tmp_path: Path) ->
         assert second.sessions() == sessions
         again = {s.commune.code: s.item_count for s in second.commune_summaries(_thanh_hoa(second)) if s.has_reports}
         assert again == counts == {NGOC_TRAO: 37, VAN_DU: 38, KIM_TAN: 38}
-    raw_after = json.loads((path / STORE_FILE).read_text(encoding="utf-8"))
+    raw_after = store_files.tables(path)
     assert len(raw_after["sessions"]) == len(raw_before["sessions"]) == 1
     assert len(raw_after["items"]) == len(raw_before["items"]) == 38
     assert raw_after["meta"]["1"]["seeded_at"] == raw_before["meta"]["1"]["seeded_at"]
@@ -92,10 +93,10 @@ def test_seed_is_not_reloaded_after_the_seed_session_is_deleted(tmp_path: Path) 
     path = tmp_path / "kho"
     with Store.open(path) as first:
         first.ensure_seeded()
-    data = json.loads((path / STORE_FILE).read_text(encoding="utf-8"))
+    data = store_files.tables(path)
     data["sessions"] = {}
     data["items"] = {}
-    (path / STORE_FILE).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    store_files.write_one_file(path, data)
     with Store.open(path) as second:
         assert second.ensure_seeded() == 0
         assert second.sessions() == ()
@@ -243,8 +244,10 @@ def test_records_carry_the_schema_version(tmp_path: Path) -> None:
     path = tmp_path / "kho"
     with Store.open(path) as store:
         store.ensure_seeded()
-    data = json.loads((path / STORE_FILE).read_text(encoding="utf-8"))
+    data = store_files.tables(path)
     assert data["meta"]["1"]["schema_version"] == SCHEMA_VERSION
+    province = json.loads(store_files.province_path(path).read_text(encoding="utf-8"))
+    assert province["meta"]["1"] == {"schema_version": SCHEMA_VERSION, "province": store_files.SEED_PROVINCE}
     assert data["sessions"] and data["items"]
     for table in ("sessions", "items"):
         assert all(row["schema"] == SCHEMA_VERSION for row in data[table].values()), table
@@ -254,7 +257,7 @@ def test_store_file_keeps_vietnamese_readable(tmp_path: Path) -> None:
     path = tmp_path / "kho"
     with Store.open(path) as store:
         store.ensure_seeded()
-    raw = (path / STORE_FILE).read_bytes()
+    raw = store_files.province_path(path).read_bytes()
     assert "Trịnh Tuấn Sinh".encode() in raw
 
 
@@ -331,7 +334,7 @@ def test_every_item_record_says_where_it_came_from_and_may_bring_its_follow_up(t
         assert session is not None
         item = store.item(f"{session.id}-01")
         assert item.tracking.owner == "Sở Tài chính" and item.tracking.status is RequestStatus.ANSWERED
-    rows = json.loads((tmp_path / "kho" / STORE_FILE).read_text(encoding="utf-8"))["items"].values()
+    rows = store_files.tables(tmp_path / "kho")["items"].values()
     assert {row["origin"] for row in rows} == {"synthetic"}
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import store_files
 
 from haicap.store import Store, StoreError
 from haicap.store.domain.bounds import LAST_DAY, add_days, check_day
@@ -33,10 +34,7 @@ from haicap.tui.cli.main import main
 
 def _damage(store_path: Path, change: Any) -> None:
     """Edit the store file as a person (or an older haicap) would: straight in its JSON."""
-    path = store_path / "haicap.json"
-    tables = json.loads(path.read_text(encoding="utf-8"))
-    change(tables)
-    path.write_text(json.dumps(tables, ensure_ascii=False), encoding="utf-8")
+    store_files.edit(store_path, change)
 
 
 def _first(tables: dict[str, Any], kind: str) -> dict[str, Any]:
@@ -53,18 +51,18 @@ def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str,
 
 
 def test_answer_days_out_of_range_are_refused_by_the_store(seeded_store_path: Path) -> None:
-    before = (seeded_store_path / "haicap.json").read_bytes()
+    before = store_files.snapshot(seeded_store_path)
     with Store.open(seeded_store_path) as store:
         for rules in (DeadlineRules(3_000_000, 50), DeadlineRules(40, 0), DeadlineRules(40, 3651)):
             with pytest.raises(StoreError, match="1 đến 3650"):
                 store.set_deadline_rules(rules)
-    assert (seeded_store_path / "haicap.json").read_bytes() == before
+    assert store_files.snapshot(seeded_store_path) == before
 
 
 def test_dates_out_of_range_or_before_the_session_are_refused_by_the_store(seeded_store_path: Path) -> None:
     with Store.open(seeded_store_path) as store:
         directive = next(i for i in store.items() if i.kind is Kind.DIRECTIVE)
-        before = (seeded_store_path / "haicap.json").read_bytes()
+        before = store_files.snapshot(seeded_store_path)
         for field, day in (("done", dt.date(1, 1, 1)), ("deadline", dt.date(9999, 12, 31)), ("done", dt.date(2101, 1, 1))):
             change: dict[str, Any] = {field: day}
             with pytest.raises(StoreError, match="nằm ngoài các năm 2000–2100"):
@@ -73,7 +71,7 @@ def test_dates_out_of_range_or_before_the_session_are_refused_by_the_store(seede
             store.update_tracking(directive.id, done=directive.session.date - dt.timedelta(days=1))
         with pytest.raises(StoreError, match="phải là văn bản"):
             store.update_tracking(directive.id, note=5)
-    assert (seeded_store_path / "haicap.json").read_bytes() == before
+    assert store_files.snapshot(seeded_store_path) == before
 
 
 def test_date_arithmetic_never_overflows() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from haicap.store import Backup, StoreError
+from haicap.store import Backup, Store, StoreError
 from haicap.store.domain.i18n import _, pgettext
 from haicap.tui.cli.commands.common import CommandError, open_store, parse_positive_int, print_table
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
@@ -20,9 +20,10 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
         parents=parents,
         help=_("list the store's backups, or go back to one (undo a bad import)"),
         description=_(
-            "Before every change haicap keeps the store as it was (the newest 5 by default; "
+            "Before every change haicap keeps the file it changes as it was: a province's file for its "
+            "sessions and items, the national file for settings (the newest 5 of each by default; "
             "`haicap config --backups N`). Without {number}, list them, newest first. With {number}, make that "
-            "backup the store again; the store as it is now is kept as a backup first, so `haicap restore 1` "
+            "backup its file again; the file as it is now is kept as a backup first, so `haicap restore 1` "
             "right after undoes the restore. Each restore is recorded in the audit log (`haicap audit`), "
             "which a restore carries over: going back never erases the record."
         ).format(number=pgettext("metavar", "NUMBER")),
@@ -47,6 +48,7 @@ def _restore(args: argparse.Namespace, db_path: Path) -> int:
                 (
                     "#",
                     pgettext("cli", "kept (local time)"),
+                    pgettext("cli", "file"),
                     pgettext("cli", "before"),
                     pgettext("cli", "sessions"),
                     pgettext("cli", "items"),
@@ -58,10 +60,21 @@ def _restore(args: argparse.Namespace, db_path: Path) -> int:
                     sessions, items = (str(n) for n in backup.counts())
                 except StoreError:  # a damaged backup is listed, and refused only if chosen
                     sessions, items = "?", "?"
-                rows.append((str(number), _local(backup), _action(backup.action), sessions, items, _size(backup.size)))
+                rows.append(
+                    (
+                        str(number),
+                        _local(backup),
+                        _file(store, backup),
+                        _action(backup.action),
+                        sessions,
+                        items,
+                        _size(backup.size),
+                    )
+                )
             print_table(rows)
+            totals = store.totals()
             said = _("`haicap restore {number}` goes back to one; the store now holds {sessions} sessions, {items} items")
-            print(said.format(number=pgettext("metavar", "NUMBER"), sessions=len(store.sessions()), items=len(store.items())))
+            print(said.format(number=pgettext("metavar", "NUMBER"), sessions=totals.sessions, items=totals.items))
             return 0
         number = parse_positive_int(args.number, pgettext("metavar", "NUMBER"), "")
         if number > len(backups):
@@ -69,14 +82,11 @@ def _restore(args: argparse.Namespace, db_path: Path) -> int:
             raise CommandError(said.format(number=number, count=len(backups)))
         chosen = backups[number - 1]
         store.restore(chosen)
+        totals = store.totals()
         said = _("restored backup {number} (kept {when}, before {action}): {sessions} sessions, {items} items")
         print(
             said.format(
-                number=number,
-                when=_local(chosen),
-                action=_action(chosen.action),
-                sessions=len(store.sessions()),
-                items=len(store.items()),
+                number=number, when=_local(chosen), action=_action(chosen.action), sessions=totals.sessions, items=totals.items
             )
         )
         # At least one backup is always kept, so the state just replaced is backup 1.
@@ -103,6 +113,14 @@ def _action(action: str) -> str:
         "add-item": pgettext("backup action", "add-item"),
     }
     return names.get(action, action)
+
+
+def _file(store: Store, backup: Backup) -> str:
+    """Whose file the backup is of: a province's name, or "settings" for the national file."""
+    if backup.province is None:
+        return pgettext("backup file", "settings")
+    province = store.find_province(backup.province)
+    return province.name if province is not None else backup.province
 
 
 def _local(backup: Backup) -> str:

@@ -161,7 +161,7 @@ def _share(folder: Path, gid: int | None) -> int:
     file this user may not change (one owned by someone else)."""
     from haicap.store.db.backups import BACKUP_DIR
     from haicap.store.db.database import STORE_FILE
-    from haicap.store.db.locking import LOCK_FILE
+    from haicap.store.db.layout import province_of_file
     from haicap.store.db.safe_files import folder_fd, lstat_in, open_regular
 
     refused: list[Path] = []
@@ -208,7 +208,9 @@ def _share(folder: Path, gid: int | None) -> int:
             refuse()  # not this user's folder: change nothing in it
         group = os.fstat(top).st_gid if gid is None else gid
         gid = group  # files take the folder's group too (made before the folder was setgid)
-        fixed += sum(fix_file(top, name, folder / name) for name in (STORE_FILE, LOCK_FILE))
+        # The national file and every province's file (store.db.layout), with their locks.
+        names = [STORE_FILE, *sorted(n for n in os.listdir(top) if province_of_file(n))]
+        fixed += sum(fix_file(top, name, folder / name) for base in names for name in (base, f"{base}.lock"))
         backups = folder / BACKUP_DIR
         if lstat_in(top, BACKUP_DIR) is None:
             try:
@@ -220,8 +222,9 @@ def _share(folder: Path, gid: int | None) -> int:
             fix(inner, backups, SHARED_FOLDER_MODE)
             for name in sorted(os.listdir(inner)):
                 found = lstat_in(inner, name)
-                # Only what haicap keeps there (its backups are named after the store file).
-                if found is not None and stat.S_ISREG(found.st_mode) and name.startswith(f"{STORE_FILE}."):
+                # Only what haicap keeps there (its backups are named after the store's files).
+                kept_by_haicap = name.startswith(f"{STORE_FILE}.") or province_of_file(name.split(".json.", 1)[0] + ".json")
+                if found is not None and stat.S_ISREG(found.st_mode) and kept_by_haicap:
                     fixed += fix_file(inner, name, backups / name)
     if refused:
         refuse()
