@@ -135,7 +135,7 @@ class ItemEditing:
 
     @_under_lock
     def update_tracking(
-        self, /, item_id: str, *, who: str | None = None, expected_revision: int | None = None, **changes: Any
+        self, item_id: str, /, *, who: str | None = None, expected_revision: int | None = None, **changes: Any
     ) -> Item:
         """Change follow-up fields (owner, co_agencies, deadline, done, status, answer, note,
         responds_to) of a request or directive, recording each change in history."""
@@ -208,8 +208,8 @@ class ItemEditing:
     @_under_lock
     def edit_item(
         self,
-        /,
         item_id: str,
+        /,
         *,
         text: str | None = None,
         who: str | None = None,

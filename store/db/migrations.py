@@ -115,7 +115,7 @@ def split(data: Tables) -> tuple[Tables, dict[str, Tables]]:
             keep_unplaced("sessions", doc_id, row)
     item_province: dict[str, str] = {}
     for doc_id, row in (data.get("items") or {}).items():
-        code = session_province.get(row.get("session")) if isinstance(row, dict) else None
+        code = session_province.get(str(row.get("session"))) if isinstance(row, dict) else None
         if code is None:
             keep_unplaced("items", doc_id, row)
             continue
@@ -123,7 +123,7 @@ def split(data: Tables) -> tuple[Tables, dict[str, Tables]]:
             item_province[row["id"]] = code
         tables_of(code)["items"][doc_id] = {**row, "schema": SCHEMA_VERSION}
     for doc_id, row in (data.get("history") or {}).items():
-        code = item_province.get(row.get("item")) if isinstance(row, dict) else None
+        code = item_province.get(str(row.get("item"))) if isinstance(row, dict) else None
         if code is None:
             keep_unplaced("history", doc_id, row)
             continue

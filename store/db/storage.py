@@ -22,8 +22,8 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from haicap.store.db.layout import NATIONAL_FILE
 from haicap.store.db.backups import Backup, discard_backup, keep_backup, prune_backups
+from haicap.store.db.layout import NATIONAL_FILE
 from haicap.store.db.safe_files import folder_fd, open_regular, replace_file, sweep_leftovers
 from haicap.store.domain.errors import StoreError
 from haicap.store.domain.i18n import _
