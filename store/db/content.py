@@ -20,10 +20,11 @@ from haicap.store.db.indexes import Indexes
 from haicap.store.db.migrations import SCHEMA_VERSION
 from haicap.store.db.province_files import ProvinceFiles
 from haicap.store.db.store_file import StoreFile
-from haicap.store.db.summary import SUMMARY_TABLE, Counts, change_from_row, province_row
+from haicap.store.db.summary import SUMMARY_TABLE, Counts, change_from_row, edited_row, province_row
 from haicap.store.db.tables import Tables
 from haicap.store.domain.followup import DeadlineRules
 from haicap.store.domain.history import HistoryEntry
+from haicap.store.domain.models import Item
 
 __all__ = ["StoreContent"]
 
@@ -48,6 +49,11 @@ class StoreContent:
         self._rules = rules
         self._computed: dict[str, dict[str, Any]] = {}
         """Summary rows computed in this process for provinces whose stored row is stale (a viewer cannot write them)."""
+        self._open: dict[str, tuple[dict[str, Any] | None, list[int] | None]] = {}
+        """For each province with a change under way, its summary row as it stood before it
+        (None when it must be computed again whole) and the state of its file then."""
+        self._edits: dict[str, list[tuple[Item, Item]]] = {}
+        """The item edits of each change under way (see `edited`)."""
 
     # -- loading ----------------------------------------------------------------------
 
@@ -108,19 +114,59 @@ class StoreContent:
     @contextlib.contextmanager
     def change(self, code: str, action: str) -> Iterator[StoreFile]:
         """One change of province `code`: its file's transaction (read again first when
-        another process wrote it), whose last step writes the province's summary row."""
+        another process wrote it), whose last step writes the province's summary row.
+
+        Re-entrant: a change inside another of the same province is part of it."""
         self.load(code)
         file = self.provinces.file(code)
+        if code in self._open:
+            with file.transaction(action):
+                yield file
+            return
         with file.transaction(action, then=lambda: self.publish(code)):
-            if file.meta("schema_version") is None:
-                # A new province file: its meta table first, which is how its backups are
-                # recognised (store.db.backups) and what says which province it holds.
-                file.db.change(lambda tables: tables.setdefault("meta", {}).__setitem__("1", _province_meta(code)))
-            yield file
+            self._open[code] = (self._fresh_row(code), self.provinces.state(code))
+            self._edits[code] = []
+            try:
+                if file.meta("schema_version") is None:
+                    # A new province file: its meta table first, which is how its backups are
+                    # recognised (store.db.backups) and what says which province it holds.
+                    file.db.change(lambda tables: tables.setdefault("meta", {}).__setitem__("1", _province_meta(code)))
+                yield file
+            except BaseException:
+                self._open.pop(code, None)
+                self._edits.pop(code, None)
+                raise
+
+    def edited(self, code: str, old: Item, new: Item) -> None:
+        """Say that the change under way of province `code` replaced item `old` by `new`. A
+        change that says only this (an officer's edit) updates the province's summary row
+        for the items it names; any other (an import, a restore: they never call this) has
+        the row computed again whole."""
+        edits = self._edits.get(code)
+        if edits is not None:
+            edits.append((old, new))
+
+    def _fresh_row(self, code: str) -> dict[str, Any] | None:
+        """Province `code`'s stored summary row if it is the file's as it is now, else None."""
+        row = self.summary_rows().get(code)
+        if row is None or code in self._computed or row.get("file_state") != self.provinces.state(code):
+            return None
+        rules = self._rules()
+        return row if row.get("rules") == [rules.answer_days, rules.answer_days_with_co] else None
 
     def publish(self, code: str) -> None:
-        """Write province `code`'s summary row, computed from its indexes, into the national file."""
-        row = self.compute(code)
+        """Write province `code`'s summary row into the national file: the stored row with
+        the change's edits counted (see `edited`), or computed from the province's indexes."""
+        base, state = self._open.pop(code, (None, None))
+        edits = self._edits.pop(code, None)
+        now = self.provinces.state(code)
+        if base is not None and now is not None and now == state:
+            return  # the change wrote nothing: the row stands
+        if base is not None and edits:
+            file = self.provinces.file(code)
+            row = edited_row(base, edits, self._rules(), _last_change(file.rows()), now)
+        else:
+            row = self.compute(code)
         # No backup: derived data, computed again from the province files if need be.
         with self.national.transaction("summary", backup=False):
             self.national.db.change(lambda tables: tables.setdefault(SUMMARY_TABLE, {}).__setitem__(_summary_key(code), row))

@@ -299,8 +299,11 @@ class ItemEditing:
             tables["items"][str(doc_id)].update({**fields, "revision": revision})
             add_entries(tables, item.id, edits, who, revision=revision)
 
-        file = self._content.provinces.file(item.session.province.code)
+        code = item.session.province.code
+        file = self._content.provinces.file(code)
         file.db.change(update)
         if not self._indexes.replace_item(item.id, file.rows().get("items", {}).get(str(doc_id))):
-            self._indexes.load(item.session.province.code, file.rows())
-        return self._indexes.items_by_id[item.id]
+            self._indexes.load(code, file.rows())
+        new = self._indexes.items_by_id[item.id]
+        self._content.edited(code, item, new)
+        return new

@@ -32,7 +32,7 @@ from haicap.store.domain.history import HistoryEntry
 from haicap.store.domain.models import Item, Kind, Session
 from haicap.store.domain.tracking import RequestStatus
 
-__all__ = ["SUMMARY_TABLE", "Counts", "province_row"]
+__all__ = ["SUMMARY_TABLE", "Counts", "change_from_row", "edited_row", "province_row"]
 
 SUMMARY_TABLE = "summary"
 """The national file's table of per-province summaries."""
@@ -68,23 +68,24 @@ class Counts:
         if self.last_session is None or day > self.last_session:
             self.last_session = day
 
-    def add_item(self, item: Item, rules: DeadlineRules) -> None:
-        """Count a live item."""
-        self.kinds[item.kind.value] += 1
+    def add_item(self, item: Item, rules: DeadlineRules, sign: int = 1) -> None:
+        """Count a live item (with `sign=-1`, take it out again: an edit replaces the item's
+        old counts by its new ones, without counting the province again)."""
+        self.kinds[item.kind.value] += sign
         tracking = item.tracking
         if item.kind is Kind.REQUEST:
             status = tracking.status or RequestStatus.NEW
             if isinstance(status, RequestStatus) and status.is_open:
-                self.requests_open[request_deadline(item, rules).isoformat()] += 1
+                self.requests_open[request_deadline(item, rules).isoformat()] += sign
             else:
-                self.requests_answered += 1
+                self.requests_answered += sign
         elif item.kind is Kind.DIRECTIVE:
             if tracking.done is None:
-                self.directives_open[tracking.deadline.isoformat() if tracking.deadline else _UNDATED] += 1
+                self.directives_open[tracking.deadline.isoformat() if tracking.deadline else _UNDATED] += sign
             elif tracking.deadline is not None and tracking.done > tracking.deadline:
-                self.directives_done_late += 1
+                self.directives_done_late += sign
             else:
-                self.directives_done_on_time += 1
+                self.directives_done_on_time += sign
 
     def overdue(self, kind: Kind, today: dt.date) -> int:
         """Open requests or directives past their deadline on `today`."""
@@ -113,10 +114,10 @@ class Counts:
         return {
             "sessions": self.sessions,
             "last_session": self.last_session,
-            "kinds": dict(self.kinds),
-            "requests_open": dict(self.requests_open),
+            "kinds": {k: n for k, n in self.kinds.items() if n > 0},
+            "requests_open": {k: n for k, n in self.requests_open.items() if n > 0},
             "requests_answered": self.requests_answered,
-            "directives_open": dict(self.directives_open),
+            "directives_open": {k: n for k, n in self.directives_open.items() if n > 0},
             "directives_done_on_time": self.directives_done_on_time,
             "directives_done_late": self.directives_done_late,
         }
@@ -178,6 +179,36 @@ def province_row(
         "sessions": {s.id: s.date.isoformat() for s in sessions},
         "totals": totals.to_row(),
         "communes": {commune: counts.to_row() for commune, counts in communes.items()},
+        "last_change": _change_row(last_change),
+    }
+
+
+def edited_row(
+    row: dict[str, Any],
+    edits: list[tuple[Item, Item]],
+    rules: DeadlineRules,
+    last_change: HistoryEntry | None,
+    file_state: list[int] | None,
+) -> dict[str, Any]:
+    """`row` (a province's summary row, current before `edits`) after items were edited:
+    each edit's old item is counted out and its new one in, for the province and for each
+    commune of either; nothing else of the province is read again."""
+    communes = dict(row.get("communes") or {})
+    totals = Counts.from_row(row.get("totals"))
+    for old, new in edits:
+        for item, sign in ((old, -1), (new, 1)):
+            if item.deleted:
+                continue
+            totals.add_item(item, rules, sign)
+            for commune in item.commune_codes:
+                counts = Counts.from_row(communes.get(commune))
+                counts.add_item(item, rules, sign)
+                communes[commune] = counts.to_row()
+    return {
+        **row,
+        "file_state": file_state,
+        "totals": totals.to_row(),
+        "communes": communes,
         "last_change": _change_row(last_change),
     }
 
