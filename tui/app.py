@@ -29,7 +29,7 @@ from haicap.tui.dialogs.notice_log_dialog import NoticeLogDialog
 from haicap.tui.dialogs.search_dialog import SearchDialog
 from haicap.tui.dialogs.too_small_dialog import TooSmallDialog, too_small
 from haicap.tui.literal import visible
-from haicap.tui.messages import CommunesLoaded, LoadFailed, ShowOnDashboard
+from haicap.tui.messages import CommunesLoaded, LoadFailed, ProvinceLoaded, ShowOnDashboard
 from haicap.tui.notice_log import NoticeLog
 from haicap.tui.palette import HaicapCommands, HaicapPalette
 from haicap.tui.screens.dashboard import DashboardScreen
@@ -237,13 +237,16 @@ class HaicapApp(App[None]):
         if self._started:
             return
         self._started = True
-        # The store's indexes are loaded: hundreds of thousands of objects that live as long
-        # as the app. Frozen, the garbage collector stops walking them on every full
+        presenting = any(isinstance(screen, PresenterScreen) for screen in self.screen_stack)
+        if self.store.session_count() > 1 and not presenting:
+            self.action_overview()
+
+    @on(ProvinceLoaded)
+    def _province_read(self) -> None:
+        # A province's indexes are loaded: tens of thousands of objects that live as long as
+        # the app. Frozen, the garbage collector stops walking them on every full
         # collection, which otherwise stalls a keypress now and then (benchmarks/).
         gc.freeze()
-        presenting = any(isinstance(screen, PresenterScreen) for screen in self.screen_stack)
-        if len(self.store.sessions()) > 1 and not presenting:
-            self.action_overview()
 
     @on(LoadFailed)
     def _first_load_failed(self) -> None:

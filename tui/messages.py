@@ -17,6 +17,7 @@ __all__ = [
     "ItemChanged",
     "ItemEditConflict",
     "LoadFailed",
+    "ProvinceLoaded",
     "ReportImported",
     "ShowOnDashboard",
     "StoreChanged",
@@ -35,6 +36,16 @@ class CommunesLoaded(Message):
     damaged: tuple[str, ...] = ()
     """What the store holds that no haicap writes (a deadline in 9999, a null record), each with
     its fix: the store works around them, the dashboard says so once."""
+
+
+@dataclass
+class ProvinceLoaded(Message):
+    """A province's file is read (posted by the loading worker after `CommunesLoaded`,
+    whose list was usable meanwhile): its communes' panes can be shown."""
+
+    province: Province
+    damaged: tuple[str, ...] = ()
+    """As `CommunesLoaded.damaged`, found once the province's records are read."""
 
 
 @dataclass

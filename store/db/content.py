@@ -236,13 +236,18 @@ class StoreContent:
         found = [entry for entry in (change_from_row(r.get("last_change")) for r in self.summary_rows().values()) if entry]
         return max(found, key=lambda entry: entry.when, default=None)
 
-    def session_dates(self) -> dict[str, tuple[str, str]]:
-        """Every session of the store: id → (date, province code), from the summary."""
-        found: dict[str, tuple[str, str]] = {}
+    def session_dates(self) -> dict[str, tuple[str, str, str | None]]:
+        """Every session of the store: id → (date, province code, first commune code or
+        None), from the summary."""
+        found: dict[str, tuple[str, str, str | None]] = {}
         for code, row in self.summary_rows().items():
             sessions = row.get("sessions") or {}
-            if isinstance(sessions, dict):
-                found.update({str(sid): (str(day), code) for sid, day in sessions.items()})
+            if not isinstance(sessions, dict):
+                continue
+            for sid, value in sessions.items():
+                day, communes = (value[0], value[1]) if isinstance(value, list) and len(value) == 2 else (value, [])
+                first = communes[0] if isinstance(communes, list) and communes else None
+                found[str(sid)] = (str(day), code, str(first) if first is not None else None)
         return found
 
 

@@ -280,6 +280,11 @@ class Store:
         """The newest session, or None in an empty store."""
         return self._queries.latest_session()
 
+    def start_commune(self, province: Province) -> Commune | None:
+        """The first commune of `province`'s newest session, or None: where the dashboard
+        starts (from the national summary, before the province's file is read)."""
+        return self._queries.start_commune(province)
+
     def communes_of_session(self, session: Session) -> tuple[Commune, ...]:
         """The communes a session covers, in the report's order."""
         return self._queries.communes_of_session(session)

@@ -143,6 +143,16 @@ class StoreQueries:
         newest = max(sessions.items(), key=lambda pair: (pair[1][0], pair[0]))
         return self.session(newest[0])
 
+    def start_commune(self, province: Province) -> Commune | None:
+        """The first commune of `province`'s newest session (where the dashboard starts), from
+        the national summary: no province file is read."""
+        own = [(day, sid, first) for sid, (day, code, first) in self._content.session_dates().items() if code == province.code]
+        for _day, _sid, first in sorted(own, reverse=True):
+            commune = self._registry.commune(first) if first else None
+            if commune is not None:
+                return commune
+        return None
+
     def communes_of_session(self, session: Session) -> tuple[Commune, ...]:
         """The communes a session covers, in the report's order."""
         return tuple(c for c in (self._registry.commune(code) for code in session.commune_codes) if c)

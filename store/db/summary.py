@@ -6,7 +6,8 @@ For each province with data, one row of the `summary` table:
     province      its code
     file_state    [mtime_ns, size] of the province's file the row was computed from
     rules         the answer deadlines (days) the request deadlines were computed with
-    sessions      {session id: date} (which file holds an item, from its id's session part)
+    sessions      {session id: [date, [first commune code]]} (which file holds an item, from
+                  its id's session part; where the dashboard starts)
     totals        the counts of the province (each item once)
     communes      {commune code: the same counts for that commune}
     last_change   the newest history entry of the province, or null
@@ -176,7 +177,7 @@ def province_row(
         "province": code,
         "file_state": file_state,
         "rules": [rules.answer_days, rules.answer_days_with_co],
-        "sessions": {s.id: s.date.isoformat() for s in sessions},
+        "sessions": {s.id: [s.date.isoformat(), list(s.commune_codes[:1])] for s in sessions},
         "totals": totals.to_row(),
         "communes": {commune: counts.to_row() for commune, counts in communes.items()},
         "last_change": _change_row(last_change),

@@ -1,7 +1,8 @@
 """Reading the dashboard's province off the UI thread: at start, on a new province, after another process wrote.
 
 `StoreReader` runs the reads in thread workers on the dashboard and posts what it read
-(`CommunesLoaded`, `StoreRefreshed`, or `LoadFailed`); the dashboard shows it.
+(`CommunesLoaded` from the national summary at once, `ProvinceLoaded` once the province's
+file is read, `StoreRefreshed`, or `LoadFailed`); the dashboard shows it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from haicap.store import Province, Store, StoreError
 from haicap.store.domain.history import current_user
 from haicap.store.domain.i18n import _
 from haicap.tui.dialogs.history_dialog import field_label
-from haicap.tui.messages import CommunesLoaded, LoadFailed, StoreRefreshed
+from haicap.tui.messages import CommunesLoaded, LoadFailed, ProvinceLoaded, StoreRefreshed
 
 __all__ = ["StoreReader"]
 
@@ -42,13 +43,18 @@ class StoreReader:
     def _load(self, province: Province | None, start_code: str | None) -> None:
         try:
             chosen = province or self.store.default_province()
-            latest = self.store.latest_session()
             start = start_code
-            if start is None and latest is not None and latest.province == chosen:
-                start = latest.commune_codes[0]
+            if start is None:
+                # The newest session's first commune, from the national summary (no province read).
+                first = self.store.start_commune(chosen)
+                start = first.code if first is not None else None
+            # The list first, from the national summary: usable while the province's file is read.
+            self.host.post_message(CommunesLoaded(chosen, self.store.commune_summaries(chosen), start))
+            if not self.store.is_loaded(chosen):
+                self.store.load_province(chosen)
             damaged = () if self._damage_checked else tuple(self.store.damaged_values())
             self._damage_checked = True
-            self.host.post_message(CommunesLoaded(chosen, self.store.commune_summaries(chosen), start, damaged))
+            self.host.post_message(ProvinceLoaded(chosen, damaged))
         except StoreError as error:
             self.host.post_message(LoadFailed(str(error)))
 

@@ -31,6 +31,7 @@ from haicap.tui.messages import (
     ItemChangeFailed,
     ItemEditConflict,
     LoadFailed,
+    ProvinceLoaded,
     ReportImported,
     StoreChanged,
     StoreRefreshed,
@@ -48,7 +49,6 @@ __all__ = ["STORE_POLL_SECONDS", "DashboardScreen"]
 
 STORE_POLL_SECONDS = 1.0
 """How often the dashboard checks whether another process wrote the store."""
-
 
 _ITEM_ACTIONS = frozenset({"set_status", "edit_item", "item_history", "change_kind", "delete_item", "add_item"})
 """The screen's actions that ItemsPane binds: they act on the focused pane's item."""
@@ -171,8 +171,24 @@ class DashboardScreen(Screen[None]):
         pending, state.pending_item = state.pending_item, None
         if start is not None and start != state.selected and start in communes.communes:
             self._select(start)  # now, not on the list's message, so the item can be focused
-        if pending is None or not self._focus_item(pending):
+        if self.store.is_loaded(message.province):
+            if pending is None or not self._focus_item(pending):
+                communes.focus()
+        else:
+            state.pending_item = pending  # focused once the province's file is read
             communes.focus()
+
+    @on(ProvinceLoaded)
+    def _province_loaded(self, message: ProvinceLoaded) -> None:
+        state = self.state
+        if message.province == state.province:
+            self.query_one(PanesView).loading = False
+            if state.selected is not None and state.view is None:  # its panes waited for the file
+                state.view = self.store.commune_view(state.selected)
+                self._show_state(panes=True)
+            pending, state.pending_item = state.pending_item, None
+            if pending is not None:
+                self._focus_item(pending)
         if message.damaged:
             count = len(message.damaged)
             if count > 1:
@@ -206,7 +222,11 @@ class DashboardScreen(Screen[None]):
         """Show `commune`'s items (every pane's cursor back to the top)."""
         state = self.state
         state.selected = commune
-        state.view = self.store.commune_view(commune) if commune else None
+        # A province whose file is still being read (StoreReader) shows its panes loading;
+        # ProvinceLoaded fills them. Never read it here: this runs on the UI thread.
+        ready = commune is not None and self.store.is_loaded(commune.province)
+        self.query_one(PanesView).loading = commune is not None and not ready
+        state.view = self.store.commune_view(commune) if commune is not None and ready else None
         if state.session is not None and (commune is None or commune.code not in state.session.commune_codes):
             state.session = None  # a session of another commune would leave the panes empty
         self._show_state(panes=True)
