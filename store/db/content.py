@@ -175,8 +175,8 @@ class StoreContent:
     def compute(self, code: str) -> dict[str, Any]:
         """Province `code`'s summary row from its file (loaded for it)."""
         self.load(code)
-        sessions = [s for s in self.indexes.sessions.values() if s.province.code == code]
-        items = self.indexes.items_by_province.get(code, [])
+        sessions = self.indexes.province_sessions(code)
+        items = self.indexes.province_items(code)
         file = self.provinces.file(code)
         return province_row(code, sessions, items, self._rules(), _last_change(file.rows()), self.provinces.state(code))
 

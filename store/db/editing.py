@@ -271,7 +271,9 @@ class ItemEditing:
         created: list[Edit] = [("created", None, f"{kind.title_vi}: {cleaned}")]
         file.db.change(lambda tables: add_entries(tables, item_id, created, who, revision=1))
         self._indexes.load(session.province.code, file.rows())
-        return self._indexes.items_by_id[item_id]
+        added = self._indexes.item(item_id)
+        assert added is not None, "the row was just written"
+        return added
 
     # -- internals --------------------------------------------------------------------
 
@@ -293,7 +295,7 @@ class ItemEditing:
         if not edits:
             return item
         revision = item.revision + 1
-        doc_id = self._indexes.doc_ids[item.id]
+        doc_id = self._indexes.doc_id(item.id)
 
         def update(tables: Tables) -> None:
             tables["items"][str(doc_id)].update({**fields, "revision": revision})
@@ -304,6 +306,7 @@ class ItemEditing:
         file.db.change(update)
         if not self._indexes.replace_item(item.id, file.rows().get("items", {}).get(str(doc_id))):
             self._indexes.load(code, file.rows())
-        new = self._indexes.items_by_id[item.id]
+        new = self._indexes.item(item.id)
+        assert new is not None, "the row was just written"
         self._content.edited(code, item, new)
         return new

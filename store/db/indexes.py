@@ -24,23 +24,70 @@ __all__ = ["Indexes", "item_from_row"]
 _KIND_BY_VALUE = {kind.value: kind for kind in Kind}
 """A dict lookup instead of calling the enum, once per item of the store."""
 
-_Built = tuple[
-    dict[str, Session],
-    dict[str, Item],
-    dict[str, int],
-    dict[str, list[Item]],
-    dict[str, tuple[Session, ...]],
-    dict[str, tuple[Item, ...]],
-]
-"""What `_index` builds from one file's rows, in the order of the attributes of `Indexes`."""
+_Raw = tuple[int, dict[str, Any]]
+"""An item's record as stored: (document id in its province's file, the row)."""
+
+
+class _Province:
+    """What is indexed of one province's file: its sessions at once; its items' rows by id
+    at once, as domain objects only when asked for."""
+
+    def __init__(self, rows: Tables, registry: Registry, where: object) -> None:
+        sessions: dict[str, Session] = {}
+        for row in (rows.get("sessions") or {}).values():
+            session = _usable_session(row, registry, where)
+            if session is not None:
+                sessions[session.id] = session
+        self.sessions = sessions
+        newest = sorted(sessions.values(), key=lambda s: (s.date, s.id), reverse=True)
+        self.rank = {s.id: rank for rank, s in enumerate(newest)}
+        """Each session's place, newest first."""
+        by_commune: dict[str, list[Session]] = {}
+        for session in newest:
+            for code in session.commune_codes:
+                by_commune.setdefault(code, []).append(session)
+        self.sessions_by_commune = {code: tuple(found) for code, found in by_commune.items()}
+        # A record damaged by hand or by an older haicap (null, a field missing or of the
+        # wrong type) is left out rather than stopping every view; `store.domain.checkup`
+        # names it. Only the rows' ids are read here: a command about one item of a
+        # province of 20,000 never builds the other 19,999.
+        raw: dict[str, _Raw] = {}
+        for doc_id, row in (rows.get("items") or {}).items():
+            if isinstance(row, dict) and row.get("session") in sessions and "id" in row:
+                raw[str(row["id"])] = (int(doc_id), row)
+        self.raw = raw
+        self._ordered: list[str] | None = None
+        self._by_commune: dict[str, list[str]] | None = None
+
+    def ordered(self) -> list[str]:
+        """Item ids newest session first, in each session's order (built on first use)."""
+        if self._ordered is None:
+            rank = self.rank
+            self._ordered = sorted(self.raw, key=lambda i: (rank[self.raw[i][1]["session"]], _order(self.raw[i][1])))
+        return self._ordered
+
+    def by_commune(self) -> dict[str, list[str]]:
+        """Item ids of each commune, in `ordered` order (built on first use)."""
+        if self._by_commune is None:
+            found: dict[str, list[str]] = {}
+            for item_id in self.ordered():
+                communes = self.raw[item_id][1].get("communes")
+                if isinstance(communes, list):
+                    for code in communes:
+                        if isinstance(code, str):
+                            found.setdefault(code, []).append(item_id)
+            self._by_commune = found
+        return self._by_commune
 
 
 class Indexes:
     """The sessions and items of the loaded province files as domain objects, indexed for the UI.
 
-    A store loads a province's file when something asks for it (`store.db.province_files`);
+    A store loads a province's file when something asks for it (`store.db.content`);
     `load` indexes one province's rows, replacing what was indexed of it before, so reading
-    one province again never rebuilds the others."""
+    one province again never touches the others. Items become domain objects when first
+    asked for (one item for an edit, one commune for the panes, a province for the
+    overview), each once."""
 
     def __init__(self, registry: Registry, where: object) -> None:
         self.registry = registry
@@ -49,71 +96,110 @@ class Indexes:
         """The store, as errors name it (its folder, or "store")."""
         self.sessions: dict[str, Session] = {}
         """Sessions of the loaded provinces by id."""
-        self.items_by_id: dict[str, Item] = {}
-        """Items of the loaded provinces (deleted ones included) by id."""
-        self.doc_ids: dict[str, int] = {}
-        """Each item's document id in its province's file."""
-        self.items_by_province: dict[str, list[Item]] = {}
-        """Items of each loaded province, newest session first."""
-        self.sessions_by_commune: dict[str, tuple[Session, ...]] = {}
-        """Sessions of each commune, newest first."""
-        self.items_by_commune: dict[str, tuple[Item, ...]] = {}
-        """Live items of each commune, newest session first."""
         self.loaded: set[str] = set()
         """The codes of the provinces indexed."""
-        self._parts: dict[str, tuple[set[str], set[str], set[str]]] = {}
+        self._provinces: dict[str, _Province] = {}
+        self._province_of: dict[str, str] = {}
+        """The province of every item id indexed."""
+        self._items: dict[str, Item | None] = {}
+        """Items built so far (None: a damaged record, left out)."""
         self._by_day: dict[tuple[dt.date, str], list[Session]] | None = None
+
+    # -- loading ----------------------------------------------------------------------
 
     def load(self, code: str, rows: Tables) -> None:
         """Index `rows`, the tables of province `code`'s file, instead of what was indexed of it."""
+        part = _Province(rows, self.registry, self.where)
         self.forget(code)
-        sessions, by_id, doc_ids, by_province, sessions_by_commune, items_by_commune = _index(rows, self.registry, self.where)
-        self.sessions.update(sessions)
-        self.items_by_id.update(by_id)
-        self.doc_ids.update(doc_ids)
-        self.items_by_province[code] = [item for found in by_province.values() for item in found]
-        self.sessions_by_commune.update(sessions_by_commune)
-        self.items_by_commune.update(items_by_commune)
-        self._parts[code] = (set(sessions), set(by_id), set(sessions_by_commune) | set(items_by_commune))
+        self._provinces[code] = part
+        self.sessions.update(part.sessions)
+        self._province_of.update(dict.fromkeys(part.raw, code))
         self.loaded.add(code)
         self._by_day = None
 
     def forget(self, code: str) -> None:
         """Drop what is indexed of province `code` (nothing when it is not loaded)."""
-        part = self._parts.pop(code, None)
+        part = self._provinces.pop(code, None)
         self.loaded.discard(code)
-        self.items_by_province.pop(code, None)
         if part is None:
             return
-        session_ids, item_ids, commune_codes = part
-        for session_id in session_ids:
+        for session_id in part.sessions:
             self.sessions.pop(session_id, None)
-        for item_id in item_ids:
-            self.items_by_id.pop(item_id, None)
-            self.doc_ids.pop(item_id, None)
-        for commune_code in commune_codes:
-            self.sessions_by_commune.pop(commune_code, None)
-            self.items_by_commune.pop(commune_code, None)
+        for item_id in part.raw:
+            self._province_of.pop(item_id, None)
+            self._items.pop(item_id, None)
         self._by_day = None
+
+    # -- reading ----------------------------------------------------------------------
+
+    def item(self, item_id: str) -> Item | None:
+        """The item with this id (deleted ones too), or None (not loaded, or damaged)."""
+        if item_id in self._items:
+            return self._items[item_id]
+        code = self._province_of.get(item_id)
+        if code is None:
+            return None
+        part = self._provinces[code]
+        _doc_id, row = part.raw[item_id]
+        try:
+            item: Item | None = item_from_row(row, part.sessions[row["session"]])
+        except (KeyError, TypeError, ValueError):
+            item = None
+        self._items[item_id] = item
+        return item
+
+    def item_ids(self) -> list[str]:
+        """The ids of every item of the loaded provinces."""
+        return list(self._province_of)
+
+    def doc_id(self, item_id: str) -> int:
+        """The item's document id in its province's file."""
+        return self._provinces[self._province_of[item_id]].raw[item_id][0]
+
+    def province_items(self, code: str) -> list[Item]:
+        """The items of province `code` (deleted ones too), newest session first."""
+        part = self._provinces.get(code)
+        if part is None:
+            return []
+        return [item for item in map(self.item, part.ordered()) if item is not None]
+
+    def commune_items(self, code: str) -> tuple[Item, ...]:
+        """The live items of commune `code`, newest session first."""
+        found = []
+        for part in self._provinces.values():
+            ids = part.by_commune().get(code)
+            if ids:
+                found += [item for item in map(self.item, ids) if item is not None and not item.deleted]
+        return tuple(found)
+
+    def commune_sessions(self, code: str) -> tuple[Session, ...]:
+        """The sessions of commune `code`, newest first."""
+        for part in self._provinces.values():
+            found = part.sessions_by_commune.get(code)
+            if found:
+                return found
+        return ()
+
+    def province_sessions(self, code: str) -> list[Session]:
+        """The sessions of province `code`."""
+        part = self._provinces.get(code)
+        return list(part.sessions.values()) if part is not None else []
+
+    # -- changing ---------------------------------------------------------------------
 
     def replace_item(self, item_id: str, row: dict[str, Any] | None) -> bool:
         """Show `row` as the item `item_id` without reindexing its province: an edit in a
         province of 20,000 items must not cost a full rebuild. False when that cannot be
-        done (the record moved, or the change adds or removes the item from the panes): the
+        done (the record moved, or the change moves the item to other communes): the
         caller then reloads the province."""
-        old = self.items_by_id[item_id]
-        if row is None or row.get("id") != item_id:
+        code = self._province_of.get(item_id)
+        old = self.item(item_id)
+        if code is None or old is None or row is None or row.get("id") != item_id:
             return False  # the record moved (another process rewrote the table)
-        new = item_from_row(row, old.session)
-        self.items_by_id[item_id] = new
-        in_province = self.items_by_province[new.session.province.code]
-        in_province[next(n for n, shown in enumerate(in_province) if shown is old)] = new
-        if old.deleted != new.deleted or old.commune_codes != new.commune_codes:
-            return False
-        for code in new.commune_codes:
-            shown = self.items_by_commune.get(code, ())
-            self.items_by_commune[code] = tuple(new if i.id == item_id else i for i in shown)
-        return True
+        part = self._provinces[code]
+        part.raw[item_id] = (part.raw[item_id][0], row)
+        self._items[item_id] = item_from_row(row, old.session)
+        return old.commune_codes == self._items[item_id].commune_codes  # type: ignore[union-attr]
 
     def sessions_by_day(self) -> dict[tuple[dt.date, str], list[Session]]:
         """Sessions by date and province, built on first use after each load (an import of
@@ -129,47 +215,6 @@ class Indexes:
 def _order(row: dict[str, Any]) -> int:
     order = row.get("order")
     return order if isinstance(order, int) else 0
-
-
-def _index(rows: Tables, registry: Registry, where: object) -> _Built:
-    """Index the sessions and items of `rows` (the storage's own dictionaries, keyed by
-    document id: TinyDB's `all()` would wrap each of 300,000 rows in a Document first)."""
-    sessions = {}
-    for row in (rows.get("sessions") or {}).values():
-        session = _usable_session(row, registry, where)
-        if session is not None:
-            sessions[session.id] = session
-    by_commune: dict[str, list[Session]] = {}
-    for session in sessions.values():
-        for code in session.commune_codes:
-            by_commune.setdefault(code, []).append(session)
-    newest_first = {s.id: rank for rank, s in enumerate(sorted(sessions.values(), key=lambda s: (s.date, s.id), reverse=True))}
-    items: dict[str, list[Item]] = {}
-    by_id: dict[str, Item] = {}
-    doc_ids: dict[str, int] = {}
-    by_province: dict[str, list[Item]] = {}
-    # A record damaged by hand or by an older haicap (null, a field missing or of the wrong
-    # type) is left out rather than stopping every view; `store.domain.checkup` names it.
-    usable = [(d, r) for d, r in (rows.get("items") or {}).items() if isinstance(r, dict) and isinstance(r.get("session"), str)]
-    ordered = sorted(usable, key=lambda pair: (newest_first.get(pair[1]["session"], 0), _order(pair[1])))
-    for doc_id, row in ordered:
-        session = sessions.get(row["session"])
-        if session is None:
-            continue  # an item whose session is gone is not shown
-        try:
-            item = item_from_row(row, session)
-        except (KeyError, TypeError, ValueError):
-            continue
-        by_id[item.id] = item
-        doc_ids[item.id] = int(doc_id)
-        by_province.setdefault(session.province.code, []).append(item)
-        if item.deleted:
-            continue
-        for code in item.commune_codes:
-            items.setdefault(code, []).append(item)
-    sessions_by_commune = {code: tuple(sorted(found, key=lambda s: newest_first[s.id])) for code, found in by_commune.items()}
-    items_by_commune = {code: tuple(found) for code, found in items.items()}
-    return sessions, by_id, doc_ids, by_province, sessions_by_commune, items_by_commune
 
 
 def _usable_session(row: Any, registry: Registry, where: object) -> Session | None:

@@ -8,11 +8,12 @@ the `history` table of the item's province file. It changes nothing.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TypeVar
 
 from haicap.store.db.content import StoreContent
 from haicap.store.db.history_log import entries
+from haicap.store.db.indexes import Indexes
 from haicap.store.db.summary import Counts
 from haicap.store.domain.errors import StoreError
 from haicap.store.domain.history import HistoryEntry
@@ -33,13 +34,13 @@ DEFAULT_PROVINCE = "Thanh Hóa"
 Found = TypeVar("Found")
 
 
-def by_id_or_prefix(table: dict[str, Found], text: str, noun: str, hint: str) -> Found:
+def by_id_or_prefix(table: Mapping[str, Found], text: str, noun: str, hint: str) -> Found:
     """The value of `table` whose id is `text`, or the only one whose id starts with it
     (at least MIN_ID_PREFIX characters); StoreError naming the reason otherwise."""
     wanted = text.strip()
     if wanted in table:
         return table[wanted]
-    found = [value for key, value in table.items() if key.startswith(wanted)] if len(wanted) >= MIN_ID_PREFIX else []
+    found = [table[key] for key in table if key.startswith(wanted)] if len(wanted) >= MIN_ID_PREFIX else []
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
@@ -113,10 +114,10 @@ class StoreQueries:
     def commune_view(self, commune: Commune) -> CommuneView:
         """Everything about `commune`: its sessions (newest first) and its items per kind."""
         self._content.load(commune.province.code)
-        items = self._indexes.items_by_commune.get(commune.code, ())
+        items = self._indexes.commune_items(commune.code)
         return CommuneView(
             commune=commune,
-            sessions=self._indexes.sessions_by_commune.get(commune.code, ()),
+            sessions=self._indexes.commune_sessions(commune.code),
             items={kind: tuple(i for i in items if i.kind is kind) for kind in Kind},
         )
 
@@ -189,7 +190,7 @@ class StoreQueries:
             return set()
         return {
             normalised(item.text)
-            for item in self._indexes.items_by_province.get(session.province.code, [])
+            for item in self._indexes.province_items(session.province.code)
             if item.session.id == session_id and not item.deleted
         }
 
@@ -201,12 +202,12 @@ class StoreQueries:
         if code is None:
             return None
         self._content.load(code)
-        return self._indexes.items_by_id.get(item_id)
+        return self._indexes.item(item_id)
 
     def find_item(self, text: str) -> Item:
         """The item whose id is `text` or starts with it (at least 4 characters)."""
         self._load_prefix(session_of(text.strip()))
-        return by_id_or_prefix(self._indexes.items_by_id, text, "item", "")
+        return by_id_or_prefix(_ItemsById(self._indexes), text, "item", "")
 
     def items(
         self,
@@ -228,7 +229,11 @@ class StoreQueries:
         result: list[Item] = []
         for code in codes:
             self._content.load(code)
-            result.extend(self._filtered(self._indexes.items_by_province.get(code, []), commune_codes, kinds))
+            if commune_codes and len(commune_codes) == 1:
+                # A commune's items are indexed: its panes, `haicap items --commune X`.
+                result.extend(self._filtered(list(self._indexes.commune_items(commune_codes[0])), None, kinds))
+                continue
+            result.extend(self._filtered(self._indexes.province_items(code), commune_codes, kinds))
         return result
 
     def each_province(self, kinds: tuple[Kind, ...] | None = None) -> Iterator[tuple[str, list[Item]]]:
@@ -238,7 +243,7 @@ class StoreQueries:
         for code in self._content.codes():
             was_loaded = code in self._indexes.loaded
             self._content.load(code)
-            found = self._filtered(self._indexes.items_by_province.get(code, []), None, kinds)
+            found = self._filtered(self._indexes.province_items(code), None, kinds)
             if not was_loaded:
                 self._content.release(code)
             yield code, found
@@ -282,6 +287,28 @@ class StoreQueries:
     def last_change(self) -> HistoryEntry | None:
         """The newest history entry of the whole store (to say who changed what)."""
         return self._content.last_change()
+
+
+class _ItemsById(Mapping[str, Item]):
+    """The loaded items by id, built only when looked up (see `Indexes.item`)."""
+
+    def __init__(self, indexes: Indexes) -> None:
+        self._indexes = indexes
+
+    def __getitem__(self, item_id: str) -> Item:
+        item = self._indexes.item(item_id)
+        if item is None:
+            raise KeyError(item_id)
+        return item
+
+    def __contains__(self, item_id: object) -> bool:
+        return isinstance(item_id, str) and self._indexes.item(item_id) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._indexes.item_ids())
+
+    def __len__(self) -> int:
+        return len(self._indexes.item_ids())
 
 
 def session_of(item_id: str) -> str:
