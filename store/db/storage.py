@@ -93,8 +93,10 @@ class AtomicJSONStorage(Storage):
         if not raw.strip():
             return None
         try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            # orjson: the same data as json.loads, three times faster (a province of 16,000
+            # items is 6 MB); it refuses what is not UTF-8 JSON, as a store file never is.
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError as error:
             raise StoreError(_("{path}: store file is damaged ({why})").format(path=path, why=error)) from error
         # TinyDB expects {table: {id: document}}; anything else is not a haicap store.
         if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
