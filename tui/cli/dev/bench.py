@@ -219,7 +219,12 @@ def _measure(args: argparse.Namespace, db_path: Path, workdir: Path) -> dict[str
     _progress(_("copying the store for edits and imports"))
     copy = _copy_store(db_path, workdir / "store-copy")
     edits, _launched = runner.probe(
-        "edit", db=str(copy), seed=seed, edits=_number(args, "edits", 1), budget_s=_number(args, "budget_s", 1)
+        "edit",
+        db=str(copy),
+        seed=seed,
+        province=facts["province"],
+        edits=_number(args, "edits", 1),
+        budget_s=_number(args, "budget_s", 1),
     )
     times = [t * 1000 for t in edits["edits"]]
     figures["edit_p95_ms"] = percentile(times, 0.95) if times else 0.0

@@ -215,23 +215,20 @@ async def _drive_app(request: dict[str, Any]) -> dict[str, Any]:
 
 
 def _store(request: dict[str, Any]) -> dict[str, Any]:
-    """Open the store, compute the overview of every province, and describe the store."""
+    """Open the store, compute the overview of every province of the country (from the
+    national summary), and describe the store."""
     from haicap.store import Store
     from haicap.store.domain.text import fold
-    from haicap.store.views.overview import province_overview
+    from haicap.store.views.overview import national_overview
 
     started = time.monotonic()
     store = Store.open(Path(request["db"]), read_only=True)
     opened = time.monotonic()
     day = dt.date.fromisoformat(request["today"])  # the bench's day (its --today), passed down
-    for province in store.provinces():
-        province_overview(store, province, day)
+    lines = national_overview(store, day)
     overview_s = time.monotonic() - opened
-    by_province: dict[str, int] = {}
-    for item in store.items():
-        by_province[item.session.province.code] = by_province.get(item.session.province.code, 0) + 1
-    code = max(by_province, key=lambda c: (by_province[c], c)) if by_province else store.default_province().code
-    province = next(p for p in store.provinces() if p.code == code)
+    biggest = max(lines, key=lambda line: (line.items, line.province.code))
+    province = biggest.province if biggest.items else store.default_province()
     names = sorted({fold(c.name).replace(" ", "")[:4] for c in store.registry.communes_of(province)})
     names = [name for name in names if len(name) == 4 and name.isalpha()]
     rng = random.Random(request["seed"])
@@ -241,8 +238,8 @@ def _store(request: dict[str, Any]) -> dict[str, Any]:
         "overview_s": overview_s,
         "province": province.name,
         "filter_words": words,
-        "sessions": len(store.sessions()),
-        "items": sum(by_province.values()),
+        "sessions": store.session_count(),
+        "items": sum(line.items for line in lines),
     }
     store.close()
     return figures
@@ -255,7 +252,10 @@ def _edit(request: dict[str, Any]) -> dict[str, Any]:
     rng = random.Random(request["seed"])
     times: list[float] = []
     with Store.open(Path(request["db"])) as store:
-        ids = sorted(item.id for item in store.items(kinds=(Kind.REQUEST,)))
+        # The requests of one province, as an officer's haicap edits them: the largest one's.
+        province = store.find_province(request["province"]) if request.get("province") else None
+        code = province.code if province is not None else None
+        ids = sorted(item.id for item in store.items(province_code=code, kinds=(Kind.REQUEST,)))
         if not ids:
             return {"edits": times, "skipped": "no request to edit"}
         started = time.monotonic()
