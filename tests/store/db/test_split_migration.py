@@ -167,3 +167,39 @@ def test_a_backup_from_before_the_split_restores_every_province(one_file: tuple[
             province = fresh.find_province(code)
             assert province is not None
             assert fresh.province_counts(province).items == len(fresh.items(province_code=code))
+
+
+def _open_once(folder: str) -> None:
+    Store.open(Path(folder)).close()
+
+
+def test_two_processes_opening_a_one_file_store_at_once_split_it_once(one_file: tuple[Path, dict[str, Any]]) -> None:
+    folder, before = one_file
+    spawn = multiprocessing.get_context("spawn")
+    openers = [spawn.Process(target=_open_once, args=(str(folder),)) for _ in range(3)]
+    for opener in openers:
+        opener.start()
+    for opener in openers:
+        opener.join(60)
+        assert opener.exitcode == 0
+    _assert_split(folder, before)
+    with Store.open(folder, read_only=True) as store:
+        assert [b.action for b in store.backups() if b.province is None].count(f"schema-2-to-{SCHEMA_VERSION}") == 1
+
+
+def test_rows_the_split_cannot_place_are_kept_in_the_national_file(one_file: tuple[Path, dict[str, Any]]) -> None:
+    folder, before = one_file
+    data = read_json(folder / "haicap.json")
+    session = next(iter(data["sessions"].values()))
+    stray_session = {**session, "id": "deadbeef", "province": None}
+    orphan = {**next(iter(data["items"].values())), "id": "0badf00d-01", "session": "0badf00d"}
+    data["sessions"]["9001"] = stray_session
+    data["items"]["9001"] = orphan
+    (folder / "haicap.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with Store.open(folder) as store:
+        assert len(store.items()) == sum(1 for r in before["items"].values() if not r.get("deleted"))
+        assert any("unplaced" in problem for problem in store.damaged_values())
+    national = read_json(folder / "haicap.json")
+    kept = {(row["table"], row["doc_id"]): row["row"] for row in national["unplaced"].values()}
+    assert kept == {("sessions", "9001"): stray_session, ("items", "9001"): orphan}
+    assert "0badf00d-01" not in items_by_id(folder)
