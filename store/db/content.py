@@ -102,6 +102,10 @@ class StoreContent:
             file = self.provinces.file(code)
             if file.changed_on_disk():
                 file.reread()
+        # The rows this process computed for stale ones give way to a stored row that is the
+        # file's again (another process edited the province), and follow a file changed since.
+        self._computed.clear()
+        self.repair(write=False)
 
     def changed_on_disk(self) -> bool:
         """Whether another process wrote the national file or a loaded province's file (stats, cheap)."""
