@@ -31,7 +31,8 @@ def province_files(folder: Path) -> list[Path]:
 
 def tables(folder: Path) -> dict[str, Any]:
     """The national file's tables with every province file's sessions, items and history
-    merged in (document ids are unique across a store's files)."""
+    merged in. Each province's file numbers its rows from 1: use it on a store of one
+    province (the seeds), or see `province_stores.py` for several."""
     data: dict[str, Any] = json.loads((folder / NATIONAL_FILE).read_text(encoding="utf-8"))
     for name in PROVINCE_TABLES:
         data.setdefault(name, {})

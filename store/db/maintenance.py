@@ -46,7 +46,11 @@ class StoreMaintenance:
 
         A province file's backup replaces that province's file. A national file's backup
         brings back the settings it held; one kept before the store had a file per province
-        (schema 2 or older) holds the whole store, and replaces every province's file."""
+        (schema 2 or older) holds the whole store, and replaces every province's file.
+
+        The files are replaced one after another, each atomically, the national file (with
+        the audit entry) last: a restore cut short (power lost) leaves some provinces
+        restored and the others as they were; restoring the same backup again finishes it."""
         raw = backup.read_bytes()
         data = AtomicJSONStorage.parse(raw, backup.path)
         if data is None:
@@ -87,7 +91,9 @@ class StoreMaintenance:
                 if code is None:
                     # The settings of the backup; the summary and the audit log as they are now.
                     national_tables["meta"] = {"1": {**(data.get("meta", {}).get("1") or {}), "schema_version": SCHEMA_VERSION}}
-                    if UNPLACED_TABLE in data:
+                    # The rows a split could not place are the backup's (a whole store's), if any.
+                    national_tables.pop(UNPLACED_TABLE, None)
+                    if data.get(UNPLACED_TABLE):
                         national_tables[UNPLACED_TABLE] = data[UNPLACED_TABLE]
                 national_tables["audit"] = dict(current.get("audit", {}))
                 add_entry(
