@@ -12,6 +12,7 @@ wait on each other longer than the national file's one small write.
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -24,7 +25,7 @@ from haicap.store.db.summary import SUMMARY_TABLE, Counts, change_from_row, edit
 from haicap.store.db.tables import Tables
 from haicap.store.domain.followup import DeadlineRules
 from haicap.store.domain.history import HistoryEntry
-from haicap.store.domain.models import Item
+from haicap.store.domain.models import Item, Session
 
 __all__ = ["StoreContent"]
 
@@ -47,23 +48,35 @@ class StoreContent:
         self.indexes = indexes
         """What is loaded of them, as domain objects."""
         self._rules = rules
+        self._loading = threading.RLock()
         self._computed: dict[str, dict[str, Any]] = {}
         """Summary rows computed in this process for provinces whose stored row is stale (a viewer cannot write them)."""
         self._open: dict[str, tuple[dict[str, Any] | None, list[int] | None]] = {}
         """For each province with a change under way, its summary row as it stood before it
         (None when it must be computed again whole) and the state of its file then."""
-        self._edits: dict[str, list[tuple[Item, Item]]] = {}
-        """The item edits of each change under way (see `edited`)."""
+        self._edits: dict[str, list[tuple[Item | None, Item]]] = {}
+        """The item edits and additions of each change under way (see `edited`, `added`)."""
+        self._new_sessions: dict[str, list[Session]] = {}
+        """The sessions each change under way added (see `added`)."""
+        self._counted: set[str] = set()
+        """Provinces whose change under way said all it did (`edited`, `added`): their
+        summary row is updated, not computed again."""
 
     # -- loading ----------------------------------------------------------------------
 
     def load(self, code: str) -> None:
-        """Index province `code`'s file, unless it is indexed already."""
+        """Index province `code`'s file, unless it is indexed already.
+
+        Thread-safe: the dashboard reads a province in a worker thread while the UI thread
+        may ask about it; the second waits for the first's reading rather than doing it again."""
         if code in self.indexes.loaded:
             return
-        file = self.provinces.file(code)
-        file.when_reread(lambda: self.indexes.load(code, file.rows()))
-        self.indexes.load(code, file.rows())
+        with self._loading:
+            if code in self.indexes.loaded:
+                return
+            file = self.provinces.file(code)
+            file.when_reread(lambda: self.indexes.load(code, file.rows()))
+            self.indexes.load(code, file.rows())
 
     def release(self, code: str) -> None:
         """Let go of province `code`: its indexes and what was read of its file (memory)."""
@@ -139,9 +152,11 @@ class StoreContent:
             except BaseException:
                 self._open.pop(code, None)
                 self._edits.pop(code, None)
+                self._new_sessions.pop(code, None)
+                self._counted.discard(code)
                 raise
 
-    def edited(self, code: str, old: Item, new: Item) -> None:
+    def edited(self, code: str, old: Item | None, new: Item) -> None:
         """Say that the change under way of province `code` replaced item `old` by `new`. A
         change that says only this (an officer's edit) updates the province's summary row
         for the items it names; any other (an import, a restore: they never call this) has
@@ -149,6 +164,16 @@ class StoreContent:
         edits = self._edits.get(code)
         if edits is not None:
             edits.append((old, new))
+            self._counted.add(code)
+
+    def added(self, code: str, sessions: list[Session], items: list[Item]) -> None:
+        """Say that the change under way of province `code` added these new sessions and
+        items (an import): like `edited`, the summary row counts them in, not the province."""
+        edits = self._edits.get(code)
+        if edits is not None:
+            edits.extend((None, item) for item in items)
+            self._new_sessions.setdefault(code, []).extend(sessions)
+            self._counted.add(code)
 
     def _fresh_row(self, code: str) -> dict[str, Any] | None:
         """Province `code`'s stored summary row if it is the file's as it is now, else None."""
@@ -163,12 +188,15 @@ class StoreContent:
         the change's edits counted (see `edited`), or computed from the province's indexes."""
         base, state = self._open.pop(code, (None, None))
         edits = self._edits.pop(code, None)
+        sessions = self._new_sessions.pop(code, [])
+        counted = code in self._counted
+        self._counted.discard(code)
         now = self.provinces.state(code)
         if base is not None and now is not None and now == state:
             return  # the change wrote nothing: the row stands
-        if base is not None and edits:
+        if base is not None and counted and edits is not None:
             file = self.provinces.file(code)
-            row = edited_row(base, edits, self._rules(), _last_change(file.rows()), now)
+            row = edited_row(base, edits, self._rules(), _last_change(file.rows()), now, sessions)
         else:
             row = self.compute(code)
         # No backup: derived data, computed again from the province files if need be.

@@ -152,6 +152,11 @@ class Store:
         any question about the province does it too, when it has not been done."""
         self._content.load(province.code)
 
+    def release_province(self, province: Province) -> None:
+        """Let go of what was read of `province`'s file (memory); any later question about
+        it reads the file again."""
+        self._content.release(province.code)
+
     def is_loaded(self, province: Province) -> bool:
         """Whether `province`'s file has been read into this process."""
         return province.code in self._content.indexes.loaded

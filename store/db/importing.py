@@ -130,9 +130,14 @@ class ReportImport:
                     file.table("items").insert_multiple(item_rows[code])
                 if session_rows[code]:
                     session_table.insert_multiple(session_rows[code])
-                if item_rows[code] or session_rows[code] or any(c["province"] == code for c in extended.values()):
+                grown = any(c["province"] == code for c in extended.values())
+                if item_rows[code] or session_rows[code] or grown:
                     self._record_created(file, item_rows[code], reports, who)
                     self._indexes.load(code, file.rows())
+                    if not grown:  # a grown session may cover more communes: counted again whole
+                        new_sessions = [self._indexes.sessions[row["id"]] for row in session_rows[code]]
+                        new_items = [found for row in item_rows[code] if (found := self._indexes.item(row["id"]))]
+                        self._content.added(code, new_sessions, new_items)
             if all_items or all_sessions or extended:
                 self._audit.record(origin, self._import_detail(reports, ids, all_sessions, all_items))
         return [self._indexes.sessions[i] if i else None for i in ids]

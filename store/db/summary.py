@@ -186,19 +186,29 @@ def province_row(
 
 def edited_row(
     row: dict[str, Any],
-    edits: list[tuple[Item, Item]],
+    edits: list[tuple[Item | None, Item]],
     rules: DeadlineRules,
     last_change: HistoryEntry | None,
     file_state: list[int] | None,
+    sessions: list[Session] = (),  # type: ignore[assignment]
 ) -> dict[str, Any]:
-    """`row` (a province's summary row, current before `edits`) after items were edited:
-    each edit's old item is counted out and its new one in, for the province and for each
-    commune of either; nothing else of the province is read again."""
+    """`row` (a province's summary row, current before the change) after items were edited
+    or added: each edit's old item is counted out and its new one in (an added item has no
+    old one), for the province and for each commune of either, and new `sessions` are
+    counted; nothing else of the province is read again."""
     communes = dict(row.get("communes") or {})
     totals = Counts.from_row(row.get("totals"))
+    directory = dict(row.get("sessions") or {})
+    for session in sessions:
+        totals.add_session(session)
+        directory[session.id] = [session.date.isoformat(), list(session.commune_codes[:1])]
+        for commune in session.commune_codes:
+            counts = Counts.from_row(communes.get(commune))
+            counts.add_session(session)
+            communes[commune] = counts.to_row()
     for old, new in edits:
         for item, sign in ((old, -1), (new, 1)):
-            if item.deleted:
+            if item is None or item.deleted:
                 continue
             totals.add_item(item, rules, sign)
             for commune in item.commune_codes:
@@ -208,6 +218,7 @@ def edited_row(
     return {
         **row,
         "file_state": file_state,
+        "sessions": directory,
         "totals": totals.to_row(),
         "communes": communes,
         "last_change": _change_row(last_change),

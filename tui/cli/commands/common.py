@@ -9,7 +9,7 @@ import datetime as dt
 import io
 import shutil
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -394,3 +394,29 @@ def print_json(data: Any) -> None:
     import json
 
     print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def print_json_list(objects: Iterable[Any]) -> None:
+    """Print a JSON list as `print_json(list(objects))` would, each object as soon as it is
+    made: a list of the whole country is written province by province, never held whole."""
+    import json
+
+    first = True
+    for obj in objects:
+        body = json.dumps(obj, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        sys.stdout.write(("[\n  " if first else ",\n  ") + body)
+        first = False
+    print("[]" if first else "\n]")
+
+
+def each_province_items(store: Store, kinds: tuple[Kind, ...] | None = None) -> Iterator[Item]:
+    """Every live item of the store, province by province (see `Store.each_province`); on a
+    terminal, says first that every province's file is read in turn."""
+    codes = store.session_counts_by_province()
+    if len(codes) > 1 and sys.stderr.isatty():
+        print(
+            _("haicap: reading the files of {count} provinces one after another…").format(count=len(codes)),
+            file=sys.stderr,
+        )
+    for _code, items in store.each_province(kinds):
+        yield from items

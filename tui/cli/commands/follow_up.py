@@ -16,6 +16,7 @@ import argparse
 import datetime as dt
 import shutil
 import textwrap
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,7 @@ from haicap.store.domain.tracking import DirectiveStatus, RequestStatus, parse_d
 from haicap.tui.cli.commands.common import (
     CommandError,
     current_day,
+    each_province_items,
     find_province,
     item_communes,
     item_json,
@@ -33,6 +35,7 @@ from haicap.tui.cli.commands.common import (
     parse_day,
     parse_kind,
     print_json,
+    print_json_list,
     print_table,
     resolve_commune,
     state_words,
@@ -181,21 +184,26 @@ def _items(args: argparse.Namespace, db_path: Path) -> int:
         province = find_province(store, province_name) if province_name else None
         commune = resolve_commune(store, args.commune, province) if args.commune else None
         rules = store.deadline_rules
-        chosen: list[Item] = []
-        for item in store.items(
-            commune_codes=(commune.code,) if commune else None,
-            province_code=province.code if province else None,
-            kinds=kinds,
-        ):
+        if commune is None and province is None:
+            # The whole country: province by province, one in memory at a time.
+            source: Iterable[Item] = each_province_items(store, kinds)
+        else:
+            source = store.items(
+                commune_codes=(commune.code,) if commune else None,
+                province_code=province.code if province else None,
+                kinds=kinds,
+            )
+
+        def wanted(item: Item) -> bool:
             state = follow_up(item, today, rules)
             if statuses is not None and (state is None or (type(state.status), state.status.value) not in statuses):
-                continue
-            if args.overdue and not (state and state.overdue):
-                continue
-            chosen.append(item)
+                return False
+            return not args.overdue or bool(state and state.overdue)
+
         if args.json:
-            print_json([item_json(store, item, today, rules) for item in chosen])
+            print_json_list(item_json(store, item, today, rules) for item in source if wanted(item))
             return 0
+        chosen = [item for item in source if wanted(item)]
         if not chosen:
             print(_("no item matches"))
             return 0

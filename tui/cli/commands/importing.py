@@ -22,7 +22,7 @@ from haicap.tui.cli.commands.common import CommandError, current_day, fail, pars
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
 if TYPE_CHECKING:
-    from haicap.store import Store
+    from haicap.store import Session, Store
     from haicap.store.domain.registry import Registry
     from haicap.store.ingest.importer import Overrides
 
@@ -152,19 +152,33 @@ def _import(args: argparse.Namespace, db_path: Path) -> int:
         store = _store_to_match(db_path, args.dry_run, registry)
     except StoreError as error:
         return fail(str(error))
+    added: list[Session | None] = [None] * len(plans)
     with store if store is not None else contextlib.nullcontext():
-        if store is not None and not args.new_session:
-            plans = [match_stored_session(plan, store) for plan in plans]
+        # Province by province: each one's file is read, matched, written and let go before
+        # the next, so importing a thousand articles from the whole country holds one
+        # province in memory (see Store.each_province).
+        by_province: dict[str, list[int]] = {}
+        for number, plan in enumerate(plans):
+            by_province.setdefault(plan.report.province.code, []).append(number)
+        try:
+            for numbers in by_province.values():
+                province = plans[numbers[0]].report.province
+                was_loaded = store is not None and store.is_loaded(province)
+                if store is not None and not args.new_session:
+                    for number in numbers:
+                        plans[number] = match_stored_session(plans[number], store)
+                if store is not None and not args.dry_run:
+                    for number, session in zip(numbers, store.add_reports([plans[n].report for n in numbers]), strict=True):
+                        added[number] = session
+                if store is not None and not was_loaded:
+                    store.release_province(province)
+        except StoreError as error:
+            return fail(str(error))
         for plan in plans:
             print("\n".join(plan.describe()))
         if args.dry_run:
             print(_("dry run: {files} file(s) read, nothing written").format(files=len(plans)))
             return 0
-        assert store is not None
-        try:
-            added = store.add_reports([plan.report for plan in plans])
-        except StoreError as error:
-            return fail(str(error))
     new = sum(1 for plan, session in zip(plans, added, strict=True) if session and plan.match is None)
     extended = sum(1 for plan, session in zip(plans, added, strict=True) if session and plan.match is not None)
     already = len(added) - new - extended

@@ -7,7 +7,16 @@ from pathlib import Path
 
 from haicap.store.domain.i18n import _, pgettext
 from haicap.store.domain.text import fold
-from haicap.tui.cli.commands.common import CommandError, current_day, item_json, item_row, open_store, print_json, print_table
+from haicap.tui.cli.commands.common import (
+    CommandError,
+    current_day,
+    each_province_items,
+    item_json,
+    item_row,
+    open_store,
+    print_json_list,
+    print_table,
+)
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
 __all__ = ["register"]
@@ -37,10 +46,12 @@ def _search(args: argparse.Namespace, db_path: Path) -> int:
     today = current_day(args)
     with open_store(db_path) as store:
         rules = store.deadline_rules
-        hits = store.search_items(query)
+        words = fold(query).split()
+        found = (item for item in each_province_items(store) if all(w in fold(item.text) for w in words))
         if args.json:
-            print_json([item_json(store, item, today, rules) for item in hits])
+            print_json_list(item_json(store, item, today, rules) for item in found)
             return 0
+        hits = list(found)
         if not hits:
             print(_("no item contains '{words}'").format(words=query))
             return 0

@@ -130,8 +130,8 @@ async def _drive_app(request: dict[str, Any]) -> dict[str, Any]:
         panes = list(dashboard.query(ItemsPane))
 
         def panes_show(commune: Commune | None) -> bool:
-            if commune is None or dashboard.selected != commune:
-                return False
+            if commune is None or dashboard.selected != commune or not app.store.is_loaded(commune.province):
+                return False  # (its province's file is read by the dashboard's worker)
             report = app.store.commune_view(commune)
             return all(pane.items == report.of_kind(pane.kind) for pane in panes)
 
@@ -153,7 +153,7 @@ async def _drive_app(request: dict[str, Any]) -> dict[str, Any]:
 
         # A store with several sessions opens on the overview: wait for it, then go back.
         await _frame(pilot)
-        if len(app.store.sessions()) > 1:
+        if app.store.session_count() > 1:
             await _until(overview_loaded)
         overview_times = []
         for _ in range(request["overview_runs"]):
