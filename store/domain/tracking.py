@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, TypeVar
 
+# At the top, not in field_problems: an import in a function costs a look-up per call, and
+# every open of a store checks every tracked item (store.domain.checkup).
+from haicap.store.domain.bounds import day_problem
 from haicap.store.domain.i18n import _, pgettext
 from haicap.store.domain.text import fold
 
@@ -215,13 +218,11 @@ def row_problems(row: object) -> list[str]:
 def field_problems(row: object) -> list[tuple[str, str]]:
     """`row_problems` with the field each is about ("deadline", "status"; "" for the whole
     record), so a caller can name the option that fixes it."""
-    from haicap.store.domain.bounds import day_problem
-
     if not row:
         return []
     if not isinstance(row, dict):
         return [("", _("its follow-up record is damaged"))]
-    problems = []
+    problems: list[tuple[str, str]] = []
     for name in ("deadline", "done"):
         value = row.get(name)
         if not value:
@@ -235,7 +236,7 @@ def field_problems(row: object) -> list[tuple[str, str]]:
         if name in row and not isinstance(row[name], str):
             problems.append((name, _("{field} is {type}, not text").format(field=name, type=type(row[name]).__name__)))
     status = row.get("status")
-    if status and status not in _STATUS_BY_VALUE:
+    if status and (not isinstance(status, str) or status not in _STATUS_BY_VALUE):  # a list is no key
         problems.append(("status", _("status {value} is not a request status").format(value=repr(str(status)[:40]))))
     return problems
 
