@@ -279,10 +279,34 @@ def _seed_default_store(args: argparse.Namespace, db_path: Path) -> None:
         )
     if args.read_only:
         return  # a viewer creates nothing; the command says there is no store
+    _make_seeded_store(db_path)
+
+
+def _make_seeded_store(db_path: Path) -> None:
+    """Make the default store and seed it in a new folder beside it, then rename that folder
+    into place, so that a command started meanwhile finds no store (and makes its own, which
+    then loses the rename and is removed) or a seeded one. Made in place, the store file
+    existed before its seed session was written, and a second officer's first `haicap items`
+    in between listed nothing."""
+    import secrets
+    import shutil
+
     from haicap.store import Store
 
-    with Store.open(db_path) as store:
-        store.ensure_seeded()
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    making = db_path.parent / f".{db_path.name}.new-{os.getpid()}-{secrets.token_hex(4)}"
+    making.mkdir()  # as Store.open would make the store folder: the umask decides its mode
+    try:
+        with Store.open(making) as store:
+            store.ensure_seeded()
+        try:
+            os.rename(making, db_path)  # replaces an empty folder too
+        except OSError:
+            if _store_missing(db_path):  # not another command's store: a folder with other files
+                with Store.open(db_path) as store:
+                    store.ensure_seeded()
+    finally:
+        shutil.rmtree(making, ignore_errors=True)  # nothing left after the rename
 
 
 def _where(error: BaseException) -> str:
