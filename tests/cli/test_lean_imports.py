@@ -67,7 +67,7 @@ def _heavy(modules: list[str]) -> list[str]:
         ["set", REQUEST, "--note", "x"],
         ["search", "đê"],
     ],
-    ids=lambda argv: " ".join(argv),
+    ids=" ".join,
 )
 def test_a_short_command_imports_no_textual_nor_what_it_does_not_use(seeded_store_path: Path, argv: list[str]) -> None:
     modules = _modules("--db", str(seeded_store_path), *argv)
