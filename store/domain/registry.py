@@ -75,7 +75,7 @@ class Registry:
         object.__setattr__(self, "_in_province", in_province)
         object.__setattr__(self, "_sorted", {})
         object.__setattr__(self, "_by_name", {})
-        object.__setattr__(self, "_province_queries", [(p, _province_query(p.name)) for p in self.provinces])
+        object.__setattr__(self, "_province_queries", [])
 
     def commune(self, code: str) -> Commune | None:
         """Return the commune with official code `code`, or None."""
@@ -98,6 +98,8 @@ class Registry:
         """
         query = _province_query(name)
         query = _PROVINCE_ALIASES.get(query.replace(" ", "").replace(".", ""), query)
+        if not self._province_queries:  # on the first look-up: most commands make none
+            self._province_queries[:] = [(p, _province_query(p.name)) for p in self.provinces]
         for province, folded in self._province_queries:
             if query in (province.code, folded):
                 return province

@@ -175,16 +175,21 @@ class Tracking:
             return _UNTRACKED  # most items (achievements, difficulties): one shared instance
         if not isinstance(row, dict):
             return _UNTRACKED
-        deadline, done, status = row.get("deadline"), row.get("done"), row.get("status")
+        # Every open of a store reads every tracked item: text that is text (nearly all of
+        # it) is taken as it is, without a call.
+        get = row.get
+        owner, answer, note = get("owner", ""), get("answer", ""), get("note", "")
+        co_agencies, responds_to = get("co_agencies"), get("responds_to")
+        deadline, done, status = get("deadline"), get("done"), get("status")
         return cls(
-            owner=_as_text(row.get("owner", "")),
-            co_agencies=_as_texts(row.get("co_agencies", ())),
+            owner=owner if type(owner) is str else _as_text(owner),
+            co_agencies=() if co_agencies is None else _as_texts(co_agencies),
             deadline=_as_date(deadline) if deadline else None,
             done=_as_date(done) if done else None,
             status=_STATUS_BY_VALUE.get(status) if isinstance(status, str) else None,
-            answer=_as_text(row.get("answer", "")),
-            note=_as_text(row.get("note", "")),
-            responds_to=_as_texts(row.get("responds_to", ())),
+            answer=answer if type(answer) is str else _as_text(answer),
+            note=note if type(note) is str else _as_text(note),
+            responds_to=() if responds_to is None else _as_texts(responds_to),
         )
 
 
