@@ -10,6 +10,7 @@ names each problem in one line, so the command line can warn about it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from haicap.store.domain.bounds import MAX_BACKUPS, day_problem
@@ -22,13 +23,16 @@ __all__ = ["MAX_PROBLEMS", "store_problems"]
 MAX_PROBLEMS = 20
 """At most this many problems are named; a store damaged all over gets one line more saying so."""
 
-_ITEM_TEXT = ("id", "session", "kind", "text")
 _SESSION_TEXT = ("id", "province", "date", "title")
 _HISTORY_TEXT = ("item", "who", "when", "field")
 
 
 def store_problems(tables: dict[str, Any]) -> list[str]:
-    """One sentence per damaged value of the store file's `tables`, with the fix when there is one."""
+    """One sentence per damaged value of the store file's `tables`, with the fix when there is one.
+
+    It runs on every open of a store, over every record: one pass per table, and a sound
+    record (nearly all of them) costs a few look-ups; the sentences are made only for
+    what is damaged."""
     problems: list[str] = []
     meta = next(iter((tables.get("meta") or {}).values()), None)
     if isinstance(meta, dict):
@@ -48,18 +52,27 @@ def store_problems(tables: dict[str, Any]) -> list[str]:
         if problem:
             problems.append(_("session {session} has date {problem}").format(session=row["id"][:8], problem=problem))
     for doc_id, row in _rows(tables, "items"):
-        if not _has_text(row, _ITEM_TEXT[:3]):
+        if not (
+            isinstance(row, dict)
+            and isinstance(row.get("id"), str)
+            and isinstance(row.get("session"), str)
+            and isinstance(row.get("kind"), str)
+        ):
             problems.append(_("item record {record} is damaged and is not shown").format(record=doc_id))
             continue
+        text = row.get("text")
+        tracking = row.get("tracking")
+        if isinstance(text, str) and not tracking:
+            continue  # most items: an achievement or a difficulty nobody follows up
         short = row["id"][:11]
-        if not isinstance(row.get("text"), str):
+        if not isinstance(text, str):
             problems.append(
                 _("item {item} has a {type} as its text (fix with the dashboard's edit)").format(
-                    item=short, type=type(row.get("text")).__name__
+                    item=short, type=type(text).__name__
                 )
             )
-        for field, problem in field_problems(row.get("tracking")):
-            if field in ("deadline", "done", "owner", "answer", "note", "status"):
+        for field, problem in field_problems(tracking):
+            if field in _SETTABLE:
                 problems.append(
                     _("item {item} has {problem}; fix with haicap set {item} --{field} …").format(
                         item=short, problem=problem, field=field
@@ -75,13 +88,22 @@ def store_problems(tables: dict[str, Any]) -> list[str]:
     return problems
 
 
-def _rows(tables: dict[str, Any], name: str) -> list[tuple[str, Any]]:
+_SETTABLE = frozenset({"deadline", "done", "owner", "answer", "note", "status"})
+"""The tracking fields `haicap set` has an option for."""
+
+
+def _rows(tables: dict[str, Any], name: str) -> Iterable[tuple[str, Any]]:
     table = tables.get(name)
-    return list(table.items()) if isinstance(table, dict) else []
+    return table.items() if isinstance(table, dict) else ()
 
 
 def _has_text(row: Any, keys: tuple[str, ...]) -> bool:
-    return isinstance(row, dict) and all(isinstance(row.get(key), str) for key in keys)
+    if not isinstance(row, dict):
+        return False
+    for key in keys:  # noqa: SIM110 - all() of a generator costs a frame per record, and history grows with every change
+        if not isinstance(row.get(key), str):
+            return False
+    return True
 
 
 def _iso_day_problem(value: str) -> str | None:

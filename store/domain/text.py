@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 __all__ = ["ELLIPSIS", "clean", "fold", "matches", "one_line", "shorten", "sort_key", "visible"]
 
@@ -45,14 +46,17 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.translate(_STROKE_LETTERS))
     # A table lookup per character instead of a call per character: the reader folds every
     # sentence of every imported article. Marks beyond the BMP are rare; they take the slow way.
-    stripped = decomposed.translate(_NO_MARKS)
+    stripped = decomposed.translate(_no_marks())
     if not stripped.isascii() and any(ord(ch) > 0xFFFF for ch in stripped):
         stripped = "".join(ch for ch in stripped if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped).strip().casefold()
 
 
-_NO_MARKS = {code: None for code in range(0x10000) if unicodedata.combining(chr(code))}
-"""Every combining mark of the Basic Multilingual Plane, mapped to nothing (see `fold`)."""
+@cache
+def _no_marks() -> dict[int, None]:
+    """Every combining mark of the Basic Multilingual Plane, mapped to nothing (see `fold`):
+    made on the first fold (3 ms), which many commands (`haicap item ID`, `set ID --note`) never need."""
+    return {code: None for code in range(0x10000) if unicodedata.combining(chr(code))}
 
 
 def matches(query: str, text: str) -> bool:
@@ -74,18 +78,30 @@ def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     letters: list[int] = []
     tones: list[int] = []
     for char in unicodedata.normalize("NFC", text).lower():
-        marks = unicodedata.normalize("NFD", char)
-        tone = next((_TONES[m] for m in marks if m in _TONES), 0)
-        # Recompose without the tone: "ợ" -> "ơ", "ấ" -> "â"; the result is a letter of the alphabet.
-        letter = unicodedata.normalize("NFC", "".join(m for m in marks if m not in _TONES))
-        if letter in _ALPHABET_RANK:
-            letters.append(_ALPHABET_RANK[letter])
-        elif letter == " ":
-            letters.append(-1)  # "An Lộc" before "Anh Sơn": a word ends before a longer one
-        else:
-            letters.append(len(_ALPHABET) + ord(letter[0]))
-        tones.append(tone)
+        # Each character's rank and tone once per process: the registry sorts 3,321 names.
+        known = _CHAR_KEYS.get(char)
+        if known is None:
+            known = _CHAR_KEYS[char] = _char_key(char)
+        letters.append(known[0])
+        tones.append(known[1])
     return tuple(letters), tuple(tones)
+
+
+def _char_key(char: str) -> tuple[int, int]:
+    """The rank of `char`'s letter without its tone, and the tone (0 for none)."""
+    marks = unicodedata.normalize("NFD", char)
+    tone = next((_TONES[m] for m in marks if m in _TONES), 0)
+    # Recompose without the tone: "ợ" -> "ơ", "ấ" -> "â"; the result is a letter of the alphabet.
+    letter = unicodedata.normalize("NFC", "".join(m for m in marks if m not in _TONES))
+    if letter in _ALPHABET_RANK:
+        return _ALPHABET_RANK[letter], tone
+    if letter == " ":
+        return -1, tone  # "An Lộc" before "Anh Sơn": a word ends before a longer one
+    return len(_ALPHABET) + ord(letter[0]), tone
+
+
+_CHAR_KEYS: dict[str, tuple[int, int]] = {}
+"""`_char_key` of each character `sort_key` has met."""
 
 
 # -- showing text from outside on a terminal --------------------------------------------

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, TypeVar
 
+# At the top, not in field_problems: an import in a function costs a look-up per call, and
+# every open of a store checks every tracked item (store.domain.checkup).
+from haicap.store.domain.bounds import day_problem
 from haicap.store.domain.i18n import _, pgettext
 from haicap.store.domain.text import fold
 
@@ -172,16 +175,21 @@ class Tracking:
             return _UNTRACKED  # most items (achievements, difficulties): one shared instance
         if not isinstance(row, dict):
             return _UNTRACKED
-        deadline, done, status = row.get("deadline"), row.get("done"), row.get("status")
+        # Every open of a store reads every tracked item: text that is text (nearly all of
+        # it) is taken as it is, without a call.
+        get = row.get
+        owner, answer, note = get("owner", ""), get("answer", ""), get("note", "")
+        co_agencies, responds_to = get("co_agencies"), get("responds_to")
+        deadline, done, status = get("deadline"), get("done"), get("status")
         return cls(
-            owner=_as_text(row.get("owner", "")),
-            co_agencies=_as_texts(row.get("co_agencies", ())),
+            owner=owner if type(owner) is str else _as_text(owner),
+            co_agencies=() if co_agencies is None else _as_texts(co_agencies),
             deadline=_as_date(deadline) if deadline else None,
             done=_as_date(done) if done else None,
             status=_STATUS_BY_VALUE.get(status) if isinstance(status, str) else None,
-            answer=_as_text(row.get("answer", "")),
-            note=_as_text(row.get("note", "")),
-            responds_to=_as_texts(row.get("responds_to", ())),
+            answer=answer if type(answer) is str else _as_text(answer),
+            note=note if type(note) is str else _as_text(note),
+            responds_to=() if responds_to is None else _as_texts(responds_to),
         )
 
 
@@ -215,13 +223,11 @@ def row_problems(row: object) -> list[str]:
 def field_problems(row: object) -> list[tuple[str, str]]:
     """`row_problems` with the field each is about ("deadline", "status"; "" for the whole
     record), so a caller can name the option that fixes it."""
-    from haicap.store.domain.bounds import day_problem
-
     if not row:
         return []
     if not isinstance(row, dict):
         return [("", _("its follow-up record is damaged"))]
-    problems = []
+    problems: list[tuple[str, str]] = []
     for name in ("deadline", "done"):
         value = row.get(name)
         if not value:
@@ -235,7 +241,7 @@ def field_problems(row: object) -> list[tuple[str, str]]:
         if name in row and not isinstance(row[name], str):
             problems.append((name, _("{field} is {type}, not text").format(field=name, type=type(row[name]).__name__)))
     status = row.get("status")
-    if status and status not in _STATUS_BY_VALUE:
+    if status and (not isinstance(status, str) or status not in _STATUS_BY_VALUE):  # a list is no key
         problems.append(("status", _("status {value} is not a request status").format(value=repr(str(status)[:40]))))
     return problems
 

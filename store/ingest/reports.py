@@ -8,14 +8,13 @@ Every problem is reported as a `ReportError` naming the file and the reason.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from haicap.store.domain.bounds import day_problem
 from haicap.store.domain.errors import ReportError
@@ -25,6 +24,9 @@ from haicap.store.domain.models import Commune, Kind, Person, Province
 from haicap.store.domain.registry import Registry
 from haicap.store.domain.text import clean, shorten
 from haicap.store.domain.tracking import Tracking
+
+if TYPE_CHECKING:
+    import yaml
 
 __all__ = [
     "FORMAT",
@@ -253,10 +255,14 @@ def load_structured(raw: bytes, source: str, suffix: str) -> Any:
         raise ReportError(
             source, _("nested more than {depth} levels deep; a session report needs a few").format(depth=MAX_NESTING)
         )
+    # PyYAML is imported here, not at the top: the commands that read no report (items,
+    # set and most others) would spend 10 ms on it at every start.
+    import yaml
+
     try:
         if suffix == ".json":
             return json.loads(text, object_pairs_hook=_unique_keys)
-        return yaml.load(text, Loader=_ReportLoader)
+        return yaml.load(text, Loader=_report_loader())
     except _Refused as refused:
         raise ReportError(source, str(refused)) from None
     except RecursionError:
@@ -311,43 +317,54 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-class _ReportLoader(yaml.SafeLoader):
-    """PyYAML's safe loader without aliases and with a nesting bound.
+@functools.cache
+def _report_loader() -> type[yaml.SafeLoader]:
+    """The loader class, made the first time a YAML report is read (see `load_structured`)."""
+    import yaml
 
-    An alias (`*a`) repeats what an anchor (`&a`) names: a few hundred bytes of nested
-    aliases ("billion laughs") expand to gigabytes. Session reports never need them. Keys
-    given twice are refused, as in JSON."""
+    class _ReportLoader(yaml.SafeLoader):
+        """PyYAML's safe loader without aliases and with a nesting bound.
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]  # types-PyYAML leaves the parser unannotated
-            raise _Refused(
-                _("YAML aliases (*name) are not allowed in a report (line {line})").format(line=event.start_mark.line + 1)
-            )
-        event = self.peek_event()  # type: ignore[no-untyped-call]  # as above
-        if getattr(event, "anchor", None) is not None:
-            raise _Refused(
-                _("YAML anchors (&name) are not allowed in a report (line {line})").format(line=event.start_mark.line + 1)
-            )
-        self._depth = getattr(self, "_depth", 0) + 1
-        try:
-            if self._depth > MAX_NESTING:
-                raise _Refused(_("nested more than {depth} levels deep; a session report needs a few").format(depth=MAX_NESTING))
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+        An alias (`*a`) repeats what an anchor (`&a`) names: a few hundred bytes of nested
+        aliases ("billion laughs") expand to gigabytes. Session reports never need them. Keys
+        given twice are refused, as in JSON."""
 
-    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
-        if isinstance(node, yaml.MappingNode):
-            seen = set()
-            for key_node, _value in node.value:
-                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-                if key is not None and key in seen:
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()  # type: ignore[no-untyped-call]  # types-PyYAML leaves the parser unannotated
+                raise _Refused(
+                    _("YAML aliases (*name) are not allowed in a report (line {line})").format(line=event.start_mark.line + 1)
+                )
+            event = self.peek_event()  # type: ignore[no-untyped-call]  # as above
+            if getattr(event, "anchor", None) is not None:
+                raise _Refused(
+                    _("YAML anchors (&name) are not allowed in a report (line {line})").format(line=event.start_mark.line + 1)
+                )
+            self._depth = getattr(self, "_depth", 0) + 1
+            try:
+                if self._depth > MAX_NESTING:
                     raise _Refused(
-                        _("duplicate key {key} (line {line})").format(key=_short(repr(key)), line=key_node.start_mark.line + 1)
+                        _("nested more than {depth} levels deep; a session report needs a few").format(depth=MAX_NESTING)
                     )
-                seen.add(key)
-        return super().construct_mapping(node, deep=deep)
+                return super().compose_node(parent, index)
+            finally:
+                self._depth -= 1
+
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            if isinstance(node, yaml.MappingNode):
+                seen = set()
+                for key_node, _value in node.value:
+                    key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+                    if key is not None and key in seen:
+                        raise _Refused(
+                            _("duplicate key {key} (line {line})").format(
+                                key=_short(repr(key)), line=key_node.start_mark.line + 1
+                            )
+                        )
+                    seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+    return _ReportLoader
 
 
 _load_document = load_structured  # the name the rest of this module (and older callers) use

@@ -51,8 +51,9 @@ import argparse
 import contextlib
 import os
 import sys
-from importlib.metadata import PackageNotFoundError, version
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from haicap.store import StoreError, resolve_store_path
 from haicap.store.db.paths import DB_ENV_VAR
@@ -74,10 +75,27 @@ __all__ = ["build_parser", "main"]
 
 
 def _version() -> str:
+    # importlib.metadata takes 20 ms to import: only `--version` pays for it.
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("haicap")
     except PackageNotFoundError:  # running from a checkout that was never installed
         return "unknown"
+
+
+class _VersionAction(argparse._VersionAction):
+    """`--version`, which looks the installed version up only when it is asked for."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        self.version = f"haicap {_version()}"
+        super().__call__(parser, namespace, values, option_string)
 
 
 def _global_options() -> list[OneLineParser]:
@@ -136,12 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--files", dest="served_files", action="append", metavar="DIR", help=argparse.SUPPRESS)
     # argparse 3.11 leaves this help untranslated: give it (its words are in argparse_words).
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=f"haicap {_version()}",
-        help=_("show program's version number and exit"),
-    )
+    parser.add_argument("--version", action=_VersionAction, help=_("show program's version number and exit"))
     add_lang_option(parser)
     commands = parser.add_subparsers(dest="command", metavar=pgettext("metavar", "COMMAND"))
     commands.add_parser("locate", parents=[parents[0]], help=_("print the store folder haicap would use, and exit"))
@@ -266,10 +279,34 @@ def _seed_default_store(args: argparse.Namespace, db_path: Path) -> None:
         )
     if args.read_only:
         return  # a viewer creates nothing; the command says there is no store
+    _make_seeded_store(db_path)
+
+
+def _make_seeded_store(db_path: Path) -> None:
+    """Make the default store and seed it in a new folder beside it, then rename that folder
+    into place, so that a command started meanwhile finds no store (and makes its own, which
+    then loses the rename and is removed) or a seeded one. Made in place, the store file
+    existed before its seed session was written, and a second officer's first `haicap items`
+    in between listed nothing."""
+    import secrets
+    import shutil
+
     from haicap.store import Store
 
-    with Store.open(db_path) as store:
-        store.ensure_seeded()
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    making = db_path.parent / f".{db_path.name}.new-{os.getpid()}-{secrets.token_hex(4)}"
+    making.mkdir()  # as Store.open would make the store folder: the umask decides its mode
+    try:
+        with Store.open(making) as store:
+            store.ensure_seeded()
+        try:
+            os.rename(making, db_path)  # replaces an empty folder too
+        except OSError:
+            if _store_missing(db_path):  # not another command's store: a folder with other files
+                with Store.open(db_path) as store:
+                    store.ensure_seeded()
+    finally:
+        shutil.rmtree(making, ignore_errors=True)  # nothing left after the rename
 
 
 def _where(error: BaseException) -> str:

@@ -29,13 +29,8 @@ import argparse
 import datetime as dt
 import json
 import os
-import platform
-import resource
 import shutil
-import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -115,6 +110,8 @@ class _Runner:
 
     def _run(self, argv: list[str], what: str) -> float:
         """Run a process to its end; return the monotonic time it was started at."""
+        import subprocess  # here and below, not at the top: every haicap command imports this module
+
         errors = self.workdir / f"{what}.err"
         started = time.monotonic()
         with open(errors, "wb") as err:
@@ -167,6 +164,9 @@ def _copy_store(db_path: Path, target: Path) -> Path:
 
 
 def _measure(args: argparse.Namespace, db_path: Path, workdir: Path) -> dict[str, Any]:
+    import resource
+    import statistics
+
     from haicap.tui.cli.dev.benchmarks.articles import write_articles
 
     runs, seed = _number(args, "runs", 1), _number(args, "seed")
@@ -262,6 +262,8 @@ def _measure(args: argparse.Namespace, db_path: Path, workdir: Path) -> dict[str
 
 
 def _machine() -> dict[str, Any]:
+    import platform
+
     load = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
     return {
         "cpus": os.cpu_count(),
@@ -272,6 +274,8 @@ def _machine() -> dict[str, Any]:
 
 
 def _bench(args: argparse.Namespace, db_path: Path) -> int:
+    import tempfile
+
     from haicap.store.db.storage import STORE_FILE
     from haicap.tui.cli.dev.benchmarks import FIGURES
 
