@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from haicap.store.ingest.reader import cues
 from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY, DIRECTIVE, REQUEST
 from haicap.store.ingest.reader.problems import behind_plan, problem_or_result
-from haicap.store.ingest.reader.speakers import COMMUNE, LEADER, RESIDENT, People, actor_before
+from haicap.store.ingest.reader.speakers import COMMUNE, LEADER, RESIDENT, People, actor_before, reporter_asks
 
 __all__ = ["EXCLUDED", "Context", "Verdict", "classify_clause"]
 
@@ -115,6 +115,10 @@ _REPORTER = re.compile(r"^\s*(?:pv|phóng viên|hỏi)\s*:")
 _ATTRIBUTION = re.compile(r"[\"”»]\s*,?\s*[^\"“”«»]{0,120}$")
 _SHORT_FRAME = re.compile(r"^[^,;:]{1,25},\s*")
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?%")
+# A topic that opens a sentence and is cut off from it by a comma: "Đối với sạt lở bờ kênh".
+_CATEGORY = re.compile(r"\b(?:khó khăn|vướng mắc|hạn chế|tồn tại|bất cập|kết quả)\b")
+_TOPIC_FRAME = re.compile(r"^\W*(?:về|đối với|riêng về|riêng đối với|với)\s+(?:[^\s:;.!?]+\s+){0,10}[^\s:;.!?]+$")
+_STILL_AFTER_CONTRAST = re.compile(r"^\W*(?:song|nhưng|tuy nhiên|tuy vậy)\s*,?\s+(?:\S+\s+){0,3}?(?:vẫn|còn)\b")
 
 
 def _first_actor_is_leader(text: str, ctx: Context) -> bool:
@@ -229,6 +233,11 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # "…: Sở Nông nghiệp và Môi trường nghiên cứu, tham mưu …" assigns the request to an agency.
         return Verdict(DIRECTIVE, LEADER, "assigned in the answer")
 
+    if _TOPIC_FRAME.match(low) and not cues.SPEECH_VERB.search(low) and not _CATEGORY.search(low):
+        # "Đối với sạt lở bờ kênh, bà đề nghị UBND xã …": the frame names the topic of what
+        # follows; it reports nothing itself, whatever problem it names. (A frame that names a
+        # kind, "Về khó khăn, ông A cho biết …", does tell what follows.)
+        return Verdict(None, None, "")
     # A bare instruction right after a request or directive in the same sentence
     # continues it ("đề nghị tỉnh hỗ trợ A; hỗ trợ B").
     if ctx.prev_kind in (REQUEST, DIRECTIVE) and imperative and not cues.SPEECH_VERB.match(core):
@@ -278,8 +287,9 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # (A voter's "Vì sao … vẫn chưa được chi trả?" names a problem, and is read as one.)
         return Verdict(EXCLUDED, None, "meta")
 
-    if _REPORTER.match(low):
+    if _REPORTER.match(low) and reporter_asks(low):
         # "PV: Xin đồng chí cho biết …": the reporter asks; the answer that follows is content.
+        # (A bulletin's "PV: Theo báo cáo, xã đã hoàn thành …" tells, and is read as told.)
         return Verdict(EXCLUDED, None, "meta")
 
     if cues.LIST_HEADER.search(low.rstrip()) and len(core.split()) <= 25:
@@ -378,6 +388,15 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         return Verdict(REQUEST, COMMUNE, "province to act")
 
     kind = problem_or_result(low)
+    if (
+        ctx.prev_kind == ACHIEVEMENT
+        and kind != DIFFICULTY
+        and _STILL_AFTER_CONTRAST.match(low)
+        and not cues.NEGATED_PROBLEM.search(low)
+    ):
+        # "Tỷ lệ hộ nghèo giảm 3,1%, song vẫn ở mức cao": what a contrast says "still" is after a
+        # result is what the result has not yet changed, a difficulty, whatever its words.
+        return Verdict(DIFFICULTY, None, "still, after a result")
     if cues.POTENTIAL.search(low) and not re.search(r"\b(?:đã|đạt|hoàn thành)\b", low) and kind != DIFFICULTY:
         # Potential is context, unless it is said to be poorly used ("tiềm năng ... còn hạn chế").
         return Verdict(EXCLUDED, None, "potential")

@@ -72,6 +72,8 @@ CONNECTIVE = re.compile(
         "những tháng cuối năm|trong những tháng cuối năm|năm tới|giai đoạn tới|về lâu dài"
     )
     + r")\s*,?\s*|[-–+•*]\s*"
+    # A transcript's label: "PV: …", "PV (giọng đọc): …", "BTV NAM: …".
+    r"|(?:pv|phóng viên|btv(?:\s+(?:nam|nữ))?)(?:\s*\([^()]{1,20}\))?\s*:\s*"
     # A deadline before the verb: "ngay trong tháng 12 hoàn thành …", "trước ngày 20/1 phải …".
     r"|(?:ngay\s+)?(?:trong|trước|chậm nhất|từ nay đến)\s+(?:ngày\s+|tháng\s+|quý\s+|hết\s+|cuối\s+)(?:năm\s+)?[\w/.-]+"
     r"(?:\s+năm\s+\d{4})?\s*,?\s*(?=\w)"
@@ -198,7 +200,8 @@ COMMUNE_MARK = re.compile(r"\b(?:" + _words("xã|phường|đặc khu|địa ph�
 AGENCY_MARK = re.compile(r"\b(?:các sở|sở|ban, ngành|sở, ngành|các ngành|đại diện các sở)\b")
 
 PRAISE = re.compile(
-    r"\b(?:ghi nhận|đánh giá cao|biểu dương|khen ngợi|hoan nghênh|đánh giá (?:rất )?(?:cao|tích cực)|"
+    # "Ghi nhận các kiến nghị của xã" takes the asks down: no praise.
+    r"\b(?:ghi nhận(?!\s+(?:các\s+|những\s+|toàn bộ\s+|đầy đủ\s+)?(?:kiến nghị|ý kiến|đề xuất|đề nghị|phản ánh|tâm tư))|đánh giá cao|biểu dương|khen ngợi|hoan nghênh|đánh giá (?:rất )?(?:cao|tích cực)|"
     r"chúc mừng những kết quả|trân trọng những kết quả)\b"
 )
 # Sentences about the meeting itself rather than its content.
@@ -215,6 +218,8 @@ META = re.compile(
     r"[^;]*\b(?:kiến nghị|đề xuất|ý kiến)\b"
     r"|\b(?:kiến nghị|đề xuất|ý kiến)\b[^;]*\bđược\b[^;]{0,30}\b(?:trả lời|giải đáp|làm rõ|tiếp thu|phản hồi|giải trình)\b"
     r"|\bý kiến (?:thảo luận|phát biểu)\b|\bbuổi làm việc (?:diễn ra|nhằm|kết thúc)\b"
+    # The reporter at work: "phóng viên đã có cuộc trao đổi với ông A về …" (the interview follows).
+    r"|\b(?:phóng viên|pv)\b[^;.]{0,40}?\b(?:trao đổi|phỏng vấn|trò chuyện|ghi nhận|có bài|tường thuật)\b"
 )
 # The leader's visit, gifts and attendance: context, not content.
 VISIT = re.compile(

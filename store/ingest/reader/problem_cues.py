@@ -144,7 +144,11 @@ PROBLEM = re.compile(
     # Patchy, unchecked, stalled, cracked, leaking, ageing, hard to muster, afraid to invest.
     r"chắp vá|trôi nổi|khó kiểm soát|chững lại|vết nứt|rò rỉ|lớn tuổi|khó huy động|không dám|tiếng ồn|gay gắt|"
     # Run dry, scarce, jammed.
-    r"đã cạn|cạn kiệt|đã khô|bị khô|rất hiếm|ùn ứ)\b"
+    r"đã cạn|cạn kiệt|đã khô|bị khô|rất hiếm|ùn ứ|"
+    # Hard going and what it costs: "mùa mưa xe máy cũng khó đi", "thương lái ngại vào, người dân
+    # phải bán giá thấp", "học sinh phải nghỉ học", "đất tràn vào"; the hardest part, named.
+    r"khó nhất|khó đi|khó đi lại|khó tiếp cận|khó tiêu thụ|khó bán|ngại vào|ngại đến|ngại đầu tư|"
+    r"phải bán giá thấp|phải bán với giá thấp|phải bán rẻ|phải nghỉ học|đất tràn vào|bùn tràn vào|đất đá tràn vào|vẫn là đường đất|còn là đường đất)\b"
     # Only part of the work done: "khu tái định cư mới giải phóng được 60% mặt bằng".
     r"|\bmới\s+\w+(?:\s+\w+)?\s+được\s+(?:khoảng\s+)?\d"
     r"|\bchỉ (?:khoảng |còn )?(?:một phần (?:ba|tư|năm)|một nửa)\b"
