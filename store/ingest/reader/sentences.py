@@ -84,8 +84,49 @@ _CUT_AT = ("; ", ", ", " ")
 _CREDIT_OPENING = re.compile(r"^(?:\(\s*)?(?:Ảnh|ẢNH|ảnh)\s*:\s*")
 """A photo credit that opens a sentence: "Ảnh: Hữu Nghĩa", "(Ảnh: Thanh Tâm)"."""
 _OPENS_A_SENTENCE = frozenset(
-    "Xã Phường Đặc UBND HĐND Đảng Ban Chủ Phó Bí Đồng Ông Bà Tỉnh Thôn Bản Ấp Các Những Năm Ngày Sáng Chiều "
-    "Theo Trong Tại Sau Với Toàn Hiện Đến Qua Thời Người Nhân Công Tình Việc Tuy Đây Đó".split()
+    [
+        "Xã",
+        "Phường",
+        "Đặc",
+        "UBND",
+        "HĐND",
+        "Đảng",
+        "Ban",
+        "Chủ",
+        "Phó",
+        "Bí",
+        "Đồng",
+        "Ông",
+        "Bà",
+        "Tỉnh",
+        "Thôn",
+        "Bản",
+        "Ấp",
+        "Các",
+        "Những",
+        "Năm",
+        "Ngày",
+        "Sáng",
+        "Chiều",
+        "Theo",
+        "Trong",
+        "Tại",
+        "Sau",
+        "Với",
+        "Toàn",
+        "Hiện",
+        "Đến",
+        "Qua",
+        "Thời",
+        "Người",
+        "Nhân",
+        "Công",
+        "Tình",
+        "Việc",
+        "Tuy",
+        "Đây",
+        "Đó",
+    ]
 )
 """Capitalised words that open a sentence after a credit rather than continue a name."""
 """Where an over-long sentence is cut, best first: a clause boundary, else between words."""
