@@ -102,7 +102,9 @@ IMPERATIVE_START = re.compile(
         "thu hút|khuyến khích|cải thiện|phát triển|kiểm soát|công khai|xác định|sử dụng|theo dõi|bám sát|"
         "tham mưu|kiểm tra|đôn đốc|ngăn chặn|phát hiện|bảo vệ|lập|quản lý|kiên trì|dứt điểm|tuyệt đối|chủ trì|ra quân|"
         # Asks in a list that open with what to change: "Rút ngắn thời gian thẩm định …".
-        "rút ngắn|gia hạn|miễn giảm|giảm bớt|nâng mức|tăng mức|tăng nguồn"
+        "rút ngắn|gia hạn|miễn giảm|giảm bớt|nâng mức|tăng mức|tăng nguồn|"
+        # Orders on a site: "Cắm biển cảnh báo, bố trí người canh gác …", "Khơi thông dòng chảy".
+        "cắm biển|cắm mốc|gia cố|khơi thông|nạo vét|sơ tán|khoanh vùng|thông tuyến|canh gác|túc trực"
     )
     + r")\b"
     # The general openers of the lexicon (store.reader.lexicon).
@@ -271,6 +273,9 @@ LIST_HEADER = re.compile(
     r"việc|nhóm nhiệm vụ|nhóm giải pháp|kiến nghị, đề xuất|trọng tâm|chỉ tiêu|kết quả)\b[^:;.]{0,40}:\s*$"
     # A speech verb with nothing said yet: "Đồng chí yêu cầu:", "Kết luận:".
     r"|^[^:;.]{0,40}\b(?:yêu cầu|đề nghị|chỉ đạo|kết luận|nhấn mạnh|lưu ý|giao)\s*:\s*$"
+    # The ask and whom it goes to, the asks below: "3. Đề nghị Sở Nội vụ:".
+    r"|^(?:\d{1,2}(?:\.\d{1,2})*[.)]\s+|[-–+•*]\s*)?[^:;.]{0,20}\b(?:đề nghị|kiến nghị|đề xuất|yêu cầu|giao)\s+(?:(?:các|ubnd|sở|ban|bộ|tỉnh|thành phố|trung ương)\b)"
+    r"[^:;.,]{0,40}:\s*$"
     r"|\b(?:như sau|sau đây|cụ thể như sau|gồm)\s*:\s*$"
 )
 # The province side as the subject of a clause: "Tỉnh sớm bố trí kinh phí ...".
@@ -301,6 +306,9 @@ IMPLICIT_REQUEST = re.compile(
 )
 
 
+_COURTESY = re.compile(r"^\s*(?:được\s+)?(?:tạm dừng|dừng|kết thúc|chào|cảm ơn|cám ơn|gửi lời|hẹn gặp|giới thiệu|trân trọng)\b")
+
+
 def speech_verbs(low: str) -> Iterator[re.Match[str]]:
     """Yield the speech verbs of `low` used as verbs (not "những kiến nghị", "đáp ứng yêu cầu")."""
     for match in SPEECH_VERB.finditer(low):
@@ -311,6 +319,8 @@ def speech_verbs(low: str) -> Iterator[re.Match[str]]:
             continue
         if match.group(1) == "giao" and (GIAO_NOUN.match(after) or not GIAO_OBJECT.match(after)):
             continue
+        if match.group(1) == "xin" and _COURTESY.match(after):
+            continue  # "Chương trình xin được tạm dừng tại đây", "xin cảm ơn": a courtesy, no ask
         yield match
 
 

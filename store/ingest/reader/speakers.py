@@ -157,7 +157,11 @@ _SAID_BY = re.compile(
 )
 
 
-_PREPOSITION = re.compile(r"\b(?:của|với|cho|tại|ở|về|đến|từ|trên địa bàn|đối với)\s+(?:các\s+|những\s+|\d+\s+|hai\s+|ba\s+)?$")
+# ("phối hợp với UBND xã": the body named between the preposition and the mark is no actor either.)
+_PREPOSITION = re.compile(
+    r"\b(?:của|với|cho|tại|ở|về|đến|từ|trên địa bàn|đối với)\s+(?:các\s+|những\s+|\d+\s+|hai\s+|ba\s+)?"
+    r"(?:(?:ubnd|đảng ủy|chính quyền|ủy ban nhân dân|lãnh đạo)\s+(?:các\s+)?)?$"
+)
 _PREPOSITION_CHARS = 60
 """Characters before a mark that `_PREPOSITION` needs ("trên địa bàn những " has 19; words are
 separated by single spaces): it is matched there, not over all the text before the mark."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from haicap.store.ingest.reader import extract_text
+from haicap.store.ingest.reader.clauses import split_clauses
 from haicap.store.ingest.reader.left_out import PAGE
 from haicap.store.ingest.reader.sentences import split_sentences
 
@@ -143,3 +144,52 @@ def test_hardship_in_plain_words_is_a_difficulty() -> None:
     assert kind_of("Lớp học bị bùn đất tràn vào, học sinh phải nghỉ học hai ngày.", INTRO) == D
     # What was kept out is no damage: "không để nước tràn vào".
     assert kind_of("Xã đã huy động 100 dân quân đắp bao cát, không để nước tràn vào khu dân cư.", INTRO) == A
+
+
+def test_converting_what_worked_badly_is_a_result() -> None:
+    assert kind_of("Năm qua, xã đã chuyển đổi 120 ha đất trồng lúa kém hiệu quả sang trồng cây ăn quả.", INTRO) == A
+    assert kind_of("Nhiều diện tích lúa kém hiệu quả nhưng bà con chưa muốn chuyển đổi.", INTRO) == D
+
+
+def test_a_verbless_order_on_a_site_is_a_directive() -> None:
+    assert kind_of("Cắm biển cảnh báo tại các điểm có nguy cơ sạt lở.", INTRO, CONCLUSION) == DI
+    assert kind_of("Khơi thông dòng chảy các tuyến mương bị bồi lấp trước mùa mưa.", INTRO, CONCLUSION) == DI
+
+
+def test_an_ask_with_only_its_addressee_opens_a_list() -> None:
+    found = items(
+        INTRO,
+        "III. KIẾN NGHỊ",
+        "2. Đề nghị Sở Tài chính:",
+        "- Bổ sung kinh phí hoạt động thường xuyên cho xã trong năm 2026.",
+    )
+    assert found == [(R, "Bổ sung kinh phí hoạt động thường xuyên cho xã trong năm 2026.")]
+
+
+def test_a_courtesy_is_no_ask() -> None:
+    assert kind_of("BTV: Chương trình của chúng tôi xin được kết thúc tại đây.", INTRO) is None
+
+
+def test_services_that_reach_every_hamlet_are_results() -> None:
+    assert kind_of("Cả 12 thôn đều có điện lưới quốc gia.", INTRO) == A
+    assert kind_of("Hiện 8/10 thôn có đường bê tông đến trung tâm xã.", INTRO) == A
+
+
+def test_a_body_named_as_a_partner_does_not_take_the_floor() -> None:
+    found = items(
+        INTRO,
+        "Phó Chủ tịch UBND tỉnh kết luận như sau:",
+        "1. UBND xã tập trung hoàn thành quy hoạch chung xã trong năm 2026.",
+        "2. Sở Y tế phối hợp với UBND xã rà soát nhu cầu khám chữa bệnh, đề xuất bổ sung trang thiết bị cho trạm y tế.",
+    )
+    assert [kind for kind, _ in found] == [DI, DI]
+
+
+def test_a_contrast_without_its_comma_still_turns() -> None:
+    found = items(INTRO, "Năm nay thôn không bị thiếu nước tưới nhưng chi phí bơm tát rất cao.")
+    assert [kind for kind, _ in found] == [A, D]
+
+
+def test_a_turn_without_a_comma_stays_in_a_concession_or_before_what_has_not_come() -> None:
+    assert len(split_clauses("Việc sáp nhập tuy còn khó khăn ban đầu nhưng sẽ mang lại nhiều lợi ích cho người dân.")) == 1
+    assert len(split_clauses("Trạm bơm được đầu tư từ năm 2022 nhưng đến nay chưa vận hành được vì thiếu điện.")) == 1
