@@ -116,6 +116,17 @@ _ATTRIBUTION = re.compile(r"[\"”»]\s*,?\s*[^\"“”«»]{0,120}$")
 _SHORT_FRAME = re.compile(r"^[^,;:]{1,25},\s*")
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?%")
 # A topic that opens a sentence and is cut off from it by a comma: "Đối với sạt lở bờ kênh".
+_RESPONSIBLE = re.compile(
+    r"\blà\s+(?:trách nhiệm|nhiệm vụ|việc)\s+(?:(?:trước hết|trước tiên|hàng đầu|chính|chung)\s+)?(?:của\s+)"
+    r"(?:các\s+)?(?:xã|phường|đặc khu|cấp ủy|chính quyền|cơ sở|địa phương|người đứng đầu|cán bộ|đảng ủy|ubnd xã)\b"
+    r"|\b(?:xã|phường|địa phương|đơn vị|cán bộ|nơi|ai)\s+nào\b[^;]{0,100}?\b(?:thì\s+|là\s+|phải\s+|sẽ\s+phải\s+)"
+    r"(?:chịu trách nhiệm|bị xử lý|kiểm điểm)\b"
+)
+# A clause that only names kinds of content: a report's title ("khó khăn, vướng mắc và kiến nghị, đề xuất").
+_ONLY_CATEGORIES = re.compile(
+    r"^\W*(?:và\s+)?(?:(?:khó khăn|vướng mắc|hạn chế|tồn tại|kiến nghị|đề xuất|kết quả|nhiệm vụ|giải pháp|"
+    r"phương hướng)(?:\s*,\s*|\s+và\s+|\s*$))+\W*$"
+)
 _CATEGORY = re.compile(r"\b(?:khó khăn|vướng mắc|hạn chế|tồn tại|bất cập|kết quả)\b")
 _TOPIC_FRAME = re.compile(r"^\W*(?:về|đối với|riêng về|riêng đối với|với)\s+(?:[^\s:;.!?]+\s+){0,10}[^\s:;.!?]+$")
 _STILL_AFTER_CONTRAST = re.compile(r"^\W*(?:song|nhưng|tuy nhiên|tuy vậy)\s*,?\s+(?:\S+\s+){0,3}?(?:vẫn|còn)\b")
@@ -233,6 +244,9 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # "…: Sở Nông nghiệp và Môi trường nghiên cứu, tham mưu …" assigns the request to an agency.
         return Verdict(DIRECTIVE, LEADER, "assigned in the answer")
 
+    if _ONLY_CATEGORIES.match(low):
+        # "…; khó khăn, vướng mắc và kiến nghị, đề xuất": names what a report holds, says none of it.
+        return Verdict(None, None, "")
     if _TOPIC_FRAME.match(low) and not cues.SPEECH_VERB.search(low) and not _CATEGORY.search(low):
         # "Đối với sạt lở bờ kênh, bà đề nghị UBND xã …": the frame names the topic of what
         # follows; it reports nothing itself, whatever problem it names. (A frame that names a
@@ -376,6 +390,11 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         if not past and not future and _AGENCY_ACTS.match(core):
             # In the leader's conclusion, "Sở Tài chính hướng dẫn xã …" assigns the agency.
             return Verdict(DIRECTIVE, LEADER, "agency assigned")
+        if not future and _RESPONSIBLE.search(core):
+            # "…, nhưng giữ cho người dân an toàn là trách nhiệm trước hết của xã", "Xã nào để người
+            # dân ở vùng nguy hiểm mà không có phương án là chịu trách nhiệm": the leader puts the
+            # duty on the commune, or warns who fails it: an order, whatever it names.
+            return Verdict(DIRECTIVE, LEADER, "responsibility placed")
         if not past and not future and _ANY_SUBJECT_MUST.match(core):
             # "Công tác nhân sự phải thực hiện đúng quy trình": whatever must be done is told to.
             return Verdict(DIRECTIVE, LEADER, "leader's modal instruction")

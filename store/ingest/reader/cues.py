@@ -220,6 +220,8 @@ META = re.compile(
     r"[^;]*\b(?:kiến nghị|đề xuất|ý kiến)\b"
     r"|\b(?:kiến nghị|đề xuất|ý kiến)\b[^;]*\bđược\b[^;]{0,30}\b(?:trả lời|giải đáp|làm rõ|tiếp thu|phản hồi|giải trình)\b"
     r"|\bý kiến (?:thảo luận|phát biểu)\b|\bbuổi làm việc (?:diễn ra|nhằm|kết thúc)\b"
+    # A bulletin signing off: "Chương trình Thời sự xin được tạm dừng tại đây".
+    r"|\b(?:chương trình|bản tin|buổi phát sóng)\b[^;.]{0,60}?\b(?:tạm dừng|kết thúc|xin dừng)\b"
     # The reporter at work: "phóng viên đã có cuộc trao đổi với ông A về …" (the interview follows).
     r"|\b(?:phóng viên|pv)\b[^;.]{0,40}?\b(?:trao đổi|phỏng vấn|trò chuyện|ghi nhận|có bài|tường thuật)\b"
 )

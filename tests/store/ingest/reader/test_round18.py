@@ -193,3 +193,21 @@ def test_a_contrast_without_its_comma_still_turns() -> None:
 def test_a_turn_without_a_comma_stays_in_a_concession_or_before_what_has_not_come() -> None:
     assert len(split_clauses("Việc sáp nhập tuy còn khó khăn ban đầu nhưng sẽ mang lại nhiều lợi ích cho người dân.")) == 1
     assert len(split_clauses("Trạm bơm được đầu tư từ năm 2022 nhưng đến nay chưa vận hành được vì thiếu điện.")) == 1
+
+
+def test_placing_a_duty_on_the_commune_is_a_directive() -> None:
+    quote = (
+        "“Kè bờ là việc của tỉnh, nhưng giữ cho dân an toàn mùa lũ là trách nhiệm trước hết của xã”, đồng chí Lò Văn Minh lưu ý."
+    )
+    assert kind_of(quote, INTRO, CONCLUSION) == DI
+    warning = "“Xã nào để học sinh bỏ học mà không vận động trở lại là phải chịu trách nhiệm”, đồng chí Lò Văn Minh nói."
+    assert kind_of(warning, INTRO, CONCLUSION) == DI
+
+
+def test_a_bulletin_signing_off_reports_nothing() -> None:
+    assert kind_of("BTV: Bản tin thời sự xin được tạm dừng tại đây.", INTRO) is None
+
+
+def test_a_reports_title_naming_its_parts_is_no_item() -> None:
+    title = "Kết quả 9 tháng thực hiện nhiệm vụ năm 2026; khó khăn, vướng mắc và kiến nghị, đề xuất"
+    assert kind_of(title, INTRO) is None
