@@ -127,6 +127,10 @@ _ONLY_CATEGORIES = re.compile(
     r"^\W*(?:và\s+)?(?:(?:khó khăn|vướng mắc|hạn chế|tồn tại|kiến nghị|đề xuất|kết quả|nhiệm vụ|giải pháp|"
     r"phương hướng)(?:\s*,\s*|\s+và\s+|\s*$))+\W*$"
 )
+_PROVINCE_WILL = re.compile(
+    r"\b(?:tỉnh|thành phố|ubnd tỉnh|ubnd thành phố|tỉnh ủy|thành ủy)\s+sẽ\s+(?:sớm\s+|ngay\s+|tiếp tục\s+)?"
+    r"(?:quan tâm|xem xét|hỗ trợ|bố trí|ưu tiên|đầu tư|chỉ đạo|khảo sát|phê duyệt|cân đối|nghiên cứu|tạo điều kiện)\b"
+)
 _CATEGORY = re.compile(r"\b(?:khó khăn|vướng mắc|hạn chế|tồn tại|bất cập|kết quả)\b")
 _TOPIC_FRAME = re.compile(r"^\W*(?:về|đối với|riêng về|riêng đối với|với)\s+(?:[^\s:;.!?]+\s+){0,10}[^\s:;.!?]+$")
 _STILL_AFTER_CONTRAST = re.compile(r"^\W*(?:song|nhưng|tuy nhiên|tuy vậy)\s*,?\s+(?:\S+\s+){0,3}?(?:vẫn|còn)\b")
@@ -361,6 +365,10 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # The visitor is the subject right before the visit verb (usually the leader).
         offset = len(low.rstrip()) - len(core) + visit.start()
         return Verdict(EXCLUDED, actor_before(text[:offset], ctx.people, ctx.speaker) or ctx.prev_actor, "visit")
+    if _PROVINCE_WILL.search(low):
+        # "Đồng chí cho biết tỉnh sẽ hỗ trợ ngay mỗi hộ có nhà bị sập 40 triệu đồng": the province's
+        # promise, though what it is for names the damage.
+        return Verdict(EXCLUDED, None, "promise")
     if cues.PROMISE.search(low) and not cues.PROBLEM.search(low):
         return Verdict(EXCLUDED, None, "promise or future")
 

@@ -211,3 +211,8 @@ def test_a_bulletin_signing_off_reports_nothing() -> None:
 def test_a_reports_title_naming_its_parts_is_no_item() -> None:
     title = "Kết quả 9 tháng thực hiện nhiệm vụ năm 2026; khó khăn, vướng mắc và kiến nghị, đề xuất"
     assert kind_of(title, INTRO) is None
+
+
+def test_the_provinces_promise_stays_a_promise_whatever_damage_it_names() -> None:
+    promise = "Đồng chí cho biết tỉnh sẽ hỗ trợ ngay mỗi hộ có nhà bị cuốn trôi 30 triệu đồng."
+    assert kind_of(promise, INTRO, CONCLUSION) is None
