@@ -252,7 +252,9 @@ def is_caption(sentences: list[str], index: int) -> bool:
 
 
 _REPORTER_LINE = re.compile(r"^\s*(?:pv|phóng viên|hỏi)\s*:")
-_REPORTER_ASKS = re.compile(r"\?|\b(?:xin|thưa|cảm ơn|cho biết)\b")
+_REPORTER_ASKS = re.compile(
+    r"\?|\b(?:xin|thưa|cảm ơn|cho biết|thế nào|ra sao|những gì|điều gì|có thể chia sẻ|hãy chia sẻ|vui lòng)\b"
+)
 _SPEAKER_LABEL = re.compile(
     rf"^\s*\[?\s*(?:(?:PHỎNG VẤN|Phỏng vấn|phỏng vấn)\s*[-–:]\s*)?(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Aa]nh|[Cc]hị)\s+"
     rf"({CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{1,3}})\s*(?:[,–-]\s*[^:\]\"“]{{3,80}})?\]?\s*:\s+"

@@ -93,6 +93,8 @@ def test_a_bulletins_reporter_tells_what_happened() -> None:
 def test_a_reporters_question_still_reports_nothing() -> None:
     assert kind_of("PV: Thưa ông, xã còn những khó khăn gì?", INTRO) is None
     assert kind_of("PV: Xin cảm ơn ông!", INTRO) is None
+    # A question without its mark still asks.
+    assert kind_of("PV: Ông có thể chia sẻ những khó khăn lớn nhất của xã hiện nay", INTRO) is None
 
 
 def test_a_name_label_gives_the_floor_to_that_person() -> None:
