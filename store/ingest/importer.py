@@ -159,6 +159,7 @@ def _apply_sections(facts: Extraction, kinds: dict[str, Kind], headings: set[str
     facts.left_out = left_out
 
 
+_LIST_LABEL = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|[IVX]{1,4}\.|[-–+•*])\s+")
 _MIN_ITEM_WORDS = 6
 """A line under a heading shorter than this is a label, a title or a name, not an item."""
 
@@ -166,9 +167,12 @@ _MIN_ITEM_WORDS = 6
 def _reads_as_content(text: str) -> bool:
     """Whether a line under a heading may be an item: long enough, in sentence case (a title
     in capitals or a signature's name is not), and not a label ("Thời gian: thường xuyên")."""
-    words = text.split()
+    # The list label is no word of the line ("2.1. UBND xã A:" is five words, a label).
+    words = _LIST_LABEL.sub("", text).split()
     if len(words) < _MIN_ITEM_WORDS or text.isupper():
         return False
+    if text.rstrip().endswith(":") or (words[0].lower() == "về" and not re.search(r"[.!?;]\s*$", text)):
+        return False  # a sub-heading: "2.1. UBND xã A:" opens a list, "3. Về phát triển kinh tế" names a topic
     if all(word[:1].isupper() for word in words if word[:1].isalpha()):
         return False  # "Lê Thị Thu Hà", "Phó Chủ Tịch …": a name or a title
     return not re.match(r"^[^:]{1,20}:\s*\S+(?:\s+\S+){0,2}\.?$", text)

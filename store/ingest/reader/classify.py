@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from haicap.store.ingest.reader import cues
 from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY, DIRECTIVE, REQUEST
 from haicap.store.ingest.reader.problems import behind_plan, problem_or_result
-from haicap.store.ingest.reader.speakers import COMMUNE, LEADER, RESIDENT, People, actor_before
+from haicap.store.ingest.reader.speakers import COMMUNE, LEADER, RESIDENT, People, actor_before, reporter_asks
 
 __all__ = ["EXCLUDED", "Context", "Verdict", "classify_clause"]
 
@@ -115,6 +115,25 @@ _REPORTER = re.compile(r"^\s*(?:pv|phóng viên|hỏi)\s*:")
 _ATTRIBUTION = re.compile(r"[\"”»]\s*,?\s*[^\"“”«»]{0,120}$")
 _SHORT_FRAME = re.compile(r"^[^,;:]{1,25},\s*")
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?%")
+# A topic that opens a sentence and is cut off from it by a comma: "Đối với sạt lở bờ kênh".
+_RESPONSIBLE = re.compile(
+    r"\blà\s+(?:trách nhiệm|nhiệm vụ|việc)\s+(?:(?:trước hết|trước tiên|hàng đầu|chính|chung)\s+)?(?:của\s+)"
+    r"(?:các\s+)?(?:xã|phường|đặc khu|cấp ủy|chính quyền|cơ sở|địa phương|người đứng đầu|cán bộ|đảng ủy|ubnd xã)\b"
+    r"|\b(?:xã|phường|địa phương|đơn vị|cán bộ|nơi|ai)\s+nào\b[^;]{0,100}?\b(?:thì\s+|là\s+|phải\s+|sẽ\s+phải\s+)"
+    r"(?:chịu trách nhiệm|bị xử lý|kiểm điểm)\b"
+)
+# A clause that only names kinds of content: a report's title ("khó khăn, vướng mắc và kiến nghị, đề xuất").
+_ONLY_CATEGORIES = re.compile(
+    r"^\W*(?:và\s+)?(?:(?:khó khăn|vướng mắc|hạn chế|tồn tại|kiến nghị|đề xuất|kết quả|nhiệm vụ|giải pháp|"
+    r"phương hướng)(?:\s*,\s*|\s+và\s+|\s*$))+\W*$"
+)
+_PROVINCE_WILL = re.compile(
+    r"\b(?:tỉnh|thành phố|ubnd tỉnh|ubnd thành phố|tỉnh ủy|thành ủy)\s+sẽ\s+(?:sớm\s+|ngay\s+|tiếp tục\s+)?"
+    r"(?:quan tâm|xem xét|hỗ trợ|bố trí|ưu tiên|đầu tư|chỉ đạo|khảo sát|phê duyệt|cân đối|nghiên cứu|tạo điều kiện)\b"
+)
+_CATEGORY = re.compile(r"\b(?:khó khăn|vướng mắc|hạn chế|tồn tại|bất cập|kết quả)\b")
+_TOPIC_FRAME = re.compile(r"^\W*(?:về|đối với|riêng về|riêng đối với|với)\s+(?:[^\s:;.!?]+\s+){0,10}[^\s:;.!?]+$")
+_STILL_AFTER_CONTRAST = re.compile(r"^\W*(?:song|nhưng|tuy nhiên|tuy vậy)\s*,?\s+(?:\S+\s+){0,3}?(?:vẫn|còn)\b")
 
 
 def _first_actor_is_leader(text: str, ctx: Context) -> bool:
@@ -229,6 +248,14 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # "…: Sở Nông nghiệp và Môi trường nghiên cứu, tham mưu …" assigns the request to an agency.
         return Verdict(DIRECTIVE, LEADER, "assigned in the answer")
 
+    if _ONLY_CATEGORIES.match(low):
+        # "…; khó khăn, vướng mắc và kiến nghị, đề xuất": names what a report holds, says none of it.
+        return Verdict(None, None, "")
+    if _TOPIC_FRAME.match(low) and not cues.SPEECH_VERB.search(low) and not _CATEGORY.search(low):
+        # "Đối với sạt lở bờ kênh, bà đề nghị UBND xã …": the frame names the topic of what
+        # follows; it reports nothing itself, whatever problem it names. (A frame that names a
+        # kind, "Về khó khăn, ông A cho biết …", does tell what follows.)
+        return Verdict(None, None, "")
     # A bare instruction right after a request or directive in the same sentence
     # continues it ("đề nghị tỉnh hỗ trợ A; hỗ trợ B").
     if ctx.prev_kind in (REQUEST, DIRECTIVE) and imperative and not cues.SPEECH_VERB.match(core):
@@ -278,8 +305,9 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # (A voter's "Vì sao … vẫn chưa được chi trả?" names a problem, and is read as one.)
         return Verdict(EXCLUDED, None, "meta")
 
-    if _REPORTER.match(low):
+    if _REPORTER.match(low) and reporter_asks(low):
         # "PV: Xin đồng chí cho biết …": the reporter asks; the answer that follows is content.
+        # (A bulletin's "PV: Theo báo cáo, xã đã hoàn thành …" tells, and is read as told.)
         return Verdict(EXCLUDED, None, "meta")
 
     if cues.LIST_HEADER.search(low.rstrip()) and len(core.split()) <= 25:
@@ -337,6 +365,10 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # The visitor is the subject right before the visit verb (usually the leader).
         offset = len(low.rstrip()) - len(core) + visit.start()
         return Verdict(EXCLUDED, actor_before(text[:offset], ctx.people, ctx.speaker) or ctx.prev_actor, "visit")
+    if _PROVINCE_WILL.search(low):
+        # "Đồng chí cho biết tỉnh sẽ hỗ trợ ngay mỗi hộ có nhà bị sập 40 triệu đồng": the province's
+        # promise, though what it is for names the damage.
+        return Verdict(EXCLUDED, None, "promise")
     if cues.PROMISE.search(low) and not cues.PROBLEM.search(low):
         return Verdict(EXCLUDED, None, "promise or future")
 
@@ -366,6 +398,11 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         if not past and not future and _AGENCY_ACTS.match(core):
             # In the leader's conclusion, "Sở Tài chính hướng dẫn xã …" assigns the agency.
             return Verdict(DIRECTIVE, LEADER, "agency assigned")
+        if not future and _RESPONSIBLE.search(core):
+            # "…, nhưng giữ cho người dân an toàn là trách nhiệm trước hết của xã", "Xã nào để người
+            # dân ở vùng nguy hiểm mà không có phương án là chịu trách nhiệm": the leader puts the
+            # duty on the commune, or warns who fails it: an order, whatever it names.
+            return Verdict(DIRECTIVE, LEADER, "responsibility placed")
         if not past and not future and _ANY_SUBJECT_MUST.match(core):
             # "Công tác nhân sự phải thực hiện đúng quy trình": whatever must be done is told to.
             return Verdict(DIRECTIVE, LEADER, "leader's modal instruction")
@@ -378,6 +415,15 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         return Verdict(REQUEST, COMMUNE, "province to act")
 
     kind = problem_or_result(low)
+    if (
+        ctx.prev_kind == ACHIEVEMENT
+        and kind != DIFFICULTY
+        and _STILL_AFTER_CONTRAST.match(low)
+        and not cues.NEGATED_PROBLEM.search(low)
+    ):
+        # "Tỷ lệ hộ nghèo giảm 3,1%, song vẫn ở mức cao": what a contrast says "still" is after a
+        # result is what the result has not yet changed, a difficulty, whatever its words.
+        return Verdict(DIFFICULTY, None, "still, after a result")
     if cues.POTENTIAL.search(low) and not re.search(r"\b(?:đã|đạt|hoàn thành)\b", low) and kind != DIFFICULTY:
         # Potential is context, unless it is said to be poorly used ("tiềm năng ... còn hạn chế").
         return Verdict(EXCLUDED, None, "potential")

@@ -41,6 +41,10 @@ _CUTS = re.compile(
     # A consequence may turn a statement into an instruction: "..., vì vậy phải đi đầu".
     r"|,\s*(?=(?:vì vậy|vì thế|do đó|do vậy)\b)"
     r"|\s+(?=(?:nhưng|song)\s+(?:vẫn|còn|lại|chưa|số|việc|do)\b)"
+    # "ấp không bị thiếu nước nhưng chi phí bơm rất cao": a contrast without its comma still turns.
+    # (Not "tuy còn khó khăn nhưng sẽ …", one assessment, nor "đã đầu tư nhưng đến nay chưa dùng được",
+    # one problem: see `_ONE_TURN`.)
+    r"|(?<=\w)\s+(?=nhưng\s+\S+\s+\S+)"
     # Praise, then exhortation: "ghi nhận ... và đề nghị xã ...", "..., đồng thời động viên ...".
     r"|,?\s+(?=(?:và|đồng thời)\s+(?:yêu cầu|đề nghị|kiến nghị|đề xuất|mong|giao|chỉ đạo|lưu ý|nhấn mạnh|"
     r"động viên|khích lệ|căn dặn|khuyến khích)\b)"
@@ -66,6 +70,12 @@ _ELAPSED = re.compile(
     r"|\b(?:đã lâu|từ lâu|lâu nay|lâu rồi|nhiều năm nay|nhiều năm qua)\s*$"
 )
 _STILL_NOT = re.compile(r"(?:nhưng|song)\s+(?:vẫn\s+)?chưa\b")
+# A turn without a comma that stays in its clause: after a concession opened in the same clause
+# ("tuy còn khó khăn ban đầu nhưng sẽ …"), or before what has still not come ("nhưng đến nay chưa …").
+_ONE_TURN = re.compile(
+    r"(?<!\w)(?:tuy|mặc dù|dù|Tuy|Mặc dù|Dù)\s(?!nhiên\b|vậy\b)[^,;|]* \| nhưng\b"
+    r"| \| nhưng\s+(?:đến nay|hiện nay|tới nay|hiện|đến giờ)\s+(?:vẫn\s+)?(?:chưa|không)\b"
+)
 
 
 _VERB_AFTER_CUT = re.compile(r"(?:(?:và|đồng thời)\s+)?(?:yêu cầu|đề nghị|kiến nghị|đề xuất|mong muốn|mong|giao|chỉ đạo)\b")
@@ -109,6 +119,8 @@ def _cut_points(sentence: str) -> list[tuple[int, int]]:
             continue
         if _STILL_NOT.match(after) and _ELAPSED.search(sentence[: match.start()]):
             continue
+        if not sentence[match.start() : match.end()].strip() and _ONE_TURN.search(sentence[: match.start()] + " | " + after):
+            continue  # a cut made without a comma: the turn belongs to the clause it is in
         points.append((match.start(), match.end()))
     return sorted(set(points))
 

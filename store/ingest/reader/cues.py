@@ -72,6 +72,8 @@ CONNECTIVE = re.compile(
         "những tháng cuối năm|trong những tháng cuối năm|năm tới|giai đoạn tới|về lâu dài"
     )
     + r")\s*,?\s*|[-–+•*]\s*"
+    # A transcript's label: "PV: …", "PV (giọng đọc): …", "BTV NAM: …".
+    r"|(?:pv|phóng viên|btv(?:\s+(?:nam|nữ))?)(?:\s*\([^()]{1,20}\))?\s*:\s*"
     # A deadline before the verb: "ngay trong tháng 12 hoàn thành …", "trước ngày 20/1 phải …".
     r"|(?:ngay\s+)?(?:trong|trước|chậm nhất|từ nay đến)\s+(?:ngày\s+|tháng\s+|quý\s+|hết\s+|cuối\s+)(?:năm\s+)?[\w/.-]+"
     r"(?:\s+năm\s+\d{4})?\s*,?\s*(?=\w)"
@@ -100,7 +102,9 @@ IMPERATIVE_START = re.compile(
         "thu hút|khuyến khích|cải thiện|phát triển|kiểm soát|công khai|xác định|sử dụng|theo dõi|bám sát|"
         "tham mưu|kiểm tra|đôn đốc|ngăn chặn|phát hiện|bảo vệ|lập|quản lý|kiên trì|dứt điểm|tuyệt đối|chủ trì|ra quân|"
         # Asks in a list that open with what to change: "Rút ngắn thời gian thẩm định …".
-        "rút ngắn|gia hạn|miễn giảm|giảm bớt|nâng mức|tăng mức|tăng nguồn"
+        "rút ngắn|gia hạn|miễn giảm|giảm bớt|nâng mức|tăng mức|tăng nguồn|"
+        # Orders on a site: "Cắm biển cảnh báo, bố trí người canh gác …", "Khơi thông dòng chảy".
+        "cắm biển|cắm mốc|gia cố|khơi thông|nạo vét|sơ tán|khoanh vùng|thông tuyến|canh gác|túc trực"
     )
     + r")\b"
     # The general openers of the lexicon (store.reader.lexicon).
@@ -198,7 +202,8 @@ COMMUNE_MARK = re.compile(r"\b(?:" + _words("xã|phường|đặc khu|địa ph�
 AGENCY_MARK = re.compile(r"\b(?:các sở|sở|ban, ngành|sở, ngành|các ngành|đại diện các sở)\b")
 
 PRAISE = re.compile(
-    r"\b(?:ghi nhận|đánh giá cao|biểu dương|khen ngợi|hoan nghênh|đánh giá (?:rất )?(?:cao|tích cực)|"
+    # "Ghi nhận các kiến nghị của xã" takes the asks down: no praise.
+    r"\b(?:ghi nhận(?!\s+(?:các\s+|những\s+|toàn bộ\s+|đầy đủ\s+)?(?:kiến nghị|ý kiến|đề xuất|đề nghị|phản ánh|tâm tư))|đánh giá cao|biểu dương|khen ngợi|hoan nghênh|đánh giá (?:rất )?(?:cao|tích cực)|"
     r"chúc mừng những kết quả|trân trọng những kết quả)\b"
 )
 # Sentences about the meeting itself rather than its content.
@@ -215,6 +220,10 @@ META = re.compile(
     r"[^;]*\b(?:kiến nghị|đề xuất|ý kiến)\b"
     r"|\b(?:kiến nghị|đề xuất|ý kiến)\b[^;]*\bđược\b[^;]{0,30}\b(?:trả lời|giải đáp|làm rõ|tiếp thu|phản hồi|giải trình)\b"
     r"|\bý kiến (?:thảo luận|phát biểu)\b|\bbuổi làm việc (?:diễn ra|nhằm|kết thúc)\b"
+    # A bulletin signing off: "Chương trình Thời sự xin được tạm dừng tại đây".
+    r"|\b(?:chương trình|bản tin|buổi phát sóng)\b[^;.]{0,60}?\b(?:tạm dừng|kết thúc|xin dừng)\b"
+    # The reporter at work: "phóng viên đã có cuộc trao đổi với ông A về …" (the interview follows).
+    r"|\b(?:phóng viên|pv)\b[^;.]{0,40}?\b(?:trao đổi|phỏng vấn|trò chuyện|ghi nhận|có bài|tường thuật)\b"
 )
 # The leader's visit, gifts and attendance: context, not content.
 VISIT = re.compile(
@@ -266,6 +275,9 @@ LIST_HEADER = re.compile(
     r"việc|nhóm nhiệm vụ|nhóm giải pháp|kiến nghị, đề xuất|trọng tâm|chỉ tiêu|kết quả)\b[^:;.]{0,40}:\s*$"
     # A speech verb with nothing said yet: "Đồng chí yêu cầu:", "Kết luận:".
     r"|^[^:;.]{0,40}\b(?:yêu cầu|đề nghị|chỉ đạo|kết luận|nhấn mạnh|lưu ý|giao)\s*:\s*$"
+    # The ask and whom it goes to, the asks below: "3. Đề nghị Sở Nội vụ:".
+    r"|^(?:\d{1,2}(?:\.\d{1,2})*[.)]\s+|[-–+•*]\s*)?[^:;.]{0,20}\b(?:đề nghị|kiến nghị|đề xuất|yêu cầu|giao)\s+(?:(?:các|ubnd|sở|ban|bộ|tỉnh|thành phố|trung ương)\b)"
+    r"[^:;.,]{0,40}:\s*$"
     r"|\b(?:như sau|sau đây|cụ thể như sau|gồm)\s*:\s*$"
 )
 # The province side as the subject of a clause: "Tỉnh sớm bố trí kinh phí ...".
@@ -296,6 +308,9 @@ IMPLICIT_REQUEST = re.compile(
 )
 
 
+_COURTESY = re.compile(r"^\s*(?:được\s+)?(?:tạm dừng|dừng|kết thúc|chào|cảm ơn|cám ơn|gửi lời|hẹn gặp|giới thiệu|trân trọng)\b")
+
+
 def speech_verbs(low: str) -> Iterator[re.Match[str]]:
     """Yield the speech verbs of `low` used as verbs (not "những kiến nghị", "đáp ứng yêu cầu")."""
     for match in SPEECH_VERB.finditer(low):
@@ -306,6 +321,8 @@ def speech_verbs(low: str) -> Iterator[re.Match[str]]:
             continue
         if match.group(1) == "giao" and (GIAO_NOUN.match(after) or not GIAO_OBJECT.match(after)):
             continue
+        if match.group(1) == "xin" and _COURTESY.match(after):
+            continue  # "Chương trình xin được tạm dừng tại đây", "xin cảm ơn": a courtesy, no ask
         yield match
 
 

@@ -40,7 +40,12 @@ TWO_TIER_START = dt.date(2025, 7, 1)
 # the report was signed.
 _SESSION_NAMED = re.compile(
     r"(?i)(?:buổi\s+làm\s+việc|cuộc\s+làm\s+việc|buổi\s+kiểm\s+tra|cuộc\s+họp|buổi\s+họp)"
-    r"[^.\n]{0,200}?ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)"
+    r"[^.\n]{0,200}?ngày\s+(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])"
+)
+# A date set off by commas before the one who acts: "Trong không khí đón Xuân, ngày 9/2, đồng chí A …".
+_DATE_BEFORE_ACTOR = re.compile(
+    r"(?<=,\s)ngày\s+(\d{1,2})/(\d{1,2})(?:/(\d{4}))?,\s+(?=(?:đồng chí|Đồng chí|ông|bà|Chủ tịch|Phó Chủ tịch|"
+    r"Bí thư|Phó Bí thư|Trưởng ban|Đoàn|đoàn|lãnh đạo|Lãnh đạo|Thường trực|Tổ đại biểu)\b)"
 )
 
 
@@ -87,8 +92,9 @@ def _guess_year(day: int, month: int, body: str, today: dt.date | None) -> int |
 def find_session_date(body: str, *, today: dt.date | None = None, year_hint: int | None = None) -> dt.date | None:
     """Return the date of the session the article reports, or None when it names none.
 
-    The first "Sáng/Chiều/Ngày DD/MM" wins; failing that, the date a report gives for the
-    session it was written for ("buổi làm việc ... ngày 21/11/2025"); failing that, the first
+    The first "Sáng/Chiều/Ngày DD/MM" wins; failing that, a date set off by commas before the
+    one who acts (", ngày 9/2, đồng chí A …"), then the date given for the session ("buổi làm
+    việc ... ngày 21/11/2025", "Sau buổi làm việc … ngày 16/1"); failing that, the first
     full DD/MM/YYYY. A day and month with no year never falls before 1 July 2025.
     """
     match = _SESSION.search(body)
@@ -100,9 +106,15 @@ def find_session_date(body: str, *, today: dt.date | None = None, year_hint: int
             year_i = int(year) if year else _year_for(day_i, month_i, body, today, year_hint)
             if year_i:
                 return _safe_date(year_i, month_i, day_i)
-    named = _SESSION_NAMED.search(body)
-    if named:
-        return _safe_date(int(named.group(3)), int(named.group(2)), int(named.group(1)))
+    for pattern in (_DATE_BEFORE_ACTOR, _SESSION_NAMED):
+        named = pattern.search(body)
+        if named:
+            day_i, month_i = int(named.group(1)), int(named.group(2))
+            if not (1 <= day_i <= 31 and 1 <= month_i <= 12):
+                continue
+            year_i = int(named.group(3)) if named.group(3) else _year_for(day_i, month_i, body, today, year_hint)
+            if year_i:
+                return _safe_date(year_i, month_i, day_i)
     fulls = sorted([*_ANY_FULL.finditer(body), *_WORDY_FULL.finditer(body)], key=lambda m: m.start())
     for full in fulls:
         if _REFERENCE.search(body[max(0, full.start() - 12) : full.start()]):

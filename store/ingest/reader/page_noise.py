@@ -20,6 +20,8 @@ __all__ = ["drop_page_noise", "split_page_noise"]
 _RELATED = re.compile(
     r"^(?:tin|bai|bai viet|tin bai)\s+(?:lien quan|cung chuyen muc|khac|moi|moi nhat|noi bat|xem nhieu)\b"
     r"|^(?:xem them|doc them|co the ban quan tam|ban co the quan tam)\b"
+    # "ĐỌC NHIỀU", "Xem nhiều nhất": a list of the site's most-read headlines, as a line of its own.
+    r"|^(?:tin\s+|bai\s+)?(?:doc nhieu|xem nhieu|duoc quan tam)(?:\s+nhat)?\s*:?\s*$"
     # "Đáng chú ý" heads a block of links only as a line of its own; "Đáng chú ý, ..." opens a sentence.
     r"|^dang chu y\s*:?\s*$"
 )
@@ -35,7 +37,7 @@ _WIDGET = re.compile(
     r"|^\(?(?:da ky|ky ten|ky, ghi ro ho ten|ky va ghi ro ho ten)\)?$|^(?:tm|kt|tl|tuq)\.\s"
 )
 # "Từ khóa: nông thôn mới, Thanh Hóa", "Tags: ..." — a tag list, always with its colon.
-_TAGS = re.compile(r"^(?:tu khoa|tag|tags|chu de)\s*:")
+_TAGS = re.compile(r"^(?:tu khoa|tag|tags|chu de|the)\s*:")  # "Thẻ: #Cái Nhum #sạt lở" folds to "the:"
 # "Trang chủ > Thời sự > Chính trị", "Trang chủ / Thời sự": short parts between arrows.
 _CRUMB_SEPARATOR = re.compile(r"\s+(?:>|»|›|/|\|)\s+")
 _HEAD = 100

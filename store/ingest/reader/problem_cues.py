@@ -33,6 +33,10 @@ REMEDY = re.compile(
     r"|\bhạn chế (?:thấp nhất|tối đa)\b"
     # Bringing people back from a plight: "vận động 43 học sinh bỏ học trở lại lớp".
     r"|\b(?:vận động|đưa|giúp|hỗ trợ)\b[^;.]{0,40}?\b(?:trở lại|quay lại|đi học lại|ra lớp)\b[^,;.]*"
+    # Turning what worked badly into something else: "chuyển đổi 215 ha đất lúa kém hiệu quả sang
+    # trồng cây ăn trái" names the land converted, not a problem of the commune.
+    r"|\b(?:chuyển đổi|chuyển)\s+(?:[^;.]{0,40}?\s)?(?:kém hiệu quả|kém năng suất|năng suất thấp|bạc màu|"
+    r"hoang hóa|bỏ hoang)\b(?=[^;.]{0,25}?\bsang\b)"
     # "hạn chế" as a verb: "hạn chế khai thác nước ngầm" limits something, it is no shortcoming.
     r"|\bhạn chế\s+(?:khai thác|sử dụng|việc|đi lại|xả|đốt|chặt|tập trung|thấp)\b"
 )
@@ -77,7 +81,9 @@ _PROBLEM_NOUN = (
     r"(?:khó khăn|vướng mắc|sự cố|gián đoạn|ùn tắc|kẹt xe|tồn đọng|sai sót|trễ hạn|quá hạn|vi phạm|"
     r"khiếu nại|phức tạp|điểm nóng|bức xúc|thiệt hại|thương vong|cháy nổ|cháy rừng|cháy|ô nhiễm|sạt lở|"
     r"ngập|dịch bệnh|tai nạn|tội phạm|đơn thư|chậm trễ|chồng chéo|ách tắc|phát sinh|khiếu kiện|tranh chấp|"
-    r"lấn chiếm|tái lấn chiếm|phiền hà|nhũng nhiễu|đình trệ|thất thu|thua lỗ|rủi ro)"
+    r"lấn chiếm|tái lấn chiếm|phiền hà|nhũng nhiễu|đình trệ|thất thu|thua lỗ|rủi ro|"
+    # "không bị thiếu nước tưới", "không để hộ nào thiếu đói".
+    r"thiếu nước|thiếu đói|thiếu ăn)"
 )
 # A negation scopes over a list of problems ("không gặp khó khăn, vướng mắc") and over the
 # whole noun phrase of an event that should not happen ("không để xảy ra tình trạng ...").
@@ -144,7 +150,11 @@ PROBLEM = re.compile(
     # Patchy, unchecked, stalled, cracked, leaking, ageing, hard to muster, afraid to invest.
     r"chắp vá|trôi nổi|khó kiểm soát|chững lại|vết nứt|rò rỉ|lớn tuổi|khó huy động|không dám|tiếng ồn|gay gắt|"
     # Run dry, scarce, jammed.
-    r"đã cạn|cạn kiệt|đã khô|bị khô|rất hiếm|ùn ứ)\b"
+    r"đã cạn|cạn kiệt|đã khô|bị khô|rất hiếm|ùn ứ|"
+    # Hard going and what it costs: "mùa mưa xe máy cũng khó đi", "thương lái ngại vào, người dân
+    # phải bán giá thấp", "học sinh phải nghỉ học", "đất tràn vào"; the hardest part, named.
+    r"khó nhất|khó đi|khó đi lại|khó tiếp cận|khó tiêu thụ|khó bán|ngại vào|ngại đến|ngại đầu tư|"
+    r"phải bán giá thấp|phải bán với giá thấp|phải bán rẻ|phải nghỉ học|đất tràn vào|bùn tràn vào|đất đá tràn vào|vẫn là đường đất|còn là đường đất)\b"
     # Only part of the work done: "khu tái định cư mới giải phóng được 60% mặt bằng".
     r"|\bmới\s+\w+(?:\s+\w+)?\s+được\s+(?:khoảng\s+)?\d"
     r"|\bchỉ (?:khoảng |còn )?(?:một phần (?:ba|tư|năm)|một nửa)\b"
@@ -225,4 +235,8 @@ RESULT = re.compile(
     r"|\bđược\s+(?:hơn\s+|gần\s+|trên\s+)?\d|\btăng\s+(?:hơn\s+|gần\s+|trên\s+)?\d"
     # Less of a bad thing: "số hộ nghèo giảm 45 hộ".
     r"|\b" + _BAD_THING + r"\b[^,;.]{0,30}\bgiảm\b"
+    # Services that reach everyone, or most: "các bản đều có điện lưới", "9 trên 11 bản có đường ô tô".
+    r"|\b(?:đều|100%\s+(?:số\s+)?(?:thôn|bản|ấp|hộ|trường)|toàn bộ\s+(?:các\s+)?(?:thôn|bản|ấp))\s+(?:đã\s+)?(?:có|được dùng|sử dụng)\s+"
+    r"(?:điện|đường|nước sạch|nước hợp vệ sinh|trường|trạm y tế|nhà văn hóa|sóng)"
+    r"|\b\d+\s*(?:trên|/)\s*\d+\s+(?:thôn|bản|ấp|xã|hộ|trường|khu dân cư)\s+(?:đã\s+)?(?:có|đạt)\b"
 )

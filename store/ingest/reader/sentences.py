@@ -81,6 +81,54 @@ _DANGLING_OPEN = re.compile(r"(?:\s+[\"“‘«(\[])+$")
 """An opening bracket or quote that ends a paragraph: what it opens is on the next line
 (a caption "(Trong ảnh: …)" the page broke off), so it belongs to no sentence of this one."""
 _CUT_AT = ("; ", ", ", " ")
+_CREDIT_OPENING = re.compile(r"^(?:\(\s*)?(?:Ảnh|ẢNH|ảnh)\s*:\s*")
+"""A photo credit that opens a sentence: "Ảnh: Hữu Nghĩa", "(Ảnh: Thanh Tâm)"."""
+_OPENS_A_SENTENCE = frozenset(
+    [
+        "Xã",
+        "Phường",
+        "Đặc",
+        "UBND",
+        "HĐND",
+        "Đảng",
+        "Ban",
+        "Chủ",
+        "Phó",
+        "Bí",
+        "Đồng",
+        "Ông",
+        "Bà",
+        "Tỉnh",
+        "Thôn",
+        "Bản",
+        "Ấp",
+        "Các",
+        "Những",
+        "Năm",
+        "Ngày",
+        "Sáng",
+        "Chiều",
+        "Theo",
+        "Trong",
+        "Tại",
+        "Sau",
+        "Với",
+        "Toàn",
+        "Hiện",
+        "Đến",
+        "Qua",
+        "Thời",
+        "Người",
+        "Nhân",
+        "Công",
+        "Tình",
+        "Việc",
+        "Tuy",
+        "Đây",
+        "Đó",
+    ]
+)
+"""Capitalised words that open a sentence after a credit rather than continue a name."""
 """Where an over-long sentence is cut, best first: a clause boundary, else between words."""
 
 
@@ -146,6 +194,39 @@ def _cut_long(sentence: str, limit: int = MAX_SENTENCE_CHARS) -> list[str]:
     return pieces
 
 
+def _unglue_credit(sentence: str) -> list[str]:
+    """A photo credit and the sentence a page glued after it, apart.
+
+    "(Ảnh: Thanh Tâm) Bên cạnh kết quả …" ends the credit at its bracket. Without a bracket,
+    "Ảnh: Hữu Nghĩa Bộ máy chính quyền xã vận hành ổn định" has the name in the capitalised
+    words after the colon, and the sentence starts on the last of them, the one a
+    lower-case word follows (a name has two words at least).
+    """
+    opening = _CREDIT_OPENING.match(sentence)
+    if opening is None:
+        return [sentence]
+    if opening.group(0).startswith("("):
+        close = sentence.find(")", opening.end())
+        rest = sentence[close + 1 :].strip() if close > 0 else ""
+        if rest and rest[0].isupper() and len(rest.split()) >= 4:
+            return [sentence[: close + 1], rest]
+        return [sentence]
+    words = sentence[opening.end() :].split(" ")
+    capitals = 0
+    while capitals < len(words) and words[capitals][:1].isupper():
+        capitals += 1
+    if capitals < 3 or capitals > 6 or len(words) - capitals < 3 or not words[capitals][:1].islower():
+        return [sentence]
+    start = capitals - 1
+    if capitals > 3:
+        # "Ảnh: Thu Hà Xã Môn Sơn có …": a longer run holds a proper name too; the sentence
+        # starts on a word that opens one ("Xã", "UBND", "Theo"), or the credit stays whole.
+        start = next((i for i in range(2, capitals) if words[i].strip(",") in _OPENS_A_SENTENCE), 0)
+        if not start:
+            return [sentence]
+    return [sentence[: opening.end()] + " ".join(words[:start]), " ".join(words[start:])]
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Split one paragraph into sentences; each keeps its final punctuation.
 
@@ -168,6 +249,7 @@ def split_sentences(paragraph: str) -> list[str]:
     tail = _DANGLING_OPEN.sub("", text[start:]).strip()
     if tail:
         sentences.append(tail)
+    sentences = [piece for sentence in sentences for piece in _unglue_credit(sentence)]
     if all(len(sentence) <= MAX_SENTENCE_CHARS for sentence in sentences):
         return sentences
     return [piece for sentence in sentences for piece in _cut_long(sentence)]

@@ -26,7 +26,18 @@ from haicap.store.ingest.reader.cues import (
 from haicap.store.ingest.reader.leader import SURNAMES
 from haicap.store.ingest.reader.letters import CAPITALISED_WORD, UPPER
 
-__all__ = ["ACTOR_WINDOW", "COMMUNE", "LEADER", "NARRATOR", "RESIDENT", "People", "SpeakerState", "actor_before", "is_caption"]
+__all__ = [
+    "ACTOR_WINDOW",
+    "COMMUNE",
+    "LEADER",
+    "NARRATOR",
+    "RESIDENT",
+    "People",
+    "SpeakerState",
+    "actor_before",
+    "is_caption",
+    "reporter_asks",
+]
 
 LEADER, COMMUNE, NARRATOR = "leader", "commune", "narrator"
 RESIDENT = "resident"
@@ -146,7 +157,11 @@ _SAID_BY = re.compile(
 )
 
 
-_PREPOSITION = re.compile(r"\b(?:của|với|cho|tại|ở|về|đến|từ|trên địa bàn|đối với)\s+(?:các\s+|những\s+|\d+\s+|hai\s+|ba\s+)?$")
+# ("phối hợp với UBND xã": the body named between the preposition and the mark is no actor either.)
+_PREPOSITION = re.compile(
+    r"\b(?:của|với|cho|tại|ở|về|đến|từ|trên địa bàn|đối với)\s+(?:các\s+|những\s+|\d+\s+|hai\s+|ba\s+)?"
+    r"(?:(?:ubnd|đảng ủy|chính quyền|ủy ban nhân dân|lãnh đạo)\s+(?:các\s+)?)?$"
+)
 _PREPOSITION_CHARS = 60
 """Characters before a mark that `_PREPOSITION` needs ("trên địa bàn những " has 19; words are
 separated by single spaces): it is matched there, not over all the text before the mark."""
@@ -237,6 +252,21 @@ def is_caption(sentences: list[str], index: int) -> bool:
 
 
 _REPORTER_LINE = re.compile(r"^\s*(?:pv|phóng viên|hỏi)\s*:")
+_REPORTER_ASKS = re.compile(
+    r"\?|\b(?:xin|thưa|cảm ơn|cho biết|thế nào|ra sao|những gì|điều gì|có thể chia sẻ|hãy chia sẻ|vui lòng)\b"
+)
+_SPEAKER_LABEL = re.compile(
+    rf"^\s*\[?\s*(?:(?:PHỎNG VẤN|Phỏng vấn|phỏng vấn)\s*[-–:]\s*)?(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Aa]nh|[Cc]hị)\s+"
+    rf"({CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{1,3}})\s*(?:[,–-]\s*[^:\]\"“]{{3,80}})?\]?\s*:\s+"
+)
+"""A transcript's label that gives the floor by name: "Ông Triệu Văn Quân: …"."""
+
+
+def reporter_asks(low: str) -> bool:
+    """Whether a reporter's line ("PV: …") asks or thanks, rather than tells what happened."""
+    return bool(_REPORTER_ASKS.search(low))
+
+
 _ACCORDING_TO = re.compile(
     rf"^\s*[Tt]heo\s+((?:ông|bà|đồng chí|anh|chị)\s+{CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{0,3}})\s*,"
 )
@@ -279,11 +309,28 @@ class SpeakerState:
     def update(self, sentence: str) -> str:
         """Move the speaker if `sentence` turns the article, and return the speaker now."""
         low = sentence.lower()
-        if _REPORTER_LINE.match(low):
+        reporter = _REPORTER_LINE.match(low)
+        if reporter and reporter_asks(low):
             # An interview: the reporter asks, and the answer that follows is the interviewee's
             # (the article's leader, unless the answer names someone else).
             self.speaker = LEADER
             return NARRATOR
+        if reporter:
+            # A bulletin: "PV: Kết luận buổi làm việc, đồng chí … yêu cầu …" is the reporter
+            # telling what happened; what it tells decides who speaks, as in any sentence.
+            sentence = sentence[reporter.end() :].lstrip()
+            low = sentence.lower()
+        label = _SPEAKER_LABEL.match(sentence)
+        if label:
+            # "Ông Triệu Văn Quân: …", "[PHỎNG VẤN - Ông X, Bí thư Đảng ủy xã Y]: …": a transcript
+            # gives the floor by name; the person's role (or the title given) says whose words follow.
+            # What follows the label may still turn to someone else ("Ông A: Đồng chí Chủ tịch
+            # UBND tỉnh yêu cầu …" reports the leader), so the rest is read as any sentence.
+            role = self.people.role(label.group(1)) or actor_before(label.group(0), self.people, None)
+            if role in (LEADER, COMMUNE):
+                self.speaker = role
+            sentence = sentence[label.end() :]
+            low = sentence.lower()
         according = _ACCORDING_TO.match(sentence)
         if according:
             # "Theo bà Nga, xã rất cần …": what follows is said by the person named.

@@ -257,3 +257,23 @@ def test_eval_can_read_bodies_as_import_reads_files(tmp_path: Path) -> None:
     as_import = evaluate_dir(tmp_path, REGISTRY, read_as_import)
     assert as_import.kinds["request"].found == 1
     assert alone.kinds["request"].found <= as_import.kinds["request"].found
+
+
+REPORT_WITH_SUB_HEADINGS = """\
+Ngày 3/12/2025, Phó Chủ tịch UBND tỉnh Lê Văn Minh làm việc với xã Hoằng Tiến.
+
+I. KẾT QUẢ ĐẠT ĐƯỢC
+1. Về phát triển kinh tế - xã hội
+Thu ngân sách trên địa bàn xã đạt 115% dự toán.
+2.1. UBND xã Hoằng Tiến và các thôn:
+Hoàn thành cứng hóa 6 km đường giao thông nông thôn.
+"""
+
+
+def test_a_sub_heading_under_a_heading_is_no_item(tmp_path: Path) -> None:
+    plan = plan_import(write(tmp_path / "bao-cao-2.txt", REPORT_WITH_SUB_HEADINGS), REGISTRY, today=TODAY)
+    kinds = {line.text: line.kind for line in plan.lines}
+    assert kinds["Thu ngân sách trên địa bàn xã đạt 115% dự toán."] is Kind.ACHIEVEMENT
+    # "1. Về …" names a topic and "2.1. UBND xã …:" opens a list: neither is a result.
+    assert kinds["1. Về phát triển kinh tế - xã hội"] is None
+    assert kinds["2.1. UBND xã Hoằng Tiến và các thôn:"] is None

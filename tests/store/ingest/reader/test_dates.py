@@ -92,3 +92,15 @@ def test_a_report_for_a_session_gives_the_session_date_not_its_signing_date():
     assert find_session_date(body) == dt.date(2026, 10, 8)
     signed_only = "UBND XÃ AN BÌNH\nAn Bình, ngày 5 tháng 10 năm 2026\nBÁO CÁO\nKết quả thực hiện nhiệm vụ quý III."
     assert find_session_date(signed_only) == dt.date(2026, 10, 5)
+
+
+def test_a_date_set_off_by_commas_before_the_actor_is_the_session():
+    body = "Trong không khí phấn khởi đón năm mới, ngày 12/1, đồng chí Hà Văn Sơn cùng đoàn công tác đến thăm xã."
+    assert find_session_date(body, today=dt.date(2027, 1, 20)) == dt.date(2027, 1, 12)
+    # A date between commas that no actor follows is a reference.
+    assert find_session_date("Theo kế hoạch, ngày 30/6, hồ sơ phải hoàn tất.", today=dt.date(2027, 1, 20)) is None
+
+
+def test_the_day_of_the_session_named_without_its_year():
+    body = "Sau buổi làm việc của Chủ tịch UBND tỉnh với xã ngày 8/3, phóng viên đã trao đổi với Chủ tịch xã."
+    assert find_session_date(body, today=dt.date(2027, 3, 15)) == dt.date(2027, 3, 8)
