@@ -20,7 +20,6 @@ from haicap.store.domain.history import HistoryEntry
 from haicap.store.domain.i18n import _
 from haicap.store.domain.models import Commune, CommuneSummary, CommuneView, Item, Kind, Province, Session
 from haicap.store.domain.text import fold, matches
-from haicap.store.ingest.import_plan import normalised
 from haicap.store.ingest.reports import SessionReport
 
 __all__ = ["DEFAULT_PROVINCE", "MIN_ID_PREFIX", "StoreQueries", "by_id_or_prefix", "session_of"]
@@ -185,6 +184,10 @@ class StoreQueries:
 
     def session_texts(self, session_id: str) -> set[str]:
         """The normalised texts of a session's live items (to tell what another outlet adds)."""
+        # Here, not at the top: it brings in the reader, which commands that never import
+        # (set, items) need not load.
+        from haicap.store.ingest.import_plan import normalised
+
         session = self.session(session_id)
         if session is None:
             return set()
