@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from haicap.store import Backup, Store, StoreError
+from haicap.store import Backup, StoreError
 from haicap.store.domain.i18n import _, pgettext
 from haicap.tui.cli.commands.common import CommandError, open_store, parse_positive_int, print_table
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
+
+if TYPE_CHECKING:
+    from haicap.store import Store
 
 __all__ = ["register"]
 
