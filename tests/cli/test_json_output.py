@@ -12,7 +12,7 @@ from haicap.tui.cli.commands.common import print_json, print_json_list
 SAMPLES = [
     [],
     [{"id": "a1b2-01", "text": "Xã Ngọc Trạo đề nghị tỉnh hỗ trợ", "communes": [], "deadline": None}],
-    [{"text": "NUL\x00 ESC\x1b LS\u2028 RLO\u202e tab\t dòng\nhai \"dấu\" \\"}, {"n": [1, 2, {"x": True}]}, {}],
+    [{"text": 'NUL\x00 ESC\x1b LS\u2028 RLO\u202e tab\t dòng\nhai "dấu" \\'}, {"n": [1, 2, {"x": True}]}, {}],
     [{"big": 2**70}],  # past 64 bits: orjson refuses it, json writes it
 ]
 

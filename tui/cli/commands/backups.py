@@ -64,11 +64,12 @@ def _restore(args: argparse.Namespace, db_path: Path) -> int:
                     sessions, items = (str(n) for n in backup.counts())
                 except StoreError:  # a damaged backup is listed, and refused only if chosen
                     sessions, items = "?", "?"
+                whole = backup.province is None and sessions not in ("0", "?")
                 rows.append(
                     (
                         str(number),
                         _local(backup),
-                        _file(store, backup),
+                        _file(store, backup, whole=whole),
                         _action(backup.action),
                         sessions,
                         items,
@@ -119,10 +120,11 @@ def _action(action: str) -> str:
     return names.get(action, action)
 
 
-def _file(store: Store, backup: Backup) -> str:
-    """Whose file the backup is of: a province's name, or "settings" for the national file."""
+def _file(store: Store, backup: Backup, *, whole: bool = False) -> str:
+    """Whose file the backup is of: a province's name, "settings" for the national file, or
+    "whole store" for one kept before the store had a file per province (`whole`)."""
     if backup.province is None:
-        return pgettext("backup file", "settings")
+        return pgettext("backup file", "whole store") if whole else pgettext("backup file", "settings")
     province = store.find_province(backup.province)
     return province.name if province is not None else backup.province
 
