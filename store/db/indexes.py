@@ -58,6 +58,8 @@ class _Province:
         self.raw = raw
         self._ordered: list[str] | None = None
         self._by_commune: dict[str, list[str]] | None = None
+        self._sorted: set[str] = set()
+        """Communes whose ids in `_by_commune` are in order."""
 
     def ordered(self) -> list[str]:
         """Item ids newest session first, in each session's order (built on first use)."""
@@ -66,18 +68,27 @@ class _Province:
             self._ordered = sorted(self.raw, key=lambda i: (rank[self.raw[i][1]["session"]], _order(self.raw[i][1])))
         return self._ordered
 
-    def by_commune(self) -> dict[str, list[str]]:
-        """Item ids of each commune, in `ordered` order (built on first use)."""
+    def by_commune(self, code: str) -> list[str]:
+        """Item ids of commune `code`, in `ordered` order. The ids of every commune are
+        grouped on first use, each commune's put in order when first asked for: the
+        dashboard's first commune costs one pass over the province, not a sort of it."""
         if self._by_commune is None:
             found: dict[str, list[str]] = {}
-            for item_id in self.ordered():
-                communes = self.raw[item_id][1].get("communes")
+            for item_id, (_doc_id, row) in self.raw.items():
+                communes = row.get("communes")
                 if isinstance(communes, list):
-                    for code in communes:
-                        if isinstance(code, str):
-                            found.setdefault(code, []).append(item_id)
+                    for commune in communes:
+                        if isinstance(commune, str):
+                            found.setdefault(commune, []).append(item_id)
             self._by_commune = found
-        return self._by_commune
+        ids = self._by_commune.get(code)
+        if not ids:
+            return []
+        if code not in self._sorted:
+            rank, raw = self.rank, self.raw
+            ids.sort(key=lambda i: (rank[raw[i][1]["session"]], _order(raw[i][1])))
+            self._sorted.add(code)
+        return ids
 
 
 class Indexes:
@@ -166,19 +177,28 @@ class Indexes:
     def commune_items(self, code: str) -> tuple[Item, ...]:
         """The live items of commune `code`, newest session first."""
         found = []
-        for part in self._provinces.values():
-            ids = part.by_commune().get(code)
+        for part in self._parts_of_commune(code):
+            ids = part.by_commune(code)
             if ids:
                 found += [item for item in map(self.item, ids) if item is not None and not item.deleted]
         return tuple(found)
 
     def commune_sessions(self, code: str) -> tuple[Session, ...]:
         """The sessions of commune `code`, newest first."""
-        for part in self._provinces.values():
+        for part in self._parts_of_commune(code):
             found = part.sessions_by_commune.get(code)
             if found:
                 return found
         return ()
+
+    def _parts_of_commune(self, code: str) -> list[_Province]:
+        """The indexed province that commune `code` belongs to (every one, for a code the
+        registry does not know: a damaged record may name it)."""
+        commune = self.registry.commune(code)
+        part = self._provinces.get(commune.province.code) if commune is not None else None
+        if part is not None:
+            return [part]
+        return [] if commune is not None else list(self._provinces.values())
 
     def province_sessions(self, code: str) -> list[Session]:
         """The sessions of province `code`."""
