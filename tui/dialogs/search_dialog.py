@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from haicap.store import Item, Kind, Store
 from haicap.store.domain.dates import DATE_FORMAT
@@ -141,6 +142,8 @@ class SearchDialog(ModalScreen[Item | None]):
 
         query: str
         items: list[Item]
+        left: int = 0
+        """Provinces still to be searched (the hits so far are shown meanwhile)."""
 
     def __init__(self, store: Store, query: str = "") -> None:
         super().__init__()
@@ -178,21 +181,37 @@ class SearchDialog(ModalScreen[Item | None]):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def search(self, query: str) -> None:
-        """Search every item's text for `query`, off the UI thread."""
-        self.post_message(self.Found(query, sorted(self.store.search_items(query), key=_newest_first)))
+        """Search every item's text for `query`, off the UI thread, province by province
+        (one in memory at a time: see `Store.each_province`); the hits so far are shown
+        after each province, with how many are left."""
+        words = fold(query).split()
+        provinces = len(self.store.session_counts_by_province())
+        hits: list[Item] = []
+        worker = get_current_worker()
+        for done, (_code, items) in enumerate(self.store.each_province(), start=1):
+            if worker.is_cancelled:
+                return  # a newer query took over
+            hits += [item for item in items if all(word in fold(item.text) for word in words)]
+            if done < provinces:
+                self.post_message(self.Found(query, sorted(hits, key=_newest_first), provinces - done))
+        self.post_message(self.Found(query, sorted(hits, key=_newest_first)))
 
     @on(Found)
     def _found(self, message: Found) -> None:
         if message.query == self.query_one("#search-query", Input).value:
-            self._show(message.query, message.items)
+            self._show(message.query, message.items, message.left)
 
-    def _show(self, query: str, items: list[Item]) -> None:
+    def _show(self, query: str, items: list[Item], left: int = 0) -> None:
         self._hits = items
         hits = self.query_one("#search-hits", OptionList)
         hits.set_options(Option(self._prompt(item, query), id=item.id) for item in items[:MAX_SHOWN])
         if items:
             hits.highlighted = 0
-        self.query_one("#search-count", Static).update(self._count_line(query, len(items)))
+        line = self._count_line(query, len(items))
+        if left:
+            searching = ngettext("searching: {count} province left…", "searching: {count} provinces left…", left)
+            line = Content.assemble(line, literal(" · " + searching.format(count=left), "italic"))
+        self.query_one("#search-count", Static).update(line)
 
     @staticmethod
     def _count_line(query: str, count: int) -> Content:
