@@ -330,6 +330,11 @@ class Store:
         Reads every province, one at a time (see `each_province`)."""
         return self._queries.search_items(query)
 
+    def each_matching(self, query: str) -> Iterator[tuple[str, list[Item]]]:
+        """(province code, its live items whose text holds every word of `query`, diacritics
+        and case ignored) for every province with data, one at a time (see `each_province`)."""
+        return self._queries.each_matching(query)
+
     def each_province(self, kinds: tuple[Kind, ...] | None = None) -> Iterator[tuple[str, list[Item]]]:
         """(province code, its live items) for every province with data, one at a time: a
         province read only for this is let go before the next, so a pass over the whole

@@ -17,6 +17,7 @@ from haicap.store.domain.errors import StoreError
 from haicap.store.domain.i18n import _
 from haicap.store.domain.models import Item, Kind, Person, Session
 from haicap.store.domain.registry import Registry
+from haicap.store.domain.text import fold
 from haicap.store.domain.tracking import Tracking
 
 __all__ = ["Indexes", "item_from_row"]
@@ -173,6 +174,26 @@ class Indexes:
         if part is None:
             return []
         return [item for item in map(self.item, part.ordered()) if item is not None]
+
+    def matching(self, code: str, words: list[str]) -> list[Item]:
+        """The live items of province `code` whose folded text holds every one of `words`
+        (already folded), newest session first: the rows' texts are read, and only the hits
+        become items (a search of the whole country reads 320,000 texts, not objects)."""
+        part = self._provinces.get(code)
+        if part is None:
+            return []
+        found = []
+        for item_id in part.ordered():
+            row = part.raw[item_id][1]
+            text = row.get("text")
+            if row.get("deleted") or not isinstance(text, str):
+                continue
+            folded = fold(text)
+            if all(word in folded for word in words):
+                item = self.item(item_id)
+                if item is not None:
+                    found.append(item)
+        return found
 
     def commune_items(self, code: str) -> tuple[Item, ...]:
         """The live items of commune `code`, newest session first."""

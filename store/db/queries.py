@@ -253,11 +253,22 @@ class StoreQueries:
 
     def search_items(self, query: str) -> list[Item]:
         """Live items whose text contains every word of `query`, diacritics and case ignored
-        (province by province: see `each_province`)."""
+        (province by province: see `each_matching`)."""
+        return [item for _code, items in self.each_matching(query) for item in items]
+
+    def each_matching(self, query: str) -> Iterator[tuple[str, list[Item]]]:
+        """(province code, its live items whose text holds every word of `query`) for every
+        province with data, one at a time, as `each_province` (nothing for an empty query)."""
         words = fold(query).split()
         if not words:
-            return []
-        return [i for _, items in self.each_province() for i in items if all(w in fold(i.text) for w in words)]
+            return
+        for code in self._content.codes():
+            was_loaded = code in self._indexes.loaded
+            self._content.load(code)
+            found = self._indexes.matching(code, words)
+            if not was_loaded:
+                self._content.release(code)
+            yield code, found
 
     @staticmethod
     def _filtered(source: list[Item], commune_codes: tuple[str, ...] | None, kinds: tuple[Kind, ...] | None) -> list[Item]:

@@ -184,14 +184,13 @@ class SearchDialog(ModalScreen[Item | None]):
         """Search every item's text for `query`, off the UI thread, province by province
         (one in memory at a time: see `Store.each_province`); the hits so far are shown
         after each province, with how many are left."""
-        words = fold(query).split()
         provinces = len(self.store.session_counts_by_province())
         hits: list[Item] = []
         worker = get_current_worker()
-        for done, (_code, items) in enumerate(self.store.each_province(), start=1):
+        for done, (_code, found) in enumerate(self.store.each_matching(query), start=1):
             if worker.is_cancelled:
                 return  # a newer query took over
-            hits += [item for item in items if all(word in fold(item.text) for word in words)]
+            hits += found
             if done < provinces:
                 self.post_message(self.Found(query, sorted(hits, key=_newest_first), provinces - done))
         self.post_message(self.Found(query, sorted(hits, key=_newest_first)))

@@ -10,7 +10,7 @@ from haicap.store.domain.text import fold
 from haicap.tui.cli.commands.common import (
     CommandError,
     current_day,
-    each_province_items,
+    each_province_matching,
     item_json,
     item_row,
     open_store,
@@ -46,8 +46,7 @@ def _search(args: argparse.Namespace, db_path: Path) -> int:
     today = current_day(args)
     with open_store(db_path) as store:
         rules = store.deadline_rules
-        words = fold(query).split()
-        found = (item for item in each_province_items(store) if all(w in fold(item.text) for w in words))
+        found = (item for _code, items in each_province_matching(store, query) for item in items)
         if args.json:
             print_json_list(item_json(store, item, today, rules) for item in found)
             return 0
