@@ -12,6 +12,7 @@ wait on each other longer than the national file's one small write.
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -23,11 +24,14 @@ from haicap.store.db.province_files import ProvinceFiles
 from haicap.store.db.store_file import StoreFile
 from haicap.store.db.summary import SUMMARY_TABLE, Counts, change_from_row, edited_row, province_row
 from haicap.store.db.tables import Tables
+from haicap.store.domain.errors import StoreError
 from haicap.store.domain.followup import DeadlineRules
 from haicap.store.domain.history import HistoryEntry
 from haicap.store.domain.models import Item, Session
 
 __all__ = ["StoreContent"]
+
+_log = logging.getLogger(__name__)
 
 
 def _summary_key(code: str) -> str:
@@ -140,7 +144,7 @@ class StoreContent:
             with file.transaction(action):
                 yield file
             return
-        with file.transaction(action, then=lambda: self.publish(code)):
+        with file.transaction(action, then=lambda: self._publish_after(code)):
             self._open[code] = (self._fresh_row(code), self.provinces.state(code))
             self._edits[code] = []
             try:
@@ -182,6 +186,26 @@ class StoreContent:
             return None
         rules = self._rules()
         return row if row.get("rules") == [rules.answer_days, rules.answer_days_with_co] else None
+
+    def _publish_after(self, code: str) -> None:
+        """`publish`, once the province's file holds the change: if the national file cannot
+        be written now (its lock held too long, a full disk), the change stands (it is in
+        the province's file) and the row, stale, is computed again from the file by the next
+        opening; the officer is not told their change failed when it did not."""
+        try:
+            self.publish(code)
+        except StoreError as error:
+            _log.warning(
+                "%s: the national summary of province %s was not written (%s); it is computed again",
+                self.national.location,
+                code,
+                error,
+            )
+            self._open.pop(code, None)
+            self._edits.pop(code, None)
+            self._new_sessions.pop(code, None)
+            self._counted.discard(code)
+            self._computed[code] = self.compute(code)  # this process counts right at once
 
     def publish(self, code: str) -> None:
         """Write province `code`'s summary row into the national file: the stored row with

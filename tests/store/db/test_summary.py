@@ -325,3 +325,32 @@ def test_in_memory_the_summary_follows_the_edits_too() -> None:
             for name, edit in _edits(store, code):
                 edit()
                 check(f"{name} in {code}")
+
+
+def test_a_national_file_that_cannot_be_written_keeps_the_edit_and_its_counts(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The province's file holds the edit when the national file's write fails (a full disk,
+    its lock held too long): the edit is not reported as failed, and the counts are right
+    at once and after reopening."""
+    from haicap.store import StoreError
+    from haicap.store.db.content import StoreContent
+
+    with Store.open(folder) as store:
+        victim = _pick(store, "04", Kind.REQUEST)
+        requests = _live_requests(store, "04")
+        national = (folder / "haicap.json").read_bytes()
+
+        def refuse(self: StoreContent, code: str) -> None:
+            raise StoreError("haicap.json: disk full; nothing was written")
+
+        monkeypatch.setattr(StoreContent, "publish", refuse)
+        store.delete_item(victim)  # no StoreError: the deletion is in the province's file
+        monkeypatch.undo()
+        assert (folder / "haicap.json").read_bytes() == national
+        assert store.item(victim).deleted  # type: ignore[union-attr]
+        assert _live_requests(store, "04") == requests - 1
+    with Store.open(folder) as again:
+        assert _live_requests(again, "04") == requests - 1, "the stale row is computed again from the file"
+        again.restore_item(victim)
+        _assert_summary_is_the_files(folder, "the edit after the failed summary")
