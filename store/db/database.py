@@ -278,8 +278,13 @@ class Store:
         return self._queries.session(session_id)
 
     def sessions(self) -> tuple[Session, ...]:
-        """All sessions, newest first."""
+        """All sessions, newest first: every province's file is read (see `sessions_of` and
+        `session_count`, which need none or one)."""
         return self._queries.sessions()
+
+    def sessions_of(self, province: Province) -> tuple[Session, ...]:
+        """The sessions of `province`, newest first (its file only is read)."""
+        return self._queries.sessions_of(province)
 
     def latest_session(self) -> Session | None:
         """The newest session, or None in an empty store."""

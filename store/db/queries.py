@@ -135,6 +135,12 @@ class StoreQueries:
         self._content.load_all()
         return tuple(sorted(self._indexes.sessions.values(), key=lambda s: (s.date, s.id), reverse=True))
 
+    def sessions_of(self, province: Province) -> tuple[Session, ...]:
+        """The sessions of `province`, newest first (its file only is read)."""
+        self._content.load(province.code)
+        sessions = self._indexes.province_sessions(province.code)
+        return tuple(sorted(sessions, key=lambda s: (s.date, s.id), reverse=True))
+
     def latest_session(self) -> Session | None:
         """The newest session, or None in an empty store."""
         sessions = self._content.session_dates()

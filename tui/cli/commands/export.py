@@ -101,7 +101,7 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def _newest_in(store: Store, province: Province) -> Session:
-    found = [s for s in store.sessions() if s.province == province]
+    found = store.sessions_of(province)
     if not found:
         raise CommandError(_("--province: {province} has no session to export").format(province=province.name))
     return found[0]
