@@ -12,7 +12,6 @@ wait on each other longer than the national file's one small write.
 from __future__ import annotations
 
 import contextlib
-import logging
 import threading
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -30,8 +29,6 @@ from haicap.store.domain.history import HistoryEntry
 from haicap.store.domain.models import Item, Session
 
 __all__ = ["StoreContent"]
-
-_log = logging.getLogger(__name__)
 
 
 def _summary_key(code: str) -> str:
@@ -138,13 +135,16 @@ class StoreContent:
         another process wrote it), whose last step writes the province's summary row.
 
         Re-entrant: a change inside another of the same province is part of it."""
-        self.load(code)
         file = self.provinces.file(code)
         if code in self._open:
             with file.transaction(action):
                 yield file
             return
         with file.transaction(action, then=lambda: self._publish_after(code)):
+            # Read here, under the lock, when not read before: a command that changes one item
+            # (`haicap set`) then reads its province's file once, not once before the lock
+            # and again inside it because another officer wrote meanwhile.
+            self.load(code)
             self._open[code] = (self._fresh_row(code), self.provinces.state(code))
             self._edits[code] = []
             try:
@@ -188,24 +188,20 @@ class StoreContent:
         return row if row.get("rules") == [rules.answer_days, rules.answer_days_with_co] else None
 
     def _publish_after(self, code: str) -> None:
-        """`publish`, once the province's file holds the change: if the national file cannot
-        be written now (its lock held too long, a full disk), the change stands (it is in
-        the province's file) and the row, stale, is computed again from the file by the next
-        opening; the officer is not told their change failed when it did not."""
+        """`publish`, once the province's file holds the change. If the national file cannot
+        be written now (a full disk, its lock held by a hung process, a link planted in its
+        place), the error is raised as it comes (it names the national file), the change
+        stands in the province's file, and the row, stale, is counted again: by this process
+        at once, by others when they open the store."""
         try:
             self.publish(code)
-        except StoreError as error:
-            _log.warning(
-                "%s: the national summary of province %s was not written (%s); it is computed again",
-                self.national.location,
-                code,
-                error,
-            )
+        except StoreError:
             self._open.pop(code, None)
             self._edits.pop(code, None)
             self._new_sessions.pop(code, None)
             self._counted.discard(code)
-            self._computed[code] = self.compute(code)  # this process counts right at once
+            self._computed[code] = self.compute(code)
+            raise
 
     def publish(self, code: str) -> None:
         """Write province `code`'s summary row into the national file: the stored row with

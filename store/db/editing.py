@@ -18,7 +18,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from haicap.store.db.content import StoreContent
 from haicap.store.db.history_log import Edit, add_entries
 from haicap.store.db.migrations import SCHEMA_VERSION
-from haicap.store.db.queries import MIN_ID_PREFIX, StoreQueries
+from haicap.store.db.queries import MIN_ID_PREFIX, StoreQueries, session_of
 from haicap.store.db.tables import Tables
 from haicap.store.domain.bounds import check_day
 from haicap.store.domain.errors import StoreError
@@ -86,7 +86,16 @@ class ItemEditing:
         self._queries = queries
 
     def _province_of(self, wanted: str, action: str) -> str:
-        """The province whose file holds the item (or, for `add_item`, the session) `wanted`."""
+        """The province whose file holds the item (or, for `add_item`, the session) `wanted`.
+
+        From the national summary when only one province has a session the id can be of:
+        the province's file is then read under its lock (see `StoreContent.change`). Else
+        (an id typed in part that several provinces could hold, an unknown one) the item is
+        looked up now, which says what is wrong with the id."""
+        session_id = wanted.strip() if action == "add-item" else session_of(wanted.strip())
+        candidates = self._content.provinces_of_prefix(session_id) if len(session_id) >= MIN_ID_PREFIX else []
+        if len(candidates) == 1:
+            return candidates[0]
         if action == "add-item":
             session = self._queries.session(wanted)
             if session is None:

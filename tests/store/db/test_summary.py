@@ -331,8 +331,8 @@ def test_a_national_file_that_cannot_be_written_keeps_the_edit_and_its_counts(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The province's file holds the edit when the national file's write fails (a full disk,
-    its lock held too long): the edit is not reported as failed, and the counts are right
-    at once and after reopening."""
+    its lock held too long): the error names the national file, and the counts are right at
+    once and after reopening."""
     from haicap.store import StoreError
     from haicap.store.db.content import StoreContent
 
@@ -345,7 +345,8 @@ def test_a_national_file_that_cannot_be_written_keeps_the_edit_and_its_counts(
             raise StoreError("haicap.json: disk full; nothing was written")
 
         monkeypatch.setattr(StoreContent, "publish", refuse)
-        store.delete_item(victim)  # no StoreError: the deletion is in the province's file
+        with pytest.raises(StoreError, match=r"haicap\.json"):
+            store.delete_item(victim)
         monkeypatch.undo()
         assert (folder / "haicap.json").read_bytes() == national
         assert store.item(victim).deleted  # type: ignore[union-attr]
