@@ -337,6 +337,8 @@ def _each_speech_verb(low: str) -> Iterator[re.Match[str]]:
         yield match
 
 
+@functools.lru_cache(maxsize=4096)
 def strip_connectives(low: str) -> str:
-    """Drop leading connectives and bullets: "đồng thời, khẩn trương ..." -> "khẩn trương ..."."""
+    """Drop leading connectives and bullets: "đồng thời, khẩn trương ..." -> "khẩn trương ..."
+    (remembered: the classifier and the speaker tracking ask about the same clause several times)."""
     return CONNECTIVE.sub("", low.lstrip(' ,;:"“‘«')).strip()
