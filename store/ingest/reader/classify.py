@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from haicap.store.ingest.reader import cues
 from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY, DIRECTIVE, REQUEST
-from haicap.store.ingest.reader.problems import behind_plan, problem_or_result
+from haicap.store.ingest.reader.problems import behind_plan, names_problem, problem_or_result, result_in
 from haicap.store.ingest.reader.speakers import COMMUNE, LEADER, RESIDENT, People, actor_before, reporter_asks
 
 __all__ = ["EXCLUDED", "Context", "Verdict", "classify_clause"]
@@ -264,7 +264,7 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         ctx.prev_kind == DIRECTIVE
         and ctx.speaker == LEADER
         and not re.search(r"\bđã\b", core)
-        and not cues.PROBLEM.search(core)
+        and not names_problem(core)
         and not cues.PRAISE.search(core)
         and not cues.SPEECH_VERB.match(core)
     ):
@@ -300,7 +300,7 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # UBND xã … bố trí vốn …" is the commune's request.
         return Verdict(REQUEST, COMMUNE, "restated request")
 
-    if low.rstrip(' "”’»)').endswith("?") and not cues.PROBLEM.search(low):
+    if low.rstrip(' "”’»)').endswith("?") and not names_problem(low):
         # A question reports nothing ("Phường đã làm được những gì?"): the answer that follows does.
         # (A voter's "Vì sao … vẫn chưa được chi trả?" names a problem, and is read as one.)
         return Verdict(EXCLUDED, None, "meta")
@@ -353,8 +353,8 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         cues.STATISTICS.search(low)
         and not cues.ACTION.search(low)
         and not re.search(r"\bđã\b", low)
-        and not cues.PROBLEM.search(low)
-        and not cues.RESULT.search(_PERCENT.sub(" ", low))
+        and not names_problem(low)
+        and not result_in(_PERCENT.sub(" ", low))
     ):
         # "Xã có tổng diện tích 120 km², dân số 9.286 người": a description, not a result.
         return Verdict(EXCLUDED, None, "statistics")
@@ -369,15 +369,15 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # "Đồng chí cho biết tỉnh sẽ hỗ trợ ngay mỗi hộ có nhà bị sập 40 triệu đồng": the province's
         # promise, though what it is for names the damage.
         return Verdict(EXCLUDED, None, "promise")
-    if cues.PROMISE.search(low) and not cues.PROBLEM.search(low):
+    if cues.PROMISE.search(low) and not names_problem(low):
         return Verdict(EXCLUDED, None, "promise or future")
 
-    result = cues.RESULT.search(low)
+    result = result_in(low)
     if (
         result
         and not ctx.in_request_list
         and actor_before(text[: result.start()], ctx.people, ctx.speaker) == LEADER
-        and not cues.PROBLEM.search(low)
+        and not names_problem(low)
         # "đồng chí X cùng đoàn đã kiểm tra ...": the leader's own doings are context (but in a
         # commune's list of requests, "Tỉnh sớm bố trí …" is what the province is asked to do).
         and not cues.COMMUNE_MARK.search(low[: result.start()][-40:])

@@ -8,6 +8,7 @@ of those live in `store.ingest.reader.problem_cues` and are named here too).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -313,6 +314,16 @@ _COURTESY = re.compile(r"^\s*(?:được\s+)?(?:tạm dừng|dừng|kết thúc|
 
 def speech_verbs(low: str) -> Iterator[re.Match[str]]:
     """Yield the speech verbs of `low` used as verbs (not "những kiến nghị", "đáp ứng yêu cầu")."""
+    return iter(_speech_verbs(low))
+
+
+@functools.lru_cache(maxsize=4096)
+def _speech_verbs(low: str) -> tuple[re.Match[str], ...]:
+    """The matches of `speech_verbs`, found once per text (a clause is asked about several times)."""
+    return tuple(_each_speech_verb(low))
+
+
+def _each_speech_verb(low: str) -> Iterator[re.Match[str]]:
     for match in SPEECH_VERB.finditer(low):
         after = low[match.end() :]
         # NOUN_BEFORE ends at the verb and is a few words long: it is matched in the text just
@@ -326,6 +337,8 @@ def speech_verbs(low: str) -> Iterator[re.Match[str]]:
         yield match
 
 
+@functools.lru_cache(maxsize=4096)
 def strip_connectives(low: str) -> str:
-    """Drop leading connectives and bullets: "đồng thời, khẩn trương ..." -> "khẩn trương ..."."""
+    """Drop leading connectives and bullets: "đồng thời, khẩn trương ..." -> "khẩn trương ..."
+    (remembered: the classifier and the speaker tracking ask about the same clause several times)."""
     return CONNECTIVE.sub("", low.lstrip(' ,;:"“‘«')).strip()

@@ -62,9 +62,9 @@ def _is_table_header(line: str) -> bool:
     return len(cells) >= 3 and all(0 < len(cell.split()) <= 10 for cell in cells) and not any(c.isdigit() for c in line)
 
 
-def _is_widget(line: str) -> bool:
-    """The whole line is a button ("Chia sẻ", "12 bình luận") or a tag list."""
-    folded = fold(line[:_HEAD])
+def _is_widget(folded: str) -> bool:
+    """The whole line is a button ("Chia sẻ", "12 bình luận") or a tag list (`folded`: the
+    line's first `_HEAD` characters, folded)."""
     return bool(_WIDGET.match(folded) or _TAGS.match(folded))
 
 
@@ -98,7 +98,7 @@ def split_page_noise(paragraphs: list[str]) -> tuple[list[str], list[str]]:
             dropped.append(line)
             continue
         in_related = False
-        if _is_breadcrumb(line) or _is_widget(line) or _is_table_header(line):
+        if _is_breadcrumb(line) or _is_widget(folded) or _is_table_header(line):
             dropped.append(line)
             continue
         kept.append(line)

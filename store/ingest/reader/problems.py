@@ -8,12 +8,13 @@ and when it was done).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from haicap.store.ingest.reader import cues
 from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY
 
-__all__ = ["behind_plan", "problem_or_result"]
+__all__ = ["behind_plan", "names_problem", "problem_or_result", "result_in"]
 
 _EVENT_FRAME = re.compile(
     r"(?:^\W*|,\s*)(?:(?:ngay\s+)?(?:sau khi|khi|trong khi|ngay khi)\s+[^,;]{1,50}?\b(?:xảy ra|đi qua|kết thúc)"
@@ -38,6 +39,20 @@ _PERIOD = re.compile(r"\b(\d{1,2})\s+tháng\b|\bquý\s+(I{1,3}|IV|[1-4])\b", re.
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
+@functools.lru_cache(maxsize=4096)
+def names_problem(text: str) -> bool:
+    """Whether `text` names a problem (`cues.PROBLEM`, the reader's longest pattern: one clause
+    is asked about up to five times, so each text is searched once)."""
+    return cues.PROBLEM.search(text) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def result_in(text: str) -> re.Match[str] | None:
+    """The first result cue of `text` (`cues.RESULT`), searched once per text."""
+    return cues.RESULT.search(text)
+
+
+@functools.lru_cache(maxsize=4096)
 def behind_plan(low: str) -> bool:
     """Whether a figure falls short: below last year ("bằng 82% cùng kỳ"), or below the share
     of a plan the period stated calls for ("9 tháng … đạt 61% kế hoạch"; half when no period
@@ -67,8 +82,12 @@ def behind_plan(low: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=4096)
 def problem_or_result(low: str) -> str | None:
-    """Problems beat results; fixing a problem or not having one is not a problem."""
+    """Problems beat results; fixing a problem or not having one is not a problem.
+
+    A function of the text alone, remembered for the last few thousand clauses: the classifier
+    asks about the same clause more than once, and reports repeat their set phrases."""
     if behind_plan(low):
         return DIFFICULTY
     # "Ngay sau khi mưa lũ xảy ra, xã đã …": the time frame names the event, not a problem of the clause.
@@ -78,12 +97,16 @@ def problem_or_result(low: str) -> str | None:
         # "xã đã tổ chức 12 điểm giữ trẻ mùa lũ, bảo đảm trẻ ở vùng ngập được trông giữ": where
         # and when the work was done, not a problem of the clause.
         cleaned = _WHERE_WHEN.sub(" ", cleaned)
-    reduced = bool(cues.REDUCED.search(cleaned))
-    cleaned = cues.REDUCED.sub(" ", cleaned)
-    negated = reduced or bool(cues.NEGATED_PROBLEM.search(cleaned))
-    cleaned = cues.NEGATED_PROBLEM.sub(" ", cleaned)
-    if cues.PROBLEM.search(cleaned):
+    # A pattern that finds nothing leaves the text as it is: substitute only after a find.
+    reduced = cues.REDUCED.search(cleaned) is not None
+    if reduced:
+        cleaned = cues.REDUCED.sub(" ", cleaned)
+    negation = cues.NEGATED_PROBLEM.search(cleaned) is not None
+    negated = reduced or negation
+    if negation:
+        cleaned = cues.NEGATED_PROBLEM.sub(" ", cleaned)
+    if names_problem(cleaned):
         return DIFFICULTY
-    if negated or cues.RESULT.search(cleaned):
+    if negated or result_in(cleaned):
         return ACHIEVEMENT
     return None
