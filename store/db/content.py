@@ -18,7 +18,7 @@ from typing import Any
 
 from haicap.store.db.history_log import HISTORY_TABLE, entry_from_row
 from haicap.store.db.indexes import Indexes
-from haicap.store.db.migrations import SCHEMA_VERSION
+from haicap.store.db.migrations import province_meta
 from haicap.store.db.province_files import ProvinceFiles
 from haicap.store.db.store_file import StoreFile
 from haicap.store.db.summary import SUMMARY_TABLE, Counts, change_from_row, edited_row, province_row
@@ -151,13 +151,10 @@ class StoreContent:
                 if file.meta("schema_version") is None:
                     # A new province file: its meta table first, which is how its backups are
                     # recognised (store.db.backups) and what says which province it holds.
-                    file.db.change(lambda tables: tables.setdefault("meta", {}).__setitem__("1", _province_meta(code)))
+                    file.db.change(lambda tables: tables.setdefault("meta", {}).__setitem__("1", province_meta(code)))
                 yield file
             except BaseException:
-                self._open.pop(code, None)
-                self._edits.pop(code, None)
-                self._new_sessions.pop(code, None)
-                self._counted.discard(code)
+                self._end_change(code)
                 raise
 
     def edited(self, code: str, old: Item | None, new: Item) -> None:
@@ -182,10 +179,17 @@ class StoreContent:
     def _fresh_row(self, code: str) -> dict[str, Any] | None:
         """Province `code`'s stored summary row if it is the file's as it is now, else None."""
         row = self.summary_rows().get(code)
-        if row is None or code in self._computed or row.get("file_state") != self.provinces.state(code):
-            return None
+        return row if code not in self._computed and self._is_fresh(code, row) else None
+
+    def _is_fresh(self, code: str, row: dict[str, Any] | None) -> bool:
+        """Whether `row` was computed from province `code`'s file as it is now, with the
+        answer deadlines in force now."""
         rules = self._rules()
-        return row if row.get("rules") == [rules.answer_days, rules.answer_days_with_co] else None
+        return (
+            row is not None
+            and row.get("file_state") == self.provinces.state(code)
+            and row.get("rules") == [rules.answer_days, rules.answer_days_with_co]
+        )
 
     def _publish_after(self, code: str) -> None:
         """`publish`, once the province's file holds the change. If the national file cannot
@@ -196,21 +200,23 @@ class StoreContent:
         try:
             self.publish(code)
         except StoreError:
-            self._open.pop(code, None)
-            self._edits.pop(code, None)
-            self._new_sessions.pop(code, None)
-            self._counted.discard(code)
+            self._end_change(code)
             self._computed[code] = self.compute(code)
             raise
+
+    def _end_change(
+        self, code: str
+    ) -> tuple[tuple[dict[str, Any] | None, list[int] | None], list[tuple[Item | None, Item]] | None, list[Session], bool]:
+        """Forget what was noted of province `code`'s change under way, and return it:
+        (its row and file state before, its edits, its new sessions, whether it said all it did)."""
+        counted = code in self._counted
+        self._counted.discard(code)
+        return self._open.pop(code, (None, None)), self._edits.pop(code, None), self._new_sessions.pop(code, []), counted
 
     def publish(self, code: str) -> None:
         """Write province `code`'s summary row into the national file: the stored row with
         the change's edits counted (see `edited`), or computed from the province's indexes."""
-        base, state = self._open.pop(code, (None, None))
-        edits = self._edits.pop(code, None)
-        sessions = self._new_sessions.pop(code, [])
-        counted = code in self._counted
-        self._counted.discard(code)
+        (base, state), edits, sessions, counted = self._end_change(code)
         now = self.provinces.state(code)
         if base is not None and now is not None and now == state:
             return  # the change wrote nothing: the row stands
@@ -248,15 +254,8 @@ class StoreContent:
     def stale(self) -> list[str]:
         """Provinces whose summary row is not computed from their file as it is now (or
         with the answer deadlines in force now), or that have a file and no row."""
-        rules = self._rules()
-        wanted = [rules.answer_days, rules.answer_days_with_co]
         rows = self.summary_rows()
-        stale = []
-        for code in sorted(set(self.provinces.on_disk()) | set(rows)):
-            row = rows.get(code)
-            if row is None or row.get("file_state") != self.provinces.state(code) or row.get("rules") != wanted:
-                stale.append(code)
-        return stale
+        return [code for code in sorted(set(self.provinces.on_disk()) | set(rows)) if not self._is_fresh(code, rows.get(code))]
 
     def repair(self, *, write: bool) -> list[str]:
         """Compute the stale summary rows again (see `stale`); returns their provinces.
@@ -301,10 +300,6 @@ class StoreContent:
                 first = communes[0] if isinstance(communes, list) and communes else None
                 found[str(sid)] = (str(day), code, str(first) if first is not None else None)
         return found
-
-
-def _province_meta(code: str) -> dict[str, Any]:
-    return {"schema_version": SCHEMA_VERSION, "province": code}
 
 
 def _last_change(rows: Tables) -> HistoryEntry | None:

@@ -15,7 +15,7 @@ from haicap.store.db.audit import add_entry, plural
 from haicap.store.db.backups import Backup, looks_like_store
 from haicap.store.db.content import StoreContent
 from haicap.store.db.layout import PROVINCE_TABLES
-from haicap.store.db.migrations import ONE_FILE_SCHEMA, SCHEMA_VERSION, UNPLACED_TABLE, migrate, split
+from haicap.store.db.migrations import ONE_FILE_SCHEMA, SCHEMA_VERSION, UNPLACED_TABLE, empty_province, migrate, split
 from haicap.store.db.province_files import ProvinceFiles
 from haicap.store.db.storage import AtomicJSONStorage
 from haicap.store.db.store_file import StoreFile
@@ -74,7 +74,7 @@ class StoreMaintenance:
             national, replaced = split(migrate(data, version))
             data = national
             for other in content.codes():
-                replaced.setdefault(other, _empty_province(other))
+                replaced.setdefault(other, empty_province(other))
         else:
             replaced = {}
         before = _counts(content, sorted(replaced))
@@ -148,17 +148,13 @@ class StoreMaintenance:
         whatever province files the crash left."""
         national, provinces = split(data)
         for code in self._provinces.on_disk():
-            provinces.setdefault(code, _empty_province(code))
+            provinces.setdefault(code, empty_province(code))
         for code, tables in sorted(provinces.items()):
             file = self._provinces.file(code)
             file.db.replace_all(tables)
             file.reread()
         self._file.db.replace_all(national)
         self._file.reread()
-
-
-def _empty_province(code: str) -> Tables:
-    return {"meta": {"1": {"schema_version": SCHEMA_VERSION, "province": code}}, "sessions": {}, "items": {}, "history": {}}
 
 
 def _counts(content: StoreContent, codes: list[str]) -> tuple[int, int]:

@@ -21,7 +21,7 @@ from typing import Any
 from haicap.store.domain.errors import StoreError
 from haicap.store.domain.i18n import _
 
-__all__ = ["SCHEMA_VERSION", "migrate"]
+__all__ = ["ONE_FILE_SCHEMA", "SCHEMA_VERSION", "UNPLACED_TABLE", "empty_province", "migrate", "province_meta", "split"]
 
 SCHEMA_VERSION = 3
 """Version of the record layout; every record and the store's meta table carry it."""
@@ -93,13 +93,7 @@ def split(data: Tables) -> tuple[Tables, dict[str, Tables]]:
 
     def tables_of(code: str) -> Tables:
         if code not in provinces:
-            # The meta table first: backups are recognised by it (store.db.backups).
-            provinces[code] = {
-                "meta": {"1": {"schema_version": SCHEMA_VERSION, "province": code}},
-                "sessions": {},
-                "items": {},
-                "history": {},
-            }
+            provinces[code] = empty_province(code)
         return provinces[code]
 
     def keep_unplaced(table: str, doc_id: str, row: Any) -> None:
@@ -131,6 +125,17 @@ def split(data: Tables) -> tuple[Tables, dict[str, Tables]]:
     if unplaced:
         national[UNPLACED_TABLE] = unplaced
     return national, provinces
+
+
+def province_meta(code: str) -> dict[str, Any]:
+    """The row of a province file's `meta` table: the schema and the province's code."""
+    return {"schema_version": SCHEMA_VERSION, "province": code}
+
+
+def empty_province(code: str) -> Tables:
+    """The tables of province `code`'s file before it holds anything; the meta table first,
+    which is how its backups are recognised (store.db.backups)."""
+    return {"meta": {"1": province_meta(code)}, "sessions": {}, "items": {}, "history": {}}
 
 
 def _is_code(text: str) -> bool:

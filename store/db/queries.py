@@ -8,7 +8,7 @@ the `history` table of the item's province file. It changes nothing.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import TypeVar
 
 from haicap.store.db.content import StoreContent
@@ -246,16 +246,8 @@ class StoreQueries:
         return result
 
     def each_province(self, kinds: tuple[Kind, ...] | None = None) -> Iterator[tuple[str, list[Item]]]:
-        """The live items of every province, one province at a time: a province loaded only
-        for this is let go once its items are handed out, so a pass over the whole country
-        holds one province in memory, not 34."""
-        for code in self._content.codes():
-            was_loaded = code in self._indexes.loaded
-            self._content.load(code)
-            found = self._filtered(self._indexes.province_items(code), None, kinds)
-            if not was_loaded:
-                self._content.release(code)
-            yield code, found
+        """The live items of every province, one province at a time (see `_one_by_one`)."""
+        return self._one_by_one(lambda code: self._filtered(self._indexes.province_items(code), None, kinds))
 
     def search_items(self, query: str) -> list[Item]:
         """Live items whose text contains every word of `query`, diacritics and case ignored
@@ -267,11 +259,17 @@ class StoreQueries:
         province with data, one at a time, as `each_province` (nothing for an empty query)."""
         words = fold(query).split()
         if not words:
-            return
+            return iter(())
+        return self._one_by_one(lambda code: self._indexes.matching(code, words))
+
+    def _one_by_one(self, pick: Callable[[str], list[Item]]) -> Iterator[tuple[str, list[Item]]]:
+        """(code, `pick(code)`) for every province with data: a province loaded only for
+        this is let go once its items are handed out, so a pass over the whole country
+        holds one province in memory, not 34."""
         for code in self._content.codes():
             was_loaded = code in self._indexes.loaded
             self._content.load(code)
-            found = self._indexes.matching(code, words)
+            found = pick(code)
             if not was_loaded:
                 self._content.release(code)
             yield code, found
