@@ -161,16 +161,17 @@ def _import(args: argparse.Namespace, db_path: Path) -> int:
         for number, plan in enumerate(plans):
             by_province.setdefault(plan.report.province.code, []).append(number)
         try:
-            for numbers in by_province.values():
+            for numbers in by_province.values() if store is not None else ():
+                assert store is not None  # (a dry run without a store matches nothing)
                 province = plans[numbers[0]].report.province
-                was_loaded = store is not None and store.is_loaded(province)
-                if store is not None and not args.new_session:
+                was_loaded = store.is_loaded(province)
+                if not args.new_session:
                     for number in numbers:
                         plans[number] = match_stored_session(plans[number], store)
-                if store is not None and not args.dry_run:
+                if not args.dry_run:
                     for number, session in zip(numbers, store.add_reports([plans[n].report for n in numbers]), strict=True):
                         added[number] = session
-                if store is not None and not was_loaded:
+                if not was_loaded:
                     store.release_province(province)
         except StoreError as error:
             return fail(str(error))
