@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from haicap.tui.cli.commands.common import print_json, print_json_list
+from haicap.tui.cli.commands.printing import print_json, print_json_list
 
 SAMPLES = [
     [],

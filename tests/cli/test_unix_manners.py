@@ -86,7 +86,7 @@ def test_piped_items_hold_every_text_json_has(seeded_store_path: Path) -> None:
 
 
 def test_a_line_break_in_a_text_cannot_split_a_row(seeded_store_path: Path, capsys) -> None:
-    from haicap.tui.cli.commands.common import print_table
+    from haicap.tui.cli.commands.printing import print_table
 
     print_table([("a-1", "request", "xã X\nforged-row", "tab\there")])
     out = capsys.readouterr().out

@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 
 from haicap.store.domain.i18n import _, pgettext
-from haicap.tui.cli.commands.common import open_store, print_json, print_table
+from haicap.tui.cli.commands.common import open_store
+from haicap.tui.cli.commands.printing import print_json, print_table
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
 __all__ = ["register"]

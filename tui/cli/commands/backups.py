@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from haicap.store import Backup, StoreError
 from haicap.store.domain.i18n import _, pgettext
-from haicap.tui.cli.commands.common import CommandError, open_store, parse_positive_int, print_table
+from haicap.tui.cli.commands.common import CommandError, open_store, parse_positive_int
+from haicap.tui.cli.commands.printing import print_table
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
 if TYPE_CHECKING:

@@ -7,9 +7,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
-import shutil
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from haicap.store import Calendar
 from haicap.store.domain.i18n import _, language
 from haicap.store.domain.models import Commune, Item, Kind, Province
-from haicap.store.domain.text import fold, one_line, shorten, visible
+from haicap.store.domain.text import fold, visible
 
 if TYPE_CHECKING:
     from haicap.store import DeadlineRules, Store
@@ -30,6 +29,8 @@ __all__ = [
     "CommandError",
     "commune_column",
     "current_day",
+    "each_province_items",
+    "each_province_matching",
     "fail",
     "find_province",
     "item_communes",
@@ -40,8 +41,6 @@ __all__ = [
     "parse_day",
     "parse_kind",
     "parse_positive_int",
-    "print_json",
-    "print_table",
     "read_only_run",
     "resolve_commune",
     "run_calendar",
@@ -360,63 +359,6 @@ def item_row(store: Store, item: Item, today: dt.date, rules: DeadlineRules, fir
         state_words(state) if state else "—",
         item.text,
     )
-
-
-def _to_terminal() -> bool:
-    try:
-        return sys.stdout.isatty()
-    except (AttributeError, ValueError):  # a closed or odd stream is no terminal
-        return False
-
-
-def print_table(rows: Sequence[tuple[str, ...]]) -> None:
-    """Print rows, one line each, every column but the last padded.
-
-    On a terminal the last column is cut to the terminal's width. Anywhere else (a pipe, a
-    file) nothing is cut, so `haicap items | grep` finds what `--json` holds."""
-    if not rows:
-        return
-    # A tab or line break inside a cell would split its row or shift its columns.
-    rows = [tuple(one_line(cell) for cell in row) for row in rows]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-    used = sum(widths) + 2 * len(widths)
-    room = max(30, shutil.get_terminal_size((120, 24)).columns - used) if _to_terminal() else None
-    for row in rows:
-        cells = [
-            cell.ljust(width) for cell, width in zip(row, widths, strict=False)
-        ]  # the last cell has no width: it takes the room left
-        last = row[-1] if room is None else shorten(row[-1], room)
-        print("  ".join([*cells, last]).rstrip())
-
-
-def print_json(data: Any) -> None:
-    """Print `data` as indented JSON, text as it is (not \\u escapes)."""
-    print(_indented_json(data))
-
-
-def _indented_json(data: Any) -> str:
-    """`json.dumps(data, ensure_ascii=False, indent=2)`, through orjson, which writes the same
-    text ten times faster (`items --json` of a province: 16,000 objects); json for what
-    orjson refuses (a lone surrogate, an integer past 64 bits)."""
-    import orjson
-
-    try:
-        return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
-    except TypeError:
-        import json
-
-        return json.dumps(data, ensure_ascii=False, indent=2)
-
-
-def print_json_list(objects: Iterable[Any]) -> None:
-    """Print a JSON list as `print_json(list(objects))` would, each object as soon as it is
-    made: a list of the whole country is written province by province, never held whole."""
-    first = True
-    for obj in objects:
-        body = _indented_json(obj).replace("\n", "\n  ")
-        sys.stdout.write(("[\n  " if first else ",\n  ") + body)
-        first = False
-    print("[]" if first else "\n]")
 
 
 def each_province_items(store: Store, kinds: tuple[Kind, ...] | None = None) -> Iterator[Item]:

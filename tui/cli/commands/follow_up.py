@@ -34,12 +34,10 @@ from haicap.tui.cli.commands.common import (
     open_store,
     parse_day,
     parse_kind,
-    print_json,
-    print_json_list,
-    print_table,
     resolve_commune,
     state_words,
 )
+from haicap.tui.cli.commands.printing import print_json, print_json_list, print_table
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
 if TYPE_CHECKING:

@@ -14,9 +14,8 @@ from haicap.tui.cli.commands.common import (
     item_json,
     item_row,
     open_store,
-    print_json_list,
-    print_table,
 )
+from haicap.tui.cli.commands.printing import print_json_list, print_table
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
 __all__ = ["register"]
