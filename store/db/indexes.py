@@ -239,8 +239,8 @@ class Indexes:
             return False  # the record moved (another process rewrote the table)
         part = self._provinces[code]
         part.raw[item_id] = (part.raw[item_id][0], row)
-        self._items[item_id] = item_from_row(row, old.session)
-        return old.commune_codes == self._items[item_id].commune_codes  # type: ignore[union-attr]
+        new = self._items[item_id] = item_from_row(row, old.session)
+        return old.commune_codes == new.commune_codes
 
     def sessions_by_day(self) -> dict[tuple[dt.date, str], list[Session]]:
         """Sessions by date and province, built on first use after each load (an import of

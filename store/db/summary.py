@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -190,7 +191,7 @@ def edited_row(
     rules: DeadlineRules,
     last_change: HistoryEntry | None,
     file_state: list[int] | None,
-    sessions: list[Session] = (),  # type: ignore[assignment]
+    sessions: Sequence[Session] = (),
 ) -> dict[str, Any]:
     """`row` (a province's summary row, current before the change) after items were edited
     or added: each edit's old item is counted out and its new one in (an added item has no
