@@ -110,9 +110,7 @@ def test_the_province_overview_counts_are_a_recount_of_the_items(folder: Path, d
 
 
 @pytest.mark.parametrize("days", [0, 1, 7, 60])
-def test_the_national_overview_counts_from_the_summary_alone(
-    folder: Path, days: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_national_overview_counts_from_the_summary_alone(folder: Path, days: int, monkeypatch: pytest.MonkeyPatch) -> None:
     days_tested = (TODAY - dt.timedelta(days=30), TODAY, TODAY + dt.timedelta(days=5))
     with Store.open(folder) as store:
         store.set_due_soon_days(days)
