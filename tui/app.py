@@ -65,7 +65,7 @@ class HaicapApp(App[None]):
             "late",
             N_("Late"),
             show=False,
-            tooltip=N_("Every overdue request and directive, oldest first, then those due soon"),
+            tooltip=N_("Overdue items, oldest first, then those due soon"),
         ),
         Binding("ctrl+f", "search", N_("Search"), show=False, tooltip=N_("Search the text of every item of every commune")),
         Binding(

@@ -396,7 +396,7 @@ async def test_help_on_the_dashboard_lists_the_new_keys(make_dashboard) -> None:
         shown = "\n".join(str(static.render()) for static in app.screen.query("Static"))
         for tooltip in (
             "Overview of the province's communes, with totals",
-            "Every overdue request and directive, oldest first, then those due soon",
+            "Overdue items, oldest first, then those due soon",
             "Search the text of every item of every commune",
         ):
             assert i18n._(tooltip) in shown and i18n._(tooltip) != tooltip

@@ -32,9 +32,8 @@ OVERDUE_MARK = "⚠"
 DUE_SOON_MARK = "◷"
 """Put before a commune with items due soon and none overdue."""
 
-NAME_WIDTH = 15
-"""Longest commune name shown whole; longer ones end with "…" (17 of the 3,321), so that
-the twelve columns fit in 80 terminal columns."""
+NAME_WIDTH = 16
+"""Longest commune name shown whole; longer ones end with "…" (a handful of the 3,321)."""
 
 
 def is_overdue(row: CommuneOverview) -> bool:
@@ -83,8 +82,9 @@ OVERVIEW_COLUMNS: tuple[OverviewColumn, ...] = (
     OverviewColumn(N_("Commune"), N_("commune name"), lambda r: r.commune.name, descending=False),
     OverviewColumn(N_("Ses-\nsions"), N_("number of sessions"), lambda r: r.sessions),
     OverviewColumn(N_("Last\nsession"), N_("last session"), lambda r: r.last_session),
-    OverviewColumn(N_("Ach."), N_("achievements"), lambda r: r.counts.get(Kind.ACHIEVEMENT, 0)),
-    OverviewColumn(N_("Diff."), N_("difficulties"), lambda r: r.counts.get(Kind.DIFFICULTY, 0)),
+    # "Ach" and "Diff" without a full stop: the two columns it saves make room for "Due soon" in English.
+    OverviewColumn(N_("Ach"), N_("achievements"), lambda r: r.counts.get(Kind.ACHIEVEMENT, 0)),
+    OverviewColumn(N_("Diff"), N_("difficulties"), lambda r: r.counts.get(Kind.DIFFICULTY, 0)),
     OverviewColumn(N_("Req."), N_("requests"), lambda r: r.counts.get(Kind.REQUEST, 0)),
     OverviewColumn(N_("Dir."), N_("directives"), lambda r: r.counts.get(Kind.DIRECTIVE, 0)),
     OverviewColumn(N_("Req.\nopen"), N_("open requests"), lambda r: r.open_requests),
