@@ -186,7 +186,7 @@ class OverviewTable(DataTable[Text]):
 
     def __init__(self, *, id: str | None = None) -> None:
         # No cell padding: every cell starts with one space of its own, which keeps the
-        # eleven columns inside 80 terminal columns.
+        # twelve columns inside 80 terminal columns.
         super().__init__(id=id, cursor_type="row", header_height=2, cell_padding=0, fixed_columns=1, zebra_stripes=True)
         self._rows: list[CommuneOverview] = []
 
