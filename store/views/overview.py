@@ -206,7 +206,8 @@ def attention_items(
     """The overdue requests and directives (of `province`, or everywhere), oldest first, then
     those due soon, nearest first: what the late view lists, read in one pass."""
     rules = store.deadline_rules
-    late, soon = [], []
+    late: list[LateItem] = []
+    soon: list[LateItem] = []
     for item in store.items(province_code=province.code if province else None, kinds=TRACKED_KINDS):
         state = follow_up(item, today, rules)
         if state is None or not ((overdue and state.overdue) or (due_soon and state.due_soon)):
