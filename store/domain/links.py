@@ -33,6 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from haicap.store.domain.models import Item, Kind
 from haicap.store.domain.text import fold
 
 __all__ = [
@@ -41,7 +42,11 @@ __all__ = [
     "THRESHOLD",
     "LinkSuggestion",
     "LinkText",
+    "answered_requests",
+    "answering_directives",
     "content_terms",
+    "session_suggestions",
+    "shared_phrases",
     "suggest_links",
 ]
 
@@ -251,3 +256,60 @@ def _score(request: _Seen[Key], directive: _Seen[Key], weights: dict[str, float]
         words=tuple(words),
         agencies=tuple(sorted(agencies)),
     )
+
+
+def shared_phrases(text: str, words: Iterable[str]) -> list[str]:
+    """The runs of `text`'s syllables that the shared `words` (folded, as
+    `LinkSuggestion.words`) cover, as the text writes them: "nâng cấp tuyến đường liên thôn"
+    rather than "nang cap", "cap tuyen", "tuyen duong"…; the longest first."""
+    wanted = set(words)
+    found = [(match.start(), match.end(), fold(match.group())) for match in re.finditer(r"[^\W\d_]+", text)]
+    covered = [syllable in wanted for _start, _end, syllable in found]
+    for n in range(len(found) - 1):
+        if f"{found[n][2]} {found[n + 1][2]}" in wanted:
+            covered[n] = covered[n + 1] = True
+    runs: list[str] = []
+    start: int | None = None
+    for n, (begin, end, _syllable) in enumerate(found):
+        joined = start is not None and n > 0 and covered[n - 1] and text[found[n - 1][1] : begin].isspace()
+        if covered[n] and not joined:
+            start = begin
+        if covered[n] and (n + 1 == len(found) or not covered[n + 1] or not text[end : found[n + 1][0]].isspace()):
+            assert start is not None
+            runs.append(text[start:end])
+            start = None
+    return sorted(dict.fromkeys(runs), key=lambda run: -len(run))
+
+
+# -- over a session's items -----------------------------------------------------------
+
+
+def _link_text(item: Item) -> LinkText[str]:
+    return LinkText(item.id, item.text, (item.tracking.owner, *item.tracking.co_agencies))
+
+
+def session_suggestions(items: Iterable[Item]) -> dict[str, tuple[LinkSuggestion[str], ...]]:
+    """For each live request among `items` (a session's items), the live directives among
+    them suggested as its answer, by item id; the achievements and difficulties tell which
+    words the session uses throughout (see `suggest_links`)."""
+    live = [item for item in items if not item.deleted]
+    requests = [_link_text(item) for item in live if item.kind is Kind.REQUEST]
+    directives = [_link_text(item) for item in live if item.kind is Kind.DIRECTIVE]
+    others = [item.text for item in live if item.kind not in (Kind.REQUEST, Kind.DIRECTIVE)]
+    return suggest_links(requests, directives, others=others)
+
+
+def answering_directives(request: Item, items: Iterable[Item]) -> list[Item]:
+    """The directives among `items` that `request` is linked to (`Tracking.responds_to`),
+    in the order the links were made."""
+    by_id = {item.id: item for item in items if item.kind is Kind.DIRECTIVE}
+    return [by_id[i] for i in request.tracking.responds_to if i in by_id]
+
+
+def answered_requests(directive: Item, items: Iterable[Item]) -> list[Item]:
+    """The live requests among `items` linked to `directive`, in their order."""
+    return [
+        item
+        for item in items
+        if item.kind is Kind.REQUEST and not item.deleted and directive.id in item.tracking.responds_to
+    ]
