@@ -80,6 +80,17 @@ items:
     text: "{SCHOOL_DIRECTIVE}"
 """
 
+ARTICLE = """\
+Phó Chủ tịch UBND tỉnh Lê Văn Bình làm việc với xã Hoằng Tiến
+
+Sáng 4/12, đồng chí Lê Văn Bình, Phó Chủ tịch UBND tỉnh Thanh Hóa, đã làm việc với xã Hoằng Tiến về tình hình phát triển kinh tế - xã hội năm 2025.
+
+Báo cáo tại buổi làm việc, lãnh đạo xã cho biết năm 2025 tổng giá trị sản xuất đạt 950 tỷ đồng, tăng 7,2% so với cùng kỳ. Tuy nhiên, tuyến đường liên thôn Đông Hải xuống cấp nghiêm trọng, trường mầm non của xã còn thiếu phòng học. Xã kiến nghị tỉnh hỗ trợ kinh phí nâng cấp tuyến đường liên thôn Đông Hải. Xã đề nghị tỉnh quan tâm đầu tư xây dựng thêm phòng học cho trường mầm non Hoằng Tiến.
+
+Phát biểu kết luận, đồng chí Lê Văn Bình ghi nhận kết quả xã đã đạt được. Đồng chí yêu cầu xã đẩy mạnh cải cách hành chính, nâng cao chất lượng phục vụ người dân. Về kiến nghị của xã, giao Sở Xây dựng khảo sát, lập phương án nâng cấp tuyến đường liên thôn Đông Hải, báo cáo trước ngày 31/12/2025. Giao Sở Giáo dục và Đào tạo rà soát, đề xuất bố trí vốn xây dựng phòng học trường mầm non Hoằng Tiến.
+"""
+"""The same session as free text, as an outlet would write it (the reader finds the kinds)."""
+
 
 @pytest.fixture(autouse=True)
 def fixed_user(as_user) -> None:

@@ -28,8 +28,11 @@ _CUES = {
 
 
 def _links_words(plan: ImportPlan, index: int, suggested: int) -> str:
-    """ "Answered by: 1 directive · 2 suggested (L)": a request's accepted and suggested links."""
+    """ "Answered by: 1 directive · 2 suggested (L)": a request's accepted and suggested links
+    (nothing when it has neither)."""
     accepted = sum(1 for request, _directive in plan.links if request == index)
+    if not accepted and not suggested:
+        return ""
     words = ngettext("Answered by: {count} directive", "Answered by: {count} directives", accepted).format(count=accepted)
     if suggested:
         words += " · " + ngettext("{count} suggested (L)", "{count} suggested (L)", suggested).format(count=suggested)
@@ -89,8 +92,8 @@ class LineDetail(VerticalScroll, can_focus=False):
                     about.append(literal(_("With: {agencies}").format(agencies="; ".join(line.co_agencies))))
                 deadline = line.deadline.strftime(DATE_FORMAT) if line.deadline else "—"
                 about.append(literal(_("Deadline: {date}").format(date=deadline)))
-            if line.kind is Kind.REQUEST and not plan.is_known(index):
-                about.append(literal(_links_words(plan, index, suggested)))
+            if line.kind is Kind.REQUEST and not plan.is_known(index) and (links := _links_words(plan, index, suggested)):
+                about.append(literal(links))
             if line.reason:
                 cue = _(_CUES[line.reason]) if line.reason in _CUES else cue_label(line.reason)
                 about.append(literal(_("cue: {cue}").format(cue=cue)))
