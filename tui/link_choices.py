@@ -12,11 +12,11 @@ import datetime as dt
 
 from haicap.store import Item, Store, follow_up
 from haicap.store.domain.i18n import _
-from haicap.store.views.links import item_links
+from haicap.store.views.links import item_links, linked_items
 from haicap.tui.dialogs.edit_item_dialog import EditLinks
 from haicap.tui.widgets.link_checklist import LinkChoice
 
-__all__ = ["edit_links", "state_of"]
+__all__ = ["detail_links", "edit_links", "state_of"]
 
 
 def state_of(store: Store, item: Item, today: dt.date) -> str:
@@ -25,6 +25,12 @@ def state_of(store: Store, item: Item, today: dt.date) -> str:
         return _("deleted")
     state = follow_up(item, today, store.deadline_rules)
     return state.label if state else ""
+
+
+def detail_links(store: Store, item: Item, today: dt.date) -> tuple[LinkChoice[str], ...]:
+    """What the detail of `item` names: a request's answering directives, or the requests a
+    directive answers, each with its state (see `store.views.links.linked_items`)."""
+    return tuple(LinkChoice(other.id, other.text, state_of(store, other, today)) for other in linked_items(store, item))
 
 
 def edit_links(store: Store, item: Item, today: dt.date) -> EditLinks:

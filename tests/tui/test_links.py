@@ -185,6 +185,12 @@ async def test_unlinking_in_the_edit_dialog_and_the_directive_names_its_request(
         assert len(answers) == 1 and SCHOOL_REQUEST in answers[0] and "Mới tiếp nhận" in answers[0]
         await pilot.press("escape")
         await settle(pilot)
+        await pilot.press("enter")  # the detail names it too
+        await settle(pilot)
+        shown = [str(s.render()) for s in app.screen.query(".detail-meta")]
+        assert f"Trả lời kiến nghị: {request.id} · Mới tiếp nhận · {SCHOOL_REQUEST}" in shown, shown
+        await pilot.press("escape")
+        await settle(pilot)
 
         await highlight(pilot, Kind.REQUEST, SCHOOL_REQUEST)
         await pilot.press("e")

@@ -39,6 +39,11 @@ class LinkChoice(Generic[Key]):
     mark: str = ""
     """Why it is listed, in words ("gợi ý"); empty for a directive listed for completeness."""
 
+    @property
+    def id_and_state(self) -> str:
+        """ "cdb5ed9f-20 · Đang thực hiện": the key and the state, for a line naming the item."""
+        return f"{self.key} · {self.state}" if self.state else str(self.key)
+
 
 class LinkChecklist(OptionList, Generic[Key]):
     """Directives to tick; `linked` holds the keys ticked, in the order they were listed
