@@ -26,6 +26,7 @@ per request, best first.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -162,7 +163,7 @@ def content_terms(text: str, agencies: Iterable[str] = ()) -> frozenset[str]:
         for syllable in syllables:
             if syllable not in _STOP_WORDS and len(syllable) > 1:
                 terms.add(syllable)
-        for first, second in zip(syllables, syllables[1:], strict=False):
+        for first, second in itertools.pairwise(syllables):
             if first not in _STOP_WORDS or second not in _STOP_WORDS:
                 terms.add(f"{first} {second}")
     return frozenset(terms)
@@ -309,7 +310,5 @@ def answering_directives(request: Item, items: Iterable[Item]) -> list[Item]:
 def answered_requests(directive: Item, items: Iterable[Item]) -> list[Item]:
     """The live requests among `items` linked to `directive`, in their order."""
     return [
-        item
-        for item in items
-        if item.kind is Kind.REQUEST and not item.deleted and directive.id in item.tracking.responds_to
+        item for item in items if item.kind is Kind.REQUEST and not item.deleted and directive.id in item.tracking.responds_to
     ]

@@ -61,9 +61,7 @@ def _valid_links(plan: ImportPlan) -> list[tuple[int, int]]:
         return plan.lines[index].kind if 0 <= index < len(plan.lines) else None
 
     return sorted(
-        (r, d)
-        for r, d in plan.links
-        if r in stored and d in stored and kind(r) is Kind.REQUEST and kind(d) is Kind.DIRECTIVE
+        (r, d) for r, d in plan.links if r in stored and d in stored and kind(r) is Kind.REQUEST and kind(d) is Kind.DIRECTIVE
     )
 
 

@@ -77,9 +77,7 @@ def item_links(store: Store, item: Item) -> ItemLinks:
         items.append(item)  # a deleted request: its suggestions are still worth showing
     by_id = {other.id: other for other in items}
     taken = {directive.id for directive in linked}
-    suggested = tuple(
-        (by_id[s.directive], s) for s in session_suggestions(items).get(item.id, ()) if s.directive not in taken
-    )
+    suggested = tuple((by_id[s.directive], s) for s in session_suggestions(items).get(item.id, ()) if s.directive not in taken)
     taken |= {directive.id for directive, _s in suggested}
     others = tuple(other for other in items if other.kind is Kind.DIRECTIVE and other.id not in taken)
     return ItemLinks(item, linked=linked, suggested=suggested, others=others)

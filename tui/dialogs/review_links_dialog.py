@@ -19,9 +19,9 @@ from textual.widgets import Static
 
 from haicap.store.domain.i18n import N_, _
 from haicap.store.domain.links import LinkSuggestion
+from haicap.store.domain.models import Kind
 from haicap.store.ingest.import_plan import ImportPlan
 from haicap.store.ingest.plan_links import stored_lines
-from haicap.store.domain.models import Kind
 from haicap.tui.dialogs.edit_item_dialog import hints
 from haicap.tui.dialogs.review_fields_dialog import about_line
 from haicap.tui.widgets.link_checklist import LinkChecklist, LinkChoice
@@ -34,9 +34,7 @@ def link_choices(plan: ImportPlan, suggestions: Sequence[LinkSuggestion[int]]) -
     suggested = [s.directive for s in suggestions]
     others = [i for i in stored_lines(plan) if plan.lines[i].kind is Kind.DIRECTIVE and i not in suggested]
     mark = _("suggested")
-    return [LinkChoice(i, plan.lines[i].text, mark=mark) for i in suggested] + [
-        LinkChoice(i, plan.lines[i].text) for i in others
-    ]
+    return [LinkChoice(i, plan.lines[i].text, mark=mark) for i in suggested] + [LinkChoice(i, plan.lines[i].text) for i in others]
 
 
 class ReviewLinksDialog(ModalScreen[frozenset[int] | None]):

@@ -23,9 +23,9 @@ from haicap.tui.actions.item_actions import ItemActions
 from haicap.tui.actions.loading import StoreReader
 from haicap.tui.dialogs.import_dialog import READ_ONLY_IMPORT, ImportDialog
 from haicap.tui.dialogs.item_detail import ItemDetailDialog
-from haicap.tui.link_choices import detail_links
 from haicap.tui.dialogs.province_picker import ProvincePickerDialog
 from haicap.tui.dialogs.sessions_dialog import ALL_SESSIONS, SessionsDialog
+from haicap.tui.link_choices import detail_links
 from haicap.tui.messages import (
     CommunesLoaded,
     ItemChanged,

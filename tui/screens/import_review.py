@@ -28,6 +28,7 @@ from haicap.store.domain.i18n import _
 from haicap.store.domain.models import TRACKED_KINDS
 from haicap.store.ingest.import_plan import ImportPlan, SessionMatch
 from haicap.store.ingest.importer import match_stored_session
+from haicap.store.views.links import session_item_ids, store_import_links
 from haicap.tui.dialogs.choice_dialog import Choice, ChoiceDialog
 from haicap.tui.dialogs.review_communes_dialog import ReviewCommunesDialog
 from haicap.tui.dialogs.review_deadline_dialog import DeadlineSet, ReviewDeadlineDialog
@@ -36,7 +37,6 @@ from haicap.tui.dialogs.review_session_dialog import ReviewSessionDialog
 from haicap.tui.dialogs.review_text_dialog import ReviewTextDialog
 from haicap.tui.literal import literal, short
 from haicap.tui.messages import ImportFailed, ReportImported, StoreChanged
-from haicap.store.views.links import session_item_ids, store_import_links
 from haicap.tui.screens.import_review_keys import REVIEW_BINDINGS, REVIEW_EXTRA_KEYS
 from haicap.tui.screens.review_links import ReviewLinks
 from haicap.tui.widgets.key_bar import KeyBar
@@ -433,7 +433,7 @@ class ImportReviewScreen(Screen[ReportImported | None]):
         report = plan.report
         try:
             before = self.store.session_texts(plan.match.session_id) if plan.match else set()
-            ids_before = session_item_ids(self.store, plan.match.session_id if plan.match else None)
+            ids_before = session_item_ids(self.store, plan.match.session_id if plan.match else None) if plan.links else set()
             [session] = self.store.add_reports([report])
             if session is not None:
                 store_import_links(self.store, plan, session, ids_before)

@@ -9,6 +9,7 @@ officer accepted. The screen stores them with the import (`store.views.links`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from textual.screen import Screen
 
@@ -27,7 +28,7 @@ NOTICE_SECONDS = 3
 class ReviewLinks:
     """Suggestions and accepted links of the plan a review screen shows."""
 
-    def __init__(self, host: Screen[object]) -> None:
+    def __init__(self, host: Screen[Any]) -> None:
         self.host = host
         """The review screen: dialogs open over it, notices are its."""
         self._plan: ImportPlan | None = None

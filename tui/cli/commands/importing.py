@@ -24,6 +24,7 @@ from haicap.tui.cli.grammar import OneLineParser, Subcommands
 if TYPE_CHECKING:
     from haicap.store import Session, Store
     from haicap.store.domain.registry import Registry
+    from haicap.store.ingest.import_plan import ImportPlan
     from haicap.store.ingest.importer import Overrides
 
 __all__ = ["register"]
@@ -180,11 +181,12 @@ def _import(args: argparse.Namespace, db_path: Path) -> int:
                     for number in numbers:
                         plans[number] = match_stored_session(plans[number], store)
                 if not args.dry_run:
-                    before = {n: session_item_ids(store, plans[n].match.session_id if plans[n].match else None) for n in numbers}
+                    # The ids a stored session had, to tell the new items from them (only to link).
+                    before = {n: session_item_ids(store, _matched_session(plans[n])) for n in numbers if args.link}
                     for number, session in zip(numbers, store.add_reports([plans[n].report for n in numbers]), strict=True):
                         added[number] = session
                         if session is not None and args.link:
-                            linked += len(store_import_links(store, accept_all(plans[number]), session, before[number]))
+                            linked += len(store_import_links(store, accept_all(plans[number]), session, before.get(number, ())))
                 if not was_loaded:
                     store.release_province(province)
         except StoreError as error:
@@ -206,6 +208,11 @@ def _import(args: argparse.Namespace, db_path: Path) -> int:
         parts.append(_("{count} request(s) linked to their directives").format(count=linked))
     print("; ".join(parts))
     return 0
+
+
+def _matched_session(plan: ImportPlan) -> str | None:
+    """The id of the stored session `plan` adds to, if any."""
+    return plan.match.session_id if plan.match else None
 
 
 def _store_to_match(db_path: Path, dry_run: bool, registry: Registry) -> Store | None:
