@@ -286,14 +286,25 @@ def describe_item(store: Store, item: Item, today: dt.date) -> list[str]:
     return lines + _wrap(fields, width)
 
 
+def _linked(store: Store, item: Item) -> list[Item]:
+    """A request's answering directives, or the live requests of its province a directive
+    answers (as `store.views.links.linked_items`, without the views a short command never needs)."""
+    from haicap.store.domain.links import answered_requests
+
+    if item.kind is Kind.REQUEST:
+        return [found for i in item.tracking.responds_to if (found := store.item(i)) is not None]
+    if item.kind is Kind.DIRECTIVE:
+        return answered_requests(item, store.items(province_code=item.session.province.code, kinds=(Kind.REQUEST,)))
+    return []
+
+
 def _link_fields(store: Store, item: Item, today: dt.date, width: int) -> list[tuple[str, str]]:
     """A request's answering directives, or the requests a directive answers: one line
     each, "id · state · text…" (an id the store no longer holds is shown as it is stored)."""
     from haicap.store import follow_up
     from haicap.store.domain.text import shorten
-    from haicap.store.views.links import linked_items
 
-    linked = linked_items(store, item)
+    linked = _linked(store, item)
     label = pgettext("item detail", "answered by") if item.kind is Kind.REQUEST else pgettext("item detail", "answers")
     values = []
     for other in linked:
@@ -321,9 +332,7 @@ def _item(args: argparse.Namespace, db_path: Path) -> int:
             data = item_json(store, item, today, store.deadline_rules)
             data["deleted"] = item.deleted
             if item.kind is Kind.DIRECTIVE:
-                from haicap.store.views.links import linked_items
-
-                data["answers"] = [request.id for request in linked_items(store, item)]
+                data["answers"] = [request.id for request in _linked(store, item)]
             data["history"] = _history_json(store, item)
             print_json(data)
             return 0
