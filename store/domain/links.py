@@ -11,8 +11,9 @@ The cues are general, never tied to one report:
 - **shared content words**: both texts are folded (case and diacritics ignored), cut into
   syllables, and the syllables and pairs of neighbouring syllables both texts hold are
   counted. Function words ("của", "các", "để"), the place and unit words every item holds
-  ("xã", "tỉnh", "thôn") and the formulas of every request or directive ("đề nghị",
-  "tiếp tục", "quan tâm", "hỗ trợ kinh phí", "giao … chủ trì") are not content;
+  ("xã", "tỉnh", "thôn"), the formulas of every request or directive ("đề nghị",
+  "tiếp tục", "quan tâm", "hỗ trợ kinh phí", "giao … chủ trì") and the words that join
+  sentences ("bên cạnh đó", "tuy nhiên") are not content;
 - **rarity in the session**: a word counts fully when only the two items hold it, less
   the more items of the session hold it, and not at all when half of them do (so a
   session's own refrain, a commune's name in every sentence, weighs nothing);
@@ -86,6 +87,9 @@ _FORMULAS = (
     "các ngành", "các cấp", "cấp tỉnh", "cấp xã", "nhân dân", "người dân", "ủy ban", "uỷ ban",
     "ubnd", "hđnd", "hội đồng", "đồng chí", "lãnh đạo", "trong thời gian tới", "thời gian",
     "năm", "tháng", "ngày", "quý",
+    # how sentences are joined: "Bên cạnh đó, …" starts requests and directives alike
+    "bên cạnh đó", "bên cạnh", "tuy nhiên", "ngoài ra", "đồng thời", "trong đó", "theo đó",
+    "cụ thể", "mặt khác", "nhất là", "đặc biệt là",
 )  # fmt: skip
 
 _WORDS = (

@@ -113,6 +113,12 @@ def test_agency_names_are_not_content():
     assert "xay dung" in content_terms("xây dựng nhà văn hóa")
 
 
+def test_sentences_joined_the_same_way_are_not_on_the_same_subject():
+    request = LinkText("r", "Bên cạnh đó, xã đề nghị tỉnh hỗ trợ khắc phục sạt lở bờ sông.")
+    directive = LinkText("d", "Bên cạnh đó, các xã tiếp tục bồi dưỡng nghiệp vụ cho đội ngũ cán bộ.")
+    assert suggested([request], [directive]) == {}
+
+
 def test_formulas_function_words_and_digits_are_not_content():
     terms = content_terms("Đề nghị tỉnh tiếp tục quan tâm, hỗ trợ kinh phí cho xã trước ngày 31/12/2025.")
     assert terms == frozenset()
