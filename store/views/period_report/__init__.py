@@ -3,7 +3,7 @@
     period = Period(dt.date(2026, 1, 1), dt.date(2026, 3, 31))
     report = gather(store, period, Filters(province=...), today)   # plain domain numbers
     data = render("xlsx", report)                                   # the file's bytes
-    name = file_name(report, "xlsx")                                # "bao-cao-2026-q1-thanh-hoa.xlsx"
+    name = file_name(period, filters, "xlsx")                       # "bao-cao-2026-q1-thanh-hoa.xlsx"
 
 `scope` says what a period covers and how a state is read as of its end, `gather` counts,
 `sections` lays the numbers out as numbered tables, and one module per format writes them.
@@ -41,16 +41,15 @@ def render(fmt: str, report: PeriodReport) -> bytes:
     raise StoreError(_("unknown report format '{format}'; use one of: {formats}").format(format=fmt, formats=", ".join(FORMATS)))
 
 
-def file_name(report: PeriodReport, fmt: str) -> str:
-    """The default file name: "bao-cao-2026-q1-thanh-hoa.docx" ("report-…" in English), ASCII."""
-    filters = report.filters
+def file_name(period: Period, filters: Filters, fmt: str) -> str:
+    """The default file name of a report: "bao-cao-2026-q1-thanh-hoa.docx" ("report-…" in English), ASCII."""
     if filters.commune is not None:
         where = slug(filters.commune.name)
     elif filters.province is not None:
         where = slug(filters.province.name)
     else:
         where = pgettext("file name", "whole-country")
-    parts = [pgettext("file name", "report"), report.period.file_part(), where]
+    parts = [pgettext("file name", "report"), period.file_part(), where]
     if filters.owner:
         parts.append(slug(filters.owner)[:40].strip("-"))
     return "-".join(part for part in parts if part) + f".{fmt}"

@@ -124,7 +124,7 @@ def _report(args: argparse.Namespace, db_path: Path) -> int:
     if to_stdout:
         print_bytes(data)
         return 0
-    path = Path(args.output) if args.output else Path(file_name(report, fmt))
+    path = Path(args.output) if args.output else Path(file_name(period, filters, fmt))
     written = write_new(path, data, force=args.force)
     said = _("wrote {file} ({format}: {where}, {period}; {directives} directives, {requests} requests)")
     print(
