@@ -83,6 +83,10 @@ class ReportDialog(ModalScreen[PeriodReportRequest | None]):
         }
         & .report-day {
             width: 1fr;
+            height: auto;
+        }
+        & RadioSet {
+            height: auto;
         }
         & RadioSet {
             width: 1fr;

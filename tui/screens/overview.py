@@ -94,7 +94,13 @@ class OverviewScreen(Screen[Commune | None]):
         Binding("s", "cycle_sort(1)", N_("Sort"), tooltip=N_("Sort by the next column (the header line names the sort)")),
         Binding("S", "cycle_sort(-1)", N_("Sort back"), key_display="S", show=False, tooltip=N_("Sort by the previous column")),
         *_sort_bindings(),
-        Binding("x", "report", N_("Report"), tooltip=N_("Report a period: two-axis counts, overdue, changes (Word, Excel, Markdown)")),
+        Binding(
+            "x",
+            "report",
+            N_("Report"),
+            show=False,
+            tooltip=N_("Report a period: two-axis counts, overdue, changes (Word, Excel, Markdown)"),
+        ),
         Binding("l", "app.late", N_("Late"), tooltip=N_("List every overdue request and directive")),
         Binding("ctrl+f", "app.search", N_("Search"), tooltip=N_("Search the text of every item")),
     ]
