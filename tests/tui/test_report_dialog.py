@@ -102,3 +102,17 @@ def test_report_dialog_80x24(snap_compare, synthetic_folder: Path, work_folder: 
         await pilot.pause()
 
     assert snap_compare(make_app(synthetic_folder), terminal_size=(80, 24), run_before=open_dialog)
+
+
+async def test_the_palette_offers_the_report_on_the_overview(synthetic_folder: Path, work_folder: Path) -> None:
+    app = make_app(synthetic_folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        if not isinstance(app.screen, OverviewScreen):
+            await pilot.press("o")
+            await settle(pilot)
+        await pilot.press("ctrl+p", *"bao cao dinh ky")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReportDialog)
