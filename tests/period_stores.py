@@ -62,7 +62,13 @@ CASES = (
     Case("d-b-on-time", Kind.DIRECTIVE, "B", D(2026, 3, 15), D(2026, 3, 15), owner="Sở Tài chính"),
     Case("d-b-deleted", Kind.DIRECTIVE, "B", D(2026, 3, 1), deleted=True),
     # Requests of A.
-    Case("r-answered-in", Kind.REQUEST, "A", owner="Sở Tài chính", changes=(("2025-12-10", "in_progress"), ("2026-02-15", "answered"))),
+    Case(
+        "r-answered-in",
+        Kind.REQUEST,
+        "A",
+        owner="Sở Tài chính",
+        changes=(("2025-12-10", "in_progress"), ("2026-02-15", "answered")),
+    ),
     Case("r-answered-before", Kind.REQUEST, "A", owner="Sở Tài chính", changes=(("2025-12-20", "answered"),)),
     Case("r-new-due-on-to", Kind.REQUEST, "A", D(2026, 3, 31), owner="Sở Tài chính"),
     Case("r-overdue", Kind.REQUEST, "A", D(2026, 3, 1), owner="Sở Xây dựng", changes=(("2026-01-05", "in_progress"),)),
@@ -70,7 +76,13 @@ CASES = (
     Case("r-unresolvable-on-to", Kind.REQUEST, "A", owner="Sở Nội vụ", changes=(("2026-03-31", "unresolvable"),)),
     # Requests of B.
     Case("r-b-new", Kind.REQUEST, "B", owner="Sở Tài chính", co_agencies=("Sở Nội vụ",), responds_to=("d-b-on-time",)),
-    Case("r-b-reopened", Kind.REQUEST, "B", owner="Sở Xây dựng", changes=(("2026-03-01", "answered"), ("2026-03-10", "in_progress"))),
+    Case(
+        "r-b-reopened",
+        Kind.REQUEST,
+        "B",
+        owner="Sở Xây dựng",
+        changes=(("2026-03-01", "answered"), ("2026-03-10", "in_progress")),
+    ),
     # After the period.
     Case("d-c-later", Kind.DIRECTIVE, "C", D(2026, 5, 1)),
     Case("r-c-later", Kind.REQUEST, "C"),

@@ -50,8 +50,7 @@ def test_default_is_a_word_report_named_after_the_quarter_and_province(store_fol
     assert code == 0, err
     target = Path("bao-cao-2026-q1-thanh-hoa.docx")
     assert out == (
-        f"đã ghi {target} (docx: Tỉnh Thanh Hóa, quý I/2026 (từ ngày 01/01/2026 đến ngày 31/03/2026); "
-        "9 chỉ đạo, 7 kiến nghị)\n"
+        f"đã ghi {target} (docx: Tỉnh Thanh Hóa, quý I/2026 (từ ngày 01/01/2026 đến ngày 31/03/2026); 9 chỉ đạo, 7 kiến nghị)\n"
     )
     document = docx.Document(str(target))
     assert "BÁO CÁO TÌNH HÌNH GIẢI QUYẾT KIẾN NGHỊ VÀ THỰC HIỆN CHỈ ĐẠO" in [p.text for p in document.paragraphs]
@@ -93,10 +92,12 @@ def test_dash_prints_markdown_and_writes_nothing(store_folder: Path, capsys) -> 
 
 
 def test_english_headings_and_name(store_folder: Path, capsys) -> None:
-    code, out, err = _run(capsys, "--lang", "en", "report", *Q1, "--province", "thanh hoa", "-f", "md")
+    code, _out, err = _run(capsys, "--lang", "en", "report", *Q1, "--province", "thanh hoa", "-f", "md")
     assert code == 0, err
     text = Path("report-2026-q1-thanh-hoa.md").read_text(encoding="utf-8")
-    assert text.startswith("# REPORT ON THE FOLLOW-UP OF REQUESTS AND DIRECTIVES\n\n**quarter I/2026 (from 01/01/2026 to 31/03/2026)**")
+    assert text.startswith(
+        "# REPORT ON THE FOLLOW-UP OF REQUESTS AND DIRECTIVES\n\n**quarter I/2026 (from 01/01/2026 to 31/03/2026)**"
+    )
     assert "## I. GENERAL TOTALS" in text and "| All | 9 | 2 | 1 | 2 | 2 | 1 | 1 |" in text
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import io
+from typing import Any
 
 from textual.screen import Screen
 
@@ -29,7 +30,7 @@ class PeriodReportWriter:
     `host` is the screen the dialog opens over and the worker runs on.
     """
 
-    def __init__(self, host: Screen[object], store: Store) -> None:
+    def __init__(self, host: Screen[Any], store: Store) -> None:
         self.host = host
         """The overview: it opens the dialog and runs the worker."""
         self.store = store
@@ -44,7 +45,9 @@ class PeriodReportWriter:
 
         def chosen(request: PeriodReportRequest | None) -> None:
             if request is not None:
-                self.host.run_worker(self.write(request, filters, today), group="period-report", exclusive=True, exit_on_error=False)
+                self.host.run_worker(
+                    self.write(request, filters, today), group="period-report", exclusive=True, exit_on_error=False
+                )
 
         self.host.app.push_screen(ReportDialog(province.full_name, quarter_of(today), name), chosen)
 
@@ -68,4 +71,3 @@ class PeriodReportWriter:
 
     def _build(self, request: PeriodReportRequest, filters: Filters, today: dt.date) -> bytes:
         return render(request.fmt, gather(self.store, request.period, filters, today))
-

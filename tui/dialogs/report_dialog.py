@@ -109,9 +109,7 @@ class ReportDialog(ModalScreen[PeriodReportRequest | None]):
     }
     """
 
-    def __init__(
-        self, where: str, period: Period, file_name: Callable[[Period, str], str], folder: Path | None = None
-    ) -> None:
+    def __init__(self, where: str, period: Period, file_name: Callable[[Period, str], str], folder: Path | None = None) -> None:
         super().__init__()
         self.where = where
         """What the report covers: "Tỉnh Thanh Hóa"."""

@@ -247,9 +247,7 @@ def build_docx(content: ExportContent) -> bytes:
     _styles(document)
     _page(document)
     single = content.single_session
-    add_letterhead(
-        document, content.province_full, content.province, content.blocks[0].session.date if single else content.today
-    )
+    add_letterhead(document, content.province_full, content.province, content.blocks[0].session.date if single else content.today)
     center = WD_ALIGN_PARAGRAPH.CENTER
     _line(document, "")
     _line(document, content.title, bold=True, size=Pt(14), align=center)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -154,7 +154,7 @@ class PeriodReport:
         """A tally per owner agency, by name."""
         return self._grouped(lambda line: (line.owner,))
 
-    def _grouped(self, keys) -> list[tuple[str, Tally]]:  # type: ignore[no-untyped-def]
+    def _grouped(self, keys: Callable[[DirectiveLine | RequestLine], tuple[str, ...]]) -> list[tuple[str, Tally]]:
         tallies: dict[str, Tally] = {}
         for directive in self.directives:
             for key in keys(directive):
@@ -177,7 +177,8 @@ class PeriodReport:
 
     def closed(self) -> list[RequestLine]:
         """The requests answered, resolved or found unresolvable within the period, in that order."""
-        return sorted((r for r in self.requests if r.closed is not None), key=lambda r: (r.closed.day, r.item.id))  # type: ignore[union-attr]
+        found = [(r.closed.day, r) for r in self.requests if r.closed is not None]
+        return [request for _day, request in sorted(found, key=lambda pair: (pair[0], pair[1].item.id))]
 
     def newly_overdue(self) -> list[DirectiveLine | RequestLine]:
         """The directives and requests that went past their deadline within the period, oldest deadline first."""
@@ -281,13 +282,15 @@ def gather(store: Store, period: Period, filters: Filters, today: dt.date) -> Pe
         by_id = {i.id: i for i in items if i.kind is Kind.DIRECTIVE}
         for item in kept:
             if item.kind is Kind.DIRECTIVE:
-                line: DirectiveLine | RequestLine | None = gatherer.directive(item)
-            else:
-                line = gatherer.request(item, history.get(item.id, []), gatherer.answers(item, by_id))
-            if line is None:
+                directive = gatherer.directive(item)
+                if directive is not None:
+                    directives.append(directive)
+                    provinces[code] = item.session.province
                 continue
-            provinces[code] = item.session.province
-            (directives if isinstance(line, DirectiveLine) else requests).append(line)  # type: ignore[arg-type]
+            request = gatherer.request(item, history.get(item.id, []), gatherer.answers(item, by_id))
+            if request is not None:
+                requests.append(request)
+                provinces[code] = item.session.province
     province = filters.province or (filters.commune.province if filters.commune else None)
     if province is None and len(provinces) == 1:
         [province] = provinces.values()

@@ -82,7 +82,12 @@ class Period:
         if self.quarter is not None:
             year, number = self.quarter
             return f"{year}-q{number}"
-        if (self.start.month, self.start.day, self.end.month, self.end.day) == (1, 1, 12, 31) and self.start.year == self.end.year:
+        if (self.start.month, self.start.day, self.end.month, self.end.day) == (
+            1,
+            1,
+            12,
+            31,
+        ) and self.start.year == self.end.year:
             return str(self.start.year)
         next_day = self.end + dt.timedelta(days=1)
         if self.start.day == 1 and next_day.day == 1 and (self.start.year, self.start.month) == (self.end.year, self.end.month):

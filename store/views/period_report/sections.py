@@ -9,6 +9,7 @@ directives that answer it. Cells are plain values: text, whole numbers and dates
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from haicap.store.domain.dates import format_date
@@ -120,7 +121,7 @@ def _deadline(line: DirectiveLine | RequestLine) -> dt.date | None:
     return line.deadline if isinstance(line, RequestLine) else line.item.tracking.deadline
 
 
-def _numbered(rows: list[tuple[Cell, ...]]) -> tuple[tuple[Cell, ...], ...]:
+def _numbered(rows: Sequence[tuple[Cell, ...]]) -> tuple[tuple[Cell, ...], ...]:
     return tuple((number, *row) for number, row in enumerate(rows, start=1))
 
 
@@ -158,7 +159,10 @@ def _changes(report: PeriodReport) -> tuple[Table, ...]:
         pgettext("sheet", "Completed"),
         (_NUMBER, content, communes, owner, deadline, Column(pgettext("report", "Completed on"), "date"), _text(_("State"), 24)),
         _numbered(
-            [(d.text, _communes(d), d.owner, d.item.tracking.deadline, d.item.tracking.done, d.state.label) for d in report.completed()]
+            [
+                (d.text, _communes(d), d.owner, d.item.tracking.deadline, d.item.tracking.done, d.state.label)
+                for d in report.completed()
+            ]
         ),
     )
     closed = Table(
@@ -198,7 +202,9 @@ def _links(report: PeriodReport) -> Table:
             rows.append((request.text, request.status.label, "—", ""))
         for answer in request.answers:
             rows.append((request.text, request.status.label, answer.text, answer.state.label))
-    return Table(_("Each request and the directives that answer it"), pgettext("sheet", "Request links"), columns, _numbered(rows))
+    return Table(
+        _("Each request and the directives that answer it"), pgettext("sheet", "Request links"), columns, _numbered(rows)
+    )
 
 
 def sections(report: PeriodReport) -> tuple[Section, ...]:

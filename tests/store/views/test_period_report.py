@@ -147,7 +147,8 @@ def test_counts_match_an_independent_count_in_xlsx_and_markdown(synthetic: Path,
     for sheet, labels, prefix in (("Chỉ đạo theo xã", AXIS_OF_LABEL, "d:"), ("Kiến nghị theo xã", STATUS_OF_LABEL, "r:")):
         shown = _sheet_counts(book[sheet], labels)
         mine = {
-            f"{label} (Thanh Hóa)": {k[2:]: v for k, v in counts.items() if k.startswith(prefix)} for label, counts in communes.items()
+            f"{label} (Thanh Hóa)": {k[2:]: v for k, v in counts.items() if k.startswith(prefix)}
+            for label, counts in communes.items()
         }
         mine = {label: counts for label, counts in mine.items() if counts}
         assert {label: {k: v for k, v in c.items() if v and k in labels.values()} for label, c in shown.items()} == mine

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from haicap.store.domain.file_names import shown_name
 from haicap.store.domain.i18n import _, pgettext
@@ -22,6 +23,9 @@ from haicap.store.domain.text import visible
 from haicap.tui.cli.commands.common import CommandError, current_day, find_province, open_store, parse_day, resolve_commune
 from haicap.tui.cli.commands.export import print_bytes
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
+
+if TYPE_CHECKING:
+    from haicap.store.views.period_report import Period
 
 __all__ = ["register"]
 
@@ -47,7 +51,9 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     report.add_argument(
         "--province", metavar=pgettext("metavar", "NAME"), dest="report_province", help=_("only this province (default: all)")
     )
-    report.add_argument("--commune", metavar=pgettext("metavar", "NAME"), help=_("only this commune: 'xã Vân Du', 'van du' or its code"))
+    report.add_argument(
+        "--commune", metavar=pgettext("metavar", "NAME"), help=_("only this commune: 'xã Vân Du', 'van du' or its code")
+    )
     report.add_argument(
         "--owner", metavar=pgettext("metavar", "AGENCY"), help=_("only this owner agency (part of its name, diacritics optional)")
     )
@@ -89,7 +95,7 @@ def _format(args: argparse.Namespace) -> str:
     return "docx"
 
 
-def _period(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _period(args: argparse.Namespace) -> Period:
     from haicap.store.views.period_report import Period
 
     start = parse_day(args.period_from, "--from")
