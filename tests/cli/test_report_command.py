@@ -96,7 +96,7 @@ def test_english_headings_and_name(store_folder: Path, capsys) -> None:
     assert code == 0, err
     text = Path("report-2026-q1-thanh-hoa.md").read_text(encoding="utf-8")
     assert text.startswith(
-        "# REPORT ON THE FOLLOW-UP OF REQUESTS AND DIRECTIVES\n\n**quarter I/2026 (from 01/01/2026 to 31/03/2026)**"
+        "# REPORT ON THE FOLLOW-UP OF REQUESTS AND DIRECTIVES\n\n**Quarter I/2026 (from 01/01/2026 to 31/03/2026)**"
     )
     assert "## I. GENERAL TOTALS" in text and "| All | 9 | 2 | 1 | 2 | 2 | 1 | 1 |" in text
 

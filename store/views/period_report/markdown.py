@@ -35,7 +35,9 @@ def _table(table: Table, out: list[str]) -> None:
 
 def build_markdown(report: PeriodReport) -> str:
     """The report in Markdown."""
-    out = [f"# {title()}", "", f"**{escape_markdown(report.period.words())}**", "", escape_markdown(scope_words(report))]
+    period = report.period.words()
+    period = period[:1].upper() + period[1:]
+    out = [f"# {title()}", "", f"**{escape_markdown(period)}**", "", escape_markdown(scope_words(report))]
     for section in sections(report):
         out += ["", f"## {escape_markdown(section.heading)}"]
         for table in section.tables:
