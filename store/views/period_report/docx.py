@@ -56,7 +56,7 @@ per kind of cell rather than formatting on each cell: a report has thousands of 
 
 
 def _table_styles(document: DocxDocument) -> dict[str, ParagraphStyle]:
-    """Add the cell styles; by name (a style found by its name on every cell would be slow)."""
+    """Add the cell styles to the document; they come back by name, so no cell looks one up."""
     made = {}
     for name, align in ((_TEXT_STYLE, None), (_COUNT_STYLE, WD_ALIGN_PARAGRAPH.RIGHT)):
         style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
