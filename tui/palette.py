@@ -25,6 +25,7 @@ from haicap.store.domain.text import fold, matches
 from haicap.tui.literal import literal
 from haicap.tui.messages import ShowOnDashboard
 from haicap.tui.screens.dashboard import DashboardScreen
+from haicap.tui.screens.overview import OverviewScreen
 from haicap.tui.themes import HAICAP_THEMES
 
 if TYPE_CHECKING:
@@ -71,6 +72,12 @@ class HaicapCommands(Provider):
                 N_("Export a document"),
                 N_("Word minutes, Excel tracking table, Markdown, CSV (x)"),
                 "screen.export",
+            ),
+            (
+                isinstance(under, OverviewScreen),
+                N_("Report a period"),
+                N_("The province's two-axis counts, overdue items and changes of a period (x)"),
+                "screen.report",
             ),
             (
                 bool(app.check_action("overview", ())),

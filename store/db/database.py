@@ -350,6 +350,10 @@ class Store:
         """Every recorded change of the item, oldest first."""
         return self._queries.history(item_id)
 
+    def province_history(self, province_code: str) -> dict[str, list[HistoryEntry]]:
+        """Every recorded change of the items of a province, by item id, each oldest first."""
+        return self._queries.province_history(province_code)
+
     def last_change(self) -> HistoryEntry | None:
         """The newest history entry of the whole store (to say who changed what)."""
         return self._queries.last_change()

@@ -302,6 +302,17 @@ class StoreQueries:
         rows = self._content.provinces.file(code).rows()
         return sorted(entries(rows, item_id), key=lambda e: (e.revision, e.when))
 
+    def province_history(self, province_code: str) -> dict[str, list[HistoryEntry]]:
+        """Every recorded change of the province's items, by item id, each oldest first
+        (one read of the file: a report of a period asks about every item at once)."""
+        rows = self._content.provinces.file(province_code).rows()
+        found: dict[str, list[HistoryEntry]] = {}
+        for entry in entries(rows):
+            found.setdefault(entry.item_id, []).append(entry)
+        for item_entries in found.values():
+            item_entries.sort(key=lambda e: (e.revision, e.when))
+        return found
+
     def last_change(self) -> HistoryEntry | None:
         """The newest history entry of the whole store (to say who changed what)."""
         return self._content.last_change()

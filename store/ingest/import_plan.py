@@ -100,6 +100,9 @@ class ImportPlan:
     """Set when an officer reviewed the lines on the review screen."""
     unknown_communes: tuple[str, ...] = ()
     """Communes the text lists that the session's province does not have (see `describe`)."""
+    links: frozenset[tuple[int, int]] = frozenset()
+    """(request line, directive line) pairs the officer accepted: stored as the request's
+    `responds_to` once the items have ids (see `store.ingest.plan_links`)."""
 
     def __post_init__(self) -> None:
         if not self.read:
@@ -176,6 +179,11 @@ class ImportPlan:
     def with_match(self, match: SessionMatch | None) -> ImportPlan:
         """The plan as an addition to a stored session (or, with None, a session of its own)."""
         return replace(self, match=match)
+
+    def with_links(self, request: int, directives: frozenset[int]) -> ImportPlan:
+        """The plan with the directive lines that answer request line `request` set to `directives`."""
+        kept = {pair for pair in self.links if pair[0] != request}
+        return replace(self, links=frozenset(kept | {(request, d) for d in directives}))
 
     def reviewed(self, who: str) -> ImportPlan:
         """The plan marked as reviewed by `who` (the history of its items says so)."""

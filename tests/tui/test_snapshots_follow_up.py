@@ -88,8 +88,10 @@ def test_history_dialog(snap_compare, followed_up: Path) -> None:
 
 def test_edit_dialog(snap_compare, followed_up: Path) -> None:
     """`e` on the overdue request: its text in a wrapped box; owner (focused), co-agencies
-    (placeholder), deadline 03/12/2025, answer (placeholder) and note rows; the hints line;
-    the item id in the frame's subtitle."""
+    (placeholder), deadline 03/12/2025, answer (placeholder) and note rows; under them "Chỉ đạo
+    trả lời · space: nối / bỏ nối" and five lines of the session's directives, "[ ]" and their
+    state, cut with "…", none marked "gợi ý" (none is on the request's subject: only "Bên
+    cạnh đó" is shared); the hints line; the item id in the frame's subtitle."""
     assert snap_compare(make_app(followed_up), terminal_size=(80, 24), run_before=settle, press=[*OPEN_VAN_DU, "3", "e"])
 
 

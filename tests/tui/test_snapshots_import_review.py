@@ -15,6 +15,7 @@ import pytest
 from apps import make_app
 from helpers import settle
 from test_import_review import OTHER_OUTLET, write_article
+from test_links import ARTICLE as LINKED_ARTICLE
 
 from haicap.store import Store
 from haicap.store.ingest.importer import plan_import
@@ -106,3 +107,13 @@ def test_review_deadline_error(snap_compare, make_dashboard, tmp_path: Path) -> 
     write_article(tmp_path)
     keys = ["j", "j", "j", "j", "d", *"31/02/2026", "enter"]
     assert snap_compare(make_dashboard(), terminal_size=(80, 24), run_before=open_review("hoang-tien.txt", *keys))
+
+
+def test_review_links_dialog(snap_compare, make_dashboard, tmp_path: Path) -> None:
+    """`L` on the road request of an invented article, then space, at 80×24: the dialog
+    "Chỉ đạo trả lời / Answering directives" with the request's tag and text; "[x] gợi ý
+    Về kiến nghị của xã, giao Sở Xây dựng…" (the suggested directive, accepted), then "[ ]" before the
+    file's two other directives; the key hints space / enter / esc."""
+    write_article(tmp_path, "hoang-tien-2.txt", LINKED_ARTICLE)
+    keys = ["j", "j", "L", "space"]
+    assert snap_compare(make_dashboard(), terminal_size=(80, 24), run_before=open_review("hoang-tien-2.txt", *keys))

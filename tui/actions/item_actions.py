@@ -23,6 +23,7 @@ from haicap.tui.dialogs.edit_item_dialog import EditItemDialog, ItemEdit
 from haicap.tui.dialogs.history_dialog import FIELD_LABELS, HistoryDialog
 from haicap.tui.dialogs.kind_dialog import KindDialog
 from haicap.tui.dialogs.status_dialog import Status, StatusDialog, current_status
+from haicap.tui.link_choices import edit_links
 from haicap.tui.literal import short
 from haicap.tui.messages import ItemChanged, ItemChangeFailed, ItemEditConflict
 from haicap.tui.widgets.items_pane import NO_STATUS, ItemsPane
@@ -146,7 +147,8 @@ class ItemActions:
                     item.revision,
                 )
 
-        self.host.app.push_screen(EditItemDialog(item, self.store.deadline_rules), edited)
+        links = edit_links(self.store, item, self.today())
+        self.host.app.push_screen(EditItemDialog(item, self.store.deadline_rules, links), edited)
 
     def history(self) -> None:
         """Show who changed the item under the cursor, when, and how."""

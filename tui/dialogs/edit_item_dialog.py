@@ -3,6 +3,10 @@
 The dialog only checks what can be checked here (a text, dates) and dismisses with an
 `ItemEdit` holding what changed; the screen writes it through the store, which checks
 the rest and records history.
+
+A request's dialog also lists the directives that answer it (`EditLinks`): those linked,
+those of its session suggested as answers, then the session's others; space links or
+unlinks one, saved as its `responds_to`. A directive's dialog names the requests it answers.
 """
 
 from __future__ import annotations
@@ -29,8 +33,12 @@ from haicap.store.domain.followup import DeadlineRules
 from haicap.store.domain.i18n import N_, _, pgettext
 from haicap.store.domain.text import visible
 from haicap.tui.literal import literal, short
+from haicap.tui.widgets.link_checklist import LinkChecklist, LinkChoice
 
-__all__ = ["EditItemDialog", "ItemEdit", "ItemTextArea", "hints", "parse_date", "split_agencies"]
+__all__ = ["EditItemDialog", "EditLinks", "ItemEdit", "ItemTextArea", "hints", "parse_date", "split_agencies"]
+
+SHOWN_ANSWERS = 3
+"""How many of the requests a directive answers its dialog names (then "+ N more")."""
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -81,6 +89,18 @@ class ItemTextArea(TextArea):
             self.post_message(self.Submitted(self))
             return
         await super()._on_key(event)
+
+
+@dataclass(frozen=True)
+class EditLinks:
+    """What the dialog shows of an item's links (see `store.views.links.ItemLinks`)."""
+
+    choices: tuple[LinkChoice[str], ...] = ()
+    """Request: the directives it can be linked to, linked ones first, then suggestions."""
+    linked: tuple[str, ...] = ()
+    """Request: the ids of the directives linked now."""
+    answers: tuple[LinkChoice[str], ...] = ()
+    """Directive: the requests it answers."""
 
 
 @dataclass
@@ -167,6 +187,14 @@ class EditItemDialog(ModalScreen[ItemEdit | None]):
         & .edit-row > Input:focus {
             background: $accent 25%;
         }
+        & .edit-links {
+            margin-top: 1;
+        }
+        & .edit-answer {
+            height: 1;
+            text-wrap: nowrap;
+            text-overflow: ellipsis;
+        }
         & #edit-error {
             color: $text-error;
             height: auto;
@@ -178,12 +206,14 @@ class EditItemDialog(ModalScreen[ItemEdit | None]):
     }
     """
 
-    def __init__(self, item: Item, rules: DeadlineRules | None = None) -> None:
+    def __init__(self, item: Item, rules: DeadlineRules | None = None, links: EditLinks | None = None) -> None:
         super().__init__()
         self.item = item
         """The item edited."""
         self.rules = rules or DeadlineRules()
         """The store's default answer deadlines (shown for a request without its own)."""
+        self.links = links or EditLinks()
+        """The item's links and the directives it could be linked to."""
 
     def _fields(self) -> list[tuple[str, str, str, str]]:
         """(field, label, value, placeholder) of the follow-up fields of this item's kind,
@@ -235,8 +265,32 @@ class EditItemDialog(ModalScreen[ItemEdit | None]):
                 with Horizontal(classes="edit-row"):
                     yield Static(literal(label))
                     yield Input(visible(value), placeholder=placeholder, id=f"edit-{name}", compact=True)
+            yield from self._links()
             yield Static("", id="edit-error")
             yield Static(hints(("ctrl+s/enter", _("save")), ("tab", _("next field")), ("esc", _("cancel"))), id="edit-hints")
+
+    def _links(self) -> ComposeResult:
+        """A request's answering directives to tick; the requests a directive answers."""
+        if self.item.kind is Kind.REQUEST:
+            label = _("Answered by")
+            if self.links.choices:
+                yield Static(
+                    Content.assemble(literal(label, "bold"), literal(" · " + _("space: link / unlink"), "$text-muted")),
+                    classes="edit-label edit-links",
+                )
+                yield LinkChecklist(self.links.choices, self.links.linked, id="edit-links")
+            else:
+                yield Static(
+                    Content.assemble(literal(label + ": ", "bold"), literal(_("no directive in this session"), "$text-muted")),
+                    classes="edit-label edit-links",
+                )
+        elif self.item.kind is Kind.DIRECTIVE and self.links.answers:
+            yield Static(literal(_("Answers"), "bold"), classes="edit-label edit-links")
+            for answer in self.links.answers[:SHOWN_ANSWERS]:
+                yield Static(literal(f"{answer.state} · {answer.text}" if answer.state else answer.text), classes="edit-answer")
+            more = len(self.links.answers) - SHOWN_ANSWERS
+            if more > 0:
+                yield Static(literal(_("+ {count} more").format(count=more), "$text-muted"), classes="edit-answer")
 
     def on_mount(self) -> None:
         first = self.query(Input).first() if self.item.kind in (Kind.REQUEST, Kind.DIRECTIVE) else None
@@ -244,7 +298,7 @@ class EditItemDialog(ModalScreen[ItemEdit | None]):
 
     def action_move_field(self, step: int) -> None:
         """Put the cursor in the next (or previous) field, in the order they are shown."""
-        fields = list(self.query("ItemTextArea, Input"))
+        fields = list(self.query("ItemTextArea, Input, LinkChecklist"))
         if fields:
             current = next((n for n, widget in enumerate(fields) if widget is self.focused), -1)
             self.set_focus(fields[(current + step) % len(fields)])
@@ -282,7 +336,21 @@ class EditItemDialog(ModalScreen[ItemEdit | None]):
                 value = " ".join(typed.split())
             if value != getattr(tracking, name):
                 edit.tracking[name] = value
+        links = self._linked()
+        if links is not None and links != tracking.responds_to:
+            edit.tracking["responds_to"] = links
         return edit
+
+    def _linked(self) -> tuple[str, ...] | None:
+        """The directives the request responds to once saved: those linked that the list
+        does not show (kept as they are), then those ticked; None for no list."""
+        checklists = self.query(LinkChecklist)
+        if not checklists:
+            return None
+        ticked = checklists.first().linked
+        listed = {choice.key for choice in self.links.choices}
+        kept = [i for i in self.item.tracking.responds_to if i not in listed or i in ticked]
+        return tuple(kept + [i for i in ticked if i not in kept])
 
     @on(Input.Submitted)
     @on(ItemTextArea.Submitted)

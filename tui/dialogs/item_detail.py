@@ -18,6 +18,7 @@ from haicap.store.domain.i18n import N_, _, pgettext
 from haicap.tui.dialogs.scrolling_dialog import ScrollingDialog
 from haicap.tui.item_lines import attention_badge
 from haicap.tui.literal import DETAIL_LIMIT, bounded, count_text, literal
+from haicap.tui.widgets.link_checklist import LinkChoice
 
 __all__ = ["ItemDetailDialog"]
 
@@ -52,7 +53,9 @@ class ItemDetailDialog(ScrollingDialog[None]):
     }
     """
 
-    def __init__(self, item: Item, communes: Sequence[Commune], state: FollowUp | None = None) -> None:
+    def __init__(
+        self, item: Item, communes: Sequence[Commune], state: FollowUp | None = None, links: Sequence[LinkChoice[str]] = ()
+    ) -> None:
         super().__init__()
         self.item = item
         """The item shown."""
@@ -60,6 +63,8 @@ class ItemDetailDialog(ScrollingDialog[None]):
         """The communes the item applies to."""
         self.state = state
         """The follow-up state today of a request or directive (None for other kinds)."""
+        self.links = tuple(links)
+        """A request's answering directives, or the requests a directive answers."""
 
     def compose(self) -> ComposeResult:
         session = self.item.session
@@ -113,6 +118,8 @@ class ItemDetailDialog(ScrollingDialog[None]):
         else:
             rows.append((_("Answer"), tracking.answer or "—"))
         rows.append((_("Note"), tracking.note or "—"))
+        label = _("Answers") if directive else _("Answered by")
+        rows += [(label, f"{link.id_and_state} · {link.text}") for link in self.links]
         for name, value in rows:
             yield Static(self._meta(name, value), classes="detail-meta")
         yield Static("", classes="detail-gap")

@@ -25,6 +25,7 @@ from haicap.tui.dialogs.import_dialog import READ_ONLY_IMPORT, ImportDialog
 from haicap.tui.dialogs.item_detail import ItemDetailDialog
 from haicap.tui.dialogs.province_picker import ProvincePickerDialog
 from haicap.tui.dialogs.sessions_dialog import ALL_SESSIONS, SessionsDialog
+from haicap.tui.link_choices import detail_links
 from haicap.tui.messages import (
     CommunesLoaded,
     ItemChanged,
@@ -353,7 +354,8 @@ class DashboardScreen(Screen[None]):
     def _item_chosen(self, message: ItemsPane.Chosen) -> None:
         item = message.item
         state = follow_up(item, self.calendar.today(), self.store.deadline_rules)
-        self.app.push_screen(ItemDetailDialog(item, list(self.store.communes_of_item(item)), state))
+        links = detail_links(self.store, item, self.calendar.today())
+        self.app.push_screen(ItemDetailDialog(item, list(self.store.communes_of_item(item)), state, links))
 
     # -- outcomes of the item actions -------------------------------------------------
 

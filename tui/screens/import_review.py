@@ -28,6 +28,7 @@ from haicap.store.domain.i18n import _
 from haicap.store.domain.models import TRACKED_KINDS
 from haicap.store.ingest.import_plan import ImportPlan, SessionMatch
 from haicap.store.ingest.importer import match_stored_session
+from haicap.store.views.links import session_item_ids, store_import_links
 from haicap.tui.dialogs.choice_dialog import Choice, ChoiceDialog
 from haicap.tui.dialogs.review_communes_dialog import ReviewCommunesDialog
 from haicap.tui.dialogs.review_deadline_dialog import DeadlineSet, ReviewDeadlineDialog
@@ -37,6 +38,7 @@ from haicap.tui.dialogs.review_text_dialog import ReviewTextDialog
 from haicap.tui.literal import literal, short
 from haicap.tui.messages import ImportFailed, ReportImported, StoreChanged
 from haicap.tui.screens.import_review_keys import REVIEW_BINDINGS, REVIEW_EXTRA_KEYS
+from haicap.tui.screens.review_links import ReviewLinks
 from haicap.tui.widgets.key_bar import KeyBar
 from haicap.tui.widgets.line_detail import LineDetail
 from haicap.tui.widgets.plan_lines import PlanLines
@@ -67,6 +69,7 @@ class ImportReviewScreen(Screen[ReportImported | None]):
     | n, N | Next or previous unsure item. |
     | S | Session facts: date, leader, communes. |
     | m | Add to the matched stored session, or store a separate session. |
+    | L | On a request: accept or drop the directives suggested as its answer. |
     | u | Take back the last change. |
     | ctrl+s | Store what the screen shows. |
     | escape, q | Go back without storing. |
@@ -88,6 +91,8 @@ class ImportReviewScreen(Screen[ReportImported | None]):
         self._undo: list[tuple[ImportPlan, bool]] = []
         """Earlier (plan, separate) states, the last one last."""
         self._storing = False
+        self.links = ReviewLinks(self)
+        """The suggested links of the plan shown, and `L`."""
 
     # -- layout -------------------------------------------------------------------------
 
@@ -106,7 +111,12 @@ class ImportReviewScreen(Screen[ReportImported | None]):
         self.query_one(ReviewHeader).show(self.plan, self.found, storing=self._storing)
         lines = self.query_one(PlanLines)
         lines.show(self.plan, keep=keep, position=position)
-        self.query_one(LineDetail).show(self.plan, lines.current)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        current = self.query_one(PlanLines).current
+        suggested = self.links.count(self.plan, current) if current is not None else 0
+        self.query_one(LineDetail).show(self.plan, current, suggested=suggested)
 
     def show_language(self) -> None:
         """Show the plan again in the language now spoken, on the same line."""
@@ -114,14 +124,14 @@ class ImportReviewScreen(Screen[ReportImported | None]):
 
     @on(OptionList.OptionHighlighted, "#review-lines")
     def _highlighted(self) -> None:
-        self.query_one(LineDetail).show(self.plan, self.query_one(PlanLines).current)
+        self._show_detail()
 
     @property
     def changed(self) -> bool:
         """Whether the officer changed anything: a line, the session, or chose a separate
         session (a match found again after another officer's write is no change of theirs)."""
         plan, read = self.plan, self.original
-        return plan.lines != read.lines or plan.session != read.session or self.separate
+        return plan.lines != read.lines or plan.session != read.session or plan.links != read.links or self.separate
 
     # -- changing the plan --------------------------------------------------------------
 
@@ -338,6 +348,11 @@ class ImportReviewScreen(Screen[ReportImported | None]):
 
         self.app.push_screen(ChoiceDialog(_("Stored session"), about, choices, 1 if self.separate else 0), chosen)
 
+    def action_links(self) -> None:
+        """On a request: accept or drop the directives of the file suggested as its answer."""
+        if not self._storing:
+            self.links.choose(self.plan, self._current(), lambda plan, notice: self._apply(plan, notice, keep=self._current()))
+
     def action_undo(self) -> None:
         """Take back the last change."""
         if self._storing:
@@ -418,7 +433,10 @@ class ImportReviewScreen(Screen[ReportImported | None]):
         report = plan.report
         try:
             before = self.store.session_texts(plan.match.session_id) if plan.match else set()
+            ids_before = session_item_ids(self.store, plan.match.session_id if plan.match else None) if plan.links else set()
             [session] = self.store.add_reports([report])
+            if session is not None:
+                store_import_links(self.store, plan, session, ids_before)
             communes = tuple(self.store.communes_of_session(session)) if session else tuple(report.communes)
             added = len(self.store.session_texts(session.id) - before) if session and plan.match else len(report.items)
         except StoreError as error:

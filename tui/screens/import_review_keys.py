@@ -1,5 +1,5 @@
 """The keys of the import review: change a line's kind, communes, owner, deadline and text,
-visit the unsure items, store or go back. `?` help and the footer are generated from them;
+visit the unsure items, link a request to its directives, store or go back. `?` help and the footer are generated from them;
 their words are `N_`-marked English, translated where they are shown."""
 
 from __future__ import annotations
@@ -54,6 +54,14 @@ REVIEW_BINDINGS: list[BindingType] = [
         show=False,
         tooltip=N_("Add to the stored session of the same meeting, or store a separate one"),
     ),
+    Binding(
+        "L",
+        "links",
+        N_("Links"),
+        key_display="L",
+        show=False,
+        tooltip=N_("On a request: accept or drop the directives suggested as its answer"),
+    ),
     Binding("u", "undo", N_("Undo"), show=False, tooltip=N_("Take back the last change")),
     Binding("ctrl+s", "store", N_("Store"), tooltip=N_("Store exactly what the screen shows")),
     Binding(
@@ -68,5 +76,5 @@ REVIEW_BINDINGS: list[BindingType] = [
     Binding("l,ctrl+f,P", "blocked", "", show=False),
 ]
 
-REVIEW_EXTRA_KEYS = ("owner", "deadline", "session", "match", "undo", "next_unsure")
+REVIEW_EXTRA_KEYS = ("owner", "deadline", "session", "match", "undo", "next_unsure", "links")
 """The keys the footer adds, in this order, where the terminal is wide enough (`KeyBar`)."""

@@ -23,6 +23,7 @@ from haicap.store.domain.dates import DATE_FORMAT
 from haicap.store.domain.i18n import N_, _
 from haicap.store.domain.text import matches, sort_key
 from haicap.store.views.overview import CommuneOverview, ProvinceTotals, province_overview
+from haicap.tui.actions.period_report import PeriodReportWriter
 from haicap.tui.literal import literal, short
 from haicap.tui.messages import StoreChanged
 from haicap.tui.widgets.commune_filter import CommuneFilter
@@ -94,6 +95,13 @@ class OverviewScreen(Screen[Commune | None]):
         Binding("s", "cycle_sort(1)", N_("Sort"), tooltip=N_("Sort by the next column (the header line names the sort)")),
         Binding("S", "cycle_sort(-1)", N_("Sort back"), key_display="S", show=False, tooltip=N_("Sort by the previous column")),
         *_sort_bindings(),
+        Binding(
+            "x",
+            "report",
+            N_("Report"),
+            show=False,
+            tooltip=N_("Report a period: two-axis counts, overdue, changes (Word, Excel, Markdown)"),
+        ),
         Binding("l", "app.late", N_("Late"), tooltip=N_("List every overdue request and directive, then those due soon")),
         Binding("ctrl+f", "app.search", N_("Search"), tooltip=N_("Search the text of every item")),
     ]
@@ -104,6 +112,7 @@ class OverviewScreen(Screen[Commune | None]):
     | / | Filter communes by name, diacritics optional. |
     | s, S | Sort by the next (previous) column; after the last, the opening order again. |
     | 1–9, 0 | Sort by column 1–10; the same key again reverses the sort. |
+    | x | Report a period of the province (the current quarter at first) to Word, Excel or Markdown. |
     | l | The late view. |
     | ctrl+f | Search the text of every item. |
     """
@@ -135,6 +144,8 @@ class OverviewScreen(Screen[Commune | None]):
         """The column sorted on (0-based), or None for the opening order (`attention_order`)."""
         self.reversed = False
         """Whether the sort runs against the column's first direction."""
+        self.reports = PeriodReportWriter(self, store)
+        """`x`: a report of a period of the province."""
         self._rows: list[CommuneOverview] = []
         self._totals: ProvinceTotals | None = None
         self._day: dt.date | None = None
@@ -288,6 +299,10 @@ class OverviewScreen(Screen[Commune | None]):
     def action_back(self) -> None:
         """Go back to the dashboard."""
         self.dismiss(None)
+
+    def action_report(self) -> None:
+        """Report a period of the province: ask the days, the format and the file, then write it."""
+        self.reports.choose(self.province, self.calendar.today())
 
     def action_filter(self) -> None:
         """Put the cursor in the filter box."""

@@ -8,8 +8,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from haicap.store.domain.dates import DATE_FORMAT
-from haicap.store.domain.i18n import N_, _
-from haicap.store.domain.models import TRACKED_KINDS
+from haicap.store.domain.i18n import N_, _, ngettext
+from haicap.store.domain.models import TRACKED_KINDS, Kind
 from haicap.store.ingest.import_plan import ImportPlan
 from haicap.store.ingest.reader.cue_labels import cue_label
 from haicap.store.ingest.reader.left_out import DUPLICATE, REVIEW
@@ -25,6 +25,18 @@ _CUES = {
     "structured": N_("structured file"),
 }
 """How the cues that are not the reader's own words are named (translated when shown)."""
+
+
+def _links_words(plan: ImportPlan, index: int, suggested: int) -> str:
+    """ "Answered by: 1 directive · 2 suggested (L)": a request's accepted and suggested links
+    (nothing when it has neither)."""
+    accepted = sum(1 for request, _directive in plan.links if request == index)
+    if not accepted and not suggested:
+        return ""
+    words = ngettext("Answered by: {count} directive", "Answered by: {count} directives", accepted).format(count=accepted)
+    if suggested:
+        words += " · " + ngettext("{count} suggested (L)", "{count} suggested (L)", suggested).format(count=suggested)
+    return words
 
 
 class LineDetail(VerticalScroll, can_focus=False):
@@ -48,17 +60,18 @@ class LineDetail(VerticalScroll, can_focus=False):
     def compose(self) -> ComposeResult:
         yield Static("", id="line-detail-text")
 
-    def show(self, plan: ImportPlan, index: int | None) -> None:
-        """Show line `index` of `plan` (nothing when None)."""
+    def show(self, plan: ImportPlan, index: int | None, *, suggested: int = 0) -> None:
+        """Show line `index` of `plan` (nothing when None); `suggested` directives of the
+        file are suggested as its answer (a request's)."""
         self.scroll_home(animate=False)
         body = self.query_one("#line-detail-text", Static)
         if index is None:
             body.update("")
             return
-        body.update(Content("\n").join(self._lines(plan, index)))
+        body.update(Content("\n").join(self._lines(plan, index, suggested)))
 
     @staticmethod
-    def _lines(plan: ImportPlan, index: int) -> list[Content]:
+    def _lines(plan: ImportPlan, index: int, suggested: int = 0) -> list[Content]:
         line = plan.lines[index]
         where = _("Line {number}/{count}").format(number=index + 1, count=len(plan.lines))
         facts: list[Content] = [literal(where, _FACT_STYLE)]
@@ -79,6 +92,8 @@ class LineDetail(VerticalScroll, can_focus=False):
                     about.append(literal(_("With: {agencies}").format(agencies="; ".join(line.co_agencies))))
                 deadline = line.deadline.strftime(DATE_FORMAT) if line.deadline else "—"
                 about.append(literal(_("Deadline: {date}").format(date=deadline)))
+            if line.kind is Kind.REQUEST and not plan.is_known(index) and (links := _links_words(plan, index, suggested)):
+                about.append(literal(links))
             if line.reason:
                 cue = _(_CUES[line.reason]) if line.reason in _CUES else cue_label(line.reason)
                 about.append(literal(_("cue: {cue}").format(cue=cue)))

@@ -31,7 +31,7 @@ from haicap.store.domain.text import shorten
 from haicap.store.views.exports.content import ExportContent, Group, SessionBlock, document_language, join_list, kind_heading
 from haicap.store.views.exports.plain import ROMAN, comrade, follow_up_line, leader_line
 
-__all__ = ["FONT", "NO_BREAK_SPACE", "build_docx", "letterhead_name"]
+__all__ = ["FONT", "NO_BREAK_SPACE", "add_letterhead", "add_line", "apply_page", "apply_styles", "build_docx", "letterhead_name"]
 
 FONT = "Times New Roman"
 """Has every Vietnamese glyph; LibreOffice substitutes the metric-compatible Liberation Serif."""
@@ -135,7 +135,9 @@ def letterhead_name(full_name: str, name: str) -> str:
     return " ".join(part.upper().replace(" ", NO_BREAK_SPACE) for part in parts)
 
 
-def _letterhead(document: DocxDocument, content: ExportContent, place_day: dt.date) -> None:
+def add_letterhead(document: DocxDocument, province_full: str, province_name: str, place_day: dt.date) -> None:
+    """The national header: the province on the left; the country's name, its motto, and
+    the place and date on the right."""
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
@@ -145,12 +147,13 @@ def _letterhead(document: DocxDocument, content: ExportContent, place_day: dt.da
         column.width = cell.width = width
     left.paragraphs[0].text = ""
     center = WD_ALIGN_PARAGRAPH.CENTER
-    province = letterhead_name(content.province_full, content.province)
+    province = letterhead_name(province_full, province_name)
     _line(left, province, bold=True, size=Pt(12), align=center)
     _line(right, _("SOCIALIST REPUBLIC OF VIETNAM"), bold=True, size=Pt(12), align=center)
     _line(right, _("Independence - Freedom - Happiness"), bold=True, align=center, underline=True)
     _line(right, "")
-    _line(right, f"{content.province}, {_day_words(place_day)}", italic=True, align=center)
+    place = f"{province_name}, " if province_name else ""
+    _line(right, f"{place}{_day_words(place_day)}", italic=True, align=center)
     for cell in (left, right):  # the empty first paragraph python-docx gives every cell
         first = cell.paragraphs[0]
         if not first.text:
@@ -244,7 +247,7 @@ def build_docx(content: ExportContent) -> bytes:
     _styles(document)
     _page(document)
     single = content.single_session
-    _letterhead(document, content, content.blocks[0].session.date if single else content.today)
+    add_letterhead(document, content.province_full, content.province, content.blocks[0].session.date if single else content.today)
     center = WD_ALIGN_PARAGRAPH.CENTER
     _line(document, "")
     _line(document, content.title, bold=True, size=Pt(14), align=center)
@@ -282,3 +285,12 @@ def build_docx(content: ExportContent) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+# The layout shared with the report of a period (`store.views.period_report.docx`).
+apply_styles = _styles
+"""Times New Roman 13 pt, black headings, the document's language."""
+apply_page = _page
+"""A4, the administrative margins, the page number in the footer."""
+add_line = _line
+"""A paragraph of one run, without space after it."""

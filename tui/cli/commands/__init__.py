@@ -10,6 +10,7 @@ line, `haicap: message`.
     follow_up   items, item, set, restore-item
     search      search
     export      export (minutes and tracking table: docx, xlsx, md, csv)
+    report      report (a period: two-axis counts, overdue, changes; docx, xlsx, md)
     settings    config
     backups     restore
     audit       audit (restores, settings changes and imports: who and when)
@@ -32,6 +33,7 @@ from haicap.tui.cli.commands import (
     init,
     language,
     present,
+    report,
     search,
     serve,
     settings,
@@ -46,6 +48,7 @@ MODULES = (
     follow_up,
     search,
     export,
+    report,
     settings,
     backups,
     audit,

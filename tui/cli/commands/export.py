@@ -107,7 +107,7 @@ def _newest_in(store: Store, province: Province) -> Session:
     return found[0]
 
 
-def _print_bytes(data: bytes) -> None:
+def print_bytes(data: bytes) -> None:
     """UTF-8 on standard output whatever the terminal's locale says (the document is UTF-8)."""
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
@@ -139,7 +139,7 @@ def _export(args: argparse.Namespace, db_path: Path) -> int:
         content = gather(store, today, session=session, commune=commune)
     data = render(fmt, content, to_stdout=to_stdout)
     if to_stdout:
-        _print_bytes(data)
+        print_bytes(data)
         return 0
     path = Path(args.output) if args.output else Path(content.file_name(f".{fmt}"))
     written = write_new(path, data, force=args.force)

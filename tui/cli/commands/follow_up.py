@@ -247,7 +247,7 @@ def _wrap(fields: list[tuple[str, str]], width: int) -> list[str]:
     column = max(13, *(len(label) + 2 for label, _value in fields)) if fields else 13
     lines: list[str] = []
     for label, value in fields:
-        head = f"  {label + ':':<{column}}"
+        head = f"  {label + ':' if label else '':<{column}}"  # no label: one more value of the line above
         lines += textwrap.wrap(value or "—", width=width, initial_indent=head, subsequent_indent=" " * len(head)) or [head]
     return lines
 
@@ -312,9 +312,40 @@ def describe_item(store: Store, item: Item, today: dt.date) -> list[str]:
     if item.kind is Kind.REQUEST:
         fields.append((pgettext("item detail", "answer"), tracking.answer))
     fields.append((pgettext("item detail", "note"), tracking.note))
-    if tracking.responds_to:
-        fields.append((pgettext("item detail", "answered by"), ", ".join(tracking.responds_to)))
+    fields += _link_fields(store, item, today, width)
     return lines + _wrap(fields, width)
+
+
+def _linked(store: Store, item: Item) -> list[Item]:
+    """A request's answering directives, or the live requests of its province a directive
+    answers (as `store.views.links.linked_items`, without the views a short command never needs)."""
+    from haicap.store.domain.links import answered_requests
+
+    if item.kind is Kind.REQUEST:
+        return [found for i in item.tracking.responds_to if (found := store.item(i)) is not None]
+    if item.kind is Kind.DIRECTIVE:
+        return answered_requests(item, store.items(province_code=item.session.province.code, kinds=(Kind.REQUEST,)))
+    return []
+
+
+def _link_fields(store: Store, item: Item, today: dt.date, width: int) -> list[tuple[str, str]]:
+    """A request's answering directives, or the requests a directive answers: one line
+    each, "id · state · text…" (an id the store no longer holds is shown as it is stored)."""
+    from haicap.store import follow_up
+    from haicap.store.domain.text import shorten
+
+    linked = _linked(store, item)
+    label = pgettext("item detail", "answered by") if item.kind is Kind.REQUEST else pgettext("item detail", "answers")
+    values = []
+    for other in linked:
+        state = follow_up(other, today, store.deadline_rules)
+        head = f"{other.id} · {state_words(state) if state else '—'}"
+        if other.deleted:
+            head += " · " + _("deleted")
+        values.append(f"{head} · {shorten(other.text, max(20, width - len(head) - 24), at_word=True)}")
+    found = {other.id for other in linked}
+    values += [f"{missing} · " + _("not in the store") for missing in item.tracking.responds_to if missing not in found]
+    return [(label if n == 0 else "", value) for n, value in enumerate(values)]
 
 
 def _history_json(store: Store, item: Item) -> list[dict[str, Any]]:
@@ -330,6 +361,8 @@ def _item(args: argparse.Namespace, db_path: Path) -> int:
         if args.json:
             data = item_json(store, item, today, store.deadline_rules)
             data["deleted"] = item.deleted
+            if item.kind is Kind.DIRECTIVE:
+                data["answers"] = [request.id for request in _linked(store, item)]
             data["history"] = _history_json(store, item)
             print_json(data)
             return 0

@@ -1,6 +1,6 @@
 """Reports in: `haicap import`, `haicap extract` and `haicap eval`.
 
-haicap import FILE... [--dry-run] [...]       add reports to the store (all or nothing)
+haicap import FILE... [--dry-run] [--link] [...]  add reports to the store (all or nothing)
 haicap extract FILE [--json]                  what the reader understands; touches no store
 haicap eval DIR                               score the reader on labelled articles
 """
@@ -24,6 +24,7 @@ from haicap.tui.cli.grammar import OneLineParser, Subcommands
 if TYPE_CHECKING:
     from haicap.store import Session, Store
     from haicap.store.domain.registry import Registry
+    from haicap.store.ingest.import_plan import ImportPlan
     from haicap.store.ingest.importer import Overrides
 
 __all__ = ["register"]
@@ -86,6 +87,14 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
         action="store_true",
         help=_("store each file as a session of its own, even when it reports a session already stored"),
     )
+    importer.add_argument(
+        "--link",
+        action="store_true",
+        help=_(
+            "store the suggested links: each request responds to the directives of its file "
+            "suggested under the plan (without it they are only shown)"
+        ),
+    )
     _session_options(importer)
     importer.set_defaults(handler=_import)
 
@@ -125,6 +134,8 @@ def _overrides(args: argparse.Namespace) -> Overrides:
 def _import(args: argparse.Namespace, db_path: Path) -> int:
     from haicap.store.domain.registry import load_registry
     from haicap.store.ingest.importer import match_stored_session, plan_import
+    from haicap.store.ingest.plan_links import accept_all, describe_suggestions
+    from haicap.store.views.links import session_item_ids, store_import_links
 
     registry = load_registry()
     overrides = _overrides(args)
@@ -153,6 +164,7 @@ def _import(args: argparse.Namespace, db_path: Path) -> int:
     except StoreError as error:
         return fail(str(error))
     added: list[Session | None] = [None] * len(plans)
+    linked = 0
     with store if store is not None else contextlib.nullcontext():
         # Province by province: each one's file is read, matched, written and let go before
         # the next, so importing a thousand articles from the whole country holds one
@@ -169,14 +181,18 @@ def _import(args: argparse.Namespace, db_path: Path) -> int:
                     for number in numbers:
                         plans[number] = match_stored_session(plans[number], store)
                 if not args.dry_run:
+                    # The ids a stored session had, to tell the new items from them (only to link).
+                    before = {n: session_item_ids(store, _matched_session(plans[n])) for n in numbers if args.link}
                     for number, session in zip(numbers, store.add_reports([plans[n].report for n in numbers]), strict=True):
                         added[number] = session
+                        if session is not None and args.link:
+                            linked += len(store_import_links(store, accept_all(plans[number]), session, before.get(number, ())))
                 if not was_loaded:
                     store.release_province(province)
         except StoreError as error:
             return fail(str(error))
         for plan in plans:
-            print("\n".join(plan.describe()))
+            print("\n".join(plan.describe() + describe_suggestions(plan)))
         if args.dry_run:
             print(_("dry run: {files} file(s) read, nothing written").format(files=len(plans)))
             return 0
@@ -188,8 +204,15 @@ def _import(args: argparse.Namespace, db_path: Path) -> int:
         parts.append(_("{count} added to a session already stored").format(count=extended))
     if already:
         parts.append(_("{count} already there").format(count=already))
+    if linked:
+        parts.append(_("{count} request(s) linked to their directives").format(count=linked))
     print("; ".join(parts))
     return 0
+
+
+def _matched_session(plan: ImportPlan) -> str | None:
+    """The id of the stored session `plan` adds to, if any."""
+    return plan.match.session_id if plan.match else None
 
 
 def _store_to_match(db_path: Path, dry_run: bool, registry: Registry) -> Store | None:
