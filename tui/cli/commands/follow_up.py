@@ -339,7 +339,7 @@ def _link_fields(store: Store, item: Item, today: dt.date, width: int) -> list[t
     values = []
     for other in linked:
         state = follow_up(other, today, store.deadline_rules)
-        head = f"{other.id} · {state_words(state) if state else '—'}"
+        head = f"{other.id} · {state_text(state) if state else '—'}"
         if other.deleted:
             head += " · " + _("deleted")
         values.append(f"{head} · {shorten(other.text, max(20, width - len(head) - 24), at_word=True)}")
