@@ -98,8 +98,8 @@ class ItemDetailDialog(ScrollingDialog[None]):
         state = self.state
         badge = attention_badge(state)
         # An overdue item's label would repeat its badge's days.
-        label = literal(state.status.label if state.overdue else state.label)
-        shown = Content.assemble(badge, " ", label) if badge is not None else label
+        state_label = literal(state.status.label if state.overdue else state.label)
+        shown = Content.assemble(badge, " ", state_label) if badge is not None else state_label
         yield Static(Content.assemble(literal(_("State") + ": ", "bold"), shown), classes="detail-state")
 
         def date(day: dt.date | None) -> str:
