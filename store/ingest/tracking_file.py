@@ -19,6 +19,7 @@ import csv
 import datetime as dt
 import io
 import unicodedata
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -159,7 +160,7 @@ def read_tracking_file(path: Path) -> TrackingFile:
         raise ReportError(shown_name(path), _("the file is empty"))
     if suffix == ".csv":
         return _from_csv(path, data)
-    if not data.startswith(b"PK"):
+    if not data.startswith(b"PK") or not zipfile.is_zipfile(io.BytesIO(data)):
         raise ReportError(shown_name(path), _(_NOT_XLSX))
     # Every part decompressed once without being kept: a zip bomb is refused before openpyxl opens it.
     check_zip_sizes(data, shown_name(path))
