@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from haicap.store.db.audit import AuditLog
 from haicap.store.db.content import StoreContent
@@ -30,7 +30,9 @@ from haicap.store.domain.i18n import _, ngettext
 from haicap.store.domain.models import Item, Kind
 from haicap.store.domain.text import clean, shorten, visible
 from haicap.store.domain.tracking import DirectiveStatus, RequestStatus, parse_directive_status, parse_request_status
-from haicap.store.ingest.tracking_file import Cell, TrackingFile, TrackingRow
+
+if TYPE_CHECKING:
+    from haicap.store.ingest.tracking_file import Cell, TrackingFile, TrackingRow
 
 __all__ = ["FieldChange", "RowRefusal", "RowUpdate", "TrackingPlan", "TrackingUpdates"]
 
