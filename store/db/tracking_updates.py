@@ -139,23 +139,23 @@ class TrackingPlan:
 
     def summary(self) -> str:
         """What was done (or would be, in a dry run), one line."""
-        if not self.updates:
+        items, refused = len(self.updates), len(self.refused)
+        if not items:
             done = _("{file}: no changes").format(file=self.table.name)
         elif self.applied:
             done = ngettext(
-                "{file}: updated {items} item ({changes} changes)", "{file}: updated {items} items ({changes} changes)", len(self.updates)
-            ).format(file=self.table.name, items=len(self.updates), changes=self.change_count)
+                "{file}: updated {items} item ({changes} changes)", "{file}: updated {items} items ({changes} changes)", items
+            ).format(file=self.table.name, items=items, changes=self.change_count)
         else:
             done = _("{file}: would update {items} items ({changes} changes)").format(
-                file=self.table.name, items=len(self.updates), changes=self.change_count
+                file=self.table.name, items=items, changes=self.change_count
             )
-        if self.refused and self.updates:
+        if refused and items:
             rest = _("the rest applied") if self.applied else _("the rest would be applied")
-            done += "; " + ngettext("{count} row refused, {rest}", "{count} rows refused, {rest}", len(self.refused)).format(
-                count=len(self.refused), rest=rest
-            )
-        elif self.refused:
-            done += "; " + ngettext("{count} row refused", "{count} rows refused", len(self.refused)).format(count=len(self.refused))
+            said = ngettext("{count} row refused, {rest}", "{count} rows refused, {rest}", refused)
+            done += "; " + said.format(count=refused, rest=rest)
+        elif refused:
+            done += "; " + ngettext("{count} row refused", "{count} rows refused", refused).format(count=refused)
         return visible(done)
 
 
