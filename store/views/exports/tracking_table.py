@@ -130,10 +130,11 @@ def columns(content: ExportContent) -> tuple[Column, ...]:
 
 
 def _folded(header: str) -> str:
-    """A header as `column_key` compares it: without the edit mark, a "(as of …)" tail or a
-    "*" someone added, diacritics and case ignored."""
+    """A header as `column_key` compares it: without the edit mark (or the "?" it becomes in
+    a code page without it) or a "*" someone added, diacritics and case ignored."""
     text = header.replace(EDIT_MARK, "").replace("*", "")
-    return fold(text)
+    # Saved in a code page without "✎" (Excel's "CSV" on Windows), the mark is a "?".
+    return fold(text).removesuffix("?").strip()
 
 
 @cache
