@@ -24,10 +24,10 @@ __all__ = [
     "LoadFailed",
     "ProvinceLoaded",
     "ReportImported",
-    "TrackingImported",
     "ShowOnDashboard",
     "StoreChanged",
     "StoreRefreshed",
+    "TrackingImported",
 ]
 
 

@@ -44,18 +44,14 @@ def shown(value: Any) -> str:
     return str(value)
 
 
-def add_entries(
-    tables: Tables, item_id: str, edits: list[Edit], who: str | None, *, revision: int, source: str = ""
-) -> None:
+def add_entries(tables: Tables, item_id: str, edits: list[Edit], who: str | None, *, revision: int, source: str = "") -> None:
     """Add one entry per edit of the item to `tables`, as its save number `revision`; `source`
     names the file the change came from (see `HistoryEntry.source`)."""
     rows = [(item_id, name, shown(old), shown(new)) for name, old, new in edits]
     add_rows(tables, rows, who, revision=revision, source=source)
 
 
-def add_rows(
-    tables: Tables, rows: list[tuple[str, str, str, str]], who: str | None, *, revision: int, source: str = ""
-) -> None:
+def add_rows(tables: Tables, rows: list[tuple[str, str, str, str]], who: str | None, *, revision: int, source: str = "") -> None:
     """Add entries (item id, field, old, new: already as shown) to `tables`, all at one time by `who`
     (default: the OS user), from the file `source` if one is named."""
     history = tables.setdefault(HISTORY_TABLE, {})

@@ -121,7 +121,9 @@ class TrackingPlan:
         """The plan for the terminal: the file, then one line per changed field, old → new."""
         lines = [
             visible(
-                _("{file} (tracking table): {rows} rows, {items} items to change, {unchanged} unchanged, {refused} refused").format(
+                _(
+                    "{file} (tracking table): {rows} rows, {items} items to change, {unchanged} unchanged, {refused} refused"
+                ).format(
                     file=self.table.name,
                     rows=len(self.updates) + self.unchanged + len(self.refused),
                     items=len(self.updates),
@@ -250,7 +252,7 @@ def _quoted(value: str) -> str:
 def _revision(cell: Cell) -> int | None:
     if cell is None or (isinstance(cell, str) and not cell.strip()):
         return None
-    if isinstance(cell, bool) or isinstance(cell, (dt.date, dt.datetime)):
+    if isinstance(cell, (bool, dt.date, dt.datetime)):
         raise _Refused(_("revision {value} is not a number (leave the revision column as exported)").format(value=cell))
     if isinstance(cell, float) and cell.is_integer():
         return int(cell)
@@ -259,7 +261,9 @@ def _revision(cell: Cell) -> int | None:
     text = str(cell).strip()
     if text.isdigit():
         return int(text)
-    raise _Refused(_("revision '{value}' is not a number (leave the revision column as exported)").format(value=shorten(text, 20)))
+    raise _Refused(
+        _("revision '{value}' is not a number (leave the revision column as exported)").format(value=shorten(text, 20))
+    )
 
 
 def _text(cell: Cell) -> str:
@@ -303,7 +307,9 @@ def _date(cell: Cell, item: Item, today: dt.date) -> dt.date | None:
         said = _("{what}: {day} is before the session of {session}")
         raise _Refused(said.format(what=what, day=format_date(day), session=format_date(item.session.date)))
     if day > today:
-        raise _Refused(_("{what}: {day} is after today ({today})").format(what=what, day=format_date(day), today=format_date(today)))
+        raise _Refused(
+            _("{what}: {day} is after today ({today})").format(what=what, day=format_date(day), today=format_date(today))
+        )
     return day
 
 

@@ -27,8 +27,8 @@ from typing import Any
 from haicap.store.domain.errors import ReportError
 from haicap.store.domain.file_names import shown_name
 from haicap.store.domain.i18n import N_, _
+from haicap.store.domain.tracking_columns import column_key
 from haicap.store.ingest.documents.limits import check_zip_sizes
-from haicap.store.views.exports.tracking_table import column_key
 
 __all__ = ["TRACKING_SUFFIXES", "TrackingFile", "TrackingRow", "is_tracking_table", "read_tracking_file"]
 

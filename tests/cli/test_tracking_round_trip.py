@@ -188,8 +188,14 @@ def test_unknown_ids_wrong_statuses_and_impossible_dates_are_each_refused_on_one
     lines = err.splitlines()
     assert len(lines) == 7 and all(line.startswith(f"haicap: {path.name}: dòng ") for line in lines)
     assert lines[0].startswith(f"haicap: {path.name}: dòng 2 ({REQUEST}): 'Hoàn thành' không phải là tình trạng của kiến nghị")
-    assert lines[1] == f"haicap: {path.name}: dòng 3 ({DIRECTIVE}): ngày hoàn thành: 'hôm qua' không phải là ngày (viết YYYY-MM-DD hoặc DD/MM/YYYY)"
-    assert lines[2] == f"haicap: {path.name}: dòng 4 ({OTHER_DIRECTIVE}): ngày hoàn thành: 20/11/2025 trước phiên làm việc ngày 25/11/2025"
+    assert (
+        lines[1]
+        == f"haicap: {path.name}: dòng 3 ({DIRECTIVE}): ngày hoàn thành: 'hôm qua' không phải là ngày (viết YYYY-MM-DD hoặc DD/MM/YYYY)"
+    )
+    assert (
+        lines[2]
+        == f"haicap: {path.name}: dòng 4 ({OTHER_DIRECTIVE}): ngày hoàn thành: 20/11/2025 trước phiên làm việc ngày 25/11/2025"
+    )
     assert lines[3] == f"haicap: {path.name}: dòng 5 ({SESSION}-99): không có mục nào mang mã này trong kho"
     assert lines[4].startswith(f"haicap: {path.name}: dòng 6 ({SESSION}-23): 'Đã trả lời' không phải là tình trạng của chỉ đạo")
     assert lines[5] == f"haicap: {path.name}: dòng 7 ({SESSION}-24): ngày hoàn thành: 1999-12-31 nằm ngoài các năm 2000–2100"
@@ -263,7 +269,7 @@ def test_a_table_and_a_report_in_one_call_are_refused_before_anything_is_written
 
 
 def test_by_owner_gives_each_agency_a_sheet_and_the_unassigned_one(store_folder: Path, capsys) -> None:
-    code, out, err = _run(capsys, "export", "--by-owner", "-o", "tat-ca.xlsx")
+    code, _out, err = _run(capsys, "export", "--by-owner", "-o", "tat-ca.xlsx")
     assert code == 0, err
     book = openpyxl.load_workbook("tat-ca.xlsx")
     assert book.sheetnames == [BUILDING, "Sở Tài chính", "Chưa giao", "Thông tin"]
@@ -273,7 +279,7 @@ def test_by_owner_gives_each_agency_a_sheet_and_the_unassigned_one(store_folder:
     where = _columns(sheet)
     sheet.cell(2, where["Nội dung trả lời"]).value = "Đã bố trí vốn."
     book.save("tat-ca.xlsx")
-    code, out, err = _run(capsys, "import", "tat-ca.xlsx")
+    code, _out, err = _run(capsys, "import", "tat-ca.xlsx")
     assert code == 0, err
     assert _item(store_folder, REQUEST)[0].tracking.answer == "Đã bố trí vốn."
 
@@ -313,7 +319,16 @@ def test_a_table_saved_again_by_libreoffice_comes_back(store_folder: Path, capsy
     _fill(path, _three_rows())
     out_dir = tmp_path / "lo"
     subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "xlsx", "--outdir", str(out_dir), str(path)],
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out_dir),
+            str(path),
+        ],
         check=True,
         capture_output=True,
         timeout=120,

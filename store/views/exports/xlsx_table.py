@@ -23,9 +23,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from haicap.store.domain.dates import format_date
 from haicap.store.domain.i18n import _, pgettext
-from haicap.store.views.exports.content import ExportContent, document_language, join_list
 from haicap.store.domain.models import Kind
 from haicap.store.domain.tracking import DirectiveStatus, RequestStatus
+from haicap.store.views.exports.content import ExportContent, document_language, join_list
 from haicap.store.views.exports.tracking_table import EDIT_MARK, columns, rows
 
 __all__ = ["build_xlsx", "info_sheet", "table_sheet"]

@@ -219,7 +219,9 @@ def _files_by_owner(args: argparse.Namespace, content: ExportContent, fmt: str) 
         raise CommandError(_("-o -: --by-owner files writes one file per agency; give a folder"), code=2)
     folder = Path(args.output) if args.output else Path()
     if not folder.is_dir():
-        raise CommandError(_("-o: {folder}: with --by-owner files, -o names an existing folder").format(folder=shown_name(folder)))
+        raise CommandError(
+            _("-o: {folder}: with --by-owner files, -o names an existing folder").format(folder=shown_name(folder))
+        )
     parts = by_owner(content)
     if not parts:
         raise CommandError(_("{scope}: no request or directive to send to an agency").format(scope=content.scope))
