@@ -55,7 +55,7 @@ DASHBOARD_BINDINGS: list[BindingType] = [
         "i",
         "import_report",
         N_("Import"),
-        tooltip=N_("Import a report (.docx .pdf .doc .txt .md .yaml .json) or a filled tracking table (.xlsx .csv)"),
+        tooltip=N_("Import a report, or a tracking table filled in"),
     ),
     Binding("x", "export", N_("Export"), show=False, tooltip=N_("Export to Word, Excel, Markdown or CSV")),
     Binding("t", "pick_session", N_("Sessions"), show=False, tooltip=N_("Narrow the panes to one session; t again shows all")),
