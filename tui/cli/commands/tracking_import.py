@@ -52,11 +52,10 @@ def import_tracking(args: argparse.Namespace, db_path: Path, paths: list[Path]) 
     refused = False
     try:
         with open_store(db_path) as store:
+            if store.read_only and not args.dry_run:
+                return fail(_("Read-only: nothing can be imported"))
             for table in tables:
-                if args.dry_run or store.read_only:
-                    plan = store.plan_tracking(table, today)
-                else:
-                    plan = store.apply_tracking(table, today)
+                plan = store.plan_tracking(table, today) if args.dry_run else store.apply_tracking(table, today)
                 print("\n".join(plan.describe()))
                 for line in plan.refusal_lines():
                     fail(line)
