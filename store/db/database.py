@@ -28,7 +28,7 @@ import os
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb.storages import MemoryStorage
 
@@ -58,6 +58,11 @@ from haicap.store.domain.models import Commune, CommuneSummary, CommuneView, Ite
 from haicap.store.domain.registry import Registry, load_registry
 from haicap.store.domain.tracking import DirectiveStatus, RequestStatus
 from haicap.store.ingest.reports import SessionReport
+
+if TYPE_CHECKING:
+    # Loaded when a filled tracking table is read back, not at every command's start.
+    from haicap.store.db.tracking_updates import TrackingPlan, TrackingUpdates
+    from haicap.store.ingest.tracking_file import TrackingFile
 
 __all__ = ["SCHEMA_VERSION", "STORE_FILE", "Store"]
 
@@ -380,6 +385,20 @@ class Store:
         """Change follow-up fields (owner, co_agencies, deadline, done, status, answer, note,
         responds_to) of a request or directive, recording each change in history."""
         return self._editing.update_tracking(item_id, who=who, expected_revision=expected_revision, **changes)
+
+    def _tracking(self) -> TrackingUpdates:
+        from haicap.store.db.tracking_updates import TrackingUpdates
+
+        return TrackingUpdates(self._content, self._queries, self._editing, self._audit)
+
+    def plan_tracking(self, table: TrackingFile, today: dt.date) -> TrackingPlan:
+        """What an agency's filled tracking table would change (see `store.db.tracking_updates`); writes nothing."""
+        return self._tracking().plan(table, today)
+
+    def apply_tracking(self, table: TrackingFile, today: dt.date, *, who: str | None = None) -> TrackingPlan:
+        """Apply the rows of a filled tracking table that are not refused, each change in its
+        item's history as coming from the file, by `who` (default: the OS user); the plan applied."""
+        return self._tracking().apply(table, today, who=who)
 
     def change_kind(self, item_id: str, kind: Kind, *, who: str | None = None, expected_revision: int | None = None) -> Item:
         """Move an item to another pane (the reader got its kind wrong)."""

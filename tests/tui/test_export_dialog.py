@@ -9,6 +9,7 @@ from apps import make_app
 from helpers import settle
 from test_item_actions import dashboard, notices, open_commune
 
+from haicap.store import Store
 from haicap.tui.dialogs.export_dialog import ExportDialog
 
 
@@ -65,6 +66,25 @@ async def test_the_whole_session_as_a_tracking_table(seeded_store_path: Path, wo
         sheet = openpyxl.load_workbook(path).active
         rows = list(sheet.iter_rows(min_row=2, values_only=True))
         assert len(rows) == 4 + 19, "every request and directive of the session"
+
+
+async def test_the_tracking_table_split_by_owner_agency(seeded_store_path: Path, work_folder: Path) -> None:
+    import openpyxl
+
+    with Store.open(seeded_store_path) as store:
+        store.update_tracking("cdb5ed9f-16", owner="Sở Xây dựng", who="lan")
+    app = make_app(seeded_store_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        dialog = await _open_export(pilot, app)
+        await pilot.press("down", "enter")  # scope: the whole session
+        await pilot.press("tab", "down", "down", "down", "down", "enter")  # format: the last, one sheet per owner agency
+        path = dialog.query_one("#export-path").value
+        assert path.endswith("theo-doi-2025-11-25-ngoc-trao-van-du-kim-tan.xlsx")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        book = openpyxl.load_workbook(path)
+        assert book.sheetnames == ["Sở Xây dựng", "Chưa giao", "Thông tin"]
+        assert book["Sở Xây dựng"].max_row == 2 and book["Chưa giao"].max_row == 1 + 22
 
 
 async def test_an_existing_file_is_overwritten_only_on_a_second_ctrl_s(seeded_store_path: Path, work_folder: Path) -> None:

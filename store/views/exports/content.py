@@ -76,6 +76,14 @@ class Entry:
     """The same without the number of days, so a spreadsheet filter groups alike rows."""
     overdue: bool = False
     late_days: int = 0
+    revision: int = 0
+    """The item's revision when exported: an agency's filled table read back is checked
+    against it (`store.db.tracking_updates`)."""
+    set_status: str = ""
+    """The status an officer sets, in the language spoken: a request's five, a directive's
+    "Đang thực hiện" or "Hoàn thành" (the column the agency fills)."""
+    answer: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -139,6 +147,8 @@ class ExportContent:
     commune: str = ""
     """The commune asked for, if any."""
     single_session: bool = field(default=True)
+    agency: str = ""
+    """The owner agency the table is for (`export --owner`, `--by-owner`), if any."""
 
     def file_name(self, suffix: str) -> str:
         """The default file name: "bien-ban-….docx" for minutes, "theo-doi-….xlsx" for tables
@@ -248,6 +258,10 @@ def _entry(store: Store, item: Item, today: dt.date, rules: DeadlineRules, focus
         status=state.short_label,
         overdue=state.overdue,
         late_days=state.late_days,
+        revision=item.revision,
+        set_status=state.status.label,
+        answer=safe_text(tracking.answer),
+        note=safe_text(tracking.note),
     )
 
 
