@@ -321,6 +321,9 @@ def _person(leader: str | None) -> Person:
 
 def _structured_plan(doc: Document, registry: Registry, overrides: Overrides) -> ImportPlan:
     report = parse_report(doc.data, registry, doc.source)
+    if report.copy is not None and (overrides.date or overrides.leader or overrides.communes):
+        reason = _("a session copy is imported as it is; --date, --leader and --commune do not apply to it")
+        raise ReportError(doc.source, reason)
     if overrides.province and _province(overrides, registry, doc.source) != report.province:
         reason = _("the report is about {province}, not {wanted}")
         raise ReportError(doc.source, reason.format(province=report.province.full_name, wanted=overrides.province))
@@ -359,7 +362,7 @@ def structured_plan(report: SessionReport, format: str = "structured", encoding:
         )
         for item in report.items
     )
-    return ImportPlan(report.source_name, format, encoding, session, lines)
+    return ImportPlan(report.source_name, format, encoding, session, lines, copy=report.copy)
 
 
 def plan_import(
@@ -415,6 +418,8 @@ def match_stored_session(plan: ImportPlan, store: StoredSessions) -> ImportPlan:
     """The plan as an addition to the stored session it reports too, if there is one
     (same date, province and leader, communes in common): lines whose text that session
     already holds are marked known and will be skipped. Otherwise the plan unchanged."""
+    if plan.copy is not None:
+        return plan  # a copy keeps its own session id (see store.db.importing)
     session = store.same_session(plan.report)
     if session is None:
         return plan.with_match(None)
