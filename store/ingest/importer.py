@@ -339,6 +339,23 @@ def _structured_plan(doc: Document, registry: Registry, overrides: Overrides) ->
     return structured_plan(replace(report, **changes), doc.format, doc.encoding)
 
 
+def _own_minutes(doc: Document) -> Document:
+    """Minutes haicap wrote, as the session copy they carry; ReportError (with the hint to
+    export the session as a file) when they carry none, or their text was edited since."""
+    mark = doc.minutes
+    session = f" {mark.session_id}" if mark.session_id else ""
+    hint = _("move a session with `haicap export{session} --format yaml` and import that file").format(
+        session=f" --session{session}" if session else ""
+    )
+    if mark.session is None:
+        reason = _("these are minutes haicap wrote, not a report to read: {hint}")
+        raise ReportError(doc.source, reason.format(hint=hint))
+    if mark.edited:
+        reason = _("these minutes haicap wrote were edited since (their text is not what haicap wrote): {hint}")
+        raise ReportError(doc.source, reason.format(hint=hint))
+    return replace(doc, data=mark.session)
+
+
 def structured_plan(report: SessionReport, format: str = "structured", encoding: str | None = None) -> ImportPlan:
     """The plan of a report that says itself what each item is (YAML/JSON): every item taken in."""
     session = SessionFacts(
@@ -374,6 +391,8 @@ def plan_import(
     """
     overrides = overrides or Overrides()
     doc = read_document(path)
+    if doc.minutes is not None:
+        return _structured_plan(_own_minutes(doc), registry, overrides)
     if doc.format == "structured":
         return _structured_plan(doc, registry, overrides)
     reading = _read_free(doc, registry, overrides, today or dt.date.today())
@@ -388,7 +407,9 @@ def extraction_of(
     that a date, commune or item was found: it shows what the reader understood."""
     overrides = overrides or Overrides()
     doc = read_document(path)
-    if doc.format == "structured":
+    if doc.minutes is not None:
+        doc = _own_minutes(doc)
+    if doc.data is not None:
         report = _structured_plan(doc, registry, overrides).report
         return Extraction(
             date=report.date,

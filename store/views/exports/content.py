@@ -21,6 +21,7 @@ from haicap.store.views.exports.safe import safe_text, slug
 
 if TYPE_CHECKING:
     from haicap.store.db.database import Store
+    from haicap.store.domain.session_copy import SessionCopy
 
 __all__ = [
     "Entry",
@@ -139,6 +140,9 @@ class ExportContent:
     commune: str = ""
     """The commune asked for, if any."""
     single_session: bool = field(default=True)
+    copy: SessionCopy | None = None
+    """For an export of one session: the whole of it, which the Word minutes carry so that
+    importing them reproduces it (see `store.ingest.documents.minutes_mark`)."""
 
     def file_name(self, suffix: str) -> str:
         """The default file name: "bien-ban-….docx" for minutes, "theo-doi-….xlsx" for tables
@@ -215,6 +219,7 @@ def gather(
         base_name=_base_name(store, sessions, commune),
         commune=safe_text(commune.label) if commune else "",
         single_session=single,
+        copy=store.session_copy(sessions[0]) if single else None,
     )
 
 

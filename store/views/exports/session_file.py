@@ -33,8 +33,9 @@ _YAML_HEADER = """\
 """
 
 
-def session_data(copy: SessionCopy, registry: Registry) -> dict[str, Any]:
-    """The file's content as plain data (text, numbers, true/false, lists, mappings)."""
+def session_data(copy: SessionCopy, registry: Registry | None = None) -> dict[str, Any]:
+    """The file's content as plain data (text, numbers, true/false, lists, mappings); with
+    `registry`, each commune's type and name beside its code, for a reader of the file."""
     session = copy.session
     block: dict[str, Any] = {
         "id": session.id,
@@ -52,7 +53,7 @@ def session_data(copy: SessionCopy, registry: Registry) -> dict[str, Any]:
     }
     communes = []
     for code in session.commune_codes:
-        commune = registry.commune(code)
+        commune = registry.commune(code) if registry else None
         # The code is what is read back; type and name are there for a reader of the file.
         communes.append({"code": code, "type": commune.type, "name": commune.name} if commune else {"code": code})
     return {
