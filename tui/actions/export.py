@@ -52,7 +52,8 @@ class ReportExport:
         scopes = export_scopes(commune, session, session_count, len(session.commune_codes))
 
         def file_name(scope: ExportScope, fmt: str) -> str:
-            return gather(self.store, today, session=scope.session, commune=scope.commune).file_name(f".{fmt}")
+            commune = None if fmt == "yaml" and scope.session else scope.commune  # a session file holds it whole
+            return gather(self.store, today, session=scope.session, commune=commune).file_name(f".{fmt}")
 
         def chosen(request: ExportRequest | None) -> None:
             if request is not None:
@@ -82,5 +83,12 @@ class ReportExport:
         self.host.notify(message, timeout=8, markup=False)
 
     def _build(self, request: ExportRequest, today: dt.date) -> bytes:
+        if request.fmt == "yaml":
+            from haicap.store.views.exports.session_file import build_session_file
+
+            session = request.scope.session
+            if session is None:
+                raise StoreError(_("A session file holds one whole session: choose the session, not all of a commune's"))
+            return build_session_file("yaml", self.store.session_copy(session), self.store.registry)
         content = gather(self.store, today, session=request.scope.session, commune=request.scope.commune)
         return render(request.fmt, content)

@@ -34,6 +34,7 @@ FORMAT_LABELS = {
     "xlsx": N_("Excel tracking table (.xlsx)"),
     "md": N_("Text minutes (.md)"),
     "csv": N_("CSV tracking table (.csv)"),
+    "yaml": N_("The whole session, for another store (.yaml)"),
 }
 """The formats offered, minutes first, as `store.views.exports.render` names them; the
 labels are English marked with `N_`, shown with `_()`."""
@@ -63,7 +64,7 @@ class ExportRequest:
 class ExportDialog(ModalScreen[ExportRequest | None]):
     """Choose the scope and format; the file name follows them until the officer edits it.
 
-    A typed name ending in .docx, .xlsx, .md or .csv decides the format itself."""
+    A typed name ending in .docx, .xlsx, .md, .csv or .yaml decides the format itself."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", N_("Cancel"), tooltip=N_("Close without exporting")),
