@@ -67,6 +67,22 @@ async def test_the_whole_session_as_a_tracking_table(seeded_store_path: Path, wo
         assert len(rows) == 4 + 19, "every request and directive of the session"
 
 
+async def test_the_yaml_format_writes_the_whole_session_for_another_store(seeded_store_path: Path, work_folder: Path) -> None:
+    """Chosen on the commune's scope, the session file still holds the whole session."""
+    import yaml
+
+    app = make_app(seeded_store_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        dialog = await _open_export(pilot, app)
+        await pilot.press("tab", "down", "down", "down", "down", "enter")  # format: yaml
+        path = dialog.query_one("#export-path").value
+        assert path.endswith("bien-ban-2025-11-25-ngoc-trao-van-du-kim-tan.yaml"), "named after the whole session"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        data = yaml.safe_load(Path(path).read_text("utf-8"))
+        assert data["session"]["id"] == "cdb5ed9f" and len(data["items"]) == 38
+
+
 async def test_an_existing_file_is_overwritten_only_on_a_second_ctrl_s(seeded_store_path: Path, work_folder: Path) -> None:
     target = work_folder / "bien-ban-2025-11-25-van-du.docx"
     target.write_bytes(b"not yet")
