@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 from typing import Any
 
 from haicap.store.db.audit import AuditLog, plural
@@ -146,7 +147,7 @@ class ReportImport:
                 if item_rows[code] or session_rows[code] or grown:
                     copied_ids = {c.item.id for copy in copies[code] for c in copy.items}
                     for copy in copies[code]:  # their history as the file gives it: who and when kept
-                        file.db.change(lambda tables, copy=copy: insert_history(tables, copy))
+                        file.db.change(functools.partial(insert_history, copy=copy))
                     self._record_created(file, [r for r in item_rows[code] if r["id"] not in copied_ids], reports, who)
                     self._indexes.load(code, file.rows())
                     if not grown:  # a grown session may cover more communes: counted again whole

@@ -116,8 +116,8 @@ def copy_rows(copy: SessionCopy) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     return session_row, item_rows
 
 
-def insert_history(tables: Tables, copy: SessionCopy) -> int:
-    """Add every history row of `copy`'s items to `tables` as it is; how many were added."""
+def insert_history(tables: Tables, copy: SessionCopy) -> None:
+    """Add every history row of `copy`'s items to `tables` as it is."""
     history = tables.setdefault(HISTORY_TABLE, {})
     next_id = max(map(_position, history), default=0) + 1
     added = 0
@@ -125,4 +125,3 @@ def insert_history(tables: Tables, copy: SessionCopy) -> int:
         for entry in copied.history:
             history[str(next_id + added)] = {"schema": SCHEMA_VERSION, "item": copied.item.id, **entry}
             added += 1
-    return added

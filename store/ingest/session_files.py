@@ -86,17 +86,19 @@ class _Checks:
         if value is None or value == "":
             return None
         if isinstance(value, dt.datetime):
-            value = value.date()
-        if not isinstance(value, dt.date):
+            day = value.date()
+        elif isinstance(value, dt.date):
+            day = value
+        else:
             try:
-                value = dt.date.fromisoformat(self.text(value, field))
+                day = dt.date.fromisoformat(self.text(value, field))
             except ValueError:
                 reason = _("field '{field}': {value} is not a real date (YYYY-MM-DD)")
                 raise self.fail(reason.format(field=field, value=_shown(value))) from None
-        problem = day_problem(value)
+        problem = day_problem(day)
         if problem:
             raise self.fail(f"{field}: {problem}")
-        return value
+        return day
 
     def moment(self, value: Any, field: str) -> str:
         """A history row's time, kept as written (an ISO date and time within the years allowed)."""
@@ -133,7 +135,8 @@ def parse_copy(data: dict[str, Any], report: Any, source: str) -> SessionCopy:
     if not content_hash.startswith(session_id):
         raise check.fail(_("session.id {value} is not the start of session.content_hash").format(value=_shown(session_id)))
     read_hashes = tuple(
-        check.digest(value, "session.read_hashes") for value in _listed(check, raw_session.get("read_hashes"), "session.read_hashes")
+        check.digest(value, "session.read_hashes")
+        for value in _listed(check, raw_session.get("read_hashes"), "session.read_hashes")
     )
     session = Session(
         id=session_id,
@@ -211,7 +214,9 @@ def _tracking(check: _Checks, number: int, raw: Any) -> Tracking:
     responds_to = check.texts(raw.get("responds_to"), f"{prefix}.responds_to")
     for target in responds_to:
         if not ITEM_ID.fullmatch(target):
-            raise check.fail(_("item {number}: responds_to {value} is not an item id").format(number=number, value=_shown(target)))
+            raise check.fail(
+                _("item {number}: responds_to {value} is not an item id").format(number=number, value=_shown(target))
+            )
     return Tracking(
         owner=check.text(raw.get("owner"), f"{prefix}.owner"),
         co_agencies=check.texts(raw.get("co_agencies"), f"{prefix}.co_agencies"),

@@ -24,6 +24,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from typing import Any
+from xml.sax.saxutils import escape
 
 from haicap.store.ingest.reports import load_structured
 
@@ -37,7 +38,10 @@ NAMESPACE = "urn:haicap:session-copy"
 
 _KEYWORD = re.compile(r"\bhaicap-session:([0-9a-f]{8,64})\b")
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_CORE = {"dc": "http://purl.org/dc/elements/1.1/", "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"}
+_CORE = {
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+}
 _MAX_PART = 10 * 1024 * 1024
 """A custom part larger than this is not read (a session copy is a few hundred kB at most)."""
 
@@ -72,16 +76,15 @@ def body_digest(body: Any) -> str:
 
 def session_part(data: dict[str, Any], digest: str) -> bytes:
     """The custom XML part holding the session copy `data` and the body's digest."""
-    from lxml import etree
-
-    root = etree.Element(f"{{{NAMESPACE}}}session", nsmap={None: NAMESPACE})
-    root.set("body", digest)
-    root.text = json.dumps(data, ensure_ascii=False)
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+    text = escape(json.dumps(data, ensure_ascii=False))
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<session xmlns="{NAMESPACE}" body="{escape(digest)}">{text}</session>'
+    ).encode()
 
 
 def _parse(raw: bytes) -> Any:
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]  # python-docx's own XML library, without stubs
 
     # No entities, no network, no huge trees: the file is anyone's.
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)

@@ -265,7 +265,7 @@ def _mark(document: DocxDocument, content: ExportContent) -> None:
             '<?xml version="1.0" encoding="UTF-8" standalone="no"?>'
             f'<ds:datastoreItem ds:itemID="{store_id}" '
             'xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs/></ds:datastoreItem>'
-        ).encode("utf-8"),
+        ).encode(),
         package,
     )
     item.relate_to(props, RELATIONSHIP_TYPE.CUSTOM_XML_PROPS)
