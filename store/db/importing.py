@@ -101,7 +101,8 @@ class ReportImport:
                         seen.add(row.get("content_hash"))
                         seen.update(row.get("read_hashes", ()))
                 if report.copy is not None:
-                    copied = self._add_copy(report, report.copy, seen, taken | {i for i in ids if i})
+                    batch = [c for added in copies.values() for c in added]
+                    copied = self._add_copy(report, report.copy, seen, taken | {i for i in ids if i}, batch)
                     if copied is not None:
                         session_row, rows = copy_rows(copied)
                         session_rows[code].append(session_row)
@@ -158,10 +159,15 @@ class ReportImport:
                 self._audit.record(origin, self._import_detail(reports, ids, all_sessions, all_items))
         return [self._indexes.sessions[i] if i else None for i in ids]
 
-    def _add_copy(self, report: SessionReport, copy: SessionCopy, seen: set[str | None], taken: set[str]) -> SessionCopy | None:
-        """`copy` if it is to be added; None when the store holds the same session already.
-        A store holding other content under its id, or its report under another id, refuses it."""
+    def _add_copy(
+        self, report: SessionReport, copy: SessionCopy, seen: set[str | None], taken: set[str], batch: list[SessionCopy]
+    ) -> SessionCopy | None:
+        """`copy` if it is to be added; None when the store (or the import's `batch` of copies)
+        holds the same session already. A store holding other content under its id, or its
+        report under another id, refuses it."""
         session_id = copy.session.id
+        if copy in batch:
+            return None
         session = self._indexes.sessions.get(session_id)
         if session is None and (code := self._content.province_of_session(session_id)) is not None:
             self._content.load(code)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -284,9 +285,10 @@ def test_own_minutes_look_the_same_with_the_mark(edited: Path, capsys: pytest.Ca
     from haicap.store.views.exports import gather, render
 
     with Store.open(edited, read_only=True) as store:
-        content = gather(store, dt.date(2026, 1, 10), session=store.find_session(SESSION))
-    marked = docx.Document(__import__("io").BytesIO(render("docx", content)))
-    plain = docx.Document(__import__("io").BytesIO(render("docx", dataclasses.replace(content, copy=None))))
+        content = gather(store, dt.date(2026, 1, 10), session=store.find_session(SESSION), carry_session=True)
+    marked = docx.Document(io.BytesIO(render("docx", content)))
+    assert content.copy is not None
+    plain = docx.Document(io.BytesIO(render("docx", dataclasses.replace(content, copy=None))))
     assert [p.text for p in marked.paragraphs] == [p.text for p in plain.paragraphs]
     assert [p.style.name for p in marked.paragraphs] == [p.style.name for p in plain.paragraphs]
 
@@ -311,3 +313,28 @@ def test_edited_and_older_minutes_are_refused_with_the_hint(
         assert code != 0 and out == "" and err.count("\n") == 1, err
         assert err.startswith(f"haicap: {name}: ") and hint in err
     assert _state(target) == before
+
+
+def test_the_same_copy_twice_in_one_import_is_added_once(
+    edited: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _run(capsys, "--db", str(edited), "export", "--format", "yaml", "-o", "one.yaml")
+    _run(capsys, "--db", str(edited), "export", "--format", "json", "-o", "two.json")
+    target = _empty(tmp_path / "b")
+    code, out, err = _run(capsys, "--lang", "en", "--db", str(target), "import", "one.yaml", "two.json")
+    assert code == 0, err
+    assert out.splitlines()[-1] == f"imported 1 session(s) into {target}; 1 already there"
+    _same_session(edited, target)
+
+
+def test_a_change_in_review_makes_the_copy_an_ordinary_report(edited: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The review screen stores `plan.report`: unchanged, the copy; changed, a report of what it shows."""
+    from haicap.store.domain.registry import load_registry
+    from haicap.store.ingest.importer import plan_import
+
+    _run(capsys, "--db", str(edited), "export", "--format", "yaml", "-o", "copy.yaml")
+    plan = plan_import(Path("copy.yaml"), load_registry())
+    assert plan.reviewed("lan").report.copy is not None
+    first = next(index for index, line in enumerate(plan.lines) if line.taken)
+    changed = plan.with_line(first, text="Một câu khác.")
+    assert changed.copy is None and changed.report.copy is None

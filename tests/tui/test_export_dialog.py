@@ -45,6 +45,10 @@ async def test_x_writes_the_communes_minutes_as_word_by_default(seeded_store_pat
         assert dashboard(app) is app.screen
         [written] = list(work_folder.iterdir())
         assert written.name == "bien-ban-2025-11-25-van-du.docx"
+        from haicap.store.ingest.documents.minutes_mark import minutes_mark
+
+        mark = minutes_mark(written.read_bytes())
+        assert mark is not None and mark.session_id == "cdb5ed9f" and len(mark.session["items"]) == 38, "the session it is of"
         text = "\n".join(p.text for p in docx.Document(str(written)).paragraphs)
         assert "Vân Du" in text and "BIÊN BẢN" in text
         assert any(str(written) in notice for notice in notices(app))

@@ -90,5 +90,6 @@ class ReportExport:
             if session is None:
                 raise StoreError(_("A session file holds one whole session: choose the session, not all of a commune's"))
             return build_session_file("yaml", self.store.session_copy(session), self.store.registry)
-        content = gather(self.store, today, session=request.scope.session, commune=request.scope.commune)
+        scope = request.scope
+        content = gather(self.store, today, session=scope.session, commune=scope.commune, carry_session=request.fmt == "docx")
         return render(request.fmt, content)

@@ -172,9 +172,11 @@ def gather(
     *,
     session: Session | None = None,
     commune: Commune | None = None,
+    carry_session: bool = False,
 ) -> ExportContent:
     """The content of an export: `session` (all its communes, or only `commune`), `commune`
-    across all its sessions, or the newest session when neither is given."""
+    across all its sessions, or the newest session when neither is given. With
+    `carry_session` (Word minutes), an export of one session holds its `copy` too."""
     if session is not None and commune is not None and commune.code not in session.commune_codes:
         where = join_list([c.label for c in store.communes_of_session(session)])
         raise StoreError(
@@ -219,7 +221,7 @@ def gather(
         base_name=_base_name(store, sessions, commune),
         commune=safe_text(commune.label) if commune else "",
         single_session=single,
-        copy=store.session_copy(sessions[0]) if single else None,
+        copy=store.session_copy(sessions[0]) if single and carry_session else None,
     )
 
 

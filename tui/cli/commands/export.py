@@ -146,7 +146,7 @@ def _export(args: argparse.Namespace, db_path: Path) -> int:
         if session is not None and args.commune and province is None:
             province = session.province  # the session's communes are in its province
         commune = resolve_commune(store, args.commune, province) if args.commune else None
-        content = gather(store, today, session=session, commune=commune)
+        content = gather(store, today, session=session, commune=commune, carry_session=fmt == "docx")
     data = render(fmt, content, to_stdout=to_stdout)
     if to_stdout:
         _print_bytes(data)
