@@ -367,6 +367,23 @@ def structured_plan(report: SessionReport, format: str = "structured", encoding:
         source=report.source,
         participants=report.participants,
     )
+    if report.copy is not None:
+        # A copy's items as the panes show them: live ones, with their follow-up.
+        by_code = {c.code: c for c in report.communes}
+        lines = tuple(
+            PlanLine(
+                copied.item.text,
+                copied.item.kind,
+                tuple(by_code[code] for code in copied.item.commune_codes if code in by_code),
+                copied.item.tracking.owner,
+                copied.item.tracking.co_agencies,
+                copied.item.tracking.deadline,
+                "structured",
+            )
+            for copied in report.copy.items
+            if not copied.item.deleted
+        )
+        return ImportPlan(report.source_name, format, encoding, session, lines, copy=report.copy)
     lines = tuple(
         PlanLine(
             item.text,

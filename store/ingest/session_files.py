@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from haicap.store.domain.bounds import day_problem
 from haicap.store.domain.errors import ReportError
@@ -27,6 +27,9 @@ from haicap.store.domain.models import Item, Session
 from haicap.store.domain.session_copy import ITEM_ID, SESSION_ID, CopiedItem, SessionCopy
 from haicap.store.domain.text import shorten
 from haicap.store.domain.tracking import RequestStatus, Tracking
+
+if TYPE_CHECKING:
+    from haicap.store.ingest.reports import ParsedItem, SessionReport
 
 __all__ = ["TRACKING_FIELDS", "parse_copy"]
 
@@ -122,7 +125,7 @@ def _shown(value: Any) -> str:
     return shorten(repr(value), 60)
 
 
-def parse_copy(data: dict[str, Any], report: Any, source: str) -> SessionCopy:
+def parse_copy(data: dict[str, Any], report: SessionReport, source: str) -> SessionCopy:
     """The session copy in `data` (a loaded file whose `session` has an `id`), `report` being
     what `parse_report` made of the rest of it. Raise `ReportError` on any bad value."""
     check = _Checks(source)
@@ -175,7 +178,7 @@ def _listed(check: _Checks, value: Any, field: str) -> list[Any]:
     return value
 
 
-def _item(check: _Checks, number: int, raw: dict[str, Any], parsed: Any, session: Session) -> CopiedItem:
+def _item(check: _Checks, number: int, raw: dict[str, Any], parsed: ParsedItem, session: Session) -> CopiedItem:
     prefix = f"items[{number}]"
     order = check.count(raw.get("order"), f"{prefix}.order", least=1)
     item_id = check.text(raw.get("id"), f"{prefix}.id", required=True)
