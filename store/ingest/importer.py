@@ -25,6 +25,7 @@ from haicap.store.domain.models import Commune, Kind, Person, Province
 from haicap.store.domain.registry import Registry
 from haicap.store.domain.text import clean, fold, shorten
 from haicap.store.ingest.documents import Block, Document, read_document
+from haicap.store.ingest.documents.minutes_mark import own_minutes
 from haicap.store.ingest.documents.plain_text import text_blocks
 from haicap.store.ingest.import_plan import ImportPlan, PlanLine, SessionFacts, SessionMatch, already_there
 from haicap.store.ingest.reader import ExtractedItem, Extraction, extract_text
@@ -33,6 +34,7 @@ from haicap.store.ingest.reader.extract import with_assignment
 from haicap.store.ingest.reader.left_out import HEADING, NO_KIND, LeftOut
 from haicap.store.ingest.reader.sentences import split_sentences
 from haicap.store.ingest.reports import SessionReport, parse_report
+from haicap.store.ingest.session_files import copy_lines
 
 if TYPE_CHECKING:
     from haicap.store.domain.models import Session
@@ -339,23 +341,6 @@ def _structured_plan(doc: Document, registry: Registry, overrides: Overrides) ->
     return structured_plan(replace(report, **changes), doc.format, doc.encoding)
 
 
-def _own_minutes(doc: Document) -> Document:
-    """Minutes haicap wrote, as the session copy they carry; ReportError (with the hint to
-    export the session as a file) when they carry none, or their text was edited since."""
-    mark = doc.minutes
-    session = f" {mark.session_id}" if mark.session_id else ""
-    hint = _("move a session with `haicap export{session} --format yaml` and import that file").format(
-        session=f" --session{session}" if session else ""
-    )
-    if mark.session is None:
-        reason = _("these are minutes haicap wrote, not a report to read: {hint}")
-        raise ReportError(doc.source, reason.format(hint=hint))
-    if mark.edited:
-        reason = _("these minutes haicap wrote were edited since (their text is not what haicap wrote): {hint}")
-        raise ReportError(doc.source, reason.format(hint=hint))
-    return replace(doc, data=mark.session)
-
-
 def structured_plan(report: SessionReport, format: str = "structured", encoding: str | None = None) -> ImportPlan:
     """The plan of a report that says itself what each item is (YAML/JSON): every item taken in."""
     session = SessionFacts(
@@ -368,22 +353,7 @@ def structured_plan(report: SessionReport, format: str = "structured", encoding:
         participants=report.participants,
     )
     if report.copy is not None:
-        # A copy's items as the panes show them: live ones, with their follow-up.
-        by_code = {c.code: c for c in report.communes}
-        lines = tuple(
-            PlanLine(
-                copied.item.text,
-                copied.item.kind,
-                tuple(by_code[code] for code in copied.item.commune_codes if code in by_code),
-                copied.item.tracking.owner,
-                copied.item.tracking.co_agencies,
-                copied.item.tracking.deadline,
-                "structured",
-            )
-            for copied in report.copy.items
-            if not copied.item.deleted
-        )
-        return ImportPlan(report.source_name, format, encoding, session, lines, copy=report.copy)
+        return ImportPlan(report.source_name, format, encoding, session, copy_lines(report), copy=report.copy)
     lines = tuple(
         PlanLine(
             item.text,
@@ -409,7 +379,7 @@ def plan_import(
     overrides = overrides or Overrides()
     doc = read_document(path)
     if doc.minutes is not None:
-        return _structured_plan(_own_minutes(doc), registry, overrides)
+        return _structured_plan(own_minutes(doc), registry, overrides)
     if doc.format == "structured":
         return _structured_plan(doc, registry, overrides)
     reading = _read_free(doc, registry, overrides, today or dt.date.today())
@@ -425,7 +395,7 @@ def extraction_of(
     overrides = overrides or Overrides()
     doc = read_document(path)
     if doc.minutes is not None:
-        doc = _own_minutes(doc)
+        doc = own_minutes(doc)
     if doc.data is not None:
         report = _structured_plan(doc, registry, overrides).report
         return Extraction(

@@ -27,11 +27,12 @@ from haicap.store.domain.models import Item, Session
 from haicap.store.domain.session_copy import ITEM_ID, SESSION_ID, CopiedItem, SessionCopy
 from haicap.store.domain.text import shorten
 from haicap.store.domain.tracking import RequestStatus, Tracking
+from haicap.store.ingest.import_plan import PlanLine
 
 if TYPE_CHECKING:
     from haicap.store.ingest.reports import ParsedItem, SessionReport
 
-__all__ = ["TRACKING_FIELDS", "parse_copy"]
+__all__ = ["TRACKING_FIELDS", "copy_lines", "parse_copy"]
 
 TRACKING_FIELDS = ("owner", "co_agencies", "deadline", "done", "status", "answer", "note", "responds_to")
 """The follow-up fields a copy may give an item (those of `Tracking`)."""
@@ -167,6 +168,25 @@ def parse_copy(data: dict[str, Any], report: SessionReport, source: str) -> Sess
         origin=check.text(raw_session.get("origin"), "session.origin"),
         source_file=check.text(raw_session.get("source_file"), "session.source_file"),
         items=tuple(sorted(items, key=lambda copied: copied.order)),
+    )
+
+
+def copy_lines(report: SessionReport) -> tuple[PlanLine, ...]:
+    """The plan lines of a copy's items as the panes show them: the live ones, with their follow-up."""
+    assert report.copy is not None
+    by_code = {c.code: c for c in report.communes}
+    return tuple(
+        PlanLine(
+            copied.item.text,
+            copied.item.kind,
+            tuple(by_code[code] for code in copied.item.commune_codes if code in by_code),
+            copied.item.tracking.owner,
+            copied.item.tracking.co_agencies,
+            copied.item.tracking.deadline,
+            "structured",
+        )
+        for copied in report.copy.items
+        if not copied.item.deleted
     )
 
 

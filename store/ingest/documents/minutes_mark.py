@@ -11,8 +11,8 @@ marks them, in ways that change nothing of how they look:
 
 `minutes_mark(raw)` reads that back without loading the document (the zip's core
 properties, custom XML parts and body). The import reads the embedded session instead of
-the text, when there is one and the text is still the one haicap wrote; otherwise it
-refuses with the hint to move the session with `haicap export --format yaml`.
+the text (`own_minutes`), when there is one and the text is still the one haicap wrote;
+otherwise it refuses with the hint to move the session with `haicap export --format yaml`.
 """
 
 from __future__ import annotations
@@ -22,13 +22,16 @@ import io
 import json
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from xml.sax.saxutils import escape
 
+from haicap.store.domain.errors import ReportError
+from haicap.store.domain.i18n import _
+from haicap.store.ingest.documents.blocks import Document
 from haicap.store.ingest.reports import load_structured
 
-__all__ = ["AUTHOR", "NAMESPACE", "MinutesMark", "body_digest", "keywords", "minutes_mark", "session_part"]
+__all__ = ["AUTHOR", "NAMESPACE", "MinutesMark", "body_digest", "keywords", "minutes_mark", "own_minutes", "session_part"]
 
 AUTHOR = "haicap"
 """The author (dc:creator) of every .docx haicap writes."""
@@ -139,3 +142,21 @@ def _embedded(archive: zipfile.ZipFile, names: set[str]) -> tuple[Any, str]:
             continue
         return load_structured((root.text or "").encode("utf-8"), name, ".json"), root.get("body", "")
     return None, ""
+
+
+def own_minutes(doc: Document) -> Document:
+    """Minutes haicap wrote, as the session copy they carry; ReportError (with the hint to
+    export the session as a file) when they carry none, or their text was edited since."""
+    mark = doc.minutes
+    assert isinstance(mark, MinutesMark)
+    session = f" {mark.session_id}" if mark.session_id else ""
+    hint = _("move a session with `haicap export{session} --format yaml` and import that file").format(
+        session=f" --session{session}" if session else ""
+    )
+    if mark.session is None:
+        reason = _("these are minutes haicap wrote, not a report to read: {hint}")
+        raise ReportError(doc.source, reason.format(hint=hint))
+    if mark.edited:
+        reason = _("these minutes haicap wrote were edited since (their text is not what haicap wrote): {hint}")
+        raise ReportError(doc.source, reason.format(hint=hint))
+    return replace(doc, data=mark.session)
