@@ -44,6 +44,7 @@ from haicap.store.db.migrations import SCHEMA_VERSION, UNPLACED_TABLE
 from haicap.store.db.province_files import ProvinceFiles
 from haicap.store.db.queries import StoreQueries
 from haicap.store.db.safe_files import refuse_unsafe
+from haicap.store.db.session_copies import stored_copy
 from haicap.store.db.settings import StoreSettings
 from haicap.store.db.storage import STORE_FILE, AtomicJSONStorage, refuse_world_writable
 from haicap.store.db.store_file import StoreFile
@@ -56,6 +57,7 @@ from haicap.store.domain.history import HistoryEntry
 from haicap.store.domain.i18n import _
 from haicap.store.domain.models import Commune, CommuneSummary, CommuneView, Item, Kind, Province, Session
 from haicap.store.domain.registry import Registry, load_registry
+from haicap.store.domain.session_copy import SessionCopy
 from haicap.store.domain.tracking import DirectiveStatus, RequestStatus
 from haicap.store.ingest.reports import SessionReport
 
@@ -312,6 +314,16 @@ class Store:
         """The session whose id is `text` or starts with it (at least 4 characters); StoreError
         naming the reason when there is none or several."""
         return self._queries.find_session(text)
+
+    def session_copy(self, session: Session) -> SessionCopy:
+        """The whole of `session`: its items (deleted ones too) and every history row, with
+        what the store keeps beside them (`haicap export --format yaml|json`)."""
+        code = session.province.code
+        self._content.load(code)
+        copy = stored_copy(self._content.provinces.file(code).rows(), session)
+        if copy is None:
+            raise StoreError(_("session {session} is no longer in the store").format(session=session.id))
+        return copy
 
     # -- items and their history ------------------------------------------------------
 

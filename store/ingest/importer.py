@@ -25,6 +25,7 @@ from haicap.store.domain.models import Commune, Kind, Person, Province
 from haicap.store.domain.registry import Registry
 from haicap.store.domain.text import clean, fold, shorten
 from haicap.store.ingest.documents import Block, Document, read_document
+from haicap.store.ingest.documents.minutes_mark import own_minutes
 from haicap.store.ingest.documents.plain_text import text_blocks
 from haicap.store.ingest.import_plan import ImportPlan, PlanLine, SessionFacts, SessionMatch, already_there
 from haicap.store.ingest.reader import ExtractedItem, Extraction, extract_text
@@ -33,6 +34,7 @@ from haicap.store.ingest.reader.extract import with_assignment
 from haicap.store.ingest.reader.left_out import HEADING, NO_KIND, LeftOut
 from haicap.store.ingest.reader.sentences import split_sentences
 from haicap.store.ingest.reports import SessionReport, parse_report
+from haicap.store.ingest.session_files import copy_lines
 
 if TYPE_CHECKING:
     from haicap.store.domain.models import Session
@@ -321,6 +323,9 @@ def _person(leader: str | None) -> Person:
 
 def _structured_plan(doc: Document, registry: Registry, overrides: Overrides) -> ImportPlan:
     report = parse_report(doc.data, registry, doc.source)
+    if report.copy is not None and (overrides.date or overrides.leader or overrides.communes):
+        reason = _("a session copy is imported as it is; --date, --leader and --commune do not apply to it")
+        raise ReportError(doc.source, reason)
     if overrides.province and _province(overrides, registry, doc.source) != report.province:
         reason = _("the report is about {province}, not {wanted}")
         raise ReportError(doc.source, reason.format(province=report.province.full_name, wanted=overrides.province))
@@ -347,6 +352,8 @@ def structured_plan(report: SessionReport, format: str = "structured", encoding:
         source=report.source,
         participants=report.participants,
     )
+    if report.copy is not None:
+        return ImportPlan(report.source_name, format, encoding, session, copy_lines(report), copy=report.copy)
     lines = tuple(
         PlanLine(
             item.text,
@@ -359,7 +366,7 @@ def structured_plan(report: SessionReport, format: str = "structured", encoding:
         )
         for item in report.items
     )
-    return ImportPlan(report.source_name, format, encoding, session, lines)
+    return ImportPlan(report.source_name, format, encoding, session, lines, copy=report.copy)
 
 
 def plan_import(
@@ -371,6 +378,8 @@ def plan_import(
     """
     overrides = overrides or Overrides()
     doc = read_document(path)
+    if doc.minutes is not None:
+        return _structured_plan(own_minutes(doc), registry, overrides)
     if doc.format == "structured":
         return _structured_plan(doc, registry, overrides)
     reading = _read_free(doc, registry, overrides, today or dt.date.today())
@@ -385,7 +394,9 @@ def extraction_of(
     that a date, commune or item was found: it shows what the reader understood."""
     overrides = overrides or Overrides()
     doc = read_document(path)
-    if doc.format == "structured":
+    if doc.minutes is not None:
+        doc = own_minutes(doc)
+    if doc.data is not None:
         report = _structured_plan(doc, registry, overrides).report
         return Extraction(
             date=report.date,
@@ -415,6 +426,8 @@ def match_stored_session(plan: ImportPlan, store: StoredSessions) -> ImportPlan:
     """The plan as an addition to the stored session it reports too, if there is one
     (same date, province and leader, communes in common): lines whose text that session
     already holds are marked known and will be skipped. Otherwise the plan unchanged."""
+    if plan.copy is not None:
+        return plan  # a copy keeps its own session id (see store.db.importing)
     session = store.same_session(plan.report)
     if session is None:
         return plan.with_match(None)

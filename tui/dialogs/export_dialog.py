@@ -38,6 +38,7 @@ FORMAT_LABELS = {
     "md": N_("Text minutes (.md)"),
     "csv": N_("CSV tracking table (.csv)"),
     BY_OWNER: N_("Excel tracking table, one sheet per owner agency (.xlsx)"),
+    "yaml": N_("The whole session, for another store (.yaml)"),
 }
 """The formats offered, minutes first, as `store.views.exports.render` names them (and the
 table split by owner, an .xlsx too); the labels are English marked with `N_`, shown with `_()`."""
@@ -73,7 +74,7 @@ class ExportRequest:
 class ExportDialog(ModalScreen[ExportRequest | None]):
     """Choose the scope and format; the file name follows them until the officer edits it.
 
-    A typed name ending in .docx, .xlsx, .md or .csv decides the format itself."""
+    A typed name ending in .docx, .xlsx, .md, .csv or .yaml decides the format itself."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", N_("Cancel"), tooltip=N_("Close without exporting")),

@@ -21,6 +21,7 @@ from haicap.store.views.exports.safe import safe_text, slug
 
 if TYPE_CHECKING:
     from haicap.store.db.database import Store
+    from haicap.store.domain.session_copy import SessionCopy
 
 __all__ = [
     "Entry",
@@ -149,6 +150,9 @@ class ExportContent:
     single_session: bool = field(default=True)
     agency: str = ""
     """The owner agency the table is for (`export --owner`, `--by-owner`), if any."""
+    copy: SessionCopy | None = None
+    """For an export of one session: the whole of it, which the Word minutes carry so that
+    importing them reproduces it (see `store.ingest.documents.minutes_mark`)."""
 
     def file_name(self, suffix: str) -> str:
         """The default file name: "bien-ban-….docx" for minutes, "theo-doi-….xlsx" for tables
@@ -178,9 +182,11 @@ def gather(
     *,
     session: Session | None = None,
     commune: Commune | None = None,
+    carry_session: bool = False,
 ) -> ExportContent:
     """The content of an export: `session` (all its communes, or only `commune`), `commune`
-    across all its sessions, or the newest session when neither is given."""
+    across all its sessions, or the newest session when neither is given. With
+    `carry_session` (Word minutes), an export of one session holds its `copy` too."""
     if session is not None and commune is not None and commune.code not in session.commune_codes:
         where = join_list([c.label for c in store.communes_of_session(session)])
         raise StoreError(
@@ -225,6 +231,7 @@ def gather(
         base_name=_base_name(store, sessions, commune),
         commune=safe_text(commune.label) if commune else "",
         single_session=single,
+        copy=store.session_copy(sessions[0]) if single and carry_session else None,
     )
 
 
