@@ -31,6 +31,7 @@ from haicap.store.ingest.reader import ExtractedItem, Extraction, extract_text
 from haicap.store.ingest.reader.dates import impossible_session_date
 from haicap.store.ingest.reader.extract import with_assignment
 from haicap.store.ingest.reader.left_out import HEADING, NO_KIND, LeftOut
+from haicap.store.ingest.reader.letters import BULLET
 from haicap.store.ingest.reader.sentences import split_sentences
 from haicap.store.ingest.reports import SessionReport, parse_report
 
@@ -159,7 +160,7 @@ def _apply_sections(facts: Extraction, kinds: dict[str, Kind], headings: set[str
     facts.left_out = left_out
 
 
-_LIST_LABEL = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|[IVX]{1,4}\.|[-–+•*])\s+")
+_LIST_LABEL = re.compile(rf"^\s*(?:(?:\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\.?|[a-zđ]\)|[IVX]{{1,4}}\.)\s+|{BULLET}+\s*)")
 _MIN_ITEM_WORDS = 6
 """A line under a heading shorter than this is a label, a title or a name, not an item."""
 

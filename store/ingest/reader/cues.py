@@ -12,6 +12,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from haicap.store.ingest.reader.letters import BULLET
 from haicap.store.ingest.reader.lexicon import INSTRUCTION_OPENERS, REQUEST_PHRASES
 from haicap.store.ingest.reader.pattern_text import phrases as _phrases
 from haicap.store.ingest.reader.pattern_text import words as _words
@@ -72,7 +73,9 @@ CONNECTIVE = re.compile(
         "thời gian tới|trong thời gian tới|thời gian sắp tới|sắp tới|tới đây|từ nay đến cuối năm|"
         "những tháng cuối năm|trong những tháng cuối năm|năm tới|giai đoạn tới|về lâu dài"
     )
-    + r")\s*,?\s*|[-–+•*]\s*"
+    + r")\s*,?\s*|"
+    + BULLET
+    + r"+\s*"
     # A transcript's label: "PV: …", "PV (giọng đọc): …", "BTV NAM: …".
     r"|(?:pv|phóng viên|btv(?:\s+(?:nam|nữ))?)(?:\s*\([^()]{1,20}\))?\s*:\s*"
     # A deadline before the verb: "ngay trong tháng 12 hoàn thành …", "trước ngày 20/1 phải …".
@@ -277,7 +280,7 @@ LIST_HEADER = re.compile(
     # A speech verb with nothing said yet: "Đồng chí yêu cầu:", "Kết luận:".
     r"|^[^:;.]{0,40}\b(?:yêu cầu|đề nghị|chỉ đạo|kết luận|nhấn mạnh|lưu ý|giao)\s*:\s*$"
     # The ask and whom it goes to, the asks below: "3. Đề nghị Sở Nội vụ:".
-    r"|^(?:\d{1,2}(?:\.\d{1,2})*[.)]\s+|[-–+•*]\s*)?[^:;.]{0,20}\b(?:đề nghị|kiến nghị|đề xuất|yêu cầu|giao)\s+(?:(?:các|ubnd|sở|ban|bộ|tỉnh|thành phố|trung ương)\b)"
+    r"|^(?:\d{1,2}(?:\.\d{1,2})*[.)]\s+|" + BULLET + r"+\s*)?[^:;.]{0,20}\b(?:đề nghị|kiến nghị|đề xuất|yêu cầu|giao)\s+(?:(?:các|ubnd|sở|ban|bộ|tỉnh|thành phố|trung ương)\b)"
     r"[^:;.,]{0,40}:\s*$"
     r"|\b(?:như sau|sau đây|cụ thể như sau|gồm)\s*:\s*$"
 )

@@ -18,6 +18,7 @@ from haicap.store.ingest.reader.commune_mentions import find_commune_mentions
 from haicap.store.ingest.reader.dates import find_session_date
 from haicap.store.ingest.reader.kinds import DIFFICULTY, DIRECTIVE, REQUEST
 from haicap.store.ingest.reader.leader import find_leader
+from haicap.store.ingest.reader.letters import BULLET
 from haicap.store.ingest.reader.left_out import (
     CAPTION,
     CONTEXT,
@@ -158,15 +159,18 @@ def _spans(sentence: str, verdicts: list[tuple[int, int, str | None, str]]) -> l
     # must read on its own: no conjunction left hanging at its start or end.
     cleaned = []
     for kind, text, cue in items:
-        text = LIST_LABEL.sub("", text.strip(" ,;-–•*+"))
+        text = LIST_LABEL.sub("", _EDGE_BULLETS.sub("", text))
         if not sentence.startswith(text):
             text = LEADING_CONJUNCTION.sub("", text)
-        text = _TRAILING_CONJUNCTION.sub("", text).strip(" ,;-–•*+")
+        text = _EDGE_BULLETS.sub("", _TRAILING_CONJUNCTION.sub("", text))
         if text:
             cleaned.append((kind, text, cue))
     return cleaned
 
 
+# Bullets, pictographs and joining punctuation at either end of an item: "✅ Thu ngân sách …",
+# "… giai đoạn 2026–2030 👏👏".
+_EDGE_BULLETS = re.compile(rf"^(?:{BULLET}|[\s,;])+|(?:{BULLET}|[\s,;])+$")
 # "2.1. ", "a) ", "III. ": the label of a list line is not part of its content.
 LIST_LABEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|[IVX]{1,4}\.)\s+(?=\S)")
 # "nhưng vẫn còn …" reads on its own as "vẫn còn …".
@@ -219,9 +223,9 @@ def _name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(fold(name))}(?!\w)")
 
 
-_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-zđ][.)]|[-–+•*])\s+")
+_LIST_ITEM = re.compile(rf"^\s*(?:\d{{1,2}}[.)]\s+|[a-zđ][.)]\s+|{BULLET}+\s*)")
 """A line of a numbered or bulleted list."""
-_TOPIC_LINE = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-zđ][.)]|[-–+•*])\s+[Vv]ề\s+\S+(?:\s+\S+){0,9}\s*:?\s*$")
+_TOPIC_LINE = re.compile(rf"^\s*(?:\d{{1,2}}[.)]\s+|[a-zđ][.)]\s+|{BULLET}+\s*)[Vv]ề\s+\S+(?:\s+\S+){{0,9}}\s*:?\s*$")
 """A list line that names a topic and holds nothing else: "3. Về kiến nghị của xã"."""
 
 
