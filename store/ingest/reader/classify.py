@@ -18,7 +18,7 @@ from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY, DIRECTIVE,
 from haicap.store.ingest.reader.problems import behind_plan, names_problem, problem_or_result, result_in
 from haicap.store.ingest.reader.speakers import COMMUNE, LEADER, RESIDENT, People, actor_before, reporter_asks
 
-__all__ = ["EXCLUDED", "Context", "Verdict", "classify_clause"]
+__all__ = ["EXCLUDED", "Context", "Verdict", "classify_clause", "list_named"]
 
 EXCLUDED = "excluded"
 """A clause that is deliberately none of the four (meta, visit, promise, potential)."""
@@ -44,6 +44,11 @@ class Context:
     """The article reports a voter meeting (tiếp xúc cử tri): voters' asks are requests."""
     answer: bool = False
     """The clause gives, after a colon, the answer to a request (see `Clause.answer`)."""
+    frame: bool = False
+    """The clause is the frame that opens its sentence (see `Clause.frame`)."""
+    listing: str | None = None
+    """The kind a head before a colon earlier in the sentence named ("Ghi nhận những kết quả
+    xã đạt được: …" lists results; "xã còn một số tồn tại, hạn chế: …" lists problems)."""
 
 
 @dataclass(frozen=True)
@@ -133,7 +138,27 @@ _PROVINCE_WILL = re.compile(
 )
 _CATEGORY = re.compile(r"\b(?:khó khăn|vướng mắc|hạn chế|tồn tại|bất cập|kết quả)\b")
 _TOPIC_FRAME = re.compile(r"^\W*(?:về|đối với|riêng về|riêng đối với|với)\s+(?:[^\s:;.!?]+\s+){0,10}[^\s:;.!?]+$")
+_BECAUSE_OPENS = re.compile(r"^(?:bởi vì|vì)\s+(?!vậy\b|thế\b|sao\b)")
+_STILL_LEFT = re.compile(
+    r"^\W*(?:tuy nhiên|song|nhưng|tuy vậy|dù vậy)\s*,?\s+(?:[^,;:]{0,80}?\s)?(?:vẫn còn|vẫn ở mức|vẫn duy trì ở mức)\b"
+)
 _STILL_AFTER_CONTRAST = re.compile(r"^\W*(?:song|nhưng|tuy nhiên|tuy vậy)\s*,?\s+(?:\S+\s+){0,3}?(?:vẫn|còn)\b")
+
+
+_RESULTS_HEAD = re.compile(r"\bkết quả\b|\bthành tích\b")
+
+
+def list_named(clause: str, verdict: Verdict) -> str | None:
+    """The kind of the list a clause opens with a colon: results after praise or "những kết quả
+    …:", problems after "tồn tại, hạn chế …:"; None when it opens none or names no kind."""
+    head, colon, _ = clause.lower().rpartition(":")
+    if not colon or verdict.kind not in (ACHIEVEMENT, DIFFICULTY):
+        return None
+    if verdict.kind == ACHIEVEMENT and (cues.PRAISE.search(head) or _RESULTS_HEAD.search(head)):
+        return ACHIEVEMENT
+    if verdict.kind == DIFFICULTY and _SHORTCOMINGS.search(head):
+        return DIFFICULTY
+    return None
 
 
 def _first_actor_is_leader(text: str, ctx: Context) -> bool:
@@ -238,12 +263,17 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     """Return the kind of clause `text` (verbatim) in context `ctx`."""
     low = text.lower()
     core = cues.strip_connectives(low)
-    imperative = bool(cues.IMPERATIVE_START.match(core))
+    # A frame's verb is the doing of the subject after it ("Kiểm tra thực tế, Chủ tịch UBND tỉnh
+    # chia sẻ …"): no order, though it opens with the verb of one.
+    imperative = bool(cues.IMPERATIVE_START.match(core)) and not ctx.frame
 
     if _ASSIGNS.match(core):
         # "Giao Sở Xây dựng chủ trì, …": only the province assigns its departments, whoever
         # the text is quoting around it.
         return Verdict(DIRECTIVE, LEADER, "assigned")
+    if ctx.answer and not core.startswith("giao ") and re.search(r"\bsẽ\b", core):
+        # "…: UBND thành phố ghi nhận, sẽ xem xét bố trí vốn …" answers with a promise, no task.
+        return Verdict(EXCLUDED, None, "promise")
     if ctx.answer and (cues.AGENCY_MARK.match(core) or _AGENCY_SUBJECT.match(core) or core.startswith("giao ")):
         # "…: Sở Nông nghiệp và Môi trường nghiên cứu, tham mưu …" assigns the request to an agency.
         return Verdict(DIRECTIVE, LEADER, "assigned in the answer")
@@ -255,6 +285,19 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # "Đối với sạt lở bờ kênh, bà đề nghị UBND xã …": the frame names the topic of what
         # follows; it reports nothing itself, whatever problem it names. (A frame that names a
         # kind, "Về khó khăn, ông A cho biết …", does tell what follows.)
+        return Verdict(None, None, "")
+    if ctx.listing is not None and not any(True for _ in cues.speech_verbs(low)):
+        # "Ghi nhận những kết quả …: thu ngân sách đạt 112%; hoàn thành giải phóng mặt bằng 24 ha":
+        # the items of a list keep the kind its head named, though one opens with the verb of an
+        # order; only an item that says the opposite by its own words is read on its own.
+        own = problem_or_result(low)
+        if own is None or own == ctx.listing:
+            return Verdict(ctx.listing, None, "listed")
+    if _BECAUSE_OPENS.match(core):
+        # "…, vì bến phà thường xuyên quá tải vào dịp lễ": the reason a commune gives for its ask
+        # is its difficulty; a reason given for anything else belongs to the clause before it.
+        if ctx.prev_kind == REQUEST and names_problem(low):
+            return Verdict(DIFFICULTY, COMMUNE, "reason for the ask")
         return Verdict(None, None, "")
     # A bare instruction right after a request or directive in the same sentence
     # continues it ("đề nghị tỉnh hỗ trợ A; hỗ trợ B").
@@ -424,6 +467,10 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # "Tỷ lệ hộ nghèo giảm 3,1%, song vẫn ở mức cao": what a contrast says "still" is after a
         # result is what the result has not yet changed, a difficulty, whatever its words.
         return Verdict(DIFFICULTY, None, "still, after a result")
+    if kind != DIFFICULTY and _STILL_LEFT.match(low) and not cues.NEGATED_PROBLEM.search(low):
+        # "Tuy nhiên, tỷ lệ hộ nghèo của xã vẫn còn 38,6%": what a contrast says is still left is
+        # what the results before it have not changed, whatever the figure.
+        return Verdict(DIFFICULTY, None, "still left, after a contrast")
     if cues.POTENTIAL.search(low) and not re.search(r"\b(?:đã|đạt|hoàn thành)\b", low) and kind != DIFFICULTY:
         # Potential is context, unless it is said to be poorly used ("tiềm năng ... còn hạn chế").
         return Verdict(EXCLUDED, None, "potential")

@@ -271,7 +271,9 @@ STATISTICS = re.compile(
 # What a description lacks: a verb of doing or of change.
 ACTION = re.compile(
     r"\b(?:đạt|vượt|hoàn thành|tăng|giảm|hỗ trợ|xây dựng|giải quyết|thu hút|kết nạp|phát triển|công nhận|"
-    r"triển khai|thực hiện|đầu tư|xóa|thoát nghèo|giải ngân|thu ngân sách|cấp|trao|bàn giao|khánh thành)\b"
+    r"triển khai|thực hiện|đầu tư|xóa|thoát nghèo|giải ngân|thu ngân sách|cấp|trao|bàn giao|khánh thành|"
+    # A harvest or a planting is the season's output, not the size of the commune.
+    r"thu hoạch|gieo cấy|trồng mới)\b"
 )
 # The line that opens a list: "xã đề xuất một số nội dung:", "đề nghị tập trung các nhiệm vụ sau:".
 LIST_HEADER = re.compile(

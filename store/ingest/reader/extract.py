@@ -12,7 +12,7 @@ from haicap.store.domain.models import Commune, Province
 from haicap.store.domain.registry import Registry
 from haicap.store.domain.text import clean, fold
 from haicap.store.ingest.reader.assignments import read_assignment
-from haicap.store.ingest.reader.classify import EXCLUDED, Context, Verdict, classify_clause
+from haicap.store.ingest.reader.classify import EXCLUDED, Context, Verdict, classify_clause, list_named
 from haicap.store.ingest.reader.clauses import split_clauses
 from haicap.store.ingest.reader.commune_mentions import find_commune_mentions
 from haicap.store.ingest.reader.dates import find_session_date
@@ -173,9 +173,9 @@ def _spans(sentence: str, verdicts: list[tuple[int, int, str | None, str]]) -> l
 _EDGE_BULLETS = re.compile(rf"^(?:{BULLET}|[\s,;])+|(?:{BULLET}|[\s,;])+$")
 # "2.1. ", "a) ", "III. ": the label of a list line is not part of its content.
 LIST_LABEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|[IVX]{1,4}\.)\s+(?=\S)")
-# "nhưng vẫn còn …" reads on its own as "vẫn còn …".
+# "nhưng vẫn còn …" reads on its own as "vẫn còn …", "vì bến phà quá tải" as "bến phà quá tải".
 LEADING_CONJUNCTION = re.compile(
-    r"^(?:(?:nhưng|song|tuy nhiên|trong khi đó|trong khi|đồng thời|và|nhưng mà|mà)\b\s*,?\s*)+", re.IGNORECASE
+    r"^(?:(?:nhưng|song|tuy nhiên|trong khi đó|trong khi|đồng thời|và|nhưng mà|mà|bởi vì|vì)\b\s*,?\s*)+", re.IGNORECASE
 )
 _TRAILING_CONJUNCTION = re.compile(r"[,;]?\s*(?:đồng thời|và|nhưng|song|trong đó|bên cạnh đó)\s*[,;:]?\s*$", re.IGNORECASE)
 
@@ -314,7 +314,7 @@ def extract_text(
             steps: list[tuple[str, Verdict]] = []
             if trace is not None:
                 trace.append((sentence, speaker, steps))
-            prev_kind = prev_actor = None
+            prev_kind = prev_actor = listing = None
             for clause in split_clauses(sentence):
                 ctx = Context(
                     speaker,
@@ -324,8 +324,11 @@ def extract_text(
                     last_kind == REQUEST and speaker != LEADER,
                     voter_meeting,
                     clause.answer,
+                    clause.frame,
+                    listing,
                 )
                 verdict = classify_clause(clause.text, ctx)
+                listing = list_named(clause.text, verdict) or listing
                 if in_orders and _ordered_by_list(verdict, clause.text):
                     verdict = Verdict(DIRECTIVE, LEADER, "leader's list")
                 verdicts.append((clause.start, clause.end, verdict.kind, verdict.reason))
