@@ -187,7 +187,10 @@ COMMUNE_ADDRESSEE = re.compile(
     # The cadres in the room ("Tôi đề nghị các đồng chí ..."), unless the province's are named.
     r"|^\s*các đồng chí\b(?![^,;.]{0,30}\b(?:tỉnh|thành phố|trung ương|sở|ngành|bộ)\b)"
 )
-RESIDENT_ADDRESSEE = re.compile(r"^\s*(?:người dân|nhân dân|bà con|các hộ|các gia đình|gia đình|học sinh)\b")
+RESIDENT_ADDRESSEE = re.compile(
+    r"^\s*(?:người dân|nhân dân|bà con|các hộ|các gia đình|gia đình|học sinh|(?:các\s+)?(?:bậc\s+)?phụ huynh|cha mẹ|"
+    r"(?:các\s+)?hộ dân)\b"
+)
 
 # Who speaks: the nearest marker before the verb decides.
 LEADER_MARK = re.compile(
@@ -280,7 +283,9 @@ LIST_HEADER = re.compile(
     r"\b(?:một số|các|những|\d+|hai|ba|bốn|năm)\s+(?:nội dung|vấn đề|kiến nghị|đề xuất|nhiệm vụ|giải pháp|"
     r"việc|nhóm nhiệm vụ|nhóm giải pháp|kiến nghị, đề xuất|trọng tâm|chỉ tiêu|kết quả)\b[^:;.]{0,40}:\s*$"
     # A speech verb with nothing said yet: "Đồng chí yêu cầu:", "Kết luận:".
-    r"|^[^:;.]{0,40}\b(?:yêu cầu|đề nghị|chỉ đạo|kết luận|nhấn mạnh|lưu ý|giao)\s*:\s*$"
+    # ... or with whom it goes to: "Đồng chí đề nghị xã:", "yêu cầu các địa phương:".
+    r"|^[^:;.]{0,40}\b(?:yêu cầu|đề nghị|chỉ đạo|kết luận|nhấn mạnh|lưu ý|giao)"
+    r"(?:\s+(?:các\s+|hai\s+|ba\s+|\d+\s+)?(?:xã|phường|đặc khu|địa phương|đồng chí|ubnd xã|đảng ủy xã|cấp ủy, chính quyền xã))?\s*:\s*$"
     # The ask and whom it goes to, the asks below: "3. Đề nghị Sở Nội vụ:".
     r"|^(?:\d{1,2}(?:\.\d{1,2})*[.)]\s+|" + BULLET + r"+\s*)?[^:;.]{0,20}\b(?:đề nghị|kiến nghị|đề xuất|yêu cầu|giao)\s+(?:(?:các|ubnd|sở|ban|bộ|tỉnh|thành phố|trung ương)\b)"
     r"[^:;.,]{0,40}:\s*$"
@@ -314,7 +319,13 @@ IMPLICIT_REQUEST = re.compile(
 )
 
 
-_COURTESY = re.compile(r"^\s*(?:được\s+)?(?:tạm dừng|dừng|kết thúc|chào|cảm ơn|cám ơn|gửi lời|hẹn gặp|giới thiệu|trân trọng)\b")
+_COURTESY = re.compile(
+    r"^\s*(?:được\s+)?(?:tạm dừng|dừng|kết thúc|chào|cảm ơn|cám ơn|gửi lời|hẹn gặp|giới thiệu|trân trọng|"
+    # "hộ nào cần kết nối xin liên hệ trưởng ấp", "xin mời bà con": please, no ask of anyone.
+    r"liên hệ|mời|vui lòng|thông báo|nhắc lại)\b"
+)
+# "vắc xin", "vắc-xin": a vaccine, no ask.
+_VACCINE = re.compile(r"\bv[aắá]c\s*-?\s*$")
 
 
 def speech_verbs(low: str) -> Iterator[re.Match[str]]:
@@ -337,8 +348,8 @@ def _each_speech_verb(low: str) -> Iterator[re.Match[str]]:
             continue
         if match.group(1) == "giao" and (GIAO_NOUN.match(after) or not GIAO_OBJECT.match(after)):
             continue
-        if match.group(1) == "xin" and _COURTESY.match(after):
-            continue  # "Chương trình xin được tạm dừng tại đây", "xin cảm ơn": a courtesy, no ask
+        if match.group(1) == "xin" and (_COURTESY.match(after) or _VACCINE.search(low, max(0, match.start() - 6), match.start())):
+            continue  # "Chương trình xin được tạm dừng tại đây", "xin cảm ơn", "tiêm vắc xin": no ask
         yield match
 
 

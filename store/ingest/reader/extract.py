@@ -173,9 +173,9 @@ def _spans(sentence: str, verdicts: list[tuple[int, int, str | None, str]]) -> l
 _EDGE_BULLETS = re.compile(rf"^(?:{BULLET}|[\s,;])+|(?:{BULLET}|[\s,;])+$")
 # "2.1. ", "a) ", "III. ": the label of a list line is not part of its content.
 LIST_LABEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|[IVX]{1,4}\.)\s+(?=\S)")
-# "nhưng vẫn còn …" reads on its own as "vẫn còn …", "vì bến phà quá tải" as "bến phà quá tải".
+# "nhưng vẫn còn …" reads on its own as "vẫn còn …".
 LEADING_CONJUNCTION = re.compile(
-    r"^(?:(?:nhưng|song|tuy nhiên|trong khi đó|trong khi|đồng thời|và|nhưng mà|mà|bởi vì|vì)\b\s*,?\s*)+", re.IGNORECASE
+    r"^(?:(?:nhưng|song|tuy nhiên|trong khi đó|trong khi|đồng thời|và|nhưng mà|mà)\b\s*,?\s*)+", re.IGNORECASE
 )
 _TRAILING_CONJUNCTION = re.compile(r"[,;]?\s*(?:đồng thời|và|nhưng|song|trong đó|bên cạnh đó)\s*[,;:]?\s*$", re.IGNORECASE)
 
