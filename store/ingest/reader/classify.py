@@ -69,7 +69,8 @@ _VISITORS = re.compile(r"\b(?:khách|du khách|khách du lịch|người dân|nh
 # A subject (the commune, its bodies, an agency) that must do something: "Xã phải ...", "Các sở cần ...".
 _MODAL_SUBJECT = re.compile(
     r"^(?:[^,;]{0,60}?\b(?:xã|phường|đặc khu|địa phương|cấp ủy|chính quyền|cán bộ|đảng ủy|đảng bộ|mttq|"
-    r"đoàn thể|người đứng đầu|sở|ngành|thôn|chi bộ)\b[^,;]{0,30}?\s)(?:cần|phải|cần phải)\s+(?!được\b)"
+    # ("xã không phải sơ tán hộ nào": nobody had to, no order.)
+    r"đoàn thể|người đứng đầu|sở|ngành|thôn|chi bộ)\b[^,;]{0,30}?\s)(?<!không )(?<!chưa )(?:cần|phải|cần phải)\s+(?!được\b)"
 )
 # "Sở X được giao kiểm tra ...", "Công an tỉnh được yêu cầu phối hợp ..." (not "được giao chỉ tiêu 12 tỷ").
 _PASSIVE_ORDER = re.compile(r"\bđược\s+(?:giao|yêu cầu|chỉ đạo)\s+(?!chỉ tiêu|kế hoạch\s+\d|\d|quản lý\b)")
