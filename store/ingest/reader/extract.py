@@ -208,6 +208,7 @@ def _unsure(cue: str) -> bool:
 
 
 _REQUEST_HEADER = re.compile(r"\b(?:kiến nghị|đề xuất|đề nghị)\b[^:]*:\s*$")
+_ASKS_HEADING = re.compile(r"\b(?:kiến nghị|đề xuất|đề nghị)\b")
 _PLURAL = re.compile(r"\b(?:các|những|hai|ba|bốn|\d+)\s+(?:xã|phường|đặc khu|địa phương)\b")
 
 
@@ -342,6 +343,8 @@ def extract_text(
                 # still opens a list ("III. KIẾN NGHỊ, ĐỀ XUẤT": the lines below are requests).
                 if spans:
                     last_kind = spans[-1][0]
+                elif speaker != LEADER and _ASKS_HEADING.search(sentence.lower()):
+                    last_kind = REQUEST  # "II. KIẾN NGHỊ CỦA XÃ" names its asks as a noun: a list of them follows
                 extraction.left_out.append(LeftOut(sentence, HEADING, position=position))
                 continue
             # Which communes the items concern: those the item names, else those its sentence

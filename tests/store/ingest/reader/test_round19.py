@@ -251,3 +251,44 @@ def test_a_live_report_is_dated_the_day_it_is_read() -> None:
     assert find_session_date("Sáng 4/5, tường thuật trực tiếp hội nghị.", today=dt.date(2026, 5, 6)) == dt.date(2026, 5, 4)
     # Without a live report, no day is guessed.
     assert find_session_date("Đồng chí đã làm việc với xã.", today=dt.date(2026, 5, 6)) is None
+
+
+def test_a_heading_that_names_the_asks_as_a_noun_opens_a_list_of_them() -> None:
+    found = items(INTRO, "II. KIẾN NGHỊ CỦA XÃ", "- Hỗ trợ xã kinh phí sửa chữa trạm bơm Nà Lạn")
+    assert (R, "Hỗ trợ xã kinh phí sửa chữa trạm bơm Nà Lạn") in found
+
+
+# -- read as import: headings ---------------------------------------------------------------
+
+
+def test_under_a_heading_of_asks_the_leaders_bare_instructions_stay_directives(registry) -> None:
+    from haicap.store.ingest.importer import read_as_import
+
+    body = "\n".join(
+        [
+            INTRO,
+            "II. KIẾN NGHỊ CỦA XÃ",
+            "- Hỗ trợ xã kinh phí làm đường vào thôn Khuổi Lầy",
+            "Phát biểu chỉ đạo, đồng chí Lò Văn Minh đề nghị xã:",
+            "- Rà soát, hoàn thiện quy hoạch khu dân cư tập trung của xã",
+        ]
+    )
+    found = [(i.kind, i.text) for i in read_as_import(body, registry, dt.date(2026, 6, 1)).items]
+    assert (R, "Hỗ trợ xã kinh phí làm đường vào thôn Khuổi Lầy") in found
+    assert (DI, "Rà soát, hoàn thiện quy hoạch khu dân cư tập trung của xã") in found
+
+
+def test_a_line_met_again_under_a_heading_keeps_what_it_was_the_first_time(registry) -> None:
+    from haicap.store.ingest.importer import read_as_import
+
+    body = "\n".join(
+        [
+            "Cổng thông tin điện tử xã Bình Gia huyện cũ",
+            INTRO,
+            "II. KIẾN NGHỊ CỦA XÃ",
+            "- Hỗ trợ xã kinh phí làm đường vào thôn Khuổi Lầy",
+            "Cổng thông tin điện tử xã Bình Gia huyện cũ",
+        ]
+    )
+    found = [(i.kind, i.text) for i in read_as_import(body, registry, dt.date(2026, 6, 1)).items]
+    assert [text for kind, text in found if kind == R] == ["Hỗ trợ xã kinh phí làm đường vào thôn Khuổi Lầy"]
