@@ -63,6 +63,8 @@ class Verdict:
 _SHORTCOMINGS = re.compile(r"(?:những|một số|các|nhiều)?\s*(?:tồn tại|hạn chế|khó khăn|yếu kém|bất cập|vướng mắc)\b")
 
 
+_NATIONAL = re.compile(r"^\s*(?:với\s+)?(?:quốc hội|chính phủ|thủ tướng|trung ương|nhà nước|bộ(?!\s+(?:chỉ huy|đội))\b)")
+_COUNTED_GIFT = re.compile(r"\b(?:trao|tặng|trao tặng)\s+(?:(?:hơn|gần|trên|khoảng)\s+)?[\d.,]+\s+(?:suất\s+)?quà\b")
 _VISITORS = re.compile(r"\b(?:khách|du khách|khách du lịch|người dân|nhân dân|bà con|học sinh|đoàn khách)\b[^,;.]{0,20}$")
 
 
@@ -215,6 +217,10 @@ def _speech_act(text: str, low: str, ctx: Context) -> Verdict | None:
             # At a voter meeting, voters' asks go to the province or city through its deputies:
             # requests. Elsewhere "Ông A (thôn 3) đề nghị ..." is a resident's own ask, no request
             # of the commune, and asking "chính quyền xã" is no order to it.
+            if verb in _ASK and ctx.voter_meeting and _NATIONAL.match(after):
+                # "Cử tri kiến nghị Quốc hội, Chính phủ sớm sửa đổi …": asked of the national
+                # level through its deputies, no ask the commune puts to the province.
+                return Verdict(EXCLUDED, RESIDENT, "resident's petition")
             if verb in _ASK and not to_commune and ctx.voter_meeting:
                 return Verdict(REQUEST, RESIDENT, f"voters {verb}")
             if verb in _ASK and to_province and ctx.speaker == COMMUNE:
@@ -402,6 +408,12 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     ):
         # "Xã có tổng diện tích 120 km², dân số 9.286 người": a description, not a result.
         return Verdict(EXCLUDED, None, "statistics")
+    gift = _COUNTED_GIFT.search(low)
+    if gift and actor_before(text[: gift.start()], ctx.people, ctx.speaker) == LEADER:
+        # "Chủ tịch UBND tỉnh trao 50 suất quà cho các hộ có nhà bị sập": the leader's gifts are
+        # context, whatever plight names who got them (the commune's own "xã đã trao 640 suất quà"
+        # is its work, a result).
+        return Verdict(EXCLUDED, LEADER, "visit")
     visit = cues.VISIT.search(core)
     if visit and _VISITORS.search(core[: visit.start()]):
         visit = None  # "du khách đến tham quan ...": tourists visiting are content, not the leader's visit

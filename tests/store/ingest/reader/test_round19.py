@@ -204,6 +204,7 @@ def test_a_mangrove_forest_is_no_flood() -> None:
 
 def test_harms_that_did_not_happen_are_achievements() -> None:
     assert kind_of("Trong mùa mưa lũ, trên địa bàn không có người bị đuối nước.", INTRO) == A
+    # "không phải" is no modal order: nobody had to.
     assert kind_of("Năm qua, xã không phải sơ tán hộ nào vì sạt lở.", INTRO) == A
 
 
@@ -216,6 +217,23 @@ def test_a_harvest_up_on_last_season_is_a_result_not_a_description() -> None:
     assert kind_of(sentence, INTRO) == A
     # The commune's size stays a description.
     assert kind_of("Xã có 1.240 ha đất nông nghiệp, 18 thôn.", INTRO) is None
+
+
+def test_the_leaders_counted_gifts_are_context_and_the_communes_own_are_its_work() -> None:
+    found = items(INTRO, "Dịp này, đồng chí Lò Văn Minh trao 80 suất quà cho các hộ có nhà bị lũ cuốn trôi.")
+    assert found == []
+    assert kind_of("Dịp Tết, xã đã trao 320 suất quà cho hộ nghèo, gia đình chính sách.", INTRO) == A
+
+
+def test_voters_asking_the_national_level_make_no_request() -> None:
+    meeting = "Chiều 4/3, đại biểu HĐND tỉnh Lạng Sơn tiếp xúc cử tri xã Bình Gia."
+    found = items(
+        meeting,
+        "Cử tri kiến nghị Quốc hội sớm sửa đổi quy định về mức phụ cấp của trưởng thôn.",
+        "Cử tri kiến nghị tỉnh sớm đầu tư nâng cấp đường vào thôn Nà Pàn.",
+    )
+    assert [kind for kind, _ in found] == [R]
+    assert found[0][1].startswith("Cử tri kiến nghị tỉnh")
 
 
 # -- asks that are none, list headers, dates -------------------------------------------------
@@ -292,3 +310,11 @@ def test_a_line_met_again_under_a_heading_keeps_what_it_was_the_first_time(regis
     )
     found = [(i.kind, i.text) for i in read_as_import(body, registry, dt.date(2026, 6, 1)).items]
     assert [text for kind, text in found if kind == R] == ["Hỗ trợ xã kinh phí làm đường vào thôn Khuổi Lầy"]
+
+
+def test_the_new_cues_are_named_for_officers() -> None:
+    from haicap.store.ingest.reader.cue_labels import cue_label
+
+    assert cue_label("listed") == "trong danh sách mà tiêu đề đã gọi tên"
+    assert cue_label("reason for the ask") == "lý do xã nêu cho kiến nghị của mình"
+    assert cue_label("still left, after a contrast").startswith("điều vẫn còn tồn tại")
