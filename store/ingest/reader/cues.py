@@ -76,8 +76,8 @@ CONNECTIVE = re.compile(
     + r")\s*,?\s*|"
     + BULLET
     + r"+\s*"
-    # A transcript's label: "PV: …", "PV (giọng đọc): …", "BTV NAM: …".
-    r"|(?:pv|phóng viên|btv(?:\s+(?:nam|nữ))?)(?:\s*\([^()]{1,20}\))?\s*:\s*"
+    # A transcript's label: "PV: …", "PV (giọng đọc): …", "BTV NAM: …", a broadcast's "PTV (nữ): …".
+    r"|(?:pv|phóng viên|(?:btv|ptv|mc)(?:\s+(?:nam|nữ))?|phát thanh viên|người dẫn chương trình)(?:\s*\([^()]{1,20}\))?\s*:\s*"
     # A deadline before the verb: "ngay trong tháng 12 hoàn thành …", "trước ngày 20/1 phải …".
     r"|(?:ngay\s+)?(?:trong|trước|chậm nhất|từ nay đến)\s+(?:ngày\s+|tháng\s+|quý\s+|hết\s+|cuối\s+)(?:năm\s+)?[\w/.-]+"
     r"(?:\s+năm\s+\d{4})?\s*,?\s*(?=\w)"

@@ -116,6 +116,11 @@ def test_readers_comments_under_a_post_give_no_request(registry) -> None:
     assert any(left.reason == PAGE and left.text.startswith("Đề nghị tỉnh") for left in ex.left_out)
 
 
+def test_a_broadcasts_reader_label_does_not_hide_the_task_after_it() -> None:
+    found = items(INTRO, CONCLUSION, "PTV (nam): Tiếp tục rà soát các hộ nghèo, hộ cận nghèo trên địa bàn.")
+    assert any(kind == DI and text.endswith("Tiếp tục rà soát các hộ nghèo, hộ cận nghèo trên địa bàn.") for kind, text in found)
+
+
 # -- frames, praise, lists and answers --------------------------------------------------------
 
 
