@@ -161,7 +161,11 @@ def _apply_sections(facts: Extraction, kinds: dict[str, Kind], headings: set[str
         elif section is not None and left.reason == NO_KIND and _reads_as_content(left.text):
             taken = ExtractedItem(
                 # The list's bullet or number is no part of the item, as in the reader's own items.
-                section.value, clean(_LIST_LABEL.sub("", left.text)), _named(left.text, names) or names, "heading", position=left.position
+                section.value,
+                clean(_LIST_LABEL.sub("", left.text)),
+                _named(left.text, names) or names,
+                "heading",
+                position=left.position,
             )
             items.append(with_assignment(taken, facts.date))
         else:

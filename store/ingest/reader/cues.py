@@ -287,7 +287,9 @@ LIST_HEADER = re.compile(
     r"|^[^:;.]{0,40}\b(?:yêu cầu|đề nghị|chỉ đạo|kết luận|nhấn mạnh|lưu ý|giao)"
     r"(?:\s+(?:các\s+|hai\s+|ba\s+|\d+\s+)?(?:xã|phường|đặc khu|địa phương|đồng chí|ubnd xã|đảng ủy xã|cấp ủy, chính quyền xã))?\s*:\s*$"
     # The ask and whom it goes to, the asks below: "3. Đề nghị Sở Nội vụ:".
-    r"|^(?:\d{1,2}(?:\.\d{1,2})*[.)]\s+|" + BULLET + r"+\s*)?[^:;.]{0,20}\b(?:đề nghị|kiến nghị|đề xuất|yêu cầu|giao)\s+(?:(?:các|ubnd|sở|ban|bộ|tỉnh|thành phố|trung ương)\b)"
+    r"|^(?:\d{1,2}(?:\.\d{1,2})*[.)]\s+|"
+    + BULLET
+    + r"+\s*)?[^:;.]{0,20}\b(?:đề nghị|kiến nghị|đề xuất|yêu cầu|giao)\s+(?:(?:các|ubnd|sở|ban|bộ|tỉnh|thành phố|trung ương)\b)"
     r"[^:;.,]{0,40}:\s*$"
     r"|\b(?:như sau|sau đây|cụ thể như sau|gồm)\s*:\s*$"
 )

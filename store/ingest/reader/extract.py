@@ -18,7 +18,6 @@ from haicap.store.ingest.reader.commune_mentions import find_commune_mentions
 from haicap.store.ingest.reader.dates import find_session_date
 from haicap.store.ingest.reader.kinds import DIFFICULTY, DIRECTIVE, REQUEST
 from haicap.store.ingest.reader.leader import find_leader
-from haicap.store.ingest.reader.letters import BULLET
 from haicap.store.ingest.reader.left_out import (
     CAPTION,
     CONTEXT,
@@ -31,6 +30,7 @@ from haicap.store.ingest.reader.left_out import (
     STATISTICS,
     LeftOut,
 )
+from haicap.store.ingest.reader.letters import BULLET
 from haicap.store.ingest.reader.page_noise import split_page_noise
 from haicap.store.ingest.reader.places import detect_province, resolve_communes
 from haicap.store.ingest.reader.sentences import split_paragraphs, split_sentences

@@ -47,11 +47,35 @@ _RECIPIENTS = re.compile(r"^noi nhan\s*:")
 # A social post's counters and a comment's footer, folded, made of these words and figures only:
 # "👍❤️😮 1,2K · 214 bình luận · 58 lượt chia sẻ", "Thích · Phản hồi · 3 giờ".
 _COUNTER_WORDS = frozenset(
-    "binh luan luot chia se thich yeu phan hoi tra loi gio phut ngay tuan thang truoc xem them cam xuc".split()
+    [
+        "binh",
+        "luan",
+        "luot",
+        "chia",
+        "se",
+        "thich",
+        "yeu",
+        "phan",
+        "hoi",
+        "tra",
+        "loi",
+        "gio",
+        "phut",
+        "ngay",
+        "tuan",
+        "thang",
+        "truoc",
+        "xem",
+        "them",
+        "cam",
+        "xuc",
+    ]
 )
 _COUNTER_NUMBER = re.compile(r"^\d+[km]?$")
 _REACTION = re.compile(r"\b(?:binh luan|chia se|thich|phan hoi|tra loi|luot)\b")
-_COMMENT_FOOTER = re.compile(r"\b(?:phan hoi|tra loi)\b(?=.*\b(?:thich|\d+ (?:gio|phut|ngay|tuan|thang))\b)|\bthich\b.*\b(?:phan hoi|tra loi)\b")
+_COMMENT_FOOTER = re.compile(
+    r"\b(?:phan hoi|tra loi)\b(?=.*\b(?:thich|\d+ (?:gio|phut|ngay|tuan|thang))\b)|\bthich\b.*\b(?:phan hoi|tra loi)\b"
+)
 """A comment's footer: the reply button with a like button or the comment's age."""
 _POSTED_AT = re.compile(r"^\d{1,2} thang \d{1,2}(?: nam \d{4})?(?:,)? luc \d{1,2}:\d{2}\b")
 """A social post's time: "18 tháng 6 lúc 16:47 · 🌏"."""

@@ -94,7 +94,15 @@ def test_a_social_posts_time_counters_hashtags_and_comments_are_page_furniture()
 
 
 def test_a_comment_footer_takes_at_most_the_comment_and_never_a_lone_label() -> None:
-    lines = [INTRO, "Xã đã cứng hóa 12 km đường thôn.", "Xã đã xây mới 3 nhà văn hóa.", "Xã đã làm 2 cầu dân sinh.", "Vi Văn Tú", "Hay quá", "Thích · Trả lời · 2 ngày"]
+    lines = [
+        INTRO,
+        "Xã đã cứng hóa 12 km đường thôn.",
+        "Xã đã xây mới 3 nhà văn hóa.",
+        "Xã đã làm 2 cầu dân sinh.",
+        "Vi Văn Tú",
+        "Hay quá",
+        "Thích · Trả lời · 2 ngày",
+    ]
     kept, dropped = split_page_noise(lines)
     assert kept == lines[:4]
     assert dropped == lines[4:]
@@ -181,7 +189,9 @@ def test_an_answer_that_promises_is_no_task() -> None:
 
 
 def test_the_reason_an_ask_gives_is_a_difficulty() -> None:
-    found = items(INTRO, "Xã đề nghị tỉnh hỗ trợ kinh phí làm lại cầu treo Nà Lạn vì cầu đã xuống cấp, người dân đi lại nguy hiểm.")
+    found = items(
+        INTRO, "Xã đề nghị tỉnh hỗ trợ kinh phí làm lại cầu treo Nà Lạn vì cầu đã xuống cấp, người dân đi lại nguy hiểm."
+    )
     assert (R, "Xã đề nghị tỉnh hỗ trợ kinh phí làm lại cầu treo Nà Lạn") in found
     assert any(kind == D and "cầu đã xuống cấp, người dân đi lại nguy hiểm" in text for kind, text in found)
 
