@@ -32,6 +32,7 @@ from haicap.store.ingest.reader import ExtractedItem, Extraction, extract_text
 from haicap.store.ingest.reader.dates import impossible_session_date
 from haicap.store.ingest.reader.extract import with_assignment
 from haicap.store.ingest.reader.left_out import HEADING, NO_KIND, LeftOut
+from haicap.store.ingest.reader.letters import BULLET
 from haicap.store.ingest.reader.sentences import split_sentences
 from haicap.store.ingest.reports import SessionReport, parse_report
 from haicap.store.ingest.session_files import copy_lines
@@ -114,14 +115,18 @@ def _sections(blocks: tuple[Block, ...]) -> tuple[dict[str, Kind], set[str]]:
     kinds: dict[str, Kind] = {}
     headings: set[str] = set()
     kind: Kind | None = None
+    seen: set[str] = set()
     for block in blocks:
         if block.heading:
             kind = block.kind
             headings.add(block.text)
             continue
-        if kind is not None:
-            for sentence in split_sentences(block.text):
-                kinds.setdefault(sentence, kind)
+        for sentence in split_sentences(block.text):
+            # A sentence met again under a heading keeps what it was the first time (a page's
+            # name above the article and above an answer to a comment is one line, read once).
+            if kind is not None and sentence not in seen:
+                kinds[sentence] = kind
+            seen.add(sentence)
     return kinds, headings
 
 
@@ -129,6 +134,10 @@ _POSITIONAL_CUES = frozenset({"", "joined", "continues", "request list", "leader
 """Reader cues that only say where a clause stands: under a section heading, the heading's
 kind is the better guess. A cue of the clause's own words (a result, a problem, who asks
 whom) keeps the reader's kind, so "Tuy nhiên, … còn thấp" under "Kết quả" stays a difficulty."""
+
+
+_LEADERS_ORDER = "leader's instruction"
+"""The reader's cue for a bare instruction in the leader's words."""
 
 
 def _apply_sections(facts: Extraction, kinds: dict[str, Kind], headings: set[str]) -> None:
@@ -141,6 +150,8 @@ def _apply_sections(facts: Extraction, kinds: dict[str, Kind], headings: set[str
             left_out.append(LeftOut(sentence, HEADING, position=item.position))
             continue
         section = kinds.get(sentence)
+        if section is Kind.REQUEST and item.cue == _LEADERS_ORDER:
+            section = None  # what the leader tells the commune, below its list of asks, is no ask
         if section is not None and (item.kind == section.value or item.cue in _POSITIONAL_CUES):
             item = with_assignment(replace(item, kind=section.value, cue="heading", unsure=False), facts.date)
         items.append(item)
@@ -151,7 +162,12 @@ def _apply_sections(facts: Extraction, kinds: dict[str, Kind], headings: set[str
             left_out.append(replace(left, reason=HEADING))
         elif section is not None and left.reason == NO_KIND and _reads_as_content(left.text):
             taken = ExtractedItem(
-                section.value, clean(left.text), _named(left.text, names) or names, "heading", position=left.position
+                # The list's bullet or number is no part of the item, as in the reader's own items.
+                section.value,
+                clean(_LIST_LABEL.sub("", left.text)),
+                _named(left.text, names) or names,
+                "heading",
+                position=left.position,
             )
             items.append(with_assignment(taken, facts.date))
         else:
@@ -161,7 +177,7 @@ def _apply_sections(facts: Extraction, kinds: dict[str, Kind], headings: set[str
     facts.left_out = left_out
 
 
-_LIST_LABEL = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|[IVX]{1,4}\.|[-–+•*])\s+")
+_LIST_LABEL = re.compile(rf"^\s*(?:(?:\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\.?|[a-zđ]\)|[IVX]{{1,4}}\.)\s+|{BULLET}+\s*)")
 _MIN_ITEM_WORDS = 6
 """A line under a heading shorter than this is a label, a title or a name, not an item."""
 
