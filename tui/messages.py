@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from haicap.store import Commune, CommuneSummary, HistoryEntry, Item, Kind, Province, Session
 from haicap.store.domain.i18n import _
+
+if TYPE_CHECKING:
+    # Loaded when a tracking table is read, not when the dashboard starts.
+    from haicap.store.db.tracking_updates import TrackingPlan
 
 __all__ = [
     "CommunesLoaded",
@@ -22,6 +27,7 @@ __all__ = [
     "ShowOnDashboard",
     "StoreChanged",
     "StoreRefreshed",
+    "TrackingImported",
 ]
 
 
@@ -83,6 +89,19 @@ class ReportImported(Message):
                 added=self.added, session=self.added_to, counts=counts
             )
         return _("Imported: {counts}").format(counts=counts)
+
+
+@dataclass
+class TrackingImported(Message):
+    """An agency's filled tracking table went through the store (posted by its review's worker)."""
+
+    plan: TrackingPlan
+    """What was applied (and refused)."""
+
+    @property
+    def notice(self) -> str:
+        """What the import did, one line for the user in the language spoken."""
+        return self.plan.summary()
 
 
 @dataclass

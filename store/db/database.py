@@ -28,7 +28,7 @@ import os
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb.storages import MemoryStorage
 
@@ -44,6 +44,7 @@ from haicap.store.db.migrations import SCHEMA_VERSION, UNPLACED_TABLE
 from haicap.store.db.province_files import ProvinceFiles
 from haicap.store.db.queries import StoreQueries
 from haicap.store.db.safe_files import refuse_unsafe
+from haicap.store.db.session_copies import stored_copy
 from haicap.store.db.settings import StoreSettings
 from haicap.store.db.storage import STORE_FILE, AtomicJSONStorage, refuse_world_writable
 from haicap.store.db.store_file import StoreFile
@@ -56,8 +57,14 @@ from haicap.store.domain.history import HistoryEntry
 from haicap.store.domain.i18n import _
 from haicap.store.domain.models import Commune, CommuneSummary, CommuneView, Item, Kind, Province, Session
 from haicap.store.domain.registry import Registry, load_registry
+from haicap.store.domain.session_copy import SessionCopy
 from haicap.store.domain.tracking import DirectiveStatus, RequestStatus
 from haicap.store.ingest.reports import SessionReport
+
+if TYPE_CHECKING:
+    # Loaded when a filled tracking table is read back, not at every command's start.
+    from haicap.store.db.tracking_updates import TrackingPlan, TrackingUpdates
+    from haicap.store.ingest.tracking_file import TrackingFile
 
 __all__ = ["SCHEMA_VERSION", "STORE_FILE", "Store"]
 
@@ -308,6 +315,16 @@ class Store:
         naming the reason when there is none or several."""
         return self._queries.find_session(text)
 
+    def session_copy(self, session: Session) -> SessionCopy:
+        """The whole of `session`: its items (deleted ones too) and every history row, with
+        what the store keeps beside them (`haicap export --format yaml|json`)."""
+        code = session.province.code
+        self._content.load(code)
+        copy = stored_copy(self._content.provinces.file(code).rows(), session)
+        if copy is None:
+            raise StoreError(_("session {session} is no longer in the store").format(session=session.id))
+        return copy
+
     # -- items and their history ------------------------------------------------------
 
     def item(self, item_id: str) -> Item | None:
@@ -380,6 +397,20 @@ class Store:
         """Change follow-up fields (owner, co_agencies, deadline, done, status, answer, note,
         responds_to) of a request or directive, recording each change in history."""
         return self._editing.update_tracking(item_id, who=who, expected_revision=expected_revision, **changes)
+
+    def _tracking(self) -> TrackingUpdates:
+        from haicap.store.db.tracking_updates import TrackingUpdates
+
+        return TrackingUpdates(self._content, self._queries, self._editing, self._audit)
+
+    def plan_tracking(self, table: TrackingFile, today: dt.date) -> TrackingPlan:
+        """What an agency's filled tracking table would change (see `store.db.tracking_updates`); writes nothing."""
+        return self._tracking().plan(table, today)
+
+    def apply_tracking(self, table: TrackingFile, today: dt.date, *, who: str | None = None) -> TrackingPlan:
+        """Apply the rows of a filled tracking table that are not refused, each change in its
+        item's history as coming from the file, by `who` (default: the OS user); the plan applied."""
+        return self._tracking().apply(table, today, who=who)
 
     def change_kind(self, item_id: str, kind: Kind, *, who: str | None = None, expected_revision: int | None = None) -> Item:
         """Move an item to another pane (the reader got its kind wrong)."""

@@ -144,10 +144,18 @@ class ItemEditing:
 
     @_under_lock
     def update_tracking(
-        self, item_id: str, /, *, who: str | None = None, expected_revision: int | None = None, **changes: Any
+        self,
+        item_id: str,
+        /,
+        *,
+        who: str | None = None,
+        expected_revision: int | None = None,
+        source: str = "",
+        **changes: Any,
     ) -> Item:
         """Change follow-up fields (owner, co_agencies, deadline, done, status, answer, note,
-        responds_to) of a request or directive, recording each change in history."""
+        responds_to) of a request or directive, recording each change in history (as coming
+        from the file `source`, when one is named)."""
         item = self._live(item_id, expected_revision)
         if item.kind not in TRACKED_KINDS:
             raise StoreError(_("item {id} is not a request or a directive: it has no follow-up fields").format(id=item.id))
@@ -186,7 +194,7 @@ class ItemEditing:
         edits = [(key, getattr(item.tracking, key), getattr(new_tracking, key)) for key in values]
         # An unset request status means "Mới tiếp nhận": history says so rather than "—".
         edits = [(k, RequestStatus.NEW if k == "status" and old is None else old, new) for k, old, new in edits]
-        return self._write(item, {"tracking": new_tracking.to_row()}, edits, who)
+        return self._write(item, {"tracking": new_tracking.to_row()}, edits, who, source=source)
 
     def _directive_ids(self, ids: tuple[str, ...]) -> list[str]:
         found = []
@@ -296,7 +304,7 @@ class ItemEditing:
             raise EditConflict(item, since)
         return item
 
-    def _write(self, item: Item, fields: dict[str, Any], edits: list[Edit], who: str | None) -> Item:
+    def _write(self, item: Item, fields: dict[str, Any], edits: list[Edit], who: str | None, *, source: str = "") -> Item:
         """Update the item's record and record the edits that change something, in one
         write (inside the transaction: the file is written once, at its end, or not at all
         if anything fails; see `AtomicJSONStorage.deferred`)."""
@@ -308,7 +316,7 @@ class ItemEditing:
 
         def update(tables: Tables) -> None:
             tables["items"][str(doc_id)].update({**fields, "revision": revision})
-            add_entries(tables, item.id, edits, who, revision=revision)
+            add_entries(tables, item.id, edits, who, revision=revision, source=source)
 
         code = item.session.province.code
         file = self._content.provinces.file(code)

@@ -44,14 +44,16 @@ def shown(value: Any) -> str:
     return str(value)
 
 
-def add_entries(tables: Tables, item_id: str, edits: list[Edit], who: str | None, *, revision: int) -> None:
-    """Add one entry per edit of the item to `tables`, as its save number `revision`."""
-    add_rows(tables, [(item_id, name, shown(old), shown(new)) for name, old, new in edits], who, revision=revision)
+def add_entries(tables: Tables, item_id: str, edits: list[Edit], who: str | None, *, revision: int, source: str = "") -> None:
+    """Add one entry per edit of the item to `tables`, as its save number `revision`; `source`
+    names the file the change came from (see `HistoryEntry.source`)."""
+    rows = [(item_id, name, shown(old), shown(new)) for name, old, new in edits]
+    add_rows(tables, rows, who, revision=revision, source=source)
 
 
-def add_rows(tables: Tables, rows: list[tuple[str, str, str, str]], who: str | None, *, revision: int) -> None:
+def add_rows(tables: Tables, rows: list[tuple[str, str, str, str]], who: str | None, *, revision: int, source: str = "") -> None:
     """Add entries (item id, field, old, new: already as shown) to `tables`, all at one time by `who`
-    (default: the OS user)."""
+    (default: the OS user), from the file `source` if one is named."""
     history = tables.setdefault(HISTORY_TABLE, {})
     next_id = max(map(int, history), default=0) + 1
     when = now().isoformat(timespec="seconds")
@@ -66,6 +68,8 @@ def add_rows(tables: Tables, rows: list[tuple[str, str, str, str]], who: str | N
             "field": name,
             "old": old,
             "new": new,
+            # Only when a file is named: the records of every other change stay as they were.
+            **({"source": source} if source else {}),
         }
 
 
@@ -107,6 +111,7 @@ def entry_from_row(row: dict[str, Any]) -> HistoryEntry | None:
             old=str(row.get("old", "")),
             new=str(row.get("new", "")),
             revision=row["revision"] if isinstance(row.get("revision"), int) else 0,
+            source=row["source"] if isinstance(row.get("source"), str) else "",
         )
     except (KeyError, TypeError, ValueError):
         return None

@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 from typing import Any
 
 from haicap.store.db.audit import AuditLog, plural
 from haicap.store.db.content import StoreContent
 from haicap.store.db.history_log import add_rows
 from haicap.store.db.migrations import SCHEMA_VERSION
+from haicap.store.db.session_copies import copy_rows, insert_history, stored_copy
 from haicap.store.db.store_file import StoreFile
 from haicap.store.domain.errors import StoreError
 from haicap.store.domain.i18n import _
 from haicap.store.domain.models import Session
+from haicap.store.domain.session_copy import SessionCopy
 from haicap.store.ingest.import_plan import already_there, normalised
 from haicap.store.ingest.reports import ParsedItem, SessionReport, bundled_reports
 
@@ -87,6 +90,7 @@ class ReportImport:
             session_rows: dict[str, list[dict[str, Any]]] = {code: [] for code in codes}
             item_rows: dict[str, list[dict[str, Any]]] = {code: [] for code in codes}
             extended: dict[str, dict[str, Any]] = {}
+            copies: dict[str, list[SessionCopy]] = {code: [] for code in codes}
             ids: list[str | None] = []
             for report in reports:
                 code = report.province.code
@@ -96,6 +100,16 @@ class ReportImport:
                     for row in files[code].table("sessions").all():
                         seen.add(row.get("content_hash"))
                         seen.update(row.get("read_hashes", ()))
+                if report.copy is not None:
+                    batch = [c for added in copies.values() for c in added]
+                    copied = self._add_copy(report, report.copy, seen, taken | {i for i in ids if i}, batch)
+                    if copied is not None:
+                        session_row, rows = copy_rows(copied)
+                        session_rows[code].append(session_row)
+                        item_rows[code].extend(rows)
+                        copies[code].append(copied)
+                    ids.append(copied.session.id if copied else None)
+                    continue
                 digest = report.content_hash()
                 if digest in seen or (report.read_hash and report.read_hash in seen):
                     ids.append(None)
@@ -132,7 +146,10 @@ class ReportImport:
                     session_table.insert_multiple(session_rows[code])
                 grown = any(c["province"] == code for c in extended.values())
                 if item_rows[code] or session_rows[code] or grown:
-                    self._record_created(file, item_rows[code], reports, who)
+                    copied_ids = {c.item.id for copy in copies[code] for c in copy.items}
+                    for copy in copies[code]:  # their history as the file gives it: who and when kept
+                        file.db.change(functools.partial(insert_history, copy=copy))
+                    self._record_created(file, [r for r in item_rows[code] if r["id"] not in copied_ids], reports, who)
                     self._indexes.load(code, file.rows())
                     if not grown:  # a grown session may cover more communes: counted again whole
                         new_sessions = [self._indexes.sessions[row["id"]] for row in session_rows[code]]
@@ -141,6 +158,37 @@ class ReportImport:
             if all_items or all_sessions or extended:
                 self._audit.record(origin, self._import_detail(reports, ids, all_sessions, all_items))
         return [self._indexes.sessions[i] if i else None for i in ids]
+
+    def _add_copy(
+        self, report: SessionReport, copy: SessionCopy, seen: set[str | None], taken: set[str], batch: list[SessionCopy]
+    ) -> SessionCopy | None:
+        """`copy` if it is to be added; None when the store (or the import's `batch` of copies)
+        holds the same session already. A store holding other content under its id, or its
+        report under another id, refuses it."""
+        session_id = copy.session.id
+        if copy in batch:
+            return None
+        session = self._indexes.sessions.get(session_id)
+        if session is None and (code := self._content.province_of_session(session_id)) is not None:
+            self._content.load(code)
+            session = self._indexes.sessions.get(session_id)
+        if session is not None:
+            tables = self._content.provinces.file(session.province.code).rows()
+            if stored_copy(tables, session) == copy:
+                return None
+        if session is not None or session_id in taken:
+            reason = _(
+                "{file}: this store holds another session {session} (changed since the file was written, or "
+                "another one); nothing imported: compare with `haicap export --session {session} --format yaml`, "
+                "or import into another store"
+            )
+            raise StoreError(reason.format(file=report.source_name, session=session_id))
+        if copy.content_hash in seen or any(h in seen for h in copy.read_hashes):
+            reason = _("{file}: this store holds the report of session {session} already, under another id; nothing imported")
+            raise StoreError(reason.format(file=report.source_name, session=session_id))
+        seen.add(copy.content_hash)
+        seen.update(copy.read_hashes)
+        return copy
 
     @staticmethod
     def _import_detail(

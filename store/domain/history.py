@@ -8,7 +8,7 @@ import pwd
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from haicap.store.domain.i18n import pgettext
+from haicap.store.domain.i18n import _, pgettext
 from haicap.store.domain.models import Kind
 from haicap.store.domain.tracking import DirectiveStatus, RequestStatus
 
@@ -30,6 +30,14 @@ class HistoryEntry:
     new: str
     revision: int = 0
     """The item's revision after this change (the fields changed by one write share it)."""
+    source: str = ""
+    """The file the change came from ("theo-doi-….xlsx": an agency's filled tracking
+    table), or "" for a change made in haicap itself."""
+
+    @property
+    def source_shown(self) -> str:
+        """ "từ theo-doi-….xlsx" ("from …"), or "" when the change was made in haicap."""
+        return _("from {file}").format(file=self.source) if self.source else ""
 
     @property
     def old_shown(self) -> str:
@@ -44,7 +52,8 @@ class HistoryEntry:
     def describe(self) -> str:
         """One line: "2026-11-25 09:14 · lan · status: Mới tiếp nhận → Đang giải quyết"."""
         local = self.when.astimezone()
-        return f"{local:%Y-%m-%d %H:%M} · {self.who} · {self.field}: {self.old_shown or '—'} → {self.new_shown or '—'}"
+        line = f"{local:%Y-%m-%d %H:%M} · {self.who} · {self.field}: {self.old_shown or '—'} → {self.new_shown or '—'}"
+        return f"{line} ({self.source_shown})" if self.source else line
 
 
 def value_shown(field: str, value: str) -> str:

@@ -37,6 +37,7 @@ __all__ = [
     "ngettext",
     "pgettext",
     "set_language",
+    "spoken_in",
 ]
 
 DOMAIN = "haicap"
@@ -103,6 +104,14 @@ def pgettext(context: str, message: str) -> str:
     """`message` in the language spoken now, where the same English says different things
     ("In progress" is "Đang giải quyết" for a request, "Đang thực hiện" for a directive)."""
     return _Speaking.catalogue.pgettext(context, message)
+
+
+def spoken_in(code: str, message: str, context: str | None = None) -> str:
+    """`message` (with `context`, as `pgettext` takes it) in language `code`, whatever the
+    language spoken now: to recognise a word a file holds in either language (the headers
+    of a tracking table filled in by an agency)."""
+    catalogue = _catalogue(code)
+    return catalogue.pgettext(context, message) if context else catalogue.gettext(message)
 
 
 def N_(message: str) -> str:

@@ -21,6 +21,7 @@ from typing import Any
 from haicap.store.domain.dates import format_date
 from haicap.store.domain.i18n import _, pgettext
 from haicap.store.domain.models import TRACKED_KINDS, Commune, Kind, Person, Province
+from haicap.store.domain.session_copy import SessionCopy
 from haicap.store.domain.text import clean, fold, shorten, visible
 from haicap.store.domain.tracking import Tracking
 from haicap.store.ingest.reader.left_out import DUPLICATE, REVIEW, reason_label
@@ -103,6 +104,9 @@ class ImportPlan:
     links: frozenset[tuple[int, int]] = frozenset()
     """(request line, directive line) pairs the officer accepted: stored as the request's
     `responds_to` once the items have ids (see `store.ingest.plan_links`)."""
+    copy: SessionCopy | None = None
+    """For a session copy (`haicap export --format yaml|json`): the session, stored as it is.
+    A change in review makes the plan an ordinary report again (new ids, history from now)."""
 
     def __post_init__(self) -> None:
         if not self.read:
@@ -154,7 +158,7 @@ class ImportPlan:
             raise ValueError(_("an item must concern at least one commune"))
         lines = list(self.lines)
         lines[index] = replace(line, **changes, unsure=False if changes.keys() - {"text"} else line.unsure)
-        plan = replace(self, lines=tuple(lines))
+        plan = replace(self, lines=tuple(lines), copy=None)
         extra = [c for c in lines[index].communes if c not in plan.session.communes]
         if extra:
             plan = replace(plan, session=replace(plan.session, communes=plan.session.communes + tuple(extra)))
@@ -174,7 +178,7 @@ class ImportPlan:
             else line
             for line in self.lines
         )
-        return replace(self, session=session, lines=lines)
+        return replace(self, session=session, lines=lines, copy=None)
 
     def with_match(self, match: SessionMatch | None) -> ImportPlan:
         """The plan as an addition to a stored session (or, with None, a session of its own)."""
@@ -183,7 +187,7 @@ class ImportPlan:
     def with_links(self, request: int, directives: frozenset[int]) -> ImportPlan:
         """The plan with the directive lines that answer request line `request` set to `directives`."""
         kept = {pair for pair in self.links if pair[0] != request}
-        return replace(self, links=frozenset(kept | {(request, d) for d in directives}))
+        return replace(self, links=frozenset(kept | {(request, d) for d in directives}), copy=None)
 
     def reviewed(self, who: str) -> ImportPlan:
         """The plan marked as reviewed by `who` (the history of its items says so)."""
@@ -212,6 +216,7 @@ class ImportPlan:
             items=tuple(items),
             read_hash=self.read_hash(),
             extends=self.match.session_id if self.match else None,
+            copy=self.copy,
         )
 
     def read_hash(self) -> str:
@@ -304,6 +309,8 @@ class ImportPlan:
                 province=facts.province.full_name, communes=", ".join(self.unknown_communes)
             )
             lines.append(visible("  " + unknown))
+        if self.copy is not None:
+            lines.append("  " + self.copy_line())
         if self.match is not None:
             known = len(self.match.known & {i for i, line in enumerate(self.lines) if line.taken})
             new = len(self.items) - known
@@ -321,6 +328,16 @@ class ImportPlan:
             detail = line.detail if line.reason == DUPLICATE else ""
             lines.append(visible(f"    [{reason_label(line.reason, shorten(detail, 60))}] {line.text}"))
         return lines
+
+    def copy_line(self) -> str:
+        """What a session copy brings beside its items: "copy of session 1a2b3c4d: 38 items
+        (2 deleted), 95 history entries, stored as they are"."""
+        assert self.copy is not None
+        items = self.copy.items
+        deleted = sum(1 for copied in items if copied.item.deleted)
+        history = sum(len(copied.history) for copied in items)
+        said = _("copy of session {session}: {items} items ({deleted} deleted), {history} history entries, stored as they are")
+        return said.format(session=self.copy.session.id, items=len(items), deleted=deleted, history=history)
 
     def line_text(self, index: int) -> str:
         """One item as a line: kind (? when unsure), communes, owner, co-agencies, deadline, text."""

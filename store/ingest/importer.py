@@ -25,14 +25,17 @@ from haicap.store.domain.models import Commune, Kind, Person, Province
 from haicap.store.domain.registry import Registry
 from haicap.store.domain.text import clean, fold, shorten
 from haicap.store.ingest.documents import Block, Document, read_document
+from haicap.store.ingest.documents.minutes_mark import own_minutes
 from haicap.store.ingest.documents.plain_text import text_blocks
 from haicap.store.ingest.import_plan import ImportPlan, PlanLine, SessionFacts, SessionMatch, already_there
 from haicap.store.ingest.reader import ExtractedItem, Extraction, extract_text
 from haicap.store.ingest.reader.dates import impossible_session_date
 from haicap.store.ingest.reader.extract import with_assignment
 from haicap.store.ingest.reader.left_out import HEADING, NO_KIND, LeftOut
+from haicap.store.ingest.reader.letters import BULLET
 from haicap.store.ingest.reader.sentences import split_sentences
 from haicap.store.ingest.reports import SessionReport, parse_report
+from haicap.store.ingest.session_files import copy_lines
 
 if TYPE_CHECKING:
     from haicap.store.domain.models import Session
@@ -112,14 +115,18 @@ def _sections(blocks: tuple[Block, ...]) -> tuple[dict[str, Kind], set[str]]:
     kinds: dict[str, Kind] = {}
     headings: set[str] = set()
     kind: Kind | None = None
+    seen: set[str] = set()
     for block in blocks:
         if block.heading:
             kind = block.kind
             headings.add(block.text)
             continue
-        if kind is not None:
-            for sentence in split_sentences(block.text):
-                kinds.setdefault(sentence, kind)
+        for sentence in split_sentences(block.text):
+            # A sentence met again under a heading keeps what it was the first time (a page's
+            # name above the article and above an answer to a comment is one line, read once).
+            if kind is not None and sentence not in seen:
+                kinds[sentence] = kind
+            seen.add(sentence)
     return kinds, headings
 
 
@@ -127,6 +134,10 @@ _POSITIONAL_CUES = frozenset({"", "joined", "continues", "request list", "leader
 """Reader cues that only say where a clause stands: under a section heading, the heading's
 kind is the better guess. A cue of the clause's own words (a result, a problem, who asks
 whom) keeps the reader's kind, so "Tuy nhiên, … còn thấp" under "Kết quả" stays a difficulty."""
+
+
+_LEADERS_ORDER = "leader's instruction"
+"""The reader's cue for a bare instruction in the leader's words."""
 
 
 def _apply_sections(facts: Extraction, kinds: dict[str, Kind], headings: set[str]) -> None:
@@ -139,6 +150,8 @@ def _apply_sections(facts: Extraction, kinds: dict[str, Kind], headings: set[str
             left_out.append(LeftOut(sentence, HEADING, position=item.position))
             continue
         section = kinds.get(sentence)
+        if section is Kind.REQUEST and item.cue == _LEADERS_ORDER:
+            section = None  # what the leader tells the commune, below its list of asks, is no ask
         if section is not None and (item.kind == section.value or item.cue in _POSITIONAL_CUES):
             item = with_assignment(replace(item, kind=section.value, cue="heading", unsure=False), facts.date)
         items.append(item)
@@ -149,7 +162,12 @@ def _apply_sections(facts: Extraction, kinds: dict[str, Kind], headings: set[str
             left_out.append(replace(left, reason=HEADING))
         elif section is not None and left.reason == NO_KIND and _reads_as_content(left.text):
             taken = ExtractedItem(
-                section.value, clean(left.text), _named(left.text, names) or names, "heading", position=left.position
+                # The list's bullet or number is no part of the item, as in the reader's own items.
+                section.value,
+                clean(_LIST_LABEL.sub("", left.text)),
+                _named(left.text, names) or names,
+                "heading",
+                position=left.position,
             )
             items.append(with_assignment(taken, facts.date))
         else:
@@ -159,7 +177,7 @@ def _apply_sections(facts: Extraction, kinds: dict[str, Kind], headings: set[str
     facts.left_out = left_out
 
 
-_LIST_LABEL = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|[IVX]{1,4}\.|[-–+•*])\s+")
+_LIST_LABEL = re.compile(rf"^\s*(?:(?:\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\.?|[a-zđ]\)|[IVX]{{1,4}}\.)\s+|{BULLET}+\s*)")
 _MIN_ITEM_WORDS = 6
 """A line under a heading shorter than this is a label, a title or a name, not an item."""
 
@@ -321,6 +339,9 @@ def _person(leader: str | None) -> Person:
 
 def _structured_plan(doc: Document, registry: Registry, overrides: Overrides) -> ImportPlan:
     report = parse_report(doc.data, registry, doc.source)
+    if report.copy is not None and (overrides.date or overrides.leader or overrides.communes):
+        reason = _("a session copy is imported as it is; --date, --leader and --commune do not apply to it")
+        raise ReportError(doc.source, reason)
     if overrides.province and _province(overrides, registry, doc.source) != report.province:
         reason = _("the report is about {province}, not {wanted}")
         raise ReportError(doc.source, reason.format(province=report.province.full_name, wanted=overrides.province))
@@ -347,6 +368,8 @@ def structured_plan(report: SessionReport, format: str = "structured", encoding:
         source=report.source,
         participants=report.participants,
     )
+    if report.copy is not None:
+        return ImportPlan(report.source_name, format, encoding, session, copy_lines(report), copy=report.copy)
     lines = tuple(
         PlanLine(
             item.text,
@@ -359,7 +382,7 @@ def structured_plan(report: SessionReport, format: str = "structured", encoding:
         )
         for item in report.items
     )
-    return ImportPlan(report.source_name, format, encoding, session, lines)
+    return ImportPlan(report.source_name, format, encoding, session, lines, copy=report.copy)
 
 
 def plan_import(
@@ -371,6 +394,8 @@ def plan_import(
     """
     overrides = overrides or Overrides()
     doc = read_document(path)
+    if doc.minutes is not None:
+        return _structured_plan(own_minutes(doc), registry, overrides)
     if doc.format == "structured":
         return _structured_plan(doc, registry, overrides)
     reading = _read_free(doc, registry, overrides, today or dt.date.today())
@@ -385,7 +410,9 @@ def extraction_of(
     that a date, commune or item was found: it shows what the reader understood."""
     overrides = overrides or Overrides()
     doc = read_document(path)
-    if doc.format == "structured":
+    if doc.minutes is not None:
+        doc = own_minutes(doc)
+    if doc.data is not None:
         report = _structured_plan(doc, registry, overrides).report
         return Extraction(
             date=report.date,
@@ -415,6 +442,8 @@ def match_stored_session(plan: ImportPlan, store: StoredSessions) -> ImportPlan:
     """The plan as an addition to the stored session it reports too, if there is one
     (same date, province and leader, communes in common): lines whose text that session
     already holds are marked known and will be skipped. Otherwise the plan unchanged."""
+    if plan.copy is not None:
+        return plan  # a copy keeps its own session id (see store.db.importing)
     session = store.same_session(plan.report)
     if session is None:
         return plan.with_match(None)

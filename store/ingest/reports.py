@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +27,8 @@ from haicap.store.domain.tracking import Tracking
 
 if TYPE_CHECKING:
     import yaml
+
+    from haicap.store.domain.session_copy import SessionCopy
 
 __all__ = [
     "FORMAT",
@@ -80,6 +82,10 @@ class SessionReport:
     extends: str | None = None
     """For an import of a session already stored (another outlet's report): that
     session's id; the items are added to it."""
+    copy: SessionCopy | None = None
+    """For a file `haicap export --format yaml|json` wrote (its session has an `id`): the
+    whole session, stored as it is, ids, states and history included (see
+    `store.ingest.session_files`)."""
 
     def __post_init__(self) -> None:
         # Every way in (YAML, JSON, a text or Word file read, --date) ends here: a date out
@@ -223,7 +229,7 @@ def parse_report(data: Any, registry: Registry, source: str) -> SessionReport:
     participants = session.get("participants") or []
     if not isinstance(participants, list):
         raise ReportError(source, _("'{field}' must be a list").format(field="session.participants"))
-    return SessionReport(
+    report = SessionReport(
         source_name=source,
         date=_date(session.get("date"), source),
         province=province,
@@ -234,6 +240,11 @@ def parse_report(data: Any, registry: Registry, source: str) -> SessionReport:
         communes=communes,
         items=tuple(items),
     )
+    if "id" in session:  # a session copy: what a store adds beside the report (imported here: see the module)
+        from haicap.store.ingest.session_files import parse_copy
+
+        report = replace(report, copy=parse_copy(data, report, source))
+    return report
 
 
 def load_structured(raw: bytes, source: str, suffix: str) -> Any:

@@ -57,8 +57,8 @@ def test_xlsx_of_one_commune_in_a_session_by_prefix(store_folder: Path, capsys) 
     assert code == 0, err
     book = openpyxl.load_workbook("theo-doi-2025-11-25-ngoc-trao.xlsx")
     _, *rows = list(book["Theo dõi"].iter_rows(values_only=True))
-    assert [row[11] for row in rows] == _requests_and_directives(store_folder)
-    assert {row[9] for row in rows if row[2] == "Kiến nghị"} == {6}
+    assert [row[10] for row in rows] == _requests_and_directives(store_folder)
+    assert {row[8] for row in rows if row[2] == "Kiến nghị"} == {6}
 
 
 def test_commune_with_province_and_the_format_from_the_file_suffix(store_folder: Path, capsys) -> None:

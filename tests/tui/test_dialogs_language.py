@@ -110,7 +110,7 @@ async def test_export_dialog_in_each_language(make_dashboard, code: str) -> None
         assert dialog.query_one("Vertical").border_title == title
         assert [str(label.render()) for label in dialog.query(".export-label")] == labels
         formats = [str(button.label) for button in dialog.query_one("#export-format").query("RadioButton")]
-        assert formats[0] == word_format and len(formats) == 4
+        assert formats[0] == word_format and len(formats) == 6  # then the table split by owner agency, the session file
         dialog.query_one("#export-path").value = ""
         await pilot.press("ctrl+s")
         await settle(pilot)

@@ -9,6 +9,7 @@ from apps import make_app
 from helpers import settle
 from test_item_actions import dashboard, notices, open_commune
 
+from haicap.store import Store
 from haicap.tui.dialogs.export_dialog import ExportDialog
 
 
@@ -45,6 +46,10 @@ async def test_x_writes_the_communes_minutes_as_word_by_default(seeded_store_pat
         assert dashboard(app) is app.screen
         [written] = list(work_folder.iterdir())
         assert written.name == "bien-ban-2025-11-25-van-du.docx"
+        from haicap.store.ingest.documents.minutes_mark import minutes_mark
+
+        mark = minutes_mark(written.read_bytes())
+        assert mark is not None and mark.session_id == "cdb5ed9f" and len(mark.session["items"]) == 38, "the session it is of"
         text = "\n".join(p.text for p in docx.Document(str(written)).paragraphs)
         assert "Vân Du" in text and "BIÊN BẢN" in text
         assert any(str(written) in notice for notice in notices(app))
@@ -65,6 +70,39 @@ async def test_the_whole_session_as_a_tracking_table(seeded_store_path: Path, wo
         sheet = openpyxl.load_workbook(path).active
         rows = list(sheet.iter_rows(min_row=2, values_only=True))
         assert len(rows) == 4 + 19, "every request and directive of the session"
+
+
+async def test_the_tracking_table_split_by_owner_agency(seeded_store_path: Path, work_folder: Path) -> None:
+    import openpyxl
+
+    with Store.open(seeded_store_path) as store:
+        store.update_tracking("cdb5ed9f-16", owner="Sở Xây dựng", who="lan")
+    app = make_app(seeded_store_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        dialog = await _open_export(pilot, app)
+        await pilot.press("down", "enter")  # scope: the whole session
+        await pilot.press("tab", "down", "down", "down", "down", "enter")  # format: the fifth, one sheet per owner agency
+        path = dialog.query_one("#export-path").value
+        assert path.endswith("theo-doi-2025-11-25-ngoc-trao-van-du-kim-tan.xlsx")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        book = openpyxl.load_workbook(path)
+        assert book.sheetnames == ["Sở Xây dựng", "Chưa giao", "Thông tin"]
+        assert book["Sở Xây dựng"].max_row == 2 and book["Chưa giao"].max_row == 1 + 22
+async def test_the_yaml_format_writes_the_whole_session_for_another_store(seeded_store_path: Path, work_folder: Path) -> None:
+    """Chosen on the commune's scope, the session file still holds the whole session."""
+    import yaml
+
+    app = make_app(seeded_store_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        dialog = await _open_export(pilot, app)
+        await pilot.press("tab", "down", "down", "down", "down", "down", "enter")  # format: yaml, the last
+        path = dialog.query_one("#export-path").value
+        assert path.endswith("bien-ban-2025-11-25-ngoc-trao-van-du-kim-tan.yaml"), "named after the whole session"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        data = yaml.safe_load(Path(path).read_text("utf-8"))
+        assert data["session"]["id"] == "cdb5ed9f" and len(data["items"]) == 38
 
 
 async def test_an_existing_file_is_overwritten_only_on_a_second_ctrl_s(seeded_store_path: Path, work_folder: Path) -> None:

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from haicap.store import Commune, Session, Store, StoreError
 from haicap.store.domain.i18n import _
 from haicap.store.views.exports import gather, render, write_new
-from haicap.tui.dialogs.export_dialog import ExportDialog, ExportRequest, ExportScope
+from haicap.tui.dialogs.export_dialog import BY_OWNER, ExportDialog, ExportRequest, ExportScope, suffix_of
 from haicap.tui.serving.folders import served_mode
 
 __all__ = ["ReportExport", "export_scopes"]
@@ -52,7 +52,8 @@ class ReportExport:
         scopes = export_scopes(commune, session, session_count, len(session.commune_codes))
 
         def file_name(scope: ExportScope, fmt: str) -> str:
-            return gather(self.store, today, session=scope.session, commune=scope.commune).file_name(f".{fmt}")
+            commune = None if fmt == "yaml" and scope.session else scope.commune  # a session file holds it whole
+            return gather(self.store, today, session=scope.session, commune=commune).file_name(f".{suffix_of(fmt)}")
 
         def chosen(request: ExportRequest | None) -> None:
             if request is not None:
@@ -82,5 +83,17 @@ class ReportExport:
         self.host.notify(message, timeout=8, markup=False)
 
     def _build(self, request: ExportRequest, today: dt.date) -> bytes:
-        content = gather(self.store, today, session=request.scope.session, commune=request.scope.commune)
+        if request.fmt == "yaml":
+            from haicap.store.views.exports.session_file import build_session_file
+
+            session = request.scope.session
+            if session is None:
+                raise StoreError(_("A session file holds one whole session: choose the session, not all of a commune's"))
+            return build_session_file("yaml", self.store.session_copy(session), self.store.registry)
+        scope = request.scope
+        content = gather(self.store, today, session=scope.session, commune=scope.commune, carry_session=request.fmt == "docx")
+        if request.fmt == BY_OWNER:
+            from haicap.store.views.exports.by_owner import by_owner
+
+            return render("xlsx", content, parts=by_owner(content))
         return render(request.fmt, content)

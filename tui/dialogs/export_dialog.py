@@ -27,16 +27,26 @@ from haicap.tui.literal import literal
 from haicap.tui.serving.folders import ServedMode, served_mode
 from haicap.tui.widgets.path_input import PathInput
 
-__all__ = ["FORMAT_LABELS", "ExportDialog", "ExportRequest", "ExportScope"]
+__all__ = ["BY_OWNER", "FORMAT_LABELS", "ExportDialog", "ExportRequest", "ExportScope", "suffix_of"]
+
+BY_OWNER = "xlsx-by-owner"
+"""The format of the tracking table split by owner agency: an .xlsx with one sheet per agency."""
 
 FORMAT_LABELS = {
     "docx": N_("Word minutes (.docx)"),
     "xlsx": N_("Excel tracking table (.xlsx)"),
     "md": N_("Text minutes (.md)"),
     "csv": N_("CSV tracking table (.csv)"),
+    BY_OWNER: N_("Excel tracking table, one sheet per owner agency (.xlsx)"),
+    "yaml": N_("The whole session, for another store (.yaml)"),
 }
-"""The formats offered, minutes first, as `store.views.exports.render` names them; the
-labels are English marked with `N_`, shown with `_()`."""
+"""The formats offered, minutes first, as `store.views.exports.render` names them (and the
+table split by owner, an .xlsx too); the labels are English marked with `N_`, shown with `_()`."""
+
+
+def suffix_of(fmt: str) -> str:
+    """The file suffix of a format offered: "xlsx" for the table split by owner."""
+    return "xlsx" if fmt == BY_OWNER else fmt
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,7 @@ class ExportRequest:
 
     scope: ExportScope
     fmt: str
+    """A format `render` writes, or `BY_OWNER`."""
     path: Path
     """The file to write; in a served app, only its name counts (the browser saves it)."""
     force: bool = False
@@ -63,7 +74,7 @@ class ExportRequest:
 class ExportDialog(ModalScreen[ExportRequest | None]):
     """Choose the scope and format; the file name follows them until the officer edits it.
 
-    A typed name ending in .docx, .xlsx, .md or .csv decides the format itself."""
+    A typed name ending in .docx, .xlsx, .md, .csv or .yaml decides the format itself."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", N_("Cancel"), tooltip=N_("Close without exporting")),
@@ -244,10 +255,12 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         """The file and format a typed name means. "bao-cao.xlsx" means that format (a Word file
         named .xlsx would not open); a name without a suffix gets the chosen format's."""
         named = path.suffix.lower().lstrip(".")
+        if named == suffix_of(self.fmt):
+            return path, self.fmt  # "….xlsx" with the table split by owner chosen: split it
         if named in FORMAT_LABELS:
             return path, named
         if not path.suffix:
-            return path.with_name(f"{path.name}.{self.fmt}"), self.fmt
+            return path.with_name(f"{path.name}.{suffix_of(self.fmt)}"), self.fmt
         return path, self.fmt
 
     def action_cancel(self) -> None:

@@ -87,7 +87,7 @@ class HistoryDialog(ScrollingDialog[None]):
 
 
 def describe_entry(entry: HistoryEntry) -> Content:
-    """Two lines: when · who · field, then old → new, every value literal."""
+    """Two lines: when · who · field (· from FILE), then old → new, every value literal."""
     # Stored in UTC, shown in the local time of whoever reads it.
     when = entry.when.astimezone().strftime("%d/%m/%Y %H:%M")
     head = Content.assemble(
@@ -96,6 +96,8 @@ def describe_entry(entry: HistoryEntry) -> Content:
         literal(entry.who, "$accent"),
         literal(" · "),
         literal(field_label(entry.field), "bold"),
+        # The file a change came from (an agency's filled table), named as it was.
+        literal(f" · {entry.source_shown}" if entry.source else "", "italic $text-muted"),
     )
     # Values are bounded like the panes' text: an edit of a huge text records it twice.
     change = Content.assemble(

@@ -1,9 +1,11 @@
-"""Import a report file: type its path; once read, the review screen shows it line by line.
+"""Import a report file or an agency's filled tracking table: type its path, then review it.
 
 The dialog reads the file (and matches it against the stored sessions) in a worker, then
-opens `ImportReviewScreen` over itself. It dismisses with the review's `ReportImported`
-outcome once the report is stored, or None; a file that cannot be read gets one error
-line here, and going back from the review returns here with the path kept.
+opens `ImportReviewScreen` over itself, or, for a tracking table (.xlsx, .csv),
+`TrackingReviewScreen` with what it changes. It dismisses with the review's
+`ReportImported` or `TrackingImported` outcome once the store has it, or None; a file that
+cannot be read gets one error line here, and going back from the review returns here
+with the path kept.
 """
 
 from __future__ import annotations
@@ -26,13 +28,14 @@ from haicap.store import Store, StoreError
 from haicap.store.domain.clock import Calendar
 from haicap.store.domain.i18n import N_, _
 from haicap.tui.literal import literal
-from haicap.tui.messages import ReportImported
+from haicap.tui.messages import ReportImported, TrackingImported
 from haicap.tui.serving.folders import NO_FILES_IN_BROWSER, OUTSIDE_FILES, served_mode
 from haicap.tui.widgets.path_input import PathInput
 
 if TYPE_CHECKING:
     # The importer and the reader load when a file is read, not when the dashboard starts:
     # they are a third of the imports of its first paint (`haicap bench`'s first_paint_s).
+    from haicap.store.db.tracking_updates import TrackingPlan
     from haicap.store.ingest.importer import ImportPlan
 
 __all__ = ["READ_ONLY_IMPORT", "ImportDialog"]
@@ -46,7 +49,8 @@ _HINTS = (
 
 _EMPTY = N_(
     "Type the path of a report file (.yaml .json .docx .doc .pdf .txt .md) and press enter: "
-    "every sentence is shown for review before anything is stored."
+    "every sentence is shown for review before anything is stored. "
+    "A tracking table an agency filled in (.xlsx .csv) shows what it changes."
 )
 
 READ_ONLY_IMPORT = N_("Read-only: nothing can be imported")
@@ -57,7 +61,7 @@ show it with `_(READ_ONLY_IMPORT)`."""
 _BACK = N_("Review closed, nothing imported. Press enter to read the file again.")
 
 
-class ImportDialog(ModalScreen[ReportImported | None]):
+class ImportDialog(ModalScreen[ReportImported | TrackingImported | None]):
     """Asks for a report file, reads it, and opens the review of what importing it would store.
 
     Reading runs in a thread (a Word file can be large); the result comes back as a
@@ -111,6 +115,13 @@ class ImportDialog(ModalScreen[ReportImported | None]):
 
         typed: str
         plan: ImportPlan
+
+    @dataclass
+    class TrackingReady(Message):
+        """The tracking table at `typed` was read; `plan` is what applying it would change."""
+
+        typed: str
+        plan: TrackingPlan
 
     @dataclass
     class PlanFailed(Message):
@@ -196,6 +207,12 @@ class ImportDialog(ModalScreen[ReportImported | None]):
         """Read the file at `typed` (or at `path`, what it resolved to), match it against
         the stored sessions, and post what importing it would store, off the UI thread."""
         try:
+            from haicap.store.ingest.tracking_file import is_tracking_table, read_tracking_file
+
+            if is_tracking_table(path or self._path_of(typed)):
+                table = read_tracking_file(path or self._path_of(typed))
+                self.post_message(self.TrackingReady(typed, self.store.plan_tracking(table, self.calendar.today())))
+                return
             from haicap.store.ingest.importer import match_stored_session, plan_import
 
             plan = plan_import(path or self._path_of(typed), self.store.registry, today=self.calendar.today())
@@ -238,7 +255,16 @@ class ImportDialog(ModalScreen[ReportImported | None]):
 
         self.app.push_screen(ImportReviewScreen(message.plan, self.store), self._reviewed)
 
-    def _reviewed(self, outcome: ReportImported | None) -> None:
+    @on(TrackingReady)
+    def _tracking_ready(self, message: TrackingReady) -> None:
+        if message.typed != self.query_one(PathInput).value:
+            return
+        self._show(literal(_("Reviewing…"), "dim italic"))
+        from haicap.tui.screens.tracking_review import TrackingReviewScreen
+
+        self.app.push_screen(TrackingReviewScreen(message.plan, self.store, self.calendar.today()), self._reviewed)
+
+    def _reviewed(self, outcome: ReportImported | TrackingImported | None) -> None:
         if outcome is not None:
             self.dismiss(outcome)
             return

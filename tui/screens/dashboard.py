@@ -36,6 +36,7 @@ from haicap.tui.messages import (
     ReportImported,
     StoreChanged,
     StoreRefreshed,
+    TrackingImported,
 )
 from haicap.tui.screens.dashboard_keys import DASHBOARD_BINDINGS, DASHBOARD_EXTRA_KEYS
 from haicap.tui.screens.dashboard_state import DashboardState
@@ -469,9 +470,17 @@ class DashboardScreen(Screen[None]):
             return
         self.app.push_screen(ImportDialog(self.store, calendar=self.calendar), self._show_imported)
 
-    def _show_imported(self, outcome: ReportImported | None) -> None:
-        """Say what the import stored and show its commune with the new items."""
+    def _show_imported(self, outcome: ReportImported | TrackingImported | None) -> None:
+        """Say what the import stored and show its commune with the new items (a tracking
+        table: the panes again, with the agency's answers)."""
         if outcome is None:
+            return
+        if isinstance(outcome, TrackingImported):
+            refused = bool(outcome.plan.refused)
+            self.notify(outcome.notice, severity="warning" if refused else "information", timeout=10 if refused else 5)
+            if self.state.province is not None:
+                shown, self.state.selected = self.state.selected, None  # redrawn, as after a report (below)
+                self._reload(self.state.province, shown)
             return
         self.notify(outcome.notice, timeout=8 if outcome.session is not None and outcome.added_to else 5)
         if outcome.session is None:

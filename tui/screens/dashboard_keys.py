@@ -51,7 +51,12 @@ DASHBOARD_BINDINGS: list[BindingType] = [
         tooltip=N_("Show only the focused pane, over the whole width; z again shows all four"),
     ),
     Binding("T", "pick_province", N_("Province"), key_display="T", tooltip=N_("Choose another province")),
-    Binding("i", "import_report", N_("Import"), tooltip=N_("Import a report: .docx .pdf .doc .txt .md .yaml .json")),
+    Binding(
+        "i",
+        "import_report",
+        N_("Import"),
+        tooltip=N_("Import a report, or a tracking table filled in"),
+    ),
     Binding("x", "export", N_("Export"), show=False, tooltip=N_("Export to Word, Excel, Markdown or CSV")),
     Binding("t", "pick_session", N_("Sessions"), show=False, tooltip=N_("Narrow the panes to one session; t again shows all")),
     Binding("u", "undo_delete", N_("Undo"), show=False, tooltip=N_("Bring back the last item deleted in this run")),

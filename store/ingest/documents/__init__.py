@@ -25,6 +25,7 @@ from haicap.store.ingest.documents.blocks import Block, Document
 from haicap.store.ingest.documents.headings import heading_kind
 from haicap.store.ingest.documents.legacy_doc import doc_blocks
 from haicap.store.ingest.documents.limits import check_zip_sizes
+from haicap.store.ingest.documents.minutes_mark import minutes_mark
 from haicap.store.ingest.documents.pdf import pdf_blocks
 from haicap.store.ingest.documents.plain_text import decode, text_blocks
 from haicap.store.ingest.documents.word import docx_blocks
@@ -78,6 +79,9 @@ def read_document(path: Path | str) -> Document:
         raw = _read_bytes(path, source, MAX_DOCX_BYTES, N_("Word files"))
         if raw.startswith(b"PK"):  # what is not a zip, word.py names (an old .doc, a protected file)
             check_zip_sizes(raw, source)
+            mark = minutes_mark(raw)
+            if mark is not None:  # haicap's own minutes are never read as text (see minutes_mark)
+                return Document(source=source, format="docx", minutes=mark)
         return Document(source=source, format="docx", blocks=docx_blocks(raw, source, max_text=MAX_TEXT_BYTES))
     if suffix == ".pdf":
         raw = _read_bytes(path, source, MAX_PDF_BYTES, N_("PDF files"))

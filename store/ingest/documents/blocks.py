@@ -36,6 +36,9 @@ class Document:
     """For structured files: the parsed YAML/JSON object."""
     encoding: str | None = None
     """For text files: "UTF-8", "UTF-16" or "Windows-1258"; None otherwise."""
+    minutes: Any = None
+    """For Word files haicap wrote (its minutes): their `MinutesMark`
+    (`store.ingest.documents.minutes_mark`); None otherwise."""
 
     def body(self) -> str:
         """The text of all blocks, one per line."""

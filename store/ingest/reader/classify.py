@@ -11,60 +11,26 @@ negated problem ("không gặp khó khăn") is a result.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from haicap.store.ingest.reader import cues
 from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY, DIRECTIVE, REQUEST
 from haicap.store.ingest.reader.problems import behind_plan, names_problem, problem_or_result, result_in
-from haicap.store.ingest.reader.speakers import COMMUNE, LEADER, RESIDENT, People, actor_before, reporter_asks
+from haicap.store.ingest.reader.speakers import COMMUNE, LEADER, RESIDENT, actor_before, reporter_asks
+from haicap.store.ingest.reader.speech_acts import ORDER_ONLY, SHORTCOMINGS, speech_act
+from haicap.store.ingest.reader.verdicts import EXCLUDED, Context, Verdict
 
-__all__ = ["EXCLUDED", "Context", "Verdict", "classify_clause"]
+__all__ = ["EXCLUDED", "Context", "Verdict", "classify_clause", "list_named"]
 
-EXCLUDED = "excluded"
-"""A clause that is deliberately none of the four (meta, visit, promise, potential)."""
-
-_ASK = set(cues.ASK_VERBS.split("|"))
-_UPWARD = {"kiến nghị", "kiến nghị với", "kính đề nghị", "mong", "mong muốn", "rất mong", "xin"}
-"""Verbs that only ever ask upwards: a provincial leader does not "kiến nghị" the province."""
-_ORDER_ONLY = {"yêu cầu", "chỉ đạo", "giao", "quán triệt", "nhắc nhở"}
-
-
-@dataclass(frozen=True)
-class Context:
-    """What the classifier knows beyond the clause itself."""
-
-    speaker: str
-    people: People
-    prev_kind: str | None = None
-    """Kind of the previous clause of the same sentence (None at the start)."""
-    prev_actor: str | None = None
-    in_request_list: bool = False
-    """The previous sentence was a commune's request: bare instructions continue the list."""
-    voter_meeting: bool = False
-    """The article reports a voter meeting (tiếp xúc cử tri): voters' asks are requests."""
-    answer: bool = False
-    """The clause gives, after a colon, the answer to a request (see `Clause.answer`)."""
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """The kind decided for a clause (a kind, EXCLUDED or None) and the actor seen."""
-
-    kind: str | None
-    actor: str | None = None
-    reason: str = ""
-
-
-_SHORTCOMINGS = re.compile(r"(?:những|một số|các|nhiều)?\s*(?:tồn tại|hạn chế|khó khăn|yếu kém|bất cập|vướng mắc)\b")
-
-
+# Gifts counted out: "trao 50 suất quà cho …" (whose they are decides: see `classify_clause`).
+_COUNTED_GIFT = re.compile(r"\b(?:trao|tặng|trao tặng)\s+(?:(?:hơn|gần|trên|khoảng)\s+)?[\d.,]+\s+(?:suất\s+)?quà\b")
 _VISITORS = re.compile(r"\b(?:khách|du khách|khách du lịch|người dân|nhân dân|bà con|học sinh|đoàn khách)\b[^,;.]{0,20}$")
 
 
 # A subject (the commune, its bodies, an agency) that must do something: "Xã phải ...", "Các sở cần ...".
 _MODAL_SUBJECT = re.compile(
     r"^(?:[^,;]{0,60}?\b(?:xã|phường|đặc khu|địa phương|cấp ủy|chính quyền|cán bộ|đảng ủy|đảng bộ|mttq|"
-    r"đoàn thể|người đứng đầu|sở|ngành|thôn|chi bộ)\b[^,;]{0,30}?\s)(?:cần|phải|cần phải)\s+(?!được\b)"
+    # ("xã không phải sơ tán hộ nào": nobody had to, no order.)
+    r"đoàn thể|người đứng đầu|sở|ngành|thôn|chi bộ)\b[^,;]{0,30}?\s)(?<!không )(?<!chưa )(?:cần|phải|cần phải)\s+(?!được\b)"
 )
 # "Sở X được giao kiểm tra ...", "Công an tỉnh được yêu cầu phối hợp ..." (not "được giao chỉ tiêu 12 tỷ").
 _PASSIVE_ORDER = re.compile(r"\bđược\s+(?:giao|yêu cầu|chỉ đạo)\s+(?!chỉ tiêu|kế hoạch\s+\d|\d|quản lý\b)")
@@ -133,7 +99,27 @@ _PROVINCE_WILL = re.compile(
 )
 _CATEGORY = re.compile(r"\b(?:khó khăn|vướng mắc|hạn chế|tồn tại|bất cập|kết quả)\b")
 _TOPIC_FRAME = re.compile(r"^\W*(?:về|đối với|riêng về|riêng đối với|với)\s+(?:[^\s:;.!?]+\s+){0,10}[^\s:;.!?]+$")
+_BECAUSE_OPENS = re.compile(r"^(?:bởi vì|vì)\s+(?!vậy\b|thế\b|sao\b)")
+_STILL_LEFT = re.compile(
+    r"^\W*(?:tuy nhiên|song|nhưng|tuy vậy|dù vậy)\s*,?\s+(?:[^,;:]{0,80}?\s)?(?:vẫn còn|vẫn ở mức|vẫn duy trì ở mức)\b"
+)
 _STILL_AFTER_CONTRAST = re.compile(r"^\W*(?:song|nhưng|tuy nhiên|tuy vậy)\s*,?\s+(?:\S+\s+){0,3}?(?:vẫn|còn)\b")
+
+
+_RESULTS_HEAD = re.compile(r"\bkết quả\b|\bthành tích\b")
+
+
+def list_named(clause: str, verdict: Verdict) -> str | None:
+    """The kind of the list a clause opens with a colon: results after praise or "những kết quả
+    …:", problems after "tồn tại, hạn chế …:"; None when it opens none or names no kind."""
+    head, colon, _ = clause.lower().rpartition(":")
+    if not colon or verdict.kind not in (ACHIEVEMENT, DIFFICULTY):
+        return None
+    if verdict.kind == ACHIEVEMENT and (cues.PRAISE.search(head) or _RESULTS_HEAD.search(head)):
+        return ACHIEVEMENT
+    if verdict.kind == DIFFICULTY and SHORTCOMINGS.search(head):
+        return DIFFICULTY
+    return None
 
 
 def _first_actor_is_leader(text: str, ctx: Context) -> bool:
@@ -153,97 +139,21 @@ def _province_acts(core: str, verbs: re.Pattern[str] = cues.PROVINCE_SUBJECT_ACT
     return bool(subject and verbs.search(core[subject.end() :][:60]))
 
 
-def _instructs(complement: str) -> bool:
-    """Tell whether what follows "nhấn mạnh"/"lưu ý" is an instruction to the commune."""
-    core = cues.strip_connectives(complement.lstrip(" :,"))
-    if _SHORTCOMINGS.match(core):
-        return False  # "chỉ rõ những tồn tại, hạn chế mà xã cần khắc phục" states problems
-    return bool(
-        cues.IMPERATIVE_START.match(core) or cues.COMMUNE_SUBJECT_MODAL.search(core) or re.search(r"\b(?:cần|phải)\b", core)
-    )
-
-
-def _speech_act(text: str, low: str, ctx: Context) -> Verdict | None:
-    """Find the first speech verb used as a verb and decide request/directive by actor."""
-    for match in cues.speech_verbs(low):
-        verb = match.group(1)
-        after = low[match.end() :]
-        if verb in _ORDER_ONLY and re.search(r"\bđã\s+$", low[: match.start()]):
-            continue  # "Đảng ủy đã chỉ đạo 100% chi bộ …": what was done, reported
-        if (
-            verb in ("xin", "đề nghị", "kiến nghị")
-            and re.search(r"\bđã\s+$", low[: match.start()])
-            and re.search(r"\b(?:mà|nhưng)\s+(?:vẫn\s+)?chưa\b", after)
-        ):
-            continue  # "Nhiều hộ đã xin di dời mấy năm mà vẫn chưa có chỗ": an ask unanswered, a problem
-        if re.search(r"\bsẽ\s+(?:tiếp tục\s+)?$", low[: match.start()]):
-            return Verdict(EXCLUDED, None, "promise")  # "Thường trực sẽ chỉ đạo các sở ..."
-        actor = actor_before(text[: match.start()], ctx.people, ctx.speaker) or ctx.prev_actor
-        named = actor is not None
-        if actor is None:
-            actor = ctx.speaker if ctx.speaker in (LEADER, COMMUNE, RESIDENT) else None
-        to_province = bool(cues.PROVINCE_ADDRESSEE.match(after))
-        # "đề nghị Ban Thường vụ Tỉnh ủy": a board of the province, not the commune's.
-        to_commune = bool(cues.COMMUNE_ADDRESSEE.match(after)) and not to_province
-        if actor == RESIDENT:
-            # At a voter meeting, voters' asks go to the province or city through its deputies:
-            # requests. Elsewhere "Ông A (thôn 3) đề nghị ..." is a resident's own ask, no request
-            # of the commune, and asking "chính quyền xã" is no order to it.
-            if verb in _ASK and not to_commune and ctx.voter_meeting:
-                return Verdict(REQUEST, RESIDENT, f"voters {verb}")
-            if verb in _ASK and to_province and ctx.speaker == COMMUNE:
-                # A commune official quoting what people want of the province ("Bà con chỉ mong
-                # tỉnh sớm …", ông A, Chủ tịch UBND xã nói) relays it: the commune's request.
-                return Verdict(REQUEST, COMMUNE, f"relayed {verb}")
-            return Verdict(EXCLUDED, RESIDENT, "resident's petition")
-        if verb in _UPWARD and to_province:
-            # "Kiến nghị UBND tỉnh sớm phê duyệt …": asked upwards, whoever writes it down.
-            return Verdict(REQUEST, COMMUNE, f"{verb} to province")
-        if cues.RESIDENT_ADDRESSEE.match(after):
-            return Verdict(EXCLUDED, actor, "wish to residents")
-        # "lưu ý xã kiên trì vận động ...": the commune told straight after the verb is instructed.
-        told = verb == "lưu ý" and to_commune and not re.search(r"\bđã\b", after[:40])
-        if verb in cues.SOFT_ORDER_VERBS and not told and not _instructs(after):
-            continue  # "nhấn mạnh: việc ... sẽ mang lại lợi ích" is an assessment
-        if verb in _ORDER_ONLY and to_commune and not named:
-            # "Ông yêu cầu các xã ...": nobody in a commune orders the communes; the leader does.
-            return Verdict(DIRECTIVE, LEADER, f"{verb} to commune")
-        if verb in cues.ENCOURAGE_VERBS and not to_commune:
-            continue
-        if verb in cues.SOFT_ORDER_VERBS + cues.ENCOURAGE_VERBS and actor != COMMUNE:
-            return Verdict(DIRECTIVE, actor or LEADER, f"{verb} + instruction")
-        if actor == LEADER:
-            return Verdict(DIRECTIVE, actor, f"leader {verb}")
-        if actor == COMMUNE:
-            if verb in _ASK and to_commune:
-                # Nobody in a commune asks "xã"/"cấp ủy" to act: that is the leader speaking.
-                return Verdict(DIRECTIVE, LEADER, f"{verb} to commune")
-            if verb in _ASK or to_province:
-                return Verdict(REQUEST, actor, f"commune {verb}")
-            continue
-        # Nobody named: orders are directives; otherwise the addressee decides, then the verb.
-        if verb in _ORDER_ONLY:
-            return Verdict(DIRECTIVE, actor, f"{verb}")
-        if to_province:
-            return Verdict(REQUEST, actor, f"{verb} to province")
-        if to_commune:
-            return Verdict(DIRECTIVE, actor, f"{verb} to commune")
-        if verb in ("kiến nghị", "đề xuất", "kiến nghị với", "xin", "kính đề nghị"):
-            return Verdict(REQUEST, actor, f"{verb}")
-        return Verdict(DIRECTIVE if ctx.speaker == LEADER else REQUEST, actor, f"{verb} by speaker")
-    return None
-
-
 def classify_clause(text: str, ctx: Context) -> Verdict:
     """Return the kind of clause `text` (verbatim) in context `ctx`."""
     low = text.lower()
     core = cues.strip_connectives(low)
-    imperative = bool(cues.IMPERATIVE_START.match(core))
+    # A frame's verb is the doing of the subject after it ("Kiểm tra thực tế, Chủ tịch UBND tỉnh
+    # chia sẻ …"): no order, though it opens with the verb of one.
+    imperative = bool(cues.IMPERATIVE_START.match(core)) and not ctx.frame
 
     if _ASSIGNS.match(core):
         # "Giao Sở Xây dựng chủ trì, …": only the province assigns its departments, whoever
         # the text is quoting around it.
         return Verdict(DIRECTIVE, LEADER, "assigned")
+    if ctx.answer and not core.startswith("giao ") and re.search(r"\bsẽ\b", core):
+        # "…: UBND thành phố ghi nhận, sẽ xem xét bố trí vốn …" answers with a promise, no task.
+        return Verdict(EXCLUDED, None, "promise")
     if ctx.answer and (cues.AGENCY_MARK.match(core) or _AGENCY_SUBJECT.match(core) or core.startswith("giao ")):
         # "…: Sở Nông nghiệp và Môi trường nghiên cứu, tham mưu …" assigns the request to an agency.
         return Verdict(DIRECTIVE, LEADER, "assigned in the answer")
@@ -255,6 +165,19 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # "Đối với sạt lở bờ kênh, bà đề nghị UBND xã …": the frame names the topic of what
         # follows; it reports nothing itself, whatever problem it names. (A frame that names a
         # kind, "Về khó khăn, ông A cho biết …", does tell what follows.)
+        return Verdict(None, None, "")
+    if ctx.listing is not None and not any(True for _ in cues.speech_verbs(low)):
+        # "Ghi nhận những kết quả …: thu ngân sách đạt 112%; hoàn thành giải phóng mặt bằng 24 ha":
+        # the items of a list keep the kind its head named, though one opens with the verb of an
+        # order; only an item that says the opposite by its own words is read on its own.
+        own = problem_or_result(low)
+        if own is None or own == ctx.listing:
+            return Verdict(ctx.listing, None, "listed")
+    if _BECAUSE_OPENS.match(core):
+        # "…, vì bến phà thường xuyên quá tải vào dịp lễ": the reason a commune gives for its ask
+        # is its difficulty; a reason given for anything else belongs to the clause before it.
+        if ctx.prev_kind == REQUEST and names_problem(low):
+            return Verdict(DIFFICULTY, COMMUNE, "reason for the ask")
         return Verdict(None, None, "")
     # A bare instruction right after a request or directive in the same sentence
     # continues it ("đề nghị tỉnh hỗ trợ A; hỗ trợ B").
@@ -337,10 +260,10 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
             return Verdict(EXCLUDED, LEADER, "leader's activity")
 
     meta = cues.META.search(low)
-    if meta and not any(v.start() < meta.start() and v.group(1) in _ORDER_ONLY for v in cues.speech_verbs(low)):
+    if meta and not any(v.start() < meta.start() and v.group(1) in ORDER_ONLY for v in cues.speech_verbs(low)):
         # "yêu cầu các sở tiếp thu, giải quyết kiến nghị của xã" is an order, not a meta remark.
         return Verdict(EXCLUDED, None, "meta")
-    act = _speech_act(text, low, ctx)
+    act = speech_act(text, low, ctx)
     if act is not None:
         return act
     ordered = _PASSIVE_ORDER.search(low)
@@ -358,6 +281,12 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     ):
         # "Xã có tổng diện tích 120 km², dân số 9.286 người": a description, not a result.
         return Verdict(EXCLUDED, None, "statistics")
+    gift = _COUNTED_GIFT.search(low)
+    if gift and actor_before(text[: gift.start()], ctx.people, ctx.speaker) == LEADER:
+        # "Chủ tịch UBND tỉnh trao 50 suất quà cho các hộ có nhà bị sập": the leader's gifts are
+        # context, whatever plight names who got them (the commune's own "xã đã trao 640 suất quà"
+        # is its work, a result).
+        return Verdict(EXCLUDED, LEADER, "visit")
     visit = cues.VISIT.search(core)
     if visit and _VISITORS.search(core[: visit.start()]):
         visit = None  # "du khách đến tham quan ...": tourists visiting are content, not the leader's visit
@@ -424,6 +353,10 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # "Tỷ lệ hộ nghèo giảm 3,1%, song vẫn ở mức cao": what a contrast says "still" is after a
         # result is what the result has not yet changed, a difficulty, whatever its words.
         return Verdict(DIFFICULTY, None, "still, after a result")
+    if kind != DIFFICULTY and _STILL_LEFT.match(low) and not cues.NEGATED_PROBLEM.search(low):
+        # "Tuy nhiên, tỷ lệ hộ nghèo của xã vẫn còn 38,6%": what a contrast says is still left is
+        # what the results before it have not changed, whatever the figure.
+        return Verdict(DIFFICULTY, None, "still left, after a contrast")
     if cues.POTENTIAL.search(low) and not re.search(r"\b(?:đã|đạt|hoàn thành)\b", low) and kind != DIFFICULTY:
         # Potential is context, unless it is said to be poorly used ("tiềm năng ... còn hạn chế").
         return Verdict(EXCLUDED, None, "potential")

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from haicap.store.ingest.reader.cues import GIAO_NOUN, NOUN_AFTER
+from haicap.store.ingest.reader.problems import names_problem
 
 __all__ = ["Clause", "split_clauses"]
 
@@ -28,11 +29,16 @@ class Clause:
     answer: bool = False
     """It follows a colon that gives the province's answer to what comes before
     ("Đề nghị hỗ trợ kinh phí …: giao Sở Tài chính chủ trì …")."""
+    frame: bool = False
+    """It opens the sentence before the subject it is said of ("Kiểm tra thực tế, Chủ tịch
+    UBND tỉnh …"): its verb is that subject's doing, never an order."""
 
 
 # The answer of minutes to a request, on the same line after a colon: an assignment.
 _ANSWER = re.compile(r"(?<=\S):\s*(?=(?:giao|Giao|Sở|Ban|Công an|Văn phòng|UBND tỉnh|UBND thành phố|Bộ Chỉ huy|Thanh tra)\s)")
 
+# The reason given for an ask: "…, vì …", "… bởi vì …" (not "vì vậy", "vì sao", "vì thế").
+_BECAUSE = re.compile(r",?\s+(?=(?:bởi vì|vì)\s+(?!vậy\b|thế\b|sao\b|lẽ đó\b|mục tiêu\b|lợi ích\b|người dân\b)\S)")
 _ASKED = re.compile(r"\b(?:kiến nghị|đề nghị|đề xuất|mong muốn|xin)\b")
 
 _CUTS = re.compile(
@@ -53,6 +59,7 @@ _CUTS = re.compile(
 # Openers that are not a subject: a sentence starting with one may carry a frame clause.
 _FRAME_OPENER = re.compile(
     r"^(?:Qua|Thăm|Phát biểu|Tại|Làm việc|Trước khi|Sau khi|Với|Ghi nhận|Đánh giá|Phân tích|Trước|"
+    r"Biểu dương|Khen ngợi|Hoan nghênh|Chúc mừng|Tiếp thu|"
     r"Nhấn mạnh|Kết luận|Trao đổi|Chia sẻ|Về|Đối với|Theo|Khảo sát|Kiểm tra|Trong buổi|Nghe|Lắng nghe)\b"
 )
 # The subject that follows a frame: a person, a title or a body.
@@ -96,6 +103,14 @@ def _concession_cut(sentence: str) -> tuple[int, int] | None:
     return (turn.start(), turn.end()) if turn else None
 
 
+def _frame_end(sentence: str) -> tuple[int, int] | None:
+    """Where an opening frame ends: the comma before the subject it is said of."""
+    if not _FRAME_OPENER.match(sentence):
+        return None
+    frame = _SUBJECT_AFTER_FRAME.search(sentence)
+    return (frame.start(), frame.end()) if frame else None
+
+
 def _cut_points(sentence: str) -> list[tuple[int, int]]:
     points: list[tuple[int, int]] = []
     for answer in _ANSWER.finditer(sentence):
@@ -105,10 +120,15 @@ def _cut_points(sentence: str) -> list[tuple[int, int]]:
     concession = _concession_cut(sentence)
     if concession:
         points.append(concession)
-    if _FRAME_OPENER.match(sentence):
-        frame = _SUBJECT_AFTER_FRAME.search(sentence)
-        if frame:
-            points.append((frame.start(), frame.end()))
+    frame = _frame_end(sentence)
+    if frame:
+        points.append(frame)
+    for match in _BECAUSE.finditer(sentence):
+        rest = sentence[match.end() :].split(";")[0]
+        if _ASKED.search(sentence[: match.start()].lower()) and names_problem(rest.lower()):
+            # "đề nghị thành phố bố trí thêm chuyến phà vì bến phà thường xuyên quá tải": the
+            # reason an ask gives is a problem of its own.
+            points.append((match.start(), match.end()))
     for match in _CUTS.finditer(sentence):
         after = sentence[match.end() :]
         verb = _VERB_AFTER_CUT.match(after)
@@ -130,12 +150,13 @@ def split_clauses(sentence: str) -> list[Clause]:
     clauses: list[Clause] = []
     start = 0
     answer = False
+    frame = _frame_end(sentence)
     for cut_start, cut_end in _cut_points(sentence):
         if cut_start <= start:
             continue
         piece = sentence[start:cut_start]
         if piece.strip(" ,;"):
-            clauses.append(Clause(piece.strip(), start, cut_start, answer))
+            clauses.append(Clause(piece.strip(), start, cut_start, answer, frame is not None and cut_end <= frame[1]))
         start = cut_end
         answer = sentence[cut_start:cut_end].strip().startswith(":")
     tail = sentence[start:]

@@ -34,6 +34,9 @@ _EXACT = {
     "communes told": N_("the communes are told what to do"),
     "leader's list": N_("in a list of the leader's tasks"),
     "by speaker": N_("by who is speaking"),
+    "listed": N_("in a list its heading names"),
+    "reason for the ask": N_("the reason the commune gives for its request"),
+    "still left, after a contrast": N_("what is still left, after a contrast"),
 }
 """The cues named as a whole, with their label in English (marked for the catalogue)."""
 

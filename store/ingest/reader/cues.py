@@ -12,6 +12,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from haicap.store.ingest.reader.letters import BULLET
 from haicap.store.ingest.reader.lexicon import INSTRUCTION_OPENERS, REQUEST_PHRASES
 from haicap.store.ingest.reader.pattern_text import phrases as _phrases
 from haicap.store.ingest.reader.pattern_text import words as _words
@@ -72,9 +73,11 @@ CONNECTIVE = re.compile(
         "thời gian tới|trong thời gian tới|thời gian sắp tới|sắp tới|tới đây|từ nay đến cuối năm|"
         "những tháng cuối năm|trong những tháng cuối năm|năm tới|giai đoạn tới|về lâu dài"
     )
-    + r")\s*,?\s*|[-–+•*]\s*"
-    # A transcript's label: "PV: …", "PV (giọng đọc): …", "BTV NAM: …".
-    r"|(?:pv|phóng viên|btv(?:\s+(?:nam|nữ))?)(?:\s*\([^()]{1,20}\))?\s*:\s*"
+    + r")\s*,?\s*|"
+    + BULLET
+    + r"+\s*"
+    # A transcript's label: "PV: …", "PV (giọng đọc): …", "BTV NAM: …", a broadcast's "PTV (nữ): …".
+    r"|(?:pv|phóng viên|(?:btv|ptv|mc)(?:\s+(?:nam|nữ))?|phát thanh viên|người dẫn chương trình)(?:\s*\([^()]{1,20}\))?\s*:\s*"
     # A deadline before the verb: "ngay trong tháng 12 hoàn thành …", "trước ngày 20/1 phải …".
     r"|(?:ngay\s+)?(?:trong|trước|chậm nhất|từ nay đến)\s+(?:ngày\s+|tháng\s+|quý\s+|hết\s+|cuối\s+)(?:năm\s+)?[\w/.-]+"
     r"(?:\s+năm\s+\d{4})?\s*,?\s*(?=\w)"
@@ -184,7 +187,10 @@ COMMUNE_ADDRESSEE = re.compile(
     # The cadres in the room ("Tôi đề nghị các đồng chí ..."), unless the province's are named.
     r"|^\s*các đồng chí\b(?![^,;.]{0,30}\b(?:tỉnh|thành phố|trung ương|sở|ngành|bộ)\b)"
 )
-RESIDENT_ADDRESSEE = re.compile(r"^\s*(?:người dân|nhân dân|bà con|các hộ|các gia đình|gia đình|học sinh)\b")
+RESIDENT_ADDRESSEE = re.compile(
+    r"^\s*(?:người dân|nhân dân|bà con|các hộ|các gia đình|gia đình|học sinh|(?:các\s+)?(?:bậc\s+)?phụ huynh|cha mẹ|"
+    r"(?:các\s+)?hộ dân)\b"
+)
 
 # Who speaks: the nearest marker before the verb decides.
 LEADER_MARK = re.compile(
@@ -268,16 +274,22 @@ STATISTICS = re.compile(
 # What a description lacks: a verb of doing or of change.
 ACTION = re.compile(
     r"\b(?:đạt|vượt|hoàn thành|tăng|giảm|hỗ trợ|xây dựng|giải quyết|thu hút|kết nạp|phát triển|công nhận|"
-    r"triển khai|thực hiện|đầu tư|xóa|thoát nghèo|giải ngân|thu ngân sách|cấp|trao|bàn giao|khánh thành)\b"
+    r"triển khai|thực hiện|đầu tư|xóa|thoát nghèo|giải ngân|thu ngân sách|cấp|trao|bàn giao|khánh thành|"
+    # A harvest or a planting is the season's output, not the size of the commune.
+    r"thu hoạch|gieo cấy|trồng mới)\b"
 )
 # The line that opens a list: "xã đề xuất một số nội dung:", "đề nghị tập trung các nhiệm vụ sau:".
 LIST_HEADER = re.compile(
     r"\b(?:một số|các|những|\d+|hai|ba|bốn|năm)\s+(?:nội dung|vấn đề|kiến nghị|đề xuất|nhiệm vụ|giải pháp|"
     r"việc|nhóm nhiệm vụ|nhóm giải pháp|kiến nghị, đề xuất|trọng tâm|chỉ tiêu|kết quả)\b[^:;.]{0,40}:\s*$"
     # A speech verb with nothing said yet: "Đồng chí yêu cầu:", "Kết luận:".
-    r"|^[^:;.]{0,40}\b(?:yêu cầu|đề nghị|chỉ đạo|kết luận|nhấn mạnh|lưu ý|giao)\s*:\s*$"
+    # ... or with whom it goes to: "Đồng chí đề nghị xã:", "yêu cầu các địa phương:".
+    r"|^[^:;.]{0,40}\b(?:yêu cầu|đề nghị|chỉ đạo|kết luận|nhấn mạnh|lưu ý|giao)"
+    r"(?:\s+(?:các\s+|hai\s+|ba\s+|\d+\s+)?(?:xã|phường|đặc khu|địa phương|đồng chí|ubnd xã|đảng ủy xã|cấp ủy, chính quyền xã))?\s*:\s*$"
     # The ask and whom it goes to, the asks below: "3. Đề nghị Sở Nội vụ:".
-    r"|^(?:\d{1,2}(?:\.\d{1,2})*[.)]\s+|[-–+•*]\s*)?[^:;.]{0,20}\b(?:đề nghị|kiến nghị|đề xuất|yêu cầu|giao)\s+(?:(?:các|ubnd|sở|ban|bộ|tỉnh|thành phố|trung ương)\b)"
+    r"|^(?:\d{1,2}(?:\.\d{1,2})*[.)]\s+|"
+    + BULLET
+    + r"+\s*)?[^:;.]{0,20}\b(?:đề nghị|kiến nghị|đề xuất|yêu cầu|giao)\s+(?:(?:các|ubnd|sở|ban|bộ|tỉnh|thành phố|trung ương)\b)"
     r"[^:;.,]{0,40}:\s*$"
     r"|\b(?:như sau|sau đây|cụ thể như sau|gồm)\s*:\s*$"
 )
@@ -298,7 +310,7 @@ REPORT_VERB = re.compile(
 COMMUNE_SUBJECT_MODAL = re.compile(
     r"^(?:[^,;]{0,60}?\b(?:xã|phường|đặc khu|địa phương|cấp ủy|chính quyền|các lực lượng|lực lượng|"
     r"cán bộ|đảng ủy|đảng bộ|mttq|đoàn thể|người đứng đầu|sở|ngành|ngành chức năng|cơ quan chuyên môn)\b[^;]{0,40}?\s)?"
-    r"(?:cần|phải|cần phải|tiếp tục|tập trung|chú trọng|quan tâm|đẩy mạnh|tăng cường|nâng cao|phối hợp|"
+    r"(?<!không )(?<!chưa )(?:cần|phải|cần phải|tiếp tục|tập trung|chú trọng|quan tâm|đẩy mạnh|tăng cường|nâng cao|phối hợp|"
     r"chủ động|khẩn trương|sớm|phấn đấu)\b"
     r"|\bnhiệm vụ (?:hàng đầu|trọng tâm|quan trọng)\b[^;]*\blà\b"
 )
@@ -309,7 +321,13 @@ IMPLICIT_REQUEST = re.compile(
 )
 
 
-_COURTESY = re.compile(r"^\s*(?:được\s+)?(?:tạm dừng|dừng|kết thúc|chào|cảm ơn|cám ơn|gửi lời|hẹn gặp|giới thiệu|trân trọng)\b")
+_COURTESY = re.compile(
+    r"^\s*(?:được\s+)?(?:tạm dừng|dừng|kết thúc|chào|cảm ơn|cám ơn|gửi lời|hẹn gặp|giới thiệu|trân trọng|"
+    # "hộ nào cần kết nối xin liên hệ trưởng ấp", "xin mời bà con": please, no ask of anyone.
+    r"liên hệ|mời|vui lòng|thông báo|nhắc lại)\b"
+)
+# "vắc xin", "vắc-xin": a vaccine, no ask.
+_VACCINE = re.compile(r"\bv[aắá]c\s*-?\s*$")
 
 
 def speech_verbs(low: str) -> Iterator[re.Match[str]]:
@@ -332,8 +350,8 @@ def _each_speech_verb(low: str) -> Iterator[re.Match[str]]:
             continue
         if match.group(1) == "giao" and (GIAO_NOUN.match(after) or not GIAO_OBJECT.match(after)):
             continue
-        if match.group(1) == "xin" and _COURTESY.match(after):
-            continue  # "Chương trình xin được tạm dừng tại đây", "xin cảm ơn": a courtesy, no ask
+        if match.group(1) == "xin" and (_COURTESY.match(after) or _VACCINE.search(low, max(0, match.start() - 6), match.start())):
+            continue  # "Chương trình xin được tạm dừng tại đây", "xin cảm ơn", "tiêm vắc xin": no ask
         yield match
 
 

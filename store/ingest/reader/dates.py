@@ -42,6 +42,8 @@ _SESSION_NAMED = re.compile(
     r"(?i)(?:buổi\s+làm\s+việc|cuộc\s+làm\s+việc|buổi\s+kiểm\s+tra|cuộc\s+họp|buổi\s+họp)"
     r"[^.\n]{0,200}?ngày\s+(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])"
 )
+# A text that reports the session as it happens, and so names no day: a live blog.
+_HAPPENING_NOW = re.compile(r"(?i)\btường thuật trực tiếp\b|^\s*trực tiếp\s*[:|–-]|\bđang diễn ra\b", re.M)
 # A date set off by commas before the one who acts: "Trong không khí đón Xuân, ngày 9/2, đồng chí A …".
 _DATE_BEFORE_ACTOR = re.compile(
     r"(?<=,\s)ngày\s+(\d{1,2})/(\d{1,2})(?:/(\d{4}))?,\s+(?=(?:đồng chí|Đồng chí|ông|bà|Chủ tịch|Phó Chủ tịch|"
@@ -95,7 +97,8 @@ def find_session_date(body: str, *, today: dt.date | None = None, year_hint: int
     The first "Sáng/Chiều/Ngày DD/MM" wins; failing that, a date set off by commas before the
     one who acts (", ngày 9/2, đồng chí A …"), then the date given for the session ("buổi làm
     việc ... ngày 21/11/2025", "Sau buổi làm việc … ngày 16/1"); failing that, the first
-    full DD/MM/YYYY. A day and month with no year never falls before 1 July 2025.
+    full DD/MM/YYYY; failing that, `today` for a live report ("tường thuật trực tiếp"). A day and
+    month with no year never falls before 1 July 2025.
     """
     match = _SESSION.search(body)
     if match:
@@ -120,6 +123,9 @@ def find_session_date(body: str, *, today: dt.date | None = None, year_hint: int
         if _REFERENCE.search(body[max(0, full.start() - 12) : full.start()]):
             continue  # "từ ngày 1/7/2025": when a reform started, not when the session was
         return _safe_date(int(full.group(3)), int(full.group(2)), int(full.group(1)))
+    if today is not None and _HAPPENING_NOW.search(body):
+        # A live report names no day: the session is the day it is read ("tường thuật trực tiếp").
+        return today
     return None
 
 

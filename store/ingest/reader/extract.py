@@ -12,7 +12,7 @@ from haicap.store.domain.models import Commune, Province
 from haicap.store.domain.registry import Registry
 from haicap.store.domain.text import clean, fold
 from haicap.store.ingest.reader.assignments import read_assignment
-from haicap.store.ingest.reader.classify import EXCLUDED, Context, Verdict, classify_clause
+from haicap.store.ingest.reader.classify import EXCLUDED, Context, Verdict, classify_clause, list_named
 from haicap.store.ingest.reader.clauses import split_clauses
 from haicap.store.ingest.reader.commune_mentions import find_commune_mentions
 from haicap.store.ingest.reader.dates import find_session_date
@@ -30,6 +30,7 @@ from haicap.store.ingest.reader.left_out import (
     STATISTICS,
     LeftOut,
 )
+from haicap.store.ingest.reader.letters import BULLET
 from haicap.store.ingest.reader.page_noise import split_page_noise
 from haicap.store.ingest.reader.places import detect_province, resolve_communes
 from haicap.store.ingest.reader.sentences import split_paragraphs, split_sentences
@@ -158,15 +159,18 @@ def _spans(sentence: str, verdicts: list[tuple[int, int, str | None, str]]) -> l
     # must read on its own: no conjunction left hanging at its start or end.
     cleaned = []
     for kind, text, cue in items:
-        text = LIST_LABEL.sub("", text.strip(" ,;-–•*+"))
+        text = LIST_LABEL.sub("", _EDGE_BULLETS.sub("", text))
         if not sentence.startswith(text):
             text = LEADING_CONJUNCTION.sub("", text)
-        text = _TRAILING_CONJUNCTION.sub("", text).strip(" ,;-–•*+")
+        text = _EDGE_BULLETS.sub("", _TRAILING_CONJUNCTION.sub("", text))
         if text:
             cleaned.append((kind, text, cue))
     return cleaned
 
 
+# Bullets, pictographs and joining punctuation at either end of an item: "✅ Thu ngân sách …",
+# "… giai đoạn 2026–2030 👏👏".
+_EDGE_BULLETS = re.compile(rf"^(?:{BULLET}|[\s,;])+|(?:{BULLET}|[\s,;])+$")
 # "2.1. ", "a) ", "III. ": the label of a list line is not part of its content.
 LIST_LABEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|[IVX]{1,4}\.)\s+(?=\S)")
 # "nhưng vẫn còn …" reads on its own as "vẫn còn …".
@@ -204,6 +208,7 @@ def _unsure(cue: str) -> bool:
 
 
 _REQUEST_HEADER = re.compile(r"\b(?:kiến nghị|đề xuất|đề nghị)\b[^:]*:\s*$")
+_ASKS_HEADING = re.compile(r"\b(?:kiến nghị|đề xuất|đề nghị)\b")
 _PLURAL = re.compile(r"\b(?:các|những|hai|ba|bốn|\d+)\s+(?:xã|phường|đặc khu|địa phương)\b")
 
 
@@ -219,9 +224,9 @@ def _name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(fold(name))}(?!\w)")
 
 
-_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-zđ][.)]|[-–+•*])\s+")
+_LIST_ITEM = re.compile(rf"^\s*(?:\d{{1,2}}[.)]\s+|[a-zđ][.)]\s+|{BULLET}+\s*)")
 """A line of a numbered or bulleted list."""
-_TOPIC_LINE = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-zđ][.)]|[-–+•*])\s+[Vv]ề\s+\S+(?:\s+\S+){0,9}\s*:?\s*$")
+_TOPIC_LINE = re.compile(rf"^\s*(?:\d{{1,2}}[.)]\s+|[a-zđ][.)]\s+|{BULLET}+\s*)[Vv]ề\s+\S+(?:\s+\S+){{0,9}}\s*:?\s*$")
 """A list line that names a topic and holds nothing else: "3. Về kiến nghị của xã"."""
 
 
@@ -310,7 +315,7 @@ def extract_text(
             steps: list[tuple[str, Verdict]] = []
             if trace is not None:
                 trace.append((sentence, speaker, steps))
-            prev_kind = prev_actor = None
+            prev_kind = prev_actor = listing = None
             for clause in split_clauses(sentence):
                 ctx = Context(
                     speaker,
@@ -320,8 +325,11 @@ def extract_text(
                     last_kind == REQUEST and speaker != LEADER,
                     voter_meeting,
                     clause.answer,
+                    clause.frame,
+                    listing,
                 )
                 verdict = classify_clause(clause.text, ctx)
+                listing = list_named(clause.text, verdict) or listing
                 if in_orders and _ordered_by_list(verdict, clause.text):
                     verdict = Verdict(DIRECTIVE, LEADER, "leader's list")
                 verdicts.append((clause.start, clause.end, verdict.kind, verdict.reason))
@@ -335,6 +343,8 @@ def extract_text(
                 # still opens a list ("III. KIẾN NGHỊ, ĐỀ XUẤT": the lines below are requests).
                 if spans:
                     last_kind = spans[-1][0]
+                elif speaker != LEADER and _ASKS_HEADING.search(sentence.lower()):
+                    last_kind = REQUEST  # "II. KIẾN NGHỊ CỦA XÃ" names its asks as a noun: a list of them follows
                 extraction.left_out.append(LeftOut(sentence, HEADING, position=position))
                 continue
             # Which communes the items concern: those the item names, else those its sentence

@@ -44,6 +44,44 @@ _HEAD = 100
 """Characters of a line the patterns look at: they all match at its start (folding whole
 paragraphs of every imported article cost a tenth of the import)."""
 _RECIPIENTS = re.compile(r"^noi nhan\s*:")
+# A social post's counters and a comment's footer, folded, made of these words and figures only:
+# "👍❤️😮 1,2K · 214 bình luận · 58 lượt chia sẻ", "Thích · Phản hồi · 3 giờ".
+_COUNTER_WORDS = frozenset(
+    [
+        "binh",
+        "luan",
+        "luot",
+        "chia",
+        "se",
+        "thich",
+        "yeu",
+        "phan",
+        "hoi",
+        "tra",
+        "loi",
+        "gio",
+        "phut",
+        "ngay",
+        "tuan",
+        "thang",
+        "truoc",
+        "xem",
+        "them",
+        "cam",
+        "xuc",
+    ]
+)
+_COUNTER_NUMBER = re.compile(r"^\d+[km]?$")
+_REACTION = re.compile(r"\b(?:binh luan|chia se|thich|phan hoi|tra loi|luot)\b")
+_COMMENT_FOOTER = re.compile(
+    r"\b(?:phan hoi|tra loi)\b(?=.*\b(?:thich|\d+ (?:gio|phut|ngay|tuan|thang))\b)|\bthich\b.*\b(?:phan hoi|tra loi)\b"
+)
+"""A comment's footer: the reply button with a like button or the comment's age."""
+_POSTED_AT = re.compile(r"^\d{1,2} thang \d{1,2}(?: nam \d{4})?(?:,)? luc \d{1,2}:\d{2}\b")
+"""A social post's time: "18 tháng 6 lúc 16:47 · 🌏"."""
+_COMMENT_LINES = 3
+"""At most this many lines before a comment's footer are the comment (the author's name and
+what they wrote); more, and only the last two are."""
 _SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)]*$")
 _HEADLINE_WORDS = 30
 
@@ -63,9 +101,23 @@ def _is_table_header(line: str) -> bool:
 
 
 def _is_widget(folded: str) -> bool:
-    """The whole line is a button ("Chia sẻ", "12 bình luận") or a tag list (`folded`: the
-    line's first `_HEAD` characters, folded)."""
-    return bool(_WIDGET.match(folded) or _TAGS.match(folded))
+    """The whole line is a button ("Chia sẻ", "12 bình luận"), a tag list, a post's time or its
+    counters (`folded`: the line's first `_HEAD` characters, folded)."""
+    return bool(_WIDGET.match(folded) or _TAGS.match(folded) or _POSTED_AT.match(folded) or _is_counters(folded))
+
+
+def _is_counters(folded: str) -> bool:
+    """A line of a social post's counters or a comment's footer: figures and the words of
+    reactions only ("1,2K · 214 bình luận · 58 lượt chia sẻ", "Thích · Phản hồi · 3 giờ")."""
+    words = re.sub(r"[^\w\s]", " ", folded).split()
+    named = [w for w in words if not _COUNTER_NUMBER.match(w)]
+    return all(w in _COUNTER_WORDS for w in named) and bool(_REACTION.search(" ".join(named))) and len(words) >= 2
+
+
+def _is_hashtags(line: str) -> bool:
+    """A line of hashtags only: "#NongThonMoi #ChinhQuyen2Cap"."""
+    words = line.split()
+    return bool(words) and all(w.startswith("#") for w in words)
 
 
 def _is_headline(line: str) -> bool:
@@ -84,6 +136,8 @@ def split_page_noise(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     kept: list[str] = []
     dropped: list[str] = []
     in_related = False
+    kept_at_furniture = 0
+    """How many lines were kept when the last furniture line was dropped."""
     for index, line in enumerate(paragraphs):
         folded = fold(line[:_HEAD])
         if _RECIPIENTS.match(folded):
@@ -98,8 +152,18 @@ def split_page_noise(paragraphs: list[str]) -> tuple[list[str], list[str]]:
             dropped.append(line)
             continue
         in_related = False
-        if _is_breadcrumb(line) or _is_widget(folded) or _is_table_header(line):
+        if _is_widget(folded) and _COMMENT_FOOTER.search(folded):
+            # "Thích · Phản hồi · 3 giờ" closes a reader's comment: its author and words are the
+            # lines since the post's counters or the comment before (a reader's words, not the session).
+            since = len(kept) - kept_at_furniture
+            comment = kept[-(since if since <= _COMMENT_LINES else 2) :] if since else []
+            del kept[len(kept) - len(comment) :]
+            dropped.extend([*comment, line])
+            kept_at_furniture = len(kept)
+            continue
+        if _is_breadcrumb(line) or _is_widget(folded) or _is_table_header(line) or _is_hashtags(line):
             dropped.append(line)
+            kept_at_furniture = len(kept)
             continue
         kept.append(line)
     return kept, dropped

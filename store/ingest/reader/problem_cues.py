@@ -83,7 +83,9 @@ _PROBLEM_NOUN = (
     r"ngập|dịch bệnh|tai nạn|tội phạm|đơn thư|chậm trễ|chồng chéo|ách tắc|phát sinh|khiếu kiện|tranh chấp|"
     r"lấn chiếm|tái lấn chiếm|phiền hà|nhũng nhiễu|đình trệ|thất thu|thua lỗ|rủi ro|"
     # "không bị thiếu nước tưới", "không để hộ nào thiếu đói".
-    r"thiếu nước|thiếu đói|thiếu ăn)"
+    r"thiếu nước|thiếu đói|thiếu ăn|"
+    # "Không có trẻ em bị đuối nước", "không có ca ngộ độc thực phẩm".
+    r"đuối nước|ngộ độc)"
 )
 # A negation scopes over a list of problems ("không gặp khó khăn, vướng mắc") and over the
 # whole noun phrase of an event that should not happen ("không để xảy ra tình trạng ...").
@@ -100,7 +102,8 @@ NEGATED_PROBLEM = re.compile(
     r"|\bkhông có\s+(?:\w+\s+){1,3}?nào\s+(?:bị\s+|phải\s+)?"
     + _PROBLEM_NOUN  # "không có hồ sơ nào bị trễ hạn"
     # "Không có hộ nào thiếu đói", "không có tàu cá nào bị bắt giữ": whatever follows "không có … nào".
-    + r"|\b(?:không|chưa) (?:có|để)\s+[^,;.]{1,40}?\bnào\b[^,;.]*"
+    # "không phải cứu trợ hộ nào vì thiếu đói": nobody needed it.
+    + r"|\b(?:không|chưa) (?:có|để|phải)\s+[^,;.]{1,40}?\bnào\b[^,;.]*"
     + r"|\bchưa phát sinh\b|\bkhông phát sinh\b"
     # "Toàn xã không còn hộ nghèo": none of a bad thing left.
     + r"|\bkhông còn\s+(?:\w+\s+){0,2}?"
@@ -115,7 +118,8 @@ NEGATED_PROBLEM = re.compile(
 )
 PROBLEM = re.compile(
     r"\b(?:khó khăn|vướng mắc|hạn chế|bất cập|yếu kém|còn thiếu|thiếu|không đáp ứng|chưa đáp ứng|"
-    r"không đồng đều|không đủ|xuống cấp|hư hỏng|sạt lở|thiệt hại|ngập|ô nhiễm|quá tải|vất vả|áp lực|"
+    # "rừng ngập mặn" is a mangrove forest, no flood ("bị ngập mặn" is caught below, as "bị ngập").
+    r"không đồng đều|không đủ|xuống cấp|hư hỏng|sạt lở|thiệt hại|ngập(?! mặn)|ô nhiễm|quá tải|vất vả|áp lực|"
     r"phức tạp|chậm(?! nhất)|dàn trải|manh mún|tình trạng|bị ảnh hưởng|mưa lũ|thiên tai|dịch bệnh|"
     r"mới đáp ứng|trở ngại|lúng túng|tồn tại, hạn chế|tồn đọng|còn thấp|ở mức thấp|còn yếu|rất rộng|sau sáp nhập rộng|"
     r"địa bàn rộng|chưa|bất cập|nan giải|thiếu hụt|cao hơn nhu cầu|phụ thuộc|nguy cơ|thách thức|"
@@ -125,6 +129,7 @@ PROBLEM = re.compile(
     # What residents feel about a problem: "nhiều cử tri lo lắng về giá đền bù".
     r"lo lắng|lo ngại|băn khoăn|bức xúc|trăn trở|bất an|chưa thỏa đáng|chưa thật sự thỏa đáng|dở dang|"
     r"bất tiện|cách trở|chia cắt|hẻo lánh|bồi lắng|bồi lấp|biển lấn|xâm thực|sụt lún|xói lở|"
+    r"lún sâu|lún nứt|bị lún|sạt lún|"
     # Damage and its burden: "nhà bị cuốn trôi", "vẫn phải ở nhờ".
     r"cuốn trôi|tốc mái|đổ sập|vùi lấp|mất trắng|ở nhờ|gần như không còn|"
     # Less than wanted: "mới đạt 62% kế hoạch", "chỉ xử lý được một nửa", "thấp hơn mức bình quân".
@@ -229,6 +234,11 @@ RESULT = re.compile(
     r"|\d+(?:[.,]\d+)?\s?%"
     # The general result phrases of the lexicon (store.reader.lexicon).
     r"|(?<!\w)(?:" + _phrases(RESULT_PHRASES) + r")(?!\w)"
+    # Up on an earlier season or year: "năng suất 6,8 tấn/ha, cao hơn vụ trước 0,4 tấn".
+    r"|\b(?:cao hơn|nhiều hơn|tăng hơn|vượt)\s+(?:so với\s+)?(?:vụ|năm|kỳ|cùng kỳ|tháng|quý|mùa)\s+(?:trước|ngoái|qua)\b"
+    # What a model earns, counted: "mô hình … cho thu nhập 180 triệu đồng/ha".
+    r"|\b(?:cho|mang lại|đem lại)\s+(?:thu nhập|lợi nhuận|doanh thu|lãi)\s+(?:bình quân\s+)?"
+    r"(?:từ\s+|hơn\s+|gần\s+|trên\s+|khoảng\s+)?\d"
     # Visitors or investment drawn, counted: "thu hút hơn 300 lượt khách".
     r"|\bthu hút\s+(?:được\s+)?(?:hơn\s+|gần\s+|trên\s+|khoảng\s+)?\d"
     # A counted outcome: "xây dựng được 30 nhà", "tăng 12 tỷ đồng".

@@ -21,7 +21,8 @@ _EVENT_FRAME = re.compile(
     # "Trong đợt mưa lũ vừa qua, xã đã …": the event frames what was done, it is not the clause's problem.
     r"|(?:trong|qua|sau)\s+(?:các\s+)?(?:đợt|trận|cơn|mùa)\s+[^,;]{1,40}?"
     r"|(?:ngay\s+)?sau\s+(?:mưa lũ|bão|lũ|lũ lụt|thiên tai|sự cố|mưa lớn)[^,;]{0,30}?)"
-    r"\s*,\s*(?=.*\b(?:đã|không để xảy ra)\b)"
+    # ... also before what did not happen in it: "Trong mùa mưa lũ, không có người bị đuối nước".
+    r"\s*,\s*(?=.*\b(?:đã|không để xảy ra|không có|không để|không xảy ra|không phải)\b)"
 )
 _WHERE_WHEN = re.compile(
     r"\b(?:ở|tại|cho|trong|vào|khỏi)\s+(?:các\s+|những\s+)?(?:vùng|khu vực|khu|điểm|nơi|địa bàn|ấp|thôn|bản)\s+"

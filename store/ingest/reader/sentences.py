@@ -83,6 +83,8 @@ _DANGLING_OPEN = re.compile(r"(?:\s+[\"“‘«(\[])+$")
 _CUT_AT = ("; ", ", ", " ")
 _CREDIT_OPENING = re.compile(r"^(?:\(\s*)?(?:Ảnh|ẢNH|ảnh)\s*:\s*")
 """A photo credit that opens a sentence: "Ảnh: Hữu Nghĩa", "(Ảnh: Thanh Tâm)"."""
+_INITIALS = re.compile(r"^(?:[A-ZĐ]\.){1,4}[A-ZĐ]?\.?$|^[A-ZĐ]{2,6}$")
+"""A credit given in initials or an agency's letters: "G.T.H", "T.L.", "TTXVN", "NV"."""
 _OPENS_A_SENTENCE = frozenset(
     [
         "Xã",
@@ -212,6 +214,15 @@ def _unglue_credit(sentence: str) -> list[str]:
             return [sentence[: close + 1], rest]
         return [sentence]
     words = sentence[opening.end() :].split(" ")
+    if (
+        len(words) >= 4
+        and _INITIALS.match(words[0])
+        and words[1][:1].isupper()
+        and (words[2][:1].islower() or words[1].strip(",") in _OPENS_A_SENTENCE)
+    ):
+        # "Ảnh: G.T.H Tại buổi làm việc, …", "Ảnh: TTXVN Xã đã …": initials or an agency's
+        # letters are the whole credit; the capitalised word after them opens the sentence.
+        return [sentence[: opening.end()] + words[0], " ".join(words[1:])]
     capitals = 0
     while capitals < len(words) and words[capitals][:1].isupper():
         capitals += 1

@@ -39,8 +39,9 @@ FORMATS = ("docx", "xlsx", "md", "csv")
 """The formats `render` writes: minutes in .docx and .md, the tracking table in .xlsx and .csv."""
 
 
-def render(fmt: str, content: ExportContent, *, to_stdout: bool = False) -> bytes:
-    """The bytes of `content` in format `fmt`; `to_stdout` leaves the CSV's byte-order mark out."""
+def render(fmt: str, content: ExportContent, *, to_stdout: bool = False, parts: list[ExportContent] | None = None) -> bytes:
+    """The bytes of `content` in format `fmt`; `to_stdout` leaves the CSV's byte-order mark out;
+    `parts` (an .xlsx split by owner: `by_owner.by_owner`) gives each agency a sheet."""
     if fmt == "docx":
         from haicap.store.views.exports.docx_minutes import build_docx
 
@@ -48,7 +49,7 @@ def render(fmt: str, content: ExportContent, *, to_stdout: bool = False) -> byte
     if fmt == "xlsx":
         from haicap.store.views.exports.xlsx_table import build_xlsx
 
-        return build_xlsx(content)
+        return build_xlsx(content, parts=parts)
     from haicap.store.views.exports.plain import build_csv, build_markdown
 
     if fmt == "md":

@@ -21,6 +21,7 @@ from haicap.store.views.exports.safe import safe_text, slug
 
 if TYPE_CHECKING:
     from haicap.store.db.database import Store
+    from haicap.store.domain.session_copy import SessionCopy
 
 __all__ = [
     "Entry",
@@ -76,6 +77,14 @@ class Entry:
     """The same without the number of days, so a spreadsheet filter groups alike rows."""
     overdue: bool = False
     late_days: int = 0
+    revision: int = 0
+    """The item's revision when exported: an agency's filled table read back is checked
+    against it (`store.db.tracking_updates`)."""
+    set_status: str = ""
+    """The status an officer sets, in the language spoken: a request's five, a directive's
+    "Đang thực hiện" or "Hoàn thành" (the column the agency fills)."""
+    answer: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -139,6 +148,11 @@ class ExportContent:
     commune: str = ""
     """The commune asked for, if any."""
     single_session: bool = field(default=True)
+    agency: str = ""
+    """The owner agency the table is for (`export --owner`, `--by-owner`), if any."""
+    copy: SessionCopy | None = None
+    """For an export of one session: the whole of it, which the Word minutes carry so that
+    importing them reproduces it (see `store.ingest.documents.minutes_mark`)."""
 
     def file_name(self, suffix: str) -> str:
         """The default file name: "bien-ban-….docx" for minutes, "theo-doi-….xlsx" for tables
@@ -168,9 +182,11 @@ def gather(
     *,
     session: Session | None = None,
     commune: Commune | None = None,
+    carry_session: bool = False,
 ) -> ExportContent:
     """The content of an export: `session` (all its communes, or only `commune`), `commune`
-    across all its sessions, or the newest session when neither is given."""
+    across all its sessions, or the newest session when neither is given. With
+    `carry_session` (Word minutes), an export of one session holds its `copy` too."""
     if session is not None and commune is not None and commune.code not in session.commune_codes:
         where = join_list([c.label for c in store.communes_of_session(session)])
         raise StoreError(
@@ -215,6 +231,7 @@ def gather(
         base_name=_base_name(store, sessions, commune),
         commune=safe_text(commune.label) if commune else "",
         single_session=single,
+        copy=store.session_copy(sessions[0]) if single and carry_session else None,
     )
 
 
@@ -248,6 +265,10 @@ def _entry(store: Store, item: Item, today: dt.date, rules: DeadlineRules, focus
         status=state.short_label,
         overdue=state.overdue,
         late_days=state.late_days,
+        revision=item.revision,
+        set_status=state.status.label,
+        answer=safe_text(tracking.answer),
+        note=safe_text(tracking.note),
     )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import uuid
 
 from docx import Document
 from docx.blkcntnr import BlockItemContainer
@@ -28,6 +29,7 @@ from haicap.store.domain.dates import format_date
 from haicap.store.domain.i18n import _
 from haicap.store.domain.models import TRACKED_KINDS, Kind
 from haicap.store.domain.text import shorten
+from haicap.store.ingest.documents.minutes_mark import AUTHOR, body_digest, keywords, session_part
 from haicap.store.views.exports.content import ExportContent, Group, SessionBlock, document_language, join_list, kind_heading
 from haicap.store.views.exports.plain import ROMAN, comrade, follow_up_line, leader_line
 
@@ -241,6 +243,38 @@ def _signatures(document: DocxDocument, block: SessionBlock) -> None:
             paragraph.paragraph_format.keep_with_next = True
 
 
+def _mark(document: DocxDocument, content: ExportContent) -> None:
+    """Minutes of one session carry it whole, in a custom XML part with a digest of the text
+    (`store.ingest.documents.minutes_mark`): importing them reproduces the session, never
+    their layout's lines as items. Nothing of it is shown."""
+    if content.copy is None:
+        return
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.part import Part
+
+    from haicap.store.views.exports.session_file import session_data
+
+    data = session_data(content.copy)
+    package = document.part.package
+    blob = session_part(data, body_digest(document.element.body))
+    # The template has a custom XML part of its own: the next free names.
+    item = Part(package.next_partname("/customXml/item%d.xml"), "application/xml", blob, package)
+    # Word keeps a custom XML part that has its properties part (a data store id) when it saves.
+    store_id = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"haicap:{content.copy.content_hash}")).upper() + "}"
+    props = Part(
+        package.next_partname("/customXml/itemProps%d.xml"),
+        CONTENT_TYPE.OFC_CUSTOM_XML_PROPERTIES,
+        (
+            '<?xml version="1.0" encoding="UTF-8" standalone="no"?>'
+            f'<ds:datastoreItem ds:itemID="{store_id}" '
+            'xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs/></ds:datastoreItem>'
+        ).encode(),
+        package,
+    )
+    item.relate_to(props, RELATIONSHIP_TYPE.CUSTOM_XML_PROPS)
+    document.part.relate_to(item, RELATIONSHIP_TYPE.CUSTOM_XML)
+
+
 def build_docx(content: ExportContent) -> bytes:
     """The minutes (one session) or the summary (a commune's sessions) as the bytes of a .docx file."""
     document = Document()
@@ -273,10 +307,12 @@ def build_docx(content: ExportContent) -> bytes:
     ).italic = True
     if single:
         _signatures(document, content.blocks[0])
+    _mark(document, content)
     properties = document.core_properties
     # Many communes make a scope longer than a property may be: cut there, between words.
     properties.title = shorten(f"{content.title} — {content.scope}", _PROPERTY_LIMIT, at_word=True)
-    properties.author = "haicap"
+    properties.author = AUTHOR
+    properties.keywords = keywords(content.copy.session.id if content.copy else None)
     properties.last_modified_by = "haicap"
     properties.language = document_language()
     properties.comments = ""

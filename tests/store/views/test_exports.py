@@ -243,24 +243,24 @@ def test_xlsx_rows_are_the_stores_requests_and_directives_with_days_overdue(stor
     data = render("xlsx", gather(store, TODAY))
     header, *rows = xlsx_rows(data)
     assert header[:4] == ("STT", "Xã, phường", "Loại", "Nội dung")
-    assert header[9] == "Số ngày quá hạn (đến 10/01/2026)"
+    assert header[8] == "Số ngày quá hạn (đến 10/01/2026)"
     items = tracked_items(store)
-    assert [row[11] for row in rows] == [i.id for i in items]
+    assert [row[10] for row in rows] == [i.id for i in items]
     assert [row[3] for row in rows] == [i.text for i in items]
     assert [row[2] for row in rows] == [i.kind.title_vi for i in items]
-    by_id = {row[11]: row for row in rows}
+    by_id = {row[10]: row for row in rows}
     request = by_id[f"{SESSION}-16"]
     assert request[1] == "xã Ngọc Trạo, xã Vân Du, xã Kim Tân"
-    assert request[6].date() == dt.date(2026, 1, 4) and request[8] == "Mới tiếp nhận – quá hạn" and request[9] == 6
+    assert request[6].date() == dt.date(2026, 1, 4) and request[7] == "Mới tiếp nhận – quá hạn" and request[8] == 6
     late_directive = by_id[f"{SESSION}-21"]
-    assert late_directive[8] == "Đang thực hiện – quá hạn" and late_directive[9] == 21
-    assert by_id[f"{SESSION}-22"][8] == "Đang thực hiện" and by_id[f"{SESSION}-22"][9] == 0
+    assert late_directive[7] == "Đang thực hiện – quá hạn" and late_directive[8] == 21
+    assert by_id[f"{SESSION}-22"][7] == "Đang thực hiện" and by_id[f"{SESSION}-22"][8] == 0
 
 
 def test_xlsx_has_a_filter_a_frozen_header_widths_and_wrapped_text(store: Store) -> None:
     book = openpyxl.load_workbook(io.BytesIO(render("xlsx", gather(store, TODAY))))
     sheet = book[table_sheet()]
-    assert sheet.auto_filter.ref == "A1:L24"
+    assert sheet.auto_filter.ref == "A1:P24"
     assert sheet.freeze_panes == "A2"
     assert sheet.column_dimensions["D"].width == 60
     assert sheet["D2"].alignment.wrap_text and sheet["G2"].number_format == "DD/MM/YYYY"
@@ -282,7 +282,7 @@ def test_csv_is_utf8_with_a_bom_for_files_and_without_for_stdout(store: Store) -
     assert data.startswith("\ufeff".encode("utf-8"))
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert len(rows) == 1 + 23 and rows[1][3] == tracked_items(store)[0].text
-    assert rows[1][6] == "2026-01-04" and rows[1][9] == "6"
+    assert rows[1][6] == "2026-01-04" and rows[1][8] == "6"
     assert not render("csv", content, to_stdout=True).startswith(b"\xef\xbb\xbf")
 
 

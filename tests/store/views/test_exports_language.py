@@ -95,9 +95,9 @@ def test_the_excel_table_is_vietnamese_by_default(store: Store) -> None:
     book = openpyxl.load_workbook(io.BytesIO(render("xlsx", gather(store, TODAY))))
     assert book.sheetnames == ["Theo dõi", "Thông tin"]
     header = next(book["Theo dõi"].iter_rows(values_only=True))
-    assert header[:4] == ("STT", "Xã, phường", "Loại", "Nội dung") and header[9] == "Số ngày quá hạn (đến 10/01/2026)"
+    assert header[:4] == ("STT", "Xã, phường", "Loại", "Nội dung") and header[8] == "Số ngày quá hạn (đến 10/01/2026)"
     first = next(book["Theo dõi"].iter_rows(min_row=2, values_only=True))
-    assert first[2] == "Kiến nghị" and first[8] == "Mới tiếp nhận – quá hạn"
+    assert first[2] == "Kiến nghị" and first[7] == "Mới tiếp nhận – quá hạn"
     assert book["Thông tin"]["A1"].value == "Nội dung"
     assert book.properties.language == "vi-VN"
 
@@ -108,9 +108,9 @@ def test_the_excel_table_is_english_when_english_is_spoken(store: Store) -> None
     assert book.sheetnames == ["Tracking", "Information"]
     rows = book["Tracking"].iter_rows(values_only=True)
     header = next(rows)
-    assert header[:4] == ("No.", "Commune, ward", "Kind", "Text") and header[9] == "Days overdue (as of 10/01/2026)"
+    assert header[:4] == ("No.", "Commune, ward", "Kind", "Text") and header[8] == "Days overdue (as of 10/01/2026)"
     first = next(rows)
-    assert first[2] == "Request" and first[8] == "Received – overdue" and first[9] == 6
+    assert first[2] == "Request" and first[7] == "Received – overdue" and first[8] == 6
     info = {row[0]: row[1] for row in book["Information"].iter_rows(values_only=True)}
     assert info["Subject"].startswith("Tracking table of requests and directives — xã Ngọc Trạo, xã Vân Du and xã Kim Tân")
     assert book.properties.language == "en-US"

@@ -350,7 +350,15 @@ def _link_fields(store: Store, item: Item, today: dt.date, width: int) -> list[t
 
 def _history_json(store: Store, item: Item) -> list[dict[str, Any]]:
     return [
-        {"who": e.who, "when": e.when.isoformat(), "field": e.field, "old": e.old, "new": e.new} for e in store.history(item.id)
+        {
+            "who": e.who,
+            "when": e.when.isoformat(),
+            "field": e.field,
+            "old": e.old,
+            "new": e.new,
+            **({"source": e.source} if e.source else {}),
+        }
+        for e in store.history(item.id)
     ]
 
 
@@ -371,7 +379,8 @@ def _item(args: argparse.Namespace, db_path: Path) -> int:
         print(_("history:") if history else _("history: no change recorded"))
         for entry in history:
             local = entry.when.astimezone()
-            print(f"  {local:%Y-%m-%d %H:%M} · {entry.who} · {_change(entry)}")
+            source = f" ({entry.source_shown})" if entry.source else ""
+            print(f"  {local:%Y-%m-%d %H:%M} · {entry.who} · {_change(entry)}{source}")
     return 0
 
 

@@ -70,7 +70,10 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     importer = commands.add_parser(
         "import",
         parents=parents,
-        help=_("add report files (.yaml/.json, .docx, .txt/.md) to the store; all or nothing"),
+        help=_(
+            "add report files (.yaml/.json, .docx, .txt/.md) to the store, all or nothing; "
+            "or read back an agency's filled tracking table (.xlsx, .csv)"
+        ),
         description=_(
             "Read each file, show what was understood, and add the sessions to the store. "
             "If any file cannot be read, nothing is written."
@@ -132,6 +135,18 @@ def _overrides(args: argparse.Namespace) -> Overrides:
 
 
 def _import(args: argparse.Namespace, db_path: Path) -> int:
+    from haicap.store.ingest.tracking_file import is_tracking_table
+
+    tables = [path for path in args.files if is_tracking_table(path)]
+    if tables:
+        from haicap.tui.cli.commands.tracking_import import import_tracking, refuse_mixed
+
+        refuse_mixed(args, tables, [path for path in args.files if path not in tables])
+        return import_tracking(args, db_path, tables)
+    return _import_reports(args, db_path)
+
+
+def _import_reports(args: argparse.Namespace, db_path: Path) -> int:
     from haicap.store.domain.registry import load_registry
     from haicap.store.ingest.importer import match_stored_session, plan_import
     from haicap.store.ingest.plan_links import accept_all, describe_suggestions
