@@ -89,6 +89,8 @@ async def test_the_tracking_table_split_by_owner_agency(seeded_store_path: Path,
         book = openpyxl.load_workbook(path)
         assert book.sheetnames == ["Sở Xây dựng", "Chưa giao", "Thông tin"]
         assert book["Sở Xây dựng"].max_row == 2 and book["Chưa giao"].max_row == 1 + 22
+
+
 async def test_the_yaml_format_writes_the_whole_session_for_another_store(seeded_store_path: Path, work_folder: Path) -> None:
     """Chosen on the commune's scope, the session file still holds the whole session."""
     import yaml
