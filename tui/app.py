@@ -60,7 +60,13 @@ class HaicapApp(App[None]):
         # Out of the dashboard's footer at 80 columns, which has no room left; a wider one
         # shows them (KeyBar's `extra`), and the overview and late views show them in theirs.
         Binding("o", "overview", N_("Overview"), show=False, tooltip=N_("Overview of the province's communes, with totals")),
-        Binding("l", "late", N_("Late"), show=False, tooltip=N_("Every overdue request and directive, oldest first")),
+        Binding(
+            "l",
+            "late",
+            N_("Late"),
+            show=False,
+            tooltip=N_("Overdue items, oldest first, then those due soon"),
+        ),
         Binding("ctrl+f", "search", N_("Search"), show=False, tooltip=N_("Search the text of every item of every commune")),
         Binding(
             "P",

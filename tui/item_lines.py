@@ -17,6 +17,8 @@ from haicap.tui.literal import literal
 
 __all__ = [
     "OWNER_WIDTH",
+    "attention_badge",
+    "due_soon_column",
     "item_line",
     "overdue_badge",
     "owner_width",
@@ -72,6 +74,16 @@ def overdue_badge(state: FollowUp) -> Content:
     return literal(f" {state.mark} ", "bold $text-error on $error-muted")
 
 
+def attention_badge(state: FollowUp) -> Content | None:
+    """The badge an item that needs attention starts with: overdue (`overdue_badge`), or
+    " ◷ sắp đến hạn, còn 3 ngày " in the warning colours; None for the others."""
+    if state.overdue:
+        return overdue_badge(state)
+    if state.due_soon:
+        return literal(f" {state.mark} ", "bold $text-warning on $warning-muted")
+    return None
+
+
 _LINE_CHARS = 400
 """Characters of an item's text a pane's line starts from (it shows fewer, ending in "…")."""
 OWNER_WIDTH = 18
@@ -81,14 +93,23 @@ _WIDE, _MEDIUM = 60, 34
 
 
 def _due(state: FollowUp) -> tuple[str, str]:
-    """The deadline column of a tracked item, and its style: overdue in words and colour."""
+    """The deadline column of a tracked item, and its style: overdue and due soon in words and colour."""
     if state.overdue:
         return _("{days}d overdue").format(days=state.late_days), "bold $text-error"
+    if state.due_soon and state.days_left is not None:
+        return due_soon_column(state.days_left), "bold $text-warning"
     if not state.is_open:
         return pgettext("deadline column", "done"), "$text-success"
     if state.deadline is not None:
         return state.deadline.strftime(DATE_FORMAT), "$text-muted"
     return "", ""
+
+
+def due_soon_column(days_left: int) -> str:
+    """ "còn 3 ngày" ("3d left") or "hôm nay" ("due today"): a due-soon item's deadline column."""
+    if days_left == 0:
+        return pgettext("deadline column", "due today")
+    return _("{days}d left").format(days=days_left)
 
 
 def owner_width(items: Sequence[Item]) -> int:
@@ -99,10 +120,11 @@ def owner_width(items: Sequence[Item]) -> int:
 def item_line(item: Item, width: int, today: dt.date, rules: DeadlineRules | None = None, owners: int = OWNER_WIDTH) -> Content:
     """The one line an item takes in a pane `width` cells wide.
 
-    A mark first (✓ done, ⚠ overdue, · otherwise), then the text cut to fit with "…", then,
-    for requests and directives, the owner and the deadline in aligned columns when the
-    pane is wide enough (`owners` cells for the owner column; 0: none). In a narrow pane an overdue item says "quá N ngày" before its text,
-    so the words are never the part that is cut.
+    A mark first (✓ done, ⚠ overdue, ◷ due soon, · otherwise), then the text cut to fit with
+    "…", then, for requests and directives, the owner and the deadline in aligned columns when
+    the pane is wide enough (`owners` cells for the owner column; 0: none). In a narrow pane
+    an overdue item says "quá N ngày" before its text and a due-soon one "còn N ngày", so the
+    words are never the part that is cut.
     """
     state = follow_up(item, today, rules)
     # No line is wider than a few hundred cells: the rest of a long text is never looked at.
@@ -113,6 +135,8 @@ def item_line(item: Item, width: int, today: dt.date, rules: DeadlineRules | Non
     else:
         if state.overdue:
             mark = literal("⚠ ", "bold $text-error")
+        elif state.due_soon:
+            mark = literal("◷ ", "bold $text-warning")
         elif not state.is_open:
             mark = literal("✓ ", "$text-success")
         else:
@@ -125,7 +149,7 @@ def item_line(item: Item, width: int, today: dt.date, rules: DeadlineRules | Non
             columns = Content.assemble(" ", literal(due.rjust(11), due_style))
         else:
             columns = Content("")
-            if state.overdue:
+            if state.overdue or state.due_soon:
                 text = Content.assemble(literal(due, due_style), " ", text)
     room = max(width - mark.cell_length - columns.cell_length, 1)
     text = text.truncate(room, ellipsis=True, pad=True)

@@ -449,7 +449,8 @@ class Store:
 
     @property
     def deadline_rules(self) -> DeadlineRules:
-        """Days an agency has to answer a request, as set for this store (40 and 50 by default)."""
+        """Days an agency has to answer a request, as set for this store (40 and 50 by
+        default), and days before a deadline an item is due soon (7)."""
         return self._settings.deadline_rules
 
     def deadline_rules_damaged(self) -> bool:
@@ -463,6 +464,16 @@ class Store:
         self._settings.set_deadline_rules(rules)
         # The summary's request deadlines follow the rules: computed again, province by province.
         self._content.repair(write=True)
+
+    def due_soon_days_damaged(self) -> bool:
+        """Whether the stored due-soon days are a value `deadline_rules` cannot use (so the
+        default stands in for it): setting it again then repairs the store."""
+        return self._settings.due_soon_days_damaged()
+
+    def set_due_soon_days(self, days: int) -> None:
+        """Mark open requests and directives due soon from `days` days before their deadline
+        (0 to `MAX_DUE_SOON_DAYS`; 0 turns the mark off); `deadline_rules` then carries it."""
+        self._settings.set_due_soon_days(days)
 
     @property
     def backup_count(self) -> int:

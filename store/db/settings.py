@@ -1,5 +1,5 @@
-"""A store's settings and marks, kept in its `meta` table: answer deadlines, how many
-backups to keep, which tool created it.
+"""A store's settings and marks, kept in its `meta` table: answer deadlines, how near a
+deadline is "due soon", how many backups to keep, which tool created it.
 
 `StoreSettings` is the store's part that reads and changes them. Every change of a
 setting is recorded in the audit log (`store.db.audit`); a value out of range is refused
@@ -13,9 +13,9 @@ from collections.abc import Callable
 from haicap.store.db.audit import AuditLog, plural
 from haicap.store.db.backups import MIN_KEEP
 from haicap.store.db.store_file import StoreFile
-from haicap.store.domain.bounds import MAX_ANSWER_DAYS, check_setting
+from haicap.store.domain.bounds import MAX_ANSWER_DAYS, MAX_DUE_SOON_DAYS, check_setting
 from haicap.store.domain.errors import StoreError
-from haicap.store.domain.followup import DeadlineRules, rules_from_meta, rules_problems
+from haicap.store.domain.followup import DeadlineRules, due_soon_problems, rules_from_meta, rules_problems
 from haicap.store.domain.i18n import _
 
 __all__ = ["StoreSettings"]
@@ -34,12 +34,27 @@ class StoreSettings:
 
     @property
     def deadline_rules(self) -> DeadlineRules:
-        """Days an agency has to answer a request, as set for this store (40 and 50 by default)."""
-        return rules_from_meta(self._file.meta("deadline_rules"))
+        """Days an agency has to answer a request (40 and 50 by default) and days before a
+        deadline an item is due soon (7), as set for this store."""
+        return rules_from_meta(self._file.meta("deadline_rules"), self._file.meta("due_soon_days"))
 
     def deadline_rules_damaged(self) -> bool:
         """Whether the stored rules hold a value `deadline_rules` cannot use."""
         return bool(rules_problems(self._file.meta("deadline_rules")))
+
+    def due_soon_days_damaged(self) -> bool:
+        """Whether the stored due-soon days are a value `deadline_rules` cannot use."""
+        return bool(due_soon_problems(self._file.meta("due_soon_days")))
+
+    def set_due_soon_days(self, days: int) -> None:
+        """Mark open items due soon from `days` days before their deadline (0 to
+        `MAX_DUE_SOON_DAYS`; 0: never). Nothing stored depends on it: the summary counts
+        open items by deadline, whatever the setting."""
+        check_setting(days, "due-soon-days", 0, MAX_DUE_SOON_DAYS)
+        with self._file.transaction("config"):
+            old = self.deadline_rules.due_soon_days
+            self._file.set_meta("due_soon_days", days)
+            self._audit.record("config", f"due-soon-days {old} → {days}")
 
     def set_deadline_rules(self, rules: DeadlineRules) -> None:
         """Change the default answer deadlines of requests (1 to `MAX_ANSWER_DAYS` days)."""

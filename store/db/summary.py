@@ -14,7 +14,8 @@ For each province with data, one row of the `summary` table:
 
 Counts (`Counts.to_row`): sessions, the last session's date, live items per kind, and for
 follow-up the open requests and directives by deadline, so that "overdue on day D" is
-a sum over the deadlines before D, on any day, without reading an item. The row is
+a sum over the deadlines before D, and "due soon on day D" one over the deadlines from D
+to D + N, on any day and for any N, without reading an item. The row is
 rewritten in the same locked change as the province's file, right after it is written
 (`StoreFile.transaction(then=...)`); a row whose `file_state` is not the file's any more
 (a writer killed between the two writes, a file copied by hand) is stale, and the store
@@ -29,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from haicap.store.domain.bounds import add_days
 from haicap.store.domain.followup import DeadlineRules, request_deadline
 from haicap.store.domain.history import HistoryEntry
 from haicap.store.domain.models import Item, Kind, Session
@@ -94,6 +96,14 @@ class Counts:
         open_ = self.requests_open if kind is Kind.REQUEST else self.directives_open
         day = today.isoformat()
         return sum(n for deadline, n in open_.items() if deadline and deadline < day)
+
+    def due_soon(self, kind: Kind, today: dt.date, days: int) -> int:
+        """Open requests or directives due from `today` to `days` days later (none when `days` is 0)."""
+        if days <= 0:
+            return 0
+        open_ = self.requests_open if kind is Kind.REQUEST else self.directives_open
+        first, last = today.isoformat(), add_days(today, days).isoformat()
+        return sum(n for deadline, n in open_.items() if deadline and first <= deadline <= last)
 
     def open(self, kind: Kind) -> int:
         """Open requests or directives."""

@@ -19,6 +19,7 @@ __all__ = [
     "LAST_DAY",
     "MAX_ANSWER_DAYS",
     "MAX_BACKUPS",
+    "MAX_DUE_SOON_DAYS",
     "add_days",
     "check_day",
     "check_setting",
@@ -41,6 +42,8 @@ MAX_ANSWER_DAYS = 3650
 """At most ten years to answer a request (`config --answer-days`)."""
 MAX_BACKUPS = 1000
 """At most this many backups kept (`config --backups`): each is a copy of the whole store."""
+MAX_DUE_SOON_DAYS = 365
+"""At most a year ahead for the "due soon" mark (`config --due-soon-days`, `items --due-within`)."""
 
 
 def day_problem(day: dt.date) -> str | None:

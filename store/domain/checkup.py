@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from haicap.store.domain.bounds import MAX_BACKUPS, day_problem
-from haicap.store.domain.followup import rules_problems
+from haicap.store.domain.followup import due_soon_problems, rules_problems
 from haicap.store.domain.i18n import _
 from haicap.store.domain.tracking import field_problems
 
@@ -37,6 +37,7 @@ def store_problems(tables: dict[str, Any]) -> list[str]:
     meta = next(iter((tables.get("meta") or {}).values()), None)
     if isinstance(meta, dict):
         problems += rules_problems(meta.get("deadline_rules"))
+        problems += due_soon_problems(meta.get("due_soon_days"))
         backups = meta.get("backups")
         if isinstance(backups, int) and not isinstance(backups, bool) and backups > MAX_BACKUPS:
             problems.append(

@@ -5,6 +5,10 @@ and today, so it is always current. Requests are due `answer_days` after the ses
 (40 by default), `answer_days_with_co` when co-operating agencies are involved (50), as
 in the national rules for handling voters' and localities' recommendations; both can be
 changed per store. Directives are due when the leader set a deadline.
+
+An open item whose deadline is today or within the store's `due_soon_days` (7 by default;
+0 turns the mark off) is *due soon* ("sắp đến hạn"), so officers see it coming before it
+is overdue.
 """
 
 from __future__ import annotations
@@ -13,20 +17,35 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from haicap.store.domain.bounds import MAX_ANSWER_DAYS, add_days
+from haicap.store.domain.bounds import MAX_ANSWER_DAYS, MAX_DUE_SOON_DAYS, add_days
 from haicap.store.domain.i18n import _, ngettext
 from haicap.store.domain.models import Item, Kind
 from haicap.store.domain.tracking import DirectiveStatus, RequestStatus
 
-__all__ = ["DeadlineRules", "FollowUp", "follow_up", "overdue_words", "rules_from_meta", "rules_problems"]
+__all__ = [
+    "DEFAULT_DUE_SOON_DAYS",
+    "DeadlineRules",
+    "FollowUp",
+    "days_left_words",
+    "due_soon_problems",
+    "follow_up",
+    "overdue_words",
+    "rules_from_meta",
+    "rules_problems",
+]
+
+DEFAULT_DUE_SOON_DAYS = 7
+"""Days before its deadline an open item is marked due soon, unless the store says otherwise."""
 
 
 @dataclass(frozen=True)
 class DeadlineRules:
-    """How many days an agency has to answer a request."""
+    """How many days an agency has to answer a request, and how near a deadline is "due soon"."""
 
     answer_days: int = 40
     answer_days_with_co: int = 50
+    due_soon_days: int = DEFAULT_DUE_SOON_DAYS
+    """An open item due today or within this many days is due soon; 0: never."""
 
 
 _RULE_NAMES = ("answer_days", "answer_days_with_co")
@@ -36,13 +55,30 @@ def _usable_days(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_ANSWER_DAYS
 
 
-def rules_from_meta(stored: Any) -> DeadlineRules:
-    """The rules a store's meta holds; a value that is not a whole number of 1 to
-    `MAX_ANSWER_DAYS` days (written by an older haicap or by hand) counts as the default,
-    and `rules_problems` names it."""
+def _usable_due_soon(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_DUE_SOON_DAYS
+
+
+def rules_from_meta(stored: Any, due_soon: Any = None) -> DeadlineRules:
+    """The rules a store's meta holds (`stored`: its answer deadlines, `due_soon`: its
+    due-soon days); a value that is not a whole number of 1 to `MAX_ANSWER_DAYS` days (0 to
+    `MAX_DUE_SOON_DAYS` for `due_soon`), written by an older haicap or by hand, counts as
+    the default, and `rules_problems` or `due_soon_problems` names it."""
+    days = {"due_soon_days": due_soon} if _usable_due_soon(due_soon) else {}
     if not isinstance(stored, dict):
-        return DeadlineRules()
-    return DeadlineRules(**{k: v for k, v in stored.items() if k in _RULE_NAMES and _usable_days(v)})
+        return DeadlineRules(**days)
+    return DeadlineRules(**{k: v for k, v in stored.items() if k in _RULE_NAMES and _usable_days(v)}, **days)
+
+
+def due_soon_problems(stored: Any) -> list[str]:
+    """What is wrong with the stored due-soon days (none when it is unset), with the command that fixes it."""
+    if stored is None or _usable_due_soon(stored):
+        return []
+    return [
+        _(
+            "the store's due-soon-days is {value}, not 0 to {most}; {default} is used (fix with haicap config --due-soon-days N)"
+        ).format(value=repr(stored)[:40], most=MAX_DUE_SOON_DAYS, default=DEFAULT_DUE_SOON_DAYS)
+    ]
 
 
 def rules_problems(stored: Any) -> list[str]:
@@ -83,6 +119,11 @@ class FollowUp:
     deadline: dt.date | None
     """The deadline in force (for a request, the default one when none was set)."""
     status: RequestStatus | DirectiveStatus
+    days_left: int | None = None
+    """Days until the deadline of an open item that is not overdue (0: due today); None
+    for a closed or overdue item and one without a deadline."""
+    due_soon: bool = False
+    """Open, not overdue, and due today or within the rules' `due_soon_days`."""
 
     @property
     def label(self) -> str:
@@ -113,16 +154,34 @@ class FollowUp:
 
     @property
     def mark(self) -> str:
-        """A short text mark that survives a monochrome terminal: "⚠ quá hạn 12 ngày"
-        ("⚠ 12 days overdue"), in the language spoken now."""
+        """A short text mark that survives a monochrome terminal, in the language spoken now:
+        "⚠ quá hạn 12 ngày" ("⚠ 12 days overdue"), "◷ sắp đến hạn, còn 3 ngày" ("◷ due soon,
+        3 days left"), "◷ hôm nay đến hạn" ("◷ due today"); empty otherwise."""
         if self.overdue:
             return "⚠ " + overdue_words(self.late_days)
+        if self.due_soon and self.days_left is not None:
+            if self.days_left == 0:
+                return "◷ " + days_left_words(0)
+            return "◷ " + _("due soon, {left}").format(left=days_left_words(self.days_left))
         return ""
 
 
 def overdue_words(days: int) -> str:
     """ "quá hạn 12 ngày" ("12 days overdue"), in the language spoken now."""
     return ngettext("{days} day overdue", "{days} days overdue", days).format(days=days)
+
+
+def days_left_words(days: int) -> str:
+    """ "còn 3 ngày" ("3 days left"), or "hôm nay đến hạn" ("due today") for 0, in the language spoken now."""
+    if days == 0:
+        return _("due today")
+    return ngettext("{days} day left", "{days} days left", days).format(days=days)
+
+
+def _coming(deadline: dt.date, today: dt.date, rules: DeadlineRules) -> tuple[int, bool]:
+    """Days left to a deadline not yet passed, and whether that is due soon."""
+    left = (deadline - today).days
+    return left, rules.due_soon_days > 0 and left <= rules.due_soon_days
 
 
 def request_deadline(item: Item, rules: DeadlineRules) -> dt.date:
@@ -145,7 +204,10 @@ def follow_up(item: Item, today: dt.date, rules: DeadlineRules | None = None) ->
         late = (today - due).days if overdue else 0
         suffix_vi = f" – quá hạn {late} ngày" if overdue else ""
         suffix_en = f" – {late} days overdue" if overdue else ""
-        return FollowUp(asked.label_vi + suffix_vi, asked.label_en + suffix_en, asked.is_open, overdue, late, due, asked)
+        left, soon = _coming(due, today, rules) if asked.is_open and not overdue else (None, False)
+        return FollowUp(
+            asked.label_vi + suffix_vi, asked.label_en + suffix_en, asked.is_open, overdue, late, due, asked, left, soon
+        )
     if item.kind is Kind.DIRECTIVE:
         deadline = tracking.deadline
         done = tracking.done
@@ -162,5 +224,6 @@ def follow_up(item: Item, today: dt.date, rules: DeadlineRules | None = None) ->
             return FollowUp(
                 f"Đang thực hiện – quá hạn {late} ngày", f"In progress – {late} days overdue", True, True, late, deadline, status
             )
-        return FollowUp("Đang thực hiện – trong hạn", "In progress – on time", True, False, 0, deadline, status)
+        left, soon = _coming(deadline, today, rules)
+        return FollowUp("Đang thực hiện – trong hạn", "In progress – on time", True, False, 0, deadline, status, left, soon)
     return None

@@ -67,6 +67,8 @@ class Entry:
     """Follow-up facts or the session, e.g. "Mới tiếp nhận · chưa giao · hạn 04/01/2026"."""
     overdue: str = ""
     """"⚠ quá hạn 12 ngày" when the item is overdue, else empty."""
+    due_soon: str = ""
+    """"◷ sắp đến hạn, còn 3 ngày" when the item is due soon (on the follow-up slide), else empty."""
 
 
 @dataclass(frozen=True)
@@ -252,7 +254,8 @@ def _follow_up_part(items: Sequence[Item], today: dt.date, rules: DeadlineRules,
         facts = [item.kind.singular, state.label, owner]
         if state.deadline:
             facts.append(_("due {date}").format(date=format_date(state.deadline)))
-        entry = Entry(item.id, item.text, " · ".join(facts), state.mark)
+        marks = (state.mark, "") if state.overdue else ("", state.mark)
+        entry = Entry(item.id, item.text, " · ".join(facts), *marks)
         deadline = state.deadline or dt.date.max
         rows.append(((-state.late_days, deadline, list(Kind).index(item.kind), position), entry))
     entries = tuple(entry for _key, entry in sorted(rows, key=lambda row: row[0]))
@@ -262,7 +265,7 @@ def _follow_up_part(items: Sequence[Item], today: dt.date, rules: DeadlineRules,
 def _marker(today: dt.date, rules: DeadlineRules) -> Callable[[Item], str]:
     def mark(item: Item) -> str:
         state = follow_up(item, today, rules)
-        return state.mark if state else ""
+        return state.mark if state and state.overdue else ""
 
     return mark
 

@@ -61,6 +61,7 @@ def test_a_van_du_request_set_in_progress_past_its_deadline_is_listed_overdue(st
     listed = _json(capsys, "items", "--overdue", "--json", "--commune", "xã Vân Du", "--province", "Thanh Hóa")
     [mine] = [entry for entry in listed if entry["id"] == REQUEST]
     assert mine["overdue"] is True and mine["late_days"] == 9
+    assert mine["due_soon"] is False and mine["days_left"] is None
     assert mine["status"] == "in_progress" and mine["state"] == "Đang giải quyết – quá hạn 9 ngày"
     assert mine["owner"] == AGENCY and mine["deadline"] == "2026-01-01" and mine["deadline_set"] == "2026-01-01"
     assert {"type": "xã", "name": "Vân Du", "code": "15190"} in mine["communes"]
@@ -80,6 +81,8 @@ def test_a_van_du_request_set_in_progress_past_its_deadline_is_listed_overdue(st
         "state",
         "overdue",
         "late_days",
+        "due_soon",
+        "days_left",
         "answer",
         "note",
         "responds_to",

@@ -136,17 +136,17 @@ async def test_o_opens_the_overview_with_counts_and_totals(late_store) -> None:
         # Overdue first, then the communes with sessions (same day: by name), then the rest.
         assert table_names(app)[:3] == ["Vân Du", "Kim Tân", "Ngọc Trạo"]
         assert first_cells(app) == [
-            ["⚠ Vân Du", "1", "25/11/2025", "8", "7", "5", "19", "5", "1", "19", "0"],
-            ["Kim Tân", "1", "25/11/2025", "8", "7", "4", "19", "4", "0", "19", "0"],
-            ["Ngọc Trạo", "1", "25/11/2025", "8", "6", "4", "19", "4", "0", "19", "0"],
+            ["⚠ Vân Du", "1", "25/11/2025", "8", "7", "5", "19", "5", "1", "19", "0", "0"],
+            ["Kim Tân", "1", "25/11/2025", "8", "7", "4", "19", "4", "0", "19", "0", "0"],
+            ["Ngọc Trạo", "1", "25/11/2025", "8", "6", "4", "19", "4", "0", "19", "0", "0"],
         ]
         fourth = first_cells(app, 4)[3]
         assert fourth[1:3] == ["0", "—"], "communes without sessions come after"
         header = header_text(app)
         assert "Tỉnh Thanh Hóa" in header and "20/12/2025" in header and "xếp: quá hạn trước" in header
         expected = (
-            "Kiến nghị: 5 — đã trả lời 0; đang giải quyết 5, quá hạn 1 · Chỉ đạo: 19 — hoàn thành đúng hạn 0, "
-            "quá hạn 0; đang thực hiện trong hạn 19, quá hạn 0"
+            "Kiến nghị: 5 — đã trả lời 0; đang giải quyết 5, quá hạn 1, sắp đến hạn 0 · Chỉ đạo: 19 — hoàn thành "
+            "đúng hạn 0, quá hạn 0; đang thực hiện trong hạn 19, quá hạn 0, sắp đến hạn 0"
         )
         _, totals = province_overview(app.store, screen.province, TODAY)
         assert totals.describe() == expected
@@ -396,7 +396,7 @@ async def test_help_on_the_dashboard_lists_the_new_keys(make_dashboard) -> None:
         shown = "\n".join(str(static.render()) for static in app.screen.query("Static"))
         for tooltip in (
             "Overview of the province's communes, with totals",
-            "Every overdue request and directive, oldest first",
+            "Overdue items, oldest first, then those due soon",
             "Search the text of every item of every commune",
         ):
             assert i18n._(tooltip) in shown and i18n._(tooltip) != tooltip
@@ -439,7 +439,7 @@ async def test_l_lists_the_overdue_item_and_enter_jumps_to_it(late_store) -> Non
         table = app.screen.query_one(LateTable)
         assert [late.item.id for late in table.late_items] == [item_id]
         cells = [cell.plain.strip() for cell in table.get_row_at(0)]
-        assert cells[:5] == ["Vân Du", "Kiến nghị", "10 ngày", "10/12/2025", "Sở Xây dựng"]
+        assert cells[:5] == ["Vân Du", "Kiến nghị", "quá 10", "10/12/2025", "Sở Xây dựng"]
         assert LATE_REQUEST.startswith(cells[5].rstrip("…"))
         assert "Quá hạn: 1 kiến nghị, 0 chỉ đạo" in header_text(app)
         await pilot.press("enter")

@@ -99,3 +99,12 @@ def test_item_detail_with_follow_up(snap_compare, followed_up: Path) -> None:
     """enter on the overdue request: under its text "Tình trạng / State: ⚠ quá hạn 12 ngày
     Đang giải quyết", then owner, co-agencies "—", deadline 03/12/2025, answer and note."""
     assert snap_compare(make_app(followed_up), terminal_size=(80, 24), run_before=settle, press=[*OPEN_VAN_DU, "3", "enter"])
+
+
+def test_due_soon_requests_80x24(snap_compare, followed_up: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On 01/01/2026, Vân Du, requests pane focused: the first request "⚠" in the error colour
+    with "quá 29 ngày", the three others "◷" in the warning colour with "còn 3 ngày" in the
+    deadline column; the preview starts with the badge " ⚠ quá hạn 29 ngày "; the directive due
+    10/01/2026 (9 days away) has no mark."""
+    monkeypatch.setenv("HAICAP_TODAY", "2026-01-01")
+    assert snap_compare(make_app(followed_up), terminal_size=(80, 24), run_before=settle, press=[*OPEN_VAN_DU, "3", "j"])

@@ -108,3 +108,26 @@ def test_search_dialog_many_hits(snap_compare, late_store: Path) -> None:
         await settle(pilot)
 
     assert snap_compare(make_app(late_store), terminal_size=(80, 24), run_before=search)
+
+
+def test_late_view_with_due_soon_80x24(snap_compare, late_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On 01/01/2026: the header says "⚠ Quá hạn: 1 kiến nghị, 0 chỉ đạo — cũ nhất trước" in the
+    error colour, then "◷ Sắp đến hạn (trong 7 ngày): 4 kiến nghị, 0 chỉ đạo — gần hạn nhất trước"
+    in the warning colour; the Vân Du request "quá 22" first, then the seed's four requests
+    "còn 3", due 04/01/2026; the days column headed "Số ngày"; no sideways scrolling."""
+    monkeypatch.setenv("HAICAP_TODAY", "2026-01-01")
+
+    async def open_late(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+
+    assert snap_compare(make_app(late_store), terminal_size=(80, 24), run_before=open_late)
+
+
+def test_overview_with_due_soon_80x24(snap_compare, late_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On 01/01/2026: the totals end their open counts with "sắp đến hạn 4" (requests) and
+    "sắp đến hạn 0" (directives); "⚠ Vân Du" first, then "◷ Kim Tân" and "◷ Ngọc Trạo" in the
+    warning colour, each with 4 in the last column, "Sắp hạn"; the twelve columns fit in 80."""
+    monkeypatch.setenv("HAICAP_TODAY", "2026-01-01")
+    assert snap_compare(make_app(late_store), terminal_size=(80, 24), run_before=open_overview)

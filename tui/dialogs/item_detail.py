@@ -16,7 +16,7 @@ from haicap.store import Commune, FollowUp, Item, Kind
 from haicap.store.domain.dates import DATE_FORMAT, format_date
 from haicap.store.domain.i18n import N_, _, pgettext
 from haicap.tui.dialogs.scrolling_dialog import ScrollingDialog
-from haicap.tui.item_lines import overdue_badge
+from haicap.tui.item_lines import attention_badge
 from haicap.tui.literal import DETAIL_LIMIT, bounded, count_text, literal
 from haicap.tui.widgets.link_checklist import LinkChoice
 
@@ -96,10 +96,10 @@ class ItemDetailDialog(ScrollingDialog[None]):
             return
         tracking = self.item.tracking
         state = self.state
-        if state.overdue:
-            shown = Content.assemble(overdue_badge(state), " ", literal(state.status.label))
-        else:
-            shown = literal(state.label)
+        badge = attention_badge(state)
+        # An overdue item's label would repeat its badge's days.
+        state_label = literal(state.status.label if state.overdue else state.label)
+        shown = Content.assemble(badge, " ", state_label) if badge is not None else state_label
         yield Static(Content.assemble(literal(_("State") + ": ", "bold"), shown), classes="detail-state")
 
         def date(day: dt.date | None) -> str:

@@ -1,4 +1,5 @@
-"""The late view: every overdue request and directive, oldest first.
+"""The late view: every overdue request and directive, oldest first, then those due soon
+(within the store's due-soon days), nearest first.
 
 It is pushed over the dashboard (`l`) for the dashboard's province; `a` widens it to
 every province. It dismisses with the item to show on the dashboard, or None.
@@ -19,8 +20,8 @@ from textual.screen import Screen
 
 from haicap.store import Calendar, Item, Kind, Province, Store, StoreError
 from haicap.store.domain.dates import DATE_FORMAT
-from haicap.store.domain.i18n import N_, _
-from haicap.store.views.overview import LateItem, late_items
+from haicap.store.domain.i18n import N_, _, ngettext
+from haicap.store.views.overview import LateItem, attention_items
 from haicap.tui.dialogs.item_detail import ItemDetailDialog
 from haicap.tui.literal import literal
 from haicap.tui.messages import StoreChanged
@@ -64,11 +65,13 @@ class LateScreen(Screen[Item | None]):
 
     @dataclass
     class Loaded(Message):
-        """The late items of `province` (None: every province) on `day`."""
+        """The late and due-soon items of `province` (None: every province) on `day`."""
 
         province: Province | None
         late: list[LateItem]
         day: dt.date
+        due_soon_days: int
+        """The store's due-soon days the list was made with."""
 
     @dataclass
     class LoadFailed(Message):
@@ -88,6 +91,7 @@ class LateScreen(Screen[Item | None]):
         """Whether every province's late items are listed (`a`)."""
         self._late: list[LateItem] | None = None
         self._day: dt.date | None = None
+        self._due_soon_days = 0
 
     def compose(self) -> ComposeResult:
         yield ViewHeader(id="late-header")
@@ -113,20 +117,21 @@ class LateScreen(Screen[Item | None]):
 
     @work(thread=True, exclusive=True, group="late", exit_on_error=False)
     def load(self, province: Province | None) -> None:
-        """Find the overdue items of `province` (or everywhere), off the UI thread."""
+        """Find the overdue and due-soon items of `province` (or everywhere), off the UI thread."""
         try:
             day = self.calendar.today()
-            late = late_items(self.store, day, province)
+            late = attention_items(self.store, day, province)
+            days = self.store.deadline_rules.due_soon_days
         except StoreError as error:
             self.post_message(self.LoadFailed(str(error)))
             return
-        self.post_message(self.Loaded(province, late, day))
+        self.post_message(self.Loaded(province, late, day, days))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         if (message.province is None) != self.all_provinces:
             return  # `a` was pressed again while this was read
-        self._late, self._day = message.late, message.day
+        self._late, self._day, self._due_soon_days = message.late, message.day, message.due_soon_days
         table = self.query_one(LateTable)
         first = table.loading
         table.loading = False
@@ -148,20 +153,31 @@ class LateScreen(Screen[Item | None]):
         facts: list[Content | Fact] = [where]
         if self._day is not None:
             facts.append(literal(self._day.strftime(DATE_FORMAT)))
+        self.query_one(ViewHeader).show(_("Late"), facts, self._summary())
+
+    def _summary(self) -> list[Content]:
+        """The header's lines under the facts: how many are overdue, then how many due soon (when any)."""
         if self._late is None:
-            summary = literal(_("Reading…"), "dim italic")
-        elif not self._late:
-            summary = literal(_("No request or directive is overdue"), "italic")
+            return [literal(_("Reading…"), "dim italic")]
+        late = [entry for entry in self._late if entry.state.overdue]
+        soon = [entry for entry in self._late if not entry.state.overdue]
+        lines = []
+        if late:
+            requests = sum(1 for entry in late if entry.item.kind is Kind.REQUEST)
+            said = _("⚠ Overdue: {requests} requests, {directives} directives — oldest first")
+            lines.append(literal(said.format(requests=requests, directives=len(late) - requests), "$text-error"))
         else:
-            requests = sum(1 for late in self._late if late.item.kind is Kind.REQUEST)
-            directives = len(self._late) - requests
-            summary = literal(
-                _("⚠ Overdue: {requests} requests, {directives} directives — oldest first").format(
-                    requests=requests, directives=directives
-                ),
-                "$text-error",
+            lines.append(literal(_("No request or directive is overdue"), "italic"))
+        if soon:
+            requests = sum(1 for entry in soon if entry.item.kind is Kind.REQUEST)
+            said = ngettext(
+                "◷ Due soon (within {days} day): {requests} requests, {directives} directives — nearest first",
+                "◷ Due soon (within {days} days): {requests} requests, {directives} directives — nearest first",
+                self._due_soon_days,
             )
-        self.query_one(ViewHeader).show(_("Late"), facts, [summary])
+            counts = {"days": self._due_soon_days, "requests": requests, "directives": len(soon) - requests}
+            lines.append(literal(said.format(**counts), "$text-warning"))
+        return lines
 
     def show_language(self) -> None:
         """Show the header and the table again in the language now spoken."""

@@ -37,11 +37,12 @@ DEFAULT_SORT_NAME = N_("overdue first")
 """How the header line names the order the overview opens with (translated where shown)."""
 
 
-def attention_order(row: CommuneOverview) -> tuple[int, int, int, tuple[tuple[int, ...], tuple[int, ...]]]:
-    """The opening order: most overdue items first, then communes with sessions, newest first."""
+def attention_order(row: CommuneOverview) -> tuple[int, int, int, int, tuple[tuple[int, ...], tuple[int, ...]]]:
+    """The opening order: most overdue items first, then most due soon, then communes with
+    sessions, newest first."""
     overdue = row.overdue_requests + row.overdue_directives
     last = row.last_session.toordinal() if row.last_session else 0
-    return (-overdue, -row.sessions, -last, sort_key(row.commune.name))
+    return (-overdue, -row.due_soon, -row.sessions, -last, sort_key(row.commune.name))
 
 
 def _totals_line(text: str) -> Summary:
@@ -101,7 +102,7 @@ class OverviewScreen(Screen[Commune | None]):
             show=False,
             tooltip=N_("Report a period: two-axis counts, overdue, changes (Word, Excel, Markdown)"),
         ),
-        Binding("l", "app.late", N_("Late"), tooltip=N_("List every overdue request and directive")),
+        Binding("l", "app.late", N_("Late"), tooltip=N_("List every overdue request and directive, then those due soon")),
         Binding("ctrl+f", "app.search", N_("Search"), tooltip=N_("Search the text of every item")),
     ]
     """

@@ -13,7 +13,7 @@ from textual.widgets import Static
 from haicap.store import Item
 from haicap.store.domain.followup import DeadlineRules, follow_up
 from haicap.store.domain.i18n import N_, _
-from haicap.tui.item_lines import overdue_badge, session_line, state_line
+from haicap.tui.item_lines import attention_badge, session_line, state_line
 from haicap.tui.literal import bounded, literal
 
 __all__ = ["ItemPreview", "preview_content"]
@@ -29,7 +29,8 @@ def preview_content(item: Item, communes: Sequence[str], today: dt.date, rules: 
     state = follow_up(item, today, rules)
     if state is not None:
         head = state_line(item, state)
-        lines.append(Content.assemble(overdue_badge(state), " ", head) if state.overdue else head)
+        badge = attention_badge(state)
+        lines.append(Content.assemble(badge, " ", head) if badge is not None else head)
     lines.append(bounded(item.text))
     where = session_line(item)
     if communes:

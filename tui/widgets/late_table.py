@@ -1,4 +1,5 @@
-"""The late table: one row per overdue request or directive, oldest first."""
+"""The late table: one row per overdue request or directive, oldest first, then those due
+soon, nearest first; its days column says which, in words and colour."""
 
 from __future__ import annotations
 
@@ -15,12 +16,12 @@ from textual.widgets import DataTable
 
 from haicap.store import Kind
 from haicap.store.domain.dates import DATE_FORMAT
-from haicap.store.domain.i18n import N_, _, ngettext, pgettext
+from haicap.store.domain.i18n import N_, _, pgettext
 from haicap.store.views.overview import LateItem
 from haicap.tui.literal import short
 from haicap.tui.widgets.help_title import HelpTitle
 
-__all__ = ["LateTable", "communes_cell", "headings", "owner_cell", "short_kind"]
+__all__ = ["LateTable", "communes_cell", "days_cell", "headings", "owner_cell", "short_kind"]
 
 COMMUNES_WIDTH = 18
 """Room for the communes of an item: "Ngọc Trạo +2"."""
@@ -80,7 +81,7 @@ def headings(with_province: bool) -> list[str]:
         *names,
         pgettext("late table", "Commune"),
         pgettext("late table", "Kind"),
-        pgettext("late table", "Overdue"),
+        pgettext("late table", "Days"),
         pgettext("late table", "Deadline"),
         pgettext("late table", "Owner"),
     ]
@@ -92,6 +93,17 @@ def communes_cell(late: LateItem) -> str:
         return "—"
     more = len(late.communes) - 1
     return late.communes[0].name + (f" +{more}" if more else "")
+
+
+def days_cell(late: LateItem) -> str:
+    """What the days column says, in words as well as colour: "quá 31" ("31 late") for an
+    overdue item, "còn 3" ("3 left") or "hôm nay" ("today") for one due soon."""
+    state = late.state
+    if state.overdue:
+        return pgettext("late table", "{days} late").format(days=state.late_days)
+    if not state.days_left:
+        return pgettext("late table", "today")
+    return pgettext("late table", "{days} left").format(days=state.days_left)
 
 
 def owner_cell(late: LateItem) -> str:
@@ -127,8 +139,8 @@ class LateTable(DataTable[Text]):
     | up, k | Previous item. |
     """
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = DataTable.COMPONENT_CLASSES | {"late-table--days"}
-    """`--days`: the days overdue."""
+    COMPONENT_CLASSES: ClassVar[set[str]] = DataTable.COMPONENT_CLASSES | {"late-table--days", "late-table--soon"}
+    """`--days`: the days overdue; `--soon`: the days left of an item due soon."""
 
     DEFAULT_CSS = """
     LateTable {
@@ -136,6 +148,10 @@ class LateTable(DataTable[Text]):
         scrollbar-size-vertical: 1;
         & > .late-table--days {
             color: $text-error;
+            text-style: bold;
+        }
+        & > .late-table--soon {
+            color: $text-warning;
             text-style: bold;
         }
     }
@@ -182,13 +198,14 @@ class LateTable(DataTable[Text]):
         if keep is not None and keep.item.id in ids:
             self.move_cursor(row=ids.index(keep.item.id), animate=False)
 
-    def _fixed_cells(self, late: LateItem, days_style: Style, layout: Layout) -> list[Text]:
-        """Every cell of a row but the item text; only the row's first cell starts with one space."""
+    def _fixed_cells(self, late: LateItem, styles: tuple[Style, Style], layout: Layout) -> list[Text]:
+        """Every cell of a row but the item text; only the row's first cell starts with one space.
+        `styles`: the state's when overdue, when due soon."""
         kind = late.item.kind
         values = [
             (short(communes_cell(late), layout.communes_width), Style()),
             (short_kind(kind) if layout.short_kinds else kind.title, Style()),
-            (ngettext("{count} day", "{count} days", late.state.late_days).format(count=late.state.late_days), days_style),
+            (days_cell(late), styles[0] if late.state.overdue else styles[1]),
             (late.state.deadline.strftime(DATE_FORMAT) if late.state.deadline else "—", Style()),
             (short(owner_cell(late), layout.owner_width), Style()),
         ]
@@ -198,10 +215,10 @@ class LateTable(DataTable[Text]):
             Text((" " if index == 0 else layout.gap) + value, style=style, no_wrap=True)
             for index, (value, style) in enumerate(values)
         ]
-        cells[-3].justify = "right"  # the days overdue
+        cells[-3].justify = "right"  # the days overdue or left
         return cells
 
-    def _columns(self, days_style: Style, layout: Layout) -> tuple[list[str], list[list[Text]], list[int], int]:
+    def _columns(self, days_style: tuple[Style, Style], layout: Layout) -> tuple[list[str], list[list[Text]], list[int], int]:
         """The headings, the rows' fixed cells, their widths and the text's width, in `layout`."""
         names = headings(self._with_province)
         labels = [(" " if index == 0 else layout.gap) + name for index, name in enumerate(names)]
@@ -212,8 +229,9 @@ class LateTable(DataTable[Text]):
 
     def _build(self) -> None:
         self._built_for_width = self.size.width
-        days = self.get_component_rich_style("late-table--days")
-        days_style = Style(color=days.color, bold=days.bold)  # without the background: rows keep their stripes
+        days, soon = (self.get_component_rich_style(name) for name in ("late-table--days", "late-table--soon"))
+        # Without the background: rows keep their stripes.
+        days_style = (Style(color=days.color, bold=days.bold), Style(color=soon.color, bold=soon.bold))
         layout = ROOMY
         labels, rows, widths, text_width = self._columns(days_style, layout)
         if text_width < ROOMY_TEXT_WIDTH:

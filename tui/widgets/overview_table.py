@@ -24,10 +24,13 @@ from haicap.tui.widgets.help_title import HelpTitle
 if TYPE_CHECKING:
     from _typeshed import SupportsRichComparison
 
-__all__ = ["OVERDUE_MARK", "OVERVIEW_COLUMNS", "OverviewColumn", "OverviewTable", "is_overdue"]
+__all__ = ["DUE_SOON_MARK", "OVERDUE_MARK", "OVERVIEW_COLUMNS", "OverviewColumn", "OverviewTable", "is_overdue"]
 
 OVERDUE_MARK = "⚠"
 """Put before a commune with overdue items: the row says so without colour too."""
+
+DUE_SOON_MARK = "◷"
+"""Put before a commune with items due soon and none overdue."""
 
 NAME_WIDTH = 16
 """Longest commune name shown whole; longer ones end with "…" (a handful of the 3,321)."""
@@ -79,19 +82,24 @@ OVERVIEW_COLUMNS: tuple[OverviewColumn, ...] = (
     OverviewColumn(N_("Commune"), N_("commune name"), lambda r: r.commune.name, descending=False),
     OverviewColumn(N_("Ses-\nsions"), N_("number of sessions"), lambda r: r.sessions),
     OverviewColumn(N_("Last\nsession"), N_("last session"), lambda r: r.last_session),
-    OverviewColumn(N_("Ach."), N_("achievements"), lambda r: r.counts.get(Kind.ACHIEVEMENT, 0)),
-    OverviewColumn(N_("Diff."), N_("difficulties"), lambda r: r.counts.get(Kind.DIFFICULTY, 0)),
+    # "Ach" and "Diff" without a full stop: the two columns it saves make room for "Due soon" in English.
+    OverviewColumn(N_("Ach"), N_("achievements"), lambda r: r.counts.get(Kind.ACHIEVEMENT, 0)),
+    OverviewColumn(N_("Diff"), N_("difficulties"), lambda r: r.counts.get(Kind.DIFFICULTY, 0)),
     OverviewColumn(N_("Req."), N_("requests"), lambda r: r.counts.get(Kind.REQUEST, 0)),
     OverviewColumn(N_("Dir."), N_("directives"), lambda r: r.counts.get(Kind.DIRECTIVE, 0)),
     OverviewColumn(N_("Req.\nopen"), N_("open requests"), lambda r: r.open_requests),
     OverviewColumn(N_("Req.\nlate"), N_("overdue requests"), lambda r: r.overdue_requests),
     OverviewColumn(N_("Dir.\nopen"), N_("open directives"), lambda r: r.open_directives),
     OverviewColumn(N_("Dir.\nlate"), N_("overdue directives"), lambda r: r.overdue_directives),
+    OverviewColumn(N_("Due\nsoon"), N_("due soon"), lambda r: r.due_soon),
 )
-"""The columns in display order; the number keys sort by the first ten."""
+"""The columns in display order; the number keys sort by the first ten (`s` reaches every one)."""
 
 _OVERDUE_COLUMNS = {8, 10}
-"""Indexes of the overdue counts, drawn in the warning style when not zero."""
+"""Indexes of the overdue counts, drawn in the error style when not zero."""
+
+_DUE_SOON_COLUMN = 11
+"""Index of the due-soon count (requests and directives), drawn in the warning style when not zero."""
 
 _GROUP_STARTS = {1, 3, 7, 9}
 """Indexes of the first column of each group (sessions, kinds, requests, directives): one more space before them."""
@@ -128,9 +136,11 @@ class OverviewTable(DataTable[Text]):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = DataTable.COMPONENT_CLASSES | {
         "overview-table--overdue",
+        "overview-table--soon",
         "overview-table--quiet",
     }
-    """`--overdue`: communes and counts that are late; `--quiet`: zeros and communes without reports."""
+    """`--overdue`: communes and counts that are late; `--soon`: those due soon; `--quiet`:
+    zeros and communes without reports."""
 
     DEFAULT_CSS = """
     OverviewTable {
@@ -138,6 +148,10 @@ class OverviewTable(DataTable[Text]):
         scrollbar-size-vertical: 1;
         & > .overview-table--overdue {
             color: $text-error;
+            text-style: bold;
+        }
+        & > .overview-table--soon {
+            color: $text-warning;
             text-style: bold;
         }
         & > .overview-table--quiet {
@@ -172,7 +186,7 @@ class OverviewTable(DataTable[Text]):
 
     def __init__(self, *, id: str | None = None) -> None:
         # No cell padding: every cell starts with one space of its own, which keeps the
-        # eleven columns inside 80 terminal columns.
+        # twelve columns inside 80 terminal columns.
         super().__init__(id=id, cursor_type="row", header_height=2, cell_padding=0, fixed_columns=1, zebra_stripes=True)
         self._rows: list[CommuneOverview] = []
 
@@ -218,13 +232,19 @@ class OverviewTable(DataTable[Text]):
 
     def _cells(self, row: CommuneOverview) -> list[Text]:
         overdue_style = self._text_style("overview-table--overdue")
+        soon_style = self._text_style("overview-table--soon")
         quiet_style = self._text_style("overview-table--quiet")
         late = is_overdue(row)
         name = visible(row.commune.name)
         if len(name) > NAME_WIDTH:
             name = name[: NAME_WIDTH - 1] + "…"
-        name_style = overdue_style if late else (quiet_style if not row.sessions else Style())
-        cells = [Text(f" {OVERDUE_MARK if late else ' '} {name}", style=name_style, no_wrap=True)]
+        if late:
+            mark, name_style = OVERDUE_MARK, overdue_style
+        elif row.due_soon:
+            mark, name_style = DUE_SOON_MARK, soon_style
+        else:
+            mark, name_style = " ", quiet_style if not row.sessions else Style()
+        cells = [Text(f" {mark} {name}", style=name_style, no_wrap=True)]
         for index, column in enumerate(OVERVIEW_COLUMNS[1:], start=1):
             value = column.value(row)
             if isinstance(value, dt.date):
@@ -232,7 +252,12 @@ class OverviewTable(DataTable[Text]):
             elif value is None:
                 cells.append(Text(_gap(index) + "—", style=quiet_style, justify="right"))
             else:
-                style = overdue_style if value and index in _OVERDUE_COLUMNS else (Style() if value else quiet_style)
+                if not value:
+                    style = quiet_style
+                elif index in _OVERDUE_COLUMNS:
+                    style = overdue_style
+                else:
+                    style = soon_style if index == _DUE_SOON_COLUMN else Style()
                 cells.append(Text(f"{_gap(index)}{value}", style=style, justify="right"))
         return cells
 

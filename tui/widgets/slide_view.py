@@ -47,12 +47,14 @@ body 1 + 1, the footer line 1; plus the `where` line."""
 
 
 def entry_detail(entry: Entry) -> Content | None:
-    """The line under an entry's text: its detail, then its overdue mark; None when both are empty."""
+    """The line under an entry's text: its detail, then its overdue or due-soon mark; None when all are empty."""
     parts = []
     if entry.detail:
         parts.append(literal(entry.detail))
     if entry.overdue:
         parts.append(literal(entry.overdue, "bold $error"))
+    if entry.due_soon:
+        parts.append(literal(entry.due_soon, "bold $warning"))
     return Content("   ").join(parts) if parts else None
 
 

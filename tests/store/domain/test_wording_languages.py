@@ -106,10 +106,11 @@ def test_the_overview_totals_keep_their_shape_in_both_languages(store: Store) ->
     province = store.latest_session().province
     _, totals = province_overview(store, province, TODAY)
     vietnamese = totals.describe()
-    assert vietnamese.startswith("Kiến nghị: 4 — đã trả lời 0; đang giải quyết 4, quá hạn 4 · Chỉ đạo: ")
+    assert vietnamese.startswith("Kiến nghị: 4 — đã trả lời 0; đang giải quyết 4, quá hạn 4, sắp đến hạn 0 · Chỉ đạo: ")
+    assert vietnamese.endswith("quá hạn 0, sắp đến hạn 0")
     set_language("en")
     english = totals.describe()
-    assert english.startswith("Requests: 4 — answered 0; in progress 4, overdue 4 · Directives: ")
+    assert english.startswith("Requests: 4 — answered 0; in progress 4, overdue 4, due soon 0 · Directives: ")
     # The overview's header breaks lines at these marks, whatever the language.
     for text in (vietnamese, english):
         requests, directives = text.split(" · ")

@@ -44,6 +44,7 @@ __all__ = [
     "read_only_run",
     "resolve_commune",
     "run_calendar",
+    "state_text",
     "state_words",
     "visible_output",
 ]
@@ -334,6 +335,8 @@ def item_json(store: Store, item: Item, today: dt.date, rules: DeadlineRules) ->
         "state": state.label_vi if state else None,
         "overdue": bool(state and state.overdue),
         "late_days": state.late_days if state else 0,
+        "due_soon": bool(state and state.due_soon),
+        "days_left": state.days_left if state else None,
         "answer": tracking.answer if item.kind is Kind.REQUEST else None,
         "note": tracking.note if tracked else None,
         "responds_to": list(tracking.responds_to) if item.kind is Kind.REQUEST else None,
@@ -347,8 +350,22 @@ def state_words(state: FollowUp) -> str:
     return state.label_en if language() == "en" else state.label_vi
 
 
-def item_row(store: Store, item: Item, today: dt.date, rules: DeadlineRules, first: Commune | None = None) -> tuple[str, ...]:
-    """The columns of one item in a list: id, kind, commune(s), follow-up state, text."""
+def state_text(state: FollowUp, *, days_left: bool = False) -> str:
+    """`state_words`, then, for an item due soon (or any open one not overdue, with
+    `days_left`), its days left: "Mới tiếp nhận · còn 3 ngày" ("Received · 3 days left")."""
+    from haicap.store.domain.followup import days_left_words
+
+    words = state_words(state)
+    if state.days_left is not None and (state.due_soon or days_left):
+        return f"{words} · {days_left_words(state.days_left)}"
+    return words
+
+
+def item_row(
+    store: Store, item: Item, today: dt.date, rules: DeadlineRules, first: Commune | None = None, *, days_left: bool = False
+) -> tuple[str, ...]:
+    """The columns of one item in a list: id, kind, commune(s), follow-up state (with the
+    days left of an item due soon, or of every open one with `days_left`), text."""
     from haicap.store import follow_up
 
     state = follow_up(item, today, rules)
@@ -356,7 +373,7 @@ def item_row(store: Store, item: Item, today: dt.date, rules: DeadlineRules, fir
         item.id,
         item.kind.singular,
         commune_column(item_communes(store, item, first)),
-        state_words(state) if state else "—",
+        state_text(state, days_left=days_left) if state else "—",
         item.text,
     )
 

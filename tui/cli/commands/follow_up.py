@@ -1,6 +1,6 @@
 """Following requests and directives up from the shell: `items`, `item`, `set`, `restore-item`.
 
-    haicap items [--commune NAME] [--province NAME] [--kind K] [--status S] [--overdue] [--json]
+    haicap items [--commune NAME] [--province NAME] [--kind K] [--status S] [--overdue | --due-within N] [--json]
     haicap item ID [--json]
     haicap set ID [--status S] [--owner O] [--co-agency A]... [--deadline D|none] [--done D|none]
                   [--answer TEXT] [--note TEXT] [--responds-to ID]
@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from haicap.store.domain.bounds import MAX_DUE_SOON_DAYS
 from haicap.store.domain.i18n import N_, _, pgettext
 from haicap.store.domain.models import TRACKED_KINDS, Item, Kind
 from haicap.store.domain.tracking import DirectiveStatus, RequestStatus, parse_directive_status, parse_request_status
@@ -32,16 +33,17 @@ from haicap.tui.cli.commands.common import (
     item_json,
     item_row,
     open_store,
+    parse_count,
     parse_day,
     parse_kind,
     resolve_commune,
-    state_words,
+    state_text,
 )
 from haicap.tui.cli.commands.printing import print_json, print_json_list, print_table
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
 if TYPE_CHECKING:
-    from haicap.store import HistoryEntry, Store
+    from haicap.store import DeadlineRules, HistoryEntry, Store
 
 __all__ = ["describe_item", "register"]
 
@@ -86,7 +88,16 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
         default=[],
         help=_("a request or directive status: slug or label, e.g. in_progress, 'dang giai quyet', done; repeat for several"),
     )
-    listing.add_argument("--overdue", action="store_true", help=_("only open items past their deadline"))
+    attention = listing.add_mutually_exclusive_group()
+    attention.add_argument("--overdue", action="store_true", help=_("only open items past their deadline"))
+    attention.add_argument(
+        "--due-within",
+        metavar="N",
+        help=_(
+            "only open requests and directives due today or within N days (0: today; 0 to {maximum}), "
+            "nearest first; whatever haicap config --due-soon-days says"
+        ).format(maximum=MAX_DUE_SOON_DAYS),
+    )
     listing.add_argument("--json", action="store_true", help=_("print a JSON list of objects"))
     listing.set_defaults(handler=_items)
 
@@ -176,6 +187,11 @@ def _items(args: argparse.Namespace, db_path: Path) -> int:
 
     kinds = tuple(dict.fromkeys(parse_kind(k) for k in args.kind)) or None
     statuses = _status_filter(args.status) if args.status else None
+    within = (
+        parse_count(args.due_within, "--due-within", minimum=0, maximum=MAX_DUE_SOON_DAYS)
+        if args.due_within is not None
+        else None
+    )
     today = current_day(args)
     with open_store(db_path) as store:
         province_name = args.item_province or args.province
@@ -196,17 +212,31 @@ def _items(args: argparse.Namespace, db_path: Path) -> int:
             state = follow_up(item, today, rules)
             if statuses is not None and (state is None or (type(state.status), state.status.value) not in statuses):
                 return False
+            if within is not None:
+                return bool(state and state.days_left is not None and state.days_left <= within)
             return not args.overdue or bool(state and state.overdue)
 
+        chosen: Iterable[Item] = (item for item in source if wanted(item))
+        if within is not None:
+            # Nearest deadline first; the filter kept only items that have one.
+            chosen = sorted(chosen, key=lambda item: (_days_left(item, today, rules), item.id))
         if args.json:
-            print_json_list(item_json(store, item, today, rules) for item in source if wanted(item))
+            print_json_list(item_json(store, item, today, rules) for item in chosen)
             return 0
-        chosen = [item for item in source if wanted(item)]
+        chosen = list(chosen)
         if not chosen:
             print(_("no item matches"))
             return 0
-        print_table([item_row(store, item, today, rules, commune) for item in chosen])
+        print_table([item_row(store, item, today, rules, commune, days_left=within is not None) for item in chosen])
     return 0
+
+
+def _days_left(item: Item, today: dt.date, rules: DeadlineRules) -> int:
+    """Days until the deadline of an open request or directive (0 for any other item)."""
+    from haicap.store import follow_up
+
+    state = follow_up(item, today, rules)
+    return state.days_left if state is not None and state.days_left is not None else 0
 
 
 # -- item ----------------------------------------------------------------------------------
@@ -267,7 +297,7 @@ def describe_item(store: Store, item: Item, today: dt.date) -> list[str]:
     if state is None:
         return lines + _wrap(fields, width)
     fields += [
-        (pgettext("item detail", "state"), state_words(state)),
+        (pgettext("item detail", "state"), state_text(state)),
         (pgettext("item detail", "owner"), tracking.owner),
         (pgettext("item detail", "co-agencies"), ", ".join(tracking.co_agencies)),
     ]
@@ -309,7 +339,7 @@ def _link_fields(store: Store, item: Item, today: dt.date, width: int) -> list[t
     values = []
     for other in linked:
         state = follow_up(other, today, store.deadline_rules)
-        head = f"{other.id} · {state_words(state) if state else '—'}"
+        head = f"{other.id} · {state_text(state) if state else '—'}"
         if other.deleted:
             head += " · " + _("deleted")
         values.append(f"{head} · {shorten(other.text, max(20, width - len(head) - 24), at_word=True)}")

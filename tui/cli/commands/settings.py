@@ -1,12 +1,14 @@
-"""`haicap config`: the store's settings (the answer deadlines of requests, how many backups to keep)."""
+"""`haicap config`: the store's settings (the answer deadlines of requests, when an item is due
+soon, how many backups to keep)."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from pathlib import Path
 
 from haicap.store.db.backups import MIN_KEEP
-from haicap.store.domain.bounds import MAX_ANSWER_DAYS, MAX_BACKUPS
+from haicap.store.domain.bounds import MAX_ANSWER_DAYS, MAX_BACKUPS, MAX_DUE_SOON_DAYS
 from haicap.store.domain.i18n import _
 from haicap.tui.cli.commands.common import open_store, parse_count, parse_positive_int
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
@@ -19,10 +21,11 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     config = commands.add_parser(
         "config",
         parents=parents,
-        help=_("show or change the default answer deadlines of requests and the number of backups"),
+        help=_("show or change the default answer deadlines of requests, the due-soon days and the number of backups"),
         description=_(
             "Requests are due a number of days after the session unless a deadline is set by hand: "
-            "40 days by default, 50 when co-operating agencies are involved. Without options, print them. "
+            "40 days by default, 50 when co-operating agencies are involved. An open request or directive "
+            "due today or within the due-soon days (7 by default) is marked due soon. Without options, print them. "
             "Every change is recorded in the audit log (`haicap audit`)."
         ),
     )
@@ -37,6 +40,13 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
         help=_("days to answer a request that has co-operating agencies (1 to {maximum})").format(maximum=MAX_ANSWER_DAYS),
     )
     config.add_argument(
+        "--due-soon-days",
+        metavar="N",
+        help=_("mark open requests and directives due soon from N days before their deadline (0 to {maximum}; 0: never)").format(
+            maximum=MAX_DUE_SOON_DAYS
+        ),
+    )
+    config.add_argument(
         "--backups",
         metavar="N",
         help=_("how many earlier versions of the store to keep for `haicap restore` (1 to {maximum})").format(
@@ -47,8 +57,6 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
 
 
 def _config(args: argparse.Namespace, db_path: Path) -> int:
-    from haicap.store import DeadlineRules
-
     # Every value is checked before the store is opened: a refused one leaves it untouched.
     days = (
         parse_positive_int(args.answer_days, "--answer-days", maximum=MAX_ANSWER_DAYS) if args.answer_days is not None else None
@@ -56,6 +64,11 @@ def _config(args: argparse.Namespace, db_path: Path) -> int:
     with_co = (
         parse_positive_int(args.answer_days_with_co, "--answer-days-with-co", maximum=MAX_ANSWER_DAYS)
         if args.answer_days_with_co is not None
+        else None
+    )
+    due_soon = (
+        parse_count(args.due_soon_days, "--due-soon-days", minimum=0, maximum=MAX_DUE_SOON_DAYS)
+        if args.due_soon_days is not None
         else None
     )
     backups = _parse_count(args.backups) if args.backups is not None else None
@@ -66,7 +79,8 @@ def _config(args: argparse.Namespace, db_path: Path) -> int:
             print(_("changed: backups {old} → {new}").format(old=old, new=backups))
         rules = store.deadline_rules
         if days is not None or with_co is not None:
-            new = DeadlineRules(
+            new = dataclasses.replace(
+                rules,
                 answer_days=days if days is not None else rules.answer_days,
                 answer_days_with_co=with_co if with_co is not None else rules.answer_days_with_co,
             )
@@ -84,12 +98,24 @@ def _config(args: argparse.Namespace, db_path: Path) -> int:
                     )
                 )
             rules = store.deadline_rules
+        if due_soon is not None:
+            if due_soon == rules.due_soon_days and not store.due_soon_days_damaged():
+                print(_("unchanged: due-soon-days {days}").format(days=due_soon))
+            else:
+                store.set_due_soon_days(due_soon)
+                print(_("changed: due-soon-days {old} → {new}").format(old=rules.due_soon_days, new=due_soon))
+            rules = store.deadline_rules
         print(_("answer-days: {days}  (a request is due this many days after its session)").format(days=rules.answer_days))
         print(
             _("answer-days-with-co: {days}  (the same, when co-operating agencies are involved)").format(
                 days=rules.answer_days_with_co
             )
         )
+        if rules.due_soon_days:
+            said = _("due-soon-days: {days}  (an open item due within this many days is marked due soon)")
+        else:
+            said = _("due-soon-days: {days}  (no item is marked due soon)")
+        print(said.format(days=rules.due_soon_days))
         print(_("backups: {count}  (earlier versions of the store kept for `haicap restore`)").format(count=store.backup_count))
     return 0
 
