@@ -8,7 +8,8 @@ and every sentence left out with its reason. Nothing is written: the caller show
 
 In Word files and Markdown, a section heading ("Kết quả đạt được", "Khó khăn, vướng mắc",
 "Kiến nghị, đề xuất", "Nhiệm vụ, giải pháp") decides the kind of the sentences under it;
-everything else goes through the reader of free text sentence by sentence.
+everything else goes through the reader of free text sentence by sentence (the headings'
+part is `store.ingest.section_kinds`).
 """
 
 from __future__ import annotations
@@ -23,18 +24,15 @@ from haicap.store.domain.errors import ReportError
 from haicap.store.domain.i18n import _
 from haicap.store.domain.models import Commune, Kind, Person, Province
 from haicap.store.domain.registry import Registry
-from haicap.store.domain.text import clean, fold, shorten
+from haicap.store.domain.text import clean, shorten
 from haicap.store.ingest.documents import Block, Document, read_document
 from haicap.store.ingest.documents.minutes_mark import own_minutes
 from haicap.store.ingest.documents.plain_text import text_blocks
 from haicap.store.ingest.import_plan import ImportPlan, PlanLine, SessionFacts, SessionMatch, already_there
 from haicap.store.ingest.reader import ExtractedItem, Extraction, extract_text
 from haicap.store.ingest.reader.dates import impossible_session_date
-from haicap.store.ingest.reader.extract import with_assignment
-from haicap.store.ingest.reader.left_out import HEADING, NO_KIND, LeftOut
-from haicap.store.ingest.reader.letters import BULLET
-from haicap.store.ingest.reader.sentences import split_sentences
 from haicap.store.ingest.reports import SessionReport, parse_report
+from haicap.store.ingest.section_kinds import apply_section_kinds, section_kinds
 from haicap.store.ingest.session_files import copy_lines
 
 if TYPE_CHECKING:
@@ -110,92 +108,6 @@ class _Reading:
     headed: list[ExtractedItem] = field(default_factory=list)
 
 
-def _sections(blocks: tuple[Block, ...]) -> tuple[dict[str, Kind], set[str]]:
-    """The kind each sentence's section heading announces, and the headings' own texts."""
-    kinds: dict[str, Kind] = {}
-    headings: set[str] = set()
-    kind: Kind | None = None
-    seen: set[str] = set()
-    for block in blocks:
-        if block.heading:
-            kind = block.kind
-            headings.add(block.text)
-            continue
-        for sentence in split_sentences(block.text):
-            # A sentence met again under a heading keeps what it was the first time (a page's
-            # name above the article and above an answer to a comment is one line, read once).
-            if kind is not None and sentence not in seen:
-                kinds[sentence] = kind
-            seen.add(sentence)
-    return kinds, headings
-
-
-_POSITIONAL_CUES = frozenset({"", "joined", "continues", "request list", "leader's instruction"})
-"""Reader cues that only say where a clause stands: under a section heading, the heading's
-kind is the better guess. A cue of the clause's own words (a result, a problem, who asks
-whom) keeps the reader's kind, so "Tuy nhiên, … còn thấp" under "Kết quả" stays a difficulty."""
-
-
-_LEADERS_ORDER = "leader's instruction"
-"""The reader's cue for a bare instruction in the leader's words."""
-
-
-def _apply_sections(facts: Extraction, kinds: dict[str, Kind], headings: set[str]) -> None:
-    """Let section headings decide where the reader had no cue of its own; headings are left out."""
-    items: list[ExtractedItem] = []
-    left_out: list[LeftOut] = []
-    for item in facts.items:
-        sentence = facts.sentences[item.position - 1] if 0 < item.position <= len(facts.sentences) else ""
-        if sentence in headings:
-            left_out.append(LeftOut(sentence, HEADING, position=item.position))
-            continue
-        section = kinds.get(sentence)
-        if section is Kind.REQUEST and item.cue == _LEADERS_ORDER:
-            section = None  # what the leader tells the commune, below its list of asks, is no ask
-        if section is not None and (item.kind == section.value or item.cue in _POSITIONAL_CUES):
-            item = with_assignment(replace(item, kind=section.value, cue="heading", unsure=False), facts.date)
-        items.append(item)
-    names = tuple(c.name for c in facts.communes)
-    for left in facts.left_out:
-        section = kinds.get(left.text)
-        if left.text in headings:
-            left_out.append(replace(left, reason=HEADING))
-        elif section is not None and left.reason == NO_KIND and _reads_as_content(left.text):
-            taken = ExtractedItem(
-                # The list's bullet or number is no part of the item, as in the reader's own items.
-                section.value,
-                clean(_LIST_LABEL.sub("", left.text)),
-                _named(left.text, names) or names,
-                "heading",
-                position=left.position,
-            )
-            items.append(with_assignment(taken, facts.date))
-        else:
-            left_out.append(left)
-    # A heading counted once even when the reader saw it twice (it is skipped as a duplicate).
-    facts.items = sorted(items, key=lambda i: i.position)
-    facts.left_out = left_out
-
-
-_LIST_LABEL = re.compile(rf"^\s*(?:(?:\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\.?|[a-zđ]\)|[IVX]{{1,4}}\.)\s+|{BULLET}+\s*)")
-_MIN_ITEM_WORDS = 6
-"""A line under a heading shorter than this is a label, a title or a name, not an item."""
-
-
-def _reads_as_content(text: str) -> bool:
-    """Whether a line under a heading may be an item: long enough, in sentence case (a title
-    in capitals or a signature's name is not), and not a label ("Thời gian: thường xuyên")."""
-    # The list label is no word of the line ("2.1. UBND xã A:" is five words, a label).
-    words = _LIST_LABEL.sub("", text).split()
-    if len(words) < _MIN_ITEM_WORDS or text.isupper():
-        return False
-    if text.rstrip().endswith(":") or (words[0].lower() == "về" and not re.search(r"[.!?;]\s*$", text)):
-        return False  # a sub-heading: "2.1. UBND xã A:" opens a list, "3. Về phát triển kinh tế" names a topic
-    if all(word[:1].isupper() for word in words if word[:1].isalpha()):
-        return False  # "Lê Thị Thu Hà", "Phó Chủ Tịch …": a name or a title
-    return not re.match(r"^[^:]{1,20}:\s*\S+(?:\s+\S+){0,2}\.?$", text)
-
-
 def _read_free(doc: Document, registry: Registry, overrides: Overrides, today: dt.date, *, front_matter: bool = True) -> _Reading:
     """Read a Word or text document with the reader; headed sections keep their kind."""
     header, blocks = split_front_matter(doc.blocks) if doc.format == "text" and front_matter else ({}, doc.blocks)
@@ -206,17 +118,12 @@ def _read_free(doc: Document, registry: Registry, overrides: Overrides, today: d
     facts = extract_text(body_text, registry, today=reading_day, year_hint=year_hint, province_hint=province_hint)
     if facts.date is None and _header_date(header):
         facts.date = _header_date(header)  # the text names no day: the header's date is the next best
-    kinds, headings = _sections(blocks)
+    kinds, headings = section_kinds(blocks)
     if kinds or headings:
-        _apply_sections(facts, kinds, headings)
+        apply_section_kinds(facts, kinds, headings)
     title = header.get("title") or next((b.text for b in blocks if b.text), "")
     title = shorten(title, _TITLE_LIMIT, at_word=True)
     return _Reading(facts, title=title, source=header.get("url") or Path(doc.source).name)
-
-
-def _named(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
-    folded = fold(text)
-    return tuple(n for n in names if re.search(rf"(?<!\w){re.escape(fold(n))}(?!\w)", folded))
 
 
 def _province(overrides: Overrides, registry: Registry, source: str) -> Province:
