@@ -7,7 +7,6 @@ dashboard served to a browser the file goes to the browser, so only its name is 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from haicap.store import Commune, Session
 from haicap.store.domain.i18n import N_, _
+from haicap.tui.dialogs.file_target import target_of
 from haicap.tui.literal import literal
 from haicap.tui.serving.folders import ServedMode, served_mode
 from haicap.tui.widgets.path_input import PathInput
@@ -219,37 +219,15 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     def action_confirm(self) -> None:
         """Export to the file given; an existing file is overwritten only on a second ctrl+s."""
-        typed = self.query_one("#export-path", PathInput).value.strip()
-        if not typed:
-            self._error(_("Type a file name"))
+        typed = self.query_one("#export-path", PathInput).value
+        target = target_of(
+            typed, folder=self.folder, served=self.served, named_format=self._named_format, confirmed=self._confirm_overwrite
+        )
+        if target.path is None:
+            self._confirm_overwrite = target.asks
+            self._error(target.error)
             return
-        if self.served:
-            self._confirm_served(typed)
-            return
-        path = Path(os.path.expanduser(typed))
-        if not path.is_absolute():
-            path = self.folder / path
-        path, fmt = self._named_format(path)
-        if path.is_dir():
-            self._error(_("{path}: is a folder; add a file name").format(path=path))
-            return
-        if not path.parent.is_dir():
-            self._error(_("{folder}: no such folder").format(folder=path.parent))
-            return
-        if path.exists() and self._confirm_overwrite != path:
-            self._confirm_overwrite = path
-            self._error(_("{name} already exists — ctrl+s again to overwrite").format(name=path.name))
-            return
-        self.dismiss(ExportRequest(self.scope, fmt, path, force=path.exists()))
-
-    def _confirm_served(self, typed: str) -> None:
-        """Export under the name typed, for the browser: no folder, no look at the server's disk."""
-        name = Path(typed.replace("\\", "/")).name
-        if name in ("", ".", ".."):
-            self._error(_("Type a file name"))
-            return
-        path, fmt = self._named_format(Path(name))
-        self.dismiss(ExportRequest(self.scope, fmt, path))
+        self.dismiss(ExportRequest(self.scope, target.fmt, target.path, force=target.force))
 
     def _named_format(self, path: Path) -> tuple[Path, str]:
         """The file and format a typed name means. "bao-cao.xlsx" means that format (a Word file

@@ -7,7 +7,6 @@ period starts as the current quarter; dates are typed DD/MM/YYYY or YYYY-MM-DD.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +25,7 @@ from haicap.store.domain.bounds import day_problem
 from haicap.store.domain.dates import format_date, parse_date
 from haicap.store.domain.i18n import N_, _
 from haicap.store.views.period_report import Period
+from haicap.tui.dialogs.file_target import target_of
 from haicap.tui.literal import literal
 from haicap.tui.serving.folders import ServedMode, served_mode
 from haicap.tui.widgets.path_input import PathInput
@@ -224,33 +224,15 @@ class ReportDialog(ModalScreen[PeriodReportRequest | None]):
         except StoreError as error:
             self._error(str(error))
             return
-        typed = self.query_one("#report-path", PathInput).value.strip()
-        if not typed:
-            self._error(_("Type a file name"))
+        typed = self.query_one("#report-path", PathInput).value
+        target = target_of(
+            typed, folder=self.folder, served=self.served, named_format=self._named_format, confirmed=self._confirm_overwrite
+        )
+        if target.path is None:
+            self._confirm_overwrite = target.asks
+            self._error(target.error)
             return
-        if self.served:
-            name = Path(typed.replace("\\", "/")).name
-            if name in ("", ".", ".."):
-                self._error(_("Type a file name"))
-                return
-            path, fmt = self._named_format(Path(name))
-            self.dismiss(PeriodReportRequest(period, fmt, path))
-            return
-        path = Path(os.path.expanduser(typed))
-        if not path.is_absolute():
-            path = self.folder / path
-        path, fmt = self._named_format(path)
-        if path.is_dir():
-            self._error(_("{path}: is a folder; add a file name").format(path=path))
-            return
-        if not path.parent.is_dir():
-            self._error(_("{folder}: no such folder").format(folder=path.parent))
-            return
-        if path.exists() and self._confirm_overwrite != path:
-            self._confirm_overwrite = path
-            self._error(_("{name} already exists — ctrl+s again to overwrite").format(name=path.name))
-            return
-        self.dismiss(PeriodReportRequest(period, fmt, path, force=path.exists()))
+        self.dismiss(PeriodReportRequest(period, target.fmt, target.path, force=target.force))
 
     def _named_format(self, path: Path) -> tuple[Path, str]:
         """The file and format a typed name means: its suffix's format; none, the chosen one's."""
