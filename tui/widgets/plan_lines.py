@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -24,6 +24,7 @@ from haicap.store.ingest.import_plan import ImportPlan, PlanLine
 from haicap.store.ingest.reader.left_out import reason_text
 from haicap.tui.literal import clip, literal
 from haicap.tui.widgets.help_title import HelpTitle
+from haicap.tui.widgets.line_keys import line_bindings
 
 __all__ = ["COMMUNES_WIDTH", "KIND_STYLES", "PlanLines", "communes_short", "kind_tag", "reason_short", "tag_width"]
 
@@ -93,22 +94,8 @@ class PlanLines(OptionList):
     HELP_TITLE = HelpTitle(N_("Lines"))
     """Heading of this widget's keys in the help dialog, in the language spoken."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", N_("Down"), show=False, tooltip=N_("Next line")),
-        Binding("up,k", "cursor_up", N_("Up"), show=False, tooltip=N_("Previous line")),
-        Binding("pagedown", "page_down", N_("Page down"), show=False, tooltip=N_("A page down")),
-        Binding("pageup", "page_up", N_("Page up"), show=False, tooltip=N_("A page up")),
-        Binding("home", "first", N_("First"), show=False, tooltip=N_("First line")),
-        Binding("end", "last", N_("Last"), show=False, tooltip=N_("Last line")),
-    ]
-    """
-    | Key(s) | Description |
-    | :- | :- |
-    | down, j | Next line. |
-    | up, k | Previous line. |
-    | pagedown, pageup | A page down or up. |
-    | home, end | First or last line. |
-    """
+    BINDINGS: ClassVar[list[BindingType]] = line_bindings()
+    """The keys of `haicap.tui.widgets.line_keys`: down/j, up/k, pagedown, pageup, home, end."""
 
     DEFAULT_CSS = """
     PlanLines {

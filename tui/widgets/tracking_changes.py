@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -18,6 +18,7 @@ from haicap.store.db.tracking_updates import FieldChange, RowRefusal, RowUpdate,
 from haicap.store.domain.i18n import N_, _
 from haicap.tui.literal import clip, literal
 from haicap.tui.widgets.help_title import HelpTitle
+from haicap.tui.widgets.line_keys import line_bindings
 
 __all__ = ["TrackingChanges"]
 
@@ -28,22 +29,8 @@ class TrackingChanges(OptionList):
     HELP_TITLE = HelpTitle(N_("Changes"))
     """Heading of this widget's keys in the help dialog, in the language spoken."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", N_("Down"), show=False, tooltip=N_("Next line")),
-        Binding("up,k", "cursor_up", N_("Up"), show=False, tooltip=N_("Previous line")),
-        Binding("pagedown", "page_down", N_("Page down"), show=False, tooltip=N_("A page down")),
-        Binding("pageup", "page_up", N_("Page up"), show=False, tooltip=N_("A page up")),
-        Binding("home", "first", N_("First"), show=False, tooltip=N_("First line")),
-        Binding("end", "last", N_("Last"), show=False, tooltip=N_("Last line")),
-    ]
-    """
-    | Key(s) | Description |
-    | :- | :- |
-    | down, j | Next line. |
-    | up, k | Previous line. |
-    | pagedown, pageup | A page down or up. |
-    | home, end | First or last line. |
-    """
+    BINDINGS: ClassVar[list[BindingType]] = line_bindings()
+    """The keys of `haicap.tui.widgets.line_keys`: down/j, up/k, pagedown, pageup, home, end."""
 
     DEFAULT_CSS = """
     TrackingChanges {
