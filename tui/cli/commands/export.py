@@ -46,11 +46,12 @@ def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
     export = commands.add_parser(
         "export",
         parents=parents,
-        help=_("write the minutes (.docx, .md) or the tracking table (.xlsx, .csv) of a session or commune"),
+        help=_("write the minutes (.docx, .md), the tracking table (.xlsx, .csv) or a whole session (.yaml, .json)"),
         description=_(
-            "Write the minutes of a working session (docx, md) or the tracking table of its requests "
-            "and directives (xlsx, csv). Without --session or --commune: the newest session. States and days "
-            "overdue are counted on today (see --today)."
+            "Write the minutes of a working session (docx, md), the tracking table of its requests "
+            "and directives (xlsx, csv; --owner or --by-owner for the owner agencies), or the whole session "
+            "with its follow-up and history for another store (yaml, json). Without --session or --commune: "
+            "the newest session. States and days overdue are counted on today (see --today)."
         ),
     )
     export.add_argument(
