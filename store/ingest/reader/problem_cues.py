@@ -85,7 +85,9 @@ _PROBLEM_NOUN = (
     # "không bị thiếu nước tưới", "không để hộ nào thiếu đói".
     r"thiếu nước|thiếu đói|thiếu ăn|"
     # "Không có trẻ em bị đuối nước", "không có ca ngộ độc thực phẩm".
-    r"đuối nước|ngộ độc)"
+    r"đuối nước|ngộ độc|"
+    # "xã không có nhà dân bị sập đổ", "không có người mất tích": damage that did not happen.
+    r"sập đổ|đổ sập|tốc mái|cuốn trôi|mất tích)"
 )
 # A negation scopes over a list of problems ("không gặp khó khăn, vướng mắc") and over the
 # whole noun phrase of an event that should not happen ("không để xảy ra tình trạng ...").
