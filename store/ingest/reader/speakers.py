@@ -282,7 +282,10 @@ _OPINIONS_OF = re.compile(
     r"\s+(?:của\s+)(.{3,120}?)\s*(?::\s*$|$(?<![.!?]))"
 )
 _HEARS_REPORT = re.compile(r"\b(?:nghe|lắng nghe)\s+(?:[^;,]{0,30}\s)?báo cáo\b")
-_LEADER_SPEECH = re.compile(r"\b(?:ghi nhận|đánh giá cao|khẳng định|biểu dương|phân tích|khuyến khích|cho rằng)\b")
+# (At a voter meeting the deputy "tiếp thu, giải trình" the voters' points: the floor is the deputy's.)
+_LEADER_SPEECH = re.compile(
+    r"\b(?:ghi nhận|đánh giá cao|khẳng định|biểu dương|phân tích|khuyến khích|cho rằng|tiếp thu|giải trình)\b"
+)
 
 
 _QUOTE_THEN_SPEAKER = re.compile(
