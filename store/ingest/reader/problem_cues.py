@@ -190,7 +190,7 @@ PROBLEM = re.compile(
     # More of a bad thing: "số vụ tai nạn giao thông tăng 3 vụ", "tỷ lệ hộ nghèo vẫn ở mức cao".
     r"|\b" + _BAD_THING + r"\b[^,;.]{0,30}\b(?:tăng|ở mức cao|(?:vẫn|rất|khá) cao|cao hơn|vượt|vào sâu)\b"
     # ... first in a short list: "giá phân bón, thuốc bảo vệ thực vật tăng cao".
-    r"|\b" + _BAD_THING + r"\b(?:,\s*[^,;.]{1,40}?){1,2}\s+tăng (?:cao|mạnh|vọt)\b"
+    r"|\b" + _BAD_THING + r"\b[^,;.]{0,20}?(?:,\s*[^,;.]{1,40}?){1,2}\s+tăng (?:cao|mạnh|vọt)\b"
     # A bad thing that stays at a level: "tỷ lệ hộ nghèo vẫn ở mức trên 40%" (not "giảm hơn 40 hộ").
     r"|\b" + _BAD_THING + r"\b[^,;.]{0,30}\b(?:vẫn(?:\s+còn|\s+ở mức|\s+duy trì ở mức)?|ở mức|duy trì ở mức)\s+"
     r"(?:trên|hơn|gần|xấp xỉ)\s+\d"
