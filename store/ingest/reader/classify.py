@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 from haicap.store.ingest.reader import cues
-from haicap.store.ingest.reader.letters import CAPITALISED_WORD
 from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY, DIRECTIVE, REQUEST
+from haicap.store.ingest.reader.letters import CAPITALISED_WORD
 from haicap.store.ingest.reader.problems import behind_plan, names_problem, problem_or_result, result_in
 from haicap.store.ingest.reader.speakers import COMMUNE, LEADER, RESIDENT, actor_before, reporter_asks
 from haicap.store.ingest.reader.speech_acts import ORDER_ONLY, SHORTCOMINGS, speech_act
