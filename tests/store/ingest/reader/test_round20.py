@@ -67,7 +67,7 @@ def test_a_numbered_photo_caption_is_read_as_any_sentence() -> None:
 
 
 def test_not_letting_a_harm_happen_is_the_leaders_order() -> None:
-    sentence = '"Trước mắt là không để hộ nào bị thiếu nước uống trong mùa khô", Chủ tịch UBND tỉnh Lò Văn Minh chỉ đạo.'
+    sentence = '"Trước mắt là không để học sinh nào phải bỏ học, không để lớp nào bị dột", Chủ tịch UBND tỉnh Lò Văn Minh nói.'
     assert kind_of(sentence, INTRO) == DI
     # The commune's own record of it, in the past, is a result, no order.
     assert kind_of("Năm qua, xã đã không để xảy ra cháy rừng.", INTRO) == A
@@ -91,7 +91,8 @@ def test_people_given_gifts_are_the_communes_doing_and_no_visit() -> None:
 
 
 def test_a_name_alone_on_a_line_is_a_byline() -> None:
-    found = items(INTRO, "Xã đã hoàn thành 100% kế hoạch trồng rừng.", "Vi Đức Thắng")
+    # (A name may hold a word of results: "Đạt" is "achieved".)
+    found = items(INTRO, "Xã đã hoàn thành 100% kế hoạch trồng rừng.", "Nguyễn Tiến Đạt")
     assert found == [(A, "Xã đã hoàn thành 100% kế hoạch trồng rừng.")]
 
 
@@ -118,8 +119,9 @@ def test_damage_that_did_not_happen_is_a_result() -> None:
 
 
 def test_the_leaders_joy_at_what_was_done_is_praise() -> None:
-    sentence = 'Đồng chí Lò Văn Minh nói: "Tôi rất vui mừng khi thấy trường lớp của xã được xây mới khang trang".'
+    sentence = 'Đồng chí Lò Văn Minh chia sẻ: "Tôi rất mừng vì thấy đường vào thôn đã được đổ bê tông".'
     assert kind_of(sentence, INTRO) == A
+    assert kind_of('Đồng chí Lò Văn Minh nói: "Tôi rất vui mừng khi thấy trường lớp của xã được xây mới".', INTRO) == A
 
 
 def test_a_bare_class_to_open_in_a_list_of_asks_is_one_more_ask() -> None:
