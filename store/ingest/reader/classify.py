@@ -14,6 +14,7 @@ import re
 
 from haicap.store.ingest.reader import cues
 from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY, DIRECTIVE, REQUEST
+from haicap.store.ingest.reader.letters import CAPITALISED_WORD
 from haicap.store.ingest.reader.problems import behind_plan, names_problem, problem_or_result, result_in
 from haicap.store.ingest.reader.speakers import COMMUNE, LEADER, RESIDENT, actor_before, reporter_asks
 from haicap.store.ingest.reader.speech_acts import ORDER_ONLY, SHORTCOMINGS, speech_act
@@ -59,7 +60,9 @@ _AGENCY_ACTS = re.compile(
     r"(?:các\s+)?(?:sở|ban quản lý|công an tỉnh|công an thành phố|bộ chỉ huy|văn phòng ubnd|thanh tra tỉnh|"
     # In a conclusion, the commune given the lead is assigned too: "UBND xã X chủ trì xử lý …".
     r"ubnd tỉnh|ubnd thành phố|ubnd xã|ubnd phường|ubnd đặc khu)\b[^,;:]{0,60}?\s(?:chủ trì|phối hợp|hướng dẫn|kiểm tra|rà soát|tham mưu|nghiên cứu|"
-    r"xem xét|khẩn trương|sớm|theo dõi|đôn đốc|hỗ trợ|bố trí|giải quyết|xử lý|thẩm định|cân đối|làm việc)\b"
+    r"xem xét|khẩn trương|sớm|theo dõi|đôn đốc|hỗ trợ|bố trí|giải quyết|xử lý|thẩm định|cân đối|làm việc|"
+    # Orders of doing: "Bộ Chỉ huy Quân sự tỉnh điều lực lượng …", "Sở Công Thương kết nối …".
+    r"điều|điều động|kết nối|tăng cường|cung cấp|xuất cấp|triển khai)\b"
 )
 # Whatever must (or must not) be done, unless the subject is people who bear it ("khách phải ngủ lại").
 _ANY_SUBJECT_MUST = re.compile(
@@ -77,6 +80,13 @@ _RESTATED_REQUEST = re.compile(
     r"(?:xã|phường|đặc khu|các xã|địa phương)\b(?:\s+\S+){4,}"
 )
 _PLACE_BEFORE = re.compile(r"\b(?:tại|ở|của|với|cho|về|đến|trên địa bàn)\s+(?:các\s+|\d+\s+)?$")
+# A line of two to four capitalised words and nothing else: a byline or a credit.
+_NAME_ONLY = re.compile(rf"^\s*{CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{1,3}}\s*$")
+# Not letting a harm happen: "(việc trước mắt) là không để …", "tuyệt đối không để …".
+_PREVENTS = re.compile(r"^(?:tuyệt đối\s+|kiên quyết\s+)?không để\b|\b(?:là|phải)\s+(?:tuyệt đối\s+|kiên quyết\s+)?không để\b")
+# "Khu vực nào chưa có sóng điện thoại, …": whichever one is in a state, then the order.
+_WHICHEVER = re.compile(r"^\W*(?:[^\s,;:]+\s+){1,3}nào\b[^,;:]{0,80},\s*")
+_PHOTO_LABEL = re.compile(r"^\W*(?:ảnh|hình)\s+\d{1,2}\s*:\s*")
 _REPORTER = re.compile(r"^\s*(?:pv|phóng viên|hỏi)\s*:")
 _ATTRIBUTION = re.compile(r"[\"”»]\s*,?\s*[^\"“”«»]{0,120}$")
 _SHORT_FRAME = re.compile(r"^[^,;:]{1,25},\s*")
@@ -142,7 +152,9 @@ def _province_acts(core: str, verbs: re.Pattern[str] = cues.PROVINCE_SUBJECT_ACT
 def classify_clause(text: str, ctx: Context) -> Verdict:
     """Return the kind of clause `text` (verbatim) in context `ctx`."""
     low = text.lower()
-    core = cues.strip_connectives(low)
+    # A photo story numbers its captions ("Ảnh 11: Sở Công Thương kết nối …"): the number is
+    # a label, and the caption after it is read as any sentence.
+    core = _PHOTO_LABEL.sub("", cues.strip_connectives(low), count=1)
     # A frame's verb is the doing of the subject after it ("Kiểm tra thực tế, Chủ tịch UBND tỉnh
     # chia sẻ …"): no order, though it opens with the verb of one.
     imperative = bool(cues.IMPERATIVE_START.match(core)) and not ctx.frame
@@ -158,6 +170,9 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # "…: Sở Nông nghiệp và Môi trường nghiên cứu, tham mưu …" assigns the request to an agency.
         return Verdict(DIRECTIVE, LEADER, "assigned in the answer")
 
+    if _NAME_ONLY.match(text):
+        # "Hoàng Đạt" alone on a line under a text is its byline: a name says nothing.
+        return Verdict(None, None, "")
     if _ONLY_CATEGORIES.match(low):
         # "…; khó khăn, vướng mắc và kiến nghị, đề xuất": names what a report holds, says none of it.
         return Verdict(None, None, "")
@@ -290,6 +305,10 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     visit = cues.VISIT.search(core)
     if visit and _VISITORS.search(core[: visit.start()]):
         visit = None  # "du khách đến tham quan ...": tourists visiting are content, not the leader's visit
+    if visit and re.search(r"\bđược\s*$", core[: visit.start() + (len(visit.group(0)) - len(visit.group(0).lstrip()))]):
+        # "100% hộ nghèo được tặng quà": people given gifts are what the commune did for them,
+        # no visit of the leader's.
+        visit = None
     if visit:
         # The visitor is the subject right before the visit verb (usually the leader).
         offset = len(low.rstrip()) - len(core) + visit.start()
@@ -318,6 +337,15 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # A shortfall stated is a fact, though it opens with a verb: "Thu hút đầu tư mới đạt 30% kế hoạch."
         shortfall = behind_plan(low) or re.search(r"\b(?:mới|chỉ)\s+đạt\b", low)
         communes_told = _COMMUNES_TOLD.match(core)
+        if not past and _PREVENTS.search(said.lstrip(' "“«')):
+            # "Việc cấp bách nhất là không để người dân nào bị đói", "phải không để ai bị bỏ sót":
+            # in the leader's words, not letting a harm happen is an order, whatever harm it names.
+            return Verdict(DIRECTIVE, LEADER, "leader's instruction")
+        condition = _WHICHEVER.match(core)
+        if not past and condition and cues.IMPERATIVE_START.match(core[condition.end() :]):
+            # "Khu vực nào chưa có sóng, sắp xếp người trực …": whichever place lacks something is
+            # told what to do about it; the lack is the condition of the order.
+            return Verdict(DIRECTIVE, LEADER, "leader's instruction")
         if communes_told and not past:
             # "Các xã bám sát chỉ tiêu …", "Các xã tuyệt đối không để phát sinh …": the communes
             # are told what to do, in the leader's conclusion.

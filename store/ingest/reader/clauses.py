@@ -38,6 +38,8 @@ class Clause:
 _ANSWER = re.compile(r"(?<=\S):\s*(?=(?:giao|Giao|Sở|Ban|Công an|Văn phòng|UBND tỉnh|UBND thành phố|Bộ Chỉ huy|Thanh tra)\s)")
 
 # The reason given for an ask: "…, vì …", "… bởi vì …" (not "vì vậy", "vì sao", "vì thế").
+# A report's frame before a colon: "Chủ tịch UBND xã báo cáo tóm tắt (có báo cáo kèm theo): …".
+_REPORTED = re.compile(r"^[^:;\"“”]{0,160}?\b[Bb]áo cáo\b[^:;\"“”]{0,60}?(:)\s+(?=\S)")
 _BECAUSE = re.compile(r",?\s+(?=(?:bởi vì|vì)\s+(?!vậy\b|thế\b|sao\b|lẽ đó\b|mục tiêu\b|lợi ích\b|người dân\b)\S)")
 _ASKED = re.compile(r"\b(?:kiến nghị|đề nghị|đề xuất|mong muốn|xin)\b")
 
@@ -113,6 +115,11 @@ def _frame_end(sentence: str) -> tuple[int, int] | None:
 
 def _cut_points(sentence: str) -> list[tuple[int, int]]:
     points: list[tuple[int, int]] = []
+    reported = _REPORTED.match(sentence)
+    if reported and len(sentence[reported.end() :].split()) >= 5:
+        # "Đ/c A, Chủ tịch UBND xã báo cáo tóm tắt: 6 tháng đầu năm, …": the report is meta, what
+        # it says after the colon is content (the colon stays with the frame: no answer follows).
+        points.append((reported.start(1) + 1, reported.end()))
     for answer in _ANSWER.finditer(sentence):
         before = sentence[: answer.start()]
         if len(before.split()) >= 4 and _ASKED.search(before.lower()):

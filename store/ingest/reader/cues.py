@@ -102,7 +102,7 @@ IMPERATIVE_START = re.compile(
         "khắc phục|tháo gỡ|chỉ đạo|giữ vững|siết chặt|kiên quyết|nêu cao|tuyên truyền|vận động|"
         "tranh thủ|khai thác|rà soát lại|chấn chỉnh|đề cao|tạo điều kiện|dành|ban hành|"
         "hướng dẫn|giao|điều chỉnh|sắp xếp|không để|phải|cần|luôn|mở rộng|lắp đặt|số hóa|chuẩn bị|"
-        "đẩy nhanh|hoàn thành|nghiêm túc|xử lý|quản lý chặt chẽ|làm rõ|giám sát|lồng ghép|chăm lo|"
+        "đẩy nhanh|hoàn thành|nghiêm túc|mở lớp|xử lý|quản lý chặt chẽ|làm rõ|giám sát|lồng ghép|chăm lo|"
         "thu hút|khuyến khích|cải thiện|phát triển|kiểm soát|công khai|xác định|sử dụng|theo dõi|bám sát|"
         "tham mưu|kiểm tra|đôn đốc|ngăn chặn|phát hiện|bảo vệ|lập|quản lý|kiên trì|dứt điểm|tuyệt đối|chủ trì|ra quân|"
         # Asks in a list that open with what to change: "Rút ngắn thời gian thẩm định …".
@@ -211,7 +211,9 @@ AGENCY_MARK = re.compile(r"\b(?:các sở|sở|ban, ngành|sở, ngành|các ng�
 PRAISE = re.compile(
     # "Ghi nhận các kiến nghị của xã" takes the asks down: no praise.
     r"\b(?:ghi nhận(?!\s+(?:các\s+|những\s+|toàn bộ\s+|đầy đủ\s+)?(?:kiến nghị|ý kiến|đề xuất|đề nghị|phản ánh|tâm tư))|đánh giá cao|biểu dương|khen ngợi|hoan nghênh|đánh giá (?:rất )?(?:cao|tích cực)|"
-    r"chúc mừng những kết quả|trân trọng những kết quả)\b"
+    r"chúc mừng những kết quả|trân trọng những kết quả|"
+    # The leader's own joy at what the commune did: "tôi rất mừng vì thấy nhà cửa bà con khang trang".
+    r"(?:rất|vui|phấn khởi,?)\s+mừng\s+(?:vì|khi|trước|được thấy))\b"
 )
 # Sentences about the meeting itself rather than its content.
 META = re.compile(

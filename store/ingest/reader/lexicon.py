@@ -32,6 +32,8 @@ PROBLEM_PHRASES: tuple[str, ...] = (
     "còn hạn chế",
     "bất cập",
     "nan giải",
+    # "việc nắm số cử tri thực tế gặp khó": a task that meets trouble.
+    "gặp khó",
     "bức xúc",
     "xuống cấp",
     "hư hỏng",

@@ -85,7 +85,9 @@ _PROBLEM_NOUN = (
     # "không bị thiếu nước tưới", "không để hộ nào thiếu đói".
     r"thiếu nước|thiếu đói|thiếu ăn|"
     # "Không có trẻ em bị đuối nước", "không có ca ngộ độc thực phẩm".
-    r"đuối nước|ngộ độc)"
+    r"đuối nước|ngộ độc|"
+    # "xã không có nhà dân bị sập đổ", "không có người mất tích": damage that did not happen.
+    r"sập đổ|đổ sập|tốc mái|cuốn trôi|mất tích)"
 )
 # A negation scopes over a list of problems ("không gặp khó khăn, vướng mắc") and over the
 # whole noun phrase of an event that should not happen ("không để xảy ra tình trạng ...").
@@ -187,6 +189,8 @@ PROBLEM = re.compile(
     r"|(?<!chủ )(?<!xung )\byếu\b(?!\s+(?:tố|thế))"
     # More of a bad thing: "số vụ tai nạn giao thông tăng 3 vụ", "tỷ lệ hộ nghèo vẫn ở mức cao".
     r"|\b" + _BAD_THING + r"\b[^,;.]{0,30}\b(?:tăng|ở mức cao|(?:vẫn|rất|khá) cao|cao hơn|vượt|vào sâu)\b"
+    # ... first in a short list: "giá phân bón, thuốc bảo vệ thực vật tăng cao".
+    r"|\b" + _BAD_THING + r"\b[^,;.]{0,20}?(?:,\s*[^,;.]{1,40}?){1,2}\s+tăng (?:cao|mạnh|vọt)\b"
     # A bad thing that stays at a level: "tỷ lệ hộ nghèo vẫn ở mức trên 40%" (not "giảm hơn 40 hộ").
     r"|\b" + _BAD_THING + r"\b[^,;.]{0,30}\b(?:vẫn(?:\s+còn|\s+ở mức|\s+duy trì ở mức)?|ở mức|duy trì ở mức)\s+"
     r"(?:trên|hơn|gần|xấp xỉ)\s+\d"

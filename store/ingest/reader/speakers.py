@@ -278,11 +278,14 @@ _SECTION_HEADING = re.compile(
     r"(?:(kiến nghị|đề xuất|kiến nghị, đề xuất|đề nghị)|nhiệm vụ|giải pháp|chỉ đạo|kết luận|phương hướng)\b[^.;:]{0,50}$"
 )
 _OPINIONS_OF = re.compile(
-    r"^\W*(?:(?:[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s+)?(?:ý kiến|phát biểu|ý kiến phát biểu|ý kiến thảo luận)"
+    r"^\W*(?:(?:[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s+)?(?:ý kiến|phát biểu|ý kiến phát biểu|ý kiến thảo luận|kết luận|ý kiến kết luận|ý kiến chỉ đạo)"
     r"\s+(?:của\s+)(.{3,120}?)\s*(?::\s*$|$(?<![.!?]))"
 )
 _HEARS_REPORT = re.compile(r"\b(?:nghe|lắng nghe)\s+(?:[^;,]{0,30}\s)?báo cáo\b")
-_LEADER_SPEECH = re.compile(r"\b(?:ghi nhận|đánh giá cao|khẳng định|biểu dương|phân tích|khuyến khích|cho rằng)\b")
+# (At a voter meeting the deputy "tiếp thu, giải trình" the voters' points: the floor is the deputy's.)
+_LEADER_SPEECH = re.compile(
+    r"\b(?:ghi nhận|đánh giá cao|khẳng định|biểu dương|phân tích|khuyến khích|cho rằng|tiếp thu|giải trình)\b"
+)
 
 
 _QUOTE_THEN_SPEAKER = re.compile(
@@ -341,7 +344,8 @@ class SpeakerState:
         opinions = _OPINIONS_OF.match(low)
         if opinions:
             # Minutes: "3. Ý kiến của đồng chí Bí thư Đảng ủy xã:" gives the floor to the commune,
-            # "Ý kiến của đồng chí Giám đốc Sở …" to the province's side, until the next one.
+            # "Ý kiến của đồng chí Giám đốc Sở …" to the province's side, until the next one;
+            # "3. Kết luận của đ/c Chủ tịch HĐND tỉnh:" gives it to the leader for the bullets below.
             role = actor_before(sentence[opinions.start(1) : opinions.end(1)], self.people, None)
             if role in (LEADER, COMMUNE):
                 self.speaker = role
