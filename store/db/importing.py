@@ -19,7 +19,7 @@ from haicap.store.db.audit import AuditLog, plural
 from haicap.store.db.content import StoreContent
 from haicap.store.db.history_log import add_rows
 from haicap.store.db.migrations import SCHEMA_VERSION
-from haicap.store.db.session_copies import copy_rows, insert_history, stored_copy
+from haicap.store.db.session_copies import copy_rows, insert_history, session_row, stored_copy
 from haicap.store.db.store_file import StoreFile
 from haicap.store.domain.errors import StoreError
 from haicap.store.domain.i18n import _
@@ -283,19 +283,15 @@ class ReportImport:
 
     @staticmethod
     def _session_row(report: SessionReport, session_id: str, digest: str, origin: str) -> dict[str, Any]:
-        return {
-            "schema": SCHEMA_VERSION,
-            "id": session_id,
-            "content_hash": digest,
-            "origin": origin,
-            "source_file": report.source_name,
-            "date": report.date.isoformat(),
-            "province": report.province.code,
-            "leader": {"name": report.leader.name, "title": report.leader.title},
-            "participants": [{"name": p.name, "title": p.title} for p in report.participants],
-            "title": report.title,
-            "source": report.source,
-            "communes": [c.code for c in report.communes],
-            # The reading of the file before the officer's review: the same file again is "already there".
-            **({"read_hashes": [report.read_hash]} if report.read_hash else {}),
-        }
+        session = Session(
+            id=session_id,
+            date=report.date,
+            province=report.province,
+            leader=report.leader,
+            title=report.title,
+            source=report.source,
+            commune_codes=tuple(c.code for c in report.communes),
+            participants=report.participants,
+        )
+        read = (report.read_hash,) if report.read_hash else ()
+        return session_row(session, content_hash=digest, origin=origin, source_file=report.source_name, read_hashes=read)

@@ -2,8 +2,8 @@
 
 `stored_copy` reads a stored session back whole from its province's tables, for `haicap
 export --format yaml|json` and to tell whether a copy being imported is already there;
-`copy_rows` makes the rows a copy is stored as, so that reading them back gives the same
-copy; `insert_history` adds its history rows as they are (who and when included).
+`session_row` is the row any session is stored as; `copy_rows` makes the rows a copy is
+stored as, so that reading them back gives the same copy; `insert_history` adds its history rows as they are (who and when included).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from haicap.store.db.tables import Tables
 from haicap.store.domain.models import Session
 from haicap.store.domain.session_copy import CopiedItem, SessionCopy
 
-__all__ = ["copy_rows", "insert_history", "stored_copy"]
+__all__ = ["copy_rows", "insert_history", "session_row", "stored_copy"]
 
 
 def _order_of(row: dict[str, Any]) -> int:
@@ -70,15 +70,17 @@ def stored_copy(tables: Tables, session: Session) -> SessionCopy | None:
     )
 
 
-def copy_rows(copy: SessionCopy) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The session row and item rows `copy` is stored as (its history: `insert_history`)."""
-    session = copy.session
-    session_row: dict[str, Any] = {
+def session_row(
+    session: Session, *, content_hash: str, origin: str, source_file: str, read_hashes: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """The row a session is stored as, whether a report's reading just made it or a copy
+    brings it whole (the keys in the order every haicap writes them)."""
+    row: dict[str, Any] = {
         "schema": SCHEMA_VERSION,
         "id": session.id,
-        "content_hash": copy.content_hash,
-        "origin": copy.origin,
-        "source_file": copy.source_file,
+        "content_hash": content_hash,
+        "origin": origin,
+        "source_file": source_file,
         "date": session.date.isoformat(),
         "province": session.province.code,
         "leader": {"name": session.leader.name, "title": session.leader.title},
@@ -87,10 +89,20 @@ def copy_rows(copy: SessionCopy) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         "source": session.source,
         "communes": list(session.commune_codes),
     }
-    if copy.read_hashes:
-        session_row["read_hashes"] = list(copy.read_hashes)
+    if read_hashes:
+        # The reading of the file before the officer's review: the same file again is "already there".
+        row["read_hashes"] = list(read_hashes)
     if session.also_reported_by:
-        session_row["also_reported_by"] = list(session.also_reported_by)
+        row["also_reported_by"] = list(session.also_reported_by)
+    return row
+
+
+def copy_rows(copy: SessionCopy) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The session row and item rows `copy` is stored as (its history: `insert_history`)."""
+    session = copy.session
+    row_of_session = session_row(
+        session, content_hash=copy.content_hash, origin=copy.origin, source_file=copy.source_file, read_hashes=copy.read_hashes
+    )
     item_rows = []
     for copied in copy.items:
         item = copied.item
@@ -113,7 +125,7 @@ def copy_rows(copy: SessionCopy) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         if item.added_by_hand:
             row["by_hand"] = True
         item_rows.append(row)
-    return session_row, item_rows
+    return row_of_session, item_rows
 
 
 def insert_history(tables: Tables, copy: SessionCopy) -> None:
