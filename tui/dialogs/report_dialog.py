@@ -21,7 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from haicap.store import StoreError
-from haicap.store.domain.bounds import day_problem
+from haicap.store.domain.bounds import check_day
 from haicap.store.domain.dates import format_date, parse_date
 from haicap.store.domain.i18n import N_, _
 from haicap.store.views.period_report import Period
@@ -87,8 +87,6 @@ class ReportDialog(ModalScreen[PeriodReportRequest | None]):
         }
         & RadioSet {
             height: auto;
-        }
-        & RadioSet {
             width: 1fr;
             border: none;
             padding: 0;
@@ -174,10 +172,7 @@ class ReportDialog(ModalScreen[PeriodReportRequest | None]):
                 day = parse_date(typed)
             except ValueError as error:
                 raise StoreError(f"{name}: {error}") from None
-            problem = day_problem(day)
-            if problem:
-                raise StoreError(f"{name}: {problem}")
-            days.append(day)
+            days.append(check_day(day, name))
         if days[0] > days[1]:
             raise StoreError(_("From {start} is after To {end}").format(start=format_date(days[0]), end=format_date(days[1])))
         return Period(days[0], days[1])

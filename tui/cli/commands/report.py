@@ -17,6 +17,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from haicap.store.domain.dates import format_date
 from haicap.store.domain.file_names import shown_name
 from haicap.store.domain.i18n import _, pgettext
 from haicap.store.domain.text import visible
@@ -103,7 +104,7 @@ def _period(args: argparse.Namespace) -> Period:
     assert isinstance(start, dt.date) and isinstance(end, dt.date)  # no 'none' allowed
     if start > end:
         said = _("--from {start} is after --to {end}")
-        raise CommandError(said.format(start=start.strftime("%d/%m/%Y"), end=end.strftime("%d/%m/%Y")), code=2)
+        raise CommandError(said.format(start=format_date(start), end=format_date(end)), code=2)
     return Period(start, end)
 
 
