@@ -51,12 +51,17 @@ class DeadlineRules:
 _RULE_NAMES = ("answer_days", "answer_days_with_co")
 
 
+def _whole_days(value: Any, low: int, high: int) -> bool:
+    """Whether a stored setting is a whole number of days from `low` to `high` (a yes/no is none)."""
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
 def _usable_days(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_ANSWER_DAYS
+    return _whole_days(value, 1, MAX_ANSWER_DAYS)
 
 
 def _usable_due_soon(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_DUE_SOON_DAYS
+    return _whole_days(value, 0, MAX_DUE_SOON_DAYS)
 
 
 def rules_from_meta(stored: Any, due_soon: Any = None) -> DeadlineRules:
