@@ -72,6 +72,7 @@ CHANGES = [
     ("import", "{report}"),
     ("config", "--backups", "3"),
     ("config", "--answer-days", "30"),
+    ("config", "--due-soon-days", "3"),
     ("restore", "1"),
     ("synth", "--db", "{store}", "--communes", "2", "--sessions-per-commune", "1", "--items-per-session", "2"),
     ("stress", "--db", "{store}", "--writers", "2", "--edits", "5"),

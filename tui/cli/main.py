@@ -68,6 +68,7 @@ from haicap.tui.cli.commands.common import (
     run_calendar,
     visible_output,
 )
+from haicap.tui.cli.commands.settings import CHANGING_OPTIONS
 from haicap.tui.cli.grammar import OneLineParser
 from haicap.tui.cli.language_option import add_lang_option, choose_language, unknown_language
 
@@ -242,7 +243,7 @@ def _changes_store(args: argparse.Namespace) -> bool:
     if command == "import":
         return not args.dry_run
     if command == "config":
-        return any(getattr(args, name) is not None for name in ("answer_days", "answer_days_with_co", "backups"))
+        return any(getattr(args, name) is not None for name in CHANGING_OPTIONS)
     if command == "restore":
         return args.number is not None
     return True

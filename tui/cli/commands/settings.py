@@ -13,7 +13,11 @@ from haicap.store.domain.i18n import _
 from haicap.tui.cli.commands.common import open_store, parse_count, parse_positive_int
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
-__all__ = ["register"]
+__all__ = ["CHANGING_OPTIONS", "register"]
+
+CHANGING_OPTIONS = ("answer_days", "answer_days_with_co", "due_soon_days", "backups")
+"""The options of `haicap config` that change the store (their argparse names): with none,
+it only prints the settings, so `--read-only` lets it run (`haicap.tui.cli.main`)."""
 
 
 def register(commands: Subcommands, parents: list[OneLineParser]) -> None:
