@@ -103,6 +103,8 @@ READS = [
     ("audit", "--json"),
     ("import", "{report}", "--dry-run"),
     ("export", "--format", "csv", "-o", "{out}"),
+    ("export", "--format", "yaml", "-o", "-"),
+    ("report", "--from", "01/10/2025", "--to", "31/12/2025", "-o", "-"),
 ]
 
 

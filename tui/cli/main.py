@@ -223,11 +223,26 @@ def _completion(args: argparse.Namespace) -> int:
 
 
 _READS = frozenset(
-    {"locate", "extract", "eval", "items", "item", "search", "export", "audit", "present", "serve", "bench", "completion", "lang"}
+    {
+        "locate",
+        "extract",
+        "eval",
+        "items",
+        "item",
+        "search",
+        "export",
+        "report",
+        "audit",
+        "present",
+        "serve",
+        "bench",
+        "completion",
+        "lang",
+    }
 )
 """Commands that never change a store (`present` and `serve` open it as a viewer with
---read-only, `bench` measures a copy, `lang` writes the user's settings, not a store); every
-other one is refused with --read-only."""
+--read-only, `bench` measures a copy, `lang` writes the user's settings, not a store, `export`
+and `report` write a document); every other one is refused with --read-only."""
 
 _NO_STORE = frozenset({"locate", "extract", "eval", "completion", "init", "synth", "stress", "bench", "lang"})
 """Commands that use no store, or make or check their own: the others need one that exists
