@@ -26,7 +26,6 @@ from haicap.store.domain.tracking import DirectiveStatus, RequestStatus, parse_d
 from haicap.tui.cli.commands.common import (
     CommandError,
     current_day,
-    each_province_items,
     find_province,
     item_json,
     item_row,
@@ -38,6 +37,7 @@ from haicap.tui.cli.commands.common import (
 )
 from haicap.tui.cli.commands.item_detail import describe_change, describe_item, history_json, links_of
 from haicap.tui.cli.commands.printing import print_json, print_json_list, print_table
+from haicap.tui.cli.commands.whole_country import each_province_items
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
 if TYPE_CHECKING:

@@ -10,12 +10,12 @@ from haicap.store.domain.text import fold
 from haicap.tui.cli.commands.common import (
     CommandError,
     current_day,
-    each_province_matching,
     item_json,
     item_row,
     open_store,
 )
 from haicap.tui.cli.commands.printing import print_json_list, print_table
+from haicap.tui.cli.commands.whole_country import each_province_matching
 from haicap.tui.cli.grammar import OneLineParser, Subcommands
 
 __all__ = ["register"]
