@@ -110,14 +110,19 @@ def find_session_date(body: str, *, today: dt.date | None = None, year_hint: int
             if year_i:
                 return _safe_date(year_i, month_i, day_i)
     for pattern in (_DATE_BEFORE_ACTOR, _SESSION_NAMED):
-        named = pattern.search(body)
-        if named:
+        for named in pattern.finditer(body):
+            # "Tại buổi làm việc, xã báo cáo kết quả từ ngày 1/7/2025": the day a reform
+            # started, named near the session, is not the session's day.
+            day_start = named.start(1)
+            if _REFERENCE.search(body[max(0, day_start - 12) : day_start]):
+                continue
             day_i, month_i = int(named.group(1)), int(named.group(2))
             if not (1 <= day_i <= 31 and 1 <= month_i <= 12):
                 continue
             year_i = int(named.group(3)) if named.group(3) else _year_for(day_i, month_i, body, today, year_hint)
             if year_i:
                 return _safe_date(year_i, month_i, day_i)
+            break
     fulls = sorted([*_ANY_FULL.finditer(body), *_WORDY_FULL.finditer(body)], key=lambda m: m.start())
     for full in fulls:
         if _REFERENCE.search(body[max(0, full.start() - 12) : full.start()]):

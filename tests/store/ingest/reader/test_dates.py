@@ -104,3 +104,13 @@ def test_a_date_set_off_by_commas_before_the_actor_is_the_session():
 def test_the_day_of_the_session_named_without_its_year():
     body = "Sau buổi làm việc của Chủ tịch UBND tỉnh với xã ngày 8/3, phóng viên đã trao đổi với Chủ tịch xã."
     assert find_session_date(body, today=dt.date(2027, 3, 15)) == dt.date(2027, 3, 8)
+
+
+def test_a_reform_date_named_near_the_session_is_not_its_day():
+    body = (
+        "Tại buổi làm việc, lãnh đạo xã báo cáo kết quả thực hiện nhiệm vụ kể từ ngày 1/7/2025, "
+        "khi xã mới được thành lập. Buổi làm việc diễn ra trong không khí cởi mở."
+    )
+    assert find_session_date(body, today=dt.date(2026, 3, 10)) is None
+    later = body + " Tại buổi làm việc ngày 9/3, đồng chí Bí thư ghi nhận kết quả của xã."
+    assert find_session_date(later, today=dt.date(2026, 3, 10)) == dt.date(2026, 3, 9)
