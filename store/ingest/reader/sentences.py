@@ -14,12 +14,15 @@ before each candidate break, never at the whole paragraph read so far.
 
 from __future__ import annotations
 
+import html
 import re
 
 from haicap.store.domain.text import clean
 from haicap.store.ingest.reader.letters import UPPER
 
 __all__ = ["ABBREVIATIONS", "MAX_SENTENCE_CHARS", "split_paragraphs", "split_sentences"]
+
+_ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 
 MAX_SENTENCE_CHARS = 2000
 """A sentence longer than this is cut into pieces before it is read (the longest sentence of
@@ -135,7 +138,11 @@ _OPENS_A_SENTENCE = frozenset(
 
 
 def split_paragraphs(body: str) -> list[str]:
-    """Return the non-empty lines of `body`, cleaned (NFC, whitespace collapsed)."""
+    """Return the non-empty lines of `body`, cleaned (NFC, whitespace collapsed), with the
+    HTML entities of a text copied from a page's source ("&quot;", "&#8220;") read as the
+    characters they stand for."""
+    if "&" in body and _ENTITY.search(body):
+        body = html.unescape(body)
     return [clean(line) for line in body.splitlines() if line.strip()]
 
 

@@ -152,3 +152,9 @@ def test_shorten_at_word_keeps_a_word_that_ends_at_the_cut() -> None:
 
 def test_shorten_at_word_cuts_a_text_without_spaces_where_it_must() -> None:
     assert shorten("Ngọc-Trạo-Vân-Du", 8, at_word=True) == "Ngọc-Tr…"
+
+
+def test_invisible_characters_from_copied_pages_do_not_split_words():
+    copied = "Đảng\u00a0ủy x\u200bã Hòa\u00adBình\ufeff "
+    assert clean(copied) == "Đảng ủy xã HòaBình"
+    assert fold("x\u200bã Ngọc\u2060 Trạo") == fold("xã Ngọc Trạo") == "xa ngoc trao"

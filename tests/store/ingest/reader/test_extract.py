@@ -137,3 +137,16 @@ def test_special_zone_article():
     ]
     assert ex.items[8].text.startswith("Rà soát quy hoạch")  # the bullet is not part of the item
     assert ex.items[3].text.endswith("do phải vận chuyển từ đất liền.")  # cue-less clause joins its neighbour
+
+
+def test_a_page_copied_with_its_entities_and_invisible_spaces_reads_like_the_plain_text(registry):
+    plain = (
+        "Sáng 12/3, Chủ tịch UBND tỉnh làm việc với xã Tân Phú.\n"
+        "“Xã cần khẩn trương hoàn thành giải phóng mặt bằng trước ngày 30/4”, Chủ tịch UBND tỉnh yêu cầu.\n"
+        "Xã kiến nghị tỉnh hỗ trợ kinh phí nâng cấp tuyến đường liên xã."
+    )
+    copied = plain.replace("“", "&ldquo;").replace("”", "&#8221;").replace(". ", ".\u200b ").replace("xã", "x\u200bã")
+    read_plain = extract_text(plain, registry, today=dt.date(2026, 3, 20))
+    read_copied = extract_text(copied, registry, today=dt.date(2026, 3, 20))
+    assert [(i.kind, i.text) for i in read_copied.items] == [(i.kind, i.text) for i in read_plain.items]
+    assert read_plain.items
