@@ -48,6 +48,13 @@ def _split_article(path: Path) -> tuple[dict[str, str], str]:
     return header, body
 
 
+def _key_date(key: dict[str, Any]) -> str | None:
+    """The key's session date; "unknown" (the text names none) is right when the reader
+    finds none either."""
+    date = key.get("date")
+    return None if date in (None, "", "unknown") else str(date)
+
+
 def _reading_day(header: dict[str, str]) -> dt.date | None:
     """The header's date stands for the day the article was read (the reader's "today"):
     it only gives a year to "Sáng 25/11"; the text itself is all the reader sees."""
@@ -172,7 +179,7 @@ def score_article(
         found_names == key_names,
         [c.name for c in ex.communes],
         list(key.get("communes", [])),
-        (ex.date.isoformat() if ex.date else None) == key.get("date"),
+        (ex.date.isoformat() if ex.date else None) == _key_date(key),
     )
     for kind in KINDS:
         score = KindScore(fragments=len(fragments[kind]))

@@ -79,3 +79,11 @@ def test_missed_fragment_and_commune_mismatch(tmp_path, registry):
 def test_accepts_the_articles_dir_itself(tmp_path, registry):
     _write(tmp_path, _key())
     assert len(evaluate_dir(tmp_path / "articles", registry).articles) == 1
+
+
+def test_an_unknown_session_date_is_right_only_when_the_reader_names_none(tmp_path, registry):
+    undated = "Đoàn công tác của tỉnh làm việc với xã Bình Gia.\nXã đã giải quyết 980 hồ sơ."
+    key = _key(date="unknown", achievements=["Xã đã giải quyết 980 hồ sơ"])
+    assert evaluate_dir(_write(tmp_path, key, body=undated), registry).date_accuracy == 1.0
+    dated = "Sáng 3/3, Đoàn công tác của tỉnh làm việc với xã Bình Gia.\nXã đã giải quyết 980 hồ sơ."
+    assert evaluate_dir(_write(tmp_path, key, body=dated), registry).date_accuracy == 0.0
