@@ -3,53 +3,49 @@
 from __future__ import annotations
 
 import gc
-import io
 import os
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar
 
 from textual import events, on
-from textual._files import generate_datetime_filename
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.notifications import Notify, SeverityLevel
 from textual.screen import Screen
-from textual.theme import Theme, ThemeProvider
+from textual.theme import ThemeProvider
 
-from haicap.store import Commune, Item, Province, Store
+from haicap.store import Province, Store
 from haicap.store.domain.clock import Calendar, Clock, set_clock
 from haicap.store.domain.i18n import N_, _, set_language
-from haicap.store.views.slides import Deck, deck_of_session
+from haicap.store.views.slides import Deck
 from haicap.tui import user_config
-from haicap.tui.dialogs.help import HelpDialog, HelpSection, bindings_of
+from haicap.tui.dashboard_views import DashboardViews
+from haicap.tui.dialogs.help import HelpDialog, HelpSection, help_sections
 from haicap.tui.dialogs.notice_log_dialog import NoticeLogDialog
-from haicap.tui.dialogs.search_dialog import SearchDialog
 from haicap.tui.dialogs.too_small_dialog import TooSmallDialog, too_small
 from haicap.tui.literal import visible
 from haicap.tui.messages import CommunesLoaded, LoadFailed, ProvinceLoaded, ShowOnDashboard
 from haicap.tui.notice_log import NoticeLog
-from haicap.tui.palette import HaicapCommands, HaicapPalette
+from haicap.tui.palette import HaicapCommands, HaicapPalette, system_commands
 from haicap.tui.screens.dashboard import DashboardScreen
-from haicap.tui.screens.late import LateScreen
-from haicap.tui.screens.overview import OverviewScreen
 from haicap.tui.screens.presenter import PresenterScreen
+from haicap.tui.screenshot import Screenshots
 from haicap.tui.serving.folders import ServedMode
-from haicap.tui.themes import HAICAP_THEMES
+from haicap.tui.theme_choice import ThemeChoice
 
 __all__ = ["HaicapApp", "make_app"]
 
-SCREENSHOT = "haicap-screenshot"
-"""The name of a screenshot's delivery: not Textual's "screenshot", whose notices are in English."""
-
-ViewTarget = TypeVar("ViewTarget", Commune | None, Item | None)
-"""What a view over the dashboard dismisses with: a commune or an item to show there, or None."""
-
 
 class HaicapApp(App[None]):
-    """The haicap dashboard. It owns the store and closes it when the app ends."""
+    """The haicap dashboard. It owns the store and closes it when the app ends.
+
+    Its concerns are objects it owns: `views` (the views over the dashboard and the way
+    back), `themes` (haicap's themes and the one remembered) and `screenshots`; the
+    palette's entries are `tui.palette`'s, the help's sections `dialogs.help`'s. What
+    Textual calls on the app itself (actions, handlers, hooks) stays here and delegates.
+    """
 
     TITLE = "haicap"
     CSS_PATH = Path(__file__).parent / "app.tcss"
@@ -104,22 +100,21 @@ class HaicapApp(App[None]):
         """How this app runs for a browser tab of `haicap serve`, or None in a terminal."""
         self.start_province = province
         """The province asked for on the command line, or None for the default."""
-        self._started = False
         self.notices = NoticeLog()
         """Every notice shown in this run (`M` lists them)."""
         self.start_deck: Deck | None = None
         """A presentation to open over the dashboard at start (`haicap present`), or None."""
-        for theme in HAICAP_THEMES:
-            self.register_theme(theme)
-        remembered = user_config.remembered_theme()
-        if remembered in self.available_themes:
-            self.theme = remembered
-        self._remembered_theme = self.theme
+        self.views = DashboardViews(self, store, self.calendar)
+        """Opens the overview, the late items, a presentation and the search over the dashboard."""
+        self.screenshots = Screenshots(self)
+        """The palette's "Screenshot"."""
+        self.themes = ThemeChoice(self, remember=served is None)
+        """haicap's themes, the remembered one at start, and each new choice remembered."""
 
     def on_mount(self) -> None:
-        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.theme_changed_signal.subscribe(self, self.themes.changed)
         if self.start_deck is not None:
-            self.push_screen(PresenterScreen(self.start_deck), self._show_on_dashboard)
+            self.push_screen(PresenterScreen(self.start_deck), self.views.show_on_dashboard)
 
     @on(events.Resize)
     def _check_size(self, event: events.Resize) -> None:
@@ -133,14 +128,6 @@ class HaicapApp(App[None]):
                 shown.show_size(width, height)
         elif shown is not None and self.screen is shown:
             shown.dismiss(None)
-
-    def _remember_theme(self, theme: Theme) -> None:
-        # The signal also fires for the theme set at start; only a change is written.
-        # Served, the page's user may not write the serving user's files, their config included.
-        if theme.name != self._remembered_theme and self.served is None:
-            self._remembered_theme = theme.name
-            if not user_config.remember_theme(theme.name):
-                self.notify(_("{path}: cannot save the theme").format(path=user_config.config_path()), severity="warning")
 
     def notify(
         self,
@@ -180,41 +167,16 @@ class HaicapApp(App[None]):
         self.push_screen(HaicapPalette(providers=[ThemeProvider], placeholder=_("Search for themes…")))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Textual's entries of the palette, in the language spoken. Its "Keys" panel is left
-        out: it would list the keys' descriptions untranslated, and haicap's help (`?`, the
-        palette's "Help") lists every key of the screen."""
-        yield SystemCommand(_("Theme"), _("Change the theme, choosing among all of them"), self.action_change_theme)
-        yield SystemCommand(_("Quit"), _("Quit haicap"), self.action_quit)
-        if screen.maximized is not None:
-            yield SystemCommand(_("Minimize"), _("Give the widget its usual size again"), screen.action_minimize)
-        elif screen.focused is not None and screen.focused.allow_maximize:
-            yield SystemCommand(_("Maximize"), _("Show the focused widget over the whole screen"), screen.action_maximize)
-        yield SystemCommand(
-            _("Screenshot"), _("Save an SVG picture of the screen"), lambda: self.set_timer(0.1, self._deliver_screenshot)
-        )
-
-    def _deliver_screenshot(self) -> None:
-        # Textual's `deliver_screenshot`, under a name of haicap's so that haicap says where it went.
-        self.deliver_text(
-            io.StringIO(self.export_screenshot()),
-            save_filename=generate_datetime_filename(self.title, ".svg"),
-            open_method="browser",
-            mime_type="image/svg+xml",
-            name=SCREENSHOT,
-        )
+        """Textual's entries of the palette, in the language spoken (see `palette.system_commands`)."""
+        return system_commands(self, screen)
 
     @on(events.DeliveryComplete)
     def _screenshot_saved(self, event: events.DeliveryComplete) -> None:
-        if event.name == SCREENSHOT:
-            if event.path is None:
-                self.notify(_("Screenshot saved"))
-            else:
-                self.notify(_("Screenshot saved: {path}").format(path=event.path))
+        self.screenshots.saved(event)
 
     @on(events.DeliveryFailed)
     def _screenshot_failed(self, event: events.DeliveryFailed) -> None:
-        if event.name == SCREENSHOT:
-            self.notify(_("Could not save the screenshot"), severity="error")
+        self.screenshots.failed(event)
 
     def action_help_quit(self) -> None:
         """ctrl+c outside a text field: say which key quits (Textual's, in the language spoken)."""
@@ -232,7 +194,15 @@ class HaicapApp(App[None]):
     @property
     def dashboard(self) -> DashboardScreen:
         """The dashboard, at the bottom of the screen stack."""
-        return next(screen for screen in self.screen_stack if isinstance(screen, DashboardScreen))
+        return self.views.dashboard
+
+    def dashboard_if_shown(self) -> DashboardScreen | None:
+        """The dashboard when it is the screen on top, else None."""
+        return self.views.dashboard_if_shown()
+
+    def can_present(self, dashboard: DashboardScreen) -> bool:
+        """Whether `dashboard`'s commune has a session to present."""
+        return self.views.can_present(dashboard)
 
     # -- the views over the dashboard -------------------------------------------------
 
@@ -240,12 +210,7 @@ class HaicapApp(App[None]):
     def _first_load(self) -> None:
         # The dashboard's load message bubbles up here once the dashboard has shown it.
         # After the first one, a store holding several sessions opens on the overview.
-        if self._started:
-            return
-        self._started = True
-        presenting = any(isinstance(screen, PresenterScreen) for screen in self.screen_stack)
-        if self.store.session_count() > 1 and not presenting:
-            self.action_overview()
+        self.views.loaded()
 
     @on(ProvinceLoaded)
     def _province_read(self) -> None:
@@ -257,13 +222,12 @@ class HaicapApp(App[None]):
     @on(LoadFailed)
     def _first_load_failed(self) -> None:
         # The dashboard shows the error; a later successful load is not a start any more.
-        self._started = True
+        self.views.load_failed()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("overview", "late"):
             # Both need the dashboard's province, known after its first load.
-            dashboards = [screen for screen in self.screen_stack if isinstance(screen, DashboardScreen)]
-            return bool(dashboards) and dashboards[0].province is not None
+            return self.views.province_known()
         if action == "search":
             return not self.screen.is_modal
         if action == "present":
@@ -271,88 +235,25 @@ class HaicapApp(App[None]):
             return self.dashboard_if_shown() is not None
         return True
 
-    def can_present(self, dashboard: DashboardScreen) -> bool:
-        """Whether `dashboard`'s commune has a session to present."""
-        return dashboard.selected is not None and bool(self.store.commune_view(dashboard.selected).sessions)
-
-    def _back_to_dashboard(self) -> DashboardScreen:
-        """Close whatever is over the dashboard (a view, a dialog) and return the dashboard."""
-        dashboard = self.dashboard
-        # Popped one by one, now: `Screen.pop_until_active` pops later, and would then take
-        # off a view pushed in the meantime instead of the one under it.
-        while self.screen is not dashboard:
-            self.pop_screen()
-        return dashboard
-
-    def _open_view(self, view: Screen[ViewTarget]) -> None:
-        """Show `view` over the dashboard, closing the view shown before."""
-        self._back_to_dashboard()
-        self.push_screen(view, self._show_on_dashboard)
-        if too_small(*self.size):
-            # The overview opens by itself after the first load: still too small, say so over it.
-            self.push_screen(TooSmallDialog(*self.size))
-
-    def _show_on_dashboard(self, target: Commune | Item | None) -> None:
-        """Go back to the dashboard and show `target` there: a commune, or an item under one of its communes."""
-        if target is None:
-            return
-        dashboard = self._back_to_dashboard()
-        if isinstance(target, Commune):
-            dashboard.go_to(target)
-            return
-        communes = self.store.communes_of_item(target)
-        if not communes:
-            return
-        # An item shared by several communes stays under the one already shown, if it is one of them.
-        commune = dashboard.selected if dashboard.selected in communes else communes[0]
-        dashboard.go_to(commune, target.id)
+    @on(ShowOnDashboard)
+    def _show_target(self, message: ShowOnDashboard) -> None:
+        self.views.show_on_dashboard(message.target)
 
     def action_overview(self) -> None:
         """Show the overview of the dashboard's province; from the overview, go back."""
-        if isinstance(self.screen, OverviewScreen):
-            self.screen.dismiss(None)
-        elif self.dashboard.province is not None:
-            self._open_view(OverviewScreen(self.store, self.dashboard.province, calendar=self.calendar))
+        self.views.overview()
 
     def action_late(self) -> None:
         """Show the late items of the dashboard's province; from the late view, go back."""
-        if isinstance(self.screen, LateScreen):
-            self.screen.dismiss(None)
-        elif self.dashboard.province is not None:
-            self._open_view(LateScreen(self.store, self.dashboard.province, calendar=self.calendar))
-
-    def dashboard_if_shown(self) -> DashboardScreen | None:
-        """The dashboard when it is the screen on top, else None."""
-        return self.screen if isinstance(self.screen, DashboardScreen) else None
-
-    @on(ShowOnDashboard)
-    def _show_target(self, message: ShowOnDashboard) -> None:
-        self._show_on_dashboard(message.target)
+        self.views.late()
 
     def action_present(self) -> None:
         """Present the newest session of the dashboard's commune, full screen."""
-        dashboard = self.dashboard_if_shown()
-        if dashboard is None:
-            return
-        commune = dashboard.selected
-        if commune is None:
-            self.notify(_("No commune selected"), severity="warning", timeout=3)
-            return
-        sessions = self.store.commune_view(commune).sessions
-        if not sessions:
-            self.notify(
-                _("{commune} has no session to present").format(commune=commune.label),
-                severity="warning",
-                timeout=4,
-            )
-            return
-        deck = deck_of_session(self.store, sessions[0], self.calendar.today())
-        self.push_screen(PresenterScreen(deck), self._show_on_dashboard)
+        self.views.present()
 
     def action_search(self) -> None:
         """Ask for words and show the chosen item on the dashboard."""
-        if not self.screen.is_modal:
-            self.push_screen(SearchDialog(self.store), self._show_on_dashboard)
+        self.views.search()
 
     def action_notice_log(self) -> None:
         """List every notice of this run, newest first; from the list, go back."""
@@ -390,39 +291,13 @@ class HaicapApp(App[None]):
     # -- help -------------------------------------------------------------------------
 
     def help_sections(self) -> list[HelpSection]:
-        """The bindings of the app, the current screen and each kind of widget on it.
-
-        A key the screen binds itself is listed with the screen's meaning only (`o` on
-        the overview goes back); a modal dialog blocks the app's keys, so they are left out.
-        """
-        screen = self.screen
-        own = bindings_of(type(screen))
-        general = [] if screen.is_modal else _not_rebound(bindings_of(type(self)), own)
-        sections: list[HelpSection] = [(_("General"), general + own)]
-        seen: set[type] = set()
-        for widget in screen.query("*"):
-            kind = type(widget)
-            title = getattr(kind, "HELP_TITLE", None)
-            if title and kind not in seen:
-                seen.add(kind)
-                sections.append((_(title), bindings_of(kind)))
-        return sections
+        """The bindings of the app, the current screen and each kind of widget on it (see `dialogs.help.help_sections`)."""
+        return help_sections(self)
 
     def action_help(self) -> None:
         """Show the keys, generated from the bindings in force."""
         if not isinstance(self.screen, HelpDialog):
             self.push_screen(HelpDialog(self.help_sections()))
-
-
-def _not_rebound(bindings: list[Binding], overriding: list[Binding]) -> list[Binding]:
-    """`bindings` without the keys `overriding` binds (a binding losing all its keys is dropped)."""
-    taken = {key.strip() for binding in overriding for key in binding.key.split(",")}
-    kept = []
-    for binding in bindings:
-        keys = [key.strip() for key in binding.key.split(",") if key.strip() not in taken]
-        if keys:
-            kept.append(binding if len(keys) == len(binding.key.split(",")) else replace(binding, key=",".join(keys)))
-    return kept
 
 
 def make_app(

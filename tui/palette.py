@@ -6,18 +6,21 @@ where that key would work. They are shown in the language spoken (Vietnamese by 
 the language entry is named in the language it switches to ("English", "Tiếng Việt").
 
 Names are matched without diacritics or case, as everywhere in haicap, so "ngoc trao"
-finds "Đi tới Ngọc Trạo". Textual's own "Theme" entry stays too, listing every theme.
+finds "Đi tới Ngọc Trạo". Textual's own "Theme" entry stays too, listing every theme;
+Textual's entries (theme, quit, maximize, screenshot) are `system_commands`, in the language spoken.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.align import Align
 from rich.text import Text
+from textual.app import SystemCommand
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
 from textual.widgets.option_list import Option
 
 from haicap.store.domain.i18n import N_, _, language, ngettext
@@ -31,7 +34,7 @@ from haicap.tui.themes import HAICAP_THEMES
 if TYPE_CHECKING:
     from haicap.tui.app import HaicapApp
 
-__all__ = ["HaicapCommands", "HaicapPalette"]
+__all__ = ["HaicapCommands", "HaicapPalette", "system_commands"]
 
 Command = tuple[str, str, Callable[[], object]]
 """What the palette shows, the help line under it, and what choosing it does."""
@@ -188,3 +191,16 @@ class HaicapPalette(CommandPalette):
                 self._list_visible = False
 
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, _show_no_matches)
+
+
+def system_commands(app: HaicapApp, screen: Screen[Any]) -> Iterable[SystemCommand]:
+    """Textual's entries of the palette, in the language spoken. Its "Keys" panel is left
+    out: it would list the keys' descriptions untranslated, and haicap's help (`?`, the
+    palette's "Help") lists every key of the screen."""
+    yield SystemCommand(_("Theme"), _("Change the theme, choosing among all of them"), app.action_change_theme)
+    yield SystemCommand(_("Quit"), _("Quit haicap"), app.action_quit)
+    if screen.maximized is not None:
+        yield SystemCommand(_("Minimize"), _("Give the widget its usual size again"), screen.action_minimize)
+    elif screen.focused is not None and screen.focused.allow_maximize:
+        yield SystemCommand(_("Maximize"), _("Show the focused widget over the whole screen"), screen.action_maximize)
+    yield SystemCommand(_("Screenshot"), _("Save an SVG picture of the screen"), lambda: app.set_timer(0.1, app.screenshots.take))

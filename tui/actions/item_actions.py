@@ -1,4 +1,4 @@
-"""The dashboard's actions on single items: status, edit, history, kind, delete, restore, add.
+"""The dashboard's actions on single items: detail, status, edit, history, kind, delete, restore, add.
 
 `ItemActions` turns a key on a pane's item into a dialog and then a store change, run in
 a thread worker that posts the outcome to the dashboard (`ItemChanged`,
@@ -16,14 +16,16 @@ from textual.screen import Screen
 
 from haicap.store import Commune, EditConflict, Item, Kind, Session, Store, StoreError
 from haicap.store.db.editing import TRACKED_KINDS
+from haicap.store.domain.followup import follow_up
 from haicap.store.domain.i18n import _
 from haicap.tui.dialogs.add_item_dialog import AddItemDialog
 from haicap.tui.dialogs.conflict_dialog import SAVE_MINE, ConflictDialog
 from haicap.tui.dialogs.edit_item_dialog import EditItemDialog, ItemEdit
 from haicap.tui.dialogs.history_dialog import FIELD_LABELS, HistoryDialog
+from haicap.tui.dialogs.item_detail import ItemDetailDialog
 from haicap.tui.dialogs.kind_dialog import KindDialog
 from haicap.tui.dialogs.status_dialog import Status, StatusDialog, current_status
-from haicap.tui.link_choices import edit_links
+from haicap.tui.link_choices import detail_links, edit_links
 from haicap.tui.literal import short
 from haicap.tui.messages import ItemChanged, ItemChangeFailed, ItemEditConflict
 from haicap.tui.widgets.items_pane import NO_STATUS, ItemsPane
@@ -114,6 +116,13 @@ class ItemActions:
             self.host.notify(_(NO_STATUS), severity="warning", timeout=4)
             return None
         return item
+
+    def show_detail(self, item: Item) -> None:
+        """Show everything about `item` (enter on a pane): its communes, follow-up and links."""
+        today = self.today()
+        state = follow_up(item, today, self.store.deadline_rules)
+        links = detail_links(self.store, item, today)
+        self.host.app.push_screen(ItemDetailDialog(item, list(self.store.communes_of_item(item)), state, links))
 
     def set_status(self) -> None:
         """Choose the status of the request or directive under the cursor."""

@@ -7,9 +7,10 @@ cannot drift apart.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import ClassVar
+from dataclasses import replace
+from typing import Any, ClassVar
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -19,7 +20,7 @@ from haicap.store.domain.i18n import N_, _
 from haicap.tui.dialogs.scrolling_dialog import ScrollingDialog
 from haicap.tui.literal import literal
 
-__all__ = ["HelpDialog", "HelpSection", "bindings_of"]
+__all__ = ["HelpDialog", "HelpSection", "bindings_of", "help_sections"]
 
 HelpSection = tuple[str, Sequence[Binding]]
 """A titled group of bindings shown together. The title, and each binding's description
@@ -31,6 +32,37 @@ def bindings_of(owner: type) -> list[Binding]:
     """Return the bindings `owner` declares itself (not inherited), expanded to `Binding`s."""
     declared: Iterable[BindingType] = owner.__dict__.get("BINDINGS", [])
     return [b if isinstance(b, Binding) else Binding(*b) for b in declared]
+
+
+def help_sections(app: App[Any]) -> list[HelpSection]:
+    """The bindings of `app`, its current screen and each kind of widget on it.
+
+    A key the screen binds itself is listed with the screen's meaning only (`o` on
+    the overview goes back); a modal dialog blocks the app's keys, so they are left out.
+    """
+    screen = app.screen
+    own = bindings_of(type(screen))
+    general = [] if screen.is_modal else _not_rebound(bindings_of(type(app)), own)
+    sections: list[HelpSection] = [(_("General"), general + own)]
+    seen: set[type] = set()
+    for widget in screen.query("*"):
+        kind = type(widget)
+        title = getattr(kind, "HELP_TITLE", None)
+        if title and kind not in seen:
+            seen.add(kind)
+            sections.append((_(title), bindings_of(kind)))
+    return sections
+
+
+def _not_rebound(bindings: list[Binding], overriding: list[Binding]) -> list[Binding]:
+    """`bindings` without the keys `overriding` binds (a binding losing all its keys is dropped)."""
+    taken = {key.strip() for binding in overriding for key in binding.key.split(",")}
+    kept = []
+    for binding in bindings:
+        keys = [key.strip() for key in binding.key.split(",") if key.strip() not in taken]
+        if keys:
+            kept.append(binding if len(keys) == len(binding.key.split(",")) else replace(binding, key=",".join(keys)))
+    return kept
 
 
 class HelpDialog(ScrollingDialog[None]):

@@ -1,8 +1,10 @@
 """What the dashboard shows, in one object: the province, its communes, the selection, the narrowing.
 
-`DashboardScreen` is the only writer: it changes the state, then redraws through its one
-render path. The helpers it owns (`tui.actions`) read the state to know what the officer
-is looking at, and report back with dialogs' results and messages.
+`DashboardScreen` and the parts it is made of (`DashboardDisplay`, `DashboardLoading`,
+`DashboardNavigation`, in `tui.screens.dashboard_*`) are its only writers: they change the
+state, then redraw through the display, the one render path. The helpers it owns
+(`tui.actions`) read the state to know what the officer is looking at, and report back
+with dialogs' results, messages and the callbacks the dashboard gives them.
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ The officer reads what the reader understood, one line per sentence, corrects it
 key per change (kind, communes, owner, deadline, text, session facts, which stored
 session it adds to), and stores exactly what the screen shows with ctrl+s. The screen
 owns the `ImportPlan`; every change makes a new plan (plans are immutable, so `u` can
-take changes back), and the widgets are told what to show.
+take changes back), and the widgets are told what to show. The keys on one line are
+`ReviewLineEdits`' (`tui.actions.review_line_edits`), the suggested links `ReviewLinks`'.
 
 It dismisses with the `ReportImported` outcome once the store has written the report,
 or None when the officer goes back without storing.
@@ -21,21 +22,16 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import OptionList
 
-from haicap.store import Commune, Kind, Store, StoreError
-from haicap.store.domain.dates import DATE_FORMAT
+from haicap.store import Kind, Store, StoreError
 from haicap.store.domain.history import current_user
 from haicap.store.domain.i18n import _
-from haicap.store.domain.models import TRACKED_KINDS
 from haicap.store.ingest.import_plan import ImportPlan, SessionMatch
 from haicap.store.ingest.importer import match_stored_session
 from haicap.store.views.links import session_item_ids, store_import_links
+from haicap.tui.actions.review_line_edits import NOTICE_SECONDS, ReviewLineEdits
 from haicap.tui.dialogs.choice_dialog import Choice, ChoiceDialog
-from haicap.tui.dialogs.review_communes_dialog import ReviewCommunesDialog
-from haicap.tui.dialogs.review_deadline_dialog import DeadlineSet, ReviewDeadlineDialog
-from haicap.tui.dialogs.review_owner_dialog import ReviewOwnerDialog
 from haicap.tui.dialogs.review_session_dialog import ReviewSessionDialog
-from haicap.tui.dialogs.review_text_dialog import ReviewTextDialog
-from haicap.tui.literal import literal, short
+from haicap.tui.literal import literal
 from haicap.tui.messages import ImportFailed, ReportImported, StoreChanged
 from haicap.tui.screens.import_review_keys import REVIEW_BINDINGS, REVIEW_EXTRA_KEYS
 from haicap.tui.screens.review_links import ReviewLinks
@@ -45,9 +41,6 @@ from haicap.tui.widgets.plan_lines import PlanLines
 from haicap.tui.widgets.review_header import ReviewHeader
 
 __all__ = ["ImportReviewScreen"]
-
-NOTICE_SECONDS = 3
-"""How long the notice of one change stays: the list shows the change itself."""
 
 _KEEP, _DROP = "keep", "drop"
 _ADD, _SEPARATE = "add", "separate"
@@ -93,6 +86,8 @@ class ImportReviewScreen(Screen[ReportImported | None]):
         self._storing = False
         self.links = ReviewLinks(self)
         """The suggested links of the plan shown, and `L`."""
+        self.line_edits = ReviewLineEdits(self, store, lambda: self.plan, self._apply)
+        """The keys on the highlighted line: kind, leave out, communes, owner, deadline, text."""
 
     # -- layout -------------------------------------------------------------------------
 
@@ -150,143 +145,33 @@ class ImportReviewScreen(Screen[ReportImported | None]):
         if notice:
             self.notify(notice, timeout=NOTICE_SECONDS)
 
-    def _change_line(self, index: int, notice: str, *, follow: bool = True, **changes: object) -> None:
-        """Change line `index` (see `ImportPlan.with_line`); a refusal is shown, not raised.
-
-        With `follow` the cursor stays on the line; without, it stays where it is on the
-        screen (the line moved to the other section, and the next one comes under it)."""
-        try:
-            plan = self.plan.with_line(index, **changes)
-        except ValueError as error:
-            self.notify(str(error), severity="error", timeout=8)
-            return
-        if plan == self.plan:
-            return  # the same kind again on a line already sure of it
-        position = self.query_one(PlanLines).highlighted
-        self._apply(plan, notice, keep=index if follow else None, position=None if follow else position)
-
-    def _editable(self, index: int | None, *, item: bool = False, tracked: bool = False) -> bool:
-        """Whether line `index` can be changed this way; if not, say why."""
-        if index is None or self._storing:
-            return False
-        line = self.plan.lines[index]
-        if self.plan.is_known(index):
-            self.notify(
-                _(
-                    "This line is already in the stored session {session}: edit it on the dashboard "
-                    "after the import, or m to store a separate session"
-                ).format(session=self.plan.match.session_id if self.plan.match else ""),
-                severity="warning",
-                timeout=8,
-            )
-            return False
-        if item and not line.taken:
-            self.notify(
-                _("The line is left out: 1–4 take it in first"),
-                severity="warning",
-                timeout=5,
-            )
-            return False
-        if tracked and line.kind not in TRACKED_KINDS:
-            self.notify(
-                _("{kind} have no owner or deadline: only requests and directives have them").format(
-                    kind=line.kind.title if line.kind else ""
-                ),
-                severity="warning",
-                timeout=5,
-            )
-            return False
-        return True
+    def _line(self) -> int | None:
+        """The highlighted line, for a key that changes it; None while the plan is being stored."""
+        return None if self._storing else self._current()
 
     def action_set_kind(self, number: int) -> None:
         """Give the highlighted line kind `number` (1–4); a left-out line is taken in."""
-        index = self._current()
-        if not self._editable(index):
-            return
-        assert index is not None
-        kind = list(Kind)[number - 1]
-        line = self.plan.lines[index]
-        if line.taken:
-            notice = _("Line {number} → {kind}").format(number=index + 1, kind=kind.title)
-            if line.kind is kind:
-                notice = _("Line {number}: {kind} — confirmed").format(number=index + 1, kind=kind.title) if line.unsure else ""
-            self._change_line(index, notice, kind=kind)
-        else:
-            taken = _("Taken in as {kind}: «{text}»").format(kind=kind.title, text=short(line.text, 40))
-            self._change_line(index, taken, follow=True, kind=kind)
+        self.line_edits.set_kind(self._line(), number)
 
     def action_leave_out(self) -> None:
         """Leave the highlighted line out of what is stored."""
-        index = self._current()
-        if not self._editable(index):
-            return
-        assert index is not None
-        line = self.plan.lines[index]
-        if not line.taken:
-            self.notify(_("This line is already left out"), timeout=NOTICE_SECONDS)
-            return
-        self._change_line(index, _("Left out: «{text}»").format(text=short(line.text, 40)), follow=False, kind=None)
+        self.line_edits.leave_out(self._line())
 
     def action_communes(self) -> None:
         """Choose the highlighted item's communes (or add another commune of the province)."""
-        index = self._current()
-        if not self._editable(index, item=True):
-            return
-        assert index is not None
-
-        def chosen(communes: tuple[Commune, ...] | None) -> None:
-            if communes is not None and set(communes) != set(self.plan.lines[index].communes):
-                names = ", ".join(c.name for c in communes)
-                notice = _("Line {number}: communes → {names}").format(number=index + 1, names=names)
-                self._change_line(index, notice, communes=tuple(communes))
-
-        self.app.push_screen(
-            ReviewCommunesDialog(self.plan.lines[index], self.plan.session.communes, self.store.registry), chosen
-        )
+        self.line_edits.communes(self._line())
 
     def action_owner(self) -> None:
         """Set the highlighted request's or directive's owner and co-agencies."""
-        index = self._current()
-        if not self._editable(index, item=True, tracked=True):
-            return
-        assert index is not None
-
-        def chosen(result: tuple[str, tuple[str, ...]] | None) -> None:
-            line = self.plan.lines[index]
-            if result is not None and result != (line.owner, line.co_agencies):
-                owner, co_agencies = result
-                notice = _("Line {number}: owner → {owner}").format(number=index + 1, owner=owner or "—")
-                self._change_line(index, notice, owner=owner, co_agencies=co_agencies)
-
-        self.app.push_screen(ReviewOwnerDialog(self.plan.lines[index]), chosen)
+        self.line_edits.owner(self._line())
 
     def action_deadline(self) -> None:
         """Set or clear the highlighted request's or directive's deadline."""
-        index = self._current()
-        if not self._editable(index, item=True, tracked=True):
-            return
-        assert index is not None
-
-        def chosen(result: DeadlineSet | None) -> None:
-            if result is not None and result.deadline != self.plan.lines[index].deadline:
-                shown = result.deadline.strftime(DATE_FORMAT) if result.deadline else "—"
-                notice = _("Line {number}: deadline → {deadline}").format(number=index + 1, deadline=shown)
-                self._change_line(index, notice, deadline=result.deadline)
-
-        self.app.push_screen(ReviewDeadlineDialog(self.plan.lines[index]), chosen)
+        self.line_edits.deadline(self._line())
 
     def action_edit_text(self) -> None:
         """Edit the highlighted line's text."""
-        index = self._current()
-        if not self._editable(index):
-            return
-        assert index is not None
-
-        def chosen(text: str | None) -> None:
-            if text is not None:
-                self._change_line(index, _("Line {number}: text edited").format(number=index + 1), text=text)
-
-        self.app.push_screen(ReviewTextDialog(self.plan.lines[index]), chosen)
+        self.line_edits.edit_text(self._line())
 
     def action_session(self) -> None:
         """Change the session's date, leader or communes."""
