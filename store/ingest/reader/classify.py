@@ -15,6 +15,7 @@ import re
 from haicap.store.ingest.reader import cues
 from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY, DIRECTIVE, REQUEST
 from haicap.store.ingest.reader.letters import CAPITALISED_WORD
+from haicap.store.ingest.reader.moods import FORBIDS_AFTER_COMMA, URGED, after_time_frame, words_said
 from haicap.store.ingest.reader.problems import behind_plan, names_problem, problem_or_result, result_in
 from haicap.store.ingest.reader.speakers import COMMUNE, LEADER, RESIDENT, actor_before, reporter_asks
 from haicap.store.ingest.reader.speech_acts import ORDER_ONLY, SHORTCOMINGS, speech_act
@@ -152,12 +153,12 @@ def _province_acts(core: str, verbs: re.Pattern[str] = cues.PROVINCE_SUBJECT_ACT
 def classify_clause(text: str, ctx: Context) -> Verdict:
     """Return the kind of clause `text` (verbatim) in context `ctx`."""
     low = text.lower()
-    # A photo story numbers its captions ("Ảnh 11: Sở Công Thương kết nối …"): the number is
-    # a label, and the caption after it is read as any sentence.
-    core = _PHOTO_LABEL.sub("", cues.strip_connectives(low), count=1)
+    # A photo story numbers its captions ("Ảnh 11: Sở Công Thương kết nối …"): the number is a label,
+    # the caption after it is read as any sentence; so are the words said after "… kết luận: «…»".
+    core = words_said(_PHOTO_LABEL.sub("", cues.strip_connectives(low), count=1))
     # A frame's verb is the doing of the subject after it ("Kiểm tra thực tế, Chủ tịch UBND tỉnh
     # chia sẻ …"): no order, though it opens with the verb of one.
-    imperative = bool(cues.IMPERATIVE_START.match(core)) and not ctx.frame
+    imperative = bool(cues.IMPERATIVE_START.match(after_time_frame(core))) and not ctx.frame
 
     if _ASSIGNS.match(core):
         # "Giao Sở Xây dựng chủ trì, …": only the province assigns its departments, whoever
@@ -337,7 +338,7 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # A shortfall stated is a fact, though it opens with a verb: "Thu hút đầu tư mới đạt 30% kế hoạch."
         shortfall = behind_plan(low) or re.search(r"\b(?:mới|chỉ)\s+đạt\b", low)
         communes_told = _COMMUNES_TOLD.match(core)
-        if not past and _PREVENTS.search(said.lstrip(' "“«')):
+        if not past and (_PREVENTS.search(said.lstrip(' "“«')) or FORBIDS_AFTER_COMMA.search(said)):
             # "Việc cấp bách nhất là không để người dân nào bị đói", "phải không để ai bị bỏ sót":
             # in the leader's words, not letting a harm happen is an order, whatever harm it names.
             return Verdict(DIRECTIVE, LEADER, "leader's instruction")
@@ -370,6 +371,11 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     if ctx.speaker == COMMUNE and not past and _province_acts(core, cues.PROVINCE_SUBJECT_WISHES):
         # In the commune's voice, "Tỉnh sớm bố trí kinh phí ..." is what it asks of the province.
         return Verdict(REQUEST, COMMUNE, "province to act")
+
+    if URGED.match(after_time_frame(core)) and not (past or ctx.in_request_list or ctx.speaker == LEADER):
+        # "Khẩn trương khắc phục hậu quả mưa lũ, …": an urging outside the leader's words and a list
+        # of asks (a headline, a slogan) tells no fact, whatever it names.
+        return Verdict(None, None, "")
 
     kind = problem_or_result(low)
     if (

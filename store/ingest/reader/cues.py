@@ -50,6 +50,7 @@ __all__ = [
     "REDUCED",
     "REMEDY",
     "REPORT_VERB",
+    "SAYING_OPENS",
     "RESIDENT_ADDRESSEE",
     "RESULT",
     "SHARE",
@@ -229,6 +230,8 @@ META = re.compile(
     r"[^;]*\b(?:kiến nghị|đề xuất|ý kiến)\b"
     r"|\b(?:kiến nghị|đề xuất|ý kiến)\b[^;]*\bđược\b[^;]{0,30}\b(?:trả lời|giải đáp|làm rõ|tiếp thu|phản hồi|giải trình)\b"
     r"|\bý kiến (?:thảo luận|phát biểu)\b|\bbuổi làm việc (?:diễn ra|nhằm|kết thúc)\b"
+    # A notice signing off: "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện".
+    r"|\bthông báo\s+(?:để|cho|tới|đến)\b[^;.]{0,80}?\bbiết\b"
     # A bulletin signing off: "Chương trình Thời sự xin được tạm dừng tại đây".
     r"|\b(?:chương trình|bản tin|buổi phát sóng)\b[^;.]{0,60}?\b(?:tạm dừng|kết thúc|xin dừng)\b"
     # The reporter at work: "phóng viên đã có cuộc trao đổi với ông A về …" (the interview follows).
@@ -304,6 +307,9 @@ PROVINCE_SUBJECT_ACTS = re.compile(
     r"\b(?:sớm|cần|quan tâm|xem xét|hỗ trợ|bố trí|đầu tư|ưu tiên|phân bổ|cho phép|tạo điều kiện|có cơ chế|"
     r"có chính sách|bổ sung|nâng cấp|chỉ đạo|hướng dẫn|giải quyết|tháo gỡ)\b"
 )
+# A verb of saying that opens the words said, by a colon or a quote: "Chủ tịch UBND tỉnh kết luận:
+# «Xã phải …»", "ông A phát biểu: …" (its subject holds the floor for them).
+SAYING_OPENS = re.compile(r"\b(?:kết luận|phát biểu|nhận định|nêu rõ|nói)(?=\s*(?::|[\"“«]|rằng\b))")
 REPORT_VERB = re.compile(
     r"\b(?:báo cáo|cho biết|nói|cho hay|thông tin thêm|thông tin rằng|chia sẻ|nêu|phản ánh|trình bày|cho rằng|kiến nghị|"
     r"đề xuất|đề nghị)\b"

@@ -18,6 +18,7 @@ from haicap.store.ingest.reader.cues import (
     LEADER_MARK,
     LEADER_TURN,
     REPORT_VERB,
+    SAYING_OPENS,
     SPEECH_VERB,
     VISIT,
     speech_verbs,
@@ -377,7 +378,9 @@ class SpeakerState:
         used = {m.start() for m in spoken}
         # "giải quyết kiến nghị của người dân": a speech word used as a noun turns nobody.
         reports = [m for m in REPORT_VERB.finditer(low) if m.start() in used or not SPEECH_VERB.fullmatch(m.group(0))]
-        verbs = sorted([*reports, *spoken, *_LEADER_SPEECH.finditer(low)], key=lambda m: m.start())
+        # A verb of saying that opens the words said gives its subject the floor (`SAYING_OPENS`).
+        opens = list(SAYING_OPENS.finditer(low))
+        verbs = sorted([*reports, *spoken, *_LEADER_SPEECH.finditer(low), *opens], key=lambda m: m.start())
         for verb in verbs:
             # Only the clause of the verb tells who speaks: "...của xã; đồng thời động viên".
             actor = actor_before(sentence[: verb.start()].rsplit(";", 1)[-1], self.people, self.speaker)
@@ -397,7 +400,7 @@ class SpeakerState:
                     continue
                 self.speaker = actor
                 return self.speaker
-            if actor is None and verb.re is not REPORT_VERB and verb.re is not _LEADER_SPEECH:
+            if actor is None and verb.re not in (REPORT_VERB, _LEADER_SPEECH, SAYING_OPENS):
                 break  # "Đề nghị UBND tỉnh chỉ đạo ...": later verbs belong to the request's complement
         if low.startswith("theo báo cáo"):
             self.speaker = COMMUNE
