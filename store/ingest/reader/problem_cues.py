@@ -58,7 +58,9 @@ _GOOD_THING = (
 REDUCED = re.compile(
     # "Tình trạng chèo kéo, nâng giá … đã giảm rõ rệt": whatever the "tình trạng" is.
     # (Not "tuy giảm nhưng vẫn còn": a concession, the problem stays.)
-    r"\btình trạng\b(?:(?!,\s*" + _GOOD_THING + r"\b)[^;.]){0,60}?\b(?:đã\s+)?(?<!tuy )(?:giảm|được kéo giảm|được đẩy lùi|chấm dứt)\b(?![^;.]*\bnhưng\b)|"
+    r"\btình trạng\b(?:(?!,\s*"
+    + _GOOD_THING
+    + r"\b)[^;.]){0,60}?\b(?:đã\s+)?(?<!tuy )(?:giảm|được kéo giảm|được đẩy lùi|chấm dứt)\b(?![^;.]*\bnhưng\b)|"
     # The fall is the bad thing's only when no good thing is named between them as the subject of
     # its own clause: in "bị xâm nhập mặn, năng suất giảm 20%" it is the yield that falls.
     r"(?<!\w)(?:" + _phrases(PROBLEM_PHRASES) + r"|" + _BAD_THING + r")(?!\w)"
