@@ -15,7 +15,7 @@ import re
 from haicap.store.ingest.reader import cues
 from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY, DIRECTIVE, REQUEST
 from haicap.store.ingest.reader.letters import CAPITALISED_WORD
-from haicap.store.ingest.reader.moods import FORBIDS_AFTER_COMMA, URGED, after_time_frame, words_said
+from haicap.store.ingest.reader.moods import FORBIDS_AFTER_COMMA, URGED, after_time_frame, commune_told, words_said
 from haicap.store.ingest.reader.problems import behind_plan, names_problem, problem_or_result, result_in
 from haicap.store.ingest.reader.speakers import COMMUNE, LEADER, RESIDENT, actor_before, reporter_asks
 from haicap.store.ingest.reader.speech_acts import ORDER_ONLY, SHORTCOMINGS, speech_act
@@ -337,7 +337,7 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         passive = re.search(r"\b(?:cần|phải|cần phải)\s+được\b", core)  # "việc X cần được triển khai"
         # A shortfall stated is a fact, though it opens with a verb: "Thu hút đầu tư mới đạt 30% kế hoạch."
         shortfall = behind_plan(low) or re.search(r"\b(?:mới|chỉ)\s+đạt\b", low)
-        communes_told = _COMMUNES_TOLD.match(core)
+        communes_told = _COMMUNES_TOLD.match(core) or (commune_told(core, text) and not result_in(low))
         if not past and (_PREVENTS.search(said.lstrip(' "“«')) or FORBIDS_AFTER_COMMA.search(said)):
             # "Việc cấp bách nhất là không để người dân nào bị đói", "phải không để ai bị bỏ sót":
             # in the leader's words, not letting a harm happen is an order, whatever harm it names.
@@ -353,7 +353,7 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
             return Verdict(DIRECTIVE, LEADER, "communes told")
         if not past and not shortfall and (imperative or passive or cues.COMMUNE_SUBJECT_MODAL.search(core)):
             return Verdict(DIRECTIVE, LEADER, "leader's instruction")
-        if not past and not future and _AGENCY_ACTS.match(core):
+        if not past and not future and (_AGENCY_ACTS.match(core) or cues.PROVINCE_BODY_ACTS.match(core)):
             # In the leader's conclusion, "Sở Tài chính hướng dẫn xã …" assigns the agency.
             return Verdict(DIRECTIVE, LEADER, "agency assigned")
         if not future and _RESPONSIBLE.search(core):

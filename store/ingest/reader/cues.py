@@ -45,6 +45,7 @@ __all__ = [
     "PROBLEM",
     "PROMISE",
     "PROVINCE_ADDRESSEE",
+    "PROVINCE_BODY_ACTS",
     "PROVINCE_SUBJECT_ACTS",
     "PROVINCE_SUBJECT_WISHES",
     "REDUCED",
@@ -132,7 +133,7 @@ NOUN_BEFORE = re.compile(
     r"(?:\b(?:những|các|một số|nhiều|ý kiến|nêu|về|của|theo|đúng|đáp ứng|được|bảo đảm|đảm bảo|"
     r"nhóm|mọi|với|nghe|đơn|đơn thư|tiếp thu|trả lời|giải quyết|làm rõ|bàn|chuyển|giao lưu|phát biểu|ý kiến|"
     # "tổng hợp toàn bộ kiến nghị", "công tác lãnh đạo, chỉ đạo", "sự chỉ đạo": the activity, not the act.
-    r"toàn bộ|tổng hợp|công tác|sự|thực hiện|lãnh đạo|lãnh đạo,|hồ sơ|văn bản|tờ trình|công văn|giấy|ban|trong|"
+    r"toàn bộ|tổng hợp|công tác|sự|thực hiện|lãnh đạo|lãnh đạo,|hồ sơ|danh sách|văn bản|tờ trình|công văn|giấy|ban|trong|"
     # "làm theo kiểu xin từng đợt": a way of asking, named, is no ask.
     r"kiểu|cách|lối|"
     # "Đó là yêu cầu được bà X nhấn mạnh": what a pointer names is a noun.
@@ -306,6 +307,16 @@ PROVINCE_SUBJECT_WISHES = re.compile(
 PROVINCE_SUBJECT_ACTS = re.compile(
     r"\b(?:sớm|cần|quan tâm|xem xét|hỗ trợ|bố trí|đầu tư|ưu tiên|phân bổ|cho phép|tạo điều kiện|có cơ chế|"
     r"có chính sách|bổ sung|nâng cấp|chỉ đạo|hướng dẫn|giải quyết|tháo gỡ)\b"
+)
+# A body of the province named as the subject of what it is to do, its name ending on the province
+# ("Điện lực tỉnh kéo lưới điện …", "Trung tâm Y tế tỉnh cử bác sĩ …"), unless the clause tells
+# what it did, will do, is doing, or said (those are facts, promises and reports, not tasks).
+PROVINCE_BODY_ACTS = re.compile(
+    r"^(?:các\s+)?(?:sở|ban|công an|bộ chỉ huy|bộ đội|văn phòng|thanh tra|kho bạc|điện lực|công ty|trung tâm|"
+    r"ngân hàng|đài|chi cục|hạt kiểm lâm|liên minh|ủy ban mặt trận)\b[^,;:]{0,50}?\b(?:tỉnh|thành phố)\s+"
+    r"(?!(?:đã|sẽ|đang|còn|chưa|bị|vừa|mới|cũng|là|có|được|không|cho biết|báo cáo|thông tin|nêu|phản ánh|"
+    r"trình bày|chia sẻ|khẳng định|cam kết|ghi nhận|tiếp thu|giải trình|nói|trả lời|đề nghị|kiến nghị|"
+    r"đề xuất)\b)\w"
 )
 # A verb of saying that opens the words said, by a colon or a quote: "Chủ tịch UBND tỉnh kết luận:
 # «Xã phải …»", "ông A phát biểu: …" (its subject holds the floor for them).

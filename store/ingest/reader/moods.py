@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FORBIDS_AFTER_COMMA", "URGED", "after_time_frame", "words_said"]
+from haicap.store.ingest.reader.cues import IMPERATIVE_START
+
+__all__ = ["FORBIDS_AFTER_COMMA", "URGED", "after_time_frame", "commune_told", "words_said"]
 
 # A frame of time or occasion before a verb with no subject: "Ngay sau Tết, ra quân …", "Khi có
 # mưa lớn, sơ tán …" is still an order (not a past frame: "Năm qua, hoàn thành …" reports).
@@ -29,6 +31,10 @@ URGED = re.compile(r"^(?:khẩn trương|quyết liệt|kiên quyết|tuyệt đ
 """The adverbs of urging that open an order and never a statement of fact."""
 FORBIDS_AFTER_COMMA = re.compile(r",\s*(?:tuyệt đối|kiên quyết)\s+không\s+(?:để|được)\b")
 """A harm forbidden after a comma, with the adverb only an order has: "…, tuyệt đối không để lỡ thời vụ"."""
+# The commune as the subject, and up to three words of its name: "xã", "ubnd xã bình gia", "các xã".
+_COMMUNE_SUBJECT = re.compile(
+    r"^(?:(?:ubnd|đảng ủy|chính quyền|cấp ủy)\s+)?(?:các\s+|hai\s+|ba\s+)?(?:xã|phường|đặc khu|địa phương)\b"
+)
 
 
 def words_said(core: str) -> str:
@@ -40,3 +46,21 @@ def after_time_frame(core: str) -> str:
     """`core` (lower case) without a frame of time or occasion that opens it (see `_TIME_FRAME`)."""
     frame = _TIME_FRAME.match(core)
     return core[frame.end() :] if frame else core
+
+
+def commune_told(core: str, text: str) -> bool:
+    """Whether clause `text` (`core`: its lower case without openers) is the commune told to do
+    something: its name, then the verb an order opens on ("xã rà soát, lập danh sách …", "UBND xã
+    Bình Gia bố trí quỹ đất …"), with nothing between that says it was, is or will be done. A line
+    with no full stop is a title ("- Xã A ra quân …" among related links), no order."""
+    subject = _COMMUNE_SUBJECT.match(core)
+    if subject is None or not text.rstrip(' "”’»)').endswith((".", "!", "…")):
+        return False
+    words = core[subject.end() :].split()
+    for skip in range(4):  # the name, if any, is at most three words long
+        rest = " ".join(words[skip:])
+        if re.match(r"(?:đã|sẽ|đang|vừa|mới|cũng đã|có|là|còn|chưa|không|bị|được)\b", rest):
+            return False
+        if IMPERATIVE_START.match(rest):
+            return True
+    return False

@@ -112,7 +112,7 @@ NEGATED_PROBLEM = re.compile(
     + _PROBLEM_NOUN  # "không có hồ sơ nào bị trễ hạn"
     # "Không có hộ nào thiếu đói", "không có tàu cá nào bị bắt giữ": whatever follows "không có … nào".
     # "không phải cứu trợ hộ nào vì thiếu đói": nobody needed it.
-    + r"|\b(?:không|chưa) (?:có|để|phải)\s+[^,;.]{1,40}?\bnào\b[^,;.]*"
+    + r"|\b(?:không|chưa) (?:có|để|phải|còn)\s+[^,;.]{1,40}?\bnào\b[^,;.]*"
     + r"|\bchưa phát sinh\b|\bkhông phát sinh\b"
     # "Toàn xã không còn hộ nghèo": none of a bad thing left.
     + r"|\bkhông còn\s+(?:\w+\s+){0,2}?"
@@ -254,6 +254,8 @@ RESULT = re.compile(
     r"|(?<!\w)(?:" + _phrases(RESULT_PHRASES) + r")(?!\w)"
     # Up on an earlier season or year: "năng suất 6,8 tấn/ha, cao hơn vụ trước 0,4 tấn".
     r"|\b(?:cao hơn|nhiều hơn|tăng hơn|vượt)\s+(?:so với\s+)?(?:vụ|năm|kỳ|cùng kỳ|tháng|quý|mùa)\s+(?:trước|ngoái|qua)\b"
+    # Produce that sells better: "bà con bán được quế giá cao hơn hẳn", "giá bán cao hơn năm trước".
+    r"|\bbán được\s+(?:[^,;.]{0,20}?\s)?(?:giá|với giá)\s+(?:cao|tốt|ổn định)\b|\bgiá bán\b[^,;.]{0,20}\bcao hơn\b"
     # What a model earns, counted: "mô hình … cho thu nhập 180 triệu đồng/ha".
     r"|\b(?:cho|mang lại|đem lại)\s+(?:thu nhập|lợi nhuận|doanh thu|lãi)\s+(?:bình quân\s+)?"
     r"(?:từ\s+|hơn\s+|gần\s+|trên\s+|khoảng\s+)?\d"

@@ -229,3 +229,54 @@ def test_a_notice_signing_off_asks_nothing_though_it_stands_under_the_asks() -> 
     found = [(i.kind, i.text) for i in read_as_import(body, load_registry(), dt.date(2026, 1, 20)).items]
     assert (R, "Xã đề nghị tỉnh hỗ trợ kinh phí sửa chữa trường mầm non") in found
     assert not any("thông báo để" in text for _, text in found)
+
+
+# -- who is told ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Điện lực tỉnh kéo lưới điện về thôn Nà Lầu, nơi 40 hộ còn chưa có điện.",
+        "Trung tâm Y tế tỉnh cử bác sĩ về tăng cường cho trạm y tế xã đang thiếu người.",
+    ],
+)
+def test_a_body_of_the_province_named_as_the_subject_of_a_task_is_assigned(sentence: str) -> None:
+    assert kind_of(sentence, INTRO, CONCLUSION) == DI
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Công an tỉnh cho biết đã bắt giữ 3 đối tượng khai thác cát trái phép.",
+        "Điện lực tỉnh đã kéo lưới điện về 5 thôn của xã trong năm 2025.",
+        "Điện lực tỉnh sẽ kéo lưới điện về thôn Nà Lầu trong quý II.",
+    ],
+)
+def test_a_body_of_the_province_that_reports_did_or_will_do_is_not_assigned(sentence: str) -> None:
+    assert kind_of(sentence, INTRO, CONCLUSION) != DI
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xã rà soát, lập danh sách đề nghị hỗ trợ các hộ còn khó khăn về nhà ở.",
+        "UBND xã Bình Gia bố trí quỹ đất tái định cư cho các hộ sống ven suối.",
+    ],
+)
+def test_the_commune_named_before_the_verb_of_an_order_is_told_to_act(sentence: str) -> None:
+    assert kind_of(sentence, INTRO, CONCLUSION) == DI
+
+
+def test_the_commune_named_before_what_it_did_or_in_a_title_is_not_told() -> None:
+    assert kind_of("Xã hoàn thành 15/17 chỉ tiêu, thu nhập bình quân tăng 9%.", INTRO, CONCLUSION) != DI
+    assert kind_of("Xã đã tổ chức tốt lễ hội đầu xuân, bảo đảm an toàn.", INTRO, CONCLUSION) != DI
+    # A related link has no full stop: "- Xã A ra quân …" is a title.
+    assert kind_of("- Xã Bình Gia ra quân làm đường giao thông nông thôn", INTRO, CONCLUSION) != DI
+
+
+def test_what_was_said_in_results_or_spared_reads_as_a_result() -> None:
+    assert kind_of("Không còn hộ nào phải ở nhà tạm.", INTRO, COMMUNE_REPORTS) == A
+    quote = '"Từ khi có đường bê tông, bà con bán được quế giá cao hơn hẳn", ông Hà Văn Tú, Chủ tịch UBND xã nói.'
+    assert kind_of(quote, INTRO) == A
+    assert problem_or_result("giá vật tư cao hơn năm trước") == D
