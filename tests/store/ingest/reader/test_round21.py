@@ -17,7 +17,9 @@ import pytest
 
 from haicap.store.domain.registry import load_registry
 from haicap.store.ingest.importer import read_as_import
+from haicap.store.ingest.reader import extract_text
 from haicap.store.ingest.reader.dates import find_session_date
+from haicap.store.ingest.reader.page_noise import split_page_noise
 from haicap.store.ingest.reader.problems import problem_or_result
 
 from .helpers import CONCLUSION, INTRO, items, kind_of
@@ -280,3 +282,29 @@ def test_what_was_said_in_results_or_spared_reads_as_a_result() -> None:
     quote = '"Từ khi có đường bê tông, bà con bán được quế giá cao hơn hẳn", ông Hà Văn Tú, Chủ tịch UBND xã nói.'
     assert kind_of(quote, INTRO) == A
     assert problem_or_result("giá vật tư cao hơn năm trước") == D
+
+
+# -- which communes took part -----------------------------------------------------------------
+
+
+def _communes(*paragraphs: str) -> list[str]:
+    ex = extract_text("\n".join(paragraphs), load_registry(), today=dt.date(2026, 3, 5))
+    return [c.name for c in ex.communes]
+
+
+def test_a_commune_held_up_as_a_model_is_named_in_passing() -> None:
+    assert _communes(INTRO, "Đồng chí đề nghị xã học tập cách làm của xã Hồng Phong trong phát triển cây hồi.") == ["Bình Gia"]
+    assert _communes(INTRO, "Xã cần nhân rộng mô hình của xã Tân Văn về trồng rừng gỗ lớn.") == ["Bình Gia"]
+    # The session's commune held up to others is still the session's.
+    assert _communes(INTRO, "Các xã trong tỉnh cần học tập cách làm của xã Bình Gia.") == ["Bình Gia"]
+
+
+def test_a_byline_with_the_writers_workplace_names_no_commune_of_the_session() -> None:
+    assert _communes(INTRO, "Xã Bình Gia kiến nghị tỉnh đầu tư đường.", "Nông Văn Hải (Trung tâm VH-TT xã Tân Văn)") == [
+        "Bình Gia"
+    ]
+    kept, dropped = split_page_noise(
+        ["Tin, ảnh: Thu Hà - Đài Truyền thanh xã Tân Văn", "Xã Bình Gia (Lạng Sơn) vượt khó", "Lạng Sơn - Xã Bình Gia về đích"]
+    )
+    assert dropped == ["Tin, ảnh: Thu Hà - Đài Truyền thanh xã Tân Văn"]
+    assert kept == ["Xã Bình Gia (Lạng Sơn) vượt khó", "Lạng Sơn - Xã Bình Gia về đích"]
