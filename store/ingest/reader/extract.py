@@ -34,7 +34,7 @@ from haicap.store.ingest.reader.letters import BULLET
 from haicap.store.ingest.reader.page_noise import split_page_noise
 from haicap.store.ingest.reader.places import detect_province, resolve_communes
 from haicap.store.ingest.reader.sentences import split_paragraphs, split_sentences
-from haicap.store.ingest.reader.speakers import LEADER, People, SpeakerState, is_caption
+from haicap.store.ingest.reader.speakers import LEADER, OWN_PLANS, People, SpeakerState, is_caption
 from haicap.store.ingest.reader.stories import other_stories
 
 __all__ = [
@@ -312,6 +312,14 @@ def extract_text(
                 extraction.left_out.append(LeftOut(sentence, CAPTION, position=position))
                 continue
             speaker = state.update(sentence)
+            if speaker == OWN_PLANS:
+                # The commune's own plans in its report (see `OWN_PLANS`): what it will do, no item.
+                if trace is not None:
+                    trace.append((sentence, speaker, []))
+                extraction.left_out.append(LeftOut(sentence, CONTEXT, position=position))
+                last_kind = None
+                continue
+
             # A topic line ("3. Về kiến nghị của xã") opens another section: the list of orders ends.
             in_orders = leader_list and bool(_LIST_ITEM.match(sentence)) and not _TOPIC_LINE.match(sentence)
             if in_orders:

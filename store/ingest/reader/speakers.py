@@ -32,6 +32,7 @@ __all__ = [
     "COMMUNE",
     "LEADER",
     "NARRATOR",
+    "OWN_PLANS",
     "RESIDENT",
     "People",
     "SpeakerState",
@@ -295,12 +296,20 @@ _QUOTE_THEN_SPEAKER = re.compile(
 )
 
 
+OWN_PLANS = "own plans"
+"""A section of a commune's own report that sets its plans ("IV. NHIỆM VỤ 6 THÁNG CUỐI NĂM") where
+no leader has spoken: neither the leader's orders nor the commune's asks."""
+_PLANS = re.compile(r"^\W*(?:[ivx]{1,4}|\d{1,2}|[a-zđ])[.)]\s+(?:các\s+|những\s+)?(?:nhiệm vụ|giải pháp|phương hướng)\b")
+
+
 class SpeakerState:
     """The running speaker of the article, moved by turns and never by captions."""
 
     def __init__(self, people: People) -> None:
         self.people = people
         self.speaker = NARRATOR
+        self.leader_held = False
+        """Whether the leader has held the floor yet (a section of tasks is theirs only then)."""
 
     def _leader_speaks(self, text: str) -> bool:
         """Tell whether the leader speaks in `text` ("..., Chủ tịch UBND tỉnh đánh giá cao ...")."""
@@ -312,6 +321,11 @@ class SpeakerState:
 
     def update(self, sentence: str) -> str:
         """Move the speaker if `sentence` turns the article, and return the speaker now."""
+        speaker = self._turn(sentence)
+        self.leader_held = self.leader_held or speaker == LEADER
+        return speaker
+
+    def _turn(self, sentence: str) -> str:
         low = sentence.lower()
         reporter = _REPORTER_LINE.match(low)
         if reporter and reporter_asks(low):
@@ -356,6 +370,12 @@ class SpeakerState:
             # A section of minutes: "3. Về kiến nghị của xã" holds the commune's asks,
             # "2. Nhiệm vụ trọng tâm năm 2026" the leader's tasks.
             self.speaker = COMMUNE if section.group(1) else LEADER
+            leaderless = not self.leader_held and LEADER not in self.people.roles.values()
+            if self.speaker == LEADER and leaderless and _PLANS.match(low):
+                # A commune's own report sets its own tasks ("IV. Nhiệm vụ 6 tháng cuối năm"): it
+                # names no leader, who has not spoken, so they are no orders (a report of the session
+                # or minutes name the leader first).
+                self.speaker = OWN_PLANS
             return self.speaker
         if sentence in self.people.quoted:
             self.speaker = self.people.quoted[sentence]

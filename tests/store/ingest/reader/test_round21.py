@@ -308,3 +308,44 @@ def test_a_byline_with_the_writers_workplace_names_no_commune_of_the_session() -
     )
     assert dropped == ["Tin, ảnh: Thu Hà - Đài Truyền thanh xã Tân Văn"]
     assert kept == ["Xã Bình Gia (Lạng Sơn) vượt khó", "Lạng Sơn - Xã Bình Gia về đích"]
+
+
+# -- whose tasks ------------------------------------------------------------------------------
+
+
+def test_a_communes_own_report_sets_its_own_tasks_which_are_no_orders() -> None:
+    found = items(
+        "BÁO CÁO",
+        "Kết quả 6 tháng đầu năm 2026 của xã Bình Gia, phục vụ buổi làm việc với Thường trực Tỉnh ủy",
+        "I. KẾT QUẢ ĐẠT ĐƯỢC",
+        "1. Trồng mới 120 ha rừng, đạt 80% kế hoạch năm.",
+        "II. NHIỆM VỤ 6 THÁNG CUỐI NĂM",
+        "1. Tập trung giải ngân vốn đầu tư công đạt 100% kế hoạch.",
+        "2. Phấn đấu trồng mới 30 ha rừng.",
+        "III. KIẾN NGHỊ",
+        "1. Tỉnh sớm phân bổ vốn làm đường thôn Nà Lầu.",
+    )
+    # The asks after the plans are the commune's again.
+    assert found == [(A, "Trồng mới 120 ha rừng, đạt 80% kế hoạch năm."), (R, "Tỉnh sớm phân bổ vốn làm đường thôn Nà Lầu.")]
+
+
+def test_tasks_set_after_the_leader_has_spoken_are_the_leaders_orders() -> None:
+    found = items(
+        "Ngày 16/1, Phó Chủ tịch UBND tỉnh Lò Văn Minh làm việc với xã Bình Gia.",
+        "Phó Chủ tịch UBND tỉnh kết luận như sau:",
+        "1. Đánh giá chung",
+        "Năm 2025, xã hoàn thành 15/17 chỉ tiêu.",
+        "2. Nhiệm vụ thời gian tới",
+        "a) Tập trung giải ngân vốn đầu tư công đạt 100% kế hoạch trước ngày 31/1.",
+    )
+    assert any(kind == DI and "giải ngân vốn đầu tư công" in text for kind, text in found)
+
+
+def test_tasks_in_a_report_that_names_the_leader_are_the_sessions_orders() -> None:
+    found = items(
+        "Báo cáo kết quả buổi làm việc của đoàn công tác tỉnh với xã Bình Gia",
+        "Ngày 5/3/2026, đồng chí Lò Văn Minh, Phó Chủ tịch UBND tỉnh đã làm việc với xã Bình Gia.",
+        "IV. Nhiệm vụ, giải pháp",
+        "Tập trung hoàn thành giải phóng mặt bằng trong quý II.",
+    )
+    assert (DI, "Tập trung hoàn thành giải phóng mặt bằng trong quý II.") in found
