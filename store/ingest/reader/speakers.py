@@ -296,6 +296,8 @@ _QUOTE_THEN_SPEAKER = re.compile(
 )
 
 
+_QUOTE_THEN_TAIL = re.compile(r"^[\"“«].+[\"”»]\s*,\s*([^\"“”«»,;:]{3,80}?)\s*[.!]?\s*$")
+"""Words in quotes, then a comma and a short attribution with no verb known (see `_QUOTE_THEN_SPEAKER`)."""
 OWN_PLANS = "own plans"
 """A section of a commune's own report that sets its plans ("IV. NHIỆM VỤ 6 THÁNG CUỐI NĂM") where
 no leader has spoken: neither the leader's orders nor the commune's asks."""
@@ -380,7 +382,8 @@ class SpeakerState:
         if sentence in self.people.quoted:
             self.speaker = self.people.quoted[sentence]
             return self.speaker
-        quote = _QUOTE_THEN_SPEAKER.match(sentence)
+        # ... or by a short attribution after a comma, whatever its verb: «"…", đồng chí dặn dò.»
+        quote = _QUOTE_THEN_SPEAKER.match(sentence) or _QUOTE_THEN_TAIL.match(sentence)
         if quote:
             # «"...", ông A, Chủ tịch UBND xã cho biết.»: the words are A's, whatever they say.
             actor = actor_before(quote.group(1), self.people, self.speaker)

@@ -349,3 +349,11 @@ def test_tasks_in_a_report_that_names_the_leader_are_the_sessions_orders() -> No
         "Tập trung hoàn thành giải phóng mặt bằng trong quý II.",
     )
     assert (DI, "Tập trung hoàn thành giải phóng mặt bằng trong quý II.") in found
+
+
+def test_words_in_quotes_are_whoever_a_short_attribution_after_them_names() -> None:
+    sentence = '"Tết đến, không ai bị bỏ lại phía sau; các đồng chí phải chăm lo cho từng hộ khó khăn", đồng chí dặn dò.'
+    assert kind_of(sentence, INTRO, "Đồng chí Lò Văn Minh chúc mừng những kết quả xã đạt được.") == DI
+    # A quoted name with no one after it gives nobody the floor.
+    found = items(INTRO, CONCLUSION, '"Ngày hội đại đoàn kết", hoạt động thường niên của xã, đã được tổ chức ở 14 thôn.')
+    assert not any(kind == DI for kind, text in found if "Ngày hội" in text)
