@@ -177,10 +177,11 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     if _ONLY_CATEGORIES.match(low):
         # "…; khó khăn, vướng mắc và kiến nghị, đề xuất": names what a report holds, says none of it.
         return Verdict(None, None, "")
-    if _TOPIC_FRAME.match(low) and not cues.SPEECH_VERB.search(low) and not _CATEGORY.search(low):
+    told = ctx.frame and ctx.speaker == LEADER  # "Đối với những hộ còn khó khăn, xã rà soát …": an order's topic
+    if _TOPIC_FRAME.match(low) and not cues.SPEECH_VERB.search(low) and (told or not _CATEGORY.search(low)):
         # "Đối với sạt lở bờ kênh, bà đề nghị UBND xã …": the frame names the topic of what
         # follows; it reports nothing itself, whatever problem it names. (A frame that names a
-        # kind, "Về khó khăn, ông A cho biết …", does tell what follows.)
+        # kind, "Về khó khăn, ông A cho biết …", does tell what follows, but not in the leader's orders.)
         return Verdict(None, None, "")
     if ctx.listing is not None and not any(True for _ in cues.speech_verbs(low)):
         # "Ghi nhận những kết quả …: thu ngân sách đạt 112%; hoàn thành giải phóng mặt bằng 24 ha":

@@ -357,3 +357,11 @@ def test_words_in_quotes_are_whoever_a_short_attribution_after_them_names() -> N
     # A quoted name with no one after it gives nobody the floor.
     found = items(INTRO, CONCLUSION, '"Ngày hội đại đoàn kết", hoạt động thường niên của xã, đã được tổ chức ở 14 thôn.')
     assert not any(kind == DI for kind, text in found if "Ngày hội" in text)
+
+
+def test_a_topic_before_the_leaders_order_is_the_orders_not_a_difficulty() -> None:
+    found = items(INTRO, CONCLUSION, "Đối với những hộ còn khó khăn về nhà ở, xã rà soát, lập danh sách đề nghị hỗ trợ.")
+    assert [kind for kind, _ in found[1:]] == [DI]
+    # Before the commune's own words the topic tells what follows.
+    found = items(INTRO, "Về khó khăn, ông Hà Văn Tú, Chủ tịch UBND xã cho biết đường vào thôn Nà Lầu bị sạt lở nặng.")
+    assert any(kind == D for kind, _ in found)
