@@ -112,7 +112,8 @@ NEGATED_PROBLEM = re.compile(
     + _PROBLEM_NOUN  # "không có hồ sơ nào bị trễ hạn"
     # "Không có hộ nào thiếu đói", "không có tàu cá nào bị bắt giữ": whatever follows "không có … nào".
     # "không phải cứu trợ hộ nào vì thiếu đói": nobody needed it.
-    + r"|\b(?:không|chưa) (?:có|để|phải|còn)\s+[^,;.]{1,40}?\bnào\b[^,;.]*"
+    # ("vẫn chưa có nhà đầu tư nào quan tâm": still none of what is wanted, a lack.)
+    + r"|\b(?:không|(?<!vẫn )chưa) (?:có|để|phải|còn|một)\s+[^,;.]{1,40}?\bnào\b[^,;.]*"
     + r"|\bchưa phát sinh\b|\bkhông phát sinh\b"
     # "Toàn xã không còn hộ nghèo": none of a bad thing left.
     + r"|\bkhông còn\s+(?:\w+\s+){0,2}?"
@@ -177,7 +178,7 @@ PROBLEM = re.compile(
     # harm, "không bị ảnh hưởng", nor "không được xả rác", a ban).
     r"|\bkhông\s+(?:thể\s+)?(?!(?:để|được|có|còn|phải|bị|chỉ|những|ai|hề|ngừng)\b)\w+(?:\s+\w+)?\s+được\b"
     # What a living lacks: "bà con gần như không có lãi", "thôn không có sóng điện thoại".
-    r"|\bkhông có\s+(?:lãi|lời|đầu ra|nguồn nước|nước sạch|nước sinh hoạt|nước tưới|điện|sóng)\b"
+    r"|\bkhông có\s+(?:lãi|lời|đầu ra|nguồn nước|nước sạch|nước sinh hoạt|nước tưới|điện|sóng|đất sản xuất|đất ở)\b"
     r"|\bchỉ (?:khoảng |còn )?(?:một phần (?:ba|tư|năm)|một nửa)\b"
     r"|(?<!không )(?<!không bị )\bgián đoạn\b"
     # Procedures that drag on (not the rain: "trong lúc mưa còn kéo dài").

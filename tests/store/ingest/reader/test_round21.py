@@ -365,3 +365,17 @@ def test_a_topic_before_the_leaders_order_is_the_orders_not_a_difficulty() -> No
     # Before the commune's own words the topic tells what follows.
     found = items(INTRO, "Về khó khăn, ông Hà Văn Tú, Chủ tịch UBND xã cho biết đường vào thôn Nà Lầu bị sạt lở nặng.")
     assert any(kind == D for kind, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Không một hộ dân nào phải di dời khẩn cấp trong mùa mưa.", A),
+        ("Trong năm, không có học sinh nào phải nghỉ học vì đường sạt lở.", A),
+        # Still none of what is wanted, or lacking what a living needs: a difficulty.
+        ("Đến nay vẫn chưa có nhà đầu tư nào quan tâm khu du lịch sinh thái.", D),
+        ("Nhiều hộ không có đất sản xuất, phải đi làm thuê.", D),
+    ],
+)
+def test_none_of_a_harm_is_a_result_and_none_of_a_need_a_difficulty(sentence: str, kind: str) -> None:
+    assert kind_of(sentence, INTRO, COMMUNE_REPORTS) == kind
