@@ -15,6 +15,7 @@ import re
 from haicap.store.ingest.reader import cues
 from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY, DIRECTIVE, REQUEST
 from haicap.store.ingest.reader.letters import CAPITALISED_WORD
+from haicap.store.ingest.reader.moods import FORBIDS_AFTER_COMMA, URGED, after_time_frame, commune_told, words_said
 from haicap.store.ingest.reader.problems import behind_plan, names_problem, problem_or_result, result_in
 from haicap.store.ingest.reader.speakers import COMMUNE, LEADER, RESIDENT, actor_before, reporter_asks
 from haicap.store.ingest.reader.speech_acts import ORDER_ONLY, SHORTCOMINGS, speech_act
@@ -152,12 +153,12 @@ def _province_acts(core: str, verbs: re.Pattern[str] = cues.PROVINCE_SUBJECT_ACT
 def classify_clause(text: str, ctx: Context) -> Verdict:
     """Return the kind of clause `text` (verbatim) in context `ctx`."""
     low = text.lower()
-    # A photo story numbers its captions ("Ảnh 11: Sở Công Thương kết nối …"): the number is
-    # a label, and the caption after it is read as any sentence.
-    core = _PHOTO_LABEL.sub("", cues.strip_connectives(low), count=1)
+    # A photo story numbers its captions ("Ảnh 11: Sở Công Thương kết nối …"): the number is a label,
+    # the caption after it is read as any sentence; so are the words said after "… kết luận: «…»".
+    core = words_said(_PHOTO_LABEL.sub("", cues.strip_connectives(low), count=1))
     # A frame's verb is the doing of the subject after it ("Kiểm tra thực tế, Chủ tịch UBND tỉnh
     # chia sẻ …"): no order, though it opens with the verb of one.
-    imperative = bool(cues.IMPERATIVE_START.match(core)) and not ctx.frame
+    imperative = bool(cues.IMPERATIVE_START.match(after_time_frame(core))) and not ctx.frame
 
     if _ASSIGNS.match(core):
         # "Giao Sở Xây dựng chủ trì, …": only the province assigns its departments, whoever
@@ -176,10 +177,11 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     if _ONLY_CATEGORIES.match(low):
         # "…; khó khăn, vướng mắc và kiến nghị, đề xuất": names what a report holds, says none of it.
         return Verdict(None, None, "")
-    if _TOPIC_FRAME.match(low) and not cues.SPEECH_VERB.search(low) and not _CATEGORY.search(low):
+    told = ctx.frame and ctx.speaker == LEADER  # "Đối với những hộ còn khó khăn, xã rà soát …": an order's topic
+    if _TOPIC_FRAME.match(low) and not cues.SPEECH_VERB.search(low) and (told or not _CATEGORY.search(low)):
         # "Đối với sạt lở bờ kênh, bà đề nghị UBND xã …": the frame names the topic of what
         # follows; it reports nothing itself, whatever problem it names. (A frame that names a
-        # kind, "Về khó khăn, ông A cho biết …", does tell what follows.)
+        # kind, "Về khó khăn, ông A cho biết …", does tell what follows, but not in the leader's orders.)
         return Verdict(None, None, "")
     if ctx.listing is not None and not any(True for _ in cues.speech_verbs(low)):
         # "Ghi nhận những kết quả …: thu ngân sách đạt 112%; hoàn thành giải phóng mặt bằng 24 ha":
@@ -336,8 +338,8 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         passive = re.search(r"\b(?:cần|phải|cần phải)\s+được\b", core)  # "việc X cần được triển khai"
         # A shortfall stated is a fact, though it opens with a verb: "Thu hút đầu tư mới đạt 30% kế hoạch."
         shortfall = behind_plan(low) or re.search(r"\b(?:mới|chỉ)\s+đạt\b", low)
-        communes_told = _COMMUNES_TOLD.match(core)
-        if not past and _PREVENTS.search(said.lstrip(' "“«')):
+        communes_told = _COMMUNES_TOLD.match(core) or (commune_told(core, text) and not result_in(low))
+        if not past and (_PREVENTS.search(said.lstrip(' "“«')) or FORBIDS_AFTER_COMMA.search(said)):
             # "Việc cấp bách nhất là không để người dân nào bị đói", "phải không để ai bị bỏ sót":
             # in the leader's words, not letting a harm happen is an order, whatever harm it names.
             return Verdict(DIRECTIVE, LEADER, "leader's instruction")
@@ -352,7 +354,7 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
             return Verdict(DIRECTIVE, LEADER, "communes told")
         if not past and not shortfall and (imperative or passive or cues.COMMUNE_SUBJECT_MODAL.search(core)):
             return Verdict(DIRECTIVE, LEADER, "leader's instruction")
-        if not past and not future and _AGENCY_ACTS.match(core):
+        if not past and not future and (_AGENCY_ACTS.match(core) or cues.PROVINCE_BODY_ACTS.match(core)):
             # In the leader's conclusion, "Sở Tài chính hướng dẫn xã …" assigns the agency.
             return Verdict(DIRECTIVE, LEADER, "agency assigned")
         if not future and _RESPONSIBLE.search(core):
@@ -370,6 +372,11 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     if ctx.speaker == COMMUNE and not past and _province_acts(core, cues.PROVINCE_SUBJECT_WISHES):
         # In the commune's voice, "Tỉnh sớm bố trí kinh phí ..." is what it asks of the province.
         return Verdict(REQUEST, COMMUNE, "province to act")
+
+    if URGED.match(after_time_frame(core)) and not (past or ctx.in_request_list or ctx.speaker == LEADER):
+        # "Khẩn trương khắc phục hậu quả mưa lũ, …": an urging outside the leader's words and a list
+        # of asks (a headline, a slogan) tells no fact, whatever it names.
+        return Verdict(None, None, "")
 
     kind = problem_or_result(low)
     if (

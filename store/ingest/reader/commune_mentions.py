@@ -103,7 +103,9 @@ _FORMER_CUE = re.compile(
 _FORMER_GAP = re.compile(rf"(?:{_FILLER})*{_SP}*")
 _PASSING_CUE = re.compile(
     r"(?<!\w)(?:giáp ranh|tiếp giáp|giáp|liền kề|kế cận|lân cận|giống như|"
-    r"tương tự như|tương tự|so với|(?<!cũng )như)(?!\w)"
+    r"tương tự như|tương tự|so với|(?<!cũng )như|"
+    # A model held up to learn from: "học tập cách làm của xã B", "nhân rộng mô hình của xã C".
+    r"(?:học tập|học hỏi|tham khảo|nhân rộng)(?:\s+(?:kinh nghiệm|cách làm|mô hình)(?:\s+hay)?)?(?:\s+(?:của|từ|ở|tại))?)(?!\w)"
 )
 _PASSING_GAP = re.compile(rf"(?:{_SP}+(?:với|các|một số|những|nhiều|hai|ba|\d+)(?!\w))*{_SP}*")
 _AFTER = re.compile(rf"(?<!\w)sau(?:{_SP}+khi)?(?:{_SP}+(?:được|đã|thực hiện))*{_SP}+$")

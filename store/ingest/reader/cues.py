@@ -45,6 +45,7 @@ __all__ = [
     "PROBLEM",
     "PROMISE",
     "PROVINCE_ADDRESSEE",
+    "PROVINCE_BODY_ACTS",
     "PROVINCE_SUBJECT_ACTS",
     "PROVINCE_SUBJECT_WISHES",
     "REDUCED",
@@ -52,6 +53,7 @@ __all__ = [
     "REPORT_VERB",
     "RESIDENT_ADDRESSEE",
     "RESULT",
+    "SAYING_OPENS",
     "SHARE",
     "SOFT_ORDER_VERBS",
     "SPEECH_VERB",
@@ -131,7 +133,7 @@ NOUN_BEFORE = re.compile(
     r"(?:\b(?:những|các|một số|nhiều|ý kiến|nêu|về|của|theo|đúng|đáp ứng|được|bảo đảm|đảm bảo|"
     r"nhóm|mọi|với|nghe|đơn|đơn thư|tiếp thu|trả lời|giải quyết|làm rõ|bàn|chuyển|giao lưu|phát biểu|ý kiến|"
     # "tổng hợp toàn bộ kiến nghị", "công tác lãnh đạo, chỉ đạo", "sự chỉ đạo": the activity, not the act.
-    r"toàn bộ|tổng hợp|công tác|sự|thực hiện|lãnh đạo|lãnh đạo,|hồ sơ|văn bản|tờ trình|công văn|giấy|ban|trong|"
+    r"toàn bộ|tổng hợp|công tác|sự|thực hiện|lãnh đạo|lãnh đạo,|hồ sơ|danh sách|văn bản|tờ trình|công văn|giấy|ban|trong|"
     # "làm theo kiểu xin từng đợt": a way of asking, named, is no ask.
     r"kiểu|cách|lối|"
     # "Đó là yêu cầu được bà X nhấn mạnh": what a pointer names is a noun.
@@ -229,6 +231,8 @@ META = re.compile(
     r"[^;]*\b(?:kiến nghị|đề xuất|ý kiến)\b"
     r"|\b(?:kiến nghị|đề xuất|ý kiến)\b[^;]*\bđược\b[^;]{0,30}\b(?:trả lời|giải đáp|làm rõ|tiếp thu|phản hồi|giải trình)\b"
     r"|\bý kiến (?:thảo luận|phát biểu)\b|\bbuổi làm việc (?:diễn ra|nhằm|kết thúc)\b"
+    # A notice signing off: "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện".
+    r"|\bthông báo\s+(?:để|cho|tới|đến)\b[^;.]{0,80}?\bbiết\b"
     # A bulletin signing off: "Chương trình Thời sự xin được tạm dừng tại đây".
     r"|\b(?:chương trình|bản tin|buổi phát sóng)\b[^;.]{0,60}?\b(?:tạm dừng|kết thúc|xin dừng)\b"
     # The reporter at work: "phóng viên đã có cuộc trao đổi với ông A về …" (the interview follows).
@@ -304,6 +308,19 @@ PROVINCE_SUBJECT_ACTS = re.compile(
     r"\b(?:sớm|cần|quan tâm|xem xét|hỗ trợ|bố trí|đầu tư|ưu tiên|phân bổ|cho phép|tạo điều kiện|có cơ chế|"
     r"có chính sách|bổ sung|nâng cấp|chỉ đạo|hướng dẫn|giải quyết|tháo gỡ)\b"
 )
+# A body of the province named as the subject of what it is to do, its name ending on the province
+# ("Điện lực tỉnh kéo lưới điện …", "Trung tâm Y tế tỉnh cử bác sĩ …"), unless the clause tells
+# what it did, will do, is doing, or said (those are facts, promises and reports, not tasks).
+PROVINCE_BODY_ACTS = re.compile(
+    r"^(?:các\s+)?(?:sở|ban|công an|bộ chỉ huy|bộ đội|văn phòng|thanh tra|kho bạc|điện lực|công ty|trung tâm|"
+    r"ngân hàng|đài|chi cục|hạt kiểm lâm|liên minh|ủy ban mặt trận)\b[^,;:]{0,50}?\b(?:tỉnh|thành phố)\s+"
+    r"(?!(?:đã|sẽ|đang|còn|chưa|bị|vừa|mới|cũng|là|có|được|không|cho biết|báo cáo|thông tin|nêu|phản ánh|"
+    r"trình bày|chia sẻ|khẳng định|cam kết|ghi nhận|tiếp thu|giải trình|nói|trả lời|đề nghị|kiến nghị|"
+    r"đề xuất)\b)\w"
+)
+# A verb of saying that opens the words said, by a colon or a quote: "Chủ tịch UBND tỉnh kết luận:
+# «Xã phải …»", "ông A phát biểu: …" (its subject holds the floor for them).
+SAYING_OPENS = re.compile(r"\b(?:kết luận|phát biểu|nhận định|nêu rõ|nói)(?=\s*(?::|[\"“«]|rằng\b))")
 REPORT_VERB = re.compile(
     r"\b(?:báo cáo|cho biết|nói|cho hay|thông tin thêm|thông tin rằng|chia sẻ|nêu|phản ánh|trình bày|cho rằng|kiến nghị|"
     r"đề xuất|đề nghị)\b"

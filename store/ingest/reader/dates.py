@@ -21,7 +21,9 @@ _WORDY = r"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?"
 # "từ ngày 1/7/2025" is a reference, not the session.
 _LEAD = (
     r"(?:(?i:sáng|chiều|trưa|tối|đêm|hôm)(?:\s+(?i:nay|qua|thứ\s+\w+),?)?\s+\(?(?i:ngày\s+)?"
-    r"|(?:^|(?<=[.\-–:]\s)|(?<=\n))Ngày\s+)"
+    r"|(?:^|(?<=[.\-–:]\s)|(?<=\n))Ngày\s+"
+    # An excerpt cut mid-sentence may open on its date: "ngày 9/1, đồng chí A …".
+    r"|(?<![\s\S])ngày\s+)"
 )
 _SESSION = re.compile(rf"(?<!\w)(?<!từ )(?<!đến )(?<!sau )(?<!trước ){_LEAD}(?:{_DAY_MONTH}|{_WORDY})", re.M)
 _ANY_FULL = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
@@ -49,6 +51,14 @@ _DATE_BEFORE_ACTOR = re.compile(
     r"(?<=,\s)ngày\s+(\d{1,2})/(\d{1,2})(?:/(\d{4}))?,\s+(?=(?:đồng chí|Đồng chí|ông|bà|Chủ tịch|Phó Chủ tịch|"
     r"Bí thư|Phó Bí thư|Trưởng ban|Đoàn|đoàn|lãnh đạo|Lãnh đạo|Thường trực|Tổ đại biểu)\b)"
 )
+
+
+def _in_capitals(body: str, index: int) -> bool:
+    """Whether the line that holds `index` is written in capitals (a heading)."""
+    start = body.rfind("\n", 0, index) + 1
+    end = body.find("\n", index)
+    line = body[start : end if end >= 0 else len(body)]
+    return line.isupper()
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -100,7 +110,10 @@ def find_session_date(body: str, *, today: dt.date | None = None, year_hint: int
     full DD/MM/YYYY; failing that, `today` for a live report ("tường thuật trực tiếp"). A day and
     month with no year never falls before 1 July 2025.
     """
-    match = _SESSION.search(body)
+    # A date in a line of capitals is the heading's (a broadcast's "CHƯƠNG TRÌNH PHÁT THANH SÁNG
+    # THỨ SÁU, NGÀY 24/10/2025"), the day it went out; the session's is the first in the text.
+    found = list(_SESSION.finditer(body))
+    match = next((m for m in found if not _in_capitals(body, m.start())), found[0] if found else None)
     if match:
         groups = match.groups()
         day, month, year = (groups[0], groups[1], groups[2]) if groups[0] else (groups[3], groups[4], groups[5])

@@ -34,7 +34,8 @@ from haicap.store.ingest.reader.letters import BULLET
 from haicap.store.ingest.reader.page_noise import split_page_noise
 from haicap.store.ingest.reader.places import detect_province, resolve_communes
 from haicap.store.ingest.reader.sentences import split_paragraphs, split_sentences
-from haicap.store.ingest.reader.speakers import LEADER, People, SpeakerState, is_caption
+from haicap.store.ingest.reader.speakers import LEADER, OWN_PLANS, People, SpeakerState, is_caption
+from haicap.store.ingest.reader.stories import other_stories
 
 __all__ = [
     "LEADING_CONJUNCTION",
@@ -278,6 +279,8 @@ def extract_text(
     leader = find_leader(all_sentences[:8])
     people = People.from_sentences(all_sentences, leader)
     state = SpeakerState(people)
+    elsewhere = other_stories(all_sentences, leader)
+    """Sentences of the other items of a bulletin or round-up (see `store.ingest.reader.stories`)."""
 
     extraction = Extraction(date=date, province=province, leader=leader, communes=communes, unknown_communes=misses)
     voter_meeting = bool(_VOTER_MEETING.search(flat.lower()))
@@ -298,12 +301,25 @@ def extract_text(
                 extraction.left_out.append(LeftOut(sentence, DUPLICATE, seen[key], position))
                 continue
             seen[key] = sentence
+            if position - 1 in elsewhere:
+                if trace is not None:
+                    trace.append((sentence, "another story", []))
+                extraction.left_out.append(LeftOut(sentence, CONTEXT, position=position))
+                continue
             if is_caption(sentences, index):
                 if trace is not None:
                     trace.append((sentence, "caption", []))
                 extraction.left_out.append(LeftOut(sentence, CAPTION, position=position))
                 continue
             speaker = state.update(sentence)
+            if speaker == OWN_PLANS:
+                # The commune's own plans in its report (see `OWN_PLANS`): what it will do, no item.
+                if trace is not None:
+                    trace.append((sentence, speaker, []))
+                extraction.left_out.append(LeftOut(sentence, CONTEXT, position=position))
+                last_kind = None
+                continue
+
             # A topic line ("3. Về kiến nghị của xã") opens another section: the list of orders ends.
             in_orders = leader_list and bool(_LIST_ITEM.match(sentence)) and not _TOPIC_LINE.match(sentence)
             if in_orders:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from haicap.store.domain.text import fold
+from haicap.store.ingest.reader.letters import CAPITALISED_WORD
 
 __all__ = ["drop_page_noise", "split_page_noise"]
 
@@ -82,6 +83,14 @@ _POSTED_AT = re.compile(r"^\d{1,2} thang \d{1,2}(?: nam \d{4})?(?:,)? luc \d{1,2
 _COMMENT_LINES = 3
 """At most this many lines before a comment's footer are the comment (the author's name and
 what they wrote); more, and only the last two are."""
+# A byline with where its author works: "Nông Văn Hải (Trung tâm VH-TT xã Tân Văn)", "Tin, ảnh:
+# Thu Trang - Đài Truyền thanh xã". The workplace names a commune that is only the writer's.
+_BYLINE = re.compile(
+    rf"^\s*(?:(?:[Tt]in|[Bb]ài|[Ảả]nh)(?:\s*(?:,|và)\s*(?:[Tt]in|[Bb]ài|[Ảả]nh))*\s*:\s*)?"
+    rf"(?!(?:Xã|Phường|Tỉnh|Thành|UBND|Đảng|Huyện|Sở)\b){CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{1,3}}"
+    r"\s*(?:\(|[-–]\s)\s*(?i:trung tâm|đài|báo|phóng viên|ctv|cộng tác viên|văn phòng|bộ phận|ban|ttvh|vh-tt|"
+    r"truyền thanh)\b[^()]{0,80}\)?\s*$"
+)
 _SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)]*$")
 _HEADLINE_WORDS = 30
 
@@ -161,7 +170,7 @@ def split_page_noise(paragraphs: list[str]) -> tuple[list[str], list[str]]:
             dropped.extend([*comment, line])
             kept_at_furniture = len(kept)
             continue
-        if _is_breadcrumb(line) or _is_widget(folded) or _is_table_header(line) or _is_hashtags(line):
+        if _is_breadcrumb(line) or _is_widget(folded) or _is_table_header(line) or _is_hashtags(line) or _BYLINE.match(line):
             dropped.append(line)
             kept_at_furniture = len(kept)
             continue

@@ -23,10 +23,12 @@ REMEDY = re.compile(
     r"\b" + _REMEDY_VERB + r"\b(?:[^;.]{0,25}?)\b(?:"
     # "giải quyết dứt điểm tình trạng X": the whole of X is what was ended.
     r"tình trạng\b[^,;.]*"
-    r"|(?:khó khăn|vướng mắc|hạn chế|thiệt hại|hậu quả|sạt lở|tồn tại|bất cập|sự cố|ô nhiễm|tồn đọng|"
+    r"|(?:khó khăn|vướng mắc|hạn chế|sạt lở|tồn tại|bất cập|sự cố|ô nhiễm|tồn đọng|"
     r"tranh chấp|khiếu nại|đơn thư|vụ phá rừng|phá rừng|vi phạm|"
     r"thiên tai|dịch bệnh|bão|lũ|cháy nổ|tội phạm|ngập úng|ngập|xâm nhập mặn|xuống cấp|lấn chiếm|ùn tắc|"
-    r"ách tắc)\b)"
+    r"ách tắc)\b"
+    # The damage's cause belongs to what is remedied: "khắc phục hậu quả mưa lũ", "thiệt hại do bão".
+    r"|(?:hậu quả|thiệt hại)\b(?:(?!\s(?:nhưng|song|mà|tuy nhiên|còn|vẫn|chưa)\b)[^,;.])*)"
     # The same, passive: "tình trạng X được ngăn chặn" (not "chưa được khắc phục").
     r"|\btình trạng\b[^,;.]{0,50}?(?<!chưa )(?<!không )\bđược\s+(?:ngăn chặn|xử lý|giải quyết|khắc phục|"
     r"đẩy lùi|chấm dứt|kiềm chế|kiểm soát)\b"
@@ -56,8 +58,13 @@ _GOOD_THING = (
 REDUCED = re.compile(
     # "Tình trạng chèo kéo, nâng giá … đã giảm rõ rệt": whatever the "tình trạng" is.
     # (Not "tuy giảm nhưng vẫn còn": a concession, the problem stays.)
-    r"\btình trạng\b[^;.]{0,60}?\b(?:đã\s+)?(?<!tuy )(?:giảm|được kéo giảm|được đẩy lùi|chấm dứt)\b(?![^;.]*\bnhưng\b)|"
-    r"(?<!\w)(?:" + _phrases(PROBLEM_PHRASES) + r"|" + _BAD_THING + r")(?!\w)(?:[^;.]|\.(?=\d)){0,40}?"
+    r"\btình trạng\b(?:(?!,\s*"
+    + _GOOD_THING
+    + r"\b)[^;.]){0,60}?\b(?:đã\s+)?(?<!tuy )(?:giảm|được kéo giảm|được đẩy lùi|chấm dứt)\b(?![^;.]*\bnhưng\b)|"
+    # The fall is the bad thing's only when no good thing is named between them as the subject of
+    # its own clause: in "bị xâm nhập mặn, năng suất giảm 20%" it is the yield that falls.
+    r"(?<!\w)(?:" + _phrases(PROBLEM_PHRASES) + r"|" + _BAD_THING + r")(?!\w)"
+    r"(?:(?!,\s*" + _GOOD_THING + r"\b)(?:[^;.]|\.(?=\d))){0,40}?"
     r"\b(?:giảm|kéo giảm|được kéo giảm|được đẩy lùi|được khắc phục)\b"
     # "không còn", "chỉ còn" only within the phrase: in "hồ xuống cấp, dung tích chỉ còn 40%" it
     # is the capacity that is left, not the problem.
@@ -105,7 +112,8 @@ NEGATED_PROBLEM = re.compile(
     + _PROBLEM_NOUN  # "không có hồ sơ nào bị trễ hạn"
     # "Không có hộ nào thiếu đói", "không có tàu cá nào bị bắt giữ": whatever follows "không có … nào".
     # "không phải cứu trợ hộ nào vì thiếu đói": nobody needed it.
-    + r"|\b(?:không|chưa) (?:có|để|phải)\s+[^,;.]{1,40}?\bnào\b[^,;.]*"
+    # ("vẫn chưa có nhà đầu tư nào quan tâm": still none of what is wanted, a lack.)
+    + r"|\b(?:không|(?<!vẫn )chưa) (?:có|để|phải|còn|một)\s+[^,;.]{1,40}?\bnào\b[^,;.]*"
     + r"|\bchưa phát sinh\b|\bkhông phát sinh\b"
     # "Toàn xã không còn hộ nghèo": none of a bad thing left.
     + r"|\bkhông còn\s+(?:\w+\s+){0,2}?"
@@ -116,6 +124,8 @@ NEGATED_PROBLEM = re.compile(
     r"\b(?:bỏ học|tái nghèo|thiếu đói|tảo hôn|đói|vô gia cư)\b"
     # Citizens spared a burden: "người dân không phải chờ đợi lâu".
     r"|\bkhông (?:còn )?phải\s+(?:chờ đợi|chờ|đi lại)\b"
+    # Spared a harm: "năm nay xã không bị ảnh hưởng của bão".
+    r"|\b(?:không|chưa|không hề) bị ảnh hưởng\b[^,;.]*"
     r"|\bkhông để\s+(?:người dân|bà con|nhân dân|doanh nghiệp)\s+phải\b[^,;.]*"
 )
 PROBLEM = re.compile(
@@ -164,6 +174,11 @@ PROBLEM = re.compile(
     r"phải bán giá thấp|phải bán với giá thấp|phải bán rẻ|phải nghỉ học|đất tràn vào|bùn tràn vào|đất đá tràn vào|vẫn là đường đất|còn là đường đất)\b"
     # Only part of the work done: "khu tái định cư mới giải phóng được 60% mặt bằng".
     r"|\bmới\s+\w+(?:\s+\w+)?\s+được\s+(?:khoảng\s+)?\d"
+    # What cannot be done: "nhiều đoạn kênh không dẫn được nước", "xe không vào được" (not a negated
+    # harm, "không bị ảnh hưởng", nor "không được xả rác", a ban).
+    r"|\bkhông\s+(?:thể\s+)?(?!(?:để|được|có|còn|phải|bị|chỉ|những|ai|hề|ngừng)\b)\w+(?:\s+\w+)?\s+được\b"
+    # What a living lacks: "bà con gần như không có lãi", "thôn không có sóng điện thoại".
+    r"|\bkhông có\s+(?:lãi|lời|đầu ra|nguồn nước|nước sạch|nước sinh hoạt|nước tưới|điện|sóng|đất sản xuất|đất ở)\b"
     r"|\bchỉ (?:khoảng |còn )?(?:một phần (?:ba|tư|năm)|một nửa)\b"
     r"|(?<!không )(?<!không bị )\bgián đoạn\b"
     # Procedures that drag on (not the rain: "trong lúc mưa còn kéo dài").
@@ -240,6 +255,8 @@ RESULT = re.compile(
     r"|(?<!\w)(?:" + _phrases(RESULT_PHRASES) + r")(?!\w)"
     # Up on an earlier season or year: "năng suất 6,8 tấn/ha, cao hơn vụ trước 0,4 tấn".
     r"|\b(?:cao hơn|nhiều hơn|tăng hơn|vượt)\s+(?:so với\s+)?(?:vụ|năm|kỳ|cùng kỳ|tháng|quý|mùa)\s+(?:trước|ngoái|qua)\b"
+    # Produce that sells better: "bà con bán được quế giá cao hơn hẳn", "giá bán cao hơn năm trước".
+    r"|\bbán được\s+(?:[^,;.]{0,20}?\s)?(?:giá|với giá)\s+(?:cao|tốt|ổn định)\b|\bgiá bán\b[^,;.]{0,20}\bcao hơn\b"
     # What a model earns, counted: "mô hình … cho thu nhập 180 triệu đồng/ha".
     r"|\b(?:cho|mang lại|đem lại)\s+(?:thu nhập|lợi nhuận|doanh thu|lãi)\s+(?:bình quân\s+)?"
     r"(?:từ\s+|hơn\s+|gần\s+|trên\s+|khoảng\s+)?\d"

@@ -18,6 +18,7 @@ from haicap.store.ingest.reader.cues import (
     LEADER_MARK,
     LEADER_TURN,
     REPORT_VERB,
+    SAYING_OPENS,
     SPEECH_VERB,
     VISIT,
     speech_verbs,
@@ -31,6 +32,7 @@ __all__ = [
     "COMMUNE",
     "LEADER",
     "NARRATOR",
+    "OWN_PLANS",
     "RESIDENT",
     "People",
     "SpeakerState",
@@ -294,12 +296,22 @@ _QUOTE_THEN_SPEAKER = re.compile(
 )
 
 
+_QUOTE_THEN_TAIL = re.compile(r"^[\"“«].+[\"”»]\s*,\s*([^\"“”«»,;:]{3,80}?)\s*[.!]?\s*$")
+"""Words in quotes, then a comma and a short attribution with no verb known (see `_QUOTE_THEN_SPEAKER`)."""
+OWN_PLANS = "own plans"
+"""A section of a commune's own report that sets its plans ("IV. NHIỆM VỤ 6 THÁNG CUỐI NĂM") where
+no leader has spoken: neither the leader's orders nor the commune's asks."""
+_PLANS = re.compile(r"^\W*(?:[ivx]{1,4}|\d{1,2}|[a-zđ])[.)]\s+(?:các\s+|những\s+)?(?:nhiệm vụ|giải pháp|phương hướng)\b")
+
+
 class SpeakerState:
     """The running speaker of the article, moved by turns and never by captions."""
 
     def __init__(self, people: People) -> None:
         self.people = people
         self.speaker = NARRATOR
+        self.leader_held = False
+        """Whether the leader has held the floor yet (a section of tasks is theirs only then)."""
 
     def _leader_speaks(self, text: str) -> bool:
         """Tell whether the leader speaks in `text` ("..., Chủ tịch UBND tỉnh đánh giá cao ...")."""
@@ -311,6 +323,11 @@ class SpeakerState:
 
     def update(self, sentence: str) -> str:
         """Move the speaker if `sentence` turns the article, and return the speaker now."""
+        speaker = self._turn(sentence)
+        self.leader_held = self.leader_held or speaker == LEADER
+        return speaker
+
+    def _turn(self, sentence: str) -> str:
         low = sentence.lower()
         reporter = _REPORTER_LINE.match(low)
         if reporter and reporter_asks(low):
@@ -355,11 +372,18 @@ class SpeakerState:
             # A section of minutes: "3. Về kiến nghị của xã" holds the commune's asks,
             # "2. Nhiệm vụ trọng tâm năm 2026" the leader's tasks.
             self.speaker = COMMUNE if section.group(1) else LEADER
+            leaderless = not self.leader_held and LEADER not in self.people.roles.values()
+            if self.speaker == LEADER and leaderless and _PLANS.match(low):
+                # A commune's own report sets its own tasks ("IV. Nhiệm vụ 6 tháng cuối năm"): it
+                # names no leader, who has not spoken, so they are no orders (a report of the session
+                # or minutes name the leader first).
+                self.speaker = OWN_PLANS
             return self.speaker
         if sentence in self.people.quoted:
             self.speaker = self.people.quoted[sentence]
             return self.speaker
-        quote = _QUOTE_THEN_SPEAKER.match(sentence)
+        # ... or by a short attribution after a comma, whatever its verb: «"…", đồng chí dặn dò.»
+        quote = _QUOTE_THEN_SPEAKER.match(sentence) or _QUOTE_THEN_TAIL.match(sentence)
         if quote:
             # «"...", ông A, Chủ tịch UBND xã cho biết.»: the words are A's, whatever they say.
             actor = actor_before(quote.group(1), self.people, self.speaker)
@@ -377,7 +401,9 @@ class SpeakerState:
         used = {m.start() for m in spoken}
         # "giải quyết kiến nghị của người dân": a speech word used as a noun turns nobody.
         reports = [m for m in REPORT_VERB.finditer(low) if m.start() in used or not SPEECH_VERB.fullmatch(m.group(0))]
-        verbs = sorted([*reports, *spoken, *_LEADER_SPEECH.finditer(low)], key=lambda m: m.start())
+        # A verb of saying that opens the words said gives its subject the floor (`SAYING_OPENS`).
+        opens = list(SAYING_OPENS.finditer(low))
+        verbs = sorted([*reports, *spoken, *_LEADER_SPEECH.finditer(low), *opens], key=lambda m: m.start())
         for verb in verbs:
             # Only the clause of the verb tells who speaks: "...của xã; đồng thời động viên".
             actor = actor_before(sentence[: verb.start()].rsplit(";", 1)[-1], self.people, self.speaker)
@@ -397,7 +423,7 @@ class SpeakerState:
                     continue
                 self.speaker = actor
                 return self.speaker
-            if actor is None and verb.re is not REPORT_VERB and verb.re is not _LEADER_SPEECH:
+            if actor is None and verb.re not in (REPORT_VERB, _LEADER_SPEECH, SAYING_OPENS):
                 break  # "Đề nghị UBND tỉnh chỉ đạo ...": later verbs belong to the request's complement
         if low.startswith("theo báo cáo"):
             self.speaker = COMMUNE

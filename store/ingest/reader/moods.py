@@ -1,0 +1,66 @@
+"""The mood of a clause, read from its structure rather than from its topic.
+
+An order has no subject, or a frame of time before its verb ("Ngay sau Tết, ra quân …"); it
+may be said by a speaker named before a colon ("Chủ tịch UBND tỉnh kết luận: «…»"); it may
+forbid a harm after a comma ("…, tuyệt đối không để lỡ thời vụ"); and an urging opens on an
+adverb no statement of fact opens on ("Khẩn trương …"). `store.ingest.reader.classify` asks
+these before it weighs the problems and results a clause names: what is to be done about a
+problem is not the problem.
+"""
+
+from __future__ import annotations
+
+import re
+
+from haicap.store.ingest.reader.cues import IMPERATIVE_START
+
+__all__ = ["FORBIDS_AFTER_COMMA", "URGED", "after_time_frame", "commune_told", "words_said"]
+
+# A frame of time or occasion before a verb with no subject: "Ngay sau Tết, ra quân …", "Khi có
+# mưa lớn, sơ tán …" is still an order (not a past frame: "Năm qua, hoàn thành …" reports).
+_TIME_FRAME = re.compile(
+    r"^(?:ngay\s+)?(?:sau|trước|khi|dịp|nhân dịp|trong|từ|đầu|cuối|mùa|hằng|hàng|mỗi|những ngày)\b"
+    r"(?![^,;:]*\b(?:qua|vừa|đã|năm nay|\d{4})\b)[^,;:]{1,30},\s*"
+)
+# A speaker's frame before the words said: "chủ tịch ubnd tỉnh kết luận: «…»", "ông a phát biểu: …".
+_SAYS = re.compile(
+    r"^[^:;\"“”«»]{3,80}?\b(?:kết luận|phát biểu|nói|nhận định|nêu rõ|khẳng định|chia sẻ|nhấn mạnh|lưu ý)"
+    r"\s*:\s*[\"“«]?"
+)
+URGED = re.compile(r"^(?:khẩn trương|quyết liệt|kiên quyết|tuyệt đối|hãy|sớm|nhanh chóng)\s")
+"""The adverbs of urging that open an order and never a statement of fact."""
+FORBIDS_AFTER_COMMA = re.compile(r",\s*(?:tuyệt đối|kiên quyết)\s+không\s+(?:để|được)\b")
+"""A harm forbidden after a comma, with the adverb only an order has: "…, tuyệt đối không để lỡ thời vụ"."""
+# The commune as the subject, and up to three words of its name: "xã", "ubnd xã bình gia", "các xã".
+_COMMUNE_SUBJECT = re.compile(
+    r"^(?:(?:ubnd|đảng ủy|chính quyền|cấp ủy)\s+)?(?:các\s+|hai\s+|ba\s+)?(?:xã|phường|đặc khu|địa phương)\b"
+)
+
+
+def words_said(core: str) -> str:
+    """`core` (lower case) without a speaker's frame before a colon: what the speaker said."""
+    return _SAYS.sub("", core, count=1)
+
+
+def after_time_frame(core: str) -> str:
+    """`core` (lower case) without a frame of time or occasion that opens it (see `_TIME_FRAME`)."""
+    frame = _TIME_FRAME.match(core)
+    return core[frame.end() :] if frame else core
+
+
+def commune_told(core: str, text: str) -> bool:
+    """Whether clause `text` (`core`: its lower case without openers) is the commune told to do
+    something: its name, then the verb an order opens on ("xã rà soát, lập danh sách …", "UBND xã
+    Bình Gia bố trí quỹ đất …"), with nothing between that says it was, is or will be done. A line
+    with no full stop is a title ("- Xã A ra quân …" among related links), no order."""
+    subject = _COMMUNE_SUBJECT.match(core)
+    if subject is None or not text.rstrip(' "”’»)').endswith((".", "!", "…")):
+        return False
+    words = core[subject.end() :].split()
+    for skip in range(4):  # the name, if any, is at most three words long
+        rest = " ".join(words[skip:])
+        if re.match(r"(?:đã|sẽ|đang|vừa|mới|cũng đã|có|là|còn|chưa|không|bị|được)\b", rest):
+            return False
+        if IMPERATIVE_START.match(rest):
+            return True
+    return False
