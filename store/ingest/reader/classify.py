@@ -14,7 +14,7 @@ import re
 
 from haicap.store.ingest.reader import cues
 from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY, DIRECTIVE, REQUEST
-from haicap.store.ingest.reader.letters import CAPITALISED_WORD
+from haicap.store.ingest.reader.letters import BULLET, CAPITALISED_WORD
 from haicap.store.ingest.reader.problems import behind_plan, names_problem, problem_or_result, result_in
 from haicap.store.ingest.reader.speakers import COMMUNE, LEADER, RESIDENT, actor_before, reporter_asks
 from haicap.store.ingest.reader.speech_acts import ORDER_ONLY, SHORTCOMINGS, speech_act
@@ -87,7 +87,7 @@ _PREVENTS = re.compile(r"^(?:tuyệt đối\s+|kiên quyết\s+)?không để\b|
 # "Khu vực nào chưa có sóng điện thoại, …": whichever one is in a state, then the order.
 _WHICHEVER = re.compile(r"^\W*(?:[^\s,;:]+\s+){1,3}nào\b[^,;:]{0,80},\s*")
 _PHOTO_LABEL = re.compile(r"^\W*(?:ảnh|hình)\s+\d{1,2}\s*:\s*")
-_REPORTER = re.compile(r"^\s*(?:pv|phóng viên|hỏi)\s*:")
+_REPORTER = re.compile(rf"^\s*(?:{BULLET}\s*)?(?:pv|phóng viên|hỏi)\s*:")
 _ATTRIBUTION = re.compile(r"[\"”»]\s*,?\s*[^\"“”«»]{0,120}$")
 _SHORT_FRAME = re.compile(r"^[^,;:]{1,25},\s*")
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?%")
@@ -256,6 +256,9 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     before = low[: inspection.start()] if inspection else ""
     if (
         inspection
+        # A clause with no subject in the leader's words is an order ("Chủ động phối hợp Công an
+        # tỉnh kiểm tra …"), not the leader's doing, whatever body it names before the verb.
+        and not (imperative and ctx.speaker == LEADER)
         and actor_before(text[: inspection.start()], ctx.people, ctx.speaker) == LEADER
         and _first_actor_is_leader(text[: inspection.start()], ctx)
         # "Sở Xây dựng (được giao) kiểm tra ...": an agency told to inspect is an order.

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from haicap.store.ingest.reader.cues import GIAO_NOUN, NOUN_AFTER
 from haicap.store.ingest.reader.problems import names_problem
 
-__all__ = ["Clause", "split_clauses"]
+__all__ = ["Clause", "opens_concession", "split_clauses"]
 
 
 @dataclass(frozen=True)
@@ -97,11 +97,20 @@ _CONCESSION = re.compile(r"(?<!\w)(?:mặc dù|dù|tuy|Mặc dù|Dù|Tuy)\s+(?!n
 _TURN_AFTER = re.compile(r",\s+(?=(?:\S+\s+){0,4}?(?:vẫn|còn|nhưng|song)\b)")
 
 
+def opens_concession(sentence: str) -> bool:
+    """Whether `sentence` opens with a concession ("Dù còn khó khăn, …", "Mặc dù …, …")."""
+    return _concession_cut(sentence) is not None and _CONCESSION.match(sentence.lstrip(' "“«')) is not None
+
+
 def _concession_cut(sentence: str) -> tuple[int, int] | None:
     concession = _CONCESSION.search(sentence)
     if concession is None:
         return None
     turn = _TURN_AFTER.search(sentence, concession.end())
+    if turn is None and concession.start() == 0:
+        # "Dù nguồn vốn còn khó khăn, ông A giao …": a concession that opens the sentence ends
+        # where a person or body takes the floor, as a frame does; what they do is the main clause.
+        turn = _SUBJECT_AFTER_FRAME.search(sentence, concession.end())
     return (turn.start(), turn.end()) if turn else None
 
 

@@ -160,7 +160,8 @@ GIAO_NOUN = re.compile(
 # "giao" is a speech verb only when a body follows ("giao các ngành ..."), not "giao thông".
 GIAO_OBJECT = re.compile(
     r"^\s*(?:cho|các|ubnd|sở|ngành|văn phòng|ban|công an|bộ chỉ huy|đảng ủy|chính quyền|"
-    r"xã|phường|cơ quan|đơn vị)\b"
+    # Utilities and public companies are assigned as agencies are: "giao Công ty Điện lực …".
+    r"xã|phường|cơ quan|đơn vị|công ty|tổng công ty|điện lực|trung tâm|chi nhánh)\b"
 )
 # Who is asked: the province side ...
 PROVINCE_ADDRESSEE = re.compile(
@@ -210,7 +211,7 @@ AGENCY_MARK = re.compile(r"\b(?:các sở|sở|ban, ngành|sở, ngành|các ng�
 
 PRAISE = re.compile(
     # "Ghi nhận các kiến nghị của xã" takes the asks down: no praise.
-    r"\b(?:ghi nhận(?!\s+(?:các\s+|những\s+|toàn bộ\s+|đầy đủ\s+)?(?:kiến nghị|ý kiến|đề xuất|đề nghị|phản ánh|tâm tư))|đánh giá cao|biểu dương|khen ngợi|hoan nghênh|đánh giá (?:rất )?(?:cao|tích cực)|"
+    r"\b(?:khen(?=\s+(?:các\s+|những\s+)?(?:xã|phường|đặc khu|địa phương|cán bộ|bà con|tập thể))|ghi nhận(?!\s+(?:các\s+|những\s+|toàn bộ\s+|đầy đủ\s+)?(?:kiến nghị|ý kiến|đề xuất|đề nghị|phản ánh|tâm tư))|đánh giá cao|biểu dương|khen ngợi|hoan nghênh|đánh giá (?:rất )?(?:cao|tích cực)|"
     r"chúc mừng những kết quả|trân trọng những kết quả|"
     # The leader's own joy at what the commune did: "tôi rất mừng vì thấy nhà cửa bà con khang trang".
     r"(?:rất|vui|phấn khởi,?)\s+mừng\s+(?:vì|khi|trước|được thấy))\b"

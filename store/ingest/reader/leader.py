@@ -26,9 +26,11 @@ SURNAMES = (  # noqa: SIM905  # a hundred names read and edit better as lines of
 
 _WORD = CAPITALISED_WORD
 _PERSON = rf"(?:{'|'.join(SURNAMES)})(?: {_WORD}){{1,3}}"
+# Outlets differ in the case of a title's second word ("Phó Chủ tịch", Thanh Niên's "Phó chủ
+# tịch", "Phó bí thư"): both are the same title.
 _TITLE_HEAD = (
-    r"(?:Ủy viên|Uỷ viên|Bí thư|Phó Bí thư|Chủ tịch|Phó Chủ tịch|Trưởng ban|Phó Trưởng ban|"
-    r"Trưởng Ban|Phó trưởng Ban|Giám đốc|Trưởng đoàn)"
+    r"(?:Ủy viên|Uỷ viên|Bí thư|Phó [Bb]í thư|Chủ tịch|Phó [Cc]hủ tịch|Trưởng [Bb]an|Phó [Tt]rưởng [Bb]an|"
+    r"Giám đốc|Trưởng đoàn)"
 )
 # Where the title stops: the verb of the sentence.
 _TITLE_END = re.compile(

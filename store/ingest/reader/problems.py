@@ -36,6 +36,20 @@ _SHARE_OF_PLAN = re.compile(
     r"\b(?:đạt|bằng|mới đạt|chỉ đạt)\s+(?:khoảng\s+|gần\s+)?(\d{1,3}(?:[.,]\d+)?)\s?%\s+(?:so với\s+)?"
     r"(kế hoạch|dự toán|chỉ tiêu|mục tiêu|cùng kỳ)"
 )
+# Work done on the whole of a problem: "đã số hóa toàn bộ hồ sơ tồn đọng", "đã xử lý xong 40 hồ
+# sơ quá hạn", "đã di dời 100% số hộ ở vùng sạt lở". The problem names what the work cleared; the
+# verb before the quantifier must not itself be the harm ("đã cuốn trôi toàn bộ …").
+_DONE_WHOLE = re.compile(
+    r"\bđã\s+(?!bị\b|làm\b|gây\b)((?:[^\s,;.]+\s+){1,4}?)(?:toàn bộ|xong|dứt điểm|100%)\s+(?:số\s+|các\s+|những\s+)?[^,;.]+"
+)
+# Progress that has come only part of the way: "mới giải phóng mặt bằng được khoảng 60%", "chỉ
+# giải ngân được 35%", "mới có 4/9 thôn" (not "chỉ đạo …", not a target set: "phấn đấu đạt 95%").
+_PART_WAY = re.compile(
+    r"\b(?:mới|chỉ|chỉ mới|mới chỉ)\s+(?!đạo\b|tiêu\b|rõ\b|định\b|số\b)(?:[^\s,;.]+\s+){0,5}?(?:được|đạt|có|hoàn thành)\s+"
+    r"(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?(?:(\d{1,3}(?:[.,]\d+)?)\s?%|(\d+)\s*/\s*(\d+)(?![/\d])"
+    # ... or a share in words: "mới đổ bê tông được khoảng một nửa".
+    r"|(một nửa|non nửa|quá nửa|một phần ba|hai phần ba|một phần tư|ba phần tư)\b)"
+)
 _PERIOD = re.compile(r"\b(\d{1,2})\s+tháng\b|\bquý\s+(I{1,3}|IV|[1-4])\b", re.IGNORECASE)
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
@@ -59,6 +73,12 @@ def behind_plan(low: str) -> bool:
     of a plan the period stated calls for ("9 tháng … đạt 61% kế hoạch"; half when no period
     is stated: "đạt 41% kế hoạch vốn"). A figure up on last year is not behind, whatever its share
     ("đạt 31,5% dự toán và tăng 8% so với cùng kỳ": the period may be stated elsewhere)."""
+    for part in _PART_WAY.finditer(low):
+        if re.search(r"\b(?:phấn đấu|mục tiêu|dự kiến|kế hoạch đến)\b", low[max(0, part.start() - 40) : part.start()]):
+            continue
+        share, done, whole, words = part.groups()
+        if words or (share and float(share.replace(",", ".")) < 100) or (done and int(done) < int(whole)):
+            return True
     if re.search(r"\btăng\b[^;.]{0,25}?\bso với cùng kỳ\b", low):
         return False
     for match in _SHARE_OF_PLAN.finditer(low):
@@ -102,6 +122,10 @@ def problem_or_result(low: str) -> str | None:
     reduced = cues.REDUCED.search(cleaned) is not None
     if reduced:
         cleaned = cues.REDUCED.sub(" ", cleaned)
+    whole = _DONE_WHOLE.search(cleaned)
+    if whole and not names_problem(whole.group(1)) and names_problem(whole.group(0)):
+        reduced = True
+        cleaned = cleaned[: whole.start()] + " " + cleaned[whole.end() :]
     negation = cues.NEGATED_PROBLEM.search(cleaned) is not None
     negated = reduced or negation
     if negation:

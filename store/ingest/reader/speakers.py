@@ -24,7 +24,7 @@ from haicap.store.ingest.reader.cues import (
     strip_connectives,
 )
 from haicap.store.ingest.reader.leader import SURNAMES
-from haicap.store.ingest.reader.letters import CAPITALISED_WORD, UPPER
+from haicap.store.ingest.reader.letters import BULLET, CAPITALISED_WORD, UPPER
 
 __all__ = [
     "ACTOR_WINDOW",
@@ -43,7 +43,12 @@ LEADER, COMMUNE, NARRATOR = "leader", "commune", "narrator"
 RESIDENT = "resident"
 """A resident or voter speaking for themself (in a dialogue): their asks are not the commune's."""
 
-_HONORIFIC_NAME = re.compile(rf"\b(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+({CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{0,3}})")
+# A person named after an honorific, or after a bare title ("Phó chủ tịch Nguyễn Tự A ghi nhận …",
+# "Bí thư B nói"): the role learnt for the name says whose words they are.
+_HONORIFIC_NAME = re.compile(
+    rf"\b(?:đồng chí|Đồng chí|ông|Ông|bà|Bà|(?:[Pp]hó\s+)?(?:[Cc]hủ tịch|[Bb]í thư|[Gg]iám đốc))\s+"
+    rf"({CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{0,3}})"
+)
 _BARE_COMRADE = re.compile(rf"\b[Đđ]ồng chí\b(?!\s+[{UPPER}])")
 _PERSON_TITLE = re.compile(
     r"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+((?:"
@@ -251,12 +256,12 @@ def is_caption(sentences: list[str], index: int) -> bool:
     return len(sentence[verb.end() :].split()) <= 22
 
 
-_REPORTER_LINE = re.compile(r"^\s*(?:pv|phóng viên|hỏi)\s*:")
+_REPORTER_LINE = re.compile(rf"^\s*(?:{BULLET}\s*)?(?:pv|phóng viên|hỏi)\s*:")
 _REPORTER_ASKS = re.compile(
     r"\?|\b(?:xin|thưa|cảm ơn|cho biết|thế nào|ra sao|những gì|điều gì|có thể chia sẻ|hãy chia sẻ|vui lòng)\b"
 )
 _SPEAKER_LABEL = re.compile(
-    rf"^\s*\[?\s*(?:(?:PHỎNG VẤN|Phỏng vấn|phỏng vấn)\s*[-–:]\s*)?(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Aa]nh|[Cc]hị)\s+"
+    rf"^\s*(?:{BULLET}\s*)?\[?\s*(?:(?:PHỎNG VẤN|Phỏng vấn|phỏng vấn)\s*[-–:]\s*)?(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Aa]nh|[Cc]hị)\s+"
     rf"({CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{1,3}})\s*(?:[,–-]\s*[^:\]\"“]{{3,80}})?\]?\s*:\s+"
 )
 """A transcript's label that gives the floor by name: "Ông Triệu Văn Quân: …"."""
@@ -284,7 +289,7 @@ _OPINIONS_OF = re.compile(
 _HEARS_REPORT = re.compile(r"\b(?:nghe|lắng nghe)\s+(?:[^;,]{0,30}\s)?báo cáo\b")
 # (At a voter meeting the deputy "tiếp thu, giải trình" the voters' points: the floor is the deputy's.)
 _LEADER_SPEECH = re.compile(
-    r"\b(?:ghi nhận|đánh giá cao|khẳng định|biểu dương|phân tích|khuyến khích|cho rằng|tiếp thu|giải trình)\b"
+    r"\b(?:ghi nhận|đánh giá cao|khẳng định|biểu dương|khen ngợi|khen|phân tích|khuyến khích|cho rằng|tiếp thu|giải trình)\b"
 )
 
 

@@ -51,6 +51,13 @@ def speech_act(text: str, low: str, ctx: Context) -> Verdict | None:
             and re.search(r"\b(?:mà|nhưng)\s+(?:vẫn\s+)?chưa\b", after)
         ):
             continue  # "Nhiều hộ đã xin di dời mấy năm mà vẫn chưa có chỗ": an ask unanswered, a problem
+        if (
+            verb in _ASK
+            and re.search(r"\bđã\s+$", low[: match.start()])
+            and not cues.PROVINCE_ADDRESSEE.match(after)
+            and not cues.COMMUNE_ADDRESSEE.match(after)
+        ):
+            continue  # "nhiều người đã xin nghỉ": an ask made before, of nobody here, is what happened
         if re.search(r"\bsẽ\s+(?:tiếp tục\s+)?$", low[: match.start()]):
             return Verdict(EXCLUDED, None, "promise")  # "Thường trực sẽ chỉ đạo các sở ..."
         actor = actor_before(text[: match.start()], ctx.people, ctx.speaker) or ctx.prev_actor
