@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from haicap.store.ingest.reader import cues
+from haicap.store.ingest.reader.bodies import THING_ASKED, body_acts
 from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY, DIRECTIVE, REQUEST
 from haicap.store.ingest.reader.letters import BULLET, CAPITALISED_WORD
 from haicap.store.ingest.reader.problems import behind_plan, names_problem, problem_or_result, result_in
@@ -117,12 +118,20 @@ _STILL_AFTER_CONTRAST = re.compile(r"^\W*(?:song|nhưng|tuy nhiên|tuy vậy)\s*
 
 
 _RESULTS_HEAD = re.compile(r"\bkết quả\b|\bthành tích\b")
+_ASKS_HEAD = re.compile(r"\b(?:kiến nghị|đề xuất|đề nghị|mong muốn|nguyện vọng)\b")
 
 
 def list_named(clause: str, verdict: Verdict) -> str | None:
     """The kind of the list a clause opens with a colon: results after praise or "những kết quả
     …:", problems after "tồn tại, hạn chế …:"; None when it opens none or names no kind."""
     head, colon, _ = clause.lower().rpartition(":")
+    if colon and verdict.kind == EXCLUDED and verdict.reason == "list header":
+        # "Xã có một số kiến nghị: …", "Đồng chí yêu cầu: …": the items said after it in the same
+        # sentence are the leader's orders, or the asks of whoever else opens the list.
+        if verdict.actor == LEADER:
+            # ("một số nhiệm vụ còn chậm:" lists the leader's findings, no orders.)
+            return DIFFICULTY if names_problem(head) else DIRECTIVE
+        return REQUEST if _ASKS_HEAD.search(head) else None
     if not colon or verdict.kind not in (ACHIEVEMENT, DIFFICULTY):
         return None
     if verdict.kind == ACHIEVEMENT and (cues.PRAISE.search(head) or _RESULTS_HEAD.search(head)):
@@ -181,6 +190,9 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # follows; it reports nothing itself, whatever problem it names. (A frame that names a
         # kind, "Về khó khăn, ông A cho biết …", does tell what follows.)
         return Verdict(None, None, "")
+    if ctx.listing in (REQUEST, DIRECTIVE) and not re.match(r"(?:\S+\s+){0,3}?đã\b", core):
+        # The items of a list of asks or orders given in one sentence, whatever plight they name.
+        return Verdict(ctx.listing, ctx.speaker, "listed")
     if ctx.listing is not None and not any(True for _ in cues.speech_verbs(low)):
         # "Ghi nhận những kết quả …: thu ngân sách đạt 112%; hoàn thành giải phóng mặt bằng 24 ha":
         # the items of a list keep the kind its head named, though one opens with the verb of an
@@ -355,8 +367,9 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
             return Verdict(DIRECTIVE, LEADER, "communes told")
         if not past and not shortfall and (imperative or passive or cues.COMMUNE_SUBJECT_MODAL.search(core)):
             return Verdict(DIRECTIVE, LEADER, "leader's instruction")
-        if not past and not future and _AGENCY_ACTS.match(core):
-            # In the leader's conclusion, "Sở Tài chính hướng dẫn xã …" assigns the agency.
+        if not past and not future and (_AGENCY_ACTS.match(core) or body_acts(core)):
+            # In the leader's conclusion, "Sở Tài chính hướng dẫn xã …", "Bưu điện tỉnh phối hợp
+            # với xã chi trả …" assign the body named, whatever plight the task names.
             return Verdict(DIRECTIVE, LEADER, "agency assigned")
         if not future and _RESPONSIBLE.search(core):
             # "…, nhưng giữ cho người dân an toàn là trách nhiệm trước hết của xã", "Xã nào để người
@@ -366,7 +379,7 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         if not past and not future and _ANY_SUBJECT_MUST.match(core):
             # "Công tác nhân sự phải thực hiện đúng quy trình": whatever must be done is told to.
             return Verdict(DIRECTIVE, LEADER, "leader's modal instruction")
-    elif ctx.in_request_list and (imperative or _province_acts(core)):
+    elif ctx.in_request_list and (imperative or _province_acts(core) or THING_ASKED.match(core)):
         return Verdict(REQUEST, COMMUNE, "request list")
     if ctx.speaker == COMMUNE and cues.IMPLICIT_REQUEST.search(low):
         return Verdict(REQUEST, COMMUNE, "stated need")

@@ -87,6 +87,12 @@ _ONE_TURN = re.compile(
 )
 
 
+# A head that names the items of a list by their noun: "Xã có một số kiến nghị:", "các nhiệm vụ sau:"
+# (not a bare speech verb, "Đồng chí nhấn mạnh:", whose words after the colon are one saying).
+_LIST_NOUN_HEAD = re.compile(
+    r"\b(?:một số|các|những|\d+|hai|ba|bốn|năm)\s+(?:nội dung|vấn đề|kiến nghị|đề xuất|nhiệm vụ|giải pháp|việc|"
+    r"nhóm nhiệm vụ|nhóm giải pháp|kiến nghị, đề xuất|nguyện vọng)\b[^:;.]{0,40}:$"
+)
 _VERB_AFTER_CUT = re.compile(r"(?:(?:và|đồng thời)\s+)?(?:yêu cầu|đề nghị|kiến nghị|đề xuất|mong muốn|mong|giao|chỉ đạo)\b")
 
 
@@ -133,6 +139,11 @@ def _cut_points(sentence: str) -> list[tuple[int, int]]:
         before = sentence[: answer.start()]
         if len(before.split()) >= 4 and _ASKED.search(before.lower()):
             points.append((answer.start(), answer.end()))
+    colon = sentence.find(":")
+    if colon > 0 and _LIST_NOUN_HEAD.search(sentence[: colon + 1].lower()) and len(sentence[colon + 1 :].split()) >= 4:
+        # "Xã có một số kiến nghị: tỉnh hỗ trợ …; đầu tư …": a list opened and given in one
+        # sentence; the head names what its items are (see `classify.list_named`).
+        points.append((colon + 1, colon + 1))
     concession = _concession_cut(sentence)
     if concession:
         points.append(concession)

@@ -107,8 +107,10 @@ NEGATED_PROBLEM = re.compile(
     # "không phải cứu trợ hộ nào vì thiếu đói": nobody needed it.
     + r"|\b(?:không|chưa) (?:có|để|phải)\s+[^,;.]{1,40}?\bnào\b[^,;.]*"
     + r"|\bchưa phát sinh\b|\bkhông phát sinh\b"
-    # "Toàn xã không còn hộ nghèo": none of a bad thing left.
-    + r"|\bkhông còn\s+(?:\w+\s+){0,2}?"
+    # "không còn thôn nào chưa có đường ô tô": none left that lacks it; the negation holds over the lack.
+    + r"|\bkhông còn\s+(?:[^\s,;.]+\s+){1,4}?nào\s+(?:còn\s+)?(?:chưa|không)\b[^,;.]*"
+    # "Toàn xã không còn hộ nghèo", "3 thôn không có hộ nghèo": none of a bad thing left, or had.
+    + r"|\bkhông (?:còn|có)\s+(?:\w+\s+){0,2}?"
     + _BAD_THING
     + r"\b[^,;.]*"
     # "không có học sinh tiểu học bỏ học", "không có hộ tái nghèo": no one in that plight.

@@ -50,6 +50,13 @@ _PART_WAY = re.compile(
     # ... or a share in words: "mới đổ bê tông được khoảng một nửa".
     r"|(một nửa|non nửa|quá nửa|một phần ba|hai phần ba|một phần tư|ba phần tư)\b)"
 )
+# A lack: "3 thôn vẫn không có sóng điện thoại", "nhiều hộ không có đất sản xuất" (what is had
+# is no harm: "không có hộ thiếu đói" is taken out as a negated problem before this is asked).
+_LACKS = re.compile(
+    r"\b(?:vẫn|còn|vẫn còn)\s+không có\b"
+    r"|\b(?:nhiều|một số|một bộ phận|phần lớn|hàng trăm|hàng chục|\d+)\s+(?:hộ|người|thôn|bản|ấp|gia đình|học sinh|"
+    r"trường|điểm trường|cán bộ|công chức)\b[^,;.]{0,20}?\skhông có\b"
+)
 _PERIOD = re.compile(r"\b(\d{1,2})\s+tháng\b|\bquý\s+(I{1,3}|IV|[1-4])\b", re.IGNORECASE)
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
@@ -130,7 +137,7 @@ def problem_or_result(low: str) -> str | None:
     negated = reduced or negation
     if negation:
         cleaned = cues.NEGATED_PROBLEM.sub(" ", cleaned)
-    if names_problem(cleaned):
+    if names_problem(cleaned) or _LACKS.search(cleaned):
         return DIFFICULTY
     if negated or result_in(cleaned):
         return ACHIEVEMENT

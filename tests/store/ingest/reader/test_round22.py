@@ -190,3 +190,61 @@ def test_an_ask_made_before_of_nobody_here_is_what_happened() -> None:
     assert [kind for kind, _ in found] == [R]
     # An ask made before and to the province is still named as an ask.
     assert kind_of("Xã đã kiến nghị tỉnh hỗ trợ kinh phí làm cầu treo thôn Nà Lầu.", INTRO) == R
+
+
+# -- kinds that recur across sets, decided by structure -----------------------------------------
+
+
+def test_any_body_named_at_the_head_of_a_clause_in_the_leaders_conclusion_is_assigned() -> None:
+    for sentence in (
+        "Trung tâm Y tế khu vực bổ sung bác sĩ cho trạm y tế xã, tránh tình trạng quá tải.",
+        "Ban Quản lý dự án tỉnh đẩy nhanh tiến độ cầu Nà Lầu đang chậm.",
+        "Bưu điện tỉnh phối hợp với xã chi trả lương hưu tận nhà cho người cao tuổi.",
+        "Các thôn chấm dứt tình trạng thả rông gia súc trong vụ xuân.",
+        "Chi nhánh Viettel Lạng Sơn lắp thêm trạm phát sóng cho các thôn còn lõm sóng.",
+    ):
+        assert kind_of(sentence, LED, CONCLUSION) == DI, sentence
+    # A body named with its state, or a meeting named by "hội nghị", is told nothing.
+    assert kind_of("Trạm y tế xã đang xuống cấp, thiếu trang thiết bị.", LED, CONCLUSION) == D
+    assert kind_of("Trường mầm non thôn Nà Lầu còn thiếu 3 phòng học.", LED, CONCLUSION) == D
+    assert kind_of("Hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2026.", LED, CONCLUSION) != DI
+    # Outside the leader's words, a body that acts reports what it does.
+    assert kind_of("Bưu điện xã chi trả lương hưu tận nhà cho 300 người cao tuổi.", LED) != DI
+
+
+def test_none_left_that_lacks_is_a_result_and_a_lack_still_had_is_a_problem() -> None:
+    assert problem_or_result("đến nay không còn thôn nào chưa có đường ô tô đến trung tâm") == A
+    assert problem_or_result("xã không còn hộ nào không có điện lưới") == A
+    assert problem_or_result("đến nay 3 thôn vẫn không có sóng điện thoại") == D
+    assert problem_or_result("nhiều hộ không có đất sản xuất, phải đi làm thuê") == D
+    # No one in a plight stays a result, however the subject is counted.
+    assert problem_or_result("3 thôn không có hộ nghèo") == A
+    assert problem_or_result("xã không có hộ thiếu đói trong dịp giáp hạt") == A
+
+
+def test_a_list_opened_and_given_in_one_sentence_keeps_the_kind_its_head_names() -> None:
+    found = items(
+        INTRO,
+        "Ông Nông Văn Sáng, Chủ tịch UBND xã, báo cáo tại buổi làm việc.",
+        "Xã có một số kiến nghị: tỉnh hỗ trợ kinh phí sửa cầu treo đã xuống cấp; nâng cấp tuyến đường vào thôn Nà Lầu.",
+    )
+    assert [kind for kind, _ in found] == [R]
+    assert "sửa cầu treo đã xuống cấp" in found[0][1] and "Xã có một số kiến nghị:" not in found[0][1]
+    # The leader's head that names shortcomings lists problems, not orders.
+    found = items(INTRO, CONCLUSION, "Tuy nhiên, một số việc còn chậm: giải ngân vốn mới đạt 30%; cầu Nà Lầu chưa khởi công.")
+    assert D in [kind for kind, _ in found] and DI not in [kind for kind, _ in found]
+    # A bare speech verb before the colon is one saying, not a list: its words stay together.
+    sentence = "Đồng chí nhấn mạnh: trong mùa mưa, tuyệt đối không để người dân ở lại các khu vực đã có cảnh báo."
+    assert len(split_clauses(sentence)) == 1
+
+
+def test_a_line_of_a_list_of_asks_that_names_only_what_is_wanted_is_an_ask() -> None:
+    found = items(
+        INTRO,
+        "Xã kiến nghị một số nội dung:",
+        "+ Kinh phí sửa chữa 3 điểm trường lẻ bị xuống cấp.",
+        "+ Biên chế cho 2 công chức địa chính.",
+    )
+    assert [kind for kind, _ in found] == [R, R]
+    # Outside a list of asks, the same words are what the commune lacks.
+    assert kind_of("Kinh phí sửa chữa các điểm trường lẻ bị xuống cấp còn thiếu.", INTRO) == D
