@@ -1,4 +1,4 @@
-"""Bodies told to act in the leader's words, and the things a commune's list of asks names.
+"""Bodies told to act in the leader's words; what a commune asks for, and its needs put to those above.
 
 A leader's conclusion assigns work by naming a body at the head of a clause and what it does:
 "Trung tâm Y tế khu vực bổ sung bác sĩ …", "Bưu điện tỉnh phối hợp với xã chi trả …", "Các
@@ -14,7 +14,7 @@ import re
 from haicap.store.ingest.reader import cues
 from haicap.store.ingest.reader.problems import names_problem
 
-__all__ = ["THING_ASKED", "body_acts"]
+__all__ = ["NEED_FROM_ABOVE", "THING_ASKED", "WE_BELOW", "body_acts"]
 
 _BODY = re.compile(
     r"^(?:\W*(?:\d{1,2}[.)]|[a-zđ][.)])\s+)?(?:các\s+|mỗi\s+)?(?:sở|ban|trung tâm|công ty|tổng công ty|điện lực|bưu điện|"
@@ -57,3 +57,11 @@ THING_ASKED = re.compile(
     r"xi măng|giống|cây giống|con giống)\b"
 )
 """A line of a commune's list of asks that names only what it wants: "+ Kinh phí sửa chữa 3 điểm trường …"."""
+
+NEED_FROM_ABOVE = re.compile(
+    r"\b(?:rất cần|cần|mong|rất mong|mong muốn)\s+(?:được\s+)?(?:tỉnh|thành phố|trung ương|cấp trên|nhà nước)\b"
+    r"(?:\s+\S+){0,2}?\s+(?:quan tâm|hỗ trợ|đầu tư|bố trí|xem xét|tạo điều kiện|cho phép|sớm)\b"
+)
+"""A need put to those above: "Chúng tôi rất cần tỉnh hỗ trợ …", "Xã mong thành phố sớm …"."""
+WE_BELOW = re.compile(r"\b(?:chúng tôi|xã|bà con|người dân|nhân dân)\b")
+"""Who speaks from below when they put a need to those above."""

@@ -13,15 +13,17 @@ from __future__ import annotations
 import re
 
 from haicap.store.ingest.reader import cues
-from haicap.store.ingest.reader.bodies import THING_ASKED, body_acts
+from haicap.store.ingest.reader.bodies import NEED_FROM_ABOVE, THING_ASKED, WE_BELOW, body_acts
 from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY, DIRECTIVE, REQUEST
 from haicap.store.ingest.reader.letters import BULLET, CAPITALISED_WORD
+from haicap.store.ingest.reader.list_heads import list_named
 from haicap.store.ingest.reader.problems import behind_plan, names_problem, problem_or_result, result_in
 from haicap.store.ingest.reader.speakers import COMMUNE, LEADER, RESIDENT, actor_before, reporter_asks
-from haicap.store.ingest.reader.speech_acts import ORDER_ONLY, SHORTCOMINGS, speech_act
+from haicap.store.ingest.reader.speech_acts import ORDER_ONLY, speech_act
 from haicap.store.ingest.reader.verdicts import EXCLUDED, Context, Verdict
 
 __all__ = ["EXCLUDED", "Context", "Verdict", "classify_clause", "list_named"]
+
 
 # Gifts counted out: "trao 50 suất quà cho …" (whose they are decides: see `classify_clause`).
 _COUNTED_GIFT = re.compile(r"\b(?:trao|tặng|trao tặng)\s+(?:(?:hơn|gần|trên|khoảng)\s+)?[\d.,]+\s+(?:suất\s+)?quà\b")
@@ -32,7 +34,9 @@ _VISITORS = re.compile(r"\b(?:khách|du khách|khách du lịch|người dân|nh
 _MODAL_SUBJECT = re.compile(
     r"^(?:[^,;]{0,60}?\b(?:xã|phường|đặc khu|địa phương|cấp ủy|chính quyền|cán bộ|đảng ủy|đảng bộ|mttq|"
     # ("xã không phải sơ tán hộ nào": nobody had to, no order.)
-    r"đoàn thể|người đứng đầu|sở|ngành|thôn|chi bộ)\b[^,;]{0,30}?\s)(?<!không )(?<!chưa )(?:cần|phải|cần phải)\s+(?!được\b)"
+    r"đoàn thể|người đứng đầu|sở|ngành|thôn|chi bộ)\b[^,;]{0,30}?\s)(?<!không )(?<!chưa )(?<!rất )(?:cần|phải|cần phải)\s+(?!được\b)"
+    # "xã rất cần tỉnh hỗ trợ …", "xã cần trung ương bố trí …": a need put to those above, no order.
+    r"(?!(?:tỉnh|thành phố|trung ương|cấp trên|nhà nước|các sở|sở)\b)"
 )
 # "Sở X được giao kiểm tra ...", "Công an tỉnh được yêu cầu phối hợp ..." (not "được giao chỉ tiêu 12 tỷ").
 _PASSIVE_ORDER = re.compile(r"\bđược\s+(?:giao|yêu cầu|chỉ đạo)\s+(?!chỉ tiêu|kế hoạch\s+\d|\d|quản lý\b)")
@@ -115,30 +119,6 @@ _STILL_LEFT = re.compile(
     r"^\W*(?:tuy nhiên|song|nhưng|tuy vậy|dù vậy)\s*,?\s+(?:[^,;:]{0,80}?\s)?(?:vẫn còn|vẫn ở mức|vẫn duy trì ở mức)\b"
 )
 _STILL_AFTER_CONTRAST = re.compile(r"^\W*(?:song|nhưng|tuy nhiên|tuy vậy)\s*,?\s+(?:\S+\s+){0,3}?(?:vẫn|còn)\b")
-
-
-_RESULTS_HEAD = re.compile(r"\bkết quả\b|\bthành tích\b")
-_ASKS_HEAD = re.compile(r"\b(?:kiến nghị|đề xuất|đề nghị|mong muốn|nguyện vọng)\b")
-
-
-def list_named(clause: str, verdict: Verdict) -> str | None:
-    """The kind of the list a clause opens with a colon: results after praise or "những kết quả
-    …:", problems after "tồn tại, hạn chế …:"; None when it opens none or names no kind."""
-    head, colon, _ = clause.lower().rpartition(":")
-    if colon and verdict.kind == EXCLUDED and verdict.reason == "list header":
-        # "Xã có một số kiến nghị: …", "Đồng chí yêu cầu: …": the items said after it in the same
-        # sentence are the leader's orders, or the asks of whoever else opens the list.
-        if verdict.actor == LEADER:
-            # ("một số nhiệm vụ còn chậm:" lists the leader's findings, no orders.)
-            return DIFFICULTY if names_problem(head) else DIRECTIVE
-        return REQUEST if _ASKS_HEAD.search(head) else None
-    if not colon or verdict.kind not in (ACHIEVEMENT, DIFFICULTY):
-        return None
-    if verdict.kind == ACHIEVEMENT and (cues.PRAISE.search(head) or _RESULTS_HEAD.search(head)):
-        return ACHIEVEMENT
-    if verdict.kind == DIFFICULTY and SHORTCOMINGS.search(head):
-        return DIFFICULTY
-    return None
 
 
 def _first_actor_is_leader(text: str, ctx: Context) -> bool:
@@ -347,6 +327,11 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     ):
         return Verdict(EXCLUDED, LEADER, "leader's activity")
 
+    need = NEED_FROM_ABOVE.search(low)
+    if need and (ctx.speaker != LEADER or WE_BELOW.search(low[: need.start()])):
+        # "Chúng tôi rất cần tỉnh hỗ trợ xây cầu", "Xã mong thành phố sớm …": a need put to those
+        # above is the commune's ask, though the running speaker is the leader's.
+        return Verdict(REQUEST, COMMUNE, "need put to those above")
     if ctx.speaker == LEADER:
         passive = re.search(r"\b(?:cần|phải|cần phải)\s+được\b", core)  # "việc X cần được triển khai"
         # A shortfall stated is a fact, though it opens with a verb: "Thu hút đầu tư mới đạt 30% kế hoạch."

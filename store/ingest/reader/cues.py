@@ -313,7 +313,8 @@ REPORT_VERB = re.compile(
 COMMUNE_SUBJECT_MODAL = re.compile(
     r"^(?:[^,;]{0,60}?\b(?:xã|phường|đặc khu|địa phương|cấp ủy|chính quyền|các lực lượng|lực lượng|"
     r"cán bộ|đảng ủy|đảng bộ|mttq|đoàn thể|người đứng đầu|sở|ngành|ngành chức năng|cơ quan chuyên môn)\b[^;]{0,40}?\s)?"
-    r"(?<!không )(?<!chưa )(?:cần|phải|cần phải|tiếp tục|tập trung|chú trọng|quan tâm|đẩy mạnh|tăng cường|nâng cao|phối hợp|"
+    # ("xã rất cần tỉnh hỗ trợ …" puts a need to those above: no order.)
+    r"(?<!không )(?<!chưa )(?<!rất )(?:(?:cần|phải|cần phải)(?!\s+(?:tỉnh|thành phố|trung ương|cấp trên|nhà nước)\b)|tiếp tục|tập trung|chú trọng|quan tâm|đẩy mạnh|tăng cường|nâng cao|phối hợp|"
     r"chủ động|khẩn trương|sớm|phấn đấu)\b"
     r"|\bnhiệm vụ (?:hàng đầu|trọng tâm|quan trọng)\b[^;]*\blà\b"
 )

@@ -20,7 +20,12 @@ SURNAMES = (  # noqa: SIM905  # a hundred names read and edit better as lines of
     "Triệu Lại Nông Lò Hầu Mạc Tăng Y Văn Khổng Thân Giang Doãn La Bế Sầm Hứa Ninh Kha Lữ "
     # Family names of the ethnic minorities of the north and the Central Highlands.
     "Bạch Lục Vi Cầm Quàng Lèo Mùa Giàng Sùng Vàng Thào Lầu Hờ Rah Ksor Siu Nay Rơ Kpă Puih "
-    "Điểu Thạch Danh Kiên Lý Mông Âu Ông Khúc Ngọ Cù Lương Đàm Đồng Tôn Mạc Lường"
+    "Điểu Thạch Danh Kiên Lý Mông Âu Ông Khúc Ngọ Cù Lương Đàm Đồng Tôn Mạc Lường "
+    # More of the north-west's and the Dao's, Hmong's and Thái's (Lô, Ma, Bàn, Vừ, Cà, Điêu …)
+    # and of the rarer Kinh names (Giáp, Khuất, Lã, Nghiêm …): a commune chairman of Nghệ An or
+    # Lào Cai is as often named so as a Nguyễn.
+    "Lô Ma Mã Bàn Chảo Vừ Hạng Tẩn Phàn Tòng Cà Điêu Bạc Xa Lộc Chế Giáp Khuất Lã Từ Nghiêm Nhữ "
+    "Phí Quan Tiêu Bành Diệp Lạc Nhâm Ôn Trình Mẫn Hàn Nịnh Khà"
 ).split()
 """Common Vietnamese family names: a person's name starts with one."""
 

@@ -248,3 +248,27 @@ def test_a_line_of_a_list_of_asks_that_names_only_what_is_wanted_is_an_ask() -> 
     assert [kind for kind, _ in found] == [R, R]
     # Outside a list of asks, the same words are what the commune lacks.
     assert kind_of("Kinh phí sửa chữa các điểm trường lẻ bị xuống cấp còn thiếu.", INTRO) == D
+
+
+def test_people_of_rarer_family_names_are_learnt_with_their_roles() -> None:
+    intro = "Ngày 12/6, ông Lữ Văn Toàn, Phó Chủ tịch UBND tỉnh Nghệ An, làm việc với xã Tam Quang."
+    for chairman in ("Lô Văn Sơn", "Ma Thị Hường", "Bàn Văn Quẩy", "Vừ A Pao", "Giáp Văn Hùng"):
+        found = items(
+            intro,
+            f"Ông {chairman}, Chủ tịch UBND xã Tam Quang, cho biết xã đã làm được 15 km đường.",
+            f'"Năm nay xã phải làm thêm 10 km nữa", ông {chairman.split()[-1]} nói.',
+        )
+        # His "xã phải" is the commune's plan, not the leader's order.
+        assert DI not in [kind for kind, _ in found], chairman
+    assert find_leader(["Chiều 3/5, bà Lô Thị Minh, Phó Chủ tịch UBND tỉnh Nghệ An, làm việc với xã Tam Quang."]) == (
+        "Lô Thị Minh (Phó Chủ tịch UBND tỉnh Nghệ An)"
+    )
+
+
+def test_a_need_put_to_those_above_is_the_communes_ask_and_no_order() -> None:
+    found = items(INTRO, CONCLUSION, '"Năm nay xã rất cần tỉnh hỗ trợ làm cầu treo", ông Phạm Văn Kỳ nói.')
+    assert [kind for kind, _ in found if "cầu treo" in _] == [R]
+    found = items(INTRO, "Chúng tôi mong thành phố sớm quan tâm đầu tư trường học cho thôn Nà Lầu.")
+    assert [kind for kind, _ in found] == [R]
+    # The leader's "xã cần" before a verb of doing stays an order.
+    assert kind_of("Xã cần sớm hoàn thành quy hoạch vùng trồng hồi.", INTRO, CONCLUSION) == DI
