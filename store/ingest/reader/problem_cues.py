@@ -119,6 +119,8 @@ NEGATED_PROBLEM = re.compile(
     # Citizens spared a burden: "người dân không phải chờ đợi lâu".
     r"|\bkhông (?:còn )?phải\s+(?:chờ đợi|chờ|đi lại)\b"
     r"|\bkhông để\s+(?:người dân|bà con|nhân dân|doanh nghiệp)\s+phải\b[^,;.]*"
+    # Whatever is not let happen is a harm kept off: "không để nước biển tràn vào khu dân cư".
+    r"|\b(?:không|chưa) để\s+[^,;.]*"
 )
 PROBLEM = re.compile(
     r"\b(?:khó khăn|vướng mắc|hạn chế|bất cập|yếu kém|còn thiếu|thiếu|không đáp ứng|chưa đáp ứng|"
@@ -137,7 +139,10 @@ PROBLEM = re.compile(
     # Damage and its burden: "nhà bị cuốn trôi", "vẫn phải ở nhờ".
     r"cuốn trôi|tốc mái|đổ sập|vùi lấp|mất trắng|ở nhờ|gần như không còn|"
     # Less than wanted: "mới đạt 62% kế hoạch", "chỉ xử lý được một nửa", "thấp hơn mức bình quân".
-    r"mới đạt|chỉ đạt|chỉ xử lý được|chỉ đáp ứng|"
+    # ("rừng trồng mới đạt 320 ha", "nhà xây mới đạt …": "mới" after a verb of making is "new".)
+    r"(?<!trồng )(?<!xây )(?<!làm )(?<!cấp )(?<!thành lập )(?<!kết nạp )(?<!mở )mới đạt|chỉ đạt|chỉ xử lý được|chỉ đáp ứng|"
+    # Wear and damage in plain words: "cầu tạm đã mục nát", "nước tràn vào 30 ngôi nhà".
+    r"mục nát|mục ruỗng|nứt toác|nứt nẻ|tràn vào|rất nguy hiểm|mất an toàn|"
     # Adversity in the passive: "kè bị sụt chân", "rừng bị chết khô", "tiền điện bị tính cao".
     r"bị (?:sụt|lở|chết|mất|hư|hỏng|vỡ|sập|cuốn|ngập|cháy|xâm hại|chặt phá|phá|lấn chiếm|tính cao|ép|"
     r"đình trệ|gián đoạn|tụt|ảnh hưởng|thiệt hại|ô nhiễm|bồi lấp)|"
@@ -220,7 +225,7 @@ RESULT = re.compile(
     r"nâng lên|cải thiện|đi vào nền nếp|đáp ứng được|cơ bản đáp ứng|được triển khai|được tiếp nhận|"
     r"được đầu tư|được xử lý|được giải quyết|được kiện toàn|được quan tâm|tăng trưởng|đúng hạn|"
     r"trước hạn|không gián đoạn|duy trì|giữ vững|đồng tình|ủng hộ|đồng thuận|hưởng ứng|đạt chuẩn|"
-    r"được công nhận|về đích|tăng lên|tăng hơn|"
+    r"được công nhận|về đích|tăng lên|tăng hơn|thoát nghèo|có thêm|"
     # Growth of whatever is not a bad thing (those are caught first as problems).
     r"tăng mạnh|tăng nhanh|tăng gấp|tăng đáng kể|tăng vọt|tăng đột biến|"
     # An event that went well: "lễ hội được tổ chức an toàn", "đại hội diễn ra thành công".

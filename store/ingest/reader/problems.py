@@ -57,6 +57,12 @@ _LACKS = re.compile(
     r"|\b(?:nhiều|một số|một bộ phận|phần lớn|hàng trăm|hàng chục|\d+)\s+(?:hộ|người|thôn|bản|ấp|gia đình|học sinh|"
     r"trường|điểm trường|cán bộ|công chức)\b[^,;.]{0,20}?\skhông có\b"
 )
+# A price that falls for what the commune sells is a loss ("giá chè búp tươi giảm mạnh"); a falling
+# price of what it buys is not ("giá phân bón giảm").
+_PRICE_FALL = re.compile(
+    r"\bgiá\s+(?:bán\s+|thu mua\s+)?(?!vật tư|phân bón|thức ăn|xăng|dầu|điện|cước|thuốc|nguyên liệu|đất)"
+    r"(?:[^\s,;.]+\s+){0,3}?(?:giảm mạnh|giảm sâu|giảm|xuống thấp|rớt|sụt|lao dốc|bấp bênh)\b"
+)
 _PERIOD = re.compile(r"\b(\d{1,2})\s+tháng\b|\bquý\s+(I{1,3}|IV|[1-4])\b", re.IGNORECASE)
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
@@ -116,7 +122,7 @@ def problem_or_result(low: str) -> str | None:
 
     A function of the text alone, remembered for the last few thousand clauses: the classifier
     asks about the same clause more than once, and reports repeat their set phrases."""
-    if behind_plan(low):
+    if behind_plan(low) or _PRICE_FALL.search(low):
         return DIFFICULTY
     # "Ngay sau khi mưa lũ xảy ra, xã đã …": the time frame names the event, not a problem of the clause.
     low = _EVENT_FRAME.sub("", low, count=1)

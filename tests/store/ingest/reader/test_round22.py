@@ -272,3 +272,25 @@ def test_a_need_put_to_those_above_is_the_communes_ask_and_no_order() -> None:
     assert [kind for kind, _ in found] == [R]
     # The leader's "xã cần" before a verb of doing stays an order.
     assert kind_of("Xã cần sớm hoàn thành quy hoạch vùng trồng hồi.", INTRO, CONCLUSION) == DI
+
+
+def test_a_falling_price_of_what_the_commune_sells_is_a_loss() -> None:
+    assert problem_or_result("giá cà phê nhân giảm mạnh, nhiều hộ lỗ vốn") == D
+    assert problem_or_result("giá bán lợn hơi xuống thấp kéo dài") == D
+    # A falling price of what it buys is none; a price that rises for what it sells is a gain.
+    assert problem_or_result("giá phân bón giảm so với đầu vụ") != D
+    assert problem_or_result("giá thu mua quế tăng 15% so với cùng kỳ") == A
+
+
+def test_new_after_a_verb_of_making_is_no_only() -> None:
+    assert problem_or_result("diện tích rừng trồng mới đạt 410 ha, bằng 117% kế hoạch") == A
+    assert problem_or_result("số đảng viên kết nạp mới đạt 24 người, vượt chỉ tiêu") == A
+    assert problem_or_result("giải ngân mới đạt 41% kế hoạch năm") == D
+
+
+def test_wear_and_harm_in_plain_words_and_their_prevention() -> None:
+    assert problem_or_result("cây cầu gỗ qua suối đã mục nát, rất nguy hiểm cho học sinh") == D
+    assert problem_or_result("mùa mưa, nước đã tràn vào 25 ngôi nhà ven suối") == D
+    assert problem_or_result("xã đã đắp 300 m đê tạm, không để nước lũ tràn vào khu dân cư") == A
+    assert problem_or_result("xã chưa để hộ nào phải ở nhà tạm qua mùa mưa") == A
+    assert problem_or_result("năm nay có thêm 52 hộ thoát nghèo") == A
