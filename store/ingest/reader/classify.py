@@ -118,6 +118,7 @@ _BECAUSE_OPENS = re.compile(r"^(?:bởi vì|vì)\s+(?!vậy\b|thế\b|sao\b)")
 _STILL_LEFT = re.compile(
     r"^\W*(?:tuy nhiên|song|nhưng|tuy vậy|dù vậy)\s*,?\s+(?:[^,;:]{0,80}?\s)?(?:vẫn còn|vẫn ở mức|vẫn duy trì ở mức)\b"
 )
+_STILL_AFTER_TURN = re.compile(r"^\W*(?:tuy nhiên|tuy vậy|song|nhưng|dù vậy)\s*,?\s+[^;:]{0,140}?\b(?:vẫn|còn)\s+(?!được\b)\S")
 _STILL_AFTER_CONTRAST = re.compile(r"^\W*(?:song|nhưng|tuy nhiên|tuy vậy)\s*,?\s+(?:\S+\s+){0,3}?(?:vẫn|còn)\b")
 
 
@@ -386,6 +387,10 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # "Tuy nhiên, tỷ lệ hộ nghèo của xã vẫn còn 38,6%": what a contrast says is still left is
         # what the results before it have not changed, whatever the figure.
         return Verdict(DIFFICULTY, None, "still left, after a contrast")
+    if kind is None and _STILL_AFTER_TURN.match(low):
+        # "Tuy vậy, … nước thải của 40 cơ sở vẫn xả thẳng ra kênh": what a turn says still goes on,
+        # with no result of its own, is what the results before it have not changed.
+        return Verdict(DIFFICULTY, None, "still, after a turn")
     if cues.POTENTIAL.search(low) and not re.search(r"\b(?:đã|đạt|hoàn thành)\b", low) and kind != DIFFICULTY:
         # Potential is context, unless it is said to be poorly used ("tiềm năng ... còn hạn chế").
         return Verdict(EXCLUDED, None, "potential")

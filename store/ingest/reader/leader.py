@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from haicap.store.ingest.reader.letters import CAPITALISED_WORD
+from haicap.store.ingest.reader.letters import CAPITALISED_WORD, UPPER
 
 __all__ = ["SURNAMES", "find_leader"]
 
@@ -50,6 +50,7 @@ _PROVINCIAL = re.compile(r"Tỉnh ủy|Thành ủy|tỉnh|Trung ương|thành ph
 
 _PLACE_BEFORE = re.compile(r"(?:tỉnh|Tỉnh ủy|Thành ủy|thành phố|Thành phố)$")
 _RUN = re.compile(rf"{_WORD}(?: {_WORD})*")
+_PLACE_WORDS_TAKEN = re.compile(r"(?<=\s)(?:[" + UPPER + r"][^\W\d_" + UPPER + r"]+\s?){1,2}$")
 
 
 def _place_then_name(words: list[str]) -> int:
@@ -60,8 +61,11 @@ def _place_then_name(words: list[str]) -> int:
     ("Huế Nguyễn Văn Phương") does too. The name starts at the first family name after it.
     """
     if len(words) >= 5 or (len(words) == 4 and words[0] not in SURNAMES):
-        for index in range(1, len(words) - 1):
-            if words[index] in SURNAMES:
+        # A place of five or more words' run has two words or more ("Bắc Ninh Vương Quốc Tuấn",
+        # "Hồ Chí Minh Nguyễn Văn A"): its second word may be a family name too ("Ninh", "Chí").
+        first = 2 if len(words) >= 5 else 1
+        for index in range(first, len(words) - 1):
+            if words[index] in SURNAMES and len(words) - index <= 4:
                 return index
     return 0
 
@@ -91,7 +95,12 @@ def find_leader(sentences: list[str]) -> str | None:
             if heads and " của " not in title:
                 run = _RUN.match(sentence, match.start(2))
                 assert run is not None  # group 2 of _TITLE_FIRST is itself such a run of words
-                words = run.group(0).split()
+                # The lazy title may end in the place's first words when the place's last word is
+                # a family name ("Chủ tịch UBND tỉnh Bắc | Ninh Vương Quốc Tuấn"): give them back.
+                taken = _PLACE_WORDS_TAKEN.search(title)
+                if taken:
+                    title = title[: taken.start()]
+                words = ([*taken.group(0).split()] if taken else []) + run.group(0).split()
                 split = _place_then_name(words)
                 name = " ".join(words[split:]) if split else match.group(2)
                 title = " ".join([title.strip(" ,"), *words[:split]])

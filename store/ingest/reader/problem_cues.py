@@ -97,7 +97,11 @@ NEGATED_PROBLEM = re.compile(
     r"\b(?:không|chưa|không hề|chưa hề)\s+(?:để\s+)?(?:xảy ra|còn tình trạng|để tình trạng|phát sinh)\b[^;.]*"
     # "không để tồn đọng hồ sơ quá hạn", "không có đơn thư khiếu nại vượt cấp": the negation holds
     # over the rest of the noun phrase, up to a turn ("nhưng …").
-    r"|\b(?:không để|không có)\s+(?:\w+\s+){0,2}?" + _PROBLEM_NOUN + r"\b(?:(?!\s(?:nhưng|song|tuy nhiên|mà)\b)[^,;.])*"
+    # (Over a noun phrase of a few words: "không có hồ sơ thủ tục hành chính trễ hạn", but not past a
+    # purpose or a turn: "không có kinh phí để sửa trụ sở xuống cấp" lacks the money.)
+    r"|\b(?:không để|không có)\s+(?:(?!(?:để|cho|nên|vì|mà|nhưng|song)\b)\w+\s+){0,8}?"
+    + _PROBLEM_NOUN
+    + r"\b(?:(?!\s(?:nhưng|song|tuy nhiên|mà)\b)[^,;.])*"
     r"(?:\s*(?:,|và|hay|hoặc)\s*" + _PROBLEM_NOUN + r"\b(?:(?!\s(?:nhưng|song|tuy nhiên|mà)\b)[^,;.])*)*"
     r"|\b(?:không|chưa|không hề|chưa hề|không để)\s+(?!ít\b|nhỏ\b)(?:(?:có|gặp|xảy ra|phát sinh|để xảy ra|để|bị|còn|"
     r"ghi nhận)\s+)*(?:\w+\s+){0,3}?" + _PROBLEM_NOUN + r"\b(?:\s*(?:,|và|hay|hoặc)\s*" + _PROBLEM_NOUN + r"\b)*"

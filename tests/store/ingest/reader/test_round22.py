@@ -294,3 +294,30 @@ def test_wear_and_harm_in_plain_words_and_their_prevention() -> None:
     assert problem_or_result("xã đã đắp 300 m đê tạm, không để nước lũ tràn vào khu dân cư") == A
     assert problem_or_result("xã chưa để hộ nào phải ở nhà tạm qua mùa mưa") == A
     assert problem_or_result("năm nay có thêm 52 hộ thoát nghèo") == A
+
+
+def test_a_place_whose_last_word_is_a_family_name_is_not_taken_for_the_leaders_name() -> None:
+    assert find_leader(["Chiều 19/11, Chủ tịch UBND tỉnh Bắc Ninh Vương Quốc Tuấn làm việc với xã Tam Giang."]) == (
+        "Vương Quốc Tuấn (Chủ tịch UBND tỉnh Bắc Ninh)"
+    )
+    assert find_leader(["Sáng 2/4, Chủ tịch UBND tỉnh Tây Ninh Nguyễn Văn Út thăm xã Tân Biên."]) == (
+        "Nguyễn Văn Út (Chủ tịch UBND tỉnh Tây Ninh)"
+    )
+    # A one-word place and a name of three stay as they were.
+    assert find_leader(["Bí thư Thành ủy Huế Nguyễn Văn Phương làm việc với xã Phong Điền."]) == (
+        "Nguyễn Văn Phương (Bí thư Thành ủy Huế)"
+    )
+
+
+def test_a_negation_holds_over_a_noun_phrase_of_several_words_but_not_past_a_purpose() -> None:
+    assert problem_or_result("xã không có hồ sơ thủ tục hành chính trễ hạn") == A
+    assert problem_or_result("năm qua không có đơn thư khiếu nại của công dân vượt cấp") == A
+    assert problem_or_result("xã không có kinh phí để sửa chữa trụ sở đã xuống cấp") == D
+
+
+def test_what_a_turn_says_still_goes_on_after_results_is_a_difficulty() -> None:
+    sentence = "Tuy vậy, theo ông Sáng, nước thải của các cơ sở chế biến vẫn xả thẳng ra suối Nà Lầu."
+    assert kind_of(sentence, INTRO, "Thu ngân sách của xã đạt 120% dự toán.") == D
+    # A turn to a result stays a result; a turn to what was done is no difficulty.
+    assert kind_of("Tuy vậy, xã vẫn hoàn thành 100% kế hoạch trồng rừng.", INTRO) == A
+    assert kind_of("Tuy nhiên, xã vẫn được tỉnh công nhận đạt chuẩn nông thôn mới.", INTRO) != D
