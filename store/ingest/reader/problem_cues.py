@@ -112,9 +112,9 @@ NEGATED_PROBLEM = re.compile(
     + r"|\b(?:không|chưa) (?:có|để|phải)\s+[^,;.]{1,40}?\bnào\b[^,;.]*"
     + r"|\bchưa phát sinh\b|\bkhông phát sinh\b"
     # "không còn thôn nào chưa có đường ô tô": none left that lacks it; the negation holds over the lack.
-    + r"|\bkhông còn\s+(?:[^\s,;.]+\s+){1,4}?nào\s+(?:còn\s+)?(?:chưa|không)\b[^,;.]*"
+    + r"|\bkhông còn\s+(?:[^\s,;.]+\s+){1,4}?nào\s+(?:còn\s+)?(?:chưa|không|phải|bị|thiếu)\b[^,;.]*"
     # "Toàn xã không còn hộ nghèo", "3 thôn không có hộ nghèo": none of a bad thing left, or had.
-    + r"|\bkhông (?:còn|có)\s+(?:\w+\s+){0,2}?"
+    + r"|\bkhông (?:còn|có)\s+(?:(?!(?:để|cho|nên|vì|mà|nhưng|song)\b)\w+\s+){0,4}?"
     + _BAD_THING
     + r"\b[^,;.]*"
     # "không có học sinh tiểu học bỏ học", "không có hộ tái nghèo": no one in that plight.

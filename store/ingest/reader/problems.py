@@ -54,6 +54,7 @@ _PART_WAY = re.compile(
 # is no harm: "không có hộ thiếu đói" is taken out as a negated problem before this is asked).
 _LACKS = re.compile(
     r"\b(?:vẫn|còn|vẫn còn)\s+không có\b"
+    r"|\bkhông (?:còn|có)\s+(?:kinh phí|vốn|nguồn vốn|nguồn lực|quỹ đất|đất sản xuất|biên chế|chỗ ở|chỗ)\b"
     r"|\b(?:nhiều|một số|một bộ phận|phần lớn|hàng trăm|hàng chục|\d+)\s+(?:hộ|người|thôn|bản|ấp|gia đình|học sinh|"
     r"trường|điểm trường|cán bộ|công chức)\b[^,;.]{0,20}?\skhông có\b"
 )

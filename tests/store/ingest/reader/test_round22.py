@@ -321,3 +321,10 @@ def test_what_a_turn_says_still_goes_on_after_results_is_a_difficulty() -> None:
     # A turn to a result stays a result; a turn to what was done is no difficulty.
     assert kind_of("Tuy vậy, xã vẫn hoàn thành 100% kế hoạch trồng rừng.", INTRO) == A
     assert kind_of("Tuy nhiên, xã vẫn được tỉnh công nhận đạt chuẩn nông thôn mới.", INTRO) != D
+
+
+def test_none_left_in_a_plight_reads_over_its_verb_and_a_means_not_left_is_a_lack() -> None:
+    assert problem_or_result("toàn xã không còn hộ phải ở nhà tạm") == A
+    assert problem_or_result("xã không còn gia đình nào phải sống trong nhà dột nát") == A
+    assert problem_or_result("xã không còn kinh phí để sửa nhà tạm cho hộ nghèo") == D
+    assert problem_or_result("xã không có quỹ đất để bố trí tái định cư") == D
