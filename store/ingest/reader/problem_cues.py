@@ -13,7 +13,9 @@ __all__ = ["DEMAND_GROWTH", "NEGATED_PROBLEM", "PROBLEM", "REDUCED", "REMEDY", "
 
 _REMEDY_VERB = (
     r"(?:tháo gỡ|khắc phục|giải quyết|vượt qua|vượt|xử lý|hỗ trợ|ứng phó|phòng, chống|phòng chống|"
-    r"giảm thiểu|hạn chế thấp nhất|chấm dứt|ngăn chặn|đẩy lùi|kiềm chế|xóa bỏ|dẹp bỏ|chống)"
+    r"giảm thiểu|hạn chế thấp nhất|chấm dứt|ngăn chặn|đẩy lùi|kiềm chế|xóa bỏ|dẹp bỏ|chống|"
+    # Rescue: "tìm kiếm người mất tích", "cứu chữa người bị thương".
+    r"tìm kiếm|cứu chữa|cấp cứu|cứu hộ|cứu nạn)"
 )
 REMEDY = re.compile(
     # A fire or a spill caught in time: "các vụ cháy đều được phát hiện sớm, dập tắt kịp thời".
@@ -24,7 +26,7 @@ REMEDY = re.compile(
     # "giải quyết dứt điểm tình trạng X": the whole of X is what was ended.
     r"tình trạng\b[^,;.]*"
     r"|(?:khó khăn|vướng mắc|hạn chế|thiệt hại|hậu quả|sạt lở|tồn tại|bất cập|sự cố|ô nhiễm|tồn đọng|"
-    r"tranh chấp|khiếu nại|đơn thư|vụ phá rừng|phá rừng|vi phạm|"
+    r"tranh chấp|khiếu nại|đơn thư|vụ phá rừng|phá rừng|vi phạm|người mất tích|mất tích|người bị thương|bị thương|"
     r"thiên tai|dịch bệnh|bão|lũ|cháy nổ|tội phạm|ngập úng|ngập|xâm nhập mặn|xuống cấp|lấn chiếm|ùn tắc|"
     r"ách tắc)\b)"
     # The same, passive: "tình trạng X được ngăn chặn" (not "chưa được khắc phục").
@@ -80,6 +82,8 @@ DEMAND_GROWTH = re.compile(
 _PROBLEM_NOUN = (
     r"(?:khó khăn|vướng mắc|sự cố|gián đoạn|ùn tắc|kẹt xe|tồn đọng|sai sót|trễ hạn|quá hạn|vi phạm|"
     r"khiếu nại|phức tạp|điểm nóng|bức xúc|thiệt hại|thương vong|cháy nổ|cháy rừng|cháy|ô nhiễm|sạt lở|"
+    # People harmed: "không có người chết hay bị thương", "không có ai mất tích".
+    r"người chết|chết|bị thương|mất tích|"
     r"ngập|dịch bệnh|tai nạn|tội phạm|đơn thư|chậm trễ|chồng chéo|ách tắc|phát sinh|khiếu kiện|tranh chấp|"
     r"lấn chiếm|tái lấn chiếm|phiền hà|nhũng nhiễu|đình trệ|thất thu|thua lỗ|rủi ro|"
     # "không bị thiếu nước tưới", "không để hộ nào thiếu đói".
@@ -147,6 +151,8 @@ PROBLEM = re.compile(
     r"(?<!trồng )(?<!xây )(?<!làm )(?<!cấp )(?<!thành lập )(?<!kết nạp )(?<!mở )mới đạt|chỉ đạt|chỉ xử lý được|chỉ đáp ứng|"
     # Wear and damage in plain words: "cầu tạm đã mục nát", "nước tràn vào 30 ngôi nhà".
     r"mục nát|mục ruỗng|nứt toác|nứt nẻ|tràn vào|rất nguy hiểm|mất an toàn|"
+    # Crops and trees laid flat, people harmed: "300 ha lúa bị đổ ngã", "2 người bị thương".
+    r"đổ ngã|ngã đổ|gãy đổ|bị đổ|bị gãy|bị thương|mất tích|người chết|"
     # Adversity in the passive: "kè bị sụt chân", "rừng bị chết khô", "tiền điện bị tính cao".
     r"bị (?:sụt|lở|chết|mất|hư|hỏng|vỡ|sập|cuốn|ngập|cháy|xâm hại|chặt phá|phá|lấn chiếm|tính cao|ép|"
     r"đình trệ|gián đoạn|tụt|ảnh hưởng|thiệt hại|ô nhiễm|bồi lấp)|"

@@ -328,3 +328,10 @@ def test_none_left_in_a_plight_reads_over_its_verb_and_a_means_not_left_is_a_lac
     assert problem_or_result("xã không còn gia đình nào phải sống trong nhà dột nát") == A
     assert problem_or_result("xã không còn kinh phí để sửa nhà tạm cho hộ nghèo") == D
     assert problem_or_result("xã không có quỹ đất để bố trí tái định cư") == D
+
+
+def test_people_harmed_and_crops_laid_flat_are_harm_and_rescuing_them_is_work_done() -> None:
+    assert problem_or_result("hơn 200 ha ngô bị đổ ngã") == D
+    assert problem_or_result("lũ làm 2 người mất tích, 5 người bị thương") == D
+    assert problem_or_result("rất may, không có người chết hay bị thương") == A
+    assert problem_or_result("xã đã cứu chữa kịp thời 4 người bị thương") == A
