@@ -14,10 +14,11 @@ import re
 
 from haicap.store.ingest.reader import cues
 from haicap.store.ingest.reader.bodies import NEED_FROM_ABOVE, THING_ASKED, WE_BELOW, body_acts
+from haicap.store.ingest.reader.deadlines import DUE_BY
 from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY, DIRECTIVE, REQUEST
 from haicap.store.ingest.reader.letters import BULLET, CAPITALISED_WORD
 from haicap.store.ingest.reader.list_heads import list_named
-from haicap.store.ingest.reader.problems import behind_plan, names_problem, problem_or_result, result_in
+from haicap.store.ingest.reader.problems import STILL_AFTER_TURN, behind_plan, names_problem, problem_or_result, result_in
 from haicap.store.ingest.reader.speakers import COMMUNE, LEADER, RESIDENT, actor_before, reporter_asks
 from haicap.store.ingest.reader.speech_acts import ORDER_ONLY, speech_act
 from haicap.store.ingest.reader.verdicts import EXCLUDED, Context, Verdict
@@ -29,7 +30,6 @@ __all__ = ["EXCLUDED", "Context", "Verdict", "classify_clause", "list_named"]
 _COUNTED_GIFT = re.compile(r"\b(?:trao|tặng|trao tặng)\s+(?:(?:hơn|gần|trên|khoảng)\s+)?[\d.,]+\s+(?:suất\s+)?quà\b")
 _VISITORS = re.compile(r"\b(?:khách|du khách|khách du lịch|người dân|nhân dân|bà con|học sinh|đoàn khách)\b[^,;.]{0,20}$")
 
-
 # A subject (the commune, its bodies, an agency) that must do something: "Xã phải ...", "Các sở cần ...".
 _MODAL_SUBJECT = re.compile(
     r"^(?:[^,;]{0,60}?\b(?:xã|phường|đặc khu|địa phương|cấp ủy|chính quyền|cán bộ|đảng ủy|đảng bộ|mttq|"
@@ -40,7 +40,6 @@ _MODAL_SUBJECT = re.compile(
 )
 # "Sở X được giao kiểm tra ...", "Công an tỉnh được yêu cầu phối hợp ..." (not "được giao chỉ tiêu 12 tỷ").
 _PASSIVE_ORDER = re.compile(r"\bđược\s+(?:giao|yêu cầu|chỉ đạo)\s+(?!chỉ tiêu|kế hoạch\s+\d|\d|quản lý\b)")
-
 
 # What the leader's party does on a visit: inspect, survey, work with, meet voters.
 _INSPECTION = re.compile(
@@ -118,7 +117,6 @@ _BECAUSE_OPENS = re.compile(r"^(?:bởi vì|vì)\s+(?!vậy\b|thế\b|sao\b)")
 _STILL_LEFT = re.compile(
     r"^\W*(?:tuy nhiên|song|nhưng|tuy vậy|dù vậy)\s*,?\s+(?:[^,;:]{0,80}?\s)?(?:vẫn còn|vẫn ở mức|vẫn duy trì ở mức)\b"
 )
-_STILL_AFTER_TURN = re.compile(r"^\W*(?:tuy nhiên|tuy vậy|song|nhưng|dù vậy)\s*,?\s+[^;:]{0,140}?\b(?:vẫn|còn)\s+(?!được\b)\S")
 _STILL_AFTER_CONTRAST = re.compile(r"^\W*(?:song|nhưng|tuy nhiên|tuy vậy)\s*,?\s+(?:\S+\s+){0,3}?(?:vẫn|còn)\b")
 
 
@@ -353,6 +351,9 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
             return Verdict(DIRECTIVE, LEADER, "communes told")
         if not past and not shortfall and (imperative or passive or cues.COMMUNE_SUBJECT_MODAL.search(core)):
             return Verdict(DIRECTIVE, LEADER, "leader's instruction")
+        if not past and not future and DUE_BY.search(core) and problem_or_result(low) == ACHIEVEMENT:
+            # "Xã A hoàn thành làm nhà cho hộ nghèo trước 30/4": a result still due is a task.
+            return Verdict(DIRECTIVE, LEADER, "result still due")
         if not past and not future and (_AGENCY_ACTS.match(core) or body_acts(core)):
             # In the leader's conclusion, "Sở Tài chính hướng dẫn xã …", "Bưu điện tỉnh phối hợp
             # với xã chi trả …" assign the body named, whatever plight the task names.
@@ -387,7 +388,7 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # "Tuy nhiên, tỷ lệ hộ nghèo của xã vẫn còn 38,6%": what a contrast says is still left is
         # what the results before it have not changed, whatever the figure.
         return Verdict(DIFFICULTY, None, "still left, after a contrast")
-    if kind is None and _STILL_AFTER_TURN.match(low):
+    if kind is None and STILL_AFTER_TURN.match(low):
         # "Tuy vậy, … nước thải của 40 cơ sở vẫn xả thẳng ra kênh": what a turn says still goes on,
         # with no result of its own, is what the results before it have not changed.
         return Verdict(DIFFICULTY, None, "still, after a turn")

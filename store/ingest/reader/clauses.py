@@ -57,6 +57,8 @@ _CUTS = re.compile(
     r"|,?\s+(?=(?:và|đồng thời)\s+(?:yêu cầu|đề nghị|kiến nghị|đề xuất|mong|giao|chỉ đạo|lưu ý|nhấn mạnh|"
     r"động viên|khích lệ|căn dặn|khuyến khích)\b)"
     r"|,\s*(?=(?:yêu cầu|đề nghị|kiến nghị|đề xuất|mong muốn|giao)\s)"
+    # Praise, then blame, or the reverse: "biểu dương xã A, phê bình xã B chậm tiến độ".
+    r"|,\s*(?=(?:phê bình|nhắc nhở|chỉ ra|chỉ rõ|biểu dương|khen ngợi|đánh giá cao)\s)"
 )
 # Openers that are not a subject: a sentence starting with one may carry a frame clause.
 _FRAME_OPENER = re.compile(

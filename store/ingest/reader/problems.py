@@ -14,7 +14,7 @@ import re
 from haicap.store.ingest.reader import cues
 from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY
 
-__all__ = ["behind_plan", "names_problem", "problem_or_result", "result_in"]
+__all__ = ["STILL_AFTER_TURN", "behind_plan", "names_problem", "problem_or_result", "result_in"]
 
 _EVENT_FRAME = re.compile(
     r"(?:^\W*|,\s*)(?:(?:ngay\s+)?(?:sau khi|khi|trong khi|ngay khi)\s+[^,;]{1,50}?\b(?:xảy ra|đi qua|kết thúc)"
@@ -149,3 +149,7 @@ def problem_or_result(low: str) -> str | None:
     if negated or result_in(cleaned):
         return ACHIEVEMENT
     return None
+
+
+STILL_AFTER_TURN = re.compile(r"^\W*(?:tuy nhiên|tuy vậy|song|nhưng|dù vậy)\s*,?\s+[^;:]{0,140}?\b(?:vẫn|còn)\s+(?!được\b)\S")
+"""What a turn says still goes on: "Tuy vậy, … nước thải vẫn xả thẳng ra suối" (a difficulty when no result is said)."""

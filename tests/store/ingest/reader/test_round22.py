@@ -335,3 +335,22 @@ def test_people_harmed_and_crops_laid_flat_are_harm_and_rescuing_them_is_work_do
     assert problem_or_result("lũ làm 2 người mất tích, 5 người bị thương") == D
     assert problem_or_result("rất may, không có người chết hay bị thương") == A
     assert problem_or_result("xã đã cứu chữa kịp thời 4 người bị thương") == A
+
+
+def test_praise_then_blame_in_one_sentence_are_two_items() -> None:
+    found = items(INTRO, "Kết luận, đồng chí Lò Văn Minh biểu dương thôn Nà Lầu, phê bình thôn Khuổi Hẩu chậm làm đường.")
+    assert [kind for kind, _ in found] == [A, D]
+    # A list of praise stays one item.
+    found = items(INTRO, "Đồng chí biểu dương thôn Nà Lầu, thôn Khuổi Hẩu và thôn Bản Chang.")
+    assert [kind for kind, _ in found] == [A]
+
+
+def test_a_result_still_due_in_the_leaders_words_is_a_task() -> None:
+    for sentence in (
+        "Thôn Nà Lầu hoàn thành bê tông hóa đường nội thôn trước 30/9.",
+        "UBND xã hoàn thành giải phóng mặt bằng khu tái định cư trong quý III.",
+    ):
+        assert kind_of(sentence, INTRO, CONCLUSION) == DI, sentence
+    # What was done by a date is a result; a result without a date stays what it says.
+    assert kind_of("Xã đã hoàn thành bê tông hóa đường nội thôn trước 30/9.", INTRO, CONCLUSION) == A
+    assert kind_of("Thu ngân sách đạt 112% dự toán.", INTRO, CONCLUSION) == A
