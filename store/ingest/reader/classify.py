@@ -15,11 +15,12 @@ import re
 from haicap.store.ingest.reader import cues
 from haicap.store.ingest.reader.bodies import NEED_FROM_ABOVE, THING_ASKED, WE_BELOW, body_acts
 from haicap.store.ingest.reader.deadlines import DUE_BY
+from haicap.store.ingest.reader.interviews import reporter_asks
 from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY, DIRECTIVE, REQUEST
 from haicap.store.ingest.reader.letters import BULLET, CAPITALISED_WORD
 from haicap.store.ingest.reader.list_heads import list_named
 from haicap.store.ingest.reader.problems import STILL_AFTER_TURN, behind_plan, names_problem, problem_or_result, result_in
-from haicap.store.ingest.reader.speakers import COMMUNE, LEADER, RESIDENT, actor_before, reporter_asks
+from haicap.store.ingest.reader.speakers import COMMUNE, LEADER, RESIDENT, actor_before
 from haicap.store.ingest.reader.speech_acts import ORDER_ONLY, speech_act
 from haicap.store.ingest.reader.verdicts import EXCLUDED, Context, Verdict
 

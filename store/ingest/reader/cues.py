@@ -202,6 +202,11 @@ LEADER_MARK = re.compile(
         "tổ đại biểu|đoàn đại biểu|đoàn đbqh"
     )
     + r")\b"
+    # A bare title ("Phó Chủ tịch khen xã …", "Bí thư nhấn mạnh"): the leader's, since a commune's or a
+    # hamlet's names its body after it ("Chủ tịch UBND xã", "Bí thư Chi bộ thôn 3"), which is nearer the verb.
+    r"|\b(?:phó\s+)?(?:chủ tịch|bí thư)\b(?!\s+(?:chi bộ|chi đoàn|đoàn|hội|hợp tác xã|htx|thôn|bản|ấp|khu phố|"
+    r"tổ dân phố|mặt trận|ủy ban mặt trận|ubmttq|ủy ban mttq|mttq|công đoàn|ubnd xã|ubnd phường|ủy ban nhân dân xã|"
+    r"ủy ban nhân dân phường|hđnd xã|hđnd phường|xã|phường|đảng ủy))"
     # The delegation named by its bare word, as the subject of what it did: "Đoàn đã kiểm tra ...".
     r"|(?:^|(?<=[,;:]\s))đoàn(?=\s*$|\s+(?:đã|cũng|tiếp tục|trực tiếp|kiểm tra|khảo sát|thăm|làm việc|đến|đi|nghe|"
     r"ghi nhận|đánh giá|đề nghị|yêu cầu)\b)"

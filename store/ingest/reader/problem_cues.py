@@ -22,7 +22,8 @@ REMEDY = re.compile(
     r"\b(?:vụ cháy|đám cháy|sự cố)\b[^;.]{0,40}?\b(?:được phát hiện sớm|được dập tắt|được khống chế|dập tắt|khống chế)\b[^;.]*|"
     # Gifts to people in need: "trao 1.200 suất quà cho lao động có hoàn cảnh khó khăn".
     r"\b(?:cho|tặng|trao|thăm hỏi|giúp đỡ)\b[^;.]{0,50}?\b(?:hoàn cảnh|gia đình|hộ|hộ gia đình)\s+(?:đặc biệt\s+)?khó khăn\b|"
-    r"\b" + _REMEDY_VERB + r"\b(?:[^;.]{0,25}?)\b(?:"
+    # (A figure's thousands dot is no full stop: "giải quyết xong 2.300 hồ sơ tồn đọng".)
+    r"\b" + _REMEDY_VERB + r"\b(?:(?:[^;.]|(?<=\d)\.(?=\d)){0,25}?)\b(?:"
     # "giải quyết dứt điểm tình trạng X": the whole of X is what was ended.
     r"tình trạng\b[^,;.]*"
     r"|(?:khó khăn|vướng mắc|hạn chế|thiệt hại|hậu quả|sạt lở|tồn tại|bất cập|sự cố|ô nhiễm|tồn đọng|"

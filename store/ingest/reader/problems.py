@@ -40,7 +40,7 @@ _SHARE_OF_PLAN = re.compile(
 # sơ quá hạn", "đã di dời 100% số hộ ở vùng sạt lở". The problem names what the work cleared; the
 # verb before the quantifier must not itself be the harm ("đã cuốn trôi toàn bộ …").
 _DONE_WHOLE = re.compile(
-    r"\bđã\s+(?!bị\b|làm\b|gây\b)((?:[^\s,;.]+\s+){1,4}?)(?:toàn bộ|xong|dứt điểm|100%)\s+(?:số\s+|các\s+|những\s+)?[^,;.]+"
+    r"\bđã\s+(?!bị\b|làm\b|gây\b)((?:[^\s,;.]+\s+){1,4}?)(?:toàn bộ|xong|dứt điểm|100%)\s+(?:số\s+|các\s+|những\s+)?(?:[^,;.]|(?<=\d)\.(?=\d))+"
 )
 # Progress that has come only part of the way: "mới giải phóng mặt bằng được khoảng 60%", "chỉ
 # giải ngân được 35%", "mới có 4/9 thôn" (not "chỉ đạo …", not a target set: "phấn đấu đạt 95%").

@@ -23,8 +23,9 @@ from haicap.store.ingest.reader.cues import (
     speech_verbs,
     strip_connectives,
 )
+from haicap.store.ingest.reader.interviews import INTERVIEW_GIVEN, REPORTER_LINE, SPEAKER_LABEL, asks_interviewee, reporter_asks
 from haicap.store.ingest.reader.leader import SURNAMES
-from haicap.store.ingest.reader.letters import BULLET, CAPITALISED_WORD, UPPER
+from haicap.store.ingest.reader.letters import CAPITALISED_WORD, UPPER
 
 __all__ = [
     "ACTOR_WINDOW",
@@ -256,22 +257,6 @@ def is_caption(sentences: list[str], index: int) -> bool:
     return len(sentence[verb.end() :].split()) <= 22
 
 
-_REPORTER_LINE = re.compile(rf"^\s*(?:{BULLET}\s*)?(?:pv|phóng viên|hỏi)\s*:")
-_REPORTER_ASKS = re.compile(
-    r"\?|\b(?:xin|thưa|cảm ơn|cho biết|thế nào|ra sao|những gì|điều gì|có thể chia sẻ|hãy chia sẻ|vui lòng)\b"
-)
-_SPEAKER_LABEL = re.compile(
-    rf"^\s*(?:{BULLET}\s*)?\[?\s*(?:(?:PHỎNG VẤN|Phỏng vấn|phỏng vấn)\s*[-–:]\s*)?(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Aa]nh|[Cc]hị)\s+"
-    rf"({CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{1,3}})\s*(?:[,–-]\s*[^:\]\"“]{{3,80}})?\]?\s*:\s+"
-)
-"""A transcript's label that gives the floor by name: "Ông Triệu Văn Quân: …"."""
-
-
-def reporter_asks(low: str) -> bool:
-    """Whether a reporter's line ("PV: …") asks or thanks, rather than tells what happened."""
-    return bool(_REPORTER_ASKS.search(low))
-
-
 _ACCORDING_TO = re.compile(
     rf"^\s*[Tt]heo\s+((?:ông|bà|đồng chí|anh|chị)\s+{CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{0,3}})\s*,"
 )
@@ -305,6 +290,8 @@ class SpeakerState:
     def __init__(self, people: People) -> None:
         self.people = people
         self.speaker = NARRATOR
+        self.interviewee = LEADER
+        """Who answers an interview's questions: the leader, unless the text names someone else."""
 
     def _leader_speaks(self, text: str) -> bool:
         """Tell whether the leader speaks in `text` ("..., Chủ tịch UBND tỉnh đánh giá cao ...")."""
@@ -317,18 +304,21 @@ class SpeakerState:
     def update(self, sentence: str) -> str:
         """Move the speaker if `sentence` turns the article, and return the speaker now."""
         low = sentence.lower()
-        reporter = _REPORTER_LINE.match(low)
-        if reporter and reporter_asks(low):
+        given = INTERVIEW_GIVEN.search(low)
+        if given and actor_before(sentence[: given.start()], self.people, None) in (LEADER, COMMUNE):
+            self.interviewee = actor_before(sentence[: given.start()], self.people, None) or LEADER
+        reporter = REPORTER_LINE.match(low)
+        if (reporter and reporter_asks(low)) or (not reporter and asks_interviewee(sentence)):
             # An interview: the reporter asks, and the answer that follows is the interviewee's
-            # (the article's leader, unless the answer names someone else).
-            self.speaker = LEADER
+            # (the article's leader, unless the text named someone else or the answer does).
+            self.speaker = self.interviewee
             return NARRATOR
         if reporter:
             # A bulletin: "PV: Kết luận buổi làm việc, đồng chí … yêu cầu …" is the reporter
             # telling what happened; what it tells decides who speaks, as in any sentence.
             sentence = sentence[reporter.end() :].lstrip()
             low = sentence.lower()
-        label = _SPEAKER_LABEL.match(sentence)
+        label = SPEAKER_LABEL.match(sentence)
         if label:
             # "Ông Triệu Văn Quân: …", "[PHỎNG VẤN - Ông X, Bí thư Đảng ủy xã Y]: …": a transcript
             # gives the floor by name; the person's role (or the title given) says whose words follow.

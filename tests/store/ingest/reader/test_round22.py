@@ -354,3 +354,52 @@ def test_a_result_still_due_in_the_leaders_words_is_a_task() -> None:
     # What was done by a date is a result; a result without a date stays what it says.
     assert kind_of("Xã đã hoàn thành bê tông hóa đường nội thôn trước 30/9.", INTRO, CONCLUSION) == A
     assert kind_of("Thu ngân sách đạt 112% dự toán.", INTRO, CONCLUSION) == A
+
+
+def test_an_interviews_unlabelled_answers_are_the_interviewees() -> None:
+    # The leader interviewed: "* …?" questions, "- …" answers.
+    found = items(
+        "TTO - Sau buổi làm việc với xã Bình Gia ngày 4/3, Phó chủ tịch UBND tỉnh Lạng Sơn Hoàng Thị Mai trả lời phỏng vấn.",
+        "* Thưa bà, xã cần làm gì trước tiên?",
+        "- Xã phải tính đến chuyện giữ rừng đầu nguồn.",
+    )
+    assert any(kind == DI and "Xã phải tính đến chuyện giữ rừng" in text for kind, text in found)
+    # The commune's chairman interviewed: his answers are the commune's, his "phải" no order.
+    found = items(
+        "Sau buổi làm việc với Phó Chủ tịch UBND tỉnh Hoàng Thị Mai, ông Nông Văn Sáng, Chủ tịch UBND xã Bình Gia, "
+        "đã trao đổi với phóng viên.",
+        "- Còn việc gì xã phải làm ngay?",
+        "- Xã phải tính đến chuyện giữ rừng đầu nguồn.",
+        "- Chúng tôi đề nghị tỉnh hỗ trợ kinh phí làm cầu treo.",
+    )
+    assert [kind for kind, text in found if "cầu treo" in text] == [R]
+    assert DI not in [kind for kind, _ in found]
+    # A question inside someone's quote gives nobody the floor.
+    assert not _asks('"Đường như thế thì làm sao bà con đón khách?')
+
+
+def _asks(sentence: str) -> bool:
+    from haicap.store.ingest.reader.interviews import asks_interviewee
+
+    return asks_interviewee(sentence)
+
+
+def test_a_bare_title_is_the_leaders_but_a_commune_or_hamlet_title_is_not() -> None:
+    from haicap.store.ingest.reader.speakers import COMMUNE, LEADER, People, actor_before
+
+    people = People()
+    assert actor_before("Sau đó, Phó Chủ tịch ", people) == LEADER
+    assert actor_before("Ông Hà Văn Tú, Bí thư Chi bộ thôn Nà Lầu, ", people) != LEADER
+    assert actor_before("Chủ tịch UBND xã Bình Gia ", people) == COMMUNE
+
+
+def test_an_order_given_before_and_still_running_to_its_date_is_a_directive() -> None:
+    found = items(INTRO, CONCLUSION, "Chúng tôi đã giao Sở Xây dựng khảo sát cầu treo Nà Lầu, báo cáo trước 15/12.")
+    assert [kind for kind, _ in found if "cầu treo" in _] == [DI]
+    # Without a date, an order given before is what was done.
+    assert kind_of("Đảng ủy xã đã chỉ đạo các chi bộ rà soát đảng viên.", INTRO) != DI
+
+
+def test_a_figures_thousands_dot_is_no_full_stop() -> None:
+    assert problem_or_result("xã đã giải quyết xong 2.300 hồ sơ tồn đọng") == A
+    assert problem_or_result("xã đã số hóa toàn bộ 1.250 hồ sơ tồn đọng từ huyện cũ") == A
