@@ -15,10 +15,11 @@ import re
 from haicap.store.ingest.reader import cues
 from haicap.store.ingest.reader.bodies import NEED_FROM_ABOVE, THING_ASKED, WE_BELOW, body_acts
 from haicap.store.ingest.reader.deadlines import DUE_BY
-from haicap.store.ingest.reader.interviews import reporter_asks
+from haicap.store.ingest.reader.interviews import REPORTER_LINE, reporter_asks
 from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY, DIRECTIVE, REQUEST
-from haicap.store.ingest.reader.letters import BULLET, CAPITALISED_WORD
+from haicap.store.ingest.reader.letters import CAPITALISED_WORD
 from haicap.store.ingest.reader.list_heads import list_named
+from haicap.store.ingest.reader.problems import DAMAGE_SEEN as _DAMAGE
 from haicap.store.ingest.reader.problems import STILL_AFTER_TURN, behind_plan, names_problem, problem_or_result, result_in
 from haicap.store.ingest.reader.speakers import COMMUNE, LEADER, RESIDENT, actor_before
 from haicap.store.ingest.reader.speech_acts import ORDER_ONLY, speech_act
@@ -74,11 +75,7 @@ _ANY_SUBJECT_MUST = re.compile(
     r"(?!(?:[^,;:]{0,20}\s)?(?:khách|du khách|người dân|nhân dân|bà con|học sinh|các em|hộ dân|công nhân|người lao động)\b)"
     r"[^;:]{3,60}?\s(?:phải|cần phải|tuyệt đối không được|không được)\s+(?!được\b|chờ|đi\b|đi bộ|di chuyển|ở nhờ|ngủ)"
 )
-# Damage that can be seen on site, and the dated lead that opens an article.
-_DAMAGE = re.compile(
-    r"\bbị (?:sụt|lở|hư|hỏng|vỡ|sập|cuốn|ngập|cháy|chết|bồi lấp|xâm thực)|\b(?:sạt lở|hư hỏng|xuống cấp|sụt lún|"
-    r"cuốn trôi|tốc mái|đổ sập|vùi lấp|xói lở|lở mái|sụt chân|ngập sâu)\b"
-)
+# The dated lead that opens an article.
 _DATED_LEAD = re.compile(r"^\W*(?:\([^()]{1,40}\)\s*[-–]\s*)?(?:sáng|chiều|trưa|tối|ngày|hôm)\b")  # "(Báo X) - Sáng 24/10"
 _RESTATED_REQUEST = re.compile(
     r"về\s+(?:các\s+)?(?:đề nghị|kiến nghị|đề xuất)\s+(?:của\s+)?(?:ubnd\s+|đảng ủy\s+|ủy ban nhân dân\s+)?"
@@ -92,9 +89,11 @@ _PREVENTS = re.compile(r"^(?:tuyệt đối\s+|kiên quyết\s+)?không để\b|
 # "Khu vực nào chưa có sóng điện thoại, …": whichever one is in a state, then the order.
 _WHICHEVER = re.compile(r"^\W*(?:[^\s,;:]+\s+){1,3}nào\b[^,;:]{0,80},\s*")
 _PHOTO_LABEL = re.compile(r"^\W*(?:ảnh|hình)\s+\d{1,2}\s*:\s*")
-_REPORTER = re.compile(rf"^\s*(?:{BULLET}\s*)?(?:pv|phóng viên|hỏi)\s*:")
 _ATTRIBUTION = re.compile(r"[\"”»]\s*,?\s*[^\"“”«»]{0,120}$")
-_SHORT_FRAME = re.compile(r"^[^,;:]{1,25},\s*")
+# A short frame, or whose words follow: "Sau sáp nhập, …", "Theo đồng chí Chủ tịch UBND tỉnh, …".
+_SHORT_FRAME = re.compile(
+    r"^(?:theo\s+(?:ông|bà|đồng chí|lãnh đạo|(?:phó\s+)?(?:chủ tịch|bí thư))\b[^,;:]{0,80}|[^,;:]{1,25}),\s*"
+)
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?%")
 # A topic that opens a sentence and is cut off from it by a comma: "Đối với sạt lở bờ kênh".
 _RESPONSIBLE = re.compile(
@@ -235,7 +234,7 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # (A voter's "Vì sao … vẫn chưa được chi trả?" names a problem, and is read as one.)
         return Verdict(EXCLUDED, None, "meta")
 
-    if _REPORTER.match(low) and reporter_asks(low):
+    if REPORTER_LINE.match(low) and reporter_asks(low):
         # "PV: Xin đồng chí cho biết …": the reporter asks; the answer that follows is content.
         # (A bulletin's "PV: Theo báo cáo, xã đã hoàn thành …" tells, and is read as told.)
         return Verdict(EXCLUDED, None, "meta")

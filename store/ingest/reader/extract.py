@@ -348,6 +348,8 @@ def extract_text(
                     steps.append((clause.text, verdict))
                 if verdict.kind is not None:
                     prev_kind, prev_actor = verdict.kind, verdict.actor or prev_actor
+                if verdict.actor == LEADER and verdict.reason.endswith(" to commune"):
+                    state.speaker = LEADER  # "Đồng chí đề nghị xã …": who asks the commune is the leader, and goes on
             if len(verdicts) > 1 and verdicts[1][2] == DIRECTIVE and opens_concession(sentence):
                 # "Dù nguồn vốn còn khó khăn, ông A giao …": the hardship granted is the order's
                 # condition, no difficulty reported.

@@ -14,7 +14,7 @@ import re
 from haicap.store.ingest.reader import cues
 from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY
 
-__all__ = ["STILL_AFTER_TURN", "behind_plan", "names_problem", "problem_or_result", "result_in"]
+__all__ = ["DAMAGE_SEEN", "STILL_AFTER_TURN", "behind_plan", "names_problem", "problem_or_result", "result_in"]
 
 _EVENT_FRAME = re.compile(
     r"(?:^\W*|,\s*)(?:(?:ngay\s+)?(?:sau khi|khi|trong khi|ngay khi)\s+[^,;]{1,50}?\b(?:xảy ra|đi qua|kết thúc)"
@@ -153,3 +153,10 @@ def problem_or_result(low: str) -> str | None:
 
 STILL_AFTER_TURN = re.compile(r"^\W*(?:tuy nhiên|tuy vậy|song|nhưng|dù vậy)\s*,?\s+[^;:]{0,140}?\b(?:vẫn|còn)\s+(?!được\b)\S")
 """What a turn says still goes on: "Tuy vậy, … nước thải vẫn xả thẳng ra suối" (a difficulty when no result is said)."""
+
+
+DAMAGE_SEEN = re.compile(
+    r"\bbị (?:sụt|lở|hư|hỏng|vỡ|sập|cuốn|ngập|cháy|chết|bồi lấp|xâm thực)|\b(?:sạt lở|hư hỏng|xuống cấp|sụt lún|"
+    r"cuốn trôi|tốc mái|đổ sập|vùi lấp|xói lở|lở mái|sụt chân|ngập sâu)\b"
+)
+"""Damage that can be seen on site: what the leader's party saw ("đoàn kiểm tra đoạn kè bị sụt")."""

@@ -403,3 +403,20 @@ def test_an_order_given_before_and_still_running_to_its_date_is_a_directive() ->
 def test_a_figures_thousands_dot_is_no_full_stop() -> None:
     assert problem_or_result("xã đã giải quyết xong 2.300 hồ sơ tồn đọng") == A
     assert problem_or_result("xã đã số hóa toàn bộ 1.250 hồ sơ tồn đọng từ huyện cũ") == A
+
+
+def test_who_asks_the_commune_is_the_leader_and_keeps_the_floor() -> None:
+    found = items(
+        INTRO,
+        "Theo báo cáo, xã đã bàn giao 30 ha mặt bằng cho dự án, đạt 75% kế hoạch.",
+        "Đồng chí đề nghị xã tập trung vào ba nhóm nhiệm vụ.",
+        "Thứ nhất, đẩy nhanh giải phóng mặt bằng khu tái định cư.",
+        "Thứ hai, làm tốt công tác dân vận với các hộ còn vướng mắc.",
+        "Theo đồng chí Chủ tịch UBND tỉnh, nơi nào dân chưa đồng thuận thì cán bộ phải đến tận nhà.",
+    )
+    kinds = {text.split(",")[0]: kind for kind, text in found}
+    assert kinds["Thứ nhất"] == DI and kinds["Thứ hai"] == DI
+    assert kinds["Theo đồng chí Chủ tịch UBND tỉnh"] == DI
+    # A commune official's own report after the commune's turn stays the commune's.
+    found = items(INTRO, "Theo báo cáo, xã đã bàn giao 30 ha mặt bằng.", "Thứ hai, xã đã làm xong 12 km đường.")
+    assert DI not in [kind for kind, _ in found]
