@@ -172,7 +172,8 @@ def _spans(sentence: str, verdicts: list[tuple[int, int, str | None, str]]) -> l
 # "… giai đoạn 2026–2030 👏👏".
 _EDGE_BULLETS = re.compile(rf"^(?:{BULLET}|[\s,;])+|(?:{BULLET}|[\s,;])+$")
 # "2.1. ", "a) ", "III. ": the label of a list line is not part of its content.
-LIST_LABEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|[IVX]{1,4}\.)\s+(?=\S)")
+# (A count is no label: "17 hộ chưa đồng thuận" keeps its number.)
+LIST_LABEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)]|[a-zđ]\)|[IVX]{1,4}\.)\s+(?=\S)")
 # "nhưng vẫn còn …" reads on its own as "vẫn còn …".
 LEADING_CONJUNCTION = re.compile(
     r"^(?:(?:nhưng|song|tuy nhiên|trong khi đó|trong khi|đồng thời|và|nhưng mà|mà)\b\s*,?\s*)+", re.IGNORECASE

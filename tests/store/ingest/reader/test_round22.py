@@ -420,3 +420,11 @@ def test_who_asks_the_commune_is_the_leader_and_keeps_the_floor() -> None:
     # A commune official's own report after the commune's turn stays the commune's.
     found = items(INTRO, "Theo báo cáo, xã đã bàn giao 30 ha mặt bằng.", "Thứ hai, xã đã làm xong 12 km đường.")
     assert DI not in [kind for kind, _ in found]
+
+
+def test_a_count_at_the_head_of_a_clause_is_no_list_label() -> None:
+    found = items(INTRO, "Xã đã bàn giao 30 ha mặt bằng; 17 hộ chưa đồng thuận với phương án bồi thường.")
+    assert (D, "17 hộ chưa đồng thuận với phương án bồi thường.") in found
+    # A numbered line still loses its number.
+    found = items(INTRO, "Xã kiến nghị một số nội dung:", "2. Hỗ trợ kinh phí làm cầu treo thôn Nà Lầu.")
+    assert (R, "Hỗ trợ kinh phí làm cầu treo thôn Nà Lầu.") in found
