@@ -110,6 +110,7 @@ _ONLY_CATEGORIES = re.compile(
 _PROVINCE_WILL = re.compile(
     r"\b(?:tỉnh|thành phố|ubnd tỉnh|ubnd thành phố|tỉnh ủy|thành ủy)\s+sẽ\s+(?:sớm\s+|ngay\s+|tiếp tục\s+)?"
     r"(?:quan tâm|xem xét|hỗ trợ|bố trí|ưu tiên|đầu tư|chỉ đạo|khảo sát|phê duyệt|cân đối|nghiên cứu|tạo điều kiện)\b"
+    r"|\b(?:tỉnh|thành phố|ubnd tỉnh)\s+(?:hỗ trợ|cấp)\s+(?:ngay\s+)?(?:cho\s+)?mỗi\b"  # "tỉnh hỗ trợ mỗi hộ 50 triệu"
 )
 _CATEGORY = re.compile(r"\b(?:khó khăn|vướng mắc|hạn chế|tồn tại|bất cập|kết quả)\b")
 _TOPIC_FRAME = re.compile(r"^\W*(?:về|đối với|riêng về|riêng đối với|với)\s+(?:[^\s:;.!?]+\s+){0,10}[^\s:;.!?]+$")

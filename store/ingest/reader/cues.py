@@ -249,7 +249,9 @@ VISIT = re.compile(
     )
     + r")\b"
     r"|\b(?:đã|đã đến|đã đi)?\s*(?:đi kiểm tra|đến kiểm tra|đến thăm|thăm, tặng quà|tặng quà|trao quà|tham quan|"
-    r"dẫn đầu đoàn|làm việc với|chủ trì buổi làm việc|có buổi làm việc|thăm và làm việc)\b"
+    r"dẫn đầu đoàn|làm việc với|chủ trì buổi làm việc|có buổi làm việc|thăm và làm việc|"
+    # The leader's gestures to the bereaved: "chia buồn với các gia đình có người chết".
+    r"chia buồn|thắp hương|viếng)\b"
     # The leader's wishes: "chúc cán bộ và nhân dân đón Tết vui tươi" (not "chúc mừng những kết quả").
     r"|\bchúc\s+(?!mừng\s+(?:những|các)\s+kết quả)"
 )

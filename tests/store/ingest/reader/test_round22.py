@@ -428,3 +428,12 @@ def test_a_count_at_the_head_of_a_clause_is_no_list_label() -> None:
     # A numbered line still loses its number.
     found = items(INTRO, "Xã kiến nghị một số nội dung:", "2. Hỗ trợ kinh phí làm cầu treo thôn Nà Lầu.")
     assert (R, "Hỗ trợ kinh phí làm cầu treo thôn Nà Lầu.") in found
+
+
+def test_the_leaders_condolence_and_the_provinces_grant_are_no_difficulty() -> None:
+    storm = "Ngày 15/10, Phó Chủ tịch UBND tỉnh Lạng Sơn Hoàng Thị Mai kiểm tra khắc phục hậu quả lũ tại xã Bình Gia."
+    assert not items(storm, "Bà Hoàng Thị Mai chia buồn với các gia đình có người chết trong trận lũ.")
+    assert not items(storm, "Trước mắt, tỉnh hỗ trợ mỗi hộ có nhà bị cuốn trôi 40 triệu đồng.")
+    # What the flood did stays the commune's difficulty; the commune's ask of the province its request.
+    assert kind_of("Lũ làm 2 người chết, 30 nhà bị cuốn trôi.", storm) == D
+    assert kind_of('"Xã mong tỉnh hỗ trợ gạo cho các bản bị cô lập", ông Nông Văn Sáng nói.', storm) == R
