@@ -92,7 +92,8 @@ def apply_section_kinds(facts: Extraction, kinds: dict[str, Kind], headings: set
     facts.left_out = left_out
 
 
-_LIST_LABEL = re.compile(rf"^\s*(?:(?:\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\.?|[a-zđ]\)|[IVX]{{1,4}}\.)\s+|{BULLET}+\s*)")
+# (A count is no label: "17 hộ chưa đồng thuận" keeps its number.)
+_LIST_LABEL = re.compile(rf"^\s*(?:(?:\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}\.?|\d{{1,2}}[.)]|[a-zđ]\)|[IVX]{{1,4}}\.)\s+|{BULLET}+\s*)")
 _MIN_ITEM_WORDS = 6
 """A line under a heading shorter than this is a label, a title or a name, not an item."""
 

@@ -13,30 +13,36 @@ from __future__ import annotations
 import re
 
 from haicap.store.ingest.reader import cues
+from haicap.store.ingest.reader.bodies import NEED_FROM_ABOVE, THING_ASKED, WE_BELOW, body_acts
+from haicap.store.ingest.reader.deadlines import DUE_BY
+from haicap.store.ingest.reader.interviews import REPORTER_LINE, reporter_asks
 from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY, DIRECTIVE, REQUEST
 from haicap.store.ingest.reader.letters import CAPITALISED_WORD
+from haicap.store.ingest.reader.list_heads import list_named
 from haicap.store.ingest.reader.moods import FORBIDS_AFTER_COMMA, URGED, after_time_frame, commune_told, words_said
-from haicap.store.ingest.reader.problems import behind_plan, names_problem, problem_or_result, result_in
-from haicap.store.ingest.reader.speakers import COMMUNE, LEADER, RESIDENT, actor_before, reporter_asks
-from haicap.store.ingest.reader.speech_acts import ORDER_ONLY, SHORTCOMINGS, speech_act
+from haicap.store.ingest.reader.problems import DAMAGE_SEEN as _DAMAGE
+from haicap.store.ingest.reader.problems import STILL_AFTER_TURN, behind_plan, names_problem, problem_or_result, result_in
+from haicap.store.ingest.reader.speakers import COMMUNE, LEADER, RESIDENT, actor_before
+from haicap.store.ingest.reader.speech_acts import ORDER_ONLY, speech_act
 from haicap.store.ingest.reader.verdicts import EXCLUDED, Context, Verdict
 
 __all__ = ["EXCLUDED", "Context", "Verdict", "classify_clause", "list_named"]
+
 
 # Gifts counted out: "trao 50 suất quà cho …" (whose they are decides: see `classify_clause`).
 _COUNTED_GIFT = re.compile(r"\b(?:trao|tặng|trao tặng)\s+(?:(?:hơn|gần|trên|khoảng)\s+)?[\d.,]+\s+(?:suất\s+)?quà\b")
 _VISITORS = re.compile(r"\b(?:khách|du khách|khách du lịch|người dân|nhân dân|bà con|học sinh|đoàn khách)\b[^,;.]{0,20}$")
 
-
 # A subject (the commune, its bodies, an agency) that must do something: "Xã phải ...", "Các sở cần ...".
 _MODAL_SUBJECT = re.compile(
     r"^(?:[^,;]{0,60}?\b(?:xã|phường|đặc khu|địa phương|cấp ủy|chính quyền|cán bộ|đảng ủy|đảng bộ|mttq|"
     # ("xã không phải sơ tán hộ nào": nobody had to, no order.)
-    r"đoàn thể|người đứng đầu|sở|ngành|thôn|chi bộ)\b[^,;]{0,30}?\s)(?<!không )(?<!chưa )(?:cần|phải|cần phải)\s+(?!được\b)"
+    r"đoàn thể|người đứng đầu|sở|ngành|thôn|chi bộ)\b[^,;]{0,30}?\s)(?<!không )(?<!chưa )(?<!rất )(?:cần|phải|cần phải)\s+(?!được\b)"
+    # "xã rất cần tỉnh hỗ trợ …", "xã cần trung ương bố trí …": a need put to those above, no order.
+    r"(?!(?:tỉnh|thành phố|trung ương|cấp trên|nhà nước|các sở|sở)\b)"
 )
 # "Sở X được giao kiểm tra ...", "Công an tỉnh được yêu cầu phối hợp ..." (not "được giao chỉ tiêu 12 tỷ").
 _PASSIVE_ORDER = re.compile(r"\bđược\s+(?:giao|yêu cầu|chỉ đạo)\s+(?!chỉ tiêu|kế hoạch\s+\d|\d|quản lý\b)")
-
 
 # What the leader's party does on a visit: inspect, survey, work with, meet voters.
 _INSPECTION = re.compile(
@@ -70,11 +76,7 @@ _ANY_SUBJECT_MUST = re.compile(
     r"(?!(?:[^,;:]{0,20}\s)?(?:khách|du khách|người dân|nhân dân|bà con|học sinh|các em|hộ dân|công nhân|người lao động)\b)"
     r"[^;:]{3,60}?\s(?:phải|cần phải|tuyệt đối không được|không được)\s+(?!được\b|chờ|đi\b|đi bộ|di chuyển|ở nhờ|ngủ)"
 )
-# Damage that can be seen on site, and the dated lead that opens an article.
-_DAMAGE = re.compile(
-    r"\bbị (?:sụt|lở|hư|hỏng|vỡ|sập|cuốn|ngập|cháy|chết|bồi lấp|xâm thực)|\b(?:sạt lở|hư hỏng|xuống cấp|sụt lún|"
-    r"cuốn trôi|tốc mái|đổ sập|vùi lấp|xói lở|lở mái|sụt chân|ngập sâu)\b"
-)
+# The dated lead that opens an article.
 _DATED_LEAD = re.compile(r"^\W*(?:\([^()]{1,40}\)\s*[-–]\s*)?(?:sáng|chiều|trưa|tối|ngày|hôm)\b")  # "(Báo X) - Sáng 24/10"
 _RESTATED_REQUEST = re.compile(
     r"về\s+(?:các\s+)?(?:đề nghị|kiến nghị|đề xuất)\s+(?:của\s+)?(?:ubnd\s+|đảng ủy\s+|ủy ban nhân dân\s+)?"
@@ -88,9 +90,11 @@ _PREVENTS = re.compile(r"^(?:tuyệt đối\s+|kiên quyết\s+)?không để\b|
 # "Khu vực nào chưa có sóng điện thoại, …": whichever one is in a state, then the order.
 _WHICHEVER = re.compile(r"^\W*(?:[^\s,;:]+\s+){1,3}nào\b[^,;:]{0,80},\s*")
 _PHOTO_LABEL = re.compile(r"^\W*(?:ảnh|hình)\s+\d{1,2}\s*:\s*")
-_REPORTER = re.compile(r"^\s*(?:pv|phóng viên|hỏi)\s*:")
 _ATTRIBUTION = re.compile(r"[\"”»]\s*,?\s*[^\"“”«»]{0,120}$")
-_SHORT_FRAME = re.compile(r"^[^,;:]{1,25},\s*")
+# A short frame, or whose words follow: "Sau sáp nhập, …", "Theo đồng chí Chủ tịch UBND tỉnh, …".
+_SHORT_FRAME = re.compile(
+    r"^(?:theo\s+(?:ông|bà|đồng chí|lãnh đạo|(?:phó\s+)?(?:chủ tịch|bí thư))\b[^,;:]{0,80}|[^,;:]{1,25}),\s*"
+)
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?%")
 # A topic that opens a sentence and is cut off from it by a comma: "Đối với sạt lở bờ kênh".
 _RESPONSIBLE = re.compile(
@@ -107,6 +111,7 @@ _ONLY_CATEGORIES = re.compile(
 _PROVINCE_WILL = re.compile(
     r"\b(?:tỉnh|thành phố|ubnd tỉnh|ubnd thành phố|tỉnh ủy|thành ủy)\s+sẽ\s+(?:sớm\s+|ngay\s+|tiếp tục\s+)?"
     r"(?:quan tâm|xem xét|hỗ trợ|bố trí|ưu tiên|đầu tư|chỉ đạo|khảo sát|phê duyệt|cân đối|nghiên cứu|tạo điều kiện)\b"
+    r"|\b(?:tỉnh|thành phố|ubnd tỉnh)\s+(?:hỗ trợ|cấp)\s+(?:ngay\s+)?(?:cho\s+)?mỗi\b"  # "tỉnh hỗ trợ mỗi hộ 50 triệu"
 )
 _CATEGORY = re.compile(r"\b(?:khó khăn|vướng mắc|hạn chế|tồn tại|bất cập|kết quả)\b")
 _TOPIC_FRAME = re.compile(r"^\W*(?:về|đối với|riêng về|riêng đối với|với)\s+(?:[^\s:;.!?]+\s+){0,10}[^\s:;.!?]+$")
@@ -115,22 +120,6 @@ _STILL_LEFT = re.compile(
     r"^\W*(?:tuy nhiên|song|nhưng|tuy vậy|dù vậy)\s*,?\s+(?:[^,;:]{0,80}?\s)?(?:vẫn còn|vẫn ở mức|vẫn duy trì ở mức)\b"
 )
 _STILL_AFTER_CONTRAST = re.compile(r"^\W*(?:song|nhưng|tuy nhiên|tuy vậy)\s*,?\s+(?:\S+\s+){0,3}?(?:vẫn|còn)\b")
-
-
-_RESULTS_HEAD = re.compile(r"\bkết quả\b|\bthành tích\b")
-
-
-def list_named(clause: str, verdict: Verdict) -> str | None:
-    """The kind of the list a clause opens with a colon: results after praise or "những kết quả
-    …:", problems after "tồn tại, hạn chế …:"; None when it opens none or names no kind."""
-    head, colon, _ = clause.lower().rpartition(":")
-    if not colon or verdict.kind not in (ACHIEVEMENT, DIFFICULTY):
-        return None
-    if verdict.kind == ACHIEVEMENT and (cues.PRAISE.search(head) or _RESULTS_HEAD.search(head)):
-        return ACHIEVEMENT
-    if verdict.kind == DIFFICULTY and SHORTCOMINGS.search(head):
-        return DIFFICULTY
-    return None
 
 
 def _first_actor_is_leader(text: str, ctx: Context) -> bool:
@@ -183,6 +172,9 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # follows; it reports nothing itself, whatever problem it names. (A frame that names a
         # kind, "Về khó khăn, ông A cho biết …", does tell what follows, but not in the leader's orders.)
         return Verdict(None, None, "")
+    if ctx.listing in (REQUEST, DIRECTIVE) and not re.match(r"(?:\S+\s+){0,3}?đã\b", core):
+        # The items of a list of asks or orders given in one sentence, whatever plight they name.
+        return Verdict(ctx.listing, ctx.speaker, "listed")
     if ctx.listing is not None and not any(True for _ in cues.speech_verbs(low)):
         # "Ghi nhận những kết quả …: thu ngân sách đạt 112%; hoàn thành giải phóng mặt bằng 24 ha":
         # the items of a list keep the kind its head named, though one opens with the verb of an
@@ -245,7 +237,7 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # (A voter's "Vì sao … vẫn chưa được chi trả?" names a problem, and is read as one.)
         return Verdict(EXCLUDED, None, "meta")
 
-    if _REPORTER.match(low) and reporter_asks(low):
+    if REPORTER_LINE.match(low) and reporter_asks(low):
         # "PV: Xin đồng chí cho biết …": the reporter asks; the answer that follows is content.
         # (A bulletin's "PV: Theo báo cáo, xã đã hoàn thành …" tells, and is read as told.)
         return Verdict(EXCLUDED, None, "meta")
@@ -258,6 +250,9 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     before = low[: inspection.start()] if inspection else ""
     if (
         inspection
+        # A clause with no subject in the leader's words is an order ("Chủ động phối hợp Công an
+        # tỉnh kiểm tra …"), not the leader's doing, whatever body it names before the verb.
+        and not (imperative and ctx.speaker == LEADER)
         and actor_before(text[: inspection.start()], ctx.people, ctx.speaker) == LEADER
         and _first_actor_is_leader(text[: inspection.start()], ctx)
         # "Sở Xây dựng (được giao) kiểm tra ...": an agency told to inspect is an order.
@@ -334,6 +329,11 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     ):
         return Verdict(EXCLUDED, LEADER, "leader's activity")
 
+    need = NEED_FROM_ABOVE.search(low)
+    if need and (ctx.speaker != LEADER or WE_BELOW.search(low[: need.start()])):
+        # "Chúng tôi rất cần tỉnh hỗ trợ xây cầu", "Xã mong thành phố sớm …": a need put to those
+        # above is the commune's ask, though the running speaker is the leader's.
+        return Verdict(REQUEST, COMMUNE, "need put to those above")
     if ctx.speaker == LEADER:
         passive = re.search(r"\b(?:cần|phải|cần phải)\s+được\b", core)  # "việc X cần được triển khai"
         # A shortfall stated is a fact, though it opens with a verb: "Thu hút đầu tư mới đạt 30% kế hoạch."
@@ -354,8 +354,12 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
             return Verdict(DIRECTIVE, LEADER, "communes told")
         if not past and not shortfall and (imperative or passive or cues.COMMUNE_SUBJECT_MODAL.search(core)):
             return Verdict(DIRECTIVE, LEADER, "leader's instruction")
-        if not past and not future and (_AGENCY_ACTS.match(core) or cues.PROVINCE_BODY_ACTS.match(core)):
-            # In the leader's conclusion, "Sở Tài chính hướng dẫn xã …" assigns the agency.
+        if not past and not future and DUE_BY.search(core) and problem_or_result(low) == ACHIEVEMENT:
+            # "Xã A hoàn thành làm nhà cho hộ nghèo trước 30/4": a result still due is a task.
+            return Verdict(DIRECTIVE, LEADER, "result still due")
+        if not past and not future and (_AGENCY_ACTS.match(core) or cues.PROVINCE_BODY_ACTS.match(core) or body_acts(core)):
+            # In the leader's conclusion, "Sở Tài chính hướng dẫn xã …", "Bưu điện tỉnh phối hợp
+            # với xã chi trả …" assign the body named, whatever plight the task names.
             return Verdict(DIRECTIVE, LEADER, "agency assigned")
         if not future and _RESPONSIBLE.search(core):
             # "…, nhưng giữ cho người dân an toàn là trách nhiệm trước hết của xã", "Xã nào để người
@@ -365,7 +369,7 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         if not past and not future and _ANY_SUBJECT_MUST.match(core):
             # "Công tác nhân sự phải thực hiện đúng quy trình": whatever must be done is told to.
             return Verdict(DIRECTIVE, LEADER, "leader's modal instruction")
-    elif ctx.in_request_list and (imperative or _province_acts(core)):
+    elif ctx.in_request_list and (imperative or _province_acts(core) or THING_ASKED.match(core)):
         return Verdict(REQUEST, COMMUNE, "request list")
     if ctx.speaker == COMMUNE and cues.IMPLICIT_REQUEST.search(low):
         return Verdict(REQUEST, COMMUNE, "stated need")
@@ -392,6 +396,10 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # "Tuy nhiên, tỷ lệ hộ nghèo của xã vẫn còn 38,6%": what a contrast says is still left is
         # what the results before it have not changed, whatever the figure.
         return Verdict(DIFFICULTY, None, "still left, after a contrast")
+    if kind is None and STILL_AFTER_TURN.match(low):
+        # "Tuy vậy, … nước thải của 40 cơ sở vẫn xả thẳng ra kênh": what a turn says still goes on,
+        # with no result of its own, is what the results before it have not changed.
+        return Verdict(DIFFICULTY, None, "still, after a turn")
     if cues.POTENTIAL.search(low) and not re.search(r"\b(?:đã|đạt|hoàn thành)\b", low) and kind != DIFFICULTY:
         # Potential is context, unless it is said to be poorly used ("tiềm năng ... còn hạn chế").
         return Verdict(EXCLUDED, None, "potential")

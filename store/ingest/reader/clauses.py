@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from haicap.store.ingest.reader.cues import GIAO_NOUN, NOUN_AFTER
 from haicap.store.ingest.reader.problems import names_problem
 
-__all__ = ["Clause", "split_clauses"]
+__all__ = ["Clause", "opens_concession", "split_clauses"]
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,8 @@ _CUTS = re.compile(
     r"|,?\s+(?=(?:và|đồng thời)\s+(?:yêu cầu|đề nghị|kiến nghị|đề xuất|mong|giao|chỉ đạo|lưu ý|nhấn mạnh|"
     r"động viên|khích lệ|căn dặn|khuyến khích)\b)"
     r"|,\s*(?=(?:yêu cầu|đề nghị|kiến nghị|đề xuất|mong muốn|giao)\s)"
+    # Praise, then blame, or the reverse: "biểu dương xã A, phê bình xã B chậm tiến độ".
+    r"|,\s*(?=(?:phê bình|nhắc nhở|chỉ ra|chỉ rõ|biểu dương|khen ngợi|đánh giá cao)\s)"
 )
 # Openers that are not a subject: a sentence starting with one may carry a frame clause.
 _FRAME_OPENER = re.compile(
@@ -87,6 +89,12 @@ _ONE_TURN = re.compile(
 )
 
 
+# A head that names the items of a list by their noun: "Xã có một số kiến nghị:", "các nhiệm vụ sau:"
+# (not a bare speech verb, "Đồng chí nhấn mạnh:", whose words after the colon are one saying).
+_LIST_NOUN_HEAD = re.compile(
+    r"\b(?:một số|các|những|\d+|hai|ba|bốn|năm)\s+(?:nội dung|vấn đề|kiến nghị|đề xuất|nhiệm vụ|giải pháp|việc|"
+    r"nhóm nhiệm vụ|nhóm giải pháp|kiến nghị, đề xuất|nguyện vọng)\b[^:;.]{0,40}:$"
+)
 _VERB_AFTER_CUT = re.compile(r"(?:(?:và|đồng thời)\s+)?(?:yêu cầu|đề nghị|kiến nghị|đề xuất|mong muốn|mong|giao|chỉ đạo)\b")
 
 
@@ -97,11 +105,20 @@ _CONCESSION = re.compile(r"(?<!\w)(?:mặc dù|dù|tuy|Mặc dù|Dù|Tuy)\s+(?!n
 _TURN_AFTER = re.compile(r",\s+(?=(?:\S+\s+){0,4}?(?:vẫn|còn|nhưng|song)\b)")
 
 
+def opens_concession(sentence: str) -> bool:
+    """Whether `sentence` opens with a concession ("Dù còn khó khăn, …", "Mặc dù …, …")."""
+    return _concession_cut(sentence) is not None and _CONCESSION.match(sentence.lstrip(' "“«')) is not None
+
+
 def _concession_cut(sentence: str) -> tuple[int, int] | None:
     concession = _CONCESSION.search(sentence)
     if concession is None:
         return None
     turn = _TURN_AFTER.search(sentence, concession.end())
+    if turn is None and concession.start() == 0:
+        # "Dù nguồn vốn còn khó khăn, ông A giao …": a concession that opens the sentence ends
+        # where a person or body takes the floor, as a frame does; what they do is the main clause.
+        turn = _SUBJECT_AFTER_FRAME.search(sentence, concession.end())
     return (turn.start(), turn.end()) if turn else None
 
 
@@ -124,6 +141,11 @@ def _cut_points(sentence: str) -> list[tuple[int, int]]:
         before = sentence[: answer.start()]
         if len(before.split()) >= 4 and _ASKED.search(before.lower()):
             points.append((answer.start(), answer.end()))
+    colon = sentence.find(":")
+    if colon > 0 and _LIST_NOUN_HEAD.search(sentence[: colon + 1].lower()) and len(sentence[colon + 1 :].split()) >= 4:
+        # "Xã có một số kiến nghị: tỉnh hỗ trợ …; đầu tư …": a list opened and given in one
+        # sentence; the head names what its items are (see `classify.list_named`).
+        points.append((colon + 1, colon + 1))
     concession = _concession_cut(sentence)
     if concession:
         points.append(concession)

@@ -162,7 +162,8 @@ GIAO_NOUN = re.compile(
 # "giao" is a speech verb only when a body follows ("giao các ngành ..."), not "giao thông".
 GIAO_OBJECT = re.compile(
     r"^\s*(?:cho|các|ubnd|sở|ngành|văn phòng|ban|công an|bộ chỉ huy|đảng ủy|chính quyền|"
-    r"xã|phường|cơ quan|đơn vị)\b"
+    # Utilities and public companies are assigned as agencies are: "giao Công ty Điện lực …".
+    r"xã|phường|cơ quan|đơn vị|công ty|tổng công ty|điện lực|trung tâm|chi nhánh)\b"
 )
 # Who is asked: the province side ...
 PROVINCE_ADDRESSEE = re.compile(
@@ -203,6 +204,11 @@ LEADER_MARK = re.compile(
         "tổ đại biểu|đoàn đại biểu|đoàn đbqh"
     )
     + r")\b"
+    # A bare title ("Phó Chủ tịch khen xã …", "Bí thư nhấn mạnh"): the leader's, since a commune's or a
+    # hamlet's names its body after it ("Chủ tịch UBND xã", "Bí thư Chi bộ thôn 3"), which is nearer the verb.
+    r"|\b(?:phó\s+)?(?:chủ tịch|bí thư)\b(?!\s+(?:chi bộ|chi đoàn|đoàn|hội|hợp tác xã|htx|thôn|bản|ấp|khu phố|"
+    r"tổ dân phố|mặt trận|ủy ban mặt trận|ubmttq|ủy ban mttq|mttq|công đoàn|ubnd xã|ubnd phường|ủy ban nhân dân xã|"
+    r"ủy ban nhân dân phường|hđnd xã|hđnd phường|xã|phường|đảng ủy))"
     # The delegation named by its bare word, as the subject of what it did: "Đoàn đã kiểm tra ...".
     r"|(?:^|(?<=[,;:]\s))đoàn(?=\s*$|\s+(?:đã|cũng|tiếp tục|trực tiếp|kiểm tra|khảo sát|thăm|làm việc|đến|đi|nghe|"
     r"ghi nhận|đánh giá|đề nghị|yêu cầu)\b)"
@@ -212,7 +218,7 @@ AGENCY_MARK = re.compile(r"\b(?:các sở|sở|ban, ngành|sở, ngành|các ng�
 
 PRAISE = re.compile(
     # "Ghi nhận các kiến nghị của xã" takes the asks down: no praise.
-    r"\b(?:ghi nhận(?!\s+(?:các\s+|những\s+|toàn bộ\s+|đầy đủ\s+)?(?:kiến nghị|ý kiến|đề xuất|đề nghị|phản ánh|tâm tư))|đánh giá cao|biểu dương|khen ngợi|hoan nghênh|đánh giá (?:rất )?(?:cao|tích cực)|"
+    r"\b(?:khen(?=\s+(?:các\s+|những\s+)?(?:xã|phường|đặc khu|địa phương|cán bộ|bà con|tập thể))|ghi nhận(?!\s+(?:các\s+|những\s+|toàn bộ\s+|đầy đủ\s+)?(?:kiến nghị|ý kiến|đề xuất|đề nghị|phản ánh|tâm tư))|đánh giá cao|biểu dương|khen ngợi|hoan nghênh|đánh giá (?:rất )?(?:cao|tích cực)|"
     r"chúc mừng những kết quả|trân trọng những kết quả|"
     # The leader's own joy at what the commune did: "tôi rất mừng vì thấy nhà cửa bà con khang trang".
     r"(?:rất|vui|phấn khởi,?)\s+mừng\s+(?:vì|khi|trước|được thấy))\b"
@@ -247,7 +253,9 @@ VISIT = re.compile(
     )
     + r")\b"
     r"|\b(?:đã|đã đến|đã đi)?\s*(?:đi kiểm tra|đến kiểm tra|đến thăm|thăm, tặng quà|tặng quà|trao quà|tham quan|"
-    r"dẫn đầu đoàn|làm việc với|chủ trì buổi làm việc|có buổi làm việc|thăm và làm việc)\b"
+    r"dẫn đầu đoàn|làm việc với|chủ trì buổi làm việc|có buổi làm việc|thăm và làm việc|"
+    # The leader's gestures to the bereaved: "chia buồn với các gia đình có người chết".
+    r"chia buồn|thắp hương|viếng)\b"
     # The leader's wishes: "chúc cán bộ và nhân dân đón Tết vui tươi" (not "chúc mừng những kết quả").
     r"|\bchúc\s+(?!mừng\s+(?:những|các)\s+kết quả)"
 )
@@ -329,7 +337,8 @@ REPORT_VERB = re.compile(
 COMMUNE_SUBJECT_MODAL = re.compile(
     r"^(?:[^,;]{0,60}?\b(?:xã|phường|đặc khu|địa phương|cấp ủy|chính quyền|các lực lượng|lực lượng|"
     r"cán bộ|đảng ủy|đảng bộ|mttq|đoàn thể|người đứng đầu|sở|ngành|ngành chức năng|cơ quan chuyên môn)\b[^;]{0,40}?\s)?"
-    r"(?<!không )(?<!chưa )(?:cần|phải|cần phải|tiếp tục|tập trung|chú trọng|quan tâm|đẩy mạnh|tăng cường|nâng cao|phối hợp|"
+    # ("xã rất cần tỉnh hỗ trợ …" puts a need to those above: no order.)
+    r"(?<!không )(?<!chưa )(?<!rất )(?:(?:cần|phải|cần phải)(?!\s+(?:tỉnh|thành phố|trung ương|cấp trên|nhà nước)\b)|tiếp tục|tập trung|chú trọng|quan tâm|đẩy mạnh|tăng cường|nâng cao|phối hợp|"
     r"chủ động|khẩn trương|sớm|phấn đấu)\b"
     r"|\bnhiệm vụ (?:hàng đầu|trọng tâm|quan trọng)\b[^;]*\blà\b"
 )

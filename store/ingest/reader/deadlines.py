@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["read_deadline"]
+__all__ = ["DUE_BY", "read_deadline"]
 
 _ROMAN_QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _B = r"(?<!\w)"
@@ -157,3 +157,10 @@ def read_deadline(text: str, session: dt.date | None) -> tuple[dt.date | None, s
             continue  # already past at the session: a reference, not a deadline
         return day, text[words_from:end].strip()
     return None, None
+
+
+DUE_BY = re.compile(
+    r"\b(?:trước|chậm nhất|hạn chót|xong trước)\s+(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}"
+    r"|\b(?:trước|trong)\s+(?:tháng|quý)\s+(?:\d{1,2}|[ivx]+)\b"
+)
+"""A date a thing is due by ("trước 30/4", "trong quý III"): a result still due is a task."""

@@ -13,7 +13,7 @@ from haicap.store.domain.registry import Registry
 from haicap.store.domain.text import clean, fold
 from haicap.store.ingest.reader.assignments import read_assignment
 from haicap.store.ingest.reader.classify import EXCLUDED, Context, Verdict, classify_clause, list_named
-from haicap.store.ingest.reader.clauses import split_clauses
+from haicap.store.ingest.reader.clauses import opens_concession, split_clauses
 from haicap.store.ingest.reader.commune_mentions import find_commune_mentions
 from haicap.store.ingest.reader.dates import find_session_date
 from haicap.store.ingest.reader.kinds import DIFFICULTY, DIRECTIVE, REQUEST
@@ -173,7 +173,8 @@ def _spans(sentence: str, verdicts: list[tuple[int, int, str | None, str]]) -> l
 # "… giai đoạn 2026–2030 👏👏".
 _EDGE_BULLETS = re.compile(rf"^(?:{BULLET}|[\s,;])+|(?:{BULLET}|[\s,;])+$")
 # "2.1. ", "a) ", "III. ": the label of a list line is not part of its content.
-LIST_LABEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|[IVX]{1,4}\.)\s+(?=\S)")
+# (A count is no label: "17 hộ chưa đồng thuận" keeps its number.)
+LIST_LABEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)]|[a-zđ]\)|[IVX]{1,4}\.)\s+(?=\S)")
 # "nhưng vẫn còn …" reads on its own as "vẫn còn …".
 LEADING_CONJUNCTION = re.compile(
     r"^(?:(?:nhưng|song|tuy nhiên|trong khi đó|trong khi|đồng thời|và|nhưng mà|mà)\b\s*,?\s*)+", re.IGNORECASE
@@ -229,6 +230,9 @@ _LIST_ITEM = re.compile(rf"^\s*(?:\d{{1,2}}[.)]\s+|[a-zđ][.)]\s+|{BULLET}+\s*)"
 """A line of a numbered or bulleted list."""
 _TOPIC_LINE = re.compile(rf"^\s*(?:\d{{1,2}}[.)]\s+|[a-zđ][.)]\s+|{BULLET}+\s*)[Vv]ề\s+\S+(?:\s+\S+){{0,9}}\s*:?\s*$")
 """A list line that names a topic and holds nothing else: "3. Về kiến nghị của xã"."""
+_TASKS_HEADER = re.compile(r"^\W*(?:\d{1,2}[.)]\s+)?(?:các\s+|những\s+)?(?:nhiệm vụ|giải pháp|việc cần làm)\b[^.;:]{0,60}:?\s*$")
+"""A line of the leader's that names tasks and nothing else ("Các nhiệm vụ trọng tâm thời gian tới:",
+"2. Nhiệm vụ thời gian tới"): the lines below it are orders, bulleted or each a paragraph of its own."""
 
 
 def _ordered_by_list(verdict: Verdict, clause: str) -> bool:
@@ -288,7 +292,7 @@ def extract_text(
     seen: dict[str, str] = {}
     """Folded sentences read so far, to their text: a repeated sentence is read once."""
     position = 0
-    leader_list = False
+    leader_list = task_list = False
     """Inside a list the leader opened with "… chỉ đạo:" (see `_ordered_by_list`)."""
     last_kind: str | None = None
     current: tuple[str, ...] = ()
@@ -321,12 +325,20 @@ def extract_text(
                 continue
 
             # A topic line ("3. Về kiến nghị của xã") opens another section: the list of orders ends.
-            in_orders = leader_list and bool(_LIST_ITEM.match(sentence)) and not _TOPIC_LINE.match(sentence)
+            # Under a header that names tasks, a line that is a paragraph of its own is one more
+            # task though it has no bullet ("Mỗi thôn một tổ tuần tra, …"), unless someone else speaks.
+            unmarked = (
+                (task_list and len(sentences) == 1 and len(sentence.split()) <= 30 and speaker == LEADER)
+                and not _NUMBERING.match(sentence)
+                and not sentence.rstrip().endswith(":")
+            )
+            in_orders = leader_list and (bool(_LIST_ITEM.match(sentence)) or unmarked) and not _TOPIC_LINE.match(sentence)
             if in_orders:
                 # The items of a list the leader opened ("Chủ tịch UBND tỉnh chỉ đạo:") are the
                 # leader's, whoever they name ("5. Sở Tài chính tham mưu …, báo cáo UBND tỉnh").
                 speaker = state.speaker = LEADER
             leader_list = in_orders
+            task_list = task_list and in_orders
             verdicts: list[tuple[int, int, str | None, str]] = []
             steps: list[tuple[str, Verdict]] = []
             if trace is not None:
@@ -353,6 +365,12 @@ def extract_text(
                     steps.append((clause.text, verdict))
                 if verdict.kind is not None:
                     prev_kind, prev_actor = verdict.kind, verdict.actor or prev_actor
+                if verdict.actor == LEADER and verdict.reason.endswith(" to commune"):
+                    state.speaker = LEADER  # "Đồng chí đề nghị xã …": who asks the commune is the leader, and goes on
+            if len(verdicts) > 1 and verdicts[1][2] == DIRECTIVE and opens_concession(sentence):
+                # "Dù nguồn vốn còn khó khăn, ông A giao …": the hardship granted is the order's
+                # condition, no difficulty reported.
+                verdicts[0] = (verdicts[0][0], verdicts[0][1], None, "")
             spans = _spans(sentence, verdicts)
             if _is_heading(sentence):
                 # "II. KHÓ KHĂN, VƯỚNG MẮC" names what follows; it is no item itself. Its kind
@@ -379,8 +397,9 @@ def extract_text(
                 last_kind = spans[-1][0]
                 continue
             excluded = [reason for _, _, kind, reason in verdicts if kind == EXCLUDED]
-            if speaker == LEADER and "list header" in excluded:
+            if speaker == LEADER and ("list header" in excluded or _TASKS_HEADER.match(sentence.lower())):
                 leader_list = True  # "Đồng chí yêu cầu:": the numbered lines below are orders
+                task_list = bool(_TASKS_HEADER.match(sentence.lower()))
             reason = _EXCLUDED_REASON.get(excluded[0], CONTEXT) if excluded else NO_KIND
             extraction.left_out.append(LeftOut(sentence, reason, position=position))
             if speaker != LEADER and (_REQUEST_HEADER.search(sentence.lower()) or "list header" in excluded):

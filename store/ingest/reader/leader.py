@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from haicap.store.ingest.reader.letters import CAPITALISED_WORD
+from haicap.store.ingest.reader.letters import CAPITALISED_WORD, UPPER
 
 __all__ = ["SURNAMES", "find_leader"]
 
@@ -20,15 +20,22 @@ SURNAMES = (  # noqa: SIM905  # a hundred names read and edit better as lines of
     "Triệu Lại Nông Lò Hầu Mạc Tăng Y Văn Khổng Thân Giang Doãn La Bế Sầm Hứa Ninh Kha Lữ "
     # Family names of the ethnic minorities of the north and the Central Highlands.
     "Bạch Lục Vi Cầm Quàng Lèo Mùa Giàng Sùng Vàng Thào Lầu Hờ Rah Ksor Siu Nay Rơ Kpă Puih "
-    "Điểu Thạch Danh Kiên Lý Mông Âu Ông Khúc Ngọ Cù Lương Đàm Đồng Tôn Mạc Lường"
+    "Điểu Thạch Danh Kiên Lý Mông Âu Ông Khúc Ngọ Cù Lương Đàm Đồng Tôn Mạc Lường "
+    # More of the north-west's and the Dao's, Hmong's and Thái's (Lô, Ma, Bàn, Vừ, Cà, Điêu …)
+    # and of the rarer Kinh names (Giáp, Khuất, Lã, Nghiêm …): a commune chairman of Nghệ An or
+    # Lào Cai is as often named so as a Nguyễn.
+    "Lô Ma Mã Bàn Chảo Vừ Hạng Tẩn Phàn Tòng Cà Điêu Bạc Xa Lộc Chế Giáp Khuất Lã Từ Nghiêm Nhữ "
+    "Phí Quan Tiêu Bành Diệp Lạc Nhâm Ôn Trình Mẫn Hàn Nịnh Khà"
 ).split()
 """Common Vietnamese family names: a person's name starts with one."""
 
 _WORD = CAPITALISED_WORD
 _PERSON = rf"(?:{'|'.join(SURNAMES)})(?: {_WORD}){{1,3}}"
+# Outlets differ in the case of a title's second word ("Phó Chủ tịch", Thanh Niên's "Phó chủ
+# tịch", "Phó bí thư"): both are the same title.
 _TITLE_HEAD = (
-    r"(?:Ủy viên|Uỷ viên|Bí thư|Phó Bí thư|Chủ tịch|Phó Chủ tịch|Trưởng ban|Phó Trưởng ban|"
-    r"Trưởng Ban|Phó trưởng Ban|Giám đốc|Trưởng đoàn)"
+    r"(?:Ủy viên|Uỷ viên|Bí thư|Phó [Bb]í thư|Chủ tịch|Phó [Cc]hủ tịch|Trưởng [Bb]an|Phó [Tt]rưởng [Bb]an|"
+    r"Giám đốc|Trưởng đoàn)"
 )
 # Where the title stops: the verb of the sentence.
 _TITLE_END = re.compile(
@@ -43,6 +50,7 @@ _PROVINCIAL = re.compile(r"Tỉnh ủy|Thành ủy|tỉnh|Trung ương|thành ph
 
 _PLACE_BEFORE = re.compile(r"(?:tỉnh|Tỉnh ủy|Thành ủy|thành phố|Thành phố)$")
 _RUN = re.compile(rf"{_WORD}(?: {_WORD})*")
+_PLACE_WORDS_TAKEN = re.compile(r"(?<=\s)(?:[" + UPPER + r"][^\W\d_" + UPPER + r"]+\s?){1,2}$")
 
 
 def _place_then_name(words: list[str]) -> int:
@@ -53,8 +61,11 @@ def _place_then_name(words: list[str]) -> int:
     ("Huế Nguyễn Văn Phương") does too. The name starts at the first family name after it.
     """
     if len(words) >= 5 or (len(words) == 4 and words[0] not in SURNAMES):
-        for index in range(1, len(words) - 1):
-            if words[index] in SURNAMES:
+        # A place of five or more words' run has two words or more ("Bắc Ninh Vương Quốc Tuấn",
+        # "Hồ Chí Minh Nguyễn Văn A"): its second word may be a family name too ("Ninh", "Chí").
+        first = 2 if len(words) >= 5 else 1
+        for index in range(first, len(words) - 1):
+            if words[index] in SURNAMES and len(words) - index <= 4:
                 return index
     return 0
 
@@ -84,7 +95,12 @@ def find_leader(sentences: list[str]) -> str | None:
             if heads and " của " not in title:
                 run = _RUN.match(sentence, match.start(2))
                 assert run is not None  # group 2 of _TITLE_FIRST is itself such a run of words
-                words = run.group(0).split()
+                # The lazy title may end in the place's first words when the place's last word is
+                # a family name ("Chủ tịch UBND tỉnh Bắc | Ninh Vương Quốc Tuấn"): give them back.
+                taken = _PLACE_WORDS_TAKEN.search(title)
+                if taken:
+                    title = title[: taken.start()]
+                words = ([*taken.group(0).split()] if taken else []) + run.group(0).split()
                 split = _place_then_name(words)
                 name = " ".join(words[split:]) if split else match.group(2)
                 title = " ".join([title.strip(" ,"), *words[:split]])

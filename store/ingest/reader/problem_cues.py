@@ -13,18 +13,21 @@ __all__ = ["DEMAND_GROWTH", "NEGATED_PROBLEM", "PROBLEM", "REDUCED", "REMEDY", "
 
 _REMEDY_VERB = (
     r"(?:tháo gỡ|khắc phục|giải quyết|vượt qua|vượt|xử lý|hỗ trợ|ứng phó|phòng, chống|phòng chống|"
-    r"giảm thiểu|hạn chế thấp nhất|chấm dứt|ngăn chặn|đẩy lùi|kiềm chế|xóa bỏ|dẹp bỏ|chống)"
+    r"giảm thiểu|hạn chế thấp nhất|chấm dứt|ngăn chặn|đẩy lùi|kiềm chế|xóa bỏ|dẹp bỏ|chống|"
+    # Rescue: "tìm kiếm người mất tích", "cứu chữa người bị thương".
+    r"tìm kiếm|cứu chữa|cấp cứu|cứu hộ|cứu nạn)"
 )
 REMEDY = re.compile(
     # A fire or a spill caught in time: "các vụ cháy đều được phát hiện sớm, dập tắt kịp thời".
     r"\b(?:vụ cháy|đám cháy|sự cố)\b[^;.]{0,40}?\b(?:được phát hiện sớm|được dập tắt|được khống chế|dập tắt|khống chế)\b[^;.]*|"
     # Gifts to people in need: "trao 1.200 suất quà cho lao động có hoàn cảnh khó khăn".
     r"\b(?:cho|tặng|trao|thăm hỏi|giúp đỡ)\b[^;.]{0,50}?\b(?:hoàn cảnh|gia đình|hộ|hộ gia đình)\s+(?:đặc biệt\s+)?khó khăn\b|"
-    r"\b" + _REMEDY_VERB + r"\b(?:[^;.]{0,25}?)\b(?:"
+    # (A figure's thousands dot is no full stop: "giải quyết xong 2.300 hồ sơ tồn đọng".)
+    r"\b" + _REMEDY_VERB + r"\b(?:(?:[^;.]|(?<=\d)\.(?=\d)){0,25}?)\b(?:"
     # "giải quyết dứt điểm tình trạng X": the whole of X is what was ended.
     r"tình trạng\b[^,;.]*"
     r"|(?:khó khăn|vướng mắc|hạn chế|sạt lở|tồn tại|bất cập|sự cố|ô nhiễm|tồn đọng|"
-    r"tranh chấp|khiếu nại|đơn thư|vụ phá rừng|phá rừng|vi phạm|"
+    r"tranh chấp|khiếu nại|đơn thư|vụ phá rừng|phá rừng|vi phạm|người mất tích|mất tích|người bị thương|bị thương|"
     r"thiên tai|dịch bệnh|bão|lũ|cháy nổ|tội phạm|ngập úng|ngập|xâm nhập mặn|xuống cấp|lấn chiếm|ùn tắc|"
     r"ách tắc)\b"
     # The damage's cause belongs to what is remedied: "khắc phục hậu quả mưa lũ", "thiệt hại do bão".
@@ -87,6 +90,8 @@ DEMAND_GROWTH = re.compile(
 _PROBLEM_NOUN = (
     r"(?:khó khăn|vướng mắc|sự cố|gián đoạn|ùn tắc|kẹt xe|tồn đọng|sai sót|trễ hạn|quá hạn|vi phạm|"
     r"khiếu nại|phức tạp|điểm nóng|bức xúc|thiệt hại|thương vong|cháy nổ|cháy rừng|cháy|ô nhiễm|sạt lở|"
+    # People harmed: "không có người chết hay bị thương", "không có ai mất tích".
+    r"người chết|chết|bị thương|mất tích|"
     r"ngập|dịch bệnh|tai nạn|tội phạm|đơn thư|chậm trễ|chồng chéo|ách tắc|phát sinh|khiếu kiện|tranh chấp|"
     r"lấn chiếm|tái lấn chiếm|phiền hà|nhũng nhiễu|đình trệ|thất thu|thua lỗ|rủi ro|"
     # "không bị thiếu nước tưới", "không để hộ nào thiếu đói".
@@ -104,7 +109,11 @@ NEGATED_PROBLEM = re.compile(
     r"\b(?:không|chưa|không hề|chưa hề)\s+(?:để\s+)?(?:xảy ra|còn tình trạng|để tình trạng|phát sinh)\b[^;.]*"
     # "không để tồn đọng hồ sơ quá hạn", "không có đơn thư khiếu nại vượt cấp": the negation holds
     # over the rest of the noun phrase, up to a turn ("nhưng …").
-    r"|\b(?:không để|không có)\s+(?:\w+\s+){0,2}?" + _PROBLEM_NOUN + r"\b(?:(?!\s(?:nhưng|song|tuy nhiên|mà)\b)[^,;.])*"
+    # (Over a noun phrase of a few words: "không có hồ sơ thủ tục hành chính trễ hạn", but not past a
+    # purpose or a turn: "không có kinh phí để sửa trụ sở xuống cấp" lacks the money.)
+    r"|\b(?:không để|không có)\s+(?:(?!(?:để|cho|nên|vì|mà|nhưng|song)\b)\w+\s+){0,8}?"
+    + _PROBLEM_NOUN
+    + r"\b(?:(?!\s(?:nhưng|song|tuy nhiên|mà)\b)[^,;.])*"
     r"(?:\s*(?:,|và|hay|hoặc)\s*" + _PROBLEM_NOUN + r"\b(?:(?!\s(?:nhưng|song|tuy nhiên|mà)\b)[^,;.])*)*"
     r"|\b(?:không|chưa|không hề|chưa hề|không để)\s+(?!ít\b|nhỏ\b)(?:(?:có|gặp|xảy ra|phát sinh|để xảy ra|để|bị|còn|"
     r"ghi nhận)\s+)*(?:\w+\s+){0,3}?" + _PROBLEM_NOUN + r"\b(?:\s*(?:,|và|hay|hoặc)\s*" + _PROBLEM_NOUN + r"\b)*"
@@ -115,8 +124,10 @@ NEGATED_PROBLEM = re.compile(
     # ("vẫn chưa có nhà đầu tư nào quan tâm": still none of what is wanted, a lack.)
     + r"|\b(?:không|(?<!vẫn )chưa) (?:có|để|phải|còn|một)\s+[^,;.]{1,40}?\bnào\b[^,;.]*"
     + r"|\bchưa phát sinh\b|\bkhông phát sinh\b"
-    # "Toàn xã không còn hộ nghèo": none of a bad thing left.
-    + r"|\bkhông còn\s+(?:\w+\s+){0,2}?"
+    # "không còn thôn nào chưa có đường ô tô": none left that lacks it; the negation holds over the lack.
+    + r"|\bkhông còn\s+(?:[^\s,;.]+\s+){1,4}?nào\s+(?:còn\s+)?(?:chưa|không|phải|bị|thiếu)\b[^,;.]*"
+    # "Toàn xã không còn hộ nghèo", "3 thôn không có hộ nghèo": none of a bad thing left, or had.
+    + r"|\bkhông (?:còn|có)\s+(?:(?!(?:để|cho|nên|vì|mà|nhưng|song)\b)\w+\s+){0,4}?"
     + _BAD_THING
     + r"\b[^,;.]*"
     # "không có học sinh tiểu học bỏ học", "không có hộ tái nghèo": no one in that plight.
@@ -127,6 +138,8 @@ NEGATED_PROBLEM = re.compile(
     # Spared a harm: "năm nay xã không bị ảnh hưởng của bão".
     r"|\b(?:không|chưa|không hề) bị ảnh hưởng\b[^,;.]*"
     r"|\bkhông để\s+(?:người dân|bà con|nhân dân|doanh nghiệp)\s+phải\b[^,;.]*"
+    # Whatever is not let happen is a harm kept off: "không để nước biển tràn vào khu dân cư".
+    r"|\b(?:không|chưa) để\s+[^,;.]*"
 )
 PROBLEM = re.compile(
     r"\b(?:khó khăn|vướng mắc|hạn chế|bất cập|yếu kém|còn thiếu|thiếu|không đáp ứng|chưa đáp ứng|"
@@ -145,7 +158,12 @@ PROBLEM = re.compile(
     # Damage and its burden: "nhà bị cuốn trôi", "vẫn phải ở nhờ".
     r"cuốn trôi|tốc mái|đổ sập|vùi lấp|mất trắng|ở nhờ|gần như không còn|"
     # Less than wanted: "mới đạt 62% kế hoạch", "chỉ xử lý được một nửa", "thấp hơn mức bình quân".
-    r"mới đạt|chỉ đạt|chỉ xử lý được|chỉ đáp ứng|"
+    # ("rừng trồng mới đạt 320 ha", "nhà xây mới đạt …": "mới" after a verb of making is "new".)
+    r"(?<!trồng )(?<!xây )(?<!làm )(?<!cấp )(?<!thành lập )(?<!kết nạp )(?<!mở )mới đạt|chỉ đạt|chỉ xử lý được|chỉ đáp ứng|"
+    # Wear and damage in plain words: "cầu tạm đã mục nát", "nước tràn vào 30 ngôi nhà".
+    r"mục nát|mục ruỗng|nứt toác|nứt nẻ|tràn vào|rất nguy hiểm|mất an toàn|"
+    # Crops and trees laid flat, people harmed: "300 ha lúa bị đổ ngã", "2 người bị thương".
+    r"đổ ngã|ngã đổ|gãy đổ|bị đổ|bị gãy|bị thương|mất tích|người chết|"
     # Adversity in the passive: "kè bị sụt chân", "rừng bị chết khô", "tiền điện bị tính cao".
     r"bị (?:sụt|lở|chết|mất|hư|hỏng|vỡ|sập|cuốn|ngập|cháy|xâm hại|chặt phá|phá|lấn chiếm|tính cao|ép|"
     r"đình trệ|gián đoạn|tụt|ảnh hưởng|thiệt hại|ô nhiễm|bồi lấp)|"
@@ -233,7 +251,7 @@ RESULT = re.compile(
     r"nâng lên|cải thiện|đi vào nền nếp|đáp ứng được|cơ bản đáp ứng|được triển khai|được tiếp nhận|"
     r"được đầu tư|được xử lý|được giải quyết|được kiện toàn|được quan tâm|tăng trưởng|đúng hạn|"
     r"trước hạn|không gián đoạn|duy trì|giữ vững|đồng tình|ủng hộ|đồng thuận|hưởng ứng|đạt chuẩn|"
-    r"được công nhận|về đích|tăng lên|tăng hơn|"
+    r"được công nhận|về đích|tăng lên|tăng hơn|thoát nghèo|có thêm|"
     # Growth of whatever is not a bad thing (those are caught first as problems).
     r"tăng mạnh|tăng nhanh|tăng gấp|tăng đáng kể|tăng vọt|tăng đột biến|"
     # An event that went well: "lễ hội được tổ chức an toàn", "đại hội diễn ra thành công".

@@ -14,7 +14,7 @@ import re
 from haicap.store.ingest.reader import cues
 from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY
 
-__all__ = ["behind_plan", "names_problem", "problem_or_result", "result_in"]
+__all__ = ["DAMAGE_SEEN", "STILL_AFTER_TURN", "behind_plan", "names_problem", "problem_or_result", "result_in"]
 
 _EVENT_FRAME = re.compile(
     r"(?:^\W*|,\s*)(?:(?:ngay\s+)?(?:sau khi|khi|trong khi|ngay khi)\s+[^,;]{1,50}?\b(?:xảy ra|đi qua|kết thúc)"
@@ -35,6 +35,34 @@ _WHERE_WHEN = re.compile(
 _SHARE_OF_PLAN = re.compile(
     r"\b(?:đạt|bằng|mới đạt|chỉ đạt)\s+(?:khoảng\s+|gần\s+)?(\d{1,3}(?:[.,]\d+)?)\s?%\s+(?:so với\s+)?"
     r"(kế hoạch|dự toán|chỉ tiêu|mục tiêu|cùng kỳ)"
+)
+# Work done on the whole of a problem: "đã số hóa toàn bộ hồ sơ tồn đọng", "đã xử lý xong 40 hồ
+# sơ quá hạn", "đã di dời 100% số hộ ở vùng sạt lở". The problem names what the work cleared; the
+# verb before the quantifier must not itself be the harm ("đã cuốn trôi toàn bộ …").
+_DONE_WHOLE = re.compile(
+    r"\bđã\s+(?!bị\b|làm\b|gây\b)((?:[^\s,;.]+\s+){1,4}?)(?:toàn bộ|xong|dứt điểm|100%)\s+(?:số\s+|các\s+|những\s+)?(?:[^,;.]|(?<=\d)\.(?=\d))+"
+)
+# Progress that has come only part of the way: "mới giải phóng mặt bằng được khoảng 60%", "chỉ
+# giải ngân được 35%", "mới có 4/9 thôn" (not "chỉ đạo …", not a target set: "phấn đấu đạt 95%").
+_PART_WAY = re.compile(
+    r"\b(?:mới|chỉ|chỉ mới|mới chỉ)\s+(?!đạo\b|tiêu\b|rõ\b|định\b|số\b)(?:[^\s,;.]+\s+){0,5}?(?:được|đạt|có|hoàn thành)\s+"
+    r"(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?(?:(\d{1,3}(?:[.,]\d+)?)\s?%|(\d+)\s*/\s*(\d+)(?![/\d])"
+    # ... or a share in words: "mới đổ bê tông được khoảng một nửa".
+    r"|(một nửa|non nửa|quá nửa|một phần ba|hai phần ba|một phần tư|ba phần tư)\b)"
+)
+# A lack: "3 thôn vẫn không có sóng điện thoại", "nhiều hộ không có đất sản xuất" (what is had
+# is no harm: "không có hộ thiếu đói" is taken out as a negated problem before this is asked).
+_LACKS = re.compile(
+    r"\b(?:vẫn|còn|vẫn còn)\s+không có\b"
+    r"|\bkhông (?:còn|có)\s+(?:kinh phí|vốn|nguồn vốn|nguồn lực|quỹ đất|đất sản xuất|biên chế|chỗ ở|chỗ)\b"
+    r"|\b(?:nhiều|một số|một bộ phận|phần lớn|hàng trăm|hàng chục|\d+)\s+(?:hộ|người|thôn|bản|ấp|gia đình|học sinh|"
+    r"trường|điểm trường|cán bộ|công chức)\b[^,;.]{0,20}?\skhông có\b"
+)
+# A price that falls for what the commune sells is a loss ("giá chè búp tươi giảm mạnh"); a falling
+# price of what it buys is not ("giá phân bón giảm").
+_PRICE_FALL = re.compile(
+    r"\bgiá\s+(?:bán\s+|thu mua\s+)?(?!vật tư|phân bón|thức ăn|xăng|dầu|điện|cước|thuốc|nguyên liệu|đất)"
+    r"(?:[^\s,;.]+\s+){0,3}?(?:giảm mạnh|giảm sâu|giảm|xuống thấp|rớt|sụt|lao dốc|bấp bênh)\b"
 )
 _PERIOD = re.compile(r"\b(\d{1,2})\s+tháng\b|\bquý\s+(I{1,3}|IV|[1-4])\b", re.IGNORECASE)
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -59,6 +87,12 @@ def behind_plan(low: str) -> bool:
     of a plan the period stated calls for ("9 tháng … đạt 61% kế hoạch"; half when no period
     is stated: "đạt 41% kế hoạch vốn"). A figure up on last year is not behind, whatever its share
     ("đạt 31,5% dự toán và tăng 8% so với cùng kỳ": the period may be stated elsewhere)."""
+    for part in _PART_WAY.finditer(low):
+        if re.search(r"\b(?:phấn đấu|mục tiêu|dự kiến|kế hoạch đến)\b", low[max(0, part.start() - 40) : part.start()]):
+            continue
+        share, done, whole, words = part.groups()
+        if words or (share and float(share.replace(",", ".")) < 100) or (done and int(done) < int(whole)):
+            return True
     if re.search(r"\btăng\b[^;.]{0,25}?\bso với cùng kỳ\b", low):
         return False
     for match in _SHARE_OF_PLAN.finditer(low):
@@ -89,7 +123,7 @@ def problem_or_result(low: str) -> str | None:
 
     A function of the text alone, remembered for the last few thousand clauses: the classifier
     asks about the same clause more than once, and reports repeat their set phrases."""
-    if behind_plan(low):
+    if behind_plan(low) or _PRICE_FALL.search(low):
         return DIFFICULTY
     # "Ngay sau khi mưa lũ xảy ra, xã đã …": the time frame names the event, not a problem of the clause.
     low = _EVENT_FRAME.sub("", low, count=1)
@@ -102,12 +136,27 @@ def problem_or_result(low: str) -> str | None:
     reduced = cues.REDUCED.search(cleaned) is not None
     if reduced:
         cleaned = cues.REDUCED.sub(" ", cleaned)
+    whole = _DONE_WHOLE.search(cleaned)
+    if whole and not names_problem(whole.group(1)) and names_problem(whole.group(0)):
+        reduced = True
+        cleaned = cleaned[: whole.start()] + " " + cleaned[whole.end() :]
     negation = cues.NEGATED_PROBLEM.search(cleaned) is not None
     negated = reduced or negation
     if negation:
         cleaned = cues.NEGATED_PROBLEM.sub(" ", cleaned)
-    if names_problem(cleaned):
+    if names_problem(cleaned) or _LACKS.search(cleaned):
         return DIFFICULTY
     if negated or result_in(cleaned):
         return ACHIEVEMENT
     return None
+
+
+STILL_AFTER_TURN = re.compile(r"^\W*(?:tuy nhiên|tuy vậy|song|nhưng|dù vậy)\s*,?\s+[^;:]{0,140}?\b(?:vẫn|còn)\s+(?!được\b)\S")
+"""What a turn says still goes on: "Tuy vậy, … nước thải vẫn xả thẳng ra suối" (a difficulty when no result is said)."""
+
+
+DAMAGE_SEEN = re.compile(
+    r"\bbị (?:sụt|lở|hư|hỏng|vỡ|sập|cuốn|ngập|cháy|chết|bồi lấp|xâm thực)|\b(?:sạt lở|hư hỏng|xuống cấp|sụt lún|"
+    r"cuốn trôi|tốc mái|đổ sập|vùi lấp|xói lở|lở mái|sụt chân|ngập sâu)\b"
+)
+"""Damage that can be seen on site: what the leader's party saw ("đoàn kiểm tra đoạn kè bị sụt")."""

@@ -24,6 +24,7 @@ from haicap.store.ingest.reader.cues import (
     speech_verbs,
     strip_connectives,
 )
+from haicap.store.ingest.reader.interviews import INTERVIEW_GIVEN, REPORTER_LINE, SPEAKER_LABEL, asks_interviewee, reporter_asks
 from haicap.store.ingest.reader.leader import SURNAMES
 from haicap.store.ingest.reader.letters import CAPITALISED_WORD, UPPER
 
@@ -45,7 +46,12 @@ LEADER, COMMUNE, NARRATOR = "leader", "commune", "narrator"
 RESIDENT = "resident"
 """A resident or voter speaking for themself (in a dialogue): their asks are not the commune's."""
 
-_HONORIFIC_NAME = re.compile(rf"\b(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+({CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{0,3}})")
+# A person named after an honorific, or after a bare title ("Phó chủ tịch Nguyễn Tự A ghi nhận …",
+# "Bí thư B nói"): the role learnt for the name says whose words they are.
+_HONORIFIC_NAME = re.compile(
+    rf"\b(?:đồng chí|Đồng chí|ông|Ông|bà|Bà|(?:[Pp]hó\s+)?(?:[Cc]hủ tịch|[Bb]í thư|[Gg]iám đốc))\s+"
+    rf"({CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{0,3}})"
+)
 _BARE_COMRADE = re.compile(rf"\b[Đđ]ồng chí\b(?!\s+[{UPPER}])")
 _PERSON_TITLE = re.compile(
     r"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+((?:"
@@ -253,22 +259,6 @@ def is_caption(sentences: list[str], index: int) -> bool:
     return len(sentence[verb.end() :].split()) <= 22
 
 
-_REPORTER_LINE = re.compile(r"^\s*(?:pv|phóng viên|hỏi)\s*:")
-_REPORTER_ASKS = re.compile(
-    r"\?|\b(?:xin|thưa|cảm ơn|cho biết|thế nào|ra sao|những gì|điều gì|có thể chia sẻ|hãy chia sẻ|vui lòng)\b"
-)
-_SPEAKER_LABEL = re.compile(
-    rf"^\s*\[?\s*(?:(?:PHỎNG VẤN|Phỏng vấn|phỏng vấn)\s*[-–:]\s*)?(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Aa]nh|[Cc]hị)\s+"
-    rf"({CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{1,3}})\s*(?:[,–-]\s*[^:\]\"“]{{3,80}})?\]?\s*:\s+"
-)
-"""A transcript's label that gives the floor by name: "Ông Triệu Văn Quân: …"."""
-
-
-def reporter_asks(low: str) -> bool:
-    """Whether a reporter's line ("PV: …") asks or thanks, rather than tells what happened."""
-    return bool(_REPORTER_ASKS.search(low))
-
-
 _ACCORDING_TO = re.compile(
     rf"^\s*[Tt]heo\s+((?:ông|bà|đồng chí|anh|chị)\s+{CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{0,3}})\s*,"
 )
@@ -286,7 +276,7 @@ _OPINIONS_OF = re.compile(
 _HEARS_REPORT = re.compile(r"\b(?:nghe|lắng nghe)\s+(?:[^;,]{0,30}\s)?báo cáo\b")
 # (At a voter meeting the deputy "tiếp thu, giải trình" the voters' points: the floor is the deputy's.)
 _LEADER_SPEECH = re.compile(
-    r"\b(?:ghi nhận|đánh giá cao|khẳng định|biểu dương|phân tích|khuyến khích|cho rằng|tiếp thu|giải trình)\b"
+    r"\b(?:ghi nhận|đánh giá cao|khẳng định|biểu dương|khen ngợi|khen|phân tích|khuyến khích|cho rằng|tiếp thu|giải trình)\b"
 )
 
 
@@ -312,6 +302,8 @@ class SpeakerState:
         self.speaker = NARRATOR
         self.leader_held = False
         """Whether the leader has held the floor yet (a section of tasks is theirs only then)."""
+        self.interviewee = LEADER
+        """Who answers an interview's questions: the leader, unless the text names someone else."""
 
     def _leader_speaks(self, text: str) -> bool:
         """Tell whether the leader speaks in `text` ("..., Chủ tịch UBND tỉnh đánh giá cao ...")."""
@@ -329,18 +321,21 @@ class SpeakerState:
 
     def _turn(self, sentence: str) -> str:
         low = sentence.lower()
-        reporter = _REPORTER_LINE.match(low)
-        if reporter and reporter_asks(low):
+        given = INTERVIEW_GIVEN.search(low)
+        if given and actor_before(sentence[: given.start()], self.people, None) in (LEADER, COMMUNE):
+            self.interviewee = actor_before(sentence[: given.start()], self.people, None) or LEADER
+        reporter = REPORTER_LINE.match(low)
+        if (reporter and reporter_asks(low)) or (not reporter and asks_interviewee(sentence)):
             # An interview: the reporter asks, and the answer that follows is the interviewee's
-            # (the article's leader, unless the answer names someone else).
-            self.speaker = LEADER
+            # (the article's leader, unless the text named someone else or the answer does).
+            self.speaker = self.interviewee
             return NARRATOR
         if reporter:
             # A bulletin: "PV: Kết luận buổi làm việc, đồng chí … yêu cầu …" is the reporter
             # telling what happened; what it tells decides who speaks, as in any sentence.
             sentence = sentence[reporter.end() :].lstrip()
             low = sentence.lower()
-        label = _SPEAKER_LABEL.match(sentence)
+        label = SPEAKER_LABEL.match(sentence)
         if label:
             # "Ông Triệu Văn Quân: …", "[PHỎNG VẤN - Ông X, Bí thư Đảng ủy xã Y]: …": a transcript
             # gives the floor by name; the person's role (or the title given) says whose words follow.

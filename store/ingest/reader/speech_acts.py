@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from haicap.store.ingest.reader import cues
+from haicap.store.ingest.reader.deadlines import DUE_BY
 from haicap.store.ingest.reader.kinds import DIRECTIVE, REQUEST
 from haicap.store.ingest.reader.speakers import COMMUNE, LEADER, RESIDENT, actor_before
 from haicap.store.ingest.reader.verdicts import EXCLUDED, Context, Verdict
@@ -43,14 +44,23 @@ def speech_act(text: str, low: str, ctx: Context) -> Verdict | None:
     for match in cues.speech_verbs(low):
         verb = match.group(1)
         after = low[match.end() :]
-        if verb in ORDER_ONLY and re.search(r"\bđã\s+$", low[: match.start()]):
-            continue  # "Đảng ủy đã chỉ đạo 100% chi bộ …": what was done, reported
+        if verb in ORDER_ONLY and re.search(r"\bđã\s+$", low[: match.start()]) and not DUE_BY.search(after):
+            # "Đảng ủy đã chỉ đạo 100% chi bộ …": what was done, reported (but "Chúng tôi đã giao Sở
+            # Xây dựng khảo sát, báo cáo trước 15/12" is an order still running to its date).
+            continue
         if (
             verb in ("xin", "đề nghị", "kiến nghị")
             and re.search(r"\bđã\s+$", low[: match.start()])
             and re.search(r"\b(?:mà|nhưng)\s+(?:vẫn\s+)?chưa\b", after)
         ):
             continue  # "Nhiều hộ đã xin di dời mấy năm mà vẫn chưa có chỗ": an ask unanswered, a problem
+        if (
+            verb in _ASK
+            and re.search(r"\bđã\s+$", low[: match.start()])
+            and not cues.PROVINCE_ADDRESSEE.match(after)
+            and not cues.COMMUNE_ADDRESSEE.match(after)
+        ):
+            continue  # "nhiều người đã xin nghỉ": an ask made before, of nobody here, is what happened
         if re.search(r"\bsẽ\s+(?:tiếp tục\s+)?$", low[: match.start()]):
             return Verdict(EXCLUDED, None, "promise")  # "Thường trực sẽ chỉ đạo các sở ..."
         actor = actor_before(text[: match.start()], ctx.people, ctx.speaker) or ctx.prev_actor
