@@ -286,7 +286,7 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         return Verdict(ACHIEVEMENT, LEADER, "praise")
     if (
         cues.STATISTICS.search(low)
-        and not cues.ACTION.search(low)
+        and not (cues.ACTION.search(low) or (ctx.in_request_list and imperative))  # "- Cho phép xã chuyển 2 ha …"
         and not re.search(r"\bđã\b", low)
         and not names_problem(low)
         and not result_in(_PERCENT.sub(" ", low))

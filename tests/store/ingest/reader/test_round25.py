@@ -16,7 +16,7 @@ from haicap.store.ingest.reader.appraisals import appraises
 from haicap.store.ingest.reader.norms import states_norm
 from haicap.store.ingest.reader.problems import problem_or_result
 
-from .helpers import CONCLUSION, INTRO, kind_of
+from .helpers import CONCLUSION, INTRO, items, kind_of
 
 A, D, R, DI = "achievement", "difficulty", "request", "directive"
 
@@ -180,3 +180,32 @@ def test_a_plight_still_there_stays_a_difficulty() -> None:
     assert kind_of("Nhiều hộ vẫn còn cảnh thiếu nước sinh hoạt vào mùa khô.", INTRO) == D
     # Not letting a harm happen, in the leader's words, stays an order.
     assert kind_of("Không được để người dân phải gánh nước thêm một mùa khô nữa.", *FLOOR) == DI
+
+
+# -- a bare header of asks, and the bullets under it --------------------------------------------
+
+REPORTS = "Ông Nông Văn Sáng, Chủ tịch UBND xã Bình Gia, cho biết năm nay xã gặp nhiều khó khăn do mưa lũ."
+
+
+@pytest.mark.parametrize("header", ["Xã đề xuất:", "Xã kiến nghị tỉnh:", "UBND xã mong muốn:"])
+def test_a_bare_header_of_asks_is_no_item_and_opens_a_list(header: str) -> None:
+    found = items(INTRO, REPORTS, header, "- Hỗ trợ 3 tỷ đồng làm cầu treo qua suối.")
+    assert not [text for _, text in found if text.rstrip(":") == header.rstrip(":")]
+    assert (R, "Hỗ trợ 3 tỷ đồng làm cầu treo qua suối.") in [(k, t.lstrip("- ")) for k, t in found]
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        # A figure in the ask is no statistic; leave asked for opens on "Cho (phép) xã …".
+        "- Cho phép xã chuyển mục đích sử dụng 2 ha đất rừng sản xuất để làm khu tái định cư.",
+        "- Cho xã được vay vốn ưu đãi để làm đường vào thôn.",
+        "+ Bố trí 5 tỷ đồng sửa chữa trạm bơm.",
+    ],
+)
+def test_the_bullets_of_asks_are_requests_whatever_figure_they_hold(bullet: str) -> None:
+    assert kind_of(bullet, INTRO, REPORTS, "Xã có một số kiến nghị:") == R
+
+
+def test_a_statistic_outside_a_list_of_asks_stays_none() -> None:
+    assert kind_of("Xã có diện tích tự nhiên 125 km2, dân số hơn 12.000 người.", INTRO) is None
