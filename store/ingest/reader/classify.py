@@ -339,7 +339,7 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # A shortfall stated is a fact, though it opens with a verb: "Thu hút đầu tư mới đạt 30% kế hoạch."
         shortfall = behind_plan(low) or re.search(r"\b(?:mới|chỉ)\s+đạt\b", low)
         communes_told = _COMMUNES_TOLD.match(core) or (commune_told(core, text) and not result_in(low))
-        if not past and holds_to_norm(said):
+        if holds_to_norm(said, bool(past)):
             # "Việc cấp bách nhất là không để người dân nào bị đói", "Xã không thể chờ cấp trên": a harm
             # kept off, or a norm the commune is held to, is an order, whatever harm it names (`norms`).
             return Verdict(DIRECTIVE, LEADER, "leader's instruction")

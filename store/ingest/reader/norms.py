@@ -48,23 +48,29 @@ _WHATEVER_MUST = re.compile(
     r"\b(?:việc|ai|nơi|chỗ|hộ|trường hợp|hồ sơ|vướng mắc)\s+(?:gì|nào)\b[^;.]{0,60}?\bthì\s+"
     r"(?:phải|cần phải|cần|không được)\s+(?!được\b)"
 )
+# A turn that opens the clause: "…, nhưng cán bộ xã không nên …".
+_TURN = re.compile(r"^(?:nhưng|song|mà|và|còn|tuy nhiên|tuy vậy|vì vậy|do đó)\s*,?\s+")
+_AFTER_COMMA = re.compile(r"[,;]\s+(?:nhưng\s+|song\s+|mà\s+)?")
 # What turns "không thể" into a means lacking: "… được", a cause after it (in its own clause).
 _INABILITY = re.compile(r"^[^,;]*\b(?:được|do|vì|bởi|tại vì)\b")
 
 
-def holds_to_norm(said: str) -> bool:
+def holds_to_norm(said: str, past: bool = False) -> bool:
     """Whether `said` (lower case, without the attribution after a closing quote), in the
     leader's words, keeps a harm off ("… là không để …", "…, tuyệt đối không để …"), allows no
-    excuse ("không có lý do gì để chậm trễ") or states a norm (`states_norm`)."""
-    return bool(
-        _PREVENTS.search(said.lstrip(' "“«')) or FORBIDS_AFTER_COMMA.search(said) or _NO_EXCUSE.search(said) or states_norm(said)
-    )
+    excuse ("không có lý do gì để chậm trễ") or states a norm (`states_norm`). When the clause
+    opens on what was done (`past`), only a norm after a comma counts: "Bà con đã hiến đất
+    làm đường, chính quyền không thể để con đường dở dang"."""
+    if not past and (_PREVENTS.search(said.lstrip(' "“«')) or FORBIDS_AFTER_COMMA.search(said) or _NO_EXCUSE.search(said)):
+        return True
+    later = _AFTER_COMMA.split(said)[1:]
+    return any(states_norm(part) for part in (later if past else [said, *later]))
 
 
 def states_norm(said: str) -> bool:
     """Whether `said` (lower case, without the attribution after a closing quote) is a norm
     the commune's side is held to (see the module docstring)."""
-    words = said.lstrip(' "“«')
+    words = _TURN.sub("", said.lstrip(' "“«'), count=1)
     reported = _SAYING.match(words)
     if reported:
         words = words[reported.end() :].lstrip(' "“«')

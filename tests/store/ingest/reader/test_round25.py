@@ -209,3 +209,12 @@ def test_the_bullets_of_asks_are_requests_whatever_figure_they_hold(bullet: str)
 
 def test_a_statistic_outside_a_list_of_asks_stays_none() -> None:
     assert kind_of("Xã có diện tích tự nhiên 125 km2, dân số hơn 12.000 người.", INTRO) is None
+
+
+def test_a_norm_after_a_comma_holds_though_the_clause_opens_on_what_was_done() -> None:
+    quote = '"Bà con đã hiến đất làm đường, chính quyền không thể để con đường ấy dở dang", ông Minh nói.'
+    assert kind_of(quote, *FLOOR) == DI
+    assert kind_of("Tình hình còn nhiều khó khăn, nhưng cán bộ xã không nên trông chờ vào cấp trên.", *FLOOR) == DI
+    # What was done, then people who cannot, or an inability with its cause: no norm.
+    assert kind_of("Nước lũ đã rút, nhưng người dân vẫn không thể trở về nhà.", *FLOOR) == D
+    assert kind_of("Xã đã cố gắng, nhưng cán bộ không thể làm hết việc vì thiếu người.", *FLOOR) == D
