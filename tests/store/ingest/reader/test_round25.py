@@ -14,6 +14,7 @@ import pytest
 
 from haicap.store.ingest.reader.appraisals import appraises
 from haicap.store.ingest.reader.norms import states_norm
+from haicap.store.ingest.reader.page_noise import split_page_noise
 from haicap.store.ingest.reader.problems import problem_or_result
 
 from .helpers import CONCLUSION, INTRO, items, kind_of
@@ -218,3 +219,36 @@ def test_a_norm_after_a_comma_holds_though_the_clause_opens_on_what_was_done() -
     # What was done, then people who cannot, or an inability with its cause: no norm.
     assert kind_of("Nước lũ đã rút, nhưng người dân vẫn không thể trở về nhà.", *FLOOR) == D
     assert kind_of("Xã đã cố gắng, nhưng cán bộ không thể làm hết việc vì thiếu người.", *FLOOR) == D
+
+
+# -- a headline quoting a speaker ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Bí thư Tỉnh ủy Lạng Sơn: 'Không để người dân nào thiếu Tết'",
+        'Chủ tịch tỉnh: "Xã phải xong đường vào thôn trước mùa mưa"',
+        "Phó chủ tịch UBND tỉnh: “Không có lý do gì để chậm chi trả cho dân”",
+    ],
+)
+def test_a_headline_quoting_a_speaker_is_page_furniture(headline: str) -> None:
+    kept, dropped = split_page_noise([headline, INTRO])
+    assert dropped == [headline]
+    assert kept == [INTRO]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A speaker's turn in minutes or an interview ends its sentence; a line with a verb before
+        # its colon is the text's own.
+        "Ông Nông Văn Sáng: “Năm nay xã đã làm xong 12 km đường bê tông.”",
+        "Đ/c Lò Văn Minh: 'Xã cần rà soát lại quỹ đất.'",
+        "Đồng chí nhấn mạnh: “Không để người dân nào thiếu đói”.",
+        "Đồng chí nhấn mạnh: “Không để người dân nào thiếu đói”",
+    ],
+)
+def test_a_speakers_turn_stays_in_the_text(line: str) -> None:
+    kept, _ = split_page_noise([line])
+    assert kept == [line]
