@@ -20,7 +20,7 @@ from haicap.store.ingest.reader.interviews import REPORTER_LINE, reporter_asks
 from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY, DIRECTIVE, REQUEST
 from haicap.store.ingest.reader.letters import CAPITALISED_WORD
 from haicap.store.ingest.reader.list_heads import list_named
-from haicap.store.ingest.reader.moods import URGED, after_time_frame, commune_told, words_said
+from haicap.store.ingest.reader.moods import URGED, after_time_frame, commune_told, continued_mood, words_said
 from haicap.store.ingest.reader.norms import holds_to_norm
 from haicap.store.ingest.reader.problems import DAMAGE_SEEN as _DAMAGE
 from haicap.store.ingest.reader.problems import STILL_AFTER_TURN, behind_plan, names_problem, problem_or_result, result_in
@@ -188,10 +188,10 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         if ctx.prev_kind == REQUEST and names_problem(low):
             return Verdict(DIFFICULTY, COMMUNE, "reason for the ask")
         return Verdict(None, None, "")
-    # A bare instruction right after a request or directive in the same sentence
-    # continues it ("đề nghị tỉnh hỗ trợ A; hỗ trợ B").
-    if ctx.prev_kind in (REQUEST, DIRECTIVE) and imperative and not cues.SPEECH_VERB.match(core):
-        return Verdict(ctx.prev_kind, ctx.prev_actor, "continues")
+    # A bare verb continues the ask, order or report of results before it (`moods.continued_mood`).
+    kept = continued_mood(ctx.prev_kind, core, imperative)
+    if kept is not None and not cues.SPEECH_VERB.match(core):
+        return Verdict(kept, ctx.prev_actor, "continues")
     if (
         ctx.prev_kind == DIRECTIVE
         and ctx.speaker == LEADER

@@ -252,3 +252,33 @@ def test_a_headline_quoting_a_speaker_is_page_furniture(headline: str) -> None:
 def test_a_speakers_turn_stays_in_the_text(line: str) -> None:
     kept, _ = split_page_noise([line])
     assert kept == [line]
+
+
+# -- a bare verb goes on with the report of results before it -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thời gian qua, xã đã thu ngân sách đạt 56% dự toán; hoàn thành 38 căn nhà cho hộ nghèo.",
+        "Năm 2025, xã đã cứng hóa 14 km đường giao thông nông thôn; trồng mới 120 ha rừng.",
+        "Đồng chí ghi nhận xã đã giải ngân 82% vốn đầu tư công; giải quyết 1.240 hồ sơ hành chính đúng hạn.",
+    ],
+)
+def test_a_bare_verb_after_results_counts_one_more_result(sentence: str) -> None:
+    found = [k for k, t in items(INTRO, CONCLUSION, sentence) if t in sentence]
+    assert found and set(found) == {A}, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A time still to come, an aim, a deadline: the order after the results.
+        "Xã đã thu ngân sách đạt 56% dự toán; phấn đấu hoàn thành 100% dự toán trong quý III.",
+        "Xã đã làm được 38 căn nhà; hoàn thành 20 căn còn lại trước ngày 30/6.",
+        "Xã đã có 12 hợp tác xã; tiếp tục phát triển thêm 3 hợp tác xã trong năm tới.",
+    ],
+)
+def test_a_task_after_results_stays_an_order(sentence: str) -> None:
+    found = items(INTRO, CONCLUSION, sentence)
+    assert [k for k, t in found if t in sentence][-1] == DI
