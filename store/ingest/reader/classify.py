@@ -15,6 +15,7 @@ import re
 from haicap.store.ingest.reader import cues
 from haicap.store.ingest.reader.appraisals import appraises
 from haicap.store.ingest.reader.bodies import NEED_FROM_ABOVE, THING_ASKED, WE_BELOW, body_acts
+from haicap.store.ingest.reader.dates import DATED_LEAD
 from haicap.store.ingest.reader.deadlines import DUE_BY
 from haicap.store.ingest.reader.interviews import REPORTER_LINE, reporter_asks
 from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY, DIRECTIVE, REQUEST
@@ -78,8 +79,6 @@ _ANY_SUBJECT_MUST = re.compile(
     r"(?!(?:[^,;:]{0,20}\s)?(?:khách|du khách|người dân|nhân dân|bà con|học sinh|các em|hộ dân|công nhân|người lao động)\b)"
     r"[^;:]{3,60}?\s(?:phải|cần phải|tuyệt đối không được|không được)\s+(?!được\b|chờ|đi\b|đi bộ|di chuyển|ở nhờ|ngủ)"
 )
-# The dated lead that opens an article.
-_DATED_LEAD = re.compile(r"^\W*(?:\([^()]{1,40}\)\s*[-–]\s*)?(?:sáng|chiều|trưa|tối|ngày|hôm)\b")  # "(Báo X) - Sáng 24/10"
 _RESTATED_REQUEST = re.compile(
     r"về\s+(?:các\s+)?(?:đề nghị|kiến nghị|đề xuất)\s+(?:của\s+)?(?:ubnd\s+|đảng ủy\s+|ủy ban nhân dân\s+)?"
     r"(?:xã|phường|đặc khu|các xã|địa phương)\b(?:\s+\S+){4,}"
@@ -267,7 +266,7 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
             # hình ngập lụt tại xã": what the leader's party did is context, whatever the topic;
             # but damage it saw is the commune's difficulty ("đoàn đã kiểm tra đoạn kè bị sụt").
             seen = low[inspection.end() :]
-            if _DAMAGE.search(seen) and not re.match(r"\s*(?:tình hình|công tác|việc)\b", seen) and not _DATED_LEAD.match(low):
+            if _DAMAGE.search(seen) and not re.match(r"\s*(?:tình hình|công tác|việc)\b", seen) and not DATED_LEAD.match(low):
                 return Verdict(DIFFICULTY, None, "damage seen")
             return Verdict(EXCLUDED, LEADER, "leader's activity")
 

@@ -185,7 +185,7 @@ PROBLEM = re.compile(
     # Records that do not match, a burden borne, a link that keeps failing.
     r"không đồng bộ|chưa đồng bộ|chồng lấn|tốn thêm|tốn kém|vẫn phải|đã phải|"
     # Patchy, unchecked, stalled, cracked, leaking, ageing, hard to muster, afraid to invest.
-    r"chắp vá|trôi nổi|khó kiểm soát|chững lại|vết nứt|rò rỉ|lớn tuổi|khó huy động|không dám|tiếng ồn|gay gắt|"
+    r"chắp vá|trôi nổi|khó kiểm soát|chững lại|vết nứt|bị nứt|nứt hết|nứt tường|tường nứt|rò rỉ|lớn tuổi|khó huy động|không dám|tiếng ồn|gay gắt|"
     # Run dry, scarce, jammed.
     r"đã cạn|cạn kiệt|đã khô|bị khô|rất hiếm|ùn ứ|"
     # Hard going and what it costs: "mùa mưa xe máy cũng khó đi", "thương lái ngại vào, người dân

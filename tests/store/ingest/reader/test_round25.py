@@ -282,3 +282,22 @@ def test_a_bare_verb_after_results_counts_one_more_result(sentence: str) -> None
 def test_a_task_after_results_stays_an_order(sentence: str) -> None:
     found = items(INTRO, CONCLUSION, sentence)
     assert [k for k, t in found if t in sentence][-1] == DI
+
+
+# -- a dated lead after an outlet's tag; a home cracked -----------------------------------------
+
+
+@pytest.mark.parametrize("tag", ["TUỔI TRẺ - ", "VOV.VN - ", "(Báo Lạng Sơn) - ", "LẠNG SƠN – "])
+def test_a_dated_lead_after_any_outlets_tag_is_the_leaders_visit(tag: str) -> None:
+    lead = f"{tag}Ngày 14/8, Chủ tịch UBND tỉnh Lò Văn Minh đi kiểm tra khu vực sạt lở tại xã Bình Gia."
+    assert kind_of(lead) is None
+
+
+def test_damage_the_leader_saw_is_still_the_communes_difficulty() -> None:
+    seen = "Đoàn đã kiểm tra đoạn kè bờ suối bị sụt lở dài 40 m tại thôn Nà Pàn."
+    assert kind_of(seen, INTRO) == D
+
+
+def test_a_home_cracked_is_a_difficulty() -> None:
+    quote = '"Nhà tôi nứt hết tường, đêm nào cả nhà cũng phải sang nhà văn hóa ngủ", bà Lan kể.'
+    assert kind_of(quote, INTRO) == D
