@@ -202,6 +202,9 @@ def test_a_bare_header_of_asks_is_no_item_and_opens_a_list(header: str) -> None:
         "- Cho phép xã chuyển mục đích sử dụng 2 ha đất rừng sản xuất để làm khu tái định cư.",
         "- Cho xã được vay vốn ưu đãi để làm đường vào thôn.",
         "+ Bố trí 5 tỷ đồng sửa chữa trạm bơm.",
+        # A level asked raised.
+        "- Tăng biên chế công chức địa chính cho xã.",
+        "- Nâng mức phụ cấp cho trưởng thôn, người hoạt động không chuyên trách.",
     ],
 )
 def test_the_bullets_of_asks_are_requests_whatever_figure_they_hold(bullet: str) -> None:
@@ -210,6 +213,8 @@ def test_the_bullets_of_asks_are_requests_whatever_figure_they_hold(bullet: str)
 
 def test_a_statistic_outside_a_list_of_asks_stays_none() -> None:
     assert kind_of("Xã có diện tích tự nhiên 125 km2, dân số hơn 12.000 người.", INTRO) is None
+    # A rise reported is a result, in a list of asks too.
+    assert kind_of("- Tăng 12% so với cùng kỳ năm trước.", INTRO, REPORTS, "Xã có một số kiến nghị:") != R
 
 
 def test_a_norm_after_a_comma_holds_though_the_clause_opens_on_what_was_done() -> None:
