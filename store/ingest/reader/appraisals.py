@@ -1,9 +1,9 @@
-"""The leader's praise said as a feeling or a comparison, not with a verb of praising.
+"""The leader's praise said as a feeling, a comparison or a judgement, not with a verb of praising.
 
 Besides "khen", "ghi nhận", "biểu dương" (`cues.PRAISE`), a visitor praises what he sees by
 saying how it makes him feel ("Tôi rất vui khi thấy bà con đón Tết đầy đủ", "phấn khởi trước
-những đổi thay của bản") or that few places match it ("ít nơi có tốc độ thu hút đầu tư như ở
-đây"). Both are the commune's achievement. A feeling about no sight ("rất vui được về thăm
+những đổi thay của bản"), that few places match it ("ít nơi có tốc độ thu hút đầu tư như ở
+đây") or that it is a model ("Đây là mô hình hay, cần nhân rộng", "xã là điểm sáng của tỉnh"). Both are the commune's achievement. A feeling about no sight ("rất vui được về thăm
 xã") is a greeting, a feeling denied ("chưa hài lòng khi thấy …") no praise, and a
 comparison of a harm ("hiếm nơi nào ngập sâu như ở đây") is the problem's, not praise.
 """
@@ -36,9 +36,19 @@ _FEW_MATCH = re.compile(
 )
 
 
+# Judged a model: "Đây là mô hình hay", "xã là điểm sáng của tỉnh về …" (not "cần xây dựng mô hình …",
+# a task; "cách làm … cần được nhân rộng" is left to the order it gives).
+_JUDGED_GOOD = re.compile(
+    r"\b(?:là|được xem là|được đánh giá là|trở thành)\s+(?:một\s+)?(?:trong những\s+)?(?:mô hình|cách làm|điểm sáng|"
+    r"điển hình|hình mẫu)\b(?!\s+(?:yếu|kém|chưa|còn|thất bại))"
+)
+
+
 def appraises(low: str) -> bool:
     """Whether clause `low` (lower case) praises the commune by a feeling at what the speaker
-    sees or by a comparison few places match (see the module docstring)."""
+    sees, a comparison few places match or a judgement of a model (see the module docstring)."""
+    if _JUDGED_GOOD.search(low):
+        return True
     felt = _FELT_AT.search(low)
     if felt and not _DENIED.search(low[: felt.start()]):
         return True

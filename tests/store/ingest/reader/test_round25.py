@@ -99,6 +99,9 @@ def test_the_communes_own_inability_stays_its_difficulty() -> None:
         "Theo ông, ít nơi có phong trào hiến đất làm đường mạnh như xã.",
         "Đồng chí ấn tượng với cách làm của xã trong chuyển đổi số.",
         "Tôi rất vui vì xã đã hoàn thành xóa nhà tạm sớm hơn kế hoạch.",
+        # Judged a model.
+        '"Đây là mô hình hay, các xã khác nên học tập", ông Minh nói.',
+        "Ông Minh đánh giá xã là điểm sáng của tỉnh về chuyển đổi số.",
     ],
 )
 def test_the_visitors_feeling_or_a_rare_match_is_praise(sentence: str) -> None:
@@ -115,6 +118,9 @@ def test_a_feeling_about_no_sight_or_a_feeling_denied_is_no_praise() -> None:
     # A lack is no comparison.
     assert not appraises("xã có ít nơi vui chơi cho trẻ em")
     assert appraises("tôi rất vui khi thấy bà con có nhà mới")
+    # A model to build is a task, a place judged by its plight no model.
+    assert not appraises("xã cần xây dựng mô hình sản xuất liên kết theo chuỗi")
+    assert not appraises("xã là địa bàn khó khăn nhất tỉnh")
 
 
 def test_a_feeling_denied_keeps_the_problem_it_names() -> None:
