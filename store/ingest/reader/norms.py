@@ -36,11 +36,12 @@ _BOUND = (
     r"lãnh đạo xã|lãnh đạo phường|ubnd xã|ubnd phường|các ngành|ngành|thôn|bản|tổ dân phố)"
 )
 # "không thể" binds as "may not" (not "không thể tự …", a means lacking), "không nên" as "should
-# not". A frame of time may come first ("sau sáp nhập xã không thể …"), and with no subject at
-# all "không thể để …" is a norm ("Không thể để người dân chờ mãi …").
+# not", "không được để" as "must not let" (not "không được cấp …", a benefit withheld). A frame
+# of time may come first ("sau sáp nhập xã không thể …"), and with no subject at all "không thể
+# để …" is a norm ("Không thể để người dân chờ mãi …").
 _MAY_NOT = re.compile(
     r"^\W*(?:(?:sau|trước|từ nay|từ|trong|khi|thời gian tới)\b[^,;:]{0,30}?\s)??"
-    rf"(?P<subject>(?:(?:các|hai|ba)\s+)?{_BOUND}\b[^,;:]{{0,30}}?\s|chúng ta\s+)?(?:không thể|không nên)\s+(?!tự\b|nào\b|được\b)"
+    rf"(?P<subject>(?:(?:các|hai|ba)\s+)?{_BOUND}\b[^,;:]{{0,30}}?\s|chúng ta\s+)?(?:không thể|không nên|không được(?=\s+để\b))\s+(?!tự\b|nào\b|được\b)"
 )
 # Whatever of a kind, then what must be done with it: "việc gì thuộc thẩm quyền thì phải …",
 # "hộ nào đủ điều kiện thì cần …".

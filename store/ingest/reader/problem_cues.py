@@ -203,6 +203,8 @@ PROBLEM = re.compile(
     r"|(?<!không )(?<!không bị )\bgián đoạn\b"
     # Procedures that drag on (not the rain: "trong lúc mưa còn kéo dài").
     r"|\b(?:thủ tục|thời gian|tiến độ|việc|quá trình)\b[^,;.]{0,40}\bcòn kéo dài\b"
+    # A benefit withheld: "xã không được cấp kinh phí", "các hộ không được bồi thường".
+    r"|\bkhông được\s+(?:cấp|hỗ trợ|bố trí|đầu tư|phân bổ|bồi thường|chi trả|giải quyết|hưởng)\b"
     # A means lacking: "xã không thể tự cân đối nguồn vốn" (not "không thể tự ý", a ban); people
     # or goods that cannot move or work: "người dân không thể đi lại khi nước lên".
     r"|\bkhông thể tự\s+(?!ý\b)\w+"

@@ -42,6 +42,9 @@ FLOOR = (INTRO, CONCLUSION)
         "Chúng ta không thể để bà con thiếu nước sinh hoạt thêm một mùa khô nữa.",
         "Theo ông Minh, sau sắp xếp xã không thể làm theo cách cũ.",
         '"Không có lý do gì để chậm trễ chi trả tiền hỗ trợ cho dân", ông Minh nói.',
+        # "không được để": must not let.
+        "Xã không được để xảy ra tình trạng tái lấn chiếm đất rừng.",
+        "Không được để người dân thiếu nước sinh hoạt trong mùa khô.",
     ],
 )
 def test_a_norm_the_leader_holds_the_commune_to_is_an_order(sentence: str) -> None:
@@ -312,3 +315,11 @@ def test_damage_the_leader_saw_is_still_the_communes_difficulty() -> None:
 def test_a_home_cracked_is_a_difficulty() -> None:
     quote = '"Nhà tôi nứt hết tường, đêm nào cả nhà cũng phải sang nhà văn hóa ngủ", bà Lan kể.'
     assert kind_of(quote, INTRO) == D
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Xã không được cấp kinh phí sửa chữa trường học.", "Nhiều hộ không được bồi thường khi thu hồi đất làm đường."],
+)
+def test_a_benefit_withheld_is_a_difficulty_not_a_ban(sentence: str) -> None:
+    assert kind_of(sentence, INTRO) == D
