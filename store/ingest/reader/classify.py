@@ -74,7 +74,7 @@ _AGENCY_ACTS = re.compile(
 # Whatever must (or must not) be done, unless the subject is people who bear it ("khách phải ngủ lại").
 _ANY_SUBJECT_MUST = re.compile(
     r"(?!(?:[^,;:]{0,20}\s)?(?:khách|du khách|người dân|nhân dân|bà con|học sinh|các em|hộ dân|công nhân|người lao động)\b)"
-    r"[^;:]{3,60}?\s(?:phải|cần phải|tuyệt đối không được|không được)\s+(?!được\b|chờ|đi\b|đi bộ|di chuyển|ở nhờ|ngủ)"
+    r"[^;:]{3,60}?\s(?:phải|cần phải|không được" + cues.NOT_GIVEN + r")\s+(?!được\b|chờ|đi\b|đi bộ|di chuyển|ở nhờ|ngủ)"
 )
 # The dated lead that opens an article.
 _DATED_LEAD = re.compile(r"^\W*(?:\([^()]{1,40}\)\s*[-–]\s*)?(?:sáng|chiều|trưa|tối|ngày|hôm)\b")  # "(Báo X) - Sáng 24/10"

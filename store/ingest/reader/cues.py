@@ -37,6 +37,7 @@ __all__ = [
     "LIST_HEADER",
     "META",
     "NEGATED_PROBLEM",
+    "NOT_GIVEN",
     "NOUN_AFTER",
     "NOUN_BEFORE",
     "ORDER_VERBS",
@@ -93,8 +94,13 @@ CONNECTIVE = re.compile(
 
 # A clause that opens on one of these verbs has no subject: an instruction (or, in a
 # commune's list of requests, a request).
+NOT_GIVEN = (
+    r"(?!\s+(?:hỗ trợ|giải quyết|cấp|đầu tư|quan tâm|xử lý|bồi thường|đền bù|chi trả|phê duyệt|bố trí|"
+    r"sửa chữa|nâng cấp|tiếp cận|hưởng|công nhận|thanh toán|nghiệm thu)\b)"
+)
+"""After "không được": not the passive of a service not given ("không được hỗ trợ"), which no order is."""
 IMPERATIVE_START = re.compile(
-    r"^(?:"
+    r"(?!không được" + NOT_GIVEN + r")^(?:"
     + _words(
         "tiếp tục|tập trung|đẩy mạnh|tăng cường|chủ động|khẩn trương|sớm|nâng cao|quan tâm|chú trọng|"
         "rà soát|triển khai|thực hiện|đổi mới|phát huy|nghiên cứu|xây dựng|hoàn thiện|bảo đảm|đảm bảo|"
@@ -119,6 +125,10 @@ IMPERATIVE_START = re.compile(
     r"|^báo cáo\b(?!\s+(?:tại|với|cho|của|về|kết quả|tình hình)\b)"
     # "Lãnh đạo thực hiện ..." instructs; "Lãnh đạo xã cho biết ..." names a speaker.
     r"|^lãnh đạo\b(?!\s+(?:xã|phường|đặc khu|tỉnh|thành phố|ubnd|sở|các|đảng|huyện|địa phương|hai|ba)\b)"
+    # Any verb urged "at once" before its object: "Di dời ngay các hộ …", "Sửa chữa ngay tuyến kè …".
+    r"|^(?:[^\s,;:]+\s+){1,2}?ngay\s+(?:lập tức\s+)?(?:các|những|toàn bộ|số|cho|tuyến|đoạn|\d)\b"
+    # A prohibition with no subject: "không nên trông chờ …", "đừng để …" ("không được" is a lexicon opener).
+    r"|^(?:không nên|đừng|chớ)\b"
 )
 
 ASK_VERBS = "đề nghị|kiến nghị|đề xuất|mong muốn|rất mong|mong|xin|kính đề nghị|kiến nghị với"

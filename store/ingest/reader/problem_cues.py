@@ -241,6 +241,8 @@ PROBLEM = re.compile(
     # What is left of a burden: "hiện còn 120 hộ nghèo", "còn 3 dự án".
     r"|\b(?:vẫn còn|hiện còn|còn)\s+(?:hơn\s+|gần\s+)?[\d.,]+\s+(?:hộ nghèo|hộ cận nghèo|nhà tạm|hộ thiếu|"
     r"hồ sơ|dự án|tiêu chí|trường hợp|hộ dân chưa|km đường)"
+    # A service not given: "nộp từ lâu nhưng không được giải quyết", "không được hỗ trợ kịp thời".
+    r"|\bkhông được(?=\s+(?:hỗ trợ|giải quyết|cấp|đầu tư|quan tâm|xử lý|bồi thường|đền bù|chi trả|tiếp cận|hưởng)\b)"
 )
 RESULT = re.compile(
     # Up on last year ("đón 48.000 lượt khách, tăng 35% so với cùng kỳ"); a bad thing going up
