@@ -17,6 +17,8 @@ from haicap.store.ingest.reader.lexicon import INSTRUCTION_OPENERS, REQUEST_PHRA
 from haicap.store.ingest.reader.pattern_text import phrases as _phrases
 from haicap.store.ingest.reader.pattern_text import words as _words
 from haicap.store.ingest.reader.problem_cues import DEMAND_GROWTH, NEGATED_PROBLEM, PROBLEM, REDUCED, REMEDY, RESULT, SHARE
+from haicap.store.ingest.reader.problem_cues import NOT_GIVEN as NOT_GIVEN
+from haicap.store.ingest.reader.problem_cues import NOT_GIVEN_START as _NOT_GIVEN_START
 
 __all__ = [
     "ACTION",
@@ -94,13 +96,9 @@ CONNECTIVE = re.compile(
 
 # A clause that opens on one of these verbs has no subject: an instruction (or, in a
 # commune's list of requests, a request).
-NOT_GIVEN = (
-    r"(?!\s+(?:hỗ trợ|giải quyết|cấp|đầu tư|quan tâm|xử lý|bồi thường|đền bù|chi trả|phê duyệt|bố trí|"
-    r"sửa chữa|nâng cấp|tiếp cận|hưởng|công nhận|thanh toán|nghiệm thu)\b)"
-)
-"""After "không được": not the passive of a service not given ("không được hỗ trợ"), which no order is."""
 IMPERATIVE_START = re.compile(
-    r"(?!không được" + NOT_GIVEN + r")^(?:"
+    _NOT_GIVEN_START
+    + r"^(?:"
     + _words(
         "tiếp tục|tập trung|đẩy mạnh|tăng cường|chủ động|khẩn trương|sớm|nâng cao|quan tâm|chú trọng|"
         "rà soát|triển khai|thực hiện|đổi mới|phát huy|nghiên cứu|xây dựng|hoàn thiện|bảo đảm|đảm bảo|"

@@ -195,3 +195,32 @@ def test_a_prohibition_in_the_leaders_words_is_still_an_order() -> None:
     assert [k for k, _ in found] == [DI]
     found = _kinds(INTRO, CONCLUSION, "Đừng trông chờ, ỷ lại vào cấp trên trong việc làm đường nội thôn.")
     assert [k for k, _ in found] == [DI]
+
+
+# -- the first task named, then given -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Việc quan trọng nhất lúc này là ổn định đời sống người dân.",
+        "Theo đồng chí, việc cấp bách nhất là di dời các hộ ở vùng sạt lở.",
+        "Ông Minh cho biết, nhiệm vụ trọng tâm hàng đầu năm 2026 là hoàn thành đường liên xã.",
+        '"Điều then chốt nhất bây giờ là giữ rừng đầu nguồn", ông Minh nói.',
+    ],
+)
+def test_the_first_task_named_in_the_leaders_words_is_an_order(sentence: str) -> None:
+    assert [k for k, _ in _kinds(INTRO, CONCLUSION, sentence)] == [DI]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The commune's chairman naming its own first task says what it needs or plans: no order.
+        "Việc cấp bách nhất của xã hiện nay là sửa chữa cầu treo bị hư hỏng.",
+        # The greatest difficulty is a difficulty ("khó khăn lớn nhất là …"), no task.
+        "Khó khăn lớn nhất là thiếu vốn đối ứng cho các công trình.",
+    ],
+)
+def test_a_first_task_or_worst_problem_outside_the_leaders_words_gives_no_order(sentence: str) -> None:
+    assert DI not in [k for k, _ in _kinds(INTRO, REPORT, sentence)]
