@@ -57,7 +57,7 @@ _CUTS = re.compile(
     r"|,?\s+(?=(?:và|đồng thời)\s+(?:yêu cầu|đề nghị|kiến nghị|đề xuất|mong|giao|chỉ đạo|lưu ý|nhấn mạnh|"
     r"động viên|khích lệ|căn dặn|khuyến khích)\b)"
     r"|,\s*(?=(?:yêu cầu|đề nghị|kiến nghị|đề xuất|mong muốn|giao)\s)"
-    # A plight, then the hope put to those above: "Năm nào cũng thiếu nước, mong tỉnh đầu tư …".
+    # A plight, then the hope put to those above: "Đường hay sạt lở, mong tỉnh làm kè …".
     r"|,\s*(?=(?:rất |kính |tha thiết )?mong\s+(?i:được|tỉnh|nhà nước|các cấp|cấp trên|trung ương|chính phủ|"
     r"các sở|sở|ngành|ubnd|đoàn|đại biểu|lãnh đạo|thành phố)\b)"
     # Praise, then blame, or the reverse: "biểu dương xã A, phê bình xã B chậm tiến độ".

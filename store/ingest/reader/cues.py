@@ -123,7 +123,7 @@ IMPERATIVE_START = re.compile(
     r"|^báo cáo\b(?!\s+(?:tại|với|cho|của|về|kết quả|tình hình)\b)"
     # "Lãnh đạo thực hiện ..." instructs; "Lãnh đạo xã cho biết ..." names a speaker.
     r"|^lãnh đạo\b(?!\s+(?:xã|phường|đặc khu|tỉnh|thành phố|ubnd|sở|các|đảng|huyện|địa phương|hai|ba)\b)"
-    # Any verb urged "at once" before its object: "Di dời ngay các hộ …", "Sửa chữa ngay tuyến kè …".
+    # Any verb urged "at once" before its object: "Dọn ngay các cống …", "Sửa chữa ngay tuyến kè …".
     r"|^(?:[^\s,;:]+\s+){1,2}?ngay\s+(?:lập tức\s+)?(?:các|những|toàn bộ|số|cho|tuyến|đoạn|\d)\b"
     # A prohibition with no subject: "không nên trông chờ …", "đừng để …" ("không được" is a lexicon opener).
     r"|^(?:không nên|đừng|chớ)\b"

@@ -1,7 +1,7 @@
-"""Negation by position: "không còn hộ thiếu đất" is a result, "nhiều hộ không có đất" a problem.
+"""Negation by position: "không còn hộ thiếu nhà ở" is a result, "nhiều hộ không có đất" a problem.
 
 Vietnamese denies that anyone is in a plight by putting the negated verb of existence before
-the people or places in it: "không còn hộ thiếu đất sản xuất", "không có học sinh phải nghỉ
+the people or places in it: "không còn hộ thiếu nhà ở", "không có học sinh phải nghỉ
 học do mưa lũ", "không còn thôn bị chia cắt". Whatever plight follows them is inside the
 negation's scope, so the clause reports it gone. When the negation comes after the people
 ("nhiều hộ không có đất sản xuất", "3 thôn vẫn không có sóng điện thoại") it is what they lack,
@@ -36,7 +36,7 @@ def strip_negated_plights(low: str) -> tuple[str, bool]:
     """`low` (lower case) without the plights its negations deny, and whether there were any.
 
     A span is denied when the negation opens it before its bearer and the words after the
-    bearer name a problem: "không còn hộ thiếu đất sản xuất" goes, "không có hộ được hỗ trợ"
+    bearer name a problem: "không còn hộ thiếu nhà ở" goes, "không có hộ được hỗ trợ"
     (no plight) and "nhiều hộ không có đất" (the negation after the people) stay."""
     found = False
     pieces: list[str] = []

@@ -144,7 +144,7 @@ def problem_or_result(low: str) -> str | None:
     negation = cues.NEGATED_PROBLEM.search(cleaned) is not None
     if negation:
         cleaned = cues.NEGATED_PROBLEM.sub(" ", cleaned)
-    # "không còn hộ thiếu đất sản xuất": the negation before the people scopes over their plight.
+    # "không còn hộ thiếu nhà ở": the negation before the people scopes over their plight.
     cleaned, denied = strip_negated_plights(cleaned)
     negated = reduced or negation or denied
     if names_problem(cleaned) or _LACKS.search(cleaned):

@@ -37,8 +37,8 @@ def _kinds(*paragraphs: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     "clause",
     [
-        "xã không còn hộ thiếu đất sản xuất",
-        "năm nay không còn hộ thiếu đất sản xuất, không có trẻ em bỏ học",
+        "xã không còn hộ thiếu nhà ở",
+        "năm nay không còn hộ thiếu nhà ở, không có học sinh phải nghỉ học vì đường ngập",
         "không có học sinh phải nghỉ học do mưa lũ",
         "trên địa bàn không còn hộ dân bị thiếu nước sinh hoạt trong mùa khô",
         "xã không còn thôn bị chia cắt khi mưa lớn",
@@ -53,10 +53,10 @@ def test_a_negation_before_the_people_denies_their_plight(clause: str) -> None:
     "clause",
     [
         # After the people, the negation is what they lack.
-        "nhiều hộ không có đất sản xuất, phải đi làm thuê",
+        "nhiều hộ không có đất canh tác, phải đi làm thuê",
         "nhiều hộ không còn đất sản xuất do sạt lở",
         # What still holds is no denial.
-        "xã vẫn còn hộ thiếu đất sản xuất",
+        "xã vẫn còn hộ thiếu nhà ở",
         # A resource not had is a lack, and the scope ends at the consequence.
         "xã không có cán bộ chuyên trách nên việc số hóa còn chậm",
     ],
@@ -73,7 +73,7 @@ def test_only_the_plight_inside_the_scope_is_taken_out() -> None:
 
 
 def test_a_denied_plight_in_the_commune_report_is_its_result() -> None:
-    found = _kinds(INTRO, REPORT, "Năm 2025, xã không còn hộ thiếu đất sản xuất, không có trẻ em bỏ học.")
+    found = _kinds(INTRO, REPORT, "Năm 2025, xã không còn hộ thiếu nhà ở, không có học sinh phải nghỉ học vì đường ngập.")
     assert [k for k, _ in found] == [A]
 
 
@@ -84,8 +84,12 @@ def test_a_denied_plight_in_the_commune_report_is_its_result() -> None:
     ("context", "sentence", "ask"),
     [
         ((INTRO, REPORT), "Đường vào thôn Khuổi Lặng xuống cấp, rất mong tỉnh quan tâm bố trí vốn sửa chữa.", "rất mong tỉnh"),
-        ((INTRO, REPORT), "Mùa mưa năm nào đường cũng sạt lở, kính mong các cấp hỗ trợ kè chống sạt.", "kính mong các cấp"),
-        ((VOTERS,), '"Năm nào bà con cũng bị ngập, mong tỉnh nâng cấp bờ bao", cử tri Lý Văn Lộc nói.', "mong tỉnh nâng cấp"),
+        ((INTRO, REPORT), "Con đường qua khe suối hay sạt lở, kính mong các cấp hỗ trợ kè chống sạt.", "kính mong các cấp"),
+        (
+            (VOTERS,),
+            '"Cứ triều cường là nước tràn vào nhà, mong tỉnh nâng cấp bờ bao", cử tri Lý Văn Lộc nói.',
+            "mong tỉnh nâng cấp",
+        ),
         ((VOTERS,), "Cử tri phản ánh đường liên thôn xuống cấp, mong tỉnh sớm sửa chữa.", "mong tỉnh sớm"),
     ],
 )
@@ -120,9 +124,9 @@ def test_a_hope_of_no_one_above_does_not_cut(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "order"),
     [
-        ("Ông Minh đánh giá cao xã đã về đích nông thôn mới, tuy vậy xã không được chủ quan.", "xã không được chủ quan."),
+        ("Ông Minh khen xã làm tốt công tác dân vận, tuy vậy xã không được chủ quan.", "xã không được chủ quan."),
         (
-            "Đồng chí ghi nhận xã đã hoàn thành 100% chỉ tiêu, dù vậy không được thỏa mãn với thành tích.",
+            "Đồng chí biểu dương xã vượt chỉ tiêu thu ngân sách, dù vậy không được thỏa mãn với thành tích.",
             "không được thỏa mãn với thành tích.",
         ),
         (
@@ -153,7 +157,7 @@ def test_the_turn_thế_nhưng_is_not_cut_inside() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Di dời ngay các hộ ở vùng nguy cơ sạt lở về nơi an toàn.",
+        "Đưa ngay các hộ ở sát taluy về nơi ở tạm.",
         "Sửa chữa ngay tuyến kè bị sạt lở trước mùa mưa.",
         "Khơi thông ngay toàn bộ cống thoát nước bị bùn đất vùi lấp.",
         "Tổ chức ngay cho các hộ bị ngập nơi ở tạm.",
@@ -166,9 +170,9 @@ def test_a_verb_urged_at_once_opens_an_order_in_the_conclusion(sentence: str) ->
 @pytest.mark.parametrize(
     ("sentence", "kind"),
     [
-        ("Xã đã di dời ngay các hộ ở vùng sạt lở về nơi an toàn.", A),  # done, with its subject
+        ("Xã đã đưa ngay 12 hộ ở sát taluy về nhà văn hóa thôn.", A),  # done, with its subject
         ("Nhà ngay cạnh suối đã bị cuốn trôi.", D),  # "ngay" of place
-        ("Ngay sau lũ, xã đã huy động lực lượng dọn bùn đất.", A),  # "ngay" of time
+        ("Ngay sau trận mưa, xã đã cử người thông cống.", A),  # "ngay" of time
     ],
 )
 def test_ngay_of_a_report_place_or_time_gives_no_order(sentence: str, kind: str) -> None:
