@@ -21,7 +21,7 @@ from haicap.store.ingest.reader.interviews import REPORTER_LINE, reporter_asks
 from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY, DIRECTIVE, REQUEST
 from haicap.store.ingest.reader.letters import CAPITALISED_WORD
 from haicap.store.ingest.reader.list_heads import list_named
-from haicap.store.ingest.reader.moods import URGED, after_time_frame, commune_told, continued_mood, words_said
+from haicap.store.ingest.reader.moods import PRIORITY, URGED, after_time_frame, commune_told, continued_mood, words_said
 from haicap.store.ingest.reader.norms import holds_to_norm
 from haicap.store.ingest.reader.problems import DAMAGE_SEEN as _DAMAGE
 from haicap.store.ingest.reader.problems import STILL_AFTER_TURN, behind_plan, names_problem, problem_or_result, result_in
@@ -77,7 +77,7 @@ _AGENCY_ACTS = re.compile(
 # Whatever must (or must not) be done, unless the subject is people who bear it ("khách phải ngủ lại").
 _ANY_SUBJECT_MUST = re.compile(
     r"(?!(?:[^,;:]{0,20}\s)?(?:khách|du khách|người dân|nhân dân|bà con|học sinh|các em|hộ dân|công nhân|người lao động)\b)"
-    r"[^;:]{3,60}?\s(?:phải|cần phải|tuyệt đối không được|không được)\s+(?!được\b|chờ|đi\b|đi bộ|di chuyển|ở nhờ|ngủ)"
+    r"[^;:]{3,60}?\s(?:phải|cần phải|không được" + cues.NOT_GIVEN + r")\s+(?!được\b|chờ|đi\b|đi bộ|di chuyển|ở nhờ|ngủ)"
 )
 _RESTATED_REQUEST = re.compile(
     r"về\s+(?:các\s+)?(?:đề nghị|kiến nghị|đề xuất)\s+(?:của\s+)?(?:ubnd\s+|đảng ủy\s+|ủy ban nhân dân\s+)?"
@@ -319,7 +319,7 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     result = result_in(low)
     if (
         result
-        and not ctx.in_request_list
+        and not (ctx.in_request_list or PRIORITY.search(low))  # "… việc quan trọng nhất là hoàn thành …": a task
         and actor_before(text[: result.start()], ctx.people, ctx.speaker) == LEADER
         and not names_problem(low)
         # "đồng chí X cùng đoàn đã kiểm tra ...": the leader's own doings are context (but in a
@@ -360,7 +360,7 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
             # In the leader's conclusion, "Sở Tài chính hướng dẫn xã …", "Bưu điện tỉnh phối hợp
             # với xã chi trả …" assign the body named, whatever plight the task names.
             return Verdict(DIRECTIVE, LEADER, "agency assigned")
-        if not future and _RESPONSIBLE.search(core):
+        if not future and (_RESPONSIBLE.search(core) or PRIORITY.search(core)):
             # "…, nhưng giữ cho người dân an toàn là trách nhiệm trước hết của xã", "Xã nào để người
             # dân ở vùng nguy hiểm mà không có phương án là chịu trách nhiệm": the leader puts the
             # duty on the commune, or warns who fails it: an order, whatever it names.

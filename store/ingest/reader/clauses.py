@@ -45,18 +45,21 @@ _ASKED = re.compile(r"\b(?:kiến nghị|đề nghị|đề xuất|mong muốn|x
 
 _CUTS = re.compile(
     r";\s*"
-    r"|,\s*(?=(?:song|nhưng|tuy nhiên|trong khi|đồng thời|mặt khác|cùng với đó)\b)"
+    r"|,\s*(?=(?:song|nhưng|tuy nhiên|tuy vậy|dù vậy|thế nhưng|trong khi|đồng thời|mặt khác|cùng với đó)\b)"
     # A consequence may turn a statement into an instruction: "..., vì vậy phải đi đầu".
     r"|,\s*(?=(?:vì vậy|vì thế|do đó|do vậy)\b)"
     r"|\s+(?=(?:nhưng|song)\s+(?:vẫn|còn|lại|chưa|số|việc|do)\b)"
     # "ấp không bị thiếu nước nhưng chi phí bơm rất cao": a contrast without its comma still turns.
     # (Not "tuy còn khó khăn nhưng sẽ …", one assessment, nor "đã đầu tư nhưng đến nay chưa dùng được",
     # one problem: see `_ONE_TURN`.)
-    r"|(?<=\w)\s+(?=nhưng\s+\S+\s+\S+)"
+    r"|(?<=\w)(?<!thế)\s+(?=nhưng\s+\S+\s+\S+)"
     # Praise, then exhortation: "ghi nhận ... và đề nghị xã ...", "..., đồng thời động viên ...".
     r"|,?\s+(?=(?:và|đồng thời)\s+(?:yêu cầu|đề nghị|kiến nghị|đề xuất|mong|giao|chỉ đạo|lưu ý|nhấn mạnh|"
     r"động viên|khích lệ|căn dặn|khuyến khích)\b)"
     r"|,\s*(?=(?:yêu cầu|đề nghị|kiến nghị|đề xuất|mong muốn|giao)\s)"
+    # A plight, then the hope put to those above: "Đường hay sạt lở, mong tỉnh làm kè …".
+    r"|,\s*(?=(?:rất |kính |tha thiết )?mong\s+(?i:được|tỉnh|nhà nước|các cấp|cấp trên|trung ương|chính phủ|"
+    r"các sở|sở|ngành|ubnd|đoàn|đại biểu|lãnh đạo|thành phố)\b)"
     # Praise, then blame, or the reverse: "biểu dương xã A, phê bình xã B chậm tiến độ".
     r"|,\s*(?=(?:phê bình|nhắc nhở|chỉ ra|chỉ rõ|biểu dương|khen ngợi|đánh giá cao)\s)"
 )

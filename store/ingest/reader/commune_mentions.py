@@ -107,7 +107,8 @@ _PASSING_CUE = re.compile(
     # A model held up to learn from: "học tập cách làm của xã B", "nhân rộng mô hình của xã C".
     r"(?:học tập|học hỏi|tham khảo|nhân rộng)(?:\s+(?:kinh nghiệm|cách làm|mô hình)(?:\s+hay)?)?(?:\s+(?:của|từ|ở|tại))?)(?!\w)"
 )
-_PASSING_GAP = re.compile(rf"(?:{_SP}+(?:với|các|một số|những|nhiều|hai|ba|\d+)(?!\w))*{_SP}*")
+# "giáp ranh giữa xã A và xã B": the border is between the two, both named in passing there.
+_PASSING_GAP = re.compile(rf"(?:{_SP}+(?:với|giữa|các|một số|những|nhiều|hai|ba|\d+)(?!\w))*{_SP}*")
 _AFTER = re.compile(rf"(?<!\w)sau(?:{_SP}+khi)?(?:{_SP}+(?:được|đã|thực hiện))*{_SP}+$")
 # After "sau (khi) sáp nhập X": X is former when merged into or with something, or when the
 # new commune follows ("..., xã A có"); else X is the new commune ("Sau sáp nhập xã A có").

@@ -17,6 +17,8 @@ from haicap.store.ingest.reader.lexicon import INSTRUCTION_OPENERS, REQUEST_PHRA
 from haicap.store.ingest.reader.pattern_text import phrases as _phrases
 from haicap.store.ingest.reader.pattern_text import words as _words
 from haicap.store.ingest.reader.problem_cues import DEMAND_GROWTH, NEGATED_PROBLEM, PROBLEM, REDUCED, REMEDY, RESULT, SHARE
+from haicap.store.ingest.reader.problem_cues import NOT_GIVEN as NOT_GIVEN
+from haicap.store.ingest.reader.problem_cues import NOT_GIVEN_START as _NOT_GIVEN_START
 
 __all__ = [
     "ACTION",
@@ -37,6 +39,7 @@ __all__ = [
     "LIST_HEADER",
     "META",
     "NEGATED_PROBLEM",
+    "NOT_GIVEN",
     "NOUN_AFTER",
     "NOUN_BEFORE",
     "ORDER_VERBS",
@@ -94,7 +97,8 @@ CONNECTIVE = re.compile(
 # A clause that opens on one of these verbs has no subject: an instruction (or, in a
 # commune's list of requests, a request).
 IMPERATIVE_START = re.compile(
-    r"^(?:"
+    _NOT_GIVEN_START
+    + r"^(?:"
     + _words(
         "tiếp tục|tập trung|đẩy mạnh|tăng cường|chủ động|khẩn trương|sớm|nâng cao|quan tâm|chú trọng|"
         "rà soát|triển khai|thực hiện|đổi mới|phát huy|nghiên cứu|xây dựng|hoàn thiện|bảo đảm|đảm bảo|"
@@ -119,6 +123,10 @@ IMPERATIVE_START = re.compile(
     r"|^báo cáo\b(?!\s+(?:tại|với|cho|của|về|kết quả|tình hình)\b)"
     # "Lãnh đạo thực hiện ..." instructs; "Lãnh đạo xã cho biết ..." names a speaker.
     r"|^lãnh đạo\b(?!\s+(?:xã|phường|đặc khu|tỉnh|thành phố|ubnd|sở|các|đảng|huyện|địa phương|hai|ba)\b)"
+    # Any verb urged "at once" before its object: "Dọn ngay các cống …", "Sửa chữa ngay tuyến kè …".
+    r"|^(?:[^\s,;:]+\s+){1,2}?ngay\s+(?:lập tức\s+)?(?:các|những|toàn bộ|số|cho|tuyến|đoạn|\d)\b"
+    # A prohibition with no subject: "không nên trông chờ …", "đừng để …" ("không được" is a lexicon opener).
+    r"|^(?:không nên|đừng|chớ)\b"
 )
 
 ASK_VERBS = "đề nghị|kiến nghị|đề xuất|mong muốn|rất mong|mong|xin|kính đề nghị|kiến nghị với"

@@ -177,7 +177,7 @@ _EDGE_BULLETS = re.compile(rf"^(?:{BULLET}|[\s,;])+|(?:{BULLET}|[\s,;])+$")
 LIST_LABEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)]|[a-zđ]\)|[IVX]{1,4}\.)\s+(?=\S)")
 # "nhưng vẫn còn …" reads on its own as "vẫn còn …".
 LEADING_CONJUNCTION = re.compile(
-    r"^(?:(?:nhưng|song|tuy nhiên|trong khi đó|trong khi|đồng thời|và|nhưng mà|mà)\b\s*,?\s*)+", re.IGNORECASE
+    r"^(?:(?:nhưng|song|tuy nhiên|tuy vậy|dù vậy|thế nhưng|trong khi đó|trong khi|đồng thời|và|nhưng mà|mà)\b\s*,?\s*)+", re.I
 )
 _TRAILING_CONJUNCTION = re.compile(r"[,;]?\s*(?:đồng thời|và|nhưng|song|trong đó|bên cạnh đó)\s*[,;:]?\s*$", re.IGNORECASE)
 

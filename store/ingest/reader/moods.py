@@ -17,7 +17,7 @@ from haicap.store.ingest.reader.deadlines import DUE_BY
 from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIRECTIVE, REQUEST
 from haicap.store.ingest.reader.problems import problem_or_result
 
-__all__ = ["FORBIDS_AFTER_COMMA", "URGED", "after_time_frame", "commune_told", "continued_mood", "words_said"]
+__all__ = ["FORBIDS_AFTER_COMMA", "PRIORITY", "URGED", "after_time_frame", "commune_told", "continued_mood", "words_said"]
 
 # A frame of time or occasion before a verb with no subject: "Ngay sau Tết, ra quân …", "Khi có
 # mưa lớn, sơ tán …" is still an order (not a past frame: "Năm qua, hoàn thành …" reports).
@@ -34,6 +34,12 @@ URGED = re.compile(r"^(?:khẩn trương|quyết liệt|kiên quyết|tuyệt đ
 """The adverbs of urging that open an order and never a statement of fact."""
 FORBIDS_AFTER_COMMA = re.compile(r",\s*(?:tuyệt đối|kiên quyết)\s+không\s+(?:để|được)\b")
 """A harm forbidden after a comma, with the adverb only an order has: "…, tuyệt đối không để lỡ thời vụ"."""
+PRIORITY = re.compile(
+    r"\b(?:việc|nhiệm vụ|điều|yêu cầu|vấn đề)\s+(?:[^\s,;:]+\s+){0,2}?(?:cấp bách|cấp thiết|quan trọng|trọng tâm|"
+    r"then chốt|cốt lõi|cần làm)\s+(?:nhất|hàng đầu|số một|trước hết|trước tiên)\b[^,;:]{0,30}?\s(?:là|chính là)\s+(?!do\b|vì\b)"
+)
+"""What the speaker names the first task, and then gives: "việc quan trọng nhất lúc này là ổn định đời
+sống bà con" (in the leader's words an order, whatever the task names)."""
 # The commune as the subject, and up to three words of its name: "xã", "ubnd xã bình gia", "các xã".
 _COMMUNE_SUBJECT = re.compile(
     r"^(?:(?:ubnd|đảng ủy|chính quyền|cấp ủy)\s+)?(?:các\s+|hai\s+|ba\s+)?(?:xã|phường|đặc khu|địa phương)\b"

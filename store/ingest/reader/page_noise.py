@@ -19,7 +19,9 @@ __all__ = ["drop_page_noise", "split_page_noise"]
 
 # A line that opens a block of links to other articles (folded, optional colon).
 _RELATED = re.compile(
-    r"^(?:tin|bai|bai viet|tin bai)\s+(?:lien quan|cung chuyen muc|khac|moi|moi nhat|noi bat|xem nhieu)\b"
+    # A video page lists its siblings the same way: "Video khác:", "Clip liên quan" (not "Ảnh
+    # khác": "Ảnh khác biệt …" opens a sentence).
+    r"^(?:tin|bai|bai viet|tin bai|video|clip|phong su)\s+(?:lien quan|cung chuyen muc|khac|moi|moi nhat|noi bat|xem nhieu)\b"
     r"|^(?:xem them|doc them|co the ban quan tam|ban co the quan tam)\b"
     # "ĐỌC NHIỀU", "Xem nhiều nhất": a list of the site's most-read headlines, as a line of its own.
     r"|^(?:tin\s+|bai\s+)?(?:doc nhieu|xem nhieu|duoc quan tam)(?:\s+nhat)?\s*:?\s*$"

@@ -9,7 +9,7 @@ import re
 from haicap.store.ingest.reader.lexicon import PROBLEM_PHRASES, RESULT_PHRASES
 from haicap.store.ingest.reader.pattern_text import phrases as _phrases
 
-__all__ = ["DEMAND_GROWTH", "NEGATED_PROBLEM", "PROBLEM", "REDUCED", "REMEDY", "RESULT", "SHARE"]
+__all__ = ["DEMAND_GROWTH", "NEGATED_PROBLEM", "NOT_GIVEN", "NOT_GIVEN_START", "PROBLEM", "REDUCED", "REMEDY", "RESULT", "SHARE"]
 
 _REMEDY_VERB = (
     r"(?:tháo gỡ|khắc phục|giải quyết|vượt qua|vượt|xử lý|hỗ trợ|ứng phó|phòng, chống|phòng chống|"
@@ -143,6 +143,14 @@ NEGATED_PROBLEM = re.compile(
     # Whatever is not let happen is a harm kept off: "không để nước biển tràn vào khu dân cư".
     r"|\b(?:không|chưa) để\s+[^,;.]*"
 )
+_SERVICES = (
+    r"(?:hỗ trợ|giải quyết|cấp|đầu tư|quan tâm|xử lý|bồi thường|đền bù|chi trả|phê duyệt|bố trí|sửa chữa|nâng cấp|"
+    r"tiếp cận|hưởng|công nhận|thanh toán|nghiệm thu)"
+)
+NOT_GIVEN = r"(?!\s+" + _SERVICES + r"\b)"
+"""After "không được": not the passive of a service not given ("không được hỗ trợ"), a problem and no order."""
+NOT_GIVEN_START = r"(?!không được\s+" + _SERVICES + r"\b)"
+"""At a clause's start: no prohibition when "không được" is a service not given."""
 PROBLEM = re.compile(
     r"\b(?:khó khăn|vướng mắc|hạn chế|bất cập|yếu kém|còn thiếu|thiếu|không đáp ứng|chưa đáp ứng|"
     # "rừng ngập mặn" is a mangrove forest, no flood ("bị ngập mặn" is caught below, as "bị ngập").
@@ -254,6 +262,8 @@ PROBLEM = re.compile(
     # What is left of a burden: "hiện còn 120 hộ nghèo", "còn 3 dự án".
     r"|\b(?:vẫn còn|hiện còn|còn)\s+(?:hơn\s+|gần\s+)?[\d.,]+\s+(?:hộ nghèo|hộ cận nghèo|nhà tạm|hộ thiếu|"
     r"hồ sơ|dự án|tiêu chí|trường hợp|hộ dân chưa|km đường)"
+    # A service not given: "nộp từ lâu nhưng không được giải quyết", "không được hỗ trợ kịp thời".
+    r"|\bkhông được(?=\s+" + _SERVICES + r"\b)"
 )
 RESULT = re.compile(
     # Up on last year ("đón 48.000 lượt khách, tăng 35% so với cùng kỳ"); a bad thing going up

@@ -13,6 +13,7 @@ import re
 
 from haicap.store.ingest.reader import cues
 from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY
+from haicap.store.ingest.reader.negated_plights import strip_negated_plights
 
 __all__ = ["DAMAGE_SEEN", "STILL_AFTER_TURN", "behind_plan", "names_problem", "problem_or_result", "result_in"]
 
@@ -141,9 +142,11 @@ def problem_or_result(low: str) -> str | None:
         reduced = True
         cleaned = cleaned[: whole.start()] + " " + cleaned[whole.end() :]
     negation = cues.NEGATED_PROBLEM.search(cleaned) is not None
-    negated = reduced or negation
     if negation:
         cleaned = cues.NEGATED_PROBLEM.sub(" ", cleaned)
+    # "không còn hộ thiếu nhà ở": the negation before the people scopes over their plight.
+    cleaned, denied = strip_negated_plights(cleaned)
+    negated = reduced or negation or denied
     if names_problem(cleaned) or _LACKS.search(cleaned):
         return DIFFICULTY
     if negated or result_in(cleaned):

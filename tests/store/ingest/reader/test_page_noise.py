@@ -30,6 +30,17 @@ def test_related_headlines_are_dropped_until_the_article_resumes():
     ]
 
 
+def test_a_video_page_lists_its_other_videos_like_related_headlines():
+    lines = [
+        "Chủ tịch UBND tỉnh yêu cầu xã hoàn thành nạo vét kênh trước mùa mưa.",
+        "Video khác:",
+        "- Xã Hòa Bình ra quân làm giao thông nông thôn",
+        "Clip liên quan",
+        "Phường Tân An đối thoại với người dân",
+    ]
+    assert drop_page_noise(lines) == ["Chủ tịch UBND tỉnh yêu cầu xã hoàn thành nạo vét kênh trước mùa mưa."]
+
+
 def test_article_lines_that_look_alike_are_kept():
     lines = [
         "Chủ đề của buổi làm việc là chuyển đổi số trong cải cách hành chính.",
@@ -37,5 +48,6 @@ def test_article_lines_that_look_alike_are_kept():
         "Theo dõi sát diễn biến thời tiết, chủ động phương án sơ tán dân.",
         "Kết quả thực hiện nhiệm vụ 6 tháng đầu năm",
         "Xã / phường / đặc khu đều phải hoàn thành trước ngày 30/6.",
+        "Ảnh khác biệt rõ giữa trước và sau khi chỉnh trang đô thị.",
     ]
     assert drop_page_noise(lines) == lines

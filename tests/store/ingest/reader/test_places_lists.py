@@ -184,6 +184,8 @@ def test_neighbours_and_comparisons_do_not_take_part(registry):
         "Đoàn làm việc với xã Hoành Mô và đề nghị học hỏi các xã lân cận như Lục Hồn và Bình Liêu.",
         "Đoàn làm việc với xã Hoành Mô; các xã khác như Lục Hồn, Đầm Hà cần học tập.",
         "Đoàn làm việc với xã Hoành Mô; các xã bạn Lục Hồn, Bình Liêu đã hỗ trợ.",
+        "Đoàn làm việc với xã Hoành Mô; tranh chấp đất ở khu vực giáp ranh giữa xã Hoành Mô và xã Lục Hồn còn phức tạp.",
+        "Đoàn làm việc với xã Hoành Mô, nơi tuyến đường tiếp giáp giữa hai xã Hoành Mô và Bình Liêu đang xuống cấp.",
     ]
     for text in texts:
         assert _names(text, registry) == ("Quảng Ninh", ["Hoành Mô"]), text

@@ -47,11 +47,11 @@ def key_problems(key_path: Path) -> list[str]:
     return problems
 
 
-def test_there_are_twenty_three_sets() -> None:
-    """Three sets of six; sets 4 to 22 (ten, eight, eight, eight, ten, eight, eight, eight,
-    eight, ten, ten, ten, ten, eight, ten, ten, ten, ten, ten articles) and 25 (ten) written
-    blind for the trustworthy import."""
-    assert len(KEYS) == 202
+def test_there_are_the_sets_bundled() -> None:
+    """Three sets of six; sets 4 to 22, 24 and 25 (ten, eight, eight, eight, ten, eight, eight,
+    eight, eight, ten, ten, ten, ten, eight, ten, ten, ten, ten, ten, ten, ten articles) written
+    blind for the trustworthy import (set 23 is kept out of the repository to measure the rules on)."""
+    assert len(KEYS) == 212
 
 
 @pytest.mark.parametrize("key_path", KEYS, ids=lambda p: f"{p.parent.name}/{p.stem}")
