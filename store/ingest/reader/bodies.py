@@ -55,6 +55,10 @@ def body_acts(core: str) -> bool:
 THING_ASKED = re.compile(
     r"^(?:kinh phí|nguồn vốn|vốn|biên chế|chính sách|cơ chế|chủ trương|định mức|máy móc|trang thiết bị|thiết bị|"
     r"xi măng|giống|cây giống|con giống)\b"
+    # Leave asked for: "Cho phép xã chuyển mục đích sử dụng …", "Cho xã được vay vốn …".
+    # A level asked raised or cut ("Tăng biên chế …", "Nâng định mức …"; not "tăng 5%", a result).
+    r"|^(?:tăng|nâng|giảm|miễn)\s+(?!\d|mạnh|nhanh|cao|đáng kể|hơn|gần|khoảng|lên|so với|trên)"
+    r"|^cho\s+(?:phép\s+)?(?:các\s+)?(?:xã|phường|đặc khu|địa phương|người dân|bà con|hộ|doanh nghiệp|hợp tác xã)\b"
 )
 """A line of a commune's list of asks that names only what it wants: "+ Kinh phí sửa chữa 3 điểm trường …"."""
 

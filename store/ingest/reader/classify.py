@@ -13,13 +13,16 @@ from __future__ import annotations
 import re
 
 from haicap.store.ingest.reader import cues
+from haicap.store.ingest.reader.appraisals import appraises
 from haicap.store.ingest.reader.bodies import NEED_FROM_ABOVE, THING_ASKED, WE_BELOW, body_acts
+from haicap.store.ingest.reader.dates import DATED_LEAD
 from haicap.store.ingest.reader.deadlines import DUE_BY
 from haicap.store.ingest.reader.interviews import REPORTER_LINE, reporter_asks
 from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIFFICULTY, DIRECTIVE, REQUEST
 from haicap.store.ingest.reader.letters import CAPITALISED_WORD
 from haicap.store.ingest.reader.list_heads import list_named
-from haicap.store.ingest.reader.moods import FORBIDS_AFTER_COMMA, PRIORITY, URGED, after_time_frame, commune_told, words_said
+from haicap.store.ingest.reader.moods import PRIORITY, URGED, after_time_frame, commune_told, continued_mood, words_said
+from haicap.store.ingest.reader.norms import holds_to_norm
 from haicap.store.ingest.reader.problems import DAMAGE_SEEN as _DAMAGE
 from haicap.store.ingest.reader.problems import STILL_AFTER_TURN, behind_plan, names_problem, problem_or_result, result_in
 from haicap.store.ingest.reader.speakers import COMMUNE, LEADER, RESIDENT, actor_before
@@ -76,8 +79,6 @@ _ANY_SUBJECT_MUST = re.compile(
     r"(?!(?:[^,;:]{0,20}\s)?(?:khách|du khách|người dân|nhân dân|bà con|học sinh|các em|hộ dân|công nhân|người lao động)\b)"
     r"[^;:]{3,60}?\s(?:phải|cần phải|không được" + cues.NOT_GIVEN + r")\s+(?!được\b|chờ|đi\b|đi bộ|di chuyển|ở nhờ|ngủ)"
 )
-# The dated lead that opens an article.
-_DATED_LEAD = re.compile(r"^\W*(?:\([^()]{1,40}\)\s*[-–]\s*)?(?:sáng|chiều|trưa|tối|ngày|hôm)\b")  # "(Báo X) - Sáng 24/10"
 _RESTATED_REQUEST = re.compile(
     r"về\s+(?:các\s+)?(?:đề nghị|kiến nghị|đề xuất)\s+(?:của\s+)?(?:ubnd\s+|đảng ủy\s+|ủy ban nhân dân\s+)?"
     r"(?:xã|phường|đặc khu|các xã|địa phương)\b(?:\s+\S+){4,}"
@@ -85,8 +86,6 @@ _RESTATED_REQUEST = re.compile(
 _PLACE_BEFORE = re.compile(r"\b(?:tại|ở|của|với|cho|về|đến|trên địa bàn)\s+(?:các\s+|\d+\s+)?$")
 # A line of two to four capitalised words and nothing else: a byline or a credit.
 _NAME_ONLY = re.compile(rf"^\s*{CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{1,3}}\s*$")
-# Not letting a harm happen: "(việc trước mắt) là không để …", "tuyệt đối không để …".
-_PREVENTS = re.compile(r"^(?:tuyệt đối\s+|kiên quyết\s+)?không để\b|\b(?:là|phải)\s+(?:tuyệt đối\s+|kiên quyết\s+)?không để\b")
 # "Khu vực nào chưa có sóng điện thoại, …": whichever one is in a state, then the order.
 _WHICHEVER = re.compile(r"^\W*(?:[^\s,;:]+\s+){1,3}nào\b[^,;:]{0,80},\s*")
 _PHOTO_LABEL = re.compile(r"^\W*(?:ảnh|hình)\s+\d{1,2}\s*:\s*")
@@ -188,10 +187,10 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         if ctx.prev_kind == REQUEST and names_problem(low):
             return Verdict(DIFFICULTY, COMMUNE, "reason for the ask")
         return Verdict(None, None, "")
-    # A bare instruction right after a request or directive in the same sentence
-    # continues it ("đề nghị tỉnh hỗ trợ A; hỗ trợ B").
-    if ctx.prev_kind in (REQUEST, DIRECTIVE) and imperative and not cues.SPEECH_VERB.match(core):
-        return Verdict(ctx.prev_kind, ctx.prev_actor, "continues")
+    # A bare verb continues the ask, order or report of results before it (`moods.continued_mood`).
+    kept = continued_mood(ctx.prev_kind, core, imperative)
+    if kept is not None and not cues.SPEECH_VERB.match(core):
+        return Verdict(kept, ctx.prev_actor, "continues")
     if (
         ctx.prev_kind == DIRECTIVE
         and ctx.speaker == LEADER
@@ -267,7 +266,7 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
             # hình ngập lụt tại xã": what the leader's party did is context, whatever the topic;
             # but damage it saw is the commune's difficulty ("đoàn đã kiểm tra đoạn kè bị sụt").
             seen = low[inspection.end() :]
-            if _DAMAGE.search(seen) and not re.match(r"\s*(?:tình hình|công tác|việc)\b", seen) and not _DATED_LEAD.match(low):
+            if _DAMAGE.search(seen) and not re.match(r"\s*(?:tình hình|công tác|việc)\b", seen) and not DATED_LEAD.match(low):
                 return Verdict(DIFFICULTY, None, "damage seen")
             return Verdict(EXCLUDED, LEADER, "leader's activity")
 
@@ -282,11 +281,11 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     if ordered and (ctx.speaker == LEADER or actor_before(text[: ordered.start()], ctx.people, ctx.speaker) == LEADER):
         # "Sở Xây dựng được giao kiểm tra ...": a passive order to a body (a quota is no order).
         return Verdict(DIRECTIVE, LEADER, "passive order")
-    if cues.PRAISE.search(low):
+    if cues.PRAISE.search(low) or appraises(low):
         return Verdict(ACHIEVEMENT, LEADER, "praise")
     if (
         cues.STATISTICS.search(low)
-        and not cues.ACTION.search(low)
+        and not (cues.ACTION.search(low) or (ctx.in_request_list and imperative))  # "- Cho phép xã chuyển 2 ha …"
         and not re.search(r"\bđã\b", low)
         and not names_problem(low)
         and not result_in(_PERCENT.sub(" ", low))
@@ -339,9 +338,9 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         # A shortfall stated is a fact, though it opens with a verb: "Thu hút đầu tư mới đạt 30% kế hoạch."
         shortfall = behind_plan(low) or re.search(r"\b(?:mới|chỉ)\s+đạt\b", low)
         communes_told = _COMMUNES_TOLD.match(core) or (commune_told(core, text) and not result_in(low))
-        if not past and (_PREVENTS.search(said.lstrip(' "“«')) or FORBIDS_AFTER_COMMA.search(said)):
-            # "Việc cấp bách nhất là không để người dân nào bị đói", "phải không để ai bị bỏ sót":
-            # in the leader's words, not letting a harm happen is an order, whatever harm it names.
+        if holds_to_norm(said, bool(past)):
+            # "Việc cấp bách nhất là không để người dân nào bị đói", "Xã không thể chờ cấp trên": a harm
+            # kept off, or a norm the commune is held to, is an order, whatever harm it names (`norms`).
             return Verdict(DIRECTIVE, LEADER, "leader's instruction")
         condition = _WHICHEVER.match(core)
         if not past and condition and cues.IMPERATIVE_START.match(core[condition.end() :]):

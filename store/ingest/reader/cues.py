@@ -306,8 +306,9 @@ LIST_HEADER = re.compile(
     r"việc|nhóm nhiệm vụ|nhóm giải pháp|kiến nghị, đề xuất|trọng tâm|chỉ tiêu|kết quả)\b[^:;.]{0,40}:\s*$"
     # A speech verb with nothing said yet: "Đồng chí yêu cầu:", "Kết luận:".
     # ... or with whom it goes to: "Đồng chí đề nghị xã:", "yêu cầu các địa phương:".
-    r"|^[^:;.]{0,40}\b(?:yêu cầu|đề nghị|chỉ đạo|kết luận|nhấn mạnh|lưu ý|giao)"
-    r"(?:\s+(?:các\s+|hai\s+|ba\s+|\d+\s+)?(?:xã|phường|đặc khu|địa phương|đồng chí|ubnd xã|đảng ủy xã|cấp ủy, chính quyền xã))?\s*:\s*$"
+    r"|^[^:;.]{0,40}\b(?:yêu cầu|đề nghị|chỉ đạo|kết luận|nhấn mạnh|lưu ý|giao|đề xuất|kiến nghị|mong muốn)(?:\s+(?:các\s+|hai\s+|"
+    r"ba\s+|\d+\s+)?(?:xã|phường|đặc khu|địa phương|đồng chí|ubnd xã|đảng ủy xã|cấp ủy, chính quyền xã|tỉnh|thành phố|ubnd tỉnh|"
+    r"ubnd thành phố|cấp trên|trung ương|sở|ngành))?\s*:\s*$"
     # The ask and whom it goes to, the asks below: "3. Đề nghị Sở Nội vụ:".
     r"|^(?:\d{1,2}(?:\.\d{1,2})*[.)]\s+|"
     + BULLET

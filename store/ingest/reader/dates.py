@@ -11,7 +11,13 @@ import datetime as dt
 import re
 from collections import Counter
 
-__all__ = ["find_session_date", "impossible_session_date"]
+__all__ = ["DATED_LEAD", "find_session_date", "impossible_session_date"]
+
+DATED_LEAD = re.compile(
+    r"^\W*(?:(?:\([^()]{1,40}\)|[^\s,;:()–-]+(?:\s+[^\s,;:()–-]+){0,3})\s*[-–]\s*)?(?:sáng|chiều|trưa|tối|ngày|hôm)\b"
+)
+"""The dated lead that opens an article, after the outlet's tag if any (lower case): "(Báo X) -
+Sáng 24/10", "TUỔI TRẺ - Ngày 14-8", "VOV.VN - Chiều 3/5"."""
 
 _DAY_MONTH = r"(\d{1,2})\s*[/\-.]\s*(\d{1,2})(?:\s*[/\-.]\s*(\d{4}))?(?![\d/\-])"
 _WORDY = r"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?"

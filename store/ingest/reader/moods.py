@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 
 from haicap.store.ingest.reader.cues import IMPERATIVE_START
+from haicap.store.ingest.reader.deadlines import DUE_BY
+from haicap.store.ingest.reader.kinds import ACHIEVEMENT, DIRECTIVE, REQUEST
+from haicap.store.ingest.reader.problems import problem_or_result
 
-__all__ = ["FORBIDS_AFTER_COMMA", "PRIORITY", "URGED", "after_time_frame", "commune_told", "words_said"]
+__all__ = ["FORBIDS_AFTER_COMMA", "PRIORITY", "URGED", "after_time_frame", "commune_told", "continued_mood", "words_said"]
 
 # A frame of time or occasion before a verb with no subject: "Ngay sau Tết, ra quân …", "Khi có
 # mưa lớn, sơ tán …" is still an order (not a past frame: "Năm qua, hoàn thành …" reports).
@@ -70,3 +73,20 @@ def commune_told(core: str, text: str) -> bool:
         if IMPERATIVE_START.match(rest):
             return True
     return False
+
+
+# What a task has and a figure reported has not: an aim, a duty, a time still to come.
+_STILL_TO_DO = re.compile(r"\b(?:tiếp tục|phấn đấu|phải|cần|nâng|đạt trên|bảo đảm|đảm bảo|sẽ|thời gian tới|năm tới)\b")
+
+
+def continued_mood(prev_kind: str | None, core: str, imperative: bool) -> str | None:
+    """The kind a clause opening on a bare verb takes from the clause before it in its sentence:
+    the ask or the order it continues ("đề nghị tỉnh hỗ trợ A; hỗ trợ B"), or the report of
+    results it goes on with, when it counts one more done ("Thời gian qua, xã đã thu ngân sách
+    đạt 56% dự toán; hoàn thành 38 căn nhà …"); None when it continues neither."""
+    if not imperative:
+        return None
+    if prev_kind in (REQUEST, DIRECTIVE):
+        return prev_kind
+    done = prev_kind == ACHIEVEMENT and re.search(r"\d", core) and problem_or_result(core) == ACHIEVEMENT
+    return ACHIEVEMENT if done and not DUE_BY.search(core) and not _STILL_TO_DO.search(core) else None

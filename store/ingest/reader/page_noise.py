@@ -137,6 +137,22 @@ def _is_headline(line: str) -> bool:
     return 0 < len(text.split()) <= _HEADLINE_WORDS and not _SENTENCE_END.search(text)
 
 
+# A headline quoting a speaker: "Bí thư Tỉnh ủy: 'Không để người dân nào thiếu Tết'" (the quote
+# with no full stop of its own, as headlines have; a speaker's turn in minutes or an interview
+# ends its sentence: "Ông A: “Xã đã làm xong.”").
+_QUOTED_HEADLINE = re.compile(r"^[^:\"“”'‘’«».!?]{3,60}:\s*[\"“'‘«][^\"“”«».!?…]{3,120}[\"”'’»]\s*$")
+
+
+# A verb of saying before the colon makes it the text's own sentence: "Đồng chí nhấn mạnh: «…»".
+_SAYS_BEFORE = re.compile(r"\b(?:nói|nhấn mạnh|phát biểu|kết luận|cho biết|khẳng định|chia sẻ|yêu cầu|đề nghị|lưu ý)\b")
+
+
+def _is_quoted_headline(line: str) -> bool:
+    """A headline that quotes a speaker (see `_QUOTED_HEADLINE`): the words come again below."""
+    text = line.strip()
+    return len(text.split()) <= 25 and bool(_QUOTED_HEADLINE.match(text)) and not _SAYS_BEFORE.search(text.split(":")[0].lower())
+
+
 def split_page_noise(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     """Return the paragraphs without breadcrumbs, widgets and related-article blocks, and
     the lines dropped (so an officer can see them).
@@ -172,7 +188,14 @@ def split_page_noise(paragraphs: list[str]) -> tuple[list[str], list[str]]:
             dropped.extend([*comment, line])
             kept_at_furniture = len(kept)
             continue
-        if _is_breadcrumb(line) or _is_widget(folded) or _is_table_header(line) or _is_hashtags(line) or _BYLINE.match(line):
+        if (
+            _is_breadcrumb(line)
+            or _is_widget(folded)
+            or _is_table_header(line)
+            or _is_hashtags(line)
+            or _BYLINE.match(line)
+            or _is_quoted_headline(line)
+        ):
             dropped.append(line)
             kept_at_furniture = len(kept)
             continue

@@ -106,7 +106,9 @@ _PROBLEM_NOUN = (
 NEGATED_PROBLEM = re.compile(
     # "không xảy ra sự cố đuối nước hay ngộ độc thực phẩm": the whole rest of the clause (first,
     # so that a list of problems after it is not cut at its first noun).
-    r"\b(?:không|chưa|không hề|chưa hề)\s+(?:để\s+)?(?:xảy ra|còn tình trạng|để tình trạng|phát sinh)\b[^;.]*"
+    # "học sinh không còn cảnh phải lội suối", "bà con không còn phải gánh nước": a plight left behind.
+    r"\b(?:không|chưa|không hề|chưa hề)\s+(?:để\s+)?(?:xảy ra|còn tình trạng|để tình trạng|phát sinh|"
+    r"còn cảnh|còn chuyện|còn nỗi lo|còn phải)\b[^;.]*"
     # "không để tồn đọng hồ sơ quá hạn", "không có đơn thư khiếu nại vượt cấp": the negation holds
     # over the rest of the noun phrase, up to a turn ("nhưng …").
     # (Over a noun phrase of a few words: "không có hồ sơ thủ tục hành chính trễ hạn", but not past a
@@ -191,7 +193,7 @@ PROBLEM = re.compile(
     # Records that do not match, a burden borne, a link that keeps failing.
     r"không đồng bộ|chưa đồng bộ|chồng lấn|tốn thêm|tốn kém|vẫn phải|đã phải|"
     # Patchy, unchecked, stalled, cracked, leaking, ageing, hard to muster, afraid to invest.
-    r"chắp vá|trôi nổi|khó kiểm soát|chững lại|vết nứt|rò rỉ|lớn tuổi|khó huy động|không dám|tiếng ồn|gay gắt|"
+    r"chắp vá|trôi nổi|khó kiểm soát|chững lại|vết nứt|bị nứt|nứt hết|nứt tường|tường nứt|rò rỉ|lớn tuổi|khó huy động|không dám|tiếng ồn|gay gắt|"
     # Run dry, scarce, jammed.
     r"đã cạn|cạn kiệt|đã khô|bị khô|rất hiếm|ùn ứ|"
     # Hard going and what it costs: "mùa mưa xe máy cũng khó đi", "thương lái ngại vào, người dân
@@ -209,6 +211,17 @@ PROBLEM = re.compile(
     r"|(?<!không )(?<!không bị )\bgián đoạn\b"
     # Procedures that drag on (not the rain: "trong lúc mưa còn kéo dài").
     r"|\b(?:thủ tục|thời gian|tiến độ|việc|quá trình)\b[^,;.]{0,40}\bcòn kéo dài\b"
+    # A benefit withheld: "xã không được cấp kinh phí", "các hộ không được bồi thường".
+    r"|\bkhông được\s+(?:cấp|hỗ trợ|bố trí|đầu tư|phân bổ|bồi thường|chi trả|giải quyết|hưởng)\b"
+    # A means lacking: "xã không thể tự cân đối nguồn vốn" (not "không thể tự ý", a ban); people
+    # or goods that cannot move or work: "người dân không thể đi lại khi nước lên".
+    r"|\bkhông thể tự\s+(?!ý\b)\w+"
+    r"|\b(?:người dân|bà con|nhân dân|học sinh|các em|hộ dân|phương tiện|xe|hàng hóa|nông sản)\b[^,;.]{0,30}?"
+    r"\bkhông thể\s+(?!để\b|thiếu\b)\w+"
+    # A matter left for years: "chuyện đất dịch vụ kéo dài hơn một thập kỷ", "dây dưa nhiều năm nay"
+    # (not a plan's span, "chương trình kéo dài 3 năm": only a span said to be long).
+    r"|\b(?:kéo dài|dây dưa|tồn tại|chờ đợi|treo)\s+(?:suốt\s+|đã\s+)?(?:hơn|gần|trên|nhiều|mấy|hàng|cả)\s+"
+    r"(?:\S+\s+)?(?:năm|thập kỷ|thập niên)\b"
     # Few of what is needed: "mới có 4/12 sản phẩm", "xã chỉ có một cán bộ".
     r"|\bmới có\s+\d+\s*/\s*\d+"
     r"|\bchỉ (?:có\s+)?(?:một|hai|ba|\d)\s+(?:người|cán bộ|công chức|giáo viên|bác sĩ|y sĩ|nhân viên)\b"

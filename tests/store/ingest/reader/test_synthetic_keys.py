@@ -27,8 +27,9 @@ def key_problems(key_path: Path) -> list[str]:
     if not {"url", "date", "title", "note"} <= header.keys():
         problems.append("header lacks url/date/title/note")
     # The key's date is the session's; the header's may be the publication date, which a
-    # `date_note` then says (as the devset's article 03 does).
-    if key.get("date") != header.get("date") and "date_note" not in header:
+    # `date_note` then says, in the header (as the devset's article 03 does) or in the key (as
+    # its keys 08 and 09 do).
+    if key.get("date") != header.get("date") and "date_note" not in header and "date_note" not in key:
         problems.append(f"date {key.get('date')} != header {header.get('date')}")
     seen: dict[str, str] = {}
     for kind in KINDS:
@@ -47,10 +48,10 @@ def key_problems(key_path: Path) -> list[str]:
 
 
 def test_there_are_the_sets_bundled() -> None:
-    """Three sets of six; sets 4 to 22 and 24 (ten, eight, eight, eight, ten, eight, eight, eight,
-    eight, ten, ten, ten, ten, eight, ten, ten, ten, ten, ten, ten articles) written blind for the
-    trustworthy import (set 23 is kept out of the repository to measure the rules on)."""
-    assert len(KEYS) == 202
+    """Three sets of six; sets 4 to 22, 24 and 25 (ten, eight, eight, eight, ten, eight, eight,
+    eight, eight, ten, ten, ten, ten, eight, ten, ten, ten, ten, ten, ten, ten articles) written
+    blind for the trustworthy import (set 23 is kept out of the repository to measure the rules on)."""
+    assert len(KEYS) == 212
 
 
 @pytest.mark.parametrize("key_path", KEYS, ids=lambda p: f"{p.parent.name}/{p.stem}")
