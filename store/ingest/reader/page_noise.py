@@ -21,7 +21,9 @@ __all__ = ["drop_page_noise", "split_page_noise"]
 _RELATED = re.compile(
     # A video page lists its siblings the same way: "Video khác:", "Clip liên quan" (not "Ảnh
     # khác": "Ảnh khác biệt …" opens a sentence).
-    r"^(?:tin|bai|bai viet|tin bai|video|clip|phong su)\s+(?:lien quan|cung chuyen muc|khac|moi|moi nhat|noi bat|xem nhieu)\b"
+    # "Tin, ảnh liên quan:", "Tin/Video liên quan": the kinds of page the links lead to, joined.
+    r"^(?:tin|bai|bai viet|tin bai|video|clip|phong su)(?:\s*[,/&-]\s*(?:anh|video|clip|bai))?"
+    r"\s+(?:lien quan|cung chuyen muc|khac|moi|moi nhat|noi bat|xem nhieu)\b"
     r"|^(?:xem them|doc them|co the ban quan tam|ban co the quan tam)\b"
     # "ĐỌC NHIỀU", "Xem nhiều nhất": a list of the site's most-read headlines, as a line of its own.
     r"|^(?:tin\s+|bai\s+)?(?:doc nhieu|xem nhieu|duoc quan tam)(?:\s+nhat)?\s*:?\s*$"

@@ -37,6 +37,10 @@ def test_a_video_page_lists_its_other_videos_like_related_headlines():
         "- Xã Hòa Bình ra quân làm giao thông nông thôn",
         "Clip liên quan",
         "Phường Tân An đối thoại với người dân",
+        "Tin, ảnh liên quan:",
+        "Xã Hòa Bình tổ chức ngày hội đại đoàn kết",
+        "Tin/Video liên quan",
+        "Phường Tân An ra quân dọn vệ sinh",
     ]
     assert drop_page_noise(lines) == ["Chủ tịch UBND tỉnh yêu cầu xã hoàn thành nạo vét kênh trước mùa mưa."]
 
