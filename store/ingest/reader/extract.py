@@ -12,6 +12,7 @@ from haicap.store.domain.models import Commune, Province
 from haicap.store.domain.registry import Registry
 from haicap.store.domain.text import clean, fold
 from haicap.store.ingest.reader.assignments import read_assignment
+from haicap.store.ingest.reader.captions import is_caption
 from haicap.store.ingest.reader.classify import EXCLUDED, Context, Verdict, classify_clause, list_named
 from haicap.store.ingest.reader.clauses import opens_concession, split_clauses
 from haicap.store.ingest.reader.commune_mentions import find_commune_mentions
@@ -34,7 +35,7 @@ from haicap.store.ingest.reader.letters import BULLET
 from haicap.store.ingest.reader.page_noise import split_page_noise
 from haicap.store.ingest.reader.places import detect_province, resolve_communes
 from haicap.store.ingest.reader.sentences import split_paragraphs, split_sentences
-from haicap.store.ingest.reader.speakers import LEADER, OWN_PLANS, People, SpeakerState, is_caption
+from haicap.store.ingest.reader.speakers import LEADER, OWN_PLANS, People, SpeakerState
 from haicap.store.ingest.reader.stories import other_stories
 
 __all__ = [
