@@ -13,12 +13,12 @@ import re
 from collections.abc import Iterator
 
 from haicap.store.ingest.reader.letters import BULLET
-from haicap.store.ingest.reader.lexicon import INSTRUCTION_OPENERS, REQUEST_PHRASES
 from haicap.store.ingest.reader.pattern_text import phrases as _phrases
 from haicap.store.ingest.reader.pattern_text import words as _words
 from haicap.store.ingest.reader.problem_cues import DEMAND_GROWTH, NEGATED_PROBLEM, PROBLEM, REDUCED, REMEDY, RESULT, SHARE
 from haicap.store.ingest.reader.problem_cues import NOT_GIVEN as NOT_GIVEN
 from haicap.store.ingest.reader.problem_cues import NOT_GIVEN_START as _NOT_GIVEN_START
+from haicap.store.ingest.reader.speech_lexicon import INSTRUCTION_OPENERS, REQUEST_PHRASES
 
 __all__ = [
     "ACTION",
@@ -117,7 +117,7 @@ IMPERATIVE_START = re.compile(
         "cắm biển|cắm mốc|gia cố|khơi thông|nạo vét|sơ tán|khoanh vùng|thông tuyến|canh gác|túc trực"
     )
     + r")\b"
-    # The general openers of the lexicon (store.reader.lexicon).
+    # The general openers of the lexicon (store.reader.speech_lexicon).
     r"|^(?:" + _phrases(INSTRUCTION_OPENERS) + r")\b"
     # "Báo cáo rõ những khó khăn ..." tells to report; "Báo cáo tại buổi làm việc, ..." frames a speaker.
     r"|^báo cáo\b(?!\s+(?:tại|với|cho|của|về|kết quả|tình hình)\b)"
