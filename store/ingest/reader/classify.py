@@ -89,6 +89,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:tại|ở|của|với|cho|về|đến|trên đ
 _NAME_ONLY = re.compile(rf"^\s*{CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{1,3}}\s*$")
 # "Khu vực nào chưa có sóng điện thoại, …": whichever one is in a state, then the order.
 _WHICHEVER = re.compile(r"^\W*(?:[^\s,;:]+\s+){1,3}nào\b[^,;:]{0,80},\s*")
+_GIVEN = re.compile(r"\bđược(?:\s+[^\s,;.]+){0,2}\s*,\s*$|\bđược\s*$")
 _PHOTO_LABEL = re.compile(r"^\W*(?:ảnh|hình)\s+\d{1,2}\s*:\s*")
 _ATTRIBUTION = re.compile(r"[\"”»]\s*,?\s*[^\"“”«»]{0,120}$")
 # A short frame, or whose words follow: "Sau sáp nhập, …", "Theo đồng chí Chủ tịch UBND tỉnh, …".
@@ -298,9 +299,9 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     visit = cues.VISIT.search(core)
     if visit and _VISITORS.search(core[: visit.start()]):
         visit = None  # "du khách đến tham quan ...": tourists visiting are content, not the leader's visit
-    if visit and re.search(r"\bđược\s*$", core[: visit.start() + (len(visit.group(0)) - len(visit.group(0).lstrip()))]):
-        # "100% hộ nghèo được tặng quà": people given gifts are what the commune did for them,
-        # no visit of the leader's.
+    if visit and _GIVEN.search(core[: visit.start() + (len(visit.group(0)) - len(visit.group(0).lstrip()))]):
+        # "100% hộ nghèo được tặng quà", "… đều được thăm hỏi, tặng quà": people given gifts are what
+        # the commune did for them, no visit of the leader's (the passive holds over the verbs listed).
         visit = None
     if visit:
         # The visitor is the subject right before the visit verb (usually the leader).

@@ -17,6 +17,7 @@ from haicap.store.ingest.reader.classify import EXCLUDED, Context, Verdict, clas
 from haicap.store.ingest.reader.clauses import opens_concession, split_clauses
 from haicap.store.ingest.reader.commune_mentions import find_commune_mentions
 from haicap.store.ingest.reader.dates import find_session_date
+from haicap.store.ingest.reader.detail_lists import details_follow
 from haicap.store.ingest.reader.item_spans import merge_verdicts
 from haicap.store.ingest.reader.kinds import DIFFICULTY, DIRECTIVE, REQUEST
 from haicap.store.ingest.reader.leader import find_leader
@@ -335,7 +336,8 @@ def extract_text(
                 last_kind = spans[-1][0]
                 continue
             excluded = [reason for _, _, kind, reason in verdicts if kind == EXCLUDED]
-            if speaker == LEADER and ("list header" in excluded or _TASKS_HEADER.match(sentence.lower())):
+            details = details_follow(sentence, speaker == LEADER, last_kind)  # "…yêu cầu …. Cụ thể:"
+            if speaker == LEADER and ("list header" in excluded or details or _TASKS_HEADER.match(sentence.lower())):
                 leader_list = True  # "Đồng chí yêu cầu:": the numbered lines below are orders
                 task_list = bool(_TASKS_HEADER.match(sentence.lower()))
             reason = _EXCLUDED_REASON.get(excluded[0], CONTEXT) if excluded else NO_KIND
