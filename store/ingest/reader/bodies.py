@@ -28,6 +28,10 @@ _BODY = re.compile(
 _STATE = re.compile(r"^(?:đã|đang|vẫn|còn|chưa|không|bị|được|sẽ|có|là|thì|cũng|rất|mới|vừa|luôn|nhiều|ít|thuộc|nằm|gồm)\b")
 # Verbs of doing that `cues.IMPERATIVE_START` does not open with (it is a list of openers).
 _MORE_DOING = re.compile(r"^(?:chấm dứt|lắp|lắp thêm|chi trả|cung ứng|tiếp nhận|cử|điều|di dời|tu sửa|sửa chữa|bàn giao)\b")
+# "…, báo cáo UBND tỉnh …", "…, báo cáo kết quả về Thường trực Tỉnh ủy": the body reports on its task.
+_REPORTS_BACK = re.compile(
+    r",\s*(?:và\s+)?báo cáo\s+(?:kết quả\s+)?(?:về\s+)?(?:cho\s+)?(?:ubnd|chủ tịch|thường trực|tỉnh ủy|thành ủy|ban thường vụ)\b"
+)
 _NAME_WORDS = 8
 """Words a body's name may run to before its verb ("Trung tâm Phát triển quỹ đất tỉnh")."""
 
@@ -37,6 +41,7 @@ def body_acts(core: str) -> bool:
 
     The name runs word by word until a verb of doing opens the rest; a state word there
     ("Trạm y tế xã đang xuống cấp") or a problem right after the name says how the body is.
+    A verb of no list is doing when the clause then tells the body to report back to the province.
     """
     head = _BODY.match(core)
     if head is None:
@@ -49,7 +54,9 @@ def body_acts(core: str) -> bool:
         if not rest or _STATE.match(rest) or names_problem(rest[:25]):
             return False
         rest = rest.split(" ", 1)[1] if " " in rest else ""
-    return False
+    # A verb no list holds, then the body told to report back ("Sở X khảo sát ngay …, báo cáo UBND
+    # tỉnh trong tháng 1"): only an assignment is reported back on.
+    return bool(_REPORTS_BACK.search(rest))
 
 
 THING_ASKED = re.compile(

@@ -24,9 +24,10 @@ from haicap.store.ingest.reader.list_heads import list_named
 from haicap.store.ingest.reader.moods import PRIORITY, URGED, after_time_frame, commune_told, continued_mood, words_said
 from haicap.store.ingest.reader.norms import holds_to_norm
 from haicap.store.ingest.reader.problems import DAMAGE_SEEN as _DAMAGE
-from haicap.store.ingest.reader.problems import STILL_AFTER_TURN, behind_plan, names_problem, problem_or_result, result_in
+from haicap.store.ingest.reader.problems import behind_plan, names_problem, problem_or_result, result_in
 from haicap.store.ingest.reader.speakers import COMMUNE, LEADER, RESIDENT, actor_before
 from haicap.store.ingest.reader.speech_acts import ORDER_ONLY, speech_act
+from haicap.store.ingest.reader.still_left import still_unchanged
 from haicap.store.ingest.reader.verdicts import EXCLUDED, Context, Verdict
 
 __all__ = ["EXCLUDED", "Context", "Verdict", "classify_clause", "list_named"]
@@ -88,6 +89,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:tại|ở|của|với|cho|về|đến|trên đ
 _NAME_ONLY = re.compile(rf"^\s*{CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD}){{1,3}}\s*$")
 # "Khu vực nào chưa có sóng điện thoại, …": whichever one is in a state, then the order.
 _WHICHEVER = re.compile(r"^\W*(?:[^\s,;:]+\s+){1,3}nào\b[^,;:]{0,80},\s*")
+_GIVEN = re.compile(r"\bđược(?:\s+[^\s,;.]+){0,2}\s*,\s*$|\bđược\s*$")
 _PHOTO_LABEL = re.compile(r"^\W*(?:ảnh|hình)\s+\d{1,2}\s*:\s*")
 _ATTRIBUTION = re.compile(r"[\"”»]\s*,?\s*[^\"“”«»]{0,120}$")
 # A short frame, or whose words follow: "Sau sáp nhập, …", "Theo đồng chí Chủ tịch UBND tỉnh, …".
@@ -115,10 +117,6 @@ _PROVINCE_WILL = re.compile(
 _CATEGORY = re.compile(r"\b(?:khó khăn|vướng mắc|hạn chế|tồn tại|bất cập|kết quả)\b")
 _TOPIC_FRAME = re.compile(r"^\W*(?:về|đối với|riêng về|riêng đối với|với)\s+(?:[^\s:;.!?]+\s+){0,10}[^\s:;.!?]+$")
 _BECAUSE_OPENS = re.compile(r"^(?:bởi vì|vì)\s+(?!vậy\b|thế\b|sao\b)")
-_STILL_LEFT = re.compile(
-    r"^\W*(?:tuy nhiên|song|nhưng|tuy vậy|dù vậy)\s*,?\s+(?:[^,;:]{0,80}?\s)?(?:vẫn còn|vẫn ở mức|vẫn duy trì ở mức)\b"
-)
-_STILL_AFTER_CONTRAST = re.compile(r"^\W*(?:song|nhưng|tuy nhiên|tuy vậy)\s*,?\s+(?:\S+\s+){0,3}?(?:vẫn|còn)\b")
 
 
 def _first_actor_is_leader(text: str, ctx: Context) -> bool:
@@ -301,9 +299,9 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
     visit = cues.VISIT.search(core)
     if visit and _VISITORS.search(core[: visit.start()]):
         visit = None  # "du khách đến tham quan ...": tourists visiting are content, not the leader's visit
-    if visit and re.search(r"\bđược\s*$", core[: visit.start() + (len(visit.group(0)) - len(visit.group(0).lstrip()))]):
-        # "100% hộ nghèo được tặng quà": people given gifts are what the commune did for them,
-        # no visit of the leader's.
+    if visit and _GIVEN.search(core[: visit.start() + (len(visit.group(0)) - len(visit.group(0).lstrip()))]):
+        # "100% hộ nghèo được tặng quà", "… đều được thăm hỏi, tặng quà": people given gifts are what
+        # the commune did for them, no visit of the leader's (the passive holds over the verbs listed).
         visit = None
     if visit:
         # The visitor is the subject right before the visit verb (usually the leader).
@@ -382,23 +380,9 @@ def classify_clause(text: str, ctx: Context) -> Verdict:
         return Verdict(None, None, "")
 
     kind = problem_or_result(low)
-    if (
-        ctx.prev_kind == ACHIEVEMENT
-        and kind != DIFFICULTY
-        and _STILL_AFTER_CONTRAST.match(low)
-        and not cues.NEGATED_PROBLEM.search(low)
-    ):
-        # "Tỷ lệ hộ nghèo giảm 3,1%, song vẫn ở mức cao": what a contrast says "still" is after a
-        # result is what the result has not yet changed, a difficulty, whatever its words.
-        return Verdict(DIFFICULTY, None, "still, after a result")
-    if kind != DIFFICULTY and _STILL_LEFT.match(low) and not cues.NEGATED_PROBLEM.search(low):
-        # "Tuy nhiên, tỷ lệ hộ nghèo của xã vẫn còn 38,6%": what a contrast says is still left is
-        # what the results before it have not changed, whatever the figure.
-        return Verdict(DIFFICULTY, None, "still left, after a contrast")
-    if kind is None and STILL_AFTER_TURN.match(low):
-        # "Tuy vậy, … nước thải của 40 cơ sở vẫn xả thẳng ra kênh": what a turn says still goes on,
-        # with no result of its own, is what the results before it have not changed.
-        return Verdict(DIFFICULTY, None, "still, after a turn")
+    still = still_unchanged(low, kind, ctx.prev_kind)
+    if still is not None:
+        return Verdict(DIFFICULTY, None, still)
     if cues.POTENTIAL.search(low) and not re.search(r"\b(?:đã|đạt|hoàn thành)\b", low) and kind != DIFFICULTY:
         # Potential is context, unless it is said to be poorly used ("tiềm năng ... còn hạn chế").
         return Verdict(EXCLUDED, None, "potential")

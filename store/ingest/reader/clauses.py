@@ -41,6 +41,8 @@ _ANSWER = re.compile(r"(?<=\S):\s*(?=(?:giao|Giao|Sở|Ban|Công an|Văn phòng|
 # A report's frame before a colon: "Chủ tịch UBND xã báo cáo tóm tắt (có báo cáo kèm theo): …".
 _REPORTED = re.compile(r"^[^:;\"“”]{0,160}?\b[Bb]áo cáo\b[^:;\"“”]{0,60}?(:)\s+(?=\S)")
 _BECAUSE = re.compile(r",?\s+(?=(?:bởi vì|vì)\s+(?!vậy\b|thế\b|sao\b|lẽ đó\b|mục tiêu\b|lợi ích\b|người dân\b)\S)")
+# What is asked for, then how it is now: "… đầu tư trạm y tế xã, hiện xuống cấp, thiếu trang thiết bị".
+_STATE_NOW = re.compile(r",\s+(?=(?:hiện nay|hiện|nay)\s+(?!nay\b|tại\b|có\b)\S)")
 _ASKED = re.compile(r"\b(?:kiến nghị|đề nghị|đề xuất|mong muốn|xin)\b")
 
 _CUTS = re.compile(
@@ -79,7 +81,8 @@ _SUBJECT_AFTER_FRAME = re.compile(
 # Time that has passed before "nhưng chưa" is the premise of the problem, not a result of its own:
 # "nộp hồ sơ đã hơn một năm nhưng chưa được giải quyết" stays one clause.
 _ELAPSED = re.compile(
-    r"\b(?:đã|hơn|gần|suốt|trên|ngót)\s+(?:\S+\s+){0,2}?(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều|vài)"
+    r"\b(?:đã|hơn|gần|suốt|trên|ngót)\s+(?:\S+\s+){0,2}?(?:(?:mấy|vài|hàng|mươi)\s+(?:chục|trăm)|"
+    r"\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều|vài|mấy)"
     r"\s+(?:năm|tháng|tuần|ngày)(?:\s+(?:nay|qua|rồi))?\s*$"
     r"|\b(?:đã lâu|từ lâu|lâu nay|lâu rồi|nhiều năm nay|nhiều năm qua)\s*$"
 )
@@ -98,6 +101,8 @@ _LIST_NOUN_HEAD = re.compile(
     r"\b(?:một số|các|những|\d+|hai|ba|bốn|năm)\s+(?:nội dung|vấn đề|kiến nghị|đề xuất|nhiệm vụ|giải pháp|việc|"
     r"nhóm nhiệm vụ|nhóm giải pháp|kiến nghị, đề xuất|nguyện vọng)\b[^:;.]{0,40}:$"
 )
+# A negation that opens a list of complaints: "không có phản ánh", "chưa phát sinh đơn thư" (then ", kiến nghị …").
+_NEGATED_NOUNS = re.compile(r"\b(?:không|chưa)\s+(?:có|phát sinh|nhận được|còn)\s+(?:đơn thư|đơn|phản ánh|khiếu nại|tố cáo)$")
 _VERB_AFTER_CUT = re.compile(r"(?:(?:và|đồng thời)\s+)?(?:yêu cầu|đề nghị|kiến nghị|đề xuất|mong muốn|mong|giao|chỉ đạo)\b")
 
 
@@ -155,11 +160,11 @@ def _cut_points(sentence: str) -> list[tuple[int, int]]:
     frame = _frame_end(sentence)
     if frame:
         points.append(frame)
-    for match in _BECAUSE.finditer(sentence):
+    for match in [*_BECAUSE.finditer(sentence), *_STATE_NOW.finditer(sentence)]:
         rest = sentence[match.end() :].split(";")[0]
         if _ASKED.search(sentence[: match.start()].lower()) and names_problem(rest.lower()):
             # "đề nghị thành phố bố trí thêm chuyến phà vì bến phà thường xuyên quá tải": the
-            # reason an ask gives is a problem of its own.
+            # reason an ask gives is a problem of its own, and so is the plight of what it asks for now.
             points.append((match.start(), match.end()))
     for match in _CUTS.finditer(sentence):
         after = sentence[match.end() :]
@@ -169,6 +174,8 @@ def _cut_points(sentence: str) -> list[tuple[int, int]]:
             continue
         if verb and verb.group(0).endswith("giao") and GIAO_NOUN.match(after[verb.end() :]):
             continue
+        if verb and _NEGATED_NOUNS.search(sentence[: match.start()]):
+            continue  # "không có phản ánh, kiến nghị về …": one negation holds over the nouns it lists
         if _STILL_NOT.match(after) and _ELAPSED.search(sentence[: match.start()]):
             continue
         if not sentence[match.start() : match.end()].strip() and _ONE_TURN.search(sentence[: match.start()] + " | " + after):

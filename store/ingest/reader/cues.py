@@ -13,12 +13,12 @@ import re
 from collections.abc import Iterator
 
 from haicap.store.ingest.reader.letters import BULLET
-from haicap.store.ingest.reader.lexicon import INSTRUCTION_OPENERS, REQUEST_PHRASES
 from haicap.store.ingest.reader.pattern_text import phrases as _phrases
 from haicap.store.ingest.reader.pattern_text import words as _words
 from haicap.store.ingest.reader.problem_cues import DEMAND_GROWTH, NEGATED_PROBLEM, PROBLEM, REDUCED, REMEDY, RESULT, SHARE
 from haicap.store.ingest.reader.problem_cues import NOT_GIVEN as NOT_GIVEN
 from haicap.store.ingest.reader.problem_cues import NOT_GIVEN_START as _NOT_GIVEN_START
+from haicap.store.ingest.reader.speech_lexicon import INSTRUCTION_OPENERS, REQUEST_PHRASES
 
 __all__ = [
     "ACTION",
@@ -71,9 +71,9 @@ __all__ = [
 CONNECTIVE = re.compile(
     r"^(?:(?:"
     + _words(
-        "trong đó|đồng thời|bên cạnh đó|ngoài ra|cùng với đó|mặt khác|đặc biệt|trước mắt|về lâu dài|"
-        "thứ nhất|thứ hai|thứ ba|một là|hai là|ba là|tiếp đó|sau đó|theo đó|qua đó|do đó|vì vậy|"
-        "vì thế|nhất là|trước hết|cuối cùng|bên cạnh|đồng thời với đó|ngoài những kết quả đạt được|và|cũng|"
+        "trong đó|đồng thời|bên cạnh đó|ngoài ra|cùng với đó|song song đó|song song với đó|mặt khác|đặc biệt|trước mắt|"
+        "thứ nhất|thứ hai|thứ ba|thứ tư|thứ năm|một là|hai là|ba là|bốn là|năm là|sáu là|tiếp đó|sau đó|theo đó|qua đó|"
+        "do đó|vì vậy|vì thế|nhất là|trước hết|cuối cùng|bên cạnh|đồng thời với đó|ngoài những kết quả đạt được|và|cũng|"
         # Time frames do not change who speaks either: "Thời gian tới, xã phải ...".
         "thời gian tới|trong thời gian tới|thời gian sắp tới|sắp tới|tới đây|từ nay đến cuối năm|"
         "những tháng cuối năm|trong những tháng cuối năm|năm tới|giai đoạn tới|về lâu dài"
@@ -117,7 +117,7 @@ IMPERATIVE_START = re.compile(
         "cắm biển|cắm mốc|gia cố|khơi thông|nạo vét|sơ tán|khoanh vùng|thông tuyến|canh gác|túc trực"
     )
     + r")\b"
-    # The general openers of the lexicon (store.reader.lexicon).
+    # The general openers of the lexicon (store.reader.speech_lexicon).
     r"|^(?:" + _phrases(INSTRUCTION_OPENERS) + r")\b"
     # "Báo cáo rõ những khó khăn ..." tells to report; "Báo cáo tại buổi làm việc, ..." frames a speaker.
     r"|^báo cáo\b(?!\s+(?:tại|với|cho|của|về|kết quả|tình hình)\b)"
@@ -142,8 +142,8 @@ NOUN_BEFORE = re.compile(
     r"nhóm|mọi|với|nghe|đơn|đơn thư|tiếp thu|trả lời|giải quyết|làm rõ|bàn|chuyển|giao lưu|phát biểu|ý kiến|"
     # "tổng hợp toàn bộ kiến nghị", "công tác lãnh đạo, chỉ đạo", "sự chỉ đạo": the activity, not the act.
     r"toàn bộ|tổng hợp|công tác|sự|thực hiện|lãnh đạo|lãnh đạo,|hồ sơ|danh sách|văn bản|tờ trình|công văn|giấy|ban|trong|"
-    # "làm theo kiểu xin từng đợt": a way of asking, named, is no ask.
-    r"kiểu|cách|lối|"
+    # "làm theo kiểu xin từng đợt": a way of asking, named, is no ask; "không có phản ánh, kiến nghị": nor one denied.
+    r"kiểu|cách|lối|(?:không|chưa)\s+(?:có|phát sinh|nhận được)\s+(?:đơn thư|đơn|phản ánh|khiếu nại|tố cáo)\s*,|"
     # "Đó là yêu cầu được bà X nhấn mạnh": what a pointer names is a noun.
     r"(?:đó|đây|này)\s+(?:là|chính là))\s*,?\s*"
     r"|\b(?:kiến nghị|đề xuất|ý kiến|đề nghị),?\s+(?:và\s+)?)$"

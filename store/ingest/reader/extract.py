@@ -12,10 +12,13 @@ from haicap.store.domain.models import Commune, Province
 from haicap.store.domain.registry import Registry
 from haicap.store.domain.text import clean, fold
 from haicap.store.ingest.reader.assignments import read_assignment
+from haicap.store.ingest.reader.captions import is_caption
 from haicap.store.ingest.reader.classify import EXCLUDED, Context, Verdict, classify_clause, list_named
 from haicap.store.ingest.reader.clauses import opens_concession, split_clauses
 from haicap.store.ingest.reader.commune_mentions import find_commune_mentions
 from haicap.store.ingest.reader.dates import find_session_date
+from haicap.store.ingest.reader.detail_lists import details_follow
+from haicap.store.ingest.reader.item_spans import merge_verdicts
 from haicap.store.ingest.reader.kinds import DIFFICULTY, DIRECTIVE, REQUEST
 from haicap.store.ingest.reader.leader import find_leader
 from haicap.store.ingest.reader.left_out import (
@@ -34,12 +37,10 @@ from haicap.store.ingest.reader.letters import BULLET
 from haicap.store.ingest.reader.page_noise import split_page_noise
 from haicap.store.ingest.reader.places import detect_province, resolve_communes
 from haicap.store.ingest.reader.sentences import split_paragraphs, split_sentences
-from haicap.store.ingest.reader.speakers import LEADER, OWN_PLANS, People, SpeakerState, is_caption
+from haicap.store.ingest.reader.speakers import LEADER, OWN_PLANS, People, SpeakerState
 from haicap.store.ingest.reader.stories import other_stories
 
 __all__ = [
-    "LEADING_CONJUNCTION",
-    "LIST_LABEL",
     "UNSURE_CUES",
     "ExtractedItem",
     "Extraction",
@@ -118,68 +119,6 @@ class Extraction:
             "items": [item.to_json() for item in self.items],
             "left_out": [left.to_json() for left in self.left_out],
         }
-
-
-def _spans(sentence: str, verdicts: list[tuple[int, int, str | None, str]]) -> list[tuple[str, str, str]]:
-    """Merge clause verdicts into items (kind, text, cue): clauses without a cue join their
-    neighbour, neighbouring clauses of one kind become one item, excluded clauses stay out.
-
-    The cue of an item is the reason of its first clause that had one ("joined" when a
-    cue-less clause took its kind from a neighbour and none had one of its own)."""
-    kinds = [kind for _, _, kind, _ in verdicts]
-    reasons = [reason if kind is not None else "" for _, _, kind, reason in verdicts]
-    # The nearest labelled clause after each one (found in one pass from the end: a long
-    # sentence has hundreds of clauses, and looking ahead from each was quadratic).
-    following: list[str | None] = [None] * len(kinds)
-    for i in range(len(kinds) - 2, -1, -1):
-        following[i] = kinds[i + 1] if kinds[i + 1] is not None else following[i + 1]
-    # A cue-less clause joins the labelled clause before it (or after it, at the start).
-    before: str | None = None
-    for i, kind in enumerate(kinds):
-        if kind is None:
-            after = following[i]
-            pick = before if before not in (None, EXCLUDED) else after
-            kinds[i] = pick if pick not in (None, EXCLUDED) else None
-            reasons[i] = "joined"
-        if kinds[i] is not None:
-            before = kinds[i]
-    items: list[tuple[str, str, str]] = []
-    run_start, run_kind, run_end, run_cue = 0, None, 0, ""
-    for (start, end, _, _), kind, reason in zip(verdicts, kinds, reasons, strict=True):
-        if kind == run_kind and kind is not None:
-            run_end = end
-            if run_cue == "joined" and reason != "joined":
-                run_cue = reason
-            continue
-        if run_kind not in (None, EXCLUDED):
-            items.append((run_kind, sentence[run_start:run_end], run_cue))
-        run_start, run_end, run_kind, run_cue = start, end, kind, reason
-    if run_kind not in (None, EXCLUDED):
-        items.append((run_kind, sentence[run_start:run_end], run_cue))
-    # Bullets and joining punctuation at the ends are not part of the clause, and a clause
-    # must read on its own: no conjunction left hanging at its start or end.
-    cleaned = []
-    for kind, text, cue in items:
-        text = LIST_LABEL.sub("", _EDGE_BULLETS.sub("", text))
-        if not sentence.startswith(text):
-            text = LEADING_CONJUNCTION.sub("", text)
-        text = _EDGE_BULLETS.sub("", _TRAILING_CONJUNCTION.sub("", text))
-        if text:
-            cleaned.append((kind, text, cue))
-    return cleaned
-
-
-# Bullets, pictographs and joining punctuation at either end of an item: "✅ Thu ngân sách …",
-# "… giai đoạn 2026–2030 👏👏".
-_EDGE_BULLETS = re.compile(rf"^(?:{BULLET}|[\s,;])+|(?:{BULLET}|[\s,;])+$")
-# "2.1. ", "a) ", "III. ": the label of a list line is not part of its content.
-# (A count is no label: "17 hộ chưa đồng thuận" keeps its number.)
-LIST_LABEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)]|[a-zđ]\)|[IVX]{1,4}\.)\s+(?=\S)")
-# "nhưng vẫn còn …" reads on its own as "vẫn còn …".
-LEADING_CONJUNCTION = re.compile(
-    r"^(?:(?:nhưng|song|tuy nhiên|tuy vậy|dù vậy|thế nhưng|trong khi đó|trong khi|đồng thời|và|nhưng mà|mà)\b\s*,?\s*)+", re.I
-)
-_TRAILING_CONJUNCTION = re.compile(r"[,;]?\s*(?:đồng thời|và|nhưng|song|trong đó|bên cạnh đó)\s*[,;:]?\s*$", re.IGNORECASE)
 
 
 _NUMBERING = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+")
@@ -371,7 +310,7 @@ def extract_text(
                 # "Dù nguồn vốn còn khó khăn, ông A giao …": the hardship granted is the order's
                 # condition, no difficulty reported.
                 verdicts[0] = (verdicts[0][0], verdicts[0][1], None, "")
-            spans = _spans(sentence, verdicts)
+            spans = merge_verdicts(sentence, verdicts)
             if _is_heading(sentence):
                 # "II. KHÓ KHĂN, VƯỚNG MẮC" names what follows; it is no item itself. Its kind
                 # still opens a list ("III. KIẾN NGHỊ, ĐỀ XUẤT": the lines below are requests).
@@ -397,7 +336,8 @@ def extract_text(
                 last_kind = spans[-1][0]
                 continue
             excluded = [reason for _, _, kind, reason in verdicts if kind == EXCLUDED]
-            if speaker == LEADER and ("list header" in excluded or _TASKS_HEADER.match(sentence.lower())):
+            details = details_follow(sentence, speaker == LEADER, last_kind)  # "…yêu cầu …. Cụ thể:"
+            if speaker == LEADER and ("list header" in excluded or details or _TASKS_HEADER.match(sentence.lower())):
                 leader_list = True  # "Đồng chí yêu cầu:": the numbered lines below are orders
                 task_list = bool(_TASKS_HEADER.match(sentence.lower()))
             reason = _EXCLUDED_REASON.get(excluded[0], CONTEXT) if excluded else NO_KIND

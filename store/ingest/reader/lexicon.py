@@ -1,15 +1,16 @@
-"""General phrases of Vietnamese commune reports and leaders' conclusions, by what they signal.
+"""General phrases of Vietnamese commune reports that tell a problem or a result.
 
 Written on 2026-12-02 by a Vietnamese-language helper from general knowledge of
 administrative and press usage, without seeing the reader's rules, its test sets or the
 devset (so they are not fitted to any article); phrases the helper marked as risky (also
 used for another kind) were left out. `store.ingest.reader.cues` joins them into its patterns.
-All are lower-case NFC; "…" stands for a few words (a number, a subject).
+All are lower-case NFC; "…" stands for a few words (a number, a subject). The same helper's
+phrases of the leader's orders and the commune's asks are in `store.ingest.reader.speech_lexicon`.
 """
 
 from __future__ import annotations
 
-__all__ = ["INSTRUCTION_OPENERS", "PROBLEM_PHRASES", "REQUEST_PHRASES", "RESULT_PHRASES"]
+__all__ = ["PROBLEM_PHRASES", "RESULT_PHRASES"]
 
 
 PROBLEM_PHRASES: tuple[str, ...] = (
@@ -325,91 +326,3 @@ RESULT_PHRASES: tuple[str, ...] = (
     "tạo việc làm cho",
 )
 """Completion, exceeding plans, growth, rankings, recognition, events that went well."""
-
-
-INSTRUCTION_OPENERS: tuple[str, ...] = (
-    "nắm chắc",
-    "sâu sát",
-    "thống kê",
-    "phân loại",
-    "tổng kết",
-    "sơ kết",
-    "xác định rõ",
-    "chú ý",
-    "lắng nghe",
-    "đối thoại",
-    "đồng hành",
-    "cải cách",
-    "đa dạng hóa",
-    "nhân rộng",
-    "chuyển đổi",
-    "ứng dụng",
-    "cập nhật",
-    "đào tạo",
-    "chuẩn hóa",
-    "phòng ngừa",
-    "phòng, chống",
-    "thu hồi",
-    "sơ tán",
-    "hoàn chỉnh",
-    "kêu gọi",
-    "xúc tiến",
-    "quảng bá",
-    "kết nối",
-    "liên kết",
-    "hình thành",
-    "phát động",
-    "sẵn sàng",
-    "bảo tồn",
-    "giữ gìn",
-    "khôi phục",
-    "phục hồi",
-    "tránh",
-    "hạn chế tối đa",
-    "đề cao",
-    "nêu cao",
-    "gương mẫu",
-    "phân công",
-    "rõ người",
-    "không được",
-    "tuyệt đối không",
-    "không chủ quan",
-)
-"""Verbs that open a task without a subject in a leader's conclusion (besides those of cues.IMPERATIVE_START)."""
-
-
-REQUEST_PHRASES: tuple[str, ...] = (
-    "kính mong",
-    "mong tỉnh",
-    "mong lãnh đạo tỉnh",
-    "mong được",
-    "rất mong được",
-    "rất cần được",
-    "rất cần sự hỗ trợ",
-    "cần sự quan tâm của tỉnh",
-    "cần sự hỗ trợ của tỉnh",
-    "xin chủ trương",
-    "xin ý kiến",
-    "xin phép",
-    "xin hỗ trợ",
-    "xin bổ sung",
-    "đề xuất tỉnh cho phép",
-    "kính trình",
-    "trình tỉnh",
-    "đề đạt",
-    "nhờ tỉnh",
-    "tỉnh xem xét",
-    "xem xét cho chủ trương",
-    "cho chủ trương",
-    "sớm phê duyệt",
-    "sớm ban hành",
-    "sớm có hướng dẫn",
-    "nâng mức hỗ trợ",
-    "nâng mức phụ cấp",
-    "ngoài khả năng của xã",
-    "xã không đủ nguồn lực",
-    "thuộc thẩm quyền của tỉnh",
-    "bày tỏ mong muốn",
-    "tâm tư, nguyện vọng",
-)
-"""How a commune asks the province or states a need without the verb kiến nghị."""

@@ -41,7 +41,9 @@ _BOUND = (
 # để …" is a norm ("Không thể để người dân chờ mãi …").
 _MAY_NOT = re.compile(
     r"^\W*(?:(?:sau|trước|từ nay|từ|trong|khi|thời gian tới)\b[^,;:]{0,30}?\s)??"
-    rf"(?P<subject>(?:(?:các|hai|ba)\s+)?{_BOUND}\b[^,;:]{{0,30}}?\s|chúng ta\s+)?(?:không thể|không nên|không được(?=\s+để\b))\s+(?!tự\b|nào\b|được\b)"
+    rf"(?P<subject>(?:(?:các|hai|ba)\s+)?{_BOUND}\b[^,;:]{{0,30}}?\s|chúng ta\s+)?"
+    # (A subject that "không để" a harm keeps it off: "Các xã không để xảy ra sai sót …".)
+    r"(?:không thể|không nên|không được(?=\s+để\b)|(?:tuyệt đối\s+|kiên quyết\s+)?không để(?=\s))\s+(?!tự\b|nào\b|được\b)"
 )
 # Whatever of a kind, then what must be done with it: "việc gì thuộc thẩm quyền thì phải …",
 # "hộ nào đủ điều kiện thì cần …".

@@ -92,7 +92,7 @@ _PROBLEM_NOUN = (
     r"khiếu nại|phức tạp|điểm nóng|bức xúc|thiệt hại|thương vong|cháy nổ|cháy rừng|cháy|ô nhiễm|sạt lở|"
     # People harmed: "không có người chết hay bị thương", "không có ai mất tích".
     r"người chết|chết|bị thương|mất tích|"
-    r"ngập|dịch bệnh|tai nạn|tội phạm|đơn thư|chậm trễ|chồng chéo|ách tắc|phát sinh|khiếu kiện|tranh chấp|"
+    r"ngập|dịch bệnh|tai nạn|tội phạm|đơn thư|phản ánh|chậm trễ|chồng chéo|ách tắc|phát sinh|khiếu kiện|tranh chấp|"
     r"lấn chiếm|tái lấn chiếm|phiền hà|nhũng nhiễu|đình trệ|thất thu|thua lỗ|rủi ro|"
     # "không bị thiếu nước tưới", "không để hộ nào thiếu đói".
     r"thiếu nước|thiếu đói|thiếu ăn|"

@@ -9,7 +9,7 @@ import pytest
 
 from haicap.store.domain.text import clean
 from haicap.store.ingest.reader.clauses import split_clauses
-from haicap.store.ingest.reader.extract import LEADING_CONJUNCTION, LIST_LABEL
+from haicap.store.ingest.reader.item_spans import LEADING_CONJUNCTION, LIST_LABEL
 
 from .helpers import items
 
